@@ -1,0 +1,73 @@
+// The bundled action, run as the runner runs it, against dockerd + buildx + QEMU + a registry.
+import { runAction } from '../support/runner'
+import { manifest, platformSizes, readImageFile } from '../support/registry'
+import { nonce, stackReady } from '../support/stack'
+
+const ready = await stackReady()
+const fixture = '__tests__/fixtures/multistage'
+const build = (inputs: Record<string, string>) =>
+  runAction({ inputs: { context: fixture, file: `${fixture}/Dockerfile`, 'build-args': `NONCE=${run}`, ...inputs } })
+const run = nonce()
+const repo = `e2e/build-${run}`
+
+
+;(ready ? describe : describe.skip)('build and push on the real stack', () => {
+  let pushed: Awaited<ReturnType<typeof runAction>>
+
+  beforeAll(async () => {
+    pushed = await build({ image: `localhost:5000/${repo}`, tags: '1.0.0', push: 'true', cache: 'inline' })
+  }, 300_000)
+
+  test('main and post succeed', () => {
+    expect({ code: pushed.main.code, err: pushed.main.stdout.match(/::error::.*/g) }).toEqual({ code: 0, err: null })
+    expect(pushed.post.code).toBe(0)
+  })
+
+  test('both platforms are in the registry and digest is the pushed index', async () => {
+    const sizes = await platformSizes(repo, '1.0.0')
+    expect(Object.keys(sizes).sort()).toEqual(['linux/amd64', 'linux/arm64'])
+    expect(pushed.main.outputs.digest).toBe((await manifest(repo, '1.0.0'))!.digest)
+    expect(pushed.main.outputs.digest).toMatch(/^sha256:[a-f0-9]{64}$/)
+  })
+
+  test('the arm64 RUN step really ran under emulation', async () => {
+    const sizes = await platformSizes(repo, '1.0.0')
+    expect(await readImageFile(repo, sizes['linux/arm64'].digest, 'opt/arch.txt')).toBe('aarch64\n')
+    expect(await readImageFile(repo, sizes['linux/amd64'].digest, 'opt/arch.txt')).toBe('x86_64\n')
+  })
+
+  test('size and layers equal what the registry manifests say; report has every platform', async () => {
+    const sizes = await platformSizes(repo, '1.0.0')
+    expect(pushed.main.outputs.size).toBe(String(sizes['linux/amd64'].size))
+    expect(pushed.main.outputs.layers).toBe(String(sizes['linux/amd64'].layers))
+    const report = JSON.parse(pushed.main.outputs.report)
+    for (const p of report.platforms) {
+      expect({ platform: p.platform, size: p.size, layers: p.layers, digest: p.digest }).toEqual({ platform: p.platform, ...sizes[p.platform] })
+    }
+    expect(report.totals.size).toBe(sizes['linux/amd64'].size + sizes['linux/arm64'].size)
+    expect(Number(pushed.main.outputs['build-time'])).toBeGreaterThan(0)
+  })
+
+  test('tags, labels and the job summary', async () => {
+    expect(pushed.main.outputs.tags.split('\n')).toEqual([`localhost:5000/${repo}:1.0.0`, `localhost:5000/${repo}:sha-a1b2c3d`])
+    expect(await manifest(repo, 'sha-a1b2c3d')).toBeDefined()
+    const sizes = await platformSizes(repo, '1.0.0')
+    const human = (sizes['linux/amd64'].size / 1e6).toFixed(1)
+    expect(pushed.main.summary).toContain(`| linux/amd64 | ${human} MB | ${sizes['linux/amd64'].layers} |`)
+    expect(pushed.main.summary).toContain('| linux/arm64 |')
+    expect(pushed.main.summary).toContain(pushed.main.outputs.digest)
+  })
+
+  test('push: false still reports sizes and layers, from the exported layout', async () => {
+    const local = await build({ image: `localhost:5000/${repo}`, tags: '1.0.0', push: 'false', cache: 'none' })
+    expect(local.main.code).toBe(0)
+    const sizes = await platformSizes(repo, '1.0.0')
+    const report = JSON.parse(local.main.outputs.report)
+    expect(report.pushed).toBe(false)
+    expect(report.platforms.map((p: { platform: string; size: number; layers: number }) => [p.platform, p.size, p.layers])).toEqual([
+      ['linux/amd64', sizes['linux/amd64'].size, sizes['linux/amd64'].layers],
+      ['linux/arm64', sizes['linux/arm64'].size, sizes['linux/arm64'].layers]
+    ])
+    expect(local.main.outputs.digest).toMatch(/^sha256:/)
+  }, 300_000)
+})

@@ -1,0 +1,70 @@
+// The test's own view of the local registry, over its HTTP API (independent of the action's code).
+import { gunzipSync } from 'node:zlib'
+
+export const REGISTRY = process.env.TEST_REGISTRY ?? 'localhost:5000'
+const api = `http://${REGISTRY.replace('localhost', '127.0.0.1')}/v2`
+
+const ACCEPT = [
+  'application/vnd.oci.image.index.v1+json',
+  'application/vnd.docker.distribution.manifest.list.v2+json',
+  'application/vnd.oci.image.manifest.v1+json',
+  'application/vnd.docker.distribution.manifest.v2+json'
+].join(', ')
+
+export interface Manifest {
+  manifests?: { digest: string; platform?: { os: string; architecture: string; variant?: string }; annotations?: Record<string, string> }[]
+  layers?: { digest: string; size: number }[]
+  config?: { digest: string }
+}
+
+export async function manifest(repo: string, ref: string): Promise<{ body: Manifest; digest: string } | undefined> {
+  const res = await fetch(`${api}/${repo}/manifests/${ref}`, { headers: { Accept: ACCEPT } })
+  if (res.status === 404) return undefined
+  if (!res.ok) throw new Error(`registry: ${res.status} for ${repo}:${ref}`)
+  return { body: (await res.json()) as Manifest, digest: res.headers.get('docker-content-digest') ?? '' }
+}
+
+export async function blob(repo: string, digest: string): Promise<Buffer> {
+  const res = await fetch(`${api}/${repo}/blobs/${digest}`)
+  if (!res.ok) throw new Error(`registry: ${res.status} for blob ${digest}`)
+  return Buffer.from(await res.arrayBuffer())
+}
+
+/** Per platform: the manifest's layer count and the sum of its layer sizes. Attestations left out. */
+export async function platformSizes(repo: string, ref: string): Promise<Record<string, { size: number; layers: number; digest: string }>> {
+  const index = await manifest(repo, ref)
+  if (!index) throw new Error(`${repo}:${ref} is not in the registry`)
+  const result: Record<string, { size: number; layers: number; digest: string }> = {}
+  for (const d of index.body.manifests ?? []) {
+    if (d.platform?.os === 'unknown') continue
+    const m = (await manifest(repo, d.digest))!.body
+    const name = [d.platform!.os, d.platform!.architecture, d.platform!.variant].filter(Boolean).join('/')
+    result[name] = { size: m.layers!.reduce((s, l) => s + l.size, 0), layers: m.layers!.length, digest: d.digest }
+  }
+  return result
+}
+
+/** A file's content from the image's layers (top layer wins), read from the gzip'd tar blobs. */
+export async function readImageFile(repo: string, manifestDigest: string, path: string): Promise<string | undefined> {
+  const m = (await manifest(repo, manifestDigest))!.body
+  let found: string | undefined
+  for (const layer of m.layers!) {
+    const tar = gunzipSync(await blob(repo, layer.digest))
+    for (let off = 0; off + 512 <= tar.length; ) {
+      const name = tar.toString('utf8', off, off + 100).replace(/\0.*$/s, '')
+      if (!name) break
+      const size = parseInt(tar.toString('utf8', off + 124, off + 136).replace(/\0.*$/s, '').trim() || '0', 8)
+      if (name.replace(/^\.?\//, '') === path.replace(/^\//, '')) found = tar.toString('utf8', off + 512, off + 512 + size)
+      off += 512 + Math.ceil(size / 512) * 512
+    }
+  }
+  return found
+}
+
+export async function registryUp(): Promise<boolean> {
+  try {
+    return (await fetch(`${api}/`)).ok
+  } catch {
+    return false
+  }
+}

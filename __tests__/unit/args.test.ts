@@ -1,0 +1,67 @@
+import { binfmtArgs, buildArgs, createBuilderArgs, loginArgs, type BuildPlan } from '../../src/args'
+import { INPUT_DEFAULTS, parseInputs, type RawInputs } from '../../src/inputs'
+
+const plan = (over: Partial<RawInputs>, extra: Partial<BuildPlan> = {}): BuildPlan => ({
+  inputs: parseInputs({ ...INPUT_DEFAULTS, ...over }, { NPM_TOKEN: 'secret-value' }),
+  builder: '',
+  tags: [],
+  labels: [],
+  cacheFrom: [],
+  cacheTo: [],
+  inlineCache: false,
+  metadataFile: '/tmp/m.json',
+  ociDir: '/tmp/oci',
+  ...extra
+})
+
+describe('buildx build argv (golden)', () => {
+  test('defaults: no push, OCI layout to measure, plain progress, metadata file', () => {
+    expect(buildArgs(plan({}))).toEqual([
+      'buildx', 'build', '--platform', 'linux/amd64,linux/arm64', '--file', 'Dockerfile.base',
+      '--output', 'type=oci,dest=/tmp/oci,tar=false', '--metadata-file', '/tmp/m.json', '--progress', 'plain', '.'
+    ])
+  })
+
+  test('push with everything set', () => {
+    const args = buildArgs(
+      plan(
+        {
+          image: 'ghcr.io/phialo/ci-base', push: 'true', load: 'true', target: 'ci', 'build-args': 'MONTH=2026-11',
+          secrets: 'npm=NPM_TOKEN', 'no-cache': 'true', pull: 'true', provenance: 'mode=max', sbom: 'true', context: 'ctx'
+        },
+        {
+          builder: 'b1', tags: ['ghcr.io/phialo/ci-base:sha-abc1234'], labels: ['a=b'],
+          cacheFrom: ['type=gha,scope=w'], cacheTo: ['type=gha,scope=w,mode=max'], inlineCache: true
+        }
+      )
+    )
+    expect(args).toEqual([
+      'buildx', 'build', '--builder', 'b1', '--platform', 'linux/amd64,linux/arm64', '--file', 'Dockerfile.base',
+      '--target', 'ci', '--tag', 'ghcr.io/phialo/ci-base:sha-abc1234', '--label', 'a=b',
+      '--build-arg', 'MONTH=2026-11', '--build-arg', 'BUILDKIT_INLINE_CACHE=1', '--secret', 'id=npm,env=NPM_TOKEN',
+      '--cache-from', 'type=gha,scope=w', '--cache-to', 'type=gha,scope=w,mode=max', '--no-cache', '--pull',
+      '--provenance=mode=max', '--sbom=true', '--push', '--load', '--metadata-file', '/tmp/m.json', '--progress', 'plain', 'ctx'
+    ])
+  })
+
+  test('a secret value never appears in argv, only the variable name', () => {
+    expect(buildArgs(plan({ secrets: 'npm=NPM_TOKEN' })).join(' ')).not.toContain('secret-value')
+  })
+})
+
+test('docker-container builder argv', () => {
+  expect(
+    createBuilderArgs({ name: 'ci-1', driver: 'docker-container', endpoint: '', driverOpts: ['network=host', 'image=moby/buildkit:v0.20.0'], configFile: '/t/b.toml', platforms: [] })
+  ).toEqual(['buildx', 'create', '--name', 'ci-1', '--driver', 'docker-container', '--driver-opt', 'network=host', '--driver-opt', 'image=moby/buildkit:v0.20.0', '--config', '/t/b.toml', '--bootstrap'])
+})
+
+test('remote builder argv takes the endpoint last and no config file', () => {
+  expect(createBuilderArgs({ name: 'r', driver: 'remote', endpoint: 'tcp://bk:1234', driverOpts: [], configFile: '/t/b.toml', platforms: [] })).toEqual([
+    'buildx', 'create', '--name', 'r', '--driver', 'remote', '--bootstrap', 'tcp://bk:1234'
+  ])
+})
+
+test('binfmt and login argv; the password goes through stdin', () => {
+  expect(binfmtArgs('tonistiigi/binfmt:x', ['arm64', 'riscv64'])).toEqual(['run', '--privileged', '--rm', 'tonistiigi/binfmt:x', '--install', 'arm64,riscv64'])
+  expect(loginArgs('ghcr.io', 'bot')).toEqual(['login', '--username', 'bot', '--password-stdin', 'ghcr.io'])
+})

@@ -1,0 +1,59 @@
+import { buildkitdConfig, buildxAsset, buildxToInstall, chooseDriver, loopbackRegistries } from '../../src/buildx'
+import { emulationNeed, emulatorFor } from '../../src/qemu'
+import { INPUT_DEFAULTS, parseInputs, type RawInputs } from '../../src/inputs'
+import { atLeast, parseVersion } from '../../src/version'
+
+const inputs = (over: Partial<RawInputs>) => parseInputs({ ...INPUT_DEFAULTS, ...over })
+
+describe('buildx', () => {
+  test.each([
+    ['github.com/docker/buildx 0.13.1+ds1 0.13.1+ds1-3', '0.13.1'],
+    ['github.com/docker/buildx v0.23.0 28c90ea', '0.23.0']
+  ])('parses %s', (text, version) => expect(parseVersion(text)).toBe(version))
+
+  test('version comparison', () => {
+    expect(atLeast('0.21.0', '0.21.0')).toBe(true)
+    expect(atLeast('0.9.1', '0.13.0')).toBe(false)
+    expect(atLeast('1.0.0', '0.99.9')).toBe(true)
+  })
+
+  test('installs only when missing, too old, or asked for', () => {
+    expect(buildxToInstall('installed', '0.13.1')).toBeUndefined()
+    expect(buildxToInstall('installed', '0.10.0')).toBe('v0.23.0')
+    expect(buildxToInstall('installed', undefined)).toBe('v0.23.0')
+    expect(buildxToInstall('0.20.1', '0.23.0')).toBe('v0.20.1')
+  })
+
+  test('release asset names', () => {
+    expect(buildxAsset('v0.23.0', 'linux', 'x64')).toBe('buildx-v0.23.0.linux-amd64')
+    expect(buildxAsset('v0.23.0', 'linux', 'arm64')).toBe('buildx-v0.23.0.linux-arm64')
+  })
+
+  test('auto takes the docker driver only when it can do the job', () => {
+    const containerd = { containerdStore: true }
+    const classic = { containerdStore: false }
+    expect(chooseDriver(inputs({}), containerd, ['type=gha,mode=max'])).toBe('docker')
+    expect(chooseDriver(inputs({}), classic, [])).toBe('docker-container')
+    expect(chooseDriver(inputs({ platforms: 'linux/amd64' }), classic, [])).toBe('docker')
+    expect(chooseDriver(inputs({ platforms: 'linux/amd64' }), classic, ['type=gha,mode=max'])).toBe('docker-container')
+    expect(chooseDriver(inputs({ 'driver-opts': 'network=host' }), containerd, [])).toBe('docker-container')
+    expect(chooseDriver(inputs({ driver: 'docker-container' }), containerd, [])).toBe('docker-container')
+  })
+
+  test('a builder it creates reaches loopback registries over plain HTTP', () => {
+    const hosts = loopbackRegistries(['localhost:5000/a/b:1', 'type=registry,ref=127.0.0.1:5001/c:cache,mode=max', 'ghcr.io/p/x:1'])
+    expect(hosts).toEqual(['localhost:5000', '127.0.0.1:5001'])
+    expect(buildkitdConfig('debug = true', hosts)).toBe(
+      'debug = true\n\n[registry."localhost:5000"]\n  http = true\n  insecure = true\n\n[registry."127.0.0.1:5001"]\n  http = true\n  insecure = true\n'
+    )
+    expect(buildkitdConfig('[registry."localhost:5000"]\n  mirrors = []', ['localhost:5000'])).toBe('[registry."localhost:5000"]\n  mirrors = []\n')
+  })
+})
+
+describe('QEMU', () => {
+  test('only platforms the machine cannot run natively need emulators; registered ones are skipped', () => {
+    const need = emulationNeed(['linux/amd64', 'linux/arm64', 'linux/riscv64', 'linux/mips'], e => e === 'qemu-aarch64', ['linux/amd64'])
+    expect(need).toEqual({ emulated: ['linux/arm64', 'linux/riscv64', 'linux/mips'], missing: ['linux/riscv64'], unknown: ['linux/mips'] })
+    expect(emulatorFor('linux/arm/v7')).toEqual({ entry: 'qemu-arm', arch: 'arm' })
+  })
+})

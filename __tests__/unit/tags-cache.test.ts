@@ -1,0 +1,82 @@
+import { runContext } from '../../src/context'
+import { cacheScope, ghaVersionWarning, planCache } from '../../src/cache'
+import { INPUT_DEFAULTS, parseInputs, type RawInputs } from '../../src/inputs'
+import { imageTags, ociLabels } from '../../src/tags'
+
+const ctx = runContext(
+  {
+    GITHUB_SHA: '0123456789abcdef', GITHUB_REF: 'refs/heads/main', GITHUB_EVENT_PATH: '/e.json', GITHUB_REPOSITORY: 'phialo/app',
+    GITHUB_WORKFLOW: 'Weekly rebuild', GITHUB_RUN_ID: '77', GITHUB_RUN_ATTEMPT: '2', RUNNER_TEMP: '/rt'
+  },
+  () => JSON.stringify({ repository: { default_branch: 'main' } })
+)
+const inputs = (over: Partial<RawInputs>) => parseInputs({ ...INPUT_DEFAULTS, ...over })
+const now = new Date('2026-11-25T10:00:00Z')
+
+describe('tags', () => {
+  test('bare tags go on image, full refs stay; policies add sha, date, latest on the default branch', () => {
+    expect(imageTags(inputs({ image: 'ghcr.io/p/ci', tags: '1.4.0,ghcr.io/p/other:x', 'tag-policy': 'sha,date,latest' }), ctx, now)).toEqual([
+      'ghcr.io/p/ci:1.4.0', 'ghcr.io/p/other:x', 'ghcr.io/p/ci:sha-0123456', 'ghcr.io/p/ci:20261125', 'ghcr.io/p/ci:latest'
+    ])
+  })
+  test('no latest off the default branch; no automatic tags without image', () => {
+    const pr = { ...ctx, ref: 'refs/pull/3/merge' }
+    expect(imageTags(inputs({ image: 'r/x', 'tag-policy': 'latest' }), pr, now)).toEqual([])
+    expect(imageTags(inputs({ 'tag-policy': 'sha,date' }), ctx, now)).toEqual([])
+  })
+  test('OCI labels added; a user label of the same key wins', () => {
+    const labels = ociLabels(inputs({ image: 'r/x', tags: '2.0.0', labels: 'org.opencontainers.image.source=https://example.org\nteam=ci' }), ctx, now)
+    expect(labels).toEqual([
+      'org.opencontainers.image.created=2026-11-25T10:00:00.000Z',
+      'org.opencontainers.image.revision=0123456789abcdef',
+      'org.opencontainers.image.version=2.0.0',
+      'org.opencontainers.image.source=https://example.org',
+      'team=ci'
+    ])
+  })
+})
+
+describe('cache plan', () => {
+  const gha = { ACTIONS_RUNTIME_TOKEN: 't', ACTIONS_RESULTS_URL: 'http://127.0.0.1:1/' }
+  test('scope defaults to the workflow name, made safe', () => expect(cacheScope({ cacheScope: '' }, ctx)).toBe('Weekly-rebuild'))
+
+  test('gha + inline (the default)', () => {
+    const plan = planCache(inputs({ image: 'r/x' }), ['r/x:sha-0123456'], ctx, gha)
+    expect(plan).toMatchObject({
+      from: ['type=gha,scope=Weekly-rebuild', 'type=registry,ref=r/x:sha-0123456'],
+      to: ['type=gha,scope=Weekly-rebuild,mode=max'],
+      inline: true,
+      warnings: []
+    })
+  })
+  test('gha without the cache service is dropped with a warning', () => {
+    const plan = planCache(inputs({}), [], ctx, {})
+    expect(plan.from).toEqual([])
+    expect(plan.warnings[0]).toMatch(/gha needs the GitHub cache service/)
+  })
+  test('gha on an old buildx warns', () => {
+    const plan = planCache(inputs({ cache: 'gha' }), [], ctx, gha)
+    expect(ghaVersionWarning(plan, '0.13.1')).toMatch(/needs buildx >= 0.21.0/)
+    expect(ghaVersionWarning(plan, '0.23.0')).toBeUndefined()
+  })
+  test('registry defaults to <image>:buildcache with mode=max', () => {
+    expect(planCache(inputs({ image: 'r/x', cache: 'registry' }), [], ctx, {})).toMatchObject({
+      from: ['type=registry,ref=r/x:buildcache'],
+      to: ['type=registry,ref=r/x:buildcache,mode=max']
+    })
+  })
+  test('local: a directory in RUNNER_TEMP, exported beside it for rotation, keyed per run', () => {
+    const plan = planCache(inputs({ cache: 'local' }), [], ctx, {})
+    expect(plan.local).toEqual({
+      dir: '/rt/ci-base-action-cache/Weekly-rebuild',
+      nextDir: '/rt/ci-base-action-cache/Weekly-rebuild-next',
+      key: 'ci-base-action-Weekly-rebuild-77-2',
+      restoreKeys: ['ci-base-action-Weekly-rebuild-']
+    })
+    expect(plan.to).toEqual(['type=local,dest=/rt/ci-base-action-cache/Weekly-rebuild-next,mode=max'])
+  })
+  test('raw cache-from/cache-to replace what cache derives; no-cache drops imports', () => {
+    const plan = planCache(inputs({ image: 'r/x', 'cache-to': 'type=inline', 'no-cache': 'true' }), ['r/x:1'], ctx, gha)
+    expect(plan).toMatchObject({ from: [], to: ['type=inline'], inline: false })
+  })
+})

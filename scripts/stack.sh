@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# Installs and starts the local build stack the e2e tests and the bench run against:
+# dockerd (containerd image store) + buildx, QEMU binfmt emulators, a registry on
+# 127.0.0.1:5000 and a two-arch busybox base image in it. Idempotent; needs root.
+set -euo pipefail
+
+REGISTRY_PORT=${REGISTRY_PORT:-5000}
+BASE_IMAGE=${BASE_IMAGE:-localhost:${REGISTRY_PORT}/test/busybox:latest}
+STATE_DIR=${STACK_DIR:-/var/lib/ci-base-stack}
+log() { printf '[stack] %s\n' "$*"; }
+
+need_root() { [ "$(id -u)" = 0 ] || { echo "stack.sh must run as root" >&2; exit 1; }; }
+
+# Docker from the next Debian release: the current one's engine predates the multi-platform
+# image store. The source is derived from this machine's own apt config, pinned low so that
+# nothing else is taken from it.
+add_next_release_source() {
+  local src=/etc/apt/sources.list.d/debian.sources
+  [ -f /etc/apt/sources.list.d/trixie.sources ] && return
+  [ -f "$src" ] || { echo "no $src to derive the trixie source from" >&2; exit 1; }
+  awk 'BEGIN{RS="";ORS="\n\n"} /Suites:[^\n]*bookworm/ && !/security/' "$src" \
+    | sed -E 's/^Suites:.*/Suites: trixie/' > /etc/apt/sources.list.d/trixie.sources
+  printf 'Package: *\nPin: release n=trixie\nPin-Priority: 100\n' > /etc/apt/preferences.d/trixie-low
+}
+
+install_packages() {
+  if command -v dockerd >/dev/null && docker buildx version >/dev/null 2>&1 \
+     && command -v qemu-aarch64-static >/dev/null && command -v docker-registry >/dev/null; then
+    return
+  fi
+  add_next_release_source
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq -t trixie docker.io docker-buildx docker-cli >/dev/null
+  apt-get install -y -qq qemu-user-static docker-registry busybox-static >/dev/null
+}
+
+start_dockerd() {
+  if docker info >/dev/null 2>&1; then return; fi
+  mkdir -p /etc/docker
+  echo '{"features":{"containerd-snapshotter":true}}' > /etc/docker/daemon.json
+  mkdir -p "$STATE_DIR"
+  log "starting dockerd"
+  nohup dockerd >"$STATE_DIR/dockerd.log" 2>&1 &
+  for _ in $(seq 60); do docker info >/dev/null 2>&1 && return; sleep 1; done
+  tail -n 30 "$STATE_DIR/dockerd.log" >&2; exit 1
+}
+
+register_qemu() {
+  local bm=/proc/sys/fs/binfmt_misc
+  [ -e "$bm/register" ] || mount -t binfmt_misc binfmt_misc "$bm"
+  for arch in aarch64 arm; do
+    local conf=/usr/lib/binfmt.d/qemu-$arch.conf
+    [ -e "$bm/qemu-$arch" ] && continue
+    [ -f "$conf" ] && cat "$conf" > "$bm/register"
+  done
+}
+
+start_registry() {
+  if curl -fsS "http://127.0.0.1:${REGISTRY_PORT}/v2/" >/dev/null 2>&1; then return; fi
+  mkdir -p "$STATE_DIR/registry"
+  cat > "$STATE_DIR/registry.yml" <<YML
+version: 0.1
+log: { level: warn }
+storage:
+  filesystem: { rootdirectory: $STATE_DIR/registry }
+  delete: { enabled: true }
+http:
+  addr: 127.0.0.1:${REGISTRY_PORT}
+YML
+  log "starting registry on 127.0.0.1:${REGISTRY_PORT}"
+  nohup docker-registry serve "$STATE_DIR/registry.yml" >"$STATE_DIR/registry.log" 2>&1 &
+  for _ in $(seq 30); do curl -fsS "http://127.0.0.1:${REGISTRY_PORT}/v2/" >/dev/null 2>&1 && return; sleep 0.5; done
+  tail -n 30 "$STATE_DIR/registry.log" >&2; exit 1
+}
+
+# A FROM-scratch busybox for amd64 and arm64, pushed as one index: the tests' stand-in for
+# images they cannot pull.
+build_base_image() {
+  if docker buildx imagetools inspect "$BASE_IMAGE" >/dev/null 2>&1; then return; fi
+  local dir="$STATE_DIR/base"
+  rm -rf "$dir"; mkdir -p "$dir"
+  dpkg --print-foreign-architectures | grep -qx arm64 || { dpkg --add-architecture arm64; apt-get update -qq; }
+  for arch in amd64 arm64; do
+    (cd "$dir" && apt-get download -qq "busybox-static:$arch")
+    mkdir -p "$dir/$arch"
+    dpkg-deb -x "$dir"/busybox-static_*_"$arch".deb "$dir/$arch/root"
+    cp "$dir/$arch/root/bin/busybox" "$dir/busybox-$arch"
+  done
+  cat > "$dir/Dockerfile" <<'DF'
+FROM scratch
+ARG TARGETARCH
+COPY busybox-${TARGETARCH} /bin/busybox
+RUN ["/bin/busybox", "--install", "-s", "/bin"]
+ENV PATH=/bin
+CMD ["/bin/sh"]
+DF
+  log "building $BASE_IMAGE"
+  docker buildx build --platform linux/amd64,linux/arm64 -t "$BASE_IMAGE" --push "$dir"
+}
+
+need_root
+install_packages
+start_dockerd
+register_qemu
+start_registry
+build_base_image
+log "ready: docker $(docker version -f '{{.Server.Version}}'), $(docker buildx version), base $BASE_IMAGE"

@@ -1,0 +1,78 @@
+// argv for every docker command the action runs, as data: nothing goes through a shell.
+import type { Inputs } from './inputs.js'
+
+export interface BuildPlan {
+  inputs: Inputs
+  /** '' builds with the current (default) builder. */
+  builder: string
+  tags: string[]
+  labels: string[]
+  cacheFrom: string[]
+  cacheTo: string[]
+  /** Embed cache metadata in the image (BUILDKIT_INLINE_CACHE=1). */
+  inlineCache: boolean
+  metadataFile: string
+  /** Where the image is written as an OCI layout when it is not pushed, to be measured. */
+  ociDir: string
+}
+
+export function buildArgs(plan: BuildPlan): string[] {
+  const { inputs } = plan
+  const args = ['buildx', 'build']
+  if (plan.builder) args.push('--builder', plan.builder)
+  args.push('--platform', inputs.platforms.join(','))
+  args.push('--file', inputs.file)
+  if (inputs.target) args.push('--target', inputs.target)
+  for (const tag of plan.tags) args.push('--tag', tag)
+  for (const label of plan.labels) args.push('--label', label)
+  for (const arg of inputs.buildArgs) args.push('--build-arg', arg)
+  if (plan.inlineCache) args.push('--build-arg', 'BUILDKIT_INLINE_CACHE=1')
+  for (const s of inputs.secrets) args.push('--secret', `id=${s.id},env=${s.env}`)
+  for (const c of plan.cacheFrom) args.push('--cache-from', c)
+  for (const c of plan.cacheTo) args.push('--cache-to', c)
+  if (inputs.noCache) args.push('--no-cache')
+  if (inputs.pull) args.push('--pull')
+  if (inputs.provenance) args.push(`--provenance=${inputs.provenance}`)
+  if (inputs.sbom) args.push(`--sbom=${inputs.sbom}`)
+  if (inputs.push) args.push('--push')
+  else args.push('--output', `type=oci,dest=${plan.ociDir},tar=false`)
+  if (inputs.load) args.push('--load')
+  args.push('--metadata-file', plan.metadataFile)
+  args.push('--progress', 'plain')
+  args.push(inputs.context)
+  return args
+}
+
+export interface BuilderSpec {
+  name: string
+  driver: 'docker-container' | 'remote' | 'kubernetes'
+  endpoint: string
+  driverOpts: string[]
+  configFile: string
+  platforms: string[]
+}
+
+export function createBuilderArgs(b: BuilderSpec): string[] {
+  const args = ['buildx', 'create', '--name', b.name, '--driver', b.driver]
+  for (const opt of b.driverOpts) args.push('--driver-opt', opt)
+  if (b.configFile && b.driver !== 'remote') args.push('--config', b.configFile)
+  if (b.platforms.length && b.driver === 'kubernetes') args.push('--platform', b.platforms.join(','))
+  args.push('--bootstrap')
+  if (b.endpoint) args.push(b.endpoint)
+  return args
+}
+
+export const removeBuilderArgs = (name: string) => ['buildx', 'rm', '--force', name]
+
+/** tonistiigi/binfmt's interface: `--install arm64,riscv64`. */
+export const binfmtArgs = (image: string, arches: string[]) => [
+  'run', '--privileged', '--rm', image, '--install', arches.join(',')
+]
+
+export const loginArgs = (registry: string, username: string) => [
+  'login', '--username', username, '--password-stdin', ...(registry ? [registry] : [])
+]
+
+export const logoutArgs = (registry: string) => ['logout', ...(registry ? [registry] : [])]
+
+export const inspectRawArgs = (ref: string) => ['buildx', 'imagetools', 'inspect', '--raw', ref]

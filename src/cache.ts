@@ -1,0 +1,113 @@
+// Which caches the build imports and exports, and the local cache directory's
+// round trip through the GitHub cache service (restore before, rotate + save after).
+import * as actionsCache from '@actions/cache'
+import { existsSync } from 'node:fs'
+import { rename, rm } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Inputs } from './inputs.js'
+import type { RunContext } from './context.js'
+import { atLeast } from './version.js'
+
+export interface CachePlan {
+  from: string[]
+  to: string[]
+  /** Set when `local` is used: restored before the build, rotated and saved in post. */
+  local?: LocalCache
+  /** Cache metadata goes into the image itself (BUILDKIT_INLINE_CACHE=1). */
+  inline: boolean
+  warnings: string[]
+}
+
+export interface LocalCache {
+  dir: string
+  /** buildx writes here; post swaps it in so the cache never grows past one build's worth. */
+  nextDir: string
+  key: string
+  restoreKeys: string[]
+}
+
+export const GHA_V2_BUILDX = '0.21.0'
+
+export function cacheScope(inputs: Pick<Inputs, 'cacheScope'>, ctx: RunContext): string {
+  const scope = inputs.cacheScope || ctx.workflow || 'ci-base'
+  return scope.replace(/[^A-Za-z0-9._-]+/g, '-')
+}
+
+export function planCache(
+  inputs: Inputs,
+  tags: string[],
+  ctx: RunContext,
+  env: Record<string, string | undefined>
+): CachePlan {
+  const from: string[] = []
+  const to: string[] = []
+  const warnings: string[] = []
+  const scope = cacheScope(inputs, ctx)
+  let local: LocalCache | undefined
+
+  for (const kind of inputs.cache) {
+    switch (kind) {
+      case 'gha': {
+        const url = env.ACTIONS_CACHE_URL || env.ACTIONS_RESULTS_URL
+        if (!url || !env.ACTIONS_RUNTIME_TOKEN) {
+          warnings.push('cache: gha needs the GitHub cache service (ACTIONS_RUNTIME_TOKEN and a cache URL), which this run does not have; building without it.')
+          break
+        }
+        from.push(`type=gha,scope=${scope}`)
+        to.push(`type=gha,scope=${scope},mode=max`)
+        break
+      }
+      case 'registry': {
+        const ref = inputs.cacheRef || `${inputs.image}:buildcache`
+        from.push(`type=registry,ref=${ref}`)
+        to.push(`type=registry,ref=${ref},mode=max`)
+        break
+      }
+      case 'inline':
+        // The image carries its own cache metadata; the previous image is the cache source.
+        if (tags[0]) from.push(`type=registry,ref=${tags[0]}`)
+        break
+      case 'local': {
+        const dir = join(ctx.temp, 'ci-base-action-cache', scope)
+        local = {
+          dir,
+          nextDir: `${dir}-next`,
+          key: `ci-base-action-${scope}-${ctx.runId}-${ctx.runAttempt}`,
+          restoreKeys: [`ci-base-action-${scope}-`]
+        }
+        from.push(`type=local,src=${dir}`)
+        to.push(`type=local,dest=${local.nextDir},mode=max`)
+        break
+      }
+    }
+  }
+  return {
+    from: inputs.noCache ? [] : inputs.cacheFrom.length ? inputs.cacheFrom : from,
+    to: inputs.cacheTo.length ? inputs.cacheTo : to,
+    local,
+    inline: inputs.cache.includes('inline') && !inputs.cacheTo.length,
+    warnings
+  }
+}
+
+/** GitHub's cache service (API v2) needs a newer buildx than many runners' distributions ship. */
+export function ghaVersionWarning(plan: CachePlan, buildxVersion: string): string | undefined {
+  if (!plan.to.some(c => c.includes('type=gha')) || atLeast(buildxVersion, GHA_V2_BUILDX)) return undefined
+  return `cache: gha with buildx ${buildxVersion}: GitHub's cache service (API v2) needs buildx >= ${GHA_V2_BUILDX}; set buildx-version, or use cache: registry.`
+}
+
+/** Restore the local cache dir. Returns the key it was restored from, or undefined on a miss. */
+export async function restoreLocalCache(local: LocalCache): Promise<string | undefined> {
+  if (!actionsCache.isFeatureAvailable()) throw new Error('the GitHub cache service is not available to this run')
+  return actionsCache.restoreCache([local.dir], local.key, local.restoreKeys)
+}
+
+/** Swap in what this build exported, then save it under the run's key. */
+export async function saveLocalCache(local: LocalCache): Promise<boolean> {
+  if (!existsSync(local.nextDir)) return false
+  await rm(local.dir, { recursive: true, force: true })
+  await rename(local.nextDir, local.dir)
+  if (!actionsCache.isFeatureAvailable()) throw new Error('the GitHub cache service is not available to this run')
+  await actionsCache.saveCache([local.dir], local.key)
+  return true
+}

@@ -1,0 +1,43 @@
+// What the run knows about itself, read once from the runner's environment.
+import { readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+
+export interface RunContext {
+  sha: string
+  ref: string
+  eventName: string
+  defaultBranch: string
+  repository: string
+  serverUrl: string
+  workflow: string
+  runId: string
+  runAttempt: string
+  workspace: string
+  temp: string
+}
+
+type Env = Record<string, string | undefined>
+
+export function runContext(env: Env, readEvent: (path: string) => string = p => readFileSync(p, 'utf8')): RunContext {
+  let defaultBranch = ''
+  if (env.GITHUB_EVENT_PATH) {
+    try {
+      defaultBranch = JSON.parse(readEvent(env.GITHUB_EVENT_PATH))?.repository?.default_branch ?? ''
+    } catch {
+      // No event payload (local runs): 'latest' then only follows an explicit default branch.
+    }
+  }
+  return {
+    sha: env.GITHUB_SHA ?? '',
+    ref: env.GITHUB_REF ?? '',
+    eventName: env.GITHUB_EVENT_NAME ?? '',
+    defaultBranch,
+    repository: env.GITHUB_REPOSITORY ?? '',
+    serverUrl: env.GITHUB_SERVER_URL ?? 'https://github.com',
+    workflow: env.GITHUB_WORKFLOW ?? '',
+    runId: env.GITHUB_RUN_ID ?? String(process.pid),
+    runAttempt: env.GITHUB_RUN_ATTEMPT ?? '1',
+    workspace: env.GITHUB_WORKSPACE ?? process.cwd(),
+    temp: env.RUNNER_TEMP ?? tmpdir()
+  }
+}

@@ -1,0 +1,39 @@
+// The one seam through which the action runs docker: argv in, exit code and output back.
+import * as exec from '@actions/exec'
+
+export interface RunResult {
+  code: number
+  stdout: string
+  stderr: string
+}
+
+export interface RunOptions {
+  /** Written to the command's stdin (passwords, never argv). */
+  input?: string
+  /** Do not echo the command's output into the log. */
+  quiet?: boolean
+  env?: Record<string, string>
+}
+
+export type Docker = (args: string[], options?: RunOptions) => Promise<RunResult>
+
+export const docker: Docker = async (args, options = {}) => {
+  const result = await exec.getExecOutput('docker', args, {
+    ignoreReturnCode: true,
+    silent: options.quiet,
+    input: options.input === undefined ? undefined : Buffer.from(options.input),
+    env: options.env ? ({ ...process.env, ...options.env } as Record<string, string>) : undefined
+  })
+  return { code: result.exitCode, stdout: result.stdout, stderr: result.stderr }
+}
+
+/** Run and throw with the command's last error lines when it fails. */
+export async function mustRun(run: Docker, args: string[], what: string, options?: RunOptions): Promise<RunResult> {
+  const result = await run(args, options)
+  if (result.code !== 0) throw new Error(`${what} failed (exit ${result.code}):\n${lastLines(result.stderr || result.stdout)}`)
+  return result
+}
+
+export function lastLines(text: string, count = 15): string {
+  return text.trimEnd().split('\n').slice(-count).join('\n')
+}

@@ -1,0 +1,294 @@
+// The action's inputs: names declared once, parsed and validated as pure data.
+// Nothing here reads the environment; the caller hands in the raw strings.
+
+export const INPUT_DEFAULTS = {
+  context: '.',
+  file: 'Dockerfile.base',
+  target: '',
+  image: '',
+  tags: '',
+  'tag-policy': 'sha',
+  platforms: 'linux/amd64,linux/arm64',
+  push: 'false',
+  load: 'false',
+  'build-args': '',
+  secrets: '',
+  labels: '',
+  cache: 'gha,inline',
+  'cache-ref': '',
+  'cache-scope': '',
+  'cache-from': '',
+  'cache-to': '',
+  'no-cache': 'false',
+  pull: 'false',
+  driver: 'auto',
+  endpoint: '',
+  'driver-opts': '',
+  'buildkitd-config': '',
+  'buildx-version': 'installed',
+  'buildx-download-url': 'https://github.com/docker/buildx/releases/download',
+  qemu: 'auto',
+  'qemu-image': 'docker.io/tonistiigi/binfmt:qemu-v8.1.5',
+  registry: '',
+  username: '',
+  password: '',
+  summary: 'true',
+  provenance: '',
+  sbom: ''
+} as const
+
+export type InputName = keyof typeof INPUT_DEFAULTS
+export type RawInputs = Record<InputName, string>
+
+export const TAG_POLICIES = ['sha', 'date', 'latest', 'none'] as const
+export const CACHE_KINDS = ['gha', 'registry', 'inline', 'local', 'none'] as const
+export const DRIVERS = ['auto', 'docker', 'docker-container', 'remote', 'kubernetes'] as const
+export const CACHE_TYPES = ['registry', 'local', 'gha', 'inline', 's3', 'azblob'] as const
+
+export type TagPolicy = (typeof TAG_POLICIES)[number]
+export type CacheKind = (typeof CACHE_KINDS)[number]
+export type Driver = (typeof DRIVERS)[number]
+
+export interface Secret {
+  id: string
+  env: string
+}
+
+export interface Inputs {
+  context: string
+  file: string
+  target: string
+  image: string
+  tags: string[]
+  tagPolicy: TagPolicy[]
+  platforms: string[]
+  push: boolean
+  load: boolean
+  buildArgs: string[]
+  secrets: Secret[]
+  labels: string[]
+  cache: CacheKind[]
+  cacheRef: string
+  cacheScope: string
+  cacheFrom: string[]
+  cacheTo: string[]
+  noCache: boolean
+  pull: boolean
+  driver: Driver
+  endpoint: string
+  driverOpts: string[]
+  buildkitdConfig: string
+  buildxVersion: string
+  buildxDownloadUrl: string
+  qemu: 'auto' | 'true' | 'false'
+  qemuImage: string
+  registry: string
+  username: string
+  password: string
+  summary: boolean
+  provenance: string
+  sbom: string
+}
+
+/** Every problem found, one line each, naming the input, the value and what is allowed. */
+export class InputError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.length === 1 ? problems[0] : `${problems.length} invalid inputs:\n${problems.join('\n')}`)
+    this.name = 'InputError'
+  }
+}
+
+/** Newline- or comma-separated list, blanks dropped. */
+export function splitList(value: string): string[] {
+  return value
+    .split(/[\n,]/)
+    .map(s => s.trim())
+    .filter(Boolean)
+}
+
+/** Newline-only list: for values that may contain commas (build args, labels, cache specs). */
+export function splitLines(value: string): string[] {
+  return value
+    .split('\n')
+    .map(s => s.trim())
+    .filter(Boolean)
+}
+
+const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/
+const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/
+// host[:port]/path... or path...; lowercase path components, as the distribution spec wants.
+const REPOSITORY = /^(?:[A-Za-z0-9.-]+(?::[0-9]+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
+const BUILDX_VERSION = /^v?\d+\.\d+\.\d+$/
+
+/** A full image reference: repository, optional :tag, optional @digest. */
+export function isImageRef(ref: string): boolean {
+  const m = /^(.*?)(?::([A-Za-z0-9_][A-Za-z0-9_.-]{0,127}))?(?:@sha256:[a-f0-9]{64})?$/.exec(ref)
+  return !!m && REPOSITORY.test(m[1])
+}
+
+export function isBareTag(tag: string): boolean {
+  return TAG.test(tag) && !tag.includes('/')
+}
+
+export function parseInputs(raw: RawInputs, env: Record<string, string | undefined> = {}): Inputs {
+  const problems: string[] = []
+  const bad = (name: InputName, value: string, allowed: string) =>
+    problems.push(`Input '${name}': '${value}' is not valid; ${allowed}.`)
+
+  const bool = (name: InputName): boolean => {
+    const v = raw[name].trim()
+    if (['true', 'True', 'TRUE'].includes(v)) return true
+    if (['false', 'False', 'FALSE', ''].includes(v)) return false
+    bad(name, v, 'use true or false')
+    return false
+  }
+  const oneOf = <T extends string>(name: InputName, allowed: readonly T[]): T => {
+    const v = raw[name].trim() || INPUT_DEFAULTS[name]
+    if (!(allowed as readonly string[]).includes(v)) bad(name, v, `allowed: ${allowed.join(', ')}`)
+    return v as T
+  }
+  const listOf = <T extends string>(name: InputName, allowed: readonly T[]): T[] => {
+    const items = splitList(raw[name])
+    for (const item of items) {
+      if (!(allowed as readonly string[]).includes(item)) bad(name, item, `allowed: ${allowed.join(', ')}`)
+    }
+    if (items.includes('none' as T) && items.length > 1) bad(name, raw[name], `'none' cannot be combined with others`)
+    return items.filter(i => i !== 'none') as T[]
+  }
+
+  const image = raw.image.trim()
+  if (image && !REPOSITORY.test(image)) {
+    bad('image', image, 'use a lowercase repository without a tag, e.g. ghcr.io/phialo/ci-base')
+  }
+
+  const tags = splitList(raw.tags)
+  for (const tag of tags) {
+    if (isBareTag(tag)) {
+      if (!image) bad('tags', tag, `a bare tag needs 'image' to be set, or use a full reference like ghcr.io/owner/name:${tag}`)
+    } else if (!isImageRef(tag)) {
+      bad('tags', tag, 'use a tag (1.4.0) or a full reference (ghcr.io/owner/name:1.4.0)')
+    }
+  }
+
+  const platforms = splitList(raw.platforms)
+  if (platforms.length === 0) bad('platforms', raw.platforms, 'name at least one platform, e.g. linux/amd64')
+  for (const p of platforms) {
+    if (!PLATFORM.test(p)) bad('platforms', p, 'use os/arch[/variant], e.g. linux/amd64 or linux/arm/v7')
+  }
+
+  const push = bool('push')
+  if (push && !image && !tags.some(t => !isBareTag(t))) {
+    problems.push(`Input 'push': true needs 'image' (e.g. ghcr.io/phialo/ci-base) or a full reference in 'tags'.`)
+  }
+
+  const keyValues = (name: InputName): string[] => {
+    const lines = splitLines(raw[name])
+    for (const line of lines) if (!/^[^=\s]+=/.test(line)) bad(name, line, 'use one KEY=VALUE per line')
+    return lines
+  }
+
+  const secrets = splitLines(raw.secrets).map(line => {
+    const m = /^([A-Za-z0-9_.-]+)=([^=]*)$/.exec(line)
+    if (!m || !ENV_NAME.test(m[2])) {
+      bad('secrets', line, 'use one id=ENV_NAME per line, naming an environment variable that holds the secret')
+      return { id: '', env: '' }
+    }
+    if (env[m[2]] === undefined) {
+      problems.push(`Input 'secrets': environment variable '${m[2]}' for secret '${m[1]}' is not set; pass it with env: on the step.`)
+    }
+    return { id: m[1], env: m[2] }
+  })
+
+  const cache = listOf('cache', CACHE_KINDS)
+  const cacheRef = raw['cache-ref'].trim()
+  if (cacheRef && !isImageRef(cacheRef)) bad('cache-ref', cacheRef, 'use an image reference, e.g. ghcr.io/owner/name:buildcache')
+  if (cache.includes('registry') && !cacheRef && !image) {
+    problems.push(`Input 'cache': 'registry' needs 'cache-ref' or 'image' to know where the cache lives.`)
+  }
+  const cacheFrom = cacheSpecs('cache-from', raw['cache-from'], true, bad)
+  const cacheTo = cacheSpecs('cache-to', raw['cache-to'], false, bad)
+
+  const driver = oneOf('driver', DRIVERS)
+  const endpoint = raw.endpoint.trim()
+  if (driver === 'remote' && !endpoint) {
+    problems.push(`Input 'endpoint': the remote driver needs an endpoint, e.g. tcp://buildkitd:1234.`)
+  }
+
+  const buildxVersion = raw['buildx-version'].trim() || 'installed'
+  if (buildxVersion !== 'installed' && !BUILDX_VERSION.test(buildxVersion)) {
+    bad('buildx-version', buildxVersion, "use 'installed' or a release such as v0.23.0")
+  }
+  const buildxDownloadUrl = raw['buildx-download-url'].trim() || INPUT_DEFAULTS['buildx-download-url']
+  if (!/^https?:\/\/\S+$/.test(buildxDownloadUrl)) bad('buildx-download-url', buildxDownloadUrl, 'use an http(s) URL')
+
+  const qemuImage = raw['qemu-image'].trim() || INPUT_DEFAULTS['qemu-image']
+  if (!isImageRef(qemuImage)) bad('qemu-image', qemuImage, 'use an image reference such as tonistiigi/binfmt:latest')
+
+  const username = raw.username.trim()
+  const password = raw.password
+  if (!!username !== !!password) {
+    problems.push(`Inputs 'username' and 'password': give both to log in, or neither.`)
+  }
+
+  const parsed: Inputs = {
+    context: raw.context.trim() || '.',
+    file: raw.file.trim() || INPUT_DEFAULTS.file,
+    target: raw.target.trim(),
+    image,
+    tags,
+    tagPolicy: listOf('tag-policy', TAG_POLICIES),
+    platforms,
+    push,
+    load: bool('load'),
+    buildArgs: keyValues('build-args'),
+    secrets,
+    labels: keyValues('labels'),
+    cache,
+    cacheRef,
+    cacheScope: raw['cache-scope'].trim(),
+    cacheFrom,
+    cacheTo,
+    noCache: bool('no-cache'),
+    pull: bool('pull'),
+    driver,
+    endpoint,
+    driverOpts: splitLines(raw['driver-opts']),
+    buildkitdConfig: raw['buildkitd-config'],
+    buildxVersion,
+    buildxDownloadUrl: buildxDownloadUrl.replace(/\/+$/, ''),
+    qemu: oneOf('qemu', ['auto', 'true', 'false'] as const),
+    qemuImage,
+    registry: raw.registry.trim(),
+    username,
+    password,
+    summary: bool('summary'),
+    provenance: raw.provenance.trim(),
+    sbom: raw.sbom.trim()
+  }
+  if (problems.length) throw new InputError(problems)
+  return parsed
+}
+
+/** Raw buildx cache specs: `type=...,key=value`; cache-from also takes a bare image ref. */
+function cacheSpecs(
+  name: InputName,
+  value: string,
+  allowBareRef: boolean,
+  bad: (name: InputName, value: string, allowed: string) => void
+): string[] {
+  const specs = splitLines(value)
+  for (const spec of specs) {
+    const type = /(?:^|,)type=([^,]*)/.exec(spec)?.[1]
+    if (type === undefined) {
+      if (allowBareRef && isImageRef(spec)) continue
+      const hint = (CACHE_TYPES as readonly string[]).includes(spec) ? `; did you mean 'type=${spec}'?` : ''
+      bad(name, spec, `use type=<${CACHE_TYPES.join('|')}>[,key=value...]${hint}`)
+    } else if (!(CACHE_TYPES as readonly string[]).includes(type)) {
+      bad(name, spec, `type must be one of ${CACHE_TYPES.join(', ')}`)
+    } else if (!/^([a-z0-9-]+=[^,]*)(,[a-z0-9-]+=[^,]*)*$/.test(spec)) {
+      bad(name, spec, 'use comma-separated key=value pairs, e.g. type=registry,ref=ghcr.io/o/n:cache')
+    }
+  }
+  return specs
+}

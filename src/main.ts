@@ -1,0 +1,104 @@
+// The main step: (login) -> buildx -> QEMU -> cache restore -> build (+push) -> inspect -> outputs + summary.
+import { mkdtemp } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { RawInputs } from './inputs.js'
+import { parseInputs } from './inputs.js'
+import { runContext } from './context.js'
+import { imageTags, ociLabels } from './tags.js'
+import { ghaVersionWarning, planCache, restoreLocalCache } from './cache.js'
+import { setupBuildx } from './buildx.js'
+import { setupQemu } from './qemu.js'
+import { BuildError, runBuild } from './build.js'
+import { ociLayoutSource, readImage, registrySource, repositoryOf } from './image.js'
+import { hitRate } from './progress.js'
+import { makeReport, outputs, seconds, summaryMarkdown, type StageTime } from './report.js'
+import { loginArgs } from './args.js'
+import { mustRun } from './docker.js'
+import { STATE, errorMessage, type Runtime } from './runtime.js'
+
+export async function main(rt: Runtime, raw: RawInputs): Promise<void> {
+  rt.saveState(STATE.isPost, 'true')
+  if (raw.password) rt.setSecret(raw.password)
+  const inputs = parseInputs(raw, rt.env)
+  const ctx = runContext(rt.env)
+  const now = rt.now()
+  const stages: StageTime[] = []
+  const stage = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
+    const started = Date.now()
+    try {
+      return await rt.group(name, fn)
+    } finally {
+      stages.push({ stage: name, seconds: seconds(Date.now() - started) })
+    }
+  }
+
+  if (inputs.username) {
+    const registry = inputs.registry || registryHost(inputs.image)
+    await stage('Log in', () =>
+      mustRun(rt.docker, loginArgs(registry, inputs.username), `Logging in to ${registry || 'Docker Hub'}`, { input: inputs.password })
+    )
+    rt.saveState(STATE.logout, registry || 'docker.io')
+  }
+
+  const tags = imageTags(inputs, ctx, now)
+  rt.setOutput('tags', tags.join('\n'))
+  const work = await mkdtemp(join(ctx.temp, 'ci-base-action-'))
+  const cache = planCache(inputs, tags, ctx, rt.env)
+  const builderName = `ci-base-${ctx.runId}-${ctx.runAttempt}-${process.pid}`.replace(/[^A-Za-z0-9_-]/g, '-')
+  const buildx = await stage('Set up buildx', () =>
+    setupBuildx(rt, inputs, { builder: builderName, temp: work }, cache.to, [...tags, ...cache.from, ...cache.to])
+  )
+  await stage('Set up QEMU', () => setupQemu(rt, inputs, ctx.temp))
+
+  for (const warning of [...cache.warnings, ghaVersionWarning(cache, buildx.version)]) if (warning) rt.warning(warning)
+  if (cache.local) {
+    const local = cache.local
+    rt.saveState(STATE.localCache, JSON.stringify(local))
+    await stage('Restore cache', async () => {
+      try {
+        const hit = await restoreLocalCache(local)
+        rt.info(hit ? `Cache restored from ${hit}` : 'No cache found; this build starts cold')
+      } catch (e) {
+        rt.warning(`Cache restore failed; building without it: ${errorMessage(e)}`)
+      }
+    })
+  }
+
+  const ociDir = join(work, 'oci')
+  const plan = {
+    inputs, builder: buildx.builder, tags, labels: ociLabels(inputs, ctx, now),
+    cacheFrom: cache.from, cacheTo: cache.to, inlineCache: cache.inline, metadataFile: join(work, 'metadata.json'), ociDir
+  }
+  const built = await stage(inputs.push ? 'Build and push' : 'Build', () => runBuild(rt, plan)).catch(e => {
+    if (e instanceof BuildError) rt.setOutput('build-time', seconds(e.milliseconds).toFixed(1))
+    throw e
+  })
+
+  const digest = String(built.metadata['containerimage.digest'] ?? '')
+  const image = await stage('Inspect', () =>
+    inputs.push
+      ? readImage(registrySource(rt.docker, repositoryOf(tags[0])), `${repositoryOf(tags[0])}@${digest}`, inputs.platforms)
+      : readImage(ociLayoutSource(ociDir), 'index', inputs.platforms)
+  )
+  const report = makeReport({
+    digest: digest || image.digest,
+    imageid: String(built.metadata['containerimage.config.digest'] ?? ''),
+    tags,
+    pushed: inputs.push,
+    platforms: image.platforms,
+    buildTime: seconds(built.milliseconds),
+    cacheHitRate: hitRate(built.steps),
+    steps: built.steps,
+    stages
+  })
+  for (const [name, value] of Object.entries(outputs(report, built.metadataText))) rt.setOutput(name, value)
+  const first = report.platforms[0]
+  rt.info(`${first?.platform}: ${first?.size} bytes in ${first?.layers} layers; cache hit rate ${report.cacheHitRate}%`)
+  if (inputs.summary) await rt.writeSummary(summaryMarkdown(report))
+}
+
+/** The registry a login is for when only `image` names it (docker.io when it has no host). */
+export function registryHost(image: string): string {
+  const first = image.split('/')[0]
+  return image.includes('/') && /[.:]|^localhost$/.test(first) ? first : ''
+}

@@ -1,0 +1,35 @@
+// Tags and OCI labels the build gets: pure functions of the inputs and the run.
+import type { Inputs } from './inputs.js'
+import { isBareTag } from './inputs.js'
+import type { RunContext } from './context.js'
+
+export function imageTags(inputs: Pick<Inputs, 'image' | 'tags' | 'tagPolicy'>, ctx: RunContext, now: Date): string[] {
+  const { image } = inputs
+  const tags = inputs.tags.map(t => (isBareTag(t) ? `${image}:${t}` : t))
+  if (image) {
+    for (const policy of inputs.tagPolicy) {
+      if (policy === 'sha' && ctx.sha) tags.push(`${image}:sha-${ctx.sha.slice(0, 7)}`)
+      if (policy === 'date') tags.push(`${image}:${now.toISOString().slice(0, 10).replace(/-/g, '')}`)
+      if (policy === 'latest' && ctx.defaultBranch && ctx.ref === `refs/heads/${ctx.defaultBranch}`) {
+        tags.push(`${image}:latest`)
+      }
+    }
+  }
+  return [...new Set(tags)]
+}
+
+/** The OCI labels the action adds; the user's own labels (KEY=VALUE) win over them. */
+export function ociLabels(inputs: Pick<Inputs, 'tags' | 'labels'>, ctx: RunContext, now: Date): string[] {
+  const version = inputs.tags.find(isBareTag) ?? ctx.ref.replace(/^refs\/(heads|tags)\//, '')
+  const ours: Record<string, string> = {
+    'org.opencontainers.image.created': now.toISOString(),
+    'org.opencontainers.image.revision': ctx.sha,
+    'org.opencontainers.image.source': ctx.repository ? `${ctx.serverUrl}/${ctx.repository}` : '',
+    'org.opencontainers.image.version': version
+  }
+  const userKeys = new Set(inputs.labels.map(l => l.slice(0, l.indexOf('='))))
+  const added = Object.entries(ours)
+    .filter(([k, v]) => v && !userKeys.has(k))
+    .map(([k, v]) => `${k}=${v}`)
+  return [...added, ...inputs.labels]
+}
