@@ -5,7 +5,7 @@
 set -euo pipefail
 
 REGISTRY_PORT=${REGISTRY_PORT:-5000}
-BASE_IMAGE=${BASE_IMAGE:-localhost:${REGISTRY_PORT}/test/busybox:latest}
+BASE_IMAGE=${BASE_IMAGE:-localhost:${REGISTRY_PORT}/test/base:latest}
 STATE_DIR=${STACK_DIR:-/var/lib/ci-base-stack}
 log() { printf '[stack] %s\n' "$*"; }
 
@@ -75,7 +75,8 @@ YML
 }
 
 # A FROM-scratch busybox for amd64 and arm64, pushed as one index: the tests' stand-in for
-# images they cannot pull.
+# images they cannot pull. Its layers differ per platform: BuildKit loses cache records of
+# layers whose blob is identical across platforms (moby/buildkit#2279).
 build_base_image() {
   if docker buildx imagetools inspect "$BASE_IMAGE" >/dev/null 2>&1; then return; fi
   local dir="$STATE_DIR/base"
@@ -91,7 +92,7 @@ build_base_image() {
 FROM scratch
 ARG TARGETARCH
 COPY busybox-${TARGETARCH} /bin/busybox
-RUN ["/bin/busybox", "--install", "-s", "/bin"]
+RUN ["/bin/busybox", "sh", "-c", "/bin/busybox --install -s /bin && uname -m > /etc/arch"]
 ENV PATH=/bin
 CMD ["/bin/sh"]
 DF

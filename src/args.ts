@@ -38,7 +38,7 @@ export function buildArgs(plan: BuildPlan): string[] {
   else args.push('--output', `type=oci,dest=${plan.ociDir},tar=false`)
   if (inputs.load) args.push('--load')
   args.push('--metadata-file', plan.metadataFile)
-  args.push('--progress', 'plain')
+  args.push('--progress', 'rawjson')
   args.push(inputs.context)
   return args
 }

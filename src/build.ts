@@ -4,7 +4,7 @@ import { readFile, rm } from 'node:fs/promises'
 import type { Runtime } from './runtime.js'
 import { buildArgs, type BuildPlan } from './args.js'
 import { lastLines } from './docker.js'
-import { stepStats, type StepStats } from './progress.js'
+import { BuildProgress, type StepStats } from './progress.js'
 
 export interface BuildResult {
   metadata: Record<string, unknown>
@@ -23,18 +23,25 @@ export class BuildError extends Error {
   }
 }
 
+async function buildOnce(rt: Runtime, plan: BuildPlan): Promise<{ code: number; progress: BuildProgress }> {
+  const args = buildArgs(plan)
+  rt.info(`docker ${args.join(' ')}`)
+  const progress = new BuildProgress(rt.info)
+  const { code } = await rt.docker(args, { onStderr: chunk => progress.push(chunk) })
+  progress.end()
+  return { code, progress }
+}
+
 export async function runBuild(rt: Runtime, plan: BuildPlan): Promise<BuildResult> {
   const started = Date.now()
-  let result = await rt.docker(buildArgs(plan))
-  if (result.code !== 0 && plan.cacheFrom.length && CACHE_IMPORT_FAILURE.test(result.stderr)) {
-    rt.warning(`The build cache could not be imported; building once more without it.\n${lastLines(result.stderr, 5)}`)
-    result = await rt.docker(buildArgs({ ...plan, cacheFrom: [] }))
+  let { code, progress } = await buildOnce(rt, plan)
+  if (code !== 0 && plan.cacheFrom.length && CACHE_IMPORT_FAILURE.test(progress.errorText())) {
+    rt.warning(`The build cache could not be imported; building once more without it.\n${lastLines(progress.errorText(), 5)}`)
+    ;({ code, progress } = await buildOnce(rt, { ...plan, cacheFrom: [] }))
   }
   const milliseconds = Date.now() - started
-  if (result.code !== 0) {
-    throw new BuildError(`docker buildx build failed (exit ${result.code}):\n${lastLines(result.stderr || result.stdout)}`, milliseconds)
-  }
+  if (code !== 0) throw new BuildError(`docker buildx build failed (exit ${code}):\n${lastLines(progress.errorText())}`, milliseconds)
   const metadataText = await readFile(plan.metadataFile, 'utf8').catch(() => '{}')
   await rm(plan.metadataFile, { force: true })
-  return { metadata: JSON.parse(metadataText), metadataText, steps: stepStats(result.stderr), milliseconds }
+  return { metadata: JSON.parse(metadataText), metadataText, steps: progress.stepStats(), milliseconds }
 }

@@ -108,6 +108,7 @@ export async function saveLocalCache(local: LocalCache): Promise<boolean> {
   await rm(local.dir, { recursive: true, force: true })
   await rename(local.nextDir, local.dir)
   if (!actionsCache.isFeatureAvailable()) throw new Error('the GitHub cache service is not available to this run')
-  await actionsCache.saveCache([local.dir], local.key)
+  // saveCache reports most failures by returning -1 rather than throwing.
+  if ((await actionsCache.saveCache([local.dir], local.key)) === -1) throw new Error(`the cache service did not store ${local.key}`)
   return true
 }

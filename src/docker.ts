@@ -13,6 +13,8 @@ export interface RunOptions {
   /** Do not echo the command's output into the log. */
   quiet?: boolean
   env?: Record<string, string>
+  /** Receives stderr as it arrives (the command's stderr is then not echoed). */
+  onStderr?: (chunk: string) => void
 }
 
 export type Docker = (args: string[], options?: RunOptions) => Promise<RunResult>
@@ -20,7 +22,8 @@ export type Docker = (args: string[], options?: RunOptions) => Promise<RunResult
 export const docker: Docker = async (args, options = {}) => {
   const result = await exec.getExecOutput('docker', args, {
     ignoreReturnCode: true,
-    silent: options.quiet,
+    silent: options.quiet || !!options.onStderr,
+    listeners: options.onStderr ? { stderr: (data: Buffer) => options.onStderr!(data.toString('utf8')) } : undefined,
     input: options.input === undefined ? undefined : Buffer.from(options.input),
     env: options.env ? ({ ...process.env, ...options.env } as Record<string, string>) : undefined
   })

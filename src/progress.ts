@@ -1,25 +1,156 @@
-// Cache hit rate from BuildKit's plain progress stream. A Dockerfile step is a vertex named
-// "[<platform> <stage> n/m] INSTRUCTION"; FROM only resolves the base image, so it is not a
-// step that a cache could serve.
+// BuildKit's progress stream (`--progress rawjson`): a readable log for people, and the cache
+// hit rate. The JSON stream is authoritative where the plain text is not: a step served from a
+// remote cache whose layers must be fetched shows no CACHED line in plain output.
+
+export interface Vertex {
+  digest: string
+  name: string
+  cached?: boolean
+  started?: string
+  completed?: string
+  error?: string
+}
+
+interface LogEntry {
+  vertex: string
+  data: string
+}
+
+interface SolveStatus {
+  vertexes?: Vertex[]
+  logs?: LogEntry[]
+}
 
 export interface StepStats {
   steps: number
   cached: number
 }
 
-const VERTEX = /^#(\d+) \[([^\]]*?\b\d+\/\d+)\] (\S+)/
-const CACHED = /^#(\d+) CACHED\s*$/
+/** Splits a stream of concatenated JSON objects; text between objects (buildx's own messages) is kept apart. */
+export class JsonStream {
+  private buffer = ''
+  private depth = 0
+  private inString = false
+  private escaped = false
+  private start = -1
+  private scanned = 0
 
-export function stepStats(progress: string): StepStats {
-  const steps = new Set<string>()
-  const cached = new Set<string>()
-  for (const line of progress.split('\n')) {
-    const vertex = VERTEX.exec(line)
-    if (vertex && vertex[3].toUpperCase() !== 'FROM') steps.add(vertex[1])
-    const hit = CACHED.exec(line)
-    if (hit) cached.add(hit[1])
+  constructor(
+    private readonly onObject: (value: unknown) => void,
+    private readonly onText: (text: string) => void
+  ) {}
+
+  push(chunk: string): void {
+    this.buffer += chunk
+    let consumed = 0
+    for (let i = this.scanned; i < this.buffer.length; i++) {
+      const c = this.buffer[i]
+      if (this.inString) {
+        if (this.escaped) this.escaped = false
+        else if (c === '\\') this.escaped = true
+        else if (c === '"') this.inString = false
+      } else if (c === '"' && this.depth > 0) {
+        this.inString = true
+      } else if (c === '{') {
+        if (this.depth++ === 0) {
+          if (i > consumed) this.onText(this.buffer.slice(consumed, i))
+          this.start = consumed = i
+        }
+      } else if (c === '}' && this.depth > 0 && --this.depth === 0) {
+        this.onObject(JSON.parse(this.buffer.slice(this.start, i + 1)))
+        consumed = i + 1
+      } else if (c === '\n' && this.depth === 0) {
+        this.onText(this.buffer.slice(consumed, i + 1))
+        consumed = i + 1
+      }
+    }
+    this.buffer = this.buffer.slice(consumed)
+    this.scanned = this.buffer.length
+    if (this.depth > 0) this.start -= consumed
   }
-  return { steps: steps.size, cached: [...cached].filter(id => steps.has(id)).length }
+
+  end(): void {
+    if (this.depth === 0 && this.buffer) this.onText(this.buffer)
+    this.buffer = ''
+  }
+}
+
+const STEP = /^\[(?:[^\]]*\s)?\d+\/\d+\] (\S+)/
+
+/** Collects vertices from the stream and prints a plain, numbered log of steps, their output and errors. */
+export class BuildProgress {
+  readonly vertices = new Map<string, Vertex>()
+  private readonly order = new Map<string, number>()
+  private readonly printed = new Set<string>()
+  readonly text: string[] = []
+  private readonly stream: JsonStream
+
+  constructor(private readonly print: (line: string) => void = () => undefined) {
+    this.stream = new JsonStream(
+      value => this.status(value as SolveStatus),
+      text => {
+        this.text.push(text)
+        if (text.trim()) this.print(text.trimEnd())
+      }
+    )
+  }
+
+  push(chunk: string): void {
+    this.stream.push(chunk)
+  }
+
+  end(): void {
+    this.stream.end()
+  }
+
+  private id(digest: string): number {
+    if (!this.order.has(digest)) this.order.set(digest, this.order.size + 1)
+    return this.order.get(digest)!
+  }
+
+  private status(status: SolveStatus): void {
+    for (const update of status.vertexes ?? []) {
+      const vertex = { ...this.vertices.get(update.digest), ...update }
+      // A later update without the flag does not undo an earlier "cached".
+      vertex.cached = this.vertices.get(update.digest)?.cached || update.cached
+      this.vertices.set(update.digest, vertex)
+      const n = this.id(update.digest)
+      if (vertex.started && !this.printed.has(`s${update.digest}`)) {
+        this.printed.add(`s${update.digest}`)
+        this.print(`#${n} ${vertex.name}`)
+      }
+      if (vertex.completed && !this.printed.has(`c${update.digest}`)) {
+        this.printed.add(`c${update.digest}`)
+        const took = vertex.started ? ((Date.parse(vertex.completed) - Date.parse(vertex.started)) / 1000).toFixed(1) : '0.0'
+        this.print(vertex.error ? `#${n} ERROR: ${vertex.error}` : vertex.cached ? `#${n} CACHED` : `#${n} DONE ${took}s`)
+      }
+    }
+    for (const log of status.logs ?? []) {
+      const n = this.id(log.vertex)
+      for (const line of Buffer.from(log.data, 'base64').toString('utf8').split('\n')) {
+        if (line.trim()) this.print(`#${n} ${line}`)
+      }
+    }
+  }
+
+  /** Dockerfile steps, each counted once; FROM only resolves a base image, so it is not a step a cache serves. */
+  stepStats(): StepStats {
+    let steps = 0
+    let cached = 0
+    for (const v of this.vertices.values()) {
+      const step = STEP.exec(v.name)
+      if (!step || step[1].toUpperCase() === 'FROM') continue
+      steps++
+      if (v.cached) cached++
+    }
+    return { steps, cached }
+  }
+
+  /** What buildx said outside the JSON stream (its ERROR lines) plus the failed steps' errors. */
+  errorText(): string {
+    const failed = [...this.vertices.values()].filter(v => v.error).map(v => `${v.name}: ${v.error}`)
+    return [...failed, ...this.text.map(t => t.trimEnd()).filter(Boolean)].join('\n')
+  }
 }
 
 /** Percent, one decimal at most; 0 when there was nothing to build. */

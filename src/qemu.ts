@@ -131,5 +131,5 @@ async function loadCachedImage(rt: Runtime, cache: BinfmtCache): Promise<boolean
 export async function saveBinfmtImage(rt: Runtime, cache: BinfmtCache): Promise<void> {
   await mkdir(dirname(cache.path), { recursive: true })
   await mustRun(rt.docker, ['save', '--output', cache.path, cache.image], 'Saving the binfmt image', { quiet: true })
-  await actionsCache.saveCache([cache.path], cache.key)
+  if ((await actionsCache.saveCache([cache.path], cache.key)) === -1) throw new Error(`the cache service did not store ${cache.key}`)
 }

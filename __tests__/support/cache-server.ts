@@ -81,6 +81,7 @@ export async function startCacheServer(): Promise<CacheServer> {
       if (state.failWith) return json(res, state.failWith, { message: 'injected fault' })
       const url = new URL(req.url ?? '/', base)
       const path = url.pathname
+      if (process.env.CACHE_SERVER_LOG) console.log(`cache server: ${req.method} ${req.url}`)
 
       if (req.method === 'GET' && path.startsWith('/download/')) {
         const entry = entries.find(e => e.id === Number(path.split('/')[2]))

@@ -1,7 +1,7 @@
 // Runs the bundled action the way GitHub's runner does: INPUT_* with action.yml's defaults
 // filled in, the GITHUB_* command files, then the post step with the saved STATE_*.
 import { spawn } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parse } from 'yaml'
@@ -67,11 +67,15 @@ export interface RunOptions {
   workspace?: string
   /** Skip the post step (to look at what main left behind). */
   skipPost?: boolean
+  /** A fixed RUNNER_TEMP, emptied first as the runner does between jobs (the cache version hashes paths in it). */
+  runnerTemp?: string
 }
 
 export async function runAction(options: RunOptions = {}): Promise<ActionRun> {
   const yml = actionYml()
-  const runnerTemp = mkdtempSync(join(tmpdir(), 'runner-'))
+  const runnerTemp = options.runnerTemp ?? mkdtempSync(join(tmpdir(), 'runner-'))
+  rmSync(runnerTemp, { recursive: true, force: true })
+  mkdirSync(runnerTemp, { recursive: true })
   const files = Object.fromEntries(
     ['GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_ENV', 'GITHUB_PATH', 'GITHUB_STEP_SUMMARY'].map(name => {
       const file = join(runnerTemp, name.toLowerCase())
@@ -118,5 +122,10 @@ export async function runAction(options: RunOptions = {}): Promise<ActionRun> {
   const postRun = options.skipPost
     ? { code: 0, stdout: '', stderr: '' }
     : await runNode(join(ROOT, yml.runs.post), { ...base, ...inputs, ...stateEnv }, workspace)
+  if (process.env.E2E_LOG_DIR) {
+    mkdirSync(process.env.E2E_LOG_DIR, { recursive: true })
+    writeFileSync(join(process.env.E2E_LOG_DIR, `${base.GITHUB_RUN_ID}-main.log`), mainRun.stdout + mainRun.stderr)
+    writeFileSync(join(process.env.E2E_LOG_DIR, `${base.GITHUB_RUN_ID}-post.log`), postRun.stdout + postRun.stderr)
+  }
   return { main: mainResult, post: { ...postRun, outputs: {}, state: {}, summary: '', env: {} }, runnerTemp }
 }

@@ -18,7 +18,7 @@ describe('buildx build argv (golden)', () => {
   test('defaults: no push, OCI layout to measure, plain progress, metadata file', () => {
     expect(buildArgs(plan({}))).toEqual([
       'buildx', 'build', '--platform', 'linux/amd64,linux/arm64', '--file', 'Dockerfile.base',
-      '--output', 'type=oci,dest=/tmp/oci,tar=false', '--metadata-file', '/tmp/m.json', '--progress', 'plain', '.'
+      '--output', 'type=oci,dest=/tmp/oci,tar=false', '--metadata-file', '/tmp/m.json', '--progress', 'rawjson', '.'
     ])
   })
 
@@ -40,7 +40,7 @@ describe('buildx build argv (golden)', () => {
       '--target', 'ci', '--tag', 'ghcr.io/phialo/ci-base:sha-abc1234', '--label', 'a=b',
       '--build-arg', 'MONTH=2026-11', '--build-arg', 'BUILDKIT_INLINE_CACHE=1', '--secret', 'id=npm,env=NPM_TOKEN',
       '--cache-from', 'type=gha,scope=w', '--cache-to', 'type=gha,scope=w,mode=max', '--no-cache', '--pull',
-      '--provenance=mode=max', '--sbom=true', '--push', '--load', '--metadata-file', '/tmp/m.json', '--progress', 'plain', 'ctx'
+      '--provenance=mode=max', '--sbom=true', '--push', '--load', '--metadata-file', '/tmp/m.json', '--progress', 'rawjson', 'ctx'
     ])
   })
 

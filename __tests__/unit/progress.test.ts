@@ -1,38 +1,75 @@
-import { hitRate, stepStats } from '../../src/progress'
+import fc from 'fast-check'
+import { BuildProgress, JsonStream, hitRate } from '../../src/progress'
 
-// Shaped like buildx's plain progress for a two-platform, two-stage build after a registry-cache restore.
-const progress = `#0 building with "default" instance using docker driver
+const v = (digest: string, name: string, extra: object = {}) => ({ digest, name, ...extra })
+const t0 = '2026-11-25T10:00:00.000Z'
+const t1 = '2026-11-25T10:00:01.500Z'
+const log = (vertex: string, text: string) => ({ vertex, stream: 1, data: Buffer.from(text).toString('base64'), timestamp: t1 })
 
-#1 [internal] load build definition from Dockerfile
-#1 DONE 0.0s
+// Shaped like buildx's rawjson stream: pretty-printed status objects, one after another.
+const statuses = [
+  { vertexes: [v('sha256:1', '[internal] load build definition from Dockerfile', { started: t0, completed: t0 })] },
+  { vertexes: [v('sha256:2', '[linux/arm64 build 1/3] FROM localhost:5000/test/base:latest@sha256:e18c', { started: t0 })] },
+  { vertexes: [v('sha256:2', '[linux/arm64 build 1/3] FROM localhost:5000/test/base:latest@sha256:e18c', { started: t0, completed: t1 })] },
+  { vertexes: [v('sha256:3', '[linux/arm64 build 2/3] RUN echo "{x}" > /arch.txt', { started: t0, cached: true })] },
+  // A later update of the same vertex without the flag: still cached (its layers were fetched).
+  { vertexes: [v('sha256:3', '[linux/arm64 build 2/3] RUN echo "{x}" > /arch.txt', { started: t0, completed: t1 })] },
+  { vertexes: [v('sha256:4', '[linux/amd64 stage-1 3/3] RUN cat /opt/arch.txt', { started: t0 })] },
+  { logs: [log('sha256:4', 'x86_64\n')] },
+  { vertexes: [v('sha256:4', '[linux/amd64 stage-1 3/3] RUN cat /opt/arch.txt', { started: t0, completed: t1 })] },
+  { vertexes: [v('sha256:5', '[2/2] COPY app.txt /app.txt', { started: t0, completed: t1, cached: true })] },
+  { vertexes: [v('sha256:6', 'exporting to image', { started: t0, completed: t1, cached: true })] }
+]
+const stream = statuses.map(s => JSON.stringify(s, null, 2)).join('\n') + '\nERROR: failed to solve: something\n'
 
-#5 [linux/arm64 build 1/3] FROM localhost:5000/test/busybox:latest@sha256:e18c
-#5 DONE 0.1s
+test('steps counted once each, FROM and non-step vertices left out, cached sticks', () => {
+  const progress = new BuildProgress()
+  progress.push(stream)
+  progress.end()
+  expect(progress.stepStats()).toEqual({ steps: 3, cached: 2 })
+})
 
-#8 [linux/arm64 build 2/3] RUN echo "built on $(uname -m)" > /arch.txt
-#8 CACHED
+test('the log reads like plain progress: numbered steps, output, CACHED / DONE, buildx text', () => {
+  const lines: string[] = []
+  const progress = new BuildProgress(line => lines.push(line))
+  progress.push(stream)
+  progress.end()
+  expect(lines).toEqual([
+    '#1 [internal] load build definition from Dockerfile',
+    '#1 DONE 0.0s',
+    '#2 [linux/arm64 build 1/3] FROM localhost:5000/test/base:latest@sha256:e18c',
+    '#2 DONE 1.5s',
+    '#3 [linux/arm64 build 2/3] RUN echo "{x}" > /arch.txt',
+    '#3 CACHED',
+    '#4 [linux/amd64 stage-1 3/3] RUN cat /opt/arch.txt',
+    '#4 x86_64',
+    '#4 DONE 1.5s',
+    '#5 [2/2] COPY app.txt /app.txt',
+    '#5 CACHED',
+    '#6 exporting to image',
+    '#6 CACHED',
+    'ERROR: failed to solve: something'
+  ])
+  expect(progress.errorText()).toBe('ERROR: failed to solve: something')
+})
 
-#9 [linux/amd64 build 2/3] RUN echo "built on $(uname -m)" > /arch.txt
-#9 CACHED
-
-#10 [linux/amd64 build 3/3] COPY . /src
-#10 DONE 0.0s
-
-#12 [linux/amd64 stage-1 2/3] COPY --from=build /arch.txt /arch.txt
-#12 CACHED
-
-#12 [linux/amd64 stage-1 2/3] COPY --from=build /arch.txt /arch.txt
-#12 DONE 0.1s
-
-#13 [2/2] RUN true
-#13 CACHED
-
-#16 exporting to image
-#16 CACHED
-`
-
-test('counts Dockerfile steps once each, FROM and internal vertices excluded', () => {
-  expect(stepStats(progress)).toEqual({ steps: 5, cached: 4 })
+test('however the stream is cut into chunks, the same objects and text come out', () => {
+  const whole: unknown[] = []
+  new JsonStream(o => whole.push(o), t => whole.push(t.trim())).push(stream)
+  fc.assert(
+    fc.property(fc.array(fc.integer({ min: 1, max: stream.length - 1 }), { maxLength: 20 }), cuts => {
+      const got: unknown[] = []
+      const s = new JsonStream(o => got.push(o), t => got.push(t.trim()))
+      let last = 0
+      for (const cut of [...new Set(cuts)].sort((a, b) => a - b)) {
+        s.push(stream.slice(last, cut))
+        last = cut
+      }
+      s.push(stream.slice(last))
+      s.end()
+      expect(got.filter(x => x !== '')).toEqual(whole.filter(x => x !== ''))
+    })
+  )
 })
 
 test('hit rate: percent with one decimal at most, 0 when nothing was built', () => {
