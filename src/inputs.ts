@@ -282,7 +282,7 @@ function cacheSpecs(
     const type = /(?:^|,)type=([^,]*)/.exec(spec)?.[1]
     if (type === undefined) {
       if (allowBareRef && isImageRef(spec)) continue
-      const hint = (CACHE_TYPES as readonly string[]).includes(spec) ? `; did you mean 'type=${spec}'?` : ''
+      const hint = (CACHE_TYPES as readonly string[]).includes(spec) ? ` (did you mean 'type=${spec}'?)` : ''
       bad(name, spec, `use type=<${CACHE_TYPES.join('|')}>[,key=value...]${hint}`)
     } else if (!(CACHE_TYPES as readonly string[]).includes(type)) {
       bad(name, spec, `type must be one of ${CACHE_TYPES.join(', ')}`)

@@ -51,13 +51,18 @@ export class JsonStream {
         else if (c === '"') this.inString = false
       } else if (c === '"' && this.depth > 0) {
         this.inString = true
-      } else if (c === '{') {
-        if (this.depth++ === 0) {
-          if (i > consumed) this.onText(this.buffer.slice(consumed, i))
-          this.start = consumed = i
-        }
+      } else if (c === '{' && (this.depth > 0 || i === consumed)) {
+        // At depth 0 only a '{' that opens a line starts an object: buildx's own text has braces too.
+        if (this.depth++ === 0) this.start = i
       } else if (c === '}' && this.depth > 0 && --this.depth === 0) {
-        this.onObject(JSON.parse(this.buffer.slice(this.start, i + 1)))
+        const text = this.buffer.slice(this.start, i + 1)
+        let value: unknown
+        try {
+          value = JSON.parse(text)
+        } catch {
+          this.onText(text)
+        }
+        if (value !== undefined) this.onObject(value)
         consumed = i + 1
       } else if (c === '\n' && this.depth === 0) {
         this.onText(this.buffer.slice(consumed, i + 1))

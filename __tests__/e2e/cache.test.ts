@@ -78,7 +78,7 @@ const ok = (r: ActionRun) => {
 
   test('a cache service that fails is a warning, never a failed build', async () => {
     const tag = nonce()
-    server.failWith = 500
+    server.failWith = 403
     try {
       const run = await build(tag, { cache: 'local', 'cache-scope': `down-${tag}` }, server.env)
       ok(run)

@@ -63,7 +63,7 @@ describe('parseInputs', () => {
     [{ 'tag-policy': 'none,sha' }, "Input 'tag-policy': 'none,sha' is not valid; 'none' cannot be combined"],
     [{ cache: 'gha,s3' }, "Input 'cache': 's3' is not valid; allowed: gha, registry, inline, local, none."],
     [{ cache: 'registry' }, "Input 'cache': 'registry' needs 'cache-ref' or 'image'"],
-    [{ 'cache-to': 'inline' }, "Input 'cache-to': 'inline' is not valid; use type=<registry|local|gha|inline|s3|azblob>[,key=value...]; did you mean 'type=inline'?"],
+    [{ 'cache-to': 'inline' }, "Input 'cache-to': 'inline' is not valid; use type=<registry|local|gha|inline|s3|azblob>[,key=value...] (did you mean 'type=inline'?)."],
     [{ 'cache-to': 'type=redis' }, "Input 'cache-to': 'type=redis' is not valid; type must be one of"],
     [{ 'cache-from': 'type=registry,ref' }, "Input 'cache-from': 'type=registry,ref' is not valid; use comma-separated key=value pairs"],
     [{ 'cache-ref': 'Not A Ref' }, "Input 'cache-ref': 'Not A Ref' is not valid"],

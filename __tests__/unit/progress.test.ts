@@ -20,7 +20,7 @@ const statuses = [
   { vertexes: [v('sha256:5', '[2/2] COPY app.txt /app.txt', { started: t0, completed: t1, cached: true })] },
   { vertexes: [v('sha256:6', 'exporting to image', { started: t0, completed: t1, cached: true })] }
 ]
-const stream = statuses.map(s => JSON.stringify(s, null, 2)).join('\n') + '\nERROR: failed to solve: something\n'
+const stream = statuses.map(s => JSON.stringify(s, null, 2)).join('\n') + '\n   5 | >>> FROM ${BASE} {\nERROR: failed to solve: something\n'
 
 test('steps counted once each, FROM and non-step vertices left out, cached sticks', () => {
   const progress = new BuildProgress()
@@ -48,9 +48,10 @@ test('the log reads like plain progress: numbered steps, output, CACHED / DONE, 
     '#5 CACHED',
     '#6 exporting to image',
     '#6 CACHED',
+    '   5 | >>> FROM ${BASE} {',
     'ERROR: failed to solve: something'
   ])
-  expect(progress.errorText()).toBe('ERROR: failed to solve: something')
+  expect(progress.errorText()).toBe('   5 | >>> FROM ${BASE} {\nERROR: failed to solve: something')
 })
 
 test('however the stream is cut into chunks, the same objects and text come out', () => {

@@ -1,0 +1,51 @@
+// What users see when something is wrong: one clear error, exit code 1, and a post step that
+// still cleans up and exits 0.
+import { runAction } from '../support/runner'
+import { docker, nonce, stackReady } from '../support/stack'
+
+const ready = await stackReady()
+const fixture = '__tests__/fixtures/multistage'
+const errors = (stdout: string) => stdout.match(/^::error::.*$/gm) ?? []
+
+;(ready ? describe : describe.skip)('failures', () => {
+  test('a bad input fails before anything runs, naming the input and what is allowed', async () => {
+    const run = await runAction({ inputs: { platforms: 'linux/amd64,lnx', 'cache-to': 'inline' } })
+    expect(run.main.code).toBe(1)
+    expect(errors(run.main.stdout)).toEqual([
+      "::error::2 invalid inputs:%0AInput 'platforms': 'lnx' is not valid; use os/arch[/variant], e.g. linux/amd64 or linux/arm/v7.%0A" +
+        "Input 'cache-to': 'inline' is not valid; use type=<registry|local|gha|inline|s3|azblob>[,key=value...] (did you mean 'type=inline'?)."
+    ])
+    expect(run.main.stdout).not.toContain('[command]')
+    expect(run.post.code).toBe(0)
+    expect(run.post.stdout).toBe('')
+  })
+
+  test('a builder main created is removed by post even when main failed', async () => {
+    // The docker-container driver needs the moby/buildkit image, which this machine cannot pull:
+    // main fails creating it, after buildx has registered the builder.
+    const run = await runAction({ inputs: { context: fixture, file: `${fixture}/Dockerfile`, driver: 'docker-container', cache: 'none' } })
+    expect(run.main.code).toBe(1)
+    expect(errors(run.main.stdout)[0]).toMatch(/^::error::Creating the docker-container builder failed \(exit 1\):/)
+    const builder = run.main.state.builder
+    expect(builder).toMatch(/^ci-base-/)
+    expect(run.post.code).toBe(0)
+    expect(run.post.stdout).toContain(`Remove builder ${builder}`)
+    expect(() => docker('buildx', 'inspect', builder)).toThrow()
+  })
+
+  test('a failing build fails the step with the builder\'s own error, keeps known outputs, pushes no tag', async () => {
+    const repo = `e2e/broken-${nonce()}`
+    const run = await runAction({
+      inputs: { context: fixture, file: `${fixture}/Dockerfile`, image: `localhost:5000/${repo}`, push: 'true', cache: 'none', 'build-args': 'BASE=localhost:5000/test/does-not-exist:1' }
+    })
+    expect(run.main.code).toBe(1)
+    const [error] = errors(run.main.stdout)
+    expect(error).toMatch(/^::error::docker buildx build failed \(exit 1\):/)
+    expect(error).toMatch(/does-not-exist/)
+    expect(run.main.outputs.tags).toBe(`localhost:5000/${repo}:sha-a1b2c3d`)
+    expect(Number(run.main.outputs['build-time'])).toBeGreaterThanOrEqual(0)
+    const res = await fetch(`http://127.0.0.1:5000/v2/${repo}/tags/list`)
+    expect(res.status).toBe(404)
+    expect(run.post.code).toBe(0)
+  })
+})
