@@ -133,7 +133,8 @@ export async function setupBuildx(
   const installed = await installedBuildx(rt.docker)
   const wanted = buildxToInstall(inputs.buildxVersion, installed)
   if (wanted) {
-    rt.info(installed ? `buildx ${installed} is older than ${MIN_BUILDX}; installing ${wanted}` : `Installing buildx ${wanted}`)
+    const why = inputs.buildxVersion !== 'installed' ? 'as buildx-version asks' : installed ? `the runner's ${installed} is older than ${MIN_BUILDX}` : 'the runner has none'
+    rt.info(`Installing buildx ${wanted} (${why})`)
     await installBuildx(wanted, inputs.buildxDownloadUrl, rt.env)
   }
   const version = (wanted ? await installedBuildx(rt.docker) : installed) ?? ''

@@ -109,7 +109,8 @@ export async function setupQemu(rt: Runtime, inputs: Inputs, temp: string, dir =
   const result = await rt.docker(binfmtArgs(image, arches))
   const still = emulationNeed(inputs.platforms, e => isRegistered(e, dir)).missing
   if (result.code !== 0 || still.length) {
-    const reason = result.code !== 0 ? `${image} exited ${result.code}: ${result.stderr.trim().split('\n').pop()}` : 'the emulators are still not registered'
+    const said = result.stderr.split('\n').filter(l => l.trim() && !/^(Run 'docker|Unable to find image)/.test(l))
+    const reason = result.code !== 0 ? `${image} exited ${result.code}: ${said.pop() ?? 'no output'}` : 'the emulators are still not registered'
     throw new Error(unavailableMessage(still.length ? still : toInstall, image, reason))
   }
   rt.info(`QEMU: registered emulators for ${toInstall.join(', ')}`)

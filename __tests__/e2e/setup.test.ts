@@ -1,0 +1,136 @@
+// The setup paths that normally reach the internet, served locally: buildx through the tool
+// cache from a release-shaped HTTP server, and QEMU registered by a binfmt image of our own.
+import { createHash } from 'node:crypto'
+import { existsSync, mkdtempSync, readFileSync, writeFileSync, chmodSync, copyFileSync } from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { runAction } from '../support/runner'
+import { docker, stackReady } from '../support/stack'
+
+const ready = await stackReady()
+const fixture = '__tests__/fixtures/multistage'
+const build = (inputs: Record<string, string>, env: Record<string, string> = {}) =>
+  runAction({ inputs: { context: fixture, file: `${fixture}/Dockerfile`, cache: 'none', ...inputs }, env })
+
+;(ready ? describe : describe.skip)('buildx through the tool cache', () => {
+  const plugin = '/usr/libexec/docker/cli-plugins/docker-buildx'
+  const version = 'v0.13.1'
+  const asset = `buildx-${version}.linux-amd64`
+  const requests: string[] = []
+  let server: Server
+  let url = ''
+  let checksums = ''
+
+  beforeAll(async () => {
+    const binary = readFileSync(plugin)
+    checksums = `${createHash('sha256').update(binary).digest('hex')}  *${asset}\n${'0'.repeat(64)}  *buildx-${version}.linux-arm64\n`
+    server = createServer((req, res) => {
+      requests.push(req.url ?? '')
+      if (req.url === `/${version}/${asset}`) res.end(binary)
+      else if (req.url === `/${version}/checksums.txt`) res.end(checksums)
+      else res.writeHead(404).end()
+    })
+    await new Promise<void>(r => server.listen(0, '127.0.0.1', r))
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  })
+  afterAll(() => new Promise<void>(r => server.close(() => r())))
+
+  test('installs the asked version (checksum verified), caches it, and builds with it; the next run uses the cache', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'buildx-install-'))
+    const env = { DOCKER_CONFIG: join(home, 'docker'), RUNNER_TOOL_CACHE: join(home, 'toolcache') }
+    const inputs = { 'buildx-version': version, 'buildx-download-url': url, platforms: 'linux/amd64' }
+    const first = await build(inputs, env)
+    expect(first.main.code).toBe(0)
+    expect(first.main.stdout).toContain(`Installing buildx ${version}`)
+    expect(requests).toEqual([`/${version}/${asset}`, `/${version}/checksums.txt`])
+    const installed = join(env.DOCKER_CONFIG, 'cli-plugins', 'docker-buildx')
+    expect(readFileSync(installed).equals(readFileSync(plugin))).toBe(true)
+    expect(existsSync(join(env.RUNNER_TOOL_CACHE, 'docker-buildx', '0.13.1', 'x64', 'docker-buildx'))).toBe(true)
+    expect(first.main.outputs.size).toMatch(/^\d+$/)
+
+    const second = await build(inputs, { ...env, DOCKER_CONFIG: join(home, 'docker2') })
+    expect(second.main.code).toBe(0)
+    expect(requests).toHaveLength(2)
+    expect(existsSync(join(home, 'docker2', 'cli-plugins', 'docker-buildx'))).toBe(true)
+  })
+
+  test('a checksum mismatch fails with both sums and installs nothing', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'buildx-bad-'))
+    checksums = `${'f'.repeat(64)}  *${asset}\n`
+    try {
+      const run = await build({ 'buildx-version': version, 'buildx-download-url': url }, { DOCKER_CONFIG: join(home, 'docker'), RUNNER_TOOL_CACHE: join(home, 'tc') })
+      expect(run.main.code).toBe(1)
+      expect(run.main.stdout).toMatch(new RegExp(`::error::buildx ${version}: checksum mismatch for ${url}/${version}/${asset} \\(expected f{64}, got [0-9a-f]{64}\\)`))
+      expect(existsSync(join(home, 'docker', 'cli-plugins', 'docker-buildx'))).toBe(false)
+    } finally {
+      checksums = ''
+    }
+  })
+})
+
+;(ready ? describe : describe.skip)('QEMU registration', () => {
+  const entry = '/proc/sys/fs/binfmt_misc/qemu-aarch64'
+  const conf = readFileSync('/usr/lib/binfmt.d/qemu-aarch64.conf', 'utf8').trim()
+  const image = 'ci-base-test/binfmt:local'
+  const unregister = () => existsSync(entry) && writeFileSync(entry, '-1')
+  const reregister = () => existsSync(entry) || writeFileSync('/proc/sys/fs/binfmt_misc/register', conf)
+
+  beforeAll(() => {
+    // A stand-in for tonistiigi/binfmt: `--install arm64`, privileged, registers Debian's static
+    // qemu as Debian does; the F flag makes the kernel keep the interpreter open after the container exits.
+    const dir = mkdtempSync(join(tmpdir(), 'binfmt-image-'))
+    const interpreter = conf.split(':')[6]
+    writeFileSync(
+      join(dir, 'install'),
+      [
+        '#!/bin/sh',
+        'set -e',
+        '[ "$1" = --install ] || { echo "usage: --install arm64" >&2; exit 2; }',
+        '[ -e /proc/sys/fs/binfmt_misc/register ] || mount -t binfmt_misc binfmt_misc /proc/sys/fs/binfmt_misc',
+        'for arch in $(echo "$2" | tr , " "); do',
+        '  [ "$arch" = arm64 ] || { echo "no emulator for $arch" >&2; exit 1; }',
+        `  [ -e /proc/sys/fs/binfmt_misc/qemu-aarch64 ] || printf '%s' '${conf}' > /proc/sys/fs/binfmt_misc/register`,
+        '  echo "installed $arch"',
+        'done',
+        ''
+      ].join('\n')
+    )
+    chmodSync(join(dir, 'install'), 0o755)
+    copyFileSync('/usr/bin/qemu-aarch64-static', join(dir, 'qemu-aarch64-static'))
+    writeFileSync(
+      join(dir, 'Dockerfile'),
+      `FROM localhost:5000/test/base:latest\nCOPY qemu-aarch64-static ${interpreter}\nCOPY install /usr/bin/\nENTRYPOINT ["/usr/bin/install"]\n`
+    )
+    docker('buildx', 'build', '--platform', 'linux/amd64', '--load', '--tag', image, dir)
+  })
+  afterEach(reregister)
+
+  test('auto registers the missing emulator with qemu-image, then the arm64 build works', async () => {
+    unregister()
+    expect(existsSync(entry)).toBe(false)
+    const run = await build({ 'qemu-image': image, 'build-args': `NONCE=qemu-${Date.now()}` })
+    expect(run.main.code).toBe(0)
+    expect(run.main.stdout).toContain('QEMU: registered emulators for linux/arm64')
+    expect(readFileSync(entry, 'utf8')).toMatch(/^enabled\ninterpreter \S+\nflags: \w*F/)
+    expect(JSON.parse(run.main.outputs.report).platforms.map((p: { platform: string }) => p.platform)).toEqual(['linux/amd64', 'linux/arm64'])
+  })
+
+  test('an emulator already registered costs nothing: the image is not run', async () => {
+    const run = await build({ 'qemu-image': 'localhost:5000/test/no-such-binfmt:1', platforms: 'linux/arm64' })
+    expect(run.main.code).toBe(0)
+    expect(run.main.stdout).toContain('QEMU: emulators already registered for linux/arm64')
+    expect(run.main.stdout).not.toContain('no-such-binfmt')
+  })
+
+  test('when emulation cannot be set up: one error naming the platforms and the remedy', async () => {
+    unregister()
+    const run = await build({ 'qemu-image': 'localhost:5000/test/no-such-binfmt:1' })
+    expect(run.main.code).toBe(1)
+    const errors = run.main.stdout.match(/^::error::.*$/gm) ?? []
+    expect(errors).toHaveLength(1)
+    expect(errors[0]).toMatch(/^::error::QEMU: cannot emulate linux\/arm64 on this linux\/amd64 runner \(localhost:5000\/test\/no-such-binfmt:1 exited 125: docker: Error response from daemon: .*not found\)\. Remedies: /)
+    expect(errors[0]).toContain('set qemu-image to an image your runner can pull')
+  })
+})
