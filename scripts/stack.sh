@@ -75,10 +75,11 @@ YML
 }
 
 # A FROM-scratch busybox for amd64 and arm64, pushed as one index: the tests' stand-in for
-# images they cannot pull. Its layers differ per platform: BuildKit loses cache records of
-# layers whose blob is identical across platforms (moby/buildkit#2279).
+# images they cannot pull, with root in /etc/passwd and Alpine-style addgroup/adduser (Debian's
+# busybox lacks them). Its layers differ per platform: BuildKit loses cache records of layers
+# whose blob is identical across platforms (moby/buildkit#2279). STACK_REBUILD_BASE=1 rebuilds it.
 build_base_image() {
-  if docker buildx imagetools inspect "$BASE_IMAGE" >/dev/null 2>&1; then return; fi
+  if [ -z "${STACK_REBUILD_BASE:-}" ] && docker buildx imagetools inspect "$BASE_IMAGE" >/dev/null 2>&1; then return; fi
   local dir="$STATE_DIR/base"
   rm -rf "$dir"; mkdir -p "$dir"
   dpkg --print-foreign-architectures | grep -qx arm64 || { dpkg --add-architecture arm64; apt-get update -qq; }
@@ -88,12 +89,31 @@ build_base_image() {
     dpkg-deb -x "$dir"/busybox-static_*_"$arch".deb "$dir/$arch/root"
     cp "$dir/$arch/root/bin/busybox" "$dir/busybox-$arch"
   done
+  cat > "$dir/addgroup" <<'SH'
+#!/bin/sh
+# addgroup -g GID [-S] NAME
+while getopts g:S opt; do case $opt in g) gid=$OPTARG;; esac; done
+shift $((OPTIND - 1))
+echo "$1:x:${gid:-1000}:" >> /etc/group
+SH
+  cat > "$dir/adduser" <<'SH'
+#!/bin/sh
+# adduser [-S] [-D] -u UID -G GROUP [-h HOME] [-s SHELL] NAME
+while getopts SDu:G:h:s: opt; do
+  case $opt in u) uid=$OPTARG;; G) group=$OPTARG;; h) home=$OPTARG;; s) shell=$OPTARG;; esac
+done
+shift $((OPTIND - 1))
+gid=$(grep "^${group:-$1}:" /etc/group | cut -d: -f3)
+home=${home:-/home/$1}
+echo "$1:x:${uid:-1000}:${gid:-$uid}:$1:$home:${shell:-/bin/sh}" >> /etc/passwd
+mkdir -p "$home" && chown "${uid:-1000}:${gid:-$uid}" "$home"
+SH
   cat > "$dir/Dockerfile" <<'DF'
 FROM scratch
 ARG TARGETARCH
 COPY busybox-${TARGETARCH} /bin/busybox
-RUN ["/bin/busybox", "sh", "-c", "/bin/busybox --install -s /bin && uname -m > /etc/arch"]
-ENV PATH=/bin
+RUN --mount=type=bind,target=/ctx ["/bin/busybox", "sh", "-c", "/bin/busybox --install -s /bin && mkdir -p /etc /tmp /root && echo root:x:0:0:root:/root:/bin/sh > /etc/passwd && echo root:x:0: > /etc/group && cp /ctx/addgroup /ctx/adduser /bin/ && chmod 755 /bin/addgroup /bin/adduser && uname -m > /etc/arch"]
+ENV PATH=/usr/local/bin:/usr/bin:/bin
 CMD ["/bin/sh"]
 DF
   log "building $BASE_IMAGE"

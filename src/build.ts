@@ -13,8 +13,11 @@ export interface BuildResult {
   milliseconds: number
 }
 
-// BuildKit's words when an imported cache cannot be read (corrupt blobs, wrong format).
-const CACHE_IMPORT_FAILURE = /(importing cache manifest|failed to (load|import|configure)[^\n]*cache|cache (manifest|index)[^\n]*(invalid|corrupt|not found)|local cache importer)/i
+// BuildKit's words when an imported cache cannot be read: a broken index, or blobs that are
+// truncated or missing (a corrupt local or remote cache). A user error that matches (a COPY of
+// a missing file also fails "to compute cache key") fails again at once, with its own message.
+const CACHE_IMPORT_FAILURE =
+  /failed to compute cache key|unexpected EOF|failed to read expected number of bytes|digest mismatch|(load|import|configure)[^\n]*cache|cache (manifest|index)|(blob|content) [^\n]*not found/i
 
 export class BuildError extends Error {
   constructor(message: string, readonly milliseconds: number) {
@@ -35,7 +38,7 @@ async function buildOnce(rt: Runtime, plan: BuildPlan): Promise<{ code: number; 
 export async function runBuild(rt: Runtime, plan: BuildPlan): Promise<BuildResult> {
   const started = Date.now()
   let { code, progress } = await buildOnce(rt, plan)
-  if (code !== 0 && plan.cacheFrom.length && CACHE_IMPORT_FAILURE.test(progress.errorText())) {
+  if (code !== 0 && plan.cacheFrom.length && CACHE_IMPORT_FAILURE.test(progress.cause())) {
     rt.warning(`The build cache could not be imported; building once more without it.\n${lastLines(progress.errorText(), 5)}`)
     ;({ code, progress } = await buildOnce(rt, { ...plan, cacheFrom: [] }))
   }

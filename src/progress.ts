@@ -153,8 +153,16 @@ export class BuildProgress {
 
   /** What buildx said outside the JSON stream (its ERROR lines) plus the failed steps' errors. */
   errorText(): string {
-    const failed = [...this.vertices.values()].filter(v => v.error).map(v => `${v.name}: ${v.error}`)
+    // A cache that is not there yet is reported as a failed vertex, yet BuildKit builds on.
+    const failed = [...this.vertices.values()]
+      .filter(v => v.error && !v.name.startsWith('importing cache manifest'))
+      .map(v => `${v.name}: ${v.error}`)
     return [...failed, ...this.text.map(t => t.trimEnd()).filter(Boolean)].join('\n')
+  }
+
+  /** buildx's own last ERROR line: why the build failed. */
+  cause(): string {
+    return this.text.map(t => t.trim()).filter(t => t.startsWith('ERROR:')).pop() ?? ''
   }
 }
 

@@ -2,6 +2,7 @@
 import { runAction, type ActionRun } from '../support/runner'
 import { startCacheServer, type CacheServer } from '../support/cache-server'
 import { nonce, pruneBuilder, stackReady } from '../support/stack'
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
@@ -74,6 +75,25 @@ const ok = (r: ActionRun) => {
     ok(second)
     expect(second.main.outputs['cache-hit-rate']).toBe('100')
     expect(server.stats.downloaded).toBeGreaterThan(downloadedBefore)
+  })
+
+  test('a corrupt cache never fails the build: a warning, then a build without importing it', async () => {
+    const tag = nonce()
+    const dir = join(tmpdir(), `corrupt-cache-${tag}`)
+    ok(await build(tag, { cache: 'none', 'cache-to': `type=local,dest=${dir},mode=max` }))
+    // Truncate the small layer blobs (the build's own steps), keep the index: the import looks fine until the layers are read.
+    const blobs = join(dir, 'blobs', 'sha256')
+    for (const name of readdirSync(blobs)) {
+      const file = join(blobs, name)
+      const head = readFileSync(file).subarray(0, 2)
+      if (statSync(file).size < 1000 && head[0] === 0x1f && head[1] === 0x8b) writeFileSync(file, 'garbage')
+    }
+    pruneBuilder()
+    const run = await build(tag, { cache: 'none', 'cache-from': `type=local,src=${dir}` })
+    ok(run)
+    expect(run.main.stdout).toMatch(/::warning::The build cache could not be imported; building once more without it\.%0A.*(unexpected EOF|cache key)/)
+    expect(run.main.outputs['cache-hit-rate']).toBe('0')
+    expect(JSON.parse(run.main.outputs.report).platforms).toHaveLength(2)
   })
 
   test('a cache service that fails is a warning, never a failed build', async () => {

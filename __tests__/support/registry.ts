@@ -44,21 +44,43 @@ export async function platformSizes(repo: string, ref: string): Promise<Record<s
   return result
 }
 
-/** A file's content from the image's layers (top layer wins), read from the gzip'd tar blobs. */
-export async function readImageFile(repo: string, manifestDigest: string, path: string): Promise<string | undefined> {
+export interface TarEntry {
+  uid: number
+  content: string
+}
+
+/** Every path in the image's layers with owner and content (top layer wins), from the gzip'd tar blobs. */
+export async function imageFiles(repo: string, manifestDigest: string): Promise<Map<string, TarEntry>> {
   const m = (await manifest(repo, manifestDigest))!.body
-  let found: string | undefined
+  const files = new Map<string, TarEntry>()
+  const field = (tar: Buffer, from: number, length: number) => tar.toString('utf8', from, from + length).replace(/\0.*$/s, '').trim()
   for (const layer of m.layers!) {
     const tar = gunzipSync(await blob(repo, layer.digest))
     for (let off = 0; off + 512 <= tar.length; ) {
-      const name = tar.toString('utf8', off, off + 100).replace(/\0.*$/s, '')
+      const name = field(tar, off, 100)
       if (!name) break
-      const size = parseInt(tar.toString('utf8', off + 124, off + 136).replace(/\0.*$/s, '').trim() || '0', 8)
-      if (name.replace(/^\.?\//, '') === path.replace(/^\//, '')) found = tar.toString('utf8', off + 512, off + 512 + size)
+      const size = parseInt(field(tar, off + 124, 12) || '0', 8)
+      const prefix = field(tar, off + 345, 155)
+      const path = (prefix ? `${prefix}/${name}` : name).replace(/^\.?\//, '').replace(/\/$/, '')
+      files.set(path, { uid: parseInt(field(tar, off + 108, 8) || '0', 8), content: tar.toString('utf8', off + 512, off + 512 + size) })
       off += 512 + Math.ceil(size / 512) * 512
     }
   }
-  return found
+  return files
+}
+
+export async function readImageFile(repo: string, manifestDigest: string, path: string): Promise<string | undefined> {
+  return (await imageFiles(repo, manifestDigest)).get(path.replace(/^\//, ''))?.content
+}
+
+export interface ImageConfig {
+  config: { User?: string; Env?: string[]; WorkingDir?: string; Labels?: Record<string, string> }
+  history?: { created_by?: string; empty_layer?: boolean }[]
+}
+
+export async function imageConfig(repo: string, manifestDigest: string): Promise<ImageConfig> {
+  const m = (await manifest(repo, manifestDigest))!.body
+  return JSON.parse((await blob(repo, m.config!.digest)).toString('utf8'))
 }
 
 export async function registryUp(): Promise<boolean> {

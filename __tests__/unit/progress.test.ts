@@ -78,3 +78,16 @@ test('hit rate: percent with one decimal at most, 0 when nothing was built', () 
   expect(hitRate({ steps: 3, cached: 1 })).toBe(33.3)
   expect(hitRate({ steps: 0, cached: 0 })).toBe(0)
 })
+
+test('a cache that is not there yet is not an error of the build; the cause is buildx\'s last ERROR line', () => {
+  const progress = new BuildProgress()
+  progress.push(
+    JSON.stringify({ vertexes: [v('sha256:9', 'importing cache manifest from r/x:buildcache', { started: t0, completed: t1, error: 'not found' })] }) +
+      '\n' +
+      JSON.stringify({ vertexes: [v('sha256:8', '[2/2] RUN false', { started: t0, completed: t1, error: 'exit code: 1' })] }) +
+      '\nERROR: failed to solve: process "/bin/sh -c false" did not complete successfully: exit code: 1\n'
+  )
+  progress.end()
+  expect(progress.errorText()).toBe('[2/2] RUN false: exit code: 1\nERROR: failed to solve: process "/bin/sh -c false" did not complete successfully: exit code: 1')
+  expect(progress.cause()).toBe('ERROR: failed to solve: process "/bin/sh -c false" did not complete successfully: exit code: 1')
+})

@@ -1,0 +1,74 @@
+// The CI base image's shape, built for real: the stand-in of Dockerfile.base (same stages, the
+// local two-arch base in place of node:alpine) through the bundled action, as the weekly rebuild does.
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { runAction } from '../support/runner'
+import { imageConfig, imageFiles, platformSizes } from '../support/registry'
+import { nonce, pruneBuilder, stackReady } from '../support/stack'
+
+const ready = await stackReady()
+const context = '__tests__/fixtures/ci-base-standin'
+const run = nonce()
+const repo = `e2e/ci-base-${run}`
+const event = join(mkdtempSync(join(tmpdir(), 'event-')), 'event.json')
+writeFileSync(event, JSON.stringify({ repository: { default_branch: 'main' } }))
+
+const weekly = (month: string) =>
+  runAction({
+    inputs: {
+      context,
+      file: `${context}/Dockerfile`,
+      image: `localhost:5000/${repo}`,
+      push: 'true',
+      'tag-policy': 'sha,date,latest',
+      cache: 'registry,inline',
+      pull: 'true',
+      'build-args': `PACKAGES_MONTH=${month}\nPNPM_VERSION=9.15.2\nVERSION=${run}`
+    },
+    env: { GITHUB_EVENT_PATH: event, GITHUB_EVENT_NAME: 'schedule' }
+  })
+
+;(ready ? describe : describe.skip)('the CI base image stand-in, built as the weekly rebuild builds it', () => {
+  let first: Awaited<ReturnType<typeof weekly>>
+  beforeAll(async () => {
+    first = await weekly(`2026-11-${run}`)
+  })
+
+  test('pushed for both platforms with date, sha and latest tags', async () => {
+    expect(first.main.code).toBe(0)
+    const today = new Date().toISOString().slice(0, 10).replace(/-/g, '')
+    expect(first.main.outputs.tags.split('\n').sort()).toEqual(
+      [`localhost:5000/${repo}:sha-a1b2c3d`, `localhost:5000/${repo}:${today}`, `localhost:5000/${repo}:latest`].sort()
+    )
+    expect(Object.keys(await platformSizes(repo, 'latest')).sort()).toEqual(['linux/amd64', 'linux/arm64'])
+  })
+
+  test('runs as the non-root user 1001, which owns the store and the work dir; CI environment set', async () => {
+    const sizes = await platformSizes(repo, 'latest')
+    for (const platform of ['linux/amd64', 'linux/arm64']) {
+      const { config } = await imageConfig(repo, sizes[platform].digest)
+      expect(config.User).toBe('1001')
+      expect(config.WorkingDir).toBe('/app')
+      expect(config.Env).toEqual(expect.arrayContaining(['CI=true', 'DO_NOT_TRACK=1', 'npm_config_store_dir=/pnpm/store', 'FORCE_COLOR=1']))
+      expect(config.Labels?.['org.opencontainers.image.revision']).toBe('a1b2c3d4e5f60718293a4b5c6d7e8f9012345678')
+      const files = await imageFiles(repo, sizes[platform].digest)
+      expect(files.get('etc/passwd')?.content).toMatch(/^nodejs:x:1001:1001:/m)
+      for (const dir of ['app', 'pnpm/store', 'usr/local/share/corepack']) expect([dir, files.get(dir)?.uid]).toEqual([dir, 1001])
+      // Each platform's package step ran on (or emulated) that platform.
+      expect(files.get('usr/share/ci-base/packages')?.content).toContain(platform === 'linux/arm64' ? 'aarch64' : 'x86_64')
+    }
+  })
+
+  test('within a month a rebuild on an empty builder is fully cached; a new month rebuilds from the packages layer on', async () => {
+    pruneBuilder()
+    const same = await weekly(`2026-11-${run}`)
+    expect(same.main.code).toBe(0)
+    expect(same.main.outputs['cache-hit-rate']).toBe('100')
+    const next = await weekly(`2026-12-${run}`)
+    expect(next.main.code).toBe(0)
+    // The packages step is the first after FROM: it and everything after it are rebuilt.
+    const { steps } = JSON.parse(same.main.outputs.report).steps
+    expect(JSON.parse(next.main.outputs.report).steps).toEqual({ steps, cached: 0 })
+  })
+})
