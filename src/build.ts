@@ -19,6 +19,15 @@ export interface BuildResult {
 const CACHE_IMPORT_FAILURE =
   /failed to compute cache key|unexpected EOF|failed to read expected number of bytes|digest mismatch|(load|import|configure)[^\n]*cache|cache (manifest|index)|(blob|content) [^\n]*not found/i
 
+// A registry that answers a push with a server error or drops the connection: worth one more
+// try, which costs little since every step is cached by then.
+const TRANSIENT_PUSH_FAILURE = /unexpected status[^\n]*\b5\d\d\b|\b50[234]\b|connection reset|broken pipe|i\/o timeout|TLS handshake timeout|unexpected EOF/i
+
+export function isTransientPushFailure(progress: BuildProgress): boolean {
+  const failed = progress.failedSteps()
+  return failed.length > 0 && failed.every(name => /^pushing |^exporting to image/.test(name)) && TRANSIENT_PUSH_FAILURE.test(progress.cause())
+}
+
 export class BuildError extends Error {
   constructor(message: string, readonly milliseconds: number) {
     super(message)
@@ -41,6 +50,10 @@ export async function runBuild(rt: Runtime, plan: BuildPlan): Promise<BuildResul
   if (code !== 0 && plan.cacheFrom.length && CACHE_IMPORT_FAILURE.test(progress.cause())) {
     rt.warning(`The build cache could not be imported; building once more without it.\n${lastLines(progress.errorText(), 5)}`)
     ;({ code, progress } = await buildOnce(rt, { ...plan, cacheFrom: [] }))
+  }
+  if (code !== 0 && plan.inputs.push && isTransientPushFailure(progress)) {
+    rt.warning(`The push failed (${progress.cause().replace(/^ERROR: /, '')}); pushing once more.`)
+    ;({ code, progress } = await buildOnce(rt, plan))
   }
   const milliseconds = Date.now() - started
   if (code !== 0) throw new BuildError(`docker buildx build failed (exit ${code}):\n${lastLines(progress.errorText())}`, milliseconds)

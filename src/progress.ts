@@ -160,6 +160,11 @@ export class BuildProgress {
     return [...failed, ...this.text.map(t => t.trimEnd()).filter(Boolean)].join('\n')
   }
 
+  /** Names of the steps that failed (cache imports aside). */
+  failedSteps(): string[] {
+    return [...this.vertices.values()].filter(v => v.error && !v.name.startsWith('importing cache manifest')).map(v => v.name)
+  }
+
   /** buildx's own last ERROR line: why the build failed. */
   cause(): string {
     return this.text.map(t => t.trim()).filter(t => t.startsWith('ERROR:')).pop() ?? ''

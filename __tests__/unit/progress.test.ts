@@ -91,3 +91,21 @@ test('a cache that is not there yet is not an error of the build; the cause is b
   expect(progress.errorText()).toBe('[2/2] RUN false: exit code: 1\nERROR: failed to solve: process "/bin/sh -c false" did not complete successfully: exit code: 1')
   expect(progress.cause()).toBe('ERROR: failed to solve: process "/bin/sh -c false" did not complete successfully: exit code: 1')
 })
+
+describe('which failures are worth one more try', () => {
+  const failing = (name: string, cause: string) => {
+    const progress = new BuildProgress()
+    progress.push(JSON.stringify({ vertexes: [v('sha256:7', name, { started: t0, completed: t1, error: cause })] }) + `\nERROR: ${cause}\n`)
+    progress.end()
+    return progress
+  }
+  test.each([
+    ['pushing localhost:5000/a:1 with docker', 'unexpected status from HEAD request to http://localhost:5000/v2/a/manifests/1: 500 Internal Server Error', true],
+    ['exporting to image', 'failed to push ghcr.io/p/x:1: read tcp 10.0.0.1:443: connection reset by peer', true],
+    ['pushing ghcr.io/p/x:1 with docker', 'unexpected status: 401 Unauthorized', false],
+    ['[2/2] RUN make', 'process "/bin/sh -c make" did not complete successfully: exit code: 2', false]
+  ])('%s: %s -> %s', async (name, cause, retry) => {
+    const { isTransientPushFailure } = await import('../../src/build')
+    expect(isTransientPushFailure(failing(name, cause))).toBe(retry)
+  })
+})

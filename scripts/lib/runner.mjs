@@ -1,0 +1,136 @@
+// Runs the bundled action the way GitHub's runner does: INPUT_* with action.yml's defaults
+// filled in, the GITHUB_* command files, then the post step with the saved STATE_*.
+// Shared by the e2e tests, the local run and the benchmark.
+import { spawn } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parse } from 'yaml'
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
+
+/** @returns {{ inputs: Record<string, { default?: string }>, outputs: Record<string, unknown>, runs: Record<string, string> }} */
+export const actionYml = () => parse(readFileSync(join(ROOT, 'action.yml'), 'utf8'))
+
+/**
+ * Parse a GITHUB_OUTPUT / GITHUB_STATE / GITHUB_ENV file (key<<delimiter blocks or key=value lines).
+ * @param {string} text
+ * @returns {Record<string, string>}
+ */
+export function parseCommandFile(text) {
+  /** @type {Record<string, string>} */
+  const result = {}
+  const lines = text.split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    const heredoc = /^([^=<]+)<<(.+)$/.exec(lines[i])
+    if (heredoc) {
+      const end = lines.indexOf(heredoc[2], i + 1)
+      result[heredoc[1]] = lines.slice(i + 1, end).join('\n')
+      i = end
+    } else if (lines[i].includes('=')) {
+      result[lines[i].slice(0, lines[i].indexOf('='))] = lines[i].slice(lines[i].indexOf('=') + 1)
+    }
+  }
+  return result
+}
+
+/**
+ * @param {string} script
+ * @param {Record<string, string>} env
+ * @param {string} cwd
+ * @param {boolean} echo
+ * @returns {Promise<{ code: number, stdout: string, stderr: string, ms: number }>}
+ */
+function runNode(script, env, cwd, echo) {
+  const started = performance.now()
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [script], { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', d => {
+      stdout += d
+      if (echo) process.stdout.write(d)
+    })
+    child.stderr.on('data', d => {
+      stderr += d
+      if (echo) process.stderr.write(d)
+    })
+    child.on('error', fail)
+    child.on('close', code => done({ code: code ?? -1, stdout, stderr, ms: performance.now() - started }))
+  })
+}
+
+/**
+ * @typedef {{ code: number, stdout: string, stderr: string, ms: number, outputs: Record<string, string>,
+ *   state: Record<string, string>, summary: string, env: Record<string, string> }} StepResult
+ * @typedef {{ main: StepResult, post: StepResult, runnerTemp: string }} ActionRun
+ * @typedef {{ inputs?: Record<string, string>, env?: Record<string, string>, workspace?: string,
+ *   skipPost?: boolean, runnerTemp?: string, echo?: boolean }} RunOptions
+ */
+
+/**
+ * @param {RunOptions} [options]
+ * @returns {Promise<ActionRun>}
+ */
+export async function runAction(options = {}) {
+  const yml = actionYml()
+  for (const name of Object.keys(options.inputs ?? {})) {
+    if (!(name in yml.inputs)) throw new Error(`input '${name}' is not declared in action.yml`)
+  }
+  // A fixed RUNNER_TEMP is emptied first, as the runner does between jobs.
+  const runnerTemp = options.runnerTemp ?? mkdtempSync(join(tmpdir(), 'runner-'))
+  rmSync(runnerTemp, { recursive: true, force: true })
+  mkdirSync(runnerTemp, { recursive: true })
+  /** @type {Record<string, string>} */
+  const files = {}
+  for (const name of ['GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_ENV', 'GITHUB_PATH', 'GITHUB_STEP_SUMMARY']) {
+    files[name] = join(runnerTemp, name.toLowerCase())
+    writeFileSync(files[name], '')
+  }
+  /** @type {Record<string, string>} */
+  const inputs = {}
+  for (const [name, spec] of Object.entries(yml.inputs)) {
+    inputs[`INPUT_${name.toUpperCase()}`] = options.inputs?.[name] ?? String(spec.default ?? '')
+  }
+  const workspace = options.workspace ?? ROOT
+  /** @type {Record<string, string>} */
+  const base = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '/root',
+    ...(process.env.DOCKER_CONFIG ? { DOCKER_CONFIG: process.env.DOCKER_CONFIG } : {}),
+    GITHUB_ACTIONS: 'true',
+    GITHUB_WORKSPACE: workspace,
+    GITHUB_REPOSITORY: 'phialo/ci-base-action',
+    GITHUB_SHA: 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678',
+    GITHUB_REF: 'refs/heads/main',
+    GITHUB_EVENT_NAME: 'push',
+    GITHUB_WORKFLOW: 'e2e',
+    GITHUB_RUN_ID: `${Date.now()}${Math.floor(Math.random() * 1000)}`,
+    GITHUB_RUN_ATTEMPT: '1',
+    RUNNER_TEMP: runnerTemp,
+    RUNNER_TOOL_CACHE: join(runnerTemp, 'toolcache'),
+    ...files,
+    ...options.env
+  }
+  const read = (/** @type {string} */ name) => readFileSync(files[name], 'utf8')
+  const mainRun = await runNode(join(ROOT, yml.runs.main), { ...base, ...inputs }, workspace, !!options.echo)
+  /** @type {StepResult} */
+  const main = {
+    ...mainRun,
+    outputs: parseCommandFile(read('GITHUB_OUTPUT')),
+    state: parseCommandFile(read('GITHUB_STATE')),
+    summary: read('GITHUB_STEP_SUMMARY'),
+    env: parseCommandFile(read('GITHUB_ENV'))
+  }
+  const stateEnv = Object.fromEntries(Object.entries(main.state).map(([k, v]) => [`STATE_${k}`, v]))
+  const postRun = options.skipPost
+    ? { code: 0, stdout: '', stderr: '', ms: 0 }
+    : await runNode(join(ROOT, yml.runs.post), { ...base, ...inputs, ...stateEnv }, workspace, !!options.echo)
+  if (process.env.E2E_LOG_DIR) {
+    mkdirSync(process.env.E2E_LOG_DIR, { recursive: true })
+    writeFileSync(join(process.env.E2E_LOG_DIR, `${base.GITHUB_RUN_ID}-main.log`), mainRun.stdout + mainRun.stderr)
+    writeFileSync(join(process.env.E2E_LOG_DIR, `${base.GITHUB_RUN_ID}-post.log`), postRun.stdout + postRun.stderr)
+  }
+  return { main, post: { ...postRun, outputs: {}, state: {}, summary: '', env: {} }, runnerTemp }
+}
