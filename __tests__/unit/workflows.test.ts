@@ -105,3 +105,11 @@ test('release moves the major tag; dependabot watches docker, npm and actions we
   expect(dependabot.updates.map((u: { 'package-ecosystem': string }) => u['package-ecosystem'])).toEqual(['docker', 'npm', 'github-actions'])
   for (const u of dependabot.updates) expect(u.schedule.interval).toBe('weekly')
 })
+
+test('the README documents every input and output, and .ci/run runs the README\'s test command', () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8')
+  const yml = actionYml()
+  for (const name of [...Object.keys(yml.inputs), ...Object.keys(yml.outputs)]) expect([name, readme.includes(`| \`${name}\` |`)]).toEqual([name, true])
+  expect(readme).toContain('bash scripts/test.sh')
+  expect(readFileSync(join(ROOT, '.ci', 'run'), 'utf8')).toContain('bash scripts/test.sh')
+})
