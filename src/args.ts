@@ -76,3 +76,5 @@ export const loginArgs = (registry: string, username: string) => [
 export const logoutArgs = (registry: string) => ['logout', ...(registry ? [registry] : [])]
 
 export const inspectRawArgs = (ref: string) => ['buildx', 'imagetools', 'inspect', '--raw', ref]
+
+export const inspectConfigArgs = (ref: string) => ['buildx', 'imagetools', 'inspect', '--format', '{{json .Image}}', ref]

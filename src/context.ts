@@ -14,15 +14,21 @@ export interface RunContext {
   runAttempt: string
   workspace: string
   temp: string
+  apiUrl: string
+  /** The pull request's number on pull_request events. */
+  pullRequest?: number
 }
 
 type Env = Record<string, string | undefined>
 
 export function runContext(env: Env, readEvent: (path: string) => string = p => readFileSync(p, 'utf8')): RunContext {
   let defaultBranch = ''
+  let pullRequest: number | undefined
   if (env.GITHUB_EVENT_PATH) {
     try {
-      defaultBranch = JSON.parse(readEvent(env.GITHUB_EVENT_PATH))?.repository?.default_branch ?? ''
+      const event = JSON.parse(readEvent(env.GITHUB_EVENT_PATH))
+      defaultBranch = event?.repository?.default_branch ?? ''
+      pullRequest = event?.pull_request?.number
     } catch {
       // No event payload (local runs): 'latest' then only follows an explicit default branch.
     }
@@ -38,6 +44,8 @@ export function runContext(env: Env, readEvent: (path: string) => string = p => 
     runId: env.GITHUB_RUN_ID ?? String(process.pid),
     runAttempt: env.GITHUB_RUN_ATTEMPT ?? '1',
     workspace: env.GITHUB_WORKSPACE ?? process.cwd(),
-    temp: env.RUNNER_TEMP ?? tmpdir()
+    temp: env.RUNNER_TEMP ?? tmpdir(),
+    apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
+    pullRequest
   }
 }

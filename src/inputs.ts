@@ -1,5 +1,7 @@
 // The action's inputs: names declared once, parsed and validated as pure data.
 // Nothing here reads the environment; the caller hands in the raw strings.
+import { parseGrowth, type Budgets } from './budget.js'
+import { parseSize, SIZE_FORMS } from './size.js'
 
 export const INPUT_DEFAULTS = {
   context: '.',
@@ -32,7 +34,13 @@ export const INPUT_DEFAULTS = {
   registry: '',
   username: '',
   password: '',
+  baseline: '',
+  'max-size': '',
+  'max-layers': '',
+  'max-growth': '',
   summary: 'true',
+  comment: 'false',
+  'github-token': '${{ github.token }}',
   provenance: '',
   sbom: ''
 } as const
@@ -85,7 +93,12 @@ export interface Inputs {
   registry: string
   username: string
   password: string
+  /** The published image to compare with; '' when there is none to compare with. */
+  baseline: string
+  budgets: Budgets
   summary: boolean
+  comment: boolean
+  githubToken: string
   provenance: string
   sbom: string
 }
@@ -231,6 +244,26 @@ export function parseInputs(raw: RawInputs, env: Record<string, string | undefin
     problems.push(`Inputs 'username' and 'password': give both to log in, or neither.`)
   }
 
+  const baseline = raw.baseline.trim()
+  if (baseline && baseline !== 'none' && !isImageRef(baseline)) {
+    bad('baseline', baseline, "use an image reference such as ghcr.io/phialo/ci-base:latest, or 'none'")
+  }
+  const budgets: Budgets = {}
+  if (raw['max-size'].trim()) {
+    budgets.maxSize = parseSize(raw['max-size'])
+    if (budgets.maxSize === undefined) bad('max-size', raw['max-size'].trim(), `use ${SIZE_FORMS}`)
+  }
+  if (raw['max-layers'].trim()) {
+    budgets.maxLayers = /^\d+$/.test(raw['max-layers'].trim()) ? Number(raw['max-layers'].trim()) : undefined
+    if (!budgets.maxLayers) bad('max-layers', raw['max-layers'].trim(), 'use a whole number above 0, e.g. 12')
+  }
+  if (raw['max-growth'].trim()) {
+    budgets.maxGrowth = parseGrowth(raw['max-growth'])
+    if (!budgets.maxGrowth) bad('max-growth', raw['max-growth'].trim(), `use a percentage (10%) or a size: ${SIZE_FORMS}`)
+  }
+  // Outside the runner the expression arrives unexpanded: no token then.
+  const githubToken = raw['github-token'].startsWith('${{') ? '' : raw['github-token'].trim()
+
   const parsed: Inputs = {
     context: raw.context.trim() || '.',
     file: raw.file.trim() || INPUT_DEFAULTS.file,
@@ -262,7 +295,11 @@ export function parseInputs(raw: RawInputs, env: Record<string, string | undefin
     registry: raw.registry.trim(),
     username,
     password,
+    baseline: baseline === 'none' ? '' : baseline || (image ? `${image}:latest` : ''),
+    budgets,
     summary: bool('summary'),
+    comment: bool('comment'),
+    githubToken,
     provenance: raw.provenance.trim(),
     sbom: raw.sbom.trim()
   }

@@ -9,16 +9,19 @@ import { ghaVersionWarning, planCache, restoreLocalCache } from './cache.js'
 import { setupBuildx } from './buildx.js'
 import { setupQemu } from './qemu.js'
 import { BuildError, runBuild } from './build.js'
-import { ociLayoutSource, readImage, registrySource, repositoryOf } from './image.js'
+import { ociLayoutSource, readBaseline, readImage, registrySource, repositoryOf } from './image.js'
+import { compare } from './compare.js'
+import { checkBudgets } from './budget.js'
+import { publishReport } from './publish.js'
 import { hitRate } from './progress.js'
-import { makeReport, outputs, seconds, summaryMarkdown, type StageTime } from './report.js'
+import { makeReport, seconds, type StageTime } from './report.js'
 import { loginArgs } from './args.js'
 import { mustRun } from './docker.js'
 import { STATE, errorMessage, type Runtime } from './runtime.js'
 
 export async function main(rt: Runtime, raw: RawInputs): Promise<void> {
   rt.saveState(STATE.isPost, 'true')
-  if (raw.password) rt.setSecret(raw.password)
+  for (const secret of [raw.password, raw['github-token']]) if (secret && !secret.startsWith('${{')) rt.setSecret(secret)
   const inputs = parseInputs(raw, rt.env)
   const ctx = runContext(rt.env)
   const now = rt.now()
@@ -69,32 +72,43 @@ export async function main(rt: Runtime, raw: RawInputs): Promise<void> {
     inputs, builder: buildx.builder, tags, labels: ociLabels(inputs, ctx, now),
     cacheFrom: cache.from, cacheTo: cache.to, inlineCache: cache.inline, metadataFile: join(work, 'metadata.json'), ociDir
   }
+  // The published image is read while the build runs, or before it when the push replaces it.
+  const baseline = readBaseline(rt.docker, inputs.baseline, inputs.platforms)
+  if (inputs.push && tags.includes(inputs.baseline)) await baseline
   const built = await stage(inputs.push ? 'Build and push' : 'Build', () => runBuild(rt, plan)).catch(e => {
     if (e instanceof BuildError) rt.setOutput('build-time', seconds(e.milliseconds).toFixed(1))
     throw e
   })
 
   const digest = String(built.metadata['containerimage.digest'] ?? '')
-  const image = await stage('Inspect', () =>
-    inputs.push
-      ? readImage(registrySource(rt.docker, repositoryOf(tags[0])), `${repositoryOf(tags[0])}@${digest}`, inputs.platforms)
-      : readImage(ociLayoutSource(ociDir), 'index', inputs.platforms)
+  const [image, base] = await stage('Inspect', () =>
+    Promise.all([
+      inputs.push
+        ? readImage(registrySource(rt.docker, repositoryOf(tags[0])), `${repositoryOf(tags[0])}@${digest}`, inputs.platforms)
+        : readImage(ociLayoutSource(ociDir), 'index', inputs.platforms),
+      baseline
+    ])
   )
+  if (base.status === 'unavailable') rt.warning(`Baseline ${base.ref} could not be read: ${base.reason}`)
+  const platforms = compare(image.platforms, base.image)
+  const breaches = checkBudgets(platforms, inputs.budgets)
   const report = makeReport({
     digest: digest || image.digest,
     imageid: String(built.metadata['containerimage.config.digest'] ?? ''),
     tags,
     pushed: inputs.push,
-    platforms: image.platforms,
+    platforms,
+    baseline: { ref: base.ref, status: base.status, reason: base.reason },
+    budgets: inputs.budgets,
+    breaches,
     buildTime: seconds(built.milliseconds),
     cacheHitRate: hitRate(built.steps),
     steps: built.steps,
     stages
   })
-  for (const [name, value] of Object.entries(outputs(report, built.metadataText))) rt.setOutput(name, value)
-  const first = report.platforms[0]
-  rt.info(`${first?.platform}: ${first?.size} bytes in ${first?.layers} layers; cache hit rate ${report.cacheHitRate}%`)
-  if (inputs.summary) await rt.writeSummary(summaryMarkdown(report))
+  await publishReport(rt, inputs, ctx, report, built.metadataText)
+  // Budgets fail the step only after outputs, summary and comment are written.
+  if (breaches.length) throw new Error(`Image over budget:\n${breaches.map(b => b.message).join('\n')}`)
 }
 
 /** The registry a login is for when only `image` names it (docker.io when it has no host). */

@@ -1,6 +1,8 @@
-// What the build produced, as outputs and as the job summary. Pure: data in, text out.
-import type { PlatformImage } from './image.js'
+// What the build produced, as outputs, job summary and PR comment. Pure: data in, text out.
 import type { StepStats } from './progress.js'
+import type { Breach, Budgets } from './budget.js'
+import { largestGrowth, type Baseline, type PlatformReport } from './compare.js'
+import { humanSize, signedPercent } from './size.js'
 
 export interface StageTime {
   stage: string
@@ -12,39 +14,28 @@ export interface Report {
   imageid: string
   tags: string[]
   pushed: boolean
-  platforms: PlatformImage[]
+  platforms: PlatformReport[]
   totals: { size: number; layers: number }
+  baseline: Omit<Baseline, 'image'>
+  budgets: Budgets
+  breaches: string[]
   buildTime: number
   cacheHitRate: number
   steps: StepStats
   stages: StageTime[]
 }
 
-const UNITS = ['B', 'kB', 'MB', 'GB', 'TB']
-
-/** Decimal units, one decimal: 231.4 MB. */
-export function humanSize(bytes: number): string {
-  let value = Math.abs(bytes)
-  let unit = 0
-  while (value >= 1000 && unit < UNITS.length - 1) {
-    value /= 1000
-    unit++
-  }
-  const text = unit === 0 ? `${value} B` : `${value.toFixed(1)} ${UNITS[unit]}`
-  return bytes < 0 ? `-${text}` : text
-}
-
 export const seconds = (ms: number) => Math.round(ms / 100) / 10
 
-export function makeReport(parts: Omit<Report, 'totals'>): Report {
+export function makeReport(parts: Omit<Report, 'totals' | 'breaches'> & { breaches?: Breach[] }): Report {
   const totals = {
     size: parts.platforms.reduce((s, p) => s + p.size, 0),
     layers: parts.platforms.reduce((s, p) => s + p.layers, 0)
   }
-  return { ...parts, totals }
+  return { ...parts, totals, breaches: (parts.breaches ?? []).map(b => b.message) }
 }
 
-export function outputs(report: Report, metadata: string): Record<string, string> {
+export function outputs(report: Report, metadata: string, markdown: string): Record<string, string> {
   const first = report.platforms[0]
   return {
     digest: report.digest,
@@ -54,26 +45,91 @@ export function outputs(report: Report, metadata: string): Record<string, string
     size: first ? String(first.size) : '',
     'size-human': first ? humanSize(first.size) : '',
     layers: first ? String(first.layers) : '',
+    'size-delta': first?.sizeDelta === undefined ? '' : String(first.sizeDelta),
     report: JSON.stringify(report),
+    markdown,
     'build-time': report.buildTime.toFixed(1),
     'cache-hit-rate': String(report.cacheHitRate)
   }
 }
 
+const signedSize = (bytes: number) => (bytes > 0 ? `+${humanSize(bytes)}` : bytes === 0 ? '0 B' : humanSize(bytes))
+const signed = (n: number) => (n > 0 ? `+${n}` : String(n))
+const code = (text: string) => `\`${text.replace(/`/g, "'")}\``
+
+function verdict(platform: string, report: Report): string {
+  if (!report.budgets.maxSize && !report.budgets.maxLayers && !report.budgets.maxGrowth) return '—'
+  const broken = report.breaches.filter(b => b.startsWith(`${platform}:`)).map(b => /(max-[a-z]+)/.exec(b)?.[1])
+  return broken.length ? `❌ ${broken.join(', ')}` : '✅'
+}
+
+function baselineLine(b: Report['baseline']): string {
+  switch (b.status) {
+    case 'found':
+      return `Compared with ${code(b.ref)}.`
+    case 'missing':
+      return `No published image at ${code(b.ref)} yet: every platform is new.`
+    case 'unavailable':
+      return `The baseline ${code(b.ref)} could not be read (${b.reason}); no comparison.`
+    default:
+      return 'No baseline comparison.'
+  }
+}
+
+const BAR_WIDTH = 30
+const EIGHTHS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉']
+
+/** A bar of `value / max` of the full width, in eighths of a character. */
+export function bar(value: number, max: number, width = BAR_WIDTH): string {
+  const eighths = max > 0 ? Math.round((value / max) * width * 8) : 0
+  return '█'.repeat(Math.floor(eighths / 8)) + EIGHTHS[eighths % 8] || (value > 0 ? '▏' : '')
+}
+
+/** The largest layers of a platform as a text chart: reads the same in a PR and in a terminal. */
+export function layerChart(platform: PlatformReport, count = 8): string {
+  const largest = [...platform.breakdown].sort((a, b) => b.size - a.size).slice(0, count)
+  const max = largest[0]?.size ?? 0
+  const sizes = largest.map(l => humanSize(l.size))
+  const sizeWidth = Math.max(...sizes.map(s => s.length), 0)
+  const rows = largest.map((l, i) => {
+    const instruction = l.instruction.length > 60 ? `${l.instruction.slice(0, 59)}…` : l.instruction
+    const delta = l.delta === undefined ? (platform.baseline ? '  (new layer)' : '') : l.delta !== 0 ? `  (${signedSize(l.delta)})` : ''
+    return `${sizes[i].padStart(sizeWidth)} ${bar(l.size, max).padEnd(BAR_WIDTH)} ${instruction}${delta}`
+  })
+  return ['```text', ...rows, '```'].join('\n')
+}
+
 export function summaryMarkdown(report: Report): string {
+  const over = report.breaches.length > 0
   const lines = [
-    `### CI base image ${report.pushed ? 'pushed' : 'built'}`,
+    `### CI base image ${report.pushed ? 'pushed' : 'built'}${over ? ' — over budget' : ''}`,
     '',
-    '| platform | size | layers | digest |',
-    '|---|---:|---:|---|',
-    ...report.platforms.map(p => `| ${p.platform} | ${humanSize(p.size)} | ${p.layers} | \`${p.digest.slice(0, 19)}\` |`),
+    '| platform | size | Δ size | layers | Δ layers | budget |',
+    '|---|---:|---:|---:|---:|---|',
+    ...report.platforms.map(p =>
+      [
+        p.platform,
+        humanSize(p.size),
+        p.sizeDelta === undefined ? 'new' : `${signedSize(p.sizeDelta)} (${signedPercent(p.sizePercent ?? 0)})`,
+        String(p.layers),
+        p.layerDelta === undefined ? 'new' : signed(p.layerDelta),
+        verdict(p.platform, report)
+      ].join(' | ').replace(/^/, '| ') + ' |'
+    ),
+    '',
+    baselineLine(report.baseline),
     '',
     `**Build time** ${report.buildTime.toFixed(1)} s · **cache hit rate** ${report.cacheHitRate}% ` +
       `(${report.steps.cached} of ${report.steps.steps} steps cached)`,
     ''
   ]
-  if (report.digest) lines.push(`**Digest** \`${report.digest}\``, '')
-  if (report.tags.length) lines.push('**Tags**', '', ...report.tags.map(t => `- \`${t}\``), '')
+  const grew = largestGrowth(report.platforms)
+  if (grew) lines.push(`**Grew most:** ${code(grew.layer.instruction)} ${signedSize(grew.layer.delta!)} on ${grew.platform}`, '')
+  if (over) lines.push('**Budget exceeded**', '', ...report.breaches.map(b => `- ${b}`), '')
+  const first = report.platforms[0]
+  if (first?.breakdown.length) lines.push(`**Largest layers** (${first.platform})`, '', layerChart(first), '')
+  if (report.digest) lines.push(`**Digest** ${code(report.digest)}`, '')
+  if (report.tags.length) lines.push('**Tags**', '', ...report.tags.map(t => `- ${code(t)}`), '')
   if (report.stages.length) {
     lines.push(
       '<details><summary>Stage timings</summary>',

@@ -53,7 +53,7 @@ const repo = `e2e/build-${run}`
     expect(await manifest(repo, 'sha-a1b2c3d')).toBeDefined()
     const sizes = await platformSizes(repo, '1.0.0')
     const human = (sizes['linux/amd64'].size / 1e6).toFixed(1)
-    expect(pushed.main.summary).toContain(`| linux/amd64 | ${human} MB | ${sizes['linux/amd64'].layers} |`)
+    expect(pushed.main.summary).toContain(`| linux/amd64 | ${human} MB | new | ${sizes["linux/amd64"].layers} | new | — |`)
     expect(pushed.main.summary).toContain('| linux/arm64 |')
     expect(pushed.main.summary).toContain(pushed.main.outputs.digest)
   })

@@ -1,4 +1,4 @@
-import { isAttestation, layerTotals, readImage, repositoryOf, type Manifest } from '../../src/image'
+import { instructionOf, isAttestation, layerBreakdown, layerTotals, readImage, repositoryOf, type ImageConfig, type Manifest } from '../../src/image'
 
 const index: Manifest = {
   mediaType: 'application/vnd.oci.image.index.v1+json',
@@ -18,23 +18,60 @@ const manifests: Record<string, Manifest> = {
   'sha256:arm': { config: { digest: 'sha256:c2', size: 10 }, layers: [{ digest: 'c', size: 2_900_000 }, { digest: 'd', size: 240 }, { digest: 'e', size: 10 }] },
   'sha256:att': { layers: [{ digest: 'f', size: 99_999_999 }] }
 }
-const source = async (ref: string) => JSON.stringify(ref.startsWith('sha256:') ? manifests[ref] : index)
+const history = (...made: string[]) => [
+  { created_by: 'ARG NODE_VERSION', empty_layer: true },
+  ...made.map(created_by => ({ created_by })),
+  { created_by: 'USER 1001', empty_layer: true }
+]
+const configs: Record<string, ImageConfig> = {
+  'linux/amd64': { history: history('/bin/sh -c #(nop) ADD file:abc in / ', 'RUN |1 PACKAGES_MONTH=2026-11 /bin/sh -c apk add --no-cache git # buildkit') },
+  'linux/arm64': { history: history('ADD file:def in /', 'RUN /bin/sh -c echo a', 'COPY app.txt /app.txt # buildkit') }
+}
+const source = {
+  manifest: async (ref: string) => JSON.stringify(ref.startsWith('sha256:') ? manifests[ref] : index),
+  configs: async () => configs
+}
 
 test('per-platform layers and compressed size; attestation manifests left out; asked order first', async () => {
   const info = await readImage(source, 'r/x@sha256:top', ['linux/amd64', 'linux/arm64'])
-  expect(info).toEqual({
-    digest: 'sha256:top',
-    platforms: [
-      { platform: 'linux/amd64', digest: 'sha256:amd', size: 3_000_250, layers: 2 },
-      { platform: 'linux/arm64', digest: 'sha256:arm', size: 2_900_250, layers: 3 }
-    ]
-  })
+  expect(info.digest).toBe('sha256:top')
+  expect(info.platforms.map(({ platform, digest, size, layers }) => ({ platform, digest, size, layers }))).toEqual([
+    { platform: 'linux/amd64', digest: 'sha256:amd', size: 3_000_250, layers: 2 },
+    { platform: 'linux/arm64', digest: 'sha256:arm', size: 2_900_250, layers: 3 }
+  ])
+  expect(info.platforms[0].breakdown).toEqual([
+    { digest: 'a', size: 3_000_000, instruction: 'ADD file:abc in /' },
+    { digest: 'b', size: 250, instruction: 'RUN apk add --no-cache git' }
+  ])
 })
 
 test('a single-platform manifest (no index) is measured as the first asked platform', async () => {
-  const info = await readImage(async () => JSON.stringify(manifests['sha256:amd']), 'r/x:1', ['linux/amd64'])
-  expect(info.platforms).toEqual([{ platform: 'linux/amd64', digest: info.digest, size: 3_000_250, layers: 2 }])
+  const single = { manifest: async () => JSON.stringify(manifests['sha256:amd']), configs: async () => ({ 'linux/amd64': configs['linux/amd64'] }) }
+  const info = await readImage(single, 'r/x:1', ['linux/amd64'])
+  expect(info.platforms.map(p => [p.platform, p.size, p.layers])).toEqual([['linux/amd64', 3_000_250, 2]])
   expect(info.digest).toMatch(/^sha256:[a-f0-9]{64}$/)
+})
+
+describe('history to layers', () => {
+  const layers = [{ digest: 'l1', size: 1 }, { digest: 'l2', size: 2 }, { digest: 'l3', size: 3 }]
+  test('empty-layer entries are skipped, the rest match the layers in order', () => {
+    expect(layerBreakdown(layers, history('ADD base', 'RUN /bin/sh -c make', 'COPY . /app # buildkit')).map(l => l.instruction)).toEqual([
+      'ADD base',
+      'RUN make',
+      'COPY . /app'
+    ])
+  })
+  test('a shorter history is aligned from the top, where the Dockerfile\'s own layers are', () => {
+    expect(layerBreakdown(layers, history('RUN /bin/sh -c make', 'COPY . /app')).map(l => l.instruction)).toEqual(['(no history)', 'RUN make', 'COPY . /app'])
+    expect(layerBreakdown(layers).map(l => l.instruction)).toEqual(['(no history)', '(no history)', '(no history)'])
+  })
+  test.each([
+    ['RUN |2 A=1 B=x /bin/sh -c apk add --no-cache  git # buildkit', 'RUN apk add --no-cache git'],
+    ['/bin/sh -c #(nop) ADD file:0123 in / ', 'ADD file:0123 in /'],
+    ['/bin/sh -c #(nop)  CMD ["node"]', 'CMD ["node"]'],
+    ['/bin/sh -c apk add git', 'RUN apk add git'],
+    ['WORKDIR /app', 'WORKDIR /app']
+  ])('instructionOf(%j) = %j', (createdBy, instruction) => expect(instructionOf(createdBy)).toBe(instruction))
 })
 
 test('attestation detection and totals', () => {

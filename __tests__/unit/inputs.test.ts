@@ -46,6 +46,14 @@ describe('parseInputs', () => {
     expect(inputs.cacheFrom).toEqual(['type=registry,ref=r/x:c'])
   })
 
+  test('baseline defaults to <image>:latest; none turns it off; budgets parse', () => {
+    expect(parseInputs(raw({ image: 'r/x' })).baseline).toBe('r/x:latest')
+    expect(parseInputs(raw({ image: 'r/x', baseline: 'none' })).baseline).toBe('')
+    expect(parseInputs(raw({})).baseline).toBe('')
+    expect(parseInputs(raw({ 'max-size': '250MB', 'max-layers': '12', 'max-growth': '10%' })).budgets).toEqual({ maxSize: 250_000_000, maxLayers: 12, maxGrowth: { percent: 10 } })
+    expect(parseInputs(raw({})).githubToken).toBe('')
+  })
+
   test('none in a list means nothing', () => {
     expect(parseInputs(raw({ cache: 'none', 'tag-policy': 'none' }))).toMatchObject({ cache: [], tagPolicy: [] })
   })
@@ -78,7 +86,13 @@ describe('parseInputs', () => {
     [{ qemu: 'maybe' }, "Input 'qemu': 'maybe' is not valid; allowed: auto, true, false."],
     [{ 'qemu-image': 'Bad Image' }, "Input 'qemu-image': 'Bad Image' is not valid"],
     [{ username: 'bot' }, "Inputs 'username' and 'password': give both to log in, or neither."],
-    [{ summary: 'on' }, "Input 'summary': 'on' is not valid; use true or false."]
+    [{ summary: 'on' }, "Input 'summary': 'on' is not valid; use true or false."],
+    [{ baseline: 'Not A Ref' }, "Input 'baseline': 'Not A Ref' is not valid; use an image reference such as ghcr.io/phialo/ci-base:latest, or 'none'."],
+    [{ 'max-size': '250 megabytes' }, "Input 'max-size': '250 megabytes' is not valid; use bytes (231000000) or a number with a unit: kB, MB, GB, TB (powers of 1000) or KiB, MiB, GiB, TiB (powers of 1024), e.g. 250MB or 1.2GiB."],
+    [{ 'max-layers': '12.5' }, "Input 'max-layers': '12.5' is not valid; use a whole number above 0, e.g. 12."],
+    [{ 'max-layers': '0' }, "Input 'max-layers': '0' is not valid"],
+    [{ 'max-growth': 'ten' }, "Input 'max-growth': 'ten' is not valid; use a percentage (10%) or a size"],
+    [{ comment: 'yes' }, "Input 'comment': 'yes' is not valid; use true or false."]
   ])('%j fails naming the input and what is allowed', (over, message) => {
     const found = problems(over as Partial<RawInputs>)
     expect(found).toHaveLength(1)

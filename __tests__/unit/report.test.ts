@@ -1,19 +1,43 @@
-import { humanSize, makeReport, outputs, summaryMarkdown } from '../../src/report'
+import { bar, layerChart, makeReport, outputs, summaryMarkdown } from '../../src/report'
+import { compare } from '../../src/compare'
+import { checkBudgets } from '../../src/budget'
+import { humanSize } from '../../src/size'
+import type { PlatformImage } from '../../src/image'
 
-const report = makeReport({
-  digest: 'sha256:' + 'f'.repeat(64),
-  imageid: 'sha256:' + 'f'.repeat(64),
-  tags: ['ghcr.io/phialo/ci-base:sha-abc1234', 'ghcr.io/phialo/ci-base:20261125'],
-  pushed: true,
-  platforms: [
-    { platform: 'linux/amd64', digest: 'sha256:' + 'a'.repeat(64), size: 231_412_345, layers: 9 },
-    { platform: 'linux/arm64', digest: 'sha256:' + 'b'.repeat(64), size: 226_000_000, layers: 9 }
-  ],
-  buildTime: 12.3,
-  cacheHitRate: 87.5,
-  steps: { steps: 8, cached: 7 },
-  stages: [{ stage: 'Build and push', seconds: 12.3 }]
+const platform = (name: string, layers: [string, number][]): PlatformImage => ({
+  platform: name,
+  digest: `sha256:${name === 'linux/amd64' ? 'a' : 'b'}${'0'.repeat(63)}`,
+  size: layers.reduce((s, [, n]) => s + n, 0),
+  layers: layers.length,
+  breakdown: layers.map(([instruction, size], i) => ({ digest: `d${i}`, size, instruction }))
 })
+const baseLayers: [string, number][] = [
+  ['ADD file:base in /', 3_600_000],
+  ['RUN apk add --no-cache git python3 make g++ libc6-compat bash curl netcat-openbsd', 140_000_000],
+  ['RUN corepack enable && corepack prepare pnpm@${PNPM_VERSION} --activate && pnpm --version', 40_000_000],
+  ['WORKDIR /app', 120]
+]
+const grown = baseLayers.map(([i, s]) => [i, i.startsWith('RUN apk') ? s + 12_000_000 : s] as [string, number])
+const current = [platform('linux/amd64', grown), platform('linux/arm64', baseLayers)]
+const baseline = { digest: 'sha256:old', platforms: [platform('linux/amd64', baseLayers)] }
+
+function report(budgets = {}) {
+  const platforms = compare(current, baseline)
+  return makeReport({
+    digest: 'sha256:' + 'f'.repeat(64),
+    imageid: '',
+    tags: ['ghcr.io/phialo/ci-base:sha-abc1234'],
+    pushed: false,
+    platforms,
+    baseline: { ref: 'ghcr.io/phialo/ci-base:latest', status: 'found' },
+    budgets,
+    breaches: checkBudgets(platforms, budgets),
+    buildTime: 12.3,
+    cacheHitRate: 87.5,
+    steps: { steps: 8, cached: 7 },
+    stages: [{ stage: 'Build', seconds: 12.3 }]
+  })
+}
 
 test.each([
   [0, '0 B'],
@@ -24,19 +48,50 @@ test.each([
   [-5_300_000, '-5.3 MB']
 ])('humanSize(%d) = %s', (bytes, text) => expect(humanSize(bytes)).toBe(text))
 
-test('outputs are the first platform and the whole report', () => {
-  const out = outputs(report, '{"m":1}')
-  expect(out).toMatchObject({ size: '231412345', 'size-human': '231.4 MB', layers: '9', 'build-time': '12.3', 'cache-hit-rate': '87.5', metadata: '{"m":1}' })
-  expect(out.tags).toBe('ghcr.io/phialo/ci-base:sha-abc1234\nghcr.io/phialo/ci-base:20261125')
-  expect(JSON.parse(out.report).totals).toEqual({ size: 457_412_345, layers: 18 })
+test('outputs: the first platform, its delta, the whole report and its Markdown', () => {
+  const r = report()
+  const out = outputs(r, '{"m":1}', 'MD')
+  expect(out).toMatchObject({ size: String(183_600_120 + 12_000_000), 'size-human': '195.6 MB', layers: '4', 'size-delta': '12000000', markdown: 'MD', 'build-time': '12.3', 'cache-hit-rate': '87.5' })
+  const json = JSON.parse(out.report)
+  expect(json.platforms[0].breakdown[1]).toEqual({ instruction: baseLayers[1][0], size: 152_000_000, delta: 12_000_000 })
+  expect(json.baseline).toEqual({ ref: 'ghcr.io/phialo/ci-base:latest', status: 'found' })
+  expect(outputs({ ...r, platforms: compare(current) }, '', '')['size-delta']).toBe('')
 })
 
-test('summary: a row per platform, build time, hit rate, digest, tags, stage timings', () => {
-  const md = summaryMarkdown(report)
-  expect(md).toContain('| linux/amd64 | 231.4 MB | 9 | `sha256:aaaaaaaaaaaa` |')
-  expect(md).toContain('| linux/arm64 | 226.0 MB | 9 |')
+test('summary: per-platform deltas and verdicts, baseline, what grew, breaches, chart', () => {
+  const md = summaryMarkdown(report({ maxSize: 190_000_000 }))
+  expect(md.split('\n').slice(0, 6)).toEqual([
+    '### CI base image built — over budget',
+    '',
+    '| platform | size | Δ size | layers | Δ layers | budget |',
+    '|---|---:|---:|---:|---:|---|',
+    '| linux/amd64 | 195.6 MB | +12.0 MB (+6.5%) | 4 | 0 | ❌ max-size |',
+    '| linux/arm64 | 183.6 MB | new | 4 | new | ✅ |'
+  ])
+  expect(md).toContain('Compared with `ghcr.io/phialo/ci-base:latest`.')
+  expect(md).toContain('**Grew most:** `RUN apk add --no-cache git python3 make g++ libc6-compat bash curl netcat-openbsd` +12.0 MB on linux/amd64')
+  expect(md).toContain('- linux/amd64: size 195.6 MB (195600120 bytes) exceeds max-size 190.0 MB (190000000 bytes)')
   expect(md).toContain('**Build time** 12.3 s · **cache hit rate** 87.5% (7 of 8 steps cached)')
-  expect(md).toContain('- `ghcr.io/phialo/ci-base:20261125`')
-  expect(md).toContain('| Build and push | 12.3 |')
-  expect(md.startsWith('### CI base image pushed')).toBe(true)
+})
+
+test('the layer chart: largest first, bars to scale, growth marked, reads in a terminal', () => {
+  const chart = layerChart(report().platforms[0])
+  expect(chart.split('\n')).toEqual([
+    '```text',
+    `152.0 MB ${'█'.repeat(30)} RUN apk add --no-cache git python3 make g++ libc6-compat ba…  (+12.0 MB)`,
+    ` 40.0 MB ${bar(40, 152).padEnd(30)} RUN corepack enable && corepack prepare pnpm@\${PNPM_VERSION…`,
+    `  3.6 MB ${bar(3.6, 152).padEnd(30)} ADD file:base in /`,
+    `   120 B ${'▏'.padEnd(30)} WORKDIR /app`,
+    '```'
+  ])
+  expect(bar(1, 2, 8)).toBe('████')
+  expect(bar(1, 16, 8)).toBe('▌')
+  expect(bar(0, 16, 8)).toBe('')
+})
+
+test('baseline states read plainly', () => {
+  const line = (baselineState: object) => summaryMarkdown({ ...report(), baseline: { ref: 'r/x:latest', ...baselineState } as never })
+  expect(line({ status: 'missing' })).toContain('No published image at `r/x:latest` yet: every platform is new.')
+  expect(line({ status: 'unavailable', reason: '401 Unauthorized' })).toContain('could not be read (401 Unauthorized); no comparison.')
+  expect(line({ status: 'none' })).toContain('No baseline comparison.')
 })

@@ -1,0 +1,54 @@
+// One PR comment with the report, created once and updated on later pushes: found again by a
+// hidden marker. GitHub's REST API through fetch; the token never leaves the headers.
+
+export interface CommentTarget {
+  apiUrl: string
+  repository: string
+  issue: number
+  token: string
+}
+
+export class CommentPermissionError extends Error {}
+
+export const commentMarker = (key: string) => `<!-- ci-base-action report: ${key} -->`
+
+export async function upsertComment(
+  target: CommentTarget,
+  marker: string,
+  markdown: string,
+  request: typeof fetch = fetch
+): Promise<{ action: 'created' | 'updated'; url: string }> {
+  const api = target.apiUrl.replace(/\/+$/, '')
+  const call = async (method: string, path: string, body?: unknown) => {
+    const res = await request(`${api}${path}`, {
+      method,
+      headers: {
+        Authorization: `Bearer ${target.token}`,
+        Accept: 'application/vnd.github+json',
+        'X-GitHub-Api-Version': '2022-11-28',
+        'User-Agent': 'ci-base-action',
+        ...(body ? { 'Content-Type': 'application/json' } : {})
+      },
+      body: body ? JSON.stringify(body) : undefined
+    })
+    if (res.status === 401 || res.status === 403 || res.status === 404) {
+      throw new CommentPermissionError(`${method} ${path}: ${res.status} ${res.statusText}`)
+    }
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${res.statusText} ${await res.text()}`)
+    return res.json() as Promise<unknown>
+  }
+
+  const body = `${marker}\n${markdown}`
+  const issuePath = `/repos/${target.repository}/issues/${target.issue}/comments`
+  for (let page = 1; ; page++) {
+    const comments = (await call('GET', `${issuePath}?per_page=100&page=${page}`)) as { id: number; body?: string }[]
+    const mine = comments.find(c => c.body?.includes(marker))
+    if (mine) {
+      const updated = (await call('PATCH', `/repos/${target.repository}/issues/comments/${mine.id}`, { body })) as { html_url: string }
+      return { action: 'updated', url: updated.html_url }
+    }
+    if (comments.length < 100) break
+  }
+  const created = (await call('POST', issuePath, { body })) as { html_url: string }
+  return { action: 'created', url: created.html_url }
+}

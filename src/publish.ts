@@ -1,0 +1,38 @@
+// Where the report goes: step outputs, the job summary, and on pull requests one comment.
+import type { Inputs } from './inputs.js'
+import type { RunContext } from './context.js'
+import { commentMarker, CommentPermissionError, upsertComment } from './comment.js'
+import { outputs, summaryMarkdown, type Report } from './report.js'
+import { errorMessage, type Runtime } from './runtime.js'
+
+export async function publishReport(rt: Runtime, inputs: Inputs, ctx: RunContext, report: Report, metadata: string): Promise<void> {
+  const markdown = summaryMarkdown(report)
+  for (const [name, value] of Object.entries(outputs(report, metadata, markdown))) rt.setOutput(name, value)
+  for (const p of report.platforms) {
+    const delta = p.sizeDelta === undefined ? 'new' : `${p.sizeDelta >= 0 ? '+' : ''}${p.sizeDelta} bytes`
+    rt.info(`${p.platform}: ${p.size} bytes (${delta}) in ${p.layers} layers`)
+  }
+  rt.info(`cache hit rate ${report.cacheHitRate}%, build ${report.buildTime.toFixed(1)} s`)
+  if (inputs.summary) await rt.writeSummary(markdown)
+  if (inputs.comment) await comment(rt, inputs, ctx, markdown)
+}
+
+async function comment(rt: Runtime, inputs: Inputs, ctx: RunContext, markdown: string): Promise<void> {
+  if (!ctx.pullRequest) {
+    rt.info('comment: not a pull_request event; the report is in the job summary')
+    return
+  }
+  if (!inputs.githubToken) {
+    rt.warning('comment: no github-token; the report is in the job summary and the markdown output')
+    return
+  }
+  const marker = commentMarker(`${inputs.file} ${inputs.image}`.trim())
+  try {
+    const target = { apiUrl: ctx.apiUrl, repository: ctx.repository, issue: ctx.pullRequest, token: inputs.githubToken }
+    const done = await upsertComment(target, marker, markdown)
+    rt.info(`comment ${done.action}: ${done.url}`)
+  } catch (e) {
+    const why = e instanceof CommentPermissionError ? ' (the token may not write to pull requests, as on pull requests from forks; give the job `pull-requests: write`)' : ''
+    rt.warning(`Could not comment on pull request #${ctx.pullRequest}: ${errorMessage(e)}${why}. The report is in the job summary and the markdown output.`)
+  }
+}
