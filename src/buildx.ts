@@ -1,5 +1,4 @@
 // buildx: find or install it, and pick (or create) the builder the build runs on.
-import * as tc from '@actions/tool-cache'
 import { createHash } from 'node:crypto'
 import { chmod, copyFile, mkdir, readFile, writeFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
@@ -35,6 +34,7 @@ export function buildxAsset(version: string, platform = process.platform, arch =
 
 /** Download (or take from the tool cache), verify against the release's checksums, and install as a CLI plugin. */
 export async function installBuildx(version: string, baseUrl: string, env: Record<string, string | undefined>): Promise<string> {
+  const tc = await import('@actions/tool-cache') // loaded only when installing (start-up time)
   let dir = tc.find('docker-buildx', version.slice(1))
   if (!dir) {
     const asset = buildxAsset(version)
@@ -130,6 +130,9 @@ export async function setupBuildx(
   cacheTo: string[],
   refs: string[]
 ): Promise<BuildxSetup> {
+  // Both questions at once: each is a process start.
+  const facts = engineFacts(rt.docker)
+  facts.catch(() => undefined) // awaited below; an early rejection is not unhandled
   const installed = await installedBuildx(rt.docker)
   const wanted = buildxToInstall(inputs.buildxVersion, installed)
   if (wanted) {
@@ -139,7 +142,7 @@ export async function setupBuildx(
   }
   const version = (wanted ? await installedBuildx(rt.docker) : installed) ?? ''
   if (!version) throw new Error('buildx is not usable after setup: `docker buildx version` fails')
-  const driver = chooseDriver(inputs, await engineFacts(rt.docker), cacheTo)
+  const driver = chooseDriver(inputs, await facts, cacheTo)
   rt.info(`buildx ${version}, ${driver} driver`)
   if (driver === 'docker') return { version, driver, builder: '' }
   rt.saveState(STATE.builder, names.builder)

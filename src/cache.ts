@@ -1,6 +1,5 @@
 // Which caches the build imports and exports, and the local cache directory's
 // round trip through the GitHub cache service (restore before, rotate + save after).
-import * as actionsCache from '@actions/cache'
 import { existsSync } from 'node:fs'
 import { rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -96,19 +95,30 @@ export function ghaVersionWarning(plan: CachePlan, buildxVersion: string): strin
   return `cache: gha with buildx ${buildxVersion}: GitHub's cache service (API v2) needs buildx >= ${GHA_V2_BUILDX}; set buildx-version, or use cache: registry.`
 }
 
-/** Restore the local cache dir. Returns the key it was restored from, or undefined on a miss. */
-export async function restoreLocalCache(local: LocalCache): Promise<string | undefined> {
-  if (!actionsCache.isFeatureAvailable()) throw new Error('the GitHub cache service is not available to this run')
-  return actionsCache.restoreCache([local.dir], local.key, local.restoreKeys)
+// @actions/cache is large; it is loaded only by runs that use the GitHub cache (start-up time).
+const actionsCache = () => import('@actions/cache')
+
+/** Restore paths from the GitHub cache service. Returns the key restored from, or undefined on a miss. */
+export async function restorePaths(paths: string[], key: string, restoreKeys: string[] = []): Promise<string | undefined> {
+  const cache = await actionsCache()
+  if (!cache.isFeatureAvailable()) throw new Error('the GitHub cache service is not available to this run')
+  return cache.restoreCache(paths, key, restoreKeys)
 }
+
+export async function savePaths(paths: string[], key: string): Promise<void> {
+  const cache = await actionsCache()
+  if (!cache.isFeatureAvailable()) throw new Error('the GitHub cache service is not available to this run')
+  // saveCache reports most failures by returning -1 rather than throwing.
+  if ((await cache.saveCache(paths, key)) === -1) throw new Error(`the cache service did not store ${key}`)
+}
+
+export const restoreLocalCache = (local: LocalCache) => restorePaths([local.dir], local.key, local.restoreKeys)
 
 /** Swap in what this build exported, then save it under the run's key. */
 export async function saveLocalCache(local: LocalCache): Promise<boolean> {
   if (!existsSync(local.nextDir)) return false
   await rm(local.dir, { recursive: true, force: true })
   await rename(local.nextDir, local.dir)
-  if (!actionsCache.isFeatureAvailable()) throw new Error('the GitHub cache service is not available to this run')
-  // saveCache reports most failures by returning -1 rather than throwing.
-  if ((await actionsCache.saveCache([local.dir], local.key)) === -1) throw new Error(`the cache service did not store ${local.key}`)
+  await savePaths([local.dir], local.key)
   return true
 }

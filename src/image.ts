@@ -7,6 +7,7 @@ import type { Docker } from './docker.js'
 import { mustRun } from './docker.js'
 import { inspectConfigArgs, inspectRawArgs } from './args.js'
 import type { Baseline } from './compare.js'
+import { NotFoundError, RegistryClient, dockerCredentials, parseRepository } from './registry.js'
 
 export interface Descriptor {
   mediaType?: string
@@ -55,8 +56,8 @@ export interface ImageInfo {
 export interface ImageSource {
   /** A manifest (or index) by reference or digest, as raw bytes. */
   manifest(refOrDigest: string): Promise<string>
-  /** The image configs of a reference, by platform (their history names each layer's instruction). */
-  configs(ref: string): Promise<Record<string, ImageConfig>>
+  /** An image's config (its history names each layer's instruction). */
+  config(manifestDigest: string, manifest: Manifest): Promise<ImageConfig>
 }
 
 export function platformName(p: Descriptor['platform']): string {
@@ -106,19 +107,16 @@ export const sha256 = (text: string) => `sha256:${createHash('sha256').update(te
  * asked for platforms; platforms it did not ask for follow.
  */
 export async function readImage(source: ImageSource, ref: string, order: string[] = []): Promise<ImageInfo> {
-  const [raw, configs] = await Promise.all([source.manifest(ref), source.configs(ref)])
+  const raw = await source.manifest(ref)
   const top = JSON.parse(raw) as Manifest
   const digest = ref.includes('@') ? ref.slice(ref.indexOf('@') + 1) : sha256(raw)
-  const measure = (platform: string, manifestDigest: string, manifest: Manifest): PlatformImage => ({
+  const measure = async (platform: string, manifestDigest: string, manifest: Manifest): Promise<PlatformImage> => ({
     platform,
     digest: manifestDigest,
     ...layerTotals(manifest),
-    breakdown: layerBreakdown(manifest.layers ?? [], configs[platform]?.history)
+    breakdown: layerBreakdown(manifest.layers ?? [], (await source.config(manifestDigest, manifest)).history)
   })
-  if (!top.manifests) {
-    const platform = order[0] ?? Object.keys(configs)[0] ?? 'unknown'
-    return { digest, platforms: [measure(platform, digest, { ...top, layers: top.layers })] }
-  }
+  if (!top.manifests) return { digest, platforms: [await measure(order[0] ?? 'unknown', digest, top)] }
   const images = top.manifests.filter(d => !isAttestation(d))
   const platforms = await Promise.all(
     images.map(async d => measure(platformName(d.platform), d.digest, JSON.parse(await source.manifest(d.digest)) as Manifest))
@@ -127,44 +125,49 @@ export async function readImage(source: ImageSource, ref: string, order: string[
   return { digest, platforms: platforms.sort((a, b) => rank(a) - rank(b)) }
 }
 
-/** Images in a registry, read through buildx (it uses the runner's docker credentials). */
-export function registrySource(run: Docker, repository: string): ImageSource {
+/**
+ * Images in a registry: over its HTTP API with docker's credentials, and through buildx's
+ * imagetools (which knows every registry setup docker does) when that cannot answer.
+ */
+export function registrySource(run: Docker, repository: string, env: Record<string, string | undefined> = process.env): ImageSource {
+  const ref = parseRepository(repository)
+  const http = new RegistryClient(ref, () => dockerCredentials(ref.host, env))
   const at = (refOrDigest: string) => (refOrDigest.startsWith('sha256:') ? `${repository}@${refOrDigest}` : refOrDigest)
-  return {
-    manifest: async refOrDigest => (await mustRun(run, inspectRawArgs(at(refOrDigest)), `Reading manifest ${at(refOrDigest)}`, { quiet: true })).stdout,
-    configs: async ref => {
-      const out = (await mustRun(run, inspectConfigArgs(at(ref)), `Reading image config ${at(ref)}`, { quiet: true })).stdout
-      const parsed = JSON.parse(out) as Record<string, ImageConfig> & ImageConfig & { os?: string; architecture?: string; variant?: string }
-      // A single-platform image gives its config itself, an index a map by platform.
-      return parsed.history || parsed.os ? { [platformName(parsed as Descriptor['platform'])]: parsed } : parsed
+  const tagOf = (refOrDigest: string) => (refOrDigest.startsWith('sha256:') ? refOrDigest : refOrDigest.slice(repositoryOf(refOrDigest).length).replace(/^[:@]/, '') || 'latest')
+  const either = async <T>(fast: () => Promise<T>, slow: () => Promise<T>): Promise<T> => {
+    try {
+      return await fast()
+    } catch (e) {
+      if (e instanceof NotFoundError) throw e
+      return slow()
     }
+  }
+  return {
+    manifest: refOrDigest =>
+      either(
+        () => http.manifest(tagOf(refOrDigest)),
+        async () => (await mustRun(run, inspectRawArgs(at(refOrDigest)), `Reading manifest ${at(refOrDigest)}`, { quiet: true })).stdout
+      ),
+    config: (manifestDigest, manifest) =>
+      either(
+        async () => JSON.parse(await http.blob(manifest.config!.digest)) as ImageConfig,
+        async () => JSON.parse((await mustRun(run, inspectConfigArgs(at(manifestDigest)), `Reading image config ${at(manifestDigest)}`, { quiet: true })).stdout) as ImageConfig
+      )
   }
 }
 
 /** An OCI image layout on disk; its index.json names the image. */
 export function ociLayoutSource(dir: string): ImageSource {
   const blob = (digest: string) => readFile(join(dir, 'blobs', 'sha256', digest.slice('sha256:'.length)), 'utf8')
-  const manifest = async (refOrDigest: string) => {
-    if (refOrDigest.startsWith('sha256:')) return blob(refOrDigest)
-    const index = JSON.parse(await readFile(join(dir, 'index.json'), 'utf8')) as Manifest
-    const image = index.manifests?.[0]
-    if (!image) throw new Error(`OCI layout ${dir} holds no image`)
-    return blob(image.digest)
-  }
   return {
-    manifest,
-    configs: async ref => {
-      const top = JSON.parse(await manifest(ref)) as Manifest
-      const images = top.manifests ? top.manifests.filter(d => !isAttestation(d)) : [{ digest: '', size: 0 }]
-      const entries = await Promise.all(
-        images.map(async d => {
-          const m = d.digest ? (JSON.parse(await blob(d.digest)) as Manifest) : top
-          const config = JSON.parse(await blob(m.config!.digest)) as ImageConfig & Descriptor['platform']
-          return [d.platform ? platformName(d.platform) : platformName(config as Descriptor['platform']), config] as const
-        })
-      )
-      return Object.fromEntries(entries)
-    }
+    manifest: async refOrDigest => {
+      if (refOrDigest.startsWith('sha256:')) return blob(refOrDigest)
+      const index = JSON.parse(await readFile(join(dir, 'index.json'), 'utf8')) as Manifest
+      const image = index.manifests?.[0]
+      if (!image) throw new Error(`OCI layout ${dir} holds no image`)
+      return blob(image.digest)
+    },
+    config: async (_digest, manifest) => JSON.parse(await blob(manifest.config!.digest)) as ImageConfig
   }
 }
 
@@ -183,7 +186,7 @@ export async function readBaseline(run: Docker, ref: string, order: string[]): P
     return { ref, status: 'found', image: await readImage(registrySource(run, repositoryOf(ref)), ref, order) }
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e)
-    if (/not found|manifest unknown|404/i.test(reason)) return { ref, status: 'missing' }
+    if (e instanceof NotFoundError || /not found|manifest unknown|404/i.test(reason)) return { ref, status: 'missing' }
     return { ref, status: 'unavailable', reason: reason.split('\n').filter(Boolean).pop() }
   }
 }

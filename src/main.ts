@@ -14,7 +14,7 @@ import { compare } from './compare.js'
 import { checkBudgets } from './budget.js'
 import { publishReport } from './publish.js'
 import { hitRate } from './progress.js'
-import { makeReport, seconds, type StageTime } from './report.js'
+import { makeReport, seconds, stageSeconds, type StageTime } from './report.js'
 import { loginArgs } from './args.js'
 import { mustRun } from './docker.js'
 import { STATE, errorMessage, type Runtime } from './runtime.js'
@@ -31,7 +31,7 @@ export async function main(rt: Runtime, raw: RawInputs): Promise<void> {
     try {
       return await rt.group(name, fn)
     } finally {
-      stages.push({ stage: name, seconds: seconds(Date.now() - started) })
+      stages.push({ stage: name, seconds: stageSeconds(Date.now() - started) })
     }
   }
 

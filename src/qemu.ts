@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import * as actionsCache from '@actions/cache'
+import { restorePaths, savePaths } from './cache.js'
 import type { Inputs } from './inputs.js'
 import type { Runtime } from './runtime.js'
 import { STATE, errorMessage } from './runtime.js'
@@ -118,8 +118,7 @@ export async function setupQemu(rt: Runtime, inputs: Inputs, temp: string, dir =
 
 async function loadCachedImage(rt: Runtime, cache: BinfmtCache): Promise<boolean> {
   try {
-    if (!actionsCache.isFeatureAvailable()) return false
-    if (!(await actionsCache.restoreCache([cache.path], cache.key))) return false
+    if (!(await restorePaths([cache.path], cache.key))) return false
     await mustRun(rt.docker, ['load', '--input', cache.path], 'Loading the cached binfmt image', { quiet: true })
     return true
   } catch (e) {
@@ -132,5 +131,5 @@ async function loadCachedImage(rt: Runtime, cache: BinfmtCache): Promise<boolean
 export async function saveBinfmtImage(rt: Runtime, cache: BinfmtCache): Promise<void> {
   await mkdir(dirname(cache.path), { recursive: true })
   await mustRun(rt.docker, ['save', '--output', cache.path, cache.image], 'Saving the binfmt image', { quiet: true })
-  if ((await actionsCache.saveCache([cache.path], cache.key)) === -1) throw new Error(`the cache service did not store ${cache.key}`)
+  await savePaths([cache.path], cache.key)
 }

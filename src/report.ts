@@ -26,6 +26,8 @@ export interface Report {
 }
 
 export const seconds = (ms: number) => Math.round(ms / 100) / 10
+/** Stage timings keep hundredths: several stages take well under a second. */
+export const stageSeconds = (ms: number) => Math.round(ms / 10) / 100
 
 export function makeReport(parts: Omit<Report, 'totals' | 'breaches'> & { breaches?: Breach[] }): Report {
   const totals = {

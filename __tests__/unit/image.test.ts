@@ -27,9 +27,10 @@ const configs: Record<string, ImageConfig> = {
   'linux/amd64': { history: history('/bin/sh -c #(nop) ADD file:abc in / ', 'RUN |1 PACKAGES_MONTH=2026-11 /bin/sh -c apk add --no-cache git # buildkit') },
   'linux/arm64': { history: history('ADD file:def in /', 'RUN /bin/sh -c echo a', 'COPY app.txt /app.txt # buildkit') }
 }
+const configByManifest = (digest: string) => configs[digest === 'sha256:arm' ? 'linux/arm64' : 'linux/amd64']
 const source = {
   manifest: async (ref: string) => JSON.stringify(ref.startsWith('sha256:') ? manifests[ref] : index),
-  configs: async () => configs
+  config: async (digest: string) => configByManifest(digest)
 }
 
 test('per-platform layers and compressed size; attestation manifests left out; asked order first', async () => {
@@ -46,7 +47,7 @@ test('per-platform layers and compressed size; attestation manifests left out; a
 })
 
 test('a single-platform manifest (no index) is measured as the first asked platform', async () => {
-  const single = { manifest: async () => JSON.stringify(manifests['sha256:amd']), configs: async () => ({ 'linux/amd64': configs['linux/amd64'] }) }
+  const single = { manifest: async () => JSON.stringify(manifests['sha256:amd']), config: async () => configs['linux/amd64'] }
   const info = await readImage(single, 'r/x:1', ['linux/amd64'])
   expect(info.platforms.map(p => [p.platform, p.size, p.layers])).toEqual([['linux/amd64', 3_000_250, 2]])
   expect(info.digest).toMatch(/^sha256:[a-f0-9]{64}$/)

@@ -1,0 +1,202 @@
+// `npm run bench`: what the action costs over raw buildx, and how fast its report is, on the
+// local stack (scripts/stack.sh). Side by side in one run, several rounds, medians and ratios.
+// Writes bench/results.json and bench/RESULTS.md, and the README's table.
+import { execFileSync, spawn, spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import { cpus, tmpdir, totalmem } from 'node:os'
+import { join } from 'node:path'
+import { ROOT, actionYml, runAction } from './lib/runner.mjs'
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5)
+const REGISTRY = 'localhost:5000'
+const run = (cmd, args) => execFileSync(cmd, args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+const median = values => {
+  const s = [...values].sort((a, b) => a - b)
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
+}
+const ms = started => performance.now() - started
+const round1 = n => Math.round(n * 10) / 10
+const log = message => console.error(`[bench] ${message}`)
+
+function timed(cmd, args) {
+  const started = performance.now()
+  const result = spawnSync(cmd, args, { cwd: ROOT, encoding: 'utf8' })
+  if (result.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed:\n${result.stderr.slice(-2000)}`)
+  return ms(started)
+}
+
+async function action(inputs) {
+  const result = await runAction({ inputs, env: { GITHUB_WORKFLOW: 'bench' } })
+  if (result.main.code !== 0) throw new Error(`the action failed:\n${result.main.stdout.slice(-3000)}`)
+  return { ...result, total: result.main.ms + result.post.ms, report: JSON.parse(result.main.outputs.report) }
+}
+
+/** The exact `docker buildx build` argv the action ran (it logs it before building). */
+function buildArgv(stdout) {
+  const line = stdout.split('\n').find(l => l.startsWith('docker buildx build '))
+  return line.split(' ').slice(1)
+}
+
+function machine() {
+  return {
+    cpu: cpus()[0]?.model.trim(),
+    cores: cpus().length,
+    memory: `${Math.round(totalmem() / 2 ** 30)} GiB`,
+    node: process.version,
+    docker: run('docker', ['version', '--format', '{{.Server.Version}}']).trim(),
+    buildx: run('docker', ['buildx', 'version']).trim().split(' ')[1],
+    registry: 'distribution 2.8 on loopback'
+  }
+}
+
+// 1. A warm no-change rebuild: the action (main + post, as the runner runs it) against the raw
+//    build with the same argv, alternating so drift hits both.
+async function warmRebuild() {
+  const fixture = '__tests__/fixtures/multistage'
+  const inputs = {
+    context: fixture, file: `${fixture}/Dockerfile`, image: `${REGISTRY}/bench/warm`, tags: 'warm', 'tag-policy': 'none',
+    push: 'true', cache: 'registry', 'build-args': 'NONCE=bench-warm'
+  }
+  const prime = await action(inputs)
+  const argv = buildArgv(prime.main.stdout)
+  const metadata = join(mkdtempSync(join(tmpdir(), 'bench-')), 'metadata.json')
+  argv[argv.indexOf('--metadata-file') + 1] = metadata
+  const actionMs = []
+  const rawMs = []
+  const stages = {}
+  for (let i = 0; i < ROUNDS; i++) {
+    const a = await action(inputs)
+    actionMs.push(a.total)
+    for (const s of a.report.stages) (stages[s.stage] ??= []).push(s.seconds * 1000)
+    rawMs.push(timed('docker', argv))
+    log(`warm rebuild ${i + 1}/${ROUNDS}: action ${actionMs[i].toFixed(0)} ms, raw ${rawMs[i].toFixed(0)} ms`)
+  }
+  return {
+    actionMs: round1(median(actionMs)),
+    rawMs: round1(median(rawMs)),
+    ratio: Math.round((median(actionMs) / median(rawMs)) * 100) / 100,
+    target: 1.1,
+    stagesMs: Object.fromEntries(Object.entries(stages).map(([k, v]) => [k, round1(median(v))]))
+  }
+}
+
+// 2. The size and layer report of a pushed two-platform image of about 200 MB per platform:
+//    the action's registry read (its Inspect stage) against pulling both platforms and inspecting.
+async function reportSpeed() {
+  const fixture = 'bench/fixtures/large'
+  const image = `${REGISTRY}/bench/large`
+  const inputs = { context: fixture, file: `${fixture}/Dockerfile`, image, tags: 'v1', 'tag-policy': 'none', push: 'true', cache: 'inline', baseline: 'none' }
+  log('building the ~200 MB image once')
+  const first = await action(inputs)
+  const perPlatform = first.report.platforms.map(p => ({ platform: p.platform, size: p.size, layers: p.layers }))
+  const readMs = []
+  const pullMs = []
+  for (let i = 0; i < ROUNDS; i++) {
+    const a = await action(inputs)
+    readMs.push(a.report.stages.find(s => s.stage === 'Inspect').seconds * 1000)
+    // Nothing of the image may be left locally, or the pull only pretends: image and build cache go.
+    spawnSync('docker', ['image', 'rm', '--force', `${image}:v1`])
+    run('docker', ['buildx', 'prune', '-af'])
+    pullMs.push(timed('docker', ['pull', '--quiet', '--platform', 'linux/amd64', `${image}:v1`]) +
+      timed('docker', ['pull', '--quiet', '--platform', 'linux/arm64', `${image}:v1`]) +
+      timed('docker', ['image', 'inspect', `${image}:v1`]))
+    spawnSync('docker', ['image', 'rm', '--force', `${image}:v1`])
+    log(`report ${i + 1}/${ROUNDS}: registry read ${readMs[i].toFixed(0)} ms, pull + inspect ${pullMs[i].toFixed(0)} ms`)
+  }
+  return {
+    image: perPlatform,
+    readMs: round1(median(readMs)),
+    pullMs: round1(median(pullMs)),
+    speedup: Math.round(median(pullMs) / Math.max(median(readMs), 1)),
+    target: 10
+  }
+}
+
+// 3. A fresh builder: everything BuildKit had is pruned; the registry cache must serve it all.
+async function freshBuilder(warmActionMs) {
+  const fixture = '__tests__/fixtures/multistage'
+  const inputs = {
+    context: fixture, file: `${fixture}/Dockerfile`, image: `${REGISTRY}/bench/warm`, tags: 'warm', 'tag-policy': 'none',
+    push: 'true', cache: 'registry', 'build-args': 'NONCE=bench-warm'
+  }
+  const times = []
+  const rates = []
+  for (let i = 0; i < ROUNDS; i++) {
+    run('docker', ['buildx', 'prune', '-af'])
+    const a = await action(inputs)
+    times.push(a.total)
+    rates.push(a.report.cacheHitRate)
+    log(`fresh builder ${i + 1}/${ROUNDS}: ${a.total.toFixed(0)} ms, hit rate ${a.report.cacheHitRate}%`)
+  }
+  return { actionMs: round1(median(times)), cacheHitRate: Math.min(...rates), target: 100, vsWarm: Math.round((median(times) / warmActionMs) * 100) / 100 }
+}
+
+// 4. Start-up: `node dist/index.js` to its first log line, and the size of dist/.
+async function startup() {
+  const env = { PATH: process.env.PATH, GITHUB_STATE: join(tmpdir(), 'bench-state'), GITHUB_OUTPUT: join(tmpdir(), 'bench-output') }
+  for (const [name, spec] of Object.entries(actionYml().inputs)) env[`INPUT_${name.toUpperCase()}`] = String(spec.default ?? '')
+  env.INPUT_PLATFORMS = 'linux/amd64'
+  const firstLine = () =>
+    new Promise(done => {
+      const started = performance.now()
+      const child = spawn(process.execPath, [join(ROOT, 'dist', 'index.js')], { env, stdio: ['ignore', 'pipe', 'ignore'] })
+      child.stdout.once('data', () => {
+        done(ms(started))
+        child.kill()
+      })
+    })
+  const bare = () =>
+    new Promise(done => {
+      const started = performance.now()
+      const child = spawn(process.execPath, ['-e', 'console.log(1)'], { stdio: ['ignore', 'pipe', 'ignore'] })
+      child.stdout.once('data', () => done(ms(started)))
+    })
+  const actionMs = []
+  const nodeMs = []
+  for (let i = 0; i < ROUNDS * 4; i++) {
+    actionMs.push(await firstLine())
+    nodeMs.push(await bare())
+  }
+  const files = readdirSync(join(ROOT, 'dist')).filter(f => f.endsWith('.js'))
+  const bytes = files.reduce((sum, f) => sum + statSync(join(ROOT, 'dist', f)).size, 0)
+  return {
+    firstLineMs: round1(median(actionMs)),
+    bareNodeMs: round1(median(nodeMs)),
+    target: 150,
+    distBytes: bytes,
+    entryBytes: statSync(join(ROOT, 'dist', 'index.js')).size
+  }
+}
+
+const kb = bytes => `${(bytes / 1000).toFixed(0)} kB`
+const verdict = ok => (ok ? 'met' : 'missed')
+
+function markdown(r) {
+  const m = r.machine
+  return [
+    `Measured ${r.date} on ${m.cores} cores (${m.cpu}), ${m.memory}, node ${m.node}, docker ${m.docker}, buildx ${m.buildx}, ${m.registry}; medians of ${r.rounds} rounds.`,
+    '',
+    '| benchmark | action | baseline | result | target |',
+    '|---|---:|---:|---:|---|',
+    `| warm no-change rebuild, 2 platforms, registry cache, push (main + post vs raw \`docker buildx build\`, same argv) | ${r.warm.actionMs.toFixed(0)} ms | ${r.warm.rawMs.toFixed(0)} ms | ×${r.warm.ratio} | ≤ ×${r.warm.target}: ${verdict(r.warm.ratio <= r.warm.target)} |`,
+    `| size + layer report of a pushed image, ${r.report.image.map(p => `${(p.size / 1e6).toFixed(0)} MB`).join(' + ')} (registry read vs pull both + inspect) | ${r.report.readMs.toFixed(0)} ms | ${r.report.pullMs.toFixed(0)} ms | ${r.report.speedup}× faster | ≥ ${r.report.target}×: ${verdict(r.report.speedup >= r.report.target)} |`,
+    `| fresh builder (\`buildx prune -af\`), registry cache | ${r.fresh.actionMs.toFixed(0)} ms | warm ${r.warm.actionMs.toFixed(0)} ms | hit rate ${r.fresh.cacheHitRate}%, ×${r.fresh.vsWarm} of warm | 100%: ${verdict(r.fresh.cacheHitRate === 100)} |`,
+    `| start-up: \`node dist/index.js\` to its first log line | ${r.startup.firstLineMs.toFixed(0)} ms | bare node ${r.startup.bareNodeMs.toFixed(0)} ms | dist ${kb(r.startup.distBytes)} (entry ${kb(r.startup.entryBytes)}) | ≤ ${r.startup.target} ms: ${verdict(r.startup.firstLineMs <= r.startup.target)} |`,
+    '',
+    `Warm rebuild stage medians (ms): ${Object.entries(r.warm.stagesMs).map(([k, v]) => `${k} ${v}`).join(', ')}.`
+  ].join('\n')
+}
+
+const results = { date: new Date().toISOString().slice(0, 10), rounds: ROUNDS, machine: machine() }
+results.startup = await startup()
+results.warm = await warmRebuild()
+results.fresh = await freshBuilder(results.warm.actionMs)
+results.report = await reportSpeed()
+const table = markdown(results)
+writeFileSync(join(ROOT, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n')
+writeFileSync(join(ROOT, 'bench', 'RESULTS.md'), `# Benchmarks\n\n${table}\n`)
+const readmePath = join(ROOT, 'README.md')
+const readme = readFileSync(readmePath, 'utf8')
+const marked = /(<!-- bench:start -->\n)[\s\S]*?(\n<!-- bench:end -->)/
+if (marked.test(readme)) writeFileSync(readmePath, readme.replace(marked, `$1${table}$2`))
+console.log(table)
