@@ -1,7 +1,7 @@
 // buildx: find or install it, and pick (or create) the builder the build runs on.
 import { createHash } from 'node:crypto'
+import { existsSync } from 'node:fs'
 import { chmod, copyFile, mkdir, readFile, writeFile } from 'node:fs/promises'
-import { homedir } from 'node:os'
 import { join } from 'node:path'
 import type { Inputs } from './inputs.js'
 import type { Docker } from './docker.js'
@@ -10,14 +10,24 @@ import { createBuilderArgs, type BuilderSpec } from './args.js'
 import { atLeast, parseVersion } from './version.js'
 import type { Runtime } from './runtime.js'
 import { STATE } from './runtime.js'
+import { dockerConfigDir, engineFacts, readDockerConfig, type EngineFacts, type Env } from './engine.js'
 
 /** Older buildx lacks what the action relies on (multi-platform docker driver, rawjson-era flags). */
 export const MIN_BUILDX = '0.13.0'
 /** Installed when the runner has no usable buildx and no version was asked for. */
 export const DEFAULT_BUILDX = 'v0.23.0'
 
-export async function installedBuildx(run: Docker): Promise<string | undefined> {
-  const result = await run(['buildx', 'version'], { quiet: true })
+/** Where the docker CLI looks for its buildx plugin, in its order; undefined when it may look elsewhere. */
+export function buildxPlugin(env: Env, exists: (path: string) => boolean = existsSync): string | undefined {
+  if (readDockerConfig(env).cliPluginsExtraDirs) return undefined
+  const dirs = [join(dockerConfigDir(env), 'cli-plugins'), ...['/usr/local/lib', '/usr/local/libexec', '/usr/lib', '/usr/libexec'].map(d => `${d}/docker/cli-plugins`)]
+  return dirs.map(d => join(d, 'docker-buildx')).find(exists)
+}
+
+/** The plugin is asked directly when it can be found: a docker CLI start less. */
+export async function installedBuildx(run: Docker, env: Env): Promise<string | undefined> {
+  const plugin = buildxPlugin(env)
+  const result = plugin ? await run(['version'], { quiet: true, command: plugin }) : await run(['buildx', 'version'], { quiet: true })
   return result.code === 0 ? parseVersion(result.stdout) : undefined
 }
 
@@ -47,7 +57,7 @@ export async function installBuildx(version: string, baseUrl: string, env: Recor
     if (expected !== actual) throw new Error(`buildx ${version}: checksum mismatch for ${url} (expected ${expected}, got ${actual})`)
     dir = await tc.cacheFile(file, 'docker-buildx', 'docker-buildx', version.slice(1))
   }
-  const plugins = join(env.DOCKER_CONFIG || join(homedir(), '.docker'), 'cli-plugins')
+  const plugins = join(dockerConfigDir(env), 'cli-plugins')
   await mkdir(plugins, { recursive: true })
   const target = join(plugins, 'docker-buildx')
   await copyFile(join(dir, 'docker-buildx'), target)
@@ -55,15 +65,6 @@ export async function installBuildx(version: string, baseUrl: string, env: Recor
   return target
 }
 
-export interface EngineFacts {
-  /** The daemon keeps images in containerd: multi-platform images and cache export work on its builder. */
-  containerdStore: boolean
-}
-
-export async function engineFacts(run: Docker): Promise<EngineFacts> {
-  const info = await mustRun(run, ['info', '--format', '{{json .DriverStatus}}'], 'Reading docker info', { quiet: true })
-  return { containerdStore: info.stdout.includes('io.containerd.snapshotter') }
-}
 
 /**
  * `auto`: the runner's own docker builder when it can do the job (containerd store, or a single
@@ -131,16 +132,16 @@ export async function setupBuildx(
   refs: string[]
 ): Promise<BuildxSetup> {
   // Both questions at once: each is a process start.
-  const facts = engineFacts(rt.docker)
+  const facts = engineFacts(rt.docker, rt.env)
   facts.catch(() => undefined) // awaited below; an early rejection is not unhandled
-  const installed = await installedBuildx(rt.docker)
+  const installed = await installedBuildx(rt.docker, rt.env)
   const wanted = buildxToInstall(inputs.buildxVersion, installed)
   if (wanted) {
     const why = inputs.buildxVersion !== 'installed' ? 'as buildx-version asks' : installed ? `the runner's ${installed} is older than ${MIN_BUILDX}` : 'the runner has none'
     rt.info(`Installing buildx ${wanted} (${why})`)
     await installBuildx(wanted, inputs.buildxDownloadUrl, rt.env)
   }
-  const version = (wanted ? await installedBuildx(rt.docker) : installed) ?? ''
+  const version = (wanted ? await installedBuildx(rt.docker, rt.env) : installed) ?? ''
   if (!version) throw new Error('buildx is not usable after setup: `docker buildx version` fails')
   const driver = chooseDriver(inputs, await facts, cacheTo)
   rt.info(`buildx ${version}, ${driver} driver`)

@@ -15,12 +15,14 @@ export interface RunOptions {
   env?: Record<string, string>
   /** Receives stderr as it arrives (the command's stderr is then not echoed). */
   onStderr?: (chunk: string) => void
+  /** Another docker binary to run, such as a CLI plugin called directly. */
+  command?: string
 }
 
 export type Docker = (args: string[], options?: RunOptions) => Promise<RunResult>
 
 export const docker: Docker = async (args, options = {}) => {
-  const result = await exec.getExecOutput('docker', args, {
+  const result = await exec.getExecOutput(options.command ?? 'docker', args, {
     ignoreReturnCode: true,
     silent: options.quiet || !!options.onStderr,
     listeners: options.onStderr ? { stderr: (data: Buffer) => options.onStderr!(data.toString('utf8')) } : undefined,

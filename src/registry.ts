@@ -2,9 +2,7 @@
 // own credentials (config.json or a credential helper) and the token dance registries ask
 // for. Milliseconds per read where a `docker buildx imagetools` process costs ~100 ms.
 import { execFile } from 'node:child_process'
-import { readFile } from 'node:fs/promises'
-import { homedir } from 'node:os'
-import { join } from 'node:path'
+import { readDockerConfig } from './engine.js'
 
 export const MANIFEST_TYPES = [
   'application/vnd.oci.image.index.v1+json',
@@ -40,12 +38,7 @@ type Credentials = { username: string; password: string } | undefined
 /** The login `docker login` stored for a host: in config.json, or through its credential helper. */
 export async function dockerCredentials(host: string, env: Record<string, string | undefined> = process.env): Promise<Credentials> {
   const key = host === 'docker.io' ? 'https://index.docker.io/v1/' : host
-  let config: { auths?: Record<string, { auth?: string }>; credsStore?: string; credHelpers?: Record<string, string> }
-  try {
-    config = JSON.parse(await readFile(join(env.DOCKER_CONFIG || join(homedir(), '.docker'), 'config.json'), 'utf8'))
-  } catch {
-    return undefined
-  }
+  const config = readDockerConfig(env)
   const helper = config.credHelpers?.[key] ?? config.credsStore
   if (helper) {
     const out = await new Promise<string>(resolve => {

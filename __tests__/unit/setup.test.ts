@@ -1,3 +1,4 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { buildkitdConfig, buildxAsset, buildxToInstall, chooseDriver, loopbackRegistries } from '../../src/buildx'
 import { emulationNeed, emulatorFor } from '../../src/qemu'
 import { INPUT_DEFAULTS, parseInputs, type RawInputs } from '../../src/inputs'
@@ -55,5 +56,18 @@ describe('QEMU', () => {
     const need = emulationNeed(['linux/amd64', 'linux/arm64', 'linux/riscv64', 'linux/mips'], e => e === 'qemu-aarch64', ['linux/amd64'])
     expect(need).toEqual({ emulated: ['linux/arm64', 'linux/riscv64', 'linux/mips'], missing: ['linux/riscv64'], unknown: ['linux/mips'] })
     expect(emulatorFor('linux/arm/v7')).toEqual({ entry: 'qemu-arm', arch: 'arm' })
+  })
+})
+
+describe('finding the buildx plugin without starting the docker CLI', () => {
+  test('the user\'s plugin dir first, then the system dirs, as the CLI looks', async () => {
+    const { buildxPlugin } = await import('../../src/buildx')
+    const config = mkdtempSync('/tmp/docker-config-')
+    const at = (...present: string[]) => buildxPlugin({ DOCKER_CONFIG: config }, p => present.includes(p))
+    expect(at('/usr/libexec/docker/cli-plugins/docker-buildx')).toBe('/usr/libexec/docker/cli-plugins/docker-buildx')
+    expect(at('/usr/libexec/docker/cli-plugins/docker-buildx', `${config}/cli-plugins/docker-buildx`)).toBe(`${config}/cli-plugins/docker-buildx`)
+    expect(at()).toBeUndefined()
+    writeFileSync(`${config}/config.json`, JSON.stringify({ cliPluginsExtraDirs: ['/opt/plugins'] }))
+    expect(at('/usr/libexec/docker/cli-plugins/docker-buildx')).toBeUndefined()
   })
 })

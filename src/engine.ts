@@ -1,0 +1,61 @@
+// The docker engine and CLI setup the action runs against: where the CLI keeps its config,
+// and what the daemon can do.
+import { existsSync, readFileSync } from 'node:fs'
+import { get as httpGet } from 'node:http'
+import { homedir } from 'node:os'
+import { join } from 'node:path'
+import type { Docker } from './docker.js'
+import { mustRun } from './docker.js'
+
+export type Env = Record<string, string | undefined>
+
+export interface DockerConfig {
+  auths?: Record<string, { auth?: string }>
+  credsStore?: string
+  credHelpers?: Record<string, string>
+  currentContext?: string
+  cliPluginsExtraDirs?: string[]
+}
+
+export const dockerConfigDir = (env: Env) => env.DOCKER_CONFIG || join(homedir(), '.docker')
+
+/** The CLI's config.json; empty when there is none. */
+export function readDockerConfig(env: Env): DockerConfig {
+  try {
+    return JSON.parse(readFileSync(join(dockerConfigDir(env), 'config.json'), 'utf8')) as DockerConfig
+  } catch {
+    return {}
+  }
+}
+
+export interface EngineFacts {
+  /** The daemon keeps images in containerd: multi-platform images and cache export work on its builder. */
+  containerdStore: boolean
+}
+
+/** The daemon's /info over its local socket (milliseconds), or through the CLI when docker talks elsewhere. */
+export async function engineFacts(run: Docker, env: Env): Promise<EngineFacts> {
+  const socket = localDockerSocket(env)
+  if (socket) {
+    const info = await new Promise<string | undefined>(resolve => {
+      const req = httpGet({ socketPath: socket, path: '/info', timeout: 5000 }, res => {
+        let body = ''
+        res.on('data', chunk => (body += chunk))
+        res.on('end', () => resolve(res.statusCode === 200 ? body : undefined))
+      })
+      req.on('error', () => resolve(undefined))
+      req.on('timeout', () => req.destroy())
+    })
+    if (info) return { containerdStore: info.includes('io.containerd.snapshotter') }
+  }
+  const info = await mustRun(run, ['info', '--format', '{{json .DriverStatus}}'], 'Reading docker info', { quiet: true })
+  return { containerdStore: info.stdout.includes('io.containerd.snapshotter') }
+}
+
+function localDockerSocket(env: Env): string | undefined {
+  if (env.DOCKER_CONTEXT) return undefined
+  if (env.DOCKER_HOST) return env.DOCKER_HOST.startsWith('unix://') ? env.DOCKER_HOST.slice('unix://'.length) : undefined
+  const context = readDockerConfig(env).currentContext
+  if (context && context !== 'default') return undefined
+  return existsSync('/var/run/docker.sock') ? '/var/run/docker.sock' : undefined
+}
