@@ -14,6 +14,8 @@ export interface BuildPlan {
   metadataFile: string
   /** Where the image is written as an OCI layout when it is not pushed, to be measured. */
   ociDir: string
+  /** The second, fully cached pass that only loads the image into the local store. */
+  loadOnly?: boolean
 }
 
 export function buildArgs(plan: BuildPlan): string[] {
@@ -34,9 +36,11 @@ export function buildArgs(plan: BuildPlan): string[] {
   if (inputs.pull) args.push('--pull')
   if (inputs.provenance) args.push(`--provenance=${inputs.provenance}`)
   if (inputs.sbom) args.push(`--sbom=${inputs.sbom}`)
-  if (inputs.push) args.push('--push')
+  // BuildKit 0.13 writes an incomplete OCI layout when it also loads the image (the two
+  // exporters share one top-level descriptor), so without a push, loading is a pass of its own.
+  if (plan.loadOnly) args.push('--load')
+  else if (inputs.push) args.push('--push', ...(inputs.load ? ['--load'] : []))
   else args.push('--output', `type=oci,dest=${plan.ociDir},tar=false`)
-  if (inputs.load) args.push('--load')
   args.push('--metadata-file', plan.metadataFile)
   args.push('--progress', 'rawjson')
   args.push(inputs.context)

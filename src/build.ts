@@ -59,5 +59,10 @@ export async function runBuild(rt: Runtime, plan: BuildPlan): Promise<BuildResul
   if (code !== 0) throw new BuildError(`docker buildx build failed (exit ${code}):\n${lastLines(progress.errorText())}`, milliseconds)
   const metadataText = await readFile(plan.metadataFile, 'utf8').catch(() => '{}')
   await rm(plan.metadataFile, { force: true })
+  if (plan.inputs.load && !plan.inputs.push) {
+    const load = await buildOnce(rt, { ...plan, loadOnly: true })
+    if (load.code !== 0) throw new BuildError(`Loading the image failed (exit ${load.code}):\n${lastLines(load.progress.errorText())}`, Date.now() - started)
+    await rm(plan.metadataFile, { force: true })
+  }
   return { metadata: JSON.parse(metadataText), metadataText, steps: progress.stepStats(), milliseconds }
 }

@@ -23,6 +23,8 @@ export async function main(rt: Runtime, raw: RawInputs): Promise<void> {
   rt.saveState(STATE.isPost, 'true')
   for (const secret of [raw.password, raw['github-token']]) if (secret && !secret.startsWith('${{')) rt.setSecret(secret)
   const inputs = parseInputs(raw, rt.env)
+  // Build secrets travel as environment variables; their values must never show in a log.
+  for (const secret of inputs.secrets) if (rt.env[secret.env]) rt.setSecret(rt.env[secret.env]!)
   const ctx = runContext(rt.env)
   const now = rt.now()
   const stages: StageTime[] = []

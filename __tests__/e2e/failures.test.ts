@@ -2,6 +2,7 @@
 // still cleans up and exits 0.
 import { runAction } from '../support/runner'
 import { docker, nonce, stackReady } from '../support/stack'
+import { imageConfig, imageFiles, platformSizes } from '../support/registry'
 
 const ready = await stackReady()
 const fixture = '__tests__/fixtures/multistage'
@@ -47,5 +48,30 @@ const errors = (stdout: string) => stdout.match(/^::error::.*$/gm) ?? []
     const res = await fetch(`http://127.0.0.1:5000/v2/${repo}/tags/list`)
     expect(res.status).toBe(404)
     expect(run.post.code).toBe(0)
+  })
+})
+
+;(ready ? describe : describe.skip)('secrets and the local image store', () => {
+  test('a build secret reaches the RUN step, and its value is in no log, output, layer or config', async () => {
+    const secret = `s3cret-${nonce()}`
+    const repo = `e2e/secret-${nonce()}`
+    const run = await runAction({
+      inputs: { context: '__tests__/fixtures/secret', file: '__tests__/fixtures/secret/Dockerfile', image: `localhost:5000/${repo}`, push: 'true', cache: 'inline', secrets: 'token=BUILD_TOKEN', 'tag-policy': 'none', tags: '1' },
+      env: { BUILD_TOKEN: secret }
+    })
+    expect(run.main.code).toBe(0)
+    const sizes = await platformSizes(repo, '1')
+    const files = await imageFiles(repo, sizes['linux/amd64'].digest)
+    expect(files.get('token-length')?.content).toBe(`${secret.length}\nx86_64\n`)
+    const everything = [run.main.stdout, run.main.stderr, run.post.stdout, JSON.stringify(run.main.outputs), run.main.summary, ...[...files.values()].map(f => f.content), JSON.stringify(await imageConfig(repo, sizes['linux/amd64'].digest))].join('\n')
+    expect(everything.split('\n').filter(l => l.includes(secret))).toEqual([`::add-mask::${secret}`])
+  })
+
+  test('load: true also puts the image in the local store', async () => {
+    const tag = `localhost:5000/e2e/loaded:${nonce()}`
+    const run = await runAction({ inputs: { context: fixture, file: `${fixture}/Dockerfile`, tags: tag, load: 'true', platforms: 'linux/amd64', cache: 'none' } })
+    expect(run.main.code).toBe(0)
+    expect(docker('image', 'inspect', '--format', '{{.Architecture}}', tag).trim()).toBe('amd64')
+    expect(run.main.outputs.layers).toMatch(/^\d+$/)
   })
 })

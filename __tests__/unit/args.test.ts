@@ -44,6 +44,15 @@ describe('buildx build argv (golden)', () => {
     ])
   })
 
+  test('load without push: the build writes the layout to measure, a second pass loads', () => {
+    const p = plan({ load: 'true', platforms: 'linux/amd64' })
+    expect(buildArgs(p)).toContain('type=oci,dest=/tmp/oci,tar=false')
+    expect(buildArgs(p)).not.toContain('--load')
+    const load = buildArgs({ ...p, loadOnly: true })
+    expect(load).toContain('--load')
+    expect(load).not.toContain('--output')
+  })
+
   test('a secret value never appears in argv, only the variable name', () => {
     expect(buildArgs(plan({ secrets: 'npm=NPM_TOKEN' })).join(' ')).not.toContain('secret-value')
   })
