@@ -14,10 +14,12 @@ export interface BuildResult {
 }
 
 // BuildKit's words when an imported cache cannot be read: a broken index, or blobs that are
-// truncated or missing (a corrupt local or remote cache). A user error that matches (a COPY of
-// a missing file also fails "to compute cache key") fails again at once, with its own message.
+// truncated or missing (a corrupt local or remote cache). Not "failed to compute cache key"
+// alone: a COPY of a missing file says that too, and is the user's to fix.
 const CACHE_IMPORT_FAILURE =
-  /failed to compute cache key|unexpected EOF|failed to read expected number of bytes|digest mismatch|(load|import|configure)[^\n]*cache|cache (manifest|index)|(blob|content) [^\n]*not found/i
+  /unexpected EOF|failed to read expected number of bytes|digest mismatch|(load|import|configure)[^\n]*cache|cache (manifest|index)|(blob|content) [^\n]*not found/i
+
+export const isCacheImportFailure = (cause: string) => CACHE_IMPORT_FAILURE.test(cause)
 
 // A registry that answers a push with a server error or drops the connection: worth one more
 // try, which costs little since every step is cached by then.
@@ -47,7 +49,7 @@ async function buildOnce(rt: Runtime, plan: BuildPlan): Promise<{ code: number; 
 export async function runBuild(rt: Runtime, plan: BuildPlan): Promise<BuildResult> {
   const started = Date.now()
   let { code, progress } = await buildOnce(rt, plan)
-  if (code !== 0 && plan.cacheFrom.length && CACHE_IMPORT_FAILURE.test(progress.cause())) {
+  if (code !== 0 && plan.cacheFrom.length && isCacheImportFailure(progress.cause())) {
     rt.warning(`The build cache could not be imported; building once more without it.\n${lastLines(progress.errorText(), 5)}`)
     ;({ code, progress } = await buildOnce(rt, { ...plan, cacheFrom: [] }))
   }

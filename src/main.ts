@@ -1,5 +1,5 @@
 // The main step: (login) -> buildx -> QEMU -> cache restore -> build (+push) -> inspect -> outputs + summary.
-import { mkdtemp } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { RawInputs } from './inputs.js'
 import { parseInputs } from './inputs.js'
@@ -91,6 +91,8 @@ export async function main(rt: Runtime, raw: RawInputs): Promise<void> {
       baseline
     ])
   )
+  // The exported layout was only there to be measured (it is as large as the image).
+  await rm(ociDir, { recursive: true, force: true })
   if (base.status === 'unavailable') rt.warning(`Baseline ${base.ref} could not be read: ${base.reason}`)
   const platforms = compare(image.platforms, base.image)
   const breaches = checkBudgets(platforms, inputs.budgets)

@@ -109,3 +109,13 @@ describe('which failures are worth one more try', () => {
     expect(isTransientPushFailure(failing(name, cause))).toBe(retry)
   })
 })
+
+test.each([
+  ['ERROR: failed to solve: failed to compute cache key: failed to read expected number of bytes: unexpected EOF', true],
+  ['ERROR: failed to solve: failed to load cache key: blob sha256:abc not found', true],
+  ['ERROR: failed to solve: failed to compute cache key: failed to calculate checksum of ref x::y: "/missing.txt": not found', false],
+  ['ERROR: failed to solve: process "/bin/sh -c make" did not complete successfully: exit code: 2', false]
+])('a corrupt cache, not a user error, earns a build without it: %s', async (cause, retry) => {
+  const { isCacheImportFailure } = await import('../../src/build')
+  expect(isCacheImportFailure(cause)).toBe(retry)
+})
