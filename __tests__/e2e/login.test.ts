@@ -1,0 +1,62 @@
+// A registry that wants a login: the action logs in (password through stdin), pushes, reads
+// the baseline with the same credentials, and logs out in post.
+import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import bcrypt from 'bcryptjs'
+import { runAction } from '../support/runner'
+import { nonce, stackReady } from '../support/stack'
+
+const ready = (await stackReady()) && existsSync('/usr/bin/docker-registry')
+const PORT = 5001
+const user = 'ci-bot'
+const password = `pw-${nonce()}`
+
+;(ready ? describe : describe.skip)('a registry that requires a login', () => {
+  let registry: ChildProcess
+  const dir = mkdtempSync(join(tmpdir(), 'auth-registry-'))
+  const dockerConfig = join(dir, 'docker-config')
+
+  beforeAll(async () => {
+    writeFileSync(join(dir, 'htpasswd'), `${user}:${bcrypt.hashSync(password, 10)}\n`)
+    writeFileSync(
+      join(dir, 'config.yml'),
+      `version: 0.1\nlog: { level: error }\nstorage:\n  filesystem: { rootdirectory: ${dir}/data }\nhttp:\n  addr: 127.0.0.1:${PORT}\nauth:\n  htpasswd: { realm: test, path: ${dir}/htpasswd }\n`
+    )
+    registry = spawn('docker-registry', ['serve', join(dir, 'config.yml')], { stdio: 'ignore' })
+    for (let i = 0; i < 50; i++) {
+      const res = await fetch(`http://127.0.0.1:${PORT}/v2/`).catch(() => undefined)
+      if (res?.status === 401) return
+      await new Promise(r => setTimeout(r, 100))
+    }
+    throw new Error('the auth registry did not start')
+  })
+  afterAll(() => registry?.kill())
+
+  test('logs in, pushes, compares with the protected baseline, logs out; the password is never printed', async () => {
+    const fixture = '__tests__/fixtures/multistage'
+    const image = `localhost:${PORT}/e2e/auth`
+    const inputs = { context: fixture, file: `${fixture}/Dockerfile`, image, username: user, password, platforms: 'linux/amd64', cache: 'none', 'tag-policy': 'none' }
+    const env = { DOCKER_CONFIG: dockerConfig }
+    const first = await runAction({ inputs: { ...inputs, push: 'true', tags: 'latest' }, env })
+    expect(first.main.code).toBe(0)
+    expect(first.main.state.logout).toBe(`localhost:${PORT}`)
+    expect(first.post.code).toBe(0)
+    expect(first.post.stdout).toContain(`Log out of localhost:${PORT}`)
+    expect(JSON.parse(readFileSync(join(dockerConfig, 'config.json'), 'utf8')).auths?.[`localhost:${PORT}`]).toBeUndefined()
+
+    const anonymous = await fetch(`http://127.0.0.1:${PORT}/v2/e2e/auth/manifests/latest`)
+    expect(anonymous.status).toBe(401)
+    const authed = await fetch(`http://127.0.0.1:${PORT}/v2/e2e/auth/manifests/latest`, {
+      headers: { Authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`, Accept: 'application/vnd.oci.image.index.v1+json' }
+    })
+    expect(authed.status).toBe(200)
+
+    const second = await runAction({ inputs: { ...inputs, push: 'false' }, env })
+    expect(second.main.code).toBe(0)
+    expect(JSON.parse(second.main.outputs.report).baseline).toEqual({ ref: `${image}:latest`, status: 'found' })
+    const printed = [first, second].flatMap(r => [r.main.stdout, r.main.stderr, r.post.stdout]).join('\n')
+    expect(printed.split('\n').filter(l => l.includes(password))).toEqual([`::add-mask::${password}`, `::add-mask::${password}`])
+  })
+})
