@@ -199,6 +199,6 @@ writeFileSync(join(ROOT, 'bench', 'results.json'), JSON.stringify(results, null,
 writeFileSync(join(ROOT, 'bench', 'RESULTS.md'), `# Benchmarks\n\n${table}\n`)
 const readmePath = join(ROOT, 'README.md')
 const readme = readFileSync(readmePath, 'utf8')
-const marked = /(<!-- bench:start -->\n)[\s\S]*?(\n<!-- bench:end -->)/
-if (marked.test(readme)) writeFileSync(readmePath, readme.replace(marked, `$1${table}$2`))
+const marked = /(<!-- bench:start -->\n)[\s\S]*?(<!-- bench:end -->)/
+if (marked.test(readme)) writeFileSync(readmePath, readme.replace(marked, (_, start, end) => `${start}${table}\n${end}`))
 console.log(table)
