@@ -63,8 +63,9 @@ export function planCache(
         break
       }
       case 'inline':
-        // The image carries its own cache metadata; the previous image is the cache source.
-        if (tags[0]) from.push(`type=registry,ref=${tags[0]}`)
+        // The image carries its own cache metadata: the published image (the baseline) and
+        // this build's first tag are the cache sources.
+        for (const ref of new Set([inputs.baseline, tags[0]].filter(Boolean))) from.push(`type=registry,ref=${ref}`)
         break
       case 'local': {
         const dir = join(ctx.temp, 'ci-base-action-cache', scope)

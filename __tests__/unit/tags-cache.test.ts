@@ -40,10 +40,10 @@ describe('cache plan', () => {
   const gha = { ACTIONS_RUNTIME_TOKEN: 't', ACTIONS_RESULTS_URL: 'http://127.0.0.1:1/' }
   test('scope defaults to the workflow name, made safe', () => expect(cacheScope({ cacheScope: '' }, ctx)).toBe('Weekly-rebuild'))
 
-  test('gha + inline (the default)', () => {
+  test('gha + inline (the default): the published image and the first tag are inline cache sources', () => {
     const plan = planCache(inputs({ image: 'r/x' }), ['r/x:sha-0123456'], ctx, gha)
     expect(plan).toMatchObject({
-      from: ['type=gha,scope=Weekly-rebuild', 'type=registry,ref=r/x:sha-0123456'],
+      from: ['type=gha,scope=Weekly-rebuild', 'type=registry,ref=r/x:latest', 'type=registry,ref=r/x:sha-0123456'],
       to: ['type=gha,scope=Weekly-rebuild,mode=max'],
       inline: true,
       warnings: []

@@ -89,12 +89,14 @@ test('weekly rebuild: schedule + dispatch, least permissions, no racing, both pl
   expect(String(step.with!.image)).toBe('${{ steps.vars.outputs.image }}')
 })
 
-test('PR image check: both platforms, no push, no release tags', () => {
+test('PR image check: both platforms, no push, no release tags; compared with the published image, commented, budgeted', () => {
   const wf = workflow('pr-image-check.yml')
   expect(wf.on.pull_request.paths).toEqual(expect.arrayContaining(['Dockerfile.base', 'action.yml', 'dist/**']))
-  expect(wf.permissions.packages).toBe('read')
+  expect(wf.permissions).toEqual({ contents: 'read', packages: 'read', 'pull-requests': 'write' })
   const step = steps(wf).find(s => s.uses === './')!
-  expect(step.with).toMatchObject({ push: false, 'tag-policy': 'none', platforms: 'linux/amd64,linux/arm64' })
+  expect(step.with).toMatchObject({ push: false, 'tag-policy': 'none', platforms: 'linux/amd64,linux/arm64', comment: true, 'max-size': '250MB', 'max-growth': '10%' })
+  expect(step.with!.image).toBe('${{ steps.vars.outputs.image }}')
+  expect(step.with!.baseline).toBeUndefined()
 })
 
 test('release moves the major tag; dependabot watches docker, npm and actions weekly', () => {
