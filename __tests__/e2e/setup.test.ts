@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runAction } from '../support/runner'
 import { docker, stackReady } from '../support/stack'
+import { startCacheServer } from '../support/cache-server'
+import { spawnSync } from 'node:child_process'
 
 const ready = await stackReady()
 const fixture = '__tests__/fixtures/multistage'
@@ -115,6 +117,39 @@ const build = (inputs: Record<string, string>, env: Record<string, string> = {})
     expect(run.main.stdout).toContain('QEMU: registered emulators for linux/arm64')
     expect(readFileSync(entry, 'utf8')).toMatch(/^enabled\ninterpreter \S+\nflags: \w*F/)
     expect(JSON.parse(run.main.outputs.report).platforms.map((p: { platform: string }) => p.platform)).toEqual(['linux/amd64', 'linux/arm64'])
+  })
+
+  test('the binfmt image is kept in the GitHub cache: the next run loads it instead of pulling', async () => {
+    const server = await startCacheServer()
+    const pushed = 'localhost:5000/test/binfmt:cached'
+    docker('tag', image, pushed)
+    docker('push', '--quiet', pushed)
+    const runnerTemp = join(tmpdir(), `runner-binfmt-${process.pid}`)
+    const emulate = () => {
+      unregister()
+      spawnSync('docker', ['image', 'rm', '--force', pushed])
+      return runAction({
+        inputs: { context: fixture, file: `${fixture}/Dockerfile`, cache: 'none', 'qemu-image': pushed, 'build-args': `NONCE=binfmt-${Date.now()}` },
+        env: server.env,
+        runnerTemp
+      })
+    }
+    try {
+      const first = await emulate()
+      expect(first.main.code).toBe(0)
+      expect(first.main.stdout).toContain(`Unable to find image '${pushed}' locally`)
+      expect(first.post.stdout).toContain('Save binfmt image')
+      const saved = server.entries().find(e => e.key === 'ci-base-action-binfmt-localhost-5000-test-binfmt-cached')
+      expect(saved).toMatchObject({ committed: true })
+      const second = await emulate()
+      expect(second.main.code).toBe(0)
+      expect(server.stats.hits).toContain('ci-base-action-binfmt-localhost-5000-test-binfmt-cached')
+      expect(second.main.stdout).not.toContain('Unable to find image')
+      expect(second.main.stdout).toContain('QEMU: registered emulators for linux/arm64')
+      expect(second.post.stdout).not.toContain('Save binfmt image')
+    } finally {
+      await server.close()
+    }
   })
 
   test('an emulator already registered costs nothing: the image is not run', async () => {
