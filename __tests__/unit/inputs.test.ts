@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { INPUT_DEFAULTS, InputError, parseInputs, splitList, type RawInputs } from '../../src/inputs'
 import { actionYml } from '../support/runner'
 
@@ -133,4 +134,19 @@ describe('parseInputs', () => {
     expect(inputs.push).toBe(true)
     expect(inputs.platforms).toEqual(['linux/amd64', 'linux/arm/v7'])
   })
+})
+
+test('any value of any input either parses or fails with an InputError that names that input', () => {
+  const names = Object.keys(INPUT_DEFAULTS) as (keyof typeof INPUT_DEFAULTS)[]
+  fc.assert(
+    fc.property(fc.constantFrom(...names), fc.string({ maxLength: 40 }), (name, value) => {
+      try {
+        parseInputs(raw({ [name]: value }), {})
+      } catch (e) {
+        expect(e).toBeInstanceOf(InputError)
+        expect((e as InputError).problems.every(p => p.includes(`'${name}'`))).toBe(true)
+      }
+    }),
+    { numRuns: 2000 }
+  )
 })
