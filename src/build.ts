@@ -53,6 +53,8 @@ export async function runBuild(rt: Runtime, plan: BuildPlan): Promise<BuildResul
     rt.warning(`The build cache could not be imported; building once more without it.\n${lastLines(progress.errorText(), 5)}`)
     ;({ code, progress } = await buildOnce(rt, { ...plan, cacheFrom: [] }))
   }
+  // The hit rate is the build's: a second pass that only pushes again is all cache hits.
+  const steps = progress.stepStats()
   if (code !== 0 && plan.inputs.push && isTransientPushFailure(progress)) {
     rt.warning(`The push failed (${progress.cause().replace(/^ERROR: /, '')}); pushing once more.`)
     ;({ code, progress } = await buildOnce(rt, plan))
@@ -66,5 +68,5 @@ export async function runBuild(rt: Runtime, plan: BuildPlan): Promise<BuildResul
     if (load.code !== 0) throw new BuildError(`Loading the image failed (exit ${load.code}):\n${lastLines(load.progress.errorText())}`, Date.now() - started)
     await rm(plan.metadataFile, { force: true })
   }
-  return { metadata: JSON.parse(metadataText), metadataText, steps: progress.stepStats(), milliseconds }
+  return { metadata: JSON.parse(metadataText), metadataText, steps, milliseconds }
 }

@@ -33,6 +33,10 @@ export function runContext(env: Env, readEvent: (path: string) => string = p => 
       // No event payload (local runs): 'latest' then only follows an explicit default branch.
     }
   }
+  // A scheduled run's payload may carry no repository, and schedules run on the default branch.
+  if (!defaultBranch && env.GITHUB_EVENT_NAME === 'schedule' && env.GITHUB_REF?.startsWith('refs/heads/')) {
+    defaultBranch = env.GITHUB_REF.slice('refs/heads/'.length)
+  }
   return {
     sha: env.GITHUB_SHA ?? '',
     ref: env.GITHUB_REF ?? '',

@@ -3,6 +3,7 @@
 import { runAction } from '../support/runner'
 import { docker, nonce, stackReady } from '../support/stack'
 import { imageConfig, imageFiles, platformSizes } from '../support/registry'
+import { startFaultyProxy } from '../support/faulty-proxy'
 
 const ready = await stackReady()
 const fixture = '__tests__/fixtures/multistage'
@@ -73,5 +74,27 @@ const errors = (stdout: string) => stdout.match(/^::error::.*$/gm) ?? []
     expect(run.main.code).toBe(0)
     expect(docker('image', 'inspect', '--format', '{{.Architecture}}', tag).trim()).toBe('amd64')
     expect(run.main.outputs.layers).toMatch(/^\d+$/)
+  })
+})
+
+;(ready ? describe : describe.skip)('a registry that fails a push once', () => {
+  test('the push is tried once more with a warning; the report keeps the real build\'s hit rate', async () => {
+    // The docker driver pushes a tag twice: BuildKit's own push, then the engine's, whose
+    // failure fails the build (as distribution 2.8 sometimes does under concurrent tag pushes).
+    let manifestPuts = 0
+    const proxy = await startFaultyProxy(5000, (method, path) => method === 'PUT' && /\/manifests\/[^/]+$/.test(path) && !path.includes('sha256:') && ++manifestPuts === 2)
+    try {
+      const repo = `e2e/flaky-${nonce()}`
+      const run = await runAction({
+        inputs: { context: fixture, file: `${fixture}/Dockerfile`, image: `${proxy.host}/${repo}`, push: 'true', cache: 'none', tags: '1', 'tag-policy': 'none', 'build-args': `NONCE=${nonce()}` }
+      })
+      expect(run.main.code).toBe(0)
+      expect(proxy.failed).toHaveLength(1)
+      expect(run.main.stdout).toMatch(/::warning::The push failed \(.*500.*\); pushing once more\./)
+      expect(run.main.outputs['cache-hit-rate']).toBe('0')
+      expect(Object.keys(await platformSizes(repo, '1')).sort()).toEqual(['linux/amd64', 'linux/arm64'])
+    } finally {
+      await proxy.close()
+    }
   })
 })

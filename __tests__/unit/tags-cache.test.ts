@@ -19,6 +19,11 @@ describe('tags', () => {
       'ghcr.io/p/ci:1.4.0', 'ghcr.io/p/other:x', 'ghcr.io/p/ci:sha-0123456', 'ghcr.io/p/ci:20261125', 'ghcr.io/p/ci:latest'
     ])
   })
+  test('a scheduled run (its payload names no repository) is on the default branch: latest', () => {
+    const scheduled = runContext({ GITHUB_EVENT_NAME: 'schedule', GITHUB_REF: 'refs/heads/trunk', GITHUB_EVENT_PATH: '/e.json', GITHUB_SHA: 'abcdef0123' }, () => '{"schedule":"23 4 * * 1"}')
+    expect(imageTags(inputs({ image: 'r/x', 'tag-policy': 'latest' }), scheduled, now)).toEqual(['r/x:latest'])
+  })
+
   test('no latest off the default branch; no automatic tags without image', () => {
     const pr = { ...ctx, ref: 'refs/pull/3/merge' }
     expect(imageTags(inputs({ image: 'r/x', 'tag-policy': 'latest' }), pr, now)).toEqual([])
