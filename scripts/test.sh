@@ -7,4 +7,5 @@ bash scripts/stack.sh
 npm ci --no-audit --no-fund --loglevel=error
 npm run --silent typecheck
 npm run --silent check-dist
-npm test -- --ci --runInBand
+# --forceExit: a server socket that the engine still holds open must not keep CI waiting.
+npm test -- --ci --runInBand --forceExit
