@@ -7,5 +7,6 @@ bash scripts/stack.sh
 npm ci --no-audit --no-fund --loglevel=error
 npm run --silent typecheck
 npm run --silent check-dist
-# --forceExit: a server socket that the engine still holds open must not keep CI waiting.
+# --forceExit: a handle left open after the last test (seen once, cause not found yet) must
+# not keep CI waiting for its time limit.
 npm test -- --ci --runInBand --forceExit
