@@ -25,6 +25,7 @@ const password = `pw-${nonce()}`
       `version: 0.1\nlog: { level: error }\nstorage:\n  filesystem: { rootdirectory: ${dir}/data }\nhttp:\n  addr: 127.0.0.1:${PORT}\nauth:\n  htpasswd: { realm: test, path: ${dir}/htpasswd }\n`
     )
     registry = spawn('docker-registry', ['serve', join(dir, 'config.yml')], { stdio: 'ignore' })
+    registry.unref() // it must never keep the test process alive
     for (let i = 0; i < 50; i++) {
       const res = await fetch(`http://127.0.0.1:${PORT}/v2/`).catch(() => undefined)
       if (res?.status === 401) return
@@ -32,7 +33,7 @@ const password = `pw-${nonce()}`
     }
     throw new Error('the auth registry did not start')
   })
-  afterAll(() => registry?.kill())
+  afterAll(() => registry?.kill('SIGKILL'))
 
   test('logs in, pushes, compares with the protected baseline, logs out; the password is never printed', async () => {
     const fixture = '__tests__/fixtures/multistage'

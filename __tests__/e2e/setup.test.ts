@@ -10,6 +10,7 @@ import { runAction } from '../support/runner'
 import { docker, stackReady } from '../support/stack'
 import { startCacheServer } from '../support/cache-server'
 import { spawnSync } from 'node:child_process'
+import { closeServer } from '../support/close-server'
 
 const ready = await stackReady()
 const fixture = '__tests__/fixtures/multistage'
@@ -37,7 +38,7 @@ const build = (inputs: Record<string, string>, env: Record<string, string> = {})
     await new Promise<void>(r => server.listen(0, '127.0.0.1', r))
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   })
-  afterAll(() => new Promise<void>(r => server.close(() => r())))
+  afterAll(() => closeServer(server))
 
   test('installs the asked version (checksum verified), caches it, and builds with it; the next run uses the cache', async () => {
     const home = mkdtempSync(join(tmpdir(), 'buildx-install-'))

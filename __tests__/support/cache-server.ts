@@ -5,6 +5,7 @@
 // key as a prefix (newest first), as GitHub documents for restore keys.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { closeServer } from './close-server'
 
 interface Entry {
   id: number
@@ -203,7 +204,7 @@ export async function startCacheServer(): Promise<CacheServer> {
     },
     entries: () => entries.map(e => ({ key: e.key, size: e.data.length, committed: e.committed })),
     stats,
-    close: () => new Promise(resolve => server.close(() => resolve()))
+    close: () => closeServer(server)
   }
   return state
 }

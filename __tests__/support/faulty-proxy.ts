@@ -2,6 +2,7 @@
 // registry under load answers: for testing what the action does when a push fails.
 import { createServer, request, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { closeServer } from './close-server'
 
 export interface FaultyProxy {
   host: string
@@ -27,5 +28,5 @@ export async function startFaultyProxy(upstreamPort: number, fails: (method: str
     req.pipe(upstream)
   })
   await new Promise<void>(r => server.listen(0, '127.0.0.1', r))
-  return { host: `localhost:${(server.address() as AddressInfo).port}`, failed, close: () => new Promise(r => server.close(() => r())) }
+  return { host: `localhost:${(server.address() as AddressInfo).port}`, failed, close: () => closeServer(server) }
 }

@@ -2,6 +2,7 @@
 // list issue comments (paginated), create one, update one. In memory, on loopback.
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { closeServer } from './close-server'
 
 export interface Comment {
   id: number
@@ -53,6 +54,6 @@ export async function startGitHubApi(repository: string, issue: number, token: s
   await new Promise<void>(r => server.listen(0, '127.0.0.1', r))
   return Object.assign(state, {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => new Promise<void>(r => server.close(() => r()))
+    close: () => closeServer(server)
   }) as FakeGitHub
 }

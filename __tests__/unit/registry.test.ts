@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { NotFoundError, RegistryClient, dockerCredentials, parseChallenge, parseRepository } from '../../src/registry'
+import { closeServer } from '../support/close-server'
 
 test.each([
   ['ghcr.io/phialo/ci-base', { host: 'ghcr.io', base: 'https://ghcr.io', repository: 'phialo/ci-base' }],
@@ -53,5 +54,5 @@ test('the token dance: 401 with a Bearer challenge, a token for the login, then 
     '/v2/p/x/manifests/1 Bearer T0KEN',
     '/v2/p/x/manifests/2 Bearer T0KEN'
   ])
-  server.close()
+  await closeServer(server)
 })
