@@ -7,6 +7,6 @@ bash scripts/stack.sh
 npm ci --no-audit --no-fund --loglevel=error
 npm run --silent typecheck
 npm run --silent check-dist
-# --forceExit: a handle left open after the last test (seen once, cause not found yet) must
-# not keep CI waiting for its time limit.
+# --forceExit: a guard. Test servers close the engine's keep-alive connections themselves
+# (__tests__/support/close-server.ts); should anything else linger, CI must not wait for it.
 npm test -- --ci --runInBand --forceExit
