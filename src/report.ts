@@ -138,7 +138,7 @@ export function summaryMarkdown(report: Report): string {
       '',
       '| stage | seconds |',
       '|---|---:|',
-      ...report.stages.map(s => `| ${s.stage} | ${s.seconds.toFixed(1)} |`),
+      ...report.stages.map(s => `| ${s.stage} | ${s.seconds.toFixed(2)} |`),
       '',
       '</details>',
       ''

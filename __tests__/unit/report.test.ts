@@ -72,6 +72,7 @@ test('summary: per-platform deltas and verdicts, baseline, what grew, breaches, 
   expect(md).toContain('**Grew most:** `RUN apk add --no-cache git python3 make g++ libc6-compat bash curl netcat-openbsd` +12.0 MB on linux/amd64')
   expect(md).toContain('- linux/amd64: size 195.6 MB (195600120 bytes) exceeds max-size 190.0 MB (190000000 bytes)')
   expect(md).toContain('**Build time** 12.3 s · **cache hit rate** 87.5% (7 of 8 steps cached)')
+  expect(md).toContain('| Build | 12.30 |')
 })
 
 test('the layer chart: largest first, bars to scale, growth marked, reads in a terminal', () => {
