@@ -13,6 +13,7 @@ import { ociLayoutSource, readBaseline, readImage, registrySource, repositoryOf 
 import { compare } from './compare.js'
 import { checkBudgets } from './budget.js'
 import { publishReport } from './publish.js'
+import { parseRepository } from './registry.js'
 import { hitRate } from './progress.js'
 import { makeReport, seconds, stageSeconds, type StageTime } from './report.js'
 import { loginArgs } from './args.js'
@@ -38,11 +39,10 @@ export async function main(rt: Runtime, raw: RawInputs): Promise<void> {
   }
 
   if (inputs.username) {
-    const registry = inputs.registry || registryHost(inputs.image)
-    await stage('Log in', () =>
-      mustRun(rt.docker, loginArgs(registry, inputs.username), `Logging in to ${registry || 'Docker Hub'}`, { input: inputs.password })
-    )
-    rt.saveState(STATE.logout, registry || 'docker.io')
+    // Without `registry`, the image's own registry (docker.io when it names none).
+    const registry = inputs.registry || (inputs.image ? parseRepository(inputs.image).host : 'docker.io')
+    await stage('Log in', () => mustRun(rt.docker, loginArgs(registry, inputs.username), `Logging in to ${registry}`, { input: inputs.password }))
+    rt.saveState(STATE.logout, registry)
   }
 
   const tags = imageTags(inputs, ctx, now)
@@ -113,10 +113,4 @@ export async function main(rt: Runtime, raw: RawInputs): Promise<void> {
   await publishReport(rt, inputs, ctx, report, built.metadataText)
   // Budgets fail the step only after outputs, summary and comment are written.
   if (breaches.length) throw new Error(`Image over budget:\n${breaches.map(b => b.message).join('\n')}`)
-}
-
-/** The registry a login is for when only `image` names it (docker.io when it has no host). */
-export function registryHost(image: string): string {
-  const first = image.split('/')[0]
-  return image.includes('/') && /[.:]|^localhost$/.test(first) ? first : ''
 }
