@@ -4,12 +4,14 @@ import { readFile, rm } from 'node:fs/promises'
 import type { Runtime } from './runtime.js'
 import { buildArgs, type BuildPlan } from './args.js'
 import { lastLines } from './docker.js'
-import { BuildProgress, type StepStats } from './progress.js'
+import { BuildProgress, type CacheFault, type StepStats } from './progress.js'
 
 export interface BuildResult {
   metadata: Record<string, unknown>
   metadataText: string
   steps: StepStats
+  /** Cache imports and exports that failed while the build went on. */
+  cacheFaults: CacheFault[]
   milliseconds: number
 }
 
@@ -68,5 +70,5 @@ export async function runBuild(rt: Runtime, plan: BuildPlan): Promise<BuildResul
     if (load.code !== 0) throw new BuildError(`Loading the image failed (exit ${load.code}):\n${lastLines(load.progress.errorText())}`, Date.now() - started)
     await rm(plan.metadataFile, { force: true })
   }
-  return { metadata: JSON.parse(metadataText), metadataText, steps, milliseconds }
+  return { metadata: JSON.parse(metadataText), metadataText, steps, cacheFaults: progress.cacheFaults(), milliseconds }
 }

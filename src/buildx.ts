@@ -1,11 +1,13 @@
 // buildx: find or install it, and pick (or create) the builder the build runs on.
 import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
-import { chmod, copyFile, mkdir, readFile, writeFile } from 'node:fs/promises'
+import { chmod, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Inputs } from './inputs.js'
 import type { Docker } from './docker.js'
-import { mustRun } from './docker.js'
+import { mustRun, withBuildx } from './docker.js'
+import { isLoopbackHost } from './registry.js'
+import { GHA_V2_BUILDX } from './cache.js'
 import { createBuilderArgs, type BuilderSpec } from './args.js'
 import { atLeast, parseVersion } from './version.js'
 import type { Runtime } from './runtime.js'
@@ -14,8 +16,19 @@ import { dockerConfigDir, engineFacts, readDockerConfig, type EngineFacts, type 
 
 /** Older buildx lacks what the action relies on (multi-platform docker driver, rawjson-era flags). */
 export const MIN_BUILDX = '0.13.0'
-/** Installed when the runner has no usable buildx and no version was asked for. */
-export const DEFAULT_BUILDX = 'v0.23.0'
+/** Installed when the runner's buildx cannot do what the inputs ask and no version was asked for. */
+export const DEFAULT_BUILDX = 'v0.30.0'
+
+export interface BuildxNeed {
+  version: string
+  why: string
+}
+
+/** The oldest buildx that can do what the build asks of it. */
+export function buildxNeeded(cacheSpecs: string[]): BuildxNeed {
+  if (cacheSpecs.some(c => /(^|,)type=gha(,|$)/.test(c))) return { version: GHA_V2_BUILDX, why: "cache: gha (v2 of GitHub's cache service)" }
+  return { version: MIN_BUILDX, why: 'the action' }
+}
 
 /** Where the docker CLI looks for its buildx plugin, in its order; undefined when it may look elsewhere. */
 export function buildxPlugin(env: Env, exists: (path: string) => boolean = existsSync): string | undefined {
@@ -25,16 +38,17 @@ export function buildxPlugin(env: Env, exists: (path: string) => boolean = exist
 }
 
 /** The plugin is asked directly when it can be found: a docker CLI start less. */
-export async function installedBuildx(run: Docker, env: Env): Promise<string | undefined> {
-  const plugin = buildxPlugin(env)
-  const result = plugin ? await run(['version'], { quiet: true, command: plugin }) : await run(['buildx', 'version'], { quiet: true })
+export async function installedBuildx(run: Docker, env: Env, binary = buildxPlugin(env)): Promise<string | undefined> {
+  const result = binary ? await run(['version'], { quiet: true, command: binary }) : await run(['buildx', 'version'], { quiet: true })
   return result.code === 0 ? parseVersion(result.stdout) : undefined
 }
 
-/** The version to install, or undefined to use the runner's own. */
-export function buildxToInstall(wanted: string, installed: string | undefined): string | undefined {
-  if (wanted !== 'installed') return wanted.startsWith('v') ? wanted : `v${wanted}`
-  return installed && atLeast(installed, MIN_BUILDX) ? undefined : DEFAULT_BUILDX
+/** The version to install and why, or undefined to use the runner's own. */
+export function buildxToInstall(wanted: string, installed: string | undefined, need: BuildxNeed = buildxNeeded([])): { version: string; why: string } | undefined {
+  if (wanted !== 'installed') return { version: wanted.startsWith('v') ? wanted : `v${wanted}`, why: 'as buildx-version asks' }
+  if (!installed) return { version: DEFAULT_BUILDX, why: 'the runner has none' }
+  if (atLeast(installed, need.version)) return undefined
+  return { version: DEFAULT_BUILDX, why: `the runner's ${installed} is older than ${need.version}, which ${need.why} needs` }
 }
 
 export function buildxAsset(version: string, platform = process.platform, arch = process.arch): string {
@@ -42,8 +56,12 @@ export function buildxAsset(version: string, platform = process.platform, arch =
   return `buildx-${version}.${platform}-${archName}${platform === 'win32' ? '.exe' : ''}`
 }
 
-/** Download (or take from the tool cache), verify against the release's checksums, and install as a CLI plugin. */
-export async function installBuildx(version: string, baseUrl: string, env: Record<string, string | undefined>): Promise<string> {
+/**
+ * Download (or take from the tool cache) and verify against the release's checksums. The binary
+ * is run from the tool cache as it is (buildx runs standalone too), never copied over the
+ * runner's own plugin: a self-hosted runner's `docker buildx` is the same after the job.
+ */
+export async function installBuildx(version: string, baseUrl: string): Promise<string> {
   const tc = await import('@actions/tool-cache') // loaded only when installing (start-up time)
   let dir = tc.find('docker-buildx', version.slice(1))
   if (!dir) {
@@ -55,16 +73,13 @@ export async function installBuildx(version: string, baseUrl: string, env: Recor
     const actual = createHash('sha256').update(await readFile(file)).digest('hex')
     if (!expected) throw new Error(`buildx ${version}: ${asset} is not listed in checksums.txt at ${baseUrl}/${version}`)
     if (expected !== actual) throw new Error(`buildx ${version}: checksum mismatch for ${url} (expected ${expected}, got ${actual})`)
+    await chmod(file, 0o755)
     dir = await tc.cacheFile(file, 'docker-buildx', 'docker-buildx', version.slice(1))
   }
-  const plugins = join(dockerConfigDir(env), 'cli-plugins')
-  await mkdir(plugins, { recursive: true })
-  const target = join(plugins, 'docker-buildx')
-  await copyFile(join(dir, 'docker-buildx'), target)
-  await chmod(target, 0o755)
-  return target
+  const binary = join(dir, 'docker-buildx')
+  await chmod(binary, 0o755)
+  return binary
 }
-
 
 /**
  * `auto`: the runner's own docker builder when it can do the job (containerd store, or a single
@@ -80,15 +95,15 @@ export function chooseDriver(inputs: Inputs, facts: EngineFacts, cacheTo: string
 
 /** Registries on the runner's loopback (a `services:` registry) that a builder must reach over plain HTTP. */
 export function loopbackRegistries(refs: string[]): string[] {
-  const hosts = refs
-    .map(r => /^([^/]+)\//.exec(r.replace(/^type=[^,]*,(?:.*,)?ref=/, ''))?.[1] ?? '')
-    .filter(h => /^(localhost|127\.0\.0\.1)(:\d+)?$/.test(h))
+  const hosts = refs.map(r => /^([^/]+)\//.exec(r.replace(/^type=[^,]*,(?:.*,)?ref=/, ''))?.[1] ?? '').filter(isLoopbackHost)
   return [...new Set(hosts)]
 }
 
 export function buildkitdConfig(userConfig: string, plainHttp: string[]): string {
   const extra = plainHttp
-    .filter(h => !userConfig.includes(`[registry."${h}"]`))
+    // buildx's TOML parser rejects `]` in a table key, so `[::1]` gets no entry: BuildKit speaks
+    // plain HTTP to loopback addresses by itself, network=host is what it needs.
+    .filter(h => !h.startsWith('[') && !userConfig.includes(`[registry."${h}"]`))
     .map(h => `[registry."${h}"]\n  http = true\n  insecure = true`)
   return [userConfig.trim(), ...extra].filter(Boolean).join('\n\n') + '\n'
 }
@@ -118,6 +133,8 @@ export async function createBuilder(
 
 export interface BuildxSetup {
   version: string
+  /** The buildx the action installed, run directly; undefined when the runner's own `docker buildx` is used. */
+  binary?: string
   driver: Exclude<Inputs['driver'], 'auto'>
   /** '' when the runner's current builder is used. */
   builder: string
@@ -128,25 +145,27 @@ export async function setupBuildx(
   rt: Runtime,
   inputs: Inputs,
   names: { builder: string; temp: string },
-  cacheTo: string[],
+  cache: { from: string[]; to: string[] },
   refs: string[]
 ): Promise<BuildxSetup> {
+  const { from: cacheFrom, to: cacheTo } = cache
   // Both questions at once: each is a process start.
   const facts = engineFacts(rt.docker, rt.env)
   facts.catch(() => undefined) // awaited below; an early rejection is not unhandled
   const installed = await installedBuildx(rt.docker, rt.env)
-  const wanted = buildxToInstall(inputs.buildxVersion, installed)
+  const wanted = buildxToInstall(inputs.buildxVersion, installed, buildxNeeded([...cacheFrom, ...cacheTo]))
+  let binary: string | undefined
   if (wanted) {
-    const why = inputs.buildxVersion !== 'installed' ? 'as buildx-version asks' : installed ? `the runner's ${installed} is older than ${MIN_BUILDX}` : 'the runner has none'
-    rt.info(`Installing buildx ${wanted} (${why})`)
-    await installBuildx(wanted, inputs.buildxDownloadUrl, rt.env)
+    rt.info(`Installing buildx ${wanted.version} (${wanted.why})`)
+    binary = await installBuildx(wanted.version, inputs.buildxDownloadUrl)
+    rt.saveState(STATE.buildx, binary)
   }
-  const version = (wanted ? await installedBuildx(rt.docker, rt.env) : installed) ?? ''
-  if (!version) throw new Error('buildx is not usable after setup: `docker buildx version` fails')
+  const version = (binary ? await installedBuildx(rt.docker, rt.env, binary) : installed) ?? ''
+  if (!version) throw new Error(`buildx is not usable after setup: \`${binary ?? 'docker buildx'} version\` fails`)
   const driver = chooseDriver(inputs, await facts, cacheTo)
   rt.info(`buildx ${version}, ${driver} driver`)
-  if (driver === 'docker') return { version, driver, builder: '' }
+  if (driver === 'docker') return { version, binary, driver, builder: '' }
   rt.saveState(STATE.builder, names.builder)
-  await createBuilder(rt.docker, inputs, driver, names.builder, names.temp, refs)
-  return { version, driver, builder: names.builder }
+  await createBuilder(withBuildx(rt.docker, binary), inputs, driver, names.builder, names.temp, refs)
+  return { version, binary, driver, builder: names.builder }
 }

@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import type { Inputs } from './inputs.js'
 import type { RunContext } from './context.js'
 import { atLeast } from './version.js'
+import type { CacheFault } from './progress.js'
 
 export interface CachePlan {
   from: string[]
@@ -26,6 +27,9 @@ export interface LocalCache {
 }
 
 export const GHA_V2_BUILDX = '0.21.0'
+
+/** A cache export the action derives never fails the build: BuildKit reports it and builds on (main warns). */
+const IGNORE_ERROR = 'ignore-error=true'
 
 export function cacheScope(inputs: Pick<Inputs, 'cacheScope'>, ctx: RunContext): string {
   const scope = inputs.cacheScope || ctx.workflow || 'ci-base'
@@ -52,14 +56,15 @@ export function planCache(
           warnings.push('cache: gha needs the GitHub cache service (ACTIONS_RUNTIME_TOKEN and a cache URL), which this run does not have; building without it.')
           break
         }
-        from.push(`type=gha,scope=${scope}`)
-        to.push(`type=gha,scope=${scope},mode=max`)
+        // BuildKit retries a cache service that answers 429 or 5xx until the timeout (10m by default).
+        from.push(`type=gha,scope=${scope},timeout=${inputs.cacheTimeout}`)
+        to.push(`type=gha,scope=${scope},mode=max,timeout=${inputs.cacheTimeout},${IGNORE_ERROR}`)
         break
       }
       case 'registry': {
         const ref = inputs.cacheRef || `${inputs.image}:buildcache`
         from.push(`type=registry,ref=${ref}`)
-        to.push(`type=registry,ref=${ref},mode=max`)
+        to.push(`type=registry,ref=${ref},mode=max,${IGNORE_ERROR}`)
         break
       }
       case 'inline':
@@ -76,7 +81,7 @@ export function planCache(
           restoreKeys: [`ci-base-action-${scope}-`]
         }
         from.push(`type=local,src=${dir}`)
-        to.push(`type=local,dest=${local.nextDir},mode=max`)
+        to.push(`type=local,dest=${local.nextDir},mode=max,${IGNORE_ERROR}`)
         break
       }
     }
@@ -96,21 +101,55 @@ export function ghaVersionWarning(plan: CachePlan, buildxVersion: string): strin
   return `cache: gha with buildx ${buildxVersion}: GitHub's cache service (API v2) needs buildx >= ${GHA_V2_BUILDX}; set buildx-version, or use cache: registry.`
 }
 
+/** One warning for the cache steps that failed: which cache, and why; the build went on. */
+export function cacheFaultWarning(faults: CacheFault[]): string | undefined {
+  if (!faults.length) return undefined
+  const said = faults.map(f => `${f.step} failed: ${f.error}`).join('\n')
+  // BuildKit kept retrying a service that answered 429 or 5xx until the limit.
+  const why = faults.some(f => /timeout/i.test(f.error)) ? '\n(the cache service did not answer in time: see cache-timeout)' : ''
+  return `The build went on without cache: ${said}${why}`
+}
+
 // @actions/cache is large; it is loaded only by runs that use the GitHub cache (start-up time).
 const actionsCache = () => import('@actions/cache')
 
-/** Restore paths from the GitHub cache service. Returns the key restored from, or undefined on a miss. */
+/**
+ * @actions/cache reports its own failures on stdout (a 5xx as `::error::`, which shows as an
+ * error annotation) and then returns as if the cache had missed. While it runs, its warning and
+ * error lines are taken aside; a failure becomes an exception, which the caller turns into the
+ * action's one warning, so a fault never looks like a miss nor like a failed step.
+ */
+async function reportingFaults<T>(call: () => Promise<T>): Promise<T> {
+  const write = process.stdout.write
+  const said: string[] = []
+  process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+    const command = /^::(?:error|warning)(?: [^:]*)?::(.*)/.exec(String(chunk))
+    if (!command) return (write as (...args: unknown[]) => boolean).call(process.stdout, chunk, ...rest)
+    said.push(command[1].trim().replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%'))
+    return true
+  }) as typeof process.stdout.write
+  let result: T
+  try {
+    result = await call()
+  } finally {
+    process.stdout.write = write
+  }
+  if (said.length) throw new Error(said.join('; '))
+  return result
+}
+
+/** Restore paths from the GitHub cache service. Returns the key restored from, or undefined on a miss; throws on a fault. */
 export async function restorePaths(paths: string[], key: string, restoreKeys: string[] = []): Promise<string | undefined> {
   const cache = await actionsCache()
   if (!cache.isFeatureAvailable()) throw new Error('the GitHub cache service is not available to this run')
-  return cache.restoreCache(paths, key, restoreKeys)
+  return reportingFaults(() => cache.restoreCache(paths, key, restoreKeys))
 }
 
 export async function savePaths(paths: string[], key: string): Promise<void> {
   const cache = await actionsCache()
   if (!cache.isFeatureAvailable()) throw new Error('the GitHub cache service is not available to this run')
   // saveCache reports most failures by returning -1 rather than throwing.
-  if ((await cache.saveCache(paths, key)) === -1) throw new Error(`the cache service did not store ${key}`)
+  if ((await reportingFaults(() => cache.saveCache(paths, key))) === -1) throw new Error(`the cache service did not store ${key}`)
 }
 
 export const restoreLocalCache = (local: LocalCache) => restorePaths([local.dir], local.key, local.restoreKeys)

@@ -32,6 +32,15 @@ export const docker: Docker = async (args, options = {}) => {
   return { code: result.exitCode, stdout: result.stdout, stderr: result.stderr }
 }
 
+/**
+ * `buildx ...` runs the given buildx binary directly (one the action installed, which must not
+ * replace the runner's plugin); everything else goes to docker as before.
+ */
+export function withBuildx(run: Docker, binary: string | undefined): Docker {
+  if (!binary) return run
+  return (args, options = {}) => (args[0] === 'buildx' && !options.command ? run(args.slice(1), { ...options, command: binary }) : run(args, options))
+}
+
 /** Run and throw with the command's last error lines when it fails. */
 export async function mustRun(run: Docker, args: string[], what: string, options?: RunOptions): Promise<RunResult> {
   const result = await run(args, options)

@@ -19,6 +19,7 @@ export const INPUT_DEFAULTS = {
   cache: 'gha,inline',
   'cache-ref': '',
   'cache-scope': '',
+  'cache-timeout': '2m',
   'cache-from': '',
   'cache-to': '',
   'no-cache': 'false',
@@ -78,6 +79,8 @@ export interface Inputs {
   cache: CacheKind[]
   cacheRef: string
   cacheScope: string
+  /** How long a gha cache import or export may take before the build goes on without it (a Go duration). */
+  cacheTimeout: string
   cacheFrom: string[]
   cacheTo: string[]
   noCache: boolean
@@ -219,6 +222,8 @@ export function parseInputs(raw: RawInputs, env: Record<string, string | undefin
   if (cache.includes('registry') && !cacheRef && !image) {
     problems.push(`Input 'cache': 'registry' needs 'cache-ref' or 'image' to know where the cache lives.`)
   }
+  const cacheTimeout = raw['cache-timeout'].trim() || INPUT_DEFAULTS['cache-timeout']
+  if (!/^(\d+(ms|s|m|h))+$/.test(cacheTimeout) || !/[1-9]/.test(cacheTimeout)) bad('cache-timeout', cacheTimeout, 'use a duration such as 90s, 2m or 1m30s')
   const cacheFrom = cacheSpecs('cache-from', raw['cache-from'], true, bad)
   const cacheTo = cacheSpecs('cache-to', raw['cache-to'], false, bad)
 
@@ -280,6 +285,7 @@ export function parseInputs(raw: RawInputs, env: Record<string, string | undefin
     cache,
     cacheRef,
     cacheScope: raw['cache-scope'].trim(),
+    cacheTimeout,
     cacheFrom,
     cacheTo,
     noCache: bool('no-cache'),

@@ -1,11 +1,11 @@
 // The main step: (login) -> buildx -> QEMU -> cache restore -> build (+push) -> inspect -> outputs + summary.
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { RawInputs } from './inputs.js'
 import { parseInputs } from './inputs.js'
 import { runContext } from './context.js'
 import { imageTags, ociLabels } from './tags.js'
-import { ghaVersionWarning, planCache, restoreLocalCache } from './cache.js'
+import { cacheFaultWarning, ghaVersionWarning, planCache, restoreLocalCache } from './cache.js'
 import { setupBuildx } from './buildx.js'
 import { setupQemu } from './qemu.js'
 import { BuildError, runBuild } from './build.js'
@@ -17,7 +17,8 @@ import { parseRepository } from './registry.js'
 import { hitRate } from './progress.js'
 import { makeReport, seconds, stageSeconds, type StageTime } from './report.js'
 import { loginArgs } from './args.js'
-import { mustRun } from './docker.js'
+import { mustRun, withBuildx } from './docker.js'
+import { baseImages } from './dockerfile.js'
 import { STATE, errorMessage, type Runtime } from './runtime.js'
 
 export async function main(rt: Runtime, raw: RawInputs): Promise<void> {
@@ -50,9 +51,12 @@ export async function main(rt: Runtime, raw: RawInputs): Promise<void> {
   const work = await mkdtemp(join(ctx.temp, 'ci-base-action-'))
   const cache = planCache(inputs, tags, ctx, rt.env)
   const builderName = `ci-base-${ctx.runId}-${ctx.runAttempt}-${process.pid}`.replace(/[^A-Za-z0-9_-]/g, '-')
+  const bases = baseImages(await readFile(inputs.file, 'utf8').catch(() => ''), inputs.buildArgs)
   const buildx = await stage('Set up buildx', () =>
-    setupBuildx(rt, inputs, { builder: builderName, temp: work }, cache.to, [...tags, ...cache.from, ...cache.to])
+    setupBuildx(rt, inputs, { builder: builderName, temp: work }, cache, [...tags, ...cache.from, ...cache.to, ...bases])
   )
+  // From here on, `buildx` is the one setup chose: the runner's plugin or the installed binary.
+  rt = { ...rt, docker: withBuildx(rt.docker, buildx.binary) }
   await stage('Set up QEMU', () => setupQemu(rt, inputs, ctx.temp))
 
   for (const warning of [...cache.warnings, ghaVersionWarning(cache, buildx.version)]) if (warning) rt.warning(warning)
@@ -82,6 +86,8 @@ export async function main(rt: Runtime, raw: RawInputs): Promise<void> {
     throw e
   })
 
+  const cacheFaults = cacheFaultWarning(built.cacheFaults)
+  if (cacheFaults) rt.warning(cacheFaults)
   const digest = String(built.metadata['containerimage.digest'] ?? '')
   const [image, base] = await stage('Inspect', () =>
     Promise.all([

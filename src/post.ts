@@ -3,10 +3,12 @@
 import { saveLocalCache, type LocalCache } from './cache.js'
 import { saveBinfmtImage, type BinfmtCache } from './qemu.js'
 import { logoutArgs, removeBuilderArgs } from './args.js'
-import { mustRun } from './docker.js'
+import { mustRun, withBuildx } from './docker.js'
 import { STATE, errorMessage, type Runtime } from './runtime.js'
 
 export async function post(rt: Runtime): Promise<void> {
+  // The builder is removed with the buildx that created it.
+  rt = { ...rt, docker: withBuildx(rt.docker, rt.getState(STATE.buildx) || undefined) }
   const json = <T>(name: string): T | undefined => {
     const value = rt.getState(name)
     return value ? (JSON.parse(value) as T) : undefined

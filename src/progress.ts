@@ -21,6 +21,19 @@ interface SolveStatus {
   logs?: LogEntry[]
 }
 
+/** A cache import or export BuildKit reported as failed while the build went on. */
+export interface CacheFault {
+  step: string
+  error: string
+}
+
+// BuildKit's names for the cache's own steps: `importing cache manifest from <ref>`,
+// `exporting cache to <kind>`, `exporting to GitHub Actions Cache`, `preparing build cache for export`.
+const CACHE_IMPORT = /^importing cache manifest/
+const CACHE_EXPORT = /^(exporting cache\b|exporting to GitHub Actions Cache|preparing build cache for export|writing cache)/i
+// An import of a cache that does not exist yet is a cold start, not a fault.
+const CACHE_MISS = /not found|manifest unknown|404|no such/i
+
 export interface StepStats {
   steps: number
   cached: number
@@ -151,18 +164,26 @@ export class BuildProgress {
     return { steps, cached }
   }
 
+  /** Cache imports and exports that failed while BuildKit built on; a cache not there yet is no fault. */
+  cacheFaults(): CacheFault[] {
+    return this.failedVertices()
+      .filter(v => (CACHE_IMPORT.test(v.name) && !CACHE_MISS.test(v.error!)) || CACHE_EXPORT.test(v.name))
+      .map(v => ({ step: v.name, error: v.error! }))
+  }
+
   /** What buildx said outside the JSON stream (its ERROR lines) plus the failed steps' errors. */
   errorText(): string {
-    // A cache that is not there yet is reported as a failed vertex, yet BuildKit builds on.
-    const failed = [...this.vertices.values()]
-      .filter(v => v.error && !v.name.startsWith('importing cache manifest'))
-      .map(v => `${v.name}: ${v.error}`)
+    const failed = this.failedVertices(true).map(v => `${v.name}: ${v.error}`)
     return [...failed, ...this.text.map(t => t.trimEnd()).filter(Boolean)].join('\n')
   }
 
-  /** Names of the steps that failed (cache imports aside). */
+  /** Names of the steps that failed (cache imports aside: BuildKit builds on without them). */
   failedSteps(): string[] {
-    return [...this.vertices.values()].filter(v => v.error && !v.name.startsWith('importing cache manifest')).map(v => v.name)
+    return this.failedVertices(true).map(v => v.name)
+  }
+
+  private failedVertices(withoutImports = false): Vertex[] {
+    return [...this.vertices.values()].filter(v => v.error && !(withoutImports && CACHE_IMPORT.test(v.name)))
   }
 
   /** buildx's own last ERROR line: why the build failed. */

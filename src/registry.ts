@@ -21,16 +21,18 @@ export interface Reference {
   repository: string
 }
 
+/** Registries on this machine's loopback (`localhost`, `127.x.y.z`, `[::1]`, with or without a port): docker talks plain HTTP to them. */
+export const isLoopbackHost = (host: string) => /^(localhost|127(\.\d{1,3}){3}|\[::1\])(:\d+)?$/.test(host)
+
 /** `ghcr.io/o/n`, `localhost:5000/a`, `busybox` -> host, API base and repository path. */
 export function parseRepository(repository: string): Reference {
   const first = repository.split('/')[0]
-  const hasHost = repository.includes('/') && (/[.:]/.test(first) || first === 'localhost')
+  const hasHost = repository.includes('/') && (/[.:[]/.test(first) || first === 'localhost')
   const host = hasHost ? first : 'docker.io'
   let path = hasHost ? repository.slice(first.length + 1) : repository
   if (host === 'docker.io' && !path.includes('/')) path = `library/${path}`
-  const loopback = /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(host)
   const apiHost = host === 'docker.io' ? 'registry-1.docker.io' : host
-  return { host, base: `${loopback ? 'http' : 'https'}://${apiHost}`, repository: path }
+  return { host, base: `${isLoopbackHost(host) ? 'http' : 'https'}://${apiHost}`, repository: path }
 }
 
 type Credentials = { username: string; password: string } | undefined

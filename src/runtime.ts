@@ -22,6 +22,7 @@ export interface Runtime {
 export const STATE = {
   isPost: 'isPost',
   builder: 'builder',
+  buildx: 'buildx',
   localCache: 'localCache',
   binfmtCache: 'binfmtCache',
   logout: 'logout'

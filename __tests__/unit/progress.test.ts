@@ -119,3 +119,36 @@ test.each([
   const { isCacheImportFailure } = await import('../../src/build')
   expect(isCacheImportFailure(cause)).toBe(retry)
 })
+
+describe('cache faults: reported while the build goes on', () => {
+  const after = (...vertices: object[]) => {
+    const progress = new BuildProgress()
+    progress.push(JSON.stringify({ vertexes: vertices }) + '\n')
+    return progress
+  }
+
+  test('a failed import or export is a fault; a cache not there yet is a cold start', () => {
+    const progress = after(
+      v('a', 'importing cache manifest from localhost:5999/x:c', { error: 'failed to configure registry cache importer: dial tcp 127.0.0.1:5999: connect: connection refused' }),
+      v('b', 'importing cache manifest from localhost:5000/x:c', { error: 'localhost:5000/x:c: not found' }),
+      v('c', 'exporting to GitHub Actions Cache', { error: 'failed to reserve cache: 503 Service Unavailable' }),
+      v('d', 'exporting cache to registry', { error: 'error writing layer blob: connection refused' }),
+      v('e', '[2/3] RUN make', {})
+    )
+    expect(progress.cacheFaults()).toEqual([
+      { step: 'importing cache manifest from localhost:5999/x:c', error: 'failed to configure registry cache importer: dial tcp 127.0.0.1:5999: connect: connection refused' },
+      { step: 'exporting to GitHub Actions Cache', error: 'failed to reserve cache: 503 Service Unavailable' },
+      { step: 'exporting cache to registry', error: 'error writing layer blob: connection refused' }
+    ])
+    // Imports are not what failed a build; exports are (without ignore-error they do fail it).
+    expect(progress.failedSteps()).toEqual(['exporting to GitHub Actions Cache', 'exporting cache to registry'])
+  })
+
+  test('one warning for all of them, none without', async () => {
+    const { cacheFaultWarning } = await import('../../src/cache')
+    expect(cacheFaultWarning([])).toBeUndefined()
+    expect(cacheFaultWarning([{ step: 'exporting cache to registry', error: 'refused' }, { step: 'importing cache manifest from r/x:c', error: '503' }])).toBe(
+      'The build went on without cache: exporting cache to registry failed: refused\nimporting cache manifest from r/x:c failed: 503'
+    )
+  })
+})

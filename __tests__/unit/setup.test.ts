@@ -1,5 +1,5 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
-import { buildkitdConfig, buildxAsset, buildxToInstall, chooseDriver, loopbackRegistries } from '../../src/buildx'
+import { DEFAULT_BUILDX, buildkitdConfig, buildxAsset, buildxNeeded, buildxToInstall, chooseDriver, loopbackRegistries } from '../../src/buildx'
 import { emulationNeed, emulatorFor } from '../../src/qemu'
 import { INPUT_DEFAULTS, parseInputs, type RawInputs } from '../../src/inputs'
 import { atLeast, parseVersion } from '../../src/version'
@@ -18,11 +18,17 @@ describe('buildx', () => {
     expect(atLeast('1.0.0', '0.99.9')).toBe(true)
   })
 
-  test('installs only when missing, too old, or asked for', () => {
+  test('installs only when missing, too old for what the build asks, or asked for', () => {
     expect(buildxToInstall('installed', '0.13.1')).toBeUndefined()
-    expect(buildxToInstall('installed', '0.10.0')).toBe('v0.23.0')
-    expect(buildxToInstall('installed', undefined)).toBe('v0.23.0')
-    expect(buildxToInstall('0.20.1', '0.23.0')).toBe('v0.20.1')
+    expect(buildxToInstall('installed', '0.10.0')).toEqual({ version: DEFAULT_BUILDX, why: "the runner's 0.10.0 is older than 0.13.0, which the action needs" })
+    expect(buildxToInstall('installed', undefined)).toEqual({ version: DEFAULT_BUILDX, why: 'the runner has none' })
+    expect(buildxToInstall('0.20.1', '0.23.0')).toEqual({ version: 'v0.20.1', why: 'as buildx-version asks' })
+    // GitHub's cache service speaks only v2 now: cache: gha needs a buildx that does.
+    const gha = buildxNeeded(['type=gha,scope=w', 'type=registry,ref=r/x:c'])
+    expect(gha.version).toBe('0.21.0')
+    expect(buildxToInstall('installed', '0.13.1', gha)).toEqual({ version: DEFAULT_BUILDX, why: "the runner's 0.13.1 is older than 0.21.0, which cache: gha (v2 of GitHub's cache service) needs" })
+    expect(buildxToInstall('installed', '0.21.0', gha)).toBeUndefined()
+    expect(buildxNeeded(['type=registry,ref=gha/x:c', 'type=local,src=/gha'])).toEqual(buildxNeeded([]))
   })
 
   test('release asset names', () => {
@@ -44,6 +50,9 @@ describe('buildx', () => {
   test('a builder it creates reaches loopback registries over plain HTTP', () => {
     const hosts = loopbackRegistries(['localhost:5000/a/b:1', 'type=registry,ref=127.0.0.1:5001/c:cache,mode=max', 'ghcr.io/p/x:1'])
     expect(hosts).toEqual(['localhost:5000', '127.0.0.1:5001'])
+    expect(loopbackRegistries(['127.3.4.5/a', '[::1]:5000/b', 'localhost/c', '128.0.0.1:5000/d', 'localhost.example.com/e', 'busybox'])).toEqual(['127.3.4.5', '[::1]:5000', 'localhost'])
+    // buildx cannot parse `]` in a table key; BuildKit speaks HTTP to loopback addresses anyway.
+    expect(buildkitdConfig('', ['[::1]:5000'])).toBe('\n')
     expect(buildkitdConfig('debug = true', hosts)).toBe(
       'debug = true\n\n[registry."localhost:5000"]\n  http = true\n  insecure = true\n\n[registry."127.0.0.1:5001"]\n  http = true\n  insecure = true\n'
     )

@@ -48,8 +48,8 @@ describe('cache plan', () => {
   test('gha + inline (the default): the published image and the first tag are inline cache sources', () => {
     const plan = planCache(inputs({ image: 'r/x' }), ['r/x:sha-0123456'], ctx, gha)
     expect(plan).toMatchObject({
-      from: ['type=gha,scope=Weekly-rebuild', 'type=registry,ref=r/x:latest', 'type=registry,ref=r/x:sha-0123456'],
-      to: ['type=gha,scope=Weekly-rebuild,mode=max'],
+      from: ['type=gha,scope=Weekly-rebuild,timeout=2m', 'type=registry,ref=r/x:latest', 'type=registry,ref=r/x:sha-0123456'],
+      to: ['type=gha,scope=Weekly-rebuild,mode=max,timeout=2m,ignore-error=true'],
       inline: true,
       warnings: []
     })
@@ -64,10 +64,10 @@ describe('cache plan', () => {
     expect(ghaVersionWarning(plan, '0.13.1')).toMatch(/needs buildx >= 0.21.0/)
     expect(ghaVersionWarning(plan, '0.23.0')).toBeUndefined()
   })
-  test('registry defaults to <image>:buildcache with mode=max', () => {
+  test('registry defaults to <image>:buildcache with mode=max; a derived export never fails the build', () => {
     expect(planCache(inputs({ image: 'r/x', cache: 'registry' }), [], ctx, {})).toMatchObject({
       from: ['type=registry,ref=r/x:buildcache'],
-      to: ['type=registry,ref=r/x:buildcache,mode=max']
+      to: ['type=registry,ref=r/x:buildcache,mode=max,ignore-error=true']
     })
   })
   test('local: a directory in RUNNER_TEMP, exported beside it for rotation, keyed per run', () => {
@@ -78,7 +78,7 @@ describe('cache plan', () => {
       key: 'ci-base-action-Weekly-rebuild-77-2',
       restoreKeys: ['ci-base-action-Weekly-rebuild-']
     })
-    expect(plan.to).toEqual(['type=local,dest=/rt/ci-base-action-cache/Weekly-rebuild-next,mode=max'])
+    expect(plan.to).toEqual(['type=local,dest=/rt/ci-base-action-cache/Weekly-rebuild-next,mode=max,ignore-error=true'])
   })
   test('raw cache-from/cache-to replace what cache derives; no-cache drops imports', () => {
     const plan = planCache(inputs({ image: 'r/x', 'cache-to': 'type=inline', 'no-cache': 'true' }), ['r/x:1'], ctx, gha)
