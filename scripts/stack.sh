@@ -1,12 +1,19 @@
 #!/usr/bin/env bash
 # Installs and starts the local build stack the e2e tests and the bench run against:
 # dockerd (containerd image store) + buildx, QEMU binfmt emulators, a registry on
-# 127.0.0.1:5000 and a two-arch busybox base image in it. Idempotent; needs root.
+# 127.0.0.1:5000 and a two-arch busybox base image in it; and for the runner stack (what
+# GitHub's hosted runners build with): the moby/buildkit image a docker-container builder
+# starts from, buildx release files served on loopback, and Node 24. Idempotent; needs root.
 set -euo pipefail
 
 REGISTRY_PORT=${REGISTRY_PORT:-5000}
 BASE_IMAGE=${BASE_IMAGE:-localhost:${REGISTRY_PORT}/test/base:latest}
 STATE_DIR=${STACK_DIR:-/var/lib/ci-base-stack}
+# Upstream artifacts kept next to the checkout for machines that cannot download them.
+ARTIFACTS=${STACK_ARTIFACTS:-$(cd "$(dirname "$0")/../.." && pwd)/shared/stack}
+BUILDKIT_IMAGE=moby/buildkit:buildx-stable-1
+BUILDX_VERSION=${BUILDX_VERSION:-v0.30.0}
+RELEASES_PORT=${RELEASES_PORT:-5080}
 log() { printf '[stack] %s\n' "$*"; }
 
 need_root() { [ "$(id -u)" = 0 ] || { echo "stack.sh must run as root" >&2; exit 1; }; }
@@ -31,7 +38,7 @@ install_packages() {
   add_next_release_source
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq -t trixie docker.io docker-buildx docker-cli >/dev/null
+  apt-get install -y -qq docker.io/trixie docker-buildx/trixie docker-cli/trixie >/dev/null
   apt-get install -y -qq qemu-user-static docker-registry busybox-static >/dev/null
 }
 
@@ -120,10 +127,52 @@ DF
   docker buildx build --platform linux/amd64,linux/arm64 -t "$BASE_IMAGE" --push "$dir"
 }
 
+# The image `buildx create --driver docker-container` starts, as a runner would pull it.
+load_buildkit_image() {
+  docker image inspect "$BUILDKIT_IMAGE" >/dev/null 2>&1 && return
+  if [ -f "$ARTIFACTS/buildkit-v0.26.0.tar.gz" ]; then
+    log "loading $BUILDKIT_IMAGE from $ARTIFACTS"
+    docker load -q -i "$ARTIFACTS/buildkit-v0.26.0.tar.gz" >/dev/null
+  else
+    docker pull -q "$BUILDKIT_IMAGE" >/dev/null
+  fi
+}
+
+# buildx release files laid out as on GitHub (<version>/<asset>, checksums.txt), served on
+# loopback: the action installs buildx from there through the tool cache (buildx-download-url).
+serve_buildx_releases() {
+  local dir="$STATE_DIR/buildx-releases" asset="buildx-$BUILDX_VERSION.linux-amd64"
+  if [ ! -f "$dir/$BUILDX_VERSION/$asset" ]; then
+    mkdir -p "$dir/$BUILDX_VERSION"
+    if [ -f "$ARTIFACTS/buildx/$BUILDX_VERSION/$asset" ]; then
+      cp "$ARTIFACTS/buildx/$BUILDX_VERSION/"* "$dir/$BUILDX_VERSION/"
+    else
+      local url=https://github.com/docker/buildx/releases/download/$BUILDX_VERSION
+      curl -fsSL -o "$dir/$BUILDX_VERSION/$asset" "$url/$asset"
+      curl -fsSL -o "$dir/$BUILDX_VERSION/checksums.txt" "$url/checksums.txt"
+    fi
+  fi
+  curl -fsS -o /dev/null "http://127.0.0.1:$RELEASES_PORT/$BUILDX_VERSION/checksums.txt" 2>/dev/null && return
+  log "serving buildx releases on 127.0.0.1:$RELEASES_PORT"
+  busybox httpd -p "127.0.0.1:$RELEASES_PORT" -h "$dir"
+  for _ in $(seq 20); do curl -fsS -o /dev/null "http://127.0.0.1:$RELEASES_PORT/$BUILDX_VERSION/checksums.txt" && return; sleep 0.25; done
+  echo "the buildx release server did not start" >&2; exit 1
+}
+
+# The action's runtime (action.yml: node24): the e2e tests run dist/ with it.
+install_node24() {
+  [ -x "$STATE_DIR/node24/node_modules/.bin/node" ] && return
+  log "installing Node 24 from npm"
+  npm install --silent --no-audit --no-fund --prefix "$STATE_DIR/node24" node@24 >/dev/null
+}
+
 need_root
 install_packages
 start_dockerd
 register_qemu
 start_registry
 build_base_image
-log "ready: docker $(docker version -f '{{.Server.Version}}'), $(docker buildx version), base $BASE_IMAGE"
+load_buildkit_image
+serve_buildx_releases
+install_node24
+log "ready: docker $(docker version -f '{{.Server.Version}}'), $(docker buildx version), base $BASE_IMAGE, $BUILDKIT_IMAGE, buildx $BUILDX_VERSION on :$RELEASES_PORT, node $("$STATE_DIR/node24/node_modules/.bin/node" --version)"

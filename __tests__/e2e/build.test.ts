@@ -1,18 +1,18 @@
 // The bundled action, run as the runner runs it, against dockerd + buildx + QEMU + a registry.
-import { runAction } from '../support/runner'
+import type { ActionRun } from '../support/runner'
 import { manifest, platformSizes, readImageFile } from '../support/registry'
-import { nonce, stackReady } from '../support/stack'
+import { nonce, onEveryStack, stackReady } from '../support/stack'
+import { forwardTo } from '../support/tcp-forward'
 
 const ready = await stackReady()
 const fixture = '__tests__/fixtures/multistage'
-const build = (inputs: Record<string, string>) =>
-  runAction({ inputs: { context: fixture, file: `${fixture}/Dockerfile`, 'build-args': `NONCE=${run}`, ...inputs } })
-const run = nonce()
-const repo = `e2e/build-${run}`
 
-
-;(ready ? describe : describe.skip)('build and push on the real stack', () => {
-  let pushed: Awaited<ReturnType<typeof runAction>>
+onEveryStack(ready, 'build and push', stack => {
+  const run = nonce()
+  const repo = `e2e/build-${stack.name}-${run}`
+  const build = (inputs: Record<string, string>) =>
+    stack.run({ inputs: { context: fixture, file: `${fixture}/Dockerfile`, 'build-args': `NONCE=${run}`, ...inputs } })
+  let pushed: ActionRun
 
   beforeAll(async () => {
     pushed = await build({ image: `localhost:5000/${repo}`, tags: '1.0.0', push: 'true', cache: 'inline' })
@@ -59,7 +59,8 @@ const repo = `e2e/build-${run}`
   })
 
   test('push: false still reports sizes and layers, from the exported layout', async () => {
-    const local = await build({ image: `localhost:5000/${repo}`, tags: '1.0.0', push: 'false', cache: 'none' })
+    // Served from the pushed image's inline cache: the same layers, so the same sizes on a builder that starts empty.
+    const local = await build({ image: `localhost:5000/${repo}`, tags: '1.0.0', push: 'false', cache: 'inline' })
     expect(local.main.code).toBe(0)
     const sizes = await platformSizes(repo, '1.0.0')
     const report = JSON.parse(local.main.outputs.report)
@@ -70,4 +71,22 @@ const repo = `e2e/build-${run}`
     ])
     expect(local.main.outputs.digest).toMatch(/^sha256:/)
   }, 300_000)
+})
+
+onEveryStack(ready, 'base images on a loopback registry', stack => {
+  // A builder the action creates has a network of its own: it must still reach the runner's
+  // loopback registries named only in FROM lines, in every form they are written.
+  test.each(['localhost:5000', '127.0.0.1:5000', '127.0.0.2', '::1'])('FROM %s/test/base', async form => {
+    const forwarder = form.includes(':5000') ? undefined : await forwardTo(5000, form)
+    try {
+      const host = forwarder?.host ?? form
+      const run = await stack.run({
+        inputs: { context: fixture, file: `${fixture}/Dockerfile`, cache: 'none', platforms: 'linux/amd64', 'build-args': `BASE=${host}/test/base:latest\nNONCE=${nonce()}` }
+      })
+      expect({ code: run.main.code, errors: run.main.stdout.match(/::error::.*/g) }).toEqual({ code: 0, errors: null })
+      expect(JSON.parse(run.main.outputs.report).platforms.map((p: { platform: string }) => p.platform)).toEqual(['linux/amd64'])
+    } finally {
+      await forwarder?.close()
+    }
+  })
 })

@@ -3,35 +3,34 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { runAction } from '../support/runner'
 import { imageConfig, imageFiles, platformSizes } from '../support/registry'
-import { nonce, pruneBuilder, stackReady } from '../support/stack'
+import { nonce, onEveryStack, stackReady } from '../support/stack'
 
 const ready = await stackReady()
 const context = '__tests__/fixtures/ci-base-standin'
-const run = nonce()
-const repo = `e2e/ci-base-${run}`
-const event = join(mkdtempSync(join(tmpdir(), 'event-')), 'event.json')
-writeFileSync(event, JSON.stringify({ repository: { default_branch: 'main' } }))
 
-const weekly = (month: string) =>
-  runAction({
-    inputs: {
-      context,
-      file: `${context}/Dockerfile`,
-      image: `localhost:5000/${repo}`,
-      push: 'true',
-      'tag-policy': 'sha,date,latest',
-      cache: 'registry,inline',
-      pull: 'true',
-      'build-args': `PACKAGES_MONTH=${month}\nPNPM_VERSION=9.15.2\nVERSION=${run}`
-    },
-    env: { GITHUB_EVENT_PATH: event, GITHUB_EVENT_NAME: 'schedule' }
-  })
-
-;(ready ? describe : describe.skip)('the CI base image stand-in, built as the weekly rebuild builds it', () => {
+onEveryStack(ready, 'the CI base image stand-in, built as the weekly rebuild builds it', stack => {
+  const run = nonce()
+  const repo = `e2e/ci-base-${stack.name}-${run}`
+  let event = ''
+  const weekly = (month: string) =>
+    stack.run({
+      inputs: {
+        context,
+        file: `${context}/Dockerfile`,
+        image: `localhost:5000/${repo}`,
+        push: 'true',
+        'tag-policy': 'sha,date,latest',
+        cache: 'registry,inline',
+        pull: 'true',
+        'build-args': `PACKAGES_MONTH=${month}\nPNPM_VERSION=9.15.2\nVERSION=${run}`
+      },
+      env: { GITHUB_EVENT_PATH: event, GITHUB_EVENT_NAME: 'schedule' }
+    })
   let first: Awaited<ReturnType<typeof weekly>>
   beforeAll(async () => {
+    event = join(mkdtempSync(join(tmpdir(), 'event-')), 'event.json')
+    writeFileSync(event, JSON.stringify({ repository: { default_branch: 'main' } }))
     first = await weekly(`2026-11-${run}`)
   })
 
@@ -61,7 +60,7 @@ const weekly = (month: string) =>
   })
 
   test('within a month a rebuild on an empty builder is fully cached; a new month rebuilds from the packages layer on', async () => {
-    pruneBuilder()
+    stack.emptyBuilder()
     const same = await weekly(`2026-11-${run}`)
     expect(same.main.code).toBe(0)
     expect(same.main.outputs['cache-hit-rate']).toBe('100')

@@ -1,24 +1,26 @@
 // A registry that wants a login: the action logs in (password through stdin), pushes, reads
 // the baseline with the same credentials, and logs out in post.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import bcrypt from 'bcryptjs'
-import { runAction } from '../support/runner'
-import { nonce, stackReady } from '../support/stack'
+import { nonce, onEveryStack, stackReady } from '../support/stack'
 
-const ready = (await stackReady()) && existsSync('/usr/bin/docker-registry')
-const PORT = 5001
+const ready = await stackReady()
 const user = 'ci-bot'
 const password = `pw-${nonce()}`
 
-;(ready ? describe : describe.skip)('a registry that requires a login', () => {
+onEveryStack(ready, 'a registry that requires a login', stack => {
+  // A registry of its own per stack: the other's may still be shutting down.
+  const PORT = stack.name === 'engine' ? 5001 : 5002
   let registry: ChildProcess
-  const dir = mkdtempSync(join(tmpdir(), 'auth-registry-'))
-  const dockerConfig = join(dir, 'docker-config')
+  let dir = ''
+  let dockerConfig = ''
 
   beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'auth-registry-'))
+    dockerConfig = join(dir, 'docker-config')
     writeFileSync(join(dir, 'htpasswd'), `${user}:${bcrypt.hashSync(password, 10)}\n`)
     writeFileSync(
       join(dir, 'config.yml'),
@@ -37,24 +39,24 @@ const password = `pw-${nonce()}`
 
   test('logs in, pushes, compares with the protected baseline, logs out; the password is never printed', async () => {
     const fixture = '__tests__/fixtures/multistage'
-    const image = `localhost:${PORT}/e2e/auth`
+    const image = `localhost:${PORT}/e2e/auth-${stack.name}`
     const inputs = { context: fixture, file: `${fixture}/Dockerfile`, image, username: user, password, platforms: 'linux/amd64', cache: 'none', 'tag-policy': 'none' }
     const env = { DOCKER_CONFIG: dockerConfig }
-    const first = await runAction({ inputs: { ...inputs, push: 'true', tags: 'latest' }, env })
+    const first = await stack.run({ inputs: { ...inputs, push: 'true', tags: 'latest' }, env })
     expect(first.main.code).toBe(0)
     expect(first.main.state.logout).toBe(`localhost:${PORT}`)
     expect(first.post.code).toBe(0)
     expect(first.post.stdout).toContain(`Log out of localhost:${PORT}`)
     expect(JSON.parse(readFileSync(join(dockerConfig, 'config.json'), 'utf8')).auths?.[`localhost:${PORT}`]).toBeUndefined()
 
-    const anonymous = await fetch(`http://127.0.0.1:${PORT}/v2/e2e/auth/manifests/latest`)
+    const anonymous = await fetch(`http://127.0.0.1:${PORT}/v2/e2e/auth-${stack.name}/manifests/latest`)
     expect(anonymous.status).toBe(401)
-    const authed = await fetch(`http://127.0.0.1:${PORT}/v2/e2e/auth/manifests/latest`, {
+    const authed = await fetch(`http://127.0.0.1:${PORT}/v2/e2e/auth-${stack.name}/manifests/latest`, {
       headers: { Authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`, Accept: 'application/vnd.oci.image.index.v1+json' }
     })
     expect(authed.status).toBe(200)
 
-    const second = await runAction({ inputs: { ...inputs, push: 'false' }, env })
+    const second = await stack.run({ inputs: { ...inputs, push: 'false' }, env })
     expect(second.main.code).toBe(0)
     expect(JSON.parse(second.main.outputs.report).baseline).toEqual({ ref: `${image}:latest`, status: 'found' })
     const printed = [first, second].flatMap(r => [r.main.stdout, r.main.stderr, r.post.stdout]).join('\n')

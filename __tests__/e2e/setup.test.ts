@@ -7,19 +7,16 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runAction } from '../support/runner'
-import { docker, stackReady } from '../support/stack'
+import { BUILDX_RELEASES, RUNNER_BUILDX, docker, onEveryStack, stackReady } from '../support/stack'
 import { startCacheServer } from '../support/cache-server'
 import { spawnSync } from 'node:child_process'
 import { closeServer } from '../support/close-server'
 
 const ready = await stackReady()
 const fixture = '__tests__/fixtures/multistage'
-const build = (inputs: Record<string, string>, env: Record<string, string> = {}) =>
-  runAction({ inputs: { context: fixture, file: `${fixture}/Dockerfile`, cache: 'none', ...inputs }, env })
 
 ;(ready ? describe : describe.skip)('buildx through the tool cache', () => {
-  const plugin = '/usr/libexec/docker/cli-plugins/docker-buildx'
-  const version = 'v0.13.1'
+  const version = RUNNER_BUILDX
   const asset = `buildx-${version}.linux-amd64`
   const requests: string[] = []
   let server: Server
@@ -27,8 +24,10 @@ const build = (inputs: Record<string, string>, env: Record<string, string> = {})
   let checksums = ''
 
   beforeAll(async () => {
-    const binary = readFileSync(plugin)
-    checksums = `${createHash('sha256').update(binary).digest('hex')}  *${asset}\n${'0'.repeat(64)}  *buildx-${version}.linux-arm64\n`
+    // The release files, re-served here so the test sees every request.
+    const binary = Buffer.from(await (await fetch(`${BUILDX_RELEASES}/${version}/${asset}`)).arrayBuffer())
+    checksums = await (await fetch(`${BUILDX_RELEASES}/${version}/checksums.txt`)).text()
+    expect(checksums).toContain(`${createHash('sha256').update(binary).digest('hex')} *${asset}`)
     server = createServer((req, res) => {
       requests.push(req.url ?? '')
       if (req.url === `/${version}/${asset}`) res.end(binary)
@@ -40,47 +39,59 @@ const build = (inputs: Record<string, string>, env: Record<string, string> = {})
   })
   afterAll(() => closeServer(server))
 
-  test('installs the asked version (checksum verified), caches it, and builds with it; the next run uses the cache', async () => {
+  const build = (inputs: Record<string, string>, env: Record<string, string>) =>
+    runAction({ inputs: { context: fixture, file: `${fixture}/Dockerfile`, cache: 'none', platforms: 'linux/amd64', 'buildx-version': version, 'buildx-download-url': url, ...inputs }, env })
+
+  test('installs the asked version (checksum verified) into the tool cache and builds with it; the runner\'s own plugin is untouched', async () => {
     const home = mkdtempSync(join(tmpdir(), 'buildx-install-'))
     const env = { DOCKER_CONFIG: join(home, 'docker'), RUNNER_TOOL_CACHE: join(home, 'toolcache') }
-    const inputs = { 'buildx-version': version, 'buildx-download-url': url, platforms: 'linux/amd64' }
-    const first = await build(inputs, env)
+    const runnersOwn = docker('buildx', 'version')
+    const first = await build({ driver: 'docker-container' }, env)
     expect(first.main.code).toBe(0)
-    expect(first.main.stdout).toContain(`Installing buildx ${version}`)
+    expect(first.main.stdout).toContain(`Installing buildx ${version} (as buildx-version asks)`)
+    expect(first.main.stdout).toContain(`buildx ${version.slice(1)}, docker-container driver`)
     expect(requests).toEqual([`/${version}/${asset}`, `/${version}/checksums.txt`])
-    const installed = join(env.DOCKER_CONFIG, 'cli-plugins', 'docker-buildx')
-    expect(readFileSync(installed).equals(readFileSync(plugin))).toBe(true)
-    expect(existsSync(join(env.RUNNER_TOOL_CACHE, 'docker-buildx', '0.13.1', 'x64', 'docker-buildx'))).toBe(true)
-    expect(first.main.outputs.size).toMatch(/^\d+$/)
+    const cached = join(env.RUNNER_TOOL_CACHE, 'docker-buildx', version.slice(1), 'x64', 'docker-buildx')
+    expect(existsSync(cached)).toBe(true)
+    // The build and the builder's removal in post ran the installed binary itself.
+    expect(first.main.stdout).toContain(`[command]${cached} create --name ci-base-`)
+    expect(first.post.stdout).toContain(`[command]${cached} rm --force ci-base-`)
+    expect(existsSync(join(env.DOCKER_CONFIG, 'cli-plugins', 'docker-buildx'))).toBe(false)
+    expect(docker('buildx', 'version')).toBe(runnersOwn)
+    expect(first.main.outputs.size).toMatch(/^[1-9]\d*$/)
 
-    const second = await build(inputs, { ...env, DOCKER_CONFIG: join(home, 'docker2') })
+    const second = await build({}, env)
     expect(second.main.code).toBe(0)
     expect(requests).toHaveLength(2)
-    expect(existsSync(join(home, 'docker2', 'cli-plugins', 'docker-buildx'))).toBe(true)
   })
 
   test('a checksum mismatch fails with both sums and installs nothing', async () => {
     const home = mkdtempSync(join(tmpdir(), 'buildx-bad-'))
+    const good = checksums
     checksums = `${'f'.repeat(64)}  *${asset}\n`
     try {
-      const run = await build({ 'buildx-version': version, 'buildx-download-url': url }, { DOCKER_CONFIG: join(home, 'docker'), RUNNER_TOOL_CACHE: join(home, 'tc') })
+      const run = await build({}, { DOCKER_CONFIG: join(home, 'docker'), RUNNER_TOOL_CACHE: join(home, 'tc') })
       expect(run.main.code).toBe(1)
       expect(run.main.stdout).toMatch(new RegExp(`::error::buildx ${version}: checksum mismatch for ${url}/${version}/${asset} \\(expected f{64}, got [0-9a-f]{64}\\)`))
-      expect(existsSync(join(home, 'docker', 'cli-plugins', 'docker-buildx'))).toBe(false)
+      expect(existsSync(join(home, 'tc', 'docker-buildx'))).toBe(false)
     } finally {
-      checksums = ''
+      checksums = good
     }
   })
 })
 
-;(ready ? describe : describe.skip)('QEMU registration', () => {
+onEveryStack(ready, 'QEMU registration', stack => {
   const entry = '/proc/sys/fs/binfmt_misc/qemu-aarch64'
-  const conf = readFileSync('/usr/lib/binfmt.d/qemu-aarch64.conf', 'utf8').trim()
+  let conf = ''
   const image = 'ci-base-test/binfmt:local'
   const unregister = () => existsSync(entry) && writeFileSync(entry, '-1')
   const reregister = () => existsSync(entry) || writeFileSync('/proc/sys/fs/binfmt_misc/register', conf)
 
+  const build = (inputs: Record<string, string>, env: Record<string, string> = {}) =>
+    stack.run({ inputs: { context: fixture, file: `${fixture}/Dockerfile`, cache: 'none', ...inputs }, env })
+
   beforeAll(() => {
+    conf = readFileSync('/usr/lib/binfmt.d/qemu-aarch64.conf', 'utf8').trim()
     // A stand-in for tonistiigi/binfmt: `--install arm64`, privileged, registers Debian's static
     // qemu as Debian does; the F flag makes the kernel keep the interpreter open after the container exits.
     const dir = mkdtempSync(join(tmpdir(), 'binfmt-image-'))
@@ -129,7 +140,7 @@ const build = (inputs: Record<string, string>, env: Record<string, string> = {})
     const emulate = () => {
       unregister()
       spawnSync('docker', ['image', 'rm', '--force', pushed])
-      return runAction({
+      return stack.run({
         inputs: { context: fixture, file: `${fixture}/Dockerfile`, cache: 'none', 'qemu-image': pushed, 'build-args': `NONCE=binfmt-${Date.now()}` },
         env: server.env,
         runnerTemp

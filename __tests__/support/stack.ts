@@ -1,26 +1,78 @@
-// The real stack the e2e tests drive. Missing it fails loudly in CI and skips elsewhere.
+// The real stacks the e2e tests drive (scripts/stack.sh sets them up). Missing any part fails
+// loudly in CI and skips elsewhere, with the reason.
 import { execFileSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { registryUp } from './registry'
+import { actionNode, runAction, type RunOptions } from './runner'
 
-function dockerUp(): boolean {
-  try {
-    execFileSync('docker', ['info'], { stdio: 'ignore' })
-    return true
-  } catch {
-    return false
+/** buildx release files (`<version>/<asset>`, checksums.txt) served on loopback by scripts/stack.sh. */
+export const BUILDX_RELEASES = `http://127.0.0.1:${process.env.RELEASES_PORT ?? 5080}`
+export const RUNNER_BUILDX = 'v0.30.0'
+export const BUILDKIT_IMAGE = 'moby/buildkit:buildx-stable-1'
+
+export interface Stack {
+  name: 'engine' | 'runner'
+  /** What the stack stands for, in test titles. */
+  title: string
+  /** Inputs every run on this stack gets (a test's own inputs win). */
+  inputs: Record<string, string>
+  /** Run the bundled action on this stack. */
+  run(options?: RunOptions): ReturnType<typeof runAction>
+  /** Make the next build start with an empty BuildKit cache. */
+  emptyBuilder(): void
+}
+
+function stack(name: Stack['name'], title: string, inputs: Record<string, string>, emptyBuilder: () => void): Stack {
+  const all = { 'buildx-download-url': BUILDX_RELEASES, ...inputs }
+  return { name, title, inputs: all, emptyBuilder, run: (options = {}) => runAction({ ...options, inputs: { ...all, ...options.inputs } }) }
+}
+
+/**
+ * engine: the docker driver on the engine's own BuildKit (containerd image store), the machine's
+ * buildx plugin. runner: what GitHub's hosted runners use: a docker-container builder the action
+ * creates from moby/buildkit, buildx installed by the action through the tool cache.
+ */
+export const STACKS: Stack[] = [
+  stack('engine', "engine's BuildKit, docker driver", {}, () => pruneBuilder()),
+  // Every run creates its own builder, and post removes it with its state: each starts empty.
+  stack('runner', 'docker-container builder, buildx ' + RUNNER_BUILDX, { driver: 'docker-container', 'buildx-version': RUNNER_BUILDX }, () => undefined)
+]
+
+function missingParts(): string[] {
+  const missing: string[] = []
+  const ok = (...args: string[]) => {
+    try {
+      execFileSync('docker', args, { stdio: 'ignore' })
+      return true
+    } catch {
+      return false
+    }
   }
+  if (!ok('info')) return ['a docker engine']
+  if (!ok('image', 'inspect', BUILDKIT_IMAGE)) missing.push(`the ${BUILDKIT_IMAGE} image`)
+  if (!existsSync(actionNode())) missing.push('Node 24')
+  return missing
 }
 
 export async function stackReady(): Promise<boolean> {
-  const ready = dockerUp() && (await registryUp())
-  if (!ready && process.env.CI) throw new Error('The e2e stack (dockerd + registry on 127.0.0.1:5000) is not running: run `bash scripts/stack.sh` first.')
-  if (!ready) console.warn('Skipping e2e tests: no docker engine or registry here (set up with `bash scripts/stack.sh`).')
-  return ready
+  const missing = missingParts()
+  if (!(await registryUp())) missing.push('the registry on 127.0.0.1:5000')
+  if (!(await fetch(`${BUILDX_RELEASES}/${RUNNER_BUILDX}/checksums.txt`).then(r => r.ok, () => false))) missing.push(`buildx releases on ${BUILDX_RELEASES}`)
+  if (!missing.length) return true
+  const why = `The e2e stack is incomplete (missing ${missing.join(', ')}): run \`bash scripts/stack.sh\` first.`
+  if (process.env.CI) throw new Error(why)
+  console.warn(`Skipping e2e tests. ${why}`)
+  return false
+}
+
+/** A describe block per stack, or skipped (with stackReady's reason) when the stack is not there. */
+export function onEveryStack(ready: boolean, title: string, body: (stack: Stack) => void): void {
+  ;(ready ? describe.each(STACKS) : describe.skip.each(STACKS))(`${title} ($name stack)`, body)
 }
 
 export const docker = (...args: string[]) => execFileSync('docker', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
 
-/** An empty builder: no BuildKit cache left from earlier builds. */
+/** An empty engine builder: no BuildKit cache left from earlier builds. */
 export const pruneBuilder = () => docker('buildx', 'prune', '-af')
 
 export const nonce = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`

@@ -2,7 +2,7 @@
 // filled in, the GITHUB_* command files, then the post step with the saved STATE_*.
 // Shared by the e2e tests, the local run and the benchmark.
 import { spawn } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -12,6 +12,19 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 
 /** @returns {{ inputs: Record<string, { default?: string }>, outputs: Record<string, unknown>, runs: Record<string, string> }} */
 export const actionYml = () => parse(readFileSync(join(ROOT, 'action.yml'), 'utf8'))
+
+/**
+ * The Node.js the runner would start: action.yml's `node24`. scripts/stack.sh installs it
+ * (ACTION_NODE names another); without it the action runs on this process's node, which CI
+ * does not allow.
+ */
+export function actionNode() {
+  const stackNode = join(process.env.STACK_DIR ?? '/var/lib/ci-base-stack', 'node24', 'node_modules', '.bin', 'node')
+  const node = process.env.ACTION_NODE ?? (existsSync(stackNode) ? stackNode : undefined)
+  if (node) return node
+  if (process.env.CI) throw new Error('Node 24 (the action\'s runtime) is not installed: run `bash scripts/stack.sh` first, or set ACTION_NODE.')
+  return process.execPath
+}
 
 /**
  * Parse a GITHUB_OUTPUT / GITHUB_STATE / GITHUB_ENV file (key<<delimiter blocks or key=value lines).
@@ -45,7 +58,7 @@ export function parseCommandFile(text) {
 function runNode(script, env, cwd, echo) {
   const started = performance.now()
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [script], { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(actionNode(), [script], { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', d => {
