@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import { INPUT_DEFAULTS, InputError, parseInputs, splitList, type RawInputs } from '../../src/inputs'
+import { INPUT_DEFAULTS, InputError, parseInputs, splitList, type InputName, type RawInputs } from '../../src/inputs'
 import { actionYml } from '../support/runner'
 
 const raw = (over: Partial<RawInputs> = {}): RawInputs => ({ ...INPUT_DEFAULTS, ...over })
@@ -136,17 +136,98 @@ describe('parseInputs', () => {
   })
 })
 
-test('any value of any input either parses or fails with an InputError that names that input', () => {
-  const names = Object.keys(INPUT_DEFAULTS) as (keyof typeof INPUT_DEFAULTS)[]
-  fc.assert(
-    fc.property(fc.constantFrom(...names), fc.string({ maxLength: 40 }), (name, value) => {
-      try {
-        parseInputs(raw({ [name]: value }), {})
-      } catch (e) {
-        expect(e).toBeInstanceOf(InputError)
-        expect((e as InputError).problems.every(p => p.includes(`'${name}'`))).toBe(true)
-      }
-    }),
-    { numRuns: 2000 }
+// Each input's own words, so that generated values reach what the parser tells apart (a
+// random string never says `remote` or `v0.30.0`); random text and combinations on top.
+const WORDS: Record<InputName, string[]> = {
+  context: ['.', 'ctx', ''],
+  file: ['Dockerfile', 'Dockerfile.base', ''],
+  target: ['build', ''],
+  image: ['ghcr.io/phialo/ci-base', 'localhost:5000/a', 'Upper/Case', 'a:tag', ''],
+  tags: ['1.4.0', 'ghcr.io/o/n:1', 'bad tag', ':x', ''],
+  'tag-policy': ['sha', 'date', 'latest', 'none', 'semver2', ''],
+  platforms: ['linux/amd64', 'linux/arm/v7', 'lnx', 'linux/', ''],
+  push: ['true', 'false', 'yes', ''],
+  load: ['true', 'false', '1', ''],
+  'build-args': ['A=1', 'B', ''],
+  secrets: ['npm=NPM_TOKEN', 'npm', 'x=UNSET_VAR', ''],
+  labels: ['a=b', ''],
+  cache: ['gha', 'registry', 'inline', 'local', 'none', 'redis', ''],
+  'cache-ref': ['r/x:cache', 'Bad Ref', ''],
+  'cache-scope': ['main', ''],
+  'cache-timeout': ['90s', '2m', '1m30s', '0s', '10', 'soon', ''],
+  'cache-from': ['type=gha', 'type=registry,ref=r/x:c', 'r/x:c', 'inline', 'type=nope', ''],
+  'cache-to': ['type=gha,mode=max', 'type=inline', 'inline', 'r/x:c', ''],
+  'no-cache': ['true', 'false', 'maybe', ''],
+  pull: ['true', 'false', 'y', ''],
+  driver: ['auto', 'docker', 'docker-container', 'remote', 'kubernetes', 'podman', ''],
+  endpoint: ['tcp://127.0.0.1:1234', ''],
+  'driver-opts': ['network=host', ''],
+  'buildkitd-config': ['debug = true', ''],
+  'buildx-version': ['installed', 'v0.30.0', '0.21.0', 'latest', ''],
+  'buildx-download-url': ['https://example.com/x', 'ftp://x', ''],
+  qemu: ['auto', 'true', 'false', 'sometimes', ''],
+  'qemu-image': ['tonistiigi/binfmt:latest', 'Bad Image', ''],
+  registry: ['ghcr.io', ''],
+  username: ['bot', ''],
+  password: ['s3cret', ''],
+  baseline: ['none', 'ghcr.io/o/n:latest', 'Bad Ref', ''],
+  'max-size': ['250MB', '1.2GiB', '1000', 'big', ''],
+  'max-layers': ['12', '0', 'many', ''],
+  'max-growth': ['10%', '5MB', 'lots', ''],
+  summary: ['true', 'false', 'no', ''],
+  comment: ['true', 'false', 'ok', ''],
+  'github-token': ['ghs_x', ''],
+  provenance: ['mode=max', 'false', ''],
+  sbom: ['true', '']
+}
+
+/** A value of one input may need another: its error may name that one instead. */
+const NEEDS: Partial<Record<InputName, InputName[]>> = {
+  driver: ['endpoint'],
+  push: ['image'],
+  cache: ['cache-ref', 'image'],
+  username: ['password'],
+  password: ['username']
+}
+
+/** Inputs that take any text: nothing to reject. */
+const FREE_TEXT: InputName[] = ['context', 'file', 'target', 'build-args', 'labels', 'cache-scope', 'endpoint', 'driver-opts', 'buildkitd-config', 'registry', 'github-token', 'provenance', 'sbom']
+
+const valueOf = (name: InputName) =>
+  fc.oneof(
+    { weight: 4, arbitrary: fc.constantFrom(...WORDS[name]) },
+    { weight: 2, arbitrary: fc.array(fc.constantFrom(...WORDS[name]), { minLength: 2, maxLength: 3 }).chain(w => fc.constantFrom(w.join(','), w.join('\n'))) },
+    { weight: 1, arbitrary: fc.string({ maxLength: 40 }) }
   )
+
+test('any value of any input parses, or fails with one InputError whose problems name that input (or the one it needs)', () => {
+  const names = Object.keys(INPUT_DEFAULTS) as InputName[]
+  const accepted = new Set<InputName>()
+  const rejected = new Set<InputName>()
+  const namedOther = new Set<string>()
+  fc.assert(
+    fc.property(
+      fc.constantFrom(...names).chain(name => fc.tuple(fc.constant(name), valueOf(name))),
+      ([name, value]) => {
+        try {
+          parseInputs(raw({ [name]: value }), { NPM_TOKEN: 'x' })
+          accepted.add(name)
+        } catch (e) {
+          expect(e).toBeInstanceOf(InputError)
+          rejected.add(name)
+          for (const problem of (e as InputError).problems) {
+            const named = /^Inputs? '([a-z-]+)'(?: and '([a-z-]+)')?/.exec(problem)?.slice(1).filter(Boolean) ?? []
+            expect([problem, named.some(n => n === name || NEEDS[name]?.includes(n as InputName))]).toEqual([problem, true])
+            if (!named.includes(name)) namedOther.add(`${name}=${value}`)
+          }
+        }
+      }
+    ),
+    { numRuns: 3000 }
+  )
+  // The generators reached what matters: every input was accepted, every checked one rejected,
+  // and a value whose error names the input it needs.
+  expect(names.filter(n => !accepted.has(n))).toEqual([])
+  expect(names.filter(n => !FREE_TEXT.includes(n) && !rejected.has(n))).toEqual([])
+  expect([...namedOther]).toContain('driver=remote')
 })

@@ -115,3 +115,15 @@ test('the README documents every input and output, and .ci/run runs the README\'
   expect(readme).toContain('bash scripts/test.sh')
   expect(readFileSync(join(ROOT, '.ci', 'run'), 'utf8')).toContain('bash scripts/test.sh')
 })
+
+test('the workflows run on Node 24: setup-node asks for 24, and every action used has a node24 runtime', () => {
+  // The first major of each action whose action.yml says `using: node24`.
+  const NODE24_SINCE: Record<string, number> = { 'actions/checkout': 5, 'actions/setup-node': 5 }
+  for (const file of files) {
+    const text = readFileSync(join(workflowsDir, file), 'utf8')
+    for (const [, name, major] of text.matchAll(/uses: ([\w-]+\/[\w-]+)@v(\d+)/g)) {
+      expect([file, name, Number(major) >= (NODE24_SINCE[name] ?? Infinity)]).toEqual([file, name, true])
+    }
+    for (const [, version] of text.matchAll(/node-version: (\S+)/g)) expect([file, version]).toEqual([file, '24'])
+  }
+})
