@@ -31,7 +31,7 @@ onEveryStack(ready, 'failures', stack => {
     })
     expect(run.main.code).toBe(1)
     expect(errors(run.main.stdout)[0]).toMatch(/^::error::Creating the docker-container builder failed \(exit 1\):.*no-such-buildkit/)
-    const builder = run.main.state.builder
+    const builder = JSON.parse(run.main.state['post-state']).builder
     expect(builder).toMatch(/^ci-base-/)
     expect(run.post.code).toBe(0)
     expect(run.post.stdout).toContain(`Remove builder ${builder}`)

@@ -44,7 +44,7 @@ onEveryStack(ready, 'a registry that requires a login', stack => {
     const env = { DOCKER_CONFIG: dockerConfig }
     const first = await stack.run({ inputs: { ...inputs, push: 'true', tags: 'latest' }, env })
     expect(first.main.code).toBe(0)
-    expect(first.main.state.logout).toBe(`localhost:${PORT}`)
+    expect(JSON.parse(first.main.state['post-state']).logout).toBe(`localhost:${PORT}`)
     expect(first.post.code).toBe(0)
     expect(first.post.stdout).toContain(`Log out of localhost:${PORT}`)
     expect(JSON.parse(readFileSync(join(dockerConfig, 'config.json'), 'utf8')).auths?.[`localhost:${PORT}`]).toBeUndefined()

@@ -1,5 +1,5 @@
-import { binfmtArgs, buildArgs, createBuilderArgs, loginArgs, type BuildPlan } from '../../src/args'
-import { INPUT_DEFAULTS, parseInputs, type RawInputs } from '../../src/inputs'
+import { binfmtArgs, buildArgs, createBuilderArgs, loginArgs, type BuildPlan } from '../../src/core/args'
+import { INPUT_DEFAULTS, parseInputs, type RawInputs } from '../../src/core/inputs'
 
 const plan = (over: Partial<RawInputs>, extra: Partial<BuildPlan> = {}): BuildPlan => ({
   inputs: parseInputs({ ...INPUT_DEFAULTS, ...over }, { NPM_TOKEN: 'secret-value' }),

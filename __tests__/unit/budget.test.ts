@@ -1,8 +1,8 @@
 import fc from 'fast-check'
-import { checkBudgets, parseGrowth } from '../../src/budget'
-import { humanSize, parseSize } from '../../src/size'
-import { compare, compareLayers, largestGrowth } from '../../src/compare'
-import type { PlatformImage } from '../../src/image'
+import { checkBudgets, parseGrowth } from '../../src/core/budget'
+import { humanSize, parseSize } from '../../src/core/size'
+import { compare, compareLayers, largestGrowth } from '../../src/core/compare'
+import type { PlatformImage } from '../../src/core/image'
 
 describe('sizes as written', () => {
   test.each([

@@ -23,8 +23,8 @@ async function save(key: string, data: Buffer, env = server.env) {
   expect(created.body.ok).toBe(true)
   const url = created.body.signed_upload_url as string
   const ids = ['YQ==', 'Yg==']
-  await fetch(`${url}&comp=block&blockid=${encodeURIComponent(ids[0])}`, { method: 'PUT', body: data.subarray(0, 3) })
-  await fetch(`${url}&comp=block&blockid=${encodeURIComponent(ids[1])}`, { method: 'PUT', body: data.subarray(3) })
+  await fetch(`${url}&comp=block&blockid=${encodeURIComponent(ids[0])}`, { method: 'PUT', body: data.subarray(0, 3).toString() })
+  await fetch(`${url}&comp=block&blockid=${encodeURIComponent(ids[1])}`, { method: 'PUT', body: data.subarray(3).toString() })
   await fetch(`${url}&comp=blocklist`, { method: 'PUT', body: `<BlockList>${ids.map(i => `<Latest>${i}</Latest>`).join('')}</BlockList>` })
   expect((await twirp('FinalizeCacheEntryUpload', { key, version: 'v', size_bytes: String(data.length) }, env)).body.ok).toBe(true)
 }

@@ -1,4 +1,5 @@
-import { instructionOf, isAttestation, layerBreakdown, layerTotals, readImage, repositoryOf, type ImageConfig, type Manifest } from '../../src/image'
+import { instructionOf, isAttestation, layerBreakdown, layerTotals, readImage, type ImageConfig, type Manifest } from '../../src/core/image'
+import { repositoryOf } from '../../src/core/reference'
 
 const index: Manifest = {
   mediaType: 'application/vnd.oci.image.index.v1+json',

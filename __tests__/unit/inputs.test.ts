@@ -1,6 +1,7 @@
 import fc from 'fast-check'
-import { INPUT_DEFAULTS, InputError, parseInputs, splitList, type InputName, type RawInputs } from '../../src/inputs'
+import { INPUT_DEFAULTS, InputError, parseInputs, splitList, type InputName, type RawInputs } from '../../src/core/inputs'
 import { actionYml } from '../support/runner'
+import { OUTPUTS } from '../../src/core/outputs'
 
 const raw = (over: Partial<RawInputs> = {}): RawInputs => ({ ...INPUT_DEFAULTS, ...over })
 
@@ -15,6 +16,11 @@ function problems(over: Partial<RawInputs>, env: Record<string, string> = {}): s
 }
 
 describe('action.yml and the parser agree', () => {
+  test('every output declared in action.yml is one the action sets, with the same description', () => {
+    const declared = actionYml().outputs as Record<string, { description: string }>
+    expect(Object.fromEntries(Object.entries(declared).map(([name, o]) => [name, o.description]))).toEqual(OUTPUTS)
+  })
+
   test('every input declared in action.yml is parsed, with the same default', () => {
     const declared = actionYml().inputs
     expect(Object.keys(declared).sort()).toEqual(Object.keys(INPUT_DEFAULTS).sort())

@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import { BuildProgress, JsonStream, hitRate } from '../../src/progress'
+import { BuildProgress, JsonStream, hitRate } from '../../src/core/progress'
 
 const v = (digest: string, name: string, extra: object = {}) => ({ digest, name, ...extra })
 const t0 = '2026-11-25T10:00:00.000Z'
@@ -105,7 +105,7 @@ describe('which failures are worth one more try', () => {
     ['pushing ghcr.io/p/x:1 with docker', 'unexpected status: 401 Unauthorized', false],
     ['[2/2] RUN make', 'process "/bin/sh -c make" did not complete successfully: exit code: 2', false]
   ])('%s: %s -> %s', async (name, cause, retry) => {
-    const { isTransientPushFailure } = await import('../../src/build')
+    const { isTransientPushFailure } = await import('../../src/pipeline/build')
     expect(isTransientPushFailure(failing(name, cause))).toBe(retry)
   })
 })
@@ -116,7 +116,7 @@ test.each([
   ['ERROR: failed to solve: failed to compute cache key: failed to calculate checksum of ref x::y: "/missing.txt": not found', false],
   ['ERROR: failed to solve: process "/bin/sh -c make" did not complete successfully: exit code: 2', false]
 ])('a corrupt cache, not a user error, earns a build without it: %s', async (cause, retry) => {
-  const { isCacheImportFailure } = await import('../../src/build')
+  const { isCacheImportFailure } = await import('../../src/pipeline/build')
   expect(isCacheImportFailure(cause)).toBe(retry)
 })
 
@@ -145,7 +145,7 @@ describe('cache faults: reported while the build goes on', () => {
   })
 
   test('one warning for all of them, none without', async () => {
-    const { cacheFaultWarning } = await import('../../src/cache')
+    const { cacheFaultWarning } = await import('../../src/core/cache-plan')
     expect(cacheFaultWarning([])).toBeUndefined()
     expect(cacheFaultWarning([{ step: 'exporting cache to registry', error: 'refused' }, { step: 'importing cache manifest from r/x:c', error: '503' }])).toBe(
       'The build went on without cache: exporting cache to registry failed: refused\nimporting cache manifest from r/x:c failed: 503'

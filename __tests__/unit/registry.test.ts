@@ -3,7 +3,9 @@ import type { AddressInfo } from 'node:net'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { NotFoundError, RegistryClient, dockerCredentials, parseChallenge, parseRepository } from '../../src/registry'
+import { NotFoundError, RegistryClient, parseChallenge } from '../../src/pipeline/registry-client'
+import { dockerCredentials } from '../../src/pipeline/docker-config'
+import { parseRepository } from '../../src/core/reference'
 import { closeServer } from '../support/close-server'
 
 test.each([

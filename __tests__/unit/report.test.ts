@@ -1,8 +1,9 @@
-import { bar, layerChart, makeReport, outputs, summaryMarkdown } from '../../src/report'
-import { compare } from '../../src/compare'
-import { checkBudgets } from '../../src/budget'
-import { humanSize } from '../../src/size'
-import type { PlatformImage } from '../../src/image'
+import { bar, layerChart, makeReport, summaryMarkdown } from '../../src/core/report'
+import { outputs } from '../../src/core/outputs'
+import { compare } from '../../src/core/compare'
+import { checkBudgets } from '../../src/core/budget'
+import { humanSize } from '../../src/core/size'
+import type { PlatformImage } from '../../src/core/image'
 
 const platform = (name: string, layers: [string, number][]): PlatformImage => ({
   platform: name,

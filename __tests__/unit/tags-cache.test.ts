@@ -1,7 +1,7 @@
-import { runContext } from '../../src/context'
-import { cacheScope, ghaVersionWarning, planCache } from '../../src/cache'
-import { INPUT_DEFAULTS, parseInputs, type RawInputs } from '../../src/inputs'
-import { imageTags, ociLabels } from '../../src/tags'
+import { runContext } from '../../src/core/github-context'
+import { cacheScope, ghaVersionWarning, planCache } from '../../src/core/cache-plan'
+import { INPUT_DEFAULTS, parseInputs, type RawInputs } from '../../src/core/inputs'
+import { imageTags, ociLabels } from '../../src/core/tags'
 
 const ctx = runContext(
   {
@@ -51,8 +51,15 @@ describe('cache plan', () => {
       from: ['type=gha,scope=Weekly-rebuild,timeout=2m', 'type=registry,ref=r/x:latest', 'type=registry,ref=r/x:sha-0123456'],
       to: ['type=gha,scope=Weekly-rebuild,mode=max,timeout=2m,ignore-error=true'],
       inline: true,
+      types: ['gha', 'registry'],
+      registryRefs: ['r/x:latest', 'r/x:sha-0123456'],
       warnings: []
     })
+  })
+
+  test('raw cache specs are read as their attributes: types and registry refs, a bare ref as a registry cache', () => {
+    const plan = planCache(inputs({ 'cache-from': 'localhost:5000/a:c\ntype=local,src=/c', 'cache-to': 'type=registry,ref=127.0.0.1:5001/b:c,mode=max' }), [], ctx, {})
+    expect({ types: plan.types, refs: plan.registryRefs }).toEqual({ types: ['registry', 'local'], refs: ['localhost:5000/a:c', '127.0.0.1:5001/b:c'] })
   })
   test('gha without the cache service is dropped with a warning', () => {
     const plan = planCache(inputs({}), [], ctx, {})

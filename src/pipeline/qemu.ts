@@ -3,11 +3,10 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import { restorePaths, savePaths } from './cache.js'
-import type { Inputs } from './inputs.js'
-import type { Runtime } from './runtime.js'
-import { STATE, errorMessage } from './runtime.js'
-import { binfmtArgs } from './args.js'
+import { restorePaths, savePaths } from './github-cache.js'
+import type { Inputs } from '../core/inputs.js'
+import { type Runtime, errorMessage } from './runtime.js'
+import { binfmtArgs } from '../core/args.js'
 import { mustRun } from './docker.js'
 
 export const BINFMT_DIR = '/proc/sys/fs/binfmt_misc'
@@ -104,7 +103,7 @@ export async function setupQemu(rt: Runtime, inputs: Inputs, temp: string, dir =
   const image = inputs.qemuImage
   const present = (await rt.docker(['image', 'inspect', image], { quiet: true })).code === 0
   const cache = binfmtCacheFor(image, temp)
-  if (!present && !(await loadCachedImage(rt, cache))) rt.saveState(STATE.binfmtCache, JSON.stringify(cache))
+  if (!present && !(await loadCachedImage(rt, cache))) rt.remember({ binfmtCache: cache })
   const arches = [...new Set(toInstall.map(p => emulatorFor(p)!.arch))]
   const result = await rt.docker(binfmtArgs(image, arches))
   const still = emulationNeed(inputs.platforms, e => isRegistered(e, dir)).missing

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs'
 import { rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Inputs } from './inputs.js'
-import type { RunContext } from './context.js'
+import type { RunContext } from './github-context.js'
 import { atLeast } from './version.js'
 import type { CacheFault } from './progress.js'
 
@@ -15,7 +15,17 @@ export interface CachePlan {
   local?: LocalCache
   /** Cache metadata goes into the image itself (BUILDKIT_INLINE_CACHE=1). */
   inline: boolean
+  /** The cache types imported or exported (gha, registry, local...). */
+  types: string[]
+  /** The images registry caches are read from or written to. */
+  registryRefs: string[]
   warnings: string[]
+}
+
+/** A buildx cache spec as its attributes: `type=registry,ref=r/x:c` -> {type, ref}; a bare image reference is a registry cache. */
+export function cacheSpecAttrs(spec: string): Record<string, string> {
+  if (!spec.includes('=')) return { type: 'registry', ref: spec }
+  return Object.fromEntries(spec.split(',').map(kv => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]))
 }
 
 export interface LocalCache {
@@ -86,18 +96,24 @@ export function planCache(
       }
     }
   }
-  return {
+  const plan = {
     from: inputs.noCache ? [] : inputs.cacheFrom.length ? inputs.cacheFrom : from,
-    to: inputs.cacheTo.length ? inputs.cacheTo : to,
+    to: inputs.cacheTo.length ? inputs.cacheTo : to
+  }
+  const attrs = [...plan.from, ...plan.to].map(cacheSpecAttrs)
+  return {
+    ...plan,
     local,
     inline: inputs.cache.includes('inline') && !inputs.cacheTo.length,
+    types: [...new Set(attrs.map(a => a.type))],
+    registryRefs: [...new Set(attrs.filter(a => a.type === 'registry' && a.ref).map(a => a.ref))],
     warnings
   }
 }
 
 /** GitHub's cache service (API v2) needs a newer buildx than many runners' distributions ship. */
 export function ghaVersionWarning(plan: CachePlan, buildxVersion: string): string | undefined {
-  if (!plan.to.some(c => c.includes('type=gha')) || atLeast(buildxVersion, GHA_V2_BUILDX)) return undefined
+  if (!plan.types.includes('gha') || atLeast(buildxVersion, GHA_V2_BUILDX)) return undefined
   return `cache: gha with buildx ${buildxVersion}: GitHub's cache service (API v2) needs buildx >= ${GHA_V2_BUILDX}; set buildx-version, or use cache: registry.`
 }
 
@@ -110,55 +126,3 @@ export function cacheFaultWarning(faults: CacheFault[]): string | undefined {
   return `The build went on without cache: ${said}${why}`
 }
 
-// @actions/cache is large; it is loaded only by runs that use the GitHub cache (start-up time).
-const actionsCache = () => import('@actions/cache')
-
-/**
- * @actions/cache reports its own failures on stdout (a 5xx as `::error::`, which shows as an
- * error annotation) and then returns as if the cache had missed. While it runs, its warning and
- * error lines are taken aside; a failure becomes an exception, which the caller turns into the
- * action's one warning, so a fault never looks like a miss nor like a failed step.
- */
-async function reportingFaults<T>(call: () => Promise<T>): Promise<T> {
-  const write = process.stdout.write
-  const said: string[] = []
-  process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
-    const command = /^::(?:error|warning)(?: [^:]*)?::(.*)/.exec(String(chunk))
-    if (!command) return (write as (...args: unknown[]) => boolean).call(process.stdout, chunk, ...rest)
-    said.push(command[1].trim().replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%'))
-    return true
-  }) as typeof process.stdout.write
-  let result: T
-  try {
-    result = await call()
-  } finally {
-    process.stdout.write = write
-  }
-  if (said.length) throw new Error(said.join('; '))
-  return result
-}
-
-/** Restore paths from the GitHub cache service. Returns the key restored from, or undefined on a miss; throws on a fault. */
-export async function restorePaths(paths: string[], key: string, restoreKeys: string[] = []): Promise<string | undefined> {
-  const cache = await actionsCache()
-  if (!cache.isFeatureAvailable()) throw new Error('the GitHub cache service is not available to this run')
-  return reportingFaults(() => cache.restoreCache(paths, key, restoreKeys))
-}
-
-export async function savePaths(paths: string[], key: string): Promise<void> {
-  const cache = await actionsCache()
-  if (!cache.isFeatureAvailable()) throw new Error('the GitHub cache service is not available to this run')
-  // saveCache reports most failures by returning -1 rather than throwing.
-  if ((await reportingFaults(() => cache.saveCache(paths, key))) === -1) throw new Error(`the cache service did not store ${key}`)
-}
-
-export const restoreLocalCache = (local: LocalCache) => restorePaths([local.dir], local.key, local.restoreKeys)
-
-/** Swap in what this build exported, then save it under the run's key. */
-export async function saveLocalCache(local: LocalCache): Promise<boolean> {
-  if (!existsSync(local.nextDir)) return false
-  await rm(local.dir, { recursive: true, force: true })
-  await rename(local.nextDir, local.dir)
-  await savePaths([local.dir], local.key)
-  return true
-}

@@ -1,28 +1,29 @@
 // The main step: (login) -> buildx -> QEMU -> cache restore -> build (+push) -> inspect -> outputs + summary.
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { RawInputs } from './inputs.js'
-import { parseInputs } from './inputs.js'
-import { runContext } from './context.js'
-import { imageTags, ociLabels } from './tags.js'
-import { cacheFaultWarning, ghaVersionWarning, planCache, restoreLocalCache } from './cache.js'
+import { type RawInputs, parseInputs } from '../core/inputs.js'
+import { runContext } from '../core/github-context.js'
+import { imageTags, ociLabels } from '../core/tags.js'
+import { cacheFaultWarning, ghaVersionWarning, planCache } from '../core/cache-plan.js'
+import { restoreLocalCache } from './local-cache.js'
 import { setupBuildx } from './buildx.js'
 import { setupQemu } from './qemu.js'
 import { BuildError, runBuild } from './build.js'
-import { ociLayoutSource, readBaseline, readImage, registrySource, repositoryOf } from './image.js'
-import { compare } from './compare.js'
-import { checkBudgets } from './budget.js'
-import { publishReport } from './publish.js'
-import { parseRepository } from './registry.js'
-import { hitRate } from './progress.js'
-import { makeReport, seconds, stageSeconds, type StageTime } from './report.js'
-import { loginArgs } from './args.js'
+import { ociLayoutSource, readBaseline, registrySource } from './image-sources.js'
+import { readImage } from '../core/image.js'
+import { repositoryOf, parseRepository } from '../core/reference.js'
+import { compare } from '../core/compare.js'
+import { checkBudgets } from '../core/budget.js'
+import { publishReport } from './publish-report.js'
+import { hitRate } from '../core/progress.js'
+import { makeReport, seconds, stageSeconds, type StageTime } from '../core/report.js'
+import { loginArgs } from '../core/args.js'
 import { mustRun, withBuildx } from './docker.js'
-import { baseImages } from './dockerfile.js'
-import { STATE, errorMessage, type Runtime } from './runtime.js'
+import { baseImages } from '../core/dockerfile.js'
+import { errorMessage, type Runtime } from './runtime.js'
 
 export async function main(rt: Runtime, raw: RawInputs): Promise<void> {
-  rt.saveState(STATE.isPost, 'true')
+  rt.remember({}) // post runs, whatever happens next
   for (const secret of [raw.password, raw['github-token']]) if (secret && !secret.startsWith('${{')) rt.setSecret(secret)
   const inputs = parseInputs(raw, rt.env)
   // Build secrets travel as environment variables; their values must never show in a log.
@@ -31,11 +32,11 @@ export async function main(rt: Runtime, raw: RawInputs): Promise<void> {
   const now = rt.now()
   const stages: StageTime[] = []
   const stage = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
-    const started = Date.now()
+    const started = rt.now().getTime()
     try {
       return await rt.group(name, fn)
     } finally {
-      stages.push({ stage: name, seconds: stageSeconds(Date.now() - started) })
+      stages.push({ stage: name, seconds: stageSeconds(rt.now().getTime() - started) })
     }
   }
 
@@ -43,7 +44,7 @@ export async function main(rt: Runtime, raw: RawInputs): Promise<void> {
     // Without `registry`, the image's own registry (docker.io when it names none).
     const registry = inputs.registry || (inputs.image ? parseRepository(inputs.image).host : 'docker.io')
     await stage('Log in', () => mustRun(rt.docker, loginArgs(registry, inputs.username), `Logging in to ${registry}`, { input: inputs.password }))
-    rt.saveState(STATE.logout, registry)
+    rt.remember({ logout: registry })
   }
 
   const tags = imageTags(inputs, ctx, now)
@@ -53,7 +54,7 @@ export async function main(rt: Runtime, raw: RawInputs): Promise<void> {
   const builderName = `ci-base-${ctx.runId}-${ctx.runAttempt}-${process.pid}`.replace(/[^A-Za-z0-9_-]/g, '-')
   const bases = baseImages(await readFile(inputs.file, 'utf8').catch(() => ''), inputs.buildArgs)
   const buildx = await stage('Set up buildx', () =>
-    setupBuildx(rt, inputs, { builder: builderName, temp: work }, cache, [...tags, ...cache.from, ...cache.to, ...bases])
+    setupBuildx(rt, inputs, { builder: builderName, temp: work }, cache, [...tags, ...cache.registryRefs, ...bases])
   )
   // From here on, `buildx` is the one setup chose: the runner's plugin or the installed binary.
   rt = { ...rt, docker: withBuildx(rt.docker, buildx.binary) }
@@ -62,7 +63,7 @@ export async function main(rt: Runtime, raw: RawInputs): Promise<void> {
   for (const warning of [...cache.warnings, ghaVersionWarning(cache, buildx.version)]) if (warning) rt.warning(warning)
   if (cache.local) {
     const local = cache.local
-    rt.saveState(STATE.localCache, JSON.stringify(local))
+    rt.remember({ localCache: local })
     await stage('Restore cache', async () => {
       try {
         const hit = await restoreLocalCache(local)
@@ -79,7 +80,7 @@ export async function main(rt: Runtime, raw: RawInputs): Promise<void> {
     cacheFrom: cache.from, cacheTo: cache.to, inlineCache: cache.inline, metadataFile: join(work, 'metadata.json'), ociDir
   }
   // The published image is read while the build runs, or before it when the push replaces it.
-  const baseline = readBaseline(rt.docker, inputs.baseline, inputs.platforms)
+  const baseline = readBaseline(rt.docker, inputs.baseline, inputs.platforms, rt.env)
   if (inputs.push && tags.includes(inputs.baseline)) await baseline
   const built = await stage(inputs.push ? 'Build and push' : 'Build', () => runBuild(rt, plan)).catch(e => {
     if (e instanceof BuildError) rt.setOutput('build-time', seconds(e.milliseconds).toFixed(1))
@@ -88,11 +89,11 @@ export async function main(rt: Runtime, raw: RawInputs): Promise<void> {
 
   const cacheFaults = cacheFaultWarning(built.cacheFaults)
   if (cacheFaults) rt.warning(cacheFaults)
-  const digest = String(built.metadata['containerimage.digest'] ?? '')
+  const digest = built.digest
   const [image, base] = await stage('Inspect', () =>
     Promise.all([
       inputs.push
-        ? readImage(registrySource(rt.docker, repositoryOf(tags[0])), `${repositoryOf(tags[0])}@${digest}`, inputs.platforms)
+        ? readImage(registrySource(rt.docker, repositoryOf(tags[0]), rt.env), `${repositoryOf(tags[0])}@${digest}`, inputs.platforms)
         : readImage(ociLayoutSource(ociDir), 'index', inputs.platforms),
       baseline
     ])
@@ -104,7 +105,7 @@ export async function main(rt: Runtime, raw: RawInputs): Promise<void> {
   const breaches = checkBudgets(platforms, inputs.budgets)
   const report = makeReport({
     digest: digest || image.digest,
-    imageid: String(built.metadata['containerimage.config.digest'] ?? ''),
+    imageid: built.imageId,
     tags,
     pushed: inputs.push,
     platforms,

@@ -2,12 +2,15 @@
 // import when the cache is what broke it.
 import { readFile, rm } from 'node:fs/promises'
 import type { Runtime } from './runtime.js'
-import { buildArgs, type BuildPlan } from './args.js'
+import { buildArgs, type BuildPlan } from '../core/args.js'
 import { lastLines } from './docker.js'
-import { BuildProgress, type CacheFault, type StepStats } from './progress.js'
+import { BuildProgress, type CacheFault, type StepStats } from '../core/progress.js'
 
 export interface BuildResult {
-  metadata: Record<string, unknown>
+  /** What buildx says it built: the image (the index for several platforms) and, where the builder gives one, its config digest. */
+  digest: string
+  imageId: string
+  /** buildx's metadata file, as it wrote it (the `metadata` output). */
   metadataText: string
   steps: StepStats
   /** Cache imports and exports that failed while the build went on. */
@@ -49,7 +52,7 @@ async function buildOnce(rt: Runtime, plan: BuildPlan): Promise<{ code: number; 
 }
 
 export async function runBuild(rt: Runtime, plan: BuildPlan): Promise<BuildResult> {
-  const started = Date.now()
+  const started = rt.now().getTime()
   let { code, progress } = await buildOnce(rt, plan)
   if (code !== 0 && plan.cacheFrom.length && isCacheImportFailure(progress.cause())) {
     rt.warning(`The build cache could not be imported; building once more without it.\n${lastLines(progress.errorText(), 5)}`)
@@ -61,14 +64,22 @@ export async function runBuild(rt: Runtime, plan: BuildPlan): Promise<BuildResul
     rt.warning(`The push failed (${progress.cause().replace(/^ERROR: /, '')}); pushing once more.`)
     ;({ code, progress } = await buildOnce(rt, plan))
   }
-  const milliseconds = Date.now() - started
+  const milliseconds = rt.now().getTime() - started
   if (code !== 0) throw new BuildError(`docker buildx build failed (exit ${code}):\n${lastLines(progress.errorText())}`, milliseconds)
   const metadataText = await readFile(plan.metadataFile, 'utf8').catch(() => '{}')
   await rm(plan.metadataFile, { force: true })
   if (plan.inputs.load && !plan.inputs.push) {
     const load = await buildOnce(rt, { ...plan, loadOnly: true })
-    if (load.code !== 0) throw new BuildError(`Loading the image failed (exit ${load.code}):\n${lastLines(load.progress.errorText())}`, Date.now() - started)
+    if (load.code !== 0) throw new BuildError(`Loading the image failed (exit ${load.code}):\n${lastLines(load.progress.errorText())}`, rt.now().getTime() - started)
     await rm(plan.metadataFile, { force: true })
   }
-  return { metadata: JSON.parse(metadataText), metadataText, steps, cacheFaults: progress.cacheFaults(), milliseconds }
+  const metadata = JSON.parse(metadataText) as Record<string, unknown>
+  return {
+    digest: String(metadata['containerimage.digest'] ?? ''),
+    imageId: String(metadata['containerimage.config.digest'] ?? ''),
+    metadataText,
+    steps,
+    cacheFaults: progress.cacheFaults(),
+    milliseconds
+  }
 }

@@ -1,13 +1,13 @@
-// The docker engine and CLI setup the action runs against: where the CLI keeps its config,
-// and what the daemon can do.
+// The docker CLI's configuration the action runs with: where it keeps its config, the
+// credentials `docker login` stored, and what the daemon can do.
+import { execFile } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { get as httpGet } from 'node:http'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
-import type { Docker } from './docker.js'
-import { mustRun } from './docker.js'
+import type { Env } from '../core/env.js'
+import { type Docker, mustRun } from './docker.js'
 
-export type Env = Record<string, string | undefined>
 
 export interface DockerConfig {
   auths?: Record<string, { auth?: string }>
@@ -58,4 +58,27 @@ function localDockerSocket(env: Env): string | undefined {
   const context = readDockerConfig(env).currentContext
   if (context && context !== 'default') return undefined
   return existsSync('/var/run/docker.sock') ? '/var/run/docker.sock' : undefined
+}
+
+export type Credentials = { username: string; password: string } | undefined
+
+/** The login `docker login` stored for a host: in config.json, or through its credential helper. */
+export async function dockerCredentials(host: string, env: Env): Promise<Credentials> {
+  const key = host === 'docker.io' ? 'https://index.docker.io/v1/' : host
+  const config = readDockerConfig(env)
+  const helper = config.credHelpers?.[key] ?? config.credsStore
+  if (helper) {
+    const out = await new Promise<string>(resolve => {
+      const child = execFile(`docker-credential-${helper}`, ['get'], (error, stdout) => resolve(error ? '' : stdout))
+      child.stdin?.end(key)
+    })
+    if (out) {
+      const { Username, Secret } = JSON.parse(out) as { Username: string; Secret: string }
+      return { username: Username, password: Secret }
+    }
+  }
+  const auth = config.auths?.[key]?.auth
+  if (!auth) return undefined
+  const plain = Buffer.from(auth, 'base64').toString('utf8')
+  return { username: plain.slice(0, plain.indexOf(':')), password: plain.slice(plain.indexOf(':') + 1) }
 }

@@ -3,16 +3,15 @@ import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { chmod, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Inputs } from './inputs.js'
-import type { Docker } from './docker.js'
-import { mustRun, withBuildx } from './docker.js'
-import { isLoopbackHost } from './registry.js'
-import { GHA_V2_BUILDX } from './cache.js'
-import { createBuilderArgs, type BuilderSpec } from './args.js'
-import { atLeast, parseVersion } from './version.js'
+import type { Inputs } from '../core/inputs.js'
+import { type Docker, mustRun, withBuildx } from './docker.js'
+import { isLoopbackHost, registryOf } from '../core/reference.js'
+import { GHA_V2_BUILDX, type CachePlan } from '../core/cache-plan.js'
+import { createBuilderArgs, type BuilderSpec } from '../core/args.js'
+import { atLeast, parseVersion } from '../core/version.js'
 import type { Runtime } from './runtime.js'
-import { STATE } from './runtime.js'
-import { dockerConfigDir, engineFacts, readDockerConfig, type EngineFacts, type Env } from './engine.js'
+import type { Env } from '../core/env.js'
+import { dockerConfigDir, engineFacts, readDockerConfig, type EngineFacts } from './docker-config.js'
 
 /** Older buildx lacks what the action relies on (multi-platform docker driver, rawjson-era flags). */
 export const MIN_BUILDX = '0.13.0'
@@ -25,8 +24,8 @@ export interface BuildxNeed {
 }
 
 /** The oldest buildx that can do what the build asks of it. */
-export function buildxNeeded(cacheSpecs: string[]): BuildxNeed {
-  if (cacheSpecs.some(c => /(^|,)type=gha(,|$)/.test(c))) return { version: GHA_V2_BUILDX, why: "cache: gha (v2 of GitHub's cache service)" }
+export function buildxNeeded(cacheTypes: string[]): BuildxNeed {
+  if (cacheTypes.includes('gha')) return { version: GHA_V2_BUILDX, why: "cache: gha (v2 of GitHub's cache service)" }
   return { version: MIN_BUILDX, why: 'the action' }
 }
 
@@ -95,8 +94,7 @@ export function chooseDriver(inputs: Inputs, facts: EngineFacts, cacheTo: string
 
 /** Registries on the runner's loopback (a `services:` registry) that a builder must reach over plain HTTP. */
 export function loopbackRegistries(refs: string[]): string[] {
-  const hosts = refs.map(r => /^([^/]+)\//.exec(r.replace(/^type=[^,]*,(?:.*,)?ref=/, ''))?.[1] ?? '').filter(isLoopbackHost)
-  return [...new Set(hosts)]
+  return [...new Set(refs.map(registryOf).filter(isLoopbackHost))]
 }
 
 export function buildkitdConfig(userConfig: string, plainHttp: string[]): string {
@@ -145,27 +143,27 @@ export async function setupBuildx(
   rt: Runtime,
   inputs: Inputs,
   names: { builder: string; temp: string },
-  cache: { from: string[]; to: string[] },
+  cache: Pick<CachePlan, 'to' | 'types'>,
   refs: string[]
 ): Promise<BuildxSetup> {
-  const { from: cacheFrom, to: cacheTo } = cache
+  const cacheTo = cache.to
   // Both questions at once: each is a process start.
   const facts = engineFacts(rt.docker, rt.env)
   facts.catch(() => undefined) // awaited below; an early rejection is not unhandled
   const installed = await installedBuildx(rt.docker, rt.env)
-  const wanted = buildxToInstall(inputs.buildxVersion, installed, buildxNeeded([...cacheFrom, ...cacheTo]))
+  const wanted = buildxToInstall(inputs.buildxVersion, installed, buildxNeeded(cache.types))
   let binary: string | undefined
   if (wanted) {
     rt.info(`Installing buildx ${wanted.version} (${wanted.why})`)
     binary = await installBuildx(wanted.version, inputs.buildxDownloadUrl)
-    rt.saveState(STATE.buildx, binary)
+    rt.remember({ buildx: binary })
   }
   const version = (binary ? await installedBuildx(rt.docker, rt.env, binary) : installed) ?? ''
   if (!version) throw new Error(`buildx is not usable after setup: \`${binary ?? 'docker buildx'} version\` fails`)
   const driver = chooseDriver(inputs, await facts, cacheTo)
   rt.info(`buildx ${version}, ${driver} driver`)
   if (driver === 'docker') return { version, binary, driver, builder: '' }
-  rt.saveState(STATE.builder, names.builder)
+  rt.remember({ builder: names.builder })
   await createBuilder(withBuildx(rt.docker, binary), inputs, driver, names.builder, names.temp, refs)
   return { version, binary, driver, builder: names.builder }
 }

@@ -2,14 +2,6 @@
 import type { ImageInfo, PlatformImage } from './image.js'
 import type { Measured } from './budget.js'
 
-export interface Baseline {
-  ref: string
-  /** found; missing (first build: the report says "new"); unavailable (could not be read); none (not asked). */
-  status: 'found' | 'missing' | 'unavailable' | 'none'
-  reason?: string
-  image?: ImageInfo
-}
-
 export interface LayerReport {
   instruction: string
   size: number

@@ -1,13 +1,14 @@
 // Where the report goes: step outputs, the job summary, and on pull requests one comment.
-import type { Inputs } from './inputs.js'
-import type { RunContext } from './context.js'
+import type { Inputs } from '../core/inputs.js'
+import type { RunContext } from '../core/github-context.js'
 import { commentMarker, CommentPermissionError, upsertComment } from './comment.js'
-import { outputs, summaryMarkdown, type Report } from './report.js'
+import { summaryMarkdown, type Report } from '../core/report.js'
+import { outputs, type OutputName } from '../core/outputs.js'
 import { errorMessage, type Runtime } from './runtime.js'
 
 export async function publishReport(rt: Runtime, inputs: Inputs, ctx: RunContext, report: Report, metadata: string): Promise<void> {
   const markdown = summaryMarkdown(report)
-  for (const [name, value] of Object.entries(outputs(report, metadata, markdown))) rt.setOutput(name, value)
+  for (const [name, value] of Object.entries(outputs(report, metadata, markdown))) rt.setOutput(name as OutputName, value)
   for (const p of report.platforms) {
     const delta = p.sizeDelta === undefined ? 'new' : `${p.sizeDelta >= 0 ? '+' : ''}${p.sizeDelta} bytes`
     rt.info(`${p.platform}: ${p.size} bytes (${delta}) in ${p.layers} layers`)

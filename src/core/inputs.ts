@@ -2,6 +2,7 @@
 // Nothing here reads the environment; the caller hands in the raw strings.
 import { parseGrowth, type Budgets } from './budget.js'
 import { parseSize, SIZE_FORMS } from './size.js'
+import { isBareTag, isImageRef, isRepository } from './reference.js'
 
 export const INPUT_DEFAULTS = {
   context: '.',
@@ -131,21 +132,8 @@ export function splitLines(value: string): string[] {
 }
 
 const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/
-const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/
-// host[:port]/path... or path...; lowercase path components, as the distribution spec wants.
-const REPOSITORY = /^(?:[A-Za-z0-9.-]+(?::[0-9]+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
 const BUILDX_VERSION = /^v?\d+\.\d+\.\d+$/
-
-/** A full image reference: repository, optional :tag, optional @digest. */
-export function isImageRef(ref: string): boolean {
-  const m = /^(.*?)(?::([A-Za-z0-9_][A-Za-z0-9_.-]{0,127}))?(?:@sha256:[a-f0-9]{64})?$/.exec(ref)
-  return !!m && REPOSITORY.test(m[1])
-}
-
-export function isBareTag(tag: string): boolean {
-  return TAG.test(tag) && !tag.includes('/')
-}
 
 export function parseInputs(raw: RawInputs, env: Record<string, string | undefined> = {}): Inputs {
   const problems: string[] = []
@@ -174,7 +162,7 @@ export function parseInputs(raw: RawInputs, env: Record<string, string | undefin
   }
 
   const image = raw.image.trim()
-  if (image && !REPOSITORY.test(image)) {
+  if (image && !isRepository(image)) {
     bad('image', image, 'use a lowercase repository without a tag, e.g. ghcr.io/phialo/ci-base')
   }
 

@@ -1,13 +1,6 @@
-// Per-platform size and layer count from image manifests, read without pulling:
-// from the registry after a push, or from the OCI layout the build wrote.
+// An image as its manifests describe it: per-platform size, layer count and the instruction
+// behind each layer, measured without pulling from whatever source serves the manifests.
 import { createHash } from 'node:crypto'
-import { readFile } from 'node:fs/promises'
-import { join } from 'node:path'
-import type { Docker } from './docker.js'
-import { mustRun } from './docker.js'
-import { inspectConfigArgs, inspectRawArgs } from './args.js'
-import type { Baseline } from './compare.js'
-import { NotFoundError, RegistryClient, dockerCredentials, parseRepository } from './registry.js'
 
 export interface Descriptor {
   mediaType?: string
@@ -125,68 +118,10 @@ export async function readImage(source: ImageSource, ref: string, order: string[
   return { digest, platforms: platforms.sort((a, b) => rank(a) - rank(b)) }
 }
 
-/**
- * Images in a registry: over its HTTP API with docker's credentials, and through buildx's
- * imagetools (which knows every registry setup docker does) when that cannot answer.
- */
-export function registrySource(run: Docker, repository: string, env: Record<string, string | undefined> = process.env): ImageSource {
-  const ref = parseRepository(repository)
-  const http = new RegistryClient(ref, () => dockerCredentials(ref.host, env))
-  const at = (refOrDigest: string) => (refOrDigest.startsWith('sha256:') ? `${repository}@${refOrDigest}` : refOrDigest)
-  const tagOf = (refOrDigest: string) => (refOrDigest.startsWith('sha256:') ? refOrDigest : refOrDigest.slice(repositoryOf(refOrDigest).length).replace(/^[:@]/, '') || 'latest')
-  const either = async <T>(fast: () => Promise<T>, slow: () => Promise<T>): Promise<T> => {
-    try {
-      return await fast()
-    } catch (e) {
-      if (e instanceof NotFoundError) throw e
-      return slow()
-    }
-  }
-  return {
-    manifest: refOrDigest =>
-      either(
-        () => http.manifest(tagOf(refOrDigest)),
-        async () => (await mustRun(run, inspectRawArgs(at(refOrDigest)), `Reading manifest ${at(refOrDigest)}`, { quiet: true })).stdout
-      ),
-    config: (manifestDigest, manifest) =>
-      either(
-        async () => JSON.parse(await http.blob(manifest.config!.digest)) as ImageConfig,
-        async () => JSON.parse((await mustRun(run, inspectConfigArgs(at(manifestDigest)), `Reading image config ${at(manifestDigest)}`, { quiet: true })).stdout) as ImageConfig
-      )
-  }
-}
-
-/** An OCI image layout on disk; its index.json names the image. */
-export function ociLayoutSource(dir: string): ImageSource {
-  const blob = (digest: string) => readFile(join(dir, 'blobs', 'sha256', digest.slice('sha256:'.length)), 'utf8')
-  return {
-    manifest: async refOrDigest => {
-      if (refOrDigest.startsWith('sha256:')) return blob(refOrDigest)
-      const index = JSON.parse(await readFile(join(dir, 'index.json'), 'utf8')) as Manifest
-      const image = index.manifests?.[0]
-      if (!image) throw new Error(`OCI layout ${dir} holds no image`)
-      return blob(image.digest)
-    },
-    config: async (_digest, manifest) => JSON.parse(await blob(manifest.config!.digest)) as ImageConfig
-  }
-}
-
-/** A reference without tag or digest: where the digests of an index live. */
-export function repositoryOf(ref: string): string {
-  const noDigest = ref.split('@')[0]
-  const slash = noDigest.lastIndexOf('/')
-  const colon = noDigest.lastIndexOf(':')
-  return colon > slash ? noDigest.slice(0, colon) : noDigest
-}
-
-/** The published image to compare with. Not there yet is no error: the report says "new". */
-export async function readBaseline(run: Docker, ref: string, order: string[]): Promise<Baseline> {
-  if (!ref) return { ref, status: 'none' }
-  try {
-    return { ref, status: 'found', image: await readImage(registrySource(run, repositoryOf(ref)), ref, order) }
-  } catch (e) {
-    const reason = e instanceof Error ? e.message : String(e)
-    if (e instanceof NotFoundError || /not found|manifest unknown|404/i.test(reason)) return { ref, status: 'missing' }
-    return { ref, status: 'unavailable', reason: reason.split('\n').filter(Boolean).pop() }
-  }
+export interface Baseline {
+  ref: string
+  /** found; missing (first build: the report says "new"); unavailable (could not be read); none (not asked). */
+  status: 'found' | 'missing' | 'unavailable' | 'none'
+  reason?: string
+  image?: ImageInfo
 }

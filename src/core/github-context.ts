@@ -1,6 +1,7 @@
 // What the run knows about itself, read once from the runner's environment.
 import { readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
+import type { Env } from './env.js'
 
 export interface RunContext {
   sha: string
@@ -19,7 +20,6 @@ export interface RunContext {
   pullRequest?: number
 }
 
-type Env = Record<string, string | undefined>
 
 export function runContext(env: Env, readEvent: (path: string) => string = p => readFileSync(p, 'utf8')): RunContext {
   let defaultBranch = ''

@@ -1,7 +1,8 @@
 // What the build produced, as outputs, job summary and PR comment. Pure: data in, text out.
 import type { StepStats } from './progress.js'
 import type { Breach, Budgets } from './budget.js'
-import { largestGrowth, type Baseline, type PlatformReport } from './compare.js'
+import { largestGrowth, type PlatformReport } from './compare.js'
+import type { Baseline } from './image.js'
 import { humanSize, signedPercent } from './size.js'
 
 export interface StageTime {
@@ -18,7 +19,7 @@ export interface Report {
   totals: { size: number; layers: number }
   baseline: Omit<Baseline, 'image'>
   budgets: Budgets
-  breaches: string[]
+  breaches: Breach[]
   buildTime: number
   cacheHitRate: number
   steps: StepStats
@@ -34,25 +35,7 @@ export function makeReport(parts: Omit<Report, 'totals' | 'breaches'> & { breach
     size: parts.platforms.reduce((s, p) => s + p.size, 0),
     layers: parts.platforms.reduce((s, p) => s + p.layers, 0)
   }
-  return { ...parts, totals, breaches: (parts.breaches ?? []).map(b => b.message) }
-}
-
-export function outputs(report: Report, metadata: string, markdown: string): Record<string, string> {
-  const first = report.platforms[0]
-  return {
-    digest: report.digest,
-    imageid: report.imageid,
-    metadata,
-    tags: report.tags.join('\n'),
-    size: first ? String(first.size) : '',
-    'size-human': first ? humanSize(first.size) : '',
-    layers: first ? String(first.layers) : '',
-    'size-delta': first?.sizeDelta === undefined ? '' : String(first.sizeDelta),
-    report: JSON.stringify(report),
-    markdown,
-    'build-time': report.buildTime.toFixed(1),
-    'cache-hit-rate': String(report.cacheHitRate)
-  }
+  return { ...parts, totals, breaches: parts.breaches ?? [] }
 }
 
 const signedSize = (bytes: number) => (bytes > 0 ? `+${humanSize(bytes)}` : bytes === 0 ? '0 B' : humanSize(bytes))
@@ -61,7 +44,7 @@ const code = (text: string) => `\`${text.replace(/`/g, "'")}\``
 
 function verdict(platform: string, report: Report): string {
   if (!report.budgets.maxSize && !report.budgets.maxLayers && !report.budgets.maxGrowth) return '—'
-  const broken = report.breaches.filter(b => b.startsWith(`${platform}:`)).map(b => /(max-[a-z]+)/.exec(b)?.[1])
+  const broken = report.breaches.filter(b => b.platform === platform).map(b => b.budget)
   return broken.length ? `❌ ${broken.join(', ')}` : '✅'
 }
 
@@ -127,7 +110,7 @@ export function summaryMarkdown(report: Report): string {
   ]
   const grew = largestGrowth(report.platforms)
   if (grew) lines.push(`**Grew most:** ${code(grew.layer.instruction)} ${signedSize(grew.layer.delta!)} on ${grew.platform}`, '')
-  if (over) lines.push('**Budget exceeded**', '', ...report.breaches.map(b => `- ${b}`), '')
+  if (over) lines.push('**Budget exceeded**', '', ...report.breaches.map(b => `- ${b.message}`), '')
   const first = report.platforms[0]
   if (first?.breakdown.length) lines.push(`**Largest layers** (${first.platform})`, '', layerChart(first), '')
   if (report.digest) lines.push(`**Digest** ${code(report.digest)}`, '')

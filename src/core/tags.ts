@@ -1,7 +1,7 @@
 // Tags and OCI labels the build gets: pure functions of the inputs and the run.
 import type { Inputs } from './inputs.js'
-import { isBareTag } from './inputs.js'
-import type { RunContext } from './context.js'
+import { isBareTag } from './reference.js'
+import type { RunContext } from './github-context.js'
 
 export function imageTags(inputs: Pick<Inputs, 'image' | 'tags' | 'tagPolicy'>, ctx: RunContext, now: Date): string[] {
   const { image } = inputs

@@ -1,0 +1,60 @@
+// The action's entry point for both steps, and the one module that knows its host: the
+// runner, through @actions/core. Post is the step that finds main's post state.
+import * as core from '@actions/core'
+import { INPUT_DEFAULTS, type InputName, type RawInputs } from '../core/inputs.js'
+import { docker } from '../pipeline/docker.js'
+import { main } from '../pipeline/main.js'
+import { post } from '../pipeline/post.js'
+import { errorMessage, type Runtime } from '../pipeline/runtime.js'
+import { POST_STATE_KEY, PostStateRecorder, parsePostState, type PostState } from '../pipeline/post-state.js'
+
+/** The runner fills in action.yml's defaults; outside it, an unset input takes the same default. */
+function readInputs(): RawInputs {
+  const raw = {} as RawInputs
+  for (const name of Object.keys(INPUT_DEFAULTS) as InputName[]) {
+    const envName = `INPUT_${name.replace(/ /g, '_').toUpperCase()}`
+    raw[name] = process.env[envName] === undefined ? INPUT_DEFAULTS[name] : core.getInput(name)
+  }
+  return raw
+}
+
+function actionRuntime(postState: PostState): Runtime {
+  const recorder = new PostStateRecorder(core.saveState)
+  return {
+    env: process.env,
+    docker,
+    info: core.info,
+    warning: message => core.warning(message),
+    group: core.group,
+    setSecret: core.setSecret,
+    setOutput: core.setOutput,
+    remember: addition => recorder.remember(addition),
+    postState: () => postState,
+    writeSummary: async markdown => {
+      if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown).write()
+    },
+    now: () => new Date()
+  }
+}
+
+async function run(): Promise<void> {
+  let postState: PostState | undefined
+  try {
+    postState = parsePostState(core.getState(POST_STATE_KEY))
+  } catch (e) {
+    // A post step whose state cannot be read cleans up nothing, and says so.
+    core.warning(errorMessage(e))
+    return
+  }
+  const isPost = postState !== undefined
+  try {
+    const runtime = actionRuntime(postState ?? {})
+    await (isPost ? post(runtime) : main(runtime, readInputs()))
+  } catch (e) {
+    // post never fails the job; main fails with the reason.
+    if (isPost) core.warning(errorMessage(e))
+    else core.setFailed(errorMessage(e))
+  }
+}
+
+await run()

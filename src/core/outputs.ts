@@ -1,0 +1,40 @@
+// The action's outputs, declared once: names and descriptions (action.yml says the same, a
+// test holds them together), and their values from a report. Pure.
+import type { Report } from './report.js'
+import { humanSize } from './size.js'
+
+export const OUTPUTS = {
+  digest: 'Digest of the image (the index for multi-platform).',
+  imageid: 'Image id where the builder gives one.',
+  metadata: 'buildx metadata JSON.',
+  tags: 'The tags applied, newline list.',
+  size: 'Compressed size in bytes of the first platform (sum of its layer blobs).',
+  'size-human': 'The same, for people (231.4 MB, decimal units).',
+  layers: 'Layer count of the first platform.',
+  'size-delta': 'Bytes vs the baseline for the first platform (signed); empty when there is no baseline.',
+  report: 'JSON: per platform size, layers, deltas and layer breakdown; totals, baseline, budgets, build time, cache hit rate, stage timings.',
+  markdown: 'The report as Markdown (the job summary and PR comment text), to post your own way.',
+  'build-time': 'Seconds the build took, one decimal.',
+  'cache-hit-rate': 'Percent of Dockerfile steps served from cache, 0-100.'
+} as const
+
+export type OutputName = keyof typeof OUTPUTS
+
+/** Every output of a finished run, from its report. */
+export function outputs(report: Report, metadata: string, markdown: string): Record<OutputName, string> {
+  const first = report.platforms[0]
+  return {
+    digest: report.digest,
+    imageid: report.imageid,
+    metadata,
+    tags: report.tags.join('\n'),
+    size: first ? String(first.size) : '',
+    'size-human': first ? humanSize(first.size) : '',
+    layers: first ? String(first.layers) : '',
+    'size-delta': first?.sizeDelta === undefined ? '' : String(first.sizeDelta),
+    report: JSON.stringify(report),
+    markdown,
+    'build-time': report.buildTime.toFixed(1),
+    'cache-hit-rate': String(report.cacheHitRate)
+  }
+}

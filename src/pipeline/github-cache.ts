@@ -1,0 +1,43 @@
+// The GitHub Actions cache service, through @actions/cache: the local build cache and the
+// binfmt image both travel through it.
+// @actions/cache is large; it is loaded only by runs that use the GitHub cache (start-up time).
+const actionsCache = () => import('@actions/cache')
+
+/**
+ * @actions/cache reports its own failures on stdout (a 5xx as `::error::`, which shows as an
+ * error annotation) and then returns as if the cache had missed. While it runs, its warning and
+ * error lines are taken aside; a failure becomes an exception, which the caller turns into the
+ * action's one warning, so a fault never looks like a miss nor like a failed step.
+ */
+async function reportingFaults<T>(call: () => Promise<T>): Promise<T> {
+  const write = process.stdout.write
+  const said: string[] = []
+  process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+    const command = /^::(?:error|warning)(?: [^:]*)?::(.*)/.exec(String(chunk))
+    if (!command) return (write as (...args: unknown[]) => boolean).call(process.stdout, chunk, ...rest)
+    said.push(command[1].trim().replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%'))
+    return true
+  }) as typeof process.stdout.write
+  let result: T
+  try {
+    result = await call()
+  } finally {
+    process.stdout.write = write
+  }
+  if (said.length) throw new Error(said.join('; '))
+  return result
+}
+
+/** Restore paths from the GitHub cache service. Returns the key restored from, or undefined on a miss; throws on a fault. */
+export async function restorePaths(paths: string[], key: string, restoreKeys: string[] = []): Promise<string | undefined> {
+  const cache = await actionsCache()
+  if (!cache.isFeatureAvailable()) throw new Error('the GitHub cache service is not available to this run')
+  return reportingFaults(() => cache.restoreCache(paths, key, restoreKeys))
+}
+
+export async function savePaths(paths: string[], key: string): Promise<void> {
+  const cache = await actionsCache()
+  if (!cache.isFeatureAvailable()) throw new Error('the GitHub cache service is not available to this run')
+  // saveCache reports most failures by returning -1 rather than throwing.
+  if ((await reportingFaults(() => cache.saveCache(paths, key))) === -1) throw new Error(`the cache service did not store ${key}`)
+}

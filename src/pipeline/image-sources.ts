@@ -1,0 +1,69 @@
+// Where image manifests are read from: the registry after a push (or the published baseline),
+// or the OCI layout the build wrote.
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { type Docker, mustRun } from './docker.js'
+import { inspectConfigArgs, inspectRawArgs } from '../core/args.js'
+import { type Baseline, readImage, type ImageConfig, type ImageSource, type Manifest } from '../core/image.js'
+import { NotFoundError, RegistryClient } from './registry-client.js'
+import { dockerCredentials } from './docker-config.js'
+import { errorMessage } from './runtime.js'
+import type { Env } from '../core/env.js'
+import { parseRepository, repositoryOf, tagOf } from '../core/reference.js'
+
+/**
+ * Images in a registry: over its HTTP API with docker's credentials, and through buildx's
+ * imagetools (which knows every registry setup docker does) when that cannot answer.
+ */
+export function registrySource(run: Docker, repository: string, env: Env): ImageSource {
+  const ref = parseRepository(repository)
+  const http = new RegistryClient(ref, () => dockerCredentials(ref.host, env))
+  const at = (refOrDigest: string) => (refOrDigest.startsWith('sha256:') ? `${repository}@${refOrDigest}` : refOrDigest)
+  const either = async <T>(fast: () => Promise<T>, slow: () => Promise<T>): Promise<T> => {
+    try {
+      return await fast()
+    } catch (e) {
+      if (e instanceof NotFoundError) throw e
+      return slow()
+    }
+  }
+  return {
+    manifest: refOrDigest =>
+      either(
+        () => http.manifest(tagOf(refOrDigest)),
+        async () => (await mustRun(run, inspectRawArgs(at(refOrDigest)), `Reading manifest ${at(refOrDigest)}`, { quiet: true })).stdout
+      ),
+    config: (manifestDigest, manifest) =>
+      either(
+        async () => JSON.parse(await http.blob(manifest.config!.digest)) as ImageConfig,
+        async () => JSON.parse((await mustRun(run, inspectConfigArgs(at(manifestDigest)), `Reading image config ${at(manifestDigest)}`, { quiet: true })).stdout) as ImageConfig
+      )
+  }
+}
+
+/** An OCI image layout on disk; its index.json names the image. */
+export function ociLayoutSource(dir: string): ImageSource {
+  const blob = (digest: string) => readFile(join(dir, 'blobs', 'sha256', digest.slice('sha256:'.length)), 'utf8')
+  return {
+    manifest: async refOrDigest => {
+      if (refOrDigest.startsWith('sha256:')) return blob(refOrDigest)
+      const index = JSON.parse(await readFile(join(dir, 'index.json'), 'utf8')) as Manifest
+      const image = index.manifests?.[0]
+      if (!image) throw new Error(`OCI layout ${dir} holds no image`)
+      return blob(image.digest)
+    },
+    config: async (_digest, manifest) => JSON.parse(await blob(manifest.config!.digest)) as ImageConfig
+  }
+}
+
+/** The published image to compare with. Not there yet is no error: the report says "new". */
+export async function readBaseline(run: Docker, ref: string, order: string[], env: Env): Promise<Baseline> {
+  if (!ref) return { ref, status: 'none' }
+  try {
+    return { ref, status: 'found', image: await readImage(registrySource(run, repositoryOf(ref), env), ref, order) }
+  } catch (e) {
+    const reason = errorMessage(e)
+    if (e instanceof NotFoundError || /not found|manifest unknown|404/i.test(reason)) return { ref, status: 'missing' }
+    return { ref, status: 'unavailable', reason: reason.split('\n').filter(Boolean).pop() }
+  }
+}
