@@ -1,25 +1,25 @@
 // The bundled action, run as the runner runs it, against dockerd + buildx + QEMU + a registry.
 import type { ActionRun } from '../support/runner'
-import { manifest, platformSizes, readImageFile } from '../support/registry'
-import { nonce, onEveryStack, stackReady } from '../support/stack'
+import { manifest, platformSizes, readImageFile, REGISTRY, REGISTRY_PORT } from '../support/registry'
+import { errorLines, fixture, nonce, onEveryStack, stackReady } from '../support/stack'
 import { forwardTo } from '../support/tcp-forward'
 
 const ready = await stackReady()
-const fixture = '__tests__/fixtures/multistage'
+const multistage = fixture('multistage')
 
 onEveryStack(ready, 'build and push', stack => {
   const run = nonce()
   const repo = `e2e/build-${stack.name}-${run}`
   const build = (inputs: Record<string, string>) =>
-    stack.run({ inputs: { context: fixture, file: `${fixture}/Dockerfile`, 'build-args': `NONCE=${run}`, ...inputs } })
+    stack.run({ inputs: { ...multistage, 'build-args': `NONCE=${run}`, ...inputs } })
   let pushed: ActionRun
 
   beforeAll(async () => {
-    pushed = await build({ image: `localhost:5000/${repo}`, tags: '1.0.0', push: 'true', cache: 'inline' })
+    pushed = await build({ image: `${REGISTRY}/${repo}`, tags: '1.0.0', push: 'true', cache: 'inline' })
   }, 300_000)
 
   test('main and post succeed', () => {
-    expect({ code: pushed.main.code, err: pushed.main.stdout.match(/::error::.*/g) }).toEqual({ code: 0, err: null })
+    expect({ code: pushed.main.code, err: errorLines(pushed.main.stdout) }).toEqual({ code: 0, err: [] })
     expect(pushed.post.code).toBe(0)
   })
 
@@ -49,7 +49,7 @@ onEveryStack(ready, 'build and push', stack => {
   })
 
   test('tags, labels and the job summary', async () => {
-    expect(pushed.main.outputs.tags.split('\n')).toEqual([`localhost:5000/${repo}:1.0.0`, `localhost:5000/${repo}:sha-a1b2c3d`])
+    expect(pushed.main.outputs.tags.split('\n')).toEqual([`${REGISTRY}/${repo}:1.0.0`, `${REGISTRY}/${repo}:sha-a1b2c3d`])
     expect(await manifest(repo, 'sha-a1b2c3d')).toBeDefined()
     const sizes = await platformSizes(repo, '1.0.0')
     const human = (sizes['linux/amd64'].size / 1e6).toFixed(1)
@@ -60,7 +60,7 @@ onEveryStack(ready, 'build and push', stack => {
 
   test('push: false still reports sizes and layers, from the exported layout', async () => {
     // Served from the pushed image's inline cache: the same layers, so the same sizes on a builder that starts empty.
-    const local = await build({ image: `localhost:5000/${repo}`, tags: '1.0.0', push: 'false', cache: 'inline' })
+    const local = await build({ image: `${REGISTRY}/${repo}`, tags: '1.0.0', push: 'false', cache: 'inline' })
     expect(local.main.code).toBe(0)
     const sizes = await platformSizes(repo, '1.0.0')
     const report = JSON.parse(local.main.outputs.report)
@@ -76,14 +76,15 @@ onEveryStack(ready, 'build and push', stack => {
 onEveryStack(ready, 'base images on a loopback registry', stack => {
   // A builder the action creates has a network of its own: it must still reach the runner's
   // loopback registries named only in FROM lines, in every form they are written.
-  test.each(['localhost:5000', '127.0.0.1:5000', '127.0.0.2', '::1'])('FROM %s/test/base', async form => {
-    const forwarder = form.includes(':5000') ? undefined : await forwardTo(5000, form)
+  test.each([`localhost:${REGISTRY_PORT}`, `127.0.0.1:${REGISTRY_PORT}`, '127.0.0.2', '::1'])('FROM %s/test/base', async form => {
+    // The registry listens on 127.0.0.1 only: the other addresses reach it through a forwarder.
+    const forwarder = form.endsWith(`:${REGISTRY_PORT}`) ? undefined : await forwardTo(REGISTRY_PORT, form)
     try {
       const host = forwarder?.host ?? form
       const run = await stack.run({
-        inputs: { context: fixture, file: `${fixture}/Dockerfile`, cache: 'none', platforms: 'linux/amd64', 'build-args': `BASE=${host}/test/base:latest\nNONCE=${nonce()}` }
+        inputs: { ...multistage, cache: 'none', platforms: 'linux/amd64', 'build-args': `BASE=${host}/test/base:latest\nNONCE=${nonce()}` }
       })
-      expect({ code: run.main.code, errors: run.main.stdout.match(/::error::.*/g) }).toEqual({ code: 0, errors: null })
+      expect({ code: run.main.code, errors: errorLines(run.main.stdout) }).toEqual({ code: 0, errors: [] })
       expect(JSON.parse(run.main.outputs.report).platforms.map((p: { platform: string }) => p.platform)).toEqual(['linux/amd64'])
     } finally {
       await forwarder?.close()

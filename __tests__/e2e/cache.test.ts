@@ -1,32 +1,32 @@
 // Caches on the real stack: each second build runs on an empty builder and must be served from cache.
 import type { ActionRun } from '../support/runner'
 import { startCacheServer, type CacheServer } from '../support/cache-server'
-import { docker, nonce, onEveryStack, stackReady } from '../support/stack'
-import { manifest, platformSizes } from '../support/registry'
+import { errorLines, fixture, docker, nonce, onEveryStack, stackReady } from '../support/stack'
+import { manifest, platformSizes, REGISTRY } from '../support/registry'
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 const ready = await stackReady()
-const fixture = '__tests__/fixtures/multistage'
+const multistage = fixture('multistage')
 
 
 const ok = (r: ActionRun) => {
-  expect({ main: r.main.code, post: r.post.code, errors: r.main.stdout.match(/::error::.*/g) }).toEqual({ main: 0, post: 0, errors: null })
+  expect({ main: r.main.code, post: r.post.code, errors: errorLines(r.main.stdout) }).toEqual({ main: 0, post: 0, errors: [] })
 }
 
 onEveryStack(ready, 'cache on an empty builder', stack => {
   // One runner: its temp directory has a fixed path and is emptied between jobs.
   const runnerTemp = join(tmpdir(), `runner-cache-e2e-${stack.name}-${process.pid}`)
   const build = (tag: string, inputs: Record<string, string>, env: Record<string, string> = {}) =>
-    stack.run({ inputs: { context: fixture, file: `${fixture}/Dockerfile`, 'build-args': `NONCE=${tag}`, ...inputs }, env, runnerTemp })
+    stack.run({ inputs: { ...multistage, 'build-args': `NONCE=${tag}`, ...inputs }, env, runnerTemp })
   let server: CacheServer
   beforeAll(async () => (server = await startCacheServer()))
   afterAll(() => server?.close())
 
   test('registry cache: a rebuild after `docker buildx prune -af` is 100% cached', async () => {
     const tag = nonce()
-    const inputs = { image: `localhost:5000/e2e/cache-${tag}`, push: 'true', cache: 'registry' }
+    const inputs = { image: `${REGISTRY}/e2e/cache-${tag}`, push: 'true', cache: 'registry' }
     const first = await build(tag, inputs)
     ok(first)
     expect(first.main.outputs['cache-hit-rate']).toBe('0')
@@ -132,7 +132,7 @@ onEveryStack(ready, 'a cache that fails is a warning, never a failed build', sta
   const build = (name: string, inputs: Record<string, string>, env: Record<string, string> = {}) =>
     stack.run({
       inputs: {
-        context: fixture, file: `${fixture}/Dockerfile`, image: `localhost:5000/${repo}`, push: 'true', 'tag-policy': 'none', tags: name,
+        ...multistage, image: `${REGISTRY}/${repo}`, push: 'true', 'tag-policy': 'none', tags: name,
         'build-args': `NONCE=${nonce()}`, 'cache-timeout': `${CACHE_TIMEOUT}s`, ...inputs
       },
       env

@@ -3,7 +3,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { imageConfig, imageFiles, platformSizes } from '../support/registry'
+import { imageConfig, imageFiles, platformSizes, REGISTRY } from '../support/registry'
 import { nonce, onEveryStack, stackReady } from '../support/stack'
 
 const ready = await stackReady()
@@ -18,7 +18,7 @@ onEveryStack(ready, 'the CI base image stand-in, built as the weekly rebuild bui
       inputs: {
         context,
         file: `${context}/Dockerfile`,
-        image: `localhost:5000/${repo}`,
+        image: `${REGISTRY}/${repo}`,
         push: 'true',
         'tag-policy': 'sha,date,latest',
         cache: 'registry,inline',
@@ -38,7 +38,7 @@ onEveryStack(ready, 'the CI base image stand-in, built as the weekly rebuild bui
     expect(first.main.code).toBe(0)
     const today = new Date().toISOString().slice(0, 10).replace(/-/g, '')
     expect(first.main.outputs.tags.split('\n').sort()).toEqual(
-      [`localhost:5000/${repo}:sha-a1b2c3d`, `localhost:5000/${repo}:${today}`, `localhost:5000/${repo}:latest`].sort()
+      [`${REGISTRY}/${repo}:sha-a1b2c3d`, `${REGISTRY}/${repo}:${today}`, `${REGISTRY}/${repo}:latest`].sort()
     )
     expect(Object.keys(await platformSizes(repo, 'latest')).sort()).toEqual(['linux/amd64', 'linux/arm64'])
   })

@@ -1,13 +1,13 @@
 // What users see when something is wrong: one clear error, exit code 1, and a post step that
 // still cleans up and exits 0.
 import { runAction } from '../support/runner'
-import { STACKS, docker, nonce, onEveryStack, stackReady } from '../support/stack'
-import { imageConfig, imageFiles, manifest, platformSizes } from '../support/registry'
+import { errorLines, fixture, STACKS, docker, nonce, onEveryStack, stackReady } from '../support/stack'
+import { imageConfig, imageFiles, manifest, platformSizes, REGISTRY, REGISTRY_PORT, api } from '../support/registry'
 import { startFaultyProxy } from '../support/faulty-proxy'
 
 const ready = await stackReady()
-const fixture = '__tests__/fixtures/multistage'
-const errors = (stdout: string) => stdout.match(/^::error::.*$/gm) ?? []
+const multistage = fixture('multistage')
+const errors = errorLines
 
 ;(ready ? describe : describe.skip)('bad input', () => {
   test('a bad input fails before anything runs, naming the input and what is allowed', async () => {
@@ -27,7 +27,7 @@ onEveryStack(ready, 'failures', stack => {
   test('a builder main created is removed by post even when main failed', async () => {
     // The builder's image does not exist: main fails starting it, after buildx has registered the builder.
     const run = await stack.run({
-      inputs: { context: fixture, file: `${fixture}/Dockerfile`, driver: 'docker-container', 'driver-opts': 'image=localhost:5000/test/no-such-buildkit:1', cache: 'none' }
+      inputs: { ...multistage, driver: 'docker-container', 'driver-opts': `image=${REGISTRY}/test/no-such-buildkit:1`, cache: 'none' }
     })
     expect(run.main.code).toBe(1)
     expect(errors(run.main.stdout)[0]).toMatch(/^::error::Creating the docker-container builder failed \(exit 1\):.*no-such-buildkit/)
@@ -40,14 +40,14 @@ onEveryStack(ready, 'failures', stack => {
 
   test('a push that fails midway fails the step with the registry\'s error and leaves the tag where it was', async () => {
     const repo = `e2e/broken-${stack.name}-${nonce()}`
-    const inputs = { context: fixture, file: `${fixture}/Dockerfile`, push: 'true', cache: 'none', 'tag-policy': 'none', tags: '1' }
-    const before = await stack.run({ inputs: { ...inputs, image: `localhost:5000/${repo}`, 'build-args': `NONCE=${nonce()}` } })
+    const inputs = { ...multistage, push: 'true', cache: 'none', 'tag-policy': 'none', tags: '1' }
+    const before = await stack.run({ inputs: { ...inputs, image: `${REGISTRY}/${repo}`, 'build-args': `NONCE=${nonce()}` } })
     expect(before.main.code).toBe(0)
     const published = (await manifest(repo, '1'))!.digest
     expect(published).toBe(before.main.outputs.digest)
     // Every blob upload after the first one fails: the new image can never be complete.
     let uploads = 0
-    const proxy = await startFaultyProxy(5000, (method, path) => method === 'PUT' && /\/blobs\/uploads\//.test(path) && ++uploads > 1)
+    const proxy = await startFaultyProxy(REGISTRY_PORT, (method, path) => method === 'PUT' && /\/blobs\/uploads\//.test(path) && ++uploads > 1)
     try {
       const run = await stack.run({ inputs: { ...inputs, image: `${proxy.host}/${repo}`, 'build-args': `NONCE=${nonce()}` } })
       expect(run.main.code).toBe(1)
@@ -66,14 +66,14 @@ onEveryStack(ready, 'failures', stack => {
   test('a failing build fails the step with the builder\'s own error and pushes no tag', async () => {
     const repo = `e2e/no-base-${stack.name}-${nonce()}`
     const run = await stack.run({
-      inputs: { context: fixture, file: `${fixture}/Dockerfile`, image: `localhost:5000/${repo}`, push: 'true', cache: 'none', 'build-args': 'BASE=localhost:5000/test/does-not-exist:1' }
+      inputs: { ...multistage, image: `${REGISTRY}/${repo}`, push: 'true', cache: 'none', 'build-args': `BASE=${REGISTRY}/test/does-not-exist:1` }
     })
     expect(run.main.code).toBe(1)
     const [error] = errors(run.main.stdout)
     expect(error).toMatch(/^::error::docker buildx build failed \(exit 1\):.*does-not-exist/)
-    expect(run.main.outputs.tags).toBe(`localhost:5000/${repo}:sha-a1b2c3d`)
+    expect(run.main.outputs.tags).toBe(`${REGISTRY}/${repo}:sha-a1b2c3d`)
     expect(run.main.outputs['build-time']).toMatch(/^\d+\.\d$/)
-    expect((await fetch(`http://127.0.0.1:5000/v2/${repo}/tags/list`)).status).toBe(404)
+    expect((await fetch(`${api}/${repo}/tags/list`)).status).toBe(404)
     expect(run.post.code).toBe(0)
   })
 })
@@ -83,11 +83,11 @@ onEveryStack(ready, 'failures', stack => {
     // The docker driver pushes a tag twice: BuildKit's own push, then the engine's, whose
     // failure fails the build (as distribution 2.8 sometimes does under concurrent tag pushes).
     let manifestPuts = 0
-    const proxy = await startFaultyProxy(5000, (method, path) => method === 'PUT' && /\/manifests\/[^/]+$/.test(path) && !path.includes('sha256:') && ++manifestPuts === 2)
+    const proxy = await startFaultyProxy(REGISTRY_PORT, (method, path) => method === 'PUT' && /\/manifests\/[^/]+$/.test(path) && !path.includes('sha256:') && ++manifestPuts === 2)
     try {
       const repo = `e2e/flaky-${nonce()}`
       const run = await STACKS[0].run({
-        inputs: { context: fixture, file: `${fixture}/Dockerfile`, image: `${proxy.host}/${repo}`, push: 'true', cache: 'none', tags: '1', 'tag-policy': 'none', 'build-args': `NONCE=${nonce()}` }
+        inputs: { ...multistage, image: `${proxy.host}/${repo}`, push: 'true', cache: 'none', tags: '1', 'tag-policy': 'none', 'build-args': `NONCE=${nonce()}` }
       })
       expect(run.main.code).toBe(0)
       expect(proxy.failed).toHaveLength(1)

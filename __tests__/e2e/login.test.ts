@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import bcrypt from 'bcryptjs'
-import { nonce, onEveryStack, stackReady } from '../support/stack'
+import { fixture, nonce, onEveryStack, stackReady } from '../support/stack'
 
 const ready = await stackReady()
 const user = 'ci-bot'
@@ -38,9 +38,8 @@ onEveryStack(ready, 'a registry that requires a login', stack => {
   afterAll(() => registry?.kill('SIGKILL'))
 
   test('logs in, pushes, compares with the protected baseline, logs out; the password is never printed', async () => {
-    const fixture = '__tests__/fixtures/multistage'
     const image = `localhost:${PORT}/e2e/auth-${stack.name}`
-    const inputs = { context: fixture, file: `${fixture}/Dockerfile`, image, username: user, password, platforms: 'linux/amd64', cache: 'none', 'tag-policy': 'none' }
+    const inputs = { ...fixture('multistage'), image, username: user, password, platforms: 'linux/amd64', cache: 'none', 'tag-policy': 'none' }
     const env = { DOCKER_CONFIG: dockerConfig }
     const first = await stack.run({ inputs: { ...inputs, push: 'true', tags: 'latest' }, env })
     expect(first.main.code).toBe(0)

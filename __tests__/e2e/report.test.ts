@@ -4,12 +4,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { ActionRun } from '../support/runner'
-import { platformSizes } from '../support/registry'
+import { platformSizes, REGISTRY } from '../support/registry'
 import { startGitHubApi, type FakeGitHub } from '../support/github-api'
-import { nonce, onEveryStack, stackReady, type Stack } from '../support/stack'
+import { errorLines, fixture, nonce, onEveryStack, stackReady, type Stack } from '../support/stack'
 
 const ready = await stackReady()
-const fixture = '__tests__/fixtures/growing'
+const growing = fixture('growing')
 const token = 'ghs_test_token_value'
 const prEvent = join(mkdtempSync(join(tmpdir(), 'pr-event-')), 'event.json')
 writeFileSync(prEvent, JSON.stringify({ pull_request: { number: 7 }, repository: { default_branch: 'main' } }))
@@ -18,12 +18,12 @@ writeFileSync(prEvent, JSON.stringify({ pull_request: { number: 7 }, repository:
 function builder(stack: Stack) {
   const run = nonce()
   const repo = `e2e/report-${stack.name}-${run}`
-  const image = `localhost:5000/${repo}`
+  const image = `${REGISTRY}/${repo}`
   const build = (padKb: number, inputs: Record<string, string> = {}, env: Record<string, string> = {}) =>
-    stack.run({ inputs: { context: fixture, file: `${fixture}/Dockerfile`, image, cache: 'none', 'build-args': `NONCE=${run}\nPAD_KB=${padKb}`, ...inputs }, env })
+    stack.run({ inputs: { ...growing, image, cache: 'none', 'build-args': `NONCE=${run}\nPAD_KB=${padKb}`, ...inputs }, env })
   return { repo, image, build }
 }
-const errors = (r: ActionRun) => r.main.stdout.match(/^::error::.*$/gm) ?? []
+const errors = (r: ActionRun) => errorLines(r.main.stdout)
 const report = (r: ActionRun) => JSON.parse(r.main.outputs.report)
 
 onEveryStack(ready, 'the size report against a published baseline', stack => {

@@ -3,17 +3,17 @@
 import { createHash } from 'node:crypto'
 import { existsSync, mkdtempSync, readFileSync, writeFileSync, chmodSync, copyFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runAction } from '../support/runner'
-import { BUILDX_RELEASES, RUNNER_BUILDX, docker, onEveryStack, stackReady } from '../support/stack'
+import { BASE_IMAGE, REGISTRY } from '../support/registry'
+import { errorLines, fixture, BUILDX_RELEASES, RUNNER_BUILDX, docker, onEveryStack, stackReady } from '../support/stack'
 import { startCacheServer } from '../support/cache-server'
 import { spawnSync } from 'node:child_process'
-import { closeServer } from '../support/close-server'
+import { closeServer, listenOnLoopback } from '../support/close-server'
 
 const ready = await stackReady()
-const fixture = '__tests__/fixtures/multistage'
+const multistage = fixture('multistage')
 
 ;(ready ? describe : describe.skip)('buildx through the tool cache', () => {
   const version = RUNNER_BUILDX
@@ -34,13 +34,12 @@ const fixture = '__tests__/fixtures/multistage'
       else if (req.url === `/${version}/checksums.txt`) res.end(checksums)
       else res.writeHead(404).end()
     })
-    await new Promise<void>(r => server.listen(0, '127.0.0.1', r))
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+    url = await listenOnLoopback(server)
   })
   afterAll(() => closeServer(server))
 
   const build = (inputs: Record<string, string>, env: Record<string, string>) =>
-    runAction({ inputs: { context: fixture, file: `${fixture}/Dockerfile`, cache: 'none', platforms: 'linux/amd64', 'buildx-version': version, 'buildx-download-url': url, ...inputs }, env })
+    runAction({ inputs: { ...multistage, cache: 'none', platforms: 'linux/amd64', 'buildx-version': version, 'buildx-download-url': url, ...inputs }, env })
 
   test('installs the asked version (checksum verified) into the tool cache and builds with it; the runner\'s own plugin is untouched', async () => {
     const home = mkdtempSync(join(tmpdir(), 'buildx-install-'))
@@ -88,7 +87,7 @@ onEveryStack(ready, 'QEMU registration', stack => {
   const reregister = () => existsSync(entry) || writeFileSync('/proc/sys/fs/binfmt_misc/register', conf)
 
   const build = (inputs: Record<string, string>, env: Record<string, string> = {}) =>
-    stack.run({ inputs: { context: fixture, file: `${fixture}/Dockerfile`, cache: 'none', ...inputs }, env })
+    stack.run({ inputs: { ...multistage, cache: 'none', ...inputs }, env })
 
   beforeAll(() => {
     conf = readFileSync('/usr/lib/binfmt.d/qemu-aarch64.conf', 'utf8').trim()
@@ -115,7 +114,7 @@ onEveryStack(ready, 'QEMU registration', stack => {
     copyFileSync('/usr/bin/qemu-aarch64-static', join(dir, 'qemu-aarch64-static'))
     writeFileSync(
       join(dir, 'Dockerfile'),
-      `FROM localhost:5000/test/base:latest\nCOPY qemu-aarch64-static ${interpreter}\nCOPY install /usr/bin/\nENTRYPOINT ["/usr/bin/install"]\n`
+      `FROM ${BASE_IMAGE}\nCOPY qemu-aarch64-static ${interpreter}\nCOPY install /usr/bin/\nENTRYPOINT ["/usr/bin/install"]\n`
     )
     docker('buildx', 'build', '--platform', 'linux/amd64', '--load', '--tag', image, dir)
   })
@@ -133,7 +132,8 @@ onEveryStack(ready, 'QEMU registration', stack => {
 
   test('the binfmt image is kept in the GitHub cache: the next run loads it instead of pulling', async () => {
     const server = await startCacheServer()
-    const pushed = 'localhost:5000/test/binfmt:cached'
+    const pushed = `${REGISTRY}/test/binfmt:cached`
+    const binfmtKey = `ci-base-action-binfmt-${pushed.replace(/[^A-Za-z0-9._-]+/g, '-')}`
     docker('tag', image, pushed)
     docker('push', '--quiet', pushed)
     const runnerTemp = join(tmpdir(), `runner-binfmt-${process.pid}`)
@@ -141,7 +141,7 @@ onEveryStack(ready, 'QEMU registration', stack => {
       unregister()
       spawnSync('docker', ['image', 'rm', '--force', pushed])
       return stack.run({
-        inputs: { context: fixture, file: `${fixture}/Dockerfile`, cache: 'none', 'qemu-image': pushed, 'build-args': `NONCE=binfmt-${Date.now()}` },
+        inputs: { ...multistage, cache: 'none', 'qemu-image': pushed, 'build-args': `NONCE=binfmt-${Date.now()}` },
         env: server.env,
         runnerTemp
       })
@@ -151,11 +151,11 @@ onEveryStack(ready, 'QEMU registration', stack => {
       expect(first.main.code).toBe(0)
       expect(first.main.stdout).toContain(`Unable to find image '${pushed}' locally`)
       expect(first.post.stdout).toContain('Save binfmt image')
-      const saved = server.entries().find(e => e.key === 'ci-base-action-binfmt-localhost-5000-test-binfmt-cached')
+      const saved = server.entries().find(e => e.key === binfmtKey)
       expect(saved).toMatchObject({ committed: true })
       const second = await emulate()
       expect(second.main.code).toBe(0)
-      expect(server.stats.hits).toContain('ci-base-action-binfmt-localhost-5000-test-binfmt-cached')
+      expect(server.stats.hits).toContain(binfmtKey)
       expect(second.main.stdout).not.toContain('Unable to find image')
       expect(second.main.stdout).toContain('QEMU: registered emulators for linux/arm64')
       expect(second.post.stdout).not.toContain('Save binfmt image')
@@ -165,7 +165,7 @@ onEveryStack(ready, 'QEMU registration', stack => {
   })
 
   test('an emulator already registered costs nothing: the image is not run', async () => {
-    const run = await build({ 'qemu-image': 'localhost:5000/test/no-such-binfmt:1', platforms: 'linux/arm64' })
+    const run = await build({ 'qemu-image': `${REGISTRY}/test/no-such-binfmt:1`, platforms: 'linux/arm64' })
     expect(run.main.code).toBe(0)
     expect(run.main.stdout).toContain('QEMU: emulators already registered for linux/arm64')
     expect(run.main.stdout).not.toContain('no-such-binfmt')
@@ -173,11 +173,11 @@ onEveryStack(ready, 'QEMU registration', stack => {
 
   test('when emulation cannot be set up: one error naming the platforms and the remedy', async () => {
     unregister()
-    const run = await build({ 'qemu-image': 'localhost:5000/test/no-such-binfmt:1' })
+    const run = await build({ 'qemu-image': `${REGISTRY}/test/no-such-binfmt:1` })
     expect(run.main.code).toBe(1)
-    const errors = run.main.stdout.match(/^::error::.*$/gm) ?? []
+    const errors = errorLines(run.main.stdout)
     expect(errors).toHaveLength(1)
-    expect(errors[0]).toMatch(/^::error::QEMU: cannot emulate linux\/arm64 on this linux\/amd64 runner \(localhost:5000\/test\/no-such-binfmt:1 exited 125: docker: Error response from daemon: .*not found\)\. Remedies: /)
+    expect(errors[0]).toMatch(/^::error::QEMU: cannot emulate linux\/arm64 on this linux\/amd64 runner \(${REGISTRY}\/test\/no-such-binfmt:1 exited 125: docker: Error response from daemon: .*not found\)\. Remedies: /)
     expect(errors[0]).toContain('set qemu-image to an image your runner can pull')
   })
 })

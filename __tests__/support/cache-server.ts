@@ -4,8 +4,7 @@
 // Entries are immutable per (key, version); lookups take the first key exactly, then any
 // key as a prefix (newest first), as GitHub documents for restore keys.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { closeServer } from './close-server'
+import { closeServer, listenOnLoopback } from './close-server'
 
 interface Entry {
   id: number
@@ -237,8 +236,7 @@ export async function startCacheServer(): Promise<CacheServer> {
     }
   })
 
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  base = await listenOnLoopback(server)
   const state: CacheServer = {
     url: `${base}/`,
     env: {

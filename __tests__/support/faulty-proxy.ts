@@ -1,8 +1,7 @@
 // A loopback proxy in front of the test registry that fails chosen requests once, the way a
 // registry under load answers: for testing what the action does when a push fails.
 import { createServer, request, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { closeServer } from './close-server'
+import { closeServer, listenOnLoopback } from './close-server'
 
 export interface FaultyProxy {
   host: string
@@ -27,6 +26,6 @@ export async function startFaultyProxy(upstreamPort: number, fails: (method: str
     upstream.on('error', () => res.writeHead(502).end())
     req.pipe(upstream)
   })
-  await new Promise<void>(r => server.listen(0, '127.0.0.1', r))
-  return { host: `localhost:${(server.address() as AddressInfo).port}`, failed, close: () => closeServer(server) }
+  const url = await listenOnLoopback(server)
+  return { host: `localhost:${new URL(url).port}`, failed, close: () => closeServer(server) }
 }

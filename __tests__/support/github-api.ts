@@ -1,8 +1,7 @@
 // The three REST calls the PR comment uses, answered the way GitHub documents them:
 // list issue comments (paginated), create one, update one. In memory, on loopback.
 import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { closeServer } from './close-server'
+import { closeServer, listenOnLoopback } from './close-server'
 
 export interface Comment {
   id: number
@@ -51,9 +50,8 @@ export async function startGitHubApi(repository: string, issue: number, token: s
     }
     send(404, { message: 'Not Found' })
   })
-  await new Promise<void>(r => server.listen(0, '127.0.0.1', r))
   return Object.assign(state, {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    url: await listenOnLoopback(server),
     close: () => closeServer(server)
   }) as FakeGitHub
 }

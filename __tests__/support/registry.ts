@@ -1,8 +1,12 @@
 // The test's own view of the local registry, over its HTTP API (independent of the action's code).
 import { gunzipSync } from 'node:zlib'
 
+/** The registry the e2e suite pushes to and reads from (TEST_REGISTRY moves it; loopback, plain HTTP). */
 export const REGISTRY = process.env.TEST_REGISTRY ?? 'localhost:5000'
-const api = `http://${REGISTRY.replace('localhost', '127.0.0.1')}/v2`
+export const REGISTRY_PORT = Number(REGISTRY.split(':')[1] ?? 80)
+/** The two-arch base image scripts/stack.sh pushes there (its BASE_IMAGE). */
+export const BASE_IMAGE = `${REGISTRY}/test/base:latest`
+export const api = `http://${REGISTRY.replace('localhost', '127.0.0.1')}/v2`
 
 const ACCEPT = [
   'application/vnd.oci.image.index.v1+json',

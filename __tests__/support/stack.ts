@@ -2,7 +2,7 @@
 // loudly in CI and skips elsewhere, with the reason.
 import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { registryUp } from './registry'
+import { BASE_IMAGE, REGISTRY, registryUp } from './registry'
 import { actionNode, runAction, type RunOptions } from './runner'
 
 /** buildx release files (`<version>/<asset>`, checksums.txt) served on loopback by scripts/stack.sh. */
@@ -24,7 +24,13 @@ export interface Stack {
 
 function stack(name: Stack['name'], title: string, inputs: Record<string, string>, emptyBuilder: () => void): Stack {
   const all = { 'buildx-download-url': BUILDX_RELEASES, ...inputs }
-  return { name, title, inputs: all, emptyBuilder, run: (options = {}) => runAction({ ...options, inputs: { ...all, ...options.inputs } }) }
+  const run = (options: RunOptions = {}) => {
+    const given: Record<string, string> = { ...all, ...options.inputs }
+    // The fixtures build FROM the stack's base image, on whichever registry the suite uses.
+    const buildArgs = /^BASE=/m.test(given['build-args'] ?? '') ? given['build-args'] : [`BASE=${BASE_IMAGE}`, given['build-args']].filter(Boolean).join('\n')
+    return runAction({ ...options, inputs: { ...given, 'build-args': buildArgs } })
+  }
+  return { name, title, inputs: all, emptyBuilder, run }
 }
 
 /**
@@ -56,7 +62,7 @@ function missingParts(): string[] {
 
 export async function stackReady(): Promise<boolean> {
   const missing = missingParts()
-  if (!(await registryUp())) missing.push('the registry on 127.0.0.1:5000')
+  if (!(await registryUp())) missing.push(`the registry on ${REGISTRY}`)
   if (!(await fetch(`${BUILDX_RELEASES}/${RUNNER_BUILDX}/checksums.txt`).then(r => r.ok, () => false))) missing.push(`buildx releases on ${BUILDX_RELEASES}`)
   if (!missing.length) return true
   const why = `The e2e stack is incomplete (missing ${missing.join(', ')}): run \`bash scripts/stack.sh\` first.`
@@ -74,5 +80,11 @@ export const docker = (...args: string[]) => execFileSync('docker', args, { enco
 
 /** An empty engine builder: no BuildKit cache left from earlier builds. */
 export const pruneBuilder = () => docker('buildx', 'prune', '-af')
+
+/** The context and Dockerfile of a fixture under __tests__/fixtures. */
+export const fixture = (name: string) => ({ context: `__tests__/fixtures/${name}`, file: `__tests__/fixtures/${name}/Dockerfile` })
+
+/** The `::error::` lines of a step's log: what the runner shows as the step's errors. */
+export const errorLines = (stdout: string) => stdout.match(/^::error::.*$/gm) ?? []
 
 export const nonce = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`

@@ -1,0 +1,157 @@
+// main and post through the Runtime they take, with a scripted docker: argv in, canned output
+// out. What is checked is what the pipeline does with the answers (stage order, what post is
+// handed, outputs on failure, warnings versus failures), not that a mock was called.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createHash } from 'node:crypto'
+import { main } from '../../src/pipeline/main'
+import { post } from '../../src/pipeline/post'
+import { INPUT_DEFAULTS, type RawInputs } from '../../src/core/inputs'
+import type { PostState } from '../../src/pipeline/post-state'
+import type { RunOptions, RunResult } from '../../src/pipeline/docker'
+import type { Runtime } from '../../src/pipeline/runtime'
+
+type Answer = Partial<RunResult> & { write?: (args: string[]) => void }
+type Script = (args: string[], options: RunOptions) => Answer | undefined
+
+interface Host {
+  rt: Runtime
+  calls: string[]
+  groups: string[]
+  warnings: string[]
+  outputs: Record<string, string>
+  remembered: PostState
+}
+
+function host(script: Script, postState: PostState = {}): Host {
+  // DOCKER_CONTEXT and cliPluginsExtraDirs keep the action off this machine's daemon socket
+  // and plugin dirs: every question goes to the scripted docker.
+  const config = mkdtempSync(join(tmpdir(), 'pipeline-docker-'))
+  writeFileSync(join(config, 'config.json'), JSON.stringify({ cliPluginsExtraDirs: [] }))
+  const h: Host = { calls: [], groups: [], warnings: [], outputs: {}, remembered: {}, rt: undefined as unknown as Runtime }
+  let clock = Date.parse('2026-11-27T10:00:00Z')
+  h.rt = {
+    env: { DOCKER_CONTEXT: 'scripted', DOCKER_CONFIG: config, RUNNER_TEMP: mkdtempSync(join(tmpdir(), 'pipeline-temp-')), GITHUB_SHA: 'a1b2c3d4e5f6' },
+    docker: async (args, options = {}) => {
+      const argv = [options.command ?? 'docker', ...args]
+      h.calls.push(argv.join(' '))
+      const answer = script(argv, options) ?? {}
+      answer.write?.(argv)
+      if (answer.stderr && options.onStderr) options.onStderr(answer.stderr)
+      return { code: answer.code ?? 0, stdout: answer.stdout ?? '', stderr: answer.stderr ?? '' }
+    },
+    info: () => undefined,
+    warning: message => h.warnings.push(message),
+    group: async (name, fn) => {
+      h.groups.push(name)
+      return fn()
+    },
+    setSecret: () => undefined,
+    setOutput: (name, value) => (h.outputs[name] = value),
+    remember: addition => Object.assign(h.remembered, addition),
+    postState: () => postState,
+    writeSummary: async () => undefined,
+    now: () => new Date((clock += 250))
+  }
+  return h
+}
+
+const sha = (text: string) => createHash('sha256').update(text).digest('hex')
+const argAfter = (argv: string[], flag: string) => argv[argv.indexOf(flag) + 1]
+
+/** What BuildKit leaves behind: the metadata file, and the OCI layout of a one-layer image. */
+function builtImage(argv: string[]): void {
+  writeFileSync(argAfter(argv, '--metadata-file'), JSON.stringify({ 'containerimage.digest': 'sha256:' + 'd'.repeat(64) }))
+  const dest = /dest=([^,]+)/.exec(argAfter(argv, '--output'))![1]
+  mkdirSync(join(dest, 'blobs', 'sha256'), { recursive: true })
+  const blob = (text: string) => (writeFileSync(join(dest, 'blobs', 'sha256', sha(text)), text), `sha256:${sha(text)}`)
+  const config = blob(JSON.stringify({ history: [{ created_by: 'RUN make # buildkit' }] }))
+  const manifest = blob(JSON.stringify({ config: { digest: config, size: 1 }, layers: [{ digest: 'sha256:' + 'a'.repeat(64), size: 1234 }] }))
+  writeFileSync(join(dest, 'index.json'), JSON.stringify({ manifests: [{ digest: manifest, size: 1 }] }))
+}
+
+const vertex = (name: string, extra: object = {}) =>
+  JSON.stringify({ vertexes: [{ digest: `sha256:${sha(name)}`, name, started: '2026-11-27T10:00:00Z', completed: '2026-11-27T10:00:01Z', ...extra }] }) + '\n'
+
+/** A runner whose docker has the containerd store and buildx 0.30 (the docker driver is chosen). */
+function engine(build: Answer): Script {
+  return argv => {
+    const command = argv.slice(1).join(' ')
+    if (command.startsWith('info')) return { stdout: '[["driver-type","io.containerd.snapshotter.v1"]]' }
+    if (command === 'buildx version') return { stdout: 'github.com/docker/buildx v0.30.0 abc' }
+    if (command.startsWith('buildx build')) return build
+    return { code: 1, stderr: `unscripted: ${command}` }
+  }
+}
+
+function inputs(over: Partial<RawInputs> = {}): RawInputs {
+  const dir = mkdtempSync(join(tmpdir(), 'pipeline-ctx-'))
+  writeFileSync(join(dir, 'Dockerfile'), 'FROM localhost:5000/base\nRUN make\n')
+  return { ...INPUT_DEFAULTS, context: dir, file: join(dir, 'Dockerfile'), platforms: 'linux/amd64', cache: 'none', ...over }
+}
+
+describe('main', () => {
+  test('stages in order; outputs from what the build left; nothing for post but that it runs', async () => {
+    const h = host(engine({ stderr: vertex('[1/1] RUN make'), write: builtImage }))
+    await main(h.rt, inputs())
+    expect(h.groups).toEqual(['Set up buildx', 'Set up QEMU', 'Build', 'Inspect'])
+    expect(h.outputs).toMatchObject({ digest: 'sha256:' + 'd'.repeat(64), size: '1234', layers: '1', 'cache-hit-rate': '0' })
+    expect(h.remembered).toEqual({})
+    expect(h.warnings).toEqual([])
+  })
+
+  test('a failed build fails main with BuildKit\'s words; tags and build-time are set all the same', async () => {
+    const h = host(engine({ code: 1, stderr: vertex('[1/1] RUN make', { error: 'exit code: 2' }) + 'ERROR: failed to solve: exit code: 2\n' }))
+    await expect(main(h.rt, inputs({ image: 'r/x' }))).rejects.toThrow(/^docker buildx build failed \(exit 1\):\n\[1\/1\] RUN make: exit code: 2/)
+    expect(h.outputs.tags).toBe('r/x:sha-a1b2c3d')
+    expect(h.outputs['build-time']).toMatch(/^\d+\.\d$/)
+    expect(h.outputs.digest).toBeUndefined()
+  })
+
+  test('a cache export that failed is one warning; the run succeeds', async () => {
+    const stderr = vertex('[1/1] RUN make') + vertex('exporting cache to registry', { error: 'connection refused' })
+    const h = host(engine({ stderr, write: builtImage }))
+    await main(h.rt, inputs())
+    expect(h.warnings).toEqual(['The build went on without cache: exporting cache to registry failed: connection refused'])
+    expect(h.outputs.size).toBe('1234')
+  })
+
+  test('a builder main creates is handed to post before it is started, so a failed start is still cleaned up', async () => {
+    const h = host(argv => {
+      const command = argv.slice(1).join(' ')
+      if (command === 'buildx version') return { stdout: 'github.com/docker/buildx v0.30.0 abc' }
+      if (command.startsWith('info')) return { stdout: '[]' }
+      if (command.startsWith('buildx create')) return { code: 1, stderr: 'ERROR: no such image' }
+      return { code: 1 }
+    })
+    await expect(main(h.rt, inputs({ driver: 'docker-container' }))).rejects.toThrow(/^Creating the docker-container builder failed \(exit 1\):\nERROR: no such image/)
+    expect(h.remembered.builder).toMatch(/^ci-base-/)
+    expect(h.calls.some(c => c.includes('--driver-opt network=host'))).toBe(true)
+  })
+
+  test('a bad input fails before any docker command', async () => {
+    const h = host(() => ({}))
+    await expect(main(h.rt, inputs({ platforms: 'lnx' }))).rejects.toThrow(/Input 'platforms': 'lnx' is not valid/)
+    expect(h.calls).toEqual([])
+  })
+})
+
+describe('post', () => {
+  test('removes the builder with the buildx that made it and logs out; one failure is a warning and the rest still runs', async () => {
+    const h = host(argv => (argv.includes('rm') ? { code: 1, stderr: 'ERROR: builder busy' } : {}), {
+      builder: 'b1',
+      buildx: '/toolcache/docker-buildx',
+      logout: 'ghcr.io'
+    })
+    await post(h.rt)
+    expect(h.calls).toEqual(['/toolcache/docker-buildx rm --force b1', 'docker logout ghcr.io'])
+    expect(h.warnings).toEqual(['Remove builder b1 failed: Removing the builder failed (exit 1):\nERROR: builder busy'])
+  })
+
+  test('nothing handed over: nothing to do', async () => {
+    const h = host(() => ({}))
+    await post(h.rt)
+    expect([h.calls, h.warnings]).toEqual([[], []])
+  })
+})
