@@ -78,6 +78,31 @@ onEveryStack(ready, 'failures', stack => {
   })
 })
 
+onEveryStack(ready, 'secrets and the local image store', stack => {
+  test('a build secret reaches the RUN step, and its value is in no log, output, layer or config', async () => {
+    const secret = `s3cret-${nonce()}`
+    const repo = `e2e/secret-${stack.name}-${nonce()}`
+    const run = await stack.run({
+      inputs: { ...fixture('secret'), image: `${REGISTRY}/${repo}`, push: 'true', cache: 'inline', secrets: 'token=BUILD_TOKEN', 'tag-policy': 'none', tags: '1' },
+      env: { BUILD_TOKEN: secret }
+    })
+    expect(run.main.code).toBe(0)
+    const sizes = await platformSizes(repo, '1')
+    const files = await imageFiles(repo, sizes['linux/amd64'].digest)
+    expect(files.get('token-length')?.content).toBe(`${secret.length}\nx86_64\n`)
+    const everything = [run.main.stdout, run.main.stderr, run.post.stdout, JSON.stringify(run.main.outputs), run.main.summary, ...[...files.values()].map(f => f.content), JSON.stringify(await imageConfig(repo, sizes['linux/amd64'].digest))].join('\n')
+    expect(everything.split('\n').filter(l => l.includes(secret))).toEqual([`::add-mask::${secret}`])
+  })
+
+  test('load: true also puts the image in the local store', async () => {
+    const tag = `${REGISTRY}/e2e/loaded-${stack.name}:${nonce()}`
+    const run = await stack.run({ inputs: { ...multistage, tags: tag, load: 'true', platforms: 'linux/amd64', cache: 'none' } })
+    expect(run.main.code).toBe(0)
+    expect(docker('image', 'inspect', '--format', '{{.Architecture}}', tag).trim()).toBe('amd64')
+    expect(run.main.outputs.layers).toMatch(/^[1-9]\d*$/)
+  })
+})
+
 ;(ready ? describe : describe.skip)('a registry that fails a push once (engine stack: the docker driver pushes each tag twice)', () => {
   test('the push is tried once more with a warning; the report keeps the real build\'s hit rate', async () => {
     // The docker driver pushes a tag twice: BuildKit's own push, then the engine's, whose

@@ -1,7 +1,4 @@
-// Which caches the build imports and exports, and the local cache directory's
-// round trip through the GitHub cache service (restore before, rotate + save after).
-import { existsSync } from 'node:fs'
-import { rename, rm } from 'node:fs/promises'
+// Which caches the build imports and exports, and what that asks of buildx and the runner. Pure.
 import { join } from 'node:path'
 import type { Inputs } from './inputs.js'
 import type { RunContext } from './github-context.js'
