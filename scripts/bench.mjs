@@ -5,7 +5,7 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { cpus, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
-import { ROOT, actionYml, runAction } from './lib/runner.mjs'
+import { ROOT, actionNode, actionYml, runAction } from './lib/runner.mjs'
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5)
 const REGISTRY = 'localhost:5000'
@@ -42,7 +42,8 @@ function machine() {
     cpu: cpus()[0]?.model.trim(),
     cores: cpus().length,
     memory: `${Math.round(totalmem() / 2 ** 30)} GiB`,
-    node: process.version,
+    // The Node.js the action runs on (action.yml: node24), as the runner would start it.
+    node: execFileSync(actionNode(), ['--version'], { encoding: 'utf8' }).trim(),
     docker: run('docker', ['version', '--format', '{{.Server.Version}}']).trim(),
     buildx: run('docker', ['buildx', 'version']).trim().split(' ')[1],
     registry: 'distribution 2.8 on loopback'
@@ -139,7 +140,7 @@ async function startup() {
   const firstLine = () =>
     new Promise(done => {
       const started = performance.now()
-      const child = spawn(process.execPath, [join(ROOT, 'dist', 'index.js')], { env, stdio: ['ignore', 'pipe', 'ignore'] })
+      const child = spawn(actionNode(), [join(ROOT, 'dist', 'index.js')], { env, stdio: ['ignore', 'pipe', 'ignore'] })
       child.stdout.once('data', () => {
         done(ms(started))
         child.kill()
@@ -148,7 +149,7 @@ async function startup() {
   const bare = () =>
     new Promise(done => {
       const started = performance.now()
-      const child = spawn(process.execPath, ['-e', 'console.log(1)'], { stdio: ['ignore', 'pipe', 'ignore'] })
+      const child = spawn(actionNode(), ['-e', 'console.log(1)'], { stdio: ['ignore', 'pipe', 'ignore'] })
       child.stdout.once('data', () => done(ms(started)))
     })
   const actionMs = []
