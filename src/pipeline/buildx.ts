@@ -72,11 +72,10 @@ export async function installBuildx(version: string, baseUrl: string): Promise<s
     const actual = createHash('sha256').update(await readFile(file)).digest('hex')
     if (!expected) throw new Error(`buildx ${version}: ${asset} is not listed in checksums.txt at ${baseUrl}/${version}`)
     if (expected !== actual) throw new Error(`buildx ${version}: checksum mismatch for ${url} (expected ${expected}, got ${actual})`)
-    await chmod(file, 0o755)
     dir = await tc.cacheFile(file, 'docker-buildx', 'docker-buildx', version.slice(1))
   }
   const binary = join(dir, 'docker-buildx')
-  await chmod(binary, 0o755)
+  await chmod(binary, 0o755) // downloads and cache copies come without the execute bit
   return binary
 }
 

@@ -11,7 +11,7 @@ import { setupQemu } from './qemu.js'
 import { BuildError, runBuild } from './build.js'
 import { ociLayoutSource, readBaseline, registrySource } from './image-sources.js'
 import { readImage } from '../core/image.js'
-import { repositoryOf, parseRepository } from '../core/reference.js'
+import { registryOf, repositoryOf } from '../core/reference.js'
 import { compare } from '../core/compare.js'
 import { checkBudgets } from '../core/budget.js'
 import { publishReport } from './publish-report.js'
@@ -42,7 +42,7 @@ export async function main(rt: Runtime, raw: RawInputs): Promise<void> {
 
   if (inputs.username) {
     // Without `registry`, the image's own registry (docker.io when it names none).
-    const registry = inputs.registry || (inputs.image ? parseRepository(inputs.image).host : 'docker.io')
+    const registry = inputs.registry || (inputs.image ? registryOf(inputs.image) : 'docker.io')
     await stage('Log in', () => mustRun(rt.docker, loginArgs(registry, inputs.username), `Logging in to ${registry}`, { input: inputs.password }))
     rt.remember({ logout: registry })
   }
