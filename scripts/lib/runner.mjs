@@ -77,7 +77,7 @@ function runNode(script, env, cwd, echo) {
 /**
  * @typedef {{ code: number, stdout: string, stderr: string, ms: number, outputs: Record<string, string>,
  *   state: Record<string, string>, summary: string, env: Record<string, string> }} StepResult
- * @typedef {{ main: StepResult, post: StepResult, runnerTemp: string }} ActionRun
+ * @typedef {{ main: StepResult, post: StepResult }} ActionRun
  * @typedef {{ inputs?: Record<string, string>, env?: Record<string, string>, workspace?: string,
  *   skipPost?: boolean, runnerTemp?: string, echo?: boolean }} RunOptions
  */
@@ -145,5 +145,8 @@ export async function runAction(options = {}) {
     writeFileSync(join(process.env.E2E_LOG_DIR, `${base.GITHUB_RUN_ID}-main.log`), mainRun.stdout + mainRun.stderr)
     writeFileSync(join(process.env.E2E_LOG_DIR, `${base.GITHUB_RUN_ID}-post.log`), postRun.stdout + postRun.stderr)
   }
-  return { main, post: { ...postRun, outputs: {}, state: {}, summary: '', env: {} }, runnerTemp }
+  // A job's temp directory (its tool cache, OCI layouts, caches) goes with the job, as on a
+  // hosted runner; a fixed one passed in stands for one runner's and is kept for the next run.
+  if (!options.runnerTemp) rmSync(runnerTemp, { recursive: true, force: true })
+  return { main, post: { ...postRun, outputs: {}, state: {}, summary: '', env: {} } }
 }
