@@ -1,5 +1,6 @@
 // The CI base image's shape, built for real: the stand-in of Dockerfile.base (same stages, the
 // local two-arch base in place of node:alpine) through the bundled action, as the weekly rebuild does.
+import { execFileSync } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -8,6 +9,9 @@ import { nonce, onEveryStack, stackReady } from '../support/stack'
 
 const ready = await stackReady()
 const context = '__tests__/fixtures/ci-base-standin'
+// A scheduled run carries no commit in its payload: the checkout's own commit dates the image.
+const head = execFileSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8' }).trim()
+const headTime = Number(execFileSync('git', ['log', '-1', '--format=%ct', head], { encoding: 'utf8' }).trim())
 
 onEveryStack(ready, 'the CI base image stand-in, built as the weekly rebuild builds it', stack => {
   const run = nonce()
@@ -25,7 +29,7 @@ onEveryStack(ready, 'the CI base image stand-in, built as the weekly rebuild bui
         pull: 'true',
         'build-args': `PACKAGES_MONTH=${month}\nPNPM_VERSION=9.15.2\nVERSION=${run}`
       },
-      env: { GITHUB_EVENT_PATH: event, GITHUB_EVENT_NAME: 'schedule' }
+      env: { GITHUB_EVENT_PATH: event, GITHUB_EVENT_NAME: 'schedule', GITHUB_SHA: head }
     })
   let first: Awaited<ReturnType<typeof weekly>>
   beforeAll(async () => {
@@ -38,7 +42,7 @@ onEveryStack(ready, 'the CI base image stand-in, built as the weekly rebuild bui
     expect(first.main.code).toBe(0)
     const today = new Date().toISOString().slice(0, 10).replace(/-/g, '')
     expect(first.main.outputs.tags.split('\n').sort()).toEqual(
-      [`${REGISTRY}/${repo}:sha-a1b2c3d`, `${REGISTRY}/${repo}:${today}`, `${REGISTRY}/${repo}:latest`].sort()
+      [`${REGISTRY}/${repo}:sha-${head.slice(0, 7)}`, `${REGISTRY}/${repo}:${today}`, `${REGISTRY}/${repo}:latest`].sort()
     )
     expect(Object.keys(await platformSizes(repo, 'latest')).sort()).toEqual(['linux/amd64', 'linux/arm64'])
   })
@@ -50,7 +54,9 @@ onEveryStack(ready, 'the CI base image stand-in, built as the weekly rebuild bui
       expect(config.User).toBe('1001')
       expect(config.WorkingDir).toBe('/app')
       expect(config.Env).toEqual(expect.arrayContaining(['CI=true', 'DO_NOT_TRACK=1', 'npm_config_store_dir=/pnpm/store', 'FORCE_COLOR=1']))
-      expect(config.Labels?.['org.opencontainers.image.revision']).toBe('a1b2c3d4e5f60718293a4b5c6d7e8f9012345678')
+      expect(config.Labels?.['org.opencontainers.image.revision']).toBe(head)
+      // Dated by the commit, not by the build: the rebuild below can give the same digest.
+      expect(config.Labels?.['org.opencontainers.image.created']).toBe(new Date(headTime * 1000).toISOString().replace('.000Z', 'Z'))
       const files = await imageFiles(repo, sizes[platform].digest)
       expect(files.get('etc/passwd')?.content).toMatch(/^nodejs:x:1001:1001:/m)
       for (const dir of ['app', 'pnpm/store', 'usr/local/share/corepack']) expect([dir, files.get(dir)?.uid]).toEqual([dir, 1001])
@@ -64,8 +70,13 @@ onEveryStack(ready, 'the CI base image stand-in, built as the weekly rebuild bui
     const same = await weekly(`2026-11-${run}`)
     expect(same.main.code).toBe(0)
     expect(same.main.outputs['cache-hit-rate']).toBe('100')
+    // The same commit on the same base: the same image, reported as unchanged; no tag had to move.
+    expect(same.main.outputs.digest).toBe(first.main.outputs.digest)
+    expect(same.main.outputs.changed).toBe('false')
+    expect(same.main.summary).toContain(`**Unchanged** since \`${REGISTRY}/${repo}:latest\` (made ${new Date(headTime * 1000).toISOString().slice(0, 10)})`)
     const next = await weekly(`2026-12-${run}`)
     expect(next.main.code).toBe(0)
+    expect(next.main.outputs.changed).toBe('true')
     // The packages step is the first after FROM: it and everything after it are rebuilt.
     const { steps } = JSON.parse(same.main.outputs.report).steps
     expect(JSON.parse(next.main.outputs.report).steps).toEqual({ steps, cached: 0 })

@@ -1,7 +1,7 @@
 // What users see when something is wrong: one clear error, exit code 1, and a post step that
 // still cleans up and exits 0.
 import { runAction } from '../support/runner'
-import { errorLines, fixture, STACKS, docker, nonce, onEveryStack, stackReady } from '../support/stack'
+import { errorLines, fixture, docker, nonce, onEveryStack, stackReady } from '../support/stack'
 import { imageConfig, imageFiles, manifest, platformSizes, REGISTRY, REGISTRY_PORT, api } from '../support/registry'
 import { startFaultyProxy } from '../support/faulty-proxy'
 
@@ -45,15 +45,16 @@ onEveryStack(ready, 'failures', stack => {
     expect(before.main.code).toBe(0)
     const published = (await manifest(repo, '1'))!.digest
     expect(published).toBe(before.main.outputs.digest)
-    // Every blob upload after the first one fails: the new image can never be complete.
+    // Every blob upload after the first one is cut off midway: the new image can never be complete.
     let uploads = 0
-    const proxy = await startFaultyProxy(REGISTRY_PORT, (method, path) => method === 'PUT' && /\/blobs\/uploads\//.test(path) && ++uploads > 1)
+    const proxy = await startFaultyProxy(REGISTRY_PORT, (method, path) => method === 'PUT' && /\/blobs\/uploads\//.test(path) && ++uploads > 1, 'reset')
     try {
       const run = await stack.run({ inputs: { ...inputs, image: `${proxy.host}/${repo}`, 'build-args': `NONCE=${nonce()}` } })
       expect(run.main.code).toBe(1)
       expect(proxy.failed.length).toBeGreaterThan(0)
       const [error] = errors(run.main.stdout)
-      expect(error).toMatch(/^::error::docker buildx build failed \(exit 1\):.*(500|injected fault)/)
+      // The builder's push (docker-container) or the action's own (the docker driver's layout).
+      expect(error).toMatch(/^::error::(docker buildx build failed \(exit 1\):|Pushing localhost:\d+\/e2e\/broken-\S+@sha256:\w+ failed: ).*(reset|EOF|closed|broken pipe)/i)
       expect(run.main.outputs.tags).toBe(`${proxy.host}/${repo}:1`)
       expect(Number(run.main.outputs['build-time'])).toBeGreaterThan(0)
       expect(run.post.code).toBe(0)
@@ -103,21 +104,21 @@ onEveryStack(ready, 'secrets and the local image store', stack => {
   })
 })
 
-;(ready ? describe : describe.skip)('a registry that fails a push once (engine stack: the docker driver pushes each tag twice)', () => {
-  test('the push is tried once more with a warning; the report keeps the real build\'s hit rate', async () => {
-    // The docker driver pushes a tag twice: BuildKit's own push, then the engine's, whose
-    // failure fails the build (as distribution 2.8 sometimes does under concurrent tag pushes).
-    let manifestPuts = 0
-    const proxy = await startFaultyProxy(REGISTRY_PORT, (method, path) => method === 'PUT' && /\/manifests\/[^/]+$/.test(path) && !path.includes('sha256:') && ++manifestPuts === 2)
+onEveryStack(ready, 'a registry that fails a tag write once', stack => {
+  test('the push is tried once more with a warning; every tag ends at the image; the report keeps the real build\'s hit rate', async () => {
+    // The first manifest written by tag fails, as distribution 2.8 sometimes does under concurrent pushes.
+    let tagPuts = 0
+    const proxy = await startFaultyProxy(REGISTRY_PORT, (method, path) => method === 'PUT' && /\/manifests\/[^/]+$/.test(path) && !path.includes('sha256:') && ++tagPuts === 1)
     try {
-      const repo = `e2e/flaky-${nonce()}`
-      const run = await STACKS[0].run({
-        inputs: { ...multistage, image: `${proxy.host}/${repo}`, push: 'true', cache: 'none', tags: '1', 'tag-policy': 'none', 'build-args': `NONCE=${nonce()}` }
+      const repo = `e2e/flaky-${stack.name}-${nonce()}`
+      const run = await stack.run({
+        inputs: { ...multistage, image: `${proxy.host}/${repo}`, push: 'true', cache: 'none', tags: '1\n2', 'tag-policy': 'none', 'build-args': `NONCE=${nonce()}` }
       })
       expect(run.main.code).toBe(0)
       expect(proxy.failed).toHaveLength(1)
-      expect(run.main.stdout).toMatch(/::warning::The push failed \(.*500.*\); pushing once more\./)
+      expect(run.main.stdout).toMatch(/::warning::The push failed \(.*500 Internal Server Error.*injected fault.*\); pushing once more\./)
       expect(run.main.outputs['cache-hit-rate']).toBe('0')
+      for (const tag of ['1', '2']) expect([tag, (await manifest(repo, tag))?.digest]).toEqual([tag, run.main.outputs.digest])
       expect(Object.keys(await platformSizes(repo, '1')).sort()).toEqual(['linux/amd64', 'linux/arm64'])
     } finally {
       await proxy.close()

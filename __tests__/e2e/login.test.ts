@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import bcrypt from 'bcryptjs'
 import { fixture, nonce, onEveryStack, stackReady } from '../support/stack'
+import { HEAD_COMMIT_TIME } from '../support/runner'
 
 const ready = await stackReady()
 const user = 'ci-bot'
@@ -51,13 +52,13 @@ onEveryStack(ready, 'a registry that requires a login', stack => {
     const anonymous = await fetch(`http://127.0.0.1:${PORT}/v2/e2e/auth-${stack.name}/manifests/latest`)
     expect(anonymous.status).toBe(401)
     const authed = await fetch(`http://127.0.0.1:${PORT}/v2/e2e/auth-${stack.name}/manifests/latest`, {
-      headers: { Authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`, Accept: 'application/vnd.oci.image.index.v1+json' }
+      headers: { Authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`, Accept: 'application/vnd.oci.image.index.v1+json, application/vnd.oci.image.manifest.v1+json' }
     })
     expect(authed.status).toBe(200)
 
     const second = await stack.run({ inputs: { ...inputs, push: 'false' }, env })
     expect(second.main.code).toBe(0)
-    expect(JSON.parse(second.main.outputs.report).baseline).toEqual({ ref: `${image}:latest`, status: 'found' })
+    expect(JSON.parse(second.main.outputs.report).baseline).toEqual({ ref: `${image}:latest`, status: 'found', created: HEAD_COMMIT_TIME })
     const printed = [first, second].flatMap(r => [r.main.stdout, r.main.stderr, r.post.stdout]).join('\n')
     expect(printed.split('\n').filter(l => l.includes(password))).toEqual([`::add-mask::${password}`, `::add-mask::${password}`])
   })

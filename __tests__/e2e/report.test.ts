@@ -3,7 +3,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { ActionRun } from '../support/runner'
+import { HEAD_COMMIT_TIME, type ActionRun } from '../support/runner'
 import { platformSizes, REGISTRY } from '../support/registry'
 import { startGitHubApi, type FakeGitHub } from '../support/github-api'
 import { errorLines, fixture, nonce, onEveryStack, stackReady, type Stack } from '../support/stack'
@@ -42,7 +42,7 @@ onEveryStack(ready, 'the size report against a published baseline', stack => {
   test('per-platform deltas against the registry\'s baseline, and the size-delta output', async () => {
     expect(grown.main.code).toBe(0)
     const r = report(grown)
-    expect(r.baseline).toEqual({ ref: `${image}:latest`, status: 'found' })
+    expect(r.baseline).toEqual({ ref: `${image}:latest`, status: 'found', created: HEAD_COMMIT_TIME })
     for (const p of r.platforms) {
       expect(p.baseline).toEqual({ digest: published[p.platform].digest, size: published[p.platform].size, layers: published[p.platform].layers })
       expect(p.sizeDelta).toBe(p.size - published[p.platform].size)

@@ -1,22 +1,39 @@
-// A loopback proxy in front of the test registry that fails chosen requests once, the way a
-// registry under load answers: for testing what the action does when a push fails.
+// A loopback proxy in front of the test registry that sees every request and fails chosen
+// ones, the way a registry under load does: an error status, or the connection cut midway.
 import { createServer, request, type Server } from 'node:http'
 import { closeServer, listenOnLoopback } from './close-server'
 
 export interface FaultyProxy {
   host: string
+  /** Every request, as `METHOD /path?query`, in arrival order. */
+  requests: string[]
   /** Requests answered with the fault instead of being forwarded. */
   failed: string[]
   close(): Promise<void>
 }
 
-export async function startFaultyProxy(upstreamPort: number, fails: (method: string, path: string) => boolean, status = 500): Promise<FaultyProxy> {
+/** An HTTP status to answer with, or 'reset': the connection is dropped with the request half read. */
+export type Fault = number | 'reset'
+
+/** Blob uploads started (one POST per blob the registry did not have). */
+export const blobUploads = (proxy: FaultyProxy) => proxy.requests.filter(r => /^POST \/v2\/.+\/blobs\/uploads\//.test(r))
+/** Manifests written: by digest or by tag. */
+export const manifestPuts = (proxy: FaultyProxy) => proxy.requests.filter(r => /^PUT \/v2\/.+\/manifests\//.test(r))
+
+export async function startFaultyProxy(upstreamPort: number, fails: (method: string, path: string) => boolean = () => false, fault: Fault = 500): Promise<FaultyProxy> {
   const failed: string[] = []
+  const requests: string[] = []
   const server: Server = createServer((req, res) => {
+    requests.push(`${req.method} ${req.url}`)
     if (fails(req.method ?? '', req.url ?? '')) {
       failed.push(`${req.method} ${req.url}`)
+      if (fault === 'reset') {
+        req.once('data', () => req.socket.destroy())
+        req.once('end', () => req.socket.destroy())
+        return
+      }
       req.resume()
-      res.writeHead(status, { 'Content-Type': 'application/json' }).end('{"errors":[{"code":"UNKNOWN","message":"injected fault"}]}')
+      res.writeHead(fault, { 'Content-Type': 'application/json' }).end('{"errors":[{"code":"UNKNOWN","message":"injected fault"}]}')
       return
     }
     const upstream = request({ host: '127.0.0.1', port: upstreamPort, method: req.method, path: req.url, headers: req.headers }, up => {
@@ -27,5 +44,5 @@ export async function startFaultyProxy(upstreamPort: number, fails: (method: str
     req.pipe(upstream)
   })
   const url = await listenOnLoopback(server)
-  return { host: `localhost:${new URL(url).port}`, failed, close: () => closeServer(server) }
+  return { host: `localhost:${new URL(url).port}`, requests, failed, close: () => closeServer(server) }
 }

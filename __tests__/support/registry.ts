@@ -78,6 +78,7 @@ export async function readImageFile(repo: string, manifestDigest: string, path: 
 }
 
 export interface ImageConfig {
+  created?: string
   config: { User?: string; Env?: string[]; WorkingDir?: string; Labels?: Record<string, string> }
   history?: { created_by?: string; empty_layer?: boolean }[]
 }

@@ -11,6 +11,8 @@ const plan = (over: Partial<RawInputs>, extra: Partial<BuildPlan> = {}): BuildPl
   inlineCache: false,
   metadataFile: '/tmp/m.json',
   ociDir: '/tmp/oci',
+  pushTo: [],
+  sourceDateEpoch: 1732000000,
   ...extra
 })
 
@@ -18,7 +20,8 @@ describe('buildx build argv (golden)', () => {
   test('defaults: no push, OCI layout to measure, plain progress, metadata file', () => {
     expect(buildArgs(plan({}))).toEqual([
       'buildx', 'build', '--platform', 'linux/amd64,linux/arm64', '--file', 'Dockerfile.base',
-      '--output', 'type=oci,dest=/tmp/oci,tar=false', '--metadata-file', '/tmp/m.json', '--progress', 'rawjson', '.'
+      '--build-arg', 'SOURCE_DATE_EPOCH=1732000000', '--provenance=false',
+      '--output', 'type=oci,dest=/tmp/oci,tar=false,rewrite-timestamp=true', '--metadata-file', '/tmp/m.json', '--progress', 'rawjson', '.'
     ])
   })
 
@@ -31,22 +34,36 @@ describe('buildx build argv (golden)', () => {
         },
         {
           builder: 'b1', tags: ['ghcr.io/phialo/ci-base:sha-abc1234'], labels: ['a=b'],
-          cacheFrom: ['type=gha,scope=w'], cacheTo: ['type=gha,scope=w,mode=max'], inlineCache: true
+          cacheFrom: ['type=gha,scope=w'], cacheTo: ['type=gha,scope=w,mode=max'], inlineCache: true,
+          pushTo: ['ghcr.io/phialo/ci-base', 'docker.io/phialo/ci-base']
         }
       )
     )
     expect(args).toEqual([
       'buildx', 'build', '--builder', 'b1', '--platform', 'linux/amd64,linux/arm64', '--file', 'Dockerfile.base',
-      '--target', 'ci', '--tag', 'ghcr.io/phialo/ci-base:sha-abc1234', '--label', 'a=b',
-      '--build-arg', 'MONTH=2026-11', '--build-arg', 'BUILDKIT_INLINE_CACHE=1', '--secret', 'id=npm,env=NPM_TOKEN',
+      '--target', 'ci', '--label', 'a=b',
+      '--build-arg', 'MONTH=2026-11', '--build-arg', 'BUILDKIT_INLINE_CACHE=1', '--build-arg', 'SOURCE_DATE_EPOCH=1732000000',
+      '--secret', 'id=npm,env=NPM_TOKEN',
       '--cache-from', 'type=gha,scope=w', '--cache-to', 'type=gha,scope=w,mode=max', '--no-cache', '--pull',
-      '--provenance=mode=max', '--sbom=true', '--push', '--load', '--metadata-file', '/tmp/m.json', '--progress', 'rawjson', 'ctx'
+      '--provenance=mode=max', '--sbom=true',
+      '--output', 'type=image,"name=ghcr.io/phialo/ci-base,docker.io/phialo/ci-base",push-by-digest=true,name-canonical=true,push=true,rewrite-timestamp=true',
+      '--metadata-file', '/tmp/m.json', '--progress', 'rawjson', 'ctx'
     ])
+  })
+
+  test('the builder tags nothing in the registry; only a load names the image, in the local store', () => {
+    const p = plan({ image: 'ghcr.io/phialo/ci-base', push: 'true', load: 'true' }, { tags: ['ghcr.io/phialo/ci-base:1'], pushTo: ['ghcr.io/phialo/ci-base'] })
+    expect(buildArgs(p)).not.toContain('--tag')
+    expect(buildArgs(p)).toContain('type=image,name=ghcr.io/phialo/ci-base,push-by-digest=true,name-canonical=true,push=true,rewrite-timestamp=true')
+    const load = buildArgs({ ...p, loadOnly: true })
+    expect(load.slice(load.indexOf('--tag'), load.indexOf('--tag') + 2)).toEqual(['--tag', 'ghcr.io/phialo/ci-base:1'])
+    expect(load).toContain('--load')
+    expect(load).not.toContain('--output')
   })
 
   test('load without push: the build writes the layout to measure, a second pass loads', () => {
     const p = plan({ load: 'true', platforms: 'linux/amd64' })
-    expect(buildArgs(p)).toContain('type=oci,dest=/tmp/oci,tar=false')
+    expect(buildArgs(p)).toContain('type=oci,dest=/tmp/oci,tar=false,rewrite-timestamp=true')
     expect(buildArgs(p)).not.toContain('--load')
     const load = buildArgs({ ...p, loadOnly: true })
     expect(load).toContain('--load')

@@ -183,6 +183,7 @@ const WORDS: Record<InputName, string[]> = {
   summary: ['true', 'false', 'no', ''],
   comment: ['true', 'false', 'ok', ''],
   'github-token': ['ghs_x', ''],
+  created: ['commit', 'now', 'today', ''],
   provenance: ['mode=max', 'false', ''],
   sbom: ['true', '']
 }

@@ -32,7 +32,7 @@ function host(script: Script, postState: PostState = {}): Host {
   const h: Host = { calls: [], groups: [], warnings: [], outputs: {}, remembered: {}, rt: undefined as unknown as Runtime }
   let clock = Date.parse('2026-11-27T10:00:00Z')
   h.rt = {
-    env: { DOCKER_CONTEXT: 'scripted', DOCKER_CONFIG: config, RUNNER_TEMP: mkdtempSync(join(tmpdir(), 'pipeline-temp-')), GITHUB_SHA: 'a1b2c3d4e5f6' },
+    env: { DOCKER_CONTEXT: 'scripted', DOCKER_CONFIG: config, RUNNER_TEMP: mkdtempSync(join(tmpdir(), 'pipeline-temp-')), GITHUB_SHA: 'a1b2c3d4e5f6', SOURCE_DATE_EPOCH: '1732000000' },
     docker: async (args, options = {}) => {
       const argv = [options.command ?? 'docker', ...args]
       h.calls.push(argv.join(' '))

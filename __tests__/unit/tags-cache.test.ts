@@ -32,7 +32,7 @@ describe('tags', () => {
   test('OCI labels added; a user label of the same key wins', () => {
     const labels = ociLabels(inputs({ image: 'r/x', tags: '2.0.0', labels: 'org.opencontainers.image.source=https://example.org\nteam=ci' }), ctx, now)
     expect(labels).toEqual([
-      'org.opencontainers.image.created=2026-11-25T10:00:00.000Z',
+      'org.opencontainers.image.created=2026-11-25T10:00:00Z',
       'org.opencontainers.image.revision=0123456789abcdef',
       'org.opencontainers.image.version=2.0.0',
       'org.opencontainers.image.source=https://example.org',
@@ -55,6 +55,12 @@ describe('cache plan', () => {
       registryRefs: ['r/x:latest', 'r/x:sha-0123456'],
       warnings: []
     })
+  })
+
+  test('registry + inline: the registry cache is the one source; the image carries no inline metadata', () => {
+    const plan = planCache(inputs({ image: 'r/x', cache: 'registry,inline' }), ['r/x:1'], ctx, {})
+    expect(plan.inline).toBe(false)
+    expect(plan.from[0]).toBe('type=registry,ref=r/x:buildcache')
   })
 
   test('raw cache specs are read as their attributes: types and registry refs, a bare ref as a registry cache', () => {

@@ -13,6 +13,10 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 /** @returns {{ inputs: Record<string, { default?: string }>, outputs: Record<string, unknown>, runs: Record<string, string> }} */
 export const actionYml = () => parse(readFileSync(join(ROOT, 'action.yml'), 'utf8'))
 
+/** The commit every test run builds, and its time (the image's timestamps come from it). */
+export const HEAD_SHA = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678'
+export const HEAD_COMMIT_TIME = '2026-11-20T09:30:00Z'
+
 /**
  * The Node.js the runner would start: action.yml's `node24`. scripts/stack.sh installs it
  * (ACTION_NODE names another); without it the action runs on this process's node, which CI
@@ -107,6 +111,9 @@ export async function runAction(options = {}) {
     inputs[`INPUT_${name.toUpperCase()}`] = options.inputs?.[name] ?? String(spec.default ?? '')
   }
   const workspace = options.workspace ?? ROOT
+  // A push event's payload, as the runner writes it: its head commit's time dates the image.
+  const event = join(runnerTemp, 'event.json')
+  writeFileSync(event, JSON.stringify({ head_commit: { id: HEAD_SHA, timestamp: HEAD_COMMIT_TIME } }))
   /** @type {Record<string, string>} */
   const base = {
     PATH: process.env.PATH ?? '',
@@ -115,7 +122,8 @@ export async function runAction(options = {}) {
     GITHUB_ACTIONS: 'true',
     GITHUB_WORKSPACE: workspace,
     GITHUB_REPOSITORY: 'phialo/ci-base-action',
-    GITHUB_SHA: 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678',
+    GITHUB_SHA: HEAD_SHA,
+    GITHUB_EVENT_PATH: event,
     GITHUB_REF: 'refs/heads/main',
     GITHUB_EVENT_NAME: 'push',
     GITHUB_WORKFLOW: 'e2e',

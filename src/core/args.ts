@@ -12,8 +12,12 @@ export interface BuildPlan {
   /** Embed cache metadata in the image (BUILDKIT_INLINE_CACHE=1). */
   inlineCache: boolean
   metadataFile: string
-  /** Where the image is written as an OCI layout when it is not pushed, to be measured. */
+  /** Where the image is written as an OCI layout when the builder does not push it itself. */
   ociDir: string
+  /** The builder pushes by digest, untagged, to these repositories; tags follow once the image is complete. */
+  pushTo: string[]
+  /** SOURCE_DATE_EPOCH: every timestamp in the image, file times included. */
+  sourceDateEpoch: number
   /** The second, fully cached pass that only loads the image into the local store. */
   loadOnly?: boolean
 }
@@ -25,10 +29,12 @@ export function buildArgs(plan: BuildPlan): string[] {
   args.push('--platform', inputs.platforms.join(','))
   args.push('--file', inputs.file)
   if (inputs.target) args.push('--target', inputs.target)
-  for (const tag of plan.tags) args.push('--tag', tag)
+  // Only the local store gets names from the builder; registry tags are set after the push.
+  if (plan.loadOnly) for (const tag of plan.tags) args.push('--tag', tag)
   for (const label of plan.labels) args.push('--label', label)
   for (const arg of inputs.buildArgs) args.push('--build-arg', arg)
   if (plan.inlineCache) args.push('--build-arg', 'BUILDKIT_INLINE_CACHE=1')
+  args.push('--build-arg', `SOURCE_DATE_EPOCH=${plan.sourceDateEpoch}`)
   for (const s of inputs.secrets) args.push('--secret', `id=${s.id},env=${s.env}`)
   for (const c of plan.cacheFrom) args.push('--cache-from', c)
   for (const c of plan.cacheTo) args.push('--cache-to', c)
@@ -36,15 +42,24 @@ export function buildArgs(plan: BuildPlan): string[] {
   if (inputs.pull) args.push('--pull')
   if (inputs.provenance) args.push(`--provenance=${inputs.provenance}`)
   if (inputs.sbom) args.push(`--sbom=${inputs.sbom}`)
-  // BuildKit 0.13 writes an incomplete OCI layout when it also loads the image (the two
-  // exporters share one top-level descriptor), so without a push, loading is a pass of its own.
+  // Tags are the action's to set, all at once after the push: the builder gets none. Loading is
+  // a pass of its own (BuildKit 0.13 writes an incomplete OCI layout when it also loads).
   if (plan.loadOnly) args.push('--load')
-  else if (inputs.push) args.push('--push', ...(inputs.load ? ['--load'] : []))
-  else args.push('--output', `type=oci,dest=${plan.ociDir},tar=false`)
+  else if (plan.pushTo.length) args.push('--output', imageOutput(plan.pushTo))
+  else args.push('--output', `type=oci,dest=${plan.ociDir},tar=false,${REWRITE_TIMESTAMP}`)
   args.push('--metadata-file', plan.metadataFile)
   args.push('--progress', 'rawjson')
   args.push(inputs.context)
   return args
+}
+
+// File times in layers clamped to SOURCE_DATE_EPOCH: a layer rebuilt from scratch is byte-identical.
+const REWRITE_TIMESTAMP = 'rewrite-timestamp=true'
+
+/** buildx's CSV: a value holding commas (several names) is quoted. */
+function imageOutput(repositories: string[]): string {
+  const names = repositories.length > 1 ? `"name=${repositories.join(',')}"` : `name=${repositories[0]}`
+  return `type=image,${names},push-by-digest=true,name-canonical=true,push=true,${REWRITE_TIMESTAMP}`
 }
 
 export interface BuilderSpec {

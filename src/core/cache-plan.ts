@@ -101,7 +101,10 @@ export function planCache(
   return {
     ...plan,
     local,
-    inline: inputs.cache.includes('inline') && !inputs.cacheTo.length,
+    // Next to a registry cache (mode=max: every step), inline metadata adds nothing, and the
+    // engine's BuildKit writes it differently when steps came from that cache: the same image
+    // would get a new digest. The registry cache is the one source then.
+    inline: inputs.cache.includes('inline') && !inputs.cache.includes('registry') && !inputs.cacheTo.length,
     types: [...new Set(attrs.map(a => a.type))],
     registryRefs: [...new Set(attrs.filter(a => a.type === 'registry' && a.ref).map(a => a.ref))],
     warnings

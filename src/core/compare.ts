@@ -56,3 +56,15 @@ export function largestGrowth(platforms: PlatformReport[]): { platform: string; 
   }
   return best
 }
+
+/**
+ * Whether the build differs from the baseline: undefined when there is none to compare with.
+ * The same index is unchanged; so is an index whose platform images are all the same ones
+ * (attestations, which record each build's own time, may differ).
+ */
+export function changedSince(image: ImageInfo, baseline?: ImageInfo): boolean | undefined {
+  if (!baseline) return undefined
+  if (image.digest === baseline.digest) return false
+  const digests = (i: ImageInfo) => i.platforms.map(p => `${p.platform}@${p.digest}`).sort().join('\n')
+  return digests(image) !== digests(baseline)
+}

@@ -18,17 +18,21 @@ export interface RunContext {
   apiUrl: string
   /** The pull request's number on pull_request events. */
   pullRequest?: number
+  /** The head commit's timestamp on push events (ISO 8601). */
+  headCommitTime?: string
 }
 
 
 export function runContext(env: Env, readEvent: (path: string) => string = p => readFileSync(p, 'utf8')): RunContext {
   let defaultBranch = ''
   let pullRequest: number | undefined
+  let headCommitTime: string | undefined
   if (env.GITHUB_EVENT_PATH) {
     try {
       const event = JSON.parse(readEvent(env.GITHUB_EVENT_PATH))
       defaultBranch = event?.repository?.default_branch ?? ''
       pullRequest = event?.pull_request?.number
+      headCommitTime = event?.head_commit?.timestamp
     } catch {
       // No event payload (local runs): 'latest' then only follows an explicit default branch.
     }
@@ -50,6 +54,7 @@ export function runContext(env: Env, readEvent: (path: string) => string = p => 
     workspace: env.GITHUB_WORKSPACE ?? process.cwd(),
     temp: env.RUNNER_TEMP ?? tmpdir(),
     apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
-    pullRequest
+    pullRequest,
+    headCommitTime
   }
 }

@@ -23,6 +23,7 @@ export interface HistoryEntry {
 }
 
 export interface ImageConfig {
+  created?: string
   history?: HistoryEntry[]
 }
 
@@ -36,6 +37,8 @@ export interface Layer {
 export interface PlatformImage {
   platform: string
   digest: string
+  /** The config's creation time: with SOURCE_DATE_EPOCH, the commit's time. */
+  created?: string
   size: number
   layers: number
   breakdown: Layer[]
@@ -45,6 +48,9 @@ export interface ImageInfo {
   digest: string
   platforms: PlatformImage[]
 }
+
+/** When an image was made, as its first platform's config says. */
+export const createdOf = (image?: ImageInfo) => image?.platforms.find(p => p.created)?.created
 
 export interface ImageSource {
   /** A manifest (or index) by reference or digest, as raw bytes. */
@@ -103,12 +109,16 @@ export async function readImage(source: ImageSource, ref: string, order: string[
   const raw = await source.manifest(ref)
   const top = JSON.parse(raw) as Manifest
   const digest = ref.includes('@') ? ref.slice(ref.indexOf('@') + 1) : sha256(raw)
-  const measure = async (platform: string, manifestDigest: string, manifest: Manifest): Promise<PlatformImage> => ({
-    platform,
-    digest: manifestDigest,
-    ...layerTotals(manifest),
-    breakdown: layerBreakdown(manifest.layers ?? [], (await source.config(manifestDigest, manifest)).history)
-  })
+  const measure = async (platform: string, manifestDigest: string, manifest: Manifest): Promise<PlatformImage> => {
+    const config = await source.config(manifestDigest, manifest)
+    return {
+      platform,
+      digest: manifestDigest,
+      ...(config.created ? { created: config.created } : {}),
+      ...layerTotals(manifest),
+      breakdown: layerBreakdown(manifest.layers ?? [], config.history)
+    }
+  }
   if (!top.manifests) return { digest, platforms: [await measure(order[0] ?? 'unknown', digest, top)] }
   const images = top.manifests.filter(d => !isAttestation(d))
   const platforms = await Promise.all(
@@ -123,5 +133,7 @@ export interface Baseline {
   /** found; missing (first build: the report says "new"); unavailable (could not be read); none (not asked). */
   status: 'found' | 'missing' | 'unavailable' | 'none'
   reason?: string
+  /** When the baseline was made (its config's time). */
+  created?: string
   image?: ImageInfo
 }

@@ -43,7 +43,8 @@ export const INPUT_DEFAULTS = {
   summary: 'true',
   comment: 'false',
   'github-token': '${{ github.token }}',
-  provenance: '',
+  created: 'commit',
+  provenance: 'false',
   sbom: ''
 } as const
 
@@ -103,6 +104,8 @@ export interface Inputs {
   summary: boolean
   comment: boolean
   githubToken: string
+  /** Where image timestamps come from: the commit (reproducible digests) or this build's clock. */
+  created: 'commit' | 'now'
   provenance: string
   sbom: string
 }
@@ -294,6 +297,7 @@ export function parseInputs(raw: RawInputs, env: Record<string, string | undefin
     summary: bool('summary'),
     comment: bool('comment'),
     githubToken,
+    created: oneOf('created', ['commit', 'now'] as const),
     provenance: raw.provenance.trim(),
     sbom: raw.sbom.trim()
   }

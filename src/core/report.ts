@@ -18,6 +18,8 @@ export interface Report {
   platforms: PlatformReport[]
   totals: { size: number; layers: number }
   baseline: Omit<Baseline, 'image'>
+  /** Whether the image differs from the baseline; absent when there is no baseline. */
+  changed?: boolean
   budgets: Budgets
   breaches: Breach[]
   buildTime: number
@@ -48,10 +50,12 @@ function verdict(platform: string, report: Report): string {
   return broken.length ? `❌ ${broken.join(', ')}` : '✅'
 }
 
-function baselineLine(b: Report['baseline']): string {
+const day = (iso?: string) => (iso && !Number.isNaN(Date.parse(iso)) ? ` (made ${new Date(iso).toISOString().slice(0, 10)})` : '')
+
+function baselineLine(b: Report['baseline'], changed?: boolean): string {
   switch (b.status) {
     case 'found':
-      return `Compared with ${code(b.ref)}.`
+      return changed === false ? `**Unchanged** since ${code(b.ref)}${day(b.created)}: the same image, digest for digest.` : `Compared with ${code(b.ref)}.`
     case 'missing':
       return `No published image at ${code(b.ref)} yet: every platform is new.`
     case 'unavailable':
@@ -87,7 +91,7 @@ export function layerChart(platform: PlatformReport, count = 8): string {
 export function summaryMarkdown(report: Report): string {
   const over = report.breaches.length > 0
   const lines = [
-    `### CI base image ${report.pushed ? 'pushed' : 'built'}${over ? ' — over budget' : ''}`,
+    `### CI base image ${report.pushed ? 'pushed' : 'built'}${over ? ' — over budget' : report.changed === false ? ' — unchanged' : ''}`,
     '',
     '| platform | size | Δ size | layers | Δ layers | budget |',
     '|---|---:|---:|---:|---:|---|',
@@ -102,7 +106,7 @@ export function summaryMarkdown(report: Report): string {
       ].join(' | ').replace(/^/, '| ') + ' |'
     ),
     '',
-    baselineLine(report.baseline),
+    baselineLine(report.baseline, report.changed),
     '',
     `**Build time** ${report.buildTime.toFixed(1)} s · **cache hit rate** ${report.cacheHitRate}% ` +
       `(${report.steps.cached} of ${report.steps.steps} steps cached)`,

@@ -22,7 +22,8 @@ export function imageTags(inputs: Pick<Inputs, 'image' | 'tags' | 'tagPolicy'>, 
 export function ociLabels(inputs: Pick<Inputs, 'tags' | 'labels'>, ctx: RunContext, now: Date): string[] {
   const version = inputs.tags.find(isBareTag) ?? ctx.ref.replace(/^refs\/(heads|tags)\//, '')
   const ours: Record<string, string> = {
-    'org.opencontainers.image.created': now.toISOString(),
+    // As BuildKit writes the config's own time: whole seconds.
+    'org.opencontainers.image.created': now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
     'org.opencontainers.image.revision': ctx.sha,
     'org.opencontainers.image.source': ctx.repository ? `${ctx.serverUrl}/${ctx.repository}` : '',
     'org.opencontainers.image.version': version

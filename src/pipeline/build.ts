@@ -60,7 +60,7 @@ export async function runBuild(rt: Runtime, plan: BuildPlan): Promise<BuildResul
   }
   // The hit rate is the build's: a second pass that only pushes again is all cache hits.
   const steps = progress.stepStats()
-  if (code !== 0 && plan.inputs.push && isTransientPushFailure(progress)) {
+  if (code !== 0 && plan.pushTo.length && isTransientPushFailure(progress)) {
     rt.warning(`The push failed (${progress.cause().replace(/^ERROR: /, '')}); pushing once more.`)
     ;({ code, progress } = await buildOnce(rt, plan))
   }
@@ -68,7 +68,7 @@ export async function runBuild(rt: Runtime, plan: BuildPlan): Promise<BuildResul
   if (code !== 0) throw new BuildError(`docker buildx build failed (exit ${code}):\n${lastLines(progress.errorText())}`, milliseconds)
   const metadataText = await readFile(plan.metadataFile, 'utf8').catch(() => '{}')
   await rm(plan.metadataFile, { force: true })
-  if (plan.inputs.load && !plan.inputs.push) {
+  if (plan.inputs.load) {
     const load = await buildOnce(rt, { ...plan, loadOnly: true })
     if (load.code !== 0) throw new BuildError(`Loading the image failed (exit ${load.code}):\n${lastLines(load.progress.errorText())}`, rt.now().getTime() - started)
     await rm(plan.metadataFile, { force: true })

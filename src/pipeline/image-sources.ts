@@ -5,19 +5,17 @@ import { join } from 'node:path'
 import { type Docker, mustRun } from './docker.js'
 import { inspectConfigArgs, inspectRawArgs } from '../core/args.js'
 import { type Baseline, readImage, type ImageConfig, type ImageSource, type Manifest } from '../core/image.js'
-import { NotFoundError, RegistryClient } from './registry-client.js'
-import { dockerCredentials } from './docker-config.js'
+import { clientFor, NotFoundError } from './registry-client.js'
 import { errorMessage } from './runtime.js'
 import type { Env } from '../core/env.js'
-import { parseRepository, repositoryOf, tagOf } from '../core/reference.js'
+import { repositoryOf, tagOf } from '../core/reference.js'
 
 /**
  * Images in a registry: over its HTTP API with docker's credentials, and through buildx's
  * imagetools (which knows every registry setup docker does) when that cannot answer.
  */
 export function registrySource(run: Docker, repository: string, env: Env): ImageSource {
-  const ref = parseRepository(repository)
-  const http = new RegistryClient(ref, () => dockerCredentials(ref.host, env))
+  const http = clientFor(repository, env)
   const at = (refOrDigest: string) => (refOrDigest.startsWith('sha256:') ? `${repository}@${refOrDigest}` : refOrDigest)
   const either = async <T>(fast: () => Promise<T>, slow: () => Promise<T>): Promise<T> => {
     try {

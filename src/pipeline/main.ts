@@ -10,9 +10,9 @@ import { setupBuildx } from './buildx.js'
 import { setupQemu } from './qemu.js'
 import { BuildError, runBuild } from './build.js'
 import { ociLayoutSource, readBaseline, registrySource } from './image-sources.js'
-import { readImage } from '../core/image.js'
+import { createdOf, readImage } from '../core/image.js'
 import { registryOf, repositoryOf } from '../core/reference.js'
-import { compare } from '../core/compare.js'
+import { changedSince, compare } from '../core/compare.js'
 import { checkBudgets } from '../core/budget.js'
 import { publishReport } from './publish-report.js'
 import { hitRate } from '../core/progress.js'
@@ -21,6 +21,8 @@ import { loginArgs } from '../core/args.js'
 import { mustRun, withBuildx } from './docker.js'
 import { baseImages } from '../core/dockerfile.js'
 import { errorMessage, type Runtime } from './runtime.js'
+import { sourceDate } from './source-date.js'
+import { publish, repositoriesOf } from './publish.js'
 
 export async function main(rt: Runtime, raw: RawInputs): Promise<void> {
   rt.remember({}) // post runs, whatever happens next
@@ -29,6 +31,7 @@ export async function main(rt: Runtime, raw: RawInputs): Promise<void> {
   // Build secrets travel as environment variables; their values must never show in a log.
   for (const secret of inputs.secrets) if (rt.env[secret.env]) rt.setSecret(rt.env[secret.env]!)
   const ctx = runContext(rt.env)
+  const created = await sourceDate(rt, inputs, ctx)
   const now = rt.now()
   const stages: StageTime[] = []
   const stage = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
@@ -75,24 +78,30 @@ export async function main(rt: Runtime, raw: RawInputs): Promise<void> {
   }
 
   const ociDir = join(work, 'oci')
+  // Builders that can push by digest do; the docker driver cannot, so its layout is pushed here.
+  const pushTo = inputs.push && buildx.driver !== 'docker' ? repositoriesOf(tags) : []
   const plan = {
-    inputs, builder: buildx.builder, tags, labels: ociLabels(inputs, ctx, now),
-    cacheFrom: cache.from, cacheTo: cache.to, inlineCache: cache.inline, metadataFile: join(work, 'metadata.json'), ociDir
+    inputs, builder: buildx.builder, tags, labels: ociLabels(inputs, ctx, new Date(created.epoch * 1000)),
+    cacheFrom: cache.from, cacheTo: cache.to, inlineCache: cache.inline, metadataFile: join(work, 'metadata.json'), ociDir,
+    pushTo, sourceDateEpoch: created.epoch
   }
   // The published image is read while the build runs, or before it when the push replaces it.
   const baseline = readBaseline(rt.docker, inputs.baseline, inputs.platforms, rt.env)
   if (inputs.push && tags.includes(inputs.baseline)) await baseline
-  const built = await stage(inputs.push ? 'Build and push' : 'Build', () => runBuild(rt, plan)).catch(e => {
+  const built = await stage(pushTo.length ? 'Build and push' : 'Build', () => runBuild(rt, plan)).catch(e => {
     if (e instanceof BuildError) rt.setOutput('build-time', seconds(e.milliseconds).toFixed(1))
     throw e
   })
+  const digest = built.digest
+  // Said now: a push that fails next still tells how long the build took.
+  rt.setOutput('build-time', seconds(built.milliseconds).toFixed(1))
+  if (inputs.push) await stage(pushTo.length ? 'Tag' : 'Push and tag', () => publish(rt, digest, tags, pushTo.length ? undefined : ociDir))
 
   const cacheFaults = cacheFaultWarning(built.cacheFaults)
   if (cacheFaults) rt.warning(cacheFaults)
-  const digest = built.digest
   const [image, base] = await stage('Inspect', () =>
     Promise.all([
-      inputs.push
+      pushTo.length
         ? readImage(registrySource(rt.docker, repositoryOf(tags[0]), rt.env), `${repositoryOf(tags[0])}@${digest}`, inputs.platforms)
         : readImage(ociLayoutSource(ociDir), 'index', inputs.platforms),
       baseline
@@ -109,7 +118,8 @@ export async function main(rt: Runtime, raw: RawInputs): Promise<void> {
     tags,
     pushed: inputs.push,
     platforms,
-    baseline: { ref: base.ref, status: base.status, reason: base.reason },
+    baseline: { ref: base.ref, status: base.status, reason: base.reason, created: createdOf(base.image) },
+    changed: changedSince(image, base.image),
     budgets: inputs.budgets,
     breaches,
     buildTime: seconds(built.milliseconds),

@@ -1,8 +1,10 @@
-// A registry read over the distribution HTTP API: manifests and config blobs, with docker's
-// own credentials (config.json or a credential helper) and the token dance registries ask
-// for. Milliseconds per read where a `docker buildx imagetools` process costs ~100 ms.
-import type { Reference } from '../core/reference.js'
-import type { Credentials } from './docker-config.js'
+// The distribution HTTP API, with docker's own credentials (config.json or a credential
+// helper) and the token dance registries ask for: manifest and config reads for the report
+// (milliseconds, where a `docker buildx imagetools` process costs ~100 ms), and the writes
+// that publish an image by digest and then point its tags at it.
+import { parseRepository, type Reference } from '../core/reference.js'
+import type { Env } from '../core/env.js'
+import { dockerCredentials, type Credentials } from './docker-config.js'
 
 export const MANIFEST_TYPES = [
   'application/vnd.oci.image.index.v1+json',
@@ -13,12 +15,19 @@ export const MANIFEST_TYPES = [
 
 export class NotFoundError extends Error {}
 
-
 export function parseChallenge(header: string): { scheme: string; params: Record<string, string> } {
   const scheme = header.split(' ')[0]
   const params: Record<string, string> = {}
   for (const m of header.slice(scheme.length).matchAll(/(\w+)="([^"]*)"/g)) params[m[1]] = m[2]
   return { scheme: scheme.toLowerCase(), params }
+}
+
+interface Call {
+  method?: 'GET' | 'HEAD' | 'PUT' | 'POST'
+  headers?: Record<string, string>
+  body?: Uint8Array | string
+  /** Statuses that are answers, not failures (404 on a HEAD: "not there"). */
+  accept?: number[]
 }
 
 export class RegistryClient {
@@ -29,28 +38,66 @@ export class RegistryClient {
     private readonly credentials: () => Promise<Credentials>
   ) {}
 
-  manifest(reference: string): Promise<string> {
-    return this.get(`/v2/${this.ref.repository}/manifests/${reference}`, MANIFEST_TYPES)
+  async manifest(reference: string): Promise<string> {
+    return (await this.call(`/v2/${this.ref.repository}/manifests/${reference}`, { headers: { Accept: MANIFEST_TYPES } })).text()
   }
 
-  blob(digest: string): Promise<string> {
-    return this.get(`/v2/${this.ref.repository}/blobs/${digest}`, '*/*')
+  /** A manifest's exact bytes and media type: what a tag is pointed at has to be byte-identical. */
+  async manifestBytes(reference: string): Promise<{ bytes: Uint8Array; mediaType: string }> {
+    const res = await this.call(`/v2/${this.ref.repository}/manifests/${reference}`, { headers: { Accept: MANIFEST_TYPES } })
+    return { bytes: new Uint8Array(await res.arrayBuffer()), mediaType: res.headers.get('content-type') ?? '' }
   }
 
-  private async get(path: string, accept: string): Promise<string> {
+  async blob(digest: string): Promise<string> {
+    return (await this.call(`/v2/${this.ref.repository}/blobs/${digest}`, { headers: { Accept: '*/*' } })).text()
+  }
+
+  /** The digest a tag (or digest) resolves to, or '' when the registry has no such manifest. */
+  async manifestDigest(reference: string): Promise<string> {
+    const res = await this.call(`/v2/${this.ref.repository}/manifests/${reference}`, { method: 'HEAD', headers: { Accept: MANIFEST_TYPES }, accept: [404] })
+    return res.status === 404 ? '' : (res.headers.get('docker-content-digest') ?? '')
+  }
+
+  async hasBlob(digest: string): Promise<boolean> {
+    const res = await this.call(`/v2/${this.ref.repository}/blobs/${digest}`, { method: 'HEAD', accept: [404] })
+    return res.status !== 404
+  }
+
+  /** A monolithic upload: one POST for a session, one PUT with the bytes and their digest. */
+  async uploadBlob(digest: string, bytes: Uint8Array): Promise<void> {
+    const session = await this.call(`/v2/${this.ref.repository}/blobs/uploads/`, { method: 'POST', headers: { 'Content-Length': '0' } })
+    const location = new URL(session.headers.get('location') ?? '', `${this.ref.base}/`)
+    location.searchParams.set('digest', digest)
+    await this.call(location.toString(), { method: 'PUT', headers: { 'Content-Type': 'application/octet-stream' }, body: bytes })
+  }
+
+  async putManifest(reference: string, bytes: Uint8Array, mediaType: string): Promise<void> {
+    await this.call(`/v2/${this.ref.repository}/manifests/${reference}`, { method: 'PUT', headers: { 'Content-Type': mediaType }, body: bytes })
+  }
+
+  private async call(pathOrUrl: string, call: Call): Promise<Response> {
+    const url = pathOrUrl.startsWith('/') ? `${this.ref.base}${pathOrUrl}` : pathOrUrl
+    const method = call.method ?? 'GET'
+    const what = `${method} ${new URL(url).pathname}`
     for (let attempt = 0; attempt < 2; attempt++) {
-      const res = await fetch(`${this.ref.base}${path}`, {
-        headers: { Accept: accept, ...(this.authorization ? { Authorization: this.authorization } : {}) }
+      const res = await fetch(url, {
+        method,
+        // Node sends a Uint8Array as it is; the DOM typings predate that.
+        body: call.body as BodyInit | undefined,
+        headers: { ...call.headers, ...(this.authorization ? { Authorization: this.authorization } : {}) }
       })
+      // A token for reading does not allow a push: the registry's challenge names the scope it wants.
       if (res.status === 401 && attempt === 0) {
+        await res.body?.cancel()
         await this.authenticate(res.headers.get('www-authenticate') ?? '')
         continue
       }
-      if (res.status === 404) throw new NotFoundError(`${this.ref.host}/${this.ref.repository}: ${path.split('/').pop()} not found`)
-      if (!res.ok) throw new Error(`${this.ref.host}: GET ${path} answered ${res.status} ${res.statusText}`)
-      return res.text()
+      if (res.ok || call.accept?.includes(res.status)) return res
+      const detail = await res.text().catch(() => '')
+      if (res.status === 404) throw new NotFoundError(`${this.ref.host}/${this.ref.repository}: ${url.split('?')[0].split('/').pop()} not found`)
+      throw new Error(`${this.ref.host}: ${what} answered ${res.status} ${res.statusText}${detail ? `: ${detail.trim().slice(0, 300)}` : ''}`)
     }
-    throw new Error(`${this.ref.host}: not authorized to read ${this.ref.repository}`)
+    throw new Error(`${this.ref.host}: not authorized for ${what} in ${this.ref.repository}`)
   }
 
   private async authenticate(header: string): Promise<void> {
@@ -69,4 +116,10 @@ export class RegistryClient {
     const body = (await res.json()) as { token?: string; access_token?: string }
     this.authorization = `Bearer ${body.token ?? body.access_token}`
   }
+}
+
+/** A client for one repository, signed in with docker's own credentials for its registry. */
+export function clientFor(repository: string, env: Env): RegistryClient {
+  const ref = parseRepository(repository)
+  return new RegistryClient(ref, () => dockerCredentials(ref.host, env))
 }

@@ -1,0 +1,140 @@
+// Publishing in two moves: the whole image goes to the registry by digest (blobs, each
+// platform's manifest, the index), and only then is every tag pointed at that digest. A push
+// that fails midway moves no tag; tags of one run never point at different images; a tag that
+// already points at the digest is left alone, and nothing the registry has is sent again.
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Manifest } from '../core/image.js'
+import { repositoryOf, tagOf } from '../core/reference.js'
+import { clientFor, type RegistryClient } from './registry-client.js'
+import { errorMessage, type Runtime } from './runtime.js'
+
+export interface Uploads {
+  blobs: number
+  manifests: number
+}
+
+export interface Tagging {
+  /** Tags this run pointed at the digest. */
+  moved: string[]
+  /** Tags that already pointed at it. */
+  unchanged: string[]
+}
+
+/** Distinct repositories of the tags, in order: where the image has to be before it is tagged. */
+export const repositoriesOf = (tags: string[]) => [...new Set(tags.map(repositoryOf))]
+
+// Layers are sent a few at a time: enough to fill a runner's link, few enough for a rate limit.
+const PARALLEL_UPLOADS = 4
+
+async function eachLimited<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  const queue = [...items]
+  const worker = async () => {
+    for (let item = queue.shift(); item !== undefined; item = queue.shift()) await fn(item)
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
+}
+
+/**
+ * Push an OCI image layout (the one image its index.json names) by digest: children before
+ * parents, so the registry never holds a manifest whose parts are missing. What the registry
+ * already has is skipped: an unchanged image costs one HEAD request.
+ */
+export async function pushLayout(client: RegistryClient, dir: string): Promise<{ digest: string; uploads: Uploads }> {
+  const read = (digest: string) => readFile(join(dir, 'blobs', 'sha256', digest.slice('sha256:'.length)))
+  const index = JSON.parse(await readFile(join(dir, 'index.json'), 'utf8')) as Manifest
+  const top = index.manifests?.[0]
+  if (!top) throw new Error(`OCI layout ${dir} holds no image`)
+  const uploads: Uploads = { blobs: 0, manifests: 0 }
+  const sentBlobs = new Set<string>()
+
+  const pushBlob = async (digest: string) => {
+    if (sentBlobs.has(digest)) return
+    sentBlobs.add(digest)
+    if (await client.hasBlob(digest)) return
+    await client.uploadBlob(digest, await read(digest))
+    uploads.blobs++
+  }
+  const pushManifest = async (digest: string, mediaType = ''): Promise<void> => {
+    if (await client.manifestDigest(digest)) return
+    const bytes = await read(digest)
+    const manifest = JSON.parse(bytes.toString('utf8')) as Manifest
+    if (manifest.manifests) await Promise.all(manifest.manifests.map(m => pushManifest(m.digest, m.mediaType)))
+    else await eachLimited([manifest.config, ...(manifest.layers ?? [])].filter(d => d !== undefined).map(d => d.digest), PARALLEL_UPLOADS, pushBlob)
+    await client.putManifest(digest, bytes, manifest.mediaType ?? mediaType)
+    uploads.manifests++
+  }
+  await pushManifest(top.digest, top.mediaType)
+  return { digest: top.digest, uploads }
+}
+
+/**
+ * Point every tag at `digest`, which must already be complete in each tag's repository. The
+ * bytes are the registry's own for that digest, so a tag resolves to exactly what was pushed.
+ * All tags are written together, once the image is whole.
+ */
+export async function pointTags(clientOf: (repository: string) => RegistryClient, digest: string, tags: string[]): Promise<Tagging> {
+  const result: Tagging = { moved: [], unchanged: [] }
+  await Promise.all(
+    repositoriesOf(tags).map(async repository => {
+      const client = clientOf(repository)
+      const mine = tags.filter(t => repositoryOf(t) === repository)
+      const current = await Promise.all(mine.map(t => client.manifestDigest(tagOf(t))))
+      const moving = mine.filter((_, i) => current[i] !== digest)
+      result.unchanged.push(...mine.filter((_, i) => current[i] === digest))
+      if (!moving.length) return
+      const { bytes, mediaType } = await client.manifestBytes(digest)
+      await Promise.all(moving.map(t => client.putManifest(tagOf(t), bytes, mediaType)))
+      result.moved.push(...moving)
+    })
+  )
+  return result
+}
+
+// What a registry may answer once under load and not again: worth one more try, which costs
+// little since whatever arrived the first time is skipped.
+const TRANSIENT = /answered (5\d\d|429)|ECONNRESET|EPIPE|ETIMEDOUT|fetch failed|socket hang up|terminated|other side closed/i
+
+async function onceMore<T>(rt: Runtime, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn()
+  } catch (e) {
+    if (!TRANSIENT.test(causeOf(e))) throw e
+    rt.warning(`The push failed (${causeOf(e)}); pushing once more.`)
+    return fn()
+  }
+}
+
+/** fetch hides the network's reason in `cause`. */
+const causeOf = (e: unknown) => [errorMessage(e), (e as { cause?: unknown })?.cause ? errorMessage((e as { cause: unknown }).cause) : ''].filter(Boolean).join(': ')
+
+export interface Publication extends Tagging {
+  uploads?: Uploads
+}
+
+/**
+ * The push of a built image: from the OCI layout when the builder could not push by digest
+ * itself (the docker driver), then the tags. Nothing is tagged unless the whole image is there.
+ */
+export async function publish(rt: Runtime, digest: string, tags: string[], layout?: string): Promise<Publication> {
+  const clientOf = (repository: string) => clientFor(repository, rt.env)
+  let uploads: Uploads | undefined
+  if (layout) {
+    uploads = { blobs: 0, manifests: 0 }
+    for (const repository of repositoriesOf(tags)) {
+      const pushed = await onceMore(rt, () => pushLayout(clientOf(repository), layout)).catch(e => {
+        throw new Error(`Pushing ${repository}@${digest} failed: ${causeOf(e)}; no tag was moved.`)
+      })
+      if (pushed.digest !== digest) throw new Error(`The image layout holds ${pushed.digest}, not the built ${digest}`)
+      uploads.blobs += pushed.uploads.blobs
+      uploads.manifests += pushed.uploads.manifests
+    }
+    rt.info(`Pushed ${digest}: ${uploads.blobs} blobs and ${uploads.manifests} manifests uploaded; the registry had the rest`)
+  }
+  const tagging = await onceMore(rt, () => pointTags(clientOf, digest, tags)).catch(e => {
+    throw new Error(`Tagging ${digest} failed: ${causeOf(e)}`)
+  })
+  if (tagging.moved.length) rt.info(`Tagged ${digest}: ${tagging.moved.join(', ')}`)
+  if (tagging.unchanged.length) rt.info(`Already at ${digest}: ${tagging.unchanged.join(', ')}`)
+  return { ...tagging, uploads }
+}
