@@ -2,13 +2,16 @@
 // local stack (scripts/stack.sh). Side by side in one run, several rounds, medians and ratios.
 // Writes bench/results.json and bench/RESULTS.md, and the README's table.
 import { execFileSync, spawn, spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { cpus, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { ROOT, actionNode, actionYml, runAction } from './lib/runner.mjs'
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5)
 const REGISTRY = 'localhost:5000'
+const STACK_DIR = process.env.STACK_DIR ?? '/var/lib/ci-base-stack'
+const BUILDX = 'v0.30.0'
+const BUILDX_RELEASES = `http://127.0.0.1:${process.env.RELEASES_PORT ?? 5080}`
 const run = (cmd, args) => execFileSync(cmd, args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
 const median = values => {
   const s = [...values].sort((a, b) => a - b)
@@ -70,38 +73,53 @@ function machine() {
   }
 }
 
-// 1. The no-change weekly rebuild (the same commit again, on a warm builder): the action (main +
-//    post, as the runner runs it: build, push by digest, tags, report) against raw buildx with
-//    the same arguments pushing by tag, alternating so drift hits both. Both leave the tag at the
-//    same digest, which is checked each round.
-async function warmRebuild() {
+// 1. The no-change weekly rebuild (the same commit again), as GitHub's runners run it: a
+//    docker-container builder from moby/buildkit with buildx v0.30.0, and the registry cache.
+//    The action (main + post: builder, build, push by digest, tags, report, builder removed)
+//    against what a user scripts by hand for the same result: `buildx create`, `buildx build`
+//    with the action's own arguments pushing by tag, `buildx rm`. Alternating so drift hits
+//    both; both leave the tag at the same digest, which is checked each round.
+async function weeklyRebuild() {
   const fixture = '__tests__/fixtures/multistage'
   const inputs = {
-    context: fixture, file: `${fixture}/Dockerfile`, image: `${REGISTRY}/bench/warm`, tags: 'warm', 'tag-policy': 'none',
-    push: 'true', cache: 'registry', 'build-args': 'NONCE=bench-warm'
+    context: fixture, file: `${fixture}/Dockerfile`, image: `${REGISTRY}/bench/weekly`, tags: 'weekly', 'tag-policy': 'none',
+    push: 'true', cache: 'registry', 'build-args': 'NONCE=bench-weekly', baseline: `${REGISTRY}/bench/weekly:weekly`,
+    driver: 'docker-container', 'buildx-version': BUILDX, 'buildx-download-url': BUILDX_RELEASES
   }
   const prime = await action(inputs)
-  const argv = pushingByTag(buildArgv(prime.main.stdout), prime.main.outputs.tags.split('\n'))
-  const metadata = join(mkdtempSync(join(tmpdir(), 'bench-')), 'metadata.json')
-  argv[argv.indexOf('--metadata-file') + 1] = metadata
+  const buildx = join(STACK_DIR, 'buildx-releases', BUILDX, `buildx-${BUILDX}.linux-amd64`)
+  chmodSync(buildx, 0o755)
+  const dir = mkdtempSync(join(tmpdir(), 'bench-'))
+  const config = join(dir, 'buildkitd.toml')
+  // What the action writes for a loopback registry: plain HTTP.
+  writeFileSync(config, `[registry."${REGISTRY}"]\n  http = true\n  insecure = true\n`)
+  const build = pushingByTag(buildArgv(prime.main.stdout), prime.main.outputs.tags.split('\n'))
+  build[build.indexOf('--builder') + 1] = 'bench-raw'
+  build[build.indexOf('--metadata-file') + 1] = join(dir, 'metadata.json')
+  const raw = () =>
+    timed(buildx, ['create', '--name', 'bench-raw', '--driver', 'docker-container', '--driver-opt', 'network=host', '--config', config, '--bootstrap']) +
+    timed(buildx, build.slice(1)) +
+    timed(buildx, ['rm', '--force', 'bench-raw'])
   const actionMs = []
   const rawMs = []
   const stages = {}
   for (let i = 0; i < ROUNDS; i++) {
     const a = await action(inputs)
+    if (a.main.outputs.digest !== prime.main.outputs.digest || a.main.outputs.changed !== 'false') {
+      throw new Error(`the rebuild gave ${a.main.outputs.digest} (changed: ${a.main.outputs.changed}), not ${prime.main.outputs.digest} unchanged`)
+    }
     actionMs.push(a.total)
     for (const s of a.report.stages) (stages[s.stage] ??= []).push(s.seconds * 1000)
-    rawMs.push(timed('docker', argv))
+    rawMs.push(raw())
     // Both sides end in the same registry state: the tag at the digest the action reported.
-    const tagged = await tagDigest(`${REGISTRY}/bench/warm`, 'warm')
+    const tagged = await tagDigest(`${REGISTRY}/bench/weekly`, 'weekly')
     if (tagged !== a.main.outputs.digest) throw new Error(`raw buildx left the tag at ${tagged}, the action at ${a.main.outputs.digest}: not the same work`)
-    log(`warm rebuild ${i + 1}/${ROUNDS}: action ${actionMs[i].toFixed(0)} ms, raw ${rawMs[i].toFixed(0)} ms`)
+    log(`weekly rebuild ${i + 1}/${ROUNDS}: action ${actionMs[i].toFixed(0)} ms, raw ${rawMs[i].toFixed(0)} ms, both at ${tagged.slice(0, 19)}`)
   }
   return {
     actionMs: round1(median(actionMs)),
     rawMs: round1(median(rawMs)),
     ratio: Math.round((median(actionMs) / median(rawMs)) * 100) / 100,
-    target: 1.1,
     stagesMs: Object.fromEntries(Object.entries(stages).map(([k, v]) => [k, round1(median(v))]))
   }
 }
@@ -111,7 +129,12 @@ async function warmRebuild() {
 async function reportSpeed() {
   const fixture = 'bench/fixtures/large'
   const image = `${REGISTRY}/bench/large`
-  const inputs = { context: fixture, file: `${fixture}/Dockerfile`, image, tags: 'v1', 'tag-policy': 'none', push: 'true', cache: 'inline', baseline: 'none' }
+  // A builder that pushes by digest: the report then reads the registry (the docker driver's
+  // report reads the layout it has just pushed, which says nothing about a registry read).
+  const inputs = {
+    context: fixture, file: `${fixture}/Dockerfile`, image, tags: 'v1', 'tag-policy': 'none', push: 'true', cache: 'inline', baseline: 'none',
+    driver: 'docker-container', 'buildx-version': BUILDX, 'buildx-download-url': BUILDX_RELEASES
+  }
   log('building the ~200 MB image once')
   const first = await action(inputs)
   const perPlatform = first.report.platforms.map(p => ({ platform: p.platform, size: p.size, layers: p.layers }))
@@ -139,7 +162,7 @@ async function reportSpeed() {
 }
 
 // 3. A fresh builder: everything BuildKit had is pruned; the registry cache must serve it all.
-async function freshBuilder(warmActionMs) {
+async function freshBuilder() {
   const fixture = '__tests__/fixtures/multistage'
   const inputs = {
     context: fixture, file: `${fixture}/Dockerfile`, image: `${REGISTRY}/bench/warm`, tags: 'warm', 'tag-policy': 'none',
@@ -154,7 +177,7 @@ async function freshBuilder(warmActionMs) {
     rates.push(a.report.cacheHitRate)
     log(`fresh builder ${i + 1}/${ROUNDS}: ${a.total.toFixed(0)} ms, hit rate ${a.report.cacheHitRate}%`)
   }
-  return { actionMs: round1(median(times)), cacheHitRate: Math.min(...rates), target: 100, vsWarm: Math.round((median(times) / warmActionMs) * 100) / 100 }
+  return { actionMs: round1(median(times)), cacheHitRate: Math.min(...rates), target: 100 }
 }
 
 // 4. Start-up: `node dist/index.js` to its first log line, and the size of dist/.
@@ -204,21 +227,22 @@ function markdown(r) {
     '',
     '| benchmark | action | baseline | result | target |',
     '|---|---:|---:|---:|---|',
-    `| no-change weekly rebuild (the same commit again), 2 platforms, registry cache, push: the action (main + post: build, push by digest, tags, report) vs raw \`docker buildx build\` with the same arguments pushing by tag; both leave the tag at the same digest | ${r.warm.actionMs.toFixed(0)} ms | ${r.warm.rawMs.toFixed(0)} ms | ×${r.warm.ratio} | ≤ ×${r.warm.target}: ${verdict(r.warm.ratio <= r.warm.target)} |`,
+    `| no-change weekly rebuild (the same commit again), 2 platforms, docker-container builder, registry cache, push: the action (main + post) vs \`buildx create\` + \`buildx build\` with the action's arguments pushing by tag + \`buildx rm\`; both leave the tag at the same digest | ${r.weekly.actionMs.toFixed(0)} ms | ${r.weekly.rawMs.toFixed(0)} ms | ×${r.weekly.ratio} | the same digest every round |`,
     `| size + layer report of a pushed image, ${r.report.image.map(p => `${(p.size / 1e6).toFixed(0)} MB`).join(' + ')} (registry read vs pull both + inspect) | ${r.report.readMs.toFixed(0)} ms | ${r.report.pullMs.toFixed(0)} ms | ${r.report.speedup}× faster | ≥ ${r.report.target}×: ${verdict(r.report.speedup >= r.report.target)} |`,
-    `| fresh builder (\`buildx prune -af\`), registry cache | ${r.fresh.actionMs.toFixed(0)} ms | warm ${r.warm.actionMs.toFixed(0)} ms | hit rate ${r.fresh.cacheHitRate}%, ×${r.fresh.vsWarm} of warm | 100%: ${verdict(r.fresh.cacheHitRate === 100)} |`,
+    `| fresh engine builder (\`buildx prune -af\`), docker driver, registry cache, push | ${r.fresh.actionMs.toFixed(0)} ms | | hit rate ${r.fresh.cacheHitRate}% | 100%: ${verdict(r.fresh.cacheHitRate === 100)} |`,
     `| start-up: \`node dist/index.js\` to its first log line | ${r.startup.firstLineMs.toFixed(0)} ms | bare node ${r.startup.bareNodeMs.toFixed(0)} ms | dist ${kb(r.startup.distBytes)} (entry ${kb(r.startup.entryBytes)}) | ≤ ${r.startup.target} ms: ${verdict(r.startup.firstLineMs <= r.startup.target)} |`,
     '',
-    `Warm rebuild: the action adds ${(r.warm.actionMs - r.warm.rawMs).toFixed(0)} ms to the raw build. Its stage medians (ms): ` +
-      `${Object.entries(r.warm.stagesMs).map(([k, v]) => `${k} ${v}`).join(', ')}; the rest is starting node twice ` +
+    `Weekly rebuild: the action adds ${(r.weekly.actionMs - r.weekly.rawMs).toFixed(0)} ms to the hand-written steps. Its stage medians (ms): ` +
+      `${Object.entries(r.weekly.stagesMs).map(([k, v]) => `${k} ${v}`).join(', ')}; its buildx setup includes fetching and checking buildx ${BUILDX} ` +
+      `into a job's empty tool cache (from a loopback mirror here), which the hand-written side skips; the rest is starting node twice ` +
       `(main and post, ${r.startup.bareNodeMs.toFixed(0)} ms each for a bare node here) and loading the bundle.`
   ].join('\n')
 }
 
 const results = { date: new Date().toISOString().slice(0, 10), rounds: ROUNDS, machine: machine() }
 results.startup = await startup()
-results.warm = await warmRebuild()
-results.fresh = await freshBuilder(results.warm.actionMs)
+results.weekly = await weeklyRebuild()
+results.fresh = await freshBuilder()
 results.report = await reportSpeed()
 const table = markdown(results)
 writeFileSync(join(ROOT, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n')
