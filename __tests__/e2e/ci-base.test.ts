@@ -1,7 +1,8 @@
 // The CI base image's shape, built for real: the stand-in of Dockerfile.base (same stages, the
 // local two-arch base in place of node:alpine) through the bundled action, as the weekly rebuild does.
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { parse } from 'yaml'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { imageConfig, imageFiles, platformSizes, REGISTRY } from '../support/registry'
@@ -11,6 +12,8 @@ const ready = await stackReady()
 const context = '__tests__/fixtures/ci-base-standin'
 // A scheduled run carries no commit in its payload: the checkout's own commit dates the image.
 const head = execFileSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8' }).trim()
+// The weekly workflow's own checks of what the image promises.
+const weeklyStep = parse(readFileSync('.github/workflows/weekly-rebuild.yml', 'utf8')).jobs.rebuild.steps.find((s: { uses?: string }) => s.uses === './')
 const headTime = Number(execFileSync('git', ['log', '-1', '--format=%ct', head], { encoding: 'utf8' }).trim())
 
 onEveryStack(ready, 'the CI base image stand-in, built as the weekly rebuild builds it', stack => {
@@ -27,7 +30,9 @@ onEveryStack(ready, 'the CI base image stand-in, built as the weekly rebuild bui
         'tag-policy': 'sha,date,latest',
         cache: 'registry,inline',
         pull: 'true',
-        'build-args': `PACKAGES_MONTH=${month}\nPNPM_VERSION=9.15.2\nVERSION=${run}`
+        'build-args': `PACKAGES_MONTH=${month}\nPNPM_VERSION=9.15.2\nVERSION=${run}`,
+        verify: weeklyStep.with.verify,
+        'require-non-root': String(weeklyStep.with['require-non-root'])
       },
       env: { GITHUB_EVENT_PATH: event, GITHUB_EVENT_NAME: 'schedule', GITHUB_SHA: head }
     })
@@ -45,6 +50,20 @@ onEveryStack(ready, 'the CI base image stand-in, built as the weekly rebuild bui
       [`${REGISTRY}/${repo}:sha-${head.slice(0, 7)}`, `${REGISTRY}/${repo}:${today}`, `${REGISTRY}/${repo}:latest`].sort()
     )
     expect(Object.keys(await platformSizes(repo, 'latest')).sort()).toEqual(['linux/amd64', 'linux/arm64'])
+  })
+
+  test("passes the weekly workflow's own checks on both platforms, as uid 1001", () => {
+    expect(weeklyStep.with.verify.trim().split('\n')).toHaveLength(12)
+    const { verify } = JSON.parse(first.main.outputs.report)
+    expect(verify.users).toEqual([
+      { platform: 'linux/amd64', user: '1001', uid: 1001, passed: true },
+      { platform: 'linux/arm64', user: '1001', uid: 1001, passed: true }
+    ])
+    expect(verify.results).toHaveLength(24)
+    expect(verify.results.filter((r: { passed: boolean }) => !r.passed)).toEqual([])
+    expect(verify.results.find((r: { platform: string; command: string }) => r.platform === 'linux/arm64' && r.command === 'node --version').output).toBe('node stand-in aarch64')
+    expect(first.main.outputs.verified).toBe('true')
+    expect(first.main.summary).toContain('**Verify** — all passed')
   })
 
   test('runs as the non-root user 1001, which owns the store and the work dir; CI environment set', async () => {

@@ -12,6 +12,7 @@ const plan = (over: Partial<RawInputs>, extra: Partial<BuildPlan> = {}): BuildPl
   metadataFile: '/tmp/m.json',
   ociDir: '/tmp/oci',
   pushTo: [],
+  loadTags: [],
   sourceDateEpoch: 1732000000,
   ...extra
 })
@@ -52,7 +53,7 @@ describe('buildx build argv (golden)', () => {
   })
 
   test('the builder tags nothing in the registry; only a load names the image, in the local store', () => {
-    const p = plan({ image: 'ghcr.io/phialo/ci-base', push: 'true', load: 'true' }, { tags: ['ghcr.io/phialo/ci-base:1'], pushTo: ['ghcr.io/phialo/ci-base'] })
+    const p = plan({ image: 'ghcr.io/phialo/ci-base', push: 'true', load: 'true' }, { tags: ['ghcr.io/phialo/ci-base:1'], loadTags: ['ghcr.io/phialo/ci-base:1'], pushTo: ['ghcr.io/phialo/ci-base'] })
     expect(buildArgs(p)).not.toContain('--tag')
     expect(buildArgs(p)).toContain('type=image,name=ghcr.io/phialo/ci-base,push-by-digest=true,name-canonical=true,push=true,rewrite-timestamp=true')
     const load = buildArgs({ ...p, loadOnly: true })

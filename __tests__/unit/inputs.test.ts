@@ -184,6 +184,9 @@ const WORDS: Record<InputName, string[]> = {
   comment: ['true', 'false', 'ok', ''],
   'github-token': ['ghs_x', ''],
   created: ['commit', 'now', 'today', ''],
+  verify: ['uname -m', "sh -c 'test -w /app'", "echo 'open", ''],
+  'require-non-root': ['true', 'false', 'yes', ''],
+  'verify-timeout': ['30s', '1m30s', '0s', 'long', ''],
   provenance: ['mode=max', 'false', ''],
   sbom: ['true', '']
 }

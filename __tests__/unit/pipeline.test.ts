@@ -149,6 +149,17 @@ describe('post', () => {
     expect(h.warnings).toEqual(['Remove builder b1 failed: Removing the builder failed (exit 1):\nERROR: builder busy'])
   })
 
+  test('verify containers a cancelled main left are removed, with the image it loaded to verify', async () => {
+    const h = host(argv => (argv[1] === 'ps' ? { stdout: 'c1\nc2\n' } : {}), { verifyKey: 'ci-base-verify-7-1-99', verifyImage: 'ci-base-verify-7-1-99:built' })
+    await post(h.rt)
+    expect(h.calls).toEqual([
+      'docker ps --all --quiet --filter label=ci-base-action.verify=ci-base-verify-7-1-99',
+      'docker rm --force c1 c2',
+      'docker image rm --force ci-base-verify-7-1-99:built'
+    ])
+    expect(h.warnings).toEqual([])
+  })
+
   test('nothing handed over: nothing to do', async () => {
     const h = host(() => ({}))
     await post(h.rt)

@@ -99,6 +99,18 @@ test('PR image check: both platforms, no push, no release tags; compared with th
   expect(step.with!.baseline).toBeUndefined()
 })
 
+test('weekly and PR builds verify what Dockerfile.base promises, the same checks in both, as a non-root user', () => {
+  const [weekly, pr] = ['weekly-rebuild.yml', 'pr-image-check.yml'].map(f => steps(workflow(f)).find(s => s.uses === './')!.with!)
+  expect([weekly['require-non-root'], pr['require-non-root']]).toEqual([true, true])
+  expect(pr.verify).toBe(weekly.verify)
+  const checks = String(weekly.verify)
+  for (const tool of ['node', 'git', 'python3', 'make', 'g++', 'bash', 'curl', 'nc']) expect([tool, new RegExp(`(^|\\s)${tool.replace('+', '\\+')}(\\s|'|$)`, 'm').test(checks)]).toEqual([tool, true])
+  expect(checks).toContain('test "$(pnpm --version)" = 9.15.2')
+  expect(checks).toContain('test "$(id -u)" = 1001')
+  expect(checks).toContain('$npm_config_store_dir')
+  expect(checks).toContain('test "$CI" = true')
+})
+
 test('release moves the major tag; dependabot watches docker, npm and actions weekly', () => {
   const release = workflow('release.yml')
   expect(release.on).toEqual({ release: { types: ['published'] } })

@@ -20,6 +20,8 @@ export interface BuildPlan {
   sourceDateEpoch: number
   /** The second, fully cached pass that only loads the image into the local store. */
   loadOnly?: boolean
+  /** Names the loaded image gets: the tags when `load` is asked, a run-local name to verify it. */
+  loadTags: string[]
 }
 
 export function buildArgs(plan: BuildPlan): string[] {
@@ -30,7 +32,7 @@ export function buildArgs(plan: BuildPlan): string[] {
   args.push('--file', inputs.file)
   if (inputs.target) args.push('--target', inputs.target)
   // Only the local store gets names from the builder; registry tags are set after the push.
-  if (plan.loadOnly) for (const tag of plan.tags) args.push('--tag', tag)
+  if (plan.loadOnly) for (const tag of plan.loadTags) args.push('--tag', tag)
   for (const label of plan.labels) args.push('--label', label)
   for (const arg of inputs.buildArgs) args.push('--build-arg', arg)
   if (plan.inlineCache) args.push('--build-arg', 'BUILDKIT_INLINE_CACHE=1')

@@ -24,6 +24,7 @@ export interface HistoryEntry {
 
 export interface ImageConfig {
   created?: string
+  config?: { User?: string }
   history?: HistoryEntry[]
 }
 
@@ -39,6 +40,8 @@ export interface PlatformImage {
   digest: string
   /** The config's creation time: with SOURCE_DATE_EPOCH, the commit's time. */
   created?: string
+  /** The config's User ('' when unset). */
+  user?: string
   size: number
   layers: number
   breakdown: Layer[]
@@ -115,6 +118,7 @@ export async function readImage(source: ImageSource, ref: string, order: string[
       platform,
       digest: manifestDigest,
       ...(config.created ? { created: config.created } : {}),
+      user: config.config?.User ?? '',
       ...layerTotals(manifest),
       breakdown: layerBreakdown(manifest.layers ?? [], config.history)
     }

@@ -3,6 +3,7 @@
 import { parseGrowth, type Budgets } from './budget.js'
 import { parseSize, SIZE_FORMS } from './size.js'
 import { isBareTag, isImageRef, isRepository } from './reference.js'
+import { splitCommand } from './verify.js'
 
 export const INPUT_DEFAULTS = {
   context: '.',
@@ -44,6 +45,9 @@ export const INPUT_DEFAULTS = {
   comment: 'false',
   'github-token': '${{ github.token }}',
   created: 'commit',
+  verify: '',
+  'require-non-root': 'false',
+  'verify-timeout': '2m',
   provenance: 'false',
   sbom: ''
 } as const
@@ -106,6 +110,11 @@ export interface Inputs {
   githubToken: string
   /** Where image timestamps come from: the commit (reproducible digests) or this build's clock. */
   created: 'commit' | 'now'
+  /** Commands to run in the built image on every platform, each as argv (no shell). */
+  verify: { line: string; argv: string[] }[]
+  requireNonRoot: boolean
+  /** How long one verify command may run. */
+  verifyTimeoutMs: number
   provenance: string
   sbom: string
 }
@@ -116,6 +125,16 @@ export class InputError extends Error {
     super(problems.length === 1 ? problems[0] : `${problems.length} invalid inputs:\n${problems.join('\n')}`)
     this.name = 'InputError'
   }
+}
+
+const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 } as const
+
+/** A Go-style duration (90s, 2m, 1m30s) in milliseconds; undefined when it is not one or is zero. */
+export function durationMs(text: string): number | undefined {
+  if (!/^(\d+(ms|s|m|h))+$/.test(text)) return undefined
+  let total = 0
+  for (const [, n, unit] of text.matchAll(/(\d+)(ms|s|m|h)/g)) total += Number(n) * UNIT_MS[unit as keyof typeof UNIT_MS]
+  return total || undefined
 }
 
 /** Newline- or comma-separated list, blanks dropped. */
@@ -213,8 +232,23 @@ export function parseInputs(raw: RawInputs, env: Record<string, string | undefin
   if (cache.includes('registry') && !cacheRef && !image) {
     problems.push(`Input 'cache': 'registry' needs 'cache-ref' or 'image' to know where the cache lives.`)
   }
+  const duration = (name: InputName): number => {
+    const v = raw[name].trim() || INPUT_DEFAULTS[name]
+    const ms = durationMs(v)
+    if (!ms) bad(name, v, 'use a duration such as 90s, 2m or 1m30s')
+    return ms ?? 0
+  }
   const cacheTimeout = raw['cache-timeout'].trim() || INPUT_DEFAULTS['cache-timeout']
-  if (!/^(\d+(ms|s|m|h))+$/.test(cacheTimeout) || !/[1-9]/.test(cacheTimeout)) bad('cache-timeout', cacheTimeout, 'use a duration such as 90s, 2m or 1m30s')
+  duration('cache-timeout')
+  const verify = splitLines(raw.verify).map(line => {
+    try {
+      const argv = splitCommand(line)
+      return { line, argv }
+    } catch (e) {
+      bad('verify', line, `close every quote (${(e as Error).message.split(' in:')[0]}); write sh -c '...' for a shell`)
+      return { line, argv: [] }
+    }
+  })
   const cacheFrom = cacheSpecs('cache-from', raw['cache-from'], true, bad)
   const cacheTo = cacheSpecs('cache-to', raw['cache-to'], false, bad)
 
@@ -298,6 +332,9 @@ export function parseInputs(raw: RawInputs, env: Record<string, string | undefin
     comment: bool('comment'),
     githubToken,
     created: oneOf('created', ['commit', 'now'] as const),
+    verify,
+    requireNonRoot: bool('require-non-root'),
+    verifyTimeoutMs: duration('verify-timeout'),
     provenance: raw.provenance.trim(),
     sbom: raw.sbom.trim()
   }

@@ -2,6 +2,7 @@
 // test holds them together), and their values from a report. Pure.
 import type { Report } from './report.js'
 import { humanSize } from './size.js'
+import { verified } from './verify.js'
 
 export const OUTPUTS = {
   digest: 'Digest of the image (the index for multi-platform).',
@@ -16,7 +17,8 @@ export const OUTPUTS = {
   report: 'JSON: per platform size, layers, deltas and layer breakdown; totals, baseline, budgets, build time, cache hit rate, stage timings.',
   markdown: 'The report as Markdown (the job summary and PR comment text), to post your own way.',
   'build-time': 'Seconds the build took, one decimal.',
-  'cache-hit-rate': 'Percent of Dockerfile steps served from cache, 0-100.'
+  'cache-hit-rate': 'Percent of Dockerfile steps served from cache, 0-100.',
+  verified: 'true when every verify command passed on every platform (and the user is not root, with require-non-root); false otherwise; empty when nothing was asked.'
 } as const
 
 export type OutputName = keyof typeof OUTPUTS
@@ -37,6 +39,7 @@ export function outputs(report: Report, metadata: string, markdown: string): Rec
     report: JSON.stringify(report),
     markdown,
     'build-time': report.buildTime.toFixed(1),
-    'cache-hit-rate': String(report.cacheHitRate)
+    'cache-hit-rate': String(report.cacheHitRate),
+    verified: report.verify ? String(verified(report.verify)) : ''
   }
 }

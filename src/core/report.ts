@@ -4,6 +4,7 @@ import type { Breach, Budgets } from './budget.js'
 import { largestGrowth, type PlatformReport } from './compare.js'
 import type { Baseline } from './image.js'
 import { humanSize, signedPercent } from './size.js'
+import { verifyMarkdown, verifyFailures, type Verification } from './verify.js'
 
 export interface StageTime {
   stage: string
@@ -20,6 +21,8 @@ export interface Report {
   baseline: Omit<Baseline, 'image'>
   /** Whether the image differs from the baseline; absent when there is no baseline. */
   changed?: boolean
+  /** What `verify` and `require-non-root` found; absent when nothing was asked. */
+  verify?: Verification
   budgets: Budgets
   breaches: Breach[]
   buildTime: number
@@ -90,8 +93,10 @@ export function layerChart(platform: PlatformReport, count = 8): string {
 
 export function summaryMarkdown(report: Report): string {
   const over = report.breaches.length > 0
+  const failedVerify = report.verify ? verifyFailures(report.verify).length > 0 : false
+  const trouble = [over ? 'over budget' : '', failedVerify ? 'verify failed' : ''].filter(Boolean).join(', ')
   const lines = [
-    `### CI base image ${report.pushed ? 'pushed' : 'built'}${over ? ' — over budget' : report.changed === false ? ' — unchanged' : ''}`,
+    `### CI base image ${report.pushed ? 'pushed' : 'built'}${trouble ? ` — ${trouble}` : report.changed === false ? ' — unchanged' : ''}`,
     '',
     '| platform | size | Δ size | layers | Δ layers | budget |',
     '|---|---:|---:|---:|---:|---|',
@@ -115,6 +120,7 @@ export function summaryMarkdown(report: Report): string {
   const grew = largestGrowth(report.platforms)
   if (grew) lines.push(`**Grew most:** ${code(grew.layer.instruction)} ${signedSize(grew.layer.delta!)} on ${grew.platform}`, '')
   if (over) lines.push('**Budget exceeded**', '', ...report.breaches.map(b => `- ${b.message}`), '')
+  if (report.verify) lines.push(...verifyMarkdown(report.verify))
   const first = report.platforms[0]
   if (first?.breakdown.length) lines.push(`**Largest layers** (${first.platform})`, '', layerChart(first), '')
   if (report.digest) lines.push(`**Digest** ${code(report.digest)}`, '')

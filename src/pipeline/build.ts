@@ -68,7 +68,7 @@ export async function runBuild(rt: Runtime, plan: BuildPlan): Promise<BuildResul
   if (code !== 0) throw new BuildError(`docker buildx build failed (exit ${code}):\n${lastLines(progress.errorText())}`, milliseconds)
   const metadataText = await readFile(plan.metadataFile, 'utf8').catch(() => '{}')
   await rm(plan.metadataFile, { force: true })
-  if (plan.inputs.load) {
+  if (plan.inputs.load || plan.loadTags.length) {
     const load = await buildOnce(rt, { ...plan, loadOnly: true })
     if (load.code !== 0) throw new BuildError(`Loading the image failed (exit ${load.code}):\n${lastLines(load.progress.errorText())}`, rt.now().getTime() - started)
     await rm(plan.metadataFile, { force: true })

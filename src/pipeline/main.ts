@@ -23,6 +23,8 @@ import { baseImages } from '../core/dockerfile.js'
 import { errorMessage, type Runtime } from './runtime.js'
 import { sourceDate } from './source-date.js'
 import { publish, repositoriesOf } from './publish.js'
+import { verifyImage } from './verify.js'
+import { verifyFailures } from '../core/verify.js'
 
 export async function main(rt: Runtime, raw: RawInputs): Promise<void> {
   rt.remember({}) // post runs, whatever happens next
@@ -80,10 +82,15 @@ export async function main(rt: Runtime, raw: RawInputs): Promise<void> {
   const ociDir = join(work, 'oci')
   // Builders that can push by digest do; the docker driver cannot, so its layout is pushed here.
   const pushTo = inputs.push && buildx.driver !== 'docker' ? repositoriesOf(tags) : []
+  // Verify runs what was built: pulled by digest after a push, else loaded under a name of this run's.
+  const wantsVerify = inputs.verify.length > 0 || inputs.requireNonRoot
+  const verifyKey = `ci-base-verify-${ctx.runId}-${ctx.runAttempt}-${process.pid}`.toLowerCase().replace(/[^a-z0-9_.-]/g, '-')
+  const localName = wantsVerify && !inputs.push ? `${verifyKey}:built` : ''
+  if (wantsVerify) rt.remember({ verifyKey, ...(localName ? { verifyImage: localName } : {}) })
   const plan = {
     inputs, builder: buildx.builder, tags, labels: ociLabels(inputs, ctx, new Date(created.epoch * 1000)),
     cacheFrom: cache.from, cacheTo: cache.to, inlineCache: cache.inline, metadataFile: join(work, 'metadata.json'), ociDir,
-    pushTo, sourceDateEpoch: created.epoch
+    pushTo, sourceDateEpoch: created.epoch, loadTags: [...(inputs.load ? tags : []), ...(localName ? [localName] : [])]
   }
   // The published image is read while the build runs, or before it when the push replaces it.
   const baseline = readBaseline(rt.docker, inputs.baseline, inputs.platforms, rt.env)
@@ -110,6 +117,16 @@ export async function main(rt: Runtime, raw: RawInputs): Promise<void> {
   // The exported layout was only there to be measured (it is as large as the image).
   await rm(ociDir, { recursive: true, force: true })
   if (base.status === 'unavailable') rt.warning(`Baseline ${base.ref} could not be read: ${base.reason}`)
+  const verification = wantsVerify
+    ? await stage('Verify', async () => {
+        const targets = image.platforms.map(p => ({ platform: p.platform, ref: localName || `${repositoryOf(tags[0])}@${p.digest}`, user: p.user ?? '' }))
+        try {
+          return await verifyImage(rt, inputs, targets, !localName, verifyKey)
+        } finally {
+          if (localName) await rt.docker(['image', 'rm', '--force', localName], { quiet: true })
+        }
+      })
+    : undefined
   const platforms = compare(image.platforms, base.image)
   const breaches = checkBudgets(platforms, inputs.budgets)
   const report = makeReport({
@@ -125,9 +142,14 @@ export async function main(rt: Runtime, raw: RawInputs): Promise<void> {
     buildTime: seconds(built.milliseconds),
     cacheHitRate: hitRate(built.steps),
     steps: built.steps,
-    stages
+    stages,
+    ...(verification ? { verify: verification } : {})
   })
   await publishReport(rt, inputs, ctx, report, built.metadataText)
-  // Budgets fail the step only after outputs, summary and comment are written.
-  if (breaches.length) throw new Error(`Image over budget:\n${breaches.map(b => b.message).join('\n')}`)
+  // Budgets and verify fail the step only after outputs, summary and comment are written.
+  const failures = [
+    ...(breaches.length ? [`Image over budget:\n${breaches.map(b => b.message).join('\n')}`] : []),
+    ...(verification && verifyFailures(verification).length ? [`Verify failed:\n${verifyFailures(verification).join('\n')}`] : [])
+  ]
+  if (failures.length) throw new Error(failures.join('\n'))
 }

@@ -16,6 +16,10 @@ export interface PostState {
   binfmtCache?: BinfmtCache
   /** The registry main logged in to, logged out of in post. */
   logout?: string
+  /** The label value of this run's verify containers: post removes any still there. */
+  verifyKey?: string
+  /** The local name a build was loaded under to be verified, removed in post. */
+  verifyImage?: string
 }
 
 type Shape = 'string' | 'string[]' | { [field: string]: Shape }
@@ -25,7 +29,9 @@ const SHAPE: { [K in keyof Required<PostState>]: Shape } = {
   builder: 'string',
   localCache: { dir: 'string', nextDir: 'string', key: 'string', restoreKeys: 'string[]' },
   binfmtCache: { image: 'string', path: 'string', key: 'string' },
-  logout: 'string'
+  logout: 'string',
+  verifyKey: 'string',
+  verifyImage: 'string'
 }
 
 function check(value: unknown, shape: Shape, path: string): void {

@@ -5,6 +5,7 @@ import { saveBinfmtImage } from './qemu.js'
 import { logoutArgs, removeBuilderArgs } from '../core/args.js'
 import { mustRun, withBuildx } from './docker.js'
 import { errorMessage, type Runtime } from './runtime.js'
+import { removeVerifyLeftovers } from './verify.js'
 
 export async function post(rt: Runtime): Promise<void> {
   const state = rt.postState()
@@ -24,6 +25,8 @@ export async function post(rt: Runtime): Promise<void> {
   }
   const binfmt = state.binfmtCache
   if (binfmt) await cleanup('Save binfmt image', () => saveBinfmtImage(rt, binfmt))
+  const verifyKey = state.verifyKey
+  if (verifyKey) await cleanup('Remove verify containers', () => removeVerifyLeftovers(rt, verifyKey, state.verifyImage))
   const builder = state.builder
   if (builder) await cleanup(`Remove builder ${builder}`, () => mustRun(rt.docker, removeBuilderArgs(builder), 'Removing the builder'))
   const registry = state.logout
