@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import bcrypt from 'bcryptjs'
 import { fixture, nonce, onEveryStack, stackReady } from '../support/stack'
 import { HEAD_COMMIT_TIME } from '../support/runner'
+import { REGISTRY } from '../support/registry'
 
 const ready = await stackReady()
 const user = 'ci-bot'
@@ -44,7 +45,7 @@ onEveryStack(ready, 'a registry that requires a login', stack => {
     const env = { DOCKER_CONFIG: dockerConfig }
     const first = await stack.run({ inputs: { ...inputs, push: 'true', tags: 'latest' }, env })
     expect(first.main.code).toBe(0)
-    expect(JSON.parse(first.main.state['post-state']).logout).toBe(`localhost:${PORT}`)
+    expect(JSON.parse(first.main.state['post-state']).logouts).toEqual([`localhost:${PORT}`])
     expect(first.post.code).toBe(0)
     expect(first.post.stdout).toContain(`Log out of localhost:${PORT}`)
     expect(JSON.parse(readFileSync(join(dockerConfig, 'config.json'), 'utf8')).auths?.[`localhost:${PORT}`]).toBeUndefined()
@@ -61,5 +62,26 @@ onEveryStack(ready, 'a registry that requires a login', stack => {
     expect(JSON.parse(second.main.outputs.report).baseline).toEqual({ ref: `${image}:latest`, status: 'found', created: HEAD_COMMIT_TIME })
     const printed = [first, second].flatMap(r => [r.main.stdout, r.main.stderr, r.post.stdout]).join('\n')
     expect(printed.split('\n').filter(l => l.includes(password))).toEqual([`::add-mask::${password}`, `::add-mask::${password}`])
+  })
+
+  test('registry-auth: two registries in one step, each logged in through stdin and logged out in post', async () => {
+    const image = `localhost:${PORT}/e2e/auth-many-${stack.name}`
+    const env = { DOCKER_CONFIG: dockerConfig }
+    const registryAuth = `- registry: localhost:${PORT}\n  username: ${user}\n  password: ${password}\n- registry: ${REGISTRY}\n  username: anyone\n  password: "${password}-2"\n`
+    const run = await stack.run({
+      inputs: { ...fixture('multistage'), image, 'registry-auth': registryAuth, platforms: 'linux/amd64', cache: 'none', 'tag-policy': 'none', tags: '1', push: 'true', baseline: 'none' },
+      env
+    })
+    expect(run.main.code).toBe(0)
+    expect(JSON.parse(run.main.state['post-state']).logouts).toEqual([`localhost:${PORT}`, REGISTRY])
+    expect(run.post.stdout).toContain(`Log out of localhost:${PORT}`)
+    expect(run.post.stdout).toContain(`Log out of ${REGISTRY}`)
+    expect(JSON.parse(readFileSync(join(dockerConfig, 'config.json'), 'utf8')).auths ?? {}).toEqual({})
+    const authed = await fetch(`http://127.0.0.1:${PORT}/v2/e2e/auth-many-${stack.name}/manifests/1`, {
+      headers: { Authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`, Accept: 'application/vnd.oci.image.index.v1+json, application/vnd.oci.image.manifest.v1+json' }
+    })
+    expect(authed.status).toBe(200)
+    const printed = [run.main.stdout, run.main.stderr, run.post.stdout].join('\n')
+    expect(printed.split('\n').filter(l => l.includes(password))).toEqual([`::add-mask::${password}`, `::add-mask::${password}-2`])
   })
 })

@@ -19,6 +19,7 @@ export interface Manifest {
   manifests?: { digest: string; platform?: { os: string; architecture: string; variant?: string }; annotations?: Record<string, string> }[]
   layers?: { digest: string; size: number }[]
   config?: { digest: string }
+  annotations?: Record<string, string>
 }
 
 export async function manifest(repo: string, ref: string): Promise<{ body: Manifest; digest: string } | undefined> {

@@ -6,6 +6,7 @@ const plan = (over: Partial<RawInputs>, extra: Partial<BuildPlan> = {}): BuildPl
   builder: '',
   tags: [],
   labels: [],
+  annotations: [],
   cacheFrom: [],
   cacheTo: [],
   inlineCache: false,

@@ -142,10 +142,10 @@ describe('post', () => {
     const h = host(argv => (argv.includes('rm') ? { code: 1, stderr: 'ERROR: builder busy' } : {}), {
       builder: 'b1',
       buildx: '/toolcache/docker-buildx',
-      logout: 'ghcr.io'
+      logouts: ['ghcr.io', 'docker.io']
     })
     await post(h.rt)
-    expect(h.calls).toEqual(['/toolcache/docker-buildx rm --force b1', 'docker logout ghcr.io'])
+    expect(h.calls).toEqual(['/toolcache/docker-buildx rm --force b1', 'docker logout ghcr.io', 'docker logout docker.io'])
     expect(h.warnings).toEqual(['Remove builder b1 failed: Removing the builder failed (exit 1):\nERROR: builder busy'])
   })
 

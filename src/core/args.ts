@@ -7,6 +7,8 @@ export interface BuildPlan {
   builder: string
   tags: string[]
   labels: string[]
+  /** buildx --annotation values, prefixes already applied. */
+  annotations: string[]
   cacheFrom: string[]
   cacheTo: string[]
   /** Embed cache metadata in the image (BUILDKIT_INLINE_CACHE=1). */
@@ -34,10 +36,16 @@ export function buildArgs(plan: BuildPlan): string[] {
   // Only the local store gets names from the builder; registry tags are set after the push.
   if (plan.loadOnly) for (const tag of plan.loadTags) args.push('--tag', tag)
   for (const label of plan.labels) args.push('--label', label)
+  // The local store keeps no annotations (a load would fail on index: ones).
+  if (!plan.loadOnly) for (const annotation of plan.annotations) args.push('--annotation', annotation)
   for (const arg of inputs.buildArgs) args.push('--build-arg', arg)
   if (plan.inlineCache) args.push('--build-arg', 'BUILDKIT_INLINE_CACHE=1')
   args.push('--build-arg', `SOURCE_DATE_EPOCH=${plan.sourceDateEpoch}`)
   for (const s of inputs.secrets) args.push('--secret', `id=${s.id},env=${s.env}`)
+  for (const s of inputs.secretFiles) args.push('--secret', `id=${s.id},src=${s.path}`)
+  for (const s of inputs.ssh) args.push('--ssh', s)
+  if (inputs.network) args.push('--network', inputs.network)
+  if (inputs.shmSize) args.push('--shm-size', inputs.shmSize)
   for (const c of plan.cacheFrom) args.push('--cache-from', c)
   for (const c of plan.cacheTo) args.push('--cache-to', c)
   if (inputs.noCache) args.push('--no-cache')

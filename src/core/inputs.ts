@@ -4,6 +4,7 @@ import { parseGrowth, type Budgets } from './budget.js'
 import { parseSize, SIZE_FORMS } from './size.js'
 import { isBareTag, isImageRef, isRepository } from './reference.js'
 import { splitCommand } from './verify.js'
+import { parseRegistryAuth, type Login } from './registry-auth.js'
 
 export const INPUT_DEFAULTS = {
   context: '.',
@@ -17,6 +18,11 @@ export const INPUT_DEFAULTS = {
   load: 'false',
   'build-args': '',
   secrets: '',
+  'secret-files': '',
+  ssh: '',
+  annotations: '',
+  network: '',
+  'shm-size': '',
   labels: '',
   cache: 'gha,inline',
   'cache-ref': '',
@@ -27,6 +33,7 @@ export const INPUT_DEFAULTS = {
   'no-cache': 'false',
   pull: 'false',
   driver: 'auto',
+  builder: '',
   endpoint: '',
   'driver-opts': '',
   'buildkitd-config': '',
@@ -37,6 +44,7 @@ export const INPUT_DEFAULTS = {
   registry: '',
   username: '',
   password: '',
+  'registry-auth': '',
   baseline: '',
   'max-size': '',
   'max-layers': '',
@@ -55,7 +63,7 @@ export const INPUT_DEFAULTS = {
 export type InputName = keyof typeof INPUT_DEFAULTS
 export type RawInputs = Record<InputName, string>
 
-export const TAG_POLICIES = ['sha', 'date', 'latest', 'none'] as const
+export const TAG_POLICIES = ['sha', 'date', 'latest', 'semver', 'none'] as const
 export const CACHE_KINDS = ['gha', 'registry', 'inline', 'local', 'none'] as const
 export const DRIVERS = ['auto', 'docker', 'docker-container', 'remote', 'kubernetes'] as const
 export const CACHE_TYPES = ['registry', 'local', 'gha', 'inline', 's3', 'azblob'] as const
@@ -81,6 +89,18 @@ export interface Inputs {
   load: boolean
   buildArgs: string[]
   secrets: Secret[]
+  /** Build secrets from files: `id=path`. */
+  secretFiles: { id: string; path: string }[]
+  /** SSH agent sockets or keys for RUN --mount=type=ssh: `default` or `id=path`. */
+  ssh: string[]
+  /** buildx --annotation values; unprefixed ones go to the index and to each manifest. */
+  annotations: string[]
+  network: string
+  shmSize: string
+  /** An existing builder to use as it is (post leaves it running); '' to set one up. */
+  builder: string
+  /** Logins besides (or instead of) registry/username/password. */
+  logins: Login[]
   labels: string[]
   cache: CacheKind[]
   cacheRef: string
@@ -232,6 +252,31 @@ export function parseInputs(raw: RawInputs, env: Record<string, string | undefin
   if (cache.includes('registry') && !cacheRef && !image) {
     problems.push(`Input 'cache': 'registry' needs 'cache-ref' or 'image' to know where the cache lives.`)
   }
+  const secretFiles = splitLines(raw['secret-files']).map(line => {
+    const m = /^([A-Za-z0-9_.-]+)=(.+)$/.exec(line)
+    if (!m) bad('secret-files', line, 'use one id=path per line, e.g. npmrc=/home/runner/.npmrc')
+    return { id: m?.[1] ?? '', path: m?.[2].trim() ?? '' }
+  })
+  const ssh = splitLines(raw.ssh)
+  for (const line of ssh) if (!/^[A-Za-z0-9_.-]+(=[^,]+(,[^,]+)*)?$/.test(line)) bad('ssh', line, "use 'default' (the runner's SSH agent) or id=path to a key or agent socket, one per line")
+  const annotations = splitLines(raw.annotations)
+  for (const line of annotations) {
+    if (!/^((index|manifest|index-descriptor|manifest-descriptor)(\[[a-z0-9/]+\])?:)?[^=\s:]+=/.test(line)) {
+      bad('annotations', line, 'use KEY=VALUE, optionally prefixed with index: or manifest:, one per line')
+    }
+  }
+  const network = raw.network.trim()
+  if (network && !['default', 'host', 'none'].includes(network)) bad('network', network, 'allowed: default, host, none')
+  const shmSize = raw['shm-size'].trim()
+  if (shmSize && !/^\d+[bkmg]?$/i.test(shmSize)) bad('shm-size', shmSize, 'use a size such as 2g, 512m or bytes')
+  const builder = raw.builder.trim()
+  if (builder && !/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(builder)) bad('builder', builder, 'use the name of an existing buildx builder (docker buildx ls)')
+  if (builder && raw.driver.trim() && raw.driver.trim() !== 'auto') {
+    problems.push(`Input 'builder': '${builder}' is used as it is; leave 'driver' unset (it is '${raw.driver.trim()}').`)
+  }
+  const registryAuth = parseRegistryAuth(raw['registry-auth'])
+  for (const problem of registryAuth.problems) problems.push(`Input 'registry-auth': ${problem}; use a list of registry, username and password entries.`)
+
   const duration = (name: InputName): number => {
     const v = raw[name].trim() || INPUT_DEFAULTS[name]
     const ms = durationMs(v)
@@ -306,6 +351,13 @@ export function parseInputs(raw: RawInputs, env: Record<string, string | undefin
     load: bool('load'),
     buildArgs: keyValues('build-args'),
     secrets,
+    secretFiles,
+    ssh,
+    annotations,
+    network,
+    shmSize,
+    builder,
+    logins: registryAuth.logins,
     labels: keyValues('labels'),
     cache,
     cacheRef,

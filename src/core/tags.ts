@@ -2,8 +2,22 @@
 import type { Inputs } from './inputs.js'
 import { isBareTag } from './reference.js'
 import type { RunContext } from './github-context.js'
+import { parseVersion, releaseTags, type Version } from './semver.js'
 
-export function imageTags(inputs: Pick<Inputs, 'image' | 'tags' | 'tagPolicy'>, ctx: RunContext, now: Date): string[] {
+/**
+ * The release a `refs/tags/…` run builds, when `tag-policy` asks for semver; undefined on other
+ * events. A tag that is not a version is the user's to fix, said before anything runs.
+ */
+export function releaseVersion(inputs: Pick<Inputs, 'tagPolicy'>, ctx: Pick<RunContext, 'ref'>): Version | undefined {
+  if (!inputs.tagPolicy.includes('semver') || !ctx.ref.startsWith('refs/tags/')) return undefined
+  const tag = ctx.ref.slice('refs/tags/'.length)
+  const version = parseVersion(tag)
+  if (!version) throw new Error(`Input 'tag-policy': 'semver' needs a version tag such as v1.2.3 or 1.2.3-rc.1; this run's tag is '${tag}'.`)
+  return version
+}
+
+/** `published`: the repository's tags, for which floating tags (X.Y, X, latest) may move; undefined when unknown. */
+export function imageTags(inputs: Pick<Inputs, 'image' | 'tags' | 'tagPolicy'>, ctx: RunContext, now: Date, release?: { version: Version; published?: string[] }): string[] {
   const { image } = inputs
   const tags = inputs.tags.map(t => (isBareTag(t) ? `${image}:${t}` : t))
   if (image) {
@@ -12,6 +26,10 @@ export function imageTags(inputs: Pick<Inputs, 'image' | 'tags' | 'tagPolicy'>, 
       if (policy === 'date') tags.push(`${image}:${now.toISOString().slice(0, 10).replace(/-/g, '')}`)
       if (policy === 'latest' && ctx.defaultBranch && ctx.ref === `refs/heads/${ctx.defaultBranch}`) {
         tags.push(`${image}:latest`)
+      }
+      if (policy === 'semver' && release) {
+        const floating = release.published ? releaseTags(release.version, release.published) : [release.version.text]
+        tags.push(...floating.map(t => `${image}:${t}`))
       }
     }
   }

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs'
 import { chmod, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Inputs } from '../core/inputs.js'
-import { type Docker, mustRun, withBuildx } from './docker.js'
+import { type Docker, lastLines, mustRun, withBuildx } from './docker.js'
 import { isLoopbackHost, registryOf } from '../core/reference.js'
 import { GHA_V2_BUILDX, type CachePlan } from '../core/cache-plan.js'
 import { createBuilderArgs, type BuilderSpec } from '../core/args.js'
@@ -128,6 +128,16 @@ export async function createBuilder(
   await mustRun(run, createBuilderArgs(spec), `Creating the ${driver} builder`)
 }
 
+/** A builder the user keeps (a warm one on a self-hosted runner): started if it is not, never created or removed here. */
+export async function existingBuilderDriver(run: Docker, name: string): Promise<BuildxSetup['driver']> {
+  const inspected = await run(['buildx', 'inspect', '--bootstrap', name], { quiet: true })
+  if (inspected.code !== 0) {
+    throw new Error(`Input 'builder': '${name}' is not a usable builder (docker buildx ls lists the builders):\n${lastLines(inspected.stderr || inspected.stdout, 5)}`)
+  }
+  const driver = /^Driver:\s*(\S+)/m.exec(inspected.stdout)?.[1] ?? ''
+  return (['docker', 'docker-container', 'remote', 'kubernetes'] as const).find(d => d === driver) ?? 'docker-container'
+}
+
 export interface BuildxSetup {
   version: string
   /** The buildx the action installed, run directly; undefined when the runner's own `docker buildx` is used. */
@@ -159,6 +169,12 @@ export async function setupBuildx(
   }
   const version = (binary ? await installedBuildx(rt.docker, rt.env, binary) : installed) ?? ''
   if (!version) throw new Error(`buildx is not usable after setup: \`${binary ?? 'docker buildx'} version\` fails`)
+  if (inputs.builder) {
+    facts.catch(() => undefined)
+    const driver = await existingBuilderDriver(withBuildx(rt.docker, binary), inputs.builder)
+    rt.info(`buildx ${version}, the existing builder ${inputs.builder} (${driver} driver), left running after the job`)
+    return { version, binary, driver, builder: inputs.builder }
+  }
   const driver = chooseDriver(inputs, await facts, cacheTo)
   rt.info(`buildx ${version}, ${driver} driver`)
   if (driver === 'docker') return { version, binary, driver, builder: '' }

@@ -1,9 +1,11 @@
 // The main step: (login) -> buildx -> QEMU -> cache restore -> build (+push) -> inspect -> outputs + summary.
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { access, mkdtemp, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import { type RawInputs, parseInputs } from '../core/inputs.js'
+import { InputError, type Inputs, type RawInputs, parseInputs } from '../core/inputs.js'
 import { runContext } from '../core/github-context.js'
-import { imageTags, ociLabels } from '../core/tags.js'
+import type { Version } from '../core/semver.js'
+import { clientFor } from './registry-client.js'
+import { imageTags, ociLabels, releaseVersion } from '../core/tags.js'
 import { cacheFaultWarning, ghaVersionWarning, planCache } from '../core/cache-plan.js'
 import { restoreLocalCache } from './local-cache.js'
 import { setupBuildx } from './buildx.js'
@@ -25,15 +27,42 @@ import { sourceDate } from './source-date.js'
 import { publish, repositoriesOf } from './publish.js'
 import { verifyImage } from './verify.js'
 import { verifyFailures } from '../core/verify.js'
+import { annotationArgs } from '../core/annotations.js'
+
+/** The runner masks line by line: a multi-line secret (a PEM key) is masked whole and per line. */
+function maskLines(rt: Runtime, secret: string): void {
+  rt.setSecret(secret)
+  for (const line of secret.split(/\r?\n/)) if (line.trim().length >= 4 && line !== secret) rt.setSecret(line)
+}
+
+/** The release a version tag builds, with the versions already published (floating tags only move forward). */
+async function releaseOf(rt: Runtime, inputs: Inputs, version?: Version) {
+  if (!inputs.image) return undefined
+  if (!version || version.pre) return version && { version, published: [] }
+  try {
+    return { version, published: await clientFor(inputs.image, rt.env).tags() }
+  } catch (e) {
+    rt.warning(`Could not list the tags of ${inputs.image} (${errorMessage(e)}): only ${version.text} is tagged; ${version.major}.${version.minor}, ${version.major} and latest stay where they are.`)
+    return { version }
+  }
+}
 
 export async function main(rt: Runtime, raw: RawInputs): Promise<void> {
   rt.remember({}) // post runs, whatever happens next
-  for (const secret of [raw.password, raw['github-token']]) if (secret && !secret.startsWith('${{')) rt.setSecret(secret)
+  for (const secret of [raw.password, raw['github-token']]) if (secret && !secret.startsWith('${{')) maskLines(rt, secret)
   const inputs = parseInputs(raw, rt.env)
+  for (const login of inputs.logins) maskLines(rt, login.password)
   // Build secrets travel as environment variables; their values must never show in a log.
-  for (const secret of inputs.secrets) if (rt.env[secret.env]) rt.setSecret(rt.env[secret.env]!)
+  for (const secret of inputs.secrets) if (rt.env[secret.env]) maskLines(rt, rt.env[secret.env]!)
+  // A file secret's path must be there: buildx would only say "failed to stat".
+  for (const file of inputs.secretFiles) {
+    await access(file.path).catch(() => {
+      throw new InputError([`Input 'secret-files': the file for secret '${file.id}' (${file.path}) does not exist or cannot be read.`])
+    })
+  }
   const ctx = runContext(rt.env)
   const created = await sourceDate(rt, inputs, ctx)
+  const version = releaseVersion(inputs, ctx)
   const now = rt.now()
   const stages: StageTime[] = []
   const stage = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
@@ -45,19 +74,30 @@ export async function main(rt: Runtime, raw: RawInputs): Promise<void> {
     }
   }
 
-  if (inputs.username) {
-    // Without `registry`, the image's own registry (docker.io when it names none).
-    const registry = inputs.registry || (inputs.image ? registryOf(inputs.image) : 'docker.io')
-    await stage('Log in', () => mustRun(rt.docker, loginArgs(registry, inputs.username), `Logging in to ${registry}`, { input: inputs.password }))
-    rt.remember({ logout: registry })
+  // Without `registry`, the image's own registry (docker.io when it names none).
+  const logins = [
+    ...(inputs.username ? [{ registry: inputs.registry || (inputs.image ? registryOf(inputs.image) : 'docker.io'), username: inputs.username, password: inputs.password }] : []),
+    ...inputs.logins
+  ]
+  if (logins.length) {
+    await stage('Log in', async () => {
+      const loggedIn: string[] = []
+      for (const login of logins) {
+        await mustRun(rt.docker, loginArgs(login.registry, login.username), `Logging in to ${login.registry}`, { input: login.password })
+        loggedIn.push(login.registry)
+        rt.remember({ logouts: loggedIn })
+      }
+    })
   }
 
-  const tags = imageTags(inputs, ctx, now)
+  const release = await releaseOf(rt, inputs, version)
+  const tags = imageTags(inputs, ctx, now, release)
   rt.setOutput('tags', tags.join('\n'))
   const work = await mkdtemp(join(ctx.temp, 'ci-base-action-'))
   const cache = planCache(inputs, tags, ctx, rt.env)
   const builderName = `ci-base-${ctx.runId}-${ctx.runAttempt}-${process.pid}`.replace(/[^A-Za-z0-9_-]/g, '-')
-  const bases = baseImages(await readFile(inputs.file, 'utf8').catch(() => ''), inputs.buildArgs)
+  const dockerfile = await readFile(inputs.file, 'utf8').catch(() => '')
+  const bases = baseImages(dockerfile, inputs.buildArgs)
   const buildx = await stage('Set up buildx', () =>
     setupBuildx(rt, inputs, { builder: builderName, temp: work }, cache, [...tags, ...cache.registryRefs, ...bases])
   )
@@ -87,8 +127,9 @@ export async function main(rt: Runtime, raw: RawInputs): Promise<void> {
   const verifyKey = `ci-base-verify-${ctx.runId}-${ctx.runAttempt}-${process.pid}`.toLowerCase().replace(/[^a-z0-9_.-]/g, '-')
   const localName = wantsVerify && !inputs.push ? `${verifyKey}:built` : ''
   if (wantsVerify) rt.remember({ verifyKey, ...(localName ? { verifyImage: localName } : {}) })
+  const labels = ociLabels(inputs, ctx, new Date(created.epoch * 1000))
   const plan = {
-    inputs, builder: buildx.builder, tags, labels: ociLabels(inputs, ctx, new Date(created.epoch * 1000)),
+    inputs, builder: buildx.builder, tags, labels, annotations: annotationArgs(inputs.annotations, labels, dockerfile, inputs.platforms.length > 1),
     cacheFrom: cache.from, cacheTo: cache.to, inlineCache: cache.inline, metadataFile: join(work, 'metadata.json'), ociDir,
     pushTo, sourceDateEpoch: created.epoch, loadTags: [...(inputs.load ? tags : []), ...(localName ? [localName] : [])]
   }

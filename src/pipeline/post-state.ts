@@ -14,8 +14,8 @@ export interface PostState {
   localCache?: LocalCache
   /** The binfmt image main pulled, kept in the GitHub cache by post. */
   binfmtCache?: BinfmtCache
-  /** The registry main logged in to, logged out of in post. */
-  logout?: string
+  /** The registries main logged in to, logged out of in post. */
+  logouts?: string[]
   /** The label value of this run's verify containers: post removes any still there. */
   verifyKey?: string
   /** The local name a build was loaded under to be verified, removed in post. */
@@ -29,7 +29,7 @@ const SHAPE: { [K in keyof Required<PostState>]: Shape } = {
   builder: 'string',
   localCache: { dir: 'string', nextDir: 'string', key: 'string', restoreKeys: 'string[]' },
   binfmtCache: { image: 'string', path: 'string', key: 'string' },
-  logout: 'string',
+  logouts: 'string[]',
   verifyKey: 'string',
   verifyImage: 'string'
 }

@@ -29,6 +29,5 @@ export async function post(rt: Runtime): Promise<void> {
   if (verifyKey) await cleanup('Remove verify containers', () => removeVerifyLeftovers(rt, verifyKey, state.verifyImage))
   const builder = state.builder
   if (builder) await cleanup(`Remove builder ${builder}`, () => mustRun(rt.docker, removeBuilderArgs(builder), 'Removing the builder'))
-  const registry = state.logout
-  if (registry) await cleanup(`Log out of ${registry}`, () => mustRun(rt.docker, logoutArgs(registry), 'Logging out'))
+  for (const registry of state.logouts ?? []) await cleanup(`Log out of ${registry}`, () => mustRun(rt.docker, logoutArgs(registry), 'Logging out'))
 }

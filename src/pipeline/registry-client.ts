@@ -48,6 +48,20 @@ export class RegistryClient {
     return { bytes: new Uint8Array(await res.arrayBuffer()), mediaType: res.headers.get('content-type') ?? '' }
   }
 
+  /** Every tag of the repository (following the registry's pages); none when it does not exist yet. */
+  async tags(): Promise<string[]> {
+    const tags: string[] = []
+    let next: string | undefined = `/v2/${this.ref.repository}/tags/list?n=1000`
+    while (next) {
+      const res = await this.call(next, { accept: [404] })
+      if (res.status === 404) return tags
+      tags.push(...(((await res.json()) as { tags?: string[] | null }).tags ?? []))
+      const link = /<([^>]+)>;\s*rel="next"/.exec(res.headers.get('link') ?? '')?.[1]
+      next = link ? (link.startsWith('/') ? link : new URL(link).pathname + new URL(link).search) : undefined
+    }
+    return tags
+  }
+
   async blob(digest: string): Promise<string> {
     return (await this.call(`/v2/${this.ref.repository}/blobs/${digest}`, { headers: { Accept: '*/*' } })).text()
   }

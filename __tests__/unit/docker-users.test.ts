@@ -1,0 +1,74 @@
+import { annotationArgs, dockerfileLabels } from '../../src/core/annotations'
+import { parseRegistryAuth } from '../../src/core/registry-auth'
+import { buildArgs, type BuildPlan } from '../../src/core/args'
+import { INPUT_DEFAULTS, parseInputs, type RawInputs } from '../../src/core/inputs'
+
+describe('annotations', () => {
+  const labels = ['org.opencontainers.image.created=2026-11-20T09:30:00Z', 'org.opencontainers.image.revision=abc', 'org.opencontainers.image.source=https://github.com/p/r', 'org.opencontainers.image.version=1.2.3']
+  const dockerfile = 'FROM x\nLABEL org.opencontainers.image.title="Phialo CI base" \\\n      org.opencontainers.image.revision="${REVISION}"\n'
+
+  test("the Dockerfile's literal OCI labels are read; ones built from ARGs are not", () => {
+    expect(dockerfileLabels(dockerfile)).toEqual({ 'org.opencontainers.image.title': 'Phialo CI base' })
+  })
+
+  test('several platforms: the OCI basics on the index; unprefixed user annotations on the index and each manifest', () => {
+    expect(annotationArgs(['com.example.team=ci', 'manifest:com.example.kind=base', 'index:org.opencontainers.image.version=v1'], labels, dockerfile, true)).toEqual([
+      'index:com.example.team=ci',
+      'manifest:com.example.team=ci',
+      'manifest:com.example.kind=base',
+      'index:org.opencontainers.image.version=v1',
+      'index:org.opencontainers.image.title=Phialo CI base',
+      'index:org.opencontainers.image.source=https://github.com/p/r',
+      'index:org.opencontainers.image.revision=abc',
+      'index:org.opencontainers.image.created=2026-11-20T09:30:00Z'
+    ])
+  })
+
+  test('one platform: there is no index, the basics go on the manifest', () => {
+    expect(annotationArgs([], labels.slice(0, 1), '', false)).toEqual(['manifest:org.opencontainers.image.created=2026-11-20T09:30:00Z'])
+  })
+
+  test('a value with a URL is not taken for a prefix', () => {
+    expect(annotationArgs(['org.opencontainers.image.url=https://example.com'], [], '', false)).toEqual(['manifest:org.opencontainers.image.url=https://example.com'])
+  })
+})
+
+describe('registry-auth', () => {
+  test('a list of logins; a password keeps every character it was given', () => {
+    const text = '- registry: ghcr.io\n  username: bot\n  password: p#1: x\n\n- registry: docker.io\n  username: "phialo"\n  password: \'q\'\n'
+    expect(parseRegistryAuth(text)).toEqual({
+      logins: [
+        { registry: 'ghcr.io', username: 'bot', password: 'p#1: x' },
+        { registry: 'docker.io', username: 'phialo', password: 'q' }
+      ],
+      problems: []
+    })
+  })
+
+  test('a missing field or a stray line is named, never the password', () => {
+    const { problems } = parseRegistryAuth('- registry: ghcr.io\n  password: hunter2\nregistry ghcr.io')
+    expect(problems).toEqual(["line 3 is not '- registry: …' or 'username: …' / 'password: …' under it", 'entry 1 (ghcr.io) has no username'])
+    expect(problems.join('\n')).not.toContain('hunter2')
+  })
+})
+
+describe('argv for what docker users pass', () => {
+  const plan = (over: Partial<RawInputs>): BuildPlan => ({
+    inputs: parseInputs({ ...INPUT_DEFAULTS, ...over }, {}),
+    builder: '', tags: [], labels: [], annotations: ['index:a=b'], cacheFrom: [], cacheTo: [], inlineCache: false,
+    metadataFile: '/tmp/m.json', ociDir: '/tmp/oci', pushTo: [], loadTags: [], sourceDateEpoch: 1
+  })
+  test('secret files, ssh, network, shm size and annotations', () => {
+    const args = buildArgs(plan({ 'secret-files': 'npmrc=/home/runner/.npmrc', ssh: 'default\ngithub=/keys/id', network: 'host', 'shm-size': '2g' }))
+    const pairs = (flag: string) => args.flatMap((a, i) => (a === flag ? [args[i + 1]] : []))
+    expect(pairs('--secret')).toEqual(['id=npmrc,src=/home/runner/.npmrc'])
+    expect(pairs('--ssh')).toEqual(['default', 'github=/keys/id'])
+    expect([pairs('--network'), pairs('--shm-size'), pairs('--annotation')]).toEqual([['host'], ['2g'], ['index:a=b']])
+  })
+  test('the load pass carries no annotations', () => {
+    expect(buildArgs({ ...plan({ load: 'true' }), loadOnly: true })).not.toContain('--annotation')
+  })
+  test('builder and driver together are one clear error', () => {
+    expect(() => parseInputs({ ...INPUT_DEFAULTS, builder: 'warm', driver: 'docker-container' }, {})).toThrow("Input 'builder': 'warm' is used as it is; leave 'driver' unset (it is 'docker-container').")
+  })
+})
