@@ -161,6 +161,33 @@ async function reportSpeed() {
   }
 }
 
+// 2b. `ci-base-action inspect` of that image as a whole process (start-up included) against
+//     what a user types today for the same numbers: imagetools' raw index, then each platform's
+//     manifest, summed with jq. Both must give the same sizes.
+async function inspectSpeed(ref) {
+  const [repository] = ref.split(':v')
+  const typed = [
+    `idx=$(docker buildx imagetools inspect --raw ${ref})`,
+    `for d in $(echo "$idx" | jq -r '.manifests[] | select(.platform.os != "unknown") | .digest'); do`,
+    `  docker buildx imagetools inspect --raw ${repository}@$d | jq '[.layers[].size] | add'`,
+    'done'
+  ].join('\n')
+  const cliArgs = [join(ROOT, 'dist', 'cli', 'index.js'), 'inspect', '--json', ref]
+  const sizesBy = {
+    cli: JSON.parse(execFileSync(actionNode(), cliArgs, { encoding: 'utf8' })).platforms.map(p => p.size),
+    typed: execFileSync('bash', ['-c', typed], { encoding: 'utf8' }).trim().split('\n').map(Number)
+  }
+  if (sizesBy.cli.join() !== sizesBy.typed.join()) throw new Error(`inspect gave ${sizesBy.cli}, imagetools + jq ${sizesBy.typed}: not the same numbers`)
+  const cliMs = []
+  const typedMs = []
+  for (let i = 0; i < ROUNDS * 2; i++) {
+    cliMs.push(timed(actionNode(), cliArgs))
+    typedMs.push(timed('bash', ['-c', typed]))
+  }
+  log(`inspect: ${round1(median(cliMs))} ms vs imagetools + jq ${round1(median(typedMs))} ms`)
+  return { cliMs: round1(median(cliMs)), typedMs: round1(median(typedMs)), speedup: Math.round((median(typedMs) / median(cliMs)) * 10) / 10, target: 2 }
+}
+
 // 3. A fresh builder: everything BuildKit had is pruned; the registry cache must serve it all.
 async function freshBuilder() {
   const fixture = '__tests__/fixtures/multistage'
@@ -229,6 +256,7 @@ function markdown(r) {
     '|---|---:|---:|---:|---|',
     `| no-change weekly rebuild (the same commit again), 2 platforms, docker-container builder, registry cache, push: the action (main + post) vs \`buildx create\` + \`buildx build\` with the action's arguments pushing by tag + \`buildx rm\`; both leave the tag at the same digest | ${r.weekly.actionMs.toFixed(0)} ms | ${r.weekly.rawMs.toFixed(0)} ms | ×${r.weekly.ratio} | the same digest every round |`,
     `| size + layer report of a pushed image, ${r.report.image.map(p => `${(p.size / 1e6).toFixed(0)} MB`).join(' + ')} (registry read vs pull both + inspect) | ${r.report.readMs.toFixed(0)} ms | ${r.report.pullMs.toFixed(0)} ms | ${r.report.speedup}× faster | ≥ ${r.report.target}×: ${verdict(r.report.speedup >= r.report.target)} |`,
+    `| \`ci-base-action inspect\` of that image, a whole process (start-up included) vs \`docker buildx imagetools inspect --raw\` of the index and each platform manifest, summed with jq; same sizes checked | ${r.inspect.cliMs.toFixed(0)} ms | ${r.inspect.typedMs.toFixed(0)} ms | ${r.inspect.speedup}× faster | ≥ ${r.inspect.target}×: ${verdict(r.inspect.speedup >= r.inspect.target)} |`,
     `| fresh engine builder (\`buildx prune -af\`), docker driver, registry cache, push | ${r.fresh.actionMs.toFixed(0)} ms | | hit rate ${r.fresh.cacheHitRate}% | 100%: ${verdict(r.fresh.cacheHitRate === 100)} |`,
     `| start-up: \`node dist/index.js\` to its first log line | ${r.startup.firstLineMs.toFixed(0)} ms | bare node ${r.startup.bareNodeMs.toFixed(0)} ms | dist ${kb(r.startup.distBytes)} (entry ${kb(r.startup.entryBytes)}) | ≤ ${r.startup.target} ms: ${verdict(r.startup.firstLineMs <= r.startup.target)} |`,
     '',
@@ -244,6 +272,7 @@ results.startup = await startup()
 results.weekly = await weeklyRebuild()
 results.fresh = await freshBuilder()
 results.report = await reportSpeed()
+results.inspect = await inspectSpeed(`${REGISTRY}/bench/large:v1`)
 const table = markdown(results)
 writeFileSync(join(ROOT, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n')
 writeFileSync(join(ROOT, 'bench', 'RESULTS.md'), `# Benchmarks\n\n${table}\n`)

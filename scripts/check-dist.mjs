@@ -7,7 +7,8 @@ import { join } from 'node:path'
 const out = mkdtempSync(join(tmpdir(), 'dist-check-'))
 try {
   execFileSync('npm', ['run', '--silent', 'bundle', '--', '-o', out], { stdio: ['ignore', 'ignore', 'inherit'] })
-  const files = new Set([...readdirSync('dist'), ...readdirSync(out)])
+  const list = dir => readdirSync(dir, { recursive: true, withFileTypes: true }).filter(e => e.isFile()).map(e => join(e.parentPath, e.name).slice(dir.length + 1))
+  const files = new Set([...list('dist'), ...list(out)])
   const stale = [...files].filter(f => {
     try {
       return !readFileSync(join('dist', f)).equals(readFileSync(join(out, f)))

@@ -57,3 +57,6 @@ export function tagOf(refOrDigest: string): string {
 
 /** The registry host of a reference as docker names it (docker.io when it names none). */
 export const registryOf = (ref: string) => parseRepository(repositoryOf(ref)).host
+
+/** Distinct repositories of the tags, in order: where the image has to be before it is tagged. */
+export const repositoriesOf = (tags: string[]) => [...new Set(tags.map(repositoryOf))]

@@ -105,6 +105,18 @@ export function buildkitdConfig(userConfig: string, plainHttp: string[]): string
   return [userConfig.trim(), ...extra].filter(Boolean).join('\n\n') + '\n'
 }
 
+/** The builder the action would create, and its buildkitd config ('' when none is needed). */
+export function builderSpec(inputs: Inputs, driver: BuilderSpec['driver'], name: string, tempDir: string, refs: string[]): { spec: BuilderSpec; config: string } {
+  const loopback = loopbackRegistries(refs)
+  const driverOpts = [...inputs.driverOpts]
+  if (driver === 'docker-container' && loopback.length && !driverOpts.some(o => o.startsWith('network='))) {
+    driverOpts.push('network=host')
+  }
+  const config = buildkitdConfig(inputs.buildkitdConfig, loopback)
+  const configFile = config.trim() ? join(tempDir, `${name}-buildkitd.toml`) : ''
+  return { spec: { name, driver, endpoint: inputs.endpoint, driverOpts, configFile, platforms: inputs.platforms }, config: configFile ? config : '' }
+}
+
 export async function createBuilder(
   run: Docker,
   inputs: Inputs,
@@ -113,18 +125,8 @@ export async function createBuilder(
   tempDir: string,
   refs: string[]
 ): Promise<void> {
-  const loopback = loopbackRegistries(refs)
-  const driverOpts = [...inputs.driverOpts]
-  if (driver === 'docker-container' && loopback.length && !driverOpts.some(o => o.startsWith('network='))) {
-    driverOpts.push('network=host')
-  }
-  let configFile = ''
-  const config = buildkitdConfig(inputs.buildkitdConfig, loopback)
-  if (config.trim()) {
-    configFile = join(tempDir, `${name}-buildkitd.toml`)
-    await writeFile(configFile, config)
-  }
-  const spec: BuilderSpec = { name, driver, endpoint: inputs.endpoint, driverOpts, configFile, platforms: inputs.platforms }
+  const { spec, config } = builderSpec(inputs, driver, name, tempDir, refs)
+  if (spec.configFile) await writeFile(spec.configFile, config)
   await mustRun(run, createBuilderArgs(spec), `Creating the ${driver} builder`)
 }
 

@@ -1,4 +1,5 @@
 // The one seam through which the action runs docker: argv in, exit code and output back.
+import type { Writable } from 'node:stream'
 import * as exec from '@actions/exec'
 
 export interface RunResult {
@@ -21,9 +22,11 @@ export interface RunOptions {
 
 export type Docker = (args: string[], options?: RunOptions) => Promise<RunResult>
 
-export const docker: Docker = async (args, options = {}) => {
+/** Docker whose echoed commands and output go to `stream` (stdout on the runner; a terminal keeps stdout for results). */
+export const dockerTo = (stream?: Writable): Docker => async (args, options = {}) => {
   const result = await exec.getExecOutput(options.command ?? 'docker', args, {
     ignoreReturnCode: true,
+    ...(stream ? { outStream: stream, errStream: stream } : {}),
     silent: options.quiet || !!options.onStderr,
     listeners: options.onStderr ? { stderr: (data: Buffer) => options.onStderr!(data.toString('utf8')) } : undefined,
     input: options.input === undefined ? undefined : Buffer.from(options.input),
@@ -31,6 +34,8 @@ export const docker: Docker = async (args, options = {}) => {
   })
   return { code: result.exitCode, stdout: result.stdout, stderr: result.stderr }
 }
+
+export const docker: Docker = dockerTo()
 
 /**
  * `buildx ...` runs the given buildx binary directly (one the action installed, which must not

@@ -3,9 +3,7 @@ import { access, mkdtemp, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { InputError, type Inputs, type RawInputs, parseInputs } from '../core/inputs.js'
 import { runContext } from '../core/github-context.js'
-import type { Version } from '../core/semver.js'
-import { clientFor } from './registry-client.js'
-import { imageTags, ociLabels, releaseVersion } from '../core/tags.js'
+import { imageTags, releaseVersion } from '../core/tags.js'
 import { cacheFaultWarning, ghaVersionWarning, planCache } from '../core/cache-plan.js'
 import { restoreLocalCache } from './local-cache.js'
 import { setupBuildx } from './buildx.js'
@@ -24,27 +22,17 @@ import { mustRun, withBuildx } from './docker.js'
 import { baseImages } from '../core/dockerfile.js'
 import { errorMessage, type Runtime } from './runtime.js'
 import { sourceDate } from './source-date.js'
-import { publish, repositoriesOf } from './publish.js'
+import { publish } from './publish.js'
+import { loginsOf } from '../core/registry-auth.js'
+import { releaseOf } from './release.js'
+import { makeBuildPlan, runNames } from '../core/build-plan.js'
 import { verifyImage } from './verify.js'
 import { verifyFailures } from '../core/verify.js'
-import { annotationArgs } from '../core/annotations.js'
 
 /** The runner masks line by line: a multi-line secret (a PEM key) is masked whole and per line. */
 function maskLines(rt: Runtime, secret: string): void {
   rt.setSecret(secret)
   for (const line of secret.split(/\r?\n/)) if (line.trim().length >= 4 && line !== secret) rt.setSecret(line)
-}
-
-/** The release a version tag builds, with the versions already published (floating tags only move forward). */
-async function releaseOf(rt: Runtime, inputs: Inputs, version?: Version) {
-  if (!inputs.image) return undefined
-  if (!version || version.pre) return version && { version, published: [] }
-  try {
-    return { version, published: await clientFor(inputs.image, rt.env).tags() }
-  } catch (e) {
-    rt.warning(`Could not list the tags of ${inputs.image} (${errorMessage(e)}): only ${version.text} is tagged; ${version.major}.${version.minor}, ${version.major} and latest stay where they are.`)
-    return { version }
-  }
 }
 
 export async function main(rt: Runtime, raw: RawInputs): Promise<void> {
@@ -74,11 +62,7 @@ export async function main(rt: Runtime, raw: RawInputs): Promise<void> {
     }
   }
 
-  // Without `registry`, the image's own registry (docker.io when it names none).
-  const logins = [
-    ...(inputs.username ? [{ registry: inputs.registry || (inputs.image ? registryOf(inputs.image) : 'docker.io'), username: inputs.username, password: inputs.password }] : []),
-    ...inputs.logins
-  ]
+  const logins = loginsOf(inputs, registryOf)
   if (logins.length) {
     await stage('Log in', async () => {
       const loggedIn: string[] = []
@@ -95,11 +79,11 @@ export async function main(rt: Runtime, raw: RawInputs): Promise<void> {
   rt.setOutput('tags', tags.join('\n'))
   const work = await mkdtemp(join(ctx.temp, 'ci-base-action-'))
   const cache = planCache(inputs, tags, ctx, rt.env)
-  const builderName = `ci-base-${ctx.runId}-${ctx.runAttempt}-${process.pid}`.replace(/[^A-Za-z0-9_-]/g, '-')
+  const names = runNames(ctx, process.pid)
   const dockerfile = await readFile(inputs.file, 'utf8').catch(() => '')
   const bases = baseImages(dockerfile, inputs.buildArgs)
   const buildx = await stage('Set up buildx', () =>
-    setupBuildx(rt, inputs, { builder: builderName, temp: work }, cache, [...tags, ...cache.registryRefs, ...bases])
+    setupBuildx(rt, inputs, { builder: names.builder, temp: work }, cache, [...tags, ...cache.registryRefs, ...bases])
   )
   // From here on, `buildx` is the one setup chose: the runner's plugin or the installed binary.
   rt = { ...rt, docker: withBuildx(rt.docker, buildx.binary) }
@@ -119,20 +103,15 @@ export async function main(rt: Runtime, raw: RawInputs): Promise<void> {
     })
   }
 
-  const ociDir = join(work, 'oci')
-  // Builders that can push by digest do; the docker driver cannot, so its layout is pushed here.
-  const pushTo = inputs.push && buildx.driver !== 'docker' ? repositoriesOf(tags) : []
   // Verify runs what was built: pulled by digest after a push, else loaded under a name of this run's.
   const wantsVerify = inputs.verify.length > 0 || inputs.requireNonRoot
-  const verifyKey = `ci-base-verify-${ctx.runId}-${ctx.runAttempt}-${process.pid}`.toLowerCase().replace(/[^a-z0-9_.-]/g, '-')
+  const verifyKey = names.verifyKey
   const localName = wantsVerify && !inputs.push ? `${verifyKey}:built` : ''
   if (wantsVerify) rt.remember({ verifyKey, ...(localName ? { verifyImage: localName } : {}) })
-  const labels = ociLabels(inputs, ctx, new Date(created.epoch * 1000))
-  const plan = {
-    inputs, builder: buildx.builder, tags, labels, annotations: annotationArgs(inputs.annotations, labels, dockerfile, inputs.platforms.length > 1),
-    cacheFrom: cache.from, cacheTo: cache.to, inlineCache: cache.inline, metadataFile: join(work, 'metadata.json'), ociDir,
-    pushTo, sourceDateEpoch: created.epoch, loadTags: [...(inputs.load ? tags : []), ...(localName ? [localName] : [])]
-  }
+  const plan = makeBuildPlan({
+    inputs, ctx, tags, cache, builder: buildx.builder, driver: buildx.driver, work, dockerfile, sourceDateEpoch: created.epoch, verifyName: localName
+  })
+  const { ociDir, pushTo } = plan
   // The published image is read while the build runs, or before it when the push replaces it.
   const baseline = readBaseline(rt.docker, inputs.baseline, inputs.platforms, rt.env)
   if (inputs.push && tags.includes(inputs.baseline)) await baseline

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Manifest } from '../core/image.js'
-import { repositoryOf, tagOf } from '../core/reference.js'
+import { repositoriesOf, repositoryOf, tagOf } from '../core/reference.js'
 import { clientFor, type RegistryClient } from './registry-client.js'
 import { errorMessage, type Runtime } from './runtime.js'
 
@@ -21,8 +21,6 @@ export interface Tagging {
   unchanged: string[]
 }
 
-/** Distinct repositories of the tags, in order: where the image has to be before it is tagged. */
-export const repositoriesOf = (tags: string[]) => [...new Set(tags.map(repositoryOf))]
 
 // Layers are sent a few at a time: enough to fill a runner's link, few enough for a rate limit.
 const PARALLEL_UPLOADS = 4
@@ -93,7 +91,7 @@ export async function pointTags(clientOf: (repository: string) => RegistryClient
 
 // What a registry may answer once under load and not again: worth one more try, which costs
 // little since whatever arrived the first time is skipped.
-const TRANSIENT = /answered (5\d\d|429)|ECONNRESET|EPIPE|ETIMEDOUT|fetch failed|socket hang up|terminated|other side closed/i
+const TRANSIENT = /answered (5\d\d|429)|connection was reset|ECONNRESET|EPIPE|ETIMEDOUT|timed out|socket hang up/i
 
 async function onceMore<T>(rt: Runtime, fn: () => Promise<T>): Promise<T> {
   try {

@@ -5,6 +5,7 @@
 import { parseRepository, type Reference } from '../core/reference.js'
 import type { Env } from '../core/env.js'
 import { dockerCredentials, type Credentials } from './docker-config.js'
+import { http, type HttpResponse } from './http.js'
 
 export const MANIFEST_TYPES = [
   'application/vnd.oci.image.index.v1+json',
@@ -45,7 +46,7 @@ export class RegistryClient {
   /** A manifest's exact bytes and media type: what a tag is pointed at has to be byte-identical. */
   async manifestBytes(reference: string): Promise<{ bytes: Uint8Array; mediaType: string }> {
     const res = await this.call(`/v2/${this.ref.repository}/manifests/${reference}`, { headers: { Accept: MANIFEST_TYPES } })
-    return { bytes: new Uint8Array(await res.arrayBuffer()), mediaType: res.headers.get('content-type') ?? '' }
+    return { bytes: await res.bytes(), mediaType: res.headers.get('content-type') ?? '' }
   }
 
   /** Every tag of the repository (following the registry's pages); none when it does not exist yet. */
@@ -89,20 +90,18 @@ export class RegistryClient {
     await this.call(`/v2/${this.ref.repository}/manifests/${reference}`, { method: 'PUT', headers: { 'Content-Type': mediaType }, body: bytes })
   }
 
-  private async call(pathOrUrl: string, call: Call): Promise<Response> {
+  private async call(pathOrUrl: string, call: Call): Promise<HttpResponse> {
     const url = pathOrUrl.startsWith('/') ? `${this.ref.base}${pathOrUrl}` : pathOrUrl
     const method = call.method ?? 'GET'
     const what = `${method} ${new URL(url).pathname}`
     for (let attempt = 0; attempt < 2; attempt++) {
-      const res = await fetch(url, {
+      const res = await http(url, {
         method,
-        // Node sends a Uint8Array as it is; the DOM typings predate that.
-        body: call.body as BodyInit | undefined,
+        body: call.body,
         headers: { ...call.headers, ...(this.authorization ? { Authorization: this.authorization } : {}) }
       })
       // A token for reading does not allow a push: the registry's challenge names the scope it wants.
       if (res.status === 401 && attempt === 0) {
-        await res.body?.cancel()
         await this.authenticate(res.headers.get('www-authenticate') ?? '')
         continue
       }
@@ -125,7 +124,7 @@ export class RegistryClient {
     const url = new URL(params.realm)
     if (params.service) url.searchParams.set('service', params.service)
     url.searchParams.set('scope', params.scope ?? `repository:${this.ref.repository}:pull`)
-    const res = await fetch(url, { headers: basic ? { Authorization: basic } : {} })
+    const res = await http(url, { headers: basic ? { Authorization: basic } : {} })
     if (!res.ok) throw new Error(`${this.ref.host}: token request answered ${res.status} ${res.statusText}`)
     const body = (await res.json()) as { token?: string; access_token?: string }
     this.authorization = `Bearer ${body.token ?? body.access_token}`

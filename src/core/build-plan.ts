@@ -1,0 +1,55 @@
+// The `docker buildx build` a run will do, decided once from the inputs and what setup chose:
+// the action runs it, and `ci-base-action build --dry-run` prints it. Pure.
+import { join } from 'node:path'
+import type { BuildPlan } from './args.js'
+import type { CachePlan } from './cache-plan.js'
+import type { RunContext } from './github-context.js'
+import type { Inputs } from './inputs.js'
+import { annotationArgs } from './annotations.js'
+import { ociLabels } from './tags.js'
+import { repositoriesOf } from './reference.js'
+
+const safeName = (text: string) => text.replace(/[^A-Za-z0-9_-]/g, '-')
+
+/** Names of this run's own things: its builder, and the verify containers' label. */
+export const runNames = (ctx: Pick<RunContext, 'runId' | 'runAttempt'>, pid: number) => ({
+  builder: safeName(`ci-base-${ctx.runId}-${ctx.runAttempt}-${pid}`),
+  verifyKey: safeName(`ci-base-verify-${ctx.runId}-${ctx.runAttempt}-${pid}`).toLowerCase()
+})
+
+export interface PlanFacts {
+  inputs: Inputs
+  ctx: RunContext
+  tags: string[]
+  cache: Pick<CachePlan, 'from' | 'to' | 'inline'>
+  /** What setup chose: '' for the current builder. */
+  builder: string
+  driver: Inputs['driver']
+  /** The run's own work directory (metadata file, OCI layout). */
+  work: string
+  dockerfile: string
+  sourceDateEpoch: number
+  /** The local name a build is loaded under to be verified ('' when none). */
+  verifyName: string
+}
+
+export function makeBuildPlan(f: PlanFacts): BuildPlan {
+  const { inputs } = f
+  const labels = ociLabels(inputs, f.ctx, new Date(f.sourceDateEpoch * 1000))
+  return {
+    inputs,
+    builder: f.builder,
+    tags: f.tags,
+    labels,
+    annotations: annotationArgs(inputs.annotations, labels, f.dockerfile, inputs.platforms.length > 1),
+    cacheFrom: f.cache.from,
+    cacheTo: f.cache.to,
+    inlineCache: f.cache.inline,
+    metadataFile: join(f.work, 'metadata.json'),
+    ociDir: join(f.work, 'oci'),
+    // Builders that can push by digest do; the docker driver cannot, so its layout is pushed by the action.
+    pushTo: inputs.push && f.driver !== 'docker' ? repositoriesOf(f.tags) : [],
+    sourceDateEpoch: f.sourceDateEpoch,
+    loadTags: [...(inputs.load ? f.tags : []), ...(f.verifyName ? [f.verifyName] : [])]
+  }
+}

@@ -1,0 +1,64 @@
+// What `build` would run, decided the way the action decides it (the same functions), printed
+// instead of run. Only questions are asked: the engine's facts for the driver, git for the
+// commit's time, the registry's tags for a release; nothing is installed, created or pushed.
+import { join } from 'node:path'
+import { parseInputs, type RawInputs } from '../core/inputs.js'
+import { runContext } from '../core/github-context.js'
+import { imageTags, releaseVersion } from '../core/tags.js'
+import { planCache } from '../core/cache-plan.js'
+import { baseImages } from '../core/dockerfile.js'
+import { makeBuildPlan, runNames } from '../core/build-plan.js'
+import { buildArgs, createBuilderArgs, loginArgs } from '../core/args.js'
+import { registryOf } from '../core/reference.js'
+import { loginsOf } from '../core/registry-auth.js'
+import { engineFacts } from './docker-config.js'
+import { builderSpec, chooseDriver, existingBuilderDriver } from './buildx.js'
+import { sourceDate } from './source-date.js'
+import { releaseOf } from './release.js'
+import { readFile } from 'node:fs/promises'
+import type { Runtime } from './runtime.js'
+
+export interface DryRun {
+  /** Each command as argv, `docker` first. */
+  commands: string[][]
+  /** What a reader needs besides the commands (what goes through stdin, what is left out). */
+  notes: string[]
+}
+
+export async function dryRun(rt: Runtime, raw: RawInputs): Promise<DryRun> {
+  const inputs = parseInputs(raw, rt.env)
+  const ctx = runContext(rt.env)
+  const created = await sourceDate(rt, inputs, ctx)
+  const tags = imageTags(inputs, ctx, rt.now(), await releaseOf(rt, inputs, releaseVersion(inputs, ctx)))
+  const cache = planCache(inputs, tags, ctx, rt.env)
+  const commands: string[][] = []
+  const notes: string[] = []
+  const logins = loginsOf(inputs, registryOf)
+  for (const login of logins) commands.push(['docker', ...loginArgs(login.registry, login.username)])
+  if (logins.length) notes.push('each password goes to `docker login` on stdin')
+  const names = runNames(ctx, process.pid)
+  const work = join(ctx.temp, 'ci-base-action-XXXXXX')
+  const dockerfile = await readFile(inputs.file, 'utf8').catch(() => '')
+  const driver = inputs.builder ? await existingBuilderDriver(rt.docker, inputs.builder) : chooseDriver(inputs, await engineFacts(rt.docker, rt.env), cache.to)
+  let builder = inputs.builder
+  if (!builder && driver !== 'docker') {
+    const { spec, config } = builderSpec(inputs, driver, names.builder, work, [...tags, ...cache.registryRefs, ...baseImages(dockerfile, inputs.buildArgs)])
+    commands.push(['docker', ...createBuilderArgs(spec)])
+    if (config) notes.push(`${spec.configFile} holds:\n${config.trimEnd()}`)
+    builder = names.builder
+  }
+  const wantsVerify = inputs.verify.length > 0 || inputs.requireNonRoot
+  const plan = makeBuildPlan({
+    inputs, ctx, tags, cache, builder, driver, work, dockerfile, sourceDateEpoch: created.epoch, verifyName: wantsVerify && !inputs.push ? `${names.verifyKey}:built` : ''
+  })
+  commands.push(['docker', ...buildArgs(plan)])
+  if (inputs.push && !plan.pushTo.length) notes.push('the docker driver cannot push by digest: the action pushes the OCI layout itself, then points the tags at its digest')
+  if (plan.pushTo.length) notes.push(`then every tag is pointed at the pushed digest: ${tags.join(', ')}`)
+  if (plan.loadTags.length) commands.push(['docker', ...buildArgs({ ...plan, loadOnly: true })])
+  return { commands, notes }
+}
+
+/** One argument as a POSIX shell reads it: bare when safe, else in single quotes. */
+export function shellQuote(arg: string): string {
+  return /^[A-Za-z0-9_/.,:=@%+-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`
+}
