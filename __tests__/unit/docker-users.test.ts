@@ -72,3 +72,29 @@ describe('argv for what docker users pass', () => {
     expect(() => parseInputs({ ...INPUT_DEFAULTS, builder: 'warm', driver: 'docker-container' }, {})).toThrow("Input 'builder': 'warm' is used as it is; leave 'driver' unset (it is 'docker-container').")
   })
 })
+
+describe('remote BuildKit: TLS material and a node per platform', () => {
+  const pem = (kind: string) => `-----BEGIN ${kind}-----\nMIIBsecret\n-----END ${kind}-----`
+  test('PEM inputs become 0600 files passed as the remote driver\'s options; appended nodes carry them too', async () => {
+    const { builderSpec } = await import('../../src/pipeline/buildx')
+    const inputs = parseInputs({ ...INPUT_DEFAULTS, driver: 'remote', endpoint: 'tcp://amd:1234', 'tls-ca': pem('CERTIFICATE'), 'tls-cert': pem('CERTIFICATE'), 'tls-key': pem('PRIVATE KEY'), 'append-nodes': 'linux/arm64=tcp://arm:1234' }, {})
+    const { spec, files, appends } = builderSpec(inputs, 'remote', 'b1', '/t', [])
+    expect(spec.driverOpts).toEqual(['cacert=/t/b1-cacert.pem', 'cert=/t/b1-cert.pem', 'key=/t/b1-key.pem'])
+    expect(files['/t/b1-key.pem']).toBe(`${pem('PRIVATE KEY')}\n`)
+    expect(appends).toEqual([[
+      'buildx', 'create', '--append', '--name', 'b1', '--driver', 'remote',
+      '--driver-opt', 'cacert=/t/b1-cacert.pem', '--driver-opt', 'cert=/t/b1-cert.pem', '--driver-opt', 'key=/t/b1-key.pem',
+      '--platform', 'linux/arm64', '--node', 'b1-linux-arm64', 'tcp://arm:1234'
+    ]])
+  })
+  test('a cert without its key, or text that is not PEM, is named', () => {
+    expect(() => parseInputs({ ...INPUT_DEFAULTS, 'tls-cert': pem('CERTIFICATE') }, {})).toThrow("Inputs 'tls-cert' and 'tls-key': give both, or neither.")
+    expect(() => parseInputs({ ...INPUT_DEFAULTS, 'tls-ca': 'secret' }, {})).toThrow("Input 'tls-ca': not a PEM block")
+  })
+  test('kubernetes: the platforms go to the builder', async () => {
+    const { createBuilderArgs } = await import('../../src/core/args')
+    expect(createBuilderArgs({ name: 'k', driver: 'kubernetes', endpoint: '', driverOpts: ['namespace=ci', 'replicas=2'], configFile: '', platforms: ['linux/amd64', 'linux/arm64'] })).toEqual([
+      'buildx', 'create', '--name', 'k', '--driver', 'kubernetes', '--driver-opt', 'namespace=ci', '--driver-opt', 'replicas=2', '--platform', 'linux/amd64,linux/arm64', '--bootstrap'
+    ])
+  })
+})

@@ -147,6 +147,7 @@ describe('parseInputs', () => {
 const WORDS: Record<InputName, string[]> = {
   context: ['.', 'ctx', ''],
   file: ['Dockerfile', 'Dockerfile.base', ''],
+  mode: ['build', 'platform', 'merge', 'split', ''],
   target: ['build', ''],
   image: ['ghcr.io/phialo/ci-base', 'localhost:5000/a', 'Upper/Case', 'a:tag', ''],
   tags: ['1.4.0', 'ghcr.io/o/n:1', 'bad tag', ':x', ''],
@@ -174,6 +175,10 @@ const WORDS: Record<InputName, string[]> = {
   pull: ['true', 'false', 'y', ''],
   driver: ['auto', 'docker', 'docker-container', 'remote', 'kubernetes', 'podman', ''],
   endpoint: ['tcp://127.0.0.1:1234', ''],
+  'tls-ca': ['-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----', 'not a pem', ''],
+  'tls-cert': ['-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----', 'nope', ''],
+  'tls-key': ['-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----', 'nope', ''],
+  'append-nodes': ['linux/arm64=tcp://arm:1234', 'arm64', ''],
   'driver-opts': ['network=host', ''],
   'buildkitd-config': ['debug = true', ''],
   'buildx-version': ['installed', 'v0.30.0', '0.21.0', 'latest', ''],
@@ -202,9 +207,12 @@ const WORDS: Record<InputName, string[]> = {
 const NEEDS: Partial<Record<InputName, InputName[]>> = {
   driver: ['endpoint'],
   push: ['image'],
+  mode: ['image', 'push'],
   cache: ['cache-ref', 'image'],
   username: ['password'],
-  password: ['username']
+  password: ['username'],
+  'tls-cert': ['tls-key'],
+  'tls-key': ['tls-cert']
 }
 
 /** Inputs that take any text: nothing to reject. */

@@ -17,7 +17,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _core_tags_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(2558);
 /* harmony import */ var _core_cache_plan_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6925);
 /* harmony import */ var _core_dockerfile_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(1709);
-/* harmony import */ var _core_build_plan_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5953);
+/* harmony import */ var _core_build_plan_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2343);
 /* harmony import */ var _core_args_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(1038);
 /* harmony import */ var _core_reference_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(5378);
 /* harmony import */ var _core_registry_auth_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(9495);
@@ -64,15 +64,18 @@ async function dryRun(rt, raw) {
     const driver = inputs.builder ? await (0,_buildx_js__WEBPACK_IMPORTED_MODULE_6__/* .existingBuilderDriver */ .NU)(rt.docker, inputs.builder) : (0,_buildx_js__WEBPACK_IMPORTED_MODULE_6__/* .chooseDriver */ .kW)(inputs, await (0,_docker_config_js__WEBPACK_IMPORTED_MODULE_5__/* .engineFacts */ .Ig)(rt.docker, rt.env), cache.to);
     let builder = inputs.builder;
     if (!builder && driver !== 'docker') {
-        const { spec, config } = (0,_buildx_js__WEBPACK_IMPORTED_MODULE_6__/* .builderSpec */ .xh)(inputs, driver, names.builder, work, [...tags, ...cache.registryRefs, ...(0,_core_dockerfile_js__WEBPACK_IMPORTED_MODULE_14__/* .baseImages */ .i)(dockerfile, inputs.buildArgs)]);
-        commands.push(['docker', ...(0,_core_args_js__WEBPACK_IMPORTED_MODULE_13__/* .createBuilderArgs */ .R2)(spec)]);
+        const { spec, config, files, appends } = (0,_buildx_js__WEBPACK_IMPORTED_MODULE_6__/* .builderSpec */ .xh)(inputs, driver, names.builder, work, [...tags, ...cache.registryRefs, ...(0,_core_dockerfile_js__WEBPACK_IMPORTED_MODULE_14__/* .baseImages */ .i)(dockerfile, inputs.buildArgs)]);
+        commands.push(['docker', ...(0,_core_args_js__WEBPACK_IMPORTED_MODULE_13__/* .createBuilderArgs */ .R2)(spec)], ...appends.map(a => ['docker', ...a]));
         if (config)
             notes.push(`${spec.configFile} holds:\n${config.trimEnd()}`);
+        for (const path of Object.keys(files))
+            notes.push(`${path} holds the PEM from its input (mode 0600)`);
         builder = names.builder;
     }
     const wantsVerify = inputs.verify.length > 0 || inputs.requireNonRoot;
     const plan = (0,_core_build_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .makeBuildPlan */ .e)({
-        inputs, ctx, tags, cache, builder, driver, work, dockerfile, sourceDateEpoch: created.epoch, verifyName: wantsVerify && !inputs.push ? `${names.verifyKey}:built` : ''
+        inputs, ctx, tags, cache, builder, driver, work, dockerfile, sourceDateEpoch: created.epoch, verifyName: wantsVerify && !inputs.push ? `${names.verifyKey}:built` : '',
+        repositories: inputs.mode === 'platform' ? [inputs.image] : (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_12__/* .repositoriesOf */ .Ub)(tags)
     });
     commands.push(['docker', ...(0,_core_args_js__WEBPACK_IMPORTED_MODULE_13__/* .buildArgs */ .CH)(plan)]);
     if (inputs.push && !plan.pushTo.length)

@@ -91,6 +91,13 @@ export function createBuilderArgs(b: BuilderSpec): string[] {
   return args
 }
 
+/** A node for one platform added to a builder: a native machine for it. */
+export const appendNodeArgs = (builder: string, driver: BuilderSpec['driver'], node: { platform: string; endpoint: string }, driverOpts: string[]) => [
+  'buildx', 'create', '--append', '--name', builder, '--driver', driver,
+  ...driverOpts.flatMap(o => ['--driver-opt', o]),
+  '--platform', node.platform, '--node', `${builder}-${node.platform.replace(/\//g, '-')}`, node.endpoint
+]
+
 export const removeBuilderArgs = (name: string) => ['buildx', 'rm', '--force', name]
 
 /** tonistiigi/binfmt's interface: `--install arm64,riscv64`. */

@@ -7,7 +7,6 @@ import type { RunContext } from './github-context.js'
 import type { Inputs } from './inputs.js'
 import { annotationArgs } from './annotations.js'
 import { ociLabels } from './tags.js'
-import { repositoriesOf } from './reference.js'
 
 const safeName = (text: string) => text.replace(/[^A-Za-z0-9_-]/g, '-')
 
@@ -31,6 +30,8 @@ export interface PlanFacts {
   sourceDateEpoch: number
   /** The local name a build is loaded under to be verified ('' when none). */
   verifyName: string
+  /** Where the image is pushed by digest: the tags' repositories (the image's alone for a per-platform build). */
+  repositories: string[]
 }
 
 export function makeBuildPlan(f: PlanFacts): BuildPlan {
@@ -48,7 +49,7 @@ export function makeBuildPlan(f: PlanFacts): BuildPlan {
     metadataFile: join(f.work, 'metadata.json'),
     ociDir: join(f.work, 'oci'),
     // Builders that can push by digest do; the docker driver cannot, so its layout is pushed by the action.
-    pushTo: inputs.push && f.driver !== 'docker' ? repositoriesOf(f.tags) : [],
+    pushTo: inputs.push && f.driver !== 'docker' ? f.repositories : [],
     sourceDateEpoch: f.sourceDateEpoch,
     loadTags: [...(inputs.load ? f.tags : []), ...(f.verifyName ? [f.verifyName] : [])]
   }

@@ -7,6 +7,7 @@ import { splitCommand } from './verify.js'
 import { parseRegistryAuth, type Login } from './registry-auth.js'
 
 export const INPUT_DEFAULTS = {
+  mode: 'build',
   context: '.',
   file: 'Dockerfile.base',
   target: '',
@@ -35,6 +36,10 @@ export const INPUT_DEFAULTS = {
   driver: 'auto',
   builder: '',
   endpoint: '',
+  'tls-ca': '',
+  'tls-cert': '',
+  'tls-key': '',
+  'append-nodes': '',
   'driver-opts': '',
   'buildkitd-config': '',
   'buildx-version': 'installed',
@@ -78,6 +83,8 @@ export interface Secret {
 }
 
 export interface Inputs {
+  /** build: the whole image here; platform: this job's platforms, pushed by digest and handed over; merge: the handed-over platforms into one tagged index. */
+  mode: 'build' | 'platform' | 'merge'
   context: string
   file: string
   target: string
@@ -113,6 +120,10 @@ export interface Inputs {
   pull: boolean
   driver: Driver
   endpoint: string
+  /** PEM client TLS material for a remote BuildKit (from secrets): written to files for the driver. */
+  tls: { ca: string; cert: string; key: string }
+  /** More nodes for the builder, one per platform: a native arm64 BuildKit next to the amd64 one. */
+  appendNodes: { platform: string; endpoint: string }[]
   driverOpts: string[]
   buildkitdConfig: string
   buildxVersion: string
@@ -299,6 +310,16 @@ export function parseInputs(raw: RawInputs, env: Record<string, string | undefin
 
   const driver = oneOf('driver', DRIVERS)
   const endpoint = raw.endpoint.trim()
+  const tls = { ca: raw['tls-ca'].trim(), cert: raw['tls-cert'].trim(), key: raw['tls-key'].trim() }
+  for (const [name, pem] of [['tls-ca', tls.ca], ['tls-cert', tls.cert], ['tls-key', tls.key]] as const) {
+    if (pem && !/^-----BEGIN [A-Z ]+-----[\s\S]+-----END [A-Z ]+-----$/.test(pem)) problems.push(`Input '${name}': not a PEM block; pass the file's content (-----BEGIN …----- … -----END …-----), e.g. from a secret.`)
+  }
+  if ((tls.cert || tls.key) && !(tls.cert && tls.key)) problems.push(`Inputs 'tls-cert' and 'tls-key': give both, or neither.`)
+  const appendNodes = splitLines(raw['append-nodes']).map(line => {
+    const m = /^([a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?)=((?:tcp|unix|ssh|docker-container|kube-pod):\/\/\S+)$/.exec(line)
+    if (!m) bad('append-nodes', line, 'use platform=endpoint, e.g. linux/arm64=tcp://arm-buildkitd:1234')
+    return { platform: m?.[1] ?? '', endpoint: m?.[2] ?? '' }
+  })
   if (driver === 'remote' && !endpoint) {
     problems.push(`Input 'endpoint': the remote driver needs an endpoint, e.g. tcp://buildkitd:1234.`)
   }
@@ -339,7 +360,10 @@ export function parseInputs(raw: RawInputs, env: Record<string, string | undefin
   // Outside the runner the expression arrives unexpanded: no token then.
   const githubToken = raw['github-token'].startsWith('${{') ? '' : raw['github-token'].trim()
 
+  const mode = oneOf('mode', ['build', 'platform', 'merge'] as const)
+  if (mode !== 'build' && (!image || !push)) problems.push(`Input 'mode': '${mode}' needs 'image' and 'push: true' (the platforms meet in the registry).`)
   const parsed: Inputs = {
+    mode,
     context: raw.context.trim() || '.',
     file: raw.file.trim() || INPUT_DEFAULTS.file,
     target: raw.target.trim(),
@@ -369,6 +393,8 @@ export function parseInputs(raw: RawInputs, env: Record<string, string | undefin
     pull: bool('pull'),
     driver,
     endpoint,
+    tls,
+    appendNodes,
     driverOpts: splitLines(raw['driver-opts']),
     buildkitdConfig: raw['buildkitd-config'],
     buildxVersion,

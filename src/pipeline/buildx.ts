@@ -7,7 +7,7 @@ import type { Inputs } from '../core/inputs.js'
 import { type Docker, lastLines, mustRun, withBuildx } from './docker.js'
 import { isLoopbackHost, registryOf } from '../core/reference.js'
 import { GHA_V2_BUILDX, type CachePlan } from '../core/cache-plan.js'
-import { createBuilderArgs, type BuilderSpec } from '../core/args.js'
+import { appendNodeArgs, createBuilderArgs, type BuilderSpec } from '../core/args.js'
 import { atLeast, parseVersion } from '../core/version.js'
 import type { Runtime } from './runtime.js'
 import type { Env } from '../core/env.js'
@@ -105,16 +105,29 @@ export function buildkitdConfig(userConfig: string, plainHttp: string[]): string
   return [userConfig.trim(), ...extra].filter(Boolean).join('\n\n') + '\n'
 }
 
-/** The builder the action would create, and its buildkitd config ('' when none is needed). */
-export function builderSpec(inputs: Inputs, driver: BuilderSpec['driver'], name: string, tempDir: string, refs: string[]): { spec: BuilderSpec; config: string } {
+/**
+ * The builder the action would create: its spec, the files it needs (buildkitd config; the
+ * remote driver's TLS material, which buildx only takes as paths), and the nodes to append.
+ */
+export function builderSpec(inputs: Inputs, driver: BuilderSpec['driver'], name: string, tempDir: string, refs: string[]): { spec: BuilderSpec; config: string; files: Record<string, string>; appends: string[][] } {
   const loopback = loopbackRegistries(refs)
   const driverOpts = [...inputs.driverOpts]
   if (driver === 'docker-container' && loopback.length && !driverOpts.some(o => o.startsWith('network='))) {
     driverOpts.push('network=host')
   }
+  const files: Record<string, string> = {}
+  const tlsOpts: string[] = []
+  for (const [opt, pem] of [['cacert', inputs.tls.ca], ['cert', inputs.tls.cert], ['key', inputs.tls.key]] as const) {
+    if (!pem || driver !== 'remote') continue
+    const path = join(tempDir, `${name}-${opt}.pem`)
+    files[path] = `${pem}\n`
+    tlsOpts.push(`${opt}=${path}`)
+  }
+  driverOpts.push(...tlsOpts)
   const config = buildkitdConfig(inputs.buildkitdConfig, loopback)
   const configFile = config.trim() ? join(tempDir, `${name}-buildkitd.toml`) : ''
-  return { spec: { name, driver, endpoint: inputs.endpoint, driverOpts, configFile, platforms: inputs.platforms }, config: configFile ? config : '' }
+  const appends = inputs.appendNodes.map(node => appendNodeArgs(name, driver, node, driver === 'remote' ? tlsOpts : []))
+  return { spec: { name, driver, endpoint: inputs.endpoint, driverOpts, configFile, platforms: inputs.platforms }, config: configFile ? config : '', files, appends }
 }
 
 export async function createBuilder(
@@ -125,9 +138,11 @@ export async function createBuilder(
   tempDir: string,
   refs: string[]
 ): Promise<void> {
-  const { spec, config } = builderSpec(inputs, driver, name, tempDir, refs)
+  const { spec, config, files, appends } = builderSpec(inputs, driver, name, tempDir, refs)
   if (spec.configFile) await writeFile(spec.configFile, config)
+  for (const [path, pem] of Object.entries(files)) await writeFile(path, pem, { mode: 0o600 })
   await mustRun(run, createBuilderArgs(spec), `Creating the ${driver} builder`)
+  for (const append of appends) await mustRun(run, append, `Appending the ${append[append.indexOf('--platform') + 1]} node`)
 }
 
 /** A builder the user keeps (a warm one on a self-hosted runner): started if it is not, never created or removed here. */

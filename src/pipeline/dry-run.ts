@@ -9,7 +9,7 @@ import { planCache } from '../core/cache-plan.js'
 import { baseImages } from '../core/dockerfile.js'
 import { makeBuildPlan, runNames } from '../core/build-plan.js'
 import { buildArgs, createBuilderArgs, loginArgs } from '../core/args.js'
-import { registryOf } from '../core/reference.js'
+import { registryOf, repositoriesOf } from '../core/reference.js'
 import { loginsOf } from '../core/registry-auth.js'
 import { engineFacts } from './docker-config.js'
 import { builderSpec, chooseDriver, existingBuilderDriver } from './buildx.js'
@@ -42,14 +42,16 @@ export async function dryRun(rt: Runtime, raw: RawInputs): Promise<DryRun> {
   const driver = inputs.builder ? await existingBuilderDriver(rt.docker, inputs.builder) : chooseDriver(inputs, await engineFacts(rt.docker, rt.env), cache.to)
   let builder = inputs.builder
   if (!builder && driver !== 'docker') {
-    const { spec, config } = builderSpec(inputs, driver, names.builder, work, [...tags, ...cache.registryRefs, ...baseImages(dockerfile, inputs.buildArgs)])
-    commands.push(['docker', ...createBuilderArgs(spec)])
+    const { spec, config, files, appends } = builderSpec(inputs, driver, names.builder, work, [...tags, ...cache.registryRefs, ...baseImages(dockerfile, inputs.buildArgs)])
+    commands.push(['docker', ...createBuilderArgs(spec)], ...appends.map(a => ['docker', ...a]))
     if (config) notes.push(`${spec.configFile} holds:\n${config.trimEnd()}`)
+    for (const path of Object.keys(files)) notes.push(`${path} holds the PEM from its input (mode 0600)`)
     builder = names.builder
   }
   const wantsVerify = inputs.verify.length > 0 || inputs.requireNonRoot
   const plan = makeBuildPlan({
-    inputs, ctx, tags, cache, builder, driver, work, dockerfile, sourceDateEpoch: created.epoch, verifyName: wantsVerify && !inputs.push ? `${names.verifyKey}:built` : ''
+    inputs, ctx, tags, cache, builder, driver, work, dockerfile, sourceDateEpoch: created.epoch, verifyName: wantsVerify && !inputs.push ? `${names.verifyKey}:built` : '',
+    repositories: inputs.mode === 'platform' ? [inputs.image] : repositoriesOf(tags)
   })
   commands.push(['docker', ...buildArgs(plan)])
   if (inputs.push && !plan.pushTo.length) notes.push('the docker driver cannot push by digest: the action pushes the OCI layout itself, then points the tags at its digest')

@@ -1,7 +1,7 @@
 // The main step: (login) -> buildx -> QEMU -> cache restore -> build (+push) -> inspect -> outputs + summary.
 import { access, mkdtemp, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import { InputError, type Inputs, type RawInputs, parseInputs } from '../core/inputs.js'
+import { InputError, type RawInputs, parseInputs } from '../core/inputs.js'
 import { runContext } from '../core/github-context.js'
 import { imageTags, releaseVersion } from '../core/tags.js'
 import { cacheFaultWarning, ghaVersionWarning, planCache } from '../core/cache-plan.js'
@@ -10,24 +10,21 @@ import { setupBuildx } from './buildx.js'
 import { setupQemu } from './qemu.js'
 import { BuildError, runBuild } from './build.js'
 import { ociLayoutSource, readBaseline, registrySource } from './image-sources.js'
-import { createdOf, readImage } from '../core/image.js'
-import { registryOf, repositoryOf } from '../core/reference.js'
-import { changedSince, compare } from '../core/compare.js'
-import { checkBudgets } from '../core/budget.js'
-import { publishReport } from './publish-report.js'
-import { hitRate } from '../core/progress.js'
-import { makeReport, seconds, stageSeconds, type StageTime } from '../core/report.js'
-import { loginArgs } from '../core/args.js'
-import { mustRun, withBuildx } from './docker.js'
+import { readImage } from '../core/image.js'
+import { repositoriesOf } from '../core/reference.js'
+import { seconds, stageSeconds, type StageTime } from '../core/report.js'
+import { withBuildx } from './docker.js'
 import { baseImages } from '../core/dockerfile.js'
 import { errorMessage, type Runtime } from './runtime.js'
 import { sourceDate } from './source-date.js'
 import { publish } from './publish.js'
-import { loginsOf } from '../core/registry-auth.js'
+import { logIn } from './login.js'
+import { finish } from './finish.js'
 import { releaseOf } from './release.js'
 import { makeBuildPlan, runNames } from '../core/build-plan.js'
 import { verifyImage } from './verify.js'
-import { verifyFailures } from '../core/verify.js'
+import { merge } from './merge.js'
+import { handOver } from './handover.js'
 
 /** The runner masks line by line: a multi-line secret (a PEM key) is masked whole and per line. */
 function maskLines(rt: Runtime, secret: string): void {
@@ -37,7 +34,7 @@ function maskLines(rt: Runtime, secret: string): void {
 
 export async function main(rt: Runtime, raw: RawInputs): Promise<void> {
   rt.remember({}) // post runs, whatever happens next
-  for (const secret of [raw.password, raw['github-token']]) if (secret && !secret.startsWith('${{')) maskLines(rt, secret)
+  for (const secret of [raw.password, raw['github-token'], raw['tls-key'], raw['tls-cert']]) if (secret && !secret.startsWith('${{')) maskLines(rt, secret)
   const inputs = parseInputs(raw, rt.env)
   for (const login of inputs.logins) maskLines(rt, login.password)
   // Build secrets travel as environment variables; their values must never show in a log.
@@ -62,21 +59,14 @@ export async function main(rt: Runtime, raw: RawInputs): Promise<void> {
     }
   }
 
-  const logins = loginsOf(inputs, registryOf)
-  if (logins.length) {
-    await stage('Log in', async () => {
-      const loggedIn: string[] = []
-      for (const login of logins) {
-        await mustRun(rt.docker, loginArgs(login.registry, login.username), `Logging in to ${login.registry}`, { input: login.password })
-        loggedIn.push(login.registry)
-        rt.remember({ logouts: loggedIn })
-      }
-    })
-  }
+  await logIn(rt, inputs, stage)
 
   const release = await releaseOf(rt, inputs, version)
-  const tags = imageTags(inputs, ctx, now, release)
+  // A per-platform build is pushed untagged: its tags are the merge job's.
+  const tags = inputs.mode === 'platform' ? [] : imageTags(inputs, ctx, now, release)
   rt.setOutput('tags', tags.join('\n'))
+  if (inputs.mode === 'merge') return merge(rt, inputs, ctx, tags, created.epoch, stage, stages)
+  const repositories = inputs.mode === 'platform' ? [inputs.image] : repositoriesOf(tags)
   const work = await mkdtemp(join(ctx.temp, 'ci-base-action-'))
   const cache = planCache(inputs, tags, ctx, rt.env)
   const names = runNames(ctx, process.pid)
@@ -109,7 +99,7 @@ export async function main(rt: Runtime, raw: RawInputs): Promise<void> {
   const localName = wantsVerify && !inputs.push ? `${verifyKey}:built` : ''
   if (wantsVerify) rt.remember({ verifyKey, ...(localName ? { verifyImage: localName } : {}) })
   const plan = makeBuildPlan({
-    inputs, ctx, tags, cache, builder: buildx.builder, driver: buildx.driver, work, dockerfile, sourceDateEpoch: created.epoch, verifyName: localName
+    inputs, ctx, tags, cache, builder: buildx.builder, driver: buildx.driver, work, dockerfile, sourceDateEpoch: created.epoch, verifyName: localName, repositories
   })
   const { ociDir, pushTo } = plan
   // The published image is read while the build runs, or before it when the push replaces it.
@@ -122,24 +112,23 @@ export async function main(rt: Runtime, raw: RawInputs): Promise<void> {
   const digest = built.digest
   // Said now: a push that fails next still tells how long the build took.
   rt.setOutput('build-time', seconds(built.milliseconds).toFixed(1))
-  if (inputs.push) await stage(pushTo.length ? 'Tag' : 'Push and tag', () => publish(rt, digest, tags, pushTo.length ? undefined : ociDir))
+  if (inputs.push) await stage(pushTo.length ? 'Tag' : 'Push and tag', () => publish(rt, digest, repositories, tags, pushTo.length ? undefined : ociDir))
 
   const cacheFaults = cacheFaultWarning(built.cacheFaults)
   if (cacheFaults) rt.warning(cacheFaults)
   const [image, base] = await stage('Inspect', () =>
     Promise.all([
       pushTo.length
-        ? readImage(registrySource(rt.docker, repositoryOf(tags[0]), rt.env), `${repositoryOf(tags[0])}@${digest}`, inputs.platforms)
+        ? readImage(registrySource(rt.docker, repositories[0], rt.env), `${repositories[0]}@${digest}`, inputs.platforms)
         : readImage(ociLayoutSource(ociDir), 'index', inputs.platforms),
       baseline
     ])
   )
   // The exported layout was only there to be measured (it is as large as the image).
   await rm(ociDir, { recursive: true, force: true })
-  if (base.status === 'unavailable') rt.warning(`Baseline ${base.ref} could not be read: ${base.reason}`)
   const verification = wantsVerify
     ? await stage('Verify', async () => {
-        const targets = image.platforms.map(p => ({ platform: p.platform, ref: localName || `${repositoryOf(tags[0])}@${p.digest}`, user: p.user ?? '' }))
+        const targets = image.platforms.map(p => ({ platform: p.platform, ref: localName || `${repositories[0]}@${p.digest}`, user: p.user ?? '' }))
         try {
           return await verifyImage(rt, inputs, targets, !localName, verifyKey)
         } finally {
@@ -147,29 +136,22 @@ export async function main(rt: Runtime, raw: RawInputs): Promise<void> {
         }
       })
     : undefined
-  const platforms = compare(image.platforms, base.image)
-  const breaches = checkBudgets(platforms, inputs.budgets)
-  const report = makeReport({
+  if (inputs.mode === 'platform') {
+    await stage('Hand over', async () => {
+      for (const p of image.platforms) await handOver({ platform: p.platform, repository: inputs.image, digest: p.digest }, ctx)
+      rt.info(`Handed over to the merge job: ${image.platforms.map(p => `${p.platform} ${p.digest}`).join(', ')}`)
+    })
+  }
+  await finish(rt, inputs, ctx, {
     digest: digest || image.digest,
     imageid: built.imageId,
     tags,
-    pushed: inputs.push,
-    platforms,
-    baseline: { ref: base.ref, status: base.status, reason: base.reason, created: createdOf(base.image) },
-    changed: changedSince(image, base.image),
-    budgets: inputs.budgets,
-    breaches,
-    buildTime: seconds(built.milliseconds),
-    cacheHitRate: hitRate(built.steps),
+    image,
+    base,
+    buildMs: built.milliseconds,
     steps: built.steps,
     stages,
-    ...(verification ? { verify: verification } : {})
+    verification,
+    metadataText: built.metadataText
   })
-  await publishReport(rt, inputs, ctx, report, built.metadataText)
-  // Budgets and verify fail the step only after outputs, summary and comment are written.
-  const failures = [
-    ...(breaches.length ? [`Image over budget:\n${breaches.map(b => b.message).join('\n')}`] : []),
-    ...(verification && verifyFailures(verification).length ? [`Verify failed:\n${verifyFailures(verification).join('\n')}`] : [])
-  ]
-  if (failures.length) throw new Error(failures.join('\n'))
 }

@@ -114,12 +114,12 @@ export interface Publication extends Tagging {
  * The push of a built image: from the OCI layout when the builder could not push by digest
  * itself (the docker driver), then the tags. Nothing is tagged unless the whole image is there.
  */
-export async function publish(rt: Runtime, digest: string, tags: string[], layout?: string): Promise<Publication> {
+export async function publish(rt: Runtime, digest: string, repositories: string[], tags: string[], layout?: string): Promise<Publication> {
   const clientOf = (repository: string) => clientFor(repository, rt.env)
   let uploads: Uploads | undefined
   if (layout) {
     uploads = { blobs: 0, manifests: 0 }
-    for (const repository of repositoriesOf(tags)) {
+    for (const repository of repositories) {
       const pushed = await onceMore(rt, () => pushLayout(clientOf(repository), layout)).catch(e => {
         throw new Error(`Pushing ${repository}@${digest} failed: ${causeOf(e)}; no tag was moved.`)
       })
@@ -129,6 +129,7 @@ export async function publish(rt: Runtime, digest: string, tags: string[], layou
     }
     rt.info(`Pushed ${digest}: ${uploads.blobs} blobs and ${uploads.manifests} manifests uploaded; the registry had the rest`)
   }
+  if (!tags.length) return { moved: [], unchanged: [], uploads }
   const tagging = await onceMore(rt, () => pointTags(clientOf, digest, tags)).catch(e => {
     throw new Error(`Tagging ${digest} failed: ${causeOf(e)}`)
   })

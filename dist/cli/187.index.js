@@ -1,20 +1,14 @@
-export const id = 213;
-export const ids = [213];
+export const id = 187;
+export const ids = [187];
 export const modules = {
 
-/***/ 5953:
+/***/ 517:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  e: () => (/* binding */ makeBuildPlan),
-  o: () => (/* binding */ runNames)
-});
-
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-;// CONCATENATED MODULE: ./src/core/annotations.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   l: () => (/* binding */ annotationArgs)
+/* harmony export */ });
+/* unused harmony export dockerfileLabels */
 // OCI annotations for the pushed image. Labels live in each platform's config; registries such
 // as GHCR describe a multi-platform image from its index's annotations, so the OCI basics go on
 // the index too (on the manifest when there is only one platform). Pure.
@@ -56,14 +50,22 @@ function annotationArgs(user, labels, dockerfile, multiPlatform) {
     return out;
 }
 
-// EXTERNAL MODULE: ./src/core/tags.ts + 1 modules
-var tags = __webpack_require__(2558);
-// EXTERNAL MODULE: ./src/core/reference.ts
-var reference = __webpack_require__(5378);
-;// CONCATENATED MODULE: ./src/core/build-plan.ts
+
+/***/ }),
+
+/***/ 2343:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ makeBuildPlan),
+/* harmony export */   o: () => (/* binding */ runNames)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _annotations_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(517);
+/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2558);
 // The `docker buildx build` a run will do, decided once from the inputs and what setup chose:
 // the action runs it, and `ci-base-action build --dry-run` prints it. Pure.
-
 
 
 
@@ -75,20 +77,20 @@ const runNames = (ctx, pid) => ({
 });
 function makeBuildPlan(f) {
     const { inputs } = f;
-    const labels = (0,tags/* ociLabels */.TT)(inputs, f.ctx, new Date(f.sourceDateEpoch * 1000));
+    const labels = (0,_tags_js__WEBPACK_IMPORTED_MODULE_2__/* .ociLabels */ .TT)(inputs, f.ctx, new Date(f.sourceDateEpoch * 1000));
     return {
         inputs,
         builder: f.builder,
         tags: f.tags,
         labels,
-        annotations: annotationArgs(inputs.annotations, labels, f.dockerfile, inputs.platforms.length > 1),
+        annotations: (0,_annotations_js__WEBPACK_IMPORTED_MODULE_1__/* .annotationArgs */ .l)(inputs.annotations, labels, f.dockerfile, inputs.platforms.length > 1),
         cacheFrom: f.cache.from,
         cacheTo: f.cache.to,
         inlineCache: f.cache.inline,
-        metadataFile: (0,external_node_path_.join)(f.work, 'metadata.json'),
-        ociDir: (0,external_node_path_.join)(f.work, 'oci'),
+        metadataFile: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(f.work, 'metadata.json'),
+        ociDir: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(f.work, 'oci'),
         // Builders that can push by digest do; the docker driver cannot, so its layout is pushed by the action.
-        pushTo: inputs.push && f.driver !== 'docker' ? (0,reference/* repositoriesOf */.Ub)(f.tags) : [],
+        pushTo: inputs.push && f.driver !== 'docker' ? f.repositories : [],
         sourceDateEpoch: f.sourceDateEpoch,
         loadTags: [...(inputs.load ? f.tags : []), ...(f.verifyName ? [f.verifyName] : [])]
     };
@@ -573,22 +575,40 @@ function buildkitdConfig(userConfig, plainHttp) {
         .map(h => `[registry."${h}"]\n  http = true\n  insecure = true`);
     return [userConfig.trim(), ...extra].filter(Boolean).join('\n\n') + '\n';
 }
-/** The builder the action would create, and its buildkitd config ('' when none is needed). */
+/**
+ * The builder the action would create: its spec, the files it needs (buildkitd config; the
+ * remote driver's TLS material, which buildx only takes as paths), and the nodes to append.
+ */
 function builderSpec(inputs, driver, name, tempDir, refs) {
     const loopback = loopbackRegistries(refs);
     const driverOpts = [...inputs.driverOpts];
     if (driver === 'docker-container' && loopback.length && !driverOpts.some(o => o.startsWith('network='))) {
         driverOpts.push('network=host');
     }
+    const files = {};
+    const tlsOpts = [];
+    for (const [opt, pem] of [['cacert', inputs.tls.ca], ['cert', inputs.tls.cert], ['key', inputs.tls.key]]) {
+        if (!pem || driver !== 'remote')
+            continue;
+        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(tempDir, `${name}-${opt}.pem`);
+        files[path] = `${pem}\n`;
+        tlsOpts.push(`${opt}=${path}`);
+    }
+    driverOpts.push(...tlsOpts);
     const config = buildkitdConfig(inputs.buildkitdConfig, loopback);
     const configFile = config.trim() ? (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(tempDir, `${name}-buildkitd.toml`) : '';
-    return { spec: { name, driver, endpoint: inputs.endpoint, driverOpts, configFile, platforms: inputs.platforms }, config: configFile ? config : '' };
+    const appends = inputs.appendNodes.map(node => (0,_core_args_js__WEBPACK_IMPORTED_MODULE_9__/* .appendNodeArgs */ .C6)(name, driver, node, driver === 'remote' ? tlsOpts : []));
+    return { spec: { name, driver, endpoint: inputs.endpoint, driverOpts, configFile, platforms: inputs.platforms }, config: configFile ? config : '', files, appends };
 }
 async function createBuilder(run, inputs, driver, name, tempDir, refs) {
-    const { spec, config } = builderSpec(inputs, driver, name, tempDir, refs);
+    const { spec, config, files, appends } = builderSpec(inputs, driver, name, tempDir, refs);
     if (spec.configFile)
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)(spec.configFile, config);
+    for (const [path, pem] of Object.entries(files))
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)(path, pem, { mode: 0o600 });
     await (0,_docker_js__WEBPACK_IMPORTED_MODULE_4__/* .mustRun */ .Pv)(run, (0,_core_args_js__WEBPACK_IMPORTED_MODULE_9__/* .createBuilderArgs */ .R2)(spec), `Creating the ${driver} builder`);
+    for (const append of appends)
+        await (0,_docker_js__WEBPACK_IMPORTED_MODULE_4__/* .mustRun */ .Pv)(run, append, `Appending the ${append[append.indexOf('--platform') + 1]} node`);
 }
 /** A builder the user keeps (a warm one on a self-hosted runner): started if it is not, never created or removed here. */
 async function existingBuilderDriver(run, name) {

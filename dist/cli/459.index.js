@@ -1,5 +1,5 @@
-export const id = 198;
-export const ids = [198];
+export const id = 459;
+export const ids = [459];
 export const modules = {
 
 /***/ 5696:
@@ -90,7 +90,7 @@ async function saveLocalCache(local) {
 
 /***/ }),
 
-/***/ 3198:
+/***/ 9459:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -368,143 +368,12 @@ var image_sources = __webpack_require__(6348);
 var core_image = __webpack_require__(8906);
 // EXTERNAL MODULE: ./src/core/reference.ts
 var reference = __webpack_require__(5378);
-// EXTERNAL MODULE: ./src/core/compare.ts
-var compare = __webpack_require__(3164);
-// EXTERNAL MODULE: ./src/core/budget.ts
-var budget = __webpack_require__(4782);
-;// CONCATENATED MODULE: ./src/pipeline/comment.ts
-// One PR comment with the report, created once and updated on later pushes: found again by a
-// hidden marker. GitHub's REST API through fetch; the token never leaves the headers.
-class CommentPermissionError extends Error {
-}
-const commentMarker = (key) => `<!-- ci-base-action report: ${key} -->`;
-async function upsertComment(target, marker, markdown, request = fetch) {
-    const api = target.apiUrl.replace(/\/+$/, '');
-    const call = async (method, path, body) => {
-        const res = await request(`${api}${path}`, {
-            method,
-            headers: {
-                Authorization: `Bearer ${target.token}`,
-                Accept: 'application/vnd.github+json',
-                'X-GitHub-Api-Version': '2022-11-28',
-                'User-Agent': 'ci-base-action',
-                ...(body ? { 'Content-Type': 'application/json' } : {})
-            },
-            body: body ? JSON.stringify(body) : undefined
-        });
-        if (res.status === 401 || res.status === 403 || res.status === 404) {
-            throw new CommentPermissionError(`${method} ${path}: ${res.status} ${res.statusText}`);
-        }
-        if (!res.ok)
-            throw new Error(`${method} ${path}: ${res.status} ${res.statusText} ${await res.text()}`);
-        return res.json();
-    };
-    const body = `${marker}\n${markdown}`;
-    const issuePath = `/repos/${target.repository}/issues/${target.issue}/comments`;
-    for (let page = 1;; page++) {
-        const comments = (await call('GET', `${issuePath}?per_page=100&page=${page}`));
-        const mine = comments.find(c => c.body?.includes(marker));
-        if (mine) {
-            const updated = (await call('PATCH', `/repos/${target.repository}/issues/comments/${mine.id}`, { body }));
-            return { action: 'updated', url: updated.html_url };
-        }
-        if (comments.length < 100)
-            break;
-    }
-    const created = (await call('POST', issuePath, { body }));
-    return { action: 'created', url: created.html_url };
-}
-
 // EXTERNAL MODULE: ./src/core/report.ts
 var core_report = __webpack_require__(8557);
-// EXTERNAL MODULE: ./src/core/size.ts
-var size = __webpack_require__(3910);
-// EXTERNAL MODULE: ./src/core/verify.ts
-var verify = __webpack_require__(7190);
-;// CONCATENATED MODULE: ./src/core/outputs.ts
-
-
-const OUTPUTS = {
-    digest: 'Digest of the image (the index for multi-platform).',
-    imageid: 'Image id where the builder gives one.',
-    metadata: 'buildx metadata JSON.',
-    tags: 'The tags applied, newline list.',
-    size: 'Compressed size in bytes of the first platform (sum of its layer blobs).',
-    'size-human': 'The same, for people (231.4 MB, decimal units).',
-    layers: 'Layer count of the first platform.',
-    'size-delta': 'Bytes vs the baseline for the first platform (signed); empty when there is no baseline.',
-    changed: 'false when the image is the baseline, digest for digest (an unchanged rebuild); true when it differs; empty when there is no baseline.',
-    report: 'JSON: per platform size, layers, deltas and layer breakdown; totals, baseline, budgets, build time, cache hit rate, stage timings.',
-    markdown: 'The report as Markdown (the job summary and PR comment text), to post your own way.',
-    'build-time': 'Seconds the build took, one decimal.',
-    'cache-hit-rate': 'Percent of Dockerfile steps served from cache, 0-100.',
-    verified: 'true when every verify command passed on every platform (and the user is not root, with require-non-root); false otherwise; empty when nothing was asked.'
-};
-/** Every output of a finished run, from its report. */
-function outputs(report, metadata, markdown) {
-    const first = report.platforms[0];
-    return {
-        digest: report.digest,
-        imageid: report.imageid,
-        metadata,
-        tags: report.tags.join('\n'),
-        size: first ? String(first.size) : '',
-        'size-human': first ? (0,size/* humanSize */.Xe)(first.size) : '',
-        layers: first ? String(first.layers) : '',
-        'size-delta': first?.sizeDelta === undefined ? '' : String(first.sizeDelta),
-        changed: report.changed === undefined ? '' : String(report.changed),
-        report: JSON.stringify(report),
-        markdown,
-        'build-time': report.buildTime.toFixed(1),
-        'cache-hit-rate': String(report.cacheHitRate),
-        verified: report.verify ? String((0,verify/* verified */.zr)(report.verify)) : ''
-    };
-}
-
-// EXTERNAL MODULE: ./src/pipeline/runtime.ts
-var runtime = __webpack_require__(4118);
-;// CONCATENATED MODULE: ./src/pipeline/publish-report.ts
-
-
-
-
-async function publishReport(rt, inputs, ctx, report, metadata) {
-    const markdown = (0,core_report/* summaryMarkdown */.eH)(report);
-    for (const [name, value] of Object.entries(outputs(report, metadata, markdown)))
-        rt.setOutput(name, value);
-    for (const p of report.platforms) {
-        const delta = p.sizeDelta === undefined ? 'new' : `${p.sizeDelta >= 0 ? '+' : ''}${p.sizeDelta} bytes`;
-        rt.info(`${p.platform}: ${p.size} bytes (${delta}) in ${p.layers} layers`);
-    }
-    rt.info(`cache hit rate ${report.cacheHitRate}%, build ${report.buildTime.toFixed(1)} s`);
-    if (inputs.summary)
-        await rt.writeSummary(markdown);
-    if (inputs.comment)
-        await comment(rt, inputs, ctx, markdown);
-}
-async function comment(rt, inputs, ctx, markdown) {
-    if (!ctx.pullRequest) {
-        rt.info('comment: not a pull_request event; the report is in the job summary');
-        return;
-    }
-    if (!inputs.githubToken) {
-        rt.warning('comment: no github-token; the report is in the job summary and the markdown output');
-        return;
-    }
-    const marker = commentMarker(`${inputs.file} ${inputs.image}`.trim());
-    try {
-        const target = { apiUrl: ctx.apiUrl, repository: ctx.repository, issue: ctx.pullRequest, token: inputs.githubToken };
-        const done = await upsertComment(target, marker, markdown);
-        rt.info(`comment ${done.action}: ${done.url}`);
-    }
-    catch (e) {
-        const why = e instanceof CommentPermissionError ? ' (the token may not write to pull requests, as on pull requests from forks; give the job `pull-requests: write`)' : '';
-        rt.warning(`Could not comment on pull request #${ctx.pullRequest}: ${(0,runtime/* errorMessage */.g)(e)}${why}. The report is in the job summary and the markdown output.`);
-    }
-}
-
 // EXTERNAL MODULE: ./src/core/dockerfile.ts
 var core_dockerfile = __webpack_require__(1709);
+// EXTERNAL MODULE: ./src/pipeline/runtime.ts
+var runtime = __webpack_require__(4118);
 // EXTERNAL MODULE: ./src/pipeline/source-date.ts + 1 modules
 var source_date = __webpack_require__(9533);
 // EXTERNAL MODULE: ./src/pipeline/registry-client.ts + 1 modules
@@ -607,12 +476,12 @@ const causeOf = (e) => [(0,runtime/* errorMessage */.g)(e), e?.cause ? (0,runtim
  * The push of a built image: from the OCI layout when the builder could not push by digest
  * itself (the docker driver), then the tags. Nothing is tagged unless the whole image is there.
  */
-async function publish(rt, digest, tags, layout) {
+async function publish(rt, digest, repositories, tags, layout) {
     const clientOf = (repository) => (0,registry_client/* clientFor */.$V)(repository, rt.env);
     let uploads;
     if (layout) {
         uploads = { blobs: 0, manifests: 0 };
-        for (const repository of (0,reference/* repositoriesOf */.Ub)(tags)) {
+        for (const repository of repositories) {
             const pushed = await onceMore(rt, () => pushLayout(clientOf(repository), layout)).catch(e => {
                 throw new Error(`Pushing ${repository}@${digest} failed: ${causeOf(e)}; no tag was moved.`);
             });
@@ -623,6 +492,8 @@ async function publish(rt, digest, tags, layout) {
         }
         rt.info(`Pushed ${digest}: ${uploads.blobs} blobs and ${uploads.manifests} manifests uploaded; the registry had the rest`);
     }
+    if (!tags.length)
+        return { moved: [], unchanged: [], uploads };
     const tagging = await onceMore(rt, () => pointTags(clientOf, digest, tags)).catch(e => {
         throw new Error(`Tagging ${digest} failed: ${causeOf(e)}`);
     });
@@ -635,17 +506,334 @@ async function publish(rt, digest, tags, layout) {
 
 // EXTERNAL MODULE: ./src/core/registry-auth.ts
 var registry_auth = __webpack_require__(9495);
+;// CONCATENATED MODULE: ./src/pipeline/login.ts
+
+
+
+
+async function logIn(rt, inputs, stage) {
+    const logins = (0,registry_auth/* loginsOf */.Q)(inputs, reference/* registryOf */.Fv);
+    if (!logins.length)
+        return;
+    await stage('Log in', async () => {
+        const loggedIn = [];
+        for (const login of logins) {
+            await (0,docker/* mustRun */.Pv)(rt.docker, (0,core_args/* loginArgs */.be)(login.registry, login.username), `Logging in to ${login.registry}`, { input: login.password });
+            loggedIn.push(login.registry);
+            rt.remember({ logouts: loggedIn });
+        }
+    });
+}
+
+// EXTERNAL MODULE: ./src/core/compare.ts
+var compare = __webpack_require__(3164);
+// EXTERNAL MODULE: ./src/core/budget.ts
+var budget = __webpack_require__(4782);
+// EXTERNAL MODULE: ./src/core/verify.ts
+var verify = __webpack_require__(7190);
+;// CONCATENATED MODULE: ./src/pipeline/comment.ts
+// One PR comment with the report, created once and updated on later pushes: found again by a
+// hidden marker. GitHub's REST API through fetch; the token never leaves the headers.
+class CommentPermissionError extends Error {
+}
+const commentMarker = (key) => `<!-- ci-base-action report: ${key} -->`;
+async function upsertComment(target, marker, markdown, request = fetch) {
+    const api = target.apiUrl.replace(/\/+$/, '');
+    const call = async (method, path, body) => {
+        const res = await request(`${api}${path}`, {
+            method,
+            headers: {
+                Authorization: `Bearer ${target.token}`,
+                Accept: 'application/vnd.github+json',
+                'X-GitHub-Api-Version': '2022-11-28',
+                'User-Agent': 'ci-base-action',
+                ...(body ? { 'Content-Type': 'application/json' } : {})
+            },
+            body: body ? JSON.stringify(body) : undefined
+        });
+        if (res.status === 401 || res.status === 403 || res.status === 404) {
+            throw new CommentPermissionError(`${method} ${path}: ${res.status} ${res.statusText}`);
+        }
+        if (!res.ok)
+            throw new Error(`${method} ${path}: ${res.status} ${res.statusText} ${await res.text()}`);
+        return res.json();
+    };
+    const body = `${marker}\n${markdown}`;
+    const issuePath = `/repos/${target.repository}/issues/${target.issue}/comments`;
+    for (let page = 1;; page++) {
+        const comments = (await call('GET', `${issuePath}?per_page=100&page=${page}`));
+        const mine = comments.find(c => c.body?.includes(marker));
+        if (mine) {
+            const updated = (await call('PATCH', `/repos/${target.repository}/issues/comments/${mine.id}`, { body }));
+            return { action: 'updated', url: updated.html_url };
+        }
+        if (comments.length < 100)
+            break;
+    }
+    const created = (await call('POST', issuePath, { body }));
+    return { action: 'created', url: created.html_url };
+}
+
+// EXTERNAL MODULE: ./src/core/size.ts
+var size = __webpack_require__(3910);
+;// CONCATENATED MODULE: ./src/core/outputs.ts
+
+
+const OUTPUTS = {
+    digest: 'Digest of the image (the index for multi-platform).',
+    imageid: 'Image id where the builder gives one.',
+    metadata: 'buildx metadata JSON.',
+    tags: 'The tags applied, newline list.',
+    size: 'Compressed size in bytes of the first platform (sum of its layer blobs).',
+    'size-human': 'The same, for people (231.4 MB, decimal units).',
+    layers: 'Layer count of the first platform.',
+    'size-delta': 'Bytes vs the baseline for the first platform (signed); empty when there is no baseline.',
+    changed: 'false when the image is the baseline, digest for digest (an unchanged rebuild); true when it differs; empty when there is no baseline.',
+    report: 'JSON: per platform size, layers, deltas and layer breakdown; totals, baseline, budgets, build time, cache hit rate, stage timings.',
+    markdown: 'The report as Markdown (the job summary and PR comment text), to post your own way.',
+    'build-time': 'Seconds the build took, one decimal.',
+    'cache-hit-rate': 'Percent of Dockerfile steps served from cache, 0-100.',
+    verified: 'true when every verify command passed on every platform (and the user is not root, with require-non-root); false otherwise; empty when nothing was asked.'
+};
+/** Every output of a finished run, from its report. */
+function outputs(report, metadata, markdown) {
+    const first = report.platforms[0];
+    return {
+        digest: report.digest,
+        imageid: report.imageid,
+        metadata,
+        tags: report.tags.join('\n'),
+        size: first ? String(first.size) : '',
+        'size-human': first ? (0,size/* humanSize */.Xe)(first.size) : '',
+        layers: first ? String(first.layers) : '',
+        'size-delta': first?.sizeDelta === undefined ? '' : String(first.sizeDelta),
+        changed: report.changed === undefined ? '' : String(report.changed),
+        report: JSON.stringify(report),
+        markdown,
+        'build-time': report.buildTime.toFixed(1),
+        'cache-hit-rate': String(report.cacheHitRate),
+        verified: report.verify ? String((0,verify/* verified */.zr)(report.verify)) : ''
+    };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/publish-report.ts
+
+
+
+
+async function publishReport(rt, inputs, ctx, report, metadata) {
+    const markdown = (0,core_report/* summaryMarkdown */.eH)(report);
+    for (const [name, value] of Object.entries(outputs(report, metadata, markdown)))
+        rt.setOutput(name, value);
+    for (const p of report.platforms) {
+        const delta = p.sizeDelta === undefined ? 'new' : `${p.sizeDelta >= 0 ? '+' : ''}${p.sizeDelta} bytes`;
+        rt.info(`${p.platform}: ${p.size} bytes (${delta}) in ${p.layers} layers`);
+    }
+    rt.info(`cache hit rate ${report.cacheHitRate}%, build ${report.buildTime.toFixed(1)} s`);
+    if (inputs.summary)
+        await rt.writeSummary(markdown);
+    if (inputs.comment)
+        await comment(rt, inputs, ctx, markdown);
+}
+async function comment(rt, inputs, ctx, markdown) {
+    if (!ctx.pullRequest) {
+        rt.info('comment: not a pull_request event; the report is in the job summary');
+        return;
+    }
+    if (!inputs.githubToken) {
+        rt.warning('comment: no github-token; the report is in the job summary and the markdown output');
+        return;
+    }
+    const marker = commentMarker(`${inputs.file} ${inputs.image}`.trim());
+    try {
+        const target = { apiUrl: ctx.apiUrl, repository: ctx.repository, issue: ctx.pullRequest, token: inputs.githubToken };
+        const done = await upsertComment(target, marker, markdown);
+        rt.info(`comment ${done.action}: ${done.url}`);
+    }
+    catch (e) {
+        const why = e instanceof CommentPermissionError ? ' (the token may not write to pull requests, as on pull requests from forks; give the job `pull-requests: write`)' : '';
+        rt.warning(`Could not comment on pull request #${ctx.pullRequest}: ${(0,runtime/* errorMessage */.g)(e)}${why}. The report is in the job summary and the markdown output.`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/finish.ts
+
+
+
+
+
+
+
+async function finish(rt, inputs, ctx, f) {
+    const { base, image, verification } = f;
+    if (base.status === 'unavailable')
+        rt.warning(`Baseline ${base.ref} could not be read: ${base.reason}`);
+    const platforms = (0,compare/* compare */.UD)(image.platforms, base.image);
+    const breaches = (0,budget/* checkBudgets */.N)(platforms, inputs.budgets);
+    const report = (0,core_report/* makeReport */.dO)({
+        digest: f.digest,
+        imageid: f.imageid,
+        tags: f.tags,
+        pushed: inputs.push,
+        platforms,
+        baseline: { ref: base.ref, status: base.status, reason: base.reason, created: (0,core_image/* createdOf */.YC)(base.image) },
+        changed: (0,compare/* changedSince */.$A)(image, base.image),
+        budgets: inputs.budgets,
+        breaches,
+        buildTime: (0,core_report/* seconds */.YA)(f.buildMs),
+        cacheHitRate: hitRate(f.steps),
+        steps: f.steps,
+        stages: f.stages,
+        ...(verification ? { verify: verification } : {})
+    });
+    await publishReport(rt, inputs, ctx, report, f.metadataText);
+    // Budgets and verify fail the step only after outputs, summary and comment are written.
+    const failures = [
+        ...(breaches.length ? [`Image over budget:\n${breaches.map(b => b.message).join('\n')}`] : []),
+        ...(verification && (0,verify/* verifyFailures */.$)(verification).length ? [`Verify failed:\n${(0,verify/* verifyFailures */.$)(verification).join('\n')}`] : [])
+    ];
+    if (failures.length)
+        throw new Error(failures.join('\n'));
+}
+
 // EXTERNAL MODULE: ./src/pipeline/release.ts
 var pipeline_release = __webpack_require__(7395);
-// EXTERNAL MODULE: ./src/core/build-plan.ts + 1 modules
-var build_plan = __webpack_require__(5953);
+// EXTERNAL MODULE: ./src/core/build-plan.ts
+var build_plan = __webpack_require__(2343);
 // EXTERNAL MODULE: ./src/pipeline/verify.ts
 var pipeline_verify = __webpack_require__(9073);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/core/annotations.ts
+var core_annotations = __webpack_require__(517);
+// EXTERNAL MODULE: ./src/pipeline/github-cache.ts
+var github_cache = __webpack_require__(5696);
+;// CONCATENATED MODULE: ./src/pipeline/handover.ts
+// Per-platform jobs hand their image to the merge job through the GitHub cache service: one
+// small entry per platform and run, which the merge job of the same run finds by key. A matrix
+// keeps only one job's outputs; the cache keeps each. A re-run's newer entry wins; a platform
+// handed over twice in one attempt is an error at the second job.
+
+
+
+
+
+const safe = (platform) => platform.replace(/[^A-Za-z0-9]/g, '-');
+const keyPrefix = (repository, ctx, platform) => `ci-base-action-handover-${(0,external_node_crypto_.createHash)('sha256').update(repository).digest('hex').slice(0, 12)}-${ctx.runId}-${safe(platform)}-`;
+// Relative to the workspace: the cache's version hashes the path as written, and runners of
+// different kinds (amd64, arm64) agree on it only when it is relative.
+const dirFor = (platform) => (0,external_node_path_.join)('.ci-base-action-handover', safe(platform));
+async function handOver(h, ctx) {
+    const dir = dirFor(h.platform);
+    await (0,promises_.mkdir)((0,external_node_path_.join)(ctx.workspace, dir), { recursive: true });
+    await (0,promises_.writeFile)((0,external_node_path_.join)(ctx.workspace, dir, 'handover.json'), JSON.stringify(h));
+    try {
+        await (0,github_cache/* savePaths */.Y)([dir], `${keyPrefix(h.repository, ctx, h.platform)}${ctx.runAttempt}`);
+    }
+    catch (e) {
+        const why = /already exists|another job may be creating/i.test((0,runtime/* errorMessage */.g)(e)) ? `another job of this run already built ${h.platform}; each platform belongs to one job` : (0,runtime/* errorMessage */.g)(e);
+        throw new Error(`Handing ${h.platform} over to the merge job failed: ${why}`);
+    }
+    finally {
+        await cleanUp(ctx.workspace, dir);
+    }
+}
+/** Only this platform's directory: jobs sharing a workspace (self-hosted) may be handing over others. */
+async function cleanUp(workspace, dir) {
+    await (0,promises_.rm)((0,external_node_path_.join)(workspace, dir), { recursive: true, force: true });
+    await (0,promises_.rmdir)((0,external_node_path_.join)(workspace, '.ci-base-action-handover')).catch(() => undefined);
+}
+/** Every platform's hand-over, or one error naming each platform no job handed over. */
+async function collectHandovers(repository, platforms, ctx) {
+    const found = [];
+    const missing = [];
+    try {
+        for (const platform of platforms) {
+            const dir = dirFor(platform);
+            const prefix = keyPrefix(repository, ctx, platform);
+            const hit = await (0,github_cache/* restorePaths */.B)([dir], `${prefix}${ctx.runAttempt}`, [prefix]);
+            if (!hit) {
+                missing.push(platform);
+                continue;
+            }
+            const h = JSON.parse(await (0,promises_.readFile)((0,external_node_path_.join)(ctx.workspace, dir, 'handover.json'), 'utf8'));
+            await cleanUp(ctx.workspace, dir);
+            if (h.platform !== platform || h.repository !== repository)
+                throw new Error(`the hand-over for ${platform} names ${h.repository} ${h.platform}`);
+            found.push(h);
+        }
+    }
+    finally {
+        for (const platform of platforms)
+            await cleanUp(ctx.workspace, dirFor(platform));
+    }
+    if (missing.length) {
+        throw new Error(`merge: no per-platform job of run ${ctx.runId} handed over ${missing.join(', ')}; each platform in 'platforms' needs a job with mode: platform for it, which must succeed before the merge.`);
+    }
+    return found;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/merge.ts
+// Merge mode: no build. The platforms the per-platform jobs pushed by digest become one index,
+// written by digest and then tagged all at once, and reported like any build (sizes, layers,
+// baseline, budgets, summary, comment).
+
+
+
+
+
+
+
+
+
+const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
+/** The index of the handed-over platforms, in the order `platforms` names them: the same inputs give the same digest. */
+async function indexOf(client, handovers, annotations) {
+    const manifests = await Promise.all(handovers.map(async (h) => {
+        const { bytes, mediaType } = await client.manifestBytes(h.digest);
+        const manifest = JSON.parse(Buffer.from(bytes).toString('utf8'));
+        if (manifest.manifests)
+            throw new Error(`${h.platform}: ${h.digest} is an index; a per-platform job must push one platform's manifest (provenance off)`);
+        const config = JSON.parse(await client.blob(manifest.config.digest));
+        const [os, architecture, variant] = h.platform.split('/');
+        if (config.os !== os || config.architecture !== architecture)
+            throw new Error(`${h.platform}: ${h.digest} is an image for ${config.os}/${config.architecture}`);
+        return { mediaType: manifest.mediaType ?? mediaType, digest: h.digest, size: bytes.length, platform: { os, architecture, ...(variant ? { variant } : {}) } };
+    }));
+    const index = { schemaVersion: 2, mediaType: OCI_INDEX, manifests, ...(Object.keys(annotations).length ? { annotations } : {}) };
+    const bytes = new TextEncoder().encode(JSON.stringify(index));
+    return { digest: `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`, bytes };
+}
+async function merge(rt, inputs, ctx, tags, sourceDateEpoch, stage, stages) {
+    const repository = inputs.image;
+    const client = (0,registry_client/* clientFor */.$V)(repository, rt.env);
+    // Only `platforms` is checked against what was handed over: a duplicate cannot be handed over twice.
+    const duplicates = inputs.platforms.filter((p, i) => inputs.platforms.indexOf(p) !== i);
+    if (duplicates.length)
+        throw new Error(`Input 'platforms': ${duplicates.join(', ')} named twice`);
+    const handovers = await stage('Collect platforms', () => collectHandovers(repository, inputs.platforms, ctx));
+    const labels = (0,core_tags/* ociLabels */.TT)(inputs, ctx, new Date(sourceDateEpoch * 1000));
+    const annotations = Object.fromEntries((0,core_annotations/* annotationArgs */.l)(inputs.annotations, labels, '', true)
+        .filter(a => a.startsWith('index:'))
+        .map(a => a.slice('index:'.length))
+        .map(a => [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]));
+    const baseline = (0,image_sources/* readBaseline */.mF)(rt.docker, inputs.baseline, inputs.platforms, rt.env);
+    if (tags.includes(inputs.baseline))
+        await baseline;
+    const digest = await stage('Create index', async () => {
+        const index = await indexOf(client, handovers, annotations);
+        if (!(await client.manifestDigest(index.digest)))
+            await client.putManifest(index.digest, index.bytes, OCI_INDEX);
+        rt.info(`Index ${index.digest}: ${handovers.map(h => `${h.platform} ${h.digest}`).join(', ')}`);
+        return index.digest;
+    });
+    await stage('Tag', () => publish(rt, digest, [repository], tags));
+    const [image, base] = await stage('Inspect', () => Promise.all([(0,core_image/* readImage */.AM)((0,image_sources/* registrySource */.Bf)(rt.docker, repository, rt.env), `${repository}@${digest}`, inputs.platforms), baseline]));
+    await finish(rt, inputs, ctx, { digest, imageid: '', tags, image, base, buildMs: 0, steps: { steps: 0, cached: 0 }, stages, metadataText: '{}' });
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/main.ts
 // The main step: (login) -> buildx -> QEMU -> cache restore -> build (+push) -> inspect -> outputs + summary.
-
-
-
 
 
 
@@ -681,7 +869,7 @@ function maskLines(rt, secret) {
 }
 async function main(rt, raw) {
     rt.remember({}); // post runs, whatever happens next
-    for (const secret of [raw.password, raw['github-token']])
+    for (const secret of [raw.password, raw['github-token'], raw['tls-key'], raw['tls-cert']])
         if (secret && !secret.startsWith('${{'))
             maskLines(rt, secret);
     const inputs = (0,core_inputs.parseInputs)(raw, rt.env);
@@ -711,20 +899,14 @@ async function main(rt, raw) {
             stages.push({ stage: name, seconds: (0,core_report/* stageSeconds */.eR)(rt.now().getTime() - started) });
         }
     };
-    const logins = (0,registry_auth/* loginsOf */.Q)(inputs, reference/* registryOf */.Fv);
-    if (logins.length) {
-        await stage('Log in', async () => {
-            const loggedIn = [];
-            for (const login of logins) {
-                await (0,docker/* mustRun */.Pv)(rt.docker, (0,core_args/* loginArgs */.be)(login.registry, login.username), `Logging in to ${login.registry}`, { input: login.password });
-                loggedIn.push(login.registry);
-                rt.remember({ logouts: loggedIn });
-            }
-        });
-    }
+    await logIn(rt, inputs, stage);
     const release = await (0,pipeline_release/* releaseOf */.l)(rt, inputs, version);
-    const tags = (0,core_tags/* imageTags */.rK)(inputs, ctx, now, release);
+    // A per-platform build is pushed untagged: its tags are the merge job's.
+    const tags = inputs.mode === 'platform' ? [] : (0,core_tags/* imageTags */.rK)(inputs, ctx, now, release);
     rt.setOutput('tags', tags.join('\n'));
+    if (inputs.mode === 'merge')
+        return merge(rt, inputs, ctx, tags, created.epoch, stage, stages);
+    const repositories = inputs.mode === 'platform' ? [inputs.image] : (0,reference/* repositoriesOf */.Ub)(tags);
     const work = await (0,promises_.mkdtemp)((0,external_node_path_.join)(ctx.temp, 'ci-base-action-'));
     const cache = (0,cache_plan/* planCache */._s)(inputs, tags, ctx, rt.env);
     const names = (0,build_plan/* runNames */.o)(ctx, process.pid);
@@ -757,7 +939,7 @@ async function main(rt, raw) {
     if (wantsVerify)
         rt.remember({ verifyKey, ...(localName ? { verifyImage: localName } : {}) });
     const plan = (0,build_plan/* makeBuildPlan */.e)({
-        inputs, ctx, tags, cache, builder: buildx.builder, driver: buildx.driver, work, dockerfile, sourceDateEpoch: created.epoch, verifyName: localName
+        inputs, ctx, tags, cache, builder: buildx.builder, driver: buildx.driver, work, dockerfile, sourceDateEpoch: created.epoch, verifyName: localName, repositories
     });
     const { ociDir, pushTo } = plan;
     // The published image is read while the build runs, or before it when the push replaces it.
@@ -773,23 +955,21 @@ async function main(rt, raw) {
     // Said now: a push that fails next still tells how long the build took.
     rt.setOutput('build-time', (0,core_report/* seconds */.YA)(built.milliseconds).toFixed(1));
     if (inputs.push)
-        await stage(pushTo.length ? 'Tag' : 'Push and tag', () => publish(rt, digest, tags, pushTo.length ? undefined : ociDir));
+        await stage(pushTo.length ? 'Tag' : 'Push and tag', () => publish(rt, digest, repositories, tags, pushTo.length ? undefined : ociDir));
     const cacheFaults = (0,cache_plan/* cacheFaultWarning */.h2)(built.cacheFaults);
     if (cacheFaults)
         rt.warning(cacheFaults);
     const [image, base] = await stage('Inspect', () => Promise.all([
         pushTo.length
-            ? (0,core_image/* readImage */.AM)((0,image_sources/* registrySource */.Bf)(rt.docker, (0,reference/* repositoryOf */._M)(tags[0]), rt.env), `${(0,reference/* repositoryOf */._M)(tags[0])}@${digest}`, inputs.platforms)
+            ? (0,core_image/* readImage */.AM)((0,image_sources/* registrySource */.Bf)(rt.docker, repositories[0], rt.env), `${repositories[0]}@${digest}`, inputs.platforms)
             : (0,core_image/* readImage */.AM)((0,image_sources/* ociLayoutSource */.pM)(ociDir), 'index', inputs.platforms),
         baseline
     ]));
     // The exported layout was only there to be measured (it is as large as the image).
     await (0,promises_.rm)(ociDir, { recursive: true, force: true });
-    if (base.status === 'unavailable')
-        rt.warning(`Baseline ${base.ref} could not be read: ${base.reason}`);
     const verification = wantsVerify
         ? await stage('Verify', async () => {
-            const targets = image.platforms.map(p => ({ platform: p.platform, ref: localName || `${(0,reference/* repositoryOf */._M)(tags[0])}@${p.digest}`, user: p.user ?? '' }));
+            const targets = image.platforms.map(p => ({ platform: p.platform, ref: localName || `${repositories[0]}@${p.digest}`, user: p.user ?? '' }));
             try {
                 return await (0,pipeline_verify/* verifyImage */.ZG)(rt, inputs, targets, !localName, verifyKey);
             }
@@ -799,32 +979,25 @@ async function main(rt, raw) {
             }
         })
         : undefined;
-    const platforms = (0,compare/* compare */.UD)(image.platforms, base.image);
-    const breaches = (0,budget/* checkBudgets */.N)(platforms, inputs.budgets);
-    const report = (0,core_report/* makeReport */.dO)({
+    if (inputs.mode === 'platform') {
+        await stage('Hand over', async () => {
+            for (const p of image.platforms)
+                await handOver({ platform: p.platform, repository: inputs.image, digest: p.digest }, ctx);
+            rt.info(`Handed over to the merge job: ${image.platforms.map(p => `${p.platform} ${p.digest}`).join(', ')}`);
+        });
+    }
+    await finish(rt, inputs, ctx, {
         digest: digest || image.digest,
         imageid: built.imageId,
         tags,
-        pushed: inputs.push,
-        platforms,
-        baseline: { ref: base.ref, status: base.status, reason: base.reason, created: (0,core_image/* createdOf */.YC)(base.image) },
-        changed: (0,compare/* changedSince */.$A)(image, base.image),
-        budgets: inputs.budgets,
-        breaches,
-        buildTime: (0,core_report/* seconds */.YA)(built.milliseconds),
-        cacheHitRate: hitRate(built.steps),
+        image,
+        base,
+        buildMs: built.milliseconds,
         steps: built.steps,
         stages,
-        ...(verification ? { verify: verification } : {})
+        verification,
+        metadataText: built.metadataText
     });
-    await publishReport(rt, inputs, ctx, report, built.metadataText);
-    // Budgets and verify fail the step only after outputs, summary and comment are written.
-    const failures = [
-        ...(breaches.length ? [`Image over budget:\n${breaches.map(b => b.message).join('\n')}`] : []),
-        ...(verification && (0,verify/* verifyFailures */.$)(verification).length ? [`Verify failed:\n${(0,verify/* verifyFailures */.$)(verification).join('\n')}`] : [])
-    ];
-    if (failures.length)
-        throw new Error(failures.join('\n'));
 }
 
 

@@ -1,0 +1,109 @@
+// Beyond one machine: each platform built by its own job, handed over through the GitHub cache
+// (the test's cache service), merged into one index by digest; and a remote BuildKit.
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { connect } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { ActionRun } from '../support/runner'
+import { api, manifest, platformSizes, REGISTRY, REGISTRY_PORT } from '../support/registry'
+import { manifestPuts, startFaultyProxy } from '../support/faulty-proxy'
+import { startCacheServer, type CacheServer } from '../support/cache-server'
+import { BUILDKIT_IMAGE, docker, errorLines, fixture, nonce, onEveryStack, stackReady, STACKS } from '../support/stack'
+
+const ready = await stackReady()
+const multistage = fixture('multistage')
+const ok = (run: ActionRun) => expect({ code: run.main.code, errors: errorLines(run.main.stdout), post: run.post.code }).toEqual({ code: 0, errors: [], post: 0 })
+
+onEveryStack(ready, 'a platform per job, merged by digest', stack => {
+  let cache: CacheServer
+  beforeAll(async () => (cache = await startCacheServer()))
+  afterAll(() => cache?.close())
+
+  test('amd64 and arm64 jobs, then a merge: one index of both, each tag written once, sizes as the registry has them', async () => {
+    const repo = `e2e/split-${stack.name}-${nonce()}`
+    const proxy = await startFaultyProxy(REGISTRY_PORT)
+    try {
+      const env = { ...cache.env, GITHUB_RUN_ID: `${Date.now()}` }
+      const common = { ...multistage, image: `${proxy.host}/${repo}`, push: 'true', cache: 'none', 'tag-policy': 'sha', tags: '1', 'build-args': `NONCE=${repo}` }
+      const [amd, arm] = await Promise.all(
+        ['linux/amd64', 'linux/arm64'].map(platform => stack.run({ inputs: { ...common, mode: 'platform', platforms: platform }, env }))
+      )
+      ok(amd)
+      ok(arm)
+      expect([amd.main.outputs.tags, arm.main.outputs.tags]).toEqual(['', ''])
+      expect((await fetch(`${api}/${repo}/tags/list`).then(r => r.json())).tags ?? []).toEqual([])
+      const before = proxy.requests.length
+      const merged = await stack.run({ inputs: { ...common, mode: 'merge', platforms: 'linux/amd64,linux/arm64' }, env })
+      ok(merged)
+      const index = (await manifest(repo, '1'))!
+      expect(index.digest).toBe(merged.main.outputs.digest)
+      expect((await manifest(repo, 'sha-a1b2c3d'))!.digest).toBe(index.digest)
+      expect(index.body.manifests!.map(m => [`${m.platform!.os}/${m.platform!.architecture}`, m.digest])).toEqual([
+        ['linux/amd64', amd.main.outputs.digest],
+        ['linux/arm64', arm.main.outputs.digest]
+      ])
+      // The merge wrote the index by digest and each tag once; it built nothing.
+      const merges = manifestPuts({ ...proxy, requests: proxy.requests.slice(before) })
+      const written = merges.map(r => r.replace(/^PUT \/v2\/.+\/manifests\//, ''))
+      expect(written[0]).toBe(index.digest)
+      expect(written.slice(1).sort()).toEqual(['1', 'sha-a1b2c3d'])
+      expect(merged.main.stdout).not.toContain('buildx build')
+      const sizes = await platformSizes(repo, '1')
+      const report = JSON.parse(merged.main.outputs.report)
+      expect(report.platforms.map((p: { platform: string; size: number; layers: number }) => [p.platform, p.size, p.layers])).toEqual(
+        ['linux/amd64', 'linux/arm64'].map(p => [p, sizes[p].size, sizes[p].layers])
+      )
+      expect(merged.main.summary).toContain('| linux/arm64 |')
+    } finally {
+      await proxy.close()
+    }
+  })
+
+  test('a merge with a platform no job handed over fails naming it', async () => {
+    const env = { ...cache.env, GITHUB_RUN_ID: `${Date.now()}` }
+    const common = { ...multistage, image: `${REGISTRY}/e2e/split-missing-${stack.name}-${nonce()}`, push: 'true', cache: 'none', 'tag-policy': 'none', tags: '1' }
+    ok(await stack.run({ inputs: { ...common, mode: 'platform', platforms: 'linux/amd64' }, env }))
+    const merged = await stack.run({ inputs: { ...common, mode: 'merge', platforms: 'linux/amd64,linux/arm64' }, env })
+    expect(merged.main.code).toBe(1)
+    expect(errorLines(merged.main.stdout)).toEqual([expect.stringMatching(/^::error::merge: no per-platform job of run \d+ handed over linux\/arm64; /)])
+  })
+})
+
+/** Waits until something listens on the port (buildkitd's start). */
+async function listening(port: number): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    const up = await new Promise<boolean>(resolve => {
+      const socket = connect(port, '127.0.0.1', () => {
+        socket.end()
+        resolve(true)
+      })
+      socket.on('error', () => resolve(false))
+    })
+    if (up) return
+    await new Promise(r => setTimeout(r, 100))
+  }
+  throw new Error(`nothing listens on 127.0.0.1:${port}`)
+}
+
+;(ready ? describe : describe.skip)('a remote BuildKit (the remote driver)', () => {
+  const name = `ci-base-remote-${nonce()}`
+  const port = 12000 + Math.floor(Math.random() * 1000)
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'remote-buildkitd-'))
+    writeFileSync(join(dir, 'buildkitd.toml'), `[registry."localhost:${REGISTRY_PORT}"]\n  http = true\n`)
+    docker('run', '-d', '--rm', '--name', name, '--privileged', '--network', 'host', '-v', `${dir}:/etc/buildkit`, BUILDKIT_IMAGE, '--addr', `tcp://127.0.0.1:${port}`)
+    await listening(port)
+  })
+  afterAll(() => execFileSync('docker', ['rm', '--force', name], { stdio: 'ignore' }))
+
+  test('builds and pushes both platforms through tcp://, and post removes only the builder entry', async () => {
+    const repo = `e2e/remote-${nonce()}`
+    const run = await STACKS[0].run({ inputs: { ...multistage, driver: 'remote', endpoint: `tcp://127.0.0.1:${port}`, image: `${REGISTRY}/${repo}`, push: 'true', cache: 'none', 'tag-policy': 'none', tags: '1' } })
+    ok(run)
+    expect(run.main.stdout).toMatch(/buildx create --name ci-base-\S+ --driver remote --bootstrap tcp:\/\/127\.0\.0\.1:\d+/)
+    expect(Object.keys(await platformSizes(repo, '1')).sort()).toEqual(['linux/amd64', 'linux/arm64'])
+    expect((await manifest(repo, '1'))!.digest).toBe(run.main.outputs.digest)
+    expect(docker('inspect', '--format', '{{.State.Running}}', name).trim()).toBe('true')
+  })
+})

@@ -1,0 +1,56 @@
+// The end of every run that made an image (a build, a per-platform build, a merge): compare
+// with the baseline, check budgets, write outputs, summary and comment, and only then fail on a
+// budget or a verify check.
+import type { Inputs } from '../core/inputs.js'
+import type { RunContext } from '../core/github-context.js'
+import { createdOf, type Baseline, type ImageInfo } from '../core/image.js'
+import { changedSince, compare } from '../core/compare.js'
+import { checkBudgets } from '../core/budget.js'
+import { hitRate, type StepStats } from '../core/progress.js'
+import { makeReport, seconds, type StageTime } from '../core/report.js'
+import { verifyFailures, type Verification } from '../core/verify.js'
+import { publishReport } from './publish-report.js'
+import type { Runtime } from './runtime.js'
+
+export interface Finished {
+  digest: string
+  imageid: string
+  tags: string[]
+  image: ImageInfo
+  base: Baseline
+  buildMs: number
+  steps: StepStats
+  stages: StageTime[]
+  verification?: Verification
+  metadataText: string
+}
+
+export async function finish(rt: Runtime, inputs: Inputs, ctx: RunContext, f: Finished): Promise<void> {
+  const { base, image, verification } = f
+  if (base.status === 'unavailable') rt.warning(`Baseline ${base.ref} could not be read: ${base.reason}`)
+  const platforms = compare(image.platforms, base.image)
+  const breaches = checkBudgets(platforms, inputs.budgets)
+  const report = makeReport({
+    digest: f.digest,
+    imageid: f.imageid,
+    tags: f.tags,
+    pushed: inputs.push,
+    platforms,
+    baseline: { ref: base.ref, status: base.status, reason: base.reason, created: createdOf(base.image) },
+    changed: changedSince(image, base.image),
+    budgets: inputs.budgets,
+    breaches,
+    buildTime: seconds(f.buildMs),
+    cacheHitRate: hitRate(f.steps),
+    steps: f.steps,
+    stages: f.stages,
+    ...(verification ? { verify: verification } : {})
+  })
+  await publishReport(rt, inputs, ctx, report, f.metadataText)
+  // Budgets and verify fail the step only after outputs, summary and comment are written.
+  const failures = [
+    ...(breaches.length ? [`Image over budget:\n${breaches.map(b => b.message).join('\n')}`] : []),
+    ...(verification && verifyFailures(verification).length ? [`Verify failed:\n${verifyFailures(verification).join('\n')}`] : [])
+  ]
+  if (failures.length) throw new Error(failures.join('\n'))
+}

@@ -1,0 +1,23 @@
+// Logins before anything talks to a registry: the single-registry inputs and `registry-auth`,
+// each password through stdin; post logs out of every one that succeeded.
+import type { Inputs } from '../core/inputs.js'
+import { loginArgs } from '../core/args.js'
+import { registryOf } from '../core/reference.js'
+import { loginsOf } from '../core/registry-auth.js'
+import { mustRun } from './docker.js'
+import type { Runtime } from './runtime.js'
+
+export type Stage = <T>(name: string, fn: () => Promise<T>) => Promise<T>
+
+export async function logIn(rt: Runtime, inputs: Inputs, stage: Stage): Promise<void> {
+  const logins = loginsOf(inputs, registryOf)
+  if (!logins.length) return
+  await stage('Log in', async () => {
+    const loggedIn: string[] = []
+    for (const login of logins) {
+      await mustRun(rt.docker, loginArgs(login.registry, login.username), `Logging in to ${login.registry}`, { input: login.password })
+      loggedIn.push(login.registry)
+      rt.remember({ logouts: loggedIn })
+    }
+  })
+}
