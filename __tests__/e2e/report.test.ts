@@ -121,6 +121,28 @@ onEveryStack(ready, 'the PR comment', stack => {
     expect(lines).toEqual([`::add-mask::${token}`, `::add-mask::${token}`])
   })
 
+  test("a person's comment is never edited, even one that quotes or copies the marker; each matrix entry keeps its own", async () => {
+    const ours = github.comments.find(c => c.user?.type === 'Bot')!
+    const marker = ours.body.split('\n')[0]
+    const quoted = { id: 2, body: `> ${marker}\n> the size went up?`, html_url: 'x', user: { login: 'reviewer', type: 'User' as const } }
+    const copied = { id: 3, body: `${marker}\nmy own notes`, html_url: 'x', user: { login: 'reviewer', type: 'User' as const } }
+    github.comments.unshift(quoted, copied)
+    const again = await pr(150)
+    expect(again.main.code).toBe(0)
+    expect(again.main.stdout).toContain('comment updated:')
+    expect(github.comments.find(c => c.id === 2)!.body).toBe(quoted.body)
+    expect(github.comments.find(c => c.id === 3)!.body).toBe(copied.body)
+    expect(github.comments.find(c => c.id === ours.id)!.body).toBe(`${marker}\n${again.main.outputs.markdown}`)
+    // Another matrix entry (one platform) writes a comment of its own.
+    const count = github.comments.length
+    const amd64 = await build(150, { push: 'false', 'tag-policy': 'none', comment: 'true', 'github-token': token, baseline: 'none', platforms: 'linux/amd64' }, {
+      GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: prEvent, GITHUB_REF: 'refs/pull/7/merge', GITHUB_API_URL: github.url
+    })
+    expect(amd64.main.stdout).toContain('comment created:')
+    expect(github.comments).toHaveLength(count + 1)
+    expect(github.comments.find(c => c.id === ours.id)!.body).toBe(`${marker}\n${again.main.outputs.markdown}`)
+  })
+
   test('without permission (a fork PR\'s read-only token): a warning, not a failure', async () => {
     github.forbid = true
     try {

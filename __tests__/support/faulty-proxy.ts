@@ -12,8 +12,8 @@ export interface FaultyProxy {
   close(): Promise<void>
 }
 
-/** An HTTP status to answer with, or 'reset': the connection is dropped with the request half read. */
-export type Fault = number | 'reset'
+/** An HTTP status to answer with (with headers and a body of its own), or 'reset': the connection is dropped with the request half read. */
+export type Fault = number | 'reset' | { status: number; headers?: Record<string, string>; body?: string }
 
 /** Blob uploads started (one POST per blob the registry did not have). */
 export const blobUploads = (proxy: FaultyProxy) => proxy.requests.filter(r => /^POST \/v2\/.+\/blobs\/uploads\//.test(r))
@@ -33,7 +33,8 @@ export async function startFaultyProxy(upstreamPort: number, fails: (method: str
         return
       }
       req.resume()
-      res.writeHead(fault, { 'Content-Type': 'application/json' }).end('{"errors":[{"code":"UNKNOWN","message":"injected fault"}]}')
+      const answer = typeof fault === 'number' ? { status: fault } : fault
+      res.writeHead(answer.status, { 'Content-Type': 'application/json', ...answer.headers }).end(answer.body ?? '{"errors":[{"code":"UNKNOWN","message":"injected fault"}]}')
       return
     }
     const upstream = request({ host: '127.0.0.1', port: upstreamPort, method: req.method, path: req.url, headers: req.headers }, up => {

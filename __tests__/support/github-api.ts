@@ -7,6 +7,8 @@ export interface Comment {
   id: number
   body: string
   html_url: string
+  /** Who wrote it: a person ('User') or the workflow's token ('Bot'). */
+  user?: { login: string; type: 'User' | 'Bot' }
 }
 
 export interface FakeGitHub {
@@ -37,7 +39,8 @@ export async function startGitHubApi(repository: string, issue: number, token: s
       return send(200, state.comments.slice((page - 1) * perPage, page * perPage))
     }
     if (req.method === 'POST' && url.pathname === list) {
-      const comment = { id: nextId++, body: JSON.parse(text).body, html_url: `https://github.com/${repository}/pull/${issue}#issuecomment-${nextId}` }
+      // Comments made with the workflow's token are the Actions bot's.
+      const comment: Comment = { id: nextId++, body: JSON.parse(text).body, html_url: `https://github.com/${repository}/pull/${issue}#issuecomment-${nextId}`, user: { login: 'github-actions[bot]', type: 'Bot' } }
       state.comments.push(comment)
       return send(201, comment)
     }

@@ -145,10 +145,10 @@ describe('parseInputs', () => {
 // Each input's own words, so that generated values reach what the parser tells apart (a
 // random string never says `remote` or `v0.30.0`); random text and combinations on top.
 const WORDS: Record<InputName, string[]> = {
-  context: ['.', 'ctx', ''],
-  file: ['Dockerfile', 'Dockerfile.base', ''],
+  context: ['.', 'ctx', '--push', ''],
+  file: ['Dockerfile', 'Dockerfile.base', '-f', ''],
   mode: ['build', 'platform', 'merge', 'split', ''],
-  target: ['build', ''],
+  target: ['build', '--load', ''],
   image: ['ghcr.io/phialo/ci-base', 'localhost:5000/a', 'Upper/Case', 'a:tag', ''],
   tags: ['1.4.0', 'ghcr.io/o/n:1', 'bad tag', ':x', ''],
   'tag-policy': ['sha', 'date', 'latest', 'none', 'semver2', ''],
@@ -185,7 +185,7 @@ const WORDS: Record<InputName, string[]> = {
   'buildx-download-url': ['https://example.com/x', 'ftp://x', ''],
   qemu: ['auto', 'true', 'false', 'sometimes', ''],
   'qemu-image': ['tonistiigi/binfmt:latest', 'Bad Image', ''],
-  registry: ['ghcr.io', ''],
+  registry: ['ghcr.io', '--password-stdin', ''],
   username: ['bot', ''],
   password: ['s3cret', ''],
   baseline: ['none', 'ghcr.io/o/n:latest', 'Bad Ref', ''],
@@ -216,13 +216,15 @@ const NEEDS: Partial<Record<InputName, InputName[]>> = {
 }
 
 /** Inputs that take any text: nothing to reject. */
-const FREE_TEXT: InputName[] = ['context', 'file', 'target', 'build-args', 'labels', 'cache-scope', 'endpoint', 'driver-opts', 'buildkitd-config', 'registry', 'github-token', 'provenance', 'sbom']
+const FREE_TEXT: InputName[] = ['build-args', 'labels', 'cache-scope', 'endpoint', 'driver-opts', 'buildkitd-config', 'github-token', 'provenance', 'sbom']
 
 const valueOf = (name: InputName) =>
   fc.oneof(
     { weight: 4, arbitrary: fc.constantFrom(...WORDS[name]) },
     { weight: 2, arbitrary: fc.array(fc.constantFrom(...WORDS[name]), { minLength: 2, maxLength: 3 }).chain(w => fc.constantFrom(w.join(','), w.join('\n'))) },
-    { weight: 1, arbitrary: fc.string({ maxLength: 40 }) }
+    { weight: 1, arbitrary: fc.string({ maxLength: 40 }) },
+    // Near-misses a user or an attacker writes: flags, separators, unicode, very long values.
+    { weight: 1, arbitrary: fc.constantFrom('--push', '-t evil', '--output=type=local,dest=/', 'a\nb', 'a,b', ' ', '\t', 'ünïcødé', '🐳', 'x'.repeat(5000), '$(id)', '`id`', "'", '"', ';rm -rf /') }
   )
 
 test('any value of any input parses, or fails with one InputError whose problems name that input (or the one it needs)', () => {
@@ -248,12 +250,38 @@ test('any value of any input parses, or fails with one InputError whose problems
           }
         }
       }),
-      { numRuns: 150 }
+      { numRuns: 200 }
     )
   }
+  // 200 runs for each of the inputs: over 10,000 cases in all.
+  expect(names.length * 200).toBeGreaterThanOrEqual(10_000)
   // The generators reached what matters: every input was accepted, every checked one rejected,
   // and a value whose error names the input it needs.
   expect(names.filter(n => !accepted.has(n))).toEqual([])
   expect(names.filter(n => !FREE_TEXT.includes(n) && !rejected.has(n))).toEqual([])
   expect([...namedOther]).toContain('driver=remote')
+})
+
+test('property: no input value becomes a flag or a second argument of buildx build', async () => {
+  const { buildArgs } = await import('../../src/core/args')
+  const flags = new Set<string>()
+  let built = 0
+  fc.assert(
+    fc.property(fc.constantFrom('context', 'file', 'target', 'build-args', 'labels', 'platforms', 'provenance', 'sbom', 'network', 'shm-size', 'ssh') as fc.Arbitrary<InputName>, fc.string({ maxLength: 30 }), (name, value) => {
+      let inputs
+      try {
+        inputs = parseInputs(raw({ [name]: value }), {})
+      } catch {
+        return
+      }
+      built++
+      const argv = buildArgs({ inputs, builder: '', tags: [], labels: [], annotations: [], cacheFrom: [], cacheTo: [], inlineCache: false, metadataFile: '/m', ociDir: '/o', pushTo: [], loadTags: [], sourceDateEpoch: 1 })
+      // Every element that looks like a flag is one the action wrote; the context is last and is no flag.
+      for (const [i, a] of argv.entries()) if (a.startsWith('-') && !/^--[a-z-]+(=.*)?$/.test(argv[i - 1] ?? '') ) flags.add(a.split('=')[0])
+      expect(argv[argv.length - 1].startsWith('-')).toBe(false)
+    }),
+    { numRuns: 2000 }
+  )
+  expect(built).toBeGreaterThan(500)
+  expect([...flags].filter(f => !/^--(platform|file|target|label|build-arg|secret|ssh|network|shm-size|provenance|sbom|output|metadata-file|progress|annotation|builder|cache-from|cache-to|no-cache|pull|load|tag)$/.test(f))).toEqual([])
 })

@@ -289,6 +289,7 @@ function runContext(env, readEvent = p => (0,node_fs__WEBPACK_IMPORTED_MODULE_0_
         repository: env.GITHUB_REPOSITORY ?? '',
         serverUrl: env.GITHUB_SERVER_URL ?? 'https://github.com',
         workflow: env.GITHUB_WORKFLOW ?? '',
+        job: env.GITHUB_JOB ?? '',
         runId: env.GITHUB_RUN_ID ?? String(process.pid),
         runAttempt: env.GITHUB_RUN_ATTEMPT ?? '1',
         workspace: env.GITHUB_WORKSPACE ?? process.cwd(),

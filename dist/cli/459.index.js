@@ -440,7 +440,7 @@ async function pushLayout(client, dir) {
  * bytes are the registry's own for that digest, so a tag resolves to exactly what was pushed.
  * All tags are written together, once the image is whole.
  */
-async function pointTags(clientOf, digest, tags) {
+async function pointTags(clientOf, digest, tags, warn = () => undefined) {
     const result = { moved: [], unchanged: [] };
     await Promise.all((0,reference/* repositoriesOf */.Ub)(tags).map(async (repository) => {
         const client = clientOf(repository);
@@ -450,40 +450,25 @@ async function pointTags(clientOf, digest, tags) {
         result.unchanged.push(...mine.filter((_, i) => current[i] === digest));
         if (!moving.length)
             return;
-        const { bytes, mediaType } = await client.manifestBytes(digest);
+        const { bytes, mediaType } = await (0,registry_client/* readBack */.e7)(`${repository}@${digest}`, () => client.manifestBytes(digest), warn);
         await Promise.all(moving.map(t => client.putManifest((0,reference/* tagOf */.cO)(t), bytes, mediaType)));
         result.moved.push(...moving);
     }));
     return result;
 }
-// What a registry may answer once under load and not again: worth one more try, which costs
-// little since whatever arrived the first time is skipped.
-const TRANSIENT = /answered (5\d\d|429)|connection was reset|ECONNRESET|EPIPE|ETIMEDOUT|timed out|socket hang up/i;
-async function onceMore(rt, fn) {
-    try {
-        return await fn();
-    }
-    catch (e) {
-        if (!TRANSIENT.test(causeOf(e)))
-            throw e;
-        rt.warning(`The push failed (${causeOf(e)}); pushing once more.`);
-        return fn();
-    }
-}
-/** fetch hides the network's reason in `cause`. */
-const causeOf = (e) => [(0,runtime/* errorMessage */.g)(e), e?.cause ? (0,runtime/* errorMessage */.g)(e.cause) : ''].filter(Boolean).join(': ');
 /**
  * The push of a built image: from the OCI layout when the builder could not push by digest
  * itself (the docker driver), then the tags. Nothing is tagged unless the whole image is there.
  */
 async function publish(rt, digest, repositories, tags, layout) {
-    const clientOf = (repository) => (0,registry_client/* clientFor */.$V)(repository, rt.env);
+    // Each request is retried by the client (429 with its Retry-After, 5xx, a dropped connection), with a warning.
+    const clientOf = (repository) => (0,registry_client/* clientFor */.$V)(repository, rt.env, message => rt.warning(message));
     let uploads;
     if (layout) {
         uploads = { blobs: 0, manifests: 0 };
         for (const repository of repositories) {
-            const pushed = await onceMore(rt, () => pushLayout(clientOf(repository), layout)).catch(e => {
-                throw new Error(`Pushing ${repository}@${digest} failed: ${causeOf(e)}; no tag was moved.`);
+            const pushed = await pushLayout(clientOf(repository), layout).catch(e => {
+                throw new Error(`Pushing ${repository}@${digest} failed: ${(0,runtime/* errorMessage */.g)(e)}; no tag was moved.`);
             });
             if (pushed.digest !== digest)
                 throw new Error(`The image layout holds ${pushed.digest}, not the built ${digest}`);
@@ -494,8 +479,8 @@ async function publish(rt, digest, repositories, tags, layout) {
     }
     if (!tags.length)
         return { moved: [], unchanged: [], uploads };
-    const tagging = await onceMore(rt, () => pointTags(clientOf, digest, tags)).catch(e => {
-        throw new Error(`Tagging ${digest} failed: ${causeOf(e)}`);
+    const tagging = await pointTags(clientOf, digest, tags, message => rt.warning(message)).catch(e => {
+        throw new Error(`Tagging ${digest} failed: ${(0,runtime/* errorMessage */.g)(e)}`);
     });
     if (tagging.moved.length)
         rt.info(`Tagged ${digest}: ${tagging.moved.join(', ')}`);
@@ -534,6 +519,7 @@ var verify = __webpack_require__(7190);
 ;// CONCATENATED MODULE: ./src/pipeline/comment.ts
 // One PR comment with the report, created once and updated on later pushes: found again by a
 // hidden marker. GitHub's REST API through fetch; the token never leaves the headers.
+
 class CommentPermissionError extends Error {
 }
 const commentMarker = (key) => `<!-- ci-base-action report: ${key} -->`;
@@ -558,11 +544,13 @@ async function upsertComment(target, marker, markdown, request = fetch) {
             throw new Error(`${method} ${path}: ${res.status} ${res.statusText} ${await res.text()}`);
         return res.json();
     };
-    const body = `${marker}\n${markdown}`;
+    const body = (0,core_report/* fitMarkdown */.DJ)(`${marker}\n${markdown}`, text => text.length <= core_report/* COMMENT_LIMIT */.W$, "GitHub's 65,536-character comment limit");
     const issuePath = `/repos/${target.repository}/issues/${target.issue}/comments`;
     for (let page = 1;; page++) {
         const comments = (await call('GET', `${issuePath}?per_page=100&page=${page}`));
-        const mine = comments.find(c => c.body?.includes(marker));
+        // Ours: written by a bot (the workflow's token) and opening with this job's marker. A person's
+        // comment, even one that quotes or copies the marker, is never edited.
+        const mine = comments.find(c => c.body?.startsWith(marker) && c.user?.type === 'Bot');
         if (mine) {
             const updated = (await call('PATCH', `/repos/${target.repository}/issues/comments/${mine.id}`, { body }));
             return { action: 'updated', url: updated.html_url };
@@ -631,7 +619,7 @@ async function publishReport(rt, inputs, ctx, report, metadata) {
     }
     rt.info(`cache hit rate ${report.cacheHitRate}%, build ${report.buildTime.toFixed(1)} s`);
     if (inputs.summary)
-        await rt.writeSummary(markdown);
+        await rt.writeSummary((0,core_report/* fitMarkdown */.DJ)(markdown, text => Buffer.byteLength(text) <= core_report/* SUMMARY_LIMIT */.Jt - 1024, "GitHub's 1 MiB job summary limit"));
     if (inputs.comment)
         await comment(rt, inputs, ctx, markdown);
 }
@@ -644,7 +632,8 @@ async function comment(rt, inputs, ctx, markdown) {
         rt.warning('comment: no github-token; the report is in the job summary and the markdown output');
         return;
     }
-    const marker = commentMarker(`${inputs.file} ${inputs.image}`.trim());
+    // One comment per job and matrix entry: the workflow, the job and what it builds name it.
+    const marker = commentMarker([ctx.workflow, ctx.job, inputs.file, inputs.image, inputs.target, inputs.platforms.join(',')].filter(Boolean).join(' '));
     try {
         const target = { apiUrl: ctx.apiUrl, repository: ctx.repository, issue: ctx.pullRequest, token: inputs.githubToken };
         const done = await upsertComment(target, marker, markdown);
@@ -788,9 +777,9 @@ async function collectHandovers(repository, platforms, ctx) {
 
 const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
 /** The index of the handed-over platforms, in the order `platforms` names them: the same inputs give the same digest. */
-async function indexOf(client, handovers, annotations) {
+async function indexOf(client, handovers, annotations, warn) {
     const manifests = await Promise.all(handovers.map(async (h) => {
-        const { bytes, mediaType } = await client.manifestBytes(h.digest);
+        const { bytes, mediaType } = await (0,registry_client/* readBack */.e7)(`${h.platform} ${h.digest}`, () => client.manifestBytes(h.digest), warn);
         const manifest = JSON.parse(Buffer.from(bytes).toString('utf8'));
         if (manifest.manifests)
             throw new Error(`${h.platform}: ${h.digest} is an index; a per-platform job must push one platform's manifest (provenance off)`);
@@ -806,7 +795,7 @@ async function indexOf(client, handovers, annotations) {
 }
 async function merge(rt, inputs, ctx, tags, sourceDateEpoch, stage, stages) {
     const repository = inputs.image;
-    const client = (0,registry_client/* clientFor */.$V)(repository, rt.env);
+    const client = (0,registry_client/* clientFor */.$V)(repository, rt.env, message => rt.warning(message));
     // Only `platforms` is checked against what was handed over: a duplicate cannot be handed over twice.
     const duplicates = inputs.platforms.filter((p, i) => inputs.platforms.indexOf(p) !== i);
     if (duplicates.length)
@@ -821,7 +810,7 @@ async function merge(rt, inputs, ctx, tags, sourceDateEpoch, stage, stages) {
     if (tags.includes(inputs.baseline))
         await baseline;
     const digest = await stage('Create index', async () => {
-        const index = await indexOf(client, handovers, annotations);
+        const index = await indexOf(client, handovers, annotations, message => rt.warning(message));
         if (!(await client.manifestDigest(index.digest)))
             await client.putManifest(index.digest, index.bytes, OCI_INDEX);
         rt.info(`Index ${index.digest}: ${handovers.map(h => `${h.platform} ${h.digest}`).join(', ')}`);
@@ -884,6 +873,9 @@ async function main(rt, raw) {
         await (0,promises_.access)(file.path).catch(() => {
             throw new core_inputs/* InputError */.dz([`Input 'secret-files': the file for secret '${file.id}' (${file.path}) does not exist or cannot be read.`]);
         });
+    }
+    for (const name of (0,core_inputs/* secretLookingBuildArgs */.rE)(inputs.buildArgs)) {
+        rt.warning(`Build arg ${name} looks like a secret: a build arg's value stays in the image's history and metadata. Pass it with secrets (${name.toLowerCase()}=${name}) and read it in RUN --mount=type=secret,id=${name.toLowerCase()} instead.`);
     }
     const ctx = (0,github_context/* runContext */.p)(rt.env);
     const created = await (0,source_date/* sourceDate */.e)(rt, inputs, ctx);
@@ -961,7 +953,7 @@ async function main(rt, raw) {
         rt.warning(cacheFaults);
     const [image, base] = await stage('Inspect', () => Promise.all([
         pushTo.length
-            ? (0,core_image/* readImage */.AM)((0,image_sources/* registrySource */.Bf)(rt.docker, repositories[0], rt.env), `${repositories[0]}@${digest}`, inputs.platforms)
+            ? (0,image_sources/* readFreshImage */.MP)((0,image_sources/* registrySource */.Bf)(rt.docker, repositories[0], rt.env, message => rt.warning(message)), `${repositories[0]}@${digest}`, inputs.platforms, message => rt.warning(message))
             : (0,core_image/* readImage */.AM)((0,image_sources/* ociLayoutSource */.pM)(ociDir), 'index', inputs.platforms),
         baseline
     ]));

@@ -11,6 +11,8 @@ export interface RunContext {
   repository: string
   serverUrl: string
   workflow: string
+  /** The job's id in the workflow (GITHUB_JOB). */
+  job: string
   runId: string
   runAttempt: string
   workspace: string
@@ -49,6 +51,7 @@ export function runContext(env: Env, readEvent: (path: string) => string = p => 
     repository: env.GITHUB_REPOSITORY ?? '',
     serverUrl: env.GITHUB_SERVER_URL ?? 'https://github.com',
     workflow: env.GITHUB_WORKFLOW ?? '',
+    job: env.GITHUB_JOB ?? '',
     runId: env.GITHUB_RUN_ID ?? String(process.pid),
     runAttempt: env.GITHUB_RUN_ATTEMPT ?? '1',
     workspace: env.GITHUB_WORKSPACE ?? process.cwd(),

@@ -158,6 +158,10 @@ export class InputError extends Error {
   }
 }
 
+/** Build args whose names say they hold a secret: their values would stay in the image's history. */
+export const secretLookingBuildArgs = (buildArgs: string[]) =>
+  buildArgs.map(a => a.slice(0, a.indexOf('='))).filter(name => /TOKEN|PASSWORD|PASSWD|SECRET|(^|_)KEY($|_)|API_?KEY|CREDENTIAL/i.test(name))
+
 const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 } as const
 
 /** A Go-style duration (90s, 2m, 1m30s) in milliseconds; undefined when it is not one or is zero. */
@@ -360,6 +364,11 @@ export function parseInputs(raw: RawInputs, env: Record<string, string | undefin
   // Outside the runner the expression arrives unexpanded: no token then.
   const githubToken = raw['github-token'].startsWith('${{') ? '' : raw['github-token'].trim()
 
+  // These end up as positional arguments (the build context, login's registry): a value that
+  // starts with '-' would be read as a flag.
+  for (const name of ['context', 'registry', 'file', 'target'] as const) {
+    if (raw[name].trim().startsWith('-')) bad(name, raw[name].trim(), `it must not start with '-' (it would be read as a flag); write ./${raw[name].trim()} for a path`)
+  }
   const mode = oneOf('mode', ['build', 'platform', 'merge'] as const)
   if (mode !== 'build' && (!image || !push)) problems.push(`Input 'mode': '${mode}' needs 'image' and 'push: true' (the platforms meet in the registry).`)
   const parsed: Inputs = {

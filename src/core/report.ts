@@ -139,3 +139,35 @@ export function summaryMarkdown(report: Report): string {
   }
   return lines.join('\n')
 }
+
+/** GitHub's limits: a comment body in characters, a step summary in bytes. */
+export const COMMENT_LIMIT = 65_536
+export const SUMMARY_LIMIT = 1024 * 1024
+
+// What goes first when the report is too long: the parts that repeat per layer, per stage, per tag.
+const CUTS: [RegExp, string][] = [
+  [/\*\*Largest layers\*\*[^\n]*\n\n```text\n[\s\S]*?```\n\n?/, 'the layer chart'],
+  [/<details><summary>Stage timings<\/summary>[\s\S]*?<\/details>\n?/, 'the stage timings'],
+  [/\*\*Tags\*\*\n\n(?:- .*\n)+\n?/, 'the tag list'],
+  [/\*\*Verify\*\*[\s\S]*?\n\n(?:```text[\s\S]*?```\n\n?)?/, 'the verify grid']
+]
+
+/** The report cut to fit `fits` (a platform service's limit), tables first, with a note of what was left out. */
+export function fitMarkdown(markdown: string, fits: (text: string) => boolean, limit: string): string {
+  if (fits(markdown)) return markdown
+  let text = markdown
+  const dropped: string[] = []
+  for (const [cut, name] of CUTS) {
+    if (fits(text)) break
+    if (cut.test(text)) {
+      text = text.replace(cut, '')
+      dropped.push(name)
+    }
+  }
+  const note = (what: string) => `\n_Left out to stay within ${limit}: ${what}._\n`
+  if (fits(text + note(dropped.join(', ')))) return text + note(dropped.join(', '))
+  // Still too long: the head of the report (the platform table first) as far as it fits.
+  let end = text.length
+  while (end > 0 && !fits(text.slice(0, end) + note(`${[...dropped, 'the rest'].join(', ')}`))) end = Math.floor(end * 0.9)
+  return text.slice(0, end) + note([...dropped, 'the rest'].join(', '))
+}

@@ -1,6 +1,8 @@
 // One PR comment with the report, created once and updated on later pushes: found again by a
 // hidden marker. GitHub's REST API through fetch; the token never leaves the headers.
 
+import { COMMENT_LIMIT, fitMarkdown } from '../core/report.js'
+
 export interface CommentTarget {
   apiUrl: string
   repository: string
@@ -38,11 +40,13 @@ export async function upsertComment(
     return res.json() as Promise<unknown>
   }
 
-  const body = `${marker}\n${markdown}`
+  const body = fitMarkdown(`${marker}\n${markdown}`, text => text.length <= COMMENT_LIMIT, "GitHub's 65,536-character comment limit")
   const issuePath = `/repos/${target.repository}/issues/${target.issue}/comments`
   for (let page = 1; ; page++) {
-    const comments = (await call('GET', `${issuePath}?per_page=100&page=${page}`)) as { id: number; body?: string }[]
-    const mine = comments.find(c => c.body?.includes(marker))
+    const comments = (await call('GET', `${issuePath}?per_page=100&page=${page}`)) as { id: number; body?: string; user?: { type?: string } }[]
+    // Ours: written by a bot (the workflow's token) and opening with this job's marker. A person's
+    // comment, even one that quotes or copies the marker, is never edited.
+    const mine = comments.find(c => c.body?.startsWith(marker) && c.user?.type === 'Bot')
     if (mine) {
       const updated = (await call('PATCH', `/repos/${target.repository}/issues/comments/${mine.id}`, { body })) as { html_url: string }
       return { action: 'updated', url: updated.html_url }

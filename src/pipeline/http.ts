@@ -30,7 +30,9 @@ function once(url: URL, req: HttpRequest): Promise<IncomingMessage> {
   const send = url.protocol === 'https:' ? httpsRequest : httpRequest
   return new Promise((resolve, reject) => {
     const body = typeof req.body === 'string' ? Buffer.from(req.body) : req.body
-    const r = send(url, { method: req.method ?? 'GET', headers: { ...req.headers, ...(body ? { 'Content-Length': String(body.length) } : {}) } }, resolve)
+    // A connection of its own per request: a registry that answers before reading a body (an
+    // early error) leaves a kept-alive connection that the next try must not inherit.
+    const r = send(url, { method: req.method ?? 'GET', agent: false, headers: { ...req.headers, ...(body ? { 'Content-Length': String(body.length) } : {}) } }, resolve)
     r.setTimeout(req.timeoutMs ?? REQUEST_TIMEOUT_MS, () => r.destroy(new Error(`${req.method ?? 'GET'} ${url.host}${url.pathname} timed out after ${(req.timeoutMs ?? REQUEST_TIMEOUT_MS) / 1000} s`)))
     r.on('error', (e: NodeJS.ErrnoException) => reject(new Error(`${req.method ?? 'GET'} ${url.host}${url.pathname}: ${networkReason(e)}`, { cause: e })))
     r.end(body)

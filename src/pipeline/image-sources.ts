@@ -4,8 +4,8 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { type Docker, mustRun } from './docker.js'
 import { inspectConfigArgs, inspectRawArgs } from '../core/args.js'
-import { type Baseline, readImage, type ImageConfig, type ImageSource, type Manifest } from '../core/image.js'
-import { clientFor, NotFoundError } from './registry-client.js'
+import { type Baseline, type ImageInfo, readImage, type ImageConfig, type ImageSource, type Manifest } from '../core/image.js'
+import { clientFor, NotFoundError, readBack } from './registry-client.js'
 import { errorMessage } from './runtime.js'
 import type { Env } from '../core/env.js'
 import { repositoryOf, tagOf } from '../core/reference.js'
@@ -14,8 +14,8 @@ import { repositoryOf, tagOf } from '../core/reference.js'
  * Images in a registry: over its HTTP API with docker's credentials, and through buildx's
  * imagetools (which knows every registry setup docker does) when that cannot answer.
  */
-export function registrySource(run: Docker, repository: string, env: Env): ImageSource {
-  const http = clientFor(repository, env)
+export function registrySource(run: Docker, repository: string, env: Env, onRetry?: (message: string) => void): ImageSource {
+  const http = clientFor(repository, env, onRetry)
   const at = (refOrDigest: string) => (refOrDigest.startsWith('sha256:') ? `${repository}@${refOrDigest}` : refOrDigest)
   const either = async <T>(fast: () => Promise<T>, slow: () => Promise<T>): Promise<T> => {
     try {
@@ -65,3 +65,7 @@ export async function readBaseline(run: Docker, ref: string, order: string[], en
     return { ref, status: 'unavailable', reason: reason.split('\n').filter(Boolean).pop() }
   }
 }
+
+/** An image just pushed, read back (see readBack: a registry's reads may lag its writes). */
+export const readFreshImage = (source: ImageSource, ref: string, order: string[], warn: (message: string) => void): Promise<ImageInfo> =>
+  readBack(ref, () => readImage(source, ref, order), warn)

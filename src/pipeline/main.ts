@@ -1,7 +1,7 @@
 // The main step: (login) -> buildx -> QEMU -> cache restore -> build (+push) -> inspect -> outputs + summary.
 import { access, mkdtemp, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import { InputError, type RawInputs, parseInputs } from '../core/inputs.js'
+import { InputError, type RawInputs, parseInputs, secretLookingBuildArgs } from '../core/inputs.js'
 import { runContext } from '../core/github-context.js'
 import { imageTags, releaseVersion } from '../core/tags.js'
 import { cacheFaultWarning, ghaVersionWarning, planCache } from '../core/cache-plan.js'
@@ -9,7 +9,7 @@ import { restoreLocalCache } from './local-cache.js'
 import { setupBuildx } from './buildx.js'
 import { setupQemu } from './qemu.js'
 import { BuildError, runBuild } from './build.js'
-import { ociLayoutSource, readBaseline, registrySource } from './image-sources.js'
+import { ociLayoutSource, readBaseline, readFreshImage, registrySource } from './image-sources.js'
 import { readImage } from '../core/image.js'
 import { repositoriesOf } from '../core/reference.js'
 import { seconds, stageSeconds, type StageTime } from '../core/report.js'
@@ -44,6 +44,9 @@ export async function main(rt: Runtime, raw: RawInputs): Promise<void> {
     await access(file.path).catch(() => {
       throw new InputError([`Input 'secret-files': the file for secret '${file.id}' (${file.path}) does not exist or cannot be read.`])
     })
+  }
+  for (const name of secretLookingBuildArgs(inputs.buildArgs)) {
+    rt.warning(`Build arg ${name} looks like a secret: a build arg's value stays in the image's history and metadata. Pass it with secrets (${name.toLowerCase()}=${name}) and read it in RUN --mount=type=secret,id=${name.toLowerCase()} instead.`)
   }
   const ctx = runContext(rt.env)
   const created = await sourceDate(rt, inputs, ctx)
@@ -119,7 +122,7 @@ export async function main(rt: Runtime, raw: RawInputs): Promise<void> {
   const [image, base] = await stage('Inspect', () =>
     Promise.all([
       pushTo.length
-        ? readImage(registrySource(rt.docker, repositories[0], rt.env), `${repositories[0]}@${digest}`, inputs.platforms)
+        ? readFreshImage(registrySource(rt.docker, repositories[0], rt.env, message => rt.warning(message)), `${repositories[0]}@${digest}`, inputs.platforms, message => rt.warning(message))
         : readImage(ociLayoutSource(ociDir), 'index', inputs.platforms),
       baseline
     ])

@@ -9,7 +9,7 @@ import { readImage } from '../core/image.js'
 import { annotationArgs } from '../core/annotations.js'
 import { ociLabels } from '../core/tags.js'
 import type { StageTime } from '../core/report.js'
-import { clientFor, type RegistryClient } from './registry-client.js'
+import { clientFor, readBack, type RegistryClient } from './registry-client.js'
 import { collectHandovers, type Handover } from './handover.js'
 import { publish } from './publish.js'
 import { readBaseline, registrySource } from './image-sources.js'
@@ -20,10 +20,10 @@ import type { Runtime } from './runtime.js'
 const OCI_INDEX = 'application/vnd.oci.image.index.v1+json'
 
 /** The index of the handed-over platforms, in the order `platforms` names them: the same inputs give the same digest. */
-export async function indexOf(client: RegistryClient, handovers: Handover[], annotations: Record<string, string>): Promise<{ digest: string; bytes: Uint8Array }> {
+export async function indexOf(client: RegistryClient, handovers: Handover[], annotations: Record<string, string>, warn: (message: string) => void): Promise<{ digest: string; bytes: Uint8Array }> {
   const manifests: Descriptor[] = await Promise.all(
     handovers.map(async h => {
-      const { bytes, mediaType } = await client.manifestBytes(h.digest)
+      const { bytes, mediaType } = await readBack(`${h.platform} ${h.digest}`, () => client.manifestBytes(h.digest), warn)
       const manifest = JSON.parse(Buffer.from(bytes).toString('utf8')) as Manifest
       if (manifest.manifests) throw new Error(`${h.platform}: ${h.digest} is an index; a per-platform job must push one platform's manifest (provenance off)`)
       const config = JSON.parse(await client.blob(manifest.config!.digest)) as ImageConfig & { os?: string; architecture?: string; variant?: string }
@@ -39,7 +39,7 @@ export async function indexOf(client: RegistryClient, handovers: Handover[], ann
 
 export async function merge(rt: Runtime, inputs: Inputs, ctx: RunContext, tags: string[], sourceDateEpoch: number, stage: Stage, stages: StageTime[]): Promise<void> {
   const repository = inputs.image
-  const client = clientFor(repository, rt.env)
+  const client = clientFor(repository, rt.env, message => rt.warning(message))
   // Only `platforms` is checked against what was handed over: a duplicate cannot be handed over twice.
   const duplicates = inputs.platforms.filter((p, i) => inputs.platforms.indexOf(p) !== i)
   if (duplicates.length) throw new Error(`Input 'platforms': ${duplicates.join(', ')} named twice`)
@@ -54,7 +54,7 @@ export async function merge(rt: Runtime, inputs: Inputs, ctx: RunContext, tags: 
   const baseline = readBaseline(rt.docker, inputs.baseline, inputs.platforms, rt.env)
   if (tags.includes(inputs.baseline)) await baseline
   const digest = await stage('Create index', async () => {
-    const index = await indexOf(client, handovers, annotations)
+    const index = await indexOf(client, handovers, annotations, message => rt.warning(message))
     if (!(await client.manifestDigest(index.digest))) await client.putManifest(index.digest, index.bytes, OCI_INDEX)
     rt.info(`Index ${index.digest}: ${handovers.map(h => `${h.platform} ${h.digest}`).join(', ')}`)
     return index.digest

@@ -2,7 +2,7 @@
 import type { Inputs } from '../core/inputs.js'
 import type { RunContext } from '../core/github-context.js'
 import { commentMarker, CommentPermissionError, upsertComment } from './comment.js'
-import { summaryMarkdown, type Report } from '../core/report.js'
+import { fitMarkdown, SUMMARY_LIMIT, summaryMarkdown, type Report } from '../core/report.js'
 import { outputs, type OutputName } from '../core/outputs.js'
 import { errorMessage, type Runtime } from './runtime.js'
 
@@ -14,7 +14,7 @@ export async function publishReport(rt: Runtime, inputs: Inputs, ctx: RunContext
     rt.info(`${p.platform}: ${p.size} bytes (${delta}) in ${p.layers} layers`)
   }
   rt.info(`cache hit rate ${report.cacheHitRate}%, build ${report.buildTime.toFixed(1)} s`)
-  if (inputs.summary) await rt.writeSummary(markdown)
+  if (inputs.summary) await rt.writeSummary(fitMarkdown(markdown, text => Buffer.byteLength(text) <= SUMMARY_LIMIT - 1024, "GitHub's 1 MiB job summary limit"))
   if (inputs.comment) await comment(rt, inputs, ctx, markdown)
 }
 
@@ -27,7 +27,8 @@ async function comment(rt: Runtime, inputs: Inputs, ctx: RunContext, markdown: s
     rt.warning('comment: no github-token; the report is in the job summary and the markdown output')
     return
   }
-  const marker = commentMarker(`${inputs.file} ${inputs.image}`.trim())
+  // One comment per job and matrix entry: the workflow, the job and what it builds name it.
+  const marker = commentMarker([ctx.workflow, ctx.job, inputs.file, inputs.image, inputs.target, inputs.platforms.join(',')].filter(Boolean).join(' '))
   try {
     const target = { apiUrl: ctx.apiUrl, repository: ctx.repository, issue: ctx.pullRequest, token: inputs.githubToken }
     const done = await upsertComment(target, marker, markdown)

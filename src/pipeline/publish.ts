@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Manifest } from '../core/image.js'
 import { repositoriesOf, repositoryOf, tagOf } from '../core/reference.js'
-import { clientFor, type RegistryClient } from './registry-client.js'
+import { clientFor, readBack, type RegistryClient } from './registry-client.js'
 import { errorMessage, type Runtime } from './runtime.js'
 
 export interface Uploads {
@@ -71,7 +71,7 @@ export async function pushLayout(client: RegistryClient, dir: string): Promise<{
  * bytes are the registry's own for that digest, so a tag resolves to exactly what was pushed.
  * All tags are written together, once the image is whole.
  */
-export async function pointTags(clientOf: (repository: string) => RegistryClient, digest: string, tags: string[]): Promise<Tagging> {
+export async function pointTags(clientOf: (repository: string) => RegistryClient, digest: string, tags: string[], warn: (message: string) => void = () => undefined): Promise<Tagging> {
   const result: Tagging = { moved: [], unchanged: [] }
   await Promise.all(
     repositoriesOf(tags).map(async repository => {
@@ -81,30 +81,13 @@ export async function pointTags(clientOf: (repository: string) => RegistryClient
       const moving = mine.filter((_, i) => current[i] !== digest)
       result.unchanged.push(...mine.filter((_, i) => current[i] === digest))
       if (!moving.length) return
-      const { bytes, mediaType } = await client.manifestBytes(digest)
+      const { bytes, mediaType } = await readBack(`${repository}@${digest}`, () => client.manifestBytes(digest), warn)
       await Promise.all(moving.map(t => client.putManifest(tagOf(t), bytes, mediaType)))
       result.moved.push(...moving)
     })
   )
   return result
 }
-
-// What a registry may answer once under load and not again: worth one more try, which costs
-// little since whatever arrived the first time is skipped.
-const TRANSIENT = /answered (5\d\d|429)|connection was reset|ECONNRESET|EPIPE|ETIMEDOUT|timed out|socket hang up/i
-
-async function onceMore<T>(rt: Runtime, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn()
-  } catch (e) {
-    if (!TRANSIENT.test(causeOf(e))) throw e
-    rt.warning(`The push failed (${causeOf(e)}); pushing once more.`)
-    return fn()
-  }
-}
-
-/** fetch hides the network's reason in `cause`. */
-const causeOf = (e: unknown) => [errorMessage(e), (e as { cause?: unknown })?.cause ? errorMessage((e as { cause: unknown }).cause) : ''].filter(Boolean).join(': ')
 
 export interface Publication extends Tagging {
   uploads?: Uploads
@@ -115,13 +98,14 @@ export interface Publication extends Tagging {
  * itself (the docker driver), then the tags. Nothing is tagged unless the whole image is there.
  */
 export async function publish(rt: Runtime, digest: string, repositories: string[], tags: string[], layout?: string): Promise<Publication> {
-  const clientOf = (repository: string) => clientFor(repository, rt.env)
+  // Each request is retried by the client (429 with its Retry-After, 5xx, a dropped connection), with a warning.
+  const clientOf = (repository: string) => clientFor(repository, rt.env, message => rt.warning(message))
   let uploads: Uploads | undefined
   if (layout) {
     uploads = { blobs: 0, manifests: 0 }
     for (const repository of repositories) {
-      const pushed = await onceMore(rt, () => pushLayout(clientOf(repository), layout)).catch(e => {
-        throw new Error(`Pushing ${repository}@${digest} failed: ${causeOf(e)}; no tag was moved.`)
+      const pushed = await pushLayout(clientOf(repository), layout).catch(e => {
+        throw new Error(`Pushing ${repository}@${digest} failed: ${errorMessage(e)}; no tag was moved.`)
       })
       if (pushed.digest !== digest) throw new Error(`The image layout holds ${pushed.digest}, not the built ${digest}`)
       uploads.blobs += pushed.uploads.blobs
@@ -130,8 +114,8 @@ export async function publish(rt: Runtime, digest: string, repositories: string[
     rt.info(`Pushed ${digest}: ${uploads.blobs} blobs and ${uploads.manifests} manifests uploaded; the registry had the rest`)
   }
   if (!tags.length) return { moved: [], unchanged: [], uploads }
-  const tagging = await onceMore(rt, () => pointTags(clientOf, digest, tags)).catch(e => {
-    throw new Error(`Tagging ${digest} failed: ${causeOf(e)}`)
+  const tagging = await pointTags(clientOf, digest, tags, message => rt.warning(message)).catch(e => {
+    throw new Error(`Tagging ${digest} failed: ${errorMessage(e)}`)
   })
   if (tagging.moved.length) rt.info(`Tagged ${digest}: ${tagging.moved.join(', ')}`)
   if (tagging.unchanged.length) rt.info(`Already at ${digest}: ${tagging.unchanged.join(', ')}`)

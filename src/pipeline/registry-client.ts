@@ -31,22 +31,81 @@ interface Call {
   accept?: number[]
 }
 
+/** A registry's answer that was not a success: its status, and how long it asked to be left alone. */
+export class RegistryError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly retryAfterMs?: number
+  ) {
+    super(message)
+  }
+}
+
+export interface RetryPolicy {
+  /** Tries in all, the first included. */
+  attempts: number
+  /** The first wait; each next one doubles. A Retry-After from the registry wins, up to maxWaitMs. */
+  baseMs: number
+  maxWaitMs: number
+  /** Told of each retry (the action's warning). */
+  onRetry?: (message: string) => void
+  sleep?: (ms: number) => Promise<void>
+}
+
+export const DEFAULT_RETRIES: RetryPolicy = { attempts: 4, baseMs: 1000, maxWaitMs: 30_000 }
+
+// 429 and 5xx are the registry's own word that it may answer later; a dropped or silent
+// connection likewise. A 4xx other than 429 is the request's fault and is not tried again.
+const retryable = (e: unknown) =>
+  e instanceof RegistryError ? e.status === 429 || e.status >= 500 : /connection was reset|timed out|connection refused|EPIPE|ETIMEDOUT|ECONNRESET|socket hang up/i.test(String((e as Error)?.message))
+
+/** Retry-After in seconds or as an HTTP date. */
+export function retryAfterMs(header: string | null, now = Date.now()): number | undefined {
+  if (!header) return undefined
+  if (/^\d+$/.test(header.trim())) return Number(header.trim()) * 1000
+  const at = Date.parse(header)
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now)
+}
+
 export class RegistryClient {
   private authorization?: string
 
   constructor(
     readonly ref: Reference,
-    private readonly credentials: () => Promise<Credentials>
+    private readonly credentials: () => Promise<Credentials>,
+    private readonly retries: RetryPolicy = DEFAULT_RETRIES
   ) {}
 
+  /** One operation, tried again with backoff while the registry's failure is one that passes. */
+  private async retrying<T>(what: string, operation: () => Promise<T>): Promise<T> {
+    const { attempts, baseMs, maxWaitMs, onRetry, sleep = ms => new Promise(r => setTimeout(r, ms)) } = this.retries
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await operation()
+      } catch (e) {
+        if (attempt >= attempts || !retryable(e)) {
+          if (attempt > 1 && retryable(e)) (e as Error).message += ` (gave up after ${attempt} tries)`
+          throw e
+        }
+        const asked = e instanceof RegistryError ? e.retryAfterMs : undefined
+        const wait = Math.min(asked ?? baseMs * 2 ** (attempt - 1), maxWaitMs)
+        onRetry?.(`${(e as Error).message}; trying ${what} again in ${(wait / 1000).toFixed(wait < 1000 ? 1 : 0)} s${asked !== undefined ? ' (as Retry-After asked)' : ''}, attempt ${attempt + 1} of ${attempts}`)
+        await sleep(wait)
+      }
+    }
+  }
+
   async manifest(reference: string): Promise<string> {
-    return (await this.call(`/v2/${this.ref.repository}/manifests/${reference}`, { headers: { Accept: MANIFEST_TYPES } })).text()
+    return this.retrying(`GET manifest ${reference}`, async () => (await this.call(`/v2/${this.ref.repository}/manifests/${reference}`, { headers: { Accept: MANIFEST_TYPES } })).text())
   }
 
   /** A manifest's exact bytes and media type: what a tag is pointed at has to be byte-identical. */
   async manifestBytes(reference: string): Promise<{ bytes: Uint8Array; mediaType: string }> {
-    const res = await this.call(`/v2/${this.ref.repository}/manifests/${reference}`, { headers: { Accept: MANIFEST_TYPES } })
-    return { bytes: await res.bytes(), mediaType: res.headers.get('content-type') ?? '' }
+    return this.retrying(`GET manifest ${reference}`, async () => {
+      const res = await this.call(`/v2/${this.ref.repository}/manifests/${reference}`, { headers: { Accept: MANIFEST_TYPES } })
+      return { bytes: await res.bytes(), mediaType: res.headers.get('content-type') ?? '' }
+    })
   }
 
   /** Every tag of the repository (following the registry's pages); none when it does not exist yet. */
@@ -54,7 +113,8 @@ export class RegistryClient {
     const tags: string[] = []
     let next: string | undefined = `/v2/${this.ref.repository}/tags/list?n=1000`
     while (next) {
-      const res = await this.call(next, { accept: [404] })
+      const page: string = next
+      const res: HttpResponse = await this.retrying('GET tags', () => this.call(page, { accept: [404] }))
       if (res.status === 404) return tags
       tags.push(...(((await res.json()) as { tags?: string[] | null }).tags ?? []))
       const link = /<([^>]+)>;\s*rel="next"/.exec(res.headers.get('link') ?? '')?.[1]
@@ -64,30 +124,33 @@ export class RegistryClient {
   }
 
   async blob(digest: string): Promise<string> {
-    return (await this.call(`/v2/${this.ref.repository}/blobs/${digest}`, { headers: { Accept: '*/*' } })).text()
+    return this.retrying(`GET blob ${digest}`, async () => (await this.call(`/v2/${this.ref.repository}/blobs/${digest}`, { headers: { Accept: '*/*' } })).text())
   }
 
   /** The digest a tag (or digest) resolves to, or '' when the registry has no such manifest. */
   async manifestDigest(reference: string): Promise<string> {
-    const res = await this.call(`/v2/${this.ref.repository}/manifests/${reference}`, { method: 'HEAD', headers: { Accept: MANIFEST_TYPES }, accept: [404] })
+    const res = await this.retrying(`HEAD manifest ${reference}`, () => this.call(`/v2/${this.ref.repository}/manifests/${reference}`, { method: 'HEAD', headers: { Accept: MANIFEST_TYPES }, accept: [404] }))
     return res.status === 404 ? '' : (res.headers.get('docker-content-digest') ?? '')
   }
 
   async hasBlob(digest: string): Promise<boolean> {
-    const res = await this.call(`/v2/${this.ref.repository}/blobs/${digest}`, { method: 'HEAD', accept: [404] })
+    const res = await this.retrying(`HEAD blob ${digest}`, () => this.call(`/v2/${this.ref.repository}/blobs/${digest}`, { method: 'HEAD', accept: [404] }))
     return res.status !== 404
   }
 
   /** A monolithic upload: one POST for a session, one PUT with the bytes and their digest. */
   async uploadBlob(digest: string, bytes: Uint8Array): Promise<void> {
-    const session = await this.call(`/v2/${this.ref.repository}/blobs/uploads/`, { method: 'POST', headers: { 'Content-Length': '0' } })
-    const location = new URL(session.headers.get('location') ?? '', `${this.ref.base}/`)
-    location.searchParams.set('digest', digest)
-    await this.call(location.toString(), { method: 'PUT', headers: { 'Content-Type': 'application/octet-stream' }, body: bytes })
+    // A failed upload leaves its session unusable: a retry starts a new one.
+    await this.retrying(`upload of blob ${digest}`, async () => {
+      const session = await this.call(`/v2/${this.ref.repository}/blobs/uploads/`, { method: 'POST', headers: { 'Content-Length': '0' } })
+      const location = new URL(session.headers.get('location') ?? '', `${this.ref.base}/`)
+      location.searchParams.set('digest', digest)
+      await this.call(location.toString(), { method: 'PUT', headers: { 'Content-Type': 'application/octet-stream' }, body: bytes })
+    })
   }
 
   async putManifest(reference: string, bytes: Uint8Array, mediaType: string): Promise<void> {
-    await this.call(`/v2/${this.ref.repository}/manifests/${reference}`, { method: 'PUT', headers: { 'Content-Type': mediaType }, body: bytes })
+    await this.retrying(`PUT manifest ${reference}`, () => this.call(`/v2/${this.ref.repository}/manifests/${reference}`, { method: 'PUT', headers: { 'Content-Type': mediaType }, body: bytes }))
   }
 
   private async call(pathOrUrl: string, call: Call): Promise<HttpResponse> {
@@ -108,7 +171,7 @@ export class RegistryClient {
       if (res.ok || call.accept?.includes(res.status)) return res
       const detail = await res.text().catch(() => '')
       if (res.status === 404) throw new NotFoundError(`${this.ref.host}/${this.ref.repository}: ${url.split('?')[0].split('/').pop()} not found`)
-      throw new Error(`${this.ref.host}: ${what} answered ${res.status} ${res.statusText}${detail ? `: ${detail.trim().slice(0, 300)}` : ''}`)
+      throw new RegistryError(`${this.ref.host}: ${what} answered ${res.status} ${res.statusText}${detail ? `: ${detail.trim().slice(0, 300)}` : ''}`, res.status, retryAfterMs(res.headers.get('retry-after')))
     }
     throw new Error(`${this.ref.host}: not authorized for ${what} in ${this.ref.repository}`)
   }
@@ -131,8 +194,24 @@ export class RegistryClient {
   }
 }
 
-/** A client for one repository, signed in with docker's own credentials for its registry. */
-export function clientFor(repository: string, env: Env): RegistryClient {
+/** A client for one repository, signed in with docker's own credentials for its registry; `onRetry` hears of each retry. */
+export function clientFor(repository: string, env: Env, onRetry?: (message: string) => void): RegistryClient {
   const ref = parseRepository(repository)
-  return new RegistryClient(ref, () => dockerCredentials(ref.host, env))
+  return new RegistryClient(ref, () => dockerCredentials(ref.host, env), { ...DEFAULT_RETRIES, onRetry })
+}
+
+/**
+ * A read of what was just pushed: some registries answer MANIFEST_UNKNOWN for a moment after a
+ * push (their reads lag their writes), so "not found" is asked again, 1, 2 and 3 s later.
+ */
+export async function readBack<T>(what: string, read: () => Promise<T>, warn: (message: string) => void, sleep = (ms: number) => new Promise(r => setTimeout(r, ms))): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await read()
+    } catch (e) {
+      if (!(e instanceof NotFoundError) || attempt >= 4) throw e
+      warn(`${what} is not readable yet right after its push (${e.message}); reading again in ${attempt} s`)
+      await sleep(attempt * 1000)
+    }
+  }
 }

@@ -1,0 +1,69 @@
+// Registry faults on the action's own requests, through a proxy in front of the real registry:
+// what passes is retried (Retry-After honoured) with a warning; what does not fails in bounded
+// time naming registry, operation and status; tags move only when the run succeeds.
+import type { ActionRun } from '../support/runner'
+import { manifest, platformSizes, REGISTRY_PORT } from '../support/registry'
+import { startFaultyProxy, type FaultyProxy } from '../support/faulty-proxy'
+import { errorLines, fixture, nonce, onEveryStack, stackReady } from '../support/stack'
+
+const ready = await stackReady()
+const multistage = fixture('multistage')
+const warnings = (run: ActionRun) => run.main.stdout.match(/^::warning::.*$/gm) ?? []
+const isTagWrite = (method: string, path: string) => method === 'PUT' && /\/manifests\/(?!sha256:)[^/?]+$/.test(path)
+
+onEveryStack(ready, "faults on the action's registry requests", stack => {
+  const run = (proxy: FaultyProxy, repo: string, n: string) =>
+    stack.run({ inputs: { ...multistage, image: `${proxy.host}/${repo}`, push: 'true', cache: 'none', 'tag-policy': 'none', tags: '1\n2', baseline: 'none', 'build-args': `NONCE=${n}` } })
+
+  test('429 with Retry-After on the tag writes: waited as asked, said in warnings, both tags at the image', async () => {
+    let faults = 0
+    const proxy = await startFaultyProxy(REGISTRY_PORT, (method, path) => isTagWrite(method, path) && ++faults <= 2, { status: 429, headers: { 'Retry-After': '2' }, body: '{"errors":[{"code":"TOOMANYREQUESTS","message":"slow down"}]}' })
+    try {
+      const repo = `e2e/faults-429-${stack.name}-${nonce()}`
+      const r = await run(proxy, repo, repo)
+      expect({ code: r.main.code, errors: errorLines(r.main.stdout) }).toEqual({ code: 0, errors: [] })
+      expect(proxy.failed).toHaveLength(2)
+      expect(warnings(r).filter(w => /answered 429 Too Many Requests.*trying PUT manifest [12] again in 2 s \(as Retry-After asked\)/.test(w))).toHaveLength(2)
+      for (const tag of ['1', '2']) expect([tag, (await manifest(repo, tag))?.digest]).toEqual([tag, r.main.outputs.digest])
+    } finally {
+      await proxy.close()
+    }
+  })
+
+  test('MANIFEST_UNKNOWN on the first read right after the push: read again, the report is right', async () => {
+    let reads = 0
+    const unknown = { status: 404, body: '{"errors":[{"code":"MANIFEST_UNKNOWN","message":"manifest unknown"}]}' }
+    const proxy = await startFaultyProxy(REGISTRY_PORT, (method, path) => method === 'GET' && /\/manifests\/sha256:/.test(path) && ++reads === 1, unknown)
+    try {
+      const repo = `e2e/faults-unknown-${stack.name}-${nonce()}`
+      const r = await run(proxy, repo, repo)
+      expect({ code: r.main.code, errors: errorLines(r.main.stdout) }).toEqual({ code: 0, errors: [] })
+      expect(warnings(r)).toEqual([expect.stringMatching(/@sha256:\w+ is not readable yet right after its push .*; reading again in 1 s/)])
+      const sizes = await platformSizes(repo, '1')
+      expect(r.main.outputs.size).toBe(String(sizes['linux/amd64'].size))
+    } finally {
+      await proxy.close()
+    }
+  })
+
+  test('a fault that does not pass (500 on every tag write) fails within bounds, naming registry, operation and status; the tags stay', async () => {
+    const repo = `e2e/faults-500-${stack.name}-${nonce()}`
+    const healthy = await startFaultyProxy(REGISTRY_PORT)
+    const before = await run(healthy, repo, `${repo}-1`)
+    await healthy.close()
+    expect(before.main.code).toBe(0)
+    const proxy = await startFaultyProxy(REGISTRY_PORT, isTagWrite, 500)
+    try {
+      const r = await run(proxy, repo, `${repo}-2`)
+      expect(r.main.code).toBe(1)
+      expect(errorLines(r.main.stdout)).toEqual([
+        expect.stringMatching(/^::error::Tagging sha256:\w+ failed: localhost:\d+: PUT \/v2\/.+\/manifests\/[12] answered 500 Internal Server Error: .*injected fault.* \(gave up after 4 tries\)$/)
+      ])
+      // Four tries each, 1 + 2 + 4 s apart: bounded, well under a minute.
+      expect(r.main.ms).toBeLessThan(60_000)
+      for (const tag of ['1', '2']) expect([tag, (await manifest(repo, tag))?.digest]).toEqual([tag, before.main.outputs.digest])
+    } finally {
+      await proxy.close()
+    }
+  })
+})
