@@ -95,6 +95,33 @@ onEveryStack(ready, 'secrets and the local image store', stack => {
     expect(everything.split('\n').filter(l => l.includes(secret))).toEqual([`::add-mask::${secret}`])
   })
 
+  test('every line of every secret (password, token, a multi-line PEM build secret) is masked and found nowhere else', async () => {
+    const { generateKeyPairSync } = await import('node:crypto')
+    const pem = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString().trim()
+    const password = `pw-${nonce()}`
+    const token = `ghs_${nonce()}${nonce()}`
+    const repo = `e2e/secrets-${stack.name}-${nonce()}`
+    const run = await stack.run({
+      inputs: {
+        ...fixture('secret'), image: `${REGISTRY}/${repo}`, push: 'true', cache: 'inline', secrets: 'token=BUILD_PEM', 'tag-policy': 'none', tags: '1',
+        username: 'ci-bot', password, 'github-token': token, 'build-args': 'NPM_TOKEN=not-a-real-secret'
+      },
+      env: { BUILD_PEM: pem }
+    })
+    expect(run.main.code).toBe(0)
+    expect(run.main.stdout).toMatch(/::warning::Build arg NPM_TOKEN looks like a secret: .*Pass it with secrets \(npm_token=NPM_TOKEN\)/)
+    const sizes = await platformSizes(repo, '1')
+    const places: string[] = [run.main.stdout, run.main.stderr, run.post.stdout, run.post.stderr, JSON.stringify(run.main.outputs), run.main.summary, run.main.outputs.metadata]
+    for (const platform of Object.values(sizes)) {
+      places.push(JSON.stringify(await imageConfig(repo, platform.digest)), ...[...(await imageFiles(repo, platform.digest)).values()].map(f => f.content))
+    }
+    const lines = places.join('\n').split('\n')
+    for (const secret of [password, token, ...pem.split('\n')]) {
+      expect([secret, lines.filter(l => l.includes(secret) && !l.startsWith('::add-mask::'))]).toEqual([secret, []])
+      expect([secret, lines.some(l => l === `::add-mask::${secret}`)]).toEqual([secret, true])
+    }
+  })
+
   test('load: true also puts the image in the local store', async () => {
     const tag = `${REGISTRY}/e2e/loaded-${stack.name}:${nonce()}`
     const run = await stack.run({ inputs: { ...multistage, tags: tag, load: 'true', platforms: 'linux/amd64', cache: 'none' } })

@@ -46,6 +46,58 @@ onEveryStack(ready, "faults on the action's registry requests", stack => {
     }
   })
 
+  test('a tag write that hangs is cut off at registry-timeout and tried again; the run succeeds', async () => {
+    let writes = 0
+    const proxy = await startFaultyProxy(REGISTRY_PORT, (method, path) => isTagWrite(method, path) && ++writes === 1, 'hang')
+    try {
+      const repo = `e2e/faults-hang-${stack.name}-${nonce()}`
+      const r = await stack.run({ inputs: { ...multistage, image: `${proxy.host}/${repo}`, push: 'true', cache: 'none', 'tag-policy': 'none', tags: '1\n2', baseline: 'none', 'build-args': `NONCE=${repo}`, 'registry-timeout': '2s' } })
+      expect({ code: r.main.code, errors: errorLines(r.main.stdout) }).toEqual({ code: 0, errors: [] })
+      expect(warnings(r)).toEqual([expect.stringMatching(/PUT localhost:\d+\/v2\/.+\/manifests\/[12]: timed out after 2 s \(registry-timeout\); trying PUT manifest [12] again in 1 s, attempt 2 of 4/)])
+      for (const tag of ['1', '2']) expect([tag, (await manifest(repo, tag))?.digest]).toEqual([tag, r.main.outputs.digest])
+    } finally {
+      await proxy.close()
+    }
+  })
+
+  test('two faults in one run (a blob upload cut off midway, a 503 on the first read after the push): both passed, the image complete', async () => {
+    let uploads = 0
+    let reads = 0
+    const faults = { reset: (m: string, p: string) => m === 'PUT' && /\/blobs\/uploads\//.test(p) && ++uploads === 1, unavailable: (m: string, p: string) => m === 'GET' && /\/manifests\/sha256:/.test(p) && ++reads === 1 }
+    const proxy = await startFaultyProxy(REGISTRY_PORT, (m, p) => faults.reset(m, p), 'reset')
+    const front = await startFaultyProxy(Number(proxy.host.split(':')[1]), (m, p) => faults.unavailable(m, p), 503)
+    try {
+      const repo = `e2e/faults-two-${stack.name}-${nonce()}`
+      const r = await run(front, repo, repo)
+      expect({ code: r.main.code, errors: errorLines(r.main.stdout) }).toEqual({ code: 0, errors: [] })
+      expect([proxy.failed.length, front.failed.length]).toEqual([1, 1])
+      expect(warnings(r)).toContainEqual(expect.stringMatching(/GET \/v2\/.+\/manifests\/sha256:\w+ answered 503 Service Unavailable.*trying GET manifest sha256:\w+ again in 1 s/))
+      const sizes = await platformSizes(repo, '1')
+      expect(Object.keys(sizes).sort()).toEqual(['linux/amd64', 'linux/arm64'])
+      expect((await manifest(repo, '2'))?.digest).toBe(r.main.outputs.digest)
+      expect(r.main.outputs.size).toBe(String(sizes['linux/amd64'].size))
+    } finally {
+      await front.close()
+      await proxy.close()
+    }
+  })
+
+  test('a 500 on a blob upload passes: retried (by the action on the docker driver, by BuildKit on a builder), the image complete', async () => {
+    let uploads = 0
+    const proxy = await startFaultyProxy(REGISTRY_PORT, (method, path) => method === 'PUT' && /\/blobs\/uploads\//.test(path) && ++uploads === 1, 500)
+    try {
+      const repo = `e2e/faults-blob-${stack.name}-${nonce()}`
+      const r = await run(proxy, repo, repo)
+      expect({ code: r.main.code, errors: errorLines(r.main.stdout) }).toEqual({ code: 0, errors: [] })
+      expect(proxy.failed).toHaveLength(1)
+      const sizes = await platformSizes(repo, '1')
+      expect(Object.keys(sizes).sort()).toEqual(['linux/amd64', 'linux/arm64'])
+      for (const tag of ['1', '2']) expect([tag, (await manifest(repo, tag))?.digest]).toEqual([tag, r.main.outputs.digest])
+    } finally {
+      await proxy.close()
+    }
+  })
+
   test('a fault that does not pass (500 on every tag write) fails within bounds, naming registry, operation and status; the tags stay', async () => {
     const repo = `e2e/faults-500-${stack.name}-${nonce()}`
     const healthy = await startFaultyProxy(REGISTRY_PORT)

@@ -13,7 +13,7 @@ export interface FaultyProxy {
 }
 
 /** An HTTP status to answer with (with headers and a body of its own), or 'reset': the connection is dropped with the request half read. */
-export type Fault = number | 'reset' | { status: number; headers?: Record<string, string>; body?: string }
+export type Fault = number | 'reset' | 'hang' | { status: number; headers?: Record<string, string>; body?: string }
 
 /** Blob uploads started (one POST per blob the registry did not have). */
 export const blobUploads = (proxy: FaultyProxy) => proxy.requests.filter(r => /^POST \/v2\/.+\/blobs\/uploads\//.test(r))
@@ -27,6 +27,11 @@ export async function startFaultyProxy(upstreamPort: number, fails: (method: str
     requests.push(`${req.method} ${req.url}`)
     if (fails(req.method ?? '', req.url ?? '')) {
       failed.push(`${req.method} ${req.url}`)
+      // Never answered: the client's own timeout has to end it (close() drops the connection).
+      if (fault === 'hang') {
+        req.resume()
+        return
+      }
       if (fault === 'reset') {
         req.once('data', () => req.socket.destroy())
         req.once('end', () => req.socket.destroy())

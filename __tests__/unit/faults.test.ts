@@ -62,7 +62,7 @@ describe("the action's own registry requests", () => {
     await new Promise<void>(r => server.listen(0, '127.0.0.1', r))
     const port = (server.address() as AddressInfo).port
     const started = Date.now()
-    await expect(http(`http://127.0.0.1:${port}/v2/`, { timeoutMs: 300 })).rejects.toThrow(/GET 127\.0\.0\.1:\d+\/v2\/: GET .* timed out after 0\.3 s/)
+    await expect(http(`http://127.0.0.1:${port}/v2/`, { timeoutMs: 300 })).rejects.toThrow(/GET 127\.0\.0\.1:\d+\/v2\/: timed out after 0\.3 s \(registry-timeout\)/)
     expect(Date.now() - started).toBeLessThan(3000)
     await closeServer(server)
   })
@@ -101,8 +101,26 @@ test("the comment never edits a person's comment that carries the marker; a bot'
   const request = (async (url: string, init: { method: string; body?: string }) => {
     calls.push(`${init.method} ${new URL(url).pathname}`)
     const json = init.method === 'GET' ? comments : { html_url: 'u' }
-    return { ok: true, status: 200, statusText: 'OK', json: async () => json, text: async () => '' }
+    return { ok: true, status: 200, statusText: 'OK', headers: new Headers(), json: async () => json, text: async () => '' }
   }) as unknown as typeof fetch
   expect(await upsertComment({ apiUrl: 'https://api.github.com', repository: 'p/r', issue: 7, token: 't' }, marker, 'new', request)).toEqual({ action: 'updated', url: 'u' })
   expect(calls).toEqual(['GET /repos/p/r/issues/7/comments', 'PATCH /repos/p/r/issues/comments/3'])
+})
+
+test("the comment's REST calls pass a 502 and a secondary rate limit (403 with Retry-After), and give up after three tries", async () => {
+  const answers: { status: number; headers: Record<string, string> }[] = [
+    { status: 502, headers: {} },
+    { status: 403, headers: { 'Retry-After': '3' } },
+    { status: 200, headers: {} },
+    { status: 201, headers: {} }
+  ]
+  const waits: number[] = []
+  const request = (async () => {
+    const a = answers.shift() ?? { status: 500, headers: {} }
+    return { ok: a.status < 300, status: a.status, statusText: String(a.status), headers: new Headers(a.headers), json: async () => (a.status === 200 ? [] : { html_url: 'u' }), text: async () => '' }
+  }) as unknown as typeof fetch
+  const target = { apiUrl: 'https://api.github.com', repository: 'p/r', issue: 7, token: 't' }
+  expect(await upsertComment(target, '<!-- m -->', 'x', request, async ms => void waits.push(ms))).toEqual({ action: 'created', url: 'u' })
+  expect(waits).toEqual([1000, 3000])
+  await expect(upsertComment(target, '<!-- m -->', 'x', request, async ms => void waits.push(ms))).rejects.toThrow(/GET .*: 500/)
 })

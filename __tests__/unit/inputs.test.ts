@@ -169,6 +169,7 @@ const WORDS: Record<InputName, string[]> = {
   'cache-ref': ['r/x:cache', 'Bad Ref', ''],
   'cache-scope': ['main', ''],
   'cache-timeout': ['90s', '2m', '1m30s', '0s', '10', 'soon', ''],
+  'registry-timeout': ['30s', '2m', '0s', 'never', ''],
   'cache-from': ['type=gha', 'type=registry,ref=r/x:c', 'r/x:c', 'inline', 'type=nope', ''],
   'cache-to': ['type=gha,mode=max', 'type=inline', 'inline', 'r/x:c', ''],
   'no-cache': ['true', 'false', 'maybe', ''],

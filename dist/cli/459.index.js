@@ -376,8 +376,8 @@ var core_dockerfile = __webpack_require__(1709);
 var runtime = __webpack_require__(4118);
 // EXTERNAL MODULE: ./src/pipeline/source-date.ts + 1 modules
 var source_date = __webpack_require__(9533);
-// EXTERNAL MODULE: ./src/pipeline/registry-client.ts + 1 modules
-var registry_client = __webpack_require__(8734);
+// EXTERNAL MODULE: ./src/pipeline/registry-client.ts
+var registry_client = __webpack_require__(1815);
 ;// CONCATENATED MODULE: ./src/pipeline/publish.ts
 // Publishing in two moves: the whole image goes to the registry by digest (blobs, each
 // platform's manifest, the index), and only then is every tag pointed at that digest. A push
@@ -520,23 +520,35 @@ var verify = __webpack_require__(7190);
 // One PR comment with the report, created once and updated on later pushes: found again by a
 // hidden marker. GitHub's REST API through fetch; the token never leaves the headers.
 
+
 class CommentPermissionError extends Error {
 }
 const commentMarker = (key) => `<!-- ci-base-action report: ${key} -->`;
-async function upsertComment(target, marker, markdown, request = fetch) {
+async function upsertComment(target, marker, markdown, request = fetch, sleep = (ms) => new Promise(r => setTimeout(r, ms))) {
     const api = target.apiUrl.replace(/\/+$/, '');
+    // GitHub's API answers 5xx and secondary rate limits (429, or 403 with Retry-After) now and then: three tries.
     const call = async (method, path, body) => {
-        const res = await request(`${api}${path}`, {
-            method,
-            headers: {
-                Authorization: `Bearer ${target.token}`,
-                Accept: 'application/vnd.github+json',
-                'X-GitHub-Api-Version': '2022-11-28',
-                'User-Agent': 'ci-base-action',
-                ...(body ? { 'Content-Type': 'application/json' } : {})
-            },
-            body: body ? JSON.stringify(body) : undefined
-        });
+        for (let attempt = 1;; attempt++) {
+            const res = await send(method, path, body);
+            const wait = (0,registry_client/* retryAfterMs */.Vs)(res.headers.get('retry-after'));
+            const passing = res.status >= 500 || res.status === 429 || (res.status === 403 && wait !== undefined);
+            if (!passing || attempt === 3)
+                return answer(res, method, path);
+            await sleep(Math.min(wait ?? 1000 * attempt, 30_000));
+        }
+    };
+    const send = (method, path, body) => request(`${api}${path}`, {
+        method,
+        headers: {
+            Authorization: `Bearer ${target.token}`,
+            Accept: 'application/vnd.github+json',
+            'X-GitHub-Api-Version': '2022-11-28',
+            'User-Agent': 'ci-base-action',
+            ...(body ? { 'Content-Type': 'application/json' } : {})
+        },
+        body: body ? JSON.stringify(body) : undefined
+    });
+    const answer = async (res, method, path) => {
         if (res.status === 401 || res.status === 403 || res.status === 404) {
             throw new CommentPermissionError(`${method} ${path}: ${res.status} ${res.statusText}`);
         }
@@ -821,8 +833,11 @@ async function merge(rt, inputs, ctx, tags, sourceDateEpoch, stage, stages) {
     await finish(rt, inputs, ctx, { digest, imageid: '', tags, image, base, buildMs: 0, steps: { steps: 0, cached: 0 }, stages, metadataText: '{}' });
 }
 
+// EXTERNAL MODULE: ./src/pipeline/http.ts
+var http = __webpack_require__(3760);
 ;// CONCATENATED MODULE: ./src/pipeline/main.ts
 // The main step: (login) -> buildx -> QEMU -> cache restore -> build (+push) -> inspect -> outputs + summary.
+
 
 
 
@@ -877,6 +892,7 @@ async function main(rt, raw) {
     for (const name of (0,core_inputs/* secretLookingBuildArgs */.rE)(inputs.buildArgs)) {
         rt.warning(`Build arg ${name} looks like a secret: a build arg's value stays in the image's history and metadata. Pass it with secrets (${name.toLowerCase()}=${name}) and read it in RUN --mount=type=secret,id=${name.toLowerCase()} instead.`);
     }
+    (0,http/* setRequestTimeout */.T)(inputs.registryTimeoutMs);
     const ctx = (0,github_context/* runContext */.p)(rt.env);
     const created = await (0,source_date/* sourceDate */.e)(rt, inputs, ctx);
     const version = (0,core_tags/* releaseVersion */.SF)(inputs, ctx);

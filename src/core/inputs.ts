@@ -29,6 +29,7 @@ export const INPUT_DEFAULTS = {
   'cache-ref': '',
   'cache-scope': '',
   'cache-timeout': '2m',
+  'registry-timeout': '2m',
   'cache-from': '',
   'cache-to': '',
   'no-cache': 'false',
@@ -114,6 +115,8 @@ export interface Inputs {
   cacheScope: string
   /** How long a gha cache import or export may take before the build goes on without it (a Go duration). */
   cacheTimeout: string
+  /** How long one of the action's own registry requests may go unanswered before it is cut off (and tried again). */
+  registryTimeoutMs: number
   cacheFrom: string[]
   cacheTo: string[]
   noCache: boolean
@@ -396,6 +399,7 @@ export function parseInputs(raw: RawInputs, env: Record<string, string | undefin
     cacheRef,
     cacheScope: raw['cache-scope'].trim(),
     cacheTimeout,
+    registryTimeoutMs: duration('registry-timeout'),
     cacheFrom,
     cacheTo,
     noCache: bool('no-cache'),

@@ -2,6 +2,7 @@
 // hidden marker. GitHub's REST API through fetch; the token never leaves the headers.
 
 import { COMMENT_LIMIT, fitMarkdown } from '../core/report.js'
+import { retryAfterMs } from './registry-client.js'
 
 export interface CommentTarget {
   apiUrl: string
@@ -18,11 +19,22 @@ export async function upsertComment(
   target: CommentTarget,
   marker: string,
   markdown: string,
-  request: typeof fetch = fetch
+  request: typeof fetch = fetch,
+  sleep = (ms: number) => new Promise(r => setTimeout(r, ms))
 ): Promise<{ action: 'created' | 'updated'; url: string }> {
   const api = target.apiUrl.replace(/\/+$/, '')
-  const call = async (method: string, path: string, body?: unknown) => {
-    const res = await request(`${api}${path}`, {
+  // GitHub's API answers 5xx and secondary rate limits (429, or 403 with Retry-After) now and then: three tries.
+  const call = async (method: string, path: string, body?: unknown): Promise<unknown> => {
+    for (let attempt = 1; ; attempt++) {
+      const res = await send(method, path, body)
+      const wait = retryAfterMs(res.headers.get('retry-after'))
+      const passing = res.status >= 500 || res.status === 429 || (res.status === 403 && wait !== undefined)
+      if (!passing || attempt === 3) return answer(res, method, path)
+      await sleep(Math.min(wait ?? 1000 * attempt, 30_000))
+    }
+  }
+  const send = (method: string, path: string, body?: unknown) =>
+    request(`${api}${path}`, {
       method,
       headers: {
         Authorization: `Bearer ${target.token}`,
@@ -33,6 +45,7 @@ export async function upsertComment(
       },
       body: body ? JSON.stringify(body) : undefined
     })
+  const answer = async (res: Response, method: string, path: string) => {
     if (res.status === 401 || res.status === 403 || res.status === 404) {
       throw new CommentPermissionError(`${method} ${path}: ${res.status} ${res.statusText}`)
     }

@@ -24,7 +24,12 @@ export interface HttpRequest {
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308])
-export const REQUEST_TIMEOUT_MS = 120_000
+let requestTimeoutMs = 120_000
+
+/** The run's `registry-timeout`: how long any registry request may go unanswered. */
+export function setRequestTimeout(ms: number): void {
+  requestTimeoutMs = ms
+}
 
 function once(url: URL, req: HttpRequest): Promise<IncomingMessage> {
   const send = url.protocol === 'https:' ? httpsRequest : httpRequest
@@ -33,7 +38,8 @@ function once(url: URL, req: HttpRequest): Promise<IncomingMessage> {
     // A connection of its own per request: a registry that answers before reading a body (an
     // early error) leaves a kept-alive connection that the next try must not inherit.
     const r = send(url, { method: req.method ?? 'GET', agent: false, headers: { ...req.headers, ...(body ? { 'Content-Length': String(body.length) } : {}) } }, resolve)
-    r.setTimeout(req.timeoutMs ?? REQUEST_TIMEOUT_MS, () => r.destroy(new Error(`${req.method ?? 'GET'} ${url.host}${url.pathname} timed out after ${(req.timeoutMs ?? REQUEST_TIMEOUT_MS) / 1000} s`)))
+    const limit = req.timeoutMs ?? requestTimeoutMs
+    r.setTimeout(limit, () => r.destroy(new Error(`timed out after ${limit / 1000} s (registry-timeout)`)))
     r.on('error', (e: NodeJS.ErrnoException) => reject(new Error(`${req.method ?? 'GET'} ${url.host}${url.pathname}: ${networkReason(e)}`, { cause: e })))
     r.end(body)
   })

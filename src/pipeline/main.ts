@@ -24,6 +24,7 @@ import { releaseOf } from './release.js'
 import { makeBuildPlan, runNames } from '../core/build-plan.js'
 import { verifyImage } from './verify.js'
 import { merge } from './merge.js'
+import { setRequestTimeout } from './http.js'
 import { handOver } from './handover.js'
 
 /** The runner masks line by line: a multi-line secret (a PEM key) is masked whole and per line. */
@@ -48,6 +49,7 @@ export async function main(rt: Runtime, raw: RawInputs): Promise<void> {
   for (const name of secretLookingBuildArgs(inputs.buildArgs)) {
     rt.warning(`Build arg ${name} looks like a secret: a build arg's value stays in the image's history and metadata. Pass it with secrets (${name.toLowerCase()}=${name}) and read it in RUN --mount=type=secret,id=${name.toLowerCase()} instead.`)
   }
+  setRequestTimeout(inputs.registryTimeoutMs)
   const ctx = runContext(rt.env)
   const created = await sourceDate(rt, inputs, ctx)
   const version = releaseVersion(inputs, ctx)
