@@ -2,11 +2,10 @@
 // ci-base-action from a terminal: `build` runs the action's whole pipeline here, `inspect` and
 // `compare` read images from their registry without pulling. Exit codes: 0 ok, 1 the work
 // failed (a build, a budget, a verify check), 2 the command line is wrong.
-import { mkdirSync, readFileSync } from 'node:fs'
-import { homedir, tmpdir } from 'node:os'
+import { readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { InputError, INPUT_DEFAULTS, type InputName } from '../core/inputs.js'
+import { InputError, INPUT_DEFAULTS, parseInputs, type InputName } from '../core/inputs.js'
 import { readBaseline, registrySource } from '../pipeline/image-sources.js'
 import { readImage } from '../core/image.js'
 import { isImageRef, repositoryOf } from '../core/reference.js'
@@ -59,43 +58,6 @@ async function help(): Promise<string> {
   return lines.join('\n')
 }
 
-/** Where a runner keeps its tool cache and temp files; a terminal gets lasting ones of its own. */
-function runnerDirs(env: NodeJS.ProcessEnv): void {
-  const cache = join(env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'ci-base-action')
-  env.RUNNER_TOOL_CACHE ??= join(cache, 'tool-cache')
-  env.RUNNER_TEMP ??= join(tmpdir(), 'ci-base-action')
-  mkdirSync(env.RUNNER_TEMP, { recursive: true })
-}
-
-async function build(inv: Invocation): Promise<number> {
-  runnerDirs(process.env)
-  // The pipeline (and the runner's toolkit behind it) loads only for a build: inspect and
-  // compare start in a fraction of the time.
-  const [{ main }, { post }, { dryRun, shellQuote }] = await Promise.all([import('../pipeline/main.js'), import('../pipeline/post.js'), import('../pipeline/dry-run.js')])
-  const raw = rawInputs({ summary: 'false', ...inv.inputs })
-  const host = terminalRuntime(errColors)
-  if (inv.dryRun) {
-    const plan = await dryRun(host.rt, raw)
-    for (const note of plan.notes) out(`# ${note.replace(/\n/g, '\n# ')}`)
-    for (const command of plan.commands) out(command.map(shellQuote).join(' '))
-    return 0
-  }
-  let failed: unknown
-  try {
-    await main(host.rt, raw)
-  } catch (e) {
-    failed = e
-  }
-  // What main set up (a builder, logins) is undone here, as the post step does on a runner.
-  await post({ ...host.rt, postState: () => host.state })
-  if (host.outputs.report) {
-    const report = JSON.parse(host.outputs.report) as Report
-    out(inv.json ? host.outputs.report : renderReport(report, colors))
-  }
-  if (failed) throw failed
-  return 0
-}
-
 function imageRef(ref: string, what: string): string {
   if (!isImageRef(ref)) throw new UsageError(`${what} '${ref}' is not an image reference; use e.g. ghcr.io/phialo/ci-base:latest`)
   return ref
@@ -123,7 +85,6 @@ async function compareImages(inv: Invocation): Promise<number> {
   const stray = Object.keys(inv.inputs).filter(n => !['max-size', 'max-layers', 'max-growth'].includes(n))
   if (stray.length) throw new UsageError(`compare takes --max-size, --max-layers and --max-growth, not ${stray.map(n => `--${n}`).join(', ')}`)
   // Budgets are parsed as the action parses them: the same forms, the same messages.
-  const { parseInputs } = await import('../core/inputs.js')
   const { budgets } = parseInputs(rawInputs(inv.inputs))
   imageRef(ref, 'IMAGE')
   imageRef(baselineRef, 'BASELINE')
@@ -147,6 +108,7 @@ async function run(argv: string[]): Promise<number> {
       out(await help())
       return inv.command || inv.help ? 0 : 2
     }
+    const build = async (i: Invocation) => (await import('./build.js')).build(i, out, colors, errColors)
     const commands = { build, inspect, compare: compareImages } satisfies Record<(typeof COMMANDS)[number], (inv: Invocation) => Promise<number>>
     return await commands[inv.command](inv)
   } catch (e) {

@@ -7,6 +7,7 @@ import type { RunContext } from './github-context.js'
 import type { Inputs } from './inputs.js'
 import { annotationArgs } from './annotations.js'
 import { ociLabels } from './tags.js'
+import { repositoriesOf } from './reference.js'
 
 const safeName = (text: string) => text.replace(/[^A-Za-z0-9_-]/g, '-')
 
@@ -15,6 +16,17 @@ export const runNames = (ctx: Pick<RunContext, 'runId' | 'runAttempt'>, pid: num
   builder: safeName(`ci-base-${ctx.runId}-${ctx.runAttempt}-${pid}`),
   verifyKey: safeName(`ci-base-verify-${ctx.runId}-${ctx.runAttempt}-${pid}`).toLowerCase()
 })
+
+/** The registry tags a run writes: none for a per-platform build (its tags are the merge job's). */
+export const runTags = (inputs: Pick<Inputs, 'mode'>, tags: () => string[]): string[] => (inputs.mode === 'platform' ? [] : tags())
+
+/** Where the image is pushed by digest: the tags' repositories, or the image's alone for a per-platform build. */
+export const pushRepositories = (inputs: Pick<Inputs, 'mode' | 'image'>, tags: string[]): string[] => (inputs.mode === 'platform' ? [inputs.image] : repositoriesOf(tags))
+
+export const wantsVerify = (inputs: Pick<Inputs, 'verify' | 'requireNonRoot'>) => inputs.verify.length > 0 || inputs.requireNonRoot
+
+/** The local name a build is loaded under to be verified: only when it is verified and not pushed (a pushed one is pulled by digest). */
+export const verifyName = (inputs: Pick<Inputs, 'verify' | 'requireNonRoot' | 'push'>, verifyKey: string) => (wantsVerify(inputs) && !inputs.push ? `${verifyKey}:built` : '')
 
 export interface PlanFacts {
   inputs: Inputs

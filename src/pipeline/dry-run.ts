@@ -7,9 +7,9 @@ import { runContext } from '../core/github-context.js'
 import { imageTags, releaseVersion } from '../core/tags.js'
 import { planCache } from '../core/cache-plan.js'
 import { baseImages } from '../core/dockerfile.js'
-import { makeBuildPlan, runNames } from '../core/build-plan.js'
+import { makeBuildPlan, pushRepositories, runNames, runTags, verifyName } from '../core/build-plan.js'
 import { buildArgs, createBuilderArgs, loginArgs } from '../core/args.js'
-import { registryOf, repositoriesOf } from '../core/reference.js'
+import { registryOf } from '../core/reference.js'
 import { loginsOf } from '../core/registry-auth.js'
 import { engineFacts } from './docker-config.js'
 import { builderSpec, chooseDriver, existingBuilderDriver } from './buildx.js'
@@ -29,7 +29,8 @@ export async function dryRun(rt: Runtime, raw: RawInputs): Promise<DryRun> {
   const inputs = parseInputs(raw, rt.env)
   const ctx = runContext(rt.env)
   const created = await sourceDate(rt, inputs, ctx)
-  const tags = imageTags(inputs, ctx, rt.now(), await releaseOf(rt, inputs, releaseVersion(inputs, ctx)))
+  const release = await releaseOf(rt, inputs, releaseVersion(inputs, ctx))
+  const tags = runTags(inputs, () => imageTags(inputs, ctx, rt.now(), release))
   const cache = planCache(inputs, tags, ctx, rt.env)
   const commands: string[][] = []
   const notes: string[] = []
@@ -48,10 +49,9 @@ export async function dryRun(rt: Runtime, raw: RawInputs): Promise<DryRun> {
     for (const path of Object.keys(files)) notes.push(`${path} holds the PEM from its input (mode 0600)`)
     builder = names.builder
   }
-  const wantsVerify = inputs.verify.length > 0 || inputs.requireNonRoot
   const plan = makeBuildPlan({
-    inputs, ctx, tags, cache, builder, driver, work, dockerfile, sourceDateEpoch: created.epoch, verifyName: wantsVerify && !inputs.push ? `${names.verifyKey}:built` : '',
-    repositories: inputs.mode === 'platform' ? [inputs.image] : repositoriesOf(tags)
+    inputs, ctx, tags, cache, builder, driver, work, dockerfile, sourceDateEpoch: created.epoch, verifyName: verifyName(inputs, names.verifyKey),
+    repositories: pushRepositories(inputs, tags)
   })
   commands.push(['docker', ...buildArgs(plan)])
   if (inputs.push && !plan.pushTo.length) notes.push('the docker driver cannot push by digest: the action pushes the OCI layout itself, then points the tags at its digest')

@@ -63,14 +63,13 @@ function collect(res: IncomingMessage): Promise<Buffer> {
 
 export async function http(address: string | URL, req: HttpRequest = {}): Promise<HttpResponse> {
   let url = new URL(address)
-  let headers = { ...req.headers }
+  const headers = { ...req.headers }
   let res = await once(url, { ...req, headers })
   for (let hops = 0; REDIRECTS.has(res.statusCode ?? 0) && res.headers.location && hops < 5; hops++) {
     res.resume()
     const next = new URL(res.headers.location, url)
     if (next.host !== url.host) delete headers.Authorization
     url = next
-    headers = { ...headers }
     res = await once(url, { ...req, method: req.method === 'HEAD' ? 'HEAD' : 'GET', body: undefined, headers })
   }
   const status = res.statusCode ?? 0

@@ -11,7 +11,6 @@ import { setupQemu } from './qemu.js'
 import { BuildError, runBuild } from './build.js'
 import { ociLayoutSource, readBaseline, readFreshImage, registrySource } from './image-sources.js'
 import { readImage } from '../core/image.js'
-import { repositoriesOf } from '../core/reference.js'
 import { seconds, stageSeconds, type StageTime } from '../core/report.js'
 import { withBuildx } from './docker.js'
 import { baseImages } from '../core/dockerfile.js'
@@ -21,7 +20,7 @@ import { publish } from './publish.js'
 import { logIn } from './login.js'
 import { finish } from './finish.js'
 import { releaseOf } from './release.js'
-import { makeBuildPlan, runNames } from '../core/build-plan.js'
+import { makeBuildPlan, pushRepositories, runNames, runTags, verifyName, wantsVerify } from '../core/build-plan.js'
 import { verifyImage } from './verify.js'
 import { merge } from './merge.js'
 import { setRequestTimeout } from './http.js'
@@ -68,10 +67,10 @@ export async function main(rt: Runtime, raw: RawInputs): Promise<void> {
 
   const release = await releaseOf(rt, inputs, version)
   // A per-platform build is pushed untagged: its tags are the merge job's.
-  const tags = inputs.mode === 'platform' ? [] : imageTags(inputs, ctx, now, release)
+  const tags = runTags(inputs, () => imageTags(inputs, ctx, now, release))
   rt.setOutput('tags', tags.join('\n'))
   if (inputs.mode === 'merge') return merge(rt, inputs, ctx, tags, created.epoch, stage, stages)
-  const repositories = inputs.mode === 'platform' ? [inputs.image] : repositoriesOf(tags)
+  const repositories = pushRepositories(inputs, tags)
   const work = await mkdtemp(join(ctx.temp, 'ci-base-action-'))
   const cache = planCache(inputs, tags, ctx, rt.env)
   const names = runNames(ctx, process.pid)
@@ -99,10 +98,9 @@ export async function main(rt: Runtime, raw: RawInputs): Promise<void> {
   }
 
   // Verify runs what was built: pulled by digest after a push, else loaded under a name of this run's.
-  const wantsVerify = inputs.verify.length > 0 || inputs.requireNonRoot
   const verifyKey = names.verifyKey
-  const localName = wantsVerify && !inputs.push ? `${verifyKey}:built` : ''
-  if (wantsVerify) rt.remember({ verifyKey, ...(localName ? { verifyImage: localName } : {}) })
+  const localName = verifyName(inputs, verifyKey)
+  if (wantsVerify(inputs)) rt.remember({ verifyKey, ...(localName ? { verifyImage: localName } : {}) })
   const plan = makeBuildPlan({
     inputs, ctx, tags, cache, builder: buildx.builder, driver: buildx.driver, work, dockerfile, sourceDateEpoch: created.epoch, verifyName: localName, repositories
   })
@@ -131,7 +129,7 @@ export async function main(rt: Runtime, raw: RawInputs): Promise<void> {
   )
   // The exported layout was only there to be measured (it is as large as the image).
   await rm(ociDir, { recursive: true, force: true })
-  const verification = wantsVerify
+  const verification = wantsVerify(inputs)
     ? await stage('Verify', async () => {
         const targets = image.platforms.map(p => ({ platform: p.platform, ref: localName || `${repositories[0]}@${p.digest}`, user: p.user ?? '' }))
         try {

@@ -99,7 +99,12 @@ export interface Publication extends Tagging {
  */
 export async function publish(rt: Runtime, digest: string, repositories: string[], tags: string[], layout?: string): Promise<Publication> {
   // Each request is retried by the client (429 with its Retry-After, 5xx, a dropped connection), with a warning.
-  const clientOf = (repository: string) => clientFor(repository, rt.env, message => rt.warning(message))
+  // One client per repository: the push and the tags share its token.
+  const clients = new Map<string, RegistryClient>()
+  const clientOf = (repository: string) => {
+    if (!clients.has(repository)) clients.set(repository, clientFor(repository, rt.env, message => rt.warning(message)))
+    return clients.get(repository)!
+  }
   let uploads: Uploads | undefined
   if (layout) {
     uploads = { blobs: 0, manifests: 0 }
