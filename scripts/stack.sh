@@ -30,16 +30,40 @@ add_next_release_source() {
   printf 'Package: *\nPin: release n=trixie\nPin-Priority: 100\n' > /etc/apt/preferences.d/trixie-low
 }
 
+# Each command the stack uses, and the package that brings it. Every one is checked on its own:
+# a machine may have some of them (docker, say) and not others (busybox).
+ENGINE_PACKAGES="docker.io docker-buildx docker-cli"
+need_command() { # command package
+  command -v "$1" >/dev/null 2>&1 || MISSING="$MISSING $2"
+}
 install_packages() {
-  if command -v dockerd >/dev/null && docker buildx version >/dev/null 2>&1 \
-     && command -v qemu-aarch64-static >/dev/null && command -v docker-registry >/dev/null; then
-    return
-  fi
-  add_next_release_source
+  MISSING=""
+  need_command dockerd docker.io
+  need_command docker docker-cli
+  docker buildx version >/dev/null 2>&1 || MISSING="$MISSING docker-buildx"
+  need_command qemu-aarch64-static qemu-user-static
+  need_command docker-registry docker-registry
+  need_command busybox busybox-static
+  need_command curl curl
+  need_command dpkg-deb dpkg
+  need_command apt-get apt
+  [ -z "$MISSING" ] && return
+  log "installing:$MISSING"
   export DEBIAN_FRONTEND=noninteractive
+  local pkg engine="" others=""
+  for pkg in $MISSING; do
+    case " $ENGINE_PACKAGES " in *" $pkg "*) engine=yes ;; *) others="$others $pkg" ;; esac
+  done
+  if [ -n "$engine" ]; then add_next_release_source; fi
   apt-get update -qq
-  apt-get install -y -qq docker.io/trixie docker-buildx/trixie docker-cli/trixie >/dev/null
-  apt-get install -y -qq qemu-user-static docker-registry busybox-static >/dev/null
+  # The engine's packages go together, each named with its release so that nothing else moves
+  # to trixie; the rest come from this machine's own release.
+  if [ -n "$engine" ]; then
+    # shellcheck disable=SC2046
+    apt-get install -y -qq $(printf '%s/trixie ' $ENGINE_PACKAGES) >/dev/null
+  fi
+  # shellcheck disable=SC2086
+  [ -z "$others" ] || apt-get install -y -qq $others >/dev/null
 }
 
 start_dockerd() {
@@ -81,6 +105,11 @@ YML
   tail -n 30 "$STATE_DIR/registry.log" >&2; exit 1
 }
 
+# arm64 .debs are downloaded (never installed) for the test images.
+arm64_packages() {
+  dpkg --print-foreign-architectures | grep -qx arm64 || { dpkg --add-architecture arm64; apt-get update -qq; }
+}
+
 # A FROM-scratch busybox for amd64 and arm64, pushed as one index: the tests' stand-in for
 # images they cannot pull, with root in /etc/passwd and Alpine-style addgroup/adduser (Debian's
 # busybox lacks them). Its layers differ per platform: BuildKit loses cache records of layers
@@ -89,7 +118,7 @@ build_base_image() {
   if [ -z "${STACK_REBUILD_BASE:-}" ] && docker buildx imagetools inspect "$BASE_IMAGE" >/dev/null 2>&1; then return; fi
   local dir="$STATE_DIR/base"
   rm -rf "$dir"; mkdir -p "$dir"
-  dpkg --print-foreign-architectures | grep -qx arm64 || { dpkg --add-architecture arm64; apt-get update -qq; }
+  arm64_packages
   for arch in amd64 arm64; do
     (cd "$dir" && apt-get download -qq "busybox-static:$arch")
     mkdir -p "$dir/$arch"
@@ -124,7 +153,46 @@ ENV PATH=/usr/local/bin:/usr/bin:/bin
 CMD ["/bin/sh"]
 DF
   log "building $BASE_IMAGE"
-  docker buildx build --platform linux/amd64,linux/arm64 -t "$BASE_IMAGE" --push "$dir"
+  docker buildx build --provenance=false --platform linux/amd64,linux/arm64 --output "type=image,name=$BASE_IMAGE,push=true" "$dir"
+}
+
+# The realistic fixture's packages (__tests__/fixtures/realistic): Debian's compilers, LLVM,
+# Node.js, Python, Perl, git and Boost headers for amd64 and arm64, unpacked with dpkg-deb (no
+# emulated apt-get), and architecture-independent packages that are the same bytes on both.
+# About 250 MB compressed and 20,000 files per platform, as a CI base image is.
+PACKAGES_IMAGE=${PACKAGES_IMAGE:-localhost:${REGISTRY_PORT}/test/packages:bookworm}
+ARCH_PACKAGES="gcc-12 cpp-12 g++-12 libstdc++-12-dev libgcc-12-dev libllvm15 libllvm14 libclang-cpp14 libnode108
+  libicu72 git libperl5.36 perl-base python3.11-minimal libpython3.11-minimal libpython3.11-stdlib libc6-dev
+  linux-libc-dev libgl1-mesa-dri libz3-4 libgtk-3-0 libboost1.81-dev"
+ALL_PACKAGES="perl-modules-5.36 git-man python3-pip python3-setuptools node-typescript nodejs-doc"
+build_packages_image() {
+  if [ -z "${STACK_REBUILD_PACKAGES:-}" ] && docker buildx imagetools inspect "$PACKAGES_IMAGE" >/dev/null 2>&1; then return; fi
+  local dir="$STATE_DIR/packages" arch pkg deb
+  rm -rf "$dir"; mkdir -p "$dir"
+  arm64_packages
+  log "downloading and unpacking the packages of $PACKAGES_IMAGE"
+  for arch in amd64 arm64 all; do
+    mkdir -p "$dir/deb/$arch" "$dir/context/$arch"
+    if [ "$arch" = all ]; then
+      # shellcheck disable=SC2086
+      (cd "$dir/deb/$arch" && apt-get download -qq $ALL_PACKAGES)
+    else
+      # shellcheck disable=SC2046
+      (cd "$dir/deb/$arch" && apt-get download -qq $(printf "%s:$arch " $ARCH_PACKAGES))
+    fi
+    for deb in "$dir/deb/$arch"/*.deb; do dpkg-deb -x "$deb" "$dir/context/$arch"; done
+  done
+  cat > "$dir/context/Dockerfile" <<'DF'
+FROM scratch
+ARG TARGETARCH
+COPY ${TARGETARCH}/ /arch/
+COPY all/ /all/
+DF
+  log "building $PACKAGES_IMAGE"
+  # No attestation: the engine's own push of a multi-platform build can leave it at the tag.
+  docker buildx build --quiet --provenance=false --platform linux/amd64,linux/arm64 \
+    --output "type=image,name=$PACKAGES_IMAGE,push=true" "$dir/context" >/dev/null
+  rm -rf "$dir"
 }
 
 # The image `buildx create --driver docker-container` starts, as a runner would pull it.
@@ -172,6 +240,7 @@ start_dockerd
 register_qemu
 start_registry
 build_base_image
+build_packages_image
 load_buildkit_image
 serve_buildx_releases
 install_node24
