@@ -50,7 +50,14 @@ describe("the action's own registry requests", () => {
     await r.close()
   })
 
-  test('a Retry-After far off is capped; an HTTP date counts too', () => {
+  test('a Retry-After far off is capped at 30 s: the wait is 30 s, not the two minutes asked', async () => {
+    const r = await registry([{ status: 429, headers: { 'Retry-After': '120' } }, { status: 429, headers: { 'Retry-After': '30' } }])
+    expect(await r.client.manifest('1')).toBe('{"layers":[]}')
+    expect(r.waits).toEqual([30_000, 30_000])
+    await r.close()
+  })
+
+  test('Retry-After in seconds or as an HTTP date', () => {
     expect(retryAfterMs('120')).toBe(120_000)
     expect(retryAfterMs(new Date(Date.parse('2026-11-27T10:00:05Z')).toUTCString(), Date.parse('2026-11-27T10:00:00Z'))).toBe(5000)
     expect(retryAfterMs('soon')).toBeUndefined()
