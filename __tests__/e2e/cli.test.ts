@@ -1,6 +1,8 @@
 // The command line, bundled, on Node 24, against the real stack: inspect and compare read the
 // registry; build --dry-run prints what the action runs; build runs the action's pipeline.
 import { spawn } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ROOT, actionNode, HEAD_SHA, type ActionRun } from '../support/runner'
 import { BASE_IMAGE, manifest, platformSizes, REGISTRY } from '../support/registry'
@@ -22,8 +24,12 @@ function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: 
   })
 }
 
-/** The same run for the action and the command line: the same commit, time and repository. */
-const RUN_ENV = { GITHUB_SHA: HEAD_SHA, GITHUB_REF: 'refs/heads/main', GITHUB_REPOSITORY: 'phialo/ci-base-action', SOURCE_DATE_EPOCH: '1795167000' }
+/**
+ * The same run for the action and the command line: the same commit, time and repository, and
+ * the same tool cache (where the docker driver's OCI layout is kept).
+ */
+const TOOL_CACHE = mkdtempSync(join(tmpdir(), 'cli-tools-'))
+const RUN_ENV = { GITHUB_SHA: HEAD_SHA, GITHUB_REF: 'refs/heads/main', GITHUB_REPOSITORY: 'phialo/ci-base-action', SOURCE_DATE_EPOCH: '1795167000', RUNNER_TOOL_CACHE: TOOL_CACHE }
 
 onEveryStack(ready, 'the command line', stack => {
   const repo = `e2e/cli-${stack.name}-${nonce()}`
@@ -31,7 +37,7 @@ onEveryStack(ready, 'the command line', stack => {
   let action: ActionRun
 
   beforeAll(async () => {
-    action = await stack.run({ inputs, env: RUN_ENV })
+    action = await stack.run({ inputs, env: RUN_ENV, toolCache: TOOL_CACHE })
   }, 300_000)
 
   test('inspect: per-platform sizes, layers and digests equal the registry\'s manifests, without pulling', async () => {

@@ -1,6 +1,7 @@
 // Registry faults on the action's own requests, through a proxy in front of the real registry:
 // what passes is retried (Retry-After honoured) with a warning; what does not fails in bounded
 // time naming registry, operation and status; tags move only when the run succeeds.
+import { createServer, type AddressInfo, type Socket } from 'node:net'
 import type { ActionRun } from '../support/runner'
 import { manifest, platformSizes, REGISTRY_PORT } from '../support/registry'
 import { startFaultyProxy, type FaultyProxy } from '../support/faulty-proxy'
@@ -95,6 +96,30 @@ onEveryStack(ready, "faults on the action's registry requests", stack => {
       for (const tag of ['1', '2']) expect([tag, (await manifest(repo, tag))?.digest]).toEqual([tag, r.main.outputs.digest])
     } finally {
       await proxy.close()
+    }
+  })
+
+  test('a registry that accepts connections and never answers costs the optional reads (release tags, baseline) 30 s in all, then one warning; the build goes on', async () => {
+    const held: Socket[] = []
+    const silent = createServer(socket => held.push(socket.on('error', () => undefined)))
+    await new Promise<void>(resolve => silent.listen(0, '127.0.0.1', resolve))
+    const host = `127.0.0.1:${(silent.address() as AddressInfo).port}`
+    try {
+      // A release run: the published versions (tag list) and the baseline are both asked of it.
+      const r = await stack.run({
+        inputs: { ...multistage, image: `${host}/ci/base`, push: 'false', cache: 'none', 'tag-policy': 'semver', 'build-args': `NONCE=${nonce()}` },
+        env: { GITHUB_REF: 'refs/tags/v1.2.3' }
+      })
+      expect({ code: r.main.code, errors: errorLines(r.main.stdout) }).toEqual({ code: 0, errors: [] })
+      expect(warnings(r)).toEqual([expect.stringMatching(/The registry did not answer the optional reads within 30 s in all \(the tags of 127\.0\.0\.1:\d+\/ci\/base was in flight/)])
+      expect(JSON.parse(r.main.outputs.report).baseline).toMatchObject({ ref: `${host}/ci/base:latest`, status: 'unavailable' })
+      // The published releases are unknown: only the full version is tagged.
+      expect(r.main.outputs.tags.split('\n')).toEqual([`${host}/ci/base:1.2.3`])
+      // The optional reads' 30 s plus the build, far from the 4 tries of 2 minutes per request without a budget.
+      expect(r.main.ms).toBeLessThan(75_000)
+    } finally {
+      for (const socket of held) socket.destroy()
+      await new Promise(resolve => silent.close(resolve))
     }
   })
 

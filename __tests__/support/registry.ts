@@ -1,11 +1,14 @@
 // The test's own view of the local registry, over its HTTP API (independent of the action's code).
-import { gunzipSync } from 'node:zlib'
+import { createGunzip, gunzipSync } from 'node:zlib'
+import { Readable } from 'node:stream'
 
 /** The registry the e2e suite pushes to and reads from (TEST_REGISTRY moves it; loopback, plain HTTP). */
 export const REGISTRY = process.env.TEST_REGISTRY ?? 'localhost:5000'
 export const REGISTRY_PORT = Number(REGISTRY.split(':')[1] ?? 80)
 /** The two-arch base image scripts/stack.sh pushes there (its BASE_IMAGE). */
 export const BASE_IMAGE = `${REGISTRY}/test/base:latest`
+/** Debian's packages for both architectures, unpacked (scripts/stack.sh's PACKAGES_IMAGE): the realistic fixture's bulk. */
+export const PACKAGES_IMAGE = `${REGISTRY}/test/packages:bookworm`
 export const api = `http://${REGISTRY.replace('localhost', '127.0.0.1')}/v2`
 
 const ACCEPT = [
@@ -69,6 +72,36 @@ export async function imageFiles(repo: string, manifestDigest: string): Promise<
       const path = (prefix ? `${prefix}/${name}` : name).replace(/^\.?\//, '').replace(/\/$/, '')
       files.set(path, { uid: parseInt(field(tar, off + 108, 8) || '0', 8), content: tar.toString('utf8', off + 512, off + 512 + size) })
       off += 512 + Math.ceil(size / 512) * 512
+    }
+  }
+  return files
+}
+
+/** Regular files in a gzip'd tar layer, streamed from the registry (layers of hundreds of MB). */
+export async function countLayerFiles(repo: string, digest: string): Promise<number> {
+  const res = await fetch(`${api}/${repo}/blobs/${digest}`)
+  if (!res.ok || !res.body) throw new Error(`registry: ${res.status} for blob ${digest}`)
+  let files = 0
+  let pending = Buffer.alloc(0)
+  let skip = 0
+  for await (const chunk of Readable.fromWeb(res.body as import('node:stream/web').ReadableStream).pipe(createGunzip())) {
+    pending = Buffer.concat([pending, chunk as Buffer])
+    for (;;) {
+      if (skip) {
+        const n = Math.min(skip, pending.length)
+        pending = pending.subarray(n)
+        skip -= n
+        if (skip) break
+      }
+      if (pending.length < 512) break
+      const header = pending.subarray(0, 512)
+      pending = pending.subarray(512)
+      if (header.every(b => b === 0)) continue
+      const size = parseInt(header.toString('utf8', 124, 136).replace(/\0.*$/s, '').trim() || '0', 8)
+      const type = String.fromCharCode(header[156])
+      const name = header.toString('utf8', 0, 100).replace(/\0.*$/s, '')
+      if ((type === '0' || type === '\0') && !name.split('/').pop()!.startsWith('.wh.')) files++
+      skip = Math.ceil(size / 512) * 512
     }
   }
   return files

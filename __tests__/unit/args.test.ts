@@ -23,7 +23,7 @@ describe('buildx build argv (golden)', () => {
     expect(buildArgs(plan({}))).toEqual([
       'buildx', 'build', '--platform', 'linux/amd64,linux/arm64', '--file', 'Dockerfile.base',
       '--build-arg', 'SOURCE_DATE_EPOCH=1732000000', '--provenance=false',
-      '--output', 'type=oci,dest=/tmp/oci,tar=false,rewrite-timestamp=true', '--metadata-file', '/tmp/m.json', '--progress', 'rawjson', '.'
+      '--output', 'type=oci,dest=/tmp/oci,tar=false', '--metadata-file', '/tmp/m.json', '--progress', 'rawjson', '.'
     ])
   })
 
@@ -32,7 +32,8 @@ describe('buildx build argv (golden)', () => {
       plan(
         {
           image: 'ghcr.io/phialo/ci-base', push: 'true', load: 'true', target: 'ci', 'build-args': 'MONTH=2026-11',
-          secrets: 'npm=NPM_TOKEN', 'no-cache': 'true', pull: 'true', provenance: 'mode=max', sbom: 'true', context: 'ctx'
+          secrets: 'npm=NPM_TOKEN', 'no-cache': 'true', pull: 'true', provenance: 'mode=max', sbom: 'true', context: 'ctx',
+          'rewrite-timestamp': 'true'
         },
         {
           builder: 'b1', tags: ['ghcr.io/phialo/ci-base:sha-abc1234'], labels: ['a=b'],
@@ -56,16 +57,23 @@ describe('buildx build argv (golden)', () => {
   test('the builder tags nothing in the registry; only a load names the image, in the local store', () => {
     const p = plan({ image: 'ghcr.io/phialo/ci-base', push: 'true', load: 'true' }, { tags: ['ghcr.io/phialo/ci-base:1'], loadTags: ['ghcr.io/phialo/ci-base:1'], pushTo: ['ghcr.io/phialo/ci-base'] })
     expect(buildArgs(p)).not.toContain('--tag')
-    expect(buildArgs(p)).toContain('type=image,name=ghcr.io/phialo/ci-base,push-by-digest=true,name-canonical=true,push=true,rewrite-timestamp=true')
+    expect(buildArgs(p)).toContain('type=image,name=ghcr.io/phialo/ci-base,push-by-digest=true,name-canonical=true,push=true')
     const load = buildArgs({ ...p, loadOnly: true })
     expect(load.slice(load.indexOf('--tag'), load.indexOf('--tag') + 2)).toEqual(['--tag', 'ghcr.io/phialo/ci-base:1'])
     expect(load).toContain('--load')
     expect(load).not.toContain('--output')
   })
 
+  test('rewrite-timestamp: true rewrites file times on either output; false (the default) leaves cached layers as they are', () => {
+    const strict = { 'rewrite-timestamp': 'true' }
+    expect(buildArgs(plan(strict))).toContain('type=oci,dest=/tmp/oci,tar=false,rewrite-timestamp=true')
+    expect(buildArgs(plan(strict, { pushTo: ['r/x'] }))).toContain('type=image,name=r/x,push-by-digest=true,name-canonical=true,push=true,rewrite-timestamp=true')
+    for (const args of [buildArgs(plan({})), buildArgs(plan({}, { pushTo: ['r/x'] }))]) expect(args.join(' ')).not.toContain('rewrite-timestamp')
+  })
+
   test('load without push: the build writes the layout to measure, a second pass loads', () => {
     const p = plan({ load: 'true', platforms: 'linux/amd64' })
-    expect(buildArgs(p)).toContain('type=oci,dest=/tmp/oci,tar=false,rewrite-timestamp=true')
+    expect(buildArgs(p)).toContain('type=oci,dest=/tmp/oci,tar=false')
     expect(buildArgs(p)).not.toContain('--load')
     const load = buildArgs({ ...p, loadOnly: true })
     expect(load).toContain('--load')

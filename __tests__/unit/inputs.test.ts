@@ -197,6 +197,7 @@ const WORDS: Record<InputName, string[]> = {
   comment: ['true', 'false', 'ok', ''],
   'github-token': ['ghs_x', ''],
   created: ['commit', 'now', 'today', ''],
+  'rewrite-timestamp': ['true', 'false', 'always', ''],
   verify: ['uname -m', "sh -c 'test -w /app'", "echo 'open", ''],
   'require-non-root': ['true', 'false', 'yes', ''],
   'verify-timeout': ['30s', '1m30s', '0s', 'long', ''],

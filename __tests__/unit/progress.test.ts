@@ -102,7 +102,9 @@ describe('which failures are worth one more try', () => {
   test.each([
     ['pushing localhost:5000/a:1 with docker', 'unexpected status from HEAD request to http://localhost:5000/v2/a/manifests/1: 500 Internal Server Error', true],
     ['exporting to image', 'failed to push ghcr.io/p/x:1: read tcp 10.0.0.1:443: connection reset by peer', true],
+    ['exporting to image', 'failed to push localhost:5000/a: unexpected status from PUT request to http://localhost:5000/v2/a/blobs/uploads/x?digest=sha256%3Aab: 429 Too Many Requests', true],
     ['pushing ghcr.io/p/x:1 with docker', 'unexpected status: 401 Unauthorized', false],
+    ['pushing ghcr.io/p/x:1 with docker', 'unexpected status from PUT request to https://ghcr.io/v2/p/x/manifests/1: 403 Forbidden (4290 bytes)', false],
     ['[2/2] RUN make', 'process "/bin/sh -c make" did not complete successfully: exit code: 2', false]
   ])('%s: %s -> %s', async (name, cause, retry) => {
     const { isTransientPushFailure } = await import('../../src/pipeline/build')

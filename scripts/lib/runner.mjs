@@ -11,7 +11,7 @@ import { parse } from 'yaml'
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 
 /** @returns {{ inputs: Record<string, { default?: string }>, outputs: Record<string, unknown>, runs: Record<string, string> }} */
-export const actionYml = () => parse(readFileSync(join(ROOT, 'action.yml'), 'utf8'))
+export const actionYml = (dir = ROOT) => parse(readFileSync(join(dir, 'action.yml'), 'utf8'))
 
 /** The commit every test run builds, and its time (the image's timestamps come from it). */
 export const HEAD_SHA = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678'
@@ -83,7 +83,7 @@ function runNode(script, env, cwd, echo) {
  *   state: Record<string, string>, summary: string, env: Record<string, string> }} StepResult
  * @typedef {{ main: StepResult, post: StepResult }} ActionRun
  * @typedef {{ inputs?: Record<string, string>, env?: Record<string, string>, workspace?: string,
- *   skipPost?: boolean, runnerTemp?: string, echo?: boolean }} RunOptions
+ *   skipPost?: boolean, runnerTemp?: string, toolCache?: string, echo?: boolean, actionDir?: string }} RunOptions
  */
 
 /**
@@ -91,7 +91,9 @@ function runNode(script, env, cwd, echo) {
  * @returns {Promise<ActionRun>}
  */
 export async function runAction(options = {}) {
-  const yml = actionYml()
+  // Another JavaScript action laid out the same way (action.yml, runs.main/post) runs the same way: the benchmark's comparisons.
+  const actionDir = options.actionDir ?? ROOT
+  const yml = actionYml(actionDir)
   for (const name of Object.keys(options.inputs ?? {})) {
     if (!(name in yml.inputs)) throw new Error(`input '${name}' is not declared in action.yml`)
   }
@@ -130,12 +132,13 @@ export async function runAction(options = {}) {
     GITHUB_RUN_ID: `${Date.now()}${Math.floor(Math.random() * 1000)}`,
     GITHUB_RUN_ATTEMPT: '1',
     RUNNER_TEMP: runnerTemp,
-    RUNNER_TOOL_CACHE: join(runnerTemp, 'toolcache'),
+    // A self-hosted runner's tool cache outlives its jobs (RUNNER_TEMP does not): `toolCache` stands for one.
+    RUNNER_TOOL_CACHE: options.toolCache ?? join(runnerTemp, 'toolcache'),
     ...files,
     ...options.env
   }
   const read = (/** @type {string} */ name) => readFileSync(files[name], 'utf8')
-  const mainRun = await runNode(join(ROOT, yml.runs.main), { ...base, ...inputs }, workspace, !!options.echo)
+  const mainRun = await runNode(join(actionDir, yml.runs.main), { ...base, ...inputs }, workspace, !!options.echo)
   /** @type {StepResult} */
   const main = {
     ...mainRun,
@@ -147,7 +150,7 @@ export async function runAction(options = {}) {
   const stateEnv = Object.fromEntries(Object.entries(main.state).map(([k, v]) => [`STATE_${k}`, v]))
   const postRun = options.skipPost
     ? { code: 0, stdout: '', stderr: '', ms: 0 }
-    : await runNode(join(ROOT, yml.runs.post), { ...base, ...inputs, ...stateEnv }, workspace, !!options.echo)
+    : await runNode(join(actionDir, yml.runs.post), { ...base, ...inputs, ...stateEnv }, workspace, !!options.echo)
   if (process.env.E2E_LOG_DIR) {
     mkdirSync(process.env.E2E_LOG_DIR, { recursive: true })
     writeFileSync(join(process.env.E2E_LOG_DIR, `${base.GITHUB_RUN_ID}-main.log`), mainRun.stdout + mainRun.stderr)

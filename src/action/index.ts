@@ -1,6 +1,6 @@
 // The action's entry point for both steps, and the one module that knows its host: the
-// runner, through @actions/core. Post is the step that finds main's post state.
-import * as core from '@actions/core'
+// runner, through its workflow commands. Post is the step that finds main's post state.
+import * as core from './workflow-commands.js'
 import { INPUT_DEFAULTS, type InputName, type RawInputs } from '../core/inputs.js'
 import { docker } from '../pipeline/docker.js'
 import { main } from '../pipeline/main.js'
@@ -30,9 +30,7 @@ function actionRuntime(postState: PostState): Runtime {
     setOutput: core.setOutput,
     remember: addition => recorder.remember(addition),
     postState: () => postState,
-    writeSummary: async markdown => {
-      if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown).write()
-    },
+    writeSummary: async markdown => core.appendSummary(markdown),
     now: () => new Date()
   }
 }

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { InputError, INPUT_DEFAULTS, parseInputs, type InputName } from '../core/inputs.js'
+import { OPTIONAL_READS_BUDGET_MS, OptionalReads } from '../pipeline/optional-reads.js'
 import { readBaseline, registrySource } from '../pipeline/image-sources.js'
 import { readImage } from '../core/image.js'
 import { isImageRef, repositoryOf } from '../core/reference.js'
@@ -88,7 +89,7 @@ async function compareImages(inv: Invocation): Promise<number> {
   const { budgets } = parseInputs(rawInputs(inv.inputs))
   imageRef(ref, 'IMAGE')
   imageRef(baselineRef, 'BASELINE')
-  const [image, base] = await Promise.all([readRegistryImage(ref), readBaseline(terminalRuntime(errColors).rt.docker, baselineRef, [], process.env)])
+  const [image, base] = await Promise.all([readRegistryImage(ref), readBaseline(terminalRuntime(errColors).rt.docker, baselineRef, [], process.env, new OptionalReads(OPTIONAL_READS_BUDGET_MS, () => undefined))])
   if (base.status === 'unavailable') throw new Error(`BASELINE ${baselineRef} could not be read: ${base.reason}`)
   const platforms = compare(image.platforms, base.image)
   const breaches = checkBudgets(platforms, budgets)

@@ -36,8 +36,10 @@ export interface PlanFacts {
   /** What setup chose: '' for the current builder. */
   builder: string
   driver: Inputs['driver']
-  /** The run's own work directory (metadata file, OCI layout). */
+  /** The run's own work directory (the metadata file). */
   work: string
+  /** The machine's OCI layout, kept across runs, that a build the builder cannot push is exported to. */
+  layoutDir: string
   dockerfile: string
   sourceDateEpoch: number
   /** The local name a build is loaded under to be verified ('' when none). */
@@ -59,7 +61,7 @@ export function makeBuildPlan(f: PlanFacts): BuildPlan {
     cacheTo: f.cache.to,
     inlineCache: f.cache.inline,
     metadataFile: join(f.work, 'metadata.json'),
-    ociDir: join(f.work, 'oci'),
+    ociDir: f.layoutDir,
     // Builders that can push by digest do; the docker driver cannot, so its layout is pushed by the action.
     pushTo: inputs.push && f.driver !== 'docker' ? f.repositories : [],
     sourceDateEpoch: f.sourceDateEpoch,

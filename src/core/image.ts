@@ -137,6 +137,8 @@ export interface Baseline {
   /** found; missing (first build: the report says "new"); unavailable (could not be read); none (not asked). */
   status: 'found' | 'missing' | 'unavailable' | 'none'
   reason?: string
+  /** The reason was already given as a warning (the optional reads ran out of time): not warned again. */
+  warned?: boolean
   /** When the baseline was made (its config's time). */
   created?: string
   image?: ImageInfo

@@ -26,9 +26,9 @@ const CACHE_IMPORT_FAILURE =
 
 export const isCacheImportFailure = (cause: string) => CACHE_IMPORT_FAILURE.test(cause)
 
-// A registry that answers a push with a server error or drops the connection: worth one more
-// try, which costs little since every step is cached by then.
-const TRANSIENT_PUSH_FAILURE = /unexpected status[^\n]*\b5\d\d\b|\b50[234]\b|connection reset|broken pipe|i\/o timeout|TLS handshake timeout|unexpected EOF/i
+// A registry that answers a push with a server error or a rate limit, or drops the connection:
+// worth one more try, which costs little since every step is cached by then.
+const TRANSIENT_PUSH_FAILURE = /unexpected status[^\n]*\b(5\d\d|429)\b|429 Too Many Requests|\b50[234]\b|connection reset|broken pipe|i\/o timeout|TLS handshake timeout|unexpected EOF/i
 
 export function isTransientPushFailure(progress: BuildProgress): boolean {
   const failed = progress.failedSteps()

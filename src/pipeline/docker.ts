@@ -1,6 +1,7 @@
 // The one seam through which the action runs docker: argv in, exit code and output back.
+// A plain child process (no shell): the command line is echoed, then its output, unless quiet.
+import { spawn } from 'node:child_process'
 import type { Writable } from 'node:stream'
-import * as exec from '@actions/exec'
 
 export interface RunResult {
   code: number
@@ -23,16 +24,31 @@ export interface RunOptions {
 export type Docker = (args: string[], options?: RunOptions) => Promise<RunResult>
 
 /** Docker whose echoed commands and output go to `stream` (stdout on the runner; a terminal keeps stdout for results). */
-export const dockerTo = (stream?: Writable): Docker => async (args, options = {}) => {
-  const result = await exec.getExecOutput(options.command ?? 'docker', args, {
-    ignoreReturnCode: true,
-    ...(stream ? { outStream: stream, errStream: stream } : {}),
-    silent: options.quiet || !!options.onStderr,
-    listeners: options.onStderr ? { stderr: (data: Buffer) => options.onStderr!(data.toString('utf8')) } : undefined,
-    input: options.input === undefined ? undefined : Buffer.from(options.input),
-    env: options.env ? ({ ...process.env, ...options.env } as Record<string, string>) : undefined
+export const dockerTo = (stream: Writable = process.stdout): Docker => (args, options = {}) => {
+  const command = options.command ?? 'docker'
+  const silent = options.quiet || !!options.onStderr
+  if (!silent) stream.write(`[command]${command} ${args.join(' ')}\n`)
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, {
+      stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+      env: options.env ? { ...process.env, ...options.env } : process.env
+    })
+    let stdout = ''
+    let stderr = ''
+    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk
+      if (!silent) stream.write(chunk)
+    })
+    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk
+      if (options.onStderr) options.onStderr(chunk)
+      else if (!silent) stream.write(chunk)
+    })
+    child.on('error', e => reject(new Error(`${command} could not be started: ${e.message}`)))
+    child.on('close', code => resolve({ code: code ?? 1, stdout, stderr }))
+    // A command that exits without reading its stdin must not fail the write.
+    if (options.input !== undefined) child.stdin!.on('error', () => undefined).end(options.input)
   })
-  return { code: result.exitCode, stdout: result.stdout, stderr: result.stderr }
 }
 
 export const docker: Docker = dockerTo()

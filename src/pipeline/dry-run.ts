@@ -1,6 +1,8 @@
 // What `build` would run, decided the way the action decides it (the same functions), printed
 // instead of run. Only questions are asked: the engine's facts for the driver, git for the
 // commit's time, the registry's tags for a release; nothing is installed, created or pushed.
+import { layoutStoreDir } from './layout-store.js'
+import { OPTIONAL_READS_BUDGET_MS, OptionalReads } from './optional-reads.js'
 import { join } from 'node:path'
 import { parseInputs, type RawInputs } from '../core/inputs.js'
 import { runContext } from '../core/github-context.js'
@@ -29,7 +31,7 @@ export async function dryRun(rt: Runtime, raw: RawInputs): Promise<DryRun> {
   const inputs = parseInputs(raw, rt.env)
   const ctx = runContext(rt.env)
   const created = await sourceDate(rt, inputs, ctx)
-  const release = await releaseOf(rt, inputs, releaseVersion(inputs, ctx))
+  const release = await releaseOf(rt, inputs, new OptionalReads(OPTIONAL_READS_BUDGET_MS, message => rt.warning(message)), releaseVersion(inputs, ctx))
   const tags = runTags(inputs, () => imageTags(inputs, ctx, rt.now(), release))
   const cache = planCache(inputs, tags, ctx, rt.env)
   const commands: string[][] = []
@@ -50,7 +52,7 @@ export async function dryRun(rt: Runtime, raw: RawInputs): Promise<DryRun> {
     builder = names.builder
   }
   const plan = makeBuildPlan({
-    inputs, ctx, tags, cache, builder, driver, work, dockerfile, sourceDateEpoch: created.epoch, verifyName: verifyName(inputs, names.verifyKey),
+    inputs, ctx, tags, cache, builder, driver, work, layoutDir: layoutStoreDir(rt.env), dockerfile, sourceDateEpoch: created.epoch, verifyName: verifyName(inputs, names.verifyKey),
     repositories: pushRepositories(inputs, tags)
   })
   commands.push(['docker', ...buildArgs(plan)])

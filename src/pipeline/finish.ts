@@ -27,7 +27,7 @@ export interface Finished {
 
 export async function finish(rt: Runtime, inputs: Inputs, ctx: RunContext, f: Finished): Promise<void> {
   const { base, image, verification } = f
-  if (base.status === 'unavailable') rt.warning(`Baseline ${base.ref} could not be read: ${base.reason}`)
+  if (base.status === 'unavailable' && !base.warned) rt.warning(`Baseline ${base.ref} could not be read: ${base.reason}`)
   const platforms = compare(image.platforms, base.image)
   const breaches = checkBudgets(platforms, inputs.budgets)
   const report = makeReport({

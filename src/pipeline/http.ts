@@ -21,6 +21,8 @@ export interface HttpRequest {
   body?: Uint8Array | string
   /** Milliseconds without an answer before the request fails. */
   timeoutMs?: number
+  /** Cuts the request off (an optional read whose time ran out). */
+  signal?: AbortSignal
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308])
@@ -37,7 +39,8 @@ function once(url: URL, req: HttpRequest): Promise<IncomingMessage> {
     const body = typeof req.body === 'string' ? Buffer.from(req.body) : req.body
     // A connection of its own per request: a registry that answers before reading a body (an
     // early error) leaves a kept-alive connection that the next try must not inherit.
-    const r = send(url, { method: req.method ?? 'GET', agent: false, headers: { ...req.headers, ...(body ? { 'Content-Length': String(body.length) } : {}) } }, resolve)
+    const headers = { ...req.headers, ...(body ? { 'Content-Length': String(body.length) } : {}) }
+    const r = send(url, { method: req.method ?? 'GET', agent: false, headers, signal: req.signal }, resolve)
     const limit = req.timeoutMs ?? requestTimeoutMs
     r.setTimeout(limit, () => r.destroy(new Error(`timed out after ${limit / 1000} s (registry-timeout)`)))
     r.on('error', (e: NodeJS.ErrnoException) => reject(new Error(`${req.method ?? 'GET'} ${url.host}${url.pathname}: ${networkReason(e)}`, { cause: e })))

@@ -9,19 +9,21 @@ import { clientFor, NotFoundError, readBack } from './registry-client.js'
 import { errorMessage } from './runtime.js'
 import type { Env } from '../core/env.js'
 import { repositoryOf, tagOf } from '../core/reference.js'
+import type { OptionalReads } from './optional-reads.js'
 
 /**
  * Images in a registry: over its HTTP API with docker's credentials, and through buildx's
  * imagetools (which knows every registry setup docker does) when that cannot answer.
  */
-export function registrySource(run: Docker, repository: string, env: Env, onRetry?: (message: string) => void): ImageSource {
-  const http = clientFor(repository, env, onRetry)
+export function registrySource(run: Docker, repository: string, env: Env, onRetry?: (message: string) => void, signal?: AbortSignal): ImageSource {
+  const http = clientFor(repository, env, onRetry, signal)
   const at = (refOrDigest: string) => (refOrDigest.startsWith('sha256:') ? `${repository}@${refOrDigest}` : refOrDigest)
   const either = async <T>(fast: () => Promise<T>, slow: () => Promise<T>): Promise<T> => {
     try {
       return await fast()
     } catch (e) {
-      if (e instanceof NotFoundError) throw e
+      // A read whose time ran out is over: imagetools would wait on the same silent registry.
+      if (e instanceof NotFoundError || signal?.aborted) throw e
       return slow()
     }
   }
@@ -39,26 +41,24 @@ export function registrySource(run: Docker, repository: string, env: Env, onRetr
   }
 }
 
-/** An OCI image layout on disk; its index.json names the image. */
+/** An OCI image layout on disk, read by digest: the layout is kept across runs and holds many images. */
 export function ociLayoutSource(dir: string): ImageSource {
   const blob = (digest: string) => readFile(join(dir, 'blobs', 'sha256', digest.slice('sha256:'.length)), 'utf8')
   return {
-    manifest: async refOrDigest => {
-      if (refOrDigest.startsWith('sha256:')) return blob(refOrDigest)
-      const index = JSON.parse(await readFile(join(dir, 'index.json'), 'utf8')) as Manifest
-      const image = index.manifests?.[0]
-      if (!image) throw new Error(`OCI layout ${dir} holds no image`)
-      return blob(image.digest)
+    manifest: async digest => {
+      if (!digest.startsWith('sha256:')) throw new Error(`An OCI layout is read by digest, not by '${digest}'`)
+      return blob(digest)
     },
     config: async (_digest, manifest) => JSON.parse(await blob(manifest.config!.digest)) as ImageConfig
   }
 }
 
-/** The published image to compare with. Not there yet is no error: the report says "new". */
-export async function readBaseline(run: Docker, ref: string, order: string[], env: Env): Promise<Baseline> {
+/** The published image to compare with, an optional read. Not there yet is no error: the report says "new". */
+export async function readBaseline(run: Docker, ref: string, order: string[], env: Env, reads: OptionalReads): Promise<Baseline> {
   if (!ref) return { ref, status: 'none' }
   try {
-    return { ref, status: 'found', image: await readImage(registrySource(run, repositoryOf(ref), env), ref, order) }
+    const image = await reads.read(`the baseline ${ref}`, signal => readImage(registrySource(run, repositoryOf(ref), env, undefined, signal), ref, order))
+    return image ? { ref, status: 'found', image } : { ref, status: 'unavailable', reason: 'the registry did not answer in time', warned: true }
   } catch (e) {
     const reason = errorMessage(e)
     if (e instanceof NotFoundError || /not found|manifest unknown|404/i.test(reason)) return { ref, status: 'missing' }

@@ -1,5 +1,5 @@
 // The main step: (login) -> buildx -> QEMU -> cache restore -> build (+push) -> inspect -> outputs + summary.
-import { access, mkdtemp, readFile, rm } from 'node:fs/promises'
+import { access, mkdtemp, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { InputError, type RawInputs, parseInputs, secretLookingBuildArgs } from '../core/inputs.js'
 import { runContext } from '../core/github-context.js'
@@ -25,6 +25,8 @@ import { verifyImage } from './verify.js'
 import { merge } from './merge.js'
 import { setRequestTimeout } from './http.js'
 import { handOver } from './handover.js'
+import { OPTIONAL_READS_BUDGET_MS, OptionalReads } from './optional-reads.js'
+import { keepImagePruneRest, layoutStoreDir } from './layout-store.js'
 
 /** The runner masks line by line: a multi-line secret (a PEM key) is masked whole and per line. */
 function maskLines(rt: Runtime, secret: string): void {
@@ -65,11 +67,16 @@ export async function main(rt: Runtime, raw: RawInputs): Promise<void> {
 
   await logIn(rt, inputs, stage)
 
-  const release = await releaseOf(rt, inputs, version)
+  // The baseline and the published releases are optional reads, with one time budget between them.
+  const reads = new OptionalReads(OPTIONAL_READS_BUDGET_MS, message => rt.warning(message))
+  const release = await releaseOf(rt, inputs, reads, version)
   // A per-platform build is pushed untagged: its tags are the merge job's.
   const tags = runTags(inputs, () => imageTags(inputs, ctx, now, release))
   rt.setOutput('tags', tags.join('\n'))
-  if (inputs.mode === 'merge') return merge(rt, inputs, ctx, tags, created.epoch, stage, stages)
+  if (inputs.mode === 'merge') return merge(rt, inputs, ctx, tags, created.epoch, stage, stages, reads)
+  // The published image is read while the builder is set up and the build runs (before the
+  // build when the push replaces it).
+  const baseline = readBaseline(rt.docker, inputs.baseline, inputs.platforms, rt.env, reads)
   const repositories = pushRepositories(inputs, tags)
   const work = await mkdtemp(join(ctx.temp, 'ci-base-action-'))
   const cache = planCache(inputs, tags, ctx, rt.env)
@@ -102,11 +109,9 @@ export async function main(rt: Runtime, raw: RawInputs): Promise<void> {
   const localName = verifyName(inputs, verifyKey)
   if (wantsVerify(inputs)) rt.remember({ verifyKey, ...(localName ? { verifyImage: localName } : {}) })
   const plan = makeBuildPlan({
-    inputs, ctx, tags, cache, builder: buildx.builder, driver: buildx.driver, work, dockerfile, sourceDateEpoch: created.epoch, verifyName: localName, repositories
+    inputs, ctx, tags, cache, builder: buildx.builder, driver: buildx.driver, work, layoutDir: layoutStoreDir(rt.env), dockerfile, sourceDateEpoch: created.epoch, verifyName: localName, repositories
   })
   const { ociDir, pushTo } = plan
-  // The published image is read while the build runs, or before it when the push replaces it.
-  const baseline = readBaseline(rt.docker, inputs.baseline, inputs.platforms, rt.env)
   if (inputs.push && tags.includes(inputs.baseline)) await baseline
   const built = await stage(pushTo.length ? 'Build and push' : 'Build', () => runBuild(rt, plan)).catch(e => {
     if (e instanceof BuildError) rt.setOutput('build-time', seconds(e.milliseconds).toFixed(1))
@@ -123,12 +128,14 @@ export async function main(rt: Runtime, raw: RawInputs): Promise<void> {
     Promise.all([
       pushTo.length
         ? readFreshImage(registrySource(rt.docker, repositories[0], rt.env, message => rt.warning(message)), `${repositories[0]}@${digest}`, inputs.platforms, message => rt.warning(message))
-        : readImage(ociLayoutSource(ociDir), 'index', inputs.platforms),
+        : readImage(ociLayoutSource(ociDir), digest, inputs.platforms),
       baseline
     ])
   )
-  // The exported layout was only there to be measured (it is as large as the image).
-  await rm(ociDir, { recursive: true, force: true })
+  if (!pushTo.length) {
+    // The layout is kept for the next run: this image's blobs stay, long-unused ones go.
+    await keepImagePruneRest(ociDir, digest, rt.now()).catch(e => rt.warning(`Could not prune the OCI layout ${ociDir}: ${errorMessage(e)}`))
+  }
   const verification = wantsVerify(inputs)
     ? await stage('Verify', async () => {
         const targets = image.platforms.map(p => ({ platform: p.platform, ref: localName || `${repositories[0]}@${p.digest}`, user: p.user ?? '' }))

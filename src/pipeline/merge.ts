@@ -12,6 +12,7 @@ import type { StageTime } from '../core/report.js'
 import { clientFor, readBack, type RegistryClient } from './registry-client.js'
 import { collectHandovers, type Handover } from './handover.js'
 import { publish } from './publish.js'
+import type { OptionalReads } from './optional-reads.js'
 import { readBaseline, registrySource } from './image-sources.js'
 import { finish } from './finish.js'
 import type { Stage } from './login.js'
@@ -37,7 +38,7 @@ export async function indexOf(client: RegistryClient, handovers: Handover[], ann
   return { digest: `sha256:${createHash('sha256').update(bytes).digest('hex')}`, bytes }
 }
 
-export async function merge(rt: Runtime, inputs: Inputs, ctx: RunContext, tags: string[], sourceDateEpoch: number, stage: Stage, stages: StageTime[]): Promise<void> {
+export async function merge(rt: Runtime, inputs: Inputs, ctx: RunContext, tags: string[], sourceDateEpoch: number, stage: Stage, stages: StageTime[], reads: OptionalReads): Promise<void> {
   const repository = inputs.image
   const client = clientFor(repository, rt.env, message => rt.warning(message))
   // Only `platforms` is checked against what was handed over: a duplicate cannot be handed over twice.
@@ -51,7 +52,7 @@ export async function merge(rt: Runtime, inputs: Inputs, ctx: RunContext, tags: 
       .map(a => a.slice('index:'.length))
       .map(a => [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)])
   )
-  const baseline = readBaseline(rt.docker, inputs.baseline, inputs.platforms, rt.env)
+  const baseline = readBaseline(rt.docker, inputs.baseline, inputs.platforms, rt.env, reads)
   if (tags.includes(inputs.baseline)) await baseline
   const digest = await stage('Create index', async () => {
     const index = await indexOf(client, handovers, annotations, message => rt.warning(message))

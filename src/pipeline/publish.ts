@@ -34,24 +34,25 @@ async function eachLimited<T>(items: T[], limit: number, fn: (item: T) => Promis
 }
 
 /**
- * Push an OCI image layout (the one image its index.json names) by digest: children before
+ * Push one image of an OCI image layout by its digest: children before
  * parents, so the registry never holds a manifest whose parts are missing. What the registry
  * already has is skipped: an unchanged image costs one HEAD request.
  */
-export async function pushLayout(client: RegistryClient, dir: string): Promise<{ digest: string; uploads: Uploads }> {
-  const read = (digest: string) => readFile(join(dir, 'blobs', 'sha256', digest.slice('sha256:'.length)))
-  const index = JSON.parse(await readFile(join(dir, 'index.json'), 'utf8')) as Manifest
-  const top = index.manifests?.[0]
-  if (!top) throw new Error(`OCI layout ${dir} holds no image`)
+export async function pushLayout(client: RegistryClient, dir: string, digest: string): Promise<Uploads> {
+  const read = (blob: string) => readFile(join(dir, 'blobs', 'sha256', blob.slice('sha256:'.length)))
   const uploads: Uploads = { blobs: 0, manifests: 0 }
-  const sentBlobs = new Set<string>()
-
-  const pushBlob = async (digest: string) => {
-    if (sentBlobs.has(digest)) return
-    sentBlobs.add(digest)
+  // Platforms share blobs (a layer that is the same on every architecture). The first push of a
+  // blob is the one every platform waits for: a manifest is written only once each of its blobs
+  // is really in the registry, however long that blob's upload (or its 429) takes.
+  const blobsInFlight = new Map<string, Promise<void>>()
+  const sendBlob = async (digest: string) => {
     if (await client.hasBlob(digest)) return
     await client.uploadBlob(digest, await read(digest))
     uploads.blobs++
+  }
+  const pushBlob = (digest: string): Promise<void> => {
+    if (!blobsInFlight.has(digest)) blobsInFlight.set(digest, sendBlob(digest))
+    return blobsInFlight.get(digest)!
   }
   const pushManifest = async (digest: string, mediaType = ''): Promise<void> => {
     if (await client.manifestDigest(digest)) return
@@ -62,8 +63,8 @@ export async function pushLayout(client: RegistryClient, dir: string): Promise<{
     await client.putManifest(digest, bytes, manifest.mediaType ?? mediaType)
     uploads.manifests++
   }
-  await pushManifest(top.digest, top.mediaType)
-  return { digest: top.digest, uploads }
+  await pushManifest(digest)
+  return uploads
 }
 
 /**
@@ -109,12 +110,11 @@ export async function publish(rt: Runtime, digest: string, repositories: string[
   if (layout) {
     uploads = { blobs: 0, manifests: 0 }
     for (const repository of repositories) {
-      const pushed = await pushLayout(clientOf(repository), layout).catch(e => {
+      const pushed = await pushLayout(clientOf(repository), layout, digest).catch(e => {
         throw new Error(`Pushing ${repository}@${digest} failed: ${errorMessage(e)}; no tag was moved.`)
       })
-      if (pushed.digest !== digest) throw new Error(`The image layout holds ${pushed.digest}, not the built ${digest}`)
-      uploads.blobs += pushed.uploads.blobs
-      uploads.manifests += pushed.uploads.manifests
+      uploads.blobs += pushed.blobs
+      uploads.manifests += pushed.manifests
     }
     rt.info(`Pushed ${digest}: ${uploads.blobs} blobs and ${uploads.manifests} manifests uploaded; the registry had the rest`)
   }

@@ -51,6 +51,8 @@ export interface RetryPolicy {
   /** Told of each retry (the action's warning). */
   onRetry?: (message: string) => void
   sleep?: (ms: number) => Promise<void>
+  /** Ends every request and wait of the client at once (an optional read out of time). */
+  signal?: AbortSignal
 }
 
 export const DEFAULT_RETRIES: RetryPolicy = { attempts: 4, baseMs: 1000, maxWaitMs: 30_000 }
@@ -79,12 +81,12 @@ export class RegistryClient {
 
   /** One operation, tried again with backoff while the registry's failure is one that passes. */
   private async retrying<T>(what: string, operation: () => Promise<T>): Promise<T> {
-    const { attempts, baseMs, maxWaitMs, onRetry, sleep = ms => new Promise(r => setTimeout(r, ms)) } = this.retries
+    const { attempts, baseMs, maxWaitMs, onRetry, signal, sleep = ms => abortableSleep(ms, signal) } = this.retries
     for (let attempt = 1; ; attempt++) {
       try {
         return await operation()
       } catch (e) {
-        if (attempt >= attempts || !retryable(e)) {
+        if (attempt >= attempts || !retryable(e) || signal?.aborted) {
           if (attempt > 1 && retryable(e)) (e as Error).message += ` (gave up after ${attempt} tries)`
           throw e
         }
@@ -161,7 +163,8 @@ export class RegistryClient {
       const res = await http(url, {
         method,
         body: call.body,
-        headers: { ...call.headers, ...(this.authorization ? { Authorization: this.authorization } : {}) }
+        headers: { ...call.headers, ...(this.authorization ? { Authorization: this.authorization } : {}) },
+        signal: this.retries.signal
       })
       // A token for reading does not allow a push: the registry's challenge names the scope it wants.
       if (res.status === 401 && attempt === 0) {
@@ -187,17 +190,29 @@ export class RegistryClient {
     const url = new URL(params.realm)
     if (params.service) url.searchParams.set('service', params.service)
     url.searchParams.set('scope', params.scope ?? `repository:${this.ref.repository}:pull`)
-    const res = await http(url, { headers: basic ? { Authorization: basic } : {} })
+    const res = await http(url, { headers: basic ? { Authorization: basic } : {}, signal: this.retries.signal })
     if (!res.ok) throw new Error(`${this.ref.host}: token request answered ${res.status} ${res.statusText}`)
     const body = (await res.json()) as { token?: string; access_token?: string }
     this.authorization = `Bearer ${body.token ?? body.access_token}`
   }
 }
 
-/** A client for one repository, signed in with docker's own credentials for its registry; `onRetry` hears of each retry. */
-export function clientFor(repository: string, env: Env, onRetry?: (message: string) => void): RegistryClient {
+/** A wait that ends early, and fails, when the signal aborts. */
+function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new Error('aborted'))
+    const timer = setTimeout(resolve, ms)
+    signal?.addEventListener('abort', () => (clearTimeout(timer), reject(new Error('aborted'))), { once: true })
+  })
+}
+
+/**
+ * A client for one repository, signed in with docker's own credentials for its registry;
+ * `onRetry` hears of each retry, and `signal` cuts every request off (optional reads).
+ */
+export function clientFor(repository: string, env: Env, onRetry?: (message: string) => void, signal?: AbortSignal): RegistryClient {
   const ref = parseRepository(repository)
-  return new RegistryClient(ref, () => dockerCredentials(ref.host, env), { ...DEFAULT_RETRIES, onRetry })
+  return new RegistryClient(ref, () => dockerCredentials(ref.host, env), { ...DEFAULT_RETRIES, onRetry, signal })
 }
 
 /**

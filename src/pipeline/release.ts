@@ -4,16 +4,20 @@ import type { Inputs } from '../core/inputs.js'
 import type { Version } from '../core/semver.js'
 import { clientFor } from './registry-client.js'
 import { errorMessage, type Runtime } from './runtime.js'
+import type { OptionalReads } from './optional-reads.js'
 
 /** The release a version tag builds, with the versions already published (floating tags only move forward). */
-export async function releaseOf(rt: Runtime, inputs: Inputs, version?: Version) {
+export async function releaseOf(rt: Runtime, inputs: Inputs, reads: OptionalReads, version?: Version) {
   if (!inputs.image) return undefined
   if (!version || version.pre) return version && { version, published: [] }
+  const onlyFull = `only ${version.text} is tagged; ${version.major}.${version.minor}, ${version.major} and latest stay where they are`
   try {
-    return { version, published: await clientFor(inputs.image, rt.env).tags() }
+    const published = await reads.read(`the tags of ${inputs.image}`, signal => clientFor(inputs.image, rt.env, undefined, signal).tags())
+    if (published) return { version, published }
+    rt.info(`The published releases are unknown: ${onlyFull}.`)
   } catch (e) {
-    rt.warning(`Could not list the tags of ${inputs.image} (${errorMessage(e)}): only ${version.text} is tagged; ${version.major}.${version.minor}, ${version.major} and latest stay where they are.`)
-    return { version }
+    rt.warning(`Could not list the tags of ${inputs.image} (${errorMessage(e)}): ${onlyFull}.`)
   }
+  return { version }
 }
 

@@ -1,8 +1,8 @@
-export const id = 908;
-export const ids = [908];
+export const id = 35;
+export const ids = [35];
 export const modules = {
 
-/***/ 3908:
+/***/ 8035:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -831,9 +831,9 @@ function hitRate({ steps, cached }) {
 // alone: a COPY of a missing file says that too, and is the user's to fix.
 const CACHE_IMPORT_FAILURE = /unexpected EOF|failed to read expected number of bytes|digest mismatch|(load|import|configure)[^\n]*cache|cache (manifest|index)|(blob|content) [^\n]*not found/i;
 const isCacheImportFailure = (cause) => CACHE_IMPORT_FAILURE.test(cause);
-// A registry that answers a push with a server error or drops the connection: worth one more
-// try, which costs little since every step is cached by then.
-const TRANSIENT_PUSH_FAILURE = /unexpected status[^\n]*\b5\d\d\b|\b50[234]\b|connection reset|broken pipe|i\/o timeout|TLS handshake timeout|unexpected EOF/i;
+// A registry that answers a push with a server error or a rate limit, or drops the connection:
+// worth one more try, which costs little since every step is cached by then.
+const TRANSIENT_PUSH_FAILURE = /unexpected status[^\n]*\b(5\d\d|429)\b|429 Too Many Requests|\b50[234]\b|connection reset|broken pipe|i\/o timeout|TLS handshake timeout|unexpected EOF/i;
 function isTransientPushFailure(progress) {
     const failed = progress.failedSteps();
     return failed.length > 0 && failed.every(name => /^pushing |^exporting to image/.test(name)) && TRANSIENT_PUSH_FAILURE.test(progress.cause());
@@ -1008,26 +1008,27 @@ async function eachLimited(items, limit, fn) {
     await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 /**
- * Push an OCI image layout (the one image its index.json names) by digest: children before
+ * Push one image of an OCI image layout by its digest: children before
  * parents, so the registry never holds a manifest whose parts are missing. What the registry
  * already has is skipped: an unchanged image costs one HEAD request.
  */
-async function pushLayout(client, dir) {
-    const read = (digest) => (0,promises_.readFile)((0,external_node_path_.join)(dir, 'blobs', 'sha256', digest.slice('sha256:'.length)));
-    const index = JSON.parse(await (0,promises_.readFile)((0,external_node_path_.join)(dir, 'index.json'), 'utf8'));
-    const top = index.manifests?.[0];
-    if (!top)
-        throw new Error(`OCI layout ${dir} holds no image`);
+async function pushLayout(client, dir, digest) {
+    const read = (blob) => (0,promises_.readFile)((0,external_node_path_.join)(dir, 'blobs', 'sha256', blob.slice('sha256:'.length)));
     const uploads = { blobs: 0, manifests: 0 };
-    const sentBlobs = new Set();
-    const pushBlob = async (digest) => {
-        if (sentBlobs.has(digest))
-            return;
-        sentBlobs.add(digest);
+    // Platforms share blobs (a layer that is the same on every architecture). The first push of a
+    // blob is the one every platform waits for: a manifest is written only once each of its blobs
+    // is really in the registry, however long that blob's upload (or its 429) takes.
+    const blobsInFlight = new Map();
+    const sendBlob = async (digest) => {
         if (await client.hasBlob(digest))
             return;
         await client.uploadBlob(digest, await read(digest));
         uploads.blobs++;
+    };
+    const pushBlob = (digest) => {
+        if (!blobsInFlight.has(digest))
+            blobsInFlight.set(digest, sendBlob(digest));
+        return blobsInFlight.get(digest);
     };
     const pushManifest = async (digest, mediaType = '') => {
         if (await client.manifestDigest(digest))
@@ -1041,8 +1042,8 @@ async function pushLayout(client, dir) {
         await client.putManifest(digest, bytes, manifest.mediaType ?? mediaType);
         uploads.manifests++;
     };
-    await pushManifest(top.digest, top.mediaType);
-    return { digest: top.digest, uploads };
+    await pushManifest(digest);
+    return uploads;
 }
 /**
  * Point every tag at `digest`, which must already be complete in each tag's repository. The
@@ -1082,13 +1083,11 @@ async function publish(rt, digest, repositories, tags, layout) {
     if (layout) {
         uploads = { blobs: 0, manifests: 0 };
         for (const repository of repositories) {
-            const pushed = await pushLayout(clientOf(repository), layout).catch(e => {
+            const pushed = await pushLayout(clientOf(repository), layout, digest).catch(e => {
                 throw new Error(`Pushing ${repository}@${digest} failed: ${(0,runtime/* errorMessage */.g)(e)}; no tag was moved.`);
             });
-            if (pushed.digest !== digest)
-                throw new Error(`The image layout holds ${pushed.digest}, not the built ${digest}`);
-            uploads.blobs += pushed.uploads.blobs;
-            uploads.manifests += pushed.uploads.manifests;
+            uploads.blobs += pushed.blobs;
+            uploads.manifests += pushed.manifests;
         }
         rt.info(`Pushed ${digest}: ${uploads.blobs} blobs and ${uploads.manifests} manifests uploaded; the registry had the rest`);
     }
@@ -1282,7 +1281,7 @@ async function comment(rt, inputs, ctx, markdown) {
 
 async function finish(rt, inputs, ctx, f) {
     const { base, image, verification } = f;
-    if (base.status === 'unavailable')
+    if (base.status === 'unavailable' && !base.warned)
         rt.warning(`Baseline ${base.ref} could not be read: ${base.reason}`);
     const platforms = (0,compare/* compare */.UD)(image.platforms, base.image);
     const breaches = (0,budget/* checkBudgets */.N)(platforms, inputs.budgets);
@@ -1316,18 +1315,22 @@ async function finish(rt, inputs, ctx, f) {
 
 
 /** The release a version tag builds, with the versions already published (floating tags only move forward). */
-async function releaseOf(rt, inputs, version) {
+async function releaseOf(rt, inputs, reads, version) {
     if (!inputs.image)
         return undefined;
     if (!version || version.pre)
         return version && { version, published: [] };
+    const onlyFull = `only ${version.text} is tagged; ${version.major}.${version.minor}, ${version.major} and latest stay where they are`;
     try {
-        return { version, published: await (0,registry_client/* clientFor */.$V)(inputs.image, rt.env).tags() };
+        const published = await reads.read(`the tags of ${inputs.image}`, signal => (0,registry_client/* clientFor */.$V)(inputs.image, rt.env, undefined, signal).tags());
+        if (published)
+            return { version, published };
+        rt.info(`The published releases are unknown: ${onlyFull}.`);
     }
     catch (e) {
-        rt.warning(`Could not list the tags of ${inputs.image} (${(0,runtime/* errorMessage */.g)(e)}): only ${version.text} is tagged; ${version.major}.${version.minor}, ${version.major} and latest stay where they are.`);
-        return { version };
+        rt.warning(`Could not list the tags of ${inputs.image} (${(0,runtime/* errorMessage */.g)(e)}): ${onlyFull}.`);
     }
+    return { version };
 }
 
 ;// CONCATENATED MODULE: ./src/core/annotations.ts
@@ -1405,7 +1408,7 @@ function makeBuildPlan(f) {
         cacheTo: f.cache.to,
         inlineCache: f.cache.inline,
         metadataFile: (0,external_node_path_.join)(f.work, 'metadata.json'),
-        ociDir: (0,external_node_path_.join)(f.work, 'oci'),
+        ociDir: f.layoutDir,
         // Builders that can push by digest do; the docker driver cannot, so its layout is pushed by the action.
         pushTo: inputs.push && f.driver !== 'docker' ? f.repositories : [],
         sourceDateEpoch: f.sourceDateEpoch,
@@ -1582,7 +1585,7 @@ async function indexOf(client, handovers, annotations, warn) {
     const bytes = new TextEncoder().encode(JSON.stringify(index));
     return { digest: `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`, bytes };
 }
-async function merge(rt, inputs, ctx, tags, sourceDateEpoch, stage, stages) {
+async function merge(rt, inputs, ctx, tags, sourceDateEpoch, stage, stages, reads) {
     const repository = inputs.image;
     const client = (0,registry_client/* clientFor */.$V)(repository, rt.env, message => rt.warning(message));
     // Only `platforms` is checked against what was handed over: a duplicate cannot be handed over twice.
@@ -1595,7 +1598,7 @@ async function merge(rt, inputs, ctx, tags, sourceDateEpoch, stage, stages) {
         .filter(a => a.startsWith('index:'))
         .map(a => a.slice('index:'.length))
         .map(a => [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]));
-    const baseline = (0,image_sources/* readBaseline */.mF)(rt.docker, inputs.baseline, inputs.platforms, rt.env);
+    const baseline = (0,image_sources/* readBaseline */.mF)(rt.docker, inputs.baseline, inputs.platforms, rt.env, reads);
     if (tags.includes(inputs.baseline))
         await baseline;
     const digest = await stage('Create index', async () => {
@@ -1612,8 +1615,58 @@ async function merge(rt, inputs, ctx, tags, sourceDateEpoch, stage, stages) {
 
 // EXTERNAL MODULE: ./src/pipeline/http.ts
 var http = __webpack_require__(3760);
+// EXTERNAL MODULE: ./src/pipeline/optional-reads.ts
+var optional_reads = __webpack_require__(3188);
+;// CONCATENATED MODULE: ./src/pipeline/layout-store.ts
+// The OCI layout the docker driver's builds are exported to, kept from run to run on the same
+// machine. BuildKit writes into it only the blobs it does not hold yet, so an unchanged rebuild
+// of a 250 MB image exports in well under a second where a fresh layout costs the whole image
+// written to disk again. It holds many images (index.json only names the last one): every read
+// and push goes by digest. Blobs no run has used for a while are pruned.
+
+
+
+/** Blobs unused for this long go: a weekly rebuild still finds last week's layers. */
+const KEEP_UNUSED_MS = 8 * 24 * 3600 * 1000;
+/** A machine's layout: in the runner's tool cache (kept between jobs on a self-hosted runner), else in the user's cache. */
+function layoutStoreDir(env) {
+    const root = env.RUNNER_TOOL_CACHE || (0,external_node_path_.join)(env.XDG_CACHE_HOME || (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.cache'));
+    return (0,external_node_path_.join)(root, 'ci-base-action', 'oci-layout');
+}
+const blobPath = (dir, digest) => (0,external_node_path_.join)(dir, 'blobs', 'sha256', digest.slice('sha256:'.length));
+/** Every blob an image is made of, the image's own manifest included. */
+async function imageBlobs(dir, digest) {
+    const manifest = JSON.parse(await (0,promises_.readFile)(blobPath(dir, digest), 'utf8'));
+    const children = manifest.manifests ? await Promise.all(manifest.manifests.map(m => imageBlobs(dir, m.digest))) : [];
+    const parts = [manifest.config, ...(manifest.layers ?? [])].filter(d => d !== undefined).map(d => d.digest);
+    return [digest, ...children.flat(), ...parts];
+}
+/**
+ * Mark the image's blobs as used now (BuildKit leaves a blob it already had untouched) and
+ * remove the blobs nobody used within KEEP_UNUSED_MS. Returns how many blobs were removed.
+ */
+async function keepImagePruneRest(dir, digest, now) {
+    const used = new Set(await imageBlobs(dir, digest));
+    await Promise.all([...used].map(d => (0,promises_.utimes)(blobPath(dir, d), now, now)));
+    const folder = (0,external_node_path_.join)(dir, 'blobs', 'sha256');
+    let removed = 0;
+    for (const name of await (0,promises_.readdir)(folder)) {
+        if (used.has(`sha256:${name}`))
+            continue;
+        const file = (0,external_node_path_.join)(folder, name);
+        const info = await (0,promises_.stat)(file).catch(() => undefined);
+        if (info && now.getTime() - info.mtimeMs > KEEP_UNUSED_MS) {
+            await (0,promises_.unlink)(file).catch(() => undefined);
+            removed++;
+        }
+    }
+    return removed;
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/main.ts
 // The main step: (login) -> buildx -> QEMU -> cache restore -> build (+push) -> inspect -> outputs + summary.
+
+
 
 
 
@@ -1684,12 +1737,17 @@ async function main(rt, raw) {
         }
     };
     await logIn(rt, inputs, stage);
-    const release = await releaseOf(rt, inputs, version);
+    // The baseline and the published releases are optional reads, with one time budget between them.
+    const reads = new optional_reads/* OptionalReads */.O(optional_reads/* OPTIONAL_READS_BUDGET_MS */.o, message => rt.warning(message));
+    const release = await releaseOf(rt, inputs, reads, version);
     // A per-platform build is pushed untagged: its tags are the merge job's.
     const tags = runTags(inputs, () => imageTags(inputs, ctx, now, release));
     rt.setOutput('tags', tags.join('\n'));
     if (inputs.mode === 'merge')
-        return merge(rt, inputs, ctx, tags, created.epoch, stage, stages);
+        return merge(rt, inputs, ctx, tags, created.epoch, stage, stages, reads);
+    // The published image is read while the builder is set up and the build runs (before the
+    // build when the push replaces it).
+    const baseline = (0,image_sources/* readBaseline */.mF)(rt.docker, inputs.baseline, inputs.platforms, rt.env, reads);
     const repositories = pushRepositories(inputs, tags);
     const work = await (0,promises_.mkdtemp)((0,external_node_path_.join)(ctx.temp, 'ci-base-action-'));
     const cache = planCache(inputs, tags, ctx, rt.env);
@@ -1722,11 +1780,9 @@ async function main(rt, raw) {
     if (wantsVerify(inputs))
         rt.remember({ verifyKey, ...(localName ? { verifyImage: localName } : {}) });
     const plan = makeBuildPlan({
-        inputs, ctx, tags, cache, builder: buildx.builder, driver: buildx.driver, work, dockerfile, sourceDateEpoch: created.epoch, verifyName: localName, repositories
+        inputs, ctx, tags, cache, builder: buildx.builder, driver: buildx.driver, work, layoutDir: layoutStoreDir(rt.env), dockerfile, sourceDateEpoch: created.epoch, verifyName: localName, repositories
     });
     const { ociDir, pushTo } = plan;
-    // The published image is read while the build runs, or before it when the push replaces it.
-    const baseline = (0,image_sources/* readBaseline */.mF)(rt.docker, inputs.baseline, inputs.platforms, rt.env);
     if (inputs.push && tags.includes(inputs.baseline))
         await baseline;
     const built = await stage(pushTo.length ? 'Build and push' : 'Build', () => runBuild(rt, plan)).catch(e => {
@@ -1745,11 +1801,13 @@ async function main(rt, raw) {
     const [image, base] = await stage('Inspect', () => Promise.all([
         pushTo.length
             ? (0,image_sources/* readFreshImage */.MP)((0,image_sources/* registrySource */.Bf)(rt.docker, repositories[0], rt.env, message => rt.warning(message)), `${repositories[0]}@${digest}`, inputs.platforms, message => rt.warning(message))
-            : (0,core_image/* readImage */.AM)((0,image_sources/* ociLayoutSource */.pM)(ociDir), 'index', inputs.platforms),
+            : (0,core_image/* readImage */.AM)((0,image_sources/* ociLayoutSource */.pM)(ociDir), digest, inputs.platforms),
         baseline
     ]));
-    // The exported layout was only there to be measured (it is as large as the image).
-    await (0,promises_.rm)(ociDir, { recursive: true, force: true });
+    if (!pushTo.length) {
+        // The layout is kept for the next run: this image's blobs stay, long-unused ones go.
+        await keepImagePruneRest(ociDir, digest, rt.now()).catch(e => rt.warning(`Could not prune the OCI layout ${ociDir}: ${(0,runtime/* errorMessage */.g)(e)}`));
+    }
     const verification = wantsVerify(inputs)
         ? await stage('Verify', async () => {
             const targets = image.platforms.map(p => ({ platform: p.platform, ref: localName || `${repositories[0]}@${p.digest}`, user: p.user ?? '' }));
@@ -1840,11 +1898,13 @@ async function post(rt) {
 
 
 
+
+
 async function dryRun(rt, raw) {
     const inputs = (0,core_inputs/* parseInputs */.TL)(raw, rt.env);
     const ctx = runContext(rt.env);
     const created = await sourceDate(rt, inputs, ctx);
-    const release = await releaseOf(rt, inputs, releaseVersion(inputs, ctx));
+    const release = await releaseOf(rt, inputs, new optional_reads/* OptionalReads */.O(optional_reads/* OPTIONAL_READS_BUDGET_MS */.o, message => rt.warning(message)), releaseVersion(inputs, ctx));
     const tags = runTags(inputs, () => imageTags(inputs, ctx, rt.now(), release));
     const cache = planCache(inputs, tags, ctx, rt.env);
     const commands = [];
@@ -1869,7 +1929,7 @@ async function dryRun(rt, raw) {
         builder = names.builder;
     }
     const plan = makeBuildPlan({
-        inputs, ctx, tags, cache, builder, driver, work, dockerfile, sourceDateEpoch: created.epoch, verifyName: verifyName(inputs, names.verifyKey),
+        inputs, ctx, tags, cache, builder, driver, work, layoutDir: layoutStoreDir(rt.env), dockerfile, sourceDateEpoch: created.epoch, verifyName: verifyName(inputs, names.verifyKey),
         repositories: pushRepositories(inputs, tags)
     });
     commands.push(['docker', ...(0,core_args/* buildArgs */.CH)(plan)]);
