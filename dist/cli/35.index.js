@@ -451,10 +451,11 @@ function buildxAsset(version, platform = process.platform, arch = process.arch) 
  * is run from the tool cache as it is (buildx runs standalone too), never copied over the
  * runner's own plugin: a self-hosted runner's `docker buildx` is the same after the job.
  */
-async function installBuildx(version, baseUrl) {
-    const tc = await Promise.all(/* import() */[__webpack_require__.e(507), __webpack_require__.e(805)]).then(__webpack_require__.bind(__webpack_require__, 9805)); // loaded only when installing (start-up time)
-    let dir = tc.find('docker-buildx', version.slice(1));
+async function installBuildx(version, baseUrl, env) {
+    let dir = toolCacheHit(env, 'docker-buildx', version.slice(1));
     if (!dir) {
+        // Loaded only to download: the module and its HTTP stack cost about 200 ms to load.
+        const tc = await Promise.all(/* import() */[__webpack_require__.e(507), __webpack_require__.e(805)]).then(__webpack_require__.bind(__webpack_require__, 9805));
         const asset = buildxAsset(version);
         const url = `${baseUrl}/${version}/${asset}`;
         const file = await tc.downloadTool(url);
@@ -470,6 +471,13 @@ async function installBuildx(version, baseUrl) {
     const binary = (0,external_node_path_.join)(dir, 'docker-buildx');
     await (0,promises_.chmod)(binary, 0o755); // downloads and cache copies come without the execute bit
     return binary;
+}
+/** A tool the tool cache holds complete, as @actions/tool-cache lays it out (`<tool>/<version>/<arch>` and `<arch>.complete`). */
+function toolCacheHit(env, tool, version, exists = external_node_fs_.existsSync) {
+    if (!env.RUNNER_TOOL_CACHE)
+        return undefined;
+    const dir = (0,external_node_path_.join)(env.RUNNER_TOOL_CACHE, tool, version, process.arch);
+    return exists(`${dir}.complete`) ? dir : undefined;
 }
 /**
  * `auto`: the runner's own docker builder when it can do the job (containerd store, or a single
@@ -547,12 +555,13 @@ async function setupBuildx(rt, inputs, names, cache, refs) {
     // Both questions at once: each is a process start.
     const facts = (0,docker_config/* engineFacts */.Ig)(rt.docker, rt.env);
     facts.catch(() => undefined); // awaited below; an early rejection is not unhandled
-    const installed = await installedBuildx(rt.docker, rt.env);
+    // An explicit version is installed whatever the runner has: no need to ask the runner's.
+    const installed = inputs.buildxVersion === 'installed' ? await installedBuildx(rt.docker, rt.env) : undefined;
     const wanted = buildxToInstall(inputs.buildxVersion, installed, buildxNeeded(cache.types));
     let binary;
     if (wanted) {
         rt.info(`Installing buildx ${wanted.version} (${wanted.why})`);
-        binary = await installBuildx(wanted.version, inputs.buildxDownloadUrl);
+        binary = await installBuildx(wanted.version, inputs.buildxDownloadUrl, rt.env);
         rt.remember({ buildx: binary });
     }
     const version = (binary ? await installedBuildx(rt.docker, rt.env, binary) : installed) ?? '';

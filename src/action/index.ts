@@ -3,8 +3,6 @@
 import * as core from './workflow-commands.js'
 import { INPUT_DEFAULTS, type InputName, type RawInputs } from '../core/inputs.js'
 import { docker } from '../pipeline/docker.js'
-import { main } from '../pipeline/main.js'
-import { post } from '../pipeline/post.js'
 import { errorMessage, type Runtime } from '../pipeline/runtime.js'
 import { POST_STATE_KEY, PostStateRecorder, parsePostState, type PostState } from '../pipeline/post-state.js'
 
@@ -47,7 +45,10 @@ async function run(): Promise<void> {
   const isPost = postState !== undefined
   try {
     const runtime = actionRuntime(postState ?? {})
-    await (isPost ? post(runtime) : main(runtime, readInputs()))
+    // Each step loads only its own code: post (most often nothing to clean) skips main's
+    // registry client, TLS and crypto, which cost tens of milliseconds to load.
+    if (isPost) await (await import('../pipeline/post.js')).post(runtime)
+    else await (await import('../pipeline/main.js')).main(runtime, readInputs())
   } catch (e) {
     // post never fails the job; main fails with the reason.
     if (isPost) core.warning(errorMessage(e))

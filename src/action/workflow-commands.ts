@@ -4,7 +4,6 @@
 // stack it imports for OIDC tokens) cost about 100 ms of every main and every post, more
 // than the rest of a no-change rebuild's overhead together.
 import { appendFileSync } from 'node:fs'
-import { randomUUID } from 'node:crypto'
 import { EOL } from 'node:os'
 
 /** A command's data: the runner reads %, CR and LF as escapes. */
@@ -30,9 +29,9 @@ export async function group<T>(name: string, fn: () => Promise<T>): Promise<T> {
 
 /**
  * `name<<delimiter` blocks, so that any value (several lines included) reads back whole. The
- * delimiter is random, and a value or name holding it is refused rather than cut short.
+ * delimiter is random (no crypto module needed: a value holding it is refused, not cut short).
  */
-export function fileCommandBlock(name: string, value: string, delimiter = `ghadelimiter_${randomUUID()}`): string {
+export function fileCommandBlock(name: string, value: string, delimiter = `ghadelimiter_${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`): string {
   if (name.includes(delimiter) || value.includes(delimiter)) throw new Error(`'${name}' holds the delimiter ${delimiter}`)
   return `${name}<<${delimiter}${EOL}${value}${EOL}${delimiter}${EOL}`
 }

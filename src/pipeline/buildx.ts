@@ -96,10 +96,11 @@ export function buildxAsset(version: string, platform = process.platform, arch =
  * is run from the tool cache as it is (buildx runs standalone too), never copied over the
  * runner's own plugin: a self-hosted runner's `docker buildx` is the same after the job.
  */
-export async function installBuildx(version: string, baseUrl: string): Promise<string> {
-  const tc = await import('@actions/tool-cache') // loaded only when installing (start-up time)
-  let dir = tc.find('docker-buildx', version.slice(1))
+export async function installBuildx(version: string, baseUrl: string, env: Env): Promise<string> {
+  let dir = toolCacheHit(env, 'docker-buildx', version.slice(1))
   if (!dir) {
+    // Loaded only to download: the module and its HTTP stack cost about 200 ms to load.
+    const tc = await import('@actions/tool-cache')
     const asset = buildxAsset(version)
     const url = `${baseUrl}/${version}/${asset}`
     const file = await tc.downloadTool(url)
@@ -113,6 +114,13 @@ export async function installBuildx(version: string, baseUrl: string): Promise<s
   const binary = join(dir, 'docker-buildx')
   await chmod(binary, 0o755) // downloads and cache copies come without the execute bit
   return binary
+}
+
+/** A tool the tool cache holds complete, as @actions/tool-cache lays it out (`<tool>/<version>/<arch>` and `<arch>.complete`). */
+export function toolCacheHit(env: Env, tool: string, version: string, exists: (path: string) => boolean = existsSync): string | undefined {
+  if (!env.RUNNER_TOOL_CACHE) return undefined
+  const dir = join(env.RUNNER_TOOL_CACHE, tool, version, process.arch)
+  return exists(`${dir}.complete`) ? dir : undefined
 }
 
 /**
@@ -212,12 +220,13 @@ export async function setupBuildx(
   // Both questions at once: each is a process start.
   const facts = engineFacts(rt.docker, rt.env)
   facts.catch(() => undefined) // awaited below; an early rejection is not unhandled
-  const installed = await installedBuildx(rt.docker, rt.env)
+  // An explicit version is installed whatever the runner has: no need to ask the runner's.
+  const installed = inputs.buildxVersion === 'installed' ? await installedBuildx(rt.docker, rt.env) : undefined
   const wanted = buildxToInstall(inputs.buildxVersion, installed, buildxNeeded(cache.types))
   let binary: string | undefined
   if (wanted) {
     rt.info(`Installing buildx ${wanted.version} (${wanted.why})`)
-    binary = await installBuildx(wanted.version, inputs.buildxDownloadUrl)
+    binary = await installBuildx(wanted.version, inputs.buildxDownloadUrl, rt.env)
     rt.remember({ buildx: binary })
   }
   const version = (binary ? await installedBuildx(rt.docker, rt.env, binary) : installed) ?? ''

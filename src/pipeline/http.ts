@@ -3,7 +3,6 @@
 // Redirects are followed for reads, without credentials when they leave the host (blob
 // downloads go to storage that rejects them); a request that hangs is cut off.
 import { request as httpRequest, type IncomingMessage } from 'node:http'
-import { request as httpsRequest } from 'node:https'
 
 export interface HttpResponse {
   status: number
@@ -33,8 +32,11 @@ export function setRequestTimeout(ms: number): void {
   requestTimeoutMs = ms
 }
 
-function once(url: URL, req: HttpRequest): Promise<IncomingMessage> {
-  const send = url.protocol === 'https:' ? httpsRequest : httpRequest
+// TLS is loaded the first time a registry needs it (about 20 ms): a loopback registry never does.
+const httpsRequest = async () => (await import('node:https')).request
+
+async function once(url: URL, req: HttpRequest): Promise<IncomingMessage> {
+  const send = url.protocol === 'https:' ? await httpsRequest() : httpRequest
   return new Promise((resolve, reject) => {
     const body = typeof req.body === 'string' ? Buffer.from(req.body) : req.body
     // A connection of its own per request: a registry that answers before reading a body (an

@@ -1,0 +1,2791 @@
+export const id = 834;
+export const ids = [834];
+export const modules = {
+
+/***/ 1038:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C6: () => (/* binding */ appendNodeArgs),
+/* harmony export */   CH: () => (/* binding */ buildArgs),
+/* harmony export */   MF: () => (/* binding */ binfmtArgs),
+/* harmony export */   R2: () => (/* binding */ createBuilderArgs),
+/* harmony export */   be: () => (/* binding */ loginArgs),
+/* harmony export */   ey: () => (/* binding */ inspectConfigArgs),
+/* harmony export */   m9: () => (/* binding */ logoutArgs),
+/* harmony export */   qr: () => (/* binding */ inspectRawArgs),
+/* harmony export */   tk: () => (/* binding */ removeBuilderArgs)
+/* harmony export */ });
+function buildArgs(plan) {
+    const { inputs } = plan;
+    const args = ['buildx', 'build'];
+    if (plan.builder)
+        args.push('--builder', plan.builder);
+    args.push('--platform', inputs.platforms.join(','));
+    args.push('--file', inputs.file);
+    if (inputs.target)
+        args.push('--target', inputs.target);
+    // Only the local store gets names from the builder; registry tags are set after the push.
+    if (plan.loadOnly)
+        for (const tag of plan.loadTags)
+            args.push('--tag', tag);
+    for (const label of plan.labels)
+        args.push('--label', label);
+    // The local store keeps no annotations (a load would fail on index: ones).
+    if (!plan.loadOnly)
+        for (const annotation of plan.annotations)
+            args.push('--annotation', annotation);
+    for (const arg of inputs.buildArgs)
+        args.push('--build-arg', arg);
+    if (plan.inlineCache)
+        args.push('--build-arg', 'BUILDKIT_INLINE_CACHE=1');
+    args.push('--build-arg', `SOURCE_DATE_EPOCH=${plan.sourceDateEpoch}`);
+    for (const s of inputs.secrets)
+        args.push('--secret', `id=${s.id},env=${s.env}`);
+    for (const s of inputs.secretFiles)
+        args.push('--secret', `id=${s.id},src=${s.path}`);
+    for (const s of inputs.ssh)
+        args.push('--ssh', s);
+    if (inputs.network)
+        args.push('--network', inputs.network);
+    if (inputs.shmSize)
+        args.push('--shm-size', inputs.shmSize);
+    for (const c of plan.cacheFrom)
+        args.push('--cache-from', c);
+    for (const c of plan.cacheTo)
+        args.push('--cache-to', c);
+    if (inputs.noCache)
+        args.push('--no-cache');
+    if (inputs.pull)
+        args.push('--pull');
+    if (inputs.provenance)
+        args.push(`--provenance=${inputs.provenance}`);
+    if (inputs.sbom)
+        args.push(`--sbom=${inputs.sbom}`);
+    // Tags are the action's to set, all at once after the push: the builder gets none. Loading is
+    // a pass of its own (BuildKit 0.13 writes an incomplete OCI layout when it also loads).
+    if (plan.loadOnly)
+        args.push('--load');
+    else if (plan.pushTo.length)
+        args.push('--output', imageOutput(plan.pushTo, inputs.rewriteTimestamp));
+    else
+        args.push('--output', `type=oci,dest=${plan.ociDir},tar=false${rewrite(inputs.rewriteTimestamp)}`);
+    args.push('--metadata-file', plan.metadataFile);
+    args.push('--progress', 'rawjson');
+    args.push(inputs.context);
+    return args;
+}
+// File times in layers clamped to SOURCE_DATE_EPOCH: a layer rebuilt from scratch is
+// byte-identical. Only on request: BuildKit then re-reads and re-compresses every layer of the
+// image on every export, cached or not (38 s for a 250 MB two-platform image), while a layer
+// served from cache is byte-identical anyway.
+const rewrite = (on) => (on ? ',rewrite-timestamp=true' : '');
+/** buildx's CSV: a value holding commas (several names) is quoted. */
+function imageOutput(repositories, rewriteTimestamp) {
+    const names = repositories.length > 1 ? `"name=${repositories.join(',')}"` : `name=${repositories[0]}`;
+    return `type=image,${names},push-by-digest=true,name-canonical=true,push=true${rewrite(rewriteTimestamp)}`;
+}
+function createBuilderArgs(b) {
+    const args = ['buildx', 'create', '--name', b.name, '--driver', b.driver];
+    for (const opt of b.driverOpts)
+        args.push('--driver-opt', opt);
+    if (b.configFile && b.driver !== 'remote')
+        args.push('--config', b.configFile);
+    if (b.platforms.length && b.driver === 'kubernetes')
+        args.push('--platform', b.platforms.join(','));
+    args.push('--bootstrap');
+    if (b.endpoint)
+        args.push(b.endpoint);
+    return args;
+}
+/** A node for one platform added to a builder: a native machine for it. */
+const appendNodeArgs = (builder, driver, node, driverOpts) => [
+    'buildx', 'create', '--append', '--name', builder, '--driver', driver,
+    ...driverOpts.flatMap(o => ['--driver-opt', o]),
+    '--platform', node.platform, '--node', `${builder}-${node.platform.replace(/\//g, '-')}`, node.endpoint
+];
+const removeBuilderArgs = (name) => ['buildx', 'rm', '--force', name];
+/** tonistiigi/binfmt's interface: `--install arm64,riscv64`. */
+const binfmtArgs = (image, arches) => [
+    'run', '--privileged', '--rm', image, '--install', arches.join(',')
+];
+const loginArgs = (registry, username) => [
+    'login', '--username', username, '--password-stdin', ...(registry ? [registry] : [])
+];
+const logoutArgs = (registry) => ['logout', ...(registry ? [registry] : [])];
+const inspectRawArgs = (ref) => ['buildx', 'imagetools', 'inspect', '--raw', ref];
+const inspectConfigArgs = (ref) => ['buildx', 'imagetools', 'inspect', '--format', '{{json .Image}}', ref];
+
+
+/***/ }),
+
+/***/ 5696:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ restorePaths),
+/* harmony export */   Y: () => (/* binding */ savePaths)
+/* harmony export */ });
+// The GitHub Actions cache service, through @actions/cache: the local build cache and the
+// binfmt image both travel through it.
+// @actions/cache is large; it is loaded only by runs that use the GitHub cache (start-up time).
+const actionsCache = () => Promise.all(/* import() */[__webpack_require__.e(507), __webpack_require__.e(691)]).then(__webpack_require__.bind(__webpack_require__, 1691));
+/**
+ * @actions/cache reports its own failures on stdout (a 5xx as `::error::`, which shows as an
+ * error annotation) and then returns as if the cache had missed. While it runs, its warning and
+ * error lines are taken aside; a failure becomes an exception, which the caller turns into the
+ * action's one warning, so a fault never looks like a miss nor like a failed step.
+ */
+async function reportingFaults(call) {
+    const write = process.stdout.write;
+    const said = [];
+    process.stdout.write = ((chunk, ...rest) => {
+        const command = /^::(?:error|warning)(?: [^:]*)?::(.*)/.exec(String(chunk));
+        if (!command)
+            return write.call(process.stdout, chunk, ...rest);
+        said.push(command[1].trim().replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%'));
+        return true;
+    });
+    let result;
+    try {
+        result = await call();
+    }
+    finally {
+        process.stdout.write = write;
+    }
+    if (said.length)
+        throw new Error(said.join('; '));
+    return result;
+}
+/** Restore paths from the GitHub cache service. Returns the key restored from, or undefined on a miss; throws on a fault. */
+async function restorePaths(paths, key, restoreKeys = []) {
+    const cache = await actionsCache();
+    if (!cache.isFeatureAvailable())
+        throw new Error('the GitHub cache service is not available to this run');
+    return reportingFaults(() => cache.restoreCache(paths, key, restoreKeys));
+}
+async function savePaths(paths, key) {
+    const cache = await actionsCache();
+    if (!cache.isFeatureAvailable())
+        throw new Error('the GitHub cache service is not available to this run');
+    // saveCache reports most failures by returning -1 rather than throwing.
+    if ((await reportingFaults(() => cache.saveCache(paths, key))) === -1)
+        throw new Error(`the cache service did not store ${key}`);
+}
+
+
+/***/ }),
+
+/***/ 142:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ saveLocalCache),
+/* harmony export */   k: () => (/* binding */ restoreLocalCache)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _github_cache_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5696);
+// The local cache directory's round trip through the GitHub cache: restored before the build,
+// rotated and saved in post.
+
+
+
+const restoreLocalCache = (local) => (0,_github_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .restorePaths */ .B)([local.dir], local.key, local.restoreKeys);
+/** Swap in what this build exported, then save it under the run's key. */
+async function saveLocalCache(local) {
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(local.nextDir))
+        return false;
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(local.dir, { recursive: true, force: true });
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(local.nextDir, local.dir);
+    await (0,_github_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .savePaths */ .Y)([local.dir], local.key);
+    return true;
+}
+
+
+/***/ }),
+
+/***/ 834:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  main: () => (/* binding */ main)
+});
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/core/inputs.ts
+var core_inputs = __webpack_require__(9114);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+;// CONCATENATED MODULE: ./src/core/github-context.ts
+// What the run knows about itself, read once from the runner's environment.
+
+
+function runContext(env, readEvent = p => (0,external_node_fs_.readFileSync)(p, 'utf8')) {
+    let defaultBranch = '';
+    let pullRequest;
+    let headCommitTime;
+    if (env.GITHUB_EVENT_PATH) {
+        try {
+            const event = JSON.parse(readEvent(env.GITHUB_EVENT_PATH));
+            defaultBranch = event?.repository?.default_branch ?? '';
+            pullRequest = event?.pull_request?.number;
+            headCommitTime = event?.head_commit?.timestamp;
+        }
+        catch {
+            // No event payload (local runs): 'latest' then only follows an explicit default branch.
+        }
+    }
+    // A scheduled run's payload may carry no repository, and schedules run on the default branch.
+    if (!defaultBranch && env.GITHUB_EVENT_NAME === 'schedule' && env.GITHUB_REF?.startsWith('refs/heads/')) {
+        defaultBranch = env.GITHUB_REF.slice('refs/heads/'.length);
+    }
+    return {
+        sha: env.GITHUB_SHA ?? '',
+        ref: env.GITHUB_REF ?? '',
+        eventName: env.GITHUB_EVENT_NAME ?? '',
+        defaultBranch,
+        repository: env.GITHUB_REPOSITORY ?? '',
+        serverUrl: env.GITHUB_SERVER_URL ?? 'https://github.com',
+        workflow: env.GITHUB_WORKFLOW ?? '',
+        job: env.GITHUB_JOB ?? '',
+        runId: env.GITHUB_RUN_ID ?? String(process.pid),
+        runAttempt: env.GITHUB_RUN_ATTEMPT ?? '1',
+        workspace: env.GITHUB_WORKSPACE ?? process.cwd(),
+        temp: env.RUNNER_TEMP ?? (0,external_node_os_.tmpdir)(),
+        apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
+        pullRequest,
+        headCommitTime
+    };
+}
+
+// EXTERNAL MODULE: ./src/core/reference.ts
+var reference = __webpack_require__(5378);
+;// CONCATENATED MODULE: ./src/core/semver.ts
+// Release tags from a git tag, the way images are released: v1.2.3 gives 1.2.3, 1.2 and 1, and
+// latest; a floating tag only moves forward (releasing 1.2.5 after 1.3.0 leaves 1 and latest on
+// 1.3.0); a pre-release gets its full version only. Pure.
+const SEMVER = /^v?(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?(?:\+[0-9A-Za-z.-]+)?$/;
+function parseVersion(text) {
+    const m = SEMVER.exec(text);
+    if (!m)
+        return undefined;
+    const [major, minor, patch] = [m[1], m[2], m[3]].map(Number);
+    const pre = m[4] ?? '';
+    return { major, minor, patch, pre, text: `${major}.${minor}.${patch}${pre ? `-${pre}` : ''}` };
+}
+/** Semver precedence: numbers first; a pre-release sorts before its release; identifiers compare numerically when both are numbers. */
+function compareVersions(a, b) {
+    for (const key of ['major', 'minor', 'patch'])
+        if (a[key] !== b[key])
+            return a[key] - b[key];
+    if (a.pre === b.pre)
+        return 0;
+    if (!a.pre)
+        return 1;
+    if (!b.pre)
+        return -1;
+    const [x, y] = [a.pre.split('.'), b.pre.split('.')];
+    for (let i = 0; i < Math.min(x.length, y.length); i++) {
+        if (x[i] === y[i])
+            continue;
+        const [nx, ny] = [/^\d+$/.test(x[i]), /^\d+$/.test(y[i])];
+        if (nx && ny)
+            return Number(x[i]) - Number(y[i]);
+        if (nx !== ny)
+            return nx ? -1 : 1;
+        return x[i] < y[i] ? -1 : 1;
+    }
+    return x.length - y.length;
+}
+/**
+ * The tags a release gets, given the versions already published (the repository's tags): the
+ * full version always; `X.Y`, `X` and `latest` for a stable release that is the highest of its
+ * minor series, major series and of all, respectively.
+ */
+function releaseTags(version, published) {
+    const tags = [version.text];
+    if (version.pre)
+        return tags;
+    const stable = published.map(parseVersion).filter((v) => !!v && !v.pre);
+    const highest = (series) => stable.filter(series).every(v => compareVersions(version, v) >= 0);
+    if (highest(v => v.major === version.major && v.minor === version.minor))
+        tags.push(`${version.major}.${version.minor}`);
+    if (highest(v => v.major === version.major))
+        tags.push(`${version.major}`);
+    if (highest(() => true))
+        tags.push('latest');
+    return tags;
+}
+
+;// CONCATENATED MODULE: ./src/core/tags.ts
+
+
+/**
+ * The release a `refs/tags/…` run builds, when `tag-policy` asks for semver; undefined on other
+ * events. A tag that is not a version is the user's to fix, said before anything runs.
+ */
+function releaseVersion(inputs, ctx) {
+    if (!inputs.tagPolicy.includes('semver') || !ctx.ref.startsWith('refs/tags/'))
+        return undefined;
+    const tag = ctx.ref.slice('refs/tags/'.length);
+    const version = parseVersion(tag);
+    if (!version)
+        throw new Error(`Input 'tag-policy': 'semver' needs a version tag such as v1.2.3 or 1.2.3-rc.1; this run's tag is '${tag}'.`);
+    return version;
+}
+/** `published`: the repository's tags, for which floating tags (X.Y, X, latest) may move; undefined when unknown. */
+function imageTags(inputs, ctx, now, release) {
+    const { image } = inputs;
+    const tags = inputs.tags.map(t => ((0,reference/* isBareTag */.vA)(t) ? `${image}:${t}` : t));
+    if (image) {
+        for (const policy of inputs.tagPolicy) {
+            if (policy === 'sha' && ctx.sha)
+                tags.push(`${image}:sha-${ctx.sha.slice(0, 7)}`);
+            if (policy === 'date')
+                tags.push(`${image}:${now.toISOString().slice(0, 10).replace(/-/g, '')}`);
+            if (policy === 'latest' && ctx.defaultBranch && ctx.ref === `refs/heads/${ctx.defaultBranch}`) {
+                tags.push(`${image}:latest`);
+            }
+            if (policy === 'semver' && release) {
+                const floating = release.published ? releaseTags(release.version, release.published) : [release.version.text];
+                tags.push(...floating.map(t => `${image}:${t}`));
+            }
+        }
+    }
+    return [...new Set(tags)];
+}
+/** The OCI labels the action adds; the user's own labels (KEY=VALUE) win over them. */
+function ociLabels(inputs, ctx, now) {
+    const version = inputs.tags.find(reference/* isBareTag */.vA) ?? ctx.ref.replace(/^refs\/(heads|tags)\//, '');
+    const ours = {
+        // As BuildKit writes the config's own time: whole seconds.
+        'org.opencontainers.image.created': now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+        'org.opencontainers.image.revision': ctx.sha,
+        'org.opencontainers.image.source': ctx.repository ? `${ctx.serverUrl}/${ctx.repository}` : '',
+        'org.opencontainers.image.version': version
+    };
+    const userKeys = new Set(inputs.labels.map(l => l.slice(0, l.indexOf('='))));
+    const added = Object.entries(ours)
+        .filter(([k, v]) => v && !userKeys.has(k))
+        .map(([k, v]) => `${k}=${v}`);
+    return [...added, ...inputs.labels];
+}
+
+;// CONCATENATED MODULE: ./src/core/version.ts
+// Dotted version numbers as tools print them ("0.13.1+ds1", "v0.23.0").
+function version_parseVersion(text) {
+    return /\bv?(\d+\.\d+\.\d+)/.exec(text)?.[1];
+}
+function atLeast(version, minimum) {
+    const a = version.split('.').map(Number);
+    const b = minimum.split('.').map(Number);
+    for (let i = 0; i < 3; i++) {
+        if ((a[i] ?? 0) !== (b[i] ?? 0))
+            return (a[i] ?? 0) > (b[i] ?? 0);
+    }
+    return true;
+}
+
+;// CONCATENATED MODULE: ./src/core/cache-plan.ts
+// Which caches the build imports and exports, and what that asks of buildx and the runner. Pure.
+
+
+/** A buildx cache spec as its attributes: `type=registry,ref=r/x:c` -> {type, ref}; a bare image reference is a registry cache. */
+function cacheSpecAttrs(spec) {
+    if (!spec.includes('='))
+        return { type: 'registry', ref: spec };
+    return Object.fromEntries(spec.split(',').map(kv => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
+}
+const GHA_V2_BUILDX = '0.21.0';
+/** A cache export the action derives never fails the build: BuildKit reports it and builds on (main warns). */
+const IGNORE_ERROR = 'ignore-error=true';
+function cacheScope(inputs, ctx) {
+    const scope = inputs.cacheScope || ctx.workflow || 'ci-base';
+    return scope.replace(/[^A-Za-z0-9._-]+/g, '-');
+}
+function planCache(inputs, tags, ctx, env) {
+    const from = [];
+    const to = [];
+    const warnings = [];
+    const scope = cacheScope(inputs, ctx);
+    let local;
+    for (const kind of inputs.cache) {
+        switch (kind) {
+            case 'gha': {
+                const url = env.ACTIONS_CACHE_URL || env.ACTIONS_RESULTS_URL;
+                if (!url || !env.ACTIONS_RUNTIME_TOKEN) {
+                    warnings.push('cache: gha needs the GitHub cache service (ACTIONS_RUNTIME_TOKEN and a cache URL), which this run does not have; building without it.');
+                    break;
+                }
+                // BuildKit retries a cache service that answers 429 or 5xx until the timeout (10m by default).
+                from.push(`type=gha,scope=${scope},timeout=${inputs.cacheTimeout}`);
+                to.push(`type=gha,scope=${scope},mode=max,timeout=${inputs.cacheTimeout},${IGNORE_ERROR}`);
+                break;
+            }
+            case 'registry': {
+                const ref = inputs.cacheRef || `${inputs.image}:buildcache`;
+                from.push(`type=registry,ref=${ref}`);
+                to.push(`type=registry,ref=${ref},mode=max,${IGNORE_ERROR}`);
+                break;
+            }
+            case 'inline':
+                // The image carries its own cache metadata: the published image (the baseline) and
+                // this build's first tag are the cache sources.
+                for (const ref of new Set([inputs.baseline, tags[0]].filter(Boolean)))
+                    from.push(`type=registry,ref=${ref}`);
+                break;
+            case 'local': {
+                const dir = (0,external_node_path_.join)(ctx.temp, 'ci-base-action-cache', scope);
+                local = {
+                    dir,
+                    nextDir: `${dir}-next`,
+                    key: `ci-base-action-${scope}-${ctx.runId}-${ctx.runAttempt}`,
+                    restoreKeys: [`ci-base-action-${scope}-`]
+                };
+                from.push(`type=local,src=${dir}`);
+                to.push(`type=local,dest=${local.nextDir},mode=max,${IGNORE_ERROR}`);
+                break;
+            }
+        }
+    }
+    const plan = {
+        from: inputs.noCache ? [] : inputs.cacheFrom.length ? inputs.cacheFrom : from,
+        to: inputs.cacheTo.length ? inputs.cacheTo : to
+    };
+    const attrs = [...plan.from, ...plan.to].map(cacheSpecAttrs);
+    return {
+        ...plan,
+        local,
+        // Next to a registry cache (mode=max: every step), inline metadata adds nothing, and the
+        // engine's BuildKit writes it differently when steps came from that cache: the same image
+        // would get a new digest. The registry cache is the one source then.
+        inline: inputs.cache.includes('inline') && !inputs.cache.includes('registry') && !inputs.cacheTo.length,
+        types: [...new Set(attrs.map(a => a.type))],
+        registryRefs: [...new Set(attrs.filter(a => a.type === 'registry' && a.ref).map(a => a.ref))],
+        warnings
+    };
+}
+/** GitHub's cache service (API v2) needs a newer buildx than many runners' distributions ship. */
+function ghaVersionWarning(plan, buildxVersion) {
+    if (!plan.types.includes('gha') || atLeast(buildxVersion, GHA_V2_BUILDX))
+        return undefined;
+    return `cache: gha with buildx ${buildxVersion}: GitHub's cache service (API v2) needs buildx >= ${GHA_V2_BUILDX}; set buildx-version, or use cache: registry.`;
+}
+/** One warning for the cache steps that failed: which cache, and why; the build went on. */
+function cacheFaultWarning(faults) {
+    if (!faults.length)
+        return undefined;
+    const said = faults.map(f => `${f.step} failed: ${f.error}`).join('\n');
+    // BuildKit kept retrying a service that answered 429 or 5xx until the limit.
+    const why = faults.some(f => /timeout/i.test(f.error)) ? '\n(the cache service did not answer in time: see cache-timeout)' : '';
+    return `The build went on without cache: ${said}${why}`;
+}
+
+// EXTERNAL MODULE: ./src/pipeline/local-cache.ts
+var local_cache = __webpack_require__(142);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/pipeline/docker.ts
+var docker = __webpack_require__(9312);
+// EXTERNAL MODULE: ./src/core/args.ts
+var core_args = __webpack_require__(1038);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(7067);
+;// CONCATENATED MODULE: ./src/pipeline/docker-config.ts
+// The docker CLI's configuration the action runs with: where it keeps its config, the
+// credentials `docker login` stored, and what the daemon can do.
+
+
+
+
+
+
+const dockerConfigDir = (env) => env.DOCKER_CONFIG || (0,external_node_path_.join)((0,external_node_os_.homedir)(), '.docker');
+/** The CLI's config.json; empty when there is none. */
+function readDockerConfig(env) {
+    try {
+        return JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(dockerConfigDir(env), 'config.json'), 'utf8'));
+    }
+    catch {
+        return {};
+    }
+}
+/** The daemon's /info over its local socket (milliseconds), or through the CLI when docker talks elsewhere. */
+async function engineFacts(run, env) {
+    const socket = localDockerSocket(env);
+    if (socket) {
+        const info = await new Promise(resolve => {
+            const req = (0,external_node_http_.get)({ socketPath: socket, path: '/info', timeout: 5000 }, res => {
+                let body = '';
+                res.on('data', chunk => (body += chunk));
+                res.on('end', () => resolve(res.statusCode === 200 ? body : undefined));
+            });
+            req.on('error', () => resolve(undefined));
+            req.on('timeout', () => req.destroy());
+        });
+        if (info)
+            return { containerdStore: info.includes('io.containerd.snapshotter') };
+    }
+    const info = await (0,docker/* mustRun */.Pv)(run, ['info', '--format', '{{json .DriverStatus}}'], 'Reading docker info', { quiet: true });
+    return { containerdStore: info.stdout.includes('io.containerd.snapshotter') };
+}
+function localDockerSocket(env) {
+    if (env.DOCKER_CONTEXT)
+        return undefined;
+    if (env.DOCKER_HOST)
+        return env.DOCKER_HOST.startsWith('unix://') ? env.DOCKER_HOST.slice('unix://'.length) : undefined;
+    const context = readDockerConfig(env).currentContext;
+    if (context && context !== 'default')
+        return undefined;
+    return (0,external_node_fs_.existsSync)('/var/run/docker.sock') ? '/var/run/docker.sock' : undefined;
+}
+/** The login `docker login` stored for a host: in config.json, or through its credential helper. */
+async function dockerCredentials(host, env) {
+    const key = host === 'docker.io' ? 'https://index.docker.io/v1/' : host;
+    const config = readDockerConfig(env);
+    const helper = config.credHelpers?.[key] ?? config.credsStore;
+    if (helper) {
+        const out = await new Promise(resolve => {
+            const child = (0,external_node_child_process_.execFile)(`docker-credential-${helper}`, ['get'], (error, stdout) => resolve(error ? '' : stdout));
+            child.stdin?.end(key);
+        });
+        if (out) {
+            const { Username, Secret } = JSON.parse(out);
+            return { username: Username, password: Secret };
+        }
+    }
+    const auth = config.auths?.[key]?.auth;
+    if (!auth)
+        return undefined;
+    const plain = Buffer.from(auth, 'base64').toString('utf8');
+    return { username: plain.slice(0, plain.indexOf(':')), password: plain.slice(plain.indexOf(':') + 1) };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/buildx.ts
+// buildx: find or install it, and pick (or create) the builder the build runs on.
+
+
+
+
+
+
+
+
+
+
+/** Older buildx lacks what the action relies on (multi-platform docker driver, rawjson-era flags). */
+const MIN_BUILDX = '0.13.0';
+/** Installed when the runner's buildx cannot do what the inputs ask and no version was asked for. */
+const DEFAULT_BUILDX = 'v0.30.0';
+/** The oldest buildx that can do what the build asks of it. */
+function buildxNeeded(cacheTypes) {
+    if (cacheTypes.includes('gha'))
+        return { version: GHA_V2_BUILDX, why: "cache: gha (v2 of GitHub's cache service)" };
+    return { version: MIN_BUILDX, why: 'the action' };
+}
+/** Where the docker CLI looks for its buildx plugin, in its order; undefined when it may look elsewhere. */
+function buildxPlugin(env, exists = external_node_fs_.existsSync) {
+    if (readDockerConfig(env).cliPluginsExtraDirs)
+        return undefined;
+    const dirs = [(0,external_node_path_.join)(dockerConfigDir(env), 'cli-plugins'), ...['/usr/local/lib', '/usr/local/libexec', '/usr/lib', '/usr/libexec'].map(d => `${d}/docker/cli-plugins`)];
+    return dirs.map(d => (0,external_node_path_.join)(d, 'docker-buildx')).find(exists);
+}
+/**
+ * The plugin is asked directly when it can be found: a docker CLI start less. Its answer is
+ * kept in the tool cache, keyed by the binary's path, size and time, so that a runner whose
+ * buildx did not change does not start it again (about 100 ms of every run).
+ */
+async function installedBuildx(run, env, binary = buildxPlugin(env)) {
+    const known = binary ? await versionsKnown(env) : {};
+    const key = binary ? await binaryKey(binary) : undefined;
+    if (key && known[key])
+        return known[key];
+    const result = binary ? await run(['version'], { quiet: true, command: binary }) : await run(['buildx', 'version'], { quiet: true });
+    const version = result.code === 0 ? version_parseVersion(result.stdout) : undefined;
+    if (key && version)
+        await rememberVersion(env, { ...known, [key]: version });
+    return version;
+}
+const versionsFile = (env) => (env.RUNNER_TOOL_CACHE ? (0,external_node_path_.join)(env.RUNNER_TOOL_CACHE, 'ci-base-action', 'buildx-versions.json') : undefined);
+async function binaryKey(binary) {
+    const info = await (0,promises_.stat)(binary).catch(() => undefined);
+    return info && `${binary} ${info.size} ${info.mtimeMs}`;
+}
+async function versionsKnown(env) {
+    const file = versionsFile(env);
+    if (!file)
+        return {};
+    try {
+        const known = JSON.parse(await (0,promises_.readFile)(file, 'utf8'));
+        return known && typeof known === 'object' ? known : {};
+    }
+    catch {
+        return {};
+    }
+}
+/** Best effort: a tool cache that cannot be written only costs the next run a `buildx version`. */
+async function rememberVersion(env, known) {
+    const file = versionsFile(env);
+    if (!file)
+        return;
+    await (0,promises_.mkdir)((0,external_node_path_.dirname)(file), { recursive: true })
+        .then(() => (0,promises_.writeFile)(file, JSON.stringify(known)))
+        .catch(() => undefined);
+}
+/** The version to install and why, or undefined to use the runner's own. */
+function buildxToInstall(wanted, installed, need = buildxNeeded([])) {
+    if (wanted !== 'installed')
+        return { version: wanted.startsWith('v') ? wanted : `v${wanted}`, why: 'as buildx-version asks' };
+    if (!installed)
+        return { version: DEFAULT_BUILDX, why: 'the runner has none' };
+    if (atLeast(installed, need.version))
+        return undefined;
+    return { version: DEFAULT_BUILDX, why: `the runner's ${installed} is older than ${need.version}, which ${need.why} needs` };
+}
+function buildxAsset(version, platform = process.platform, arch = process.arch) {
+    const archName = { x64: 'amd64', arm64: 'arm64', arm: 'arm-v7', s390x: 's390x', ppc64: 'ppc64le', riscv64: 'riscv64' }[arch] ?? arch;
+    return `buildx-${version}.${platform}-${archName}${platform === 'win32' ? '.exe' : ''}`;
+}
+/**
+ * Download (or take from the tool cache) and verify against the release's checksums. The binary
+ * is run from the tool cache as it is (buildx runs standalone too), never copied over the
+ * runner's own plugin: a self-hosted runner's `docker buildx` is the same after the job.
+ */
+async function installBuildx(version, baseUrl, env) {
+    let dir = toolCacheHit(env, 'docker-buildx', version.slice(1));
+    if (!dir) {
+        // Loaded only to download: the module and its HTTP stack cost about 200 ms to load.
+        const tc = await Promise.all(/* import() */[__webpack_require__.e(507), __webpack_require__.e(805)]).then(__webpack_require__.bind(__webpack_require__, 9805));
+        const asset = buildxAsset(version);
+        const url = `${baseUrl}/${version}/${asset}`;
+        const file = await tc.downloadTool(url);
+        const sums = await (0,promises_.readFile)(await tc.downloadTool(`${baseUrl}/${version}/checksums.txt`), 'utf8');
+        const expected = sums.split('\n').map(l => l.trim().split(/\s+\*?/)).find(([, name]) => name === asset)?.[0];
+        const actual = (0,external_node_crypto_.createHash)('sha256').update(await (0,promises_.readFile)(file)).digest('hex');
+        if (!expected)
+            throw new Error(`buildx ${version}: ${asset} is not listed in checksums.txt at ${baseUrl}/${version}`);
+        if (expected !== actual)
+            throw new Error(`buildx ${version}: checksum mismatch for ${url} (expected ${expected}, got ${actual})`);
+        dir = await tc.cacheFile(file, 'docker-buildx', 'docker-buildx', version.slice(1));
+    }
+    const binary = (0,external_node_path_.join)(dir, 'docker-buildx');
+    await (0,promises_.chmod)(binary, 0o755); // downloads and cache copies come without the execute bit
+    return binary;
+}
+/** A tool the tool cache holds complete, as @actions/tool-cache lays it out (`<tool>/<version>/<arch>` and `<arch>.complete`). */
+function toolCacheHit(env, tool, version, exists = external_node_fs_.existsSync) {
+    if (!env.RUNNER_TOOL_CACHE)
+        return undefined;
+    const dir = (0,external_node_path_.join)(env.RUNNER_TOOL_CACHE, tool, version, process.arch);
+    return exists(`${dir}.complete`) ? dir : undefined;
+}
+/**
+ * `auto`: the runner's own docker builder when it can do the job (containerd store, or a single
+ * platform with at most inline cache and no builder options), else a docker-container builder.
+ */
+function chooseDriver(inputs, facts, cacheTo) {
+    if (inputs.driver !== 'auto')
+        return inputs.driver;
+    if (inputs.driverOpts.length || inputs.buildkitdConfig.trim() || inputs.endpoint)
+        return 'docker-container';
+    if (facts.containerdStore)
+        return 'docker';
+    const onlyInline = cacheTo.every(c => c === 'type=inline');
+    return inputs.platforms.length === 1 && onlyInline && !inputs.load ? 'docker' : 'docker-container';
+}
+/** Registries on the runner's loopback (a `services:` registry) that a builder must reach over plain HTTP. */
+function loopbackRegistries(refs) {
+    return [...new Set(refs.map(reference/* registryOf */.Fv).filter(reference/* isLoopbackHost */.cW))];
+}
+function buildkitdConfig(userConfig, plainHttp) {
+    const extra = plainHttp
+        // buildx's TOML parser rejects `]` in a table key, so `[::1]` gets no entry: BuildKit speaks
+        // plain HTTP to loopback addresses by itself, network=host is what it needs.
+        .filter(h => !h.startsWith('[') && !userConfig.includes(`[registry."${h}"]`))
+        .map(h => `[registry."${h}"]\n  http = true\n  insecure = true`);
+    return [userConfig.trim(), ...extra].filter(Boolean).join('\n\n') + '\n';
+}
+/**
+ * The builder the action would create: its spec, the files it needs (buildkitd config; the
+ * remote driver's TLS material, which buildx only takes as paths), and the nodes to append.
+ */
+function builderSpec(inputs, driver, name, tempDir, refs) {
+    const loopback = loopbackRegistries(refs);
+    const driverOpts = [...inputs.driverOpts];
+    if (driver === 'docker-container' && loopback.length && !driverOpts.some(o => o.startsWith('network='))) {
+        driverOpts.push('network=host');
+    }
+    const files = {};
+    const tlsOpts = [];
+    for (const [opt, pem] of [['cacert', inputs.tls.ca], ['cert', inputs.tls.cert], ['key', inputs.tls.key]]) {
+        if (!pem || driver !== 'remote')
+            continue;
+        const path = (0,external_node_path_.join)(tempDir, `${name}-${opt}.pem`);
+        files[path] = `${pem}\n`;
+        tlsOpts.push(`${opt}=${path}`);
+    }
+    driverOpts.push(...tlsOpts);
+    const config = buildkitdConfig(inputs.buildkitdConfig, loopback);
+    const configFile = config.trim() ? (0,external_node_path_.join)(tempDir, `${name}-buildkitd.toml`) : '';
+    const appends = inputs.appendNodes.map(node => (0,core_args/* appendNodeArgs */.C6)(name, driver, node, driver === 'remote' ? tlsOpts : []));
+    return { spec: { name, driver, endpoint: inputs.endpoint, driverOpts, configFile, platforms: inputs.platforms }, config: configFile ? config : '', files, appends };
+}
+async function createBuilder(run, inputs, driver, name, tempDir, refs) {
+    const { spec, config, files, appends } = builderSpec(inputs, driver, name, tempDir, refs);
+    if (spec.configFile)
+        await (0,promises_.writeFile)(spec.configFile, config);
+    for (const [path, pem] of Object.entries(files))
+        await (0,promises_.writeFile)(path, pem, { mode: 0o600 });
+    await (0,docker/* mustRun */.Pv)(run, (0,core_args/* createBuilderArgs */.R2)(spec), `Creating the ${driver} builder`);
+    for (const append of appends)
+        await (0,docker/* mustRun */.Pv)(run, append, `Appending the ${append[append.indexOf('--platform') + 1]} node`);
+}
+/** A builder the user keeps (a warm one on a self-hosted runner): started if it is not, never created or removed here. */
+async function existingBuilderDriver(run, name) {
+    const inspected = await run(['buildx', 'inspect', '--bootstrap', name], { quiet: true });
+    if (inspected.code !== 0) {
+        throw new Error(`Input 'builder': '${name}' is not a usable builder (docker buildx ls lists the builders):\n${(0,docker/* lastLines */.w$)(inspected.stderr || inspected.stdout, 5)}`);
+    }
+    const driver = /^Driver:\s*(\S+)/m.exec(inspected.stdout)?.[1] ?? '';
+    return ['docker', 'docker-container', 'remote', 'kubernetes'].find(d => d === driver) ?? 'docker-container';
+}
+/** Make buildx usable and decide where the build runs; a builder it creates is removed in post. */
+async function setupBuildx(rt, inputs, names, cache, refs) {
+    const cacheTo = cache.to;
+    // Both questions at once: each is a process start.
+    const facts = engineFacts(rt.docker, rt.env);
+    facts.catch(() => undefined); // awaited below; an early rejection is not unhandled
+    // An explicit version is installed whatever the runner has: no need to ask the runner's.
+    const installed = inputs.buildxVersion === 'installed' ? await installedBuildx(rt.docker, rt.env) : undefined;
+    const wanted = buildxToInstall(inputs.buildxVersion, installed, buildxNeeded(cache.types));
+    let binary;
+    if (wanted) {
+        rt.info(`Installing buildx ${wanted.version} (${wanted.why})`);
+        binary = await installBuildx(wanted.version, inputs.buildxDownloadUrl, rt.env);
+        rt.remember({ buildx: binary });
+    }
+    const version = (binary ? await installedBuildx(rt.docker, rt.env, binary) : installed) ?? '';
+    if (!version)
+        throw new Error(`buildx is not usable after setup: \`${binary ?? 'docker buildx'} version\` fails`);
+    if (inputs.builder) {
+        facts.catch(() => undefined);
+        const driver = await existingBuilderDriver((0,docker/* withBuildx */.xG)(rt.docker, binary), inputs.builder);
+        rt.info(`buildx ${version}, the existing builder ${inputs.builder} (${driver} driver), left running after the job`);
+        return { version, binary, driver, builder: inputs.builder };
+    }
+    const driver = chooseDriver(inputs, await facts, cacheTo);
+    rt.info(`buildx ${version}, ${driver} driver`);
+    if (driver === 'docker')
+        return { version, binary, driver, builder: '' };
+    rt.remember({ builder: names.builder });
+    await createBuilder((0,docker/* withBuildx */.xG)(rt.docker, binary), inputs, driver, names.builder, names.temp, refs);
+    return { version, binary, driver, builder: names.builder };
+}
+
+// EXTERNAL MODULE: ./src/pipeline/qemu.ts
+var qemu = __webpack_require__(7368);
+;// CONCATENATED MODULE: ./src/core/progress.ts
+// BuildKit's progress stream (`--progress rawjson`): a readable log for people, and the cache
+// hit rate. The JSON stream is authoritative where the plain text is not: a step served from a
+// remote cache whose layers must be fetched shows no CACHED line in plain output.
+// BuildKit's names for the cache's own steps: `importing cache manifest from <ref>`,
+// `exporting cache to <kind>`, `exporting to GitHub Actions Cache`, `preparing build cache for export`.
+const CACHE_IMPORT = /^importing cache manifest/;
+const CACHE_EXPORT = /^(exporting cache\b|exporting to GitHub Actions Cache|preparing build cache for export|writing cache)/i;
+// An import of a cache that does not exist yet is a cold start, not a fault.
+const CACHE_MISS = /not found|manifest unknown|404|no such/i;
+/** Splits a stream of concatenated JSON objects; text between objects (buildx's own messages) is kept apart. */
+class JsonStream {
+    onObject;
+    onText;
+    buffer = '';
+    depth = 0;
+    inString = false;
+    escaped = false;
+    start = -1;
+    scanned = 0;
+    constructor(onObject, onText) {
+        this.onObject = onObject;
+        this.onText = onText;
+    }
+    push(chunk) {
+        this.buffer += chunk;
+        let consumed = 0;
+        for (let i = this.scanned; i < this.buffer.length; i++) {
+            const c = this.buffer[i];
+            if (this.inString) {
+                if (this.escaped)
+                    this.escaped = false;
+                else if (c === '\\')
+                    this.escaped = true;
+                else if (c === '"')
+                    this.inString = false;
+            }
+            else if (c === '"' && this.depth > 0) {
+                this.inString = true;
+            }
+            else if (c === '{' && (this.depth > 0 || i === consumed)) {
+                // At depth 0 only a '{' that opens a line starts an object: buildx's own text has braces too.
+                if (this.depth++ === 0)
+                    this.start = i;
+            }
+            else if (c === '}' && this.depth > 0 && --this.depth === 0) {
+                const text = this.buffer.slice(this.start, i + 1);
+                let value;
+                try {
+                    value = JSON.parse(text);
+                }
+                catch {
+                    this.onText(text);
+                }
+                if (value !== undefined)
+                    this.onObject(value);
+                consumed = i + 1;
+            }
+            else if (c === '\n' && this.depth === 0) {
+                this.onText(this.buffer.slice(consumed, i + 1));
+                consumed = i + 1;
+            }
+        }
+        this.buffer = this.buffer.slice(consumed);
+        this.scanned = this.buffer.length;
+        if (this.depth > 0)
+            this.start -= consumed;
+    }
+    end() {
+        if (this.depth === 0 && this.buffer)
+            this.onText(this.buffer);
+        this.buffer = '';
+    }
+}
+const STEP = /^\[(?:[^\]]*\s)?\d+\/\d+\] (\S+)/;
+/** Collects vertices from the stream and prints a plain, numbered log of steps, their output and errors. */
+class BuildProgress {
+    print;
+    vertices = new Map();
+    order = new Map();
+    printed = new Set();
+    text = [];
+    stream;
+    constructor(print = () => undefined) {
+        this.print = print;
+        this.stream = new JsonStream(value => this.status(value), text => {
+            this.text.push(text);
+            if (text.trim())
+                this.print(text.trimEnd());
+        });
+    }
+    push(chunk) {
+        this.stream.push(chunk);
+    }
+    end() {
+        this.stream.end();
+    }
+    id(digest) {
+        if (!this.order.has(digest))
+            this.order.set(digest, this.order.size + 1);
+        return this.order.get(digest);
+    }
+    status(status) {
+        for (const update of status.vertexes ?? []) {
+            const vertex = { ...this.vertices.get(update.digest), ...update };
+            // A later update without the flag does not undo an earlier "cached".
+            vertex.cached = this.vertices.get(update.digest)?.cached || update.cached;
+            this.vertices.set(update.digest, vertex);
+            const n = this.id(update.digest);
+            if (vertex.started && !this.printed.has(`s${update.digest}`)) {
+                this.printed.add(`s${update.digest}`);
+                this.print(`#${n} ${vertex.name}`);
+            }
+            if (vertex.completed && !this.printed.has(`c${update.digest}`)) {
+                this.printed.add(`c${update.digest}`);
+                const took = vertex.started ? ((Date.parse(vertex.completed) - Date.parse(vertex.started)) / 1000).toFixed(1) : '0.0';
+                this.print(vertex.error ? `#${n} ERROR: ${vertex.error}` : vertex.cached ? `#${n} CACHED` : `#${n} DONE ${took}s`);
+            }
+        }
+        for (const log of status.logs ?? []) {
+            const n = this.id(log.vertex);
+            for (const line of Buffer.from(log.data, 'base64').toString('utf8').split('\n')) {
+                if (line.trim())
+                    this.print(`#${n} ${line}`);
+            }
+        }
+    }
+    /** Dockerfile steps, each counted once; FROM only resolves a base image, so it is not a step a cache serves. */
+    stepStats() {
+        let steps = 0;
+        let cached = 0;
+        for (const v of this.vertices.values()) {
+            const step = STEP.exec(v.name);
+            if (!step || step[1].toUpperCase() === 'FROM')
+                continue;
+            steps++;
+            if (v.cached)
+                cached++;
+        }
+        return { steps, cached };
+    }
+    /** Cache imports and exports that failed while BuildKit built on; a cache not there yet is no fault. */
+    cacheFaults() {
+        return this.failedVertices()
+            .filter(v => (CACHE_IMPORT.test(v.name) && !CACHE_MISS.test(v.error)) || CACHE_EXPORT.test(v.name))
+            .map(v => ({ step: v.name, error: v.error }));
+    }
+    /** What buildx said outside the JSON stream (its ERROR lines) plus the failed steps' errors. */
+    errorText() {
+        const failed = this.failedVertices(true).map(v => `${v.name}: ${v.error}`);
+        return [...failed, ...this.text.map(t => t.trimEnd()).filter(Boolean)].join('\n');
+    }
+    /** Names of the steps that failed (cache imports aside: BuildKit builds on without them). */
+    failedSteps() {
+        return this.failedVertices(true).map(v => v.name);
+    }
+    failedVertices(withoutImports = false) {
+        return [...this.vertices.values()].filter(v => v.error && !(withoutImports && CACHE_IMPORT.test(v.name)));
+    }
+    /** buildx's own last ERROR line: why the build failed. */
+    cause() {
+        return this.text.map(t => t.trim()).filter(t => t.startsWith('ERROR:')).pop() ?? '';
+    }
+}
+/** Percent, one decimal at most; 0 when there was nothing to build. */
+function hitRate({ steps, cached }) {
+    return steps === 0 ? 0 : Math.round((cached / steps) * 1000) / 10;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/build.ts
+// The build itself: run buildx, read its metadata file, and retry once without cache
+// import when the cache is what broke it.
+
+
+
+
+// BuildKit's words when an imported cache cannot be read: a broken index, or blobs that are
+// truncated or missing (a corrupt local or remote cache). Not "failed to compute cache key"
+// alone: a COPY of a missing file says that too, and is the user's to fix.
+const CACHE_IMPORT_FAILURE = /unexpected EOF|failed to read expected number of bytes|digest mismatch|(load|import|configure)[^\n]*cache|cache (manifest|index)|(blob|content) [^\n]*not found/i;
+const isCacheImportFailure = (cause) => CACHE_IMPORT_FAILURE.test(cause);
+// A registry that answers a push with a server error or a rate limit, or drops the connection:
+// worth one more try, which costs little since every step is cached by then.
+const TRANSIENT_PUSH_FAILURE = /unexpected status[^\n]*\b(5\d\d|429)\b|429 Too Many Requests|\b50[234]\b|connection reset|broken pipe|i\/o timeout|TLS handshake timeout|unexpected EOF/i;
+function isTransientPushFailure(progress) {
+    const failed = progress.failedSteps();
+    return failed.length > 0 && failed.every(name => /^pushing |^exporting to image/.test(name)) && TRANSIENT_PUSH_FAILURE.test(progress.cause());
+}
+class BuildError extends Error {
+    milliseconds;
+    constructor(message, milliseconds) {
+        super(message);
+        this.milliseconds = milliseconds;
+        this.name = 'BuildError';
+    }
+}
+async function buildOnce(rt, plan) {
+    const args = (0,core_args/* buildArgs */.CH)(plan);
+    rt.info(`docker ${args.join(' ')}`);
+    const progress = new BuildProgress(rt.info);
+    const { code } = await rt.docker(args, { onStderr: chunk => progress.push(chunk) });
+    progress.end();
+    return { code, progress };
+}
+async function runBuild(rt, plan) {
+    const started = rt.now().getTime();
+    let { code, progress } = await buildOnce(rt, plan);
+    if (code !== 0 && plan.cacheFrom.length && isCacheImportFailure(progress.cause())) {
+        rt.warning(`The build cache could not be imported; building once more without it.\n${(0,docker/* lastLines */.w$)(progress.errorText(), 5)}`);
+        ({ code, progress } = await buildOnce(rt, { ...plan, cacheFrom: [] }));
+    }
+    // The hit rate is the build's: a second pass that only pushes again is all cache hits.
+    const steps = progress.stepStats();
+    if (code !== 0 && plan.pushTo.length && isTransientPushFailure(progress)) {
+        rt.warning(`The push failed (${progress.cause().replace(/^ERROR: /, '')}); pushing once more.`);
+        ({ code, progress } = await buildOnce(rt, plan));
+    }
+    const milliseconds = rt.now().getTime() - started;
+    if (code !== 0)
+        throw new BuildError(`docker buildx build failed (exit ${code}):\n${(0,docker/* lastLines */.w$)(progress.errorText())}`, milliseconds);
+    const metadataText = await (0,promises_.readFile)(plan.metadataFile, 'utf8').catch(() => '{}');
+    await (0,promises_.rm)(plan.metadataFile, { force: true });
+    if (plan.inputs.load || plan.loadTags.length) {
+        const load = await buildOnce(rt, { ...plan, loadOnly: true });
+        if (load.code !== 0)
+            throw new BuildError(`Loading the image failed (exit ${load.code}):\n${(0,docker/* lastLines */.w$)(load.progress.errorText())}`, rt.now().getTime() - started);
+        await (0,promises_.rm)(plan.metadataFile, { force: true });
+    }
+    const metadata = JSON.parse(metadataText);
+    return {
+        digest: String(metadata['containerimage.digest'] ?? ''),
+        imageId: String(metadata['containerimage.config.digest'] ?? ''),
+        metadataText,
+        steps,
+        cacheFaults: progress.cacheFaults(),
+        milliseconds
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/image.ts
+// An image as its manifests describe it: per-platform size, layer count and the instruction
+// behind each layer, measured without pulling from whatever source serves the manifests.
+
+/** When an image was made, as its first platform's config says. */
+const createdOf = (image) => image?.platforms.find(p => p.created)?.created;
+function platformName(p) {
+    return p ? [p.os, p.architecture, p.variant].filter(Boolean).join('/') : 'unknown';
+}
+function isAttestation(d) {
+    return d.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest' || d.platform?.os === 'unknown';
+}
+function layerTotals(manifest) {
+    const layers = manifest.layers ?? [];
+    return { size: layers.reduce((sum, l) => sum + l.size, 0), layers: layers.length };
+}
+/** `RUN |2 A=1 B=2 /bin/sh -c make # buildkit` -> `RUN make`; legacy `#(nop)` forms likewise. */
+function instructionOf(createdBy = '') {
+    return createdBy
+        .replace(/\s*# buildkit$/, '')
+        .replace(/^\/bin\/sh -c #\(nop\)\s*/, '')
+        .replace(/^\/bin\/sh -c /, 'RUN ')
+        .replace(/^RUN \|\d+ (?:\S+=\S* )*/, 'RUN ')
+        .replace(/^RUN \/bin\/sh -c /, 'RUN ')
+        .replace(/\s+/g, ' ')
+        .trim();
+}
+/**
+ * Each layer with the instruction that made it: history entries that made no layer are
+ * skipped; when the history is shorter than the layer list (squashed or foreign base
+ * images), the two are aligned from the top, where this Dockerfile's own layers are.
+ */
+function layerBreakdown(layers, history = []) {
+    const made = history.filter(h => !h.empty_layer);
+    const offset = made.length - layers.length;
+    return layers.map((layer, i) => ({
+        digest: layer.digest,
+        size: layer.size,
+        instruction: i + offset >= 0 && made[i + offset] ? instructionOf(made[i + offset].created_by) : '(no history)'
+    }));
+}
+const sha256 = (text) => `sha256:${(0,external_node_crypto_.createHash)('sha256').update(text).digest('hex')}`;
+/**
+ * Walk an index (or a single manifest) and measure each platform, in the order the caller
+ * asked for platforms; platforms it did not ask for follow.
+ */
+async function readImage(source, ref, order = []) {
+    const raw = await source.manifest(ref);
+    const top = JSON.parse(raw);
+    const digest = ref.includes('@') ? ref.slice(ref.indexOf('@') + 1) : sha256(raw);
+    const measure = async (platform, manifestDigest, manifest) => {
+        const config = await source.config(manifestDigest, manifest);
+        return {
+            platform,
+            digest: manifestDigest,
+            ...(config.created ? { created: config.created } : {}),
+            user: config.config?.User ?? '',
+            ...layerTotals(manifest),
+            breakdown: layerBreakdown(manifest.layers ?? [], config.history)
+        };
+    };
+    if (!top.manifests)
+        return { digest, platforms: [await measure(order[0] ?? 'unknown', digest, top)] };
+    const images = top.manifests.filter(d => !isAttestation(d));
+    const platforms = await Promise.all(images.map(async (d) => measure(platformName(d.platform), d.digest, JSON.parse(await source.manifest(d.digest)))));
+    const rank = (p) => (order.includes(p.platform) ? order.indexOf(p.platform) : order.length);
+    return { digest, platforms: platforms.sort((a, b) => rank(a) - rank(b)) };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/http.ts
+// A small HTTP client for the registry API on node:http(s). Node's fetch loads its HTTP stack
+// (undici) on first use, about 40 ms here: more than all of `inspect`'s requests together.
+// Redirects are followed for reads, without credentials when they leave the host (blob
+// downloads go to storage that rejects them); a request that hangs is cut off.
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+let requestTimeoutMs = 120_000;
+/** The run's `registry-timeout`: how long any registry request may go unanswered. */
+function setRequestTimeout(ms) {
+    requestTimeoutMs = ms;
+}
+// TLS is loaded the first time a registry needs it (about 20 ms): a loopback registry never does.
+const httpsRequest = async () => (await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 4708, 23))).request;
+async function once(url, req) {
+    const send = url.protocol === 'https:' ? await httpsRequest() : external_node_http_.request;
+    return new Promise((resolve, reject) => {
+        const body = typeof req.body === 'string' ? Buffer.from(req.body) : req.body;
+        // A connection of its own per request: a registry that answers before reading a body (an
+        // early error) leaves a kept-alive connection that the next try must not inherit.
+        const headers = { ...req.headers, ...(body ? { 'Content-Length': String(body.length) } : {}) };
+        const r = send(url, { method: req.method ?? 'GET', agent: false, headers, signal: req.signal }, resolve);
+        const limit = req.timeoutMs ?? requestTimeoutMs;
+        r.setTimeout(limit, () => r.destroy(new Error(`timed out after ${limit / 1000} s (registry-timeout)`)));
+        r.on('error', (e) => reject(new Error(`${req.method ?? 'GET'} ${url.host}${url.pathname}: ${networkReason(e)}`, { cause: e })));
+        r.end(body);
+    });
+}
+/** Node's words for a dropped connection ("socket hang up") said plainly. */
+function networkReason(e) {
+    if (e.code === 'ECONNRESET' || /socket hang up/.test(e.message))
+        return `the connection was reset (${e.message})`;
+    if (e.code === 'ECONNREFUSED')
+        return 'connection refused';
+    return e.message;
+}
+function collect(res) {
+    return new Promise((resolve, reject) => {
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => resolve(Buffer.concat(chunks)));
+        res.on('error', reject);
+    });
+}
+async function http(address, req = {}) {
+    let url = new URL(address);
+    const headers = { ...req.headers };
+    let res = await once(url, { ...req, headers });
+    for (let hops = 0; REDIRECTS.has(res.statusCode ?? 0) && res.headers.location && hops < 5; hops++) {
+        res.resume();
+        const next = new URL(res.headers.location, url);
+        if (next.host !== url.host)
+            delete headers.Authorization;
+        url = next;
+        res = await once(url, { ...req, method: req.method === 'HEAD' ? 'HEAD' : 'GET', body: undefined, headers });
+    }
+    const status = res.statusCode ?? 0;
+    const body = req.method === 'HEAD' ? Promise.resolve(Buffer.alloc(0)) : collect(res);
+    if (req.method === 'HEAD')
+        res.resume();
+    return {
+        status,
+        statusText: res.statusMessage ?? '',
+        ok: status >= 200 && status < 300,
+        headers: { get: name => [res.headers[name.toLowerCase()]].flat()[0] ?? null },
+        text: async () => (await body).toString('utf8'),
+        json: async () => JSON.parse((await body).toString('utf8')),
+        bytes: async () => new Uint8Array(await body)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/registry-client.ts
+// The distribution HTTP API, with docker's own credentials (config.json or a credential
+// helper) and the token dance registries ask for: manifest and config reads for the report
+// (milliseconds, where a `docker buildx imagetools` process costs ~100 ms), and the writes
+// that publish an image by digest and then point its tags at it.
+
+
+
+const MANIFEST_TYPES = [
+    'application/vnd.oci.image.index.v1+json',
+    'application/vnd.docker.distribution.manifest.list.v2+json',
+    'application/vnd.oci.image.manifest.v1+json',
+    'application/vnd.docker.distribution.manifest.v2+json'
+].join(', ');
+class NotFoundError extends Error {
+}
+function parseChallenge(header) {
+    const scheme = header.split(' ')[0];
+    const params = {};
+    for (const m of header.slice(scheme.length).matchAll(/(\w+)="([^"]*)"/g))
+        params[m[1]] = m[2];
+    return { scheme: scheme.toLowerCase(), params };
+}
+/** A registry's answer that was not a success: its status, and how long it asked to be left alone. */
+class RegistryError extends Error {
+    status;
+    retryAfterMs;
+    constructor(message, status, retryAfterMs) {
+        super(message);
+        this.status = status;
+        this.retryAfterMs = retryAfterMs;
+    }
+}
+const DEFAULT_RETRIES = { attempts: 4, baseMs: 1000, maxWaitMs: 30_000 };
+// 429 and 5xx are the registry's own word that it may answer later; a dropped or silent
+// connection likewise. A 4xx other than 429 is the request's fault and is not tried again.
+const retryable = (e) => e instanceof RegistryError ? e.status === 429 || e.status >= 500 : /connection was reset|timed out|connection refused|EPIPE|ETIMEDOUT|ECONNRESET|socket hang up/i.test(String(e?.message));
+/** Retry-After in seconds or as an HTTP date. */
+function retryAfterMs(header, now = Date.now()) {
+    if (!header)
+        return undefined;
+    if (/^\d+$/.test(header.trim()))
+        return Number(header.trim()) * 1000;
+    const at = Date.parse(header);
+    return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+class RegistryClient {
+    ref;
+    credentials;
+    retries;
+    authorization;
+    constructor(ref, credentials, retries = DEFAULT_RETRIES) {
+        this.ref = ref;
+        this.credentials = credentials;
+        this.retries = retries;
+    }
+    /** One operation, tried again with backoff while the registry's failure is one that passes. */
+    async retrying(what, operation) {
+        const { attempts, baseMs, maxWaitMs, onRetry, signal, sleep = ms => abortableSleep(ms, signal) } = this.retries;
+        for (let attempt = 1;; attempt++) {
+            try {
+                return await operation();
+            }
+            catch (e) {
+                if (attempt >= attempts || !retryable(e) || signal?.aborted) {
+                    if (attempt > 1 && retryable(e))
+                        e.message += ` (gave up after ${attempt} tries)`;
+                    throw e;
+                }
+                const asked = e instanceof RegistryError ? e.retryAfterMs : undefined;
+                const wait = Math.min(asked ?? baseMs * 2 ** (attempt - 1), maxWaitMs);
+                onRetry?.(`${e.message}; trying ${what} again in ${(wait / 1000).toFixed(wait < 1000 ? 1 : 0)} s${asked !== undefined ? ' (as Retry-After asked)' : ''}, attempt ${attempt + 1} of ${attempts}`);
+                await sleep(wait);
+            }
+        }
+    }
+    async manifest(reference) {
+        return this.retrying(`GET manifest ${reference}`, async () => (await this.call(`/v2/${this.ref.repository}/manifests/${reference}`, { headers: { Accept: MANIFEST_TYPES } })).text());
+    }
+    /** A manifest's exact bytes and media type: what a tag is pointed at has to be byte-identical. */
+    async manifestBytes(reference) {
+        return this.retrying(`GET manifest ${reference}`, async () => {
+            const res = await this.call(`/v2/${this.ref.repository}/manifests/${reference}`, { headers: { Accept: MANIFEST_TYPES } });
+            return { bytes: await res.bytes(), mediaType: res.headers.get('content-type') ?? '' };
+        });
+    }
+    /** Every tag of the repository (following the registry's pages); none when it does not exist yet. */
+    async tags() {
+        const tags = [];
+        let next = `/v2/${this.ref.repository}/tags/list?n=1000`;
+        while (next) {
+            const page = next;
+            const res = await this.retrying('GET tags', () => this.call(page, { accept: [404] }));
+            if (res.status === 404)
+                return tags;
+            tags.push(...((await res.json()).tags ?? []));
+            const link = /<([^>]+)>;\s*rel="next"/.exec(res.headers.get('link') ?? '')?.[1];
+            next = link ? (link.startsWith('/') ? link : new URL(link).pathname + new URL(link).search) : undefined;
+        }
+        return tags;
+    }
+    async blob(digest) {
+        return this.retrying(`GET blob ${digest}`, async () => (await this.call(`/v2/${this.ref.repository}/blobs/${digest}`, { headers: { Accept: '*/*' } })).text());
+    }
+    /** The digest a tag (or digest) resolves to, or '' when the registry has no such manifest. */
+    async manifestDigest(reference) {
+        const res = await this.retrying(`HEAD manifest ${reference}`, () => this.call(`/v2/${this.ref.repository}/manifests/${reference}`, { method: 'HEAD', headers: { Accept: MANIFEST_TYPES }, accept: [404] }));
+        return res.status === 404 ? '' : (res.headers.get('docker-content-digest') ?? '');
+    }
+    async hasBlob(digest) {
+        const res = await this.retrying(`HEAD blob ${digest}`, () => this.call(`/v2/${this.ref.repository}/blobs/${digest}`, { method: 'HEAD', accept: [404] }));
+        return res.status !== 404;
+    }
+    /** A monolithic upload: one POST for a session, one PUT with the bytes and their digest. */
+    async uploadBlob(digest, bytes) {
+        // A failed upload leaves its session unusable: a retry starts a new one.
+        await this.retrying(`upload of blob ${digest}`, async () => {
+            const session = await this.call(`/v2/${this.ref.repository}/blobs/uploads/`, { method: 'POST', headers: { 'Content-Length': '0' } });
+            const location = new URL(session.headers.get('location') ?? '', `${this.ref.base}/`);
+            location.searchParams.set('digest', digest);
+            await this.call(location.toString(), { method: 'PUT', headers: { 'Content-Type': 'application/octet-stream' }, body: bytes });
+        });
+    }
+    async putManifest(reference, bytes, mediaType) {
+        await this.retrying(`PUT manifest ${reference}`, () => this.call(`/v2/${this.ref.repository}/manifests/${reference}`, { method: 'PUT', headers: { 'Content-Type': mediaType }, body: bytes }));
+    }
+    async call(pathOrUrl, call) {
+        const url = pathOrUrl.startsWith('/') ? `${this.ref.base}${pathOrUrl}` : pathOrUrl;
+        const method = call.method ?? 'GET';
+        const what = `${method} ${new URL(url).pathname}`;
+        for (let attempt = 0; attempt < 2; attempt++) {
+            const res = await http(url, {
+                method,
+                body: call.body,
+                headers: { ...call.headers, ...(this.authorization ? { Authorization: this.authorization } : {}) },
+                signal: this.retries.signal
+            });
+            // A token for reading does not allow a push: the registry's challenge names the scope it wants.
+            if (res.status === 401 && attempt === 0) {
+                await this.authenticate(res.headers.get('www-authenticate') ?? '');
+                continue;
+            }
+            if (res.ok || call.accept?.includes(res.status))
+                return res;
+            const detail = await res.text().catch(() => '');
+            if (res.status === 404)
+                throw new NotFoundError(`${this.ref.host}/${this.ref.repository}: ${url.split('?')[0].split('/').pop()} not found`);
+            throw new RegistryError(`${this.ref.host}: ${what} answered ${res.status} ${res.statusText}${detail ? `: ${detail.trim().slice(0, 300)}` : ''}`, res.status, retryAfterMs(res.headers.get('retry-after')));
+        }
+        throw new Error(`${this.ref.host}: not authorized for ${what} in ${this.ref.repository}`);
+    }
+    async authenticate(header) {
+        const { scheme, params } = parseChallenge(header);
+        const creds = await this.credentials();
+        const basic = creds ? `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}` : undefined;
+        if (scheme === 'basic') {
+            this.authorization = basic;
+            return;
+        }
+        const url = new URL(params.realm);
+        if (params.service)
+            url.searchParams.set('service', params.service);
+        url.searchParams.set('scope', params.scope ?? `repository:${this.ref.repository}:pull`);
+        const res = await http(url, { headers: basic ? { Authorization: basic } : {}, signal: this.retries.signal });
+        if (!res.ok)
+            throw new Error(`${this.ref.host}: token request answered ${res.status} ${res.statusText}`);
+        const body = (await res.json());
+        this.authorization = `Bearer ${body.token ?? body.access_token}`;
+    }
+}
+/** A wait that ends early, and fails, when the signal aborts. */
+function abortableSleep(ms, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(new Error('aborted'));
+        const timer = setTimeout(resolve, ms);
+        signal?.addEventListener('abort', () => (clearTimeout(timer), reject(new Error('aborted'))), { once: true });
+    });
+}
+/**
+ * A client for one repository, signed in with docker's own credentials for its registry;
+ * `onRetry` hears of each retry, and `signal` cuts every request off (optional reads).
+ */
+function clientFor(repository, env, onRetry, signal) {
+    const ref = (0,reference/* parseRepository */.SU)(repository);
+    return new RegistryClient(ref, () => dockerCredentials(ref.host, env), { ...DEFAULT_RETRIES, onRetry, signal });
+}
+/**
+ * A read of what was just pushed: some registries answer MANIFEST_UNKNOWN for a moment after a
+ * push (their reads lag their writes), so "not found" is asked again, 1, 2 and 3 s later.
+ */
+async function readBack(what, read, warn, sleep = (ms) => new Promise(r => setTimeout(r, ms))) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await read();
+        }
+        catch (e) {
+            if (!(e instanceof NotFoundError) || attempt >= 4)
+                throw e;
+            warn(`${what} is not readable yet right after its push (${e.message}); reading again in ${attempt} s`);
+            await sleep(attempt * 1000);
+        }
+    }
+}
+
+// EXTERNAL MODULE: ./src/pipeline/runtime.ts
+var runtime = __webpack_require__(4118);
+;// CONCATENATED MODULE: ./src/pipeline/image-sources.ts
+// Where image manifests are read from: the registry after a push (or the published baseline),
+// or the OCI layout the build wrote.
+
+
+
+
+
+
+
+
+/**
+ * Images in a registry: over its HTTP API with docker's credentials, and through buildx's
+ * imagetools (which knows every registry setup docker does) when that cannot answer.
+ */
+function registrySource(run, repository, env, onRetry, signal) {
+    const http = clientFor(repository, env, onRetry, signal);
+    const at = (refOrDigest) => (refOrDigest.startsWith('sha256:') ? `${repository}@${refOrDigest}` : refOrDigest);
+    const either = async (fast, slow) => {
+        try {
+            return await fast();
+        }
+        catch (e) {
+            // A read whose time ran out is over: imagetools would wait on the same silent registry.
+            if (e instanceof NotFoundError || signal?.aborted)
+                throw e;
+            return slow();
+        }
+    };
+    return {
+        manifest: refOrDigest => either(() => http.manifest((0,reference/* tagOf */.cO)(refOrDigest)), async () => (await (0,docker/* mustRun */.Pv)(run, (0,core_args/* inspectRawArgs */.qr)(at(refOrDigest)), `Reading manifest ${at(refOrDigest)}`, { quiet: true })).stdout),
+        config: (manifestDigest, manifest) => either(async () => JSON.parse(await http.blob(manifest.config.digest)), async () => JSON.parse((await (0,docker/* mustRun */.Pv)(run, (0,core_args/* inspectConfigArgs */.ey)(at(manifestDigest)), `Reading image config ${at(manifestDigest)}`, { quiet: true })).stdout))
+    };
+}
+/** An OCI image layout on disk, read by digest: the layout is kept across runs and holds many images. */
+function ociLayoutSource(dir) {
+    const blob = (digest) => (0,promises_.readFile)((0,external_node_path_.join)(dir, 'blobs', 'sha256', digest.slice('sha256:'.length)), 'utf8');
+    return {
+        manifest: async (digest) => {
+            if (!digest.startsWith('sha256:'))
+                throw new Error(`An OCI layout is read by digest, not by '${digest}'`);
+            return blob(digest);
+        },
+        config: async (_digest, manifest) => JSON.parse(await blob(manifest.config.digest))
+    };
+}
+/** The published image to compare with, an optional read. Not there yet is no error: the report says "new". */
+async function readBaseline(run, ref, order, env, reads) {
+    if (!ref)
+        return { ref, status: 'none' };
+    try {
+        const image = await reads.read(`the baseline ${ref}`, signal => readImage(registrySource(run, (0,reference/* repositoryOf */._M)(ref), env, undefined, signal), ref, order));
+        return image ? { ref, status: 'found', image } : { ref, status: 'unavailable', reason: 'the registry did not answer in time', warned: true };
+    }
+    catch (e) {
+        const reason = (0,runtime/* errorMessage */.g)(e);
+        if (e instanceof NotFoundError || /not found|manifest unknown|404/i.test(reason))
+            return { ref, status: 'missing' };
+        return { ref, status: 'unavailable', reason: reason.split('\n').filter(Boolean).pop() };
+    }
+}
+/** An image just pushed, read back (see readBack: a registry's reads may lag its writes). */
+const readFreshImage = (source, ref, order, warn) => readBack(ref, () => readImage(source, ref, order), warn);
+
+;// CONCATENATED MODULE: ./src/core/compare.ts
+/**
+ * Layers are matched by position when both images have the same number (same Dockerfile
+ * shape), else by instruction, so a reviewer sees which step grew.
+ */
+function compareLayers(current, base) {
+    if (!base)
+        return current.breakdown.map(l => ({ instruction: l.instruction, size: l.size }));
+    const samePosition = base.breakdown.length === current.breakdown.length;
+    const unused = [...base.breakdown];
+    return current.breakdown.map((layer, i) => {
+        const match = samePosition ? base.breakdown[i] : unused.find(b => b.instruction === layer.instruction);
+        if (!samePosition && match)
+            unused.splice(unused.indexOf(match), 1);
+        return { instruction: layer.instruction, size: layer.size, delta: match ? layer.size - match.size : undefined };
+    });
+}
+function compare(current, baseline) {
+    return current.map(p => {
+        const base = baseline?.platforms.find(b => b.platform === p.platform);
+        const report = { platform: p.platform, digest: p.digest, size: p.size, layers: p.layers, breakdown: compareLayers(p, base) };
+        if (base) {
+            report.baseline = { digest: base.digest, size: base.size, layers: base.layers };
+            report.sizeDelta = p.size - base.size;
+            report.sizePercent = base.size ? Math.round(((p.size - base.size) / base.size) * 1000) / 10 : 0;
+            report.layerDelta = p.layers - base.layers;
+        }
+        return report;
+    });
+}
+/** The layer that grew most across platforms, for the one-line answer to "what grew?". */
+function largestGrowth(platforms) {
+    let best;
+    for (const p of platforms) {
+        for (const layer of p.breakdown) {
+            if ((layer.delta ?? 0) > 0 && (!best || layer.delta > best.layer.delta))
+                best = { platform: p.platform, layer };
+        }
+    }
+    return best;
+}
+/**
+ * Whether the build differs from the baseline: undefined when there is none to compare with.
+ * The same index is unchanged; so is an index whose platform images are all the same ones
+ * (attestations, which record each build's own time, may differ).
+ */
+function changedSince(image, baseline) {
+    if (!baseline)
+        return undefined;
+    if (image.digest === baseline.digest)
+        return false;
+    const digests = (i) => i.platforms.map(p => `${p.platform}@${p.digest}`).sort().join('\n');
+    return digests(image) !== digests(baseline);
+}
+
+// EXTERNAL MODULE: ./src/core/size.ts
+var size = __webpack_require__(3910);
+// EXTERNAL MODULE: ./src/core/verify.ts
+var verify = __webpack_require__(7190);
+;// CONCATENATED MODULE: ./src/core/report.ts
+
+
+
+const seconds = (ms) => Math.round(ms / 100) / 10;
+/** Stage timings keep hundredths: several stages take well under a second. */
+const stageSeconds = (ms) => Math.round(ms / 10) / 100;
+function makeReport(parts) {
+    const totals = {
+        size: parts.platforms.reduce((s, p) => s + p.size, 0),
+        layers: parts.platforms.reduce((s, p) => s + p.layers, 0)
+    };
+    return { ...parts, totals, breaches: parts.breaches ?? [] };
+}
+const signedSize = (bytes) => (bytes > 0 ? `+${(0,size/* humanSize */.Xe)(bytes)}` : bytes === 0 ? '0 B' : (0,size/* humanSize */.Xe)(bytes));
+const signed = (n) => (n > 0 ? `+${n}` : String(n));
+const code = (text) => `\`${text.replace(/`/g, "'")}\``;
+function verdict(platform, report) {
+    if (!report.budgets.maxSize && !report.budgets.maxLayers && !report.budgets.maxGrowth)
+        return '—';
+    const broken = report.breaches.filter(b => b.platform === platform).map(b => b.budget);
+    return broken.length ? `❌ ${broken.join(', ')}` : '✅';
+}
+const day = (iso) => (iso && !Number.isNaN(Date.parse(iso)) ? ` (made ${new Date(iso).toISOString().slice(0, 10)})` : '');
+function baselineLine(b, changed) {
+    switch (b.status) {
+        case 'found':
+            return changed === false ? `**Unchanged** since ${code(b.ref)}${day(b.created)}: the same image, digest for digest.` : `Compared with ${code(b.ref)}.`;
+        case 'missing':
+            return `No published image at ${code(b.ref)} yet: every platform is new.`;
+        case 'unavailable':
+            return `The baseline ${code(b.ref)} could not be read (${b.reason}); no comparison.`;
+        default:
+            return 'No baseline comparison.';
+    }
+}
+const BAR_WIDTH = 30;
+const EIGHTHS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
+/** A bar of `value / max` of the full width, in eighths of a character. */
+function bar(value, max, width = BAR_WIDTH) {
+    const eighths = max > 0 ? Math.round((value / max) * width * 8) : 0;
+    return '█'.repeat(Math.floor(eighths / 8)) + EIGHTHS[eighths % 8] || (value > 0 ? '▏' : '');
+}
+/** The largest layers of a platform as a text chart: reads the same in a PR and in a terminal. */
+function layerChart(platform, count = 8) {
+    const largest = [...platform.breakdown].sort((a, b) => b.size - a.size).slice(0, count);
+    const max = largest[0]?.size ?? 0;
+    const sizes = largest.map(l => (0,size/* humanSize */.Xe)(l.size));
+    const sizeWidth = Math.max(...sizes.map(s => s.length), 0);
+    const rows = largest.map((l, i) => {
+        const instruction = l.instruction.length > 60 ? `${l.instruction.slice(0, 59)}…` : l.instruction;
+        const delta = l.delta === undefined ? (platform.baseline ? '  (new layer)' : '') : l.delta !== 0 ? `  (${signedSize(l.delta)})` : '';
+        return `${sizes[i].padStart(sizeWidth)} ${bar(l.size, max).padEnd(BAR_WIDTH)} ${instruction}${delta}`;
+    });
+    return ['```text', ...rows, '```'].join('\n');
+}
+function summaryMarkdown(report) {
+    const over = report.breaches.length > 0;
+    const failedVerify = report.verify ? (0,verify/* verifyFailures */.$)(report.verify).length > 0 : false;
+    const trouble = [over ? 'over budget' : '', failedVerify ? 'verify failed' : ''].filter(Boolean).join(', ');
+    const lines = [
+        `### CI base image ${report.pushed ? 'pushed' : 'built'}${trouble ? ` — ${trouble}` : report.changed === false ? ' — unchanged' : ''}`,
+        '',
+        '| platform | size | Δ size | layers | Δ layers | budget |',
+        '|---|---:|---:|---:|---:|---|',
+        ...report.platforms.map(p => [
+            p.platform,
+            (0,size/* humanSize */.Xe)(p.size),
+            p.sizeDelta === undefined ? 'new' : `${signedSize(p.sizeDelta)} (${(0,size/* signedPercent */.wu)(p.sizePercent ?? 0)})`,
+            String(p.layers),
+            p.layerDelta === undefined ? 'new' : signed(p.layerDelta),
+            verdict(p.platform, report)
+        ].join(' | ').replace(/^/, '| ') + ' |'),
+        '',
+        baselineLine(report.baseline, report.changed),
+        '',
+        `**Build time** ${report.buildTime.toFixed(1)} s · **cache hit rate** ${report.cacheHitRate}% ` +
+            `(${report.steps.cached} of ${report.steps.steps} steps cached)`,
+        ''
+    ];
+    const grew = largestGrowth(report.platforms);
+    if (grew)
+        lines.push(`**Grew most:** ${code(grew.layer.instruction)} ${signedSize(grew.layer.delta)} on ${grew.platform}`, '');
+    if (over)
+        lines.push('**Budget exceeded**', '', ...report.breaches.map(b => `- ${b.message}`), '');
+    if (report.verify)
+        lines.push(...(0,verify/* verifyMarkdown */.vB)(report.verify));
+    const first = report.platforms[0];
+    if (first?.breakdown.length)
+        lines.push(`**Largest layers** (${first.platform})`, '', layerChart(first), '');
+    if (report.digest)
+        lines.push(`**Digest** ${code(report.digest)}`, '');
+    if (report.tags.length)
+        lines.push('**Tags**', '', ...report.tags.map(t => `- ${code(t)}`), '');
+    if (report.stages.length) {
+        lines.push('<details><summary>Stage timings</summary>', '', '| stage | seconds |', '|---|---:|', ...report.stages.map(s => `| ${s.stage} | ${s.seconds.toFixed(2)} |`), '', '</details>', '');
+    }
+    return lines.join('\n');
+}
+/** GitHub's limits: a comment body in characters, a step summary in bytes. */
+const COMMENT_LIMIT = 65_536;
+const SUMMARY_LIMIT = 1024 * 1024;
+// What goes first when the report is too long: the parts that repeat per layer, per stage, per tag.
+const CUTS = [
+    [/\*\*Largest layers\*\*[^\n]*\n\n```text\n[\s\S]*?```\n\n?/, 'the layer chart'],
+    [/<details><summary>Stage timings<\/summary>[\s\S]*?<\/details>\n?/, 'the stage timings'],
+    [/\*\*Tags\*\*\n\n(?:- .*\n)+\n?/, 'the tag list'],
+    [/\*\*Verify\*\*[\s\S]*?\n\n(?:```text[\s\S]*?```\n\n?)?/, 'the verify grid']
+];
+/** The report cut to fit `fits` (a platform service's limit), tables first, with a note of what was left out. */
+function fitMarkdown(markdown, fits, limit) {
+    if (fits(markdown))
+        return markdown;
+    let text = markdown;
+    const dropped = [];
+    for (const [cut, name] of CUTS) {
+        if (fits(text))
+            break;
+        if (cut.test(text)) {
+            text = text.replace(cut, '');
+            dropped.push(name);
+        }
+    }
+    const note = (what) => `\n_Left out to stay within ${limit}: ${what}._\n`;
+    if (fits(text + note(dropped.join(', '))))
+        return text + note(dropped.join(', '));
+    // Still too long: the head of the report (the platform table first) as far as it fits.
+    let end = text.length;
+    while (end > 0 && !fits(text.slice(0, end) + note(`${[...dropped, 'the rest'].join(', ')}`)))
+        end = Math.floor(end * 0.9);
+    return text.slice(0, end) + note([...dropped, 'the rest'].join(', '));
+}
+
+;// CONCATENATED MODULE: ./src/core/dockerfile.ts
+// What can be read from a Dockerfile before it is built: the images its stages start FROM.
+// A builder the action creates runs in its own network namespace, so loopback registries among
+// them must be known before the builder is created.
+const NAME = '[A-Za-z_][A-Za-z0-9_]*';
+/** The images named by FROM lines, with global ARG defaults and build-args substituted; stages and scratch left out. */
+function baseImages(dockerfile, buildArgs) {
+    const given = new Map(buildArgs.map(a => [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]));
+    const globals = new Map();
+    const stages = new Set();
+    const images = [];
+    const expand = (text) => text.replace(new RegExp(`\\$\\{(${NAME})(?::?-([^}]*))?\\}|\\$(${NAME})`, 'g'), (_, braced, fallback, bare) => globals.get(braced ?? bare) || fallback || '');
+    let seenFrom = false;
+    // Continuation lines joined first: a FROM may be split over several.
+    for (const line of dockerfile.replace(/\\[ \t]*\r?\n/g, ' ').split(/\r?\n/).map(l => l.trim())) {
+        const arg = new RegExp(`^ARG\\s+(${NAME})(?:=(?:"([^"]*)"|'([^']*)'|(\\S*)))?`, 'i').exec(line);
+        // Only ARGs before the first FROM are in scope for FROM lines.
+        if (arg && !seenFrom)
+            globals.set(arg[1], given.get(arg[1]) ?? arg[2] ?? arg[3] ?? arg[4] ?? '');
+        const from = /^FROM\s+(?:--\S+\s+)*(\S+)(?:\s+AS\s+(\S+))?/i.exec(line);
+        if (!from)
+            continue;
+        seenFrom = true;
+        const image = expand(from[1]);
+        if (image && image !== 'scratch' && !stages.has(image.toLowerCase()))
+            images.push(image);
+        if (from[2])
+            stages.add(from[2].toLowerCase());
+    }
+    return [...new Set(images)];
+}
+
+;// CONCATENATED MODULE: ./src/core/source-date.ts
+// The one time an image carries: SOURCE_DATE_EPOCH. From the commit, a rebuild of the same
+// commit on the same base stamps the same times and so gets the same digest. Pure.
+const source_date_seconds = (date) => Math.floor(date.getTime() / 1000);
+/** A step's SOURCE_DATE_EPOCH must be whole seconds; anything else is a mistake worth naming. */
+function parseEpoch(text) {
+    return /^\d{1,12}$/.test(text.trim()) ? Number(text.trim()) : undefined;
+}
+function chooseSourceDate(f) {
+    const given = f.env?.trim() ? parseEpoch(f.env) : undefined;
+    if (f.env?.trim() && given === undefined)
+        throw new Error(`SOURCE_DATE_EPOCH '${f.env}' is not a time: use whole seconds since 1970, e.g. $(git log -1 --format=%ct)`);
+    if (given !== undefined)
+        return { epoch: given, from: 'SOURCE_DATE_EPOCH' };
+    if (f.created === 'now')
+        return { epoch: source_date_seconds(f.now), from: 'build time' };
+    // git's time first: a scheduled run (no head commit in its payload) then agrees with the push of the same commit.
+    if (f.commitTime !== undefined)
+        return { epoch: f.commitTime, from: 'commit' };
+    const event = f.eventTime ? Date.parse(f.eventTime) : NaN;
+    if (!Number.isNaN(event))
+        return { epoch: Math.floor(event / 1000), from: 'event' };
+    return { epoch: source_date_seconds(f.now), from: 'build time' };
+}
+const isoSeconds = (epoch) => new Date(epoch * 1000).toISOString().replace(/\.000Z$/, 'Z');
+
+;// CONCATENATED MODULE: ./src/pipeline/source-date.ts
+// Finding the commit's time for SOURCE_DATE_EPOCH: git in the checkout, else the event.
+
+
+/** The committer time of `sha` in `dir`, or undefined where there is no checkout (or no git). */
+function commitTime(dir, sha) {
+    return new Promise(resolve => {
+        (0,external_node_child_process_.execFile)('git', ['-C', dir, 'log', '-1', '--format=%ct', sha || 'HEAD', '--'], { timeout: 10_000 }, (error, stdout) => {
+            const epoch = Number(stdout.trim());
+            resolve(error || !stdout.trim() || !Number.isInteger(epoch) ? undefined : epoch);
+        });
+    });
+}
+async function sourceDate(rt, inputs, ctx) {
+    const date = chooseSourceDate({
+        env: rt.env.SOURCE_DATE_EPOCH,
+        created: inputs.created,
+        commitTime: inputs.created === 'commit' && !rt.env.SOURCE_DATE_EPOCH ? await commitTime(ctx.workspace, ctx.sha) : undefined,
+        eventTime: ctx.headCommitTime,
+        now: rt.now()
+    });
+    if (date.from === 'build time' && inputs.created === 'commit') {
+        rt.warning(`No commit time found (no git checkout of ${ctx.sha || 'HEAD'} in ${ctx.workspace}): the image is stamped with the build time, so a rebuild of the same commit gets a new digest. Check the repository out first (actions/checkout), or set SOURCE_DATE_EPOCH.`);
+    }
+    else {
+        rt.info(`Image timestamps: ${isoSeconds(date.epoch)} (${date.from})`);
+    }
+    return date;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/publish.ts
+// Publishing in two moves: the whole image goes to the registry by digest (blobs, each
+// platform's manifest, the index), and only then is every tag pointed at that digest. A push
+// that fails midway moves no tag; tags of one run never point at different images; a tag that
+// already points at the digest is left alone, and nothing the registry has is sent again.
+
+
+
+
+
+// Layers are sent a few at a time: enough to fill a runner's link, few enough for a rate limit.
+const PARALLEL_UPLOADS = 4;
+async function eachLimited(items, limit, fn) {
+    const queue = [...items];
+    const worker = async () => {
+        for (let item = queue.shift(); item !== undefined; item = queue.shift())
+            await fn(item);
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+/**
+ * Push one image of an OCI image layout by its digest: children before
+ * parents, so the registry never holds a manifest whose parts are missing. What the registry
+ * already has is skipped: an unchanged image costs one HEAD request.
+ */
+async function pushLayout(client, dir, digest) {
+    const read = (blob) => (0,promises_.readFile)((0,external_node_path_.join)(dir, 'blobs', 'sha256', blob.slice('sha256:'.length)));
+    const uploads = { blobs: 0, manifests: 0 };
+    // Platforms share blobs (a layer that is the same on every architecture). The first push of a
+    // blob is the one every platform waits for: a manifest is written only once each of its blobs
+    // is really in the registry, however long that blob's upload (or its 429) takes.
+    const blobsInFlight = new Map();
+    const sendBlob = async (digest) => {
+        if (await client.hasBlob(digest))
+            return;
+        await client.uploadBlob(digest, await read(digest));
+        uploads.blobs++;
+    };
+    const pushBlob = (digest) => {
+        if (!blobsInFlight.has(digest))
+            blobsInFlight.set(digest, sendBlob(digest));
+        return blobsInFlight.get(digest);
+    };
+    const pushManifest = async (digest, mediaType = '') => {
+        if (await client.manifestDigest(digest))
+            return;
+        const bytes = await read(digest);
+        const manifest = JSON.parse(bytes.toString('utf8'));
+        if (manifest.manifests)
+            await Promise.all(manifest.manifests.map(m => pushManifest(m.digest, m.mediaType)));
+        else
+            await eachLimited([manifest.config, ...(manifest.layers ?? [])].filter(d => d !== undefined).map(d => d.digest), PARALLEL_UPLOADS, pushBlob);
+        await client.putManifest(digest, bytes, manifest.mediaType ?? mediaType);
+        uploads.manifests++;
+    };
+    await pushManifest(digest);
+    return uploads;
+}
+/**
+ * Point every tag at `digest`, which must already be complete in each tag's repository. The
+ * bytes are the registry's own for that digest, so a tag resolves to exactly what was pushed.
+ * All tags are written together, once the image is whole.
+ */
+async function pointTags(clientOf, digest, tags, warn = () => undefined) {
+    const result = { moved: [], unchanged: [] };
+    await Promise.all((0,reference/* repositoriesOf */.Ub)(tags).map(async (repository) => {
+        const client = clientOf(repository);
+        const mine = tags.filter(t => (0,reference/* repositoryOf */._M)(t) === repository);
+        const current = await Promise.all(mine.map(t => client.manifestDigest((0,reference/* tagOf */.cO)(t))));
+        const moving = mine.filter((_, i) => current[i] !== digest);
+        result.unchanged.push(...mine.filter((_, i) => current[i] === digest));
+        if (!moving.length)
+            return;
+        const { bytes, mediaType } = await readBack(`${repository}@${digest}`, () => client.manifestBytes(digest), warn);
+        await Promise.all(moving.map(t => client.putManifest((0,reference/* tagOf */.cO)(t), bytes, mediaType)));
+        result.moved.push(...moving);
+    }));
+    return result;
+}
+/**
+ * The push of a built image: from the OCI layout when the builder could not push by digest
+ * itself (the docker driver), then the tags. Nothing is tagged unless the whole image is there.
+ */
+async function publish(rt, digest, repositories, tags, layout) {
+    // Each request is retried by the client (429 with its Retry-After, 5xx, a dropped connection), with a warning.
+    // One client per repository: the push and the tags share its token.
+    const clients = new Map();
+    const clientOf = (repository) => {
+        if (!clients.has(repository))
+            clients.set(repository, clientFor(repository, rt.env, message => rt.warning(message)));
+        return clients.get(repository);
+    };
+    let uploads;
+    if (layout) {
+        uploads = { blobs: 0, manifests: 0 };
+        for (const repository of repositories) {
+            const pushed = await pushLayout(clientOf(repository), layout, digest).catch(e => {
+                throw new Error(`Pushing ${repository}@${digest} failed: ${(0,runtime/* errorMessage */.g)(e)}; no tag was moved.`);
+            });
+            uploads.blobs += pushed.blobs;
+            uploads.manifests += pushed.manifests;
+        }
+        rt.info(`Pushed ${digest}: ${uploads.blobs} blobs and ${uploads.manifests} manifests uploaded; the registry had the rest`);
+    }
+    if (!tags.length)
+        return { moved: [], unchanged: [], uploads };
+    const tagging = await pointTags(clientOf, digest, tags, message => rt.warning(message)).catch(e => {
+        throw new Error(`Tagging ${digest} failed: ${(0,runtime/* errorMessage */.g)(e)}`);
+    });
+    if (tagging.moved.length)
+        rt.info(`Tagged ${digest}: ${tagging.moved.join(', ')}`);
+    if (tagging.unchanged.length)
+        rt.info(`Already at ${digest}: ${tagging.unchanged.join(', ')}`);
+    return { ...tagging, uploads };
+}
+
+// EXTERNAL MODULE: ./src/core/registry-auth.ts
+var registry_auth = __webpack_require__(9495);
+;// CONCATENATED MODULE: ./src/pipeline/login.ts
+
+
+
+
+async function logIn(rt, inputs, stage) {
+    const logins = (0,registry_auth/* loginsOf */.Q)(inputs, reference/* registryOf */.Fv);
+    if (!logins.length)
+        return;
+    await stage('Log in', async () => {
+        const loggedIn = [];
+        for (const login of logins) {
+            await (0,docker/* mustRun */.Pv)(rt.docker, (0,core_args/* loginArgs */.be)(login.registry, login.username), `Logging in to ${login.registry}`, { input: login.password });
+            loggedIn.push(login.registry);
+            rt.remember({ logouts: loggedIn });
+        }
+    });
+}
+
+// EXTERNAL MODULE: ./src/core/budget.ts
+var budget = __webpack_require__(4782);
+;// CONCATENATED MODULE: ./src/pipeline/comment.ts
+// One PR comment with the report, created once and updated on later pushes: found again by a
+// hidden marker. GitHub's REST API through fetch; the token never leaves the headers.
+
+
+class CommentPermissionError extends Error {
+}
+const commentMarker = (key) => `<!-- ci-base-action report: ${key} -->`;
+async function upsertComment(target, marker, markdown, request = fetch, sleep = (ms) => new Promise(r => setTimeout(r, ms))) {
+    const api = target.apiUrl.replace(/\/+$/, '');
+    // GitHub's API answers 5xx and secondary rate limits (429, or 403 with Retry-After) now and then: three tries.
+    const call = async (method, path, body) => {
+        for (let attempt = 1;; attempt++) {
+            const res = await send(method, path, body);
+            const wait = retryAfterMs(res.headers.get('retry-after'));
+            const passing = res.status >= 500 || res.status === 429 || (res.status === 403 && wait !== undefined);
+            if (!passing || attempt === 3)
+                return answer(res, method, path);
+            await sleep(Math.min(wait ?? 1000 * attempt, 30_000));
+        }
+    };
+    const send = (method, path, body) => request(`${api}${path}`, {
+        method,
+        headers: {
+            Authorization: `Bearer ${target.token}`,
+            Accept: 'application/vnd.github+json',
+            'X-GitHub-Api-Version': '2022-11-28',
+            'User-Agent': 'ci-base-action',
+            ...(body ? { 'Content-Type': 'application/json' } : {})
+        },
+        body: body ? JSON.stringify(body) : undefined
+    });
+    const answer = async (res, method, path) => {
+        if (res.status === 401 || res.status === 403 || res.status === 404) {
+            throw new CommentPermissionError(`${method} ${path}: ${res.status} ${res.statusText}`);
+        }
+        if (!res.ok)
+            throw new Error(`${method} ${path}: ${res.status} ${res.statusText} ${await res.text()}`);
+        return res.json();
+    };
+    const body = fitMarkdown(`${marker}\n${markdown}`, text => text.length <= COMMENT_LIMIT, "GitHub's 65,536-character comment limit");
+    const issuePath = `/repos/${target.repository}/issues/${target.issue}/comments`;
+    for (let page = 1;; page++) {
+        const comments = (await call('GET', `${issuePath}?per_page=100&page=${page}`));
+        // Ours: written by a bot (the workflow's token) and opening with this job's marker. A person's
+        // comment, even one that quotes or copies the marker, is never edited.
+        const mine = comments.find(c => c.body?.startsWith(marker) && c.user?.type === 'Bot');
+        if (mine) {
+            const updated = (await call('PATCH', `/repos/${target.repository}/issues/comments/${mine.id}`, { body }));
+            return { action: 'updated', url: updated.html_url };
+        }
+        if (comments.length < 100)
+            break;
+    }
+    const created = (await call('POST', issuePath, { body }));
+    return { action: 'created', url: created.html_url };
+}
+
+;// CONCATENATED MODULE: ./src/core/outputs.ts
+
+
+const OUTPUTS = {
+    digest: 'Digest of the image (the index for multi-platform).',
+    imageid: 'Image id where the builder gives one.',
+    metadata: 'buildx metadata JSON.',
+    tags: 'The tags applied, newline list.',
+    size: 'Compressed size in bytes of the first platform (sum of its layer blobs).',
+    'size-human': 'The same, for people (231.4 MB, decimal units).',
+    layers: 'Layer count of the first platform.',
+    'size-delta': 'Bytes vs the baseline for the first platform (signed); empty when there is no baseline.',
+    changed: 'false when the image is the baseline, digest for digest (an unchanged rebuild); true when it differs; empty when there is no baseline.',
+    report: 'JSON: per platform size, layers, deltas and layer breakdown; totals, baseline, budgets, build time, cache hit rate, stage timings.',
+    markdown: 'The report as Markdown (the job summary and PR comment text), to post your own way.',
+    'build-time': 'Seconds the build took, one decimal.',
+    'cache-hit-rate': 'Percent of Dockerfile steps served from cache, 0-100.',
+    verified: 'true when every verify command passed on every platform (and the user is not root, with require-non-root); false otherwise; empty when nothing was asked.'
+};
+/** Every output of a finished run, from its report. */
+function outputs(report, metadata, markdown) {
+    const first = report.platforms[0];
+    return {
+        digest: report.digest,
+        imageid: report.imageid,
+        metadata,
+        tags: report.tags.join('\n'),
+        size: first ? String(first.size) : '',
+        'size-human': first ? (0,size/* humanSize */.Xe)(first.size) : '',
+        layers: first ? String(first.layers) : '',
+        'size-delta': first?.sizeDelta === undefined ? '' : String(first.sizeDelta),
+        changed: report.changed === undefined ? '' : String(report.changed),
+        report: JSON.stringify(report),
+        markdown,
+        'build-time': report.buildTime.toFixed(1),
+        'cache-hit-rate': String(report.cacheHitRate),
+        verified: report.verify ? String((0,verify/* verified */.zr)(report.verify)) : ''
+    };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/publish-report.ts
+
+
+
+
+async function publishReport(rt, inputs, ctx, report, metadata) {
+    const markdown = summaryMarkdown(report);
+    for (const [name, value] of Object.entries(outputs(report, metadata, markdown)))
+        rt.setOutput(name, value);
+    for (const p of report.platforms) {
+        const delta = p.sizeDelta === undefined ? 'new' : `${p.sizeDelta >= 0 ? '+' : ''}${p.sizeDelta} bytes`;
+        rt.info(`${p.platform}: ${p.size} bytes (${delta}) in ${p.layers} layers`);
+    }
+    rt.info(`cache hit rate ${report.cacheHitRate}%, build ${report.buildTime.toFixed(1)} s`);
+    if (inputs.summary)
+        await rt.writeSummary(fitMarkdown(markdown, text => Buffer.byteLength(text) <= SUMMARY_LIMIT - 1024, "GitHub's 1 MiB job summary limit"));
+    if (inputs.comment)
+        await comment(rt, inputs, ctx, markdown);
+}
+async function comment(rt, inputs, ctx, markdown) {
+    if (!ctx.pullRequest) {
+        rt.info('comment: not a pull_request event; the report is in the job summary');
+        return;
+    }
+    if (!inputs.githubToken) {
+        rt.warning('comment: no github-token; the report is in the job summary and the markdown output');
+        return;
+    }
+    // One comment per job and matrix entry: the workflow, the job and what it builds name it.
+    const marker = commentMarker([ctx.workflow, ctx.job, inputs.file, inputs.image, inputs.target, inputs.platforms.join(',')].filter(Boolean).join(' '));
+    try {
+        const target = { apiUrl: ctx.apiUrl, repository: ctx.repository, issue: ctx.pullRequest, token: inputs.githubToken };
+        const done = await upsertComment(target, marker, markdown);
+        rt.info(`comment ${done.action}: ${done.url}`);
+    }
+    catch (e) {
+        const why = e instanceof CommentPermissionError ? ' (the token may not write to pull requests, as on pull requests from forks; give the job `pull-requests: write`)' : '';
+        rt.warning(`Could not comment on pull request #${ctx.pullRequest}: ${(0,runtime/* errorMessage */.g)(e)}${why}. The report is in the job summary and the markdown output.`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/finish.ts
+
+
+
+
+
+
+
+async function finish(rt, inputs, ctx, f) {
+    const { base, image, verification } = f;
+    if (base.status === 'unavailable' && !base.warned)
+        rt.warning(`Baseline ${base.ref} could not be read: ${base.reason}`);
+    const platforms = compare(image.platforms, base.image);
+    const breaches = (0,budget/* checkBudgets */.N)(platforms, inputs.budgets);
+    const report = makeReport({
+        digest: f.digest,
+        imageid: f.imageid,
+        tags: f.tags,
+        pushed: inputs.push,
+        platforms,
+        baseline: { ref: base.ref, status: base.status, reason: base.reason, created: createdOf(base.image) },
+        changed: changedSince(image, base.image),
+        budgets: inputs.budgets,
+        breaches,
+        buildTime: seconds(f.buildMs),
+        cacheHitRate: hitRate(f.steps),
+        steps: f.steps,
+        stages: f.stages,
+        ...(verification ? { verify: verification } : {})
+    });
+    await publishReport(rt, inputs, ctx, report, f.metadataText);
+    // Budgets and verify fail the step only after outputs, summary and comment are written.
+    const failures = [
+        ...(breaches.length ? [`Image over budget:\n${breaches.map(b => b.message).join('\n')}`] : []),
+        ...(verification && (0,verify/* verifyFailures */.$)(verification).length ? [`Verify failed:\n${(0,verify/* verifyFailures */.$)(verification).join('\n')}`] : [])
+    ];
+    if (failures.length)
+        throw new Error(failures.join('\n'));
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/release.ts
+
+
+/** The release a version tag builds, with the versions already published (floating tags only move forward). */
+async function releaseOf(rt, inputs, reads, version) {
+    if (!inputs.image)
+        return undefined;
+    if (!version || version.pre)
+        return version && { version, published: [] };
+    const onlyFull = `only ${version.text} is tagged; ${version.major}.${version.minor}, ${version.major} and latest stay where they are`;
+    try {
+        const published = await reads.read(`the tags of ${inputs.image}`, signal => clientFor(inputs.image, rt.env, undefined, signal).tags());
+        if (published)
+            return { version, published };
+        rt.info(`The published releases are unknown: ${onlyFull}.`);
+    }
+    catch (e) {
+        rt.warning(`Could not list the tags of ${inputs.image} (${(0,runtime/* errorMessage */.g)(e)}): ${onlyFull}.`);
+    }
+    return { version };
+}
+
+;// CONCATENATED MODULE: ./src/core/annotations.ts
+// OCI annotations for the pushed image. Labels live in each platform's config; registries such
+// as GHCR describe a multi-platform image from its index's annotations, so the OCI basics go on
+// the index too (on the manifest when there is only one platform). Pure.
+const INDEX_KEYS = ['title', 'description', 'source', 'revision', 'version', 'created'].map(k => `org.opencontainers.image.${k}`);
+/** Literal values of OCI LABELs in a Dockerfile (values built from ARGs are left out: they are not known here). */
+function dockerfileLabels(dockerfile) {
+    const found = {};
+    for (const m of dockerfile.matchAll(/(org\.opencontainers\.image\.[a-z]+)=(?:"([^"$\\]*)"|([^\s"'$\\]+))/g))
+        found[m[1]] = m[2] ?? m[3];
+    return found;
+}
+/**
+ * buildx --annotation values: the user's (unprefixed ones on the index and on each manifest),
+ * then the OCI basics from the labels (or the Dockerfile's literal LABELs) where the user set none.
+ */
+function annotationArgs(user, labels, dockerfile, multiPlatform) {
+    const top = multiPlatform ? 'index' : 'manifest';
+    const out = [];
+    const userTopKeys = new Set();
+    for (const line of user) {
+        const prefixed = /^([a-z-]+(?:\[[^\]]*\])?):(.*)$/.exec(line);
+        if (prefixed && !prefixed[2].startsWith('//')) {
+            out.push(line);
+            if (prefixed[1].startsWith(top))
+                userTopKeys.add(prefixed[2].split('=')[0]);
+        }
+        else {
+            if (multiPlatform)
+                out.push(`index:${line}`);
+            out.push(`manifest:${line}`);
+            userTopKeys.add(line.split('=')[0]);
+        }
+    }
+    const fromLabels = Object.fromEntries(labels.map(l => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+    const known = { ...dockerfileLabels(dockerfile), ...fromLabels };
+    for (const key of INDEX_KEYS)
+        if (known[key] && !userTopKeys.has(key))
+            out.push(`${top}:${key}=${known[key]}`);
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/core/build-plan.ts
+// The `docker buildx build` a run will do, decided once from the inputs and what setup chose:
+// the action runs it, and `ci-base-action build --dry-run` prints it. Pure.
+
+
+
+
+const safeName = (text) => text.replace(/[^A-Za-z0-9_-]/g, '-');
+/** Names of this run's own things: its builder, and the verify containers' label. */
+const runNames = (ctx, pid) => ({
+    builder: safeName(`ci-base-${ctx.runId}-${ctx.runAttempt}-${pid}`),
+    verifyKey: safeName(`ci-base-verify-${ctx.runId}-${ctx.runAttempt}-${pid}`).toLowerCase()
+});
+/** The registry tags a run writes: none for a per-platform build (its tags are the merge job's). */
+const runTags = (inputs, tags) => (inputs.mode === 'platform' ? [] : tags());
+/** Where the image is pushed by digest: the tags' repositories, or the image's alone for a per-platform build. */
+const pushRepositories = (inputs, tags) => (inputs.mode === 'platform' ? [inputs.image] : (0,reference/* repositoriesOf */.Ub)(tags));
+const wantsVerify = (inputs) => inputs.verify.length > 0 || inputs.requireNonRoot;
+/** The local name a build is loaded under to be verified: only when it is verified and not pushed (a pushed one is pulled by digest). */
+const verifyName = (inputs, verifyKey) => (wantsVerify(inputs) && !inputs.push ? `${verifyKey}:built` : '');
+function makeBuildPlan(f) {
+    const { inputs } = f;
+    const labels = ociLabels(inputs, f.ctx, new Date(f.sourceDateEpoch * 1000));
+    return {
+        inputs,
+        builder: f.builder,
+        tags: f.tags,
+        labels,
+        annotations: annotationArgs(inputs.annotations, labels, f.dockerfile, inputs.platforms.length > 1),
+        cacheFrom: f.cache.from,
+        cacheTo: f.cache.to,
+        inlineCache: f.cache.inline,
+        metadataFile: (0,external_node_path_.join)(f.work, 'metadata.json'),
+        ociDir: f.layoutDir,
+        // Builders that can push by digest do; the docker driver cannot, so its layout is pushed by the action.
+        pushTo: inputs.push && f.driver !== 'docker' ? f.repositories : [],
+        sourceDateEpoch: f.sourceDateEpoch,
+        loadTags: [...(inputs.load ? f.tags : []), ...(f.verifyName ? [f.verifyName] : [])]
+    };
+}
+
+// EXTERNAL MODULE: ./src/pipeline/verify.ts
+var pipeline_verify = __webpack_require__(9073);
+// EXTERNAL MODULE: ./src/pipeline/github-cache.ts
+var github_cache = __webpack_require__(5696);
+;// CONCATENATED MODULE: ./src/pipeline/handover.ts
+// Per-platform jobs hand their image to the merge job through the GitHub cache service: one
+// small entry per platform and run, which the merge job of the same run finds by key. A matrix
+// keeps only one job's outputs; the cache keeps each. A re-run's newer entry wins; a platform
+// handed over twice in one attempt is an error at the second job.
+
+
+
+
+
+const safe = (platform) => platform.replace(/[^A-Za-z0-9]/g, '-');
+const keyPrefix = (repository, ctx, platform) => `ci-base-action-handover-${(0,external_node_crypto_.createHash)('sha256').update(repository).digest('hex').slice(0, 12)}-${ctx.runId}-${safe(platform)}-`;
+// Relative to the workspace: the cache's version hashes the path as written, and runners of
+// different kinds (amd64, arm64) agree on it only when it is relative.
+const dirFor = (platform) => (0,external_node_path_.join)('.ci-base-action-handover', safe(platform));
+async function handOver(h, ctx) {
+    const dir = dirFor(h.platform);
+    await (0,promises_.mkdir)((0,external_node_path_.join)(ctx.workspace, dir), { recursive: true });
+    await (0,promises_.writeFile)((0,external_node_path_.join)(ctx.workspace, dir, 'handover.json'), JSON.stringify(h));
+    try {
+        await (0,github_cache/* savePaths */.Y)([dir], `${keyPrefix(h.repository, ctx, h.platform)}${ctx.runAttempt}`);
+    }
+    catch (e) {
+        const why = /already exists|another job may be creating/i.test((0,runtime/* errorMessage */.g)(e)) ? `another job of this run already built ${h.platform}; each platform belongs to one job` : (0,runtime/* errorMessage */.g)(e);
+        throw new Error(`Handing ${h.platform} over to the merge job failed: ${why}`);
+    }
+    finally {
+        await cleanUp(ctx.workspace, dir);
+    }
+}
+/** Only this platform's directory: jobs sharing a workspace (self-hosted) may be handing over others. */
+async function cleanUp(workspace, dir) {
+    await (0,promises_.rm)((0,external_node_path_.join)(workspace, dir), { recursive: true, force: true });
+    await (0,promises_.rmdir)((0,external_node_path_.join)(workspace, '.ci-base-action-handover')).catch(() => undefined);
+}
+/** Every platform's hand-over, or one error naming each platform no job handed over. */
+async function collectHandovers(repository, platforms, ctx) {
+    const found = [];
+    const missing = [];
+    try {
+        for (const platform of platforms) {
+            const dir = dirFor(platform);
+            const prefix = keyPrefix(repository, ctx, platform);
+            const hit = await (0,github_cache/* restorePaths */.B)([dir], `${prefix}${ctx.runAttempt}`, [prefix]);
+            if (!hit) {
+                missing.push(platform);
+                continue;
+            }
+            const h = JSON.parse(await (0,promises_.readFile)((0,external_node_path_.join)(ctx.workspace, dir, 'handover.json'), 'utf8'));
+            await cleanUp(ctx.workspace, dir);
+            if (h.platform !== platform || h.repository !== repository)
+                throw new Error(`the hand-over for ${platform} names ${h.repository} ${h.platform}`);
+            found.push(h);
+        }
+    }
+    finally {
+        for (const platform of platforms)
+            await cleanUp(ctx.workspace, dirFor(platform));
+    }
+    if (missing.length) {
+        throw new Error(`merge: no per-platform job of run ${ctx.runId} handed over ${missing.join(', ')}; each platform in 'platforms' needs a job with mode: platform for it, which must succeed before the merge.`);
+    }
+    return found;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/merge.ts
+// Merge mode: no build. The platforms the per-platform jobs pushed by digest become one index,
+// written by digest and then tagged all at once, and reported like any build (sizes, layers,
+// baseline, budgets, summary, comment).
+
+
+
+
+
+
+
+
+
+const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
+/** The index of the handed-over platforms, in the order `platforms` names them: the same inputs give the same digest. */
+async function indexOf(client, handovers, annotations, warn) {
+    const manifests = await Promise.all(handovers.map(async (h) => {
+        const { bytes, mediaType } = await readBack(`${h.platform} ${h.digest}`, () => client.manifestBytes(h.digest), warn);
+        const manifest = JSON.parse(Buffer.from(bytes).toString('utf8'));
+        if (manifest.manifests)
+            throw new Error(`${h.platform}: ${h.digest} is an index; a per-platform job must push one platform's manifest (provenance off)`);
+        const config = JSON.parse(await client.blob(manifest.config.digest));
+        const [os, architecture, variant] = h.platform.split('/');
+        if (config.os !== os || config.architecture !== architecture)
+            throw new Error(`${h.platform}: ${h.digest} is an image for ${config.os}/${config.architecture}`);
+        return { mediaType: manifest.mediaType ?? mediaType, digest: h.digest, size: bytes.length, platform: { os, architecture, ...(variant ? { variant } : {}) } };
+    }));
+    const index = { schemaVersion: 2, mediaType: OCI_INDEX, manifests, ...(Object.keys(annotations).length ? { annotations } : {}) };
+    const bytes = new TextEncoder().encode(JSON.stringify(index));
+    return { digest: `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`, bytes };
+}
+async function merge(rt, inputs, ctx, tags, sourceDateEpoch, stage, stages, reads) {
+    const repository = inputs.image;
+    const client = clientFor(repository, rt.env, message => rt.warning(message));
+    // Only `platforms` is checked against what was handed over: a duplicate cannot be handed over twice.
+    const duplicates = inputs.platforms.filter((p, i) => inputs.platforms.indexOf(p) !== i);
+    if (duplicates.length)
+        throw new Error(`Input 'platforms': ${duplicates.join(', ')} named twice`);
+    const handovers = await stage('Collect platforms', () => collectHandovers(repository, inputs.platforms, ctx));
+    const labels = ociLabels(inputs, ctx, new Date(sourceDateEpoch * 1000));
+    const annotations = Object.fromEntries(annotationArgs(inputs.annotations, labels, '', true)
+        .filter(a => a.startsWith('index:'))
+        .map(a => a.slice('index:'.length))
+        .map(a => [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]));
+    const baseline = readBaseline(rt.docker, inputs.baseline, inputs.platforms, rt.env, reads);
+    if (tags.includes(inputs.baseline))
+        await baseline;
+    const digest = await stage('Create index', async () => {
+        const index = await indexOf(client, handovers, annotations, message => rt.warning(message));
+        if (!(await client.manifestDigest(index.digest)))
+            await client.putManifest(index.digest, index.bytes, OCI_INDEX);
+        rt.info(`Index ${index.digest}: ${handovers.map(h => `${h.platform} ${h.digest}`).join(', ')}`);
+        return index.digest;
+    });
+    await stage('Tag', () => publish(rt, digest, [repository], tags));
+    const [image, base] = await stage('Inspect', () => Promise.all([readImage(registrySource(rt.docker, repository, rt.env), `${repository}@${digest}`, inputs.platforms), baseline]));
+    await finish(rt, inputs, ctx, { digest, imageid: '', tags, image, base, buildMs: 0, steps: { steps: 0, cached: 0 }, stages, metadataText: '{}' });
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/optional-reads.ts
+// Reads a run can do without (the baseline, the published release tags, the history) share one
+// time budget. A registry that accepts connections and never answers would otherwise hold a PR
+// check for each request's timeout times its retries times the requests. When the budget is
+// spent, the read in flight is cut off, one warning says what was given up, and every later
+// optional read is skipped: the run goes on without them. The push is not one of these.
+
+/** What all optional reads of a run may cost together. */
+const OPTIONAL_READS_BUDGET_MS = 30_000;
+class OptionalReads {
+    budgetMs;
+    warn;
+    clock;
+    spentMs = 0;
+    exhausted = false;
+    constructor(budgetMs, warn, clock = () => performance.now()) {
+        this.budgetMs = budgetMs;
+        this.warn = warn;
+        this.clock = clock;
+    }
+    /** Whether the budget ran out (later reads are skipped). */
+    get spent() {
+        return this.exhausted;
+    }
+    /**
+     * Run one optional read with what is left of the budget. `read` gets a signal that aborts
+     * when the budget runs out; the read is abandoned then even if it ignores the signal.
+     * Returns `undefined` when the read was cut off or skipped; a read's own error is thrown.
+     */
+    async read(what, read) {
+        if (this.exhausted)
+            return undefined;
+        const controller = new AbortController();
+        const started = this.clock();
+        let timer;
+        const outOfTime = new Promise((_, reject) => {
+            timer = setTimeout(() => {
+                // The race is lost first, then the read is told: whatever it does on abort comes too late.
+                reject(new OutOfTime());
+                controller.abort();
+            }, Math.max(0, this.budgetMs - this.spentMs));
+        });
+        try {
+            return await Promise.race([read(controller.signal), outOfTime]);
+        }
+        catch (e) {
+            if (!(e instanceof OutOfTime) && !controller.signal.aborted)
+                throw e;
+            this.exhausted = true;
+            this.warn(`The registry did not answer the optional reads within ${this.budgetMs / 1000} s in all (${what} was in flight: ${(0,runtime/* errorMessage */.g)(e)}); going on without them. ` +
+                'The build, the push and the tags are not affected; the report lacks what those reads would have added.');
+            return undefined;
+        }
+        finally {
+            clearTimeout(timer);
+            this.spentMs += this.clock() - started;
+        }
+    }
+}
+class OutOfTime extends Error {
+    constructor() {
+        super('no answer before the time for optional reads ran out');
+    }
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/layout-store.ts
+// The OCI layout the docker driver's builds are exported to, kept from run to run on the same
+// machine. BuildKit writes into it only the blobs it does not hold yet, so an unchanged rebuild
+// of a 250 MB image exports in well under a second where a fresh layout costs the whole image
+// written to disk again. It holds many images (index.json only names the last one): every read
+// and push goes by digest. Blobs no run has used for a while are pruned.
+
+
+
+/** Blobs unused for this long go: a weekly rebuild still finds last week's layers. */
+const KEEP_UNUSED_MS = 8 * 24 * 3600 * 1000;
+/** A machine's layout: in the runner's tool cache (kept between jobs on a self-hosted runner), else in the user's cache. */
+function layoutStoreDir(env) {
+    const root = env.RUNNER_TOOL_CACHE || (0,external_node_path_.join)(env.XDG_CACHE_HOME || (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.cache'));
+    return (0,external_node_path_.join)(root, 'ci-base-action', 'oci-layout');
+}
+const blobPath = (dir, digest) => (0,external_node_path_.join)(dir, 'blobs', 'sha256', digest.slice('sha256:'.length));
+/** Every blob an image is made of, the image's own manifest included. */
+async function imageBlobs(dir, digest) {
+    const manifest = JSON.parse(await (0,promises_.readFile)(blobPath(dir, digest), 'utf8'));
+    const children = manifest.manifests ? await Promise.all(manifest.manifests.map(m => imageBlobs(dir, m.digest))) : [];
+    const parts = [manifest.config, ...(manifest.layers ?? [])].filter(d => d !== undefined).map(d => d.digest);
+    return [digest, ...children.flat(), ...parts];
+}
+/**
+ * Mark the image's blobs as used now (BuildKit leaves a blob it already had untouched) and
+ * remove the blobs nobody used within KEEP_UNUSED_MS. Returns how many blobs were removed.
+ */
+async function keepImagePruneRest(dir, digest, now) {
+    const used = new Set(await imageBlobs(dir, digest));
+    await Promise.all([...used].map(d => (0,promises_.utimes)(blobPath(dir, d), now, now)));
+    const folder = (0,external_node_path_.join)(dir, 'blobs', 'sha256');
+    let removed = 0;
+    for (const name of await (0,promises_.readdir)(folder)) {
+        if (used.has(`sha256:${name}`))
+            continue;
+        const file = (0,external_node_path_.join)(folder, name);
+        const info = await (0,promises_.stat)(file).catch(() => undefined);
+        if (info && now.getTime() - info.mtimeMs > KEEP_UNUSED_MS) {
+            await (0,promises_.unlink)(file).catch(() => undefined);
+            removed++;
+        }
+    }
+    return removed;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/main.ts
+// The main step: (login) -> buildx -> QEMU -> cache restore -> build (+push) -> inspect -> outputs + summary.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** The runner masks line by line: a multi-line secret (a PEM key) is masked whole and per line. */
+function maskLines(rt, secret) {
+    rt.setSecret(secret);
+    for (const line of secret.split(/\r?\n/))
+        if (line.trim().length >= 4 && line !== secret)
+            rt.setSecret(line);
+}
+async function main(rt, raw) {
+    rt.remember({}); // post runs, whatever happens next
+    for (const secret of [raw.password, raw['github-token'], raw['tls-key'], raw['tls-cert']])
+        if (secret && !secret.startsWith('${{'))
+            maskLines(rt, secret);
+    const inputs = (0,core_inputs/* parseInputs */.TL)(raw, rt.env);
+    for (const login of inputs.logins)
+        maskLines(rt, login.password);
+    // Build secrets travel as environment variables; their values must never show in a log.
+    for (const secret of inputs.secrets)
+        if (rt.env[secret.env])
+            maskLines(rt, rt.env[secret.env]);
+    // A file secret's path must be there: buildx would only say "failed to stat".
+    for (const file of inputs.secretFiles) {
+        await (0,promises_.access)(file.path).catch(() => {
+            throw new core_inputs/* InputError */.dz([`Input 'secret-files': the file for secret '${file.id}' (${file.path}) does not exist or cannot be read.`]);
+        });
+    }
+    for (const name of (0,core_inputs/* secretLookingBuildArgs */.rE)(inputs.buildArgs)) {
+        rt.warning(`Build arg ${name} looks like a secret: a build arg's value stays in the image's history and metadata. Pass it with secrets (${name.toLowerCase()}=${name}) and read it in RUN --mount=type=secret,id=${name.toLowerCase()} instead.`);
+    }
+    setRequestTimeout(inputs.registryTimeoutMs);
+    const ctx = runContext(rt.env);
+    const created = await sourceDate(rt, inputs, ctx);
+    const version = releaseVersion(inputs, ctx);
+    const now = rt.now();
+    const stages = [];
+    const stage = async (name, fn) => {
+        const started = rt.now().getTime();
+        try {
+            return await rt.group(name, fn);
+        }
+        finally {
+            stages.push({ stage: name, seconds: stageSeconds(rt.now().getTime() - started) });
+        }
+    };
+    await logIn(rt, inputs, stage);
+    // The baseline and the published releases are optional reads, with one time budget between them.
+    const reads = new OptionalReads(OPTIONAL_READS_BUDGET_MS, message => rt.warning(message));
+    const release = await releaseOf(rt, inputs, reads, version);
+    // A per-platform build is pushed untagged: its tags are the merge job's.
+    const tags = runTags(inputs, () => imageTags(inputs, ctx, now, release));
+    rt.setOutput('tags', tags.join('\n'));
+    if (inputs.mode === 'merge')
+        return merge(rt, inputs, ctx, tags, created.epoch, stage, stages, reads);
+    // The published image is read while the builder is set up and the build runs (before the
+    // build when the push replaces it).
+    const baseline = readBaseline(rt.docker, inputs.baseline, inputs.platforms, rt.env, reads);
+    const repositories = pushRepositories(inputs, tags);
+    const work = await (0,promises_.mkdtemp)((0,external_node_path_.join)(ctx.temp, 'ci-base-action-'));
+    const cache = planCache(inputs, tags, ctx, rt.env);
+    const names = runNames(ctx, process.pid);
+    const dockerfile = await (0,promises_.readFile)(inputs.file, 'utf8').catch(() => '');
+    const bases = baseImages(dockerfile, inputs.buildArgs);
+    const buildx = await stage('Set up buildx', () => setupBuildx(rt, inputs, { builder: names.builder, temp: work }, cache, [...tags, ...cache.registryRefs, ...bases]));
+    // From here on, `buildx` is the one setup chose: the runner's plugin or the installed binary.
+    rt = { ...rt, docker: (0,docker/* withBuildx */.xG)(rt.docker, buildx.binary) };
+    await stage('Set up QEMU', () => (0,qemu/* setupQemu */.yV)(rt, inputs, ctx.temp));
+    for (const warning of [...cache.warnings, ghaVersionWarning(cache, buildx.version)])
+        if (warning)
+            rt.warning(warning);
+    if (cache.local) {
+        const local = cache.local;
+        rt.remember({ localCache: local });
+        await stage('Restore cache', async () => {
+            try {
+                const hit = await (0,local_cache/* restoreLocalCache */.k)(local);
+                rt.info(hit ? `Cache restored from ${hit}` : 'No cache found; this build starts cold');
+            }
+            catch (e) {
+                rt.warning(`Cache restore failed; building without it: ${(0,runtime/* errorMessage */.g)(e)}`);
+            }
+        });
+    }
+    // Verify runs what was built: pulled by digest after a push, else loaded under a name of this run's.
+    const verifyKey = names.verifyKey;
+    const localName = verifyName(inputs, verifyKey);
+    if (wantsVerify(inputs))
+        rt.remember({ verifyKey, ...(localName ? { verifyImage: localName } : {}) });
+    const plan = makeBuildPlan({
+        inputs, ctx, tags, cache, builder: buildx.builder, driver: buildx.driver, work, layoutDir: layoutStoreDir(rt.env), dockerfile, sourceDateEpoch: created.epoch, verifyName: localName, repositories
+    });
+    const { ociDir, pushTo } = plan;
+    if (inputs.push && tags.includes(inputs.baseline))
+        await baseline;
+    const built = await stage(pushTo.length ? 'Build and push' : 'Build', () => runBuild(rt, plan)).catch(e => {
+        if (e instanceof BuildError)
+            rt.setOutput('build-time', seconds(e.milliseconds).toFixed(1));
+        throw e;
+    });
+    const digest = built.digest;
+    // Said now: a push that fails next still tells how long the build took.
+    rt.setOutput('build-time', seconds(built.milliseconds).toFixed(1));
+    if (inputs.push)
+        await stage(pushTo.length ? 'Tag' : 'Push and tag', () => publish(rt, digest, repositories, tags, pushTo.length ? undefined : ociDir));
+    const cacheFaults = cacheFaultWarning(built.cacheFaults);
+    if (cacheFaults)
+        rt.warning(cacheFaults);
+    const [image, base] = await stage('Inspect', () => Promise.all([
+        pushTo.length
+            ? readFreshImage(registrySource(rt.docker, repositories[0], rt.env, message => rt.warning(message)), `${repositories[0]}@${digest}`, inputs.platforms, message => rt.warning(message))
+            : readImage(ociLayoutSource(ociDir), digest, inputs.platforms),
+        baseline
+    ]));
+    if (!pushTo.length) {
+        // The layout is kept for the next run: this image's blobs stay, long-unused ones go.
+        await keepImagePruneRest(ociDir, digest, rt.now()).catch(e => rt.warning(`Could not prune the OCI layout ${ociDir}: ${(0,runtime/* errorMessage */.g)(e)}`));
+    }
+    const verification = wantsVerify(inputs)
+        ? await stage('Verify', async () => {
+            const targets = image.platforms.map(p => ({ platform: p.platform, ref: localName || `${repositories[0]}@${p.digest}`, user: p.user ?? '' }));
+            try {
+                return await (0,pipeline_verify/* verifyImage */.ZG)(rt, inputs, targets, !localName, verifyKey);
+            }
+            finally {
+                if (localName)
+                    await rt.docker(['image', 'rm', '--force', localName], { quiet: true });
+            }
+        })
+        : undefined;
+    if (inputs.mode === 'platform') {
+        await stage('Hand over', async () => {
+            for (const p of image.platforms)
+                await handOver({ platform: p.platform, repository: inputs.image, digest: p.digest }, ctx);
+            rt.info(`Handed over to the merge job: ${image.platforms.map(p => `${p.platform} ${p.digest}`).join(', ')}`);
+        });
+    }
+    await finish(rt, inputs, ctx, {
+        digest: digest || image.digest,
+        imageid: built.imageId,
+        tags,
+        image,
+        base,
+        buildMs: built.milliseconds,
+        steps: built.steps,
+        stages,
+        verification,
+        metadataText: built.metadataText
+    });
+}
+
+
+/***/ }),
+
+/***/ 7368:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Xd: () => (/* binding */ saveBinfmtImage),
+/* harmony export */   yV: () => (/* binding */ setupQemu)
+/* harmony export */ });
+/* unused harmony exports BINFMT_DIR, nativePlatforms, emulatorFor, isRegistered, emulationNeed, unavailableMessage, binfmtCacheFor */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _github_cache_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5696);
+/* harmony import */ var _runtime_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4118);
+/* harmony import */ var _core_args_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1038);
+/* harmony import */ var _docker_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9312);
+// QEMU user emulation: which requested platforms need an emulator, which are already
+// registered with binfmt_misc, and registering the missing ones.
+
+
+
+
+
+
+
+const BINFMT_DIR = '/proc/sys/fs/binfmt_misc';
+/** linux/<arch> names of the machine's own architecture (and what it runs natively). */
+function nativePlatforms(arch = process.arch) {
+    switch (arch) {
+        case 'x64':
+            return ['linux/amd64', 'linux/386'];
+        case 'arm64':
+            return ['linux/arm64', 'linux/arm/v7', 'linux/arm/v6'];
+        default:
+            return [];
+    }
+}
+/** binfmt_misc entry name for a platform, and tonistiigi/binfmt's name for it. */
+function emulatorFor(platform) {
+    const arch = platform.split('/')[1];
+    const table = {
+        amd64: { entry: 'qemu-x86_64', arch: 'amd64' },
+        arm64: { entry: 'qemu-aarch64', arch: 'arm64' },
+        arm: { entry: 'qemu-arm', arch: 'arm' },
+        '386': { entry: 'qemu-i386', arch: '386' },
+        riscv64: { entry: 'qemu-riscv64', arch: 'riscv64' },
+        ppc64le: { entry: 'qemu-ppc64le', arch: 'ppc64le' },
+        s390x: { entry: 'qemu-s390x', arch: 's390x' },
+        mips64le: { entry: 'qemu-mips64el', arch: 'mips64le' },
+        loong64: { entry: 'qemu-loongarch64', arch: 'loong64' }
+    };
+    return table[arch];
+}
+function isRegistered(entry, dir = BINFMT_DIR) {
+    const file = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, entry);
+    return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8').startsWith('enabled');
+}
+function emulationNeed(platforms, registered, native = nativePlatforms()) {
+    const emulated = platforms.filter(p => !native.includes(p));
+    const unknown = emulated.filter(p => !emulatorFor(p));
+    const missing = emulated.filter(p => {
+        const e = emulatorFor(p);
+        return e && !registered(e.entry);
+    });
+    return { emulated, missing, unknown };
+}
+function unavailableMessage(platforms, image, reason) {
+    return (`QEMU: cannot emulate ${platforms.join(', ')} on this ${nativePlatforms()[0] ?? process.arch} runner (${reason}). ` +
+        `Remedies: let the action register emulators (qemu: auto, needs docker with --privileged and the image ${image}), ` +
+        `set qemu-image to an image your runner can pull, build those platforms on native runners, or drop them from 'platforms'.`);
+}
+function binfmtCacheFor(image, temp) {
+    const name = image.replace(/[^A-Za-z0-9._-]+/g, '-');
+    return { image, path: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(temp, 'ci-base-action-binfmt', `${name}.tar`), key: `ci-base-action-binfmt-${name}` };
+}
+/**
+ * Register the emulators the build needs. Already-registered ones cost nothing; the binfmt
+ * image is kept in the GitHub cache so later runs do not pull it again.
+ */
+async function setupQemu(rt, inputs, temp, dir = BINFMT_DIR) {
+    const need = emulationNeed(inputs.platforms, e => isRegistered(e, dir));
+    if (need.unknown.length)
+        rt.warning(`QEMU: no emulator is known for ${need.unknown.join(', ')}; the build may fail there.`);
+    const toInstall = inputs.qemu === 'true' ? need.emulated.filter(p => emulatorFor(p)) : need.missing;
+    if (inputs.qemu === 'false' || toInstall.length === 0) {
+        if (need.missing.length && inputs.qemu === 'false') {
+            rt.warning(unavailableMessage(need.missing, inputs.qemuImage, 'qemu is false and no emulator is registered'));
+        }
+        else {
+            rt.info(need.emulated.length ? `QEMU: emulators already registered for ${need.emulated.join(', ')}` : 'QEMU: every platform is native');
+        }
+        return;
+    }
+    const image = inputs.qemuImage;
+    const present = (await rt.docker(['image', 'inspect', image], { quiet: true })).code === 0;
+    const cache = binfmtCacheFor(image, temp);
+    if (!present && !(await loadCachedImage(rt, cache)))
+        rt.remember({ binfmtCache: cache });
+    const arches = [...new Set(toInstall.map(p => emulatorFor(p).arch))];
+    const result = await rt.docker((0,_core_args_js__WEBPACK_IMPORTED_MODULE_4__/* .binfmtArgs */ .MF)(image, arches));
+    const still = emulationNeed(inputs.platforms, e => isRegistered(e, dir)).missing;
+    if (result.code !== 0 || still.length) {
+        const said = result.stderr.split('\n').filter(l => l.trim() && !/^(Run 'docker|Unable to find image)/.test(l));
+        const reason = result.code !== 0 ? `${image} exited ${result.code}: ${said.pop() ?? 'no output'}` : 'the emulators are still not registered';
+        throw new Error(unavailableMessage(still.length ? still : toInstall, image, reason));
+    }
+    rt.info(`QEMU: registered emulators for ${toInstall.join(', ')}`);
+}
+async function loadCachedImage(rt, cache) {
+    try {
+        if (!(await (0,_github_cache_js__WEBPACK_IMPORTED_MODULE_5__/* .restorePaths */ .B)([cache.path], cache.key)))
+            return false;
+        await (0,_docker_js__WEBPACK_IMPORTED_MODULE_3__/* .mustRun */ .Pv)(rt.docker, ['load', '--input', cache.path], 'Loading the cached binfmt image', { quiet: true });
+        return true;
+    }
+    catch (e) {
+        rt.warning(`QEMU: could not restore the binfmt image from cache: ${(0,_runtime_js__WEBPACK_IMPORTED_MODULE_6__/* .errorMessage */ .g)(e)}`);
+        return false;
+    }
+}
+/** Post: keep the pulled binfmt image for the next run. */
+async function saveBinfmtImage(rt, cache) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(cache.path), { recursive: true });
+    await (0,_docker_js__WEBPACK_IMPORTED_MODULE_3__/* .mustRun */ .Pv)(rt.docker, ['save', '--output', cache.path, cache.image], 'Saving the binfmt image', { quiet: true });
+    await (0,_github_cache_js__WEBPACK_IMPORTED_MODULE_5__/* .savePaths */ .Y)([cache.path], cache.key);
+}
+
+
+/***/ }),
+
+/***/ 9073:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ZG: () => (/* binding */ verifyImage),
+/* harmony export */   u4: () => (/* binding */ removeVerifyLeftovers)
+/* harmony export */ });
+/* unused harmony export VERIFY_LABEL */
+/* harmony import */ var _core_verify_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7190);
+/* harmony import */ var _docker_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9312);
+
+
+/** The label every verify container carries: post removes whatever main left behind. */
+const VERIFY_LABEL = 'ci-base-action.verify';
+/** /etc/passwd out of the image without running anything in it (it may have no shell). */
+async function passwdOf(rt, target) {
+    const created = await (0,_docker_js__WEBPACK_IMPORTED_MODULE_0__/* .mustRun */ .Pv)(rt.docker, ['create', '--platform', target.platform, target.ref], 'Creating a container to read /etc/passwd', { quiet: true });
+    const id = created.stdout.trim();
+    try {
+        const copied = await rt.docker(['cp', `${id}:/etc/passwd`, '-'], { quiet: true });
+        return copied.code === 0 ? tarFileText(copied.stdout) : undefined;
+    }
+    finally {
+        await rt.docker(['rm', '--force', id], { quiet: true });
+    }
+}
+/** The one file of a tar stream `docker cp … -` writes: the size is in the header, the text follows. */
+function tarFileText(tar) {
+    const size = parseInt(tar.slice(124, 136).replace(/\0.*$/, '').trim() || '0', 8);
+    return tar.slice(512, 512 + size);
+}
+async function runCommand(rt, target, argv, line, name, key, timeoutMs) {
+    const started = rt.now().getTime();
+    let timedOut = false;
+    // The client does not stop the container when it is killed: the container is removed instead.
+    const timer = setTimeout(() => {
+        timedOut = true;
+        void rt.docker(['rm', '--force', name], { quiet: true });
+    }, timeoutMs);
+    try {
+        const run = await rt.docker(['run', '--rm', '--name', name, '--label', `${VERIFY_LABEL}=${key}`, '--platform', target.platform, target.ref, ...argv], { quiet: true });
+        const seconds = (rt.now().getTime() - started) / 1000;
+        const output = (0,_docker_js__WEBPACK_IMPORTED_MODULE_0__/* .lastLines */ .w$)(`${run.stdout}${run.stderr ? `\n${run.stderr}` : ''}`.trim(), 10);
+        return { platform: target.platform, command: line, passed: !timedOut && run.code === 0, ...(timedOut ? {} : { exitCode: run.code }), timedOut, seconds, output };
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+async function verifyImage(rt, inputs, targets, pulled, key) {
+    const results = [];
+    const users = [];
+    let n = 0;
+    for (const target of targets) {
+        if (pulled)
+            await (0,_docker_js__WEBPACK_IMPORTED_MODULE_0__/* .mustRun */ .Pv)(rt.docker, ['pull', '--quiet', '--platform', target.platform, target.ref], `Pulling ${target.ref} to verify it`, { quiet: true });
+        if (inputs.requireNonRoot) {
+            const named = target.user && !/^\d+(:\d*)?$/.test(target.user) && target.user.split(':')[0] !== 'root';
+            const check = (0,_core_verify_js__WEBPACK_IMPORTED_MODULE_1__/* .userCheck */ .w4)(target.platform, target.user, named ? await passwdOf(rt, target) : undefined);
+            users.push(check);
+            rt.info(`${target.platform}: user '${target.user || '(unset: root)'}'${check.uid === undefined ? '' : `, uid ${check.uid}`}: ${check.passed ? 'not root' : 'FAILED'}`);
+        }
+        for (const { line, argv } of inputs.verify) {
+            const result = await runCommand(rt, target, argv, line, `${key}-${++n}`, key, inputs.verifyTimeoutMs);
+            results.push(result);
+            const how = result.timedOut ? `stopped after ${result.seconds.toFixed(0)} s` : `exit ${result.exitCode}`;
+            rt.info(`${target.platform}: ${line}: ${result.passed ? 'ok' : 'FAILED'} (${how}, ${result.seconds.toFixed(1)} s)${result.output ? `\n${result.output}` : ''}`);
+        }
+    }
+    return { results, users };
+}
+/** Containers of this run's verification that are still there (a cancelled or crashed main). */
+async function removeVerifyLeftovers(rt, key, image) {
+    const listed = await (0,_docker_js__WEBPACK_IMPORTED_MODULE_0__/* .mustRun */ .Pv)(rt.docker, ['ps', '--all', '--quiet', '--filter', `label=${VERIFY_LABEL}=${key}`], 'Listing verify containers', { quiet: true });
+    const ids = listed.stdout.split('\n').map(s => s.trim()).filter(Boolean);
+    if (ids.length)
+        await (0,_docker_js__WEBPACK_IMPORTED_MODULE_0__/* .mustRun */ .Pv)(rt.docker, ['rm', '--force', ...ids], 'Removing verify containers', { quiet: true });
+    if (image)
+        await rt.docker(['image', 'rm', '--force', image], { quiet: true });
+    rt.info(`Removed ${ids.length} verify container(s)${image ? ` and ${image}` : ''}`);
+}
+
+
+/***/ })
+
+};
