@@ -100,17 +100,29 @@ function createBuilderArgs(b) {
 }
 /** A node for one platform added to a builder: a native machine for it. */
 const appendNodeArgs = (builder, driver, node, driverOpts) => [
-    'buildx', 'create', '--append', '--name', builder, '--driver', driver,
+    'buildx',
+    'create',
+    '--append',
+    '--name',
+    builder,
+    '--driver',
+    driver,
     ...driverOpts.flatMap(o => ['--driver-opt', o]),
-    '--platform', node.platform, '--node', `${builder}-${node.platform.replace(/\//g, '-')}`, node.endpoint
+    '--platform',
+    node.platform,
+    '--node',
+    `${builder}-${node.platform.replace(/\//g, '-')}`,
+    node.endpoint
 ];
 const removeBuilderArgs = (name) => ['buildx', 'rm', '--force', name];
 /** tonistiigi/binfmt's interface: `--install arm64,riscv64`. */
-const binfmtArgs = (image, arches) => [
-    'run', '--privileged', '--rm', image, '--install', arches.join(',')
-];
+const binfmtArgs = (image, arches) => ['run', '--privileged', '--rm', image, '--install', arches.join(',')];
 const loginArgs = (registry, username) => [
-    'login', '--username', username, '--password-stdin', ...(registry ? [registry] : [])
+    'login',
+    '--username',
+    username,
+    '--password-stdin',
+    ...(registry ? [registry] : [])
 ];
 const logoutArgs = (registry) => ['logout', ...(registry ? [registry] : [])];
 const inspectRawArgs = (ref) => ['buildx', 'imagetools', 'inspect', '--raw', ref];
@@ -137,15 +149,17 @@ const actionsCache = () => Promise.all(/* import() */[__webpack_require__.e(507)
  * action's one warning, so a fault never looks like a miss nor like a failed step.
  */
 async function reportingFaults(call) {
+    // The stream's own method, put back as it was afterwards (called with the stream as `this`).
+    // eslint-disable-next-line @typescript-eslint/unbound-method
     const write = process.stdout.write;
     const said = [];
-    process.stdout.write = ((chunk, ...rest) => {
+    process.stdout.write = (chunk, ...rest) => {
         const command = /^::(?:error|warning)(?: [^:]*)?::(.*)/.exec(String(chunk));
         if (!command)
             return write.call(process.stdout, chunk, ...rest);
         said.push(command[1].trim().replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%'));
         return true;
-    });
+    };
     let result;
     try {
         result = await call();
@@ -435,7 +449,15 @@ async function runCommand(rt, target, argv, line, name, key, timeoutMs) {
         const run = await rt.docker(['run', '--rm', '--name', name, '--label', `${VERIFY_LABEL}=${key}`, '--platform', target.platform, target.ref, ...argv], { quiet: true });
         const seconds = (rt.now().getTime() - started) / 1000;
         const output = (0,_docker_js__WEBPACK_IMPORTED_MODULE_0__/* .lastLines */ .w$)(`${run.stdout}${run.stderr ? `\n${run.stderr}` : ''}`.trim(), 10);
-        return { platform: target.platform, command: line, passed: !timedOut && run.code === 0, ...(timedOut ? {} : { exitCode: run.code }), timedOut, seconds, output };
+        return {
+            platform: target.platform,
+            command: line,
+            passed: !timedOut && run.code === 0,
+            ...(timedOut ? {} : { exitCode: run.code }),
+            timedOut,
+            seconds,
+            output
+        };
     }
     finally {
         clearTimeout(timer);
@@ -447,7 +469,9 @@ async function verifyImage(rt, inputs, targets, pulled, key) {
     let n = 0;
     for (const target of targets) {
         if (pulled)
-            await (0,_docker_js__WEBPACK_IMPORTED_MODULE_0__/* .mustRun */ .Pv)(rt.docker, ['pull', '--quiet', '--platform', target.platform, target.ref], `Pulling ${target.ref} to verify it`, { quiet: true });
+            await (0,_docker_js__WEBPACK_IMPORTED_MODULE_0__/* .mustRun */ .Pv)(rt.docker, ['pull', '--quiet', '--platform', target.platform, target.ref], `Pulling ${target.ref} to verify it`, {
+                quiet: true
+            });
         if (inputs.requireNonRoot) {
             const named = target.user && !/^\d+(:\d*)?$/.test(target.user) && target.user.split(':')[0] !== 'root';
             const check = (0,_core_verify_js__WEBPACK_IMPORTED_MODULE_1__/* .userCheck */ .w4)(target.platform, target.user, named ? await passwdOf(rt, target) : undefined);
@@ -466,7 +490,10 @@ async function verifyImage(rt, inputs, targets, pulled, key) {
 /** Containers of this run's verification that are still there (a cancelled or crashed main). */
 async function removeVerifyLeftovers(rt, key, image) {
     const listed = await (0,_docker_js__WEBPACK_IMPORTED_MODULE_0__/* .mustRun */ .Pv)(rt.docker, ['ps', '--all', '--quiet', '--filter', `label=${VERIFY_LABEL}=${key}`], 'Listing verify containers', { quiet: true });
-    const ids = listed.stdout.split('\n').map(s => s.trim()).filter(Boolean);
+    const ids = listed.stdout
+        .split('\n')
+        .map(s => s.trim())
+        .filter(Boolean);
     if (ids.length)
         await (0,_docker_js__WEBPACK_IMPORTED_MODULE_0__/* .mustRun */ .Pv)(rt.docker, ['rm', '--force', ...ids], 'Removing verify containers', { quiet: true });
     if (image)

@@ -100,17 +100,29 @@ function createBuilderArgs(b) {
 }
 /** A node for one platform added to a builder: a native machine for it. */
 const appendNodeArgs = (builder, driver, node, driverOpts) => [
-    'buildx', 'create', '--append', '--name', builder, '--driver', driver,
+    'buildx',
+    'create',
+    '--append',
+    '--name',
+    builder,
+    '--driver',
+    driver,
     ...driverOpts.flatMap(o => ['--driver-opt', o]),
-    '--platform', node.platform, '--node', `${builder}-${node.platform.replace(/\//g, '-')}`, node.endpoint
+    '--platform',
+    node.platform,
+    '--node',
+    `${builder}-${node.platform.replace(/\//g, '-')}`,
+    node.endpoint
 ];
 const removeBuilderArgs = (name) => ['buildx', 'rm', '--force', name];
 /** tonistiigi/binfmt's interface: `--install arm64,riscv64`. */
-const binfmtArgs = (image, arches) => [
-    'run', '--privileged', '--rm', image, '--install', arches.join(',')
-];
+const binfmtArgs = (image, arches) => ['run', '--privileged', '--rm', image, '--install', arches.join(',')];
 const loginArgs = (registry, username) => [
-    'login', '--username', username, '--password-stdin', ...(registry ? [registry] : [])
+    'login',
+    '--username',
+    username,
+    '--password-stdin',
+    ...(registry ? [registry] : [])
 ];
 const logoutArgs = (registry) => ['logout', ...(registry ? [registry] : [])];
 const inspectRawArgs = (ref) => ['buildx', 'imagetools', 'inspect', '--raw', ref];
@@ -137,15 +149,17 @@ const actionsCache = () => Promise.all(/* import() */[__webpack_require__.e(507)
  * action's one warning, so a fault never looks like a miss nor like a failed step.
  */
 async function reportingFaults(call) {
+    // The stream's own method, put back as it was afterwards (called with the stream as `this`).
+    // eslint-disable-next-line @typescript-eslint/unbound-method
     const write = process.stdout.write;
     const said = [];
-    process.stdout.write = ((chunk, ...rest) => {
+    process.stdout.write = (chunk, ...rest) => {
         const command = /^::(?:error|warning)(?: [^:]*)?::(.*)/.exec(String(chunk));
         if (!command)
             return write.call(process.stdout, chunk, ...rest);
         said.push(command[1].trim().replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%'));
         return true;
-    });
+    };
     let result;
     try {
         result = await call();
@@ -601,7 +615,10 @@ function buildxNeeded(cacheTypes) {
 function buildxPlugin(env, exists = external_node_fs_.existsSync) {
     if (readDockerConfig(env).cliPluginsExtraDirs)
         return undefined;
-    const dirs = [(0,external_node_path_.join)(dockerConfigDir(env), 'cli-plugins'), ...['/usr/local/lib', '/usr/local/libexec', '/usr/lib', '/usr/libexec'].map(d => `${d}/docker/cli-plugins`)];
+    const dirs = [
+        (0,external_node_path_.join)(dockerConfigDir(env), 'cli-plugins'),
+        ...['/usr/local/lib', '/usr/local/libexec', '/usr/lib', '/usr/libexec'].map(d => `${d}/docker/cli-plugins`)
+    ];
     return dirs.map(d => (0,external_node_path_.join)(d, 'docker-buildx')).find(exists);
 }
 /**
@@ -620,7 +637,7 @@ async function installedBuildx(run, env, binary = buildxPlugin(env)) {
         await rememberVersion(env, { ...known, [key]: version });
     return version;
 }
-const versionsFile = (env) => (env.RUNNER_TOOL_CACHE ? (0,external_node_path_.join)(env.RUNNER_TOOL_CACHE, 'ci-base-action', 'buildx-versions.json') : undefined);
+const versionsFile = (env) => env.RUNNER_TOOL_CACHE ? (0,external_node_path_.join)(env.RUNNER_TOOL_CACHE, 'ci-base-action', 'buildx-versions.json') : undefined;
 async function binaryKey(binary) {
     const info = await (0,promises_.stat)(binary).catch(() => undefined);
     return info && `${binary} ${info.size} ${info.mtimeMs}`;
@@ -674,8 +691,13 @@ async function installBuildx(version, baseUrl, env) {
         const url = `${baseUrl}/${version}/${asset}`;
         const file = await tc.downloadTool(url);
         const sums = await (0,promises_.readFile)(await tc.downloadTool(`${baseUrl}/${version}/checksums.txt`), 'utf8');
-        const expected = sums.split('\n').map(l => l.trim().split(/\s+\*?/)).find(([, name]) => name === asset)?.[0];
-        const actual = (0,external_node_crypto_.createHash)('sha256').update(await (0,promises_.readFile)(file)).digest('hex');
+        const expected = sums
+            .split('\n')
+            .map(l => l.trim().split(/\s+\*?/))
+            .find(([, name]) => name === asset)?.[0];
+        const actual = (0,external_node_crypto_.createHash)('sha256')
+            .update(await (0,promises_.readFile)(file))
+            .digest('hex');
         if (!expected)
             throw new Error(`buildx ${version}: ${asset} is not listed in checksums.txt at ${baseUrl}/${version}`);
         if (expected !== actual)
@@ -731,7 +753,11 @@ function builderSpec(inputs, driver, name, tempDir, refs) {
     }
     const files = {};
     const tlsOpts = [];
-    for (const [opt, pem] of [['cacert', inputs.tls.ca], ['cert', inputs.tls.cert], ['key', inputs.tls.key]]) {
+    for (const [opt, pem] of [
+        ['cacert', inputs.tls.ca],
+        ['cert', inputs.tls.cert],
+        ['key', inputs.tls.key]
+    ]) {
         if (!pem || driver !== 'remote')
             continue;
         const path = (0,external_node_path_.join)(tempDir, `${name}-${opt}.pem`);
@@ -742,7 +768,12 @@ function builderSpec(inputs, driver, name, tempDir, refs) {
     const config = buildkitdConfig(inputs.buildkitdConfig, loopback);
     const configFile = config.trim() ? (0,external_node_path_.join)(tempDir, `${name}-buildkitd.toml`) : '';
     const appends = inputs.appendNodes.map(node => (0,core_args/* appendNodeArgs */.C6)(name, driver, node, driver === 'remote' ? tlsOpts : []));
-    return { spec: { name, driver, endpoint: inputs.endpoint, driverOpts, configFile, platforms: inputs.platforms }, config: configFile ? config : '', files, appends };
+    return {
+        spec: { name, driver, endpoint: inputs.endpoint, driverOpts, configFile, platforms: inputs.platforms },
+        config: configFile ? config : '',
+        files,
+        appends
+    };
 }
 async function createBuilder(run, inputs, driver, name, tempDir, refs) {
     const { spec, config, files, appends } = builderSpec(inputs, driver, name, tempDir, refs);
@@ -766,9 +797,9 @@ async function existingBuilderDriver(run, name) {
 /** Make buildx usable and decide where the build runs; a builder it creates is removed in post. */
 async function setupBuildx(rt, inputs, names, cache, refs) {
     const cacheTo = cache.to;
-    // Both questions at once: each is a process start.
-    const facts = engineFacts(rt.docker, rt.env);
-    facts.catch(() => undefined); // awaited below; an early rejection is not unhandled
+    // The engine is asked only when `auto` has to choose, and at once with buildx's version.
+    const facts = inputs.driver === 'auto' && !inputs.builder ? engineFacts(rt.docker, rt.env) : undefined;
+    facts?.catch(() => undefined); // awaited below; an early rejection is not unhandled
     // An explicit version is installed whatever the runner has: no need to ask the runner's.
     const installed = inputs.buildxVersion === 'installed' ? await installedBuildx(rt.docker, rt.env) : undefined;
     const wanted = buildxToInstall(inputs.buildxVersion, installed, buildxNeeded(cache.types));
@@ -782,12 +813,11 @@ async function setupBuildx(rt, inputs, names, cache, refs) {
     if (!version)
         throw new Error(`buildx is not usable after setup: \`${binary ?? 'docker buildx'} version\` fails`);
     if (inputs.builder) {
-        facts.catch(() => undefined);
         const driver = await existingBuilderDriver((0,docker/* withBuildx */.xG)(rt.docker, binary), inputs.builder);
         rt.info(`buildx ${version}, the existing builder ${inputs.builder} (${driver} driver), left running after the job`);
         return { version, binary, driver, builder: inputs.builder };
     }
-    const driver = chooseDriver(inputs, await facts, cacheTo);
+    const driver = chooseDriver(inputs, (await facts) ?? { containerdStore: false }, cacheTo);
     rt.info(`buildx ${version}, ${driver} driver`);
     if (driver === 'docker')
         return { version, binary, driver, builder: '' };
@@ -959,7 +989,10 @@ class BuildProgress {
     }
     /** buildx's own last ERROR line: why the build failed. */
     cause() {
-        return this.text.map(t => t.trim()).filter(t => t.startsWith('ERROR:')).pop() ?? '';
+        return (this.text
+            .map(t => t.trim())
+            .filter(t => t.startsWith('ERROR:'))
+            .pop() ?? '');
     }
 }
 /** Percent, one decimal at most; 0 when there was nothing to build. */
@@ -984,7 +1017,7 @@ const isCacheImportFailure = (cause) => CACHE_IMPORT_FAILURE.test(cause);
 const TRANSIENT_PUSH_FAILURE = /unexpected status[^\n]*\b(5\d\d|429)\b|429 Too Many Requests|\b50[234]\b|connection reset|broken pipe|i\/o timeout|TLS handshake timeout|unexpected EOF/i;
 function isTransientPushFailure(progress) {
     const failed = progress.failedSteps();
-    return failed.length > 0 && failed.every(name => /^pushing |^exporting to image/.test(name)) && TRANSIENT_PUSH_FAILURE.test(progress.cause());
+    return (failed.length > 0 && failed.every(name => /^pushing |^exporting to image/.test(name)) && TRANSIENT_PUSH_FAILURE.test(progress.cause()));
 }
 class BuildError extends Error {
     milliseconds;
@@ -997,7 +1030,7 @@ class BuildError extends Error {
 async function buildOnce(rt, plan) {
     const args = (0,core_args/* buildArgs */.CH)(plan);
     rt.info(`docker ${args.join(' ')}`);
-    const progress = new BuildProgress(rt.info);
+    const progress = new BuildProgress(message => rt.info(message));
     const { code } = await rt.docker(args, { onStderr: chunk => progress.push(chunk) });
     progress.end();
     return { code, progress };
@@ -1028,8 +1061,8 @@ async function runBuild(rt, plan) {
     }
     const metadata = JSON.parse(metadataText);
     return {
-        digest: String(metadata['containerimage.digest'] ?? ''),
-        imageId: String(metadata['containerimage.config.digest'] ?? ''),
+        digest: metadata['containerimage.digest'] ?? '',
+        imageId: metadata['containerimage.config.digest'] ?? '',
         metadataText,
         steps,
         cacheFaults: progress.cacheFaults(),
@@ -1213,7 +1246,9 @@ class RegistryError extends Error {
 const DEFAULT_RETRIES = { attempts: 4, baseMs: 1000, maxWaitMs: 30_000 };
 // 429 and 5xx are the registry's own word that it may answer later; a dropped or silent
 // connection likewise. A 4xx other than 429 is the request's fault and is not tried again.
-const retryable = (e) => e instanceof RegistryError ? e.status === 429 || e.status >= 500 : /connection was reset|timed out|connection refused|EPIPE|ETIMEDOUT|ECONNRESET|socket hang up/i.test(String(e?.message));
+const retryable = (e) => e instanceof RegistryError
+    ? e.status === 429 || e.status >= 500
+    : /connection was reset|timed out|connection refused|EPIPE|ETIMEDOUT|ECONNRESET|socket hang up/i.test(String(e?.message));
 /** Retry-After in seconds or as an HTTP date. */
 function retryAfterMs(header, now = Date.now()) {
     if (!header)
@@ -1415,7 +1450,8 @@ function registrySource(run, repository, env, onRetry, signal) {
     };
     return {
         manifest: refOrDigest => either(() => http.manifest((0,reference/* tagOf */.cO)(refOrDigest)), async () => (await (0,docker/* mustRun */.Pv)(run, (0,core_args/* inspectRawArgs */.qr)(at(refOrDigest)), `Reading manifest ${at(refOrDigest)}`, { quiet: true })).stdout),
-        config: (manifestDigest, manifest) => either(async () => JSON.parse(await http.blob(manifest.config.digest)), async () => JSON.parse((await (0,docker/* mustRun */.Pv)(run, (0,core_args/* inspectConfigArgs */.ey)(at(manifestDigest)), `Reading image config ${at(manifestDigest)}`, { quiet: true })).stdout))
+        config: (manifestDigest, manifest) => either(async () => JSON.parse(await http.blob(manifest.config.digest)), async () => JSON.parse((await (0,docker/* mustRun */.Pv)(run, (0,core_args/* inspectConfigArgs */.ey)(at(manifestDigest)), `Reading image config ${at(manifestDigest)}`, { quiet: true }))
+            .stdout))
     };
 }
 /** An OCI image layout on disk, read by digest: the layout is kept across runs and holds many images. */
@@ -1436,7 +1472,9 @@ async function readBaseline(run, ref, order, env, reads) {
         return { ref, status: 'none' };
     try {
         const image = await reads.read(`the baseline ${ref}`, signal => readImage(registrySource(run, (0,reference/* repositoryOf */._M)(ref), env, undefined, signal), ref, order));
-        return image ? { ref, status: 'found', image } : { ref, status: 'unavailable', reason: 'the registry did not answer in time', warned: true };
+        return image
+            ? { ref, status: 'found', image }
+            : { ref, status: 'unavailable', reason: 'the registry did not answer in time', warned: true };
     }
     catch (e) {
         const reason = (0,runtime/* errorMessage */.g)(e);
@@ -1468,7 +1506,13 @@ function compareLayers(current, base) {
 function compare(current, baseline) {
     return current.map(p => {
         const base = baseline?.platforms.find(b => b.platform === p.platform);
-        const report = { platform: p.platform, digest: p.digest, size: p.size, layers: p.layers, breakdown: compareLayers(p, base) };
+        const report = {
+            platform: p.platform,
+            digest: p.digest,
+            size: p.size,
+            layers: p.layers,
+            breakdown: compareLayers(p, base)
+        };
         if (base) {
             report.baseline = { digest: base.digest, size: base.size, layers: base.layers };
             report.sizeDelta = p.size - base.size;
@@ -1499,7 +1543,10 @@ function changedSince(image, baseline) {
         return undefined;
     if (image.digest === baseline.digest)
         return false;
-    const digests = (i) => i.platforms.map(p => `${p.platform}@${p.digest}`).sort().join('\n');
+    const digests = (i) => i.platforms
+        .map(p => `${p.platform}@${p.digest}`)
+        .sort()
+        .join('\n');
     return digests(image) !== digests(baseline);
 }
 
@@ -1534,7 +1581,9 @@ const day = (iso) => (iso && !Number.isNaN(Date.parse(iso)) ? ` (made ${new Date
 function baselineLine(b, changed) {
     switch (b.status) {
         case 'found':
-            return changed === false ? `**Unchanged** since ${code(b.ref)}${day(b.created)}: the same image, digest for digest.` : `Compared with ${code(b.ref)}.`;
+            return changed === false
+                ? `**Unchanged** since ${code(b.ref)}${day(b.created)}: the same image, digest for digest.`
+                : `Compared with ${code(b.ref)}.`;
         case 'missing':
             return `No published image at ${code(b.ref)} yet: every platform is new.`;
         case 'unavailable':
@@ -1579,7 +1628,9 @@ function summaryMarkdown(report) {
             String(p.layers),
             p.layerDelta === undefined ? 'new' : signed(p.layerDelta),
             verdict(p.platform, report)
-        ].join(' | ').replace(/^/, '| ') + ' |'),
+        ]
+            .join(' | ')
+            .replace(/^/, '| ') + ' |'),
         '',
         baselineLine(report.baseline, report.changed),
         '',
@@ -1651,10 +1702,13 @@ function baseImages(dockerfile, buildArgs) {
     const globals = new Map();
     const stages = new Set();
     const images = [];
-    const expand = (text) => text.replace(new RegExp(`\\$\\{(${NAME})(?::?-([^}]*))?\\}|\\$(${NAME})`, 'g'), (_, braced, fallback, bare) => globals.get(braced ?? bare) || fallback || '');
+    const expand = (text) => text.replace(new RegExp(`\\$\\{(${NAME})(?::?-([^}]*))?\\}|\\$(${NAME})`, 'g'), (_, braced, fallback, bare) => globals.get(braced ?? bare ?? '') || fallback || '');
     let seenFrom = false;
     // Continuation lines joined first: a FROM may be split over several.
-    for (const line of dockerfile.replace(/\\[ \t]*\r?\n/g, ' ').split(/\r?\n/).map(l => l.trim())) {
+    for (const line of dockerfile
+        .replace(/\\[ \t]*\r?\n/g, ' ')
+        .split(/\r?\n/)
+        .map(l => l.trim())) {
         const arg = new RegExp(`^ARG\\s+(${NAME})(?:=(?:"([^"]*)"|'([^']*)'|(\\S*)))?`, 'i').exec(line);
         // Only ARGs before the first FROM are in scope for FROM lines.
         if (arg && !seenFrom)
@@ -2001,7 +2055,9 @@ async function comment(rt, inputs, ctx, markdown) {
         rt.info(`comment ${done.action}: ${done.url}`);
     }
     catch (e) {
-        const why = e instanceof CommentPermissionError ? ' (the token may not write to pull requests, as on pull requests from forks; give the job `pull-requests: write`)' : '';
+        const why = e instanceof CommentPermissionError
+            ? ' (the token may not write to pull requests, as on pull requests from forks; give the job `pull-requests: write`)'
+            : '';
         rt.warning(`Could not comment on pull request #${ctx.pullRequest}: ${(0,runtime/* errorMessage */.g)(e)}${why}. The report is in the job summary and the markdown output.`);
     }
 }
@@ -2126,10 +2182,10 @@ const runNames = (ctx, pid) => ({
 /** The registry tags a run writes: none for a per-platform build (its tags are the merge job's). */
 const runTags = (inputs, tags) => (inputs.mode === 'platform' ? [] : tags());
 /** Where the image is pushed by digest: the tags' repositories, or the image's alone for a per-platform build. */
-const pushRepositories = (inputs, tags) => (inputs.mode === 'platform' ? [inputs.image] : (0,reference/* repositoriesOf */.Ub)(tags));
+const pushRepositories = (inputs, tags) => inputs.mode === 'platform' ? [inputs.image] : (0,reference/* repositoriesOf */.Ub)(tags);
 const wantsVerify = (inputs) => inputs.verify.length > 0 || inputs.requireNonRoot;
 /** The local name a build is loaded under to be verified: only when it is verified and not pushed (a pushed one is pulled by digest). */
-const verifyName = (inputs, verifyKey) => (wantsVerify(inputs) && !inputs.push ? `${verifyKey}:built` : '');
+const verifyName = (inputs, verifyKey) => wantsVerify(inputs) && !inputs.push ? `${verifyKey}:built` : '';
 function makeBuildPlan(f) {
     const { inputs } = f;
     const labels = ociLabels(inputs, f.ctx, new Date(f.sourceDateEpoch * 1000));
@@ -2178,7 +2234,9 @@ async function handOver(h, ctx) {
         await (0,github_cache/* savePaths */.Y)([dir], `${keyPrefix(h.repository, ctx, h.platform)}${ctx.runAttempt}`);
     }
     catch (e) {
-        const why = /already exists|another job may be creating/i.test((0,runtime/* errorMessage */.g)(e)) ? `another job of this run already built ${h.platform}; each platform belongs to one job` : (0,runtime/* errorMessage */.g)(e);
+        const why = /already exists|another job may be creating/i.test((0,runtime/* errorMessage */.g)(e))
+            ? `another job of this run already built ${h.platform}; each platform belongs to one job`
+            : (0,runtime/* errorMessage */.g)(e);
         throw new Error(`Handing ${h.platform} over to the merge job failed: ${why}`);
     }
     finally {
@@ -2245,7 +2303,12 @@ async function indexOf(client, handovers, annotations, warn) {
         const [os, architecture, variant] = h.platform.split('/');
         if (config.os !== os || config.architecture !== architecture)
             throw new Error(`${h.platform}: ${h.digest} is an image for ${config.os}/${config.architecture}`);
-        return { mediaType: manifest.mediaType ?? mediaType, digest: h.digest, size: bytes.length, platform: { os, architecture, ...(variant ? { variant } : {}) } };
+        return {
+            mediaType: manifest.mediaType ?? mediaType,
+            digest: h.digest,
+            size: bytes.length,
+            platform: { os, architecture, ...(variant ? { variant } : {}) }
+        };
     }));
     const index = { schemaVersion: 2, mediaType: OCI_INDEX, manifests, ...(Object.keys(annotations).length ? { annotations } : {}) };
     const bytes = new TextEncoder().encode(JSON.stringify(index));
@@ -2276,7 +2339,17 @@ async function merge(rt, inputs, ctx, tags, sourceDateEpoch, stage, stages, read
     });
     await stage('Tag', () => publish(rt, digest, [repository], tags));
     const [image, base] = await stage('Inspect', () => Promise.all([readImage(registrySource(rt.docker, repository, rt.env), `${repository}@${digest}`, inputs.platforms), baseline]));
-    await finish(rt, inputs, ctx, { digest, imageid: '', tags, image, base, buildMs: 0, steps: { steps: 0, cached: 0 }, stages, metadataText: '{}' });
+    await finish(rt, inputs, ctx, {
+        digest,
+        imageid: '',
+        tags,
+        image,
+        base,
+        buildMs: 0,
+        steps: { steps: 0, cached: 0 },
+        stages,
+        metadataText: '{}'
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/optional-reads.ts
@@ -2507,7 +2580,18 @@ async function main(rt, raw) {
     if (wantsVerify(inputs))
         rt.remember({ verifyKey, ...(localName ? { verifyImage: localName } : {}) });
     const plan = makeBuildPlan({
-        inputs, ctx, tags, cache, builder: buildx.builder, driver: buildx.driver, work, layoutDir: layoutStoreDir(rt.env), dockerfile, sourceDateEpoch: created.epoch, verifyName: localName, repositories
+        inputs,
+        ctx,
+        tags,
+        cache,
+        builder: buildx.builder,
+        driver: buildx.driver,
+        work,
+        layoutDir: layoutStoreDir(rt.env),
+        dockerfile,
+        sourceDateEpoch: created.epoch,
+        verifyName: localName,
+        repositories
     });
     const { ociDir, pushTo } = plan;
     if (inputs.push && tags.includes(inputs.baseline))
@@ -2537,7 +2621,11 @@ async function main(rt, raw) {
     }
     const verification = wantsVerify(inputs)
         ? await stage('Verify', async () => {
-            const targets = image.platforms.map(p => ({ platform: p.platform, ref: localName || `${repositories[0]}@${p.digest}`, user: p.user ?? '' }));
+            const targets = image.platforms.map(p => ({
+                platform: p.platform,
+                ref: localName || `${repositories[0]}@${p.digest}`,
+                user: p.user ?? ''
+            }));
             try {
                 return await (0,pipeline_verify/* verifyImage */.ZG)(rt, inputs, targets, !localName, verifyKey);
             }
@@ -2746,7 +2834,15 @@ async function runCommand(rt, target, argv, line, name, key, timeoutMs) {
         const run = await rt.docker(['run', '--rm', '--name', name, '--label', `${VERIFY_LABEL}=${key}`, '--platform', target.platform, target.ref, ...argv], { quiet: true });
         const seconds = (rt.now().getTime() - started) / 1000;
         const output = (0,_docker_js__WEBPACK_IMPORTED_MODULE_0__/* .lastLines */ .w$)(`${run.stdout}${run.stderr ? `\n${run.stderr}` : ''}`.trim(), 10);
-        return { platform: target.platform, command: line, passed: !timedOut && run.code === 0, ...(timedOut ? {} : { exitCode: run.code }), timedOut, seconds, output };
+        return {
+            platform: target.platform,
+            command: line,
+            passed: !timedOut && run.code === 0,
+            ...(timedOut ? {} : { exitCode: run.code }),
+            timedOut,
+            seconds,
+            output
+        };
     }
     finally {
         clearTimeout(timer);
@@ -2758,7 +2854,9 @@ async function verifyImage(rt, inputs, targets, pulled, key) {
     let n = 0;
     for (const target of targets) {
         if (pulled)
-            await (0,_docker_js__WEBPACK_IMPORTED_MODULE_0__/* .mustRun */ .Pv)(rt.docker, ['pull', '--quiet', '--platform', target.platform, target.ref], `Pulling ${target.ref} to verify it`, { quiet: true });
+            await (0,_docker_js__WEBPACK_IMPORTED_MODULE_0__/* .mustRun */ .Pv)(rt.docker, ['pull', '--quiet', '--platform', target.platform, target.ref], `Pulling ${target.ref} to verify it`, {
+                quiet: true
+            });
         if (inputs.requireNonRoot) {
             const named = target.user && !/^\d+(:\d*)?$/.test(target.user) && target.user.split(':')[0] !== 'root';
             const check = (0,_core_verify_js__WEBPACK_IMPORTED_MODULE_1__/* .userCheck */ .w4)(target.platform, target.user, named ? await passwdOf(rt, target) : undefined);
@@ -2777,7 +2875,10 @@ async function verifyImage(rt, inputs, targets, pulled, key) {
 /** Containers of this run's verification that are still there (a cancelled or crashed main). */
 async function removeVerifyLeftovers(rt, key, image) {
     const listed = await (0,_docker_js__WEBPACK_IMPORTED_MODULE_0__/* .mustRun */ .Pv)(rt.docker, ['ps', '--all', '--quiet', '--filter', `label=${VERIFY_LABEL}=${key}`], 'Listing verify containers', { quiet: true });
-    const ids = listed.stdout.split('\n').map(s => s.trim()).filter(Boolean);
+    const ids = listed.stdout
+        .split('\n')
+        .map(s => s.trim())
+        .filter(Boolean);
     if (ids.length)
         await (0,_docker_js__WEBPACK_IMPORTED_MODULE_0__/* .mustRun */ .Pv)(rt.docker, ['rm', '--force', ...ids], 'Removing verify containers', { quiet: true });
     if (image)

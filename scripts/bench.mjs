@@ -58,7 +58,11 @@ async function tagDigest(repository, tag) {
 
 /** The exact `docker buildx build` argv the action ran (it logs it before building), without `docker`. */
 function buildArgv(stdout) {
-  return stdout.split('\n').find(l => l.startsWith('docker buildx build ')).split(' ').slice(1)
+  return stdout
+    .split('\n')
+    .find(l => l.startsWith('docker buildx build '))
+    .split(' ')
+    .slice(1)
 }
 
 /** The same build pushed by tag, the way a user types it, instead of to the action's own output. */
@@ -79,10 +83,18 @@ const valuesOf = (argv, flag) => argv.flatMap((a, i) => (a === flag ? [argv[i + 
  */
 function buildPushInputs(argv, tag, builder) {
   return {
-    context: FIXTURE, file: `${FIXTURE}/Dockerfile`, platforms: 'linux/amd64,linux/arm64', tags: tag, provenance: 'false',
-    'build-args': valuesOf(argv, '--build-arg').join('\n'), labels: valuesOf(argv, '--label').join('\n'),
-    annotations: valuesOf(argv, '--annotation').join('\n'), 'cache-from': valuesOf(argv, '--cache-from').join('\n'),
-    'cache-to': valuesOf(argv, '--cache-to').join('\n'), outputs: 'type=image,push=true,oci-mediatypes=true', ...(builder ? { builder } : {})
+    context: FIXTURE,
+    file: `${FIXTURE}/Dockerfile`,
+    platforms: 'linux/amd64,linux/arm64',
+    tags: tag,
+    provenance: 'false',
+    'build-args': valuesOf(argv, '--build-arg').join('\n'),
+    labels: valuesOf(argv, '--label').join('\n'),
+    annotations: valuesOf(argv, '--annotation').join('\n'),
+    'cache-from': valuesOf(argv, '--cache-from').join('\n'),
+    'cache-to': valuesOf(argv, '--cache-to').join('\n'),
+    outputs: 'type=image,push=true,oci-mediatypes=true',
+    ...(builder ? { builder } : {})
   }
 }
 
@@ -132,8 +144,15 @@ async function paired(name, sides, check) {
 async function engineRebuild() {
   const repository = `${REGISTRY}/bench/realistic-engine`
   const inputs = {
-    context: FIXTURE, file: `${FIXTURE}/Dockerfile`, image: repository, tags: 'weekly', 'tag-policy': 'none', push: 'true', cache: 'registry',
-    baseline: `${repository}:weekly`, 'build-args': `BASE=${BASE}\nPACKAGES=${PACKAGES}`
+    context: FIXTURE,
+    file: `${FIXTURE}/Dockerfile`,
+    image: repository,
+    tags: 'weekly',
+    'tag-policy': 'none',
+    push: 'true',
+    cache: 'registry',
+    baseline: `${repository}:weekly`,
+    'build-args': `BASE=${BASE}\nPACKAGES=${PACKAGES}`
   }
   const toolCache = mkdtempSync(join(tmpdir(), 'bench-tools-'))
   const runnerTemp = mkdtempSync(join(tmpdir(), 'bench-runner-'))
@@ -146,7 +165,8 @@ async function engineRebuild() {
   const sides = {
     action: async () => {
       const a = await step({ inputs, toolCache, runnerTemp })
-      if (a.main.outputs.changed !== 'false') throw new Error(`the action's rebuild gave ${a.main.outputs.digest}, changed: ${a.main.outputs.changed}`)
+      if (a.main.outputs.changed !== 'false')
+        throw new Error(`the action's rebuild gave ${a.main.outputs.digest}, changed: ${a.main.outputs.changed}`)
       for (const s of JSON.parse(a.main.outputs.report).stages) (stages[s.stage] ??= []).push(s.seconds * 1000)
       return { ms: a.total, digest: a.main.outputs.digest }
     },
@@ -154,7 +174,12 @@ async function engineRebuild() {
   }
   if (BUILD_PUSH_ACTION) {
     sides['build-push-action'] = async () => {
-      const b = await step({ actionDir: BUILD_PUSH_ACTION, inputs: buildPushInputs(argv, `${repository}:weekly-bpa`), runnerTemp, env: BUILD_PUSH_ENV })
+      const b = await step({
+        actionDir: BUILD_PUSH_ACTION,
+        inputs: buildPushInputs(argv, `${repository}:weekly-bpa`),
+        runnerTemp,
+        env: BUILD_PUSH_ENV
+      })
       return { ms: b.total, digest: await tagDigest(repository, 'weekly-bpa') }
     }
   }
@@ -192,9 +217,18 @@ async function runnerRebuild() {
   const toolCache = mkdtempSync(join(tmpdir(), 'bench-tools-'))
   const runnerTemp = mkdtempSync(join(tmpdir(), 'bench-runner-'))
   const inputs = {
-    context: FIXTURE, file: `${FIXTURE}/Dockerfile`, image: repository, tags: 'weekly', 'tag-policy': 'none', push: 'true', cache: 'registry',
-    baseline: `${repository}:weekly`, 'build-args': `BASE=${BASE}\nPACKAGES=${PACKAGES}`,
-    driver: 'docker-container', 'buildx-version': BUILDX, 'buildx-download-url': BUILDX_RELEASES
+    context: FIXTURE,
+    file: `${FIXTURE}/Dockerfile`,
+    image: repository,
+    tags: 'weekly',
+    'tag-policy': 'none',
+    push: 'true',
+    cache: 'registry',
+    baseline: `${repository}:weekly`,
+    'build-args': `BASE=${BASE}\nPACKAGES=${PACKAGES}`,
+    driver: 'docker-container',
+    'buildx-version': BUILDX,
+    'buildx-download-url': BUILDX_RELEASES
   }
   log('runner: the first build of the realistic image on a new builder')
   const prime = await step({ inputs, toolCache, runnerTemp })
@@ -209,13 +243,25 @@ async function runnerRebuild() {
   mkdirSync(join(dockerConfig, 'cli-plugins'), { recursive: true })
   execFileSync('cp', [buildx, join(dockerConfig, 'cli-plugins', 'docker-buildx')])
   const argv = buildArgv(prime.main.stdout).slice(1)
-  const create = name => ['create', '--name', name, '--driver', 'docker-container', '--driver-opt', 'network=host', '--config', config, '--bootstrap']
+  const create = name => [
+    'create',
+    '--name',
+    name,
+    '--driver',
+    'docker-container',
+    '--driver-opt',
+    'network=host',
+    '--config',
+    config,
+    '--bootstrap'
+  ]
   const raw = pushingByTag(argv, `${repository}:weekly-raw`, join(dir, 'metadata.json'))
   raw[raw.indexOf('--builder') + 1] = 'bench-raw'
   const sides = {
     action: async () => {
       const a = await step({ inputs, toolCache, runnerTemp })
-      if (a.main.outputs.changed !== 'false') throw new Error(`the action's rebuild gave ${a.main.outputs.digest}, changed: ${a.main.outputs.changed}`)
+      if (a.main.outputs.changed !== 'false')
+        throw new Error(`the action's rebuild gave ${a.main.outputs.digest}, changed: ${a.main.outputs.changed}`)
       return { ms: a.total, digest: a.main.outputs.digest }
     },
     raw: async () => {
@@ -229,7 +275,9 @@ async function runnerRebuild() {
     sides['build-push-action'] = async () => {
       const made = timed(buildx, create('bench-bpa'), withConfig)
       const b = await step({
-        actionDir: BUILD_PUSH_ACTION, inputs: buildPushInputs(argv, `${repository}:weekly-bpa`, 'bench-bpa'), runnerTemp,
+        actionDir: BUILD_PUSH_ACTION,
+        inputs: buildPushInputs(argv, `${repository}:weekly-bpa`, 'bench-bpa'),
+        runnerTemp,
         env: { ...BUILD_PUSH_ENV, ...withConfig }
       })
       const removed = timed(buildx, ['rm', '--force', 'bench-bpa'], withConfig)
@@ -255,7 +303,8 @@ async function inspectSpeed(ref) {
     cli: JSON.parse(execFileSync(actionNode(), cliArgs, { encoding: 'utf8' })).platforms.map(p => p.size),
     typed: execFileSync('bash', ['-c', typed], { encoding: 'utf8' }).trim().split('\n').map(Number)
   }
-  if (sizesBy.cli.join() !== sizesBy.typed.join()) throw new Error(`inspect gave ${sizesBy.cli}, imagetools + jq ${sizesBy.typed}: not the same numbers`)
+  if (sizesBy.cli.join() !== sizesBy.typed.join())
+    throw new Error(`inspect gave ${sizesBy.cli}, imagetools + jq ${sizesBy.typed}: not the same numbers`)
   const times = await paired('inspect', {
     cli: async () => ({ ms: timed(actionNode(), cliArgs) }),
     imagetools: async () => ({ ms: timed('bash', ['-c', typed]) })
@@ -277,16 +326,28 @@ async function startup() {
         child.kill()
       })
     })
-  const times = await paired('start-up', { action: () => firstLine([join(ROOT, 'dist', 'index.js')]), node: () => firstLine(['-e', 'console.log(1)']) })
+  const times = await paired('start-up', {
+    action: () => firstLine([join(ROOT, 'dist', 'index.js')]),
+    node: () => firstLine(['-e', 'console.log(1)'])
+  })
   const files = readdirSync(join(ROOT, 'dist')).filter(f => f.endsWith('.js'))
   const bytes = files.reduce((sum, f) => sum + statSync(join(ROOT, 'dist', f)).size, 0)
-  return { firstLineMs: times.action, bareNodeMs: times.node, target: 150, distBytes: bytes, entryBytes: statSync(join(ROOT, 'dist', 'index.js')).size }
+  return {
+    firstLineMs: times.action,
+    bareNodeMs: times.node,
+    target: 150,
+    distBytes: bytes,
+    entryBytes: statSync(join(ROOT, 'dist', 'index.js')).size
+  }
 }
 
 const kb = bytes => `${(bytes / 1000).toFixed(0)} kB`
 const verdict = ok => (ok ? 'met' : 'missed')
 const bpaCell = r => (r['build-push-action'] ? `${r['build-push-action'].toFixed(0)} ms` : 'not run (set BUILD_PUSH_ACTION)')
-const bpaRatio = r => (r.fasterThanBuildPush ? `${r.fasterThanBuildPush}× faster than build-push-action (≥ 2×: ${verdict(r.fasterThanBuildPush >= 2)})` : 'build-push-action not run')
+const bpaRatio = r =>
+  r.fasterThanBuildPush
+    ? `${r.fasterThanBuildPush}× faster than build-push-action (≥ 2×: ${verdict(r.fasterThanBuildPush >= 2)})`
+    : 'build-push-action not run'
 
 function markdown(r) {
   const m = r.machine
@@ -306,12 +367,15 @@ function markdown(r) {
     `| \`ci-base-action inspect\` of that image (a whole process) vs \`docker buildx imagetools inspect --raw\` of the same index and platform manifests, summed with jq; the same sizes checked | ${r.inspect.cli.toFixed(0)} ms | ${r.inspect.imagetools.toFixed(0)} ms | ${r.inspect.speedup}× faster | ≥ ${r.inspect.target}×: ${verdict(r.inspect.speedup >= r.inspect.target)} |`,
     `| start-up: \`node dist/index.js\` to its first log line vs a bare node | ${r.startup.firstLineMs.toFixed(0)} ms | ${r.startup.bareNodeMs.toFixed(0)} ms | dist ${kb(r.startup.distBytes)} (entry ${kb(r.startup.entryBytes)}) | ≤ ${r.startup.target} ms: ${verdict(r.startup.firstLineMs <= r.startup.target)} |`,
     '',
-    `Engine rebuild, the action's stage medians (ms): ${Object.entries(r.engine.stagesMs).map(([k, v]) => `${k} ${v}`).join(', ')}.`
+    `Engine rebuild, the action's stage medians (ms): ${Object.entries(r.engine.stagesMs)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}.`
   ].join('\n')
 }
 
 if (!existsSync(join(ROOT, 'dist', 'index.js'))) throw new Error('dist/ is missing: npm run build first')
-if (BUILD_PUSH_ACTION && !existsSync(join(BUILD_PUSH_ACTION, 'action.yml'))) throw new Error(`BUILD_PUSH_ACTION=${BUILD_PUSH_ACTION} holds no action.yml`)
+if (BUILD_PUSH_ACTION && !existsSync(join(BUILD_PUSH_ACTION, 'action.yml')))
+  throw new Error(`BUILD_PUSH_ACTION=${BUILD_PUSH_ACTION} holds no action.yml`)
 const results = { date: new Date().toISOString().slice(0, 10), commit: commit(), rounds: ROUNDS, machine: machine() }
 results.startup = await startup()
 results.engine = await engineRebuild()
@@ -323,6 +387,10 @@ writeFileSync(join(ROOT, 'bench', 'RESULTS.md'), `# Benchmarks\n\n${table}\n`)
 const readmePath = join(ROOT, 'README.md')
 const readme = readFileSync(readmePath, 'utf8')
 const marked = /(<!-- bench:start -->\n)[\s\S]*?(<!-- bench:end -->)/
-if (marked.test(readme)) writeFileSync(readmePath, readme.replace(marked, (_, start, end) => `${start}${table}\n${end}`))
+if (marked.test(readme))
+  writeFileSync(
+    readmePath,
+    readme.replace(marked, (_, start, end) => `${start}${table}\n${end}`)
+  )
 rmSync(join(tmpdir(), 'bench-state'), { force: true })
 console.log(table)

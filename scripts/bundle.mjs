@@ -6,6 +6,8 @@ import { join } from 'node:path'
 const at = process.argv.indexOf('-o')
 const out = at >= 0 ? process.argv[at + 1] : 'dist'
 const ncc = (entry, dir) =>
-  execFileSync('npx', ['ncc', 'build', entry, '--minify', '--target', 'es2022', '--license', 'licenses.txt', '-o', dir], { stdio: ['ignore', 'ignore', 'inherit'] })
+  execFileSync('npx', ['ncc', 'build', entry, '--minify', '--target', 'es2022', '--license', 'licenses.txt', '-o', dir], {
+    stdio: ['ignore', 'ignore', 'inherit']
+  })
 ncc('src/action/index.ts', out)
 ncc('src/cli/index.ts', join(out, 'cli'))

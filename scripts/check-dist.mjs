@@ -7,7 +7,10 @@ import { join } from 'node:path'
 const out = mkdtempSync(join(tmpdir(), 'dist-check-'))
 try {
   execFileSync('npm', ['run', '--silent', 'bundle', '--', '-o', out], { stdio: ['ignore', 'ignore', 'inherit'] })
-  const list = dir => readdirSync(dir, { recursive: true, withFileTypes: true }).filter(e => e.isFile()).map(e => join(e.parentPath, e.name).slice(dir.length + 1))
+  const list = dir =>
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter(e => e.isFile())
+      .map(e => join(e.parentPath, e.name).slice(dir.length + 1))
   const files = new Set([...list('dist'), ...list(out)])
   const stale = [...files].filter(f => {
     try {

@@ -10,8 +10,7 @@ const multistage = fixture('multistage')
 onEveryStack(ready, 'build and push', stack => {
   const run = nonce()
   const repo = `e2e/build-${stack.name}-${run}`
-  const build = (inputs: Record<string, string>) =>
-    stack.run({ inputs: { ...multistage, 'build-args': `NONCE=${run}`, ...inputs } })
+  const build = (inputs: Record<string, string>) => stack.run({ inputs: { ...multistage, 'build-args': `NONCE=${run}`, ...inputs } })
   let pushed: ActionRun
 
   beforeAll(async () => {
@@ -42,7 +41,10 @@ onEveryStack(ready, 'build and push', stack => {
     expect(pushed.main.outputs.layers).toBe(String(sizes['linux/amd64'].layers))
     const report = JSON.parse(pushed.main.outputs.report)
     for (const p of report.platforms) {
-      expect({ platform: p.platform, size: p.size, layers: p.layers, digest: p.digest }).toEqual({ platform: p.platform, ...sizes[p.platform] })
+      expect({ platform: p.platform, size: p.size, layers: p.layers, digest: p.digest }).toEqual({
+        platform: p.platform,
+        ...sizes[p.platform]
+      })
     }
     expect(report.totals.size).toBe(sizes['linux/amd64'].size + sizes['linux/arm64'].size)
     expect(Number(pushed.main.outputs['build-time'])).toBeGreaterThan(0)
@@ -53,7 +55,7 @@ onEveryStack(ready, 'build and push', stack => {
     expect(await manifest(repo, 'sha-a1b2c3d')).toBeDefined()
     const sizes = await platformSizes(repo, '1.0.0')
     const human = (sizes['linux/amd64'].size / 1e6).toFixed(1)
-    expect(pushed.main.summary).toContain(`| linux/amd64 | ${human} MB | new | ${sizes["linux/amd64"].layers} | new | — |`)
+    expect(pushed.main.summary).toContain(`| linux/amd64 | ${human} MB | new | ${sizes['linux/amd64'].layers} | new | — |`)
     expect(pushed.main.summary).toContain('| linux/arm64 |')
     expect(pushed.main.summary).toContain(pushed.main.outputs.digest)
   })

@@ -10,7 +10,6 @@ import { join } from 'node:path'
 const ready = await stackReady()
 const multistage = fixture('multistage')
 
-
 const ok = (r: ActionRun) => {
   expect({ main: r.main.code, post: r.post.code, errors: errorLines(r.main.stdout) }).toEqual({ main: 0, post: 0, errors: [] })
 }
@@ -66,7 +65,10 @@ onEveryStack(ready, 'cache on an empty builder', stack => {
     const first = await build(tag, inputs, server.env)
     ok(first)
     // GitHub's cache service speaks only v2: a buildx too old for it is replaced for the job.
-    if (stack.name === 'engine') expect(first.main.stdout).toMatch(/Installing buildx v0\.30\.0 \(the runner's 0\.13\.1 is older than 0\.21\.0, which cache: gha \(v2 of GitHub's cache service\) needs\)/)
+    if (stack.name === 'engine')
+      expect(first.main.stdout).toMatch(
+        /Installing buildx v0\.30\.0 \(the runner's 0\.13\.1 is older than 0\.21\.0, which cache: gha \(v2 of GitHub's cache service\) needs\)/
+      )
     else expect(first.main.stdout).toContain('Installing buildx v0.30.0 (as buildx-version asks)')
     expect(docker('buildx', 'version')).toMatch(/ 0\.13\.1/)
     const exported = server.entries().filter(e => e.committed && e.size > 0)
@@ -98,16 +100,23 @@ onEveryStack(ready, 'cache on an empty builder', stack => {
     stack.emptyBuilder()
     const run = await build(tag, { cache: 'none', 'cache-from': `type=local,src=${dir}` })
     ok(run)
-    expect(run.main.stdout).toMatch(/::warning::The build cache could not be imported; building once more without it\.%0A.*(unexpected EOF|cache key)/)
+    expect(run.main.stdout).toMatch(
+      /::warning::The build cache could not be imported; building once more without it\.%0A.*(unexpected EOF|cache key)/
+    )
     expect(run.main.outputs['cache-hit-rate']).toBe('0')
     expect(JSON.parse(run.main.outputs.report).platforms).toHaveLength(2)
   })
 
-  test('branches: a run reads its own branch\'s cache and the default branch\'s, never another branch\'s', async () => {
+  test("branches: a run reads its own branch's cache and the default branch's, never another branch's", async () => {
     const tag = nonce()
     const inputs = { cache: 'gha', 'cache-scope': `branches-${tag}` }
     ok(await build(tag, inputs, server.envFor('refs/heads/feature-a')))
-    expect(server.entries().filter(e => e.key.startsWith(`index-branches-${tag}`)).map(e => e.scope)).toEqual(['refs/heads/feature-a'])
+    expect(
+      server
+        .entries()
+        .filter(e => e.key.startsWith(`index-branches-${tag}`))
+        .map(e => e.scope)
+    ).toEqual(['refs/heads/feature-a'])
     stack.emptyBuilder()
     const other = await build(tag, inputs, server.envFor('refs/heads/feature-b'))
     ok(other)
@@ -132,8 +141,14 @@ onEveryStack(ready, 'a cache that fails is a warning, never a failed build', sta
   const build = (name: string, inputs: Record<string, string>, env: Record<string, string> = {}) =>
     stack.run({
       inputs: {
-        ...multistage, image: `${REGISTRY}/${repo}`, push: 'true', 'tag-policy': 'none', tags: name,
-        'build-args': `NONCE=${nonce()}`, 'cache-timeout': `${CACHE_TIMEOUT}s`, ...inputs
+        ...multistage,
+        image: `${REGISTRY}/${repo}`,
+        push: 'true',
+        'tag-policy': 'none',
+        tags: name,
+        'build-args': `NONCE=${nonce()}`,
+        'cache-timeout': `${CACHE_TIMEOUT}s`,
+        ...inputs
       },
       env
     })
@@ -145,7 +160,10 @@ onEveryStack(ready, 'a cache that fails is a warning, never a failed build', sta
     expect(warnings(run)).toEqual([expect.stringMatching(warning)])
     const sizes = await platformSizes(repo, name)
     expect(run.main.outputs.digest).toBe((await manifest(repo, name))!.digest)
-    expect([run.main.outputs.size, run.main.outputs.layers]).toEqual([String(sizes['linux/amd64'].size), String(sizes['linux/amd64'].layers)])
+    expect([run.main.outputs.size, run.main.outputs.layers]).toEqual([
+      String(sizes['linux/amd64'].size),
+      String(sizes['linux/amd64'].layers)
+    ])
     expect(run.main.ms / 1000).toBeLessThan(healthySeconds + EXTRA_SECONDS)
   }
 
@@ -175,15 +193,22 @@ onEveryStack(ready, 'a cache that fails is a warning, never a failed build', sta
     server.failWith = status
     const run = await build(`gha-${status}`, { cache: 'gha', 'cache-scope': nonce() }, server.env)
     // BuildKit names the service's own message (not the status), or gives up after cache-timeout.
-    await survived(run, `gha-${status}`, /^::warning::The build went on without cache: .*GitHub Actions Cache failed: .*(injected fault|maximum timeout reached%0A\(the cache service did not answer in time: see cache-timeout\))/)
+    await survived(
+      run,
+      `gha-${status}`,
+      /^::warning::The build went on without cache: .*GitHub Actions Cache failed: .*(injected fault|maximum timeout reached%0A\(the cache service did not answer in time: see cache-timeout\))/
+    )
   })
 
-  test.each([503, 429, 403])('cache: local with the cache service answering %i on every route: restore and save each warn', async status => {
-    server.failWith = status
-    const run = await build(`local-${status}`, { cache: 'local', 'cache-scope': nonce() }, server.env)
-    // Told apart from a plain miss ("No cache found"): the restore itself failed.
-    await survived(run, `local-${status}`, new RegExp(`^::warning::Cache restore failed; building without it: .*${status}`))
-    expect(run.main.stdout).not.toContain('No cache found')
-    expect(run.post.stdout.match(/^::(warning|error)::.*$/gm)).toEqual([expect.stringMatching(/^::warning::Save cache failed: /)])
-  })
+  test.each([503, 429, 403])(
+    'cache: local with the cache service answering %i on every route: restore and save each warn',
+    async status => {
+      server.failWith = status
+      const run = await build(`local-${status}`, { cache: 'local', 'cache-scope': nonce() }, server.env)
+      // Told apart from a plain miss ("No cache found"): the restore itself failed.
+      await survived(run, `local-${status}`, new RegExp(`^::warning::Cache restore failed; building without it: .*${status}`))
+      expect(run.main.stdout).not.toContain('No cache found')
+      expect(run.post.stdout.match(/^::(warning|error)::.*$/gm)).toEqual([expect.stringMatching(/^::warning::Save cache failed: /)])
+    }
+  )
 })

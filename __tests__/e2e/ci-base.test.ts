@@ -13,7 +13,9 @@ const context = '__tests__/fixtures/ci-base-standin'
 // A scheduled run carries no commit in its payload: the checkout's own commit dates the image.
 const head = execFileSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8' }).trim()
 // The weekly workflow's own checks of what the image promises.
-const weeklyStep = parse(readFileSync('.github/workflows/weekly-rebuild.yml', 'utf8')).jobs.rebuild.steps.find((s: { uses?: string }) => s.uses === './')
+const weeklyStep = parse(readFileSync('.github/workflows/weekly-rebuild.yml', 'utf8')).jobs.rebuild.steps.find(
+  (s: { uses?: string }) => s.uses === './'
+)
 const headTime = Number(execFileSync('git', ['log', '-1', '--format=%ct', head], { encoding: 'utf8' }).trim())
 
 onEveryStack(ready, 'the CI base image stand-in, built as the weekly rebuild builds it', stack => {
@@ -61,7 +63,10 @@ onEveryStack(ready, 'the CI base image stand-in, built as the weekly rebuild bui
     ])
     expect(verify.results).toHaveLength(24)
     expect(verify.results.filter((r: { passed: boolean }) => !r.passed)).toEqual([])
-    expect(verify.results.find((r: { platform: string; command: string }) => r.platform === 'linux/arm64' && r.command === 'node --version').output).toBe('node stand-in aarch64')
+    expect(
+      verify.results.find((r: { platform: string; command: string }) => r.platform === 'linux/arm64' && r.command === 'node --version')
+        .output
+    ).toBe('node stand-in aarch64')
     expect(first.main.outputs.verified).toBe('true')
     expect(first.main.summary).toContain('**Verify** — all passed')
   })
@@ -92,7 +97,9 @@ onEveryStack(ready, 'the CI base image stand-in, built as the weekly rebuild bui
     // The same commit on the same base: the same image, reported as unchanged; no tag had to move.
     expect(same.main.outputs.digest).toBe(first.main.outputs.digest)
     expect(same.main.outputs.changed).toBe('false')
-    expect(same.main.summary).toContain(`**Unchanged** since \`${REGISTRY}/${repo}:latest\` (made ${new Date(headTime * 1000).toISOString().slice(0, 10)})`)
+    expect(same.main.summary).toContain(
+      `**Unchanged** since \`${REGISTRY}/${repo}:latest\` (made ${new Date(headTime * 1000).toISOString().slice(0, 10)})`
+    )
     const next = await weekly(`2026-12-${run}`)
     expect(next.main.code).toBe(0)
     expect(next.main.outputs.changed).toBe('true')

@@ -14,7 +14,10 @@ const multistage = fixture('multistage')
 
 function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((done, fail) => {
-    const child = spawn(actionNode(), [join(ROOT, 'dist', 'cli', 'index.js'), ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root', ...env } })
+    const child = spawn(actionNode(), [join(ROOT, 'dist', 'cli', 'index.js'), ...args], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root', ...env }
+    })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', d => (stdout += d))
@@ -29,29 +32,50 @@ function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: 
  * the same tool cache (where the docker driver's OCI layout is kept).
  */
 const TOOL_CACHE = mkdtempSync(join(tmpdir(), 'cli-tools-'))
-const RUN_ENV = { GITHUB_SHA: HEAD_SHA, GITHUB_REF: 'refs/heads/main', GITHUB_REPOSITORY: 'phialo/ci-base-action', SOURCE_DATE_EPOCH: '1795167000', RUNNER_TOOL_CACHE: TOOL_CACHE }
+const RUN_ENV = {
+  GITHUB_SHA: HEAD_SHA,
+  GITHUB_REF: 'refs/heads/main',
+  GITHUB_REPOSITORY: 'phialo/ci-base-action',
+  SOURCE_DATE_EPOCH: '1795167000',
+  RUNNER_TOOL_CACHE: TOOL_CACHE
+}
 
 onEveryStack(ready, 'the command line', stack => {
   const repo = `e2e/cli-${stack.name}-${nonce()}`
-  const inputs: Record<string, string> = { ...multistage, image: `${REGISTRY}/${repo}`, push: 'true', cache: 'inline', 'tag-policy': 'none', tags: '1', 'build-args': `BASE=${BASE_IMAGE}\nNONCE=${repo}` }
+  const inputs: Record<string, string> = {
+    ...multistage,
+    image: `${REGISTRY}/${repo}`,
+    push: 'true',
+    cache: 'inline',
+    'tag-policy': 'none',
+    tags: '1',
+    'build-args': `BASE=${BASE_IMAGE}\nNONCE=${repo}`
+  }
   let action: ActionRun
 
   beforeAll(async () => {
     action = await stack.run({ inputs, env: RUN_ENV, toolCache: TOOL_CACHE })
   }, 300_000)
 
-  test('inspect: per-platform sizes, layers and digests equal the registry\'s manifests, without pulling', async () => {
+  test("inspect: per-platform sizes, layers and digests equal the registry's manifests, without pulling", async () => {
     expect(action.main.code).toBe(0)
     const run = await cli(['inspect', '--json', `${REGISTRY}/${repo}:1`])
     expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: '' })
     const report = JSON.parse(run.stdout)
     const sizes = await platformSizes(repo, '1')
     expect(report.digest).toBe((await manifest(repo, '1'))!.digest)
-    expect(report.platforms.map((p: { platform: string; size: number; layers: number; digest: string }) => [p.platform, p.size, p.layers, p.digest])).toEqual(
-      ['linux/amd64', 'linux/arm64'].map(p => [p, sizes[p].size, sizes[p].layers, sizes[p].digest])
-    )
+    expect(
+      report.platforms.map((p: { platform: string; size: number; layers: number; digest: string }) => [
+        p.platform,
+        p.size,
+        p.layers,
+        p.digest
+      ])
+    ).toEqual(['linux/amd64', 'linux/arm64'].map(p => [p, sizes[p].size, sizes[p].layers, sizes[p].digest]))
     const table = await cli(['inspect', `${REGISTRY}/${repo}:1`], { NO_COLOR: '1' })
-    expect(table.stdout).toMatch(new RegExp(`^linux/amd64\\s+${(sizes['linux/amd64'].size / 1e6).toFixed(1)} MB\\s+new\\s+${sizes['linux/amd64'].layers}\\s+new$`, 'm'))
+    expect(table.stdout).toMatch(
+      new RegExp(`^linux/amd64\\s+${(sizes['linux/amd64'].size / 1e6).toFixed(1)} MB\\s+new\\s+${sizes['linux/amd64'].layers}\\s+new$`, 'm')
+    )
     expect(table.stdout).not.toContain('\x1b[')
   })
 
@@ -72,9 +96,15 @@ onEveryStack(ready, 'the command line', stack => {
     const flags = Object.entries({ ...stack.inputs, ...inputs }).flatMap(([k, v]) => v.split('\n').map(line => `--${k}=${line}`))
     const dry = await cli(['build', '--dry-run', ...flags], RUN_ENV)
     expect({ code: dry.code, stderr: dry.stderr.split('\n').filter(l => /error/i.test(l)) }).toEqual({ code: 0, stderr: [] })
-    const commands = dry.stdout.split('\n').filter(l => l.startsWith('docker ')).map(splitCommand)
+    const commands = dry.stdout
+      .split('\n')
+      .filter(l => l.startsWith('docker '))
+      .map(splitCommand)
     const printedBuild = commands.find(c => c[1] === 'buildx' && c[2] === 'build')!
-    const ranBuild = action.main.stdout.split('\n').find(l => l.startsWith('docker buildx build '))!.split(' ')
+    const ranBuild = action.main.stdout
+      .split('\n')
+      .find(l => l.startsWith('docker buildx build '))!
+      .split(' ')
     // Only this run's own names differ: its builder and its temporary directory.
     const normal = (argv: string[]) => argv.map(a => a.replace(/\/[^,]*ci-base-action-\w+/g, 'WORK').replace(/ci-base-[\w-]+/g, 'BUILDER'))
     expect(normal(printedBuild)).toEqual(normal(ranBuild))
@@ -84,7 +114,9 @@ onEveryStack(ready, 'the command line', stack => {
 
   test('build: the whole pipeline from a terminal, pushed and reported like the action', async () => {
     const other = `e2e/cli-build-${stack.name}-${nonce()}`
-    const flags = Object.entries({ ...stack.inputs, ...inputs, image: `${REGISTRY}/${other}` }).flatMap(([k, v]) => v.split('\n').map(line => `--${k}=${line}`))
+    const flags = Object.entries({ ...stack.inputs, ...inputs, image: `${REGISTRY}/${other}` }).flatMap(([k, v]) =>
+      v.split('\n').map(line => `--${k}=${line}`)
+    )
     const run = await cli(['build', '--json', ...flags], RUN_ENV)
     expect(run.code).toBe(0)
     const report = JSON.parse(run.stdout)

@@ -10,14 +10,20 @@ import { docker, errorLines, fixture, nonce, onEveryStack, stackReady } from '..
 
 const ready = await stackReady()
 const multistage = fixture('multistage')
-const ok = (run: ActionRun) => expect({ code: run.main.code, errors: errorLines(run.main.stdout), post: run.post.code }).toEqual({ code: 0, errors: [], post: 0 })
+const ok = (run: ActionRun) =>
+  expect({ code: run.main.code, errors: errorLines(run.main.stdout), post: run.post.code }).toEqual({ code: 0, errors: [], post: 0 })
 
 onEveryStack(ready, "what docker's action users expect", stack => {
   test('the index carries the OCI description (GHCR shows it) and the basics; annotations go where they are asked', async () => {
     const repo = `e2e/annotated-${stack.name}-${nonce()}`
     const run = await stack.run({
       inputs: {
-        ...multistage, image: `${REGISTRY}/${repo}`, push: 'true', cache: 'none', 'tag-policy': 'none', tags: '1',
+        ...multistage,
+        image: `${REGISTRY}/${repo}`,
+        push: 'true',
+        cache: 'none',
+        'tag-policy': 'none',
+        tags: '1',
         labels: 'org.opencontainers.image.description=The CI base stand-in',
         annotations: 'com.example.team=ci\nmanifest:com.example.kind=base'
       }
@@ -39,8 +45,19 @@ onEveryStack(ready, "what docker's action users expect", stack => {
   test('tag-policy semver: a release gets X.Y.Z, X.Y, X and latest; a pre-release and an older line move only their own tags', async () => {
     const repo = `e2e/release-${stack.name}-${nonce()}`
     const release = (tag: string) =>
-      stack.run({ inputs: { ...multistage, image: `${REGISTRY}/${repo}`, push: 'true', cache: 'none', 'tag-policy': 'semver', 'build-args': `NONCE=${tag}` }, env: { GITHUB_REF: `refs/tags/${tag}` } })
-    const tagged = async (...tags: string[]) => Object.fromEntries(await Promise.all(tags.map(async t => [t, (await manifest(repo, t))?.digest])))
+      stack.run({
+        inputs: {
+          ...multistage,
+          image: `${REGISTRY}/${repo}`,
+          push: 'true',
+          cache: 'none',
+          'tag-policy': 'semver',
+          'build-args': `NONCE=${tag}`
+        },
+        env: { GITHUB_REF: `refs/tags/${tag}` }
+      })
+    const tagged = async (...tags: string[]) =>
+      Object.fromEntries(await Promise.all(tags.map(async t => [t, (await manifest(repo, t))?.digest])))
 
     const v123 = await release('v1.2.3')
     ok(v123)
@@ -53,12 +70,19 @@ onEveryStack(ready, "what docker's action users expect", stack => {
     expect(older.main.outputs.tags.split('\n')).toEqual([`${REGISTRY}/${repo}:1.1.9`, `${REGISTRY}/${repo}:1.1`])
     const d = v123.main.outputs.digest
     expect(await tagged('1.2.3', '1.2', '1', 'latest', '1.3.0-rc.1', '1.1')).toEqual({
-      '1.2.3': d, '1.2': d, '1': d, latest: d, '1.3.0-rc.1': rc.main.outputs.digest, '1.1': older.main.outputs.digest
+      '1.2.3': d,
+      '1.2': d,
+      '1': d,
+      latest: d,
+      '1.3.0-rc.1': rc.main.outputs.digest,
+      '1.1': older.main.outputs.digest
     })
 
     const nightly = await release('nightly')
     expect(nightly.main.code).toBe(1)
-    expect(errorLines(nightly.main.stdout)).toEqual(["::error::Input 'tag-policy': 'semver' needs a version tag such as v1.2.3 or 1.2.3-rc.1; this run's tag is 'nightly'."])
+    expect(errorLines(nightly.main.stdout)).toEqual([
+      "::error::Input 'tag-policy': 'semver' needs a version tag such as v1.2.3 or 1.2.3-rc.1; this run's tag is 'nightly'."
+    ])
     expect(nightly.main.stdout).not.toContain('[command]')
   })
 
@@ -70,18 +94,37 @@ onEveryStack(ready, "what docker's action users expect", stack => {
     writeFileSync(join(dir, 'deploy_key'), key, { mode: 0o600 })
     const repo = `e2e/private-${stack.name}-${nonce()}`
     const run = await stack.run({
-      inputs: { ...fixture('private-deps'), image: `${REGISTRY}/${repo}`, push: 'true', cache: 'none', 'tag-policy': 'none', tags: '1', 'secret-files': `npmrc=${dir}/npmrc`, ssh: `deploy=${dir}/deploy_key` }
+      inputs: {
+        ...fixture('private-deps'),
+        image: `${REGISTRY}/${repo}`,
+        push: 'true',
+        cache: 'none',
+        'tag-policy': 'none',
+        tags: '1',
+        'secret-files': `npmrc=${dir}/npmrc`,
+        ssh: `deploy=${dir}/deploy_key`
+      }
     })
     ok(run)
     const amd64 = (await platformSizes(repo, '1'))['linux/amd64'].digest
     const files = await imageFiles(repo, amd64)
     expect(files.get('npmrc-length')?.content.trim()).toBe(String(token.length))
     expect(files.get('ssh.txt')?.content).toBe('agent socket\n')
-    const everything = [run.main.stdout, run.main.stderr, run.post.stdout, JSON.stringify(run.main.outputs), run.main.summary, ...[...files.values()].map(f => f.content), JSON.stringify(await imageConfig(repo, amd64))].join('\n')
+    const everything = [
+      run.main.stdout,
+      run.main.stderr,
+      run.post.stdout,
+      JSON.stringify(run.main.outputs),
+      run.main.summary,
+      ...[...files.values()].map(f => f.content),
+      JSON.stringify(await imageConfig(repo, amd64))
+    ].join('\n')
     for (const line of [token.trim(), ...key.split('\n').filter(l => l.length > 20)]) expect(everything.includes(line)).toBe(false)
 
     const missing = await stack.run({ inputs: { ...fixture('private-deps'), cache: 'none', 'secret-files': `npmrc=${dir}/nope` } })
-    expect(errorLines(missing.main.stdout)).toEqual([`::error::Input 'secret-files': the file for secret 'npmrc' (${dir}/nope) does not exist or cannot be read.`])
+    expect(errorLines(missing.main.stdout)).toEqual([
+      `::error::Input 'secret-files': the file for secret 'npmrc' (${dir}/nope) does not exist or cannot be read.`
+    ])
   })
 
   test('builder: an existing builder is used as it is and left running', async () => {
@@ -93,7 +136,18 @@ onEveryStack(ready, "what docker's action users expect", stack => {
     }
     try {
       const repo = `e2e/own-builder-${stack.name}-${nonce()}`
-      const run = await stack.run({ inputs: { ...multistage, builder: name, driver: '', image: `${REGISTRY}/${repo}`, push: 'true', cache: 'none', 'tag-policy': 'none', tags: '1' } })
+      const run = await stack.run({
+        inputs: {
+          ...multistage,
+          builder: name,
+          driver: '',
+          image: `${REGISTRY}/${repo}`,
+          push: 'true',
+          cache: 'none',
+          'tag-policy': 'none',
+          tags: '1'
+        }
+      })
       ok(run)
       expect(run.main.stdout).toContain(`--builder ${name}`)
       expect(JSON.parse(run.main.state['post-state']).builder).toBeUndefined()

@@ -38,7 +38,7 @@ onEveryStack(ready, 'failures', stack => {
     expect(() => docker('buildx', 'inspect', builder)).toThrow()
   })
 
-  test('a push that fails midway fails the step with the registry\'s error and leaves the tag where it was', async () => {
+  test("a push that fails midway fails the step with the registry's error and leaves the tag where it was", async () => {
     const repo = `e2e/broken-${stack.name}-${nonce()}`
     const inputs = { ...multistage, push: 'true', cache: 'none', 'tag-policy': 'none', tags: '1' }
     const before = await stack.run({ inputs: { ...inputs, image: `${REGISTRY}/${repo}`, 'build-args': `NONCE=${nonce()}` } })
@@ -47,14 +47,20 @@ onEveryStack(ready, 'failures', stack => {
     expect(published).toBe(before.main.outputs.digest)
     // Every blob upload after the first one is cut off midway: the new image can never be complete.
     let uploads = 0
-    const proxy = await startFaultyProxy(REGISTRY_PORT, (method, path) => method === 'PUT' && /\/blobs\/uploads\//.test(path) && ++uploads > 1, 'reset')
+    const proxy = await startFaultyProxy(
+      REGISTRY_PORT,
+      (method, path) => method === 'PUT' && /\/blobs\/uploads\//.test(path) && ++uploads > 1,
+      'reset'
+    )
     try {
       const run = await stack.run({ inputs: { ...inputs, image: `${proxy.host}/${repo}`, 'build-args': `NONCE=${nonce()}` } })
       expect(run.main.code).toBe(1)
       expect(proxy.failed.length).toBeGreaterThan(0)
       const [error] = errors(run.main.stdout)
       // The builder's push (docker-container) or the action's own (the docker driver's layout).
-      expect(error).toMatch(/^::error::(docker buildx build failed \(exit 1\):|Pushing localhost:\d+\/e2e\/broken-\S+@sha256:\w+ failed: ).*(reset|EOF|closed|broken pipe)/i)
+      expect(error).toMatch(
+        /^::error::(docker buildx build failed \(exit 1\):|Pushing localhost:\d+\/e2e\/broken-\S+@sha256:\w+ failed: ).*(reset|EOF|closed|broken pipe)/i
+      )
       expect(run.main.outputs.tags).toBe(`${proxy.host}/${repo}:1`)
       expect(Number(run.main.outputs['build-time'])).toBeGreaterThan(0)
       expect(run.post.code).toBe(0)
@@ -64,10 +70,16 @@ onEveryStack(ready, 'failures', stack => {
     expect((await manifest(repo, '1'))!.digest).toBe(published)
   })
 
-  test('a failing build fails the step with the builder\'s own error and pushes no tag', async () => {
+  test("a failing build fails the step with the builder's own error and pushes no tag", async () => {
     const repo = `e2e/no-base-${stack.name}-${nonce()}`
     const run = await stack.run({
-      inputs: { ...multistage, image: `${REGISTRY}/${repo}`, push: 'true', cache: 'none', 'build-args': `BASE=${REGISTRY}/test/does-not-exist:1` }
+      inputs: {
+        ...multistage,
+        image: `${REGISTRY}/${repo}`,
+        push: 'true',
+        cache: 'none',
+        'build-args': `BASE=${REGISTRY}/test/does-not-exist:1`
+      }
     })
     expect(run.main.code).toBe(1)
     const [error] = errors(run.main.stdout)
@@ -84,14 +96,30 @@ onEveryStack(ready, 'secrets and the local image store', stack => {
     const secret = `s3cret-${nonce()}`
     const repo = `e2e/secret-${stack.name}-${nonce()}`
     const run = await stack.run({
-      inputs: { ...fixture('secret'), image: `${REGISTRY}/${repo}`, push: 'true', cache: 'inline', secrets: 'token=BUILD_TOKEN', 'tag-policy': 'none', tags: '1' },
+      inputs: {
+        ...fixture('secret'),
+        image: `${REGISTRY}/${repo}`,
+        push: 'true',
+        cache: 'inline',
+        secrets: 'token=BUILD_TOKEN',
+        'tag-policy': 'none',
+        tags: '1'
+      },
       env: { BUILD_TOKEN: secret }
     })
     expect(run.main.code).toBe(0)
     const sizes = await platformSizes(repo, '1')
     const files = await imageFiles(repo, sizes['linux/amd64'].digest)
     expect(files.get('token-length')?.content).toBe(`${secret.length}\nx86_64\n`)
-    const everything = [run.main.stdout, run.main.stderr, run.post.stdout, JSON.stringify(run.main.outputs), run.main.summary, ...[...files.values()].map(f => f.content), JSON.stringify(await imageConfig(repo, sizes['linux/amd64'].digest))].join('\n')
+    const everything = [
+      run.main.stdout,
+      run.main.stderr,
+      run.post.stdout,
+      JSON.stringify(run.main.outputs),
+      run.main.summary,
+      ...[...files.values()].map(f => f.content),
+      JSON.stringify(await imageConfig(repo, sizes['linux/amd64'].digest))
+    ].join('\n')
     expect(everything.split('\n').filter(l => l.includes(secret))).toEqual([`::add-mask::${secret}`])
   })
 
@@ -103,17 +131,37 @@ onEveryStack(ready, 'secrets and the local image store', stack => {
     const repo = `e2e/secrets-${stack.name}-${nonce()}`
     const run = await stack.run({
       inputs: {
-        ...fixture('secret'), image: `${REGISTRY}/${repo}`, push: 'true', cache: 'inline', secrets: 'token=BUILD_PEM', 'tag-policy': 'none', tags: '1',
-        username: 'ci-bot', password, 'github-token': token, 'build-args': 'NPM_TOKEN=not-a-real-secret'
+        ...fixture('secret'),
+        image: `${REGISTRY}/${repo}`,
+        push: 'true',
+        cache: 'inline',
+        secrets: 'token=BUILD_PEM',
+        'tag-policy': 'none',
+        tags: '1',
+        username: 'ci-bot',
+        password,
+        'github-token': token,
+        'build-args': 'NPM_TOKEN=not-a-real-secret'
       },
       env: { BUILD_PEM: pem }
     })
     expect(run.main.code).toBe(0)
     expect(run.main.stdout).toMatch(/::warning::Build arg NPM_TOKEN looks like a secret: .*Pass it with secrets \(npm_token=NPM_TOKEN\)/)
     const sizes = await platformSizes(repo, '1')
-    const places: string[] = [run.main.stdout, run.main.stderr, run.post.stdout, run.post.stderr, JSON.stringify(run.main.outputs), run.main.summary, run.main.outputs.metadata]
+    const places: string[] = [
+      run.main.stdout,
+      run.main.stderr,
+      run.post.stdout,
+      run.post.stderr,
+      JSON.stringify(run.main.outputs),
+      run.main.summary,
+      run.main.outputs.metadata
+    ]
     for (const platform of Object.values(sizes)) {
-      places.push(JSON.stringify(await imageConfig(repo, platform.digest)), ...[...(await imageFiles(repo, platform.digest)).values()].map(f => f.content))
+      places.push(
+        JSON.stringify(await imageConfig(repo, platform.digest)),
+        ...[...(await imageFiles(repo, platform.digest)).values()].map(f => f.content)
+      )
     }
     const lines = places.join('\n').split('\n')
     for (const secret of [password, token, ...pem.split('\n')]) {
@@ -132,18 +180,31 @@ onEveryStack(ready, 'secrets and the local image store', stack => {
 })
 
 onEveryStack(ready, 'a registry that fails a tag write once', stack => {
-  test('the push is tried once more with a warning; every tag ends at the image; the report keeps the real build\'s hit rate', async () => {
+  test("the push is tried once more with a warning; every tag ends at the image; the report keeps the real build's hit rate", async () => {
     // The first manifest written by tag fails, as distribution 2.8 sometimes does under concurrent pushes.
     let tagPuts = 0
-    const proxy = await startFaultyProxy(REGISTRY_PORT, (method, path) => method === 'PUT' && /\/manifests\/[^/]+$/.test(path) && !path.includes('sha256:') && ++tagPuts === 1)
+    const proxy = await startFaultyProxy(
+      REGISTRY_PORT,
+      (method, path) => method === 'PUT' && /\/manifests\/[^/]+$/.test(path) && !path.includes('sha256:') && ++tagPuts === 1
+    )
     try {
       const repo = `e2e/flaky-${stack.name}-${nonce()}`
       const run = await stack.run({
-        inputs: { ...multistage, image: `${proxy.host}/${repo}`, push: 'true', cache: 'none', tags: '1\n2', 'tag-policy': 'none', 'build-args': `NONCE=${nonce()}` }
+        inputs: {
+          ...multistage,
+          image: `${proxy.host}/${repo}`,
+          push: 'true',
+          cache: 'none',
+          tags: '1\n2',
+          'tag-policy': 'none',
+          'build-args': `NONCE=${nonce()}`
+        }
       })
       expect(run.main.code).toBe(0)
       expect(proxy.failed).toHaveLength(1)
-      expect(run.main.stdout).toMatch(/::warning::localhost:\d+: PUT \/v2\/.+\/manifests\/[12] answered 500 Internal Server Error: .*injected fault.*; trying PUT manifest [12] again in 1 s, attempt 2 of 4/)
+      expect(run.main.stdout).toMatch(
+        /::warning::localhost:\d+: PUT \/v2\/.+\/manifests\/[12] answered 500 Internal Server Error: .*injected fault.*; trying PUT manifest [12] again in 1 s, attempt 2 of 4/
+      )
       expect(run.main.outputs['cache-hit-rate']).toBe('0')
       for (const tag of ['1', '2']) expect([tag, (await manifest(repo, tag))?.digest]).toEqual([tag, run.main.outputs.digest])
       expect(Object.keys(await platformSizes(repo, '1')).sort()).toEqual(['linux/amd64', 'linux/arm64'])

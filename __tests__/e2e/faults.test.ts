@@ -14,17 +14,34 @@ const isTagWrite = (method: string, path: string) => method === 'PUT' && /\/mani
 
 onEveryStack(ready, "faults on the action's registry requests", stack => {
   const run = (proxy: FaultyProxy, repo: string, n: string) =>
-    stack.run({ inputs: { ...multistage, image: `${proxy.host}/${repo}`, push: 'true', cache: 'none', 'tag-policy': 'none', tags: '1\n2', baseline: 'none', 'build-args': `NONCE=${n}` } })
+    stack.run({
+      inputs: {
+        ...multistage,
+        image: `${proxy.host}/${repo}`,
+        push: 'true',
+        cache: 'none',
+        'tag-policy': 'none',
+        tags: '1\n2',
+        baseline: 'none',
+        'build-args': `NONCE=${n}`
+      }
+    })
 
   test('429 with Retry-After on the tag writes: waited as asked, said in warnings, both tags at the image', async () => {
     let faults = 0
-    const proxy = await startFaultyProxy(REGISTRY_PORT, (method, path) => isTagWrite(method, path) && ++faults <= 2, { status: 429, headers: { 'Retry-After': '2' }, body: '{"errors":[{"code":"TOOMANYREQUESTS","message":"slow down"}]}' })
+    const proxy = await startFaultyProxy(REGISTRY_PORT, (method, path) => isTagWrite(method, path) && ++faults <= 2, {
+      status: 429,
+      headers: { 'Retry-After': '2' },
+      body: '{"errors":[{"code":"TOOMANYREQUESTS","message":"slow down"}]}'
+    })
     try {
       const repo = `e2e/faults-429-${stack.name}-${nonce()}`
       const r = await run(proxy, repo, repo)
       expect({ code: r.main.code, errors: errorLines(r.main.stdout) }).toEqual({ code: 0, errors: [] })
       expect(proxy.failed).toHaveLength(2)
-      expect(warnings(r).filter(w => /answered 429 Too Many Requests.*trying PUT manifest [12] again in 2 s \(as Retry-After asked\)/.test(w))).toHaveLength(2)
+      expect(
+        warnings(r).filter(w => /answered 429 Too Many Requests.*trying PUT manifest [12] again in 2 s \(as Retry-After asked\)/.test(w))
+      ).toHaveLength(2)
       for (const tag of ['1', '2']) expect([tag, (await manifest(repo, tag))?.digest]).toEqual([tag, r.main.outputs.digest])
     } finally {
       await proxy.close()
@@ -34,7 +51,11 @@ onEveryStack(ready, "faults on the action's registry requests", stack => {
   test('MANIFEST_UNKNOWN on the first read right after the push: read again, the report is right', async () => {
     let reads = 0
     const unknown = { status: 404, body: '{"errors":[{"code":"MANIFEST_UNKNOWN","message":"manifest unknown"}]}' }
-    const proxy = await startFaultyProxy(REGISTRY_PORT, (method, path) => method === 'GET' && /\/manifests\/sha256:/.test(path) && ++reads === 1, unknown)
+    const proxy = await startFaultyProxy(
+      REGISTRY_PORT,
+      (method, path) => method === 'GET' && /\/manifests\/sha256:/.test(path) && ++reads === 1,
+      unknown
+    )
     try {
       const repo = `e2e/faults-unknown-${stack.name}-${nonce()}`
       const r = await run(proxy, repo, repo)
@@ -52,9 +73,25 @@ onEveryStack(ready, "faults on the action's registry requests", stack => {
     const proxy = await startFaultyProxy(REGISTRY_PORT, (method, path) => isTagWrite(method, path) && ++writes === 1, 'hang')
     try {
       const repo = `e2e/faults-hang-${stack.name}-${nonce()}`
-      const r = await stack.run({ inputs: { ...multistage, image: `${proxy.host}/${repo}`, push: 'true', cache: 'none', 'tag-policy': 'none', tags: '1\n2', baseline: 'none', 'build-args': `NONCE=${repo}`, 'registry-timeout': '2s' } })
+      const r = await stack.run({
+        inputs: {
+          ...multistage,
+          image: `${proxy.host}/${repo}`,
+          push: 'true',
+          cache: 'none',
+          'tag-policy': 'none',
+          tags: '1\n2',
+          baseline: 'none',
+          'build-args': `NONCE=${repo}`,
+          'registry-timeout': '2s'
+        }
+      })
       expect({ code: r.main.code, errors: errorLines(r.main.stdout) }).toEqual({ code: 0, errors: [] })
-      expect(warnings(r)).toEqual([expect.stringMatching(/PUT localhost:\d+\/v2\/.+\/manifests\/[12]: timed out after 2 s \(registry-timeout\); trying PUT manifest [12] again in 1 s, attempt 2 of 4/)])
+      expect(warnings(r)).toEqual([
+        expect.stringMatching(
+          /PUT localhost:\d+\/v2\/.+\/manifests\/[12]: timed out after 2 s \(registry-timeout\); trying PUT manifest [12] again in 1 s, attempt 2 of 4/
+        )
+      ])
       for (const tag of ['1', '2']) expect([tag, (await manifest(repo, tag))?.digest]).toEqual([tag, r.main.outputs.digest])
     } finally {
       await proxy.close()
@@ -64,7 +101,10 @@ onEveryStack(ready, "faults on the action's registry requests", stack => {
   test('two faults in one run (a blob upload cut off midway, a 503 on the first read after the push): both passed, the image complete', async () => {
     let uploads = 0
     let reads = 0
-    const faults = { reset: (m: string, p: string) => m === 'PUT' && /\/blobs\/uploads\//.test(p) && ++uploads === 1, unavailable: (m: string, p: string) => m === 'GET' && /\/manifests\/sha256:/.test(p) && ++reads === 1 }
+    const faults = {
+      reset: (m: string, p: string) => m === 'PUT' && /\/blobs\/uploads\//.test(p) && ++uploads === 1,
+      unavailable: (m: string, p: string) => m === 'GET' && /\/manifests\/sha256:/.test(p) && ++reads === 1
+    }
     const proxy = await startFaultyProxy(REGISTRY_PORT, (m, p) => faults.reset(m, p), 'reset')
     const front = await startFaultyProxy(Number(proxy.host.split(':')[1]), (m, p) => faults.unavailable(m, p), 503)
     try {
@@ -72,7 +112,11 @@ onEveryStack(ready, "faults on the action's registry requests", stack => {
       const r = await run(front, repo, repo)
       expect({ code: r.main.code, errors: errorLines(r.main.stdout) }).toEqual({ code: 0, errors: [] })
       expect([proxy.failed.length, front.failed.length]).toEqual([1, 1])
-      expect(warnings(r)).toContainEqual(expect.stringMatching(/GET \/v2\/.+\/manifests\/sha256:\w+ answered 503 Service Unavailable.*trying GET manifest sha256:\w+ again in 1 s/))
+      expect(warnings(r)).toContainEqual(
+        expect.stringMatching(
+          /GET \/v2\/.+\/manifests\/sha256:\w+ answered 503 Service Unavailable.*trying GET manifest sha256:\w+ again in 1 s/
+        )
+      )
       const sizes = await platformSizes(repo, '1')
       expect(Object.keys(sizes).sort()).toEqual(['linux/amd64', 'linux/arm64'])
       expect((await manifest(repo, '2'))?.digest).toBe(r.main.outputs.digest)
@@ -85,7 +129,11 @@ onEveryStack(ready, "faults on the action's registry requests", stack => {
 
   test('a 500 on a blob upload passes: retried (by the action on the docker driver, by BuildKit on a builder), the image complete', async () => {
     let uploads = 0
-    const proxy = await startFaultyProxy(REGISTRY_PORT, (method, path) => method === 'PUT' && /\/blobs\/uploads\//.test(path) && ++uploads === 1, 500)
+    const proxy = await startFaultyProxy(
+      REGISTRY_PORT,
+      (method, path) => method === 'PUT' && /\/blobs\/uploads\//.test(path) && ++uploads === 1,
+      500
+    )
     try {
       const repo = `e2e/faults-blob-${stack.name}-${nonce()}`
       const r = await run(proxy, repo, repo)
@@ -107,11 +155,22 @@ onEveryStack(ready, "faults on the action's registry requests", stack => {
     try {
       // A release run: the published versions (tag list) and the baseline are both asked of it.
       const r = await stack.run({
-        inputs: { ...multistage, image: `${host}/ci/base`, push: 'false', cache: 'none', 'tag-policy': 'semver', 'build-args': `NONCE=${nonce()}` },
+        inputs: {
+          ...multistage,
+          image: `${host}/ci/base`,
+          push: 'false',
+          cache: 'none',
+          'tag-policy': 'semver',
+          'build-args': `NONCE=${nonce()}`
+        },
         env: { GITHUB_REF: 'refs/tags/v1.2.3' }
       })
       expect({ code: r.main.code, errors: errorLines(r.main.stdout) }).toEqual({ code: 0, errors: [] })
-      expect(warnings(r)).toEqual([expect.stringMatching(/The registry did not answer the optional reads within 30 s in all \(the tags of 127\.0\.0\.1:\d+\/ci\/base was in flight/)])
+      expect(warnings(r)).toEqual([
+        expect.stringMatching(
+          /The registry did not answer the optional reads within 30 s in all \(the tags of 127\.0\.0\.1:\d+\/ci\/base was in flight/
+        )
+      ])
       expect(JSON.parse(r.main.outputs.report).baseline).toMatchObject({ ref: `${host}/ci/base:latest`, status: 'unavailable' })
       // The published releases are unknown: only the full version is tagged.
       expect(r.main.outputs.tags.split('\n')).toEqual([`${host}/ci/base:1.2.3`])
@@ -134,7 +193,9 @@ onEveryStack(ready, "faults on the action's registry requests", stack => {
       const r = await run(proxy, repo, `${repo}-2`)
       expect(r.main.code).toBe(1)
       expect(errorLines(r.main.stdout)).toEqual([
-        expect.stringMatching(/^::error::Tagging sha256:\w+ failed: localhost:\d+: PUT \/v2\/.+\/manifests\/[12] answered 500 Internal Server Error: .*injected fault.* \(gave up after 4 tries\)$/)
+        expect.stringMatching(
+          /^::error::Tagging sha256:\w+ failed: localhost:\d+: PUT \/v2\/.+\/manifests\/[12] answered 500 Internal Server Error: .*injected fault.* \(gave up after 4 tries\)$/
+        )
       ])
       // Four tries each, 1 + 2 + 4 s apart: bounded, well under a minute.
       expect(r.main.ms).toBeLessThan(60_000)

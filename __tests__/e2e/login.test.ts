@@ -41,7 +41,15 @@ onEveryStack(ready, 'a registry that requires a login', stack => {
 
   test('logs in, pushes, compares with the protected baseline, logs out; the password is never printed', async () => {
     const image = `localhost:${PORT}/e2e/auth-${stack.name}`
-    const inputs = { ...fixture('multistage'), image, username: user, password, platforms: 'linux/amd64', cache: 'none', 'tag-policy': 'none' }
+    const inputs = {
+      ...fixture('multistage'),
+      image,
+      username: user,
+      password,
+      platforms: 'linux/amd64',
+      cache: 'none',
+      'tag-policy': 'none'
+    }
     const env = { DOCKER_CONFIG: dockerConfig }
     const first = await stack.run({ inputs: { ...inputs, push: 'true', tags: 'latest' }, env })
     expect(first.main.code).toBe(0)
@@ -53,7 +61,10 @@ onEveryStack(ready, 'a registry that requires a login', stack => {
     const anonymous = await fetch(`http://127.0.0.1:${PORT}/v2/e2e/auth-${stack.name}/manifests/latest`)
     expect(anonymous.status).toBe(401)
     const authed = await fetch(`http://127.0.0.1:${PORT}/v2/e2e/auth-${stack.name}/manifests/latest`, {
-      headers: { Authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`, Accept: 'application/vnd.oci.image.index.v1+json, application/vnd.oci.image.manifest.v1+json' }
+      headers: {
+        Authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`,
+        Accept: 'application/vnd.oci.image.index.v1+json, application/vnd.oci.image.manifest.v1+json'
+      }
     })
     expect(authed.status).toBe(200)
 
@@ -69,7 +80,17 @@ onEveryStack(ready, 'a registry that requires a login', stack => {
     const env = { DOCKER_CONFIG: dockerConfig }
     const registryAuth = `- registry: localhost:${PORT}\n  username: ${user}\n  password: ${password}\n- registry: ${REGISTRY}\n  username: anyone\n  password: "${password}-2"\n`
     const run = await stack.run({
-      inputs: { ...fixture('multistage'), image, 'registry-auth': registryAuth, platforms: 'linux/amd64', cache: 'none', 'tag-policy': 'none', tags: '1', push: 'true', baseline: 'none' },
+      inputs: {
+        ...fixture('multistage'),
+        image,
+        'registry-auth': registryAuth,
+        platforms: 'linux/amd64',
+        cache: 'none',
+        'tag-policy': 'none',
+        tags: '1',
+        push: 'true',
+        baseline: 'none'
+      },
       env
     })
     expect(run.main.code).toBe(0)
@@ -78,7 +99,10 @@ onEveryStack(ready, 'a registry that requires a login', stack => {
     expect(run.post.stdout).toContain(`Log out of ${REGISTRY}`)
     expect(JSON.parse(readFileSync(join(dockerConfig, 'config.json'), 'utf8')).auths ?? {}).toEqual({})
     const authed = await fetch(`http://127.0.0.1:${PORT}/v2/e2e/auth-many-${stack.name}/manifests/1`, {
-      headers: { Authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`, Accept: 'application/vnd.oci.image.index.v1+json, application/vnd.oci.image.manifest.v1+json' }
+      headers: {
+        Authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`,
+        Accept: 'application/vnd.oci.image.index.v1+json, application/vnd.oci.image.manifest.v1+json'
+      }
     })
     expect(authed.status).toBe(200)
     const printed = [run.main.stdout, run.main.stderr, run.post.stdout].join('\n')

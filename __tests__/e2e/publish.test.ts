@@ -26,14 +26,22 @@ async function complete(repo: string, digest: string): Promise<boolean> {
   return Object.keys(sizes).length === 2
 }
 
-const ok = (run: ActionRun) => expect({ code: run.main.code, errors: errorLines(run.main.stdout), post: run.post.code }).toEqual({ code: 0, errors: [], post: 0 })
+const ok = (run: ActionRun) =>
+  expect({ code: run.main.code, errors: errorLines(run.main.stdout), post: run.post.code }).toEqual({ code: 0, errors: [], post: 0 })
 
 onEveryStack(ready, 'publishing a weekly job can trust', stack => {
   const nonceOfRun = nonce()
 
   test('the same commit twice: the same digest, reported unchanged, and the second push uploads nothing', async () => {
     const repo = `e2e/same-${stack.name}-${nonceOfRun}`
-    const inputs = { ...multistage, image: `${REGISTRY}/${repo}`, push: 'true', 'tag-policy': 'sha', tags: '1', 'build-args': `NONCE=${nonceOfRun}` }
+    const inputs = {
+      ...multistage,
+      image: `${REGISTRY}/${repo}`,
+      push: 'true',
+      'tag-policy': 'sha',
+      tags: '1',
+      'build-args': `NONCE=${nonceOfRun}`
+    }
     const first = await stack.run({ inputs })
     ok(first)
     expect(first.main.outputs.changed).toBe('')
@@ -54,7 +62,10 @@ onEveryStack(ready, 'publishing a weekly job can trust', stack => {
     expect(again.main.outputs.changed).toBe('false')
     expect(again.main.summary).toContain(`### CI base image pushed — unchanged`)
     expect(again.main.summary).toContain(`**Unchanged** since \`${proxy.host}/${repo}:1\` (made ${HEAD_COMMIT_TIME.slice(0, 10)})`)
-    expect(JSON.parse(again.main.outputs.report)).toMatchObject({ changed: false, baseline: { status: 'found', created: HEAD_COMMIT_TIME } })
+    expect(JSON.parse(again.main.outputs.report)).toMatchObject({
+      changed: false,
+      baseline: { status: 'found', created: HEAD_COMMIT_TIME }
+    })
     expect(proxy.requests.length).toBeGreaterThan(0)
     expect({ blobUploads: blobUploads(proxy), manifestPuts: manifestPuts(proxy) }).toEqual({ blobUploads: [], manifestPuts: [] })
     for (const tag of ['1', 'sha-a1b2c3d']) expect([tag, (await manifest(repo, tag))?.digest]).toEqual([tag, first.main.outputs.digest])
@@ -64,7 +75,16 @@ onEveryStack(ready, 'publishing a weekly job can trust', stack => {
     const repo = `e2e/change-${stack.name}-${nonceOfRun}`
     const context = mkdtempSync(join(tmpdir(), 'changed-'))
     cpSync(multistage.context, context, { recursive: true })
-    const inputs = { context, file: `${context}/Dockerfile`, image: `${REGISTRY}/${repo}`, baseline: `${REGISTRY}/${repo}:1`, push: 'true', 'tag-policy': 'sha', tags: '1', 'build-args': `NONCE=${nonceOfRun}` }
+    const inputs = {
+      context,
+      file: `${context}/Dockerfile`,
+      image: `${REGISTRY}/${repo}`,
+      baseline: `${REGISTRY}/${repo}:1`,
+      push: 'true',
+      'tag-policy': 'sha',
+      tags: '1',
+      'build-args': `NONCE=${nonceOfRun}`
+    }
     const before = await stack.run({ inputs })
     ok(before)
     appendFileSync(join(context, 'Dockerfile'), 'ENV CHANGED=1\n')
@@ -78,12 +98,25 @@ onEveryStack(ready, 'publishing a weekly job can trust', stack => {
 
   test('two runs of the same tag at once, with different content: each reports its own image; the tag ends at one of them, complete', async () => {
     const repo = `e2e/race-${stack.name}-${nonceOfRun}`
-    const run = (n: string) => stack.run({ inputs: { ...multistage, image: `${REGISTRY}/${repo}`, push: 'true', 'tag-policy': 'none', tags: 'weekly', 'build-args': `NONCE=${n}` } })
+    const run = (n: string) =>
+      stack.run({
+        inputs: {
+          ...multistage,
+          image: `${REGISTRY}/${repo}`,
+          push: 'true',
+          'tag-policy': 'none',
+          tags: 'weekly',
+          'build-args': `NONCE=${n}`
+        }
+      })
     const [a, b] = await Promise.all([run(`a-${nonceOfRun}`), run(`b-${nonceOfRun}`)])
     ok(a)
     ok(b)
     expect(a.main.outputs.digest).not.toBe(b.main.outputs.digest)
-    for (const [r, n] of [[a, 'a'], [b, 'b']] as const) {
+    for (const [r, n] of [
+      [a, 'a'],
+      [b, 'b']
+    ] as const) {
       // The digest a run reports holds that run's own content.
       const sizes = await platformSizes(repo, r.main.outputs.digest)
       expect(await readImageFile(repo, sizes['linux/amd64'].digest, 'opt/platform.txt')).toBe(`linux/amd64 ${n}-${nonceOfRun}\n`)

@@ -8,14 +8,22 @@ import { errorLines, fixture, nonce, onEveryStack, stackReady } from '../support
 
 const ready = await stackReady()
 const realistic = fixture('realistic')
-const ok = (run: ActionRun) => expect({ code: run.main.code, errors: errorLines(run.main.stdout), post: run.post.code }).toEqual({ code: 0, errors: [], post: 0 })
+const ok = (run: ActionRun) =>
+  expect({ code: run.main.code, errors: errorLines(run.main.stdout), post: run.post.code }).toEqual({ code: 0, errors: [], post: 0 })
 const layersOf = async (repo: string, digest: string) => (await manifest(repo, digest))!.body.layers!.map(l => l.digest)
 
 onEveryStack(ready, 'a realistic CI image (250 MB a platform)', stack => {
   const repo = `e2e/realistic-${stack.name}-${nonce()}`
   const inputs = (host: string) => ({
-    ...realistic, image: `${host}/${repo}`, baseline: `${host}/${repo}:weekly`, push: 'true', cache: 'registry', 'cache-ref': `${REGISTRY}/${repo}:buildcache`,
-    'tag-policy': 'sha', tags: 'weekly', 'build-args': `PACKAGES=${PACKAGES_IMAGE}`
+    ...realistic,
+    image: `${host}/${repo}`,
+    baseline: `${host}/${repo}:weekly`,
+    push: 'true',
+    cache: 'registry',
+    'cache-ref': `${REGISTRY}/${repo}:buildcache`,
+    'tag-policy': 'sha',
+    tags: 'weekly',
+    'build-args': `PACKAGES=${PACKAGES_IMAGE}`
   })
   let first: ActionRun
 
@@ -69,6 +77,7 @@ onEveryStack(ready, 'a realistic CI image (250 MB a platform)', stack => {
     expect(again.main.outputs.changed).toBe('false')
     expect(JSON.parse(again.main.outputs.report).cacheHitRate).toBe(100)
     expect({ blobUploads: blobUploads(proxy), manifestPuts: manifestPuts(proxy) }).toEqual({ blobUploads: [], manifestPuts: [] })
-    for (const tag of ['weekly', 'sha-a1b2c3d']) expect([tag, (await manifest(repo, tag))?.digest]).toEqual([tag, first.main.outputs.digest])
+    for (const tag of ['weekly', 'sha-a1b2c3d'])
+      expect([tag, (await manifest(repo, tag))?.digest]).toEqual([tag, first.main.outputs.digest])
   })
 })

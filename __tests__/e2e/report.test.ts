@@ -39,12 +39,16 @@ onEveryStack(ready, 'the size report against a published baseline', stack => {
     grown = await build(400, { push: 'false', 'tag-policy': 'none' })
   })
 
-  test('per-platform deltas against the registry\'s baseline, and the size-delta output', async () => {
+  test("per-platform deltas against the registry's baseline, and the size-delta output", async () => {
     expect(grown.main.code).toBe(0)
     const r = report(grown)
     expect(r.baseline).toEqual({ ref: `${image}:latest`, status: 'found', created: HEAD_COMMIT_TIME })
     for (const p of r.platforms) {
-      expect(p.baseline).toEqual({ digest: published[p.platform].digest, size: published[p.platform].size, layers: published[p.platform].layers })
+      expect(p.baseline).toEqual({
+        digest: published[p.platform].digest,
+        size: published[p.platform].size,
+        layers: published[p.platform].layers
+      })
       expect(p.sizeDelta).toBe(p.size - published[p.platform].size)
       expect(p.sizeDelta).toBeGreaterThan(290 * 1024)
       expect(p.layerDelta).toBe(0)
@@ -56,9 +60,13 @@ onEveryStack(ready, 'the size report against a published baseline', stack => {
     const r = report(grown)
     for (const p of r.platforms) {
       const changed = p.breakdown.filter((l: { delta?: number }) => Math.abs(l.delta ?? 0) > 1000)
-      expect(changed.map((l: { instruction: string }) => l.instruction)).toEqual(['RUN head -c $((PAD_KB * 1024)) /dev/urandom > /pad.bin && uname -m >> /pad.bin'])
+      expect(changed.map((l: { instruction: string }) => l.instruction)).toEqual([
+        'RUN head -c $((PAD_KB * 1024)) /dev/urandom > /pad.bin && uname -m >> /pad.bin'
+      ])
     }
-    expect(grown.main.summary).toMatch(/\*\*Grew most:\*\* `RUN head -c \$\(\(PAD_KB \* 1024\)\) \/dev\/urandom > \/pad.bin && uname -m >> \/pad.bin` \+30\d\.\d kB on linux\/(amd|arm)64/)
+    expect(grown.main.summary).toMatch(
+      /\*\*Grew most:\*\* `RUN head -c \$\(\(PAD_KB \* 1024\)\) \/dev\/urandom > \/pad.bin && uname -m >> \/pad.bin` \+30\d\.\d kB on linux\/(amd|arm)64/
+    )
     expect(grown.main.summary).toContain('| linux/arm64 |')
     expect(grown.main.summary).toMatch(/\| linux\/amd64 \| [\d.]+ MB \| \+30\d\.\d kB \(\+\d+\.\d%\) \| 5 \| 0 \| — \|/)
     expect(grown.main.outputs.markdown.trim()).toBe(grown.main.summary.trim())
@@ -68,7 +76,9 @@ onEveryStack(ready, 'the size report against a published baseline', stack => {
     const r = await build(400, { push: 'false', 'tag-policy': 'none', 'max-size': '1MB' })
     expect(r.main.code).toBe(1)
     const [error] = errors(r)
-    expect(error).toMatch(/^::error::Image over budget:%0Alinux\/amd64: size [\d.]+ MB \(\d+ bytes\) exceeds max-size 1\.0 MB \(1000000 bytes\)%0Alinux\/arm64: size/)
+    expect(error).toMatch(
+      /^::error::Image over budget:%0Alinux\/amd64: size [\d.]+ MB \(\d+ bytes\) exceeds max-size 1\.0 MB \(1000000 bytes\)%0Alinux\/arm64: size/
+    )
     expect(r.main.outputs.size).toMatch(/^[1-9]\d*$/)
     expect(r.main.summary).toContain('— over budget')
     expect(r.main.summary).toContain('| ❌ max-size |')
@@ -93,12 +103,16 @@ onEveryStack(ready, 'the PR comment', stack => {
   afterAll(() => github.close())
 
   const pr = (padKb: number) =>
-    build(padKb, { push: 'false', 'tag-policy': 'none', comment: 'true', 'github-token': token, baseline: 'none' }, {
-      GITHUB_EVENT_NAME: 'pull_request',
-      GITHUB_EVENT_PATH: prEvent,
-      GITHUB_REF: 'refs/pull/7/merge',
-      GITHUB_API_URL: github.url
-    })
+    build(
+      padKb,
+      { push: 'false', 'tag-policy': 'none', comment: 'true', 'github-token': token, baseline: 'none' },
+      {
+        GITHUB_EVENT_NAME: 'pull_request',
+        GITHUB_EVENT_PATH: prEvent,
+        GITHUB_REF: 'refs/pull/7/merge',
+        GITHUB_API_URL: github.url
+      }
+    )
 
   test('the first run creates one comment, the next updates that same comment', async () => {
     github.comments.push({ id: 1, body: 'Looks good to me', html_url: 'x' })
@@ -135,20 +149,29 @@ onEveryStack(ready, 'the PR comment', stack => {
     expect(github.comments.find(c => c.id === ours.id)!.body).toBe(`${marker}\n${again.main.outputs.markdown}`)
     // Another matrix entry (one platform) writes a comment of its own.
     const count = github.comments.length
-    const amd64 = await build(150, { push: 'false', 'tag-policy': 'none', comment: 'true', 'github-token': token, baseline: 'none', platforms: 'linux/amd64' }, {
-      GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: prEvent, GITHUB_REF: 'refs/pull/7/merge', GITHUB_API_URL: github.url
-    })
+    const amd64 = await build(
+      150,
+      { push: 'false', 'tag-policy': 'none', comment: 'true', 'github-token': token, baseline: 'none', platforms: 'linux/amd64' },
+      {
+        GITHUB_EVENT_NAME: 'pull_request',
+        GITHUB_EVENT_PATH: prEvent,
+        GITHUB_REF: 'refs/pull/7/merge',
+        GITHUB_API_URL: github.url
+      }
+    )
     expect(amd64.main.stdout).toContain('comment created:')
     expect(github.comments).toHaveLength(count + 1)
     expect(github.comments.find(c => c.id === ours.id)!.body).toBe(`${marker}\n${again.main.outputs.markdown}`)
   })
 
-  test('without permission (a fork PR\'s read-only token): a warning, not a failure', async () => {
+  test("without permission (a fork PR's read-only token): a warning, not a failure", async () => {
     github.forbid = true
     try {
       const r = await pr(100)
       expect(r.main.code).toBe(0)
-      expect(r.main.stdout).toMatch(/::warning::Could not comment on pull request #7: GET .*: 403 Forbidden \(the token may not write to pull requests/)
+      expect(r.main.stdout).toMatch(
+        /::warning::Could not comment on pull request #7: GET .*: 403 Forbidden \(the token may not write to pull requests/
+      )
       expect(r.main.outputs.markdown).toContain('| linux/amd64 |')
     } finally {
       github.forbid = false

@@ -39,9 +39,12 @@ const multistage = fixture('multistage')
   afterAll(() => closeServer(server))
 
   const build = (inputs: Record<string, string>, env: Record<string, string>) =>
-    runAction({ inputs: { ...multistage, cache: 'none', platforms: 'linux/amd64', 'buildx-version': version, 'buildx-download-url': url, ...inputs }, env })
+    runAction({
+      inputs: { ...multistage, cache: 'none', platforms: 'linux/amd64', 'buildx-version': version, 'buildx-download-url': url, ...inputs },
+      env
+    })
 
-  test('installs the asked version (checksum verified) into the tool cache and builds with it; the runner\'s own plugin is untouched', async () => {
+  test("installs the asked version (checksum verified) into the tool cache and builds with it; the runner's own plugin is untouched", async () => {
     const home = mkdtempSync(join(tmpdir(), 'buildx-install-'))
     const env = { DOCKER_CONFIG: join(home, 'docker'), RUNNER_TOOL_CACHE: join(home, 'toolcache') }
     const runnersOwn = docker('buildx', 'version')
@@ -71,7 +74,9 @@ const multistage = fixture('multistage')
     try {
       const run = await build({}, { DOCKER_CONFIG: join(home, 'docker'), RUNNER_TOOL_CACHE: join(home, 'tc') })
       expect(run.main.code).toBe(1)
-      expect(run.main.stdout).toMatch(new RegExp(`::error::buildx ${version}: checksum mismatch for ${url}/${version}/${asset} \\(expected f{64}, got [0-9a-f]{64}\\)`))
+      expect(run.main.stdout).toMatch(
+        new RegExp(`::error::buildx ${version}: checksum mismatch for ${url}/${version}/${asset} \\(expected f{64}, got [0-9a-f]{64}\\)`)
+      )
       expect(existsSync(join(home, 'tc', 'docker-buildx'))).toBe(false)
     } finally {
       checksums = good
@@ -127,7 +132,10 @@ onEveryStack(ready, 'QEMU registration', stack => {
     expect(run.main.code).toBe(0)
     expect(run.main.stdout).toContain('QEMU: registered emulators for linux/arm64')
     expect(readFileSync(entry, 'utf8')).toMatch(/^enabled\ninterpreter \S+\nflags: \w*F/)
-    expect(JSON.parse(run.main.outputs.report).platforms.map((p: { platform: string }) => p.platform)).toEqual(['linux/amd64', 'linux/arm64'])
+    expect(JSON.parse(run.main.outputs.report).platforms.map((p: { platform: string }) => p.platform)).toEqual([
+      'linux/amd64',
+      'linux/arm64'
+    ])
   })
 
   test('the binfmt image is kept in the GitHub cache: the next run loads it instead of pulling', async () => {
@@ -178,7 +186,11 @@ onEveryStack(ready, 'QEMU registration', stack => {
     const errors = errorLines(run.main.stdout)
     expect(errors).toHaveLength(1)
     const image = `${REGISTRY}/test/no-such-binfmt:1`.replace(/[/.]/g, '\\$&')
-    expect(errors[0]).toMatch(new RegExp(`^::error::QEMU: cannot emulate linux/arm64 on this linux/amd64 runner \\(${image} exited 125: docker: Error response from daemon: .*not found\\)\\. Remedies: `))
+    expect(errors[0]).toMatch(
+      new RegExp(
+        `^::error::QEMU: cannot emulate linux/arm64 on this linux/amd64 runner \\(${image} exited 125: docker: Error response from daemon: .*not found\\)\\. Remedies: `
+      )
+    )
     expect(errors[0]).toContain('set qemu-image to an image your runner can pull')
   })
 })

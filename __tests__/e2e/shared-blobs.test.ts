@@ -23,7 +23,8 @@ async function sharedLayers(repo: string, ref: string): Promise<string[]> {
 async function complete(repo: string, ref: string): Promise<boolean> {
   for (const p of Object.values(await platformSizes(repo, ref))) {
     const m = (await manifest(repo, p.digest))!.body
-    for (const d of [m.config!, ...m.layers!]) if ((await fetch(`${api}/${repo}/blobs/${d.digest}`, { method: 'HEAD' })).status !== 200) return false
+    for (const d of [m.config!, ...m.layers!])
+      if ((await fetch(`${api}/${repo}/blobs/${d.digest}`, { method: 'HEAD' })).status !== 200) return false
   }
   return true
 }
@@ -37,7 +38,16 @@ onEveryStack(ready, 'a layer both platforms share', stack => {
   // rewrite-timestamp: a new builder writes the COPY's new /opt with its own time; clamped to the
   // commit's, every build of this context gives the same shared blob, whose digest is learned first.
   const inputs = (image: string) => ({
-    context, file: join(context, 'Dockerfile'), image, push: 'true', cache: 'none', 'tag-policy': 'sha', tags: 'weekly', baseline: 'none', 'build-args': `NONCE=${n}`, 'rewrite-timestamp': 'true'
+    context,
+    file: join(context, 'Dockerfile'),
+    image,
+    push: 'true',
+    cache: 'none',
+    'tag-policy': 'sha',
+    tags: 'weekly',
+    baseline: 'none',
+    'build-args': `NONCE=${n}`,
+    'rewrite-timestamp': 'true'
   })
 
   let shared = ''
@@ -52,12 +62,16 @@ onEveryStack(ready, 'a layer both platforms share', stack => {
   })
 
   test.each<[string, Fault]>([
-    ['a 429 with Retry-After', { status: 429, headers: { 'Retry-After': '2' }, body: '{"errors":[{"code":"TOOMANYREQUESTS","message":"slow down"}]}' }],
+    [
+      'a 429 with Retry-After',
+      { status: 429, headers: { 'Retry-After': '2' }, body: '{"errors":[{"code":"TOOMANYREQUESTS","message":"slow down"}]}' }
+    ],
     ['a connection reset midway', 'reset']
-  ])('%s on the shared blob\'s first upload: the run ends green, the image is complete, each tag is written once', async (_, fault) => {
+  ])("%s on the shared blob's first upload: the run ends green, the image is complete, each tag is written once", async (_, fault) => {
     let faulted = 0
     // The upload's closing PUT names the blob (`?digest=sha256%3A<hex>`).
-    const uploadsShared = (method: string, path: string) => method === 'PUT' && /\/blobs\/uploads\//.test(path) && path.includes(shared.slice('sha256:'.length))
+    const uploadsShared = (method: string, path: string) =>
+      method === 'PUT' && /\/blobs\/uploads\//.test(path) && path.includes(shared.slice('sha256:'.length))
     const proxy = await startFaultyProxy(REGISTRY_PORT, (method, path) => uploadsShared(method, path) && ++faulted === 1, fault)
     const repo = `e2e/shared-${stack.name}-${n}-${typeof fault === 'object' ? fault.status : fault}`
     try {

@@ -13,7 +13,8 @@ import { BUILDKIT_IMAGE, docker, errorLines, fixture, nonce, onEveryStack, stack
 
 const ready = await stackReady()
 const multistage = fixture('multistage')
-const ok = (run: ActionRun) => expect({ code: run.main.code, errors: errorLines(run.main.stdout), post: run.post.code }).toEqual({ code: 0, errors: [], post: 0 })
+const ok = (run: ActionRun) =>
+  expect({ code: run.main.code, errors: errorLines(run.main.stdout), post: run.post.code }).toEqual({ code: 0, errors: [], post: 0 })
 
 onEveryStack(ready, 'a platform per job, merged by digest', stack => {
   let cache: CacheServer
@@ -25,7 +26,15 @@ onEveryStack(ready, 'a platform per job, merged by digest', stack => {
     const proxy = await startFaultyProxy(REGISTRY_PORT)
     try {
       const env = { ...cache.env, GITHUB_RUN_ID: `${Date.now()}` }
-      const common = { ...multistage, image: `${proxy.host}/${repo}`, push: 'true', cache: 'none', 'tag-policy': 'sha', tags: '1', 'build-args': `NONCE=${repo}` }
+      const common = {
+        ...multistage,
+        image: `${proxy.host}/${repo}`,
+        push: 'true',
+        cache: 'none',
+        'tag-policy': 'sha',
+        tags: '1',
+        'build-args': `NONCE=${repo}`
+      }
       const [amd, arm] = await Promise.all(
         ['linux/amd64', 'linux/arm64'].map(platform => stack.run({ inputs: { ...common, mode: 'platform', platforms: platform }, env }))
       )
@@ -62,11 +71,20 @@ onEveryStack(ready, 'a platform per job, merged by digest', stack => {
 
   test('a merge with a platform no job handed over fails naming it', async () => {
     const env = { ...cache.env, GITHUB_RUN_ID: `${Date.now()}` }
-    const common = { ...multistage, image: `${REGISTRY}/e2e/split-missing-${stack.name}-${nonce()}`, push: 'true', cache: 'none', 'tag-policy': 'none', tags: '1' }
+    const common = {
+      ...multistage,
+      image: `${REGISTRY}/e2e/split-missing-${stack.name}-${nonce()}`,
+      push: 'true',
+      cache: 'none',
+      'tag-policy': 'none',
+      tags: '1'
+    }
     ok(await stack.run({ inputs: { ...common, mode: 'platform', platforms: 'linux/amd64' }, env }))
     const merged = await stack.run({ inputs: { ...common, mode: 'merge', platforms: 'linux/amd64,linux/arm64' }, env })
     expect(merged.main.code).toBe(1)
-    expect(errorLines(merged.main.stdout)).toEqual([expect.stringMatching(/^::error::merge: no per-platform job of run \d+ handed over linux\/arm64; /)])
+    expect(errorLines(merged.main.stdout)).toEqual([
+      expect.stringMatching(/^::error::merge: no per-platform job of run \d+ handed over linux\/arm64; /)
+    ])
   })
 })
 
@@ -92,14 +110,39 @@ async function listening(port: number): Promise<void> {
   beforeAll(async () => {
     const dir = mkdtempSync(join(tmpdir(), 'remote-buildkitd-'))
     writeFileSync(join(dir, 'buildkitd.toml'), `[registry."localhost:${REGISTRY_PORT}"]\n  http = true\n`)
-    docker('run', '-d', '--rm', '--name', name, '--privileged', '--network', 'host', '-v', `${dir}:/etc/buildkit`, BUILDKIT_IMAGE, '--addr', `tcp://127.0.0.1:${port}`)
+    docker(
+      'run',
+      '-d',
+      '--rm',
+      '--name',
+      name,
+      '--privileged',
+      '--network',
+      'host',
+      '-v',
+      `${dir}:/etc/buildkit`,
+      BUILDKIT_IMAGE,
+      '--addr',
+      `tcp://127.0.0.1:${port}`
+    )
     await listening(port)
   })
   afterAll(() => execFileSync('docker', ['rm', '--force', name], { stdio: 'ignore' }))
 
   test('builds and pushes both platforms through tcp://, and post removes only the builder entry', async () => {
     const repo = `e2e/remote-${nonce()}`
-    const run = await STACKS[0].run({ inputs: { ...multistage, driver: 'remote', endpoint: `tcp://127.0.0.1:${port}`, image: `${REGISTRY}/${repo}`, push: 'true', cache: 'none', 'tag-policy': 'none', tags: '1' } })
+    const run = await STACKS[0].run({
+      inputs: {
+        ...multistage,
+        driver: 'remote',
+        endpoint: `tcp://127.0.0.1:${port}`,
+        image: `${REGISTRY}/${repo}`,
+        push: 'true',
+        cache: 'none',
+        'tag-policy': 'none',
+        tags: '1'
+      }
+    })
     ok(run)
     expect(run.main.stdout).toMatch(/buildx create --name ci-base-\S+ --driver remote --bootstrap tcp:\/\/127\.0\.0\.1:\d+/)
     expect(Object.keys(await platformSizes(repo, '1')).sort()).toEqual(['linux/amd64', 'linux/arm64'])

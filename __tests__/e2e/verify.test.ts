@@ -12,8 +12,10 @@ const multistage = fixture('multistage')
 const results = (report: string): VerifyResult[] => JSON.parse(report).verify.results
 
 onEveryStack(ready, 'verify', stack => {
-  test('push: false: `uname -m` prints each platform\'s machine, in the loaded build, which is removed afterwards', async () => {
-    const run = await stack.run({ inputs: { ...multistage, platforms: 'linux/amd64,linux/arm64', cache: 'none', verify: 'uname -m\nsh -c \'echo "$0 as $(id -u)"\' me' } })
+  test("push: false: `uname -m` prints each platform's machine, in the loaded build, which is removed afterwards", async () => {
+    const run = await stack.run({
+      inputs: { ...multistage, platforms: 'linux/amd64,linux/arm64', cache: 'none', verify: 'uname -m\nsh -c \'echo "$0 as $(id -u)"\' me' }
+    })
     expect({ code: run.main.code, errors: errorLines(run.main.stdout) }).toEqual({ code: 0, errors: [] })
     expect(results(run.main.outputs.report).map(r => [r.platform, r.command, r.passed, r.exitCode, r.output])).toEqual([
       ['linux/amd64', 'uname -m', true, 0, 'x86_64'],
@@ -31,10 +33,15 @@ onEveryStack(ready, 'verify', stack => {
   test('push: true: a command that fails on arm64 only fails the step naming that platform, after outputs and summary', async () => {
     const repo = `e2e/verify-${stack.name}-${nonce()}`
     const command = 'sh -c \'uname -m; test "$(uname -m)" = x86_64\''
-    const run = await stack.run({ inputs: { ...multistage, image: `${REGISTRY}/${repo}`, push: 'true', cache: 'none', 'tag-policy': 'none', tags: '1', verify: command } })
+    const run = await stack.run({
+      inputs: { ...multistage, image: `${REGISTRY}/${repo}`, push: 'true', cache: 'none', 'tag-policy': 'none', tags: '1', verify: command }
+    })
     expect(run.main.code).toBe(1)
     expect(errorLines(run.main.stdout)).toEqual([`::error::Verify failed:%0Alinux/arm64: \`${command}\` exited 1:%0Aaarch64`])
-    expect(results(run.main.outputs.report).map(r => [r.platform, r.passed])).toEqual([['linux/amd64', true], ['linux/arm64', false]])
+    expect(results(run.main.outputs.report).map(r => [r.platform, r.passed])).toEqual([
+      ['linux/amd64', true],
+      ['linux/arm64', false]
+    ])
     expect(run.main.outputs.verified).toBe('false')
     expect(run.main.outputs.digest).toMatch(/^sha256:/)
     expect(run.main.summary).toContain('— verify failed')
@@ -55,7 +62,9 @@ onEveryStack(ready, 'verify', stack => {
   })
 
   test('a command that hangs is stopped at verify-timeout and its container removed', async () => {
-    const run = await stack.run({ inputs: { ...multistage, platforms: 'linux/amd64', cache: 'none', verify: 'sleep 60', 'verify-timeout': '3s' } })
+    const run = await stack.run({
+      inputs: { ...multistage, platforms: 'linux/amd64', cache: 'none', verify: 'sleep 60', 'verify-timeout': '3s' }
+    })
     expect(run.main.code).toBe(1)
     const [result] = results(run.main.outputs.report)
     expect(result).toMatchObject({ platform: 'linux/amd64', command: 'sleep 60', passed: false, timedOut: true })

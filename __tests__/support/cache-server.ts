@@ -56,7 +56,10 @@ const WRITE = 2
  */
 export function runtimeToken(ref = DEFAULT_BRANCH): string {
   const now = Math.floor(Date.now() / 1000)
-  const scopes = [{ Scope: ref, Permission: READ | WRITE }, ...(ref === DEFAULT_BRANCH ? [] : [{ Scope: DEFAULT_BRANCH, Permission: READ }])]
+  const scopes = [
+    { Scope: ref, Permission: READ | WRITE },
+    ...(ref === DEFAULT_BRANCH ? [] : [{ Scope: DEFAULT_BRANCH, Permission: READ }])
+  ]
   const claims = { ac: JSON.stringify(scopes), nbf: now - 60, exp: now + 6 * 3600, iss: 'test' }
   return `${b64url({ alg: 'HS256', typ: 'JWT' })}.${b64url(claims)}.${Buffer.from('unsigned').toString('base64url')}`
 }
@@ -101,7 +104,9 @@ export async function startCacheServer(): Promise<CacheServer> {
 
   const lookup = (req: IncomingMessage, keys: string[], version: string): Entry | undefined => {
     const readable = tokenScopes(req).read
-    const ready = entries.filter(e => e.committed && e.version === version && readable.includes(e.scope)).sort((a, b) => b.created - a.created || b.id - a.id)
+    const ready = entries
+      .filter(e => e.committed && e.version === version && readable.includes(e.scope))
+      .sort((a, b) => b.created - a.created || b.id - a.id)
     return ready.find(e => e.key === keys[0]) ?? keys.map(k => ready.find(e => e.key.startsWith(k))).find(Boolean)
   }
   const record = (entry: Entry | undefined) => {
@@ -131,7 +136,11 @@ export async function startCacheServer(): Promise<CacheServer> {
         const range = byteRange(req, entry.data.length)
         const part = range ? entry.data.subarray(range.start, range.end + 1) : entry.data
         stats.downloaded += part.length
-        const headers: Record<string, string> = { 'Content-Type': 'application/octet-stream', 'Content-Length': String(part.length), 'x-ms-blob-type': 'BlockBlob' }
+        const headers: Record<string, string> = {
+          'Content-Type': 'application/octet-stream',
+          'Content-Length': String(part.length),
+          'x-ms-blob-type': 'BlockBlob'
+        }
         if (range) headers['Content-Range'] = `bytes ${range.start}-${range.end}/${entry.data.length}`
         res.writeHead(range ? 206 : 200, headers).end(part)
         return
@@ -153,7 +162,16 @@ export async function startCacheServer(): Promise<CacheServer> {
           if (entries.some(e => e.key === key && e.version === version && e.scope === scope)) {
             return json(res, 409, { message: `Cache already exists. Key: ${key}`, typeKey: 'ArtifactCacheItemAlreadyExistsException' })
           }
-          const entry: Entry = { id: nextId++, key, version, data: Buffer.alloc(0), committed: false, created: Date.now(), blocks: new Map(), scope }
+          const entry: Entry = {
+            id: nextId++,
+            key,
+            version,
+            data: Buffer.alloc(0),
+            committed: false,
+            created: Date.now(),
+            blocks: new Map(),
+            scope
+          }
           entries.push(entry)
           return json(res, 201, { cacheId: entry.id })
         }
@@ -174,7 +192,8 @@ export async function startCacheServer(): Promise<CacheServer> {
         }
         if (req.method === 'POST') {
           const { size } = JSON.parse((await body(req)).toString())
-          if (size !== entry.data.length) return json(res, 400, { message: `size ${size} does not match ${entry.data.length} uploaded bytes` })
+          if (size !== entry.data.length)
+            return json(res, 400, { message: `size ${size} does not match ${entry.data.length} uploaded bytes` })
           entry.committed = true
           return json(res, 204)
         }
@@ -188,7 +207,11 @@ export async function startCacheServer(): Promise<CacheServer> {
         if (call === 'GetCacheEntryDownloadURL') {
           const entry = record(lookup(req, [request.key, ...(request.restore_keys ?? [])], request.version))
           if (!entry) return json(res, 200, { ok: false })
-          return json(res, 200, { ok: true, signed_download_url: `${base}/account/container/blob-${entry.id}?sig=read`, matched_key: entry.key })
+          return json(res, 200, {
+            ok: true,
+            signed_download_url: `${base}/account/container/blob-${entry.id}?sig=read`,
+            matched_key: entry.key
+          })
         }
         if (call === 'CreateCacheEntry') {
           const scope = tokenScopes(req).write
@@ -196,12 +219,23 @@ export async function startCacheServer(): Promise<CacheServer> {
           if (entries.some(e => e.key === request.key && e.version === request.version && e.scope === scope)) {
             return json(res, 409, { code: 'already_exists', msg: 'cache entry already exists' })
           }
-          const entry: Entry = { id: nextId++, key: request.key, version: request.version, data: Buffer.alloc(0), committed: false, created: Date.now(), blocks: new Map(), scope }
+          const entry: Entry = {
+            id: nextId++,
+            key: request.key,
+            version: request.version,
+            data: Buffer.alloc(0),
+            committed: false,
+            created: Date.now(),
+            blocks: new Map(),
+            scope
+          }
           entries.push(entry)
           return json(res, 200, { ok: true, signed_upload_url: `${base}/account/container/blob-${entry.id}?sig=test` })
         }
         if (call === 'FinalizeCacheEntryUpload') {
-          const entry = entries.find(e => e.key === request.key && e.version === request.version && e.scope === tokenScopes(req).write && !e.committed)
+          const entry = entries.find(
+            e => e.key === request.key && e.version === request.version && e.scope === tokenScopes(req).write && !e.committed
+          )
           if (!entry) return json(res, 404, { code: 'not_found', msg: 'no such entry' })
           if (Number(request.size_bytes) !== entry.data.length) return json(res, 400, { code: 'invalid_argument', msg: 'size mismatch' })
           entry.committed = true

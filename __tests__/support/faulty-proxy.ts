@@ -20,7 +20,11 @@ export const blobUploads = (proxy: FaultyProxy) => proxy.requests.filter(r => /^
 /** Manifests written: by digest or by tag. */
 export const manifestPuts = (proxy: FaultyProxy) => proxy.requests.filter(r => /^PUT \/v2\/.+\/manifests\//.test(r))
 
-export async function startFaultyProxy(upstreamPort: number, fails: (method: string, path: string) => boolean = () => false, fault: Fault = 500): Promise<FaultyProxy> {
+export async function startFaultyProxy(
+  upstreamPort: number,
+  fails: (method: string, path: string) => boolean = () => false,
+  fault: Fault = 500
+): Promise<FaultyProxy> {
   const failed: string[] = []
   const requests: string[] = []
   const server: Server = createServer((req, res) => {
@@ -39,7 +43,9 @@ export async function startFaultyProxy(upstreamPort: number, fails: (method: str
       }
       req.resume()
       const answer = typeof fault === 'number' ? { status: fault } : fault
-      res.writeHead(answer.status, { 'Content-Type': 'application/json', ...answer.headers }).end(answer.body ?? '{"errors":[{"code":"UNKNOWN","message":"injected fault"}]}')
+      res
+        .writeHead(answer.status, { 'Content-Type': 'application/json', ...answer.headers })
+        .end(answer.body ?? '{"errors":[{"code":"UNKNOWN","message":"injected fault"}]}')
       return
     }
     const upstream = request({ host: '127.0.0.1', port: upstreamPort, method: req.method, path: req.url, headers: req.headers }, up => {

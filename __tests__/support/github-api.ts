@@ -40,7 +40,12 @@ export async function startGitHubApi(repository: string, issue: number, token: s
     }
     if (req.method === 'POST' && url.pathname === list) {
       // Comments made with the workflow's token are the Actions bot's.
-      const comment: Comment = { id: nextId++, body: JSON.parse(text).body, html_url: `https://github.com/${repository}/pull/${issue}#issuecomment-${nextId}`, user: { login: 'github-actions[bot]', type: 'Bot' } }
+      const comment: Comment = {
+        id: nextId++,
+        body: JSON.parse(text).body,
+        html_url: `https://github.com/${repository}/pull/${issue}#issuecomment-${nextId}`,
+        user: { login: 'github-actions[bot]', type: 'Bot' }
+      }
       state.comments.push(comment)
       return send(201, comment)
     }

@@ -61,10 +61,14 @@ export interface TarEntry {
 export async function imageFiles(repo: string, manifestDigest: string): Promise<Map<string, TarEntry>> {
   const m = (await manifest(repo, manifestDigest))!.body
   const files = new Map<string, TarEntry>()
-  const field = (tar: Buffer, from: number, length: number) => tar.toString('utf8', from, from + length).replace(/\0.*$/s, '').trim()
+  const field = (tar: Buffer, from: number, length: number) =>
+    tar
+      .toString('utf8', from, from + length)
+      .replace(/\0.*$/s, '')
+      .trim()
   for (const layer of m.layers!) {
     const tar = gunzipSync(await blob(repo, layer.digest))
-    for (let off = 0; off + 512 <= tar.length; ) {
+    for (let off = 0; off + 512 <= tar.length;) {
       const name = field(tar, off, 100)
       if (!name) break
       const size = parseInt(field(tar, off + 124, 12) || '0', 8)

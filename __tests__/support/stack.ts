@@ -27,7 +27,9 @@ function stack(name: Stack['name'], title: string, inputs: Record<string, string
   const run = (options: RunOptions = {}) => {
     const given: Record<string, string> = { ...all, ...options.inputs }
     // The fixtures build FROM the stack's base image, on whichever registry the suite uses.
-    const buildArgs = /^BASE=/m.test(given['build-args'] ?? '') ? given['build-args'] : [`BASE=${BASE_IMAGE}`, given['build-args']].filter(Boolean).join('\n')
+    const buildArgs = /^BASE=/m.test(given['build-args'] ?? '')
+      ? given['build-args']
+      : [`BASE=${BASE_IMAGE}`, given['build-args']].filter(Boolean).join('\n')
     return runAction({ ...options, inputs: { ...given, 'build-args': buildArgs } })
   }
   return { name, title, inputs: all, emptyBuilder, run }
@@ -41,7 +43,12 @@ function stack(name: Stack['name'], title: string, inputs: Record<string, string
 export const STACKS: Stack[] = [
   stack('engine', "engine's BuildKit, docker driver", {}, () => pruneBuilder()),
   // Every run creates its own builder, and post removes it with its state: each starts empty.
-  stack('runner', 'docker-container builder, buildx ' + RUNNER_BUILDX, { driver: 'docker-container', 'buildx-version': RUNNER_BUILDX }, () => undefined)
+  stack(
+    'runner',
+    'docker-container builder, buildx ' + RUNNER_BUILDX,
+    { driver: 'docker-container', 'buildx-version': RUNNER_BUILDX },
+    () => undefined
+  )
 ]
 
 function missingParts(): string[] {
@@ -63,7 +70,13 @@ function missingParts(): string[] {
 export async function stackReady(): Promise<boolean> {
   const missing = missingParts()
   if (!(await registryUp())) missing.push(`the registry on ${REGISTRY}`)
-  if (!(await fetch(`${BUILDX_RELEASES}/${RUNNER_BUILDX}/checksums.txt`).then(r => r.ok, () => false))) missing.push(`buildx releases on ${BUILDX_RELEASES}`)
+  if (
+    !(await fetch(`${BUILDX_RELEASES}/${RUNNER_BUILDX}/checksums.txt`).then(
+      r => r.ok,
+      () => false
+    ))
+  )
+    missing.push(`buildx releases on ${BUILDX_RELEASES}`)
   if (!missing.length) return true
   const why = `The e2e stack is incomplete (missing ${missing.join(', ')}): run \`bash scripts/stack.sh\` first.`
   if (process.env.CI) throw new Error(why)

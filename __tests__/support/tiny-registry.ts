@@ -33,7 +33,9 @@ const error = (res: ServerResponse, status: number, code: string, message = code
   res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify({ errors: [{ code, message }] }))
 
 /** `fault(method, url, nth)` is asked for every request; nth counts requests of the same method and path, or of the same blob's upload (1 for the first). */
-export async function startTinyRegistry(fault: (method: string, url: string, nth: number) => TinyFault | undefined = () => undefined): Promise<TinyRegistry> {
+export async function startTinyRegistry(
+  fault: (method: string, url: string, nth: number) => TinyFault | undefined = () => undefined
+): Promise<TinyRegistry> {
   const requests: string[] = []
   const seen = new Map<string, number>()
   const blobs = new Map<string, Buffer>()
@@ -55,7 +57,9 @@ export async function startTinyRegistry(fault: (method: string, url: string, nth
     }
     if (injected) {
       await body(req)
-      res.writeHead(injected.status, { 'Content-Type': 'application/json', ...injected.headers }).end('{"errors":[{"code":"TOOMANYREQUESTS","message":"injected"}]}')
+      res
+        .writeHead(injected.status, { 'Content-Type': 'application/json', ...injected.headers })
+        .end('{"errors":[{"code":"TOOMANYREQUESTS","message":"injected"}]}')
       return
     }
     if (url.pathname === '/v2/') return res.writeHead(200).end('{}')
@@ -81,7 +85,11 @@ export async function startTinyRegistry(fault: (method: string, url: string, nth
     }
     if (method === 'PUT') {
       const bytes = await body(req)
-      const manifest = JSON.parse(bytes.toString('utf8')) as { manifests?: { digest: string }[]; config?: { digest: string }; layers?: { digest: string }[] }
+      const manifest = JSON.parse(bytes.toString('utf8')) as {
+        manifests?: { digest: string }[]
+        config?: { digest: string }
+        layers?: { digest: string }[]
+      }
       const missing = [
         ...(manifest.manifests ?? []).filter(d => !repo(name).has(d.digest)).map(d => d.digest),
         ...[manifest.config, ...(manifest.layers ?? [])].filter(d => d && !blobs.has(d.digest)).map(d => d!.digest)
@@ -95,7 +103,11 @@ export async function startTinyRegistry(fault: (method: string, url: string, nth
     }
     const entry = manifests.get(name)?.get(rest)
     if (!entry) return error(res, 404, 'MANIFEST_UNKNOWN')
-    res.writeHead(200, { 'Content-Type': entry.mediaType, 'Docker-Content-Digest': sha256(entry.bytes), 'Content-Length': String(entry.bytes.length) })
+    res.writeHead(200, {
+      'Content-Type': entry.mediaType,
+      'Docker-Content-Digest': sha256(entry.bytes),
+      'Content-Length': String(entry.bytes.length)
+    })
     res.end(method === 'HEAD' ? undefined : entry.bytes)
   })
   const url = await listenOnLoopback(server)

@@ -21,9 +21,22 @@ const plan = (over: Partial<RawInputs>, extra: Partial<BuildPlan> = {}): BuildPl
 describe('buildx build argv (golden)', () => {
   test('defaults: no push, OCI layout to measure, plain progress, metadata file', () => {
     expect(buildArgs(plan({}))).toEqual([
-      'buildx', 'build', '--platform', 'linux/amd64,linux/arm64', '--file', 'Dockerfile.base',
-      '--build-arg', 'SOURCE_DATE_EPOCH=1732000000', '--provenance=false',
-      '--output', 'type=oci,dest=/tmp/oci,tar=false', '--metadata-file', '/tmp/m.json', '--progress', 'rawjson', '.'
+      'buildx',
+      'build',
+      '--platform',
+      'linux/amd64,linux/arm64',
+      '--file',
+      'Dockerfile.base',
+      '--build-arg',
+      'SOURCE_DATE_EPOCH=1732000000',
+      '--provenance=false',
+      '--output',
+      'type=oci,dest=/tmp/oci,tar=false',
+      '--metadata-file',
+      '/tmp/m.json',
+      '--progress',
+      'rawjson',
+      '.'
     ])
   })
 
@@ -31,31 +44,74 @@ describe('buildx build argv (golden)', () => {
     const args = buildArgs(
       plan(
         {
-          image: 'ghcr.io/phialo/ci-base', push: 'true', load: 'true', target: 'ci', 'build-args': 'MONTH=2026-11',
-          secrets: 'npm=NPM_TOKEN', 'no-cache': 'true', pull: 'true', provenance: 'mode=max', sbom: 'true', context: 'ctx',
+          image: 'ghcr.io/phialo/ci-base',
+          push: 'true',
+          load: 'true',
+          target: 'ci',
+          'build-args': 'MONTH=2026-11',
+          secrets: 'npm=NPM_TOKEN',
+          'no-cache': 'true',
+          pull: 'true',
+          provenance: 'mode=max',
+          sbom: 'true',
+          context: 'ctx',
           'rewrite-timestamp': 'true'
         },
         {
-          builder: 'b1', tags: ['ghcr.io/phialo/ci-base:sha-abc1234'], labels: ['a=b'],
-          cacheFrom: ['type=gha,scope=w'], cacheTo: ['type=gha,scope=w,mode=max'], inlineCache: true,
+          builder: 'b1',
+          tags: ['ghcr.io/phialo/ci-base:sha-abc1234'],
+          labels: ['a=b'],
+          cacheFrom: ['type=gha,scope=w'],
+          cacheTo: ['type=gha,scope=w,mode=max'],
+          inlineCache: true,
           pushTo: ['ghcr.io/phialo/ci-base', 'docker.io/phialo/ci-base']
         }
       )
     )
     expect(args).toEqual([
-      'buildx', 'build', '--builder', 'b1', '--platform', 'linux/amd64,linux/arm64', '--file', 'Dockerfile.base',
-      '--target', 'ci', '--label', 'a=b',
-      '--build-arg', 'MONTH=2026-11', '--build-arg', 'BUILDKIT_INLINE_CACHE=1', '--build-arg', 'SOURCE_DATE_EPOCH=1732000000',
-      '--secret', 'id=npm,env=NPM_TOKEN',
-      '--cache-from', 'type=gha,scope=w', '--cache-to', 'type=gha,scope=w,mode=max', '--no-cache', '--pull',
-      '--provenance=mode=max', '--sbom=true',
-      '--output', 'type=image,"name=ghcr.io/phialo/ci-base,docker.io/phialo/ci-base",push-by-digest=true,name-canonical=true,push=true,rewrite-timestamp=true',
-      '--metadata-file', '/tmp/m.json', '--progress', 'rawjson', 'ctx'
+      'buildx',
+      'build',
+      '--builder',
+      'b1',
+      '--platform',
+      'linux/amd64,linux/arm64',
+      '--file',
+      'Dockerfile.base',
+      '--target',
+      'ci',
+      '--label',
+      'a=b',
+      '--build-arg',
+      'MONTH=2026-11',
+      '--build-arg',
+      'BUILDKIT_INLINE_CACHE=1',
+      '--build-arg',
+      'SOURCE_DATE_EPOCH=1732000000',
+      '--secret',
+      'id=npm,env=NPM_TOKEN',
+      '--cache-from',
+      'type=gha,scope=w',
+      '--cache-to',
+      'type=gha,scope=w,mode=max',
+      '--no-cache',
+      '--pull',
+      '--provenance=mode=max',
+      '--sbom=true',
+      '--output',
+      'type=image,"name=ghcr.io/phialo/ci-base,docker.io/phialo/ci-base",push-by-digest=true,name-canonical=true,push=true,rewrite-timestamp=true',
+      '--metadata-file',
+      '/tmp/m.json',
+      '--progress',
+      'rawjson',
+      'ctx'
     ])
   })
 
   test('the builder tags nothing in the registry; only a load names the image, in the local store', () => {
-    const p = plan({ image: 'ghcr.io/phialo/ci-base', push: 'true', load: 'true' }, { tags: ['ghcr.io/phialo/ci-base:1'], loadTags: ['ghcr.io/phialo/ci-base:1'], pushTo: ['ghcr.io/phialo/ci-base'] })
+    const p = plan(
+      { image: 'ghcr.io/phialo/ci-base', push: 'true', load: 'true' },
+      { tags: ['ghcr.io/phialo/ci-base:1'], loadTags: ['ghcr.io/phialo/ci-base:1'], pushTo: ['ghcr.io/phialo/ci-base'] }
+    )
     expect(buildArgs(p)).not.toContain('--tag')
     expect(buildArgs(p)).toContain('type=image,name=ghcr.io/phialo/ci-base,push-by-digest=true,name-canonical=true,push=true')
     const load = buildArgs({ ...p, loadOnly: true })
@@ -67,8 +123,11 @@ describe('buildx build argv (golden)', () => {
   test('rewrite-timestamp: true rewrites file times on either output; false (the default) leaves cached layers as they are', () => {
     const strict = { 'rewrite-timestamp': 'true' }
     expect(buildArgs(plan(strict))).toContain('type=oci,dest=/tmp/oci,tar=false,rewrite-timestamp=true')
-    expect(buildArgs(plan(strict, { pushTo: ['r/x'] }))).toContain('type=image,name=r/x,push-by-digest=true,name-canonical=true,push=true,rewrite-timestamp=true')
-    for (const args of [buildArgs(plan({})), buildArgs(plan({}, { pushTo: ['r/x'] }))]) expect(args.join(' ')).not.toContain('rewrite-timestamp')
+    expect(buildArgs(plan(strict, { pushTo: ['r/x'] }))).toContain(
+      'type=image,name=r/x,push-by-digest=true,name-canonical=true,push=true,rewrite-timestamp=true'
+    )
+    for (const args of [buildArgs(plan({})), buildArgs(plan({}, { pushTo: ['r/x'] }))])
+      expect(args.join(' ')).not.toContain('rewrite-timestamp')
   })
 
   test('load without push: the build writes the layout to measure, a second pass loads', () => {
@@ -87,17 +146,45 @@ describe('buildx build argv (golden)', () => {
 
 test('docker-container builder argv', () => {
   expect(
-    createBuilderArgs({ name: 'ci-1', driver: 'docker-container', endpoint: '', driverOpts: ['network=host', 'image=moby/buildkit:v0.20.0'], configFile: '/t/b.toml', platforms: [] })
-  ).toEqual(['buildx', 'create', '--name', 'ci-1', '--driver', 'docker-container', '--driver-opt', 'network=host', '--driver-opt', 'image=moby/buildkit:v0.20.0', '--config', '/t/b.toml', '--bootstrap'])
-})
-
-test('remote builder argv takes the endpoint last and no config file', () => {
-  expect(createBuilderArgs({ name: 'r', driver: 'remote', endpoint: 'tcp://bk:1234', driverOpts: [], configFile: '/t/b.toml', platforms: [] })).toEqual([
-    'buildx', 'create', '--name', 'r', '--driver', 'remote', '--bootstrap', 'tcp://bk:1234'
+    createBuilderArgs({
+      name: 'ci-1',
+      driver: 'docker-container',
+      endpoint: '',
+      driverOpts: ['network=host', 'image=moby/buildkit:v0.20.0'],
+      configFile: '/t/b.toml',
+      platforms: []
+    })
+  ).toEqual([
+    'buildx',
+    'create',
+    '--name',
+    'ci-1',
+    '--driver',
+    'docker-container',
+    '--driver-opt',
+    'network=host',
+    '--driver-opt',
+    'image=moby/buildkit:v0.20.0',
+    '--config',
+    '/t/b.toml',
+    '--bootstrap'
   ])
 })
 
+test('remote builder argv takes the endpoint last and no config file', () => {
+  expect(
+    createBuilderArgs({ name: 'r', driver: 'remote', endpoint: 'tcp://bk:1234', driverOpts: [], configFile: '/t/b.toml', platforms: [] })
+  ).toEqual(['buildx', 'create', '--name', 'r', '--driver', 'remote', '--bootstrap', 'tcp://bk:1234'])
+})
+
 test('binfmt and login argv; the password goes through stdin', () => {
-  expect(binfmtArgs('tonistiigi/binfmt:x', ['arm64', 'riscv64'])).toEqual(['run', '--privileged', '--rm', 'tonistiigi/binfmt:x', '--install', 'arm64,riscv64'])
+  expect(binfmtArgs('tonistiigi/binfmt:x', ['arm64', 'riscv64'])).toEqual([
+    'run',
+    '--privileged',
+    '--rm',
+    'tonistiigi/binfmt:x',
+    '--install',
+    'arm64,riscv64'
+  ])
   expect(loginArgs('ghcr.io', 'bot')).toEqual(['login', '--username', 'bot', '--password-stdin', 'ghcr.io'])
 })

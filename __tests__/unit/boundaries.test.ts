@@ -5,7 +5,9 @@ import { isAttestation } from '../../src/core/image'
 import { repositoryOf, tagOf } from '../../src/core/reference'
 import { splitCommand, verified, type Verification } from '../../src/core/verify'
 
-const at = (size: number, layers: number, sizeDelta?: number, sizePercent?: number) => [{ platform: 'linux/amd64', size, layers, sizeDelta, sizePercent }]
+const at = (size: number, layers: number, sizeDelta?: number, sizePercent?: number) => [
+  { platform: 'linux/amd64', size, layers, sizeDelta, sizePercent }
+]
 const budgetsBroken = (...args: Parameters<typeof checkBudgets>) => checkBudgets(...args).map(b => b.budget)
 
 describe('budgets: at the limit is within it; one over breaks it', () => {

@@ -19,7 +19,9 @@ describe('sizes as written', () => {
     ['1mib', 2 ** 20]
   ])('%s = %d bytes', (text, bytes) => expect(parseSize(text)).toBe(bytes))
 
-  test.each(['', 'MB', '-5MB', '0', '1.2.3GB', '10 megabytes', '5PB', '1e6', '12%'])('%j is not a size', text => expect(parseSize(text)).toBeUndefined())
+  test.each(['', 'MB', '-5MB', '0', '1.2.3GB', '10 megabytes', '5PB', '1e6', '12%'])('%j is not a size', text =>
+    expect(parseSize(text)).toBeUndefined()
+  )
 
   test('growth: a percentage or a size', () => {
     expect(parseGrowth('10%')).toEqual({ percent: 10 })
@@ -59,7 +61,10 @@ describe('deltas', () => {
   test('layers match by position when the shape is the same, else by instruction; the grown one is named', () => {
     const same = compareLayers(image('linux/amd64', [100, 250, 300]), base.platforms[0])
     expect(same.map(l => l.delta)).toEqual([0, 50, 0])
-    const reshaped = compareLayers(image('linux/amd64', [100, 5, 200, 350], ['RUN step 0', 'RUN new', 'RUN step 1', 'RUN step 2']), base.platforms[0])
+    const reshaped = compareLayers(
+      image('linux/amd64', [100, 5, 200, 350], ['RUN step 0', 'RUN new', 'RUN step 1', 'RUN step 2']),
+      base.platforms[0]
+    )
     expect(reshaped.map(l => l.delta)).toEqual([0, undefined, 0, 50])
     const platforms = compare([image('linux/amd64', [100, 250, 300])], base)
     expect(largestGrowth(platforms)).toEqual({ platform: 'linux/amd64', layer: { instruction: 'RUN step 1', size: 250, delta: 50 } })

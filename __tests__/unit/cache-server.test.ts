@@ -40,10 +40,11 @@ test('block uploads are joined in block-list order; reads honour x-ms-range and 
   expect([plain.status, await plain.text()]).toEqual([206, '789'])
 })
 
-test('scopes: a branch reads its own entries and the default branch\'s, never another branch\'s', async () => {
+test("scopes: a branch reads its own entries and the default branch's, never another branch's", async () => {
   await save('scoped-feature', Buffer.from('feature'), server.envFor('refs/heads/feature'))
   await save('scoped-main', Buffer.from('main'))
-  const lookup = (key: string, ref: string) => twirp('GetCacheEntryDownloadURL', { key, version: 'v' }, server.envFor(ref)).then(r => r.body.ok)
+  const lookup = (key: string, ref: string) =>
+    twirp('GetCacheEntryDownloadURL', { key, version: 'v' }, server.envFor(ref)).then(r => r.body.ok)
   expect(await lookup('scoped-feature', 'refs/heads/feature')).toBe(true)
   expect(await lookup('scoped-feature', 'refs/heads/other')).toBe(false)
   expect(await lookup('scoped-main', 'refs/heads/other')).toBe(true)

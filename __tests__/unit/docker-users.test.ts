@@ -4,15 +4,28 @@ import { buildArgs, type BuildPlan } from '../../src/core/args'
 import { INPUT_DEFAULTS, parseInputs, type RawInputs } from '../../src/core/inputs'
 
 describe('annotations', () => {
-  const labels = ['org.opencontainers.image.created=2026-11-20T09:30:00Z', 'org.opencontainers.image.revision=abc', 'org.opencontainers.image.source=https://github.com/p/r', 'org.opencontainers.image.version=1.2.3']
-  const dockerfile = 'FROM x\nLABEL org.opencontainers.image.title="Phialo CI base" \\\n      org.opencontainers.image.revision="${REVISION}"\n'
+  const labels = [
+    'org.opencontainers.image.created=2026-11-20T09:30:00Z',
+    'org.opencontainers.image.revision=abc',
+    'org.opencontainers.image.source=https://github.com/p/r',
+    'org.opencontainers.image.version=1.2.3'
+  ]
+  const dockerfile =
+    'FROM x\nLABEL org.opencontainers.image.title="Phialo CI base" \\\n      org.opencontainers.image.revision="${REVISION}"\n'
 
   test("the Dockerfile's literal OCI labels are read; ones built from ARGs are not", () => {
     expect(dockerfileLabels(dockerfile)).toEqual({ 'org.opencontainers.image.title': 'Phialo CI base' })
   })
 
   test('several platforms: the OCI basics on the index; unprefixed user annotations on the index and each manifest', () => {
-    expect(annotationArgs(['com.example.team=ci', 'manifest:com.example.kind=base', 'index:org.opencontainers.image.version=v1'], labels, dockerfile, true)).toEqual([
+    expect(
+      annotationArgs(
+        ['com.example.team=ci', 'manifest:com.example.kind=base', 'index:org.opencontainers.image.version=v1'],
+        labels,
+        dockerfile,
+        true
+      )
+    ).toEqual([
       'index:com.example.team=ci',
       'manifest:com.example.team=ci',
       'manifest:com.example.kind=base',
@@ -29,13 +42,16 @@ describe('annotations', () => {
   })
 
   test('a value with a URL is not taken for a prefix', () => {
-    expect(annotationArgs(['org.opencontainers.image.url=https://example.com'], [], '', false)).toEqual(['manifest:org.opencontainers.image.url=https://example.com'])
+    expect(annotationArgs(['org.opencontainers.image.url=https://example.com'], [], '', false)).toEqual([
+      'manifest:org.opencontainers.image.url=https://example.com'
+    ])
   })
 })
 
 describe('registry-auth', () => {
   test('a list of logins; a password keeps every character it was given', () => {
-    const text = '- registry: ghcr.io\n  username: bot\n  password: p#1: x\n\n- registry: docker.io\n  username: "phialo"\n  password: \'q\'\n'
+    const text =
+      '- registry: ghcr.io\n  username: bot\n  password: p#1: x\n\n- registry: docker.io\n  username: "phialo"\n  password: \'q\'\n'
     expect(parseRegistryAuth(text)).toEqual({
       logins: [
         { registry: 'ghcr.io', username: 'bot', password: 'p#1: x' },
@@ -47,7 +63,10 @@ describe('registry-auth', () => {
 
   test('a missing field or a stray line is named, never the password', () => {
     const { problems } = parseRegistryAuth('- registry: ghcr.io\n  password: hunter2\nregistry ghcr.io')
-    expect(problems).toEqual(["line 3 is not '- registry: …' or 'username: …' / 'password: …' under it", 'entry 1 (ghcr.io) has no username'])
+    expect(problems).toEqual([
+      "line 3 is not '- registry: …' or 'username: …' / 'password: …' under it",
+      'entry 1 (ghcr.io) has no username'
+    ])
     expect(problems.join('\n')).not.toContain('hunter2')
   })
 })
@@ -55,11 +74,23 @@ describe('registry-auth', () => {
 describe('argv for what docker users pass', () => {
   const plan = (over: Partial<RawInputs>): BuildPlan => ({
     inputs: parseInputs({ ...INPUT_DEFAULTS, ...over }, {}),
-    builder: '', tags: [], labels: [], annotations: ['index:a=b'], cacheFrom: [], cacheTo: [], inlineCache: false,
-    metadataFile: '/tmp/m.json', ociDir: '/tmp/oci', pushTo: [], loadTags: [], sourceDateEpoch: 1
+    builder: '',
+    tags: [],
+    labels: [],
+    annotations: ['index:a=b'],
+    cacheFrom: [],
+    cacheTo: [],
+    inlineCache: false,
+    metadataFile: '/tmp/m.json',
+    ociDir: '/tmp/oci',
+    pushTo: [],
+    loadTags: [],
+    sourceDateEpoch: 1
   })
   test('secret files, ssh, network, shm size and annotations', () => {
-    const args = buildArgs(plan({ 'secret-files': 'npmrc=/home/runner/.npmrc', ssh: 'default\ngithub=/keys/id', network: 'host', 'shm-size': '2g' }))
+    const args = buildArgs(
+      plan({ 'secret-files': 'npmrc=/home/runner/.npmrc', ssh: 'default\ngithub=/keys/id', network: 'host', 'shm-size': '2g' })
+    )
     const pairs = (flag: string) => args.flatMap((a, i) => (a === flag ? [args[i + 1]] : []))
     expect(pairs('--secret')).toEqual(['id=npmrc,src=/home/runner/.npmrc'])
     expect(pairs('--ssh')).toEqual(['default', 'github=/keys/id'])
@@ -69,32 +100,85 @@ describe('argv for what docker users pass', () => {
     expect(buildArgs({ ...plan({ load: 'true' }), loadOnly: true })).not.toContain('--annotation')
   })
   test('builder and driver together are one clear error', () => {
-    expect(() => parseInputs({ ...INPUT_DEFAULTS, builder: 'warm', driver: 'docker-container' }, {})).toThrow("Input 'builder': 'warm' is used as it is; leave 'driver' unset (it is 'docker-container').")
+    expect(() => parseInputs({ ...INPUT_DEFAULTS, builder: 'warm', driver: 'docker-container' }, {})).toThrow(
+      "Input 'builder': 'warm' is used as it is; leave 'driver' unset (it is 'docker-container')."
+    )
   })
 })
 
 describe('remote BuildKit: TLS material and a node per platform', () => {
   const pem = (kind: string) => `-----BEGIN ${kind}-----\nMIIBsecret\n-----END ${kind}-----`
-  test('PEM inputs become 0600 files passed as the remote driver\'s options; appended nodes carry them too', async () => {
+  test("PEM inputs become 0600 files passed as the remote driver's options; appended nodes carry them too", async () => {
     const { builderSpec } = await import('../../src/pipeline/buildx')
-    const inputs = parseInputs({ ...INPUT_DEFAULTS, driver: 'remote', endpoint: 'tcp://amd:1234', 'tls-ca': pem('CERTIFICATE'), 'tls-cert': pem('CERTIFICATE'), 'tls-key': pem('PRIVATE KEY'), 'append-nodes': 'linux/arm64=tcp://arm:1234' }, {})
+    const inputs = parseInputs(
+      {
+        ...INPUT_DEFAULTS,
+        driver: 'remote',
+        endpoint: 'tcp://amd:1234',
+        'tls-ca': pem('CERTIFICATE'),
+        'tls-cert': pem('CERTIFICATE'),
+        'tls-key': pem('PRIVATE KEY'),
+        'append-nodes': 'linux/arm64=tcp://arm:1234'
+      },
+      {}
+    )
     const { spec, files, appends } = builderSpec(inputs, 'remote', 'b1', '/t', [])
     expect(spec.driverOpts).toEqual(['cacert=/t/b1-cacert.pem', 'cert=/t/b1-cert.pem', 'key=/t/b1-key.pem'])
     expect(files['/t/b1-key.pem']).toBe(`${pem('PRIVATE KEY')}\n`)
-    expect(appends).toEqual([[
-      'buildx', 'create', '--append', '--name', 'b1', '--driver', 'remote',
-      '--driver-opt', 'cacert=/t/b1-cacert.pem', '--driver-opt', 'cert=/t/b1-cert.pem', '--driver-opt', 'key=/t/b1-key.pem',
-      '--platform', 'linux/arm64', '--node', 'b1-linux-arm64', 'tcp://arm:1234'
-    ]])
+    expect(appends).toEqual([
+      [
+        'buildx',
+        'create',
+        '--append',
+        '--name',
+        'b1',
+        '--driver',
+        'remote',
+        '--driver-opt',
+        'cacert=/t/b1-cacert.pem',
+        '--driver-opt',
+        'cert=/t/b1-cert.pem',
+        '--driver-opt',
+        'key=/t/b1-key.pem',
+        '--platform',
+        'linux/arm64',
+        '--node',
+        'b1-linux-arm64',
+        'tcp://arm:1234'
+      ]
+    ])
   })
   test('a cert without its key, or text that is not PEM, is named', () => {
-    expect(() => parseInputs({ ...INPUT_DEFAULTS, 'tls-cert': pem('CERTIFICATE') }, {})).toThrow("Inputs 'tls-cert' and 'tls-key': give both, or neither.")
+    expect(() => parseInputs({ ...INPUT_DEFAULTS, 'tls-cert': pem('CERTIFICATE') }, {})).toThrow(
+      "Inputs 'tls-cert' and 'tls-key': give both, or neither."
+    )
     expect(() => parseInputs({ ...INPUT_DEFAULTS, 'tls-ca': 'secret' }, {})).toThrow("Input 'tls-ca': not a PEM block")
   })
   test('kubernetes: the platforms go to the builder', async () => {
     const { createBuilderArgs } = await import('../../src/core/args')
-    expect(createBuilderArgs({ name: 'k', driver: 'kubernetes', endpoint: '', driverOpts: ['namespace=ci', 'replicas=2'], configFile: '', platforms: ['linux/amd64', 'linux/arm64'] })).toEqual([
-      'buildx', 'create', '--name', 'k', '--driver', 'kubernetes', '--driver-opt', 'namespace=ci', '--driver-opt', 'replicas=2', '--platform', 'linux/amd64,linux/arm64', '--bootstrap'
+    expect(
+      createBuilderArgs({
+        name: 'k',
+        driver: 'kubernetes',
+        endpoint: '',
+        driverOpts: ['namespace=ci', 'replicas=2'],
+        configFile: '',
+        platforms: ['linux/amd64', 'linux/arm64']
+      })
+    ).toEqual([
+      'buildx',
+      'create',
+      '--name',
+      'k',
+      '--driver',
+      'kubernetes',
+      '--driver-opt',
+      'namespace=ci',
+      '--driver-opt',
+      'replicas=2',
+      '--platform',
+      'linux/amd64,linux/arm64',
+      '--bootstrap'
     ])
   })
 })

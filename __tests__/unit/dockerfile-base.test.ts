@@ -13,10 +13,12 @@ const args = (i: Instruction) => i.getArgumentsContent() ?? ''
 const index = (pred: (i: Instruction) => boolean) => instructions.findIndex(pred)
 const runs = instructions.filter(i => i.getKeyword() === 'RUN')
 const argDefault = (name: string) =>
-  dockerfile.getARGs().find(a => a.getProperty()?.getName() === name)?.getProperty()?.getValue()
-const envs = Object.fromEntries(
-  dockerfile.getENVs().flatMap(e => e.getProperties().map(p => [p.getName(), p.getValue()]))
-)
+  dockerfile
+    .getARGs()
+    .find(a => a.getProperty()?.getName() === name)
+    ?.getProperty()
+    ?.getValue()
+const envs = Object.fromEntries(dockerfile.getENVs().flatMap(e => e.getProperties().map(p => [p.getName(), p.getValue()])))
 
 test('base: node 20 on alpine, pinned by a literal tag that Dependabot can bump (no build args in FROM)', () => {
   const froms = dockerfile.getFROMs()
@@ -83,7 +85,12 @@ test('security: nodejs 1001:1001 owns the store and work dir; root only while bu
 test('OCI labels fed by build args, after every layer', () => {
   const label = instructions.find(i => i.getKeyword() === 'LABEL')!
   const text = args(label)
-  for (const [key, arg] of [['source', 'SOURCE'], ['revision', 'REVISION'], ['created', 'CREATED'], ['version', 'VERSION']]) {
+  for (const [key, arg] of [
+    ['source', 'SOURCE'],
+    ['revision', 'REVISION'],
+    ['created', 'CREATED'],
+    ['version', 'VERSION']
+  ]) {
     expect(text).toContain(`org.opencontainers.image.${key}="\${${arg}}"`)
   }
   const lastLayer = Math.max(...instructions.map((i, n) => (['RUN', 'COPY', 'ADD'].includes(i.getKeyword()) ? n : -1)))
@@ -98,7 +105,9 @@ test('layers are ordered by how often they change', () => {
 })
 
 test('.dockerignore keeps the build context to the Dockerfile alone', () => {
-  const lines = readFileSync(join(ROOT, '.dockerignore'), 'utf8').split('\n').filter(l => l && !l.startsWith('#'))
+  const lines = readFileSync(join(ROOT, '.dockerignore'), 'utf8')
+    .split('\n')
+    .filter(l => l && !l.startsWith('#'))
   expect(lines).toEqual(['*', '!Dockerfile.base'])
 })
 

@@ -12,15 +12,25 @@ async function registry(answers: { status: number; headers?: Record<string, stri
   const server = createServer((req, res) => {
     seen.push(`${req.method} ${req.url}`)
     const next = answers.shift() ?? { status: 200 }
-    res.writeHead(next.status, { 'Content-Type': 'application/json', ...next.headers }).end(next.status === 200 ? '{"layers":[]}' : '{"errors":[{"code":"TOOMANYREQUESTS"}]}')
+    res
+      .writeHead(next.status, { 'Content-Type': 'application/json', ...next.headers })
+      .end(next.status === 200 ? '{"layers":[]}' : '{"errors":[{"code":"TOOMANYREQUESTS"}]}')
   })
   await new Promise<void>(r => server.listen(0, '127.0.0.1', r))
   const port = (server.address() as AddressInfo).port
   const waits: number[] = []
   const warnings: string[] = []
-  const client = new RegistryClient({ host: `127.0.0.1:${port}`, base: `http://127.0.0.1:${port}`, repository: 'p/x' }, async () => undefined, {
-    attempts: 4, baseMs: 1000, maxWaitMs: 30_000, onRetry: m => warnings.push(m), sleep: async ms => void waits.push(ms)
-  })
+  const client = new RegistryClient(
+    { host: `127.0.0.1:${port}`, base: `http://127.0.0.1:${port}`, repository: 'p/x' },
+    async () => undefined,
+    {
+      attempts: 4,
+      baseMs: 1000,
+      maxWaitMs: 30_000,
+      onRetry: m => warnings.push(m),
+      sleep: async ms => void waits.push(ms)
+    }
+  )
   return { client, seen, waits, warnings, close: () => closeServer(server) }
 }
 
@@ -29,7 +39,9 @@ describe("the action's own registry requests", () => {
     const r = await registry([{ status: 429, headers: { 'Retry-After': '7' } }, { status: 503 }, { status: 502 }])
     expect(await r.client.manifest('1')).toBe('{"layers":[]}')
     expect(r.waits).toEqual([7000, 2000, 4000])
-    expect(r.warnings[0]).toMatch(/^127\.0\.0\.1:\d+: GET \/v2\/p\/x\/manifests\/1 answered 429 Too Many Requests: .*; trying GET manifest 1 again in 7 s \(as Retry-After asked\), attempt 2 of 4$/)
+    expect(r.warnings[0]).toMatch(
+      /^127\.0\.0\.1:\d+: GET \/v2\/p\/x\/manifests\/1 answered 429 Too Many Requests: .*; trying GET manifest 1 again in 7 s \(as Retry-After asked\), attempt 2 of 4$/
+    )
     expect(r.seen).toHaveLength(4)
     await r.close()
   })
@@ -43,7 +55,7 @@ describe("the action's own registry requests", () => {
     await r.close()
   })
 
-  test('a 4xx other than 429 is the request\'s fault: no retry', async () => {
+  test("a 4xx other than 429 is the request's fault: no retry", async () => {
     const r = await registry([{ status: 400 }])
     await expect(r.client.putManifest('1', new Uint8Array([1]), 'x')).rejects.toThrow(/answered 400/)
     expect(r.waits).toEqual([])
@@ -51,7 +63,10 @@ describe("the action's own registry requests", () => {
   })
 
   test('a Retry-After far off is capped at 30 s: the wait is 30 s, not the two minutes asked', async () => {
-    const r = await registry([{ status: 429, headers: { 'Retry-After': '120' } }, { status: 429, headers: { 'Retry-After': '30' } }])
+    const r = await registry([
+      { status: 429, headers: { 'Retry-After': '120' } },
+      { status: 429, headers: { 'Retry-After': '30' } }
+    ])
     expect(await r.client.manifest('1')).toBe('{"layers":[]}')
     expect(r.waits).toEqual([30_000, 30_000])
     await r.close()
@@ -69,14 +84,26 @@ describe("the action's own registry requests", () => {
     await new Promise<void>(r => server.listen(0, '127.0.0.1', r))
     const port = (server.address() as AddressInfo).port
     const started = Date.now()
-    await expect(http(`http://127.0.0.1:${port}/v2/`, { timeoutMs: 300 })).rejects.toThrow(/GET 127\.0\.0\.1:\d+\/v2\/: timed out after 0\.3 s \(registry-timeout\)/)
+    await expect(http(`http://127.0.0.1:${port}/v2/`, { timeoutMs: 300 })).rejects.toThrow(
+      /GET 127\.0\.0\.1:\d+\/v2\/: timed out after 0\.3 s \(registry-timeout\)/
+    )
     expect(Date.now() - started).toBeLessThan(3000)
     await closeServer(server)
   })
 })
 
 test('build args named like secrets are found', () => {
-  expect(secretLookingBuildArgs(['NPM_TOKEN=x', 'DB_PASSWORD=y', 'API_KEY=z', 'SSH_KEY=k', 'NODE_VERSION=20', 'MONKEY=1', 'PACKAGES_MONTH=2026-11'])).toEqual(['NPM_TOKEN', 'DB_PASSWORD', 'API_KEY', 'SSH_KEY'])
+  expect(
+    secretLookingBuildArgs([
+      'NPM_TOKEN=x',
+      'DB_PASSWORD=y',
+      'API_KEY=z',
+      'SSH_KEY=k',
+      'NODE_VERSION=20',
+      'MONKEY=1',
+      'PACKAGES_MONTH=2026-11'
+    ])
+  ).toEqual(['NPM_TOKEN', 'DB_PASSWORD', 'API_KEY', 'SSH_KEY'])
 })
 
 describe('GitHub limits', () => {
@@ -110,7 +137,9 @@ test("the comment never edits a person's comment that carries the marker; a bot'
     const json = init.method === 'GET' ? comments : { html_url: 'u' }
     return { ok: true, status: 200, statusText: 'OK', headers: new Headers(), json: async () => json, text: async () => '' }
   }) as unknown as typeof fetch
-  expect(await upsertComment({ apiUrl: 'https://api.github.com', repository: 'p/r', issue: 7, token: 't' }, marker, 'new', request)).toEqual({ action: 'updated', url: 'u' })
+  expect(
+    await upsertComment({ apiUrl: 'https://api.github.com', repository: 'p/r', issue: 7, token: 't' }, marker, 'new', request)
+  ).toEqual({ action: 'updated', url: 'u' })
   expect(calls).toEqual(['GET /repos/p/r/issues/7/comments', 'PATCH /repos/p/r/issues/comments/3'])
 })
 
@@ -124,7 +153,14 @@ test("the comment's REST calls pass a 502 and a secondary rate limit (403 with R
   const waits: number[] = []
   const request = (async () => {
     const a = answers.shift() ?? { status: 500, headers: {} }
-    return { ok: a.status < 300, status: a.status, statusText: String(a.status), headers: new Headers(a.headers), json: async () => (a.status === 200 ? [] : { html_url: 'u' }), text: async () => '' }
+    return {
+      ok: a.status < 300,
+      status: a.status,
+      statusText: String(a.status),
+      headers: new Headers(a.headers),
+      json: async () => (a.status === 200 ? [] : { html_url: 'u' }),
+      text: async () => ''
+    }
   }) as unknown as typeof fetch
   const target = { apiUrl: 'https://api.github.com', repository: 'p/r', issue: 7, token: 't' }
   expect(await upsertComment(target, '<!-- m -->', 'x', request, async ms => void waits.push(ms))).toEqual({ action: 'created', url: 'u' })

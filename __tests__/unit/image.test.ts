@@ -15,8 +15,21 @@ const index: Manifest = {
   ]
 }
 const manifests: Record<string, Manifest> = {
-  'sha256:amd': { config: { digest: 'sha256:c1', size: 10 }, layers: [{ digest: 'a', size: 3_000_000 }, { digest: 'b', size: 250 }] },
-  'sha256:arm': { config: { digest: 'sha256:c2', size: 10 }, layers: [{ digest: 'c', size: 2_900_000 }, { digest: 'd', size: 240 }, { digest: 'e', size: 10 }] },
+  'sha256:amd': {
+    config: { digest: 'sha256:c1', size: 10 },
+    layers: [
+      { digest: 'a', size: 3_000_000 },
+      { digest: 'b', size: 250 }
+    ]
+  },
+  'sha256:arm': {
+    config: { digest: 'sha256:c2', size: 10 },
+    layers: [
+      { digest: 'c', size: 2_900_000 },
+      { digest: 'd', size: 240 },
+      { digest: 'e', size: 10 }
+    ]
+  },
   'sha256:att': { layers: [{ digest: 'f', size: 99_999_999 }] }
 }
 const history = (...made: string[]) => [
@@ -25,7 +38,9 @@ const history = (...made: string[]) => [
   { created_by: 'USER 1001', empty_layer: true }
 ]
 const configs: Record<string, ImageConfig> = {
-  'linux/amd64': { history: history('/bin/sh -c #(nop) ADD file:abc in / ', 'RUN |1 PACKAGES_MONTH=2026-11 /bin/sh -c apk add --no-cache git # buildkit') },
+  'linux/amd64': {
+    history: history('/bin/sh -c #(nop) ADD file:abc in / ', 'RUN |1 PACKAGES_MONTH=2026-11 /bin/sh -c apk add --no-cache git # buildkit')
+  },
   'linux/arm64': { history: history('ADD file:def in /', 'RUN /bin/sh -c echo a', 'COPY app.txt /app.txt # buildkit') }
 }
 const configByManifest = (digest: string) => configs[digest === 'sha256:arm' ? 'linux/arm64' : 'linux/amd64']
@@ -55,7 +70,11 @@ test('a single-platform manifest (no index) is measured as the first asked platf
 })
 
 describe('history to layers', () => {
-  const layers = [{ digest: 'l1', size: 1 }, { digest: 'l2', size: 2 }, { digest: 'l3', size: 3 }]
+  const layers = [
+    { digest: 'l1', size: 1 },
+    { digest: 'l2', size: 2 },
+    { digest: 'l3', size: 3 }
+  ]
   test('empty-layer entries are skipped, the rest match the layers in order', () => {
     expect(layerBreakdown(layers, history('ADD base', 'RUN /bin/sh -c make', 'COPY . /app # buildkit')).map(l => l.instruction)).toEqual([
       'ADD base',
@@ -63,8 +82,12 @@ describe('history to layers', () => {
       'COPY . /app'
     ])
   })
-  test('a shorter history is aligned from the top, where the Dockerfile\'s own layers are', () => {
-    expect(layerBreakdown(layers, history('RUN /bin/sh -c make', 'COPY . /app')).map(l => l.instruction)).toEqual(['(no history)', 'RUN make', 'COPY . /app'])
+  test("a shorter history is aligned from the top, where the Dockerfile's own layers are", () => {
+    expect(layerBreakdown(layers, history('RUN /bin/sh -c make', 'COPY . /app')).map(l => l.instruction)).toEqual([
+      '(no history)',
+      'RUN make',
+      'COPY . /app'
+    ])
     expect(layerBreakdown(layers).map(l => l.instruction)).toEqual(['(no history)', '(no history)', '(no history)'])
   })
   test.each([

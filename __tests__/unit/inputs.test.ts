@@ -57,7 +57,11 @@ describe('parseInputs', () => {
     expect(parseInputs(raw({ image: 'r/x' })).baseline).toBe('r/x:latest')
     expect(parseInputs(raw({ image: 'r/x', baseline: 'none' })).baseline).toBe('')
     expect(parseInputs(raw({})).baseline).toBe('')
-    expect(parseInputs(raw({ 'max-size': '250MB', 'max-layers': '12', 'max-growth': '10%' })).budgets).toEqual({ maxSize: 250_000_000, maxLayers: 12, maxGrowth: { percent: 10 } })
+    expect(parseInputs(raw({ 'max-size': '250MB', 'max-layers': '12', 'max-growth': '10%' })).budgets).toEqual({
+      maxSize: 250_000_000,
+      maxLayers: 12,
+      maxGrowth: { percent: 10 }
+    })
     expect(parseInputs(raw({})).githubToken).toBe('')
   })
 
@@ -78,7 +82,10 @@ describe('parseInputs', () => {
     [{ 'tag-policy': 'none,sha' }, "Input 'tag-policy': 'none,sha' is not valid; 'none' cannot be combined"],
     [{ cache: 'gha,s3' }, "Input 'cache': 's3' is not valid; allowed: gha, registry, inline, local, none."],
     [{ cache: 'registry' }, "Input 'cache': 'registry' needs 'cache-ref' or 'image'"],
-    [{ 'cache-to': 'inline' }, "Input 'cache-to': 'inline' is not valid; use type=<registry|local|gha|inline|s3|azblob>[,key=value...] (did you mean 'type=inline'?)."],
+    [
+      { 'cache-to': 'inline' },
+      "Input 'cache-to': 'inline' is not valid; use type=<registry|local|gha|inline|s3|azblob>[,key=value...] (did you mean 'type=inline'?)."
+    ],
     [{ 'cache-to': 'type=redis' }, "Input 'cache-to': 'type=redis' is not valid; type must be one of"],
     [{ 'cache-from': 'type=registry,ref' }, "Input 'cache-from': 'type=registry,ref' is not valid; use comma-separated key=value pairs"],
     [{ 'cache-ref': 'Not A Ref' }, "Input 'cache-ref': 'Not A Ref' is not valid"],
@@ -94,8 +101,14 @@ describe('parseInputs', () => {
     [{ 'qemu-image': 'Bad Image' }, "Input 'qemu-image': 'Bad Image' is not valid"],
     [{ username: 'bot' }, "Inputs 'username' and 'password': give both to log in, or neither."],
     [{ summary: 'on' }, "Input 'summary': 'on' is not valid; use true or false."],
-    [{ baseline: 'Not A Ref' }, "Input 'baseline': 'Not A Ref' is not valid; use an image reference such as ghcr.io/phialo/ci-base:latest, or 'none'."],
-    [{ 'max-size': '250 megabytes' }, "Input 'max-size': '250 megabytes' is not valid; use bytes (231000000) or a number with a unit: kB, MB, GB, TB (powers of 1000) or KiB, MiB, GiB, TiB (powers of 1024), e.g. 250MB or 1.2GiB."],
+    [
+      { baseline: 'Not A Ref' },
+      "Input 'baseline': 'Not A Ref' is not valid; use an image reference such as ghcr.io/phialo/ci-base:latest, or 'none'."
+    ],
+    [
+      { 'max-size': '250 megabytes' },
+      "Input 'max-size': '250 megabytes' is not valid; use bytes (231000000) or a number with a unit: kB, MB, GB, TB (powers of 1000) or KiB, MiB, GiB, TiB (powers of 1024), e.g. 250MB or 1.2GiB."
+    ],
     [{ 'max-layers': '12.5' }, "Input 'max-layers': '12.5' is not valid; use a whole number above 0, e.g. 12."],
     [{ 'max-layers': '0' }, "Input 'max-layers': '0' is not valid"],
     [{ 'max-growth': 'ten' }, "Input 'max-growth': 'ten' is not valid; use a percentage (10%) or a size"],
@@ -163,7 +176,12 @@ const WORDS: Record<InputName, string[]> = {
   network: ['host', 'none', 'default', 'bridge2', ''],
   'shm-size': ['2g', '512m', '1024', 'big', ''],
   builder: ['warm', 'bad name', ''],
-  'registry-auth': ['- registry: ghcr.io\n  username: bot\n  password: p#1: x', '- registry: docker.io\n  username: bot', 'registry ghcr.io', ''],
+  'registry-auth': [
+    '- registry: ghcr.io\n  username: bot\n  password: p#1: x',
+    '- registry: docker.io\n  username: bot',
+    'registry ghcr.io',
+    ''
+  ],
   labels: ['a=b', ''],
   cache: ['gha', 'registry', 'inline', 'local', 'none', 'redis', ''],
   'cache-ref': ['r/x:cache', 'Bad Ref', ''],
@@ -218,15 +236,49 @@ const NEEDS: Partial<Record<InputName, InputName[]>> = {
 }
 
 /** Inputs that take any text: nothing to reject. */
-const FREE_TEXT: InputName[] = ['build-args', 'labels', 'cache-scope', 'endpoint', 'driver-opts', 'buildkitd-config', 'github-token', 'provenance', 'sbom']
+const FREE_TEXT: InputName[] = [
+  'build-args',
+  'labels',
+  'cache-scope',
+  'endpoint',
+  'driver-opts',
+  'buildkitd-config',
+  'github-token',
+  'provenance',
+  'sbom'
+]
 
 const valueOf = (name: InputName) =>
   fc.oneof(
     { weight: 4, arbitrary: fc.constantFrom(...WORDS[name]) },
-    { weight: 2, arbitrary: fc.array(fc.constantFrom(...WORDS[name]), { minLength: 2, maxLength: 3 }).chain(w => fc.constantFrom(w.join(','), w.join('\n'))) },
+    {
+      weight: 2,
+      arbitrary: fc
+        .array(fc.constantFrom(...WORDS[name]), { minLength: 2, maxLength: 3 })
+        .chain(w => fc.constantFrom(w.join(','), w.join('\n')))
+    },
     { weight: 1, arbitrary: fc.string({ maxLength: 40 }) },
     // Near-misses a user or an attacker writes: flags, separators, unicode, very long values.
-    { weight: 1, arbitrary: fc.constantFrom('--push', '-t evil', '--output=type=local,dest=/', 'a\nb', 'a,b', ' ', '\t', 'ünïcødé', '🐳', 'x'.repeat(5000), '$(id)', '`id`', "'", '"', ';rm -rf /') }
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        '--push',
+        '-t evil',
+        '--output=type=local,dest=/',
+        'a\nb',
+        'a,b',
+        ' ',
+        '\t',
+        'ünïcødé',
+        '🐳',
+        'x'.repeat(5000),
+        '$(id)',
+        '`id`',
+        "'",
+        '"',
+        ';rm -rf /'
+      )
+    }
   )
 
 test('any value of any input parses, or fails with one InputError whose problems name that input (or the one it needs)', () => {
@@ -269,21 +321,59 @@ test('property: no input value becomes a flag or a second argument of buildx bui
   const flags = new Set<string>()
   let built = 0
   fc.assert(
-    fc.property(fc.constantFrom('context', 'file', 'target', 'build-args', 'labels', 'platforms', 'provenance', 'sbom', 'network', 'shm-size', 'ssh') as fc.Arbitrary<InputName>, fc.string({ maxLength: 30 }), (name, value) => {
-      let inputs
-      try {
-        inputs = parseInputs(raw({ [name]: value }), {})
-      } catch {
-        return
+    fc.property(
+      fc.constantFrom(
+        'context',
+        'file',
+        'target',
+        'build-args',
+        'labels',
+        'platforms',
+        'provenance',
+        'sbom',
+        'network',
+        'shm-size',
+        'ssh'
+      ) as fc.Arbitrary<InputName>,
+      fc.string({ maxLength: 30 }),
+      (name, value) => {
+        let inputs
+        try {
+          inputs = parseInputs(raw({ [name]: value }), {})
+        } catch {
+          return
+        }
+        built++
+        const argv = buildArgs({
+          inputs,
+          builder: '',
+          tags: [],
+          labels: [],
+          annotations: [],
+          cacheFrom: [],
+          cacheTo: [],
+          inlineCache: false,
+          metadataFile: '/m',
+          ociDir: '/o',
+          pushTo: [],
+          loadTags: [],
+          sourceDateEpoch: 1
+        })
+        // Every element that looks like a flag is one the action wrote; the context is last and is no flag.
+        for (const [i, a] of argv.entries())
+          if (a.startsWith('-') && !/^--[a-z-]+(=.*)?$/.test(argv[i - 1] ?? '')) flags.add(a.split('=')[0])
+        expect(argv[argv.length - 1].startsWith('-')).toBe(false)
       }
-      built++
-      const argv = buildArgs({ inputs, builder: '', tags: [], labels: [], annotations: [], cacheFrom: [], cacheTo: [], inlineCache: false, metadataFile: '/m', ociDir: '/o', pushTo: [], loadTags: [], sourceDateEpoch: 1 })
-      // Every element that looks like a flag is one the action wrote; the context is last and is no flag.
-      for (const [i, a] of argv.entries()) if (a.startsWith('-') && !/^--[a-z-]+(=.*)?$/.test(argv[i - 1] ?? '') ) flags.add(a.split('=')[0])
-      expect(argv[argv.length - 1].startsWith('-')).toBe(false)
-    }),
+    ),
     { numRuns: 2000 }
   )
   expect(built).toBeGreaterThan(500)
-  expect([...flags].filter(f => !/^--(platform|file|target|label|build-arg|secret|ssh|network|shm-size|provenance|sbom|output|metadata-file|progress|annotation|builder|cache-from|cache-to|no-cache|pull|load|tag)$/.test(f))).toEqual([])
+  expect(
+    [...flags].filter(
+      f =>
+        !/^--(platform|file|target|label|build-arg|secret|ssh|network|shm-size|provenance|sbom|output|metadata-file|progress|annotation|builder|cache-from|cache-to|no-cache|pull|load|tag)$/.test(
+          f
+        )
+    )
+  ).toEqual([])
 })

@@ -18,7 +18,9 @@ function store() {
 }
 
 test('the tool cache holds it on a runner; the user cache elsewhere', () => {
-  expect(layoutStoreDir({ RUNNER_TOOL_CACHE: '/opt/hostedtoolcache', HOME: '/home/u' })).toBe('/opt/hostedtoolcache/ci-base-action/oci-layout')
+  expect(layoutStoreDir({ RUNNER_TOOL_CACHE: '/opt/hostedtoolcache', HOME: '/home/u' })).toBe(
+    '/opt/hostedtoolcache/ci-base-action/oci-layout'
+  )
   expect(layoutStoreDir({ XDG_CACHE_HOME: '/c', HOME: '/home/u' })).toBe('/c/ci-base-action/oci-layout')
   expect(layoutStoreDir({ HOME: '/home/u' })).toBe('/home/u/.cache/ci-base-action/oci-layout')
 })

@@ -36,12 +36,18 @@ test('reads share the budget; when it runs out the read in flight is cut off, on
 
 test('the budget is what all reads spend together, not each', async () => {
   let now = 0
-  const reads = new OptionalReads(1000, () => undefined, () => now)
+  const reads = new OptionalReads(
+    1000,
+    () => undefined,
+    () => now
+  )
   expect(await reads.read('first', async () => ((now += 700), 'a'))).toBe('a')
   expect(reads.spent).toBe(false)
   const started = performance.now()
   // 300 ms are left: a read that would take longer is cut off then.
-  expect(await reads.read('second', signal => new Promise(resolve => signal.addEventListener('abort', () => resolve('late'))))).toBeUndefined()
+  expect(
+    await reads.read('second', signal => new Promise(resolve => signal.addEventListener('abort', () => resolve('late'))))
+  ).toBeUndefined()
   expect(performance.now() - started).toBeLessThan(900)
   expect(reads.spent).toBe(true)
 })

@@ -32,7 +32,14 @@ function host(script: Script, postState: PostState = {}): Host {
   const h: Host = { calls: [], groups: [], warnings: [], outputs: {}, remembered: {}, rt: undefined as unknown as Runtime }
   let clock = Date.parse('2026-11-27T10:00:00Z')
   h.rt = {
-    env: { DOCKER_CONTEXT: 'scripted', DOCKER_CONFIG: config, RUNNER_TEMP: mkdtempSync(join(tmpdir(), 'pipeline-temp-')), RUNNER_TOOL_CACHE: mkdtempSync(join(tmpdir(), 'pipeline-tools-')), GITHUB_SHA: 'a1b2c3d4e5f6', SOURCE_DATE_EPOCH: '1732000000' },
+    env: {
+      DOCKER_CONTEXT: 'scripted',
+      DOCKER_CONFIG: config,
+      RUNNER_TEMP: mkdtempSync(join(tmpdir(), 'pipeline-temp-')),
+      RUNNER_TOOL_CACHE: mkdtempSync(join(tmpdir(), 'pipeline-tools-')),
+      GITHUB_SHA: 'a1b2c3d4e5f6',
+      SOURCE_DATE_EPOCH: '1732000000'
+    },
     docker: async (args, options = {}) => {
       const argv = [options.command ?? 'docker', ...args]
       h.calls.push(argv.join(' '))
@@ -67,13 +74,17 @@ function builtImage(argv: string[]): void {
   const blob = (text: string) => (writeFileSync(join(dest, 'blobs', 'sha256', sha(text)), text), `sha256:${sha(text)}`)
   const config = blob(JSON.stringify({ history: [{ created_by: 'RUN make # buildkit' }] }))
   writeFileSync(join(dest, 'blobs', 'sha256', 'a'.repeat(64)), 'layer')
-  const manifest = blob(JSON.stringify({ config: { digest: config, size: 1 }, layers: [{ digest: 'sha256:' + 'a'.repeat(64), size: 1234 }] }))
+  const manifest = blob(
+    JSON.stringify({ config: { digest: config, size: 1 }, layers: [{ digest: 'sha256:' + 'a'.repeat(64), size: 1234 }] })
+  )
   writeFileSync(join(dest, 'index.json'), JSON.stringify({ manifests: [{ digest: manifest, size: 1 }] }))
   writeFileSync(argAfter(argv, '--metadata-file'), JSON.stringify({ 'containerimage.digest': manifest }))
 }
 
 const vertex = (name: string, extra: object = {}) =>
-  JSON.stringify({ vertexes: [{ digest: `sha256:${sha(name)}`, name, started: '2026-11-27T10:00:00Z', completed: '2026-11-27T10:00:01Z', ...extra }] }) + '\n'
+  JSON.stringify({
+    vertexes: [{ digest: `sha256:${sha(name)}`, name, started: '2026-11-27T10:00:00Z', completed: '2026-11-27T10:00:01Z', ...extra }]
+  }) + '\n'
 
 /** A runner whose docker has the containerd store and buildx 0.30 (the docker driver is chosen). */
 function engine(build: Answer): Script {
@@ -97,14 +108,23 @@ describe('main', () => {
     const h = host(engine({ stderr: vertex('[1/1] RUN make'), write: builtImage }))
     await main(h.rt, inputs())
     expect(h.groups).toEqual(['Set up buildx', 'Set up QEMU', 'Build', 'Inspect'])
-    expect(h.outputs).toMatchObject({ digest: expect.stringMatching(/^sha256:[0-9a-f]{64}$/), size: '1234', layers: '1', 'cache-hit-rate': '0' })
+    expect(h.outputs).toMatchObject({
+      digest: expect.stringMatching(/^sha256:[0-9a-f]{64}$/),
+      size: '1234',
+      layers: '1',
+      'cache-hit-rate': '0'
+    })
     expect(h.remembered).toEqual({})
     expect(h.warnings).toEqual([])
   })
 
-  test('a failed build fails main with BuildKit\'s words; tags and build-time are set all the same', async () => {
-    const h = host(engine({ code: 1, stderr: vertex('[1/1] RUN make', { error: 'exit code: 2' }) + 'ERROR: failed to solve: exit code: 2\n' }))
-    await expect(main(h.rt, inputs({ image: 'r/x' }))).rejects.toThrow(/^docker buildx build failed \(exit 1\):\n\[1\/1\] RUN make: exit code: 2/)
+  test("a failed build fails main with BuildKit's words; tags and build-time are set all the same", async () => {
+    const h = host(
+      engine({ code: 1, stderr: vertex('[1/1] RUN make', { error: 'exit code: 2' }) + 'ERROR: failed to solve: exit code: 2\n' })
+    )
+    await expect(main(h.rt, inputs({ image: 'r/x' }))).rejects.toThrow(
+      /^docker buildx build failed \(exit 1\):\n\[1\/1\] RUN make: exit code: 2/
+    )
     expect(h.outputs.tags).toBe('r/x:sha-a1b2c3d')
     expect(h.outputs['build-time']).toMatch(/^\d+\.\d$/)
     expect(h.outputs.digest).toBeUndefined()
@@ -126,7 +146,9 @@ describe('main', () => {
       if (command.startsWith('buildx create')) return { code: 1, stderr: 'ERROR: no such image' }
       return { code: 1 }
     })
-    await expect(main(h.rt, inputs({ driver: 'docker-container' }))).rejects.toThrow(/^Creating the docker-container builder failed \(exit 1\):\nERROR: no such image/)
+    await expect(main(h.rt, inputs({ driver: 'docker-container' }))).rejects.toThrow(
+      /^Creating the docker-container builder failed \(exit 1\):\nERROR: no such image/
+    )
     expect(h.remembered.builder).toMatch(/^ci-base-/)
     expect(h.calls.some(c => c.includes('--driver-opt network=host'))).toBe(true)
   })
@@ -151,7 +173,10 @@ describe('post', () => {
   })
 
   test('verify containers a cancelled main left are removed, with the image it loaded to verify', async () => {
-    const h = host(argv => (argv[1] === 'ps' ? { stdout: 'c1\nc2\n' } : {}), { verifyKey: 'ci-base-verify-7-1-99', verifyImage: 'ci-base-verify-7-1-99:built' })
+    const h = host(argv => (argv[1] === 'ps' ? { stdout: 'c1\nc2\n' } : {}), {
+      verifyKey: 'ci-base-verify-7-1-99',
+      verifyImage: 'ci-base-verify-7-1-99:built'
+    })
     await post(h.rt)
     expect(h.calls).toEqual([
       'docker ps --all --quiet --filter label=ci-base-action.verify=ci-base-verify-7-1-99',

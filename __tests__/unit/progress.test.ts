@@ -56,11 +56,17 @@ test('the log reads like plain progress: numbered steps, output, CACHED / DONE, 
 
 test('however the stream is cut into chunks, the same objects and text come out', () => {
   const whole: unknown[] = []
-  new JsonStream(o => whole.push(o), t => whole.push(t.trim())).push(stream)
+  new JsonStream(
+    o => whole.push(o),
+    t => whole.push(t.trim())
+  ).push(stream)
   fc.assert(
     fc.property(fc.array(fc.integer({ min: 1, max: stream.length - 1 }), { maxLength: 20 }), cuts => {
       const got: unknown[] = []
-      const s = new JsonStream(o => got.push(o), t => got.push(t.trim()))
+      const s = new JsonStream(
+        o => got.push(o),
+        t => got.push(t.trim())
+      )
       let last = 0
       for (const cut of [...new Set(cuts)].sort((a, b) => a - b)) {
         s.push(stream.slice(last, cut))
@@ -79,16 +85,20 @@ test('hit rate: percent with one decimal at most, 0 when nothing was built', () 
   expect(hitRate({ steps: 0, cached: 0 })).toBe(0)
 })
 
-test('a cache that is not there yet is not an error of the build; the cause is buildx\'s last ERROR line', () => {
+test("a cache that is not there yet is not an error of the build; the cause is buildx's last ERROR line", () => {
   const progress = new BuildProgress()
   progress.push(
-    JSON.stringify({ vertexes: [v('sha256:9', 'importing cache manifest from r/x:buildcache', { started: t0, completed: t1, error: 'not found' })] }) +
+    JSON.stringify({
+      vertexes: [v('sha256:9', 'importing cache manifest from r/x:buildcache', { started: t0, completed: t1, error: 'not found' })]
+    }) +
       '\n' +
       JSON.stringify({ vertexes: [v('sha256:8', '[2/2] RUN false', { started: t0, completed: t1, error: 'exit code: 1' })] }) +
       '\nERROR: failed to solve: process "/bin/sh -c false" did not complete successfully: exit code: 1\n'
   )
   progress.end()
-  expect(progress.errorText()).toBe('[2/2] RUN false: exit code: 1\nERROR: failed to solve: process "/bin/sh -c false" did not complete successfully: exit code: 1')
+  expect(progress.errorText()).toBe(
+    '[2/2] RUN false: exit code: 1\nERROR: failed to solve: process "/bin/sh -c false" did not complete successfully: exit code: 1'
+  )
   expect(progress.cause()).toBe('ERROR: failed to solve: process "/bin/sh -c false" did not complete successfully: exit code: 1')
 })
 
@@ -100,11 +110,23 @@ describe('which failures are worth one more try', () => {
     return progress
   }
   test.each([
-    ['pushing localhost:5000/a:1 with docker', 'unexpected status from HEAD request to http://localhost:5000/v2/a/manifests/1: 500 Internal Server Error', true],
+    [
+      'pushing localhost:5000/a:1 with docker',
+      'unexpected status from HEAD request to http://localhost:5000/v2/a/manifests/1: 500 Internal Server Error',
+      true
+    ],
     ['exporting to image', 'failed to push ghcr.io/p/x:1: read tcp 10.0.0.1:443: connection reset by peer', true],
-    ['exporting to image', 'failed to push localhost:5000/a: unexpected status from PUT request to http://localhost:5000/v2/a/blobs/uploads/x?digest=sha256%3Aab: 429 Too Many Requests', true],
+    [
+      'exporting to image',
+      'failed to push localhost:5000/a: unexpected status from PUT request to http://localhost:5000/v2/a/blobs/uploads/x?digest=sha256%3Aab: 429 Too Many Requests',
+      true
+    ],
     ['pushing ghcr.io/p/x:1 with docker', 'unexpected status: 401 Unauthorized', false],
-    ['pushing ghcr.io/p/x:1 with docker', 'unexpected status from PUT request to https://ghcr.io/v2/p/x/manifests/1: 403 Forbidden (4290 bytes)', false],
+    [
+      'pushing ghcr.io/p/x:1 with docker',
+      'unexpected status from PUT request to https://ghcr.io/v2/p/x/manifests/1: 403 Forbidden (4290 bytes)',
+      false
+    ],
     ['[2/2] RUN make', 'process "/bin/sh -c make" did not complete successfully: exit code: 2', false]
   ])('%s: %s -> %s', async (name, cause, retry) => {
     const { isTransientPushFailure } = await import('../../src/pipeline/build')
@@ -131,14 +153,19 @@ describe('cache faults: reported while the build goes on', () => {
 
   test('a failed import or export is a fault; a cache not there yet is a cold start', () => {
     const progress = after(
-      v('a', 'importing cache manifest from localhost:5999/x:c', { error: 'failed to configure registry cache importer: dial tcp 127.0.0.1:5999: connect: connection refused' }),
+      v('a', 'importing cache manifest from localhost:5999/x:c', {
+        error: 'failed to configure registry cache importer: dial tcp 127.0.0.1:5999: connect: connection refused'
+      }),
       v('b', 'importing cache manifest from localhost:5000/x:c', { error: 'localhost:5000/x:c: not found' }),
       v('c', 'exporting to GitHub Actions Cache', { error: 'failed to reserve cache: 503 Service Unavailable' }),
       v('d', 'exporting cache to registry', { error: 'error writing layer blob: connection refused' }),
       v('e', '[2/3] RUN make', {})
     )
     expect(progress.cacheFaults()).toEqual([
-      { step: 'importing cache manifest from localhost:5999/x:c', error: 'failed to configure registry cache importer: dial tcp 127.0.0.1:5999: connect: connection refused' },
+      {
+        step: 'importing cache manifest from localhost:5999/x:c',
+        error: 'failed to configure registry cache importer: dial tcp 127.0.0.1:5999: connect: connection refused'
+      },
       { step: 'exporting to GitHub Actions Cache', error: 'failed to reserve cache: 503 Service Unavailable' },
       { step: 'exporting cache to registry', error: 'error writing layer blob: connection refused' }
     ])
@@ -149,8 +176,11 @@ describe('cache faults: reported while the build goes on', () => {
   test('one warning for all of them, none without', async () => {
     const { cacheFaultWarning } = await import('../../src/core/cache-plan')
     expect(cacheFaultWarning([])).toBeUndefined()
-    expect(cacheFaultWarning([{ step: 'exporting cache to registry', error: 'refused' }, { step: 'importing cache manifest from r/x:c', error: '503' }])).toBe(
-      'The build went on without cache: exporting cache to registry failed: refused\nimporting cache manifest from r/x:c failed: 503'
-    )
+    expect(
+      cacheFaultWarning([
+        { step: 'exporting cache to registry', error: 'refused' },
+        { step: 'importing cache manifest from r/x:c', error: '503' }
+      ])
+    ).toBe('The build went on without cache: exporting cache to registry failed: refused\nimporting cache manifest from r/x:c failed: 503')
   })
 })

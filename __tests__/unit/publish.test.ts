@@ -24,10 +24,18 @@ function layout() {
   const platform = (arch: string) => {
     const config = put(JSON.stringify({ architecture: arch, os: 'linux' }))
     const own = put(`layer of ${arch}`)
-    const manifest = put(JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json', config, layers: [own, shared] }))
+    const manifest = put(
+      JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json', config, layers: [own, shared] })
+    )
     return { mediaType: 'application/vnd.oci.image.manifest.v1+json', ...manifest, platform: { os: 'linux', architecture: arch } }
   }
-  const index = put(JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.index.v1+json', manifests: [platform('amd64'), platform('arm64')] }))
+  const index = put(
+    JSON.stringify({
+      schemaVersion: 2,
+      mediaType: 'application/vnd.oci.image.index.v1+json',
+      manifests: [platform('amd64'), platform('arm64')]
+    })
+  )
   return { dir, index: index.digest, shared: shared.digest }
 }
 
@@ -53,7 +61,11 @@ describe('pushLayout: a blob both platforms share', () => {
       return undefined
     })
     const retries: string[] = []
-    const uploads = await pushLayout(clientOf(registry, 'ci/base', m => retries.push(m)), image.dir, image.index)
+    const uploads = await pushLayout(
+      clientOf(registry, 'ci/base', m => retries.push(m)),
+      image.dir,
+      image.index
+    )
     expect(faulted).toHaveLength(1)
     expect(retries).toHaveLength(1)
     expect(uploads).toEqual({ blobs: 5, manifests: 3 })
@@ -75,7 +87,9 @@ describe('pushLayout: a blob both platforms share', () => {
 
   test('a fault that does not pass fails the push, and the index is never written', async () => {
     const image = layout()
-    registry = await startTinyRegistry((method, url) => (method === 'PUT' && url.includes(encodeURIComponent(image.shared)) ? { status: 503 } : undefined))
+    registry = await startTinyRegistry((method, url) =>
+      method === 'PUT' && url.includes(encodeURIComponent(image.shared)) ? { status: 503 } : undefined
+    )
     await expect(pushLayout(clientOf(registry, 'ci/base'), image.dir, image.index)).rejects.toThrow(/503.*gave up after 4 tries/s)
     expect(registry.manifests.get('ci/base')?.has(image.index) ?? false).toBe(false)
   })

@@ -47,7 +47,10 @@ test('the token dance: 401 with a Bearer challenge, a token for the login, then 
   })
   await new Promise<void>(r => server.listen(0, '127.0.0.1', r))
   const port = (server.address() as AddressInfo).port
-  const client = new RegistryClient({ host: `127.0.0.1:${port}`, base: `http://127.0.0.1:${port}`, repository: 'p/x' }, async () => ({ username: 'u', password: 'p' }))
+  const client = new RegistryClient({ host: `127.0.0.1:${port}`, base: `http://127.0.0.1:${port}`, repository: 'p/x' }, async () => ({
+    username: 'u',
+    password: 'p'
+  }))
   expect(await client.manifest('1')).toBe('{"layers":[]}')
   await expect(client.manifest('2')).rejects.toBeInstanceOf(NotFoundError)
   expect(seen).toEqual([

@@ -52,7 +52,15 @@ test.each([
 test('outputs: the first platform, its delta, the whole report and its Markdown', () => {
   const r = report()
   const out = outputs(r, '{"m":1}', 'MD')
-  expect(out).toMatchObject({ size: String(183_600_120 + 12_000_000), 'size-human': '195.6 MB', layers: '4', 'size-delta': '12000000', markdown: 'MD', 'build-time': '12.3', 'cache-hit-rate': '87.5' })
+  expect(out).toMatchObject({
+    size: String(183_600_120 + 12_000_000),
+    'size-human': '195.6 MB',
+    layers: '4',
+    'size-delta': '12000000',
+    markdown: 'MD',
+    'build-time': '12.3',
+    'cache-hit-rate': '87.5'
+  })
   const json = JSON.parse(out.report)
   expect(json.platforms[0].breakdown[1]).toEqual({ instruction: baseLayers[1][0], size: 152_000_000, delta: 12_000_000 })
   expect(json.baseline).toEqual({ ref: 'ghcr.io/phialo/ci-base:latest', status: 'found' })
@@ -70,7 +78,9 @@ test('summary: per-platform deltas and verdicts, baseline, what grew, breaches, 
     '| linux/arm64 | 183.6 MB | new | 4 | new | ✅ |'
   ])
   expect(md).toContain('Compared with `ghcr.io/phialo/ci-base:latest`.')
-  expect(md).toContain('**Grew most:** `RUN apk add --no-cache git python3 make g++ libc6-compat bash curl netcat-openbsd` +12.0 MB on linux/amd64')
+  expect(md).toContain(
+    '**Grew most:** `RUN apk add --no-cache git python3 make g++ libc6-compat bash curl netcat-openbsd` +12.0 MB on linux/amd64'
+  )
   expect(md).toContain('- linux/amd64: size 195.6 MB (195600120 bytes) exceeds max-size 190.0 MB (190000000 bytes)')
   expect(md).toContain('**Build time** 12.3 s · **cache hit rate** 87.5% (7 of 8 steps cached)')
   expect(md).toContain('| Build | 12.30 |')

@@ -1,5 +1,13 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
-import { DEFAULT_BUILDX, buildkitdConfig, buildxAsset, buildxNeeded, buildxToInstall, chooseDriver, loopbackRegistries } from '../../src/pipeline/buildx'
+import {
+  DEFAULT_BUILDX,
+  buildkitdConfig,
+  buildxAsset,
+  buildxNeeded,
+  buildxToInstall,
+  chooseDriver,
+  loopbackRegistries
+} from '../../src/pipeline/buildx'
 import { emulationNeed, emulatorFor } from '../../src/pipeline/qemu'
 import { INPUT_DEFAULTS, parseInputs, type RawInputs } from '../../src/core/inputs'
 import { atLeast, parseVersion } from '../../src/core/version'
@@ -20,13 +28,19 @@ describe('buildx', () => {
 
   test('installs only when missing, too old for what the build asks, or asked for', () => {
     expect(buildxToInstall('installed', '0.13.1')).toBeUndefined()
-    expect(buildxToInstall('installed', '0.10.0')).toEqual({ version: DEFAULT_BUILDX, why: "the runner's 0.10.0 is older than 0.13.0, which the action needs" })
+    expect(buildxToInstall('installed', '0.10.0')).toEqual({
+      version: DEFAULT_BUILDX,
+      why: "the runner's 0.10.0 is older than 0.13.0, which the action needs"
+    })
     expect(buildxToInstall('installed', undefined)).toEqual({ version: DEFAULT_BUILDX, why: 'the runner has none' })
     expect(buildxToInstall('0.20.1', '0.23.0')).toEqual({ version: 'v0.20.1', why: 'as buildx-version asks' })
     // GitHub's cache service speaks only v2 now: cache: gha needs a buildx that does.
     const gha = buildxNeeded(['gha', 'registry'])
     expect(gha.version).toBe('0.21.0')
-    expect(buildxToInstall('installed', '0.13.1', gha)).toEqual({ version: DEFAULT_BUILDX, why: "the runner's 0.13.1 is older than 0.21.0, which cache: gha (v2 of GitHub's cache service) needs" })
+    expect(buildxToInstall('installed', '0.13.1', gha)).toEqual({
+      version: DEFAULT_BUILDX,
+      why: "the runner's 0.13.1 is older than 0.21.0, which cache: gha (v2 of GitHub's cache service) needs"
+    })
     expect(buildxToInstall('installed', '0.21.0', gha)).toBeUndefined()
     expect(buildxNeeded(['registry', 'local'])).toEqual(buildxNeeded([]))
   })
@@ -50,13 +64,17 @@ describe('buildx', () => {
   test('a builder it creates reaches loopback registries over plain HTTP', () => {
     const hosts = loopbackRegistries(['localhost:5000/a/b:1', '127.0.0.1:5001/c:cache', 'ghcr.io/p/x:1'])
     expect(hosts).toEqual(['localhost:5000', '127.0.0.1:5001'])
-    expect(loopbackRegistries(['127.3.4.5/a', '[::1]:5000/b', 'localhost/c', '128.0.0.1:5000/d', 'localhost.example.com/e', 'busybox'])).toEqual(['127.3.4.5', '[::1]:5000', 'localhost'])
+    expect(
+      loopbackRegistries(['127.3.4.5/a', '[::1]:5000/b', 'localhost/c', '128.0.0.1:5000/d', 'localhost.example.com/e', 'busybox'])
+    ).toEqual(['127.3.4.5', '[::1]:5000', 'localhost'])
     // buildx cannot parse `]` in a table key; BuildKit speaks HTTP to loopback addresses anyway.
     expect(buildkitdConfig('', ['[::1]:5000'])).toBe('\n')
     expect(buildkitdConfig('debug = true', hosts)).toBe(
       'debug = true\n\n[registry."localhost:5000"]\n  http = true\n  insecure = true\n\n[registry."127.0.0.1:5001"]\n  http = true\n  insecure = true\n'
     )
-    expect(buildkitdConfig('[registry."localhost:5000"]\n  mirrors = []', ['localhost:5000'])).toBe('[registry."localhost:5000"]\n  mirrors = []\n')
+    expect(buildkitdConfig('[registry."localhost:5000"]\n  mirrors = []', ['localhost:5000'])).toBe(
+      '[registry."localhost:5000"]\n  mirrors = []\n'
+    )
   })
 })
 
@@ -69,12 +87,14 @@ describe('QEMU', () => {
 })
 
 describe('finding the buildx plugin without starting the docker CLI', () => {
-  test('the user\'s plugin dir first, then the system dirs, as the CLI looks', async () => {
+  test("the user's plugin dir first, then the system dirs, as the CLI looks", async () => {
     const { buildxPlugin } = await import('../../src/pipeline/buildx')
     const config = mkdtempSync('/tmp/docker-config-')
     const at = (...present: string[]) => buildxPlugin({ DOCKER_CONFIG: config }, p => present.includes(p))
     expect(at('/usr/libexec/docker/cli-plugins/docker-buildx')).toBe('/usr/libexec/docker/cli-plugins/docker-buildx')
-    expect(at('/usr/libexec/docker/cli-plugins/docker-buildx', `${config}/cli-plugins/docker-buildx`)).toBe(`${config}/cli-plugins/docker-buildx`)
+    expect(at('/usr/libexec/docker/cli-plugins/docker-buildx', `${config}/cli-plugins/docker-buildx`)).toBe(
+      `${config}/cli-plugins/docker-buildx`
+    )
     expect(at()).toBeUndefined()
     writeFileSync(`${config}/config.json`, JSON.stringify({ cliPluginsExtraDirs: ['/opt/plugins'] }))
     expect(at('/usr/libexec/docker/cli-plugins/docker-buildx')).toBeUndefined()

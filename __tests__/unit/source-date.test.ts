@@ -9,15 +9,26 @@ const base = { created: 'commit' as const, now }
 
 describe('SOURCE_DATE_EPOCH', () => {
   test("the step's own wins, then created: now, then git's commit time, then the push event's, then the clock", () => {
-    expect(chooseSourceDate({ ...base, env: '1700000000', commitTime: 1, eventTime: '2026-01-01T00:00:00Z' })).toEqual({ epoch: 1700000000, from: 'SOURCE_DATE_EPOCH' })
+    expect(chooseSourceDate({ ...base, env: '1700000000', commitTime: 1, eventTime: '2026-01-01T00:00:00Z' })).toEqual({
+      epoch: 1700000000,
+      from: 'SOURCE_DATE_EPOCH'
+    })
     expect(chooseSourceDate({ ...base, created: 'now', commitTime: 1 })).toEqual({ epoch: 1795780800, from: 'build time' })
-    expect(chooseSourceDate({ ...base, commitTime: 1732000000, eventTime: '2026-01-01T00:00:00Z' })).toEqual({ epoch: 1732000000, from: 'commit' })
-    expect(chooseSourceDate({ ...base, eventTime: '2026-11-20T11:00:00+01:00' })).toEqual({ epoch: Date.parse('2026-11-20T10:00:00Z') / 1000, from: 'event' })
+    expect(chooseSourceDate({ ...base, commitTime: 1732000000, eventTime: '2026-01-01T00:00:00Z' })).toEqual({
+      epoch: 1732000000,
+      from: 'commit'
+    })
+    expect(chooseSourceDate({ ...base, eventTime: '2026-11-20T11:00:00+01:00' })).toEqual({
+      epoch: Date.parse('2026-11-20T10:00:00Z') / 1000,
+      from: 'event'
+    })
     expect(chooseSourceDate({ ...base, eventTime: 'yesterday' })).toEqual({ epoch: 1795780800, from: 'build time' })
   })
 
   test('a SOURCE_DATE_EPOCH that is not whole seconds is an error naming it', () => {
-    expect(() => chooseSourceDate({ ...base, env: '2026-11-27' })).toThrow("SOURCE_DATE_EPOCH '2026-11-27' is not a time: use whole seconds since 1970")
+    expect(() => chooseSourceDate({ ...base, env: '2026-11-27' })).toThrow(
+      "SOURCE_DATE_EPOCH '2026-11-27' is not a time: use whole seconds since 1970"
+    )
   })
 
   test('the commit time is what git says for the checked-out commit; no checkout gives none', async () => {

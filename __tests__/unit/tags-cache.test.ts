@@ -5,8 +5,14 @@ import { imageTags, ociLabels } from '../../src/core/tags'
 
 const ctx = runContext(
   {
-    GITHUB_SHA: '0123456789abcdef', GITHUB_REF: 'refs/heads/main', GITHUB_EVENT_PATH: '/e.json', GITHUB_REPOSITORY: 'phialo/app',
-    GITHUB_WORKFLOW: 'Weekly rebuild', GITHUB_RUN_ID: '77', GITHUB_RUN_ATTEMPT: '2', RUNNER_TEMP: '/rt'
+    GITHUB_SHA: '0123456789abcdef',
+    GITHUB_REF: 'refs/heads/main',
+    GITHUB_EVENT_PATH: '/e.json',
+    GITHUB_REPOSITORY: 'phialo/app',
+    GITHUB_WORKFLOW: 'Weekly rebuild',
+    GITHUB_RUN_ID: '77',
+    GITHUB_RUN_ATTEMPT: '2',
+    RUNNER_TEMP: '/rt'
   },
   () => JSON.stringify({ repository: { default_branch: 'main' } })
 )
@@ -15,12 +21,15 @@ const now = new Date('2026-11-25T10:00:00Z')
 
 describe('tags', () => {
   test('bare tags go on image, full refs stay; policies add sha, date, latest on the default branch', () => {
-    expect(imageTags(inputs({ image: 'ghcr.io/p/ci', tags: '1.4.0,ghcr.io/p/other:x', 'tag-policy': 'sha,date,latest' }), ctx, now)).toEqual([
-      'ghcr.io/p/ci:1.4.0', 'ghcr.io/p/other:x', 'ghcr.io/p/ci:sha-0123456', 'ghcr.io/p/ci:20261125', 'ghcr.io/p/ci:latest'
-    ])
+    expect(
+      imageTags(inputs({ image: 'ghcr.io/p/ci', tags: '1.4.0,ghcr.io/p/other:x', 'tag-policy': 'sha,date,latest' }), ctx, now)
+    ).toEqual(['ghcr.io/p/ci:1.4.0', 'ghcr.io/p/other:x', 'ghcr.io/p/ci:sha-0123456', 'ghcr.io/p/ci:20261125', 'ghcr.io/p/ci:latest'])
   })
   test('a scheduled run (its payload names no repository) is on the default branch: latest', () => {
-    const scheduled = runContext({ GITHUB_EVENT_NAME: 'schedule', GITHUB_REF: 'refs/heads/trunk', GITHUB_EVENT_PATH: '/e.json', GITHUB_SHA: 'abcdef0123' }, () => '{"schedule":"23 4 * * 1"}')
+    const scheduled = runContext(
+      { GITHUB_EVENT_NAME: 'schedule', GITHUB_REF: 'refs/heads/trunk', GITHUB_EVENT_PATH: '/e.json', GITHUB_SHA: 'abcdef0123' },
+      () => '{"schedule":"23 4 * * 1"}'
+    )
     expect(imageTags(inputs({ image: 'r/x', 'tag-policy': 'latest' }), scheduled, now)).toEqual(['r/x:latest'])
   })
 
@@ -30,7 +39,11 @@ describe('tags', () => {
     expect(imageTags(inputs({ 'tag-policy': 'sha,date' }), ctx, now)).toEqual([])
   })
   test('OCI labels added; a user label of the same key wins', () => {
-    const labels = ociLabels(inputs({ image: 'r/x', tags: '2.0.0', labels: 'org.opencontainers.image.source=https://example.org\nteam=ci' }), ctx, now)
+    const labels = ociLabels(
+      inputs({ image: 'r/x', tags: '2.0.0', labels: 'org.opencontainers.image.source=https://example.org\nteam=ci' }),
+      ctx,
+      now
+    )
     expect(labels).toEqual([
       'org.opencontainers.image.created=2026-11-25T10:00:00Z',
       'org.opencontainers.image.revision=0123456789abcdef',
@@ -64,8 +77,16 @@ describe('cache plan', () => {
   })
 
   test('raw cache specs are read as their attributes: types and registry refs, a bare ref as a registry cache', () => {
-    const plan = planCache(inputs({ 'cache-from': 'localhost:5000/a:c\ntype=local,src=/c', 'cache-to': 'type=registry,ref=127.0.0.1:5001/b:c,mode=max' }), [], ctx, {})
-    expect({ types: plan.types, refs: plan.registryRefs }).toEqual({ types: ['registry', 'local'], refs: ['localhost:5000/a:c', '127.0.0.1:5001/b:c'] })
+    const plan = planCache(
+      inputs({ 'cache-from': 'localhost:5000/a:c\ntype=local,src=/c', 'cache-to': 'type=registry,ref=127.0.0.1:5001/b:c,mode=max' }),
+      [],
+      ctx,
+      {}
+    )
+    expect({ types: plan.types, refs: plan.registryRefs }).toEqual({
+      types: ['registry', 'local'],
+      refs: ['localhost:5000/a:c', '127.0.0.1:5001/b:c']
+    })
   })
   test('gha without the cache service is dropped with a warning', () => {
     const plan = planCache(inputs({}), [], ctx, {})

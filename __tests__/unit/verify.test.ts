@@ -5,7 +5,7 @@ import { durationMs } from '../../src/core/inputs'
 describe('a verify line into argv, without a shell', () => {
   test.each([
     ['uname -m', ['uname', '-m']],
-    ["sh -c 'test \"$(id -u)\" = 1001'", ['sh', '-c', 'test "$(id -u)" = 1001']],
+    ['sh -c \'test "$(id -u)" = 1001\'', ['sh', '-c', 'test "$(id -u)" = 1001']],
     ['echo "a  b" c\\ d', ['echo', 'a  b', 'c d']],
     ['echo "say \\"hi\\" \\$HOME"', ['echo', 'say "hi" $HOME']],
     ["echo ''", ['echo', '']],
@@ -57,7 +57,15 @@ test('failures name platform, command and output; the grid has a row per command
     ],
     results: [
       { platform: 'linux/amd64', command: 'g++ --version', passed: true, exitCode: 0, timedOut: false, seconds: 0.2, output: 'g++ 14' },
-      { platform: 'linux/arm64', command: 'g++ --version', passed: false, exitCode: 127, timedOut: false, seconds: 0.9, output: 'exec format error' },
+      {
+        platform: 'linux/arm64',
+        command: 'g++ --version',
+        passed: false,
+        exitCode: 127,
+        timedOut: false,
+        seconds: 0.9,
+        output: 'exec format error'
+      },
       { platform: 'linux/amd64', command: 'sleep 99', passed: false, timedOut: true, seconds: 120.2, output: '' },
       { platform: 'linux/arm64', command: 'sleep 99', passed: true, exitCode: 0, timedOut: false, seconds: 1, output: '' }
     ]

@@ -72,7 +72,11 @@ test('every `uses: ./` step passes only inputs that action.yml declares', () => 
 })
 
 test('third-party actions are pinned the same way: a major tag', () => {
-  const uses = files.flatMap(f => steps(workflow(f)).map(s => s.uses).filter((u): u is string => !!u && u !== './'))
+  const uses = files.flatMap(f =>
+    steps(workflow(f))
+      .map(s => s.uses)
+      .filter((u): u is string => !!u && u !== './')
+  )
   expect(uses.length).toBeGreaterThan(0)
   for (const u of uses) expect(u).toMatch(/^[\w.-]+\/[\w.-]+@v\d+$/)
 })
@@ -83,7 +87,14 @@ test('weekly rebuild: schedule + dispatch, least permissions, no racing, both pl
   expect(wf.permissions).toEqual({ contents: 'read', packages: 'write' })
   expect(wf.concurrency).toEqual({ group: 'ci-base-rebuild', 'cancel-in-progress': false })
   const step = steps(wf).find(s => s.uses === './')!
-  expect(step.with).toMatchObject({ file: 'Dockerfile.base', platforms: 'linux/amd64,linux/arm64', push: true, pull: true, 'tag-policy': 'sha,date,latest', registry: 'ghcr.io' })
+  expect(step.with).toMatchObject({
+    file: 'Dockerfile.base',
+    platforms: 'linux/amd64,linux/arm64',
+    push: true,
+    pull: true,
+    'tag-policy': 'sha,date,latest',
+    registry: 'ghcr.io'
+  })
   expect(String(step.with!.cache).split(',')).toEqual(expect.arrayContaining(['gha', 'registry']))
   expect(String(step.with!['build-args'])).toContain('PACKAGES_MONTH=${{ steps.vars.outputs.month }}')
   expect(String(step.with!.image)).toBe('${{ steps.vars.outputs.image }}')
@@ -94,7 +105,14 @@ test('PR image check: both platforms, no push, no release tags; compared with th
   expect(wf.on.pull_request.paths).toEqual(expect.arrayContaining(['Dockerfile.base', 'action.yml', 'dist/**']))
   expect(wf.permissions).toEqual({ contents: 'read', packages: 'read', 'pull-requests': 'write' })
   const step = steps(wf).find(s => s.uses === './')!
-  expect(step.with).toMatchObject({ push: false, 'tag-policy': 'none', platforms: 'linux/amd64,linux/arm64', comment: true, 'max-size': '250MB', 'max-growth': '10%' })
+  expect(step.with).toMatchObject({
+    push: false,
+    'tag-policy': 'none',
+    platforms: 'linux/amd64,linux/arm64',
+    comment: true,
+    'max-size': '250MB',
+    'max-growth': '10%'
+  })
   expect(step.with!.image).toBe('${{ steps.vars.outputs.image }}')
   expect(step.with!.baseline).toBeUndefined()
 })
@@ -104,7 +122,8 @@ test('weekly and PR builds verify what Dockerfile.base promises, the same checks
   expect([weekly['require-non-root'], pr['require-non-root']]).toEqual([true, true])
   expect(pr.verify).toBe(weekly.verify)
   const checks = String(weekly.verify)
-  for (const tool of ['node', 'git', 'python3', 'make', 'g++', 'bash', 'curl', 'nc']) expect([tool, new RegExp(`(^|\\s)${tool.replace('+', '\\+')}(\\s|'|$)`, 'm').test(checks)]).toEqual([tool, true])
+  for (const tool of ['node', 'git', 'python3', 'make', 'g++', 'bash', 'curl', 'nc'])
+    expect([tool, new RegExp(`(^|\\s)${tool.replace('+', '\\+')}(\\s|'|$)`, 'm').test(checks)]).toEqual([tool, true])
   expect(checks).toContain('test "$(pnpm --version)" = 9.15.2')
   expect(checks).toContain('test "$(id -u)" = 1001')
   expect(checks).toContain('$npm_config_store_dir')
@@ -116,14 +135,19 @@ test('release moves the major tag; dependabot watches docker, npm and actions we
   expect(release.on).toEqual({ release: { types: ['published'] } })
   expect(release.permissions).toEqual({ contents: 'write' })
   const dependabot = parse(readFileSync(join(ROOT, '.github', 'dependabot.yml'), 'utf8'))
-  expect(dependabot.updates.map((u: { 'package-ecosystem': string }) => u['package-ecosystem'])).toEqual(['docker', 'npm', 'github-actions'])
+  expect(dependabot.updates.map((u: { 'package-ecosystem': string }) => u['package-ecosystem'])).toEqual([
+    'docker',
+    'npm',
+    'github-actions'
+  ])
   for (const u of dependabot.updates) expect(u.schedule.interval).toBe('weekly')
 })
 
-test('the README documents every input and output, and .ci/run runs the README\'s test command', () => {
+test("the README documents every input and output, and .ci/run runs the README's test command", () => {
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8')
   const yml = actionYml()
-  for (const name of [...Object.keys(yml.inputs), ...Object.keys(yml.outputs)]) expect([name, readme.includes(`| \`${name}\` |`)]).toEqual([name, true])
+  for (const name of [...Object.keys(yml.inputs), ...Object.keys(yml.outputs)])
+    expect([name, readme.includes(`| \`${name}\` |`)]).toEqual([name, true])
   expect(readme).toContain('bash scripts/test.sh')
   expect(readFileSync(join(ROOT, '.ci', 'run'), 'utf8')).toContain('bash scripts/test.sh')
 })

@@ -26,7 +26,8 @@ export function actionNode() {
   const stackNode = join(process.env.STACK_DIR ?? '/var/lib/ci-base-stack', 'node24', 'node_modules', '.bin', 'node')
   const node = process.env.ACTION_NODE ?? (existsSync(stackNode) ? stackNode : undefined)
   if (node) return node
-  if (process.env.CI) throw new Error('Node 24 (the action\'s runtime) is not installed: run `bash scripts/stack.sh` first, or set ACTION_NODE.')
+  if (process.env.CI)
+    throw new Error("Node 24 (the action's runtime) is not installed: run `bash scripts/stack.sh` first, or set ACTION_NODE.")
   return process.execPath
 }
 

@@ -28,7 +28,7 @@ function actionRuntime(postState: PostState): Runtime {
     setOutput: core.setOutput,
     remember: addition => recorder.remember(addition),
     postState: () => postState,
-    writeSummary: async markdown => core.appendSummary(markdown),
+    writeSummary: markdown => Promise.resolve(core.appendSummary(markdown)),
     now: () => new Date()
   }
 }

@@ -31,7 +31,11 @@ export async function group<T>(name: string, fn: () => Promise<T>): Promise<T> {
  * `name<<delimiter` blocks, so that any value (several lines included) reads back whole. The
  * delimiter is random (no crypto module needed: a value holding it is refused, not cut short).
  */
-export function fileCommandBlock(name: string, value: string, delimiter = `ghadelimiter_${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`): string {
+export function fileCommandBlock(
+  name: string,
+  value: string,
+  delimiter = `ghadelimiter_${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`
+): string {
   if (name.includes(delimiter) || value.includes(delimiter)) throw new Error(`'${name}' holds the delimiter ${delimiter}`)
   return `${name}<<${delimiter}${EOL}${value}${EOL}${delimiter}${EOL}`
 }

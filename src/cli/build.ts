@@ -28,11 +28,11 @@ export async function build(inv: Invocation, out: (text: string) => void, colors
     for (const command of plan.commands) out(command.map(shellQuote).join(' '))
     return 0
   }
-  let failed: unknown
+  let failed: Error | undefined
   try {
     await main(host.rt, raw)
   } catch (e) {
-    failed = e
+    failed = e instanceof Error ? e : new Error(String(e))
   }
   // What main set up (a builder, logins) is undone here, as the post step does on a runner.
   await post({ ...host.rt, postState: () => host.state })

@@ -32,7 +32,12 @@ const isSwitch = (name: InputName) => INPUT_DEFAULTS[name] === 'true' || INPUT_D
 function nearest(name: string): string {
   const names = [...Object.keys(INPUT_DEFAULTS), ...OWN_FLAGS]
   const close = names.filter(n => n.includes(name) || name.includes(n) || n.split('-')[0] === name.split('-')[0])
-  return close.length ? ` (did you mean ${close.slice(0, 3).map(n => `--${n}`).join(', ')}?)` : ''
+  return close.length
+    ? ` (did you mean ${close
+        .slice(0, 3)
+        .map(n => `--${n}`)
+        .join(', ')}?)`
+    : ''
 }
 
 export function parseArgs(argv: string[]): Invocation {
@@ -45,7 +50,8 @@ export function parseArgs(argv: string[]): Invocation {
     }
     if (!arg.startsWith('--')) {
       if (!inv.command) {
-        if (!(COMMANDS as readonly string[]).includes(arg)) throw new UsageError(`'${arg}' is not a command; use one of ${COMMANDS.join(', ')}`)
+        if (!(COMMANDS as readonly string[]).includes(arg))
+          throw new UsageError(`'${arg}' is not a command; use one of ${COMMANDS.join(', ')}`)
         inv.command = arg as Command
       } else inv.positional.push(arg)
       continue
@@ -74,7 +80,7 @@ export function parseArgs(argv: string[]): Invocation {
 /** The raw inputs of a command line: its flags over the action's defaults. */
 export function rawInputs(given: Partial<RawInputs>): RawInputs {
   const raw = { ...INPUT_DEFAULTS } as RawInputs
-  for (const [name, value] of Object.entries(given)) raw[name as InputName] = value as string
+  for (const [name, value] of Object.entries(given)) raw[name as InputName] = value
   return raw
 }
 

@@ -21,11 +21,14 @@ import { paint, renderReport, terminalRuntime } from './terminal.js'
 // print workflow commands to stdout: those go to stderr, and their debug lines nowhere.
 const stdoutWrite = process.stdout.write.bind(process.stdout)
 const out = (text: string) => stdoutWrite(`${text}\n`)
-process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+process.stdout.write = (chunk: string | Uint8Array, ...rest: unknown[]) => {
   const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8')
-  const kept = text.split('\n').filter(line => !line.startsWith('::debug::')).join('\n')
+  const kept = text
+    .split('\n')
+    .filter(line => !line.startsWith('::debug::'))
+    .join('\n')
   return kept ? process.stderr.write(kept, ...(rest as [])) : true
-}) as typeof process.stdout.write
+}
 const colors = paint(process.stdout, process.env)
 const errColors = paint(process.stderr, process.env)
 
@@ -38,7 +41,7 @@ async function help(): Promise<string> {
     '',
     'Exit codes: 0 ok, 1 failed (build, budget, verify), 2 usage.',
     '',
-    'Flags (the action\'s inputs; a true/false flag alone means true, a repeated flag adds a line):'
+    "Flags (the action's inputs; a true/false flag alone means true, a repeated flag adds a line):"
   ]
   let docs: Record<string, { description?: string }> = {}
   try {
@@ -47,13 +50,16 @@ async function help(): Promise<string> {
     const parse = yaml.parse ?? (yaml as unknown as { default: typeof yaml }).default.parse
     // dist/cli/index.js and src/cli/index.ts both sit two levels below action.yml.
     const actionYml = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'action.yml')
-    docs = parse(readFileSync(actionYml, 'utf8')).inputs ?? {}
+    docs = (parse(readFileSync(actionYml, 'utf8')) as { inputs?: typeof docs }).inputs ?? {}
   } catch {
     // Installed without action.yml next to it: names and defaults still help.
   }
   for (const name of Object.keys(INPUT_DEFAULTS) as InputName[]) {
     const def = INPUT_DEFAULTS[name]
-    lines.push(`  --${name}${def ? ` (default ${def})` : ''}`, ...(docs[name]?.description ? [`      ${docs[name].description!.replace(/\s+/g, ' ').trim()}`] : []))
+    lines.push(
+      `  --${name}${def ? ` (default ${def})` : ''}`,
+      ...(docs[name]?.description ? [`      ${docs[name].description.replace(/\s+/g, ' ').trim()}`] : [])
+    )
   }
   lines.push(...OWN_FLAGS.map(f => `  --${f}`))
   return lines.join('\n')
@@ -65,14 +71,26 @@ function imageRef(ref: string, what: string): string {
 }
 
 /** Docker's own credentials answer for the registry, as `docker pull` would use them. */
-const readRegistryImage = (ref: string) => readImage(registrySource(terminalRuntime(errColors).rt.docker, repositoryOf(ref), process.env), ref)
+const readRegistryImage = (ref: string) =>
+  readImage(registrySource(terminalRuntime(errColors).rt.docker, repositoryOf(ref), process.env), ref)
 
 function reportOf(parts: Partial<Report> & Pick<Report, 'platforms' | 'baseline' | 'digest'>): Report {
-  return makeReport({ imageid: '', tags: [], pushed: true, budgets: {}, buildTime: 0, cacheHitRate: 0, steps: { steps: 0, cached: 0 }, stages: [], ...parts })
+  return makeReport({
+    imageid: '',
+    tags: [],
+    pushed: true,
+    budgets: {},
+    buildTime: 0,
+    cacheHitRate: 0,
+    steps: { steps: 0, cached: 0 },
+    stages: [],
+    ...parts
+  })
 }
 
 async function inspect(inv: Invocation): Promise<number> {
-  if (inv.positional.length !== 1) throw new UsageError('inspect takes one IMAGE, e.g. ci-base-action inspect ghcr.io/phialo/ci-base:latest')
+  if (inv.positional.length !== 1)
+    throw new UsageError('inspect takes one IMAGE, e.g. ci-base-action inspect ghcr.io/phialo/ci-base:latest')
   const [ref] = inv.positional
   const image = await readRegistryImage(imageRef(ref, 'IMAGE'))
   const report = reportOf({ digest: image.digest, platforms: compare(image.platforms), baseline: { ref: '', status: 'none' } })
@@ -81,19 +99,36 @@ async function inspect(inv: Invocation): Promise<number> {
 }
 
 async function compareImages(inv: Invocation): Promise<number> {
-  if (inv.positional.length !== 2) throw new UsageError('compare takes IMAGE and BASELINE, e.g. ci-base-action compare ghcr.io/p/ci-base:pr-7 ghcr.io/p/ci-base:latest')
+  if (inv.positional.length !== 2)
+    throw new UsageError('compare takes IMAGE and BASELINE, e.g. ci-base-action compare ghcr.io/p/ci-base:pr-7 ghcr.io/p/ci-base:latest')
   const [ref, baselineRef] = inv.positional
   const stray = Object.keys(inv.inputs).filter(n => !['max-size', 'max-layers', 'max-growth'].includes(n))
-  if (stray.length) throw new UsageError(`compare takes --max-size, --max-layers and --max-growth, not ${stray.map(n => `--${n}`).join(', ')}`)
+  if (stray.length)
+    throw new UsageError(`compare takes --max-size, --max-layers and --max-growth, not ${stray.map(n => `--${n}`).join(', ')}`)
   // Budgets are parsed as the action parses them: the same forms, the same messages.
   const { budgets } = parseInputs(rawInputs(inv.inputs))
   imageRef(ref, 'IMAGE')
   imageRef(baselineRef, 'BASELINE')
-  const [image, base] = await Promise.all([readRegistryImage(ref), readBaseline(terminalRuntime(errColors).rt.docker, baselineRef, [], process.env, new OptionalReads(OPTIONAL_READS_BUDGET_MS, () => undefined))])
+  const [image, base] = await Promise.all([
+    readRegistryImage(ref),
+    readBaseline(
+      terminalRuntime(errColors).rt.docker,
+      baselineRef,
+      [],
+      process.env,
+      new OptionalReads(OPTIONAL_READS_BUDGET_MS, () => undefined)
+    )
+  ])
   if (base.status === 'unavailable') throw new Error(`BASELINE ${baselineRef} could not be read: ${base.reason}`)
   const platforms = compare(image.platforms, base.image)
   const breaches = checkBudgets(platforms, budgets)
-  const report = reportOf({ digest: image.digest, platforms, baseline: { ref: base.ref, status: base.status, reason: base.reason }, budgets, breaches })
+  const report = reportOf({
+    digest: image.digest,
+    platforms,
+    baseline: { ref: base.ref, status: base.status, reason: base.reason },
+    budgets,
+    breaches
+  })
   out(inv.json ? JSON.stringify(report) : renderReport(report, colors))
   if (breaches.length) {
     process.stderr.write(`${errColors.bad(`Over budget: ${breaches.map(b => b.message).join('; ')}`)}\n`)
@@ -110,7 +145,10 @@ async function run(argv: string[]): Promise<number> {
       return inv.command || inv.help ? 0 : 2
     }
     const build = async (i: Invocation) => (await import('./build.js')).build(i, out, colors, errColors)
-    const commands = { build, inspect, compare: compareImages } satisfies Record<(typeof COMMANDS)[number], (inv: Invocation) => Promise<number>>
+    const commands = { build, inspect, compare: compareImages } satisfies Record<
+      (typeof COMMANDS)[number],
+      (inv: Invocation) => Promise<number>
+    >
     return await commands[inv.command](inv)
   } catch (e) {
     const usage = e instanceof UsageError || e instanceof InputError

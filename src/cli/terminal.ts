@@ -54,7 +54,7 @@ export function terminalRuntime(colors: Paint, write: (line: string) => void = l
     setOutput: (name, value) => (host.outputs[name] = value),
     remember: addition => Object.assign(host.state, addition),
     postState: () => host.state,
-    writeSummary: async () => undefined,
+    writeSummary: () => Promise.resolve(),
     now: () => new Date()
   }
   return host
@@ -64,7 +64,12 @@ const signedBytes = (n: number) => (n > 0 ? `+${humanSize(n)}` : n === 0 ? '0 B'
 
 function table(rows: string[][]): string[] {
   const widths = rows[0].map((_, c) => Math.max(...rows.map(r => r[c].replace(/\x1b\[\d+m/g, '').length)))
-  return rows.map(r => r.map((cell, c) => cell + ' '.repeat(widths[c] - cell.replace(/\x1b\[\d+m/g, '').length)).join('  ').trimEnd())
+  return rows.map(r =>
+    r
+      .map((cell, c) => cell + ' '.repeat(widths[c] - cell.replace(/\x1b\[\d+m/g, '').length))
+      .join('  ')
+      .trimEnd()
+  )
 }
 
 /** The report as the job summary tells it, for a terminal. */
@@ -84,14 +89,29 @@ export function renderReport(report: Report, colors: Paint): string {
   }
   const lines = [colors.bold(table(rows)[0]), ...table(rows).slice(1), '']
   const b = report.baseline
-  if (b.status === 'found') lines.push(report.changed === false ? colors.ok(`Unchanged since ${b.ref}${b.created ? ` (made ${b.created.slice(0, 10)})` : ''}.`) : `Compared with ${b.ref}.`)
+  if (b.status === 'found')
+    lines.push(
+      report.changed === false
+        ? colors.ok(`Unchanged since ${b.ref}${b.created ? ` (made ${b.created.slice(0, 10)})` : ''}.`)
+        : `Compared with ${b.ref}.`
+    )
   else if (b.status === 'missing') lines.push(`No published image at ${b.ref} yet: every platform is new.`)
   else if (b.status === 'unavailable') lines.push(colors.bad(`The baseline ${b.ref} could not be read (${b.reason}).`))
-  if (report.steps.steps) lines.push(`Build ${report.buildTime.toFixed(1)} s, cache hit rate ${report.cacheHitRate}% (${report.steps.cached} of ${report.steps.steps} steps cached)`)
+  if (report.steps.steps)
+    lines.push(
+      `Build ${report.buildTime.toFixed(1)} s, cache hit rate ${report.cacheHitRate}% (${report.steps.cached} of ${report.steps.steps} steps cached)`
+    )
   for (const breach of report.breaches) lines.push(colors.bad(breach.message))
   if (report.verify) for (const failure of verifyFailures(report.verify)) lines.push(colors.bad(failure))
   const first = report.platforms[0]
-  if (first?.breakdown.length) lines.push('', colors.bold(`Largest layers (${first.platform})`), ...layerChart(first).split('\n').filter(l => !l.startsWith('```')))
+  if (first?.breakdown.length)
+    lines.push(
+      '',
+      colors.bold(`Largest layers (${first.platform})`),
+      ...layerChart(first)
+        .split('\n')
+        .filter(l => !l.startsWith('```'))
+    )
   if (report.digest) lines.push('', `${colors.dim('digest')} ${report.digest}`)
   for (const tag of report.tags) lines.push(`${colors.dim('tag')}    ${tag}`)
   return lines.join('\n').replace(/\n{3,}/g, '\n\n')

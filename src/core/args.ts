@@ -95,21 +95,38 @@ export function createBuilderArgs(b: BuilderSpec): string[] {
 }
 
 /** A node for one platform added to a builder: a native machine for it. */
-export const appendNodeArgs = (builder: string, driver: BuilderSpec['driver'], node: { platform: string; endpoint: string }, driverOpts: string[]) => [
-  'buildx', 'create', '--append', '--name', builder, '--driver', driver,
+export const appendNodeArgs = (
+  builder: string,
+  driver: BuilderSpec['driver'],
+  node: { platform: string; endpoint: string },
+  driverOpts: string[]
+) => [
+  'buildx',
+  'create',
+  '--append',
+  '--name',
+  builder,
+  '--driver',
+  driver,
   ...driverOpts.flatMap(o => ['--driver-opt', o]),
-  '--platform', node.platform, '--node', `${builder}-${node.platform.replace(/\//g, '-')}`, node.endpoint
+  '--platform',
+  node.platform,
+  '--node',
+  `${builder}-${node.platform.replace(/\//g, '-')}`,
+  node.endpoint
 ]
 
 export const removeBuilderArgs = (name: string) => ['buildx', 'rm', '--force', name]
 
 /** tonistiigi/binfmt's interface: `--install arm64,riscv64`. */
-export const binfmtArgs = (image: string, arches: string[]) => [
-  'run', '--privileged', '--rm', image, '--install', arches.join(',')
-]
+export const binfmtArgs = (image: string, arches: string[]) => ['run', '--privileged', '--rm', image, '--install', arches.join(',')]
 
 export const loginArgs = (registry: string, username: string) => [
-  'login', '--username', username, '--password-stdin', ...(registry ? [registry] : [])
+  'login',
+  '--username',
+  username,
+  '--password-stdin',
+  ...(registry ? [registry] : [])
 ]
 
 export const logoutArgs = (registry: string) => ['logout', ...(registry ? [registry] : [])]

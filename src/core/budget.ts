@@ -44,7 +44,11 @@ export function checkBudgets(platforms: Measured[], budgets: Budgets): Breach[] 
       })
     }
     if (budgets.maxLayers !== undefined && p.layers > budgets.maxLayers) {
-      breaches.push({ platform: p.platform, budget: 'max-layers', message: `${p.platform}: ${p.layers} layers exceed max-layers ${budgets.maxLayers}` })
+      breaches.push({
+        platform: p.platform,
+        budget: 'max-layers',
+        message: `${p.platform}: ${p.layers} layers exceed max-layers ${budgets.maxLayers}`
+      })
     }
     const g = budgets.maxGrowth
     if (g && p.sizeDelta !== undefined) {

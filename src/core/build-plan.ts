@@ -21,12 +21,14 @@ export const runNames = (ctx: Pick<RunContext, 'runId' | 'runAttempt'>, pid: num
 export const runTags = (inputs: Pick<Inputs, 'mode'>, tags: () => string[]): string[] => (inputs.mode === 'platform' ? [] : tags())
 
 /** Where the image is pushed by digest: the tags' repositories, or the image's alone for a per-platform build. */
-export const pushRepositories = (inputs: Pick<Inputs, 'mode' | 'image'>, tags: string[]): string[] => (inputs.mode === 'platform' ? [inputs.image] : repositoriesOf(tags))
+export const pushRepositories = (inputs: Pick<Inputs, 'mode' | 'image'>, tags: string[]): string[] =>
+  inputs.mode === 'platform' ? [inputs.image] : repositoriesOf(tags)
 
 export const wantsVerify = (inputs: Pick<Inputs, 'verify' | 'requireNonRoot'>) => inputs.verify.length > 0 || inputs.requireNonRoot
 
 /** The local name a build is loaded under to be verified: only when it is verified and not pushed (a pushed one is pulled by digest). */
-export const verifyName = (inputs: Pick<Inputs, 'verify' | 'requireNonRoot' | 'push'>, verifyKey: string) => (wantsVerify(inputs) && !inputs.push ? `${verifyKey}:built` : '')
+export const verifyName = (inputs: Pick<Inputs, 'verify' | 'requireNonRoot' | 'push'>, verifyKey: string) =>
+  wantsVerify(inputs) && !inputs.push ? `${verifyKey}:built` : ''
 
 export interface PlanFacts {
   inputs: Inputs

@@ -43,12 +43,7 @@ export function cacheScope(inputs: Pick<Inputs, 'cacheScope'>, ctx: RunContext):
   return scope.replace(/[^A-Za-z0-9._-]+/g, '-')
 }
 
-export function planCache(
-  inputs: Inputs,
-  tags: string[],
-  ctx: RunContext,
-  env: Record<string, string | undefined>
-): CachePlan {
+export function planCache(inputs: Inputs, tags: string[], ctx: RunContext, env: Record<string, string | undefined>): CachePlan {
   const from: string[] = []
   const to: string[] = []
   const warnings: string[] = []
@@ -60,7 +55,9 @@ export function planCache(
       case 'gha': {
         const url = env.ACTIONS_CACHE_URL || env.ACTIONS_RESULTS_URL
         if (!url || !env.ACTIONS_RUNTIME_TOKEN) {
-          warnings.push('cache: gha needs the GitHub cache service (ACTIONS_RUNTIME_TOKEN and a cache URL), which this run does not have; building without it.')
+          warnings.push(
+            'cache: gha needs the GitHub cache service (ACTIONS_RUNTIME_TOKEN and a cache URL), which this run does not have; building without it.'
+          )
           break
         }
         // BuildKit retries a cache service that answers 429 or 5xx until the timeout (10m by default).
@@ -125,4 +122,3 @@ export function cacheFaultWarning(faults: CacheFault[]): string | undefined {
   const why = faults.some(f => /timeout/i.test(f.error)) ? '\n(the cache service did not answer in time: see cache-timeout)' : ''
   return `The build went on without cache: ${said}${why}`
 }
-

@@ -35,7 +35,13 @@ export function compareLayers(current: PlatformImage, base?: PlatformImage): Lay
 export function compare(current: PlatformImage[], baseline?: ImageInfo): PlatformReport[] {
   return current.map(p => {
     const base = baseline?.platforms.find(b => b.platform === p.platform)
-    const report: PlatformReport = { platform: p.platform, digest: p.digest, size: p.size, layers: p.layers, breakdown: compareLayers(p, base) }
+    const report: PlatformReport = {
+      platform: p.platform,
+      digest: p.digest,
+      size: p.size,
+      layers: p.layers,
+      breakdown: compareLayers(p, base)
+    }
     if (base) {
       report.baseline = { digest: base.digest, size: base.size, layers: base.layers }
       report.sizeDelta = p.size - base.size
@@ -65,6 +71,10 @@ export function largestGrowth(platforms: PlatformReport[]): { platform: string; 
 export function changedSince(image: ImageInfo, baseline?: ImageInfo): boolean | undefined {
   if (!baseline) return undefined
   if (image.digest === baseline.digest) return false
-  const digests = (i: ImageInfo) => i.platforms.map(p => `${p.platform}@${p.digest}`).sort().join('\n')
+  const digests = (i: ImageInfo) =>
+    i.platforms
+      .map(p => `${p.platform}@${p.digest}`)
+      .sort()
+      .join('\n')
   return digests(image) !== digests(baseline)
 }

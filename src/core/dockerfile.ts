@@ -11,10 +11,17 @@ export function baseImages(dockerfile: string, buildArgs: string[]): string[] {
   const stages = new Set<string>()
   const images: string[] = []
   const expand = (text: string) =>
-    text.replace(new RegExp(`\\$\\{(${NAME})(?::?-([^}]*))?\\}|\\$(${NAME})`, 'g'), (_, braced, fallback, bare) => globals.get(braced ?? bare) || fallback || '')
+    text.replace(
+      new RegExp(`\\$\\{(${NAME})(?::?-([^}]*))?\\}|\\$(${NAME})`, 'g'),
+      (_, braced: string | undefined, fallback: string | undefined, bare: string | undefined) =>
+        globals.get(braced ?? bare ?? '') || fallback || ''
+    )
   let seenFrom = false
   // Continuation lines joined first: a FROM may be split over several.
-  for (const line of dockerfile.replace(/\\[ \t]*\r?\n/g, ' ').split(/\r?\n/).map(l => l.trim())) {
+  for (const line of dockerfile
+    .replace(/\\[ \t]*\r?\n/g, ' ')
+    .split(/\r?\n/)
+    .map(l => l.trim())) {
     const arg = new RegExp(`^ARG\\s+(${NAME})(?:=(?:"([^"]*)"|'([^']*)'|(\\S*)))?`, 'i').exec(line)
     // Only ARGs before the first FROM are in scope for FROM lines.
     if (arg && !seenFrom) globals.set(arg[1], given.get(arg[1]) ?? arg[2] ?? arg[3] ?? arg[4] ?? '')

@@ -24,6 +24,12 @@ export interface RunContext {
   headCommitTime?: string
 }
 
+/** The parts of the event payload a run reads. */
+interface EventPayload {
+  repository?: { default_branch?: string }
+  pull_request?: { number?: number }
+  head_commit?: { timestamp?: string }
+}
 
 export function runContext(env: Env, readEvent: (path: string) => string = p => readFileSync(p, 'utf8')): RunContext {
   let defaultBranch = ''
@@ -31,7 +37,7 @@ export function runContext(env: Env, readEvent: (path: string) => string = p => 
   let headCommitTime: string | undefined
   if (env.GITHUB_EVENT_PATH) {
     try {
-      const event = JSON.parse(readEvent(env.GITHUB_EVENT_PATH))
+      const event = JSON.parse(readEvent(env.GITHUB_EVENT_PATH)) as EventPayload | null
       defaultBranch = event?.repository?.default_branch ?? ''
       pullRequest = event?.pull_request?.number
       headCommitTime = event?.head_commit?.timestamp

@@ -169,7 +169,9 @@ export class InputError extends Error {
 
 /** Build args whose names say they hold a secret: their values would stay in the image's history. */
 export const secretLookingBuildArgs = (buildArgs: string[]) =>
-  buildArgs.map(a => a.slice(0, a.indexOf('='))).filter(name => /TOKEN|PASSWORD|PASSWD|SECRET|(^|_)KEY($|_)|API_?KEY|CREDENTIAL/i.test(name))
+  buildArgs
+    .map(a => a.slice(0, a.indexOf('=')))
+    .filter(name => /TOKEN|PASSWORD|PASSWD|SECRET|(^|_)KEY($|_)|API_?KEY|CREDENTIAL/i.test(name))
 
 const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 } as const
 
@@ -203,8 +205,7 @@ const BUILDX_VERSION = /^v?\d+\.\d+\.\d+$/
 
 export function parseInputs(raw: RawInputs, env: Record<string, string | undefined> = {}): Inputs {
   const problems: string[] = []
-  const bad = (name: InputName, value: string, allowed: string) =>
-    problems.push(`Input '${name}': '${value}' is not valid; ${allowed}.`)
+  const bad = (name: InputName, value: string, allowed: string) => problems.push(`Input '${name}': '${value}' is not valid; ${allowed}.`)
 
   const bool = (name: InputName): boolean => {
     const v = raw[name].trim()
@@ -223,7 +224,7 @@ export function parseInputs(raw: RawInputs, env: Record<string, string | undefin
     for (const item of items) {
       if (!(allowed as readonly string[]).includes(item)) bad(name, item, `allowed: ${allowed.join(', ')}`)
     }
-    if (items.includes('none' as T) && items.length > 1) bad(name, raw[name], `'none' cannot be combined with others`)
+    if (items.includes('none') && items.length > 1) bad(name, raw[name], `'none' cannot be combined with others`)
     return items.filter(i => i !== 'none') as T[]
   }
 
@@ -282,7 +283,9 @@ export function parseInputs(raw: RawInputs, env: Record<string, string | undefin
     return { id: m?.[1] ?? '', path: m?.[2].trim() ?? '' }
   })
   const ssh = splitLines(raw.ssh)
-  for (const line of ssh) if (!/^[A-Za-z0-9_.-]+(=[^,]+(,[^,]+)*)?$/.test(line)) bad('ssh', line, "use 'default' (the runner's SSH agent) or id=path to a key or agent socket, one per line")
+  for (const line of ssh)
+    if (!/^[A-Za-z0-9_.-]+(=[^,]+(,[^,]+)*)?$/.test(line))
+      bad('ssh', line, "use 'default' (the runner's SSH agent) or id=path to a key or agent socket, one per line")
   const annotations = splitLines(raw.annotations)
   for (const line of annotations) {
     if (!/^((index|manifest|index-descriptor|manifest-descriptor)(\[[a-z0-9/]+\])?:)?[^=\s:]+=/.test(line)) {
@@ -294,12 +297,14 @@ export function parseInputs(raw: RawInputs, env: Record<string, string | undefin
   const shmSize = raw['shm-size'].trim()
   if (shmSize && !/^\d+[bkmg]?$/i.test(shmSize)) bad('shm-size', shmSize, 'use a size such as 2g, 512m or bytes')
   const builder = raw.builder.trim()
-  if (builder && !/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(builder)) bad('builder', builder, 'use the name of an existing buildx builder (docker buildx ls)')
+  if (builder && !/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(builder))
+    bad('builder', builder, 'use the name of an existing buildx builder (docker buildx ls)')
   if (builder && raw.driver.trim() && raw.driver.trim() !== 'auto') {
     problems.push(`Input 'builder': '${builder}' is used as it is; leave 'driver' unset (it is '${raw.driver.trim()}').`)
   }
   const registryAuth = parseRegistryAuth(raw['registry-auth'])
-  for (const problem of registryAuth.problems) problems.push(`Input 'registry-auth': ${problem}; use a list of registry, username and password entries.`)
+  for (const problem of registryAuth.problems)
+    problems.push(`Input 'registry-auth': ${problem}; use a list of registry, username and password entries.`)
 
   const duration = (name: InputName): number => {
     const v = raw[name].trim() || INPUT_DEFAULTS[name]
@@ -324,8 +329,13 @@ export function parseInputs(raw: RawInputs, env: Record<string, string | undefin
   const driver = oneOf('driver', DRIVERS)
   const endpoint = raw.endpoint.trim()
   const tls = { ca: raw['tls-ca'].trim(), cert: raw['tls-cert'].trim(), key: raw['tls-key'].trim() }
-  for (const [name, pem] of [['tls-ca', tls.ca], ['tls-cert', tls.cert], ['tls-key', tls.key]] as const) {
-    if (pem && !/^-----BEGIN [A-Z ]+-----[\s\S]+-----END [A-Z ]+-----$/.test(pem)) problems.push(`Input '${name}': not a PEM block; pass the file's content (-----BEGIN …----- … -----END …-----), e.g. from a secret.`)
+  for (const [name, pem] of [
+    ['tls-ca', tls.ca],
+    ['tls-cert', tls.cert],
+    ['tls-key', tls.key]
+  ] as const) {
+    if (pem && !/^-----BEGIN [A-Z ]+-----[\s\S]+-----END [A-Z ]+-----$/.test(pem))
+      problems.push(`Input '${name}': not a PEM block; pass the file's content (-----BEGIN …----- … -----END …-----), e.g. from a secret.`)
   }
   if ((tls.cert || tls.key) && !(tls.cert && tls.key)) problems.push(`Inputs 'tls-cert' and 'tls-key': give both, or neither.`)
   const appendNodes = splitLines(raw['append-nodes']).map(line => {
@@ -376,10 +386,12 @@ export function parseInputs(raw: RawInputs, env: Record<string, string | undefin
   // These end up as positional arguments (the build context, login's registry): a value that
   // starts with '-' would be read as a flag.
   for (const name of ['context', 'registry', 'file', 'target'] as const) {
-    if (raw[name].trim().startsWith('-')) bad(name, raw[name].trim(), `it must not start with '-' (it would be read as a flag); write ./${raw[name].trim()} for a path`)
+    if (raw[name].trim().startsWith('-'))
+      bad(name, raw[name].trim(), `it must not start with '-' (it would be read as a flag); write ./${raw[name].trim()} for a path`)
   }
   const mode = oneOf('mode', ['build', 'platform', 'merge'] as const)
-  if (mode !== 'build' && (!image || !push)) problems.push(`Input 'mode': '${mode}' needs 'image' and 'push: true' (the platforms meet in the registry).`)
+  if (mode !== 'build' && (!image || !push))
+    problems.push(`Input 'mode': '${mode}' needs 'image' and 'push: true' (the platforms meet in the registry).`)
   const parsed: Inputs = {
     mode,
     context: raw.context.trim() || '.',

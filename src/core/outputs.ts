@@ -13,12 +13,15 @@ export const OUTPUTS = {
   'size-human': 'The same, for people (231.4 MB, decimal units).',
   layers: 'Layer count of the first platform.',
   'size-delta': 'Bytes vs the baseline for the first platform (signed); empty when there is no baseline.',
-  changed: 'false when the image is the baseline, digest for digest (an unchanged rebuild); true when it differs; empty when there is no baseline.',
-  report: 'JSON: per platform size, layers, deltas and layer breakdown; totals, baseline, budgets, build time, cache hit rate, stage timings.',
+  changed:
+    'false when the image is the baseline, digest for digest (an unchanged rebuild); true when it differs; empty when there is no baseline.',
+  report:
+    'JSON: per platform size, layers, deltas and layer breakdown; totals, baseline, budgets, build time, cache hit rate, stage timings.',
   markdown: 'The report as Markdown (the job summary and PR comment text), to post your own way.',
   'build-time': 'Seconds the build took, one decimal.',
   'cache-hit-rate': 'Percent of Dockerfile steps served from cache, 0-100.',
-  verified: 'true when every verify command passed on every platform (and the user is not root, with require-non-root); false otherwise; empty when nothing was asked.'
+  verified:
+    'true when every verify command passed on every platform (and the user is not root, with require-non-root); false otherwise; empty when nothing was asked.'
 } as const
 
 export type OutputName = keyof typeof OUTPUTS

@@ -188,7 +188,12 @@ export class BuildProgress {
 
   /** buildx's own last ERROR line: why the build failed. */
   cause(): string {
-    return this.text.map(t => t.trim()).filter(t => t.startsWith('ERROR:')).pop() ?? ''
+    return (
+      this.text
+        .map(t => t.trim())
+        .filter(t => t.startsWith('ERROR:'))
+        .pop() ?? ''
+    )
   }
 }
 

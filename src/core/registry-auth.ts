@@ -42,7 +42,18 @@ function unquote(value: string): string {
 }
 
 /** Every login a run does: the single-registry inputs (the image's registry when `registry` is unset), then `registry-auth`. */
-export function loginsOf(inputs: { username: string; password: string; registry: string; image: string; logins: Login[] }, registryOf: (ref: string) => string): Login[] {
-  const single = inputs.username ? [{ registry: inputs.registry || (inputs.image ? registryOf(inputs.image) : 'docker.io'), username: inputs.username, password: inputs.password }] : []
+export function loginsOf(
+  inputs: { username: string; password: string; registry: string; image: string; logins: Login[] },
+  registryOf: (ref: string) => string
+): Login[] {
+  const single = inputs.username
+    ? [
+        {
+          registry: inputs.registry || (inputs.image ? registryOf(inputs.image) : 'docker.io'),
+          username: inputs.username,
+          password: inputs.password
+        }
+      ]
+    : []
   return [...single, ...inputs.logins]
 }

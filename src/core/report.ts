@@ -58,7 +58,9 @@ const day = (iso?: string) => (iso && !Number.isNaN(Date.parse(iso)) ? ` (made $
 function baselineLine(b: Report['baseline'], changed?: boolean): string {
   switch (b.status) {
     case 'found':
-      return changed === false ? `**Unchanged** since ${code(b.ref)}${day(b.created)}: the same image, digest for digest.` : `Compared with ${code(b.ref)}.`
+      return changed === false
+        ? `**Unchanged** since ${code(b.ref)}${day(b.created)}: the same image, digest for digest.`
+        : `Compared with ${code(b.ref)}.`
     case 'missing':
       return `No published image at ${code(b.ref)} yet: every platform is new.`
     case 'unavailable':
@@ -100,15 +102,18 @@ export function summaryMarkdown(report: Report): string {
     '',
     '| platform | size | Δ size | layers | Δ layers | budget |',
     '|---|---:|---:|---:|---:|---|',
-    ...report.platforms.map(p =>
-      [
-        p.platform,
-        humanSize(p.size),
-        p.sizeDelta === undefined ? 'new' : `${signedSize(p.sizeDelta)} (${signedPercent(p.sizePercent ?? 0)})`,
-        String(p.layers),
-        p.layerDelta === undefined ? 'new' : signed(p.layerDelta),
-        verdict(p.platform, report)
-      ].join(' | ').replace(/^/, '| ') + ' |'
+    ...report.platforms.map(
+      p =>
+        [
+          p.platform,
+          humanSize(p.size),
+          p.sizeDelta === undefined ? 'new' : `${signedSize(p.sizeDelta)} (${signedPercent(p.sizePercent ?? 0)})`,
+          String(p.layers),
+          p.layerDelta === undefined ? 'new' : signed(p.layerDelta),
+          verdict(p.platform, report)
+        ]
+          .join(' | ')
+          .replace(/^/, '| ') + ' |'
     ),
     '',
     baselineLine(report.baseline, report.changed),

@@ -12,7 +12,8 @@ const UNITS: Record<string, number> = {
   tib: 2 ** 40
 }
 
-export const SIZE_FORMS = 'bytes (231000000) or a number with a unit: kB, MB, GB, TB (powers of 1000) or KiB, MiB, GiB, TiB (powers of 1024), e.g. 250MB or 1.2GiB'
+export const SIZE_FORMS =
+  'bytes (231000000) or a number with a unit: kB, MB, GB, TB (powers of 1000) or KiB, MiB, GiB, TiB (powers of 1024), e.g. 250MB or 1.2GiB'
 
 /** Bytes, or undefined when the text is not a size. Units are decimal or binary as written. */
 export function parseSize(text: string): number | undefined {

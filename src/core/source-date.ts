@@ -27,7 +27,8 @@ export function parseEpoch(text: string): number | undefined {
 
 export function chooseSourceDate(f: SourceDateFacts): SourceDate {
   const given = f.env?.trim() ? parseEpoch(f.env) : undefined
-  if (f.env?.trim() && given === undefined) throw new Error(`SOURCE_DATE_EPOCH '${f.env}' is not a time: use whole seconds since 1970, e.g. $(git log -1 --format=%ct)`)
+  if (f.env?.trim() && given === undefined)
+    throw new Error(`SOURCE_DATE_EPOCH '${f.env}' is not a time: use whole seconds since 1970, e.g. $(git log -1 --format=%ct)`)
   if (given !== undefined) return { epoch: given, from: 'SOURCE_DATE_EPOCH' }
   if (f.created === 'now') return { epoch: seconds(f.now), from: 'build time' }
   // git's time first: a scheduled run (no head commit in its payload) then agrees with the push of the same commit.

@@ -12,12 +12,18 @@ export function releaseVersion(inputs: Pick<Inputs, 'tagPolicy'>, ctx: Pick<RunC
   if (!inputs.tagPolicy.includes('semver') || !ctx.ref.startsWith('refs/tags/')) return undefined
   const tag = ctx.ref.slice('refs/tags/'.length)
   const version = parseVersion(tag)
-  if (!version) throw new Error(`Input 'tag-policy': 'semver' needs a version tag such as v1.2.3 or 1.2.3-rc.1; this run's tag is '${tag}'.`)
+  if (!version)
+    throw new Error(`Input 'tag-policy': 'semver' needs a version tag such as v1.2.3 or 1.2.3-rc.1; this run's tag is '${tag}'.`)
   return version
 }
 
 /** `published`: the repository's tags, for which floating tags (X.Y, X, latest) may move; undefined when unknown. */
-export function imageTags(inputs: Pick<Inputs, 'image' | 'tags' | 'tagPolicy'>, ctx: RunContext, now: Date, release?: { version: Version; published?: string[] }): string[] {
+export function imageTags(
+  inputs: Pick<Inputs, 'image' | 'tags' | 'tagPolicy'>,
+  ctx: RunContext,
+  now: Date,
+  release?: { version: Version; published?: string[] }
+): string[] {
   const { image } = inputs
   const tags = inputs.tags.map(t => (isBareTag(t) ? `${image}:${t}` : t))
   if (image) {

@@ -111,7 +111,8 @@ export function verifyMarkdown(v: Verification): string[] {
   const platforms = [...new Set([...v.users.map(u => u.platform), ...v.results.map(r => r.platform)])]
   const cell = (r?: VerifyResult | UserCheck) => (!r ? '—' : r.passed ? '✓' : '✗')
   const rows = [...new Set(v.results.map(r => r.command))].map(
-    command => `| \`${command.replace(/`/g, "'").replace(/\|/g, '\\|')}\` | ${platforms.map(p => cell(v.results.find(r => r.platform === p && r.command === command))).join(' | ')} |`
+    command =>
+      `| \`${command.replace(/`/g, "'").replace(/\|/g, '\\|')}\` | ${platforms.map(p => cell(v.results.find(r => r.platform === p && r.command === command))).join(' | ')} |`
   )
   if (v.users.length) rows.unshift(`| non-root user | ${platforms.map(p => cell(v.users.find(u => u.platform === p))).join(' | ')} |`)
   const failures = verifyFailures(v)

@@ -28,15 +28,21 @@ export const isCacheImportFailure = (cause: string) => CACHE_IMPORT_FAILURE.test
 
 // A registry that answers a push with a server error or a rate limit, or drops the connection:
 // worth one more try, which costs little since every step is cached by then.
-const TRANSIENT_PUSH_FAILURE = /unexpected status[^\n]*\b(5\d\d|429)\b|429 Too Many Requests|\b50[234]\b|connection reset|broken pipe|i\/o timeout|TLS handshake timeout|unexpected EOF/i
+const TRANSIENT_PUSH_FAILURE =
+  /unexpected status[^\n]*\b(5\d\d|429)\b|429 Too Many Requests|\b50[234]\b|connection reset|broken pipe|i\/o timeout|TLS handshake timeout|unexpected EOF/i
 
 export function isTransientPushFailure(progress: BuildProgress): boolean {
   const failed = progress.failedSteps()
-  return failed.length > 0 && failed.every(name => /^pushing |^exporting to image/.test(name)) && TRANSIENT_PUSH_FAILURE.test(progress.cause())
+  return (
+    failed.length > 0 && failed.every(name => /^pushing |^exporting to image/.test(name)) && TRANSIENT_PUSH_FAILURE.test(progress.cause())
+  )
 }
 
 export class BuildError extends Error {
-  constructor(message: string, readonly milliseconds: number) {
+  constructor(
+    message: string,
+    readonly milliseconds: number
+  ) {
     super(message)
     this.name = 'BuildError'
   }
@@ -45,7 +51,7 @@ export class BuildError extends Error {
 async function buildOnce(rt: Runtime, plan: BuildPlan): Promise<{ code: number; progress: BuildProgress }> {
   const args = buildArgs(plan)
   rt.info(`docker ${args.join(' ')}`)
-  const progress = new BuildProgress(rt.info)
+  const progress = new BuildProgress(message => rt.info(message))
   const { code } = await rt.docker(args, { onStderr: chunk => progress.push(chunk) })
   progress.end()
   return { code, progress }
@@ -70,13 +76,17 @@ export async function runBuild(rt: Runtime, plan: BuildPlan): Promise<BuildResul
   await rm(plan.metadataFile, { force: true })
   if (plan.inputs.load || plan.loadTags.length) {
     const load = await buildOnce(rt, { ...plan, loadOnly: true })
-    if (load.code !== 0) throw new BuildError(`Loading the image failed (exit ${load.code}):\n${lastLines(load.progress.errorText())}`, rt.now().getTime() - started)
+    if (load.code !== 0)
+      throw new BuildError(
+        `Loading the image failed (exit ${load.code}):\n${lastLines(load.progress.errorText())}`,
+        rt.now().getTime() - started
+      )
     await rm(plan.metadataFile, { force: true })
   }
-  const metadata = JSON.parse(metadataText) as Record<string, unknown>
+  const metadata = JSON.parse(metadataText) as Record<string, string | undefined>
   return {
-    digest: String(metadata['containerimage.digest'] ?? ''),
-    imageId: String(metadata['containerimage.config.digest'] ?? ''),
+    digest: metadata['containerimage.digest'] ?? '',
+    imageId: metadata['containerimage.config.digest'] ?? '',
     metadataText,
     steps,
     cacheFaults: progress.cacheFaults(),

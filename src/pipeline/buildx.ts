@@ -32,7 +32,10 @@ export function buildxNeeded(cacheTypes: string[]): BuildxNeed {
 /** Where the docker CLI looks for its buildx plugin, in its order; undefined when it may look elsewhere. */
 export function buildxPlugin(env: Env, exists: (path: string) => boolean = existsSync): string | undefined {
   if (readDockerConfig(env).cliPluginsExtraDirs) return undefined
-  const dirs = [join(dockerConfigDir(env), 'cli-plugins'), ...['/usr/local/lib', '/usr/local/libexec', '/usr/lib', '/usr/libexec'].map(d => `${d}/docker/cli-plugins`)]
+  const dirs = [
+    join(dockerConfigDir(env), 'cli-plugins'),
+    ...['/usr/local/lib', '/usr/local/libexec', '/usr/lib', '/usr/libexec'].map(d => `${d}/docker/cli-plugins`)
+  ]
   return dirs.map(d => join(d, 'docker-buildx')).find(exists)
 }
 
@@ -51,7 +54,8 @@ export async function installedBuildx(run: Docker, env: Env, binary = buildxPlug
   return version
 }
 
-const versionsFile = (env: Env) => (env.RUNNER_TOOL_CACHE ? join(env.RUNNER_TOOL_CACHE, 'ci-base-action', 'buildx-versions.json') : undefined)
+const versionsFile = (env: Env) =>
+  env.RUNNER_TOOL_CACHE ? join(env.RUNNER_TOOL_CACHE, 'ci-base-action', 'buildx-versions.json') : undefined
 
 async function binaryKey(binary: string): Promise<string | undefined> {
   const info = await stat(binary).catch(() => undefined)
@@ -79,7 +83,11 @@ async function rememberVersion(env: Env, known: Record<string, string>): Promise
 }
 
 /** The version to install and why, or undefined to use the runner's own. */
-export function buildxToInstall(wanted: string, installed: string | undefined, need: BuildxNeed = buildxNeeded([])): { version: string; why: string } | undefined {
+export function buildxToInstall(
+  wanted: string,
+  installed: string | undefined,
+  need: BuildxNeed = buildxNeeded([])
+): { version: string; why: string } | undefined {
   if (wanted !== 'installed') return { version: wanted.startsWith('v') ? wanted : `v${wanted}`, why: 'as buildx-version asks' }
   if (!installed) return { version: DEFAULT_BUILDX, why: 'the runner has none' }
   if (atLeast(installed, need.version)) return undefined
@@ -87,7 +95,10 @@ export function buildxToInstall(wanted: string, installed: string | undefined, n
 }
 
 export function buildxAsset(version: string, platform = process.platform, arch = process.arch): string {
-  const archName = ({ x64: 'amd64', arm64: 'arm64', arm: 'arm-v7', s390x: 's390x', ppc64: 'ppc64le', riscv64: 'riscv64' } as Record<string, string>)[arch] ?? arch
+  const archName =
+    ({ x64: 'amd64', arm64: 'arm64', arm: 'arm-v7', s390x: 's390x', ppc64: 'ppc64le', riscv64: 'riscv64' } as Record<string, string>)[
+      arch
+    ] ?? arch
   return `buildx-${version}.${platform}-${archName}${platform === 'win32' ? '.exe' : ''}`
 }
 
@@ -105,8 +116,13 @@ export async function installBuildx(version: string, baseUrl: string, env: Env):
     const url = `${baseUrl}/${version}/${asset}`
     const file = await tc.downloadTool(url)
     const sums = await readFile(await tc.downloadTool(`${baseUrl}/${version}/checksums.txt`), 'utf8')
-    const expected = sums.split('\n').map(l => l.trim().split(/\s+\*?/)).find(([, name]) => name === asset)?.[0]
-    const actual = createHash('sha256').update(await readFile(file)).digest('hex')
+    const expected = sums
+      .split('\n')
+      .map(l => l.trim().split(/\s+\*?/))
+      .find(([, name]) => name === asset)?.[0]
+    const actual = createHash('sha256')
+      .update(await readFile(file))
+      .digest('hex')
     if (!expected) throw new Error(`buildx ${version}: ${asset} is not listed in checksums.txt at ${baseUrl}/${version}`)
     if (expected !== actual) throw new Error(`buildx ${version}: checksum mismatch for ${url} (expected ${expected}, got ${actual})`)
     dir = await tc.cacheFile(file, 'docker-buildx', 'docker-buildx', version.slice(1))
@@ -153,7 +169,13 @@ export function buildkitdConfig(userConfig: string, plainHttp: string[]): string
  * The builder the action would create: its spec, the files it needs (buildkitd config; the
  * remote driver's TLS material, which buildx only takes as paths), and the nodes to append.
  */
-export function builderSpec(inputs: Inputs, driver: BuilderSpec['driver'], name: string, tempDir: string, refs: string[]): { spec: BuilderSpec; config: string; files: Record<string, string>; appends: string[][] } {
+export function builderSpec(
+  inputs: Inputs,
+  driver: BuilderSpec['driver'],
+  name: string,
+  tempDir: string,
+  refs: string[]
+): { spec: BuilderSpec; config: string; files: Record<string, string>; appends: string[][] } {
   const loopback = loopbackRegistries(refs)
   const driverOpts = [...inputs.driverOpts]
   if (driver === 'docker-container' && loopback.length && !driverOpts.some(o => o.startsWith('network='))) {
@@ -161,7 +183,11 @@ export function builderSpec(inputs: Inputs, driver: BuilderSpec['driver'], name:
   }
   const files: Record<string, string> = {}
   const tlsOpts: string[] = []
-  for (const [opt, pem] of [['cacert', inputs.tls.ca], ['cert', inputs.tls.cert], ['key', inputs.tls.key]] as const) {
+  for (const [opt, pem] of [
+    ['cacert', inputs.tls.ca],
+    ['cert', inputs.tls.cert],
+    ['key', inputs.tls.key]
+  ] as const) {
     if (!pem || driver !== 'remote') continue
     const path = join(tempDir, `${name}-${opt}.pem`)
     files[path] = `${pem}\n`
@@ -171,7 +197,12 @@ export function builderSpec(inputs: Inputs, driver: BuilderSpec['driver'], name:
   const config = buildkitdConfig(inputs.buildkitdConfig, loopback)
   const configFile = config.trim() ? join(tempDir, `${name}-buildkitd.toml`) : ''
   const appends = inputs.appendNodes.map(node => appendNodeArgs(name, driver, node, driver === 'remote' ? tlsOpts : []))
-  return { spec: { name, driver, endpoint: inputs.endpoint, driverOpts, configFile, platforms: inputs.platforms }, config: configFile ? config : '', files, appends }
+  return {
+    spec: { name, driver, endpoint: inputs.endpoint, driverOpts, configFile, platforms: inputs.platforms },
+    config: configFile ? config : '',
+    files,
+    appends
+  }
 }
 
 export async function createBuilder(
@@ -193,7 +224,9 @@ export async function createBuilder(
 export async function existingBuilderDriver(run: Docker, name: string): Promise<BuildxSetup['driver']> {
   const inspected = await run(['buildx', 'inspect', '--bootstrap', name], { quiet: true })
   if (inspected.code !== 0) {
-    throw new Error(`Input 'builder': '${name}' is not a usable builder (docker buildx ls lists the builders):\n${lastLines(inspected.stderr || inspected.stdout, 5)}`)
+    throw new Error(
+      `Input 'builder': '${name}' is not a usable builder (docker buildx ls lists the builders):\n${lastLines(inspected.stderr || inspected.stdout, 5)}`
+    )
   }
   const driver = /^Driver:\s*(\S+)/m.exec(inspected.stdout)?.[1] ?? ''
   return (['docker', 'docker-container', 'remote', 'kubernetes'] as const).find(d => d === driver) ?? 'docker-container'
@@ -217,9 +250,9 @@ export async function setupBuildx(
   refs: string[]
 ): Promise<BuildxSetup> {
   const cacheTo = cache.to
-  // Both questions at once: each is a process start.
-  const facts = engineFacts(rt.docker, rt.env)
-  facts.catch(() => undefined) // awaited below; an early rejection is not unhandled
+  // The engine is asked only when `auto` has to choose, and at once with buildx's version.
+  const facts = inputs.driver === 'auto' && !inputs.builder ? engineFacts(rt.docker, rt.env) : undefined
+  facts?.catch(() => undefined) // awaited below; an early rejection is not unhandled
   // An explicit version is installed whatever the runner has: no need to ask the runner's.
   const installed = inputs.buildxVersion === 'installed' ? await installedBuildx(rt.docker, rt.env) : undefined
   const wanted = buildxToInstall(inputs.buildxVersion, installed, buildxNeeded(cache.types))
@@ -232,12 +265,11 @@ export async function setupBuildx(
   const version = (binary ? await installedBuildx(rt.docker, rt.env, binary) : installed) ?? ''
   if (!version) throw new Error(`buildx is not usable after setup: \`${binary ?? 'docker buildx'} version\` fails`)
   if (inputs.builder) {
-    facts.catch(() => undefined)
     const driver = await existingBuilderDriver(withBuildx(rt.docker, binary), inputs.builder)
     rt.info(`buildx ${version}, the existing builder ${inputs.builder} (${driver} driver), left running after the job`)
     return { version, binary, driver, builder: inputs.builder }
   }
-  const driver = chooseDriver(inputs, await facts, cacheTo)
+  const driver = chooseDriver(inputs, (await facts) ?? { containerdStore: false }, cacheTo)
   rt.info(`buildx ${version}, ${driver} driver`)
   if (driver === 'docker') return { version, binary, driver, builder: '' }
   rt.remember({ builder: names.builder })

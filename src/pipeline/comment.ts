@@ -56,7 +56,11 @@ export async function upsertComment(
   const body = fitMarkdown(`${marker}\n${markdown}`, text => text.length <= COMMENT_LIMIT, "GitHub's 65,536-character comment limit")
   const issuePath = `/repos/${target.repository}/issues/${target.issue}/comments`
   for (let page = 1; ; page++) {
-    const comments = (await call('GET', `${issuePath}?per_page=100&page=${page}`)) as { id: number; body?: string; user?: { type?: string } }[]
+    const comments = (await call('GET', `${issuePath}?per_page=100&page=${page}`)) as {
+      id: number
+      body?: string
+      user?: { type?: string }
+    }[]
     // Ours: written by a bot (the workflow's token) and opening with this job's marker. A person's
     // comment, even one that quotes or copies the marker, is never edited.
     const mine = comments.find(c => c.body?.startsWith(marker) && c.user?.type === 'Bot')

@@ -8,7 +8,6 @@ import { join } from 'node:path'
 import type { Env } from '../core/env.js'
 import { type Docker, mustRun } from './docker.js'
 
-
 export interface DockerConfig {
   auths?: Record<string, { auth?: string }>
   credsStore?: string

@@ -24,32 +24,34 @@ export interface RunOptions {
 export type Docker = (args: string[], options?: RunOptions) => Promise<RunResult>
 
 /** Docker whose echoed commands and output go to `stream` (stdout on the runner; a terminal keeps stdout for results). */
-export const dockerTo = (stream: Writable = process.stdout): Docker => (args, options = {}) => {
-  const command = options.command ?? 'docker'
-  const silent = options.quiet || !!options.onStderr
-  if (!silent) stream.write(`[command]${command} ${args.join(' ')}\n`)
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, {
-      stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
-      env: options.env ? { ...process.env, ...options.env } : process.env
+export const dockerTo =
+  (stream: Writable = process.stdout): Docker =>
+  (args, options = {}) => {
+    const command = options.command ?? 'docker'
+    const silent = options.quiet || !!options.onStderr
+    if (!silent) stream.write(`[command]${command} ${args.join(' ')}\n`)
+    return new Promise((resolve, reject) => {
+      const child = spawn(command, args, {
+        stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+        env: options.env ? { ...process.env, ...options.env } : process.env
+      })
+      let stdout = ''
+      let stderr = ''
+      child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+        stdout += chunk
+        if (!silent) stream.write(chunk)
+      })
+      child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
+        stderr += chunk
+        if (options.onStderr) options.onStderr(chunk)
+        else if (!silent) stream.write(chunk)
+      })
+      child.on('error', e => reject(new Error(`${command} could not be started: ${e.message}`)))
+      child.on('close', code => resolve({ code: code ?? 1, stdout, stderr }))
+      // A command that exits without reading its stdin must not fail the write.
+      if (options.input !== undefined) child.stdin!.on('error', () => undefined).end(options.input)
     })
-    let stdout = ''
-    let stderr = ''
-    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk
-      if (!silent) stream.write(chunk)
-    })
-    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr += chunk
-      if (options.onStderr) options.onStderr(chunk)
-      else if (!silent) stream.write(chunk)
-    })
-    child.on('error', e => reject(new Error(`${command} could not be started: ${e.message}`)))
-    child.on('close', code => resolve({ code: code ?? 1, stdout, stderr }))
-    // A command that exits without reading its stdin must not fail the write.
-    if (options.input !== undefined) child.stdin!.on('error', () => undefined).end(options.input)
-  })
-}
+  }
 
 export const docker: Docker = dockerTo()
 
@@ -59,7 +61,8 @@ export const docker: Docker = dockerTo()
  */
 export function withBuildx(run: Docker, binary: string | undefined): Docker {
   if (!binary) return run
-  return (args, options = {}) => (args[0] === 'buildx' && !options.command ? run(args.slice(1), { ...options, command: binary }) : run(args, options))
+  return (args, options = {}) =>
+    args[0] === 'buildx' && !options.command ? run(args.slice(1), { ...options, command: binary }) : run(args, options)
 }
 
 /** Run and throw with the command's last error lines when it fails. */

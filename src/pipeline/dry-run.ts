@@ -31,7 +31,12 @@ export async function dryRun(rt: Runtime, raw: RawInputs): Promise<DryRun> {
   const inputs = parseInputs(raw, rt.env)
   const ctx = runContext(rt.env)
   const created = await sourceDate(rt, inputs, ctx)
-  const release = await releaseOf(rt, inputs, new OptionalReads(OPTIONAL_READS_BUDGET_MS, message => rt.warning(message)), releaseVersion(inputs, ctx))
+  const release = await releaseOf(
+    rt,
+    inputs,
+    new OptionalReads(OPTIONAL_READS_BUDGET_MS, message => rt.warning(message)),
+    releaseVersion(inputs, ctx)
+  )
   const tags = runTags(inputs, () => imageTags(inputs, ctx, rt.now(), release))
   const cache = planCache(inputs, tags, ctx, rt.env)
   const commands: string[][] = []
@@ -42,21 +47,38 @@ export async function dryRun(rt: Runtime, raw: RawInputs): Promise<DryRun> {
   const names = runNames(ctx, process.pid)
   const work = join(ctx.temp, 'ci-base-action-XXXXXX')
   const dockerfile = await readFile(inputs.file, 'utf8').catch(() => '')
-  const driver = inputs.builder ? await existingBuilderDriver(rt.docker, inputs.builder) : chooseDriver(inputs, await engineFacts(rt.docker, rt.env), cache.to)
+  const driver = inputs.builder
+    ? await existingBuilderDriver(rt.docker, inputs.builder)
+    : chooseDriver(inputs, await engineFacts(rt.docker, rt.env), cache.to)
   let builder = inputs.builder
   if (!builder && driver !== 'docker') {
-    const { spec, config, files, appends } = builderSpec(inputs, driver, names.builder, work, [...tags, ...cache.registryRefs, ...baseImages(dockerfile, inputs.buildArgs)])
+    const { spec, config, files, appends } = builderSpec(inputs, driver, names.builder, work, [
+      ...tags,
+      ...cache.registryRefs,
+      ...baseImages(dockerfile, inputs.buildArgs)
+    ])
     commands.push(['docker', ...createBuilderArgs(spec)], ...appends.map(a => ['docker', ...a]))
     if (config) notes.push(`${spec.configFile} holds:\n${config.trimEnd()}`)
     for (const path of Object.keys(files)) notes.push(`${path} holds the PEM from its input (mode 0600)`)
     builder = names.builder
   }
   const plan = makeBuildPlan({
-    inputs, ctx, tags, cache, builder, driver, work, layoutDir: layoutStoreDir(rt.env), dockerfile, sourceDateEpoch: created.epoch, verifyName: verifyName(inputs, names.verifyKey),
+    inputs,
+    ctx,
+    tags,
+    cache,
+    builder,
+    driver,
+    work,
+    layoutDir: layoutStoreDir(rt.env),
+    dockerfile,
+    sourceDateEpoch: created.epoch,
+    verifyName: verifyName(inputs, names.verifyKey),
     repositories: pushRepositories(inputs, tags)
   })
   commands.push(['docker', ...buildArgs(plan)])
-  if (inputs.push && !plan.pushTo.length) notes.push('the docker driver cannot push by digest: the action pushes the OCI layout itself, then points the tags at its digest')
+  if (inputs.push && !plan.pushTo.length)
+    notes.push('the docker driver cannot push by digest: the action pushes the OCI layout itself, then points the tags at its digest')
   if (plan.pushTo.length) notes.push(`then every tag is pointed at the pushed digest: ${tags.join(', ')}`)
   if (plan.loadTags.length) commands.push(['docker', ...buildArgs({ ...plan, loadOnly: true })])
   return { commands, notes }

@@ -10,14 +10,16 @@ const actionsCache = () => import('@actions/cache')
  * action's one warning, so a fault never looks like a miss nor like a failed step.
  */
 async function reportingFaults<T>(call: () => Promise<T>): Promise<T> {
+  // The stream's own method, put back as it was afterwards (called with the stream as `this`).
+  // eslint-disable-next-line @typescript-eslint/unbound-method
   const write = process.stdout.write
   const said: string[] = []
-  process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+  process.stdout.write = (chunk: string | Uint8Array, ...rest: unknown[]) => {
     const command = /^::(?:error|warning)(?: [^:]*)?::(.*)/.exec(String(chunk))
     if (!command) return (write as (...args: unknown[]) => boolean).call(process.stdout, chunk, ...rest)
     said.push(command[1].trim().replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%'))
     return true
-  }) as typeof process.stdout.write
+  }
   let result: T
   try {
     result = await call()

@@ -30,7 +30,9 @@ export async function handOver(h: Handover, ctx: Pick<RunContext, 'runId' | 'run
   try {
     await savePaths([dir], `${keyPrefix(h.repository, ctx, h.platform)}${ctx.runAttempt}`)
   } catch (e) {
-    const why = /already exists|another job may be creating/i.test(errorMessage(e)) ? `another job of this run already built ${h.platform}; each platform belongs to one job` : errorMessage(e)
+    const why = /already exists|another job may be creating/i.test(errorMessage(e))
+      ? `another job of this run already built ${h.platform}; each platform belongs to one job`
+      : errorMessage(e)
     throw new Error(`Handing ${h.platform} over to the merge job failed: ${why}`)
   } finally {
     await cleanUp(ctx.workspace, dir)
@@ -44,7 +46,11 @@ async function cleanUp(workspace: string, dir: string): Promise<void> {
 }
 
 /** Every platform's hand-over, or one error naming each platform no job handed over. */
-export async function collectHandovers(repository: string, platforms: string[], ctx: Pick<RunContext, 'runId' | 'runAttempt' | 'workspace'>): Promise<Handover[]> {
+export async function collectHandovers(
+  repository: string,
+  platforms: string[],
+  ctx: Pick<RunContext, 'runId' | 'runAttempt' | 'workspace'>
+): Promise<Handover[]> {
   const found: Handover[] = []
   const missing: string[] = []
   try {
@@ -58,14 +64,17 @@ export async function collectHandovers(repository: string, platforms: string[], 
       }
       const h = JSON.parse(await readFile(join(ctx.workspace, dir, 'handover.json'), 'utf8')) as Handover
       await cleanUp(ctx.workspace, dir)
-      if (h.platform !== platform || h.repository !== repository) throw new Error(`the hand-over for ${platform} names ${h.repository} ${h.platform}`)
+      if (h.platform !== platform || h.repository !== repository)
+        throw new Error(`the hand-over for ${platform} names ${h.repository} ${h.platform}`)
       found.push(h)
     }
   } finally {
     for (const platform of platforms) await cleanUp(ctx.workspace, dirFor(platform))
   }
   if (missing.length) {
-    throw new Error(`merge: no per-platform job of run ${ctx.runId} handed over ${missing.join(', ')}; each platform in 'platforms' needs a job with mode: platform for it, which must succeed before the merge.`)
+    throw new Error(
+      `merge: no per-platform job of run ${ctx.runId} handed over ${missing.join(', ')}; each platform in 'platforms' needs a job with mode: platform for it, which must succeed before the merge.`
+    )
   }
   return found
 }

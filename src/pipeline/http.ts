@@ -45,7 +45,9 @@ async function once(url: URL, req: HttpRequest): Promise<IncomingMessage> {
     const r = send(url, { method: req.method ?? 'GET', agent: false, headers, signal: req.signal }, resolve)
     const limit = req.timeoutMs ?? requestTimeoutMs
     r.setTimeout(limit, () => r.destroy(new Error(`timed out after ${limit / 1000} s (registry-timeout)`)))
-    r.on('error', (e: NodeJS.ErrnoException) => reject(new Error(`${req.method ?? 'GET'} ${url.host}${url.pathname}: ${networkReason(e)}`, { cause: e })))
+    r.on('error', (e: NodeJS.ErrnoException) =>
+      reject(new Error(`${req.method ?? 'GET'} ${url.host}${url.pathname}: ${networkReason(e)}`, { cause: e }))
+    )
     r.end(body)
   })
 }
@@ -86,7 +88,7 @@ export async function http(address: string | URL, req: HttpRequest = {}): Promis
     ok: status >= 200 && status < 300,
     headers: { get: name => [res.headers[name.toLowerCase()]].flat()[0] ?? null },
     text: async () => (await body).toString('utf8'),
-    json: async () => JSON.parse((await body).toString('utf8')),
+    json: async () => JSON.parse((await body).toString('utf8')) as unknown,
     bytes: async () => new Uint8Array(await body)
   }
 }

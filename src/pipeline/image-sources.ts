@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { type Docker, mustRun } from './docker.js'
 import { inspectConfigArgs, inspectRawArgs } from '../core/args.js'
-import { type Baseline, type ImageInfo, readImage, type ImageConfig, type ImageSource, type Manifest } from '../core/image.js'
+import { type Baseline, type ImageInfo, readImage, type ImageConfig, type ImageSource } from '../core/image.js'
 import { clientFor, NotFoundError, readBack } from './registry-client.js'
 import { errorMessage } from './runtime.js'
 import type { Env } from '../core/env.js'
@@ -15,7 +15,13 @@ import type { OptionalReads } from './optional-reads.js'
  * Images in a registry: over its HTTP API with docker's credentials, and through buildx's
  * imagetools (which knows every registry setup docker does) when that cannot answer.
  */
-export function registrySource(run: Docker, repository: string, env: Env, onRetry?: (message: string) => void, signal?: AbortSignal): ImageSource {
+export function registrySource(
+  run: Docker,
+  repository: string,
+  env: Env,
+  onRetry?: (message: string) => void,
+  signal?: AbortSignal
+): ImageSource {
   const http = clientFor(repository, env, onRetry, signal)
   const at = (refOrDigest: string) => (refOrDigest.startsWith('sha256:') ? `${repository}@${refOrDigest}` : refOrDigest)
   const either = async <T>(fast: () => Promise<T>, slow: () => Promise<T>): Promise<T> => {
@@ -36,7 +42,11 @@ export function registrySource(run: Docker, repository: string, env: Env, onRetr
     config: (manifestDigest, manifest) =>
       either(
         async () => JSON.parse(await http.blob(manifest.config!.digest)) as ImageConfig,
-        async () => JSON.parse((await mustRun(run, inspectConfigArgs(at(manifestDigest)), `Reading image config ${at(manifestDigest)}`, { quiet: true })).stdout) as ImageConfig
+        async () =>
+          JSON.parse(
+            (await mustRun(run, inspectConfigArgs(at(manifestDigest)), `Reading image config ${at(manifestDigest)}`, { quiet: true }))
+              .stdout
+          ) as ImageConfig
       )
   }
 }
@@ -57,8 +67,12 @@ export function ociLayoutSource(dir: string): ImageSource {
 export async function readBaseline(run: Docker, ref: string, order: string[], env: Env, reads: OptionalReads): Promise<Baseline> {
   if (!ref) return { ref, status: 'none' }
   try {
-    const image = await reads.read(`the baseline ${ref}`, signal => readImage(registrySource(run, repositoryOf(ref), env, undefined, signal), ref, order))
-    return image ? { ref, status: 'found', image } : { ref, status: 'unavailable', reason: 'the registry did not answer in time', warned: true }
+    const image = await reads.read(`the baseline ${ref}`, signal =>
+      readImage(registrySource(run, repositoryOf(ref), env, undefined, signal), ref, order)
+    )
+    return image
+      ? { ref, status: 'found', image }
+      : { ref, status: 'unavailable', reason: 'the registry did not answer in time', warned: true }
   } catch (e) {
     const reason = errorMessage(e)
     if (e instanceof NotFoundError || /not found|manifest unknown|404/i.test(reason)) return { ref, status: 'missing' }

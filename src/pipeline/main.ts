@@ -36,7 +36,8 @@ function maskLines(rt: Runtime, secret: string): void {
 
 export async function main(rt: Runtime, raw: RawInputs): Promise<void> {
   rt.remember({}) // post runs, whatever happens next
-  for (const secret of [raw.password, raw['github-token'], raw['tls-key'], raw['tls-cert']]) if (secret && !secret.startsWith('${{')) maskLines(rt, secret)
+  for (const secret of [raw.password, raw['github-token'], raw['tls-key'], raw['tls-cert']])
+    if (secret && !secret.startsWith('${{')) maskLines(rt, secret)
   const inputs = parseInputs(raw, rt.env)
   for (const login of inputs.logins) maskLines(rt, login.password)
   // Build secrets travel as environment variables; their values must never show in a log.
@@ -48,7 +49,9 @@ export async function main(rt: Runtime, raw: RawInputs): Promise<void> {
     })
   }
   for (const name of secretLookingBuildArgs(inputs.buildArgs)) {
-    rt.warning(`Build arg ${name} looks like a secret: a build arg's value stays in the image's history and metadata. Pass it with secrets (${name.toLowerCase()}=${name}) and read it in RUN --mount=type=secret,id=${name.toLowerCase()} instead.`)
+    rt.warning(
+      `Build arg ${name} looks like a secret: a build arg's value stays in the image's history and metadata. Pass it with secrets (${name.toLowerCase()}=${name}) and read it in RUN --mount=type=secret,id=${name.toLowerCase()} instead.`
+    )
   }
   setRequestTimeout(inputs.registryTimeoutMs)
   const ctx = runContext(rt.env)
@@ -109,7 +112,18 @@ export async function main(rt: Runtime, raw: RawInputs): Promise<void> {
   const localName = verifyName(inputs, verifyKey)
   if (wantsVerify(inputs)) rt.remember({ verifyKey, ...(localName ? { verifyImage: localName } : {}) })
   const plan = makeBuildPlan({
-    inputs, ctx, tags, cache, builder: buildx.builder, driver: buildx.driver, work, layoutDir: layoutStoreDir(rt.env), dockerfile, sourceDateEpoch: created.epoch, verifyName: localName, repositories
+    inputs,
+    ctx,
+    tags,
+    cache,
+    builder: buildx.builder,
+    driver: buildx.driver,
+    work,
+    layoutDir: layoutStoreDir(rt.env),
+    dockerfile,
+    sourceDateEpoch: created.epoch,
+    verifyName: localName,
+    repositories
   })
   const { ociDir, pushTo } = plan
   if (inputs.push && tags.includes(inputs.baseline)) await baseline
@@ -120,25 +134,37 @@ export async function main(rt: Runtime, raw: RawInputs): Promise<void> {
   const digest = built.digest
   // Said now: a push that fails next still tells how long the build took.
   rt.setOutput('build-time', seconds(built.milliseconds).toFixed(1))
-  if (inputs.push) await stage(pushTo.length ? 'Tag' : 'Push and tag', () => publish(rt, digest, repositories, tags, pushTo.length ? undefined : ociDir))
+  if (inputs.push)
+    await stage(pushTo.length ? 'Tag' : 'Push and tag', () => publish(rt, digest, repositories, tags, pushTo.length ? undefined : ociDir))
 
   const cacheFaults = cacheFaultWarning(built.cacheFaults)
   if (cacheFaults) rt.warning(cacheFaults)
   const [image, base] = await stage('Inspect', () =>
     Promise.all([
       pushTo.length
-        ? readFreshImage(registrySource(rt.docker, repositories[0], rt.env, message => rt.warning(message)), `${repositories[0]}@${digest}`, inputs.platforms, message => rt.warning(message))
+        ? readFreshImage(
+            registrySource(rt.docker, repositories[0], rt.env, message => rt.warning(message)),
+            `${repositories[0]}@${digest}`,
+            inputs.platforms,
+            message => rt.warning(message)
+          )
         : readImage(ociLayoutSource(ociDir), digest, inputs.platforms),
       baseline
     ])
   )
   if (!pushTo.length) {
     // The layout is kept for the next run: this image's blobs stay, long-unused ones go.
-    await keepImagePruneRest(ociDir, digest, rt.now()).catch(e => rt.warning(`Could not prune the OCI layout ${ociDir}: ${errorMessage(e)}`))
+    await keepImagePruneRest(ociDir, digest, rt.now()).catch(e =>
+      rt.warning(`Could not prune the OCI layout ${ociDir}: ${errorMessage(e)}`)
+    )
   }
   const verification = wantsVerify(inputs)
     ? await stage('Verify', async () => {
-        const targets = image.platforms.map(p => ({ platform: p.platform, ref: localName || `${repositories[0]}@${p.digest}`, user: p.user ?? '' }))
+        const targets = image.platforms.map(p => ({
+          platform: p.platform,
+          ref: localName || `${repositories[0]}@${p.digest}`,
+          user: p.user ?? ''
+        }))
         try {
           return await verifyImage(rt, inputs, targets, !localName, verifyKey)
         } finally {

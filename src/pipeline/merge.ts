@@ -21,16 +21,32 @@ import type { Runtime } from './runtime.js'
 const OCI_INDEX = 'application/vnd.oci.image.index.v1+json'
 
 /** The index of the handed-over platforms, in the order `platforms` names them: the same inputs give the same digest. */
-export async function indexOf(client: RegistryClient, handovers: Handover[], annotations: Record<string, string>, warn: (message: string) => void): Promise<{ digest: string; bytes: Uint8Array }> {
+export async function indexOf(
+  client: RegistryClient,
+  handovers: Handover[],
+  annotations: Record<string, string>,
+  warn: (message: string) => void
+): Promise<{ digest: string; bytes: Uint8Array }> {
   const manifests: Descriptor[] = await Promise.all(
     handovers.map(async h => {
       const { bytes, mediaType } = await readBack(`${h.platform} ${h.digest}`, () => client.manifestBytes(h.digest), warn)
       const manifest = JSON.parse(Buffer.from(bytes).toString('utf8')) as Manifest
-      if (manifest.manifests) throw new Error(`${h.platform}: ${h.digest} is an index; a per-platform job must push one platform's manifest (provenance off)`)
-      const config = JSON.parse(await client.blob(manifest.config!.digest)) as ImageConfig & { os?: string; architecture?: string; variant?: string }
+      if (manifest.manifests)
+        throw new Error(`${h.platform}: ${h.digest} is an index; a per-platform job must push one platform's manifest (provenance off)`)
+      const config = JSON.parse(await client.blob(manifest.config!.digest)) as ImageConfig & {
+        os?: string
+        architecture?: string
+        variant?: string
+      }
       const [os, architecture, variant] = h.platform.split('/')
-      if (config.os !== os || config.architecture !== architecture) throw new Error(`${h.platform}: ${h.digest} is an image for ${config.os}/${config.architecture}`)
-      return { mediaType: manifest.mediaType ?? mediaType, digest: h.digest, size: bytes.length, platform: { os, architecture, ...(variant ? { variant } : {}) } }
+      if (config.os !== os || config.architecture !== architecture)
+        throw new Error(`${h.platform}: ${h.digest} is an image for ${config.os}/${config.architecture}`)
+      return {
+        mediaType: manifest.mediaType ?? mediaType,
+        digest: h.digest,
+        size: bytes.length,
+        platform: { os, architecture, ...(variant ? { variant } : {}) }
+      }
     })
   )
   const index = { schemaVersion: 2, mediaType: OCI_INDEX, manifests, ...(Object.keys(annotations).length ? { annotations } : {}) }
@@ -38,7 +54,16 @@ export async function indexOf(client: RegistryClient, handovers: Handover[], ann
   return { digest: `sha256:${createHash('sha256').update(bytes).digest('hex')}`, bytes }
 }
 
-export async function merge(rt: Runtime, inputs: Inputs, ctx: RunContext, tags: string[], sourceDateEpoch: number, stage: Stage, stages: StageTime[], reads: OptionalReads): Promise<void> {
+export async function merge(
+  rt: Runtime,
+  inputs: Inputs,
+  ctx: RunContext,
+  tags: string[],
+  sourceDateEpoch: number,
+  stage: Stage,
+  stages: StageTime[],
+  reads: OptionalReads
+): Promise<void> {
   const repository = inputs.image
   const client = clientFor(repository, rt.env, message => rt.warning(message))
   // Only `platforms` is checked against what was handed over: a duplicate cannot be handed over twice.
@@ -61,6 +86,18 @@ export async function merge(rt: Runtime, inputs: Inputs, ctx: RunContext, tags: 
     return index.digest
   })
   await stage('Tag', () => publish(rt, digest, [repository], tags))
-  const [image, base] = await stage('Inspect', () => Promise.all([readImage(registrySource(rt.docker, repository, rt.env), `${repository}@${digest}`, inputs.platforms), baseline]))
-  await finish(rt, inputs, ctx, { digest, imageid: '', tags, image, base, buildMs: 0, steps: { steps: 0, cached: 0 }, stages, metadataText: '{}' })
+  const [image, base] = await stage('Inspect', () =>
+    Promise.all([readImage(registrySource(rt.docker, repository, rt.env), `${repository}@${digest}`, inputs.platforms), baseline])
+  )
+  await finish(rt, inputs, ctx, {
+    digest,
+    imageid: '',
+    tags,
+    image,
+    base,
+    buildMs: 0,
+    steps: { steps: 0, cached: 0 },
+    stages,
+    metadataText: '{}'
+  })
 }

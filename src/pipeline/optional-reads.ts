@@ -34,11 +34,14 @@ export class OptionalReads {
     const started = this.clock()
     let timer: ReturnType<typeof setTimeout> | undefined
     const outOfTime = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        // The race is lost first, then the read is told: whatever it does on abort comes too late.
-        reject(new OutOfTime())
-        controller.abort()
-      }, Math.max(0, this.budgetMs - this.spentMs))
+      timer = setTimeout(
+        () => {
+          // The race is lost first, then the read is told: whatever it does on abort comes too late.
+          reject(new OutOfTime())
+          controller.abort()
+        },
+        Math.max(0, this.budgetMs - this.spentMs)
+      )
     })
     try {
       return await Promise.race([read(controller.signal), outOfTime])

@@ -36,11 +36,14 @@ const SHAPE: { [K in keyof Required<PostState>]: Shape } = {
 
 function check(value: unknown, shape: Shape, path: string): void {
   const ok =
-    shape === 'string' ? typeof value === 'string'
-    : shape === 'string[]' ? Array.isArray(value) && value.every(v => typeof v === 'string')
-    : typeof value === 'object' && value !== null && !Array.isArray(value)
+    shape === 'string'
+      ? typeof value === 'string'
+      : shape === 'string[]'
+        ? Array.isArray(value) && value.every(v => typeof v === 'string')
+        : typeof value === 'object' && value !== null && !Array.isArray(value)
   if (!ok) throw new Error(`post state: ${path} is not a ${typeof shape === 'string' ? shape : 'record'}`)
-  if (typeof shape === 'object') for (const [field, inner] of Object.entries(shape)) check((value as Record<string, unknown>)[field], inner, `${path}.${field}`)
+  if (typeof shape === 'object')
+    for (const [field, inner] of Object.entries(shape)) check((value as Record<string, unknown>)[field], inner, `${path}.${field}`)
 }
 
 /** The record main saved; undefined when main saved none (so this is not the post step). */
@@ -49,7 +52,7 @@ export function parsePostState(text: string): PostState | undefined {
   const value = JSON.parse(text) as Record<string, unknown>
   check(value, {}, 'post state')
   for (const [field, shape] of Object.entries(SHAPE)) if (value[field] !== undefined) check(value[field], shape, field)
-  return value as PostState
+  return value
 }
 
 /** Holds the record while main runs; every addition is saved at once, so a main that fails midway still leaves post what it needs. */

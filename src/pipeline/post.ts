@@ -21,7 +21,9 @@ export async function post(rt: Runtime): Promise<void> {
 
   const local = state.localCache
   if (local) {
-    await cleanup('Save cache', async () => rt.info((await saveLocalCache(local)) ? `Cache saved as ${local.key}` : 'The build exported no cache; nothing to save'))
+    await cleanup('Save cache', async () =>
+      rt.info((await saveLocalCache(local)) ? `Cache saved as ${local.key}` : 'The build exported no cache; nothing to save')
+    )
   }
   const binfmt = state.binfmtCache
   if (binfmt) await cleanup('Save binfmt image', () => saveBinfmtImage(rt, binfmt))
@@ -29,5 +31,6 @@ export async function post(rt: Runtime): Promise<void> {
   if (verifyKey) await cleanup('Remove verify containers', () => removeVerifyLeftovers(rt, verifyKey, state.verifyImage))
   const builder = state.builder
   if (builder) await cleanup(`Remove builder ${builder}`, () => mustRun(rt.docker, removeBuilderArgs(builder), 'Removing the builder'))
-  for (const registry of state.logouts ?? []) await cleanup(`Log out of ${registry}`, () => mustRun(rt.docker, logoutArgs(registry), 'Logging out'))
+  for (const registry of state.logouts ?? [])
+    await cleanup(`Log out of ${registry}`, () => mustRun(rt.docker, logoutArgs(registry), 'Logging out'))
 }

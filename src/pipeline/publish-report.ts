@@ -14,7 +14,10 @@ export async function publishReport(rt: Runtime, inputs: Inputs, ctx: RunContext
     rt.info(`${p.platform}: ${p.size} bytes (${delta}) in ${p.layers} layers`)
   }
   rt.info(`cache hit rate ${report.cacheHitRate}%, build ${report.buildTime.toFixed(1)} s`)
-  if (inputs.summary) await rt.writeSummary(fitMarkdown(markdown, text => Buffer.byteLength(text) <= SUMMARY_LIMIT - 1024, "GitHub's 1 MiB job summary limit"))
+  if (inputs.summary)
+    await rt.writeSummary(
+      fitMarkdown(markdown, text => Buffer.byteLength(text) <= SUMMARY_LIMIT - 1024, "GitHub's 1 MiB job summary limit")
+    )
   if (inputs.comment) await comment(rt, inputs, ctx, markdown)
 }
 
@@ -28,13 +31,20 @@ async function comment(rt: Runtime, inputs: Inputs, ctx: RunContext, markdown: s
     return
   }
   // One comment per job and matrix entry: the workflow, the job and what it builds name it.
-  const marker = commentMarker([ctx.workflow, ctx.job, inputs.file, inputs.image, inputs.target, inputs.platforms.join(',')].filter(Boolean).join(' '))
+  const marker = commentMarker(
+    [ctx.workflow, ctx.job, inputs.file, inputs.image, inputs.target, inputs.platforms.join(',')].filter(Boolean).join(' ')
+  )
   try {
     const target = { apiUrl: ctx.apiUrl, repository: ctx.repository, issue: ctx.pullRequest, token: inputs.githubToken }
     const done = await upsertComment(target, marker, markdown)
     rt.info(`comment ${done.action}: ${done.url}`)
   } catch (e) {
-    const why = e instanceof CommentPermissionError ? ' (the token may not write to pull requests, as on pull requests from forks; give the job `pull-requests: write`)' : ''
-    rt.warning(`Could not comment on pull request #${ctx.pullRequest}: ${errorMessage(e)}${why}. The report is in the job summary and the markdown output.`)
+    const why =
+      e instanceof CommentPermissionError
+        ? ' (the token may not write to pull requests, as on pull requests from forks; give the job `pull-requests: write`)'
+        : ''
+    rt.warning(
+      `Could not comment on pull request #${ctx.pullRequest}: ${errorMessage(e)}${why}. The report is in the job summary and the markdown output.`
+    )
   }
 }

@@ -21,7 +21,6 @@ export interface Tagging {
   unchanged: string[]
 }
 
-
 // Layers are sent a few at a time: enough to fill a runner's link, few enough for a rate limit.
 const PARALLEL_UPLOADS = 4
 
@@ -59,7 +58,12 @@ export async function pushLayout(client: RegistryClient, dir: string, digest: st
     const bytes = await read(digest)
     const manifest = JSON.parse(bytes.toString('utf8')) as Manifest
     if (manifest.manifests) await Promise.all(manifest.manifests.map(m => pushManifest(m.digest, m.mediaType)))
-    else await eachLimited([manifest.config, ...(manifest.layers ?? [])].filter(d => d !== undefined).map(d => d.digest), PARALLEL_UPLOADS, pushBlob)
+    else
+      await eachLimited(
+        [manifest.config, ...(manifest.layers ?? [])].filter(d => d !== undefined).map(d => d.digest),
+        PARALLEL_UPLOADS,
+        pushBlob
+      )
     await client.putManifest(digest, bytes, manifest.mediaType ?? mediaType)
     uploads.manifests++
   }
@@ -72,7 +76,12 @@ export async function pushLayout(client: RegistryClient, dir: string, digest: st
  * bytes are the registry's own for that digest, so a tag resolves to exactly what was pushed.
  * All tags are written together, once the image is whole.
  */
-export async function pointTags(clientOf: (repository: string) => RegistryClient, digest: string, tags: string[], warn: (message: string) => void = () => undefined): Promise<Tagging> {
+export async function pointTags(
+  clientOf: (repository: string) => RegistryClient,
+  digest: string,
+  tags: string[],
+  warn: (message: string) => void = () => undefined
+): Promise<Tagging> {
   const result: Tagging = { moved: [], unchanged: [] }
   await Promise.all(
     repositoriesOf(tags).map(async repository => {
@@ -103,7 +112,11 @@ export async function publish(rt: Runtime, digest: string, repositories: string[
   // One client per repository: the push and the tags share its token.
   const clients = new Map<string, RegistryClient>()
   const clientOf = (repository: string) => {
-    if (!clients.has(repository)) clients.set(repository, clientFor(repository, rt.env, message => rt.warning(message)))
+    if (!clients.has(repository))
+      clients.set(
+        repository,
+        clientFor(repository, rt.env, message => rt.warning(message))
+      )
     return clients.get(repository)!
   }
   let uploads: Uploads | undefined

@@ -72,7 +72,6 @@ export function unavailableMessage(platforms: string[], image: string, reason: s
   )
 }
 
-
 export interface BinfmtCache {
   image: string
   path: string
@@ -96,7 +95,9 @@ export async function setupQemu(rt: Runtime, inputs: Inputs, temp: string, dir =
     if (need.missing.length && inputs.qemu === 'false') {
       rt.warning(unavailableMessage(need.missing, inputs.qemuImage, 'qemu is false and no emulator is registered'))
     } else {
-      rt.info(need.emulated.length ? `QEMU: emulators already registered for ${need.emulated.join(', ')}` : 'QEMU: every platform is native')
+      rt.info(
+        need.emulated.length ? `QEMU: emulators already registered for ${need.emulated.join(', ')}` : 'QEMU: every platform is native'
+      )
     }
     return
   }
@@ -109,7 +110,8 @@ export async function setupQemu(rt: Runtime, inputs: Inputs, temp: string, dir =
   const still = emulationNeed(inputs.platforms, e => isRegistered(e, dir)).missing
   if (result.code !== 0 || still.length) {
     const said = result.stderr.split('\n').filter(l => l.trim() && !/^(Run 'docker|Unable to find image)/.test(l))
-    const reason = result.code !== 0 ? `${image} exited ${result.code}: ${said.pop() ?? 'no output'}` : 'the emulators are still not registered'
+    const reason =
+      result.code !== 0 ? `${image} exited ${result.code}: ${said.pop() ?? 'no output'}` : 'the emulators are still not registered'
     throw new Error(unavailableMessage(still.length ? still : toInstall, image, reason))
   }
   rt.info(`QEMU: registered emulators for ${toInstall.join(', ')}`)

@@ -60,7 +60,9 @@ export const DEFAULT_RETRIES: RetryPolicy = { attempts: 4, baseMs: 1000, maxWait
 // 429 and 5xx are the registry's own word that it may answer later; a dropped or silent
 // connection likewise. A 4xx other than 429 is the request's fault and is not tried again.
 const retryable = (e: unknown) =>
-  e instanceof RegistryError ? e.status === 429 || e.status >= 500 : /connection was reset|timed out|connection refused|EPIPE|ETIMEDOUT|ECONNRESET|socket hang up/i.test(String((e as Error)?.message))
+  e instanceof RegistryError
+    ? e.status === 429 || e.status >= 500
+    : /connection was reset|timed out|connection refused|EPIPE|ETIMEDOUT|ECONNRESET|socket hang up/i.test(String((e as Error)?.message))
 
 /** Retry-After in seconds or as an HTTP date. */
 export function retryAfterMs(header: string | null, now = Date.now()): number | undefined {
@@ -92,14 +94,18 @@ export class RegistryClient {
         }
         const asked = e instanceof RegistryError ? e.retryAfterMs : undefined
         const wait = Math.min(asked ?? baseMs * 2 ** (attempt - 1), maxWaitMs)
-        onRetry?.(`${(e as Error).message}; trying ${what} again in ${(wait / 1000).toFixed(wait < 1000 ? 1 : 0)} s${asked !== undefined ? ' (as Retry-After asked)' : ''}, attempt ${attempt + 1} of ${attempts}`)
+        onRetry?.(
+          `${(e as Error).message}; trying ${what} again in ${(wait / 1000).toFixed(wait < 1000 ? 1 : 0)} s${asked !== undefined ? ' (as Retry-After asked)' : ''}, attempt ${attempt + 1} of ${attempts}`
+        )
         await sleep(wait)
       }
     }
   }
 
   async manifest(reference: string): Promise<string> {
-    return this.retrying(`GET manifest ${reference}`, async () => (await this.call(`/v2/${this.ref.repository}/manifests/${reference}`, { headers: { Accept: MANIFEST_TYPES } })).text())
+    return this.retrying(`GET manifest ${reference}`, async () =>
+      (await this.call(`/v2/${this.ref.repository}/manifests/${reference}`, { headers: { Accept: MANIFEST_TYPES } })).text()
+    )
   }
 
   /** A manifest's exact bytes and media type: what a tag is pointed at has to be byte-identical. */
@@ -126,17 +132,23 @@ export class RegistryClient {
   }
 
   async blob(digest: string): Promise<string> {
-    return this.retrying(`GET blob ${digest}`, async () => (await this.call(`/v2/${this.ref.repository}/blobs/${digest}`, { headers: { Accept: '*/*' } })).text())
+    return this.retrying(`GET blob ${digest}`, async () =>
+      (await this.call(`/v2/${this.ref.repository}/blobs/${digest}`, { headers: { Accept: '*/*' } })).text()
+    )
   }
 
   /** The digest a tag (or digest) resolves to, or '' when the registry has no such manifest. */
   async manifestDigest(reference: string): Promise<string> {
-    const res = await this.retrying(`HEAD manifest ${reference}`, () => this.call(`/v2/${this.ref.repository}/manifests/${reference}`, { method: 'HEAD', headers: { Accept: MANIFEST_TYPES }, accept: [404] }))
+    const res = await this.retrying(`HEAD manifest ${reference}`, () =>
+      this.call(`/v2/${this.ref.repository}/manifests/${reference}`, { method: 'HEAD', headers: { Accept: MANIFEST_TYPES }, accept: [404] })
+    )
     return res.status === 404 ? '' : (res.headers.get('docker-content-digest') ?? '')
   }
 
   async hasBlob(digest: string): Promise<boolean> {
-    const res = await this.retrying(`HEAD blob ${digest}`, () => this.call(`/v2/${this.ref.repository}/blobs/${digest}`, { method: 'HEAD', accept: [404] }))
+    const res = await this.retrying(`HEAD blob ${digest}`, () =>
+      this.call(`/v2/${this.ref.repository}/blobs/${digest}`, { method: 'HEAD', accept: [404] })
+    )
     return res.status !== 404
   }
 
@@ -152,7 +164,9 @@ export class RegistryClient {
   }
 
   async putManifest(reference: string, bytes: Uint8Array, mediaType: string): Promise<void> {
-    await this.retrying(`PUT manifest ${reference}`, () => this.call(`/v2/${this.ref.repository}/manifests/${reference}`, { method: 'PUT', headers: { 'Content-Type': mediaType }, body: bytes }))
+    await this.retrying(`PUT manifest ${reference}`, () =>
+      this.call(`/v2/${this.ref.repository}/manifests/${reference}`, { method: 'PUT', headers: { 'Content-Type': mediaType }, body: bytes })
+    )
   }
 
   private async call(pathOrUrl: string, call: Call): Promise<HttpResponse> {
@@ -173,8 +187,13 @@ export class RegistryClient {
       }
       if (res.ok || call.accept?.includes(res.status)) return res
       const detail = await res.text().catch(() => '')
-      if (res.status === 404) throw new NotFoundError(`${this.ref.host}/${this.ref.repository}: ${url.split('?')[0].split('/').pop()} not found`)
-      throw new RegistryError(`${this.ref.host}: ${what} answered ${res.status} ${res.statusText}${detail ? `: ${detail.trim().slice(0, 300)}` : ''}`, res.status, retryAfterMs(res.headers.get('retry-after')))
+      if (res.status === 404)
+        throw new NotFoundError(`${this.ref.host}/${this.ref.repository}: ${url.split('?')[0].split('/').pop()} not found`)
+      throw new RegistryError(
+        `${this.ref.host}: ${what} answered ${res.status} ${res.statusText}${detail ? `: ${detail.trim().slice(0, 300)}` : ''}`,
+        res.status,
+        retryAfterMs(res.headers.get('retry-after'))
+      )
     }
     throw new Error(`${this.ref.host}: not authorized for ${what} in ${this.ref.repository}`)
   }
@@ -219,7 +238,12 @@ export function clientFor(repository: string, env: Env, onRetry?: (message: stri
  * A read of what was just pushed: some registries answer MANIFEST_UNKNOWN for a moment after a
  * push (their reads lag their writes), so "not found" is asked again, 1, 2 and 3 s later.
  */
-export async function readBack<T>(what: string, read: () => Promise<T>, warn: (message: string) => void, sleep = (ms: number) => new Promise(r => setTimeout(r, ms))): Promise<T> {
+export async function readBack<T>(
+  what: string,
+  read: () => Promise<T>,
+  warn: (message: string) => void,
+  sleep = (ms: number) => new Promise(r => setTimeout(r, ms))
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await read()

@@ -20,4 +20,3 @@ export async function releaseOf(rt: Runtime, inputs: Inputs, reads: OptionalRead
   }
   return { version }
 }
-

@@ -19,7 +19,12 @@ export interface VerifyTarget {
 
 /** /etc/passwd out of the image without running anything in it (it may have no shell). */
 async function passwdOf(rt: Runtime, target: VerifyTarget): Promise<string | undefined> {
-  const created = await mustRun(rt.docker, ['create', '--platform', target.platform, target.ref], 'Creating a container to read /etc/passwd', { quiet: true })
+  const created = await mustRun(
+    rt.docker,
+    ['create', '--platform', target.platform, target.ref],
+    'Creating a container to read /etc/passwd',
+    { quiet: true }
+  )
   const id = created.stdout.trim()
   try {
     const copied = await rt.docker(['cp', `${id}:/etc/passwd`, '-'], { quiet: true })
@@ -35,7 +40,15 @@ function tarFileText(tar: string): string {
   return tar.slice(512, 512 + size)
 }
 
-async function runCommand(rt: Runtime, target: VerifyTarget, argv: string[], line: string, name: string, key: string, timeoutMs: number): Promise<VerifyResult> {
+async function runCommand(
+  rt: Runtime,
+  target: VerifyTarget,
+  argv: string[],
+  line: string,
+  name: string,
+  key: string,
+  timeoutMs: number
+): Promise<VerifyResult> {
   const started = rt.now().getTime()
   let timedOut = false
   // The client does not stop the container when it is killed: the container is removed instead.
@@ -44,32 +57,56 @@ async function runCommand(rt: Runtime, target: VerifyTarget, argv: string[], lin
     void rt.docker(['rm', '--force', name], { quiet: true })
   }, timeoutMs)
   try {
-    const run = await rt.docker(['run', '--rm', '--name', name, '--label', `${VERIFY_LABEL}=${key}`, '--platform', target.platform, target.ref, ...argv], { quiet: true })
+    const run = await rt.docker(
+      ['run', '--rm', '--name', name, '--label', `${VERIFY_LABEL}=${key}`, '--platform', target.platform, target.ref, ...argv],
+      { quiet: true }
+    )
     const seconds = (rt.now().getTime() - started) / 1000
     const output = lastLines(`${run.stdout}${run.stderr ? `\n${run.stderr}` : ''}`.trim(), 10)
-    return { platform: target.platform, command: line, passed: !timedOut && run.code === 0, ...(timedOut ? {} : { exitCode: run.code }), timedOut, seconds, output }
+    return {
+      platform: target.platform,
+      command: line,
+      passed: !timedOut && run.code === 0,
+      ...(timedOut ? {} : { exitCode: run.code }),
+      timedOut,
+      seconds,
+      output
+    }
   } finally {
     clearTimeout(timer)
   }
 }
 
-export async function verifyImage(rt: Runtime, inputs: Pick<Inputs, 'verify' | 'requireNonRoot' | 'verifyTimeoutMs'>, targets: VerifyTarget[], pulled: boolean, key: string): Promise<Verification> {
+export async function verifyImage(
+  rt: Runtime,
+  inputs: Pick<Inputs, 'verify' | 'requireNonRoot' | 'verifyTimeoutMs'>,
+  targets: VerifyTarget[],
+  pulled: boolean,
+  key: string
+): Promise<Verification> {
   const results: VerifyResult[] = []
   const users: UserCheck[] = []
   let n = 0
   for (const target of targets) {
-    if (pulled) await mustRun(rt.docker, ['pull', '--quiet', '--platform', target.platform, target.ref], `Pulling ${target.ref} to verify it`, { quiet: true })
+    if (pulled)
+      await mustRun(rt.docker, ['pull', '--quiet', '--platform', target.platform, target.ref], `Pulling ${target.ref} to verify it`, {
+        quiet: true
+      })
     if (inputs.requireNonRoot) {
       const named = target.user && !/^\d+(:\d*)?$/.test(target.user) && target.user.split(':')[0] !== 'root'
       const check = userCheck(target.platform, target.user, named ? await passwdOf(rt, target) : undefined)
       users.push(check)
-      rt.info(`${target.platform}: user '${target.user || '(unset: root)'}'${check.uid === undefined ? '' : `, uid ${check.uid}`}: ${check.passed ? 'not root' : 'FAILED'}`)
+      rt.info(
+        `${target.platform}: user '${target.user || '(unset: root)'}'${check.uid === undefined ? '' : `, uid ${check.uid}`}: ${check.passed ? 'not root' : 'FAILED'}`
+      )
     }
     for (const { line, argv } of inputs.verify) {
       const result = await runCommand(rt, target, argv, line, `${key}-${++n}`, key, inputs.verifyTimeoutMs)
       results.push(result)
       const how = result.timedOut ? `stopped after ${result.seconds.toFixed(0)} s` : `exit ${result.exitCode}`
-      rt.info(`${target.platform}: ${line}: ${result.passed ? 'ok' : 'FAILED'} (${how}, ${result.seconds.toFixed(1)} s)${result.output ? `\n${result.output}` : ''}`)
+      rt.info(
+        `${target.platform}: ${line}: ${result.passed ? 'ok' : 'FAILED'} (${how}, ${result.seconds.toFixed(1)} s)${result.output ? `\n${result.output}` : ''}`
+      )
     }
   }
   return { results, users }
@@ -77,8 +114,16 @@ export async function verifyImage(rt: Runtime, inputs: Pick<Inputs, 'verify' | '
 
 /** Containers of this run's verification that are still there (a cancelled or crashed main). */
 export async function removeVerifyLeftovers(rt: Runtime, key: string, image?: string): Promise<void> {
-  const listed = await mustRun(rt.docker, ['ps', '--all', '--quiet', '--filter', `label=${VERIFY_LABEL}=${key}`], 'Listing verify containers', { quiet: true })
-  const ids = listed.stdout.split('\n').map(s => s.trim()).filter(Boolean)
+  const listed = await mustRun(
+    rt.docker,
+    ['ps', '--all', '--quiet', '--filter', `label=${VERIFY_LABEL}=${key}`],
+    'Listing verify containers',
+    { quiet: true }
+  )
+  const ids = listed.stdout
+    .split('\n')
+    .map(s => s.trim())
+    .filter(Boolean)
   if (ids.length) await mustRun(rt.docker, ['rm', '--force', ...ids], 'Removing verify containers', { quiet: true })
   if (image) await rt.docker(['image', 'rm', '--force', image], { quiet: true })
   rt.info(`Removed ${ids.length} verify container(s)${image ? ` and ${image}` : ''}`)
