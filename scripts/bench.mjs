@@ -4,9 +4,9 @@
 // goes first, and times each side as whole processes. Writes bench/results.json,
 // bench/RESULTS.md and the README's table, naming the commit it ran on.
 //
-// docker/build-push-action is not part of this repository: BUILD_PUSH_ACTION names a checkout
-// of its release (action.yml + dist/), which runs here as the runner runs it. Without it those
-// rows say so.
+// docker/build-push-action and docker/setup-buildx-action are not part of this repository:
+// BUILD_PUSH_ACTION and SETUP_BUILDX_ACTION name checkouts of their releases (action.yml +
+// dist/), which run here as the runner runs them. Without them those cells say so.
 import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { cpus, tmpdir, totalmem } from 'node:os'
@@ -19,6 +19,7 @@ const STACK_DIR = process.env.STACK_DIR ?? '/var/lib/ci-base-stack'
 const BUILDX = 'v0.30.0'
 const BUILDX_RELEASES = `http://127.0.0.1:${process.env.RELEASES_PORT ?? 5080}`
 const BUILD_PUSH_ACTION = process.env.BUILD_PUSH_ACTION
+const SETUP_BUILDX_ACTION = process.env.SETUP_BUILDX_ACTION
 const FIXTURE = '__tests__/fixtures/realistic'
 const PACKAGES = `${REGISTRY}/test/packages:bookworm`
 const BASE = `${REGISTRY}/test/base:latest`
@@ -210,8 +211,8 @@ function summary(times) {
 
 // 2. The same rebuild as GitHub's runners run it: a new docker-container builder (moby/buildkit,
 //    buildx v0.30.0) each time, whose cache is warm in the registry. Raw: `buildx create`,
-//    `buildx build` pushing by tag, `buildx rm`. build-push-action: the same create and rm
-//    (what setup-buildx-action does), the build through it with buildx v0.30.0 as the plugin.
+//    `buildx build` pushing by tag, `buildx rm`. Docker's actions: setup-buildx-action (main,
+//    and its post that removes the builder) around build-push-action.
 async function runnerRebuild() {
   const repository = `${REGISTRY}/bench/realistic-runner`
   const toolCache = mkdtempSync(join(tmpdir(), 'bench-tools-'))
@@ -269,19 +270,31 @@ async function runnerRebuild() {
       return { ms: total, digest: await tagDigest(repository, 'weekly-raw') }
     }
   }
-  if (BUILD_PUSH_ACTION) {
-    // Its builder lives in that docker config, as setup-buildx-action leaves it.
-    const withConfig = { DOCKER_CONFIG: dockerConfig }
+  if (BUILD_PUSH_ACTION && SETUP_BUILDX_ACTION) {
+    // What a user of docker's actions runs for the same job: setup-buildx-action (a builder like
+    // the action's: network=host, the loopback registry as plain HTTP; removed in its post),
+    // then build-push-action on it, with buildx v0.30.0 as the plugin in the docker config.
+    const withConfig = { ...BUILD_PUSH_ENV, DOCKER_CONFIG: dockerConfig }
+    const setupInputs = {
+      driver: 'docker-container',
+      'driver-opts': 'network=host',
+      'buildkitd-config-inline': readFileSync(config, 'utf8')
+    }
     sides['build-push-action'] = async () => {
-      const made = timed(buildx, create('bench-bpa'), withConfig)
-      const b = await step({
-        actionDir: BUILD_PUSH_ACTION,
-        inputs: buildPushInputs(argv, `${repository}:weekly-bpa`, 'bench-bpa'),
-        runnerTemp,
-        env: { ...BUILD_PUSH_ENV, ...withConfig }
+      let build
+      const setup = await step({
+        actionDir: SETUP_BUILDX_ACTION,
+        inputs: setupInputs,
+        env: withConfig,
+        betweenSteps: async main => {
+          build = await step({
+            actionDir: BUILD_PUSH_ACTION,
+            inputs: buildPushInputs(argv, `${repository}:weekly-bpa`, main.outputs.name),
+            env: withConfig
+          })
+        }
       })
-      const removed = timed(buildx, ['rm', '--force', 'bench-bpa'], withConfig)
-      return { ms: made + b.total + removed, digest: await tagDigest(repository, 'weekly-bpa') }
+      return { ms: setup.total + build.total, digest: await tagDigest(repository, 'weekly-bpa') }
     }
   }
   return summary(await paired('runner rebuild', sides, sameImage(prime.main.outputs.digest)))
@@ -343,7 +356,8 @@ async function startup() {
 
 const kb = bytes => `${(bytes / 1000).toFixed(0)} kB`
 const verdict = ok => (ok ? 'met' : 'missed')
-const bpaCell = r => (r['build-push-action'] ? `${r['build-push-action'].toFixed(0)} ms` : 'not run (set BUILD_PUSH_ACTION)')
+const bpaCell = r =>
+  r['build-push-action'] ? `${r['build-push-action'].toFixed(0)} ms` : 'not run (set BUILD_PUSH_ACTION, SETUP_BUILDX_ACTION)'
 const bpaRatio = r =>
   r.fasterThanBuildPush
     ? `${r.fasterThanBuildPush}× faster than build-push-action (≥ 2×: ${verdict(r.fasterThanBuildPush >= 2)})`
@@ -357,7 +371,7 @@ function markdown(r) {
     '',
     `No-change rebuild of the realistic image (${size}, two platforms, pushed with a registry cache), the same work on every side (the same build arguments, caches and \`SOURCE_DATE_EPOCH\`; every side's tag checked to be the action's digest each round):`,
     '',
-    '| setup | the action (main + post) | raw buildx | docker/build-push-action v7 | action ÷ raw | vs build-push-action |',
+    '| setup | the action (main + post) | raw buildx | docker/build-push-action v7 (with setup-buildx-action v4 where a builder is made) | action ÷ raw | vs build-push-action |',
     '|---|---:|---:|---:|---:|---|',
     `| engine builder (docker driver), warm local state | ${r.engine.action.toFixed(0)} ms | ${r.engine.raw.toFixed(0)} ms | ${bpaCell(r.engine)} | ×${r.engine.overRaw} (≤ 1.2: ${verdict(r.engine.overRaw <= 1.2)}) | ${bpaRatio(r.engine)} |`,
     `| new docker-container builder, warm registry cache (GitHub's runners) | ${r.runner.action.toFixed(0)} ms | ${r.runner.raw.toFixed(0)} ms | ${bpaCell(r.runner)} | ×${r.runner.overRaw} (≤ 1.2: ${verdict(r.runner.overRaw <= 1.2)}) | ${bpaRatio(r.runner)} |`,

@@ -1825,7 +1825,8 @@ async function main(rt, raw) {
     }
     (0,http/* setRequestTimeout */.T)(inputs.registryTimeoutMs);
     const ctx = runContext(rt.env);
-    const created = await sourceDate(rt, inputs, ctx);
+    // The commit's time is looked up (git) while the run sets up; the build is the first to need it.
+    const createdSoon = sourceDate(rt, inputs, ctx);
     const version = releaseVersion(inputs, ctx);
     const now = rt.now();
     const stages = [];
@@ -1846,7 +1847,7 @@ async function main(rt, raw) {
     const tags = runTags(inputs, () => imageTags(inputs, ctx, now, release));
     rt.setOutput('tags', tags.join('\n'));
     if (inputs.mode === 'merge')
-        return merge(rt, inputs, ctx, tags, created.epoch, stage, stages, reads);
+        return merge(rt, inputs, ctx, tags, (await createdSoon).epoch, stage, stages, reads);
     // The published image is read while the builder is set up and the build runs (before the
     // build when the push replaces it).
     const baseline = (0,image_sources/* readBaseline */.mF)(rt.docker, inputs.baseline, inputs.platforms, rt.env, reads);
@@ -1881,6 +1882,7 @@ async function main(rt, raw) {
     const localName = verifyName(inputs, verifyKey);
     if (wantsVerify(inputs))
         rt.remember({ verifyKey, ...(localName ? { verifyImage: localName } : {}) });
+    const created = await createdSoon;
     const plan = makeBuildPlan({
         inputs,
         ctx,

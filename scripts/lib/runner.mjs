@@ -84,7 +84,8 @@ function runNode(script, env, cwd, echo) {
  *   state: Record<string, string>, summary: string, env: Record<string, string> }} StepResult
  * @typedef {{ main: StepResult, post: StepResult }} ActionRun
  * @typedef {{ inputs?: Record<string, string>, env?: Record<string, string>, workspace?: string,
- *   skipPost?: boolean, runnerTemp?: string, toolCache?: string, echo?: boolean, actionDir?: string }} RunOptions
+ *   skipPost?: boolean, runnerTemp?: string, toolCache?: string, echo?: boolean, actionDir?: string,
+ *   betweenSteps?: (main: StepResult) => Promise<void> }} RunOptions
  */
 
 /**
@@ -149,6 +150,8 @@ export async function runAction(options = {}) {
     env: parseCommandFile(read('GITHUB_ENV'))
   }
   const stateEnv = Object.fromEntries(Object.entries(main.state).map(([k, v]) => [`STATE_${k}`, v]))
+  // What the job runs after this step and before the posts (posts run in reverse order).
+  await options.betweenSteps?.(main)
   const postRun = options.skipPost
     ? { code: 0, stdout: '', stderr: '', ms: 0 }
     : await runNode(join(actionDir, yml.runs.post), { ...base, ...inputs, ...stateEnv }, workspace, !!options.echo)
