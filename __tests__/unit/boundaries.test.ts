@@ -1,7 +1,7 @@
 // Boundaries of the pure core, each at its exact limit: the places a mutation pass found
 // untested (a `>` that could be `>=`, one half of an `||`, a default, an off-by-one).
 import { checkBudgets } from '../../src/core/budget'
-import { isAttestation } from '../../src/core/image'
+import { isAttestation, readImage } from '../../src/core/image'
 import { repositoryOf, tagOf } from '../../src/core/reference'
 import { splitCommand, verified, type Verification } from '../../src/core/verify'
 
@@ -54,6 +54,10 @@ describe('references', () => {
   ])('repositoryOf(%s) = %s', (ref, repository) => expect(repositoryOf(ref)).toBe(repository))
 })
 
+test('a backslash at the very end is kept as it is', () => {
+  expect(splitCommand('echo a\\')).toEqual(['echo', 'a\\'])
+})
+
 test('verify words are split on any whitespace: tabs as spaces', () => {
   expect(splitCommand('test\t-w\t/app')).toEqual(['test', '-w', '/app'])
   expect(splitCommand(' sh \t -c\t\t"echo a\tb" ')).toEqual(['sh', '-c', 'echo a\tb'])
@@ -68,4 +72,26 @@ describe('verified', () => {
     ['commands pass, the user is root (require-non-root)', { results: [result(true)], users: [user(false)] }, false],
     ['a command fails', { results: [result(true), result(false)], users: [] }, false]
   ])('%s', (_, v, expected) => expect(verified(v)).toBe(expected))
+})
+
+describe('the second mutation pass', () => {
+  test('repositoryOf a bare name keeps it whole (no colon, no slash)', () => {
+    expect(repositoryOf('busybox')).toBe('busybox')
+  })
+
+  test('a single manifest read with no platform order, no User and no layers: unknown, root (""), none', async () => {
+    const source = {
+      manifest: () => Promise.resolve(JSON.stringify({ schemaVersion: 2, config: { digest: 'sha256:c', size: 1 } })),
+      config: () => Promise.resolve({})
+    }
+    const image = await readImage(source, 'r/x@sha256:abc')
+    expect(image.platforms).toEqual([{ platform: 'unknown', digest: 'sha256:abc', user: '', size: 0, layers: 0, breakdown: [] }])
+  })
+
+  test('a byte budget breached without a percentage says 0%, not NaN', () => {
+    const [breach] = checkBudgets([{ platform: 'linux/amd64', size: 1, layers: 1, sizeDelta: 2_000_000 }], {
+      maxGrowth: { bytes: 1_000_000 }
+    })
+    expect(breach.message).toMatch(/grew by 2\.0 MB \(0\.0%\) vs the baseline/)
+  })
 })
