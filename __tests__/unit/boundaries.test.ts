@@ -3,7 +3,7 @@
 import { checkBudgets } from '../../src/core/budget'
 import { isAttestation, readImage } from '../../src/core/image'
 import { repositoryOf, tagOf } from '../../src/core/reference'
-import { splitCommand, verified, type Verification } from '../../src/core/verify'
+import { splitCommand, userCheck, verified, verifyFailures, type Verification } from '../../src/core/verify'
 
 const at = (size: number, layers: number, sizeDelta?: number, sizePercent?: number) => [
   { platform: 'linux/amd64', size, layers, sizeDelta, sizePercent }
@@ -93,5 +93,18 @@ describe('the second mutation pass', () => {
       maxGrowth: { bytes: 1_000_000 }
     })
     expect(breach.message).toMatch(/grew by 2\.0 MB \(0\.0%\) vs the baseline/)
+  })
+})
+
+describe('require-non-root on a user the image does not name', () => {
+  test('no /etc/passwd read: the user is unknown, not a crash', () => {
+    expect(userCheck('linux/amd64', 'ci')).toEqual({ platform: 'linux/amd64', user: 'ci', passed: false })
+  })
+  test('the failure says the user is not in /etc/passwd; a known root uid says so', () => {
+    const users = [userCheck('linux/amd64', 'ci', 'root:x:0:0::/root:/bin/sh'), userCheck('linux/arm64', 'admin', 'admin:x:0:0::/:/bin/sh')]
+    expect(verifyFailures({ results: [], users })).toEqual([
+      "linux/amd64: require-non-root: the image runs as 'ci', which is not in its /etc/passwd",
+      "linux/arm64: require-non-root: the image runs as 'admin' (uid 0)"
+    ])
   })
 })
