@@ -10,6 +10,7 @@ export const modules = {
 /* harmony export */   CH: () => (/* binding */ buildArgs),
 /* harmony export */   MF: () => (/* binding */ binfmtArgs),
 /* harmony export */   R2: () => (/* binding */ createBuilderArgs),
+/* harmony export */   WB: () => (/* binding */ buildEnv),
 /* harmony export */   be: () => (/* binding */ loginArgs),
 /* harmony export */   ey: () => (/* binding */ inspectConfigArgs),
 /* harmony export */   m9: () => (/* binding */ logoutArgs),
@@ -52,7 +53,7 @@ function buildArgs(plan) {
         args.push('--shm-size', inputs.shmSize);
     for (const c of plan.cacheFrom)
         args.push('--cache-from', c);
-    for (const c of plan.cacheTo)
+    for (const c of plan.cacheOnly ? plan.cacheToAfter : plan.cacheTo)
         args.push('--cache-to', c);
     if (inputs.noCache)
         args.push('--no-cache');
@@ -66,6 +67,8 @@ function buildArgs(plan) {
     // a pass of its own (BuildKit 0.13 writes an incomplete OCI layout when it also loads).
     if (plan.loadOnly)
         args.push('--load');
+    else if (plan.cacheOnly)
+        args.push('--output', 'type=cacheonly');
     else if (plan.pushTo.length)
         args.push('--output', imageOutput(plan.pushTo, inputs.rewriteTimestamp));
     else
@@ -74,6 +77,15 @@ function buildArgs(plan) {
     args.push('--progress', 'rawjson');
     args.push(inputs.context);
     return args;
+}
+/**
+ * The environment buildx builds in. buildx reads the context's git repository (about ten `git`
+ * calls) for the provenance attestation's source and revision; with provenance off and no git
+ * labels asked for, nothing would use it. A user's own BUILDX_GIT_* setting is left alone.
+ */
+function buildEnv(inputs, env) {
+    const unused = inputs.provenance === 'false' && env.BUILDX_GIT_INFO === undefined && env.BUILDX_GIT_LABELS === undefined;
+    return unused ? { BUILDX_GIT_INFO: 'false' } : {};
 }
 // File times in layers clamped to SOURCE_DATE_EPOCH: a layer rebuilt from scratch is
 // byte-identical. Only on request: BuildKit then re-reads and re-compresses every layer of the

@@ -57,13 +57,25 @@ async function tagDigest(repository, tag) {
   return res.headers.get('docker-content-digest')
 }
 
-/** The exact `docker buildx build` argv the action ran (it logs it before building), without `docker`. */
-function buildArgv(stdout) {
-  return stdout
-    .split('\n')
-    .find(l => l.startsWith('docker buildx build '))
+/**
+ * The exact `docker buildx build` argv the action ran (it logs it before building), without
+ * `docker`, with its registry cache export put back in: the other sides export in their build.
+ * The action exports that cache in a pass of its own (`--output type=cacheonly`) after the build,
+ * or says that the cache already holds the build; its spec is then the one `cache: registry`
+ * derives (README: `<image>:buildcache`, mode=max, never failing the build).
+ */
+function buildArgv(stdout, repository) {
+  const lines = stdout.split('\n').filter(l => l.startsWith('docker buildx build '))
+  const build = lines
+    .find(l => !l.includes('--output type=cacheonly'))
     .split(' ')
     .slice(1)
+  const cachePass = lines.find(l => l.includes('--output type=cacheonly'))?.split(' ')
+  const derived = `type=registry,ref=${repository}:buildcache,mode=max,ignore-error=true`
+  if (!cachePass && !stdout.includes(`${repository}:buildcache already holds this build`))
+    throw new Error('the action neither exported its registry cache nor found it up to date')
+  const cacheTo = cachePass ? valuesOf(cachePass, '--cache-to') : [derived]
+  return [...build.slice(0, -1), ...cacheTo.flatMap(c => ['--cache-to', c]), build[build.length - 1]]
 }
 
 /** The same build pushed by tag, the way a user types it, instead of to the action's own output. */
@@ -159,7 +171,7 @@ async function engineRebuild() {
   const runnerTemp = mkdtempSync(join(tmpdir(), 'bench-runner-'))
   log('engine: the first build of the realistic image')
   const prime = await step({ inputs, toolCache, runnerTemp })
-  const argv = buildArgv(prime.main.stdout)
+  const argv = buildArgv(prime.main.stdout, repository)
   const metadata = join(runnerTemp, 'raw-metadata.json')
   const raw = pushingByTag(argv, `${repository}:weekly-raw`, metadata)
   const stages = {}
@@ -184,7 +196,7 @@ async function engineRebuild() {
       return { ms: b.total, digest: await tagDigest(repository, 'weekly-bpa') }
     }
   }
-  const times = await paired('engine rebuild', sides, sameImage(prime.main.outputs.digest))
+  const times = await paired('engine rebuild', sides, sameImage(repository, prime.main.outputs.digest))
   return { ...summary(times), stagesMs: Object.fromEntries(Object.entries(stages).map(([k, v]) => [k, round1(median(v))])) }
 }
 
@@ -192,11 +204,31 @@ async function engineRebuild() {
 // GitHub's artifact service): off, which only makes its side faster.
 const BUILD_PUSH_ENV = { DOCKER_BUILD_SUMMARY: 'false', DOCKER_BUILD_RECORD_UPLOAD: 'false' }
 
-/** Every side must have pushed the same image: the same platform manifests under its tag. */
-function sameImage(expected) {
+/** A manifest or blob of the bench's registry, as JSON. */
+async function registryJson(repository, reference) {
+  const [host, ...path] = repository.split('/')
+  const res = await fetch(`http://${host.replace('localhost', '127.0.0.1')}/v2/${path.join('/')}/manifests/${reference}`, {
+    headers: { Accept: 'application/vnd.oci.image.index.v1+json, application/vnd.oci.image.manifest.v1+json' }
+  })
+  if (!res.ok) throw new Error(`${repository}:${reference}: ${res.status}`)
+  return res.json()
+}
+
+/**
+ * Every side must have pushed the same image (the same platform manifests under its tag), and
+ * the registry cache must hold every layer of it after the round: the action writes the cache
+ * only when it lacks the build, the other sides rewrite it on every run.
+ */
+function sameImage(repository, expected) {
   return async round => {
     for (const [side, r] of Object.entries(round)) {
       if (r.digest !== expected) throw new Error(`${side} left ${r.digest}, the action built ${expected}: not the same work`)
+    }
+    const cache = await registryJson(repository, 'buildcache')
+    const held = new Set([...(cache.manifests ?? []), ...(cache.layers ?? [])].map(d => d.digest))
+    for (const platform of (await registryJson(repository, expected)).manifests) {
+      for (const layer of (await registryJson(repository, platform.digest)).layers ?? [])
+        if (!held.has(layer.digest)) throw new Error(`${repository}:buildcache lacks ${layer.digest} of ${platform.digest}`)
     }
   }
 }
@@ -243,7 +275,7 @@ async function runnerRebuild() {
   const dockerConfig = join(dir, 'docker')
   mkdirSync(join(dockerConfig, 'cli-plugins'), { recursive: true })
   execFileSync('cp', [buildx, join(dockerConfig, 'cli-plugins', 'docker-buildx')])
-  const argv = buildArgv(prime.main.stdout).slice(1)
+  const argv = buildArgv(prime.main.stdout, repository).slice(1)
   const create = name => [
     'create',
     '--name',
@@ -297,7 +329,7 @@ async function runnerRebuild() {
       return { ms: setup.total + build.total, digest: await tagDigest(repository, 'weekly-bpa') }
     }
   }
-  return summary(await paired('runner rebuild', sides, sameImage(prime.main.outputs.digest)))
+  return summary(await paired('runner rebuild', sides, sameImage(repository, prime.main.outputs.digest)))
 }
 
 // 3. `ci-base-action inspect` of the realistic image as a whole process (start-up included)
@@ -369,7 +401,7 @@ function markdown(r) {
   return [
     `Measured ${r.date} at commit \`${r.commit}\` on ${m.cores} cores (${m.cpu}), ${m.memory}, node ${m.node}, docker ${m.docker}, buildx ${m.buildx}, ${m.registry}; medians of ${r.rounds} rounds, the order of the sides alternating, each side timed as whole processes.`,
     '',
-    `No-change rebuild of the realistic image (${size}, two platforms, pushed with a registry cache), the same work on every side (the same build arguments, caches and \`SOURCE_DATE_EPOCH\`; every side's tag checked to be the action's digest each round):`,
+    `No-change rebuild of the realistic image (${size}, two platforms, pushed with a registry cache), the same work on every side (the same build arguments, caches and \`SOURCE_DATE_EPOCH\`; every side's tag checked to be the action's digest, and the registry cache to hold every layer of it, each round; the action writes that cache only when it lacks the build, the other sides rewrite it every run):`,
     '',
     '| setup | the action (main + post) | raw buildx | docker/build-push-action v7 (with setup-buildx-action v4 where a builder is made) | action ÷ raw | vs build-push-action |',
     '|---|---:|---:|---:|---:|---|',

@@ -1,4 +1,4 @@
-import { binfmtArgs, buildArgs, createBuilderArgs, loginArgs, type BuildPlan } from '../../src/core/args'
+import { binfmtArgs, buildArgs, buildEnv, createBuilderArgs, loginArgs, type BuildPlan } from '../../src/core/args'
 import { INPUT_DEFAULTS, parseInputs, type RawInputs } from '../../src/core/inputs'
 
 const plan = (over: Partial<RawInputs>, extra: Partial<BuildPlan> = {}): BuildPlan => ({
@@ -9,6 +9,7 @@ const plan = (over: Partial<RawInputs>, extra: Partial<BuildPlan> = {}): BuildPl
   annotations: [],
   cacheFrom: [],
   cacheTo: [],
+  cacheToAfter: [],
   inlineCache: false,
   metadataFile: '/tmp/m.json',
   ociDir: '/tmp/oci',
@@ -137,6 +138,22 @@ describe('buildx build argv (golden)', () => {
     const load = buildArgs({ ...p, loadOnly: true })
     expect(load).toContain('--load')
     expect(load).not.toContain('--output')
+  })
+
+  test('the cache pass: the same build, exporting only the caches left for after it, to no image', () => {
+    const p = plan({}, { cacheTo: ['type=gha,scope=s'], cacheToAfter: ['type=registry,ref=r/x:c'], pushTo: ['r/x'] })
+    expect(buildArgs(p).filter((a, i, all) => all[i - 1] === '--cache-to')).toEqual(['type=gha,scope=s'])
+    const pass = buildArgs({ ...p, cacheOnly: true })
+    expect(pass.filter((a, i, all) => all[i - 1] === '--cache-to')).toEqual(['type=registry,ref=r/x:c'])
+    expect(pass.filter((a, i, all) => all[i - 1] === '--output')).toEqual(['type=cacheonly'])
+  })
+
+  test("buildx skips reading git only when nothing would use it: provenance off, no BUILDX_GIT_* of the user's", () => {
+    expect(buildEnv({ provenance: 'false' }, {})).toEqual({ BUILDX_GIT_INFO: 'false' })
+    expect(buildEnv({ provenance: 'mode=max' }, {})).toEqual({})
+    expect(buildEnv({ provenance: '' }, {})).toEqual({})
+    expect(buildEnv({ provenance: 'false' }, { BUILDX_GIT_LABELS: 'full' })).toEqual({})
+    expect(buildEnv({ provenance: 'false' }, { BUILDX_GIT_INFO: 'true' })).toEqual({})
   })
 
   test('a secret value never appears in argv, only the variable name', () => {

@@ -80,6 +80,7 @@ describe('argv for what docker users pass', () => {
     annotations: ['index:a=b'],
     cacheFrom: [],
     cacheTo: [],
+    cacheToAfter: [],
     inlineCache: false,
     metadataFile: '/tmp/m.json',
     ociDir: '/tmp/oci',

@@ -352,6 +352,7 @@ test('property: no input value becomes a flag or a second argument of buildx bui
           annotations: [],
           cacheFrom: [],
           cacheTo: [],
+          cacheToAfter: [],
           inlineCache: false,
           metadataFile: '/m',
           ociDir: '/o',

@@ -1,5 +1,5 @@
 import { runContext } from '../../src/core/github-context'
-import { cacheScope, ghaVersionWarning, planCache } from '../../src/core/cache-plan'
+import { cacheBlobs, cacheHoldsBuild, cacheScope, ghaVersionWarning, planCache, staleCaches } from '../../src/core/cache-plan'
 import { INPUT_DEFAULTS, parseInputs, type RawInputs } from '../../src/core/inputs'
 import { imageTags, ociLabels } from '../../src/core/tags'
 
@@ -117,5 +117,54 @@ describe('cache plan', () => {
   test('raw cache-from/cache-to replace what cache derives; no-cache drops imports', () => {
     const plan = planCache(inputs({ image: 'r/x', 'cache-to': 'type=inline', 'no-cache': 'true' }), ['r/x:1'], ctx, gha)
     expect(plan).toMatchObject({ from: [], to: ['type=inline'], inline: false })
+  })
+  test('only the registry cache the action derives waits to see whether it is stale; gha, local and a user cache-to are exported with the build', () => {
+    expect(planCache(inputs({ image: 'r/x', cache: 'gha,registry,local' }), [], ctx, gha).toIfStale).toEqual([
+      'type=registry,ref=r/x:buildcache,mode=max,ignore-error=true'
+    ])
+    expect(planCache(inputs({ image: 'r/x', cache: 'gha,local,inline' }), [], ctx, gha).toIfStale).toEqual([])
+    const own = planCache(inputs({ image: 'r/x', cache: 'registry', 'cache-to': 'type=registry,ref=r/x:mine' }), [], ctx, {})
+    expect({ to: own.to, toIfStale: own.toIfStale }).toEqual({ to: ['type=registry,ref=r/x:mine'], toIfStale: [] })
+  })
+})
+
+describe('whether the registry cache already holds the build', () => {
+  const index = JSON.stringify({
+    mediaType: 'application/vnd.oci.image.index.v1+json',
+    manifests: [
+      { mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip', digest: 'sha256:a' },
+      { mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip', digest: 'sha256:b' },
+      { mediaType: 'application/vnd.buildkit.cacheconfig.v0', digest: 'sha256:config' }
+    ]
+  })
+  const imageManifest = JSON.stringify({
+    mediaType: 'application/vnd.oci.image.manifest.v1+json',
+    config: { mediaType: 'application/vnd.buildkit.cacheconfig.v0', digest: 'sha256:config' },
+    layers: [{ mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip', digest: 'sha256:a' }]
+  })
+  test("a cache's blobs: an index of blobs or an image manifest's layers, never the cache config", () => {
+    expect(cacheBlobs(index)).toEqual(['sha256:a', 'sha256:b'])
+    expect(cacheBlobs(imageManifest)).toEqual(['sha256:a'])
+    expect(cacheBlobs('{}')).toEqual([])
+  })
+  const all = { steps: 3, cached: 3 }
+  test.each([
+    ['every step cached, every layer held', all, ['sha256:a', 'sha256:b'], ['sha256:a', 'sha256:b', 'sha256:c'], true],
+    ['one step ran', { steps: 3, cached: 2 }, ['sha256:a'], ['sha256:a'], false],
+    ['a layer the cache lacks', all, ['sha256:a', 'sha256:d'], ['sha256:a', 'sha256:b'], false],
+    ['no cache there yet', all, ['sha256:a'], [], false],
+    ['the cache could not be read', all, ['sha256:a'], undefined, false]
+  ])('%s', (_, steps, layers, cached, holds) => {
+    expect(cacheHoldsBuild(steps, layers, cached)).toBe(holds)
+  })
+  test('each cache is judged by its own ref', () => {
+    const held = new Map([
+      ['type=registry,ref=r/x:c1', ['sha256:a']],
+      ['type=registry,ref=r/x:c2', ['sha256:b']]
+    ])
+    expect(staleCaches(['type=registry,ref=r/x:c1', 'type=registry,ref=r/x:c2'], all, ['sha256:a'], held)).toEqual({
+      stale: ['type=registry,ref=r/x:c2'],
+      upToDate: ['type=registry,ref=r/x:c1']
+    })
   })
 })

@@ -10,7 +10,10 @@ export interface BuildPlan {
   /** buildx --annotation values, prefixes already applied. */
   annotations: string[]
   cacheFrom: string[]
+  /** Exported as part of the build. */
   cacheTo: string[]
+  /** Exported by a pass of their own after the build, when the cache does not hold it yet (CachePlan.toIfStale). */
+  cacheToAfter: string[]
   /** Embed cache metadata in the image (BUILDKIT_INLINE_CACHE=1). */
   inlineCache: boolean
   metadataFile: string
@@ -22,6 +25,8 @@ export interface BuildPlan {
   sourceDateEpoch: number
   /** The second, fully cached pass that only loads the image into the local store. */
   loadOnly?: boolean
+  /** The fully cached pass that only exports cacheToAfter. */
+  cacheOnly?: boolean
   /** Names the loaded image gets: the tags when `load` is asked, a run-local name to verify it. */
   loadTags: string[]
 }
@@ -47,7 +52,7 @@ export function buildArgs(plan: BuildPlan): string[] {
   if (inputs.network) args.push('--network', inputs.network)
   if (inputs.shmSize) args.push('--shm-size', inputs.shmSize)
   for (const c of plan.cacheFrom) args.push('--cache-from', c)
-  for (const c of plan.cacheTo) args.push('--cache-to', c)
+  for (const c of plan.cacheOnly ? plan.cacheToAfter : plan.cacheTo) args.push('--cache-to', c)
   if (inputs.noCache) args.push('--no-cache')
   if (inputs.pull) args.push('--pull')
   if (inputs.provenance) args.push(`--provenance=${inputs.provenance}`)
@@ -55,12 +60,23 @@ export function buildArgs(plan: BuildPlan): string[] {
   // Tags are the action's to set, all at once after the push: the builder gets none. Loading is
   // a pass of its own (BuildKit 0.13 writes an incomplete OCI layout when it also loads).
   if (plan.loadOnly) args.push('--load')
+  else if (plan.cacheOnly) args.push('--output', 'type=cacheonly')
   else if (plan.pushTo.length) args.push('--output', imageOutput(plan.pushTo, inputs.rewriteTimestamp))
   else args.push('--output', `type=oci,dest=${plan.ociDir},tar=false${rewrite(inputs.rewriteTimestamp)}`)
   args.push('--metadata-file', plan.metadataFile)
   args.push('--progress', 'rawjson')
   args.push(inputs.context)
   return args
+}
+
+/**
+ * The environment buildx builds in. buildx reads the context's git repository (about ten `git`
+ * calls) for the provenance attestation's source and revision; with provenance off and no git
+ * labels asked for, nothing would use it. A user's own BUILDX_GIT_* setting is left alone.
+ */
+export function buildEnv(inputs: Pick<Inputs, 'provenance'>, env: Record<string, string | undefined>): Record<string, string> {
+  const unused = inputs.provenance === 'false' && env.BUILDX_GIT_INFO === undefined && env.BUILDX_GIT_LABELS === undefined
+  return unused ? { BUILDX_GIT_INFO: 'false' } : {}
 }
 
 // File times in layers clamped to SOURCE_DATE_EPOCH: a layer rebuilt from scratch is

@@ -34,7 +34,7 @@ export interface PlanFacts {
   inputs: Inputs
   ctx: RunContext
   tags: string[]
-  cache: Pick<CachePlan, 'from' | 'to' | 'inline'>
+  cache: Pick<CachePlan, 'from' | 'to' | 'toIfStale' | 'inline'>
   /** What setup chose: '' for the current builder. */
   builder: string
   driver: Inputs['driver']
@@ -60,7 +60,8 @@ export function makeBuildPlan(f: PlanFacts): BuildPlan {
     labels,
     annotations: annotationArgs(inputs.annotations, labels, f.dockerfile, inputs.platforms.length > 1),
     cacheFrom: f.cache.from,
-    cacheTo: f.cache.to,
+    cacheTo: f.cache.to.filter(c => !f.cache.toIfStale.includes(c)),
+    cacheToAfter: f.cache.toIfStale,
     inlineCache: f.cache.inline,
     metadataFile: join(f.work, 'metadata.json'),
     ociDir: f.layoutDir,

@@ -16,6 +16,11 @@ export interface CachePlan {
   types: string[]
   /** The images registry caches are read from or written to. */
   registryRefs: string[]
+  /**
+   * The registry cache the action derives, among `to`: exported after the build, and only when
+   * its ref does not already hold this build (a no-change rebuild skips rewriting it).
+   */
+  toIfStale: string[]
   warnings: string[]
 }
 
@@ -46,6 +51,7 @@ export function cacheScope(inputs: Pick<Inputs, 'cacheScope'>, ctx: RunContext):
 export function planCache(inputs: Inputs, tags: string[], ctx: RunContext, env: Record<string, string | undefined>): CachePlan {
   const from: string[] = []
   const to: string[] = []
+  const toIfStale: string[] = []
   const warnings: string[] = []
   const scope = cacheScope(inputs, ctx)
   let local: LocalCache | undefined
@@ -69,6 +75,7 @@ export function planCache(inputs: Inputs, tags: string[], ctx: RunContext, env: 
         const ref = inputs.cacheRef || `${inputs.image}:buildcache`
         from.push(`type=registry,ref=${ref}`)
         to.push(`type=registry,ref=${ref},mode=max,${IGNORE_ERROR}`)
+        toIfStale.push(to[to.length - 1])
         break
       }
       case 'inline':
@@ -104,6 +111,8 @@ export function planCache(inputs: Inputs, tags: string[], ctx: RunContext, env: 
     inline: inputs.cache.includes('inline') && !inputs.cache.includes('registry') && !inputs.cacheTo.length,
     types: [...new Set(attrs.map(a => a.type))],
     registryRefs: [...new Set(attrs.filter(a => a.type === 'registry' && a.ref).map(a => a.ref))],
+    // Only while the action's own specs are used: a user's cache-to is exported as written.
+    toIfStale: inputs.cacheTo.length ? [] : toIfStale,
     warnings
   }
 }
@@ -121,4 +130,34 @@ export function cacheFaultWarning(faults: CacheFault[]): string | undefined {
   // BuildKit kept retrying a service that answered 429 or 5xx until the limit.
   const why = faults.some(f => /timeout/i.test(f.error)) ? '\n(the cache service did not answer in time: see cache-timeout)' : ''
   return `The build went on without cache: ${said}${why}`
+}
+
+/** The blobs a registry cache's manifest lists (an index of blobs, or an image manifest's layers): its cache config aside. */
+export function cacheBlobs(manifestText: string): string[] {
+  type Listed = { digest: string; mediaType?: string }[]
+  const manifest = JSON.parse(manifestText) as { manifests?: Listed; layers?: Listed }
+  return (manifest.manifests ?? manifest.layers ?? []).filter(d => !/cacheconfig/.test(d.mediaType ?? '')).map(d => d.digest)
+}
+
+/**
+ * Whether exporting the registry cache would rewrite what its ref already holds: every step of
+ * this build came from cache, and every layer of the image is among the cache's blobs. A step
+ * that ran, or a layer the cache lacks (a cache written by another build, or none yet), means
+ * it is written. Only the cache's freshness rides on this, never the image.
+ */
+export function cacheHoldsBuild(steps: { steps: number; cached: number }, imageLayers: string[], cached: string[] | undefined): boolean {
+  if (!cached || steps.cached < steps.steps) return false
+  const held = new Set(cached)
+  return imageLayers.every(layer => held.has(layer))
+}
+
+/** The caches to export after the build (those whose refs lack it) and those already up to date. */
+export function staleCaches(
+  specs: string[],
+  steps: { steps: number; cached: number },
+  imageLayers: string[],
+  held: Map<string, string[] | undefined>
+): { stale: string[]; upToDate: string[] } {
+  const stale = specs.filter(spec => !cacheHoldsBuild(steps, imageLayers, held.get(spec)))
+  return { stale, upToDate: specs.filter(spec => !stale.includes(spec)) }
 }

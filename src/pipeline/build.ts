@@ -2,7 +2,7 @@
 // import when the cache is what broke it.
 import { readFile, rm } from 'node:fs/promises'
 import type { Runtime } from './runtime.js'
-import { buildArgs, type BuildPlan } from '../core/args.js'
+import { buildArgs, buildEnv, type BuildPlan } from '../core/args.js'
 import { lastLines } from './docker.js'
 import { BuildProgress, type CacheFault, type StepStats } from '../core/progress.js'
 
@@ -48,11 +48,11 @@ export class BuildError extends Error {
   }
 }
 
-async function buildOnce(rt: Runtime, plan: BuildPlan): Promise<{ code: number; progress: BuildProgress }> {
+export async function buildOnce(rt: Runtime, plan: BuildPlan): Promise<{ code: number; progress: BuildProgress }> {
   const args = buildArgs(plan)
   rt.info(`docker ${args.join(' ')}`)
   const progress = new BuildProgress(message => rt.info(message))
-  const { code } = await rt.docker(args, { onStderr: chunk => progress.push(chunk) })
+  const { code } = await rt.docker(args, { env: buildEnv(plan.inputs, rt.env), onStderr: chunk => progress.push(chunk) })
   progress.end()
   return { code, progress }
 }

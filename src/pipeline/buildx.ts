@@ -234,11 +234,22 @@ export async function existingBuilderDriver(run: Docker, name: string): Promise<
 
 export interface BuildxSetup {
   version: string
-  /** The buildx the action installed, run directly; undefined when the runner's own `docker buildx` is used. */
+  /** The buildx binary run directly (the one the action installed, or the runner's plugin); undefined when only `docker buildx` finds it. */
   binary?: string
   driver: Exclude<Inputs['driver'], 'auto'>
   /** '' when the runner's current builder is used. */
   builder: string
+}
+
+/**
+ * The engine is asked only when `auto` has to choose. The answer (the engine's /info, tens of
+ * milliseconds) is awaited when the driver is chosen; a caller may ask early, while it reads
+ * other things.
+ */
+export function askEngineIfAuto(rt: Pick<Runtime, 'docker' | 'env'>, inputs: Pick<Inputs, 'driver' | 'builder'>) {
+  const facts = inputs.driver === 'auto' && !inputs.builder ? engineFacts(rt.docker, rt.env) : undefined
+  facts?.catch(() => undefined) // awaited later; an early rejection is not unhandled
+  return facts
 }
 
 /** Make buildx usable and decide where the build runs; a builder it creates is removed in post. */
@@ -247,12 +258,10 @@ export async function setupBuildx(
   inputs: Inputs,
   names: { builder: string; temp: string },
   cache: Pick<CachePlan, 'to' | 'types'>,
-  refs: string[]
+  refs: string[],
+  facts = askEngineIfAuto(rt, inputs)
 ): Promise<BuildxSetup> {
   const cacheTo = cache.to
-  // The engine is asked only when `auto` has to choose, and at once with buildx's version.
-  const facts = inputs.driver === 'auto' && !inputs.builder ? engineFacts(rt.docker, rt.env) : undefined
-  facts?.catch(() => undefined) // awaited below; an early rejection is not unhandled
   // An explicit version is installed whatever the runner has: no need to ask the runner's.
   const installed = inputs.buildxVersion === 'installed' ? await installedBuildx(rt.docker, rt.env) : undefined
   const wanted = buildxToInstall(inputs.buildxVersion, installed, buildxNeeded(cache.types))
@@ -264,6 +273,9 @@ export async function setupBuildx(
   }
   const version = (binary ? await installedBuildx(rt.docker, rt.env, binary) : installed) ?? ''
   if (!version) throw new Error(`buildx is not usable after setup: \`${binary ?? 'docker buildx'} version\` fails`)
+  // The runner's own plugin runs standalone too: each `docker buildx` would first start the
+  // docker CLI, which looks the plugin up (about 200 ms a call).
+  binary ??= buildxPlugin(rt.env)
   if (inputs.builder) {
     const driver = await existingBuilderDriver(withBuildx(rt.docker, binary), inputs.builder)
     rt.info(`buildx ${version}, the existing builder ${inputs.builder} (${driver} driver), left running after the job`)

@@ -56,8 +56,9 @@ export const dockerTo =
 export const docker: Docker = dockerTo()
 
 /**
- * `buildx ...` runs the given buildx binary directly (one the action installed, which must not
- * replace the runner's plugin); everything else goes to docker as before.
+ * `buildx ...` runs the given buildx binary directly, standalone: one the action installed (which
+ * must not replace the runner's plugin), or the runner's plugin itself, without the docker CLI's
+ * start and plugin lookup in front of it. Everything else goes to docker as before.
  */
 export function withBuildx(run: Docker, binary: string | undefined): Docker {
   if (!binary) return run

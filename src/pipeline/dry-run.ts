@@ -81,6 +81,10 @@ export async function dryRun(rt: Runtime, raw: RawInputs): Promise<DryRun> {
     notes.push('the docker driver cannot push by digest: the action pushes the OCI layout itself, then points the tags at its digest')
   if (plan.pushTo.length) notes.push(`then every tag is pointed at the pushed digest: ${tags.join(', ')}`)
   if (plan.loadTags.length) commands.push(['docker', ...buildArgs({ ...plan, loadOnly: true })])
+  if (plan.cacheToAfter.length) {
+    commands.push(['docker', ...buildArgs({ ...plan, cacheOnly: true })])
+    notes.push('the registry cache is exported by that last pass only when a step ran or the cache lacks a layer of the image')
+  }
   return { commands, notes }
 }
 

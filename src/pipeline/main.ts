@@ -4,9 +4,9 @@ import { join } from 'node:path'
 import { InputError, type RawInputs, parseInputs, secretLookingBuildArgs } from '../core/inputs.js'
 import { runContext } from '../core/github-context.js'
 import { imageTags, releaseVersion } from '../core/tags.js'
-import { cacheFaultWarning, ghaVersionWarning, planCache } from '../core/cache-plan.js'
+import { cacheFaultWarning, cacheSpecAttrs, ghaVersionWarning, planCache, staleCaches } from '../core/cache-plan.js'
 import { restoreLocalCache } from './local-cache.js'
-import { setupBuildx } from './buildx.js'
+import { askEngineIfAuto, setupBuildx } from './buildx.js'
 import { setupQemu } from './qemu.js'
 import { BuildError, runBuild } from './build.js'
 import { ociLayoutSource, readBaseline, readFreshImage, registrySource } from './image-sources.js'
@@ -27,6 +27,7 @@ import { setRequestTimeout } from './http.js'
 import { handOver } from './handover.js'
 import { OPTIONAL_READS_BUDGET_MS, OptionalReads } from './optional-reads.js'
 import { keepImagePruneRest, layoutStoreDir } from './layout-store.js'
+import { exportCaches, readHeldBlobs } from './cache-export.js'
 
 /** The runner masks line by line: a multi-line secret (a PEM key) is masked whole and per line. */
 function maskLines(rt: Runtime, secret: string): void {
@@ -54,6 +55,8 @@ export async function main(rt: Runtime, raw: RawInputs): Promise<void> {
     )
   }
   setRequestTimeout(inputs.registryTimeoutMs)
+  // Asked now, answered while the run reads its context; a merge job builds nothing.
+  const engine = inputs.mode === 'merge' ? undefined : askEngineIfAuto(rt, inputs)
   const ctx = runContext(rt.env)
   // The commit's time is looked up (git) while the run sets up; the build is the first to need it.
   const createdSoon = sourceDate(rt, inputs, ctx)
@@ -88,7 +91,7 @@ export async function main(rt: Runtime, raw: RawInputs): Promise<void> {
   const dockerfile = await readFile(inputs.file, 'utf8').catch(() => '')
   const bases = baseImages(dockerfile, inputs.buildArgs)
   const buildx = await stage('Set up buildx', () =>
-    setupBuildx(rt, inputs, { builder: names.builder, temp: work }, cache, [...tags, ...cache.registryRefs, ...bases])
+    setupBuildx(rt, inputs, { builder: names.builder, temp: work }, cache, [...tags, ...cache.registryRefs, ...bases], engine)
   )
   // From here on, `buildx` is the one setup chose: the runner's plugin or the installed binary.
   rt = { ...rt, docker: withBuildx(rt.docker, buildx.binary) }
@@ -129,6 +132,8 @@ export async function main(rt: Runtime, raw: RawInputs): Promise<void> {
   })
   const { ociDir, pushTo } = plan
   if (inputs.push && tags.includes(inputs.baseline)) await baseline
+  // What the registry cache holds is read while the build runs: it decides whether it is written again.
+  const held = readHeldBlobs(plan.cacheToAfter, rt.env, reads)
   const built = await stage(pushTo.length ? 'Build and push' : 'Build', () => runBuild(rt, plan)).catch(e => {
     if (e instanceof BuildError) rt.setOutput('build-time', seconds(e.milliseconds).toFixed(1))
     throw e
@@ -139,8 +144,6 @@ export async function main(rt: Runtime, raw: RawInputs): Promise<void> {
   if (inputs.push)
     await stage(pushTo.length ? 'Tag' : 'Push and tag', () => publish(rt, digest, repositories, tags, pushTo.length ? undefined : ociDir))
 
-  const cacheFaults = cacheFaultWarning(built.cacheFaults)
-  if (cacheFaults) rt.warning(cacheFaults)
   const [image, base] = await stage('Inspect', () =>
     Promise.all([
       pushTo.length
@@ -154,6 +157,13 @@ export async function main(rt: Runtime, raw: RawInputs): Promise<void> {
       baseline
     ])
   )
+  const layers = image.platforms.flatMap(p => p.breakdown.map(l => l.digest))
+  const { stale, upToDate } = staleCaches(plan.cacheToAfter, built.steps, layers, await held)
+  for (const spec of upToDate)
+    rt.info(`${cacheSpecAttrs(spec).ref} already holds this build (every step came from cache, every layer is in it): not written again`)
+  const exportFaults = stale.length ? await stage('Export cache', () => exportCaches(rt, plan, stale)) : []
+  const cacheFaults = cacheFaultWarning([...built.cacheFaults, ...exportFaults])
+  if (cacheFaults) rt.warning(cacheFaults)
   if (!pushTo.length) {
     // The layout is kept for the next run: this image's blobs stay, long-unused ones go.
     await keepImagePruneRest(ociDir, digest, rt.now()).catch(e =>
