@@ -241,10 +241,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   post: () => (/* binding */ post)
 /* harmony export */ });
 /* harmony import */ var _local_cache_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(142);
-/* harmony import */ var _qemu_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7368);
+/* harmony import */ var _qemu_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9855);
 /* harmony import */ var _core_args_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1038);
 /* harmony import */ var _docker_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9312);
-/* harmony import */ var _runtime_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4118);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4296);
 /* harmony import */ var _verify_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9073);
 // The post step: save cache, remove the builder main created, log out. Every cleanup is
 // its own try; a failure is a warning, never a failed job.
@@ -263,7 +263,7 @@ async function post(rt) {
             await rt.group(what, fn);
         }
         catch (e) {
-            rt.warning(`${what} failed: ${(0,_runtime_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .g)(e)}`);
+            rt.warning(`${what} failed: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .g)(e)}`);
         }
     };
     const local = state.localCache;
@@ -286,34 +286,28 @@ async function post(rt) {
 
 /***/ }),
 
-/***/ 7368:
+/***/ 9855:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Xd: () => (/* binding */ saveBinfmtImage),
-/* harmony export */   yV: () => (/* binding */ setupQemu)
-/* harmony export */ });
-/* unused harmony exports BINFMT_DIR, nativePlatforms, emulatorFor, isRegistered, emulationNeed, unavailableMessage, binfmtCacheFor */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _github_cache_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5696);
-/* harmony import */ var _runtime_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4118);
-/* harmony import */ var _core_args_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1038);
-/* harmony import */ var _docker_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9312);
-// QEMU user emulation: which requested platforms need an emulator, which are already
-// registered with binfmt_misc, and registering the missing ones.
 
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Xd: () => (/* binding */ saveBinfmtImage),
+  yV: () => (/* binding */ setupQemu)
+});
 
+// UNUSED EXPORTS: BINFMT_DIR, isRegistered
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+;// CONCATENATED MODULE: ./src/core/emulation.ts
+// QEMU user emulation, decided: which platforms need an emulator, which of them lack one, and
+// where the binfmt image is kept between runs. Pure.
 
-
-
-
-const BINFMT_DIR = '/proc/sys/fs/binfmt_misc';
 /** linux/<arch> names of the machine's own architecture (and what it runs natively). */
 function nativePlatforms(arch = process.arch) {
     switch (arch) {
@@ -341,10 +335,6 @@ function emulatorFor(platform) {
     };
     return table[arch];
 }
-function isRegistered(entry, dir = BINFMT_DIR) {
-    const file = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, entry);
-    return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8').startsWith('enabled');
-}
 function emulationNeed(platforms, registered, native = nativePlatforms()) {
     const emulated = platforms.filter(p => !native.includes(p));
     const unknown = emulated.filter(p => !emulatorFor(p));
@@ -361,7 +351,32 @@ function unavailableMessage(platforms, image, reason) {
 }
 function binfmtCacheFor(image, temp) {
     const name = image.replace(/[^A-Za-z0-9._-]+/g, '-');
-    return { image, path: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(temp, 'ci-base-action-binfmt', `${name}.tar`), key: `ci-base-action-binfmt-${name}` };
+    return { image, path: (0,external_node_path_.join)(temp, 'ci-base-action-binfmt', `${name}.tar`), key: `ci-base-action-binfmt-${name}` };
+}
+
+// EXTERNAL MODULE: ./src/pipeline/github-cache.ts
+var github_cache = __webpack_require__(5696);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(4296);
+// EXTERNAL MODULE: ./src/core/args.ts
+var args = __webpack_require__(1038);
+// EXTERNAL MODULE: ./src/pipeline/docker.ts
+var docker = __webpack_require__(9312);
+;// CONCATENATED MODULE: ./src/pipeline/qemu.ts
+// QEMU user emulation: which requested platforms need an emulator, which are already
+// registered with binfmt_misc, and registering the missing ones.
+
+
+
+
+
+
+
+
+const BINFMT_DIR = '/proc/sys/fs/binfmt_misc';
+function isRegistered(entry, dir = BINFMT_DIR) {
+    const file = (0,external_node_path_.join)(dir, entry);
+    return (0,external_node_fs_.existsSync)(file) && (0,external_node_fs_.readFileSync)(file, 'utf8').startsWith('enabled');
 }
 /**
  * Register the emulators the build needs. Already-registered ones cost nothing; the binfmt
@@ -387,7 +402,7 @@ async function setupQemu(rt, inputs, temp, dir = BINFMT_DIR) {
     if (!present && !(await loadCachedImage(rt, cache)))
         rt.remember({ binfmtCache: cache });
     const arches = [...new Set(toInstall.map(p => emulatorFor(p).arch))];
-    const result = await rt.docker((0,_core_args_js__WEBPACK_IMPORTED_MODULE_4__/* .binfmtArgs */ .MF)(image, arches));
+    const result = await rt.docker((0,args/* binfmtArgs */.MF)(image, arches));
     const still = emulationNeed(inputs.platforms, e => isRegistered(e, dir)).missing;
     if (result.code !== 0 || still.length) {
         const said = result.stderr.split('\n').filter(l => l.trim() && !/^(Run 'docker|Unable to find image)/.test(l));
@@ -398,21 +413,21 @@ async function setupQemu(rt, inputs, temp, dir = BINFMT_DIR) {
 }
 async function loadCachedImage(rt, cache) {
     try {
-        if (!(await (0,_github_cache_js__WEBPACK_IMPORTED_MODULE_5__/* .restorePaths */ .B)([cache.path], cache.key)))
+        if (!(await (0,github_cache/* restorePaths */.B)([cache.path], cache.key)))
             return false;
-        await (0,_docker_js__WEBPACK_IMPORTED_MODULE_3__/* .mustRun */ .Pv)(rt.docker, ['load', '--input', cache.path], 'Loading the cached binfmt image', { quiet: true });
+        await (0,docker/* mustRun */.Pv)(rt.docker, ['load', '--input', cache.path], 'Loading the cached binfmt image', { quiet: true });
         return true;
     }
     catch (e) {
-        rt.warning(`QEMU: could not restore the binfmt image from cache: ${(0,_runtime_js__WEBPACK_IMPORTED_MODULE_6__/* .errorMessage */ .g)(e)}`);
+        rt.warning(`QEMU: could not restore the binfmt image from cache: ${(0,errors/* errorMessage */.g)(e)}`);
         return false;
     }
 }
 /** Post: keep the pulled binfmt image for the next run. */
 async function saveBinfmtImage(rt, cache) {
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(cache.path), { recursive: true });
-    await (0,_docker_js__WEBPACK_IMPORTED_MODULE_3__/* .mustRun */ .Pv)(rt.docker, ['save', '--output', cache.path, cache.image], 'Saving the binfmt image', { quiet: true });
-    await (0,_github_cache_js__WEBPACK_IMPORTED_MODULE_5__/* .savePaths */ .Y)([cache.path], cache.key);
+    await (0,promises_.mkdir)((0,external_node_path_.dirname)(cache.path), { recursive: true });
+    await (0,docker/* mustRun */.Pv)(rt.docker, ['save', '--output', cache.path, cache.image], 'Saving the binfmt image', { quiet: true });
+    await (0,github_cache/* savePaths */.Y)([cache.path], cache.key);
 }
 
 

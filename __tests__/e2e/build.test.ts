@@ -1,7 +1,7 @@
 // The bundled action, run as the runner runs it, against dockerd + buildx + QEMU + a registry.
 import type { ActionRun } from '../support/runner'
 import { manifest, platformSizes, readImageFile, REGISTRY, REGISTRY_PORT } from '../support/registry'
-import { errorLines, fixture, nonce, onEveryStack, stackReady } from '../support/stack'
+import { errorLines, fixture, nonce, onEveryStack, stackReady, expectGreen } from '../support/stack'
 import { forwardTo } from '../support/tcp-forward'
 
 const ready = await stackReady()
@@ -86,7 +86,7 @@ onEveryStack(ready, 'base images on a loopback registry', stack => {
       const run = await stack.run({
         inputs: { ...multistage, cache: 'none', platforms: 'linux/amd64', 'build-args': `BASE=${host}/test/base:latest\nNONCE=${nonce()}` }
       })
-      expect({ code: run.main.code, errors: errorLines(run.main.stdout) }).toEqual({ code: 0, errors: [] })
+      expectGreen(run)
       expect(JSON.parse(run.main.outputs.report).platforms.map((p: { platform: string }) => p.platform)).toEqual(['linux/amd64'])
     } finally {
       await forwarder?.close()

@@ -1,7 +1,7 @@
 // Caches on the real stack: each second build runs on an empty builder and must be served from cache.
 import type { ActionRun } from '../support/runner'
 import { startCacheServer, type CacheServer } from '../support/cache-server'
-import { errorLines, fixture, docker, nonce, onEveryStack, stackReady } from '../support/stack'
+import { fixture, docker, nonce, onEveryStack, stackReady, expectGreen } from '../support/stack'
 import { manifest, platformSizes, REGISTRY } from '../support/registry'
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -9,10 +9,6 @@ import { join } from 'node:path'
 
 const ready = await stackReady()
 const multistage = fixture('multistage')
-
-const ok = (r: ActionRun) => {
-  expect({ main: r.main.code, post: r.post.code, errors: errorLines(r.main.stdout) }).toEqual({ main: 0, post: 0, errors: [] })
-}
 
 onEveryStack(ready, 'cache on an empty builder', stack => {
   // One runner: its temp directory has a fixed path and is emptied between jobs.
@@ -27,11 +23,11 @@ onEveryStack(ready, 'cache on an empty builder', stack => {
     const tag = nonce()
     const inputs = { image: `${REGISTRY}/e2e/cache-${tag}`, push: 'true', cache: 'registry' }
     const first = await build(tag, inputs)
-    ok(first)
+    expectGreen(first)
     expect(first.main.outputs['cache-hit-rate']).toBe('0')
     stack.emptyBuilder()
     const second = await build(tag, inputs)
-    ok(second)
+    expectGreen(second)
     expect(second.main.outputs['cache-hit-rate']).toBe('100')
     expect(second.main.outputs.digest).toMatch(/^sha256:[a-f0-9]{64}$/)
   })
@@ -40,7 +36,7 @@ onEveryStack(ready, 'cache on an empty builder', stack => {
     const tag = nonce()
     const inputs = { cache: 'local', 'cache-scope': `local-${tag}` }
     const first = await build(tag, inputs, server.env)
-    ok(first)
+    expectGreen(first)
     expect(first.main.stdout).toContain('No cache found; this build starts cold')
     const saved = server.entries().filter(e => e.key.startsWith(`ci-base-action-local-${tag}-`))
     expect(saved).toHaveLength(1)
@@ -50,7 +46,7 @@ onEveryStack(ready, 'cache on an empty builder', stack => {
     stack.emptyBuilder()
     const downloadedBefore = server.stats.downloaded
     const second = await build(tag, inputs, server.env)
-    ok(second)
+    expectGreen(second)
     expect(second.main.stdout).toContain(`Cache restored from ${saved[0].key}`)
     expect(server.stats.downloaded - downloadedBefore).toBe(saved[0].size)
     expect(second.main.outputs['cache-hit-rate']).toBe('100')
@@ -63,7 +59,7 @@ onEveryStack(ready, 'cache on an empty builder', stack => {
     const inputs = { cache: 'gha', 'cache-scope': `gha-${tag}` }
     const before = { ...server.stats.requests }
     const first = await build(tag, inputs, server.env)
-    ok(first)
+    expectGreen(first)
     // GitHub's cache service speaks only v2: a buildx too old for it is replaced for the job.
     if (stack.name === 'engine')
       expect(first.main.stdout).toMatch(
@@ -77,7 +73,7 @@ onEveryStack(ready, 'cache on an empty builder', stack => {
     stack.emptyBuilder()
     const downloadedBefore = server.stats.downloaded
     const second = await build(tag, inputs, server.env)
-    ok(second)
+    expectGreen(second)
     expect(second.main.outputs['cache-hit-rate']).toBe('100')
     expect(server.stats.downloaded).toBeGreaterThan(downloadedBefore)
     // The runner stack's BuildKit speaks v2 (Twirp + blob uploads); the engine's BuildKit 0.13 only v1.
@@ -89,7 +85,7 @@ onEveryStack(ready, 'cache on an empty builder', stack => {
   test('a corrupt cache never fails the build: a warning, then a build without importing it', async () => {
     const tag = nonce()
     const dir = join(tmpdir(), `corrupt-cache-${tag}`)
-    ok(await build(tag, { cache: 'none', 'cache-to': `type=local,dest=${dir},mode=max` }))
+    expectGreen(await build(tag, { cache: 'none', 'cache-to': `type=local,dest=${dir},mode=max` }))
     // Truncate the small layer blobs (the build's own steps), keep the index: the import looks fine until the layers are read.
     const blobs = join(dir, 'blobs', 'sha256')
     for (const name of readdirSync(blobs)) {
@@ -99,7 +95,7 @@ onEveryStack(ready, 'cache on an empty builder', stack => {
     }
     stack.emptyBuilder()
     const run = await build(tag, { cache: 'none', 'cache-from': `type=local,src=${dir}` })
-    ok(run)
+    expectGreen(run)
     expect(run.main.stdout).toMatch(
       /::warning::The build cache could not be imported; building once more without it\.%0A.*(unexpected EOF|cache key)/
     )
@@ -110,7 +106,7 @@ onEveryStack(ready, 'cache on an empty builder', stack => {
   test("branches: a run reads its own branch's cache and the default branch's, never another branch's", async () => {
     const tag = nonce()
     const inputs = { cache: 'gha', 'cache-scope': `branches-${tag}` }
-    ok(await build(tag, inputs, server.envFor('refs/heads/feature-a')))
+    expectGreen(await build(tag, inputs, server.envFor('refs/heads/feature-a')))
     expect(
       server
         .entries()
@@ -119,13 +115,13 @@ onEveryStack(ready, 'cache on an empty builder', stack => {
     ).toEqual(['refs/heads/feature-a'])
     stack.emptyBuilder()
     const other = await build(tag, inputs, server.envFor('refs/heads/feature-b'))
-    ok(other)
+    expectGreen(other)
     expect(other.main.outputs['cache-hit-rate']).toBe('0')
     stack.emptyBuilder()
-    ok(await build(tag, inputs, server.env))
+    expectGreen(await build(tag, inputs, server.env))
     stack.emptyBuilder()
     const fromMain = await build(tag, inputs, server.envFor('refs/heads/feature-c'))
-    ok(fromMain)
+    expectGreen(fromMain)
     expect(fromMain.main.outputs['cache-hit-rate']).toBe('100')
   })
 })
@@ -156,7 +152,7 @@ onEveryStack(ready, 'a cache that fails is a warning, never a failed build', sta
 
   /** Succeeded, with exactly one warning (matching `warning`), outputs equal to the registry, within the bound. */
   async function survived(run: ActionRun, name: string, warning: RegExp) {
-    ok(run)
+    expectGreen(run)
     expect(warnings(run)).toEqual([expect.stringMatching(warning)])
     const sizes = await platformSizes(repo, name)
     expect(run.main.outputs.digest).toBe((await manifest(repo, name))!.digest)
@@ -170,7 +166,7 @@ onEveryStack(ready, 'a cache that fails is a warning, never a failed build', sta
   beforeAll(async () => {
     server = await startCacheServer()
     const healthy = await build('healthy', { cache: 'gha', 'cache-scope': nonce() }, server.env)
-    ok(healthy)
+    expectGreen(healthy)
     healthySeconds = healthy.main.ms / 1000
   })
   afterAll(() => server?.close())

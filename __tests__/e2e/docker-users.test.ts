@@ -4,14 +4,12 @@ import { generateKeyPairSync } from 'node:crypto'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { HEAD_COMMIT_TIME, type ActionRun } from '../support/runner'
+import { HEAD_COMMIT_TIME } from '../support/runner'
 import { imageConfig, imageFiles, manifest, platformSizes, REGISTRY, REGISTRY_PORT } from '../support/registry'
-import { docker, errorLines, fixture, nonce, onEveryStack, stackReady } from '../support/stack'
+import { docker, errorLines, fixture, nonce, onEveryStack, stackReady, expectGreen } from '../support/stack'
 
 const ready = await stackReady()
 const multistage = fixture('multistage')
-const ok = (run: ActionRun) =>
-  expect({ code: run.main.code, errors: errorLines(run.main.stdout), post: run.post.code }).toEqual({ code: 0, errors: [], post: 0 })
 
 onEveryStack(ready, "what docker's action users expect", stack => {
   test('the index carries the OCI description (GHCR shows it) and the basics; annotations go where they are asked', async () => {
@@ -28,7 +26,7 @@ onEveryStack(ready, "what docker's action users expect", stack => {
         annotations: 'com.example.team=ci\nmanifest:com.example.kind=base'
       }
     })
-    ok(run)
+    expectGreen(run)
     const index = (await manifest(repo, '1'))!.body
     expect(index.annotations).toEqual({
       'com.example.team': 'ci',
@@ -60,13 +58,13 @@ onEveryStack(ready, "what docker's action users expect", stack => {
       Object.fromEntries(await Promise.all(tags.map(async t => [t, (await manifest(repo, t))?.digest])))
 
     const v123 = await release('v1.2.3')
-    ok(v123)
+    expectGreen(v123)
     expect(v123.main.outputs.tags.split('\n')).toEqual(['1.2.3', '1.2', '1', 'latest'].map(t => `${REGISTRY}/${repo}:${t}`))
     const rc = await release('v1.3.0-rc.1')
-    ok(rc)
+    expectGreen(rc)
     expect(rc.main.outputs.tags).toBe(`${REGISTRY}/${repo}:1.3.0-rc.1`)
     const older = await release('v1.1.9')
-    ok(older)
+    expectGreen(older)
     expect(older.main.outputs.tags.split('\n')).toEqual([`${REGISTRY}/${repo}:1.1.9`, `${REGISTRY}/${repo}:1.1`])
     const d = v123.main.outputs.digest
     expect(await tagged('1.2.3', '1.2', '1', 'latest', '1.3.0-rc.1', '1.1')).toEqual({
@@ -105,7 +103,7 @@ onEveryStack(ready, "what docker's action users expect", stack => {
         ssh: `deploy=${dir}/deploy_key`
       }
     })
-    ok(run)
+    expectGreen(run)
     const amd64 = (await platformSizes(repo, '1'))['linux/amd64'].digest
     const files = await imageFiles(repo, amd64)
     expect(files.get('npmrc-length')?.content.trim()).toBe(String(token.length))
@@ -148,7 +146,7 @@ onEveryStack(ready, "what docker's action users expect", stack => {
           tags: '1'
         }
       })
-      ok(run)
+      expectGreen(run)
       expect(run.main.stdout).toContain(`--builder ${name}`)
       expect(JSON.parse(run.main.state['post-state']).builder).toBeUndefined()
       expect(run.post.stdout).not.toContain('Remove builder')

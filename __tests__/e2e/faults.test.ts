@@ -5,7 +5,7 @@ import { createServer, type AddressInfo, type Socket } from 'node:net'
 import type { ActionRun } from '../support/runner'
 import { manifest, platformSizes, REGISTRY_PORT } from '../support/registry'
 import { startFaultyProxy, type FaultyProxy } from '../support/faulty-proxy'
-import { errorLines, fixture, nonce, onEveryStack, stackReady } from '../support/stack'
+import { errorLines, fixture, nonce, onEveryStack, stackReady, expectGreen } from '../support/stack'
 
 const ready = await stackReady()
 const multistage = fixture('multistage')
@@ -37,7 +37,7 @@ onEveryStack(ready, "faults on the action's registry requests", stack => {
     try {
       const repo = `e2e/faults-429-${stack.name}-${nonce()}`
       const r = await run(proxy, repo, repo)
-      expect({ code: r.main.code, errors: errorLines(r.main.stdout) }).toEqual({ code: 0, errors: [] })
+      expectGreen(r)
       expect(proxy.failed).toHaveLength(2)
       expect(
         warnings(r).filter(w => /answered 429 Too Many Requests.*trying PUT manifest [12] again in 2 s \(as Retry-After asked\)/.test(w))
@@ -59,7 +59,7 @@ onEveryStack(ready, "faults on the action's registry requests", stack => {
     try {
       const repo = `e2e/faults-unknown-${stack.name}-${nonce()}`
       const r = await run(proxy, repo, repo)
-      expect({ code: r.main.code, errors: errorLines(r.main.stdout) }).toEqual({ code: 0, errors: [] })
+      expectGreen(r)
       expect(warnings(r)).toEqual([expect.stringMatching(/@sha256:\w+ is not readable yet right after its push .*; reading again in 1 s/)])
       const sizes = await platformSizes(repo, '1')
       expect(r.main.outputs.size).toBe(String(sizes['linux/amd64'].size))
@@ -86,7 +86,7 @@ onEveryStack(ready, "faults on the action's registry requests", stack => {
           'registry-timeout': '2s'
         }
       })
-      expect({ code: r.main.code, errors: errorLines(r.main.stdout) }).toEqual({ code: 0, errors: [] })
+      expectGreen(r)
       expect(warnings(r)).toEqual([
         expect.stringMatching(
           /PUT localhost:\d+\/v2\/.+\/manifests\/[12]: timed out after 2 s \(registry-timeout\); trying PUT manifest [12] again in 1 s, attempt 2 of 4/
@@ -110,7 +110,7 @@ onEveryStack(ready, "faults on the action's registry requests", stack => {
     try {
       const repo = `e2e/faults-two-${stack.name}-${nonce()}`
       const r = await run(front, repo, repo)
-      expect({ code: r.main.code, errors: errorLines(r.main.stdout) }).toEqual({ code: 0, errors: [] })
+      expectGreen(r)
       expect([proxy.failed.length, front.failed.length]).toEqual([1, 1])
       expect(warnings(r)).toContainEqual(
         expect.stringMatching(
@@ -137,7 +137,7 @@ onEveryStack(ready, "faults on the action's registry requests", stack => {
     try {
       const repo = `e2e/faults-blob-${stack.name}-${nonce()}`
       const r = await run(proxy, repo, repo)
-      expect({ code: r.main.code, errors: errorLines(r.main.stdout) }).toEqual({ code: 0, errors: [] })
+      expectGreen(r)
       expect(proxy.failed).toHaveLength(1)
       const sizes = await platformSizes(repo, '1')
       expect(Object.keys(sizes).sort()).toEqual(['linux/amd64', 'linux/arm64'])
@@ -165,7 +165,7 @@ onEveryStack(ready, "faults on the action's registry requests", stack => {
         },
         env: { GITHUB_REF: 'refs/tags/v1.2.3' }
       })
-      expect({ code: r.main.code, errors: errorLines(r.main.stdout) }).toEqual({ code: 0, errors: [] })
+      expectGreen(r)
       expect(warnings(r)).toEqual([
         expect.stringMatching(
           /The registry did not answer the optional reads within 30 s in all \(the tags of 127\.0\.0\.1:\d+\/ci\/base was in flight/

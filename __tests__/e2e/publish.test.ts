@@ -7,7 +7,7 @@ import type { ActionRun } from '../support/runner'
 import { HEAD_COMMIT_TIME } from '../support/runner'
 import { imageConfig, manifest, platformSizes, readImageFile, REGISTRY, REGISTRY_PORT } from '../support/registry'
 import { blobUploads, manifestPuts, startFaultyProxy } from '../support/faulty-proxy'
-import { errorLines, fixture, nonce, onEveryStack, stackReady } from '../support/stack'
+import { fixture, nonce, onEveryStack, stackReady, expectGreen } from '../support/stack'
 
 const ready = await stackReady()
 const multistage = fixture('multistage')
@@ -26,9 +26,6 @@ async function complete(repo: string, digest: string): Promise<boolean> {
   return Object.keys(sizes).length === 2
 }
 
-const ok = (run: ActionRun) =>
-  expect({ code: run.main.code, errors: errorLines(run.main.stdout), post: run.post.code }).toEqual({ code: 0, errors: [], post: 0 })
-
 onEveryStack(ready, 'publishing a weekly job can trust', stack => {
   const nonceOfRun = nonce()
 
@@ -43,7 +40,7 @@ onEveryStack(ready, 'publishing a weekly job can trust', stack => {
       'build-args': `NONCE=${nonceOfRun}`
     }
     const first = await stack.run({ inputs })
-    ok(first)
+    expectGreen(first)
     expect(first.main.outputs.changed).toBe('')
     const image = await imageConfig(repo, (await platformSizes(repo, '1'))['linux/amd64'].digest)
     expect([image.config.Labels?.['org.opencontainers.image.created'], image.created]).toEqual([HEAD_COMMIT_TIME, HEAD_COMMIT_TIME])
@@ -57,7 +54,7 @@ onEveryStack(ready, 'publishing a weekly job can trust', stack => {
     } finally {
       await proxy.close()
     }
-    ok(again)
+    expectGreen(again)
     expect(again.main.outputs.digest).toBe(first.main.outputs.digest)
     expect(again.main.outputs.changed).toBe('false')
     expect(again.main.summary).toContain(`### CI base image pushed — unchanged`)
@@ -86,10 +83,10 @@ onEveryStack(ready, 'publishing a weekly job can trust', stack => {
       'build-args': `NONCE=${nonceOfRun}`
     }
     const before = await stack.run({ inputs })
-    ok(before)
+    expectGreen(before)
     appendFileSync(join(context, 'Dockerfile'), 'ENV CHANGED=1\n')
     const after = await stack.run({ inputs })
-    ok(after)
+    expectGreen(after)
     expect(after.main.outputs.changed).toBe('true')
     expect(after.main.outputs.digest).not.toBe(before.main.outputs.digest)
     expect(after.main.summary).toContain(`Compared with \`${REGISTRY}/${repo}:1\`.`)
@@ -110,8 +107,8 @@ onEveryStack(ready, 'publishing a weekly job can trust', stack => {
         }
       })
     const [a, b] = await Promise.all([run(`a-${nonceOfRun}`), run(`b-${nonceOfRun}`)])
-    ok(a)
-    ok(b)
+    expectGreen(a)
+    expectGreen(b)
     expect(a.main.outputs.digest).not.toBe(b.main.outputs.digest)
     for (const [r, n] of [
       [a, 'a'],

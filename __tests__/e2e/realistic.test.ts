@@ -4,12 +4,10 @@
 import type { ActionRun } from '../support/runner'
 import { BASE_IMAGE, PACKAGES_IMAGE, REGISTRY, REGISTRY_PORT, countLayerFiles, manifest, platformSizes } from '../support/registry'
 import { blobUploads, manifestPuts, startFaultyProxy } from '../support/faulty-proxy'
-import { errorLines, fixture, nonce, onEveryStack, stackReady } from '../support/stack'
+import { fixture, nonce, onEveryStack, stackReady, expectGreen } from '../support/stack'
 
 const ready = await stackReady()
 const realistic = fixture('realistic')
-const ok = (run: ActionRun) =>
-  expect({ code: run.main.code, errors: errorLines(run.main.stdout), post: run.post.code }).toEqual({ code: 0, errors: [], post: 0 })
 const layersOf = async (repo: string, digest: string) => (await manifest(repo, digest))!.body.layers!.map(l => l.digest)
 
 onEveryStack(ready, 'a realistic CI image (250 MB a platform)', stack => {
@@ -34,7 +32,7 @@ onEveryStack(ready, 'a realistic CI image (250 MB a platform)', stack => {
     } finally {
       await proxy.close()
     }
-    ok(first)
+    expectGreen(first)
     const puts = manifestPuts(proxy)
     const byDigest = puts.filter(p => /\/manifests\/sha256:/.test(p))
     const tagWrites = puts.filter(p => !/\/manifests\/sha256:/.test(p))
@@ -72,7 +70,7 @@ onEveryStack(ready, 'a realistic CI image (250 MB a platform)', stack => {
     } finally {
       await proxy.close()
     }
-    ok(again)
+    expectGreen(again)
     expect(again.main.outputs.digest).toBe(first.main.outputs.digest)
     expect(again.main.outputs.changed).toBe('false')
     expect(JSON.parse(again.main.outputs.report).cacheHitRate).toBe(100)

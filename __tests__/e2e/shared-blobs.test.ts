@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { manifest, platformSizes, REGISTRY, REGISTRY_PORT, api } from '../support/registry'
 import { startFaultyProxy, manifestPuts, type Fault } from '../support/faulty-proxy'
-import { errorLines, fixture, nonce, onEveryStack, stackReady } from '../support/stack'
+import { fixture, nonce, onEveryStack, stackReady, expectGreen } from '../support/stack'
 
 const ready = await stackReady()
 
@@ -55,7 +55,7 @@ onEveryStack(ready, 'a layer both platforms share', stack => {
     // A first push learns the shared blob's digest; the builds below give the same blobs.
     const repo = `e2e/shared-learn-${stack.name}-${n}`
     const first = await stack.run({ inputs: inputs(`${REGISTRY}/${repo}`) })
-    expect({ code: first.main.code, errors: errorLines(first.main.stdout) }).toEqual({ code: 0, errors: [] })
+    expectGreen(first)
     const layers = await sharedLayers(repo, 'weekly')
     expect(layers).toHaveLength(1)
     shared = layers[0]
@@ -76,7 +76,7 @@ onEveryStack(ready, 'a layer both platforms share', stack => {
     const repo = `e2e/shared-${stack.name}-${n}-${typeof fault === 'object' ? fault.status : fault}`
     try {
       const run = await stack.run({ inputs: inputs(`${proxy.host}/${repo}`) })
-      expect({ code: run.main.code, errors: errorLines(run.main.stdout) }).toEqual({ code: 0, errors: [] })
+      expectGreen(run)
       expect(proxy.failed).toHaveLength(1)
       expect(await sharedLayers(repo, 'weekly')).toEqual([shared])
       expect(await complete(repo, 'weekly')).toBe(true)

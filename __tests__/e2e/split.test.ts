@@ -5,16 +5,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { ActionRun } from '../support/runner'
 import { api, manifest, platformSizes, REGISTRY, REGISTRY_PORT } from '../support/registry'
 import { manifestPuts, startFaultyProxy } from '../support/faulty-proxy'
 import { startCacheServer, type CacheServer } from '../support/cache-server'
-import { BUILDKIT_IMAGE, docker, errorLines, fixture, nonce, onEveryStack, stackReady, STACKS } from '../support/stack'
+import { BUILDKIT_IMAGE, docker, errorLines, fixture, nonce, onEveryStack, stackReady, STACKS, expectGreen } from '../support/stack'
 
 const ready = await stackReady()
 const multistage = fixture('multistage')
-const ok = (run: ActionRun) =>
-  expect({ code: run.main.code, errors: errorLines(run.main.stdout), post: run.post.code }).toEqual({ code: 0, errors: [], post: 0 })
 
 onEveryStack(ready, 'a platform per job, merged by digest', stack => {
   let cache: CacheServer
@@ -38,13 +35,13 @@ onEveryStack(ready, 'a platform per job, merged by digest', stack => {
       const [amd, arm] = await Promise.all(
         ['linux/amd64', 'linux/arm64'].map(platform => stack.run({ inputs: { ...common, mode: 'platform', platforms: platform }, env }))
       )
-      ok(amd)
-      ok(arm)
+      expectGreen(amd)
+      expectGreen(arm)
       expect([amd.main.outputs.tags, arm.main.outputs.tags]).toEqual(['', ''])
       expect((await fetch(`${api}/${repo}/tags/list`).then(r => r.json())).tags ?? []).toEqual([])
       const before = proxy.requests.length
       const merged = await stack.run({ inputs: { ...common, mode: 'merge', platforms: 'linux/amd64,linux/arm64' }, env })
-      ok(merged)
+      expectGreen(merged)
       const index = (await manifest(repo, '1'))!
       expect(index.digest).toBe(merged.main.outputs.digest)
       expect((await manifest(repo, 'sha-a1b2c3d'))!.digest).toBe(index.digest)
@@ -79,7 +76,7 @@ onEveryStack(ready, 'a platform per job, merged by digest', stack => {
       'tag-policy': 'none',
       tags: '1'
     }
-    ok(await stack.run({ inputs: { ...common, mode: 'platform', platforms: 'linux/amd64' }, env }))
+    expectGreen(await stack.run({ inputs: { ...common, mode: 'platform', platforms: 'linux/amd64' }, env }))
     const merged = await stack.run({ inputs: { ...common, mode: 'merge', platforms: 'linux/amd64,linux/arm64' }, env })
     expect(merged.main.code).toBe(1)
     expect(errorLines(merged.main.stdout)).toEqual([
@@ -143,7 +140,7 @@ async function listening(port: number): Promise<void> {
         tags: '1'
       }
     })
-    ok(run)
+    expectGreen(run)
     expect(run.main.stdout).toMatch(/buildx create --name ci-base-\S+ --driver remote --bootstrap tcp:\/\/127\.0\.0\.1:\d+/)
     expect(Object.keys(await platformSizes(repo, '1')).sort()).toEqual(['linux/amd64', 'linux/arm64'])
     expect((await manifest(repo, '1'))!.digest).toBe(run.main.outputs.digest)

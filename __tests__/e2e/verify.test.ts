@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { VerifyResult } from '../../src/core/verify'
 import { REGISTRY } from '../support/registry'
-import { docker, errorLines, fixture, nonce, onEveryStack, stackReady } from '../support/stack'
+import { docker, errorLines, fixture, nonce, onEveryStack, stackReady, expectGreen } from '../support/stack'
 
 const ready = await stackReady()
 const multistage = fixture('multistage')
@@ -16,7 +16,7 @@ onEveryStack(ready, 'verify', stack => {
     const run = await stack.run({
       inputs: { ...multistage, platforms: 'linux/amd64,linux/arm64', cache: 'none', verify: 'uname -m\nsh -c \'echo "$0 as $(id -u)"\' me' }
     })
-    expect({ code: run.main.code, errors: errorLines(run.main.stdout) }).toEqual({ code: 0, errors: [] })
+    expectGreen(run)
     expect(results(run.main.outputs.report).map(r => [r.platform, r.command, r.passed, r.exitCode, r.output])).toEqual([
       ['linux/amd64', 'uname -m', true, 0, 'x86_64'],
       ['linux/amd64', 'sh -c \'echo "$0 as $(id -u)"\' me', true, 0, 'me as 0'],

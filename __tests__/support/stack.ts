@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { BASE_IMAGE, REGISTRY, registryUp } from './registry'
-import { actionNode, runAction, type RunOptions } from './runner'
+import { actionNode, runAction, type ActionRun, type RunOptions } from './runner'
 
 /** buildx release files (`<version>/<asset>`, checksums.txt) served on loopback by scripts/stack.sh. */
 export const BUILDX_RELEASES = `http://127.0.0.1:${process.env.RELEASES_PORT ?? 5080}`
@@ -99,5 +99,9 @@ export const fixture = (name: string) => ({ context: `__tests__/fixtures/${name}
 
 /** The `::error::` lines of a step's log: what the runner shows as the step's errors. */
 export const errorLines = (stdout: string) => stdout.match(/^::error::.*$/gm) ?? []
+
+/** A run that went through: main and post exit 0 and main printed no error (on failure, the errors show in the diff). */
+export const expectGreen = (run: ActionRun) =>
+  expect({ main: run.main.code, post: run.post.code, errors: errorLines(run.main.stdout) }).toEqual({ main: 0, post: 0, errors: [] })
 
 export const nonce = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`

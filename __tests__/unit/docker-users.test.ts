@@ -110,7 +110,7 @@ describe('argv for what docker users pass', () => {
 describe('remote BuildKit: TLS material and a node per platform', () => {
   const pem = (kind: string) => `-----BEGIN ${kind}-----\nMIIBsecret\n-----END ${kind}-----`
   test("PEM inputs become 0600 files passed as the remote driver's options; appended nodes carry them too", async () => {
-    const { builderSpec } = await import('../../src/pipeline/buildx')
+    const { builderSpec } = await import('../../src/core/builder')
     const inputs = parseInputs(
       {
         ...INPUT_DEFAULTS,

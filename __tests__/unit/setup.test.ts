@@ -7,8 +7,8 @@ import {
   buildxToInstall,
   chooseDriver,
   loopbackRegistries
-} from '../../src/pipeline/buildx'
-import { emulationNeed, emulatorFor } from '../../src/pipeline/qemu'
+} from '../../src/core/builder'
+import { emulationNeed, emulatorFor } from '../../src/core/emulation'
 import { INPUT_DEFAULTS, parseInputs, type RawInputs } from '../../src/core/inputs'
 import { atLeast, parseVersion } from '../../src/core/version'
 

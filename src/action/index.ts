@@ -3,7 +3,8 @@
 import * as core from './workflow-commands.js'
 import { INPUT_DEFAULTS, type InputName, type RawInputs } from '../core/inputs.js'
 import { docker } from '../pipeline/docker.js'
-import { errorMessage, type Runtime } from '../pipeline/runtime.js'
+import type { Runtime } from '../pipeline/runtime.js'
+import { errorMessage } from '../core/errors.js'
 import { POST_STATE_KEY, PostStateRecorder, parsePostState, type PostState } from '../pipeline/post-state.js'
 
 /** The runner fills in action.yml's defaults; outside it, an unset input takes the same default. */

@@ -13,7 +13,7 @@ import { isImageRef, repositoryOf } from '../core/reference.js'
 import { compare } from '../core/compare.js'
 import { checkBudgets } from '../core/budget.js'
 import { makeReport, type Report } from '../core/report.js'
-import { errorMessage } from '../pipeline/runtime.js'
+import { errorMessage } from '../core/errors.js'
 import { COMMANDS, inFlags, OWN_FLAGS, parseArgs, rawInputs, UsageError, type Invocation } from './flags.js'
 import { paint, renderReport, terminalRuntime } from './terminal.js'
 

@@ -5,29 +5,13 @@ import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import type { Inputs } from '../core/inputs.js'
 import { type Docker, lastLines, mustRun, withBuildx } from './docker.js'
-import { isLoopbackHost, registryOf } from '../core/reference.js'
-import { GHA_V2_BUILDX, type CachePlan } from '../core/cache-plan.js'
-import { appendNodeArgs, createBuilderArgs, type BuilderSpec } from '../core/args.js'
-import { atLeast, parseVersion } from '../core/version.js'
+import type { CachePlan } from '../core/cache-plan.js'
+import { createBuilderArgs, type BuilderSpec } from '../core/args.js'
+import { parseVersion } from '../core/version.js'
+import { builderSpec, buildxAsset, buildxNeeded, buildxToInstall, chooseDriver } from '../core/builder.js'
 import type { Runtime } from './runtime.js'
 import type { Env } from '../core/env.js'
-import { dockerConfigDir, engineFacts, readDockerConfig, type EngineFacts } from './docker-config.js'
-
-/** Older buildx lacks what the action relies on (multi-platform docker driver, rawjson-era flags). */
-export const MIN_BUILDX = '0.13.0'
-/** Installed when the runner's buildx cannot do what the inputs ask and no version was asked for. */
-export const DEFAULT_BUILDX = 'v0.30.0'
-
-export interface BuildxNeed {
-  version: string
-  why: string
-}
-
-/** The oldest buildx that can do what the build asks of it. */
-export function buildxNeeded(cacheTypes: string[]): BuildxNeed {
-  if (cacheTypes.includes('gha')) return { version: GHA_V2_BUILDX, why: "cache: gha (v2 of GitHub's cache service)" }
-  return { version: MIN_BUILDX, why: 'the action' }
-}
+import { dockerConfigDir, engineFacts, readDockerConfig } from './docker-config.js'
 
 /** Where the docker CLI looks for its buildx plugin, in its order; undefined when it may look elsewhere. */
 export function buildxPlugin(env: Env, exists: (path: string) => boolean = existsSync): string | undefined {
@@ -82,26 +66,6 @@ async function rememberVersion(env: Env, known: Record<string, string>): Promise
     .catch(() => undefined)
 }
 
-/** The version to install and why, or undefined to use the runner's own. */
-export function buildxToInstall(
-  wanted: string,
-  installed: string | undefined,
-  need: BuildxNeed = buildxNeeded([])
-): { version: string; why: string } | undefined {
-  if (wanted !== 'installed') return { version: wanted.startsWith('v') ? wanted : `v${wanted}`, why: 'as buildx-version asks' }
-  if (!installed) return { version: DEFAULT_BUILDX, why: 'the runner has none' }
-  if (atLeast(installed, need.version)) return undefined
-  return { version: DEFAULT_BUILDX, why: `the runner's ${installed} is older than ${need.version}, which ${need.why} needs` }
-}
-
-export function buildxAsset(version: string, platform = process.platform, arch = process.arch): string {
-  const archName =
-    ({ x64: 'amd64', arm64: 'arm64', arm: 'arm-v7', s390x: 's390x', ppc64: 'ppc64le', riscv64: 'riscv64' } as Record<string, string>)[
-      arch
-    ] ?? arch
-  return `buildx-${version}.${platform}-${archName}${platform === 'win32' ? '.exe' : ''}`
-}
-
 /**
  * Download (or take from the tool cache) and verify against the release's checksums. The binary
  * is run from the tool cache as it is (buildx runs standalone too), never copied over the
@@ -137,72 +101,6 @@ export function toolCacheHit(env: Env, tool: string, version: string, exists: (p
   if (!env.RUNNER_TOOL_CACHE) return undefined
   const dir = join(env.RUNNER_TOOL_CACHE, tool, version, process.arch)
   return exists(`${dir}.complete`) ? dir : undefined
-}
-
-/**
- * `auto`: the runner's own docker builder when it can do the job (containerd store, or a single
- * platform with at most inline cache and no builder options), else a docker-container builder.
- */
-export function chooseDriver(inputs: Inputs, facts: EngineFacts, cacheTo: string[]): Exclude<Inputs['driver'], 'auto'> {
-  if (inputs.driver !== 'auto') return inputs.driver
-  if (inputs.driverOpts.length || inputs.buildkitdConfig.trim() || inputs.endpoint) return 'docker-container'
-  if (facts.containerdStore) return 'docker'
-  const onlyInline = cacheTo.every(c => c === 'type=inline')
-  return inputs.platforms.length === 1 && onlyInline && !inputs.load ? 'docker' : 'docker-container'
-}
-
-/** Registries on the runner's loopback (a `services:` registry) that a builder must reach over plain HTTP. */
-export function loopbackRegistries(refs: string[]): string[] {
-  return [...new Set(refs.map(registryOf).filter(isLoopbackHost))]
-}
-
-export function buildkitdConfig(userConfig: string, plainHttp: string[]): string {
-  const extra = plainHttp
-    // buildx's TOML parser rejects `]` in a table key, so `[::1]` gets no entry: BuildKit speaks
-    // plain HTTP to loopback addresses by itself, network=host is what it needs.
-    .filter(h => !h.startsWith('[') && !userConfig.includes(`[registry."${h}"]`))
-    .map(h => `[registry."${h}"]\n  http = true\n  insecure = true`)
-  return [userConfig.trim(), ...extra].filter(Boolean).join('\n\n') + '\n'
-}
-
-/**
- * The builder the action would create: its spec, the files it needs (buildkitd config; the
- * remote driver's TLS material, which buildx only takes as paths), and the nodes to append.
- */
-export function builderSpec(
-  inputs: Inputs,
-  driver: BuilderSpec['driver'],
-  name: string,
-  tempDir: string,
-  refs: string[]
-): { spec: BuilderSpec; config: string; files: Record<string, string>; appends: string[][] } {
-  const loopback = loopbackRegistries(refs)
-  const driverOpts = [...inputs.driverOpts]
-  if (driver === 'docker-container' && loopback.length && !driverOpts.some(o => o.startsWith('network='))) {
-    driverOpts.push('network=host')
-  }
-  const files: Record<string, string> = {}
-  const tlsOpts: string[] = []
-  for (const [opt, pem] of [
-    ['cacert', inputs.tls.ca],
-    ['cert', inputs.tls.cert],
-    ['key', inputs.tls.key]
-  ] as const) {
-    if (!pem || driver !== 'remote') continue
-    const path = join(tempDir, `${name}-${opt}.pem`)
-    files[path] = `${pem}\n`
-    tlsOpts.push(`${opt}=${path}`)
-  }
-  driverOpts.push(...tlsOpts)
-  const config = buildkitdConfig(inputs.buildkitdConfig, loopback)
-  const configFile = config.trim() ? join(tempDir, `${name}-buildkitd.toml`) : ''
-  const appends = inputs.appendNodes.map(node => appendNodeArgs(name, driver, node, driver === 'remote' ? tlsOpts : []))
-  return {
-    spec: { name, driver, endpoint: inputs.endpoint, driverOpts, configFile, platforms: inputs.platforms },
-    config: configFile ? config : '',
-    files,
-    appends
-  }
 }
 
 export async function createBuilder(

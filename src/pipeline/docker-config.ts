@@ -7,6 +7,7 @@ import { homedir } from 'node:os'
 import { join } from 'node:path'
 import type { Env } from '../core/env.js'
 import { type Docker, mustRun } from './docker.js'
+import type { EngineFacts } from '../core/builder.js'
 
 export interface DockerConfig {
   auths?: Record<string, { auth?: string }>
@@ -25,11 +26,6 @@ export function readDockerConfig(env: Env): DockerConfig {
   } catch {
     return {}
   }
-}
-
-export interface EngineFacts {
-  /** The daemon keeps images in containerd: multi-platform images and cache export work on its builder. */
-  containerdStore: boolean
 }
 
 /** The daemon's /info over its local socket (milliseconds), or through the CLI when docker talks elsewhere. */

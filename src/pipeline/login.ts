@@ -5,9 +5,7 @@ import { loginArgs } from '../core/args.js'
 import { registryOf } from '../core/reference.js'
 import { loginsOf } from '../core/registry-auth.js'
 import { mustRun } from './docker.js'
-import type { Runtime } from './runtime.js'
-
-export type Stage = <T>(name: string, fn: () => Promise<T>) => Promise<T>
+import type { Runtime, Stage } from './runtime.js'
 
 export async function logIn(rt: Runtime, inputs: Inputs, stage: Stage): Promise<void> {
   const logins = loginsOf(inputs, registryOf)

@@ -15,8 +15,7 @@ import { publish } from './publish.js'
 import type { OptionalReads } from './optional-reads.js'
 import { readBaseline, registrySource } from './image-sources.js'
 import { finish } from './finish.js'
-import type { Stage } from './login.js'
-import type { Runtime } from './runtime.js'
+import type { Runtime, Stage } from './runtime.js'
 
 const OCI_INDEX = 'application/vnd.oci.image.index.v1+json'
 

@@ -4,7 +4,8 @@ import { saveLocalCache } from './local-cache.js'
 import { saveBinfmtImage } from './qemu.js'
 import { logoutArgs, removeBuilderArgs } from '../core/args.js'
 import { mustRun, withBuildx } from './docker.js'
-import { errorMessage, type Runtime } from './runtime.js'
+import type { Runtime } from './runtime.js'
+import { errorMessage } from '../core/errors.js'
 import { removeVerifyLeftovers } from './verify.js'
 
 export async function post(rt: Runtime): Promise<void> {

@@ -4,7 +4,8 @@ import type { RunContext } from '../core/github-context.js'
 import { commentMarker, CommentPermissionError, upsertComment } from './comment.js'
 import { fitMarkdown, SUMMARY_LIMIT, summaryMarkdown, type Report } from '../core/report.js'
 import { outputs, type OutputName } from '../core/outputs.js'
-import { errorMessage, type Runtime } from './runtime.js'
+import type { Runtime } from './runtime.js'
+import { errorMessage } from '../core/errors.js'
 
 export async function publishReport(rt: Runtime, inputs: Inputs, ctx: RunContext, report: Report, metadata: string): Promise<void> {
   const markdown = summaryMarkdown(report)

@@ -7,7 +7,8 @@ import { join } from 'node:path'
 import type { Manifest } from '../core/image.js'
 import { repositoriesOf, repositoryOf, tagOf } from '../core/reference.js'
 import { clientFor, readBack, type RegistryClient } from './registry-client.js'
-import { errorMessage, type Runtime } from './runtime.js'
+import type { Runtime } from './runtime.js'
+import { errorMessage } from '../core/errors.js'
 
 export interface Uploads {
   blobs: number

@@ -3,7 +3,8 @@
 import type { Inputs } from '../core/inputs.js'
 import type { Version } from '../core/semver.js'
 import { clientFor } from './registry-client.js'
-import { errorMessage, type Runtime } from './runtime.js'
+import type { Runtime } from './runtime.js'
+import { errorMessage } from '../core/errors.js'
 import type { OptionalReads } from './optional-reads.js'
 
 /** The release a version tag builds, with the versions already published (floating tags only move forward). */

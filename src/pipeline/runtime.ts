@@ -21,4 +21,5 @@ export interface Runtime {
   now(): Date
 }
 
-export const errorMessage = (e: unknown) => (e instanceof Error ? e.message : String(e))
+/** Runs one named, timed part of a run (a group in the runner's log). */
+export type Stage = <T>(name: string, fn: () => Promise<T>) => Promise<T>

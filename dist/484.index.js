@@ -1,8 +1,239 @@
-export const id = 451;
-export const ids = [451];
+export const id = 484;
+export const ids = [484];
 export const modules = {
 
-/***/ 3451:
+/***/ 1038:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C6: () => (/* binding */ appendNodeArgs),
+/* harmony export */   CH: () => (/* binding */ buildArgs),
+/* harmony export */   MF: () => (/* binding */ binfmtArgs),
+/* harmony export */   R2: () => (/* binding */ createBuilderArgs),
+/* harmony export */   WB: () => (/* binding */ buildEnv),
+/* harmony export */   be: () => (/* binding */ loginArgs),
+/* harmony export */   ey: () => (/* binding */ inspectConfigArgs),
+/* harmony export */   m9: () => (/* binding */ logoutArgs),
+/* harmony export */   qr: () => (/* binding */ inspectRawArgs),
+/* harmony export */   tk: () => (/* binding */ removeBuilderArgs)
+/* harmony export */ });
+function buildArgs(plan) {
+    const { inputs } = plan;
+    const args = ['buildx', 'build'];
+    if (plan.builder)
+        args.push('--builder', plan.builder);
+    args.push('--platform', inputs.platforms.join(','));
+    args.push('--file', inputs.file);
+    if (inputs.target)
+        args.push('--target', inputs.target);
+    // Only the local store gets names from the builder; registry tags are set after the push.
+    if (plan.loadOnly)
+        for (const tag of plan.loadTags)
+            args.push('--tag', tag);
+    for (const label of plan.labels)
+        args.push('--label', label);
+    // The local store keeps no annotations (a load would fail on index: ones).
+    if (!plan.loadOnly)
+        for (const annotation of plan.annotations)
+            args.push('--annotation', annotation);
+    for (const arg of inputs.buildArgs)
+        args.push('--build-arg', arg);
+    if (plan.inlineCache)
+        args.push('--build-arg', 'BUILDKIT_INLINE_CACHE=1');
+    args.push('--build-arg', `SOURCE_DATE_EPOCH=${plan.sourceDateEpoch}`);
+    for (const s of inputs.secrets)
+        args.push('--secret', `id=${s.id},env=${s.env}`);
+    for (const s of inputs.secretFiles)
+        args.push('--secret', `id=${s.id},src=${s.path}`);
+    for (const s of inputs.ssh)
+        args.push('--ssh', s);
+    if (inputs.network)
+        args.push('--network', inputs.network);
+    if (inputs.shmSize)
+        args.push('--shm-size', inputs.shmSize);
+    for (const c of plan.cacheFrom)
+        args.push('--cache-from', c);
+    for (const c of plan.cacheOnly ? plan.cacheToAfter : plan.cacheTo)
+        args.push('--cache-to', c);
+    if (inputs.noCache)
+        args.push('--no-cache');
+    if (inputs.pull)
+        args.push('--pull');
+    if (inputs.provenance)
+        args.push(`--provenance=${inputs.provenance}`);
+    if (inputs.sbom)
+        args.push(`--sbom=${inputs.sbom}`);
+    // Tags are the action's to set, all at once after the push: the builder gets none. Loading is
+    // a pass of its own (BuildKit 0.13 writes an incomplete OCI layout when it also loads).
+    if (plan.loadOnly)
+        args.push('--load');
+    else if (plan.cacheOnly)
+        args.push('--output', 'type=cacheonly');
+    else if (plan.pushTo.length)
+        args.push('--output', imageOutput(plan.pushTo, inputs.rewriteTimestamp));
+    else
+        args.push('--output', `type=oci,dest=${plan.ociDir},tar=false${rewrite(inputs.rewriteTimestamp)}`);
+    args.push('--metadata-file', plan.metadataFile);
+    args.push('--progress', 'rawjson');
+    args.push(inputs.context);
+    return args;
+}
+/**
+ * The environment buildx builds in. buildx reads the context's git repository (about ten `git`
+ * calls) for the provenance attestation's source and revision; with provenance off and no git
+ * labels asked for, nothing would use it. A user's own BUILDX_GIT_* setting is left alone.
+ */
+function buildEnv(inputs, env) {
+    const unused = inputs.provenance === 'false' && env.BUILDX_GIT_INFO === undefined && env.BUILDX_GIT_LABELS === undefined;
+    return unused ? { BUILDX_GIT_INFO: 'false' } : {};
+}
+// File times in layers clamped to SOURCE_DATE_EPOCH: a layer rebuilt from scratch is
+// byte-identical. Only on request: BuildKit then re-reads and re-compresses every layer of the
+// image on every export, cached or not (38 s for a 250 MB two-platform image), while a layer
+// served from cache is byte-identical anyway.
+const rewrite = (on) => (on ? ',rewrite-timestamp=true' : '');
+/** buildx's CSV: a value holding commas (several names) is quoted. */
+function imageOutput(repositories, rewriteTimestamp) {
+    const names = repositories.length > 1 ? `"name=${repositories.join(',')}"` : `name=${repositories[0]}`;
+    return `type=image,${names},push-by-digest=true,name-canonical=true,push=true${rewrite(rewriteTimestamp)}`;
+}
+function createBuilderArgs(b) {
+    const args = ['buildx', 'create', '--name', b.name, '--driver', b.driver];
+    for (const opt of b.driverOpts)
+        args.push('--driver-opt', opt);
+    if (b.configFile && b.driver !== 'remote')
+        args.push('--config', b.configFile);
+    if (b.platforms.length && b.driver === 'kubernetes')
+        args.push('--platform', b.platforms.join(','));
+    args.push('--bootstrap');
+    if (b.endpoint)
+        args.push(b.endpoint);
+    return args;
+}
+/** A node for one platform added to a builder: a native machine for it. */
+const appendNodeArgs = (builder, driver, node, driverOpts) => [
+    'buildx',
+    'create',
+    '--append',
+    '--name',
+    builder,
+    '--driver',
+    driver,
+    ...driverOpts.flatMap(o => ['--driver-opt', o]),
+    '--platform',
+    node.platform,
+    '--node',
+    `${builder}-${node.platform.replace(/\//g, '-')}`,
+    node.endpoint
+];
+const removeBuilderArgs = (name) => ['buildx', 'rm', '--force', name];
+/** tonistiigi/binfmt's interface: `--install arm64,riscv64`. */
+const binfmtArgs = (image, arches) => ['run', '--privileged', '--rm', image, '--install', arches.join(',')];
+const loginArgs = (registry, username) => [
+    'login',
+    '--username',
+    username,
+    '--password-stdin',
+    ...(registry ? [registry] : [])
+];
+const logoutArgs = (registry) => ['logout', ...(registry ? [registry] : [])];
+const inspectRawArgs = (ref) => ['buildx', 'imagetools', 'inspect', '--raw', ref];
+const inspectConfigArgs = (ref) => ['buildx', 'imagetools', 'inspect', '--format', '{{json .Image}}', ref];
+
+
+/***/ }),
+
+/***/ 5696:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ restorePaths),
+/* harmony export */   Y: () => (/* binding */ savePaths)
+/* harmony export */ });
+// The GitHub Actions cache service, through @actions/cache: the local build cache and the
+// binfmt image both travel through it.
+// @actions/cache is large; it is loaded only by runs that use the GitHub cache (start-up time).
+const actionsCache = () => Promise.all(/* import() */[__webpack_require__.e(507), __webpack_require__.e(691)]).then(__webpack_require__.bind(__webpack_require__, 1691));
+/**
+ * @actions/cache reports its own failures on stdout (a 5xx as `::error::`, which shows as an
+ * error annotation) and then returns as if the cache had missed. While it runs, its warning and
+ * error lines are taken aside; a failure becomes an exception, which the caller turns into the
+ * action's one warning, so a fault never looks like a miss nor like a failed step.
+ */
+async function reportingFaults(call) {
+    // The stream's own method, put back as it was afterwards (called with the stream as `this`).
+    // eslint-disable-next-line @typescript-eslint/unbound-method
+    const write = process.stdout.write;
+    const said = [];
+    process.stdout.write = (chunk, ...rest) => {
+        const command = /^::(?:error|warning)(?: [^:]*)?::(.*)/.exec(String(chunk));
+        if (!command)
+            return write.call(process.stdout, chunk, ...rest);
+        said.push(command[1].trim().replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%'));
+        return true;
+    };
+    let result;
+    try {
+        result = await call();
+    }
+    finally {
+        process.stdout.write = write;
+    }
+    if (said.length)
+        throw new Error(said.join('; '));
+    return result;
+}
+/** Restore paths from the GitHub cache service. Returns the key restored from, or undefined on a miss; throws on a fault. */
+async function restorePaths(paths, key, restoreKeys = []) {
+    const cache = await actionsCache();
+    if (!cache.isFeatureAvailable())
+        throw new Error('the GitHub cache service is not available to this run');
+    return reportingFaults(() => cache.restoreCache(paths, key, restoreKeys));
+}
+async function savePaths(paths, key) {
+    const cache = await actionsCache();
+    if (!cache.isFeatureAvailable())
+        throw new Error('the GitHub cache service is not available to this run');
+    // saveCache reports most failures by returning -1 rather than throwing.
+    if ((await reportingFaults(() => cache.saveCache(paths, key))) === -1)
+        throw new Error(`the cache service did not store ${key}`);
+}
+
+
+/***/ }),
+
+/***/ 142:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ saveLocalCache),
+/* harmony export */   k: () => (/* binding */ restoreLocalCache)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _github_cache_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5696);
+// The local cache directory's round trip through the GitHub cache: restored before the build,
+// rotated and saved in post.
+
+
+
+const restoreLocalCache = (local) => (0,_github_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .restorePaths */ .B)([local.dir], local.key, local.restoreKeys);
+/** Swap in what this build exported, then save it under the run's key. */
+async function saveLocalCache(local) {
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(local.nextDir))
+        return false;
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(local.dir, { recursive: true, force: true });
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(local.nextDir, local.dir);
+    await (0,_github_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .savePaths */ .Y)([local.dir], local.key);
+    return true;
+}
+
+
+/***/ }),
+
+/***/ 9484:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -10,19 +241,19 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  build: () => (/* binding */ build)
+  main: () => (/* binding */ main)
 });
 
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/core/inputs.ts
+var core_inputs = __webpack_require__(9114);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: ./src/core/inputs.ts
-var core_inputs = __webpack_require__(9114);
 ;// CONCATENATED MODULE: ./src/core/github-context.ts
 // What the run knows about itself, read once from the runner's environment.
 
@@ -314,88 +545,17 @@ function staleCaches(specs, steps, imageLayers, held) {
     return { stale, upToDate: specs.filter(spec => !stale.includes(spec)) };
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/github-cache.ts
-// The GitHub Actions cache service, through @actions/cache: the local build cache and the
-// binfmt image both travel through it.
-// @actions/cache is large; it is loaded only by runs that use the GitHub cache (start-up time).
-const actionsCache = () => Promise.all(/* import() */[__webpack_require__.e(507), __webpack_require__.e(691)]).then(__webpack_require__.bind(__webpack_require__, 1691));
-/**
- * @actions/cache reports its own failures on stdout (a 5xx as `::error::`, which shows as an
- * error annotation) and then returns as if the cache had missed. While it runs, its warning and
- * error lines are taken aside; a failure becomes an exception, which the caller turns into the
- * action's one warning, so a fault never looks like a miss nor like a failed step.
- */
-async function reportingFaults(call) {
-    // The stream's own method, put back as it was afterwards (called with the stream as `this`).
-    // eslint-disable-next-line @typescript-eslint/unbound-method
-    const write = process.stdout.write;
-    const said = [];
-    process.stdout.write = (chunk, ...rest) => {
-        const command = /^::(?:error|warning)(?: [^:]*)?::(.*)/.exec(String(chunk));
-        if (!command)
-            return write.call(process.stdout, chunk, ...rest);
-        said.push(command[1].trim().replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%'));
-        return true;
-    };
-    let result;
-    try {
-        result = await call();
-    }
-    finally {
-        process.stdout.write = write;
-    }
-    if (said.length)
-        throw new Error(said.join('; '));
-    return result;
-}
-/** Restore paths from the GitHub cache service. Returns the key restored from, or undefined on a miss; throws on a fault. */
-async function restorePaths(paths, key, restoreKeys = []) {
-    const cache = await actionsCache();
-    if (!cache.isFeatureAvailable())
-        throw new Error('the GitHub cache service is not available to this run');
-    return reportingFaults(() => cache.restoreCache(paths, key, restoreKeys));
-}
-async function savePaths(paths, key) {
-    const cache = await actionsCache();
-    if (!cache.isFeatureAvailable())
-        throw new Error('the GitHub cache service is not available to this run');
-    // saveCache reports most failures by returning -1 rather than throwing.
-    if ((await reportingFaults(() => cache.saveCache(paths, key))) === -1)
-        throw new Error(`the cache service did not store ${key}`);
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/local-cache.ts
-// The local cache directory's round trip through the GitHub cache: restored before the build,
-// rotated and saved in post.
-
-
-
-const restoreLocalCache = (local) => restorePaths([local.dir], local.key, local.restoreKeys);
-/** Swap in what this build exported, then save it under the run's key. */
-async function saveLocalCache(local) {
-    if (!(0,external_node_fs_.existsSync)(local.nextDir))
-        return false;
-    await (0,promises_.rm)(local.dir, { recursive: true, force: true });
-    await (0,promises_.rename)(local.nextDir, local.dir);
-    await savePaths([local.dir], local.key);
-    return true;
-}
-
+// EXTERNAL MODULE: ./src/pipeline/local-cache.ts
+var local_cache = __webpack_require__(142);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/pipeline/docker.ts
 var docker = __webpack_require__(9312);
 // EXTERNAL MODULE: ./src/core/args.ts
 var core_args = __webpack_require__(1038);
-// EXTERNAL MODULE: ./src/pipeline/docker-config.ts
-var docker_config = __webpack_require__(7027);
-;// CONCATENATED MODULE: ./src/pipeline/buildx.ts
-// buildx: find or install it, and pick (or create) the builder the build runs on.
-
-
-
-
-
+;// CONCATENATED MODULE: ./src/core/builder.ts
+// The builder a run uses, decided from the inputs and what the machine has: which buildx, which
+// driver, and the spec of a builder to create (its buildkitd config, TLS files, nodes). Pure.
 
 
 
@@ -411,58 +571,6 @@ function buildxNeeded(cacheTypes) {
         return { version: GHA_V2_BUILDX, why: "cache: gha (v2 of GitHub's cache service)" };
     return { version: MIN_BUILDX, why: 'the action' };
 }
-/** Where the docker CLI looks for its buildx plugin, in its order; undefined when it may look elsewhere. */
-function buildxPlugin(env, exists = external_node_fs_.existsSync) {
-    if ((0,docker_config/* readDockerConfig */.TO)(env).cliPluginsExtraDirs)
-        return undefined;
-    const dirs = [
-        (0,external_node_path_.join)((0,docker_config/* dockerConfigDir */.kG)(env), 'cli-plugins'),
-        ...['/usr/local/lib', '/usr/local/libexec', '/usr/lib', '/usr/libexec'].map(d => `${d}/docker/cli-plugins`)
-    ];
-    return dirs.map(d => (0,external_node_path_.join)(d, 'docker-buildx')).find(exists);
-}
-/**
- * The plugin is asked directly when it can be found: a docker CLI start less. Its answer is
- * kept in the tool cache, keyed by the binary's path, size and time, so that a runner whose
- * buildx did not change does not start it again (about 100 ms of every run).
- */
-async function installedBuildx(run, env, binary = buildxPlugin(env)) {
-    const known = binary ? await versionsKnown(env) : {};
-    const key = binary ? await binaryKey(binary) : undefined;
-    if (key && known[key])
-        return known[key];
-    const result = binary ? await run(['version'], { quiet: true, command: binary }) : await run(['buildx', 'version'], { quiet: true });
-    const version = result.code === 0 ? version_parseVersion(result.stdout) : undefined;
-    if (key && version)
-        await rememberVersion(env, { ...known, [key]: version });
-    return version;
-}
-const versionsFile = (env) => env.RUNNER_TOOL_CACHE ? (0,external_node_path_.join)(env.RUNNER_TOOL_CACHE, 'ci-base-action', 'buildx-versions.json') : undefined;
-async function binaryKey(binary) {
-    const info = await (0,promises_.stat)(binary).catch(() => undefined);
-    return info && `${binary} ${info.size} ${info.mtimeMs}`;
-}
-async function versionsKnown(env) {
-    const file = versionsFile(env);
-    if (!file)
-        return {};
-    try {
-        const known = JSON.parse(await (0,promises_.readFile)(file, 'utf8'));
-        return known && typeof known === 'object' ? known : {};
-    }
-    catch {
-        return {};
-    }
-}
-/** Best effort: a tool cache that cannot be written only costs the next run a `buildx version`. */
-async function rememberVersion(env, known) {
-    const file = versionsFile(env);
-    if (!file)
-        return;
-    await (0,promises_.mkdir)((0,external_node_path_.dirname)(file), { recursive: true })
-        .then(() => (0,promises_.writeFile)(file, JSON.stringify(known)))
-        .catch(() => undefined);
-}
 /** The version to install and why, or undefined to use the runner's own. */
 function buildxToInstall(wanted, installed, need = buildxNeeded([])) {
     if (wanted !== 'installed')
@@ -476,44 +584,6 @@ function buildxToInstall(wanted, installed, need = buildxNeeded([])) {
 function buildxAsset(version, platform = process.platform, arch = process.arch) {
     const archName = { x64: 'amd64', arm64: 'arm64', arm: 'arm-v7', s390x: 's390x', ppc64: 'ppc64le', riscv64: 'riscv64' }[arch] ?? arch;
     return `buildx-${version}.${platform}-${archName}${platform === 'win32' ? '.exe' : ''}`;
-}
-/**
- * Download (or take from the tool cache) and verify against the release's checksums. The binary
- * is run from the tool cache as it is (buildx runs standalone too), never copied over the
- * runner's own plugin: a self-hosted runner's `docker buildx` is the same after the job.
- */
-async function installBuildx(version, baseUrl, env) {
-    let dir = toolCacheHit(env, 'docker-buildx', version.slice(1));
-    if (!dir) {
-        // Loaded only to download: the module and its HTTP stack cost about 200 ms to load.
-        const tc = await Promise.all(/* import() */[__webpack_require__.e(507), __webpack_require__.e(805)]).then(__webpack_require__.bind(__webpack_require__, 9805));
-        const asset = buildxAsset(version);
-        const url = `${baseUrl}/${version}/${asset}`;
-        const file = await tc.downloadTool(url);
-        const sums = await (0,promises_.readFile)(await tc.downloadTool(`${baseUrl}/${version}/checksums.txt`), 'utf8');
-        const expected = sums
-            .split('\n')
-            .map(l => l.trim().split(/\s+\*?/))
-            .find(([, name]) => name === asset)?.[0];
-        const actual = (0,external_node_crypto_.createHash)('sha256')
-            .update(await (0,promises_.readFile)(file))
-            .digest('hex');
-        if (!expected)
-            throw new Error(`buildx ${version}: ${asset} is not listed in checksums.txt at ${baseUrl}/${version}`);
-        if (expected !== actual)
-            throw new Error(`buildx ${version}: checksum mismatch for ${url} (expected ${expected}, got ${actual})`);
-        dir = await tc.cacheFile(file, 'docker-buildx', 'docker-buildx', version.slice(1));
-    }
-    const binary = (0,external_node_path_.join)(dir, 'docker-buildx');
-    await (0,promises_.chmod)(binary, 0o755); // downloads and cache copies come without the execute bit
-    return binary;
-}
-/** A tool the tool cache holds complete, as @actions/tool-cache lays it out (`<tool>/<version>/<arch>` and `<arch>.complete`). */
-function toolCacheHit(env, tool, version, exists = external_node_fs_.existsSync) {
-    if (!env.RUNNER_TOOL_CACHE)
-        return undefined;
-    const dir = (0,external_node_path_.join)(env.RUNNER_TOOL_CACHE, tool, version, process.arch);
-    return exists(`${dir}.complete`) ? dir : undefined;
 }
 /**
  * `auto`: the runner's own docker builder when it can do the job (containerd store, or a single
@@ -575,6 +645,182 @@ function builderSpec(inputs, driver, name, tempDir, refs) {
         appends
     };
 }
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(7067);
+;// CONCATENATED MODULE: ./src/pipeline/docker-config.ts
+// The docker CLI's configuration the action runs with: where it keeps its config, the
+// credentials `docker login` stored, and what the daemon can do.
+
+
+
+
+
+
+const dockerConfigDir = (env) => env.DOCKER_CONFIG || (0,external_node_path_.join)((0,external_node_os_.homedir)(), '.docker');
+/** The CLI's config.json; empty when there is none. */
+function readDockerConfig(env) {
+    try {
+        return JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(dockerConfigDir(env), 'config.json'), 'utf8'));
+    }
+    catch {
+        return {};
+    }
+}
+/** The daemon's /info over its local socket (milliseconds), or through the CLI when docker talks elsewhere. */
+async function engineFacts(run, env) {
+    const socket = localDockerSocket(env);
+    if (socket) {
+        const info = await new Promise(resolve => {
+            const req = (0,external_node_http_.get)({ socketPath: socket, path: '/info', timeout: 5000 }, res => {
+                let body = '';
+                res.on('data', chunk => (body += chunk));
+                res.on('end', () => resolve(res.statusCode === 200 ? body : undefined));
+            });
+            req.on('error', () => resolve(undefined));
+            req.on('timeout', () => req.destroy());
+        });
+        if (info)
+            return { containerdStore: info.includes('io.containerd.snapshotter') };
+    }
+    const info = await (0,docker/* mustRun */.Pv)(run, ['info', '--format', '{{json .DriverStatus}}'], 'Reading docker info', { quiet: true });
+    return { containerdStore: info.stdout.includes('io.containerd.snapshotter') };
+}
+function localDockerSocket(env) {
+    if (env.DOCKER_CONTEXT)
+        return undefined;
+    if (env.DOCKER_HOST)
+        return env.DOCKER_HOST.startsWith('unix://') ? env.DOCKER_HOST.slice('unix://'.length) : undefined;
+    const context = readDockerConfig(env).currentContext;
+    if (context && context !== 'default')
+        return undefined;
+    return (0,external_node_fs_.existsSync)('/var/run/docker.sock') ? '/var/run/docker.sock' : undefined;
+}
+/** The login `docker login` stored for a host: in config.json, or through its credential helper. */
+async function dockerCredentials(host, env) {
+    const key = host === 'docker.io' ? 'https://index.docker.io/v1/' : host;
+    const config = readDockerConfig(env);
+    const helper = config.credHelpers?.[key] ?? config.credsStore;
+    if (helper) {
+        const out = await new Promise(resolve => {
+            const child = (0,external_node_child_process_.execFile)(`docker-credential-${helper}`, ['get'], (error, stdout) => resolve(error ? '' : stdout));
+            child.stdin?.end(key);
+        });
+        if (out) {
+            const { Username, Secret } = JSON.parse(out);
+            return { username: Username, password: Secret };
+        }
+    }
+    const auth = config.auths?.[key]?.auth;
+    if (!auth)
+        return undefined;
+    const plain = Buffer.from(auth, 'base64').toString('utf8');
+    return { username: plain.slice(0, plain.indexOf(':')), password: plain.slice(plain.indexOf(':') + 1) };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/buildx.ts
+// buildx: find or install it, and pick (or create) the builder the build runs on.
+
+
+
+
+
+
+
+
+
+/** Where the docker CLI looks for its buildx plugin, in its order; undefined when it may look elsewhere. */
+function buildxPlugin(env, exists = external_node_fs_.existsSync) {
+    if (readDockerConfig(env).cliPluginsExtraDirs)
+        return undefined;
+    const dirs = [
+        (0,external_node_path_.join)(dockerConfigDir(env), 'cli-plugins'),
+        ...['/usr/local/lib', '/usr/local/libexec', '/usr/lib', '/usr/libexec'].map(d => `${d}/docker/cli-plugins`)
+    ];
+    return dirs.map(d => (0,external_node_path_.join)(d, 'docker-buildx')).find(exists);
+}
+/**
+ * The plugin is asked directly when it can be found: a docker CLI start less. Its answer is
+ * kept in the tool cache, keyed by the binary's path, size and time, so that a runner whose
+ * buildx did not change does not start it again (about 100 ms of every run).
+ */
+async function installedBuildx(run, env, binary = buildxPlugin(env)) {
+    const known = binary ? await versionsKnown(env) : {};
+    const key = binary ? await binaryKey(binary) : undefined;
+    if (key && known[key])
+        return known[key];
+    const result = binary ? await run(['version'], { quiet: true, command: binary }) : await run(['buildx', 'version'], { quiet: true });
+    const version = result.code === 0 ? version_parseVersion(result.stdout) : undefined;
+    if (key && version)
+        await rememberVersion(env, { ...known, [key]: version });
+    return version;
+}
+const versionsFile = (env) => env.RUNNER_TOOL_CACHE ? (0,external_node_path_.join)(env.RUNNER_TOOL_CACHE, 'ci-base-action', 'buildx-versions.json') : undefined;
+async function binaryKey(binary) {
+    const info = await (0,promises_.stat)(binary).catch(() => undefined);
+    return info && `${binary} ${info.size} ${info.mtimeMs}`;
+}
+async function versionsKnown(env) {
+    const file = versionsFile(env);
+    if (!file)
+        return {};
+    try {
+        const known = JSON.parse(await (0,promises_.readFile)(file, 'utf8'));
+        return known && typeof known === 'object' ? known : {};
+    }
+    catch {
+        return {};
+    }
+}
+/** Best effort: a tool cache that cannot be written only costs the next run a `buildx version`. */
+async function rememberVersion(env, known) {
+    const file = versionsFile(env);
+    if (!file)
+        return;
+    await (0,promises_.mkdir)((0,external_node_path_.dirname)(file), { recursive: true })
+        .then(() => (0,promises_.writeFile)(file, JSON.stringify(known)))
+        .catch(() => undefined);
+}
+/**
+ * Download (or take from the tool cache) and verify against the release's checksums. The binary
+ * is run from the tool cache as it is (buildx runs standalone too), never copied over the
+ * runner's own plugin: a self-hosted runner's `docker buildx` is the same after the job.
+ */
+async function installBuildx(version, baseUrl, env) {
+    let dir = toolCacheHit(env, 'docker-buildx', version.slice(1));
+    if (!dir) {
+        // Loaded only to download: the module and its HTTP stack cost about 200 ms to load.
+        const tc = await Promise.all(/* import() */[__webpack_require__.e(507), __webpack_require__.e(805)]).then(__webpack_require__.bind(__webpack_require__, 9805));
+        const asset = buildxAsset(version);
+        const url = `${baseUrl}/${version}/${asset}`;
+        const file = await tc.downloadTool(url);
+        const sums = await (0,promises_.readFile)(await tc.downloadTool(`${baseUrl}/${version}/checksums.txt`), 'utf8');
+        const expected = sums
+            .split('\n')
+            .map(l => l.trim().split(/\s+\*?/))
+            .find(([, name]) => name === asset)?.[0];
+        const actual = (0,external_node_crypto_.createHash)('sha256')
+            .update(await (0,promises_.readFile)(file))
+            .digest('hex');
+        if (!expected)
+            throw new Error(`buildx ${version}: ${asset} is not listed in checksums.txt at ${baseUrl}/${version}`);
+        if (expected !== actual)
+            throw new Error(`buildx ${version}: checksum mismatch for ${url} (expected ${expected}, got ${actual})`);
+        dir = await tc.cacheFile(file, 'docker-buildx', 'docker-buildx', version.slice(1));
+    }
+    const binary = (0,external_node_path_.join)(dir, 'docker-buildx');
+    await (0,promises_.chmod)(binary, 0o755); // downloads and cache copies come without the execute bit
+    return binary;
+}
+/** A tool the tool cache holds complete, as @actions/tool-cache lays it out (`<tool>/<version>/<arch>` and `<arch>.complete`). */
+function toolCacheHit(env, tool, version, exists = external_node_fs_.existsSync) {
+    if (!env.RUNNER_TOOL_CACHE)
+        return undefined;
+    const dir = (0,external_node_path_.join)(env.RUNNER_TOOL_CACHE, tool, version, process.arch);
+    return exists(`${dir}.complete`) ? dir : undefined;
+}
 async function createBuilder(run, inputs, driver, name, tempDir, refs) {
     const { spec, config, files, appends } = builderSpec(inputs, driver, name, tempDir, refs);
     if (spec.configFile)
@@ -600,7 +846,7 @@ async function existingBuilderDriver(run, name) {
  * other things.
  */
 function askEngineIfAuto(rt, inputs) {
-    const facts = inputs.driver === 'auto' && !inputs.builder ? (0,docker_config/* engineFacts */.Ig)(rt.docker, rt.env) : undefined;
+    const facts = inputs.driver === 'auto' && !inputs.builder ? engineFacts(rt.docker, rt.env) : undefined;
     facts?.catch(() => undefined); // awaited later; an early rejection is not unhandled
     return facts;
 }
@@ -636,120 +882,8 @@ async function setupBuildx(rt, inputs, names, cache, refs, facts = askEngineIfAu
     return { version, binary, driver, builder: names.builder };
 }
 
-// EXTERNAL MODULE: ./src/pipeline/runtime.ts
-var runtime = __webpack_require__(4118);
-;// CONCATENATED MODULE: ./src/pipeline/qemu.ts
-// QEMU user emulation: which requested platforms need an emulator, which are already
-// registered with binfmt_misc, and registering the missing ones.
-
-
-
-
-
-
-
-const BINFMT_DIR = '/proc/sys/fs/binfmt_misc';
-/** linux/<arch> names of the machine's own architecture (and what it runs natively). */
-function nativePlatforms(arch = process.arch) {
-    switch (arch) {
-        case 'x64':
-            return ['linux/amd64', 'linux/386'];
-        case 'arm64':
-            return ['linux/arm64', 'linux/arm/v7', 'linux/arm/v6'];
-        default:
-            return [];
-    }
-}
-/** binfmt_misc entry name for a platform, and tonistiigi/binfmt's name for it. */
-function emulatorFor(platform) {
-    const arch = platform.split('/')[1];
-    const table = {
-        amd64: { entry: 'qemu-x86_64', arch: 'amd64' },
-        arm64: { entry: 'qemu-aarch64', arch: 'arm64' },
-        arm: { entry: 'qemu-arm', arch: 'arm' },
-        '386': { entry: 'qemu-i386', arch: '386' },
-        riscv64: { entry: 'qemu-riscv64', arch: 'riscv64' },
-        ppc64le: { entry: 'qemu-ppc64le', arch: 'ppc64le' },
-        s390x: { entry: 'qemu-s390x', arch: 's390x' },
-        mips64le: { entry: 'qemu-mips64el', arch: 'mips64le' },
-        loong64: { entry: 'qemu-loongarch64', arch: 'loong64' }
-    };
-    return table[arch];
-}
-function isRegistered(entry, dir = BINFMT_DIR) {
-    const file = (0,external_node_path_.join)(dir, entry);
-    return (0,external_node_fs_.existsSync)(file) && (0,external_node_fs_.readFileSync)(file, 'utf8').startsWith('enabled');
-}
-function emulationNeed(platforms, registered, native = nativePlatforms()) {
-    const emulated = platforms.filter(p => !native.includes(p));
-    const unknown = emulated.filter(p => !emulatorFor(p));
-    const missing = emulated.filter(p => {
-        const e = emulatorFor(p);
-        return e && !registered(e.entry);
-    });
-    return { emulated, missing, unknown };
-}
-function unavailableMessage(platforms, image, reason) {
-    return (`QEMU: cannot emulate ${platforms.join(', ')} on this ${nativePlatforms()[0] ?? process.arch} runner (${reason}). ` +
-        `Remedies: let the action register emulators (qemu: auto, needs docker with --privileged and the image ${image}), ` +
-        `set qemu-image to an image your runner can pull, build those platforms on native runners, or drop them from 'platforms'.`);
-}
-function binfmtCacheFor(image, temp) {
-    const name = image.replace(/[^A-Za-z0-9._-]+/g, '-');
-    return { image, path: (0,external_node_path_.join)(temp, 'ci-base-action-binfmt', `${name}.tar`), key: `ci-base-action-binfmt-${name}` };
-}
-/**
- * Register the emulators the build needs. Already-registered ones cost nothing; the binfmt
- * image is kept in the GitHub cache so later runs do not pull it again.
- */
-async function setupQemu(rt, inputs, temp, dir = BINFMT_DIR) {
-    const need = emulationNeed(inputs.platforms, e => isRegistered(e, dir));
-    if (need.unknown.length)
-        rt.warning(`QEMU: no emulator is known for ${need.unknown.join(', ')}; the build may fail there.`);
-    const toInstall = inputs.qemu === 'true' ? need.emulated.filter(p => emulatorFor(p)) : need.missing;
-    if (inputs.qemu === 'false' || toInstall.length === 0) {
-        if (need.missing.length && inputs.qemu === 'false') {
-            rt.warning(unavailableMessage(need.missing, inputs.qemuImage, 'qemu is false and no emulator is registered'));
-        }
-        else {
-            rt.info(need.emulated.length ? `QEMU: emulators already registered for ${need.emulated.join(', ')}` : 'QEMU: every platform is native');
-        }
-        return;
-    }
-    const image = inputs.qemuImage;
-    const present = (await rt.docker(['image', 'inspect', image], { quiet: true })).code === 0;
-    const cache = binfmtCacheFor(image, temp);
-    if (!present && !(await loadCachedImage(rt, cache)))
-        rt.remember({ binfmtCache: cache });
-    const arches = [...new Set(toInstall.map(p => emulatorFor(p).arch))];
-    const result = await rt.docker((0,core_args/* binfmtArgs */.MF)(image, arches));
-    const still = emulationNeed(inputs.platforms, e => isRegistered(e, dir)).missing;
-    if (result.code !== 0 || still.length) {
-        const said = result.stderr.split('\n').filter(l => l.trim() && !/^(Run 'docker|Unable to find image)/.test(l));
-        const reason = result.code !== 0 ? `${image} exited ${result.code}: ${said.pop() ?? 'no output'}` : 'the emulators are still not registered';
-        throw new Error(unavailableMessage(still.length ? still : toInstall, image, reason));
-    }
-    rt.info(`QEMU: registered emulators for ${toInstall.join(', ')}`);
-}
-async function loadCachedImage(rt, cache) {
-    try {
-        if (!(await restorePaths([cache.path], cache.key)))
-            return false;
-        await (0,docker/* mustRun */.Pv)(rt.docker, ['load', '--input', cache.path], 'Loading the cached binfmt image', { quiet: true });
-        return true;
-    }
-    catch (e) {
-        rt.warning(`QEMU: could not restore the binfmt image from cache: ${(0,runtime/* errorMessage */.g)(e)}`);
-        return false;
-    }
-}
-/** Post: keep the pulled binfmt image for the next run. */
-async function saveBinfmtImage(rt, cache) {
-    await (0,promises_.mkdir)((0,external_node_path_.dirname)(cache.path), { recursive: true });
-    await (0,docker/* mustRun */.Pv)(rt.docker, ['save', '--output', cache.path, cache.image], 'Saving the binfmt image', { quiet: true });
-    await savePaths([cache.path], cache.key);
-}
-
+// EXTERNAL MODULE: ./src/pipeline/qemu.ts + 1 modules
+var qemu = __webpack_require__(9855);
 ;// CONCATENATED MODULE: ./src/core/progress.ts
 // BuildKit's progress stream (`--progress rawjson`): a readable log for people, and the cache
 // hit rate. The JSON stream is authoritative where the plain text is not: a step served from a
@@ -992,12 +1126,627 @@ async function runBuild(rt, plan) {
     };
 }
 
-// EXTERNAL MODULE: ./src/pipeline/image-sources.ts
-var image_sources = __webpack_require__(6348);
-// EXTERNAL MODULE: ./src/core/image.ts
-var core_image = __webpack_require__(8906);
-// EXTERNAL MODULE: ./src/core/report.ts
-var core_report = __webpack_require__(8557);
+;// CONCATENATED MODULE: ./src/core/image.ts
+// An image as its manifests describe it: per-platform size, layer count and the instruction
+// behind each layer, measured without pulling from whatever source serves the manifests.
+
+/** When an image was made, as its first platform's config says. */
+const createdOf = (image) => image?.platforms.find(p => p.created)?.created;
+function platformName(p) {
+    return p ? [p.os, p.architecture, p.variant].filter(Boolean).join('/') : 'unknown';
+}
+function isAttestation(d) {
+    return d.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest' || d.platform?.os === 'unknown';
+}
+function layerTotals(manifest) {
+    const layers = manifest.layers ?? [];
+    return { size: layers.reduce((sum, l) => sum + l.size, 0), layers: layers.length };
+}
+/** `RUN |2 A=1 B=2 /bin/sh -c make # buildkit` -> `RUN make`; legacy `#(nop)` forms likewise. */
+function instructionOf(createdBy = '') {
+    return createdBy
+        .replace(/\s*# buildkit$/, '')
+        .replace(/^\/bin\/sh -c #\(nop\)\s*/, '')
+        .replace(/^\/bin\/sh -c /, 'RUN ')
+        .replace(/^RUN \|\d+ (?:\S+=\S* )*/, 'RUN ')
+        .replace(/^RUN \/bin\/sh -c /, 'RUN ')
+        .replace(/\s+/g, ' ')
+        .trim();
+}
+/**
+ * Each layer with the instruction that made it: history entries that made no layer are
+ * skipped; when the history is shorter than the layer list (squashed or foreign base
+ * images), the two are aligned from the top, where this Dockerfile's own layers are.
+ */
+function layerBreakdown(layers, history = []) {
+    const made = history.filter(h => !h.empty_layer);
+    const offset = made.length - layers.length;
+    return layers.map((layer, i) => ({
+        digest: layer.digest,
+        size: layer.size,
+        instruction: i + offset >= 0 && made[i + offset] ? instructionOf(made[i + offset].created_by) : '(no history)'
+    }));
+}
+const sha256 = (text) => `sha256:${(0,external_node_crypto_.createHash)('sha256').update(text).digest('hex')}`;
+/**
+ * Walk an index (or a single manifest) and measure each platform, in the order the caller
+ * asked for platforms; platforms it did not ask for follow.
+ */
+async function readImage(source, ref, order = []) {
+    const raw = await source.manifest(ref);
+    const top = JSON.parse(raw);
+    const digest = ref.includes('@') ? ref.slice(ref.indexOf('@') + 1) : sha256(raw);
+    const measure = async (platform, manifestDigest, manifest) => {
+        const config = await source.config(manifestDigest, manifest);
+        return {
+            platform,
+            digest: manifestDigest,
+            ...(config.created ? { created: config.created } : {}),
+            user: config.config?.User ?? '',
+            ...layerTotals(manifest),
+            breakdown: layerBreakdown(manifest.layers ?? [], config.history)
+        };
+    };
+    if (!top.manifests)
+        return { digest, platforms: [await measure(order[0] ?? 'unknown', digest, top)] };
+    const images = top.manifests.filter(d => !isAttestation(d));
+    const platforms = await Promise.all(images.map(async (d) => measure(platformName(d.platform), d.digest, JSON.parse(await source.manifest(d.digest)))));
+    const rank = (p) => (order.includes(p.platform) ? order.indexOf(p.platform) : order.length);
+    return { digest, platforms: platforms.sort((a, b) => rank(a) - rank(b)) };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/http.ts
+// A small HTTP client for the registry API on node:http(s). Node's fetch loads its HTTP stack
+// (undici) on first use, about 40 ms here: more than all of `inspect`'s requests together.
+// Redirects are followed for reads, without credentials when they leave the host (blob
+// downloads go to storage that rejects them); a request that hangs is cut off.
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+let requestTimeoutMs = 120_000;
+/** The run's `registry-timeout`: how long any registry request may go unanswered. */
+function setRequestTimeout(ms) {
+    requestTimeoutMs = ms;
+}
+// TLS is loaded the first time a registry needs it (about 20 ms): a loopback registry never does.
+const httpsRequest = async () => (await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 4708, 23))).request;
+async function once(url, req) {
+    const send = url.protocol === 'https:' ? await httpsRequest() : external_node_http_.request;
+    return new Promise((resolve, reject) => {
+        const body = typeof req.body === 'string' ? Buffer.from(req.body) : req.body;
+        // A connection of its own per request: a registry that answers before reading a body (an
+        // early error) leaves a kept-alive connection that the next try must not inherit.
+        const headers = { ...req.headers, ...(body ? { 'Content-Length': String(body.length) } : {}) };
+        const r = send(url, { method: req.method ?? 'GET', agent: false, headers, signal: req.signal }, resolve);
+        const limit = req.timeoutMs ?? requestTimeoutMs;
+        r.setTimeout(limit, () => r.destroy(new Error(`timed out after ${limit / 1000} s (registry-timeout)`)));
+        r.on('error', (e) => reject(new Error(`${req.method ?? 'GET'} ${url.host}${url.pathname}: ${networkReason(e)}`, { cause: e })));
+        r.end(body);
+    });
+}
+/** Node's words for a dropped connection ("socket hang up") said plainly. */
+function networkReason(e) {
+    if (e.code === 'ECONNRESET' || /socket hang up/.test(e.message))
+        return `the connection was reset (${e.message})`;
+    if (e.code === 'ECONNREFUSED')
+        return 'connection refused';
+    return e.message;
+}
+function collect(res) {
+    return new Promise((resolve, reject) => {
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => resolve(Buffer.concat(chunks)));
+        res.on('error', reject);
+    });
+}
+async function http(address, req = {}) {
+    let url = new URL(address);
+    const headers = { ...req.headers };
+    let res = await once(url, { ...req, headers });
+    for (let hops = 0; REDIRECTS.has(res.statusCode ?? 0) && res.headers.location && hops < 5; hops++) {
+        res.resume();
+        const next = new URL(res.headers.location, url);
+        if (next.host !== url.host)
+            delete headers.Authorization;
+        url = next;
+        res = await once(url, { ...req, method: req.method === 'HEAD' ? 'HEAD' : 'GET', body: undefined, headers });
+    }
+    const status = res.statusCode ?? 0;
+    const body = req.method === 'HEAD' ? Promise.resolve(Buffer.alloc(0)) : collect(res);
+    if (req.method === 'HEAD')
+        res.resume();
+    return {
+        status,
+        statusText: res.statusMessage ?? '',
+        ok: status >= 200 && status < 300,
+        headers: { get: name => [res.headers[name.toLowerCase()]].flat()[0] ?? null },
+        text: async () => (await body).toString('utf8'),
+        json: async () => JSON.parse((await body).toString('utf8')),
+        bytes: async () => new Uint8Array(await body)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/registry-client.ts
+// The distribution HTTP API, with docker's own credentials (config.json or a credential
+// helper) and the token dance registries ask for: manifest and config reads for the report
+// (milliseconds, where a `docker buildx imagetools` process costs ~100 ms), and the writes
+// that publish an image by digest and then point its tags at it.
+
+
+
+const MANIFEST_TYPES = [
+    'application/vnd.oci.image.index.v1+json',
+    'application/vnd.docker.distribution.manifest.list.v2+json',
+    'application/vnd.oci.image.manifest.v1+json',
+    'application/vnd.docker.distribution.manifest.v2+json'
+].join(', ');
+class NotFoundError extends Error {
+}
+function parseChallenge(header) {
+    const scheme = header.split(' ')[0];
+    const params = {};
+    for (const m of header.slice(scheme.length).matchAll(/(\w+)="([^"]*)"/g))
+        params[m[1]] = m[2];
+    return { scheme: scheme.toLowerCase(), params };
+}
+/** A registry's answer that was not a success: its status, and how long it asked to be left alone. */
+class RegistryError extends Error {
+    status;
+    retryAfterMs;
+    constructor(message, status, retryAfterMs) {
+        super(message);
+        this.status = status;
+        this.retryAfterMs = retryAfterMs;
+    }
+}
+const DEFAULT_RETRIES = { attempts: 4, baseMs: 1000, maxWaitMs: 30_000 };
+// 429 and 5xx are the registry's own word that it may answer later; a dropped or silent
+// connection likewise. A 4xx other than 429 is the request's fault and is not tried again.
+const retryable = (e) => e instanceof RegistryError
+    ? e.status === 429 || e.status >= 500
+    : /connection was reset|timed out|connection refused|EPIPE|ETIMEDOUT|ECONNRESET|socket hang up/i.test(String(e?.message));
+/** Retry-After in seconds or as an HTTP date. */
+function retryAfterMs(header, now = Date.now()) {
+    if (!header)
+        return undefined;
+    if (/^\d+$/.test(header.trim()))
+        return Number(header.trim()) * 1000;
+    const at = Date.parse(header);
+    return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+class RegistryClient {
+    ref;
+    credentials;
+    retries;
+    authorization;
+    constructor(ref, credentials, retries = DEFAULT_RETRIES) {
+        this.ref = ref;
+        this.credentials = credentials;
+        this.retries = retries;
+    }
+    /** One operation, tried again with backoff while the registry's failure is one that passes. */
+    async retrying(what, operation) {
+        const { attempts, baseMs, maxWaitMs, onRetry, signal, sleep = ms => abortableSleep(ms, signal) } = this.retries;
+        for (let attempt = 1;; attempt++) {
+            try {
+                return await operation();
+            }
+            catch (e) {
+                if (attempt >= attempts || !retryable(e) || signal?.aborted) {
+                    if (attempt > 1 && retryable(e))
+                        e.message += ` (gave up after ${attempt} tries)`;
+                    throw e;
+                }
+                const asked = e instanceof RegistryError ? e.retryAfterMs : undefined;
+                const wait = Math.min(asked ?? baseMs * 2 ** (attempt - 1), maxWaitMs);
+                onRetry?.(`${e.message}; trying ${what} again in ${(wait / 1000).toFixed(wait < 1000 ? 1 : 0)} s${asked !== undefined ? ' (as Retry-After asked)' : ''}, attempt ${attempt + 1} of ${attempts}`);
+                await sleep(wait);
+            }
+        }
+    }
+    async manifest(reference) {
+        return this.retrying(`GET manifest ${reference}`, async () => (await this.call(`/v2/${this.ref.repository}/manifests/${reference}`, { headers: { Accept: MANIFEST_TYPES } })).text());
+    }
+    /** A manifest's exact bytes and media type: what a tag is pointed at has to be byte-identical. */
+    async manifestBytes(reference) {
+        return this.retrying(`GET manifest ${reference}`, async () => {
+            const res = await this.call(`/v2/${this.ref.repository}/manifests/${reference}`, { headers: { Accept: MANIFEST_TYPES } });
+            return { bytes: await res.bytes(), mediaType: res.headers.get('content-type') ?? '' };
+        });
+    }
+    /** Every tag of the repository (following the registry's pages); none when it does not exist yet. */
+    async tags() {
+        const tags = [];
+        let next = `/v2/${this.ref.repository}/tags/list?n=1000`;
+        while (next) {
+            const page = next;
+            const res = await this.retrying('GET tags', () => this.call(page, { accept: [404] }));
+            if (res.status === 404)
+                return tags;
+            tags.push(...((await res.json()).tags ?? []));
+            const link = /<([^>]+)>;\s*rel="next"/.exec(res.headers.get('link') ?? '')?.[1];
+            next = link ? (link.startsWith('/') ? link : new URL(link).pathname + new URL(link).search) : undefined;
+        }
+        return tags;
+    }
+    async blob(digest) {
+        return this.retrying(`GET blob ${digest}`, async () => (await this.call(`/v2/${this.ref.repository}/blobs/${digest}`, { headers: { Accept: '*/*' } })).text());
+    }
+    /** The digest a tag (or digest) resolves to, or '' when the registry has no such manifest. */
+    async manifestDigest(reference) {
+        const res = await this.retrying(`HEAD manifest ${reference}`, () => this.call(`/v2/${this.ref.repository}/manifests/${reference}`, { method: 'HEAD', headers: { Accept: MANIFEST_TYPES }, accept: [404] }));
+        return res.status === 404 ? '' : (res.headers.get('docker-content-digest') ?? '');
+    }
+    async hasBlob(digest) {
+        const res = await this.retrying(`HEAD blob ${digest}`, () => this.call(`/v2/${this.ref.repository}/blobs/${digest}`, { method: 'HEAD', accept: [404] }));
+        return res.status !== 404;
+    }
+    /** A monolithic upload: one POST for a session, one PUT with the bytes and their digest. */
+    async uploadBlob(digest, bytes) {
+        // A failed upload leaves its session unusable: a retry starts a new one.
+        await this.retrying(`upload of blob ${digest}`, async () => {
+            const session = await this.call(`/v2/${this.ref.repository}/blobs/uploads/`, { method: 'POST', headers: { 'Content-Length': '0' } });
+            const location = new URL(session.headers.get('location') ?? '', `${this.ref.base}/`);
+            location.searchParams.set('digest', digest);
+            await this.call(location.toString(), { method: 'PUT', headers: { 'Content-Type': 'application/octet-stream' }, body: bytes });
+        });
+    }
+    async putManifest(reference, bytes, mediaType) {
+        await this.retrying(`PUT manifest ${reference}`, () => this.call(`/v2/${this.ref.repository}/manifests/${reference}`, { method: 'PUT', headers: { 'Content-Type': mediaType }, body: bytes }));
+    }
+    async call(pathOrUrl, call) {
+        const url = pathOrUrl.startsWith('/') ? `${this.ref.base}${pathOrUrl}` : pathOrUrl;
+        const method = call.method ?? 'GET';
+        const what = `${method} ${new URL(url).pathname}`;
+        for (let attempt = 0; attempt < 2; attempt++) {
+            const res = await http(url, {
+                method,
+                body: call.body,
+                headers: { ...call.headers, ...(this.authorization ? { Authorization: this.authorization } : {}) },
+                signal: this.retries.signal
+            });
+            // A token for reading does not allow a push: the registry's challenge names the scope it wants.
+            if (res.status === 401 && attempt === 0) {
+                await this.authenticate(res.headers.get('www-authenticate') ?? '');
+                continue;
+            }
+            if (res.ok || call.accept?.includes(res.status))
+                return res;
+            const detail = await res.text().catch(() => '');
+            if (res.status === 404)
+                throw new NotFoundError(`${this.ref.host}/${this.ref.repository}: ${url.split('?')[0].split('/').pop()} not found`);
+            throw new RegistryError(`${this.ref.host}: ${what} answered ${res.status} ${res.statusText}${detail ? `: ${detail.trim().slice(0, 300)}` : ''}`, res.status, retryAfterMs(res.headers.get('retry-after')));
+        }
+        throw new Error(`${this.ref.host}: not authorized for ${what} in ${this.ref.repository}`);
+    }
+    async authenticate(header) {
+        const { scheme, params } = parseChallenge(header);
+        const creds = await this.credentials();
+        const basic = creds ? `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}` : undefined;
+        if (scheme === 'basic') {
+            this.authorization = basic;
+            return;
+        }
+        const url = new URL(params.realm);
+        if (params.service)
+            url.searchParams.set('service', params.service);
+        url.searchParams.set('scope', params.scope ?? `repository:${this.ref.repository}:pull`);
+        const res = await http(url, { headers: basic ? { Authorization: basic } : {}, signal: this.retries.signal });
+        if (!res.ok)
+            throw new Error(`${this.ref.host}: token request answered ${res.status} ${res.statusText}`);
+        const body = (await res.json());
+        this.authorization = `Bearer ${body.token ?? body.access_token}`;
+    }
+}
+/** A wait that ends early, and fails, when the signal aborts. */
+function abortableSleep(ms, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(new Error('aborted'));
+        const timer = setTimeout(resolve, ms);
+        signal?.addEventListener('abort', () => (clearTimeout(timer), reject(new Error('aborted'))), { once: true });
+    });
+}
+/**
+ * A client for one repository, signed in with docker's own credentials for its registry;
+ * `onRetry` hears of each retry, and `signal` cuts every request off (optional reads).
+ */
+function clientFor(repository, env, onRetry, signal) {
+    const ref = (0,reference/* parseRepository */.SU)(repository);
+    return new RegistryClient(ref, () => dockerCredentials(ref.host, env), { ...DEFAULT_RETRIES, onRetry, signal });
+}
+/**
+ * A read of what was just pushed: some registries answer MANIFEST_UNKNOWN for a moment after a
+ * push (their reads lag their writes), so "not found" is asked again, 1, 2 and 3 s later.
+ */
+async function readBack(what, read, warn, sleep = (ms) => new Promise(r => setTimeout(r, ms))) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await read();
+        }
+        catch (e) {
+            if (!(e instanceof NotFoundError) || attempt >= 4)
+                throw e;
+            warn(`${what} is not readable yet right after its push (${e.message}); reading again in ${attempt} s`);
+            await sleep(attempt * 1000);
+        }
+    }
+}
+
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(4296);
+;// CONCATENATED MODULE: ./src/pipeline/image-sources.ts
+// Where image manifests are read from: the registry after a push (or the published baseline),
+// or the OCI layout the build wrote.
+
+
+
+
+
+
+
+
+/**
+ * Images in a registry: over its HTTP API with docker's credentials, and through buildx's
+ * imagetools (which knows every registry setup docker does) when that cannot answer.
+ */
+function registrySource(run, repository, env, onRetry, signal) {
+    const http = clientFor(repository, env, onRetry, signal);
+    const at = (refOrDigest) => (refOrDigest.startsWith('sha256:') ? `${repository}@${refOrDigest}` : refOrDigest);
+    const either = async (fast, slow) => {
+        try {
+            return await fast();
+        }
+        catch (e) {
+            // A read whose time ran out is over: imagetools would wait on the same silent registry.
+            if (e instanceof NotFoundError || signal?.aborted)
+                throw e;
+            return slow();
+        }
+    };
+    return {
+        manifest: refOrDigest => either(() => http.manifest((0,reference/* tagOf */.cO)(refOrDigest)), async () => (await (0,docker/* mustRun */.Pv)(run, (0,core_args/* inspectRawArgs */.qr)(at(refOrDigest)), `Reading manifest ${at(refOrDigest)}`, { quiet: true })).stdout),
+        config: (manifestDigest, manifest) => either(async () => JSON.parse(await http.blob(manifest.config.digest)), async () => JSON.parse((await (0,docker/* mustRun */.Pv)(run, (0,core_args/* inspectConfigArgs */.ey)(at(manifestDigest)), `Reading image config ${at(manifestDigest)}`, { quiet: true }))
+            .stdout))
+    };
+}
+/** An OCI image layout on disk, read by digest: the layout is kept across runs and holds many images. */
+function ociLayoutSource(dir) {
+    const blob = (digest) => (0,promises_.readFile)((0,external_node_path_.join)(dir, 'blobs', 'sha256', digest.slice('sha256:'.length)), 'utf8');
+    return {
+        manifest: async (digest) => {
+            if (!digest.startsWith('sha256:'))
+                throw new Error(`An OCI layout is read by digest, not by '${digest}'`);
+            return blob(digest);
+        },
+        config: async (_digest, manifest) => JSON.parse(await blob(manifest.config.digest))
+    };
+}
+/** The published image to compare with, an optional read. Not there yet is no error: the report says "new". */
+async function readBaseline(run, ref, order, env, reads) {
+    if (!ref)
+        return { ref, status: 'none' };
+    try {
+        const image = await reads.read(`the baseline ${ref}`, signal => readImage(registrySource(run, (0,reference/* repositoryOf */._M)(ref), env, undefined, signal), ref, order));
+        return image
+            ? { ref, status: 'found', image }
+            : { ref, status: 'unavailable', reason: 'the registry did not answer in time', warned: true };
+    }
+    catch (e) {
+        const reason = (0,errors/* errorMessage */.g)(e);
+        if (e instanceof NotFoundError || /not found|manifest unknown|404/i.test(reason))
+            return { ref, status: 'missing' };
+        return { ref, status: 'unavailable', reason: reason.split('\n').filter(Boolean).pop() };
+    }
+}
+/** An image just pushed, read back (see readBack: a registry's reads may lag its writes). */
+const readFreshImage = (source, ref, order, warn) => readBack(ref, () => readImage(source, ref, order), warn);
+
+;// CONCATENATED MODULE: ./src/core/compare.ts
+/**
+ * Layers are matched by position when both images have the same number (same Dockerfile
+ * shape), else by instruction, so a reviewer sees which step grew.
+ */
+function compareLayers(current, base) {
+    if (!base)
+        return current.breakdown.map(l => ({ instruction: l.instruction, size: l.size }));
+    const samePosition = base.breakdown.length === current.breakdown.length;
+    const unused = [...base.breakdown];
+    return current.breakdown.map((layer, i) => {
+        const match = samePosition ? base.breakdown[i] : unused.find(b => b.instruction === layer.instruction);
+        if (!samePosition && match)
+            unused.splice(unused.indexOf(match), 1);
+        return { instruction: layer.instruction, size: layer.size, delta: match ? layer.size - match.size : undefined };
+    });
+}
+function compare(current, baseline) {
+    return current.map(p => {
+        const base = baseline?.platforms.find(b => b.platform === p.platform);
+        const report = {
+            platform: p.platform,
+            digest: p.digest,
+            size: p.size,
+            layers: p.layers,
+            breakdown: compareLayers(p, base)
+        };
+        if (base) {
+            report.baseline = { digest: base.digest, size: base.size, layers: base.layers };
+            report.sizeDelta = p.size - base.size;
+            report.sizePercent = base.size ? Math.round(((p.size - base.size) / base.size) * 1000) / 10 : 0;
+            report.layerDelta = p.layers - base.layers;
+        }
+        return report;
+    });
+}
+/** The layer that grew most across platforms, for the one-line answer to "what grew?". */
+function largestGrowth(platforms) {
+    let best;
+    for (const p of platforms) {
+        for (const layer of p.breakdown) {
+            if ((layer.delta ?? 0) > 0 && (!best || layer.delta > best.layer.delta))
+                best = { platform: p.platform, layer };
+        }
+    }
+    return best;
+}
+/**
+ * Whether the build differs from the baseline: undefined when there is none to compare with.
+ * The same index is unchanged; so is an index whose platform images are all the same ones
+ * (attestations, which record each build's own time, may differ).
+ */
+function changedSince(image, baseline) {
+    if (!baseline)
+        return undefined;
+    if (image.digest === baseline.digest)
+        return false;
+    const digests = (i) => i.platforms
+        .map(p => `${p.platform}@${p.digest}`)
+        .sort()
+        .join('\n');
+    return digests(image) !== digests(baseline);
+}
+
+// EXTERNAL MODULE: ./src/core/size.ts
+var size = __webpack_require__(3910);
+// EXTERNAL MODULE: ./src/core/verify.ts
+var verify = __webpack_require__(7190);
+;// CONCATENATED MODULE: ./src/core/report.ts
+
+
+
+const seconds = (ms) => Math.round(ms / 100) / 10;
+/** Stage timings keep hundredths: several stages take well under a second. */
+const stageSeconds = (ms) => Math.round(ms / 10) / 100;
+function makeReport(parts) {
+    const totals = {
+        size: parts.platforms.reduce((s, p) => s + p.size, 0),
+        layers: parts.platforms.reduce((s, p) => s + p.layers, 0)
+    };
+    return { ...parts, totals, breaches: parts.breaches ?? [] };
+}
+const signedSize = (bytes) => (bytes > 0 ? `+${(0,size/* humanSize */.Xe)(bytes)}` : bytes === 0 ? '0 B' : (0,size/* humanSize */.Xe)(bytes));
+const signed = (n) => (n > 0 ? `+${n}` : String(n));
+const code = (text) => `\`${text.replace(/`/g, "'")}\``;
+function verdict(platform, report) {
+    if (!report.budgets.maxSize && !report.budgets.maxLayers && !report.budgets.maxGrowth)
+        return '—';
+    const broken = report.breaches.filter(b => b.platform === platform).map(b => b.budget);
+    return broken.length ? `❌ ${broken.join(', ')}` : '✅';
+}
+const day = (iso) => (iso && !Number.isNaN(Date.parse(iso)) ? ` (made ${new Date(iso).toISOString().slice(0, 10)})` : '');
+function baselineLine(b, changed) {
+    switch (b.status) {
+        case 'found':
+            return changed === false
+                ? `**Unchanged** since ${code(b.ref)}${day(b.created)}: the same image, digest for digest.`
+                : `Compared with ${code(b.ref)}.`;
+        case 'missing':
+            return `No published image at ${code(b.ref)} yet: every platform is new.`;
+        case 'unavailable':
+            return `The baseline ${code(b.ref)} could not be read (${b.reason}); no comparison.`;
+        default:
+            return 'No baseline comparison.';
+    }
+}
+const BAR_WIDTH = 30;
+const EIGHTHS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
+/** A bar of `value / max` of the full width, in eighths of a character. */
+function bar(value, max, width = BAR_WIDTH) {
+    const eighths = max > 0 ? Math.round((value / max) * width * 8) : 0;
+    return '█'.repeat(Math.floor(eighths / 8)) + EIGHTHS[eighths % 8] || (value > 0 ? '▏' : '');
+}
+/** The largest layers of a platform as a text chart: reads the same in a PR and in a terminal. */
+function layerChart(platform, count = 8) {
+    const largest = [...platform.breakdown].sort((a, b) => b.size - a.size).slice(0, count);
+    const max = largest[0]?.size ?? 0;
+    const sizes = largest.map(l => (0,size/* humanSize */.Xe)(l.size));
+    const sizeWidth = Math.max(...sizes.map(s => s.length), 0);
+    const rows = largest.map((l, i) => {
+        const instruction = l.instruction.length > 60 ? `${l.instruction.slice(0, 59)}…` : l.instruction;
+        const delta = l.delta === undefined ? (platform.baseline ? '  (new layer)' : '') : l.delta !== 0 ? `  (${signedSize(l.delta)})` : '';
+        return `${sizes[i].padStart(sizeWidth)} ${bar(l.size, max).padEnd(BAR_WIDTH)} ${instruction}${delta}`;
+    });
+    return ['```text', ...rows, '```'].join('\n');
+}
+function summaryMarkdown(report) {
+    const over = report.breaches.length > 0;
+    const failedVerify = report.verify ? (0,verify/* verifyFailures */.$)(report.verify).length > 0 : false;
+    const trouble = [over ? 'over budget' : '', failedVerify ? 'verify failed' : ''].filter(Boolean).join(', ');
+    const lines = [
+        `### CI base image ${report.pushed ? 'pushed' : 'built'}${trouble ? ` — ${trouble}` : report.changed === false ? ' — unchanged' : ''}`,
+        '',
+        '| platform | size | Δ size | layers | Δ layers | budget |',
+        '|---|---:|---:|---:|---:|---|',
+        ...report.platforms.map(p => [
+            p.platform,
+            (0,size/* humanSize */.Xe)(p.size),
+            p.sizeDelta === undefined ? 'new' : `${signedSize(p.sizeDelta)} (${(0,size/* signedPercent */.wu)(p.sizePercent ?? 0)})`,
+            String(p.layers),
+            p.layerDelta === undefined ? 'new' : signed(p.layerDelta),
+            verdict(p.platform, report)
+        ]
+            .join(' | ')
+            .replace(/^/, '| ') + ' |'),
+        '',
+        baselineLine(report.baseline, report.changed),
+        '',
+        `**Build time** ${report.buildTime.toFixed(1)} s · **cache hit rate** ${report.cacheHitRate}% ` +
+            `(${report.steps.cached} of ${report.steps.steps} steps cached)`,
+        ''
+    ];
+    const grew = largestGrowth(report.platforms);
+    if (grew)
+        lines.push(`**Grew most:** ${code(grew.layer.instruction)} ${signedSize(grew.layer.delta)} on ${grew.platform}`, '');
+    if (over)
+        lines.push('**Budget exceeded**', '', ...report.breaches.map(b => `- ${b.message}`), '');
+    if (report.verify)
+        lines.push(...(0,verify/* verifyMarkdown */.vB)(report.verify));
+    const first = report.platforms[0];
+    if (first?.breakdown.length)
+        lines.push(`**Largest layers** (${first.platform})`, '', layerChart(first), '');
+    if (report.digest)
+        lines.push(`**Digest** ${code(report.digest)}`, '');
+    if (report.tags.length)
+        lines.push('**Tags**', '', ...report.tags.map(t => `- ${code(t)}`), '');
+    if (report.stages.length) {
+        lines.push('<details><summary>Stage timings</summary>', '', '| stage | seconds |', '|---|---:|', ...report.stages.map(s => `| ${s.stage} | ${s.seconds.toFixed(2)} |`), '', '</details>', '');
+    }
+    return lines.join('\n');
+}
+/** GitHub's limits: a comment body in characters, a step summary in bytes. */
+const COMMENT_LIMIT = 65_536;
+const SUMMARY_LIMIT = 1024 * 1024;
+// What goes first when the report is too long: the parts that repeat per layer, per stage, per tag.
+const CUTS = [
+    [/\*\*Largest layers\*\*[^\n]*\n\n```text\n[\s\S]*?```\n\n?/, 'the layer chart'],
+    [/<details><summary>Stage timings<\/summary>[\s\S]*?<\/details>\n?/, 'the stage timings'],
+    [/\*\*Tags\*\*\n\n(?:- .*\n)+\n?/, 'the tag list'],
+    [/\*\*Verify\*\*[\s\S]*?\n\n(?:```text[\s\S]*?```\n\n?)?/, 'the verify grid']
+];
+/** The report cut to fit `fits` (a platform service's limit), tables first, with a note of what was left out. */
+function fitMarkdown(markdown, fits, limit) {
+    if (fits(markdown))
+        return markdown;
+    let text = markdown;
+    const dropped = [];
+    for (const [cut, name] of CUTS) {
+        if (fits(text))
+            break;
+        if (cut.test(text)) {
+            text = text.replace(cut, '');
+            dropped.push(name);
+        }
+    }
+    const note = (what) => `\n_Left out to stay within ${limit}: ${what}._\n`;
+    if (fits(text + note(dropped.join(', '))))
+        return text + note(dropped.join(', '));
+    // Still too long: the head of the report (the platform table first) as far as it fits.
+    let end = text.length;
+    while (end > 0 && !fits(text.slice(0, end) + note(`${[...dropped, 'the rest'].join(', ')}`)))
+        end = Math.floor(end * 0.9);
+    return text.slice(0, end) + note([...dropped, 'the rest'].join(', '));
+}
+
 ;// CONCATENATED MODULE: ./src/core/dockerfile.ts
 // What can be read from a Dockerfile before it is built: the images its stages start FROM.
 // A builder the action creates runs in its own network namespace, so loopback registries among
@@ -1033,12 +1782,10 @@ function baseImages(dockerfile, buildArgs) {
     return [...new Set(images)];
 }
 
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
 ;// CONCATENATED MODULE: ./src/core/source-date.ts
 // The one time an image carries: SOURCE_DATE_EPOCH. From the commit, a rebuild of the same
 // commit on the same base stamps the same times and so gets the same digest. Pure.
-const seconds = (date) => Math.floor(date.getTime() / 1000);
+const source_date_seconds = (date) => Math.floor(date.getTime() / 1000);
 /** A step's SOURCE_DATE_EPOCH must be whole seconds; anything else is a mistake worth naming. */
 function parseEpoch(text) {
     return /^\d{1,12}$/.test(text.trim()) ? Number(text.trim()) : undefined;
@@ -1050,14 +1797,14 @@ function chooseSourceDate(f) {
     if (given !== undefined)
         return { epoch: given, from: 'SOURCE_DATE_EPOCH' };
     if (f.created === 'now')
-        return { epoch: seconds(f.now), from: 'build time' };
+        return { epoch: source_date_seconds(f.now), from: 'build time' };
     // git's time first: a scheduled run (no head commit in its payload) then agrees with the push of the same commit.
     if (f.commitTime !== undefined)
         return { epoch: f.commitTime, from: 'commit' };
     const event = f.eventTime ? Date.parse(f.eventTime) : NaN;
     if (!Number.isNaN(event))
         return { epoch: Math.floor(event / 1000), from: 'event' };
-    return { epoch: seconds(f.now), from: 'build time' };
+    return { epoch: source_date_seconds(f.now), from: 'build time' };
 }
 const isoSeconds = (epoch) => new Date(epoch * 1000).toISOString().replace(/\.000Z$/, 'Z');
 
@@ -1091,8 +1838,6 @@ async function sourceDate(rt, inputs, ctx) {
     return date;
 }
 
-// EXTERNAL MODULE: ./src/pipeline/registry-client.ts
-var registry_client = __webpack_require__(1815);
 ;// CONCATENATED MODULE: ./src/pipeline/publish.ts
 // Publishing in two moves: the whole image goes to the registry by digest (blobs, each
 // platform's manifest, the index), and only then is every tag pointed at that digest. A push
@@ -1166,7 +1911,7 @@ async function pointTags(clientOf, digest, tags, warn = () => undefined) {
         result.unchanged.push(...mine.filter((_, i) => current[i] === digest));
         if (!moving.length)
             return;
-        const { bytes, mediaType } = await (0,registry_client/* readBack */.e7)(`${repository}@${digest}`, () => client.manifestBytes(digest), warn);
+        const { bytes, mediaType } = await readBack(`${repository}@${digest}`, () => client.manifestBytes(digest), warn);
         await Promise.all(moving.map(t => client.putManifest((0,reference/* tagOf */.cO)(t), bytes, mediaType)));
         result.moved.push(...moving);
     }));
@@ -1182,7 +1927,7 @@ async function publish(rt, digest, repositories, tags, layout) {
     const clients = new Map();
     const clientOf = (repository) => {
         if (!clients.has(repository))
-            clients.set(repository, (0,registry_client/* clientFor */.$V)(repository, rt.env, message => rt.warning(message)));
+            clients.set(repository, clientFor(repository, rt.env, message => rt.warning(message)));
         return clients.get(repository);
     };
     let uploads;
@@ -1190,7 +1935,7 @@ async function publish(rt, digest, repositories, tags, layout) {
         uploads = { blobs: 0, manifests: 0 };
         for (const repository of repositories) {
             const pushed = await pushLayout(clientOf(repository), layout, digest).catch(e => {
-                throw new Error(`Pushing ${repository}@${digest} failed: ${(0,runtime/* errorMessage */.g)(e)}; no tag was moved.`);
+                throw new Error(`Pushing ${repository}@${digest} failed: ${(0,errors/* errorMessage */.g)(e)}; no tag was moved.`);
             });
             uploads.blobs += pushed.blobs;
             uploads.manifests += pushed.manifests;
@@ -1200,7 +1945,7 @@ async function publish(rt, digest, repositories, tags, layout) {
     if (!tags.length)
         return { moved: [], unchanged: [], uploads };
     const tagging = await pointTags(clientOf, digest, tags, message => rt.warning(message)).catch(e => {
-        throw new Error(`Tagging ${digest} failed: ${(0,runtime/* errorMessage */.g)(e)}`);
+        throw new Error(`Tagging ${digest} failed: ${(0,errors/* errorMessage */.g)(e)}`);
     });
     if (tagging.moved.length)
         rt.info(`Tagged ${digest}: ${tagging.moved.join(', ')}`);
@@ -1230,12 +1975,8 @@ async function logIn(rt, inputs, stage) {
     });
 }
 
-// EXTERNAL MODULE: ./src/core/compare.ts
-var compare = __webpack_require__(3164);
 // EXTERNAL MODULE: ./src/core/budget.ts
 var budget = __webpack_require__(4782);
-// EXTERNAL MODULE: ./src/core/verify.ts
-var verify = __webpack_require__(7190);
 ;// CONCATENATED MODULE: ./src/pipeline/comment.ts
 // One PR comment with the report, created once and updated on later pushes: found again by a
 // hidden marker. GitHub's REST API through fetch; the token never leaves the headers.
@@ -1250,7 +1991,7 @@ async function upsertComment(target, marker, markdown, request = fetch, sleep = 
     const call = async (method, path, body) => {
         for (let attempt = 1;; attempt++) {
             const res = await send(method, path, body);
-            const wait = (0,registry_client/* retryAfterMs */.Vs)(res.headers.get('retry-after'));
+            const wait = retryAfterMs(res.headers.get('retry-after'));
             const passing = res.status >= 500 || res.status === 429 || (res.status === 403 && wait !== undefined);
             if (!passing || attempt === 3)
                 return answer(res, method, path);
@@ -1276,7 +2017,7 @@ async function upsertComment(target, marker, markdown, request = fetch, sleep = 
             throw new Error(`${method} ${path}: ${res.status} ${res.statusText} ${await res.text()}`);
         return res.json();
     };
-    const body = (0,core_report/* fitMarkdown */.DJ)(`${marker}\n${markdown}`, text => text.length <= core_report/* COMMENT_LIMIT */.W$, "GitHub's 65,536-character comment limit");
+    const body = fitMarkdown(`${marker}\n${markdown}`, text => text.length <= COMMENT_LIMIT, "GitHub's 65,536-character comment limit");
     const issuePath = `/repos/${target.repository}/issues/${target.issue}/comments`;
     for (let page = 1;; page++) {
         const comments = (await call('GET', `${issuePath}?per_page=100&page=${page}`));
@@ -1294,8 +2035,6 @@ async function upsertComment(target, marker, markdown, request = fetch, sleep = 
     return { action: 'created', url: created.html_url };
 }
 
-// EXTERNAL MODULE: ./src/core/size.ts
-var size = __webpack_require__(3910);
 ;// CONCATENATED MODULE: ./src/core/outputs.ts
 
 
@@ -1342,7 +2081,7 @@ function outputs(report, metadata, markdown) {
 
 
 async function publishReport(rt, inputs, ctx, report, metadata) {
-    const markdown = (0,core_report/* summaryMarkdown */.eH)(report);
+    const markdown = summaryMarkdown(report);
     for (const [name, value] of Object.entries(outputs(report, metadata, markdown)))
         rt.setOutput(name, value);
     for (const p of report.platforms) {
@@ -1351,7 +2090,7 @@ async function publishReport(rt, inputs, ctx, report, metadata) {
     }
     rt.info(`cache hit rate ${report.cacheHitRate}%, build ${report.buildTime.toFixed(1)} s`);
     if (inputs.summary)
-        await rt.writeSummary((0,core_report/* fitMarkdown */.DJ)(markdown, text => Buffer.byteLength(text) <= core_report/* SUMMARY_LIMIT */.Jt - 1024, "GitHub's 1 MiB job summary limit"));
+        await rt.writeSummary(fitMarkdown(markdown, text => Buffer.byteLength(text) <= SUMMARY_LIMIT - 1024, "GitHub's 1 MiB job summary limit"));
     if (inputs.comment)
         await comment(rt, inputs, ctx, markdown);
 }
@@ -1375,7 +2114,7 @@ async function comment(rt, inputs, ctx, markdown) {
         const why = e instanceof CommentPermissionError
             ? ' (the token may not write to pull requests, as on pull requests from forks; give the job `pull-requests: write`)'
             : '';
-        rt.warning(`Could not comment on pull request #${ctx.pullRequest}: ${(0,runtime/* errorMessage */.g)(e)}${why}. The report is in the job summary and the markdown output.`);
+        rt.warning(`Could not comment on pull request #${ctx.pullRequest}: ${(0,errors/* errorMessage */.g)(e)}${why}. The report is in the job summary and the markdown output.`);
     }
 }
 
@@ -1391,19 +2130,19 @@ async function finish(rt, inputs, ctx, f) {
     const { base, image, verification } = f;
     if (base.status === 'unavailable' && !base.warned)
         rt.warning(`Baseline ${base.ref} could not be read: ${base.reason}`);
-    const platforms = (0,compare/* compare */.UD)(image.platforms, base.image);
+    const platforms = compare(image.platforms, base.image);
     const breaches = (0,budget/* checkBudgets */.N)(platforms, inputs.budgets);
-    const report = (0,core_report/* makeReport */.dO)({
+    const report = makeReport({
         digest: f.digest,
         imageid: f.imageid,
         tags: f.tags,
         pushed: inputs.push,
         platforms,
-        baseline: { ref: base.ref, status: base.status, reason: base.reason, created: (0,core_image/* createdOf */.YC)(base.image) },
-        changed: (0,compare/* changedSince */.$A)(image, base.image),
+        baseline: { ref: base.ref, status: base.status, reason: base.reason, created: createdOf(base.image) },
+        changed: changedSince(image, base.image),
         budgets: inputs.budgets,
         breaches,
-        buildTime: (0,core_report/* seconds */.YA)(f.buildMs),
+        buildTime: seconds(f.buildMs),
         cacheHitRate: hitRate(f.steps),
         steps: f.steps,
         stages: f.stages,
@@ -1430,13 +2169,13 @@ async function releaseOf(rt, inputs, reads, version) {
         return version && { version, published: [] };
     const onlyFull = `only ${version.text} is tagged; ${version.major}.${version.minor}, ${version.major} and latest stay where they are`;
     try {
-        const published = await reads.read(`the tags of ${inputs.image}`, signal => (0,registry_client/* clientFor */.$V)(inputs.image, rt.env, undefined, signal).tags());
+        const published = await reads.read(`the tags of ${inputs.image}`, signal => clientFor(inputs.image, rt.env, undefined, signal).tags());
         if (published)
             return { version, published };
         rt.info(`The published releases are unknown: ${onlyFull}.`);
     }
     catch (e) {
-        rt.warning(`Could not list the tags of ${inputs.image} (${(0,runtime/* errorMessage */.g)(e)}): ${onlyFull}.`);
+        rt.warning(`Could not list the tags of ${inputs.image} (${(0,errors/* errorMessage */.g)(e)}): ${onlyFull}.`);
     }
     return { version };
 }
@@ -1525,92 +2264,10 @@ function makeBuildPlan(f) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/verify.ts
-
-
-/** The label every verify container carries: post removes whatever main left behind. */
-const VERIFY_LABEL = 'ci-base-action.verify';
-/** /etc/passwd out of the image without running anything in it (it may have no shell). */
-async function passwdOf(rt, target) {
-    const created = await (0,docker/* mustRun */.Pv)(rt.docker, ['create', '--platform', target.platform, target.ref], 'Creating a container to read /etc/passwd', { quiet: true });
-    const id = created.stdout.trim();
-    try {
-        const copied = await rt.docker(['cp', `${id}:/etc/passwd`, '-'], { quiet: true });
-        return copied.code === 0 ? tarFileText(copied.stdout) : undefined;
-    }
-    finally {
-        await rt.docker(['rm', '--force', id], { quiet: true });
-    }
-}
-/** The one file of a tar stream `docker cp … -` writes: the size is in the header, the text follows. */
-function tarFileText(tar) {
-    const size = parseInt(tar.slice(124, 136).replace(/\0.*$/, '').trim() || '0', 8);
-    return tar.slice(512, 512 + size);
-}
-async function runCommand(rt, target, argv, line, name, key, timeoutMs) {
-    const started = rt.now().getTime();
-    let timedOut = false;
-    // The client does not stop the container when it is killed: the container is removed instead.
-    const timer = setTimeout(() => {
-        timedOut = true;
-        void rt.docker(['rm', '--force', name], { quiet: true });
-    }, timeoutMs);
-    try {
-        const run = await rt.docker(['run', '--rm', '--name', name, '--label', `${VERIFY_LABEL}=${key}`, '--platform', target.platform, target.ref, ...argv], { quiet: true });
-        const seconds = (rt.now().getTime() - started) / 1000;
-        const output = (0,docker/* lastLines */.w$)(`${run.stdout}${run.stderr ? `\n${run.stderr}` : ''}`.trim(), 10);
-        return {
-            platform: target.platform,
-            command: line,
-            passed: !timedOut && run.code === 0,
-            ...(timedOut ? {} : { exitCode: run.code }),
-            timedOut,
-            seconds,
-            output
-        };
-    }
-    finally {
-        clearTimeout(timer);
-    }
-}
-async function verifyImage(rt, inputs, targets, pulled, key) {
-    const results = [];
-    const users = [];
-    let n = 0;
-    for (const target of targets) {
-        if (pulled)
-            await (0,docker/* mustRun */.Pv)(rt.docker, ['pull', '--quiet', '--platform', target.platform, target.ref], `Pulling ${target.ref} to verify it`, {
-                quiet: true
-            });
-        if (inputs.requireNonRoot) {
-            const named = target.user && !/^\d+(:\d*)?$/.test(target.user) && target.user.split(':')[0] !== 'root';
-            const check = (0,verify/* userCheck */.w4)(target.platform, target.user, named ? await passwdOf(rt, target) : undefined);
-            users.push(check);
-            rt.info(`${target.platform}: user '${target.user || '(unset: root)'}'${check.uid === undefined ? '' : `, uid ${check.uid}`}: ${check.passed ? 'not root' : 'FAILED'}`);
-        }
-        for (const { line, argv } of inputs.verify) {
-            const result = await runCommand(rt, target, argv, line, `${key}-${++n}`, key, inputs.verifyTimeoutMs);
-            results.push(result);
-            const how = result.timedOut ? `stopped after ${result.seconds.toFixed(0)} s` : `exit ${result.exitCode}`;
-            rt.info(`${target.platform}: ${line}: ${result.passed ? 'ok' : 'FAILED'} (${how}, ${result.seconds.toFixed(1)} s)${result.output ? `\n${result.output}` : ''}`);
-        }
-    }
-    return { results, users };
-}
-/** Containers of this run's verification that are still there (a cancelled or crashed main). */
-async function removeVerifyLeftovers(rt, key, image) {
-    const listed = await (0,docker/* mustRun */.Pv)(rt.docker, ['ps', '--all', '--quiet', '--filter', `label=${VERIFY_LABEL}=${key}`], 'Listing verify containers', { quiet: true });
-    const ids = listed.stdout
-        .split('\n')
-        .map(s => s.trim())
-        .filter(Boolean);
-    if (ids.length)
-        await (0,docker/* mustRun */.Pv)(rt.docker, ['rm', '--force', ...ids], 'Removing verify containers', { quiet: true });
-    if (image)
-        await rt.docker(['image', 'rm', '--force', image], { quiet: true });
-    rt.info(`Removed ${ids.length} verify container(s)${image ? ` and ${image}` : ''}`);
-}
-
+// EXTERNAL MODULE: ./src/pipeline/verify.ts
+var pipeline_verify = __webpack_require__(9073);
+// EXTERNAL MODULE: ./src/pipeline/github-cache.ts
+var github_cache = __webpack_require__(5696);
 ;// CONCATENATED MODULE: ./src/pipeline/handover.ts
 // Per-platform jobs hand their image to the merge job through the GitHub cache service: one
 // small entry per platform and run, which the merge job of the same run finds by key. A matrix
@@ -1631,12 +2288,12 @@ async function handOver(h, ctx) {
     await (0,promises_.mkdir)((0,external_node_path_.join)(ctx.workspace, dir), { recursive: true });
     await (0,promises_.writeFile)((0,external_node_path_.join)(ctx.workspace, dir, 'handover.json'), JSON.stringify(h));
     try {
-        await savePaths([dir], `${keyPrefix(h.repository, ctx, h.platform)}${ctx.runAttempt}`);
+        await (0,github_cache/* savePaths */.Y)([dir], `${keyPrefix(h.repository, ctx, h.platform)}${ctx.runAttempt}`);
     }
     catch (e) {
-        const why = /already exists|another job may be creating/i.test((0,runtime/* errorMessage */.g)(e))
+        const why = /already exists|another job may be creating/i.test((0,errors/* errorMessage */.g)(e))
             ? `another job of this run already built ${h.platform}; each platform belongs to one job`
-            : (0,runtime/* errorMessage */.g)(e);
+            : (0,errors/* errorMessage */.g)(e);
         throw new Error(`Handing ${h.platform} over to the merge job failed: ${why}`);
     }
     finally {
@@ -1656,7 +2313,7 @@ async function collectHandovers(repository, platforms, ctx) {
         for (const platform of platforms) {
             const dir = dirFor(platform);
             const prefix = keyPrefix(repository, ctx, platform);
-            const hit = await restorePaths([dir], `${prefix}${ctx.runAttempt}`, [prefix]);
+            const hit = await (0,github_cache/* restorePaths */.B)([dir], `${prefix}${ctx.runAttempt}`, [prefix]);
             if (!hit) {
                 missing.push(platform);
                 continue;
@@ -1695,7 +2352,7 @@ const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
 /** The index of the handed-over platforms, in the order `platforms` names them: the same inputs give the same digest. */
 async function indexOf(client, handovers, annotations, warn) {
     const manifests = await Promise.all(handovers.map(async (h) => {
-        const { bytes, mediaType } = await (0,registry_client/* readBack */.e7)(`${h.platform} ${h.digest}`, () => client.manifestBytes(h.digest), warn);
+        const { bytes, mediaType } = await readBack(`${h.platform} ${h.digest}`, () => client.manifestBytes(h.digest), warn);
         const manifest = JSON.parse(Buffer.from(bytes).toString('utf8'));
         if (manifest.manifests)
             throw new Error(`${h.platform}: ${h.digest} is an index; a per-platform job must push one platform's manifest (provenance off)`);
@@ -1716,7 +2373,7 @@ async function indexOf(client, handovers, annotations, warn) {
 }
 async function merge(rt, inputs, ctx, tags, sourceDateEpoch, stage, stages, reads) {
     const repository = inputs.image;
-    const client = (0,registry_client/* clientFor */.$V)(repository, rt.env, message => rt.warning(message));
+    const client = clientFor(repository, rt.env, message => rt.warning(message));
     // Only `platforms` is checked against what was handed over: a duplicate cannot be handed over twice.
     const duplicates = inputs.platforms.filter((p, i) => inputs.platforms.indexOf(p) !== i);
     if (duplicates.length)
@@ -1727,7 +2384,7 @@ async function merge(rt, inputs, ctx, tags, sourceDateEpoch, stage, stages, read
         .filter(a => a.startsWith('index:'))
         .map(a => a.slice('index:'.length))
         .map(a => [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]));
-    const baseline = (0,image_sources/* readBaseline */.mF)(rt.docker, inputs.baseline, inputs.platforms, rt.env, reads);
+    const baseline = readBaseline(rt.docker, inputs.baseline, inputs.platforms, rt.env, reads);
     if (tags.includes(inputs.baseline))
         await baseline;
     const digest = await stage('Create index', async () => {
@@ -1738,7 +2395,7 @@ async function merge(rt, inputs, ctx, tags, sourceDateEpoch, stage, stages, read
         return index.digest;
     });
     await stage('Tag', () => publish(rt, digest, [repository], tags));
-    const [image, base] = await stage('Inspect', () => Promise.all([(0,core_image/* readImage */.AM)((0,image_sources/* registrySource */.Bf)(rt.docker, repository, rt.env), `${repository}@${digest}`, inputs.platforms), baseline]));
+    const [image, base] = await stage('Inspect', () => Promise.all([readImage(registrySource(rt.docker, repository, rt.env), `${repository}@${digest}`, inputs.platforms), baseline]));
     await finish(rt, inputs, ctx, {
         digest,
         imageid: '',
@@ -1752,10 +2409,71 @@ async function merge(rt, inputs, ctx, tags, sourceDateEpoch, stage, stages, read
     });
 }
 
-// EXTERNAL MODULE: ./src/pipeline/http.ts
-var http = __webpack_require__(3760);
-// EXTERNAL MODULE: ./src/pipeline/optional-reads.ts
-var optional_reads = __webpack_require__(3188);
+;// CONCATENATED MODULE: ./src/pipeline/optional-reads.ts
+// Reads a run can do without (the baseline, the published release tags, the history) share one
+// time budget. A registry that accepts connections and never answers would otherwise hold a PR
+// check for each request's timeout times its retries times the requests. When the budget is
+// spent, the read in flight is cut off, one warning says what was given up, and every later
+// optional read is skipped: the run goes on without them. The push is not one of these.
+
+/** What all optional reads of a run may cost together. */
+const OPTIONAL_READS_BUDGET_MS = 30_000;
+class OptionalReads {
+    budgetMs;
+    warn;
+    clock;
+    spentMs = 0;
+    exhausted = false;
+    constructor(budgetMs, warn, clock = () => performance.now()) {
+        this.budgetMs = budgetMs;
+        this.warn = warn;
+        this.clock = clock;
+    }
+    /** Whether the budget ran out (later reads are skipped). */
+    get spent() {
+        return this.exhausted;
+    }
+    /**
+     * Run one optional read with what is left of the budget. `read` gets a signal that aborts
+     * when the budget runs out; the read is abandoned then even if it ignores the signal.
+     * Returns `undefined` when the read was cut off or skipped; a read's own error is thrown.
+     */
+    async read(what, read) {
+        if (this.exhausted)
+            return undefined;
+        const controller = new AbortController();
+        const started = this.clock();
+        let timer;
+        const outOfTime = new Promise((_, reject) => {
+            timer = setTimeout(() => {
+                // The race is lost first, then the read is told: whatever it does on abort comes too late.
+                reject(new OutOfTime());
+                controller.abort();
+            }, Math.max(0, this.budgetMs - this.spentMs));
+        });
+        try {
+            return await Promise.race([read(controller.signal), outOfTime]);
+        }
+        catch (e) {
+            if (!(e instanceof OutOfTime) && !controller.signal.aborted)
+                throw e;
+            this.exhausted = true;
+            this.warn(`The registry did not answer the optional reads within ${this.budgetMs / 1000} s in all (${what} was in flight: ${(0,errors/* errorMessage */.g)(e)}); going on without them. ` +
+                'The build, the push and the tags are not affected; the report lacks what those reads would have added.');
+            return undefined;
+        }
+        finally {
+            clearTimeout(timer);
+            this.spentMs += this.clock() - started;
+        }
+    }
+}
+class OutOfTime extends Error {
+    constructor() {
+        super('no answer before the time for optional reads ran out');
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/layout-store.ts
 // The OCI layout the docker driver's builds are exported to, kept from run to run on the same
 // machine. BuildKit writes into it only the blobs it does not hold yet, so an unchanged rebuild
@@ -1818,11 +2536,11 @@ async function readHeldBlobs(specs, env, reads) {
     const entries = await Promise.all(specs.map(async (spec) => {
         const ref = cacheSpecAttrs(spec).ref;
         try {
-            const text = await reads.read(`the registry cache ${ref}`, signal => (0,registry_client/* clientFor */.$V)((0,reference/* repositoryOf */._M)(ref), env, undefined, signal).manifest((0,reference/* tagOf */.cO)(ref)));
+            const text = await reads.read(`the registry cache ${ref}`, signal => clientFor((0,reference/* repositoryOf */._M)(ref), env, undefined, signal).manifest((0,reference/* tagOf */.cO)(ref)));
             return [spec, text === undefined ? undefined : cacheBlobs(text)];
         }
         catch (e) {
-            return [spec, e instanceof registry_client/* NotFoundError */.m_ ? [] : undefined];
+            return [spec, e instanceof NotFoundError ? [] : undefined];
         }
     }));
     return new Map(entries);
@@ -1895,7 +2613,7 @@ async function main(rt, raw) {
     for (const name of (0,core_inputs/* secretLookingBuildArgs */.rE)(inputs.buildArgs)) {
         rt.warning(`Build arg ${name} looks like a secret: a build arg's value stays in the image's history and metadata. Pass it with secrets (${name.toLowerCase()}=${name}) and read it in RUN --mount=type=secret,id=${name.toLowerCase()} instead.`);
     }
-    (0,http/* setRequestTimeout */.T)(inputs.registryTimeoutMs);
+    setRequestTimeout(inputs.registryTimeoutMs);
     // Asked now, answered while the run reads its context; a merge job builds nothing.
     const engine = inputs.mode === 'merge' ? undefined : askEngineIfAuto(rt, inputs);
     const ctx = runContext(rt.env);
@@ -1910,12 +2628,12 @@ async function main(rt, raw) {
             return await rt.group(name, fn);
         }
         finally {
-            stages.push({ stage: name, seconds: (0,core_report/* stageSeconds */.eR)(rt.now().getTime() - started) });
+            stages.push({ stage: name, seconds: stageSeconds(rt.now().getTime() - started) });
         }
     };
     await logIn(rt, inputs, stage);
     // The baseline and the published releases are optional reads, with one time budget between them.
-    const reads = new optional_reads/* OptionalReads */.O(optional_reads/* OPTIONAL_READS_BUDGET_MS */.o, message => rt.warning(message));
+    const reads = new OptionalReads(OPTIONAL_READS_BUDGET_MS, message => rt.warning(message));
     const release = await releaseOf(rt, inputs, reads, version);
     // A per-platform build is pushed untagged: its tags are the merge job's.
     const tags = runTags(inputs, () => imageTags(inputs, ctx, now, release));
@@ -1924,7 +2642,7 @@ async function main(rt, raw) {
         return merge(rt, inputs, ctx, tags, (await createdSoon).epoch, stage, stages, reads);
     // The published image is read while the builder is set up and the build runs (before the
     // build when the push replaces it).
-    const baseline = (0,image_sources/* readBaseline */.mF)(rt.docker, inputs.baseline, inputs.platforms, rt.env, reads);
+    const baseline = readBaseline(rt.docker, inputs.baseline, inputs.platforms, rt.env, reads);
     const repositories = pushRepositories(inputs, tags);
     const work = await (0,promises_.mkdtemp)((0,external_node_path_.join)(ctx.temp, 'ci-base-action-'));
     const cache = planCache(inputs, tags, ctx, rt.env);
@@ -1934,7 +2652,7 @@ async function main(rt, raw) {
     const buildx = await stage('Set up buildx', () => setupBuildx(rt, inputs, { builder: names.builder, temp: work }, cache, [...tags, ...cache.registryRefs, ...bases], engine));
     // From here on, `buildx` is the one setup chose: the runner's plugin or the installed binary.
     rt = { ...rt, docker: (0,docker/* withBuildx */.xG)(rt.docker, buildx.binary) };
-    await stage('Set up QEMU', () => setupQemu(rt, inputs, ctx.temp));
+    await stage('Set up QEMU', () => (0,qemu/* setupQemu */.yV)(rt, inputs, ctx.temp));
     for (const warning of [...cache.warnings, ghaVersionWarning(cache, buildx.version)])
         if (warning)
             rt.warning(warning);
@@ -1943,11 +2661,11 @@ async function main(rt, raw) {
         rt.remember({ localCache: local });
         await stage('Restore cache', async () => {
             try {
-                const hit = await restoreLocalCache(local);
+                const hit = await (0,local_cache/* restoreLocalCache */.k)(local);
                 rt.info(hit ? `Cache restored from ${hit}` : 'No cache found; this build starts cold');
             }
             catch (e) {
-                rt.warning(`Cache restore failed; building without it: ${(0,runtime/* errorMessage */.g)(e)}`);
+                rt.warning(`Cache restore failed; building without it: ${(0,errors/* errorMessage */.g)(e)}`);
             }
         });
     }
@@ -1978,18 +2696,18 @@ async function main(rt, raw) {
     const held = readHeldBlobs(plan.cacheToAfter, rt.env, reads);
     const built = await stage(pushTo.length ? 'Build and push' : 'Build', () => runBuild(rt, plan)).catch(e => {
         if (e instanceof BuildError)
-            rt.setOutput('build-time', (0,core_report/* seconds */.YA)(e.milliseconds).toFixed(1));
+            rt.setOutput('build-time', seconds(e.milliseconds).toFixed(1));
         throw e;
     });
     const digest = built.digest;
     // Said now: a push that fails next still tells how long the build took.
-    rt.setOutput('build-time', (0,core_report/* seconds */.YA)(built.milliseconds).toFixed(1));
+    rt.setOutput('build-time', seconds(built.milliseconds).toFixed(1));
     if (inputs.push)
         await stage(pushTo.length ? 'Tag' : 'Push and tag', () => publish(rt, digest, repositories, tags, pushTo.length ? undefined : ociDir));
     const [image, base] = await stage('Inspect', () => Promise.all([
         pushTo.length
-            ? (0,image_sources/* readFreshImage */.MP)((0,image_sources/* registrySource */.Bf)(rt.docker, repositories[0], rt.env, message => rt.warning(message)), `${repositories[0]}@${digest}`, inputs.platforms, message => rt.warning(message))
-            : (0,core_image/* readImage */.AM)((0,image_sources/* ociLayoutSource */.pM)(ociDir), digest, inputs.platforms),
+            ? readFreshImage(registrySource(rt.docker, repositories[0], rt.env, message => rt.warning(message)), `${repositories[0]}@${digest}`, inputs.platforms, message => rt.warning(message))
+            : readImage(ociLayoutSource(ociDir), digest, inputs.platforms),
         baseline
     ]));
     const layers = image.platforms.flatMap(p => p.breakdown.map(l => l.digest));
@@ -2002,7 +2720,7 @@ async function main(rt, raw) {
         rt.warning(cacheFaults);
     if (!pushTo.length) {
         // The layout is kept for the next run: this image's blobs stay, long-unused ones go.
-        await keepImagePruneRest(ociDir, digest, rt.now()).catch(e => rt.warning(`Could not prune the OCI layout ${ociDir}: ${(0,runtime/* errorMessage */.g)(e)}`));
+        await keepImagePruneRest(ociDir, digest, rt.now()).catch(e => rt.warning(`Could not prune the OCI layout ${ociDir}: ${(0,errors/* errorMessage */.g)(e)}`));
     }
     const verification = wantsVerify(inputs)
         ? await stage('Verify', async () => {
@@ -2012,7 +2730,7 @@ async function main(rt, raw) {
                 user: p.user ?? ''
             }));
             try {
-                return await verifyImage(rt, inputs, targets, !localName, verifyKey);
+                return await (0,pipeline_verify/* verifyImage */.ZG)(rt, inputs, targets, !localName, verifyKey);
             }
             finally {
                 if (localName)
@@ -2041,181 +2759,249 @@ async function main(rt, raw) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/post.ts
-// The post step: save cache, remove the builder main created, log out. Every cleanup is
-// its own try; a failure is a warning, never a failed job.
+
+/***/ }),
+
+/***/ 9855:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Xd: () => (/* binding */ saveBinfmtImage),
+  yV: () => (/* binding */ setupQemu)
+});
 
+// UNUSED EXPORTS: BINFMT_DIR, isRegistered
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+;// CONCATENATED MODULE: ./src/core/emulation.ts
+// QEMU user emulation, decided: which platforms need an emulator, which of them lack one, and
+// where the binfmt image is kept between runs. Pure.
 
-
-async function post(rt) {
-    const state = rt.postState();
-    // The builder is removed with the buildx that created it.
-    rt = { ...rt, docker: (0,docker/* withBuildx */.xG)(rt.docker, state.buildx) };
-    const cleanup = async (what, fn) => {
-        try {
-            await rt.group(what, fn);
-        }
-        catch (e) {
-            rt.warning(`${what} failed: ${(0,runtime/* errorMessage */.g)(e)}`);
-        }
+/** linux/<arch> names of the machine's own architecture (and what it runs natively). */
+function nativePlatforms(arch = process.arch) {
+    switch (arch) {
+        case 'x64':
+            return ['linux/amd64', 'linux/386'];
+        case 'arm64':
+            return ['linux/arm64', 'linux/arm/v7', 'linux/arm/v6'];
+        default:
+            return [];
+    }
+}
+/** binfmt_misc entry name for a platform, and tonistiigi/binfmt's name for it. */
+function emulatorFor(platform) {
+    const arch = platform.split('/')[1];
+    const table = {
+        amd64: { entry: 'qemu-x86_64', arch: 'amd64' },
+        arm64: { entry: 'qemu-aarch64', arch: 'arm64' },
+        arm: { entry: 'qemu-arm', arch: 'arm' },
+        '386': { entry: 'qemu-i386', arch: '386' },
+        riscv64: { entry: 'qemu-riscv64', arch: 'riscv64' },
+        ppc64le: { entry: 'qemu-ppc64le', arch: 'ppc64le' },
+        s390x: { entry: 'qemu-s390x', arch: 's390x' },
+        mips64le: { entry: 'qemu-mips64el', arch: 'mips64le' },
+        loong64: { entry: 'qemu-loongarch64', arch: 'loong64' }
     };
-    const local = state.localCache;
-    if (local) {
-        await cleanup('Save cache', async () => rt.info((await saveLocalCache(local)) ? `Cache saved as ${local.key}` : 'The build exported no cache; nothing to save'));
-    }
-    const binfmt = state.binfmtCache;
-    if (binfmt)
-        await cleanup('Save binfmt image', () => saveBinfmtImage(rt, binfmt));
-    const verifyKey = state.verifyKey;
-    if (verifyKey)
-        await cleanup('Remove verify containers', () => removeVerifyLeftovers(rt, verifyKey, state.verifyImage));
-    const builder = state.builder;
-    if (builder)
-        await cleanup(`Remove builder ${builder}`, () => (0,docker/* mustRun */.Pv)(rt.docker, (0,core_args/* removeBuilderArgs */.tk)(builder), 'Removing the builder'));
-    for (const registry of state.logouts ?? [])
-        await cleanup(`Log out of ${registry}`, () => (0,docker/* mustRun */.Pv)(rt.docker, (0,core_args/* logoutArgs */.m9)(registry), 'Logging out'));
+    return table[arch];
 }
-
-;// CONCATENATED MODULE: ./src/pipeline/dry-run.ts
-// What `build` would run, decided the way the action decides it (the same functions), printed
-// instead of run. Only questions are asked: the engine's facts for the driver, git for the
-// commit's time, the registry's tags for a release; nothing is installed, created or pushed.
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-async function dryRun(rt, raw) {
-    const inputs = (0,core_inputs/* parseInputs */.TL)(raw, rt.env);
-    const ctx = runContext(rt.env);
-    const created = await sourceDate(rt, inputs, ctx);
-    const release = await releaseOf(rt, inputs, new optional_reads/* OptionalReads */.O(optional_reads/* OPTIONAL_READS_BUDGET_MS */.o, message => rt.warning(message)), releaseVersion(inputs, ctx));
-    const tags = runTags(inputs, () => imageTags(inputs, ctx, rt.now(), release));
-    const cache = planCache(inputs, tags, ctx, rt.env);
-    const commands = [];
-    const notes = [];
-    const logins = (0,registry_auth/* loginsOf */.Q)(inputs, reference/* registryOf */.Fv);
-    for (const login of logins)
-        commands.push(['docker', ...(0,core_args/* loginArgs */.be)(login.registry, login.username)]);
-    if (logins.length)
-        notes.push('each password goes to `docker login` on stdin');
-    const names = runNames(ctx, process.pid);
-    const work = (0,external_node_path_.join)(ctx.temp, 'ci-base-action-XXXXXX');
-    const dockerfile = await (0,promises_.readFile)(inputs.file, 'utf8').catch(() => '');
-    const driver = inputs.builder
-        ? await existingBuilderDriver(rt.docker, inputs.builder)
-        : chooseDriver(inputs, await (0,docker_config/* engineFacts */.Ig)(rt.docker, rt.env), cache.to);
-    let builder = inputs.builder;
-    if (!builder && driver !== 'docker') {
-        const { spec, config, files, appends } = builderSpec(inputs, driver, names.builder, work, [
-            ...tags,
-            ...cache.registryRefs,
-            ...baseImages(dockerfile, inputs.buildArgs)
-        ]);
-        commands.push(['docker', ...(0,core_args/* createBuilderArgs */.R2)(spec)], ...appends.map(a => ['docker', ...a]));
-        if (config)
-            notes.push(`${spec.configFile} holds:\n${config.trimEnd()}`);
-        for (const path of Object.keys(files))
-            notes.push(`${path} holds the PEM from its input (mode 0600)`);
-        builder = names.builder;
-    }
-    const plan = makeBuildPlan({
-        inputs,
-        ctx,
-        tags,
-        cache,
-        builder,
-        driver,
-        work,
-        layoutDir: layoutStoreDir(rt.env),
-        dockerfile,
-        sourceDateEpoch: created.epoch,
-        verifyName: verifyName(inputs, names.verifyKey),
-        repositories: pushRepositories(inputs, tags)
+function emulationNeed(platforms, registered, native = nativePlatforms()) {
+    const emulated = platforms.filter(p => !native.includes(p));
+    const unknown = emulated.filter(p => !emulatorFor(p));
+    const missing = emulated.filter(p => {
+        const e = emulatorFor(p);
+        return e && !registered(e.entry);
     });
-    commands.push(['docker', ...(0,core_args/* buildArgs */.CH)(plan)]);
-    if (inputs.push && !plan.pushTo.length)
-        notes.push('the docker driver cannot push by digest: the action pushes the OCI layout itself, then points the tags at its digest');
-    if (plan.pushTo.length)
-        notes.push(`then every tag is pointed at the pushed digest: ${tags.join(', ')}`);
-    if (plan.loadTags.length)
-        commands.push(['docker', ...(0,core_args/* buildArgs */.CH)({ ...plan, loadOnly: true })]);
-    if (plan.cacheToAfter.length) {
-        commands.push(['docker', ...(0,core_args/* buildArgs */.CH)({ ...plan, cacheOnly: true })]);
-        notes.push('the registry cache is exported by that last pass only when a step ran or the cache lacks a layer of the image');
+    return { emulated, missing, unknown };
+}
+function unavailableMessage(platforms, image, reason) {
+    return (`QEMU: cannot emulate ${platforms.join(', ')} on this ${nativePlatforms()[0] ?? process.arch} runner (${reason}). ` +
+        `Remedies: let the action register emulators (qemu: auto, needs docker with --privileged and the image ${image}), ` +
+        `set qemu-image to an image your runner can pull, build those platforms on native runners, or drop them from 'platforms'.`);
+}
+function binfmtCacheFor(image, temp) {
+    const name = image.replace(/[^A-Za-z0-9._-]+/g, '-');
+    return { image, path: (0,external_node_path_.join)(temp, 'ci-base-action-binfmt', `${name}.tar`), key: `ci-base-action-binfmt-${name}` };
+}
+
+// EXTERNAL MODULE: ./src/pipeline/github-cache.ts
+var github_cache = __webpack_require__(5696);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(4296);
+// EXTERNAL MODULE: ./src/core/args.ts
+var args = __webpack_require__(1038);
+// EXTERNAL MODULE: ./src/pipeline/docker.ts
+var docker = __webpack_require__(9312);
+;// CONCATENATED MODULE: ./src/pipeline/qemu.ts
+// QEMU user emulation: which requested platforms need an emulator, which are already
+// registered with binfmt_misc, and registering the missing ones.
+
+
+
+
+
+
+
+
+const BINFMT_DIR = '/proc/sys/fs/binfmt_misc';
+function isRegistered(entry, dir = BINFMT_DIR) {
+    const file = (0,external_node_path_.join)(dir, entry);
+    return (0,external_node_fs_.existsSync)(file) && (0,external_node_fs_.readFileSync)(file, 'utf8').startsWith('enabled');
+}
+/**
+ * Register the emulators the build needs. Already-registered ones cost nothing; the binfmt
+ * image is kept in the GitHub cache so later runs do not pull it again.
+ */
+async function setupQemu(rt, inputs, temp, dir = BINFMT_DIR) {
+    const need = emulationNeed(inputs.platforms, e => isRegistered(e, dir));
+    if (need.unknown.length)
+        rt.warning(`QEMU: no emulator is known for ${need.unknown.join(', ')}; the build may fail there.`);
+    const toInstall = inputs.qemu === 'true' ? need.emulated.filter(p => emulatorFor(p)) : need.missing;
+    if (inputs.qemu === 'false' || toInstall.length === 0) {
+        if (need.missing.length && inputs.qemu === 'false') {
+            rt.warning(unavailableMessage(need.missing, inputs.qemuImage, 'qemu is false and no emulator is registered'));
+        }
+        else {
+            rt.info(need.emulated.length ? `QEMU: emulators already registered for ${need.emulated.join(', ')}` : 'QEMU: every platform is native');
+        }
+        return;
     }
-    return { commands, notes };
-}
-/** One argument as a POSIX shell reads it: bare when safe, else in single quotes. */
-function shellQuote(arg) {
-    return /^[A-Za-z0-9_/.,:=@%+-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
-}
-
-// EXTERNAL MODULE: ./src/cli/flags.ts
-var flags = __webpack_require__(5377);
-// EXTERNAL MODULE: ./src/cli/terminal.ts
-var terminal = __webpack_require__(1028);
-;// CONCATENATED MODULE: ./src/cli/build.ts
-// `ci-base-action build`: the action's pipeline on a terminal, main then post. Loaded only for
-// a build, as one chunk: inspect and compare never load the pipeline or the runner's toolkit.
-
-
-
-
-
-
-
-
-/** Where a runner keeps its tool cache and temp files; a terminal gets lasting ones of its own. */
-function runnerDirs(env) {
-    const cache = (0,external_node_path_.join)(env.XDG_CACHE_HOME ?? (0,external_node_path_.join)((0,external_node_os_.homedir)(), '.cache'), 'ci-base-action');
-    env.RUNNER_TOOL_CACHE ??= (0,external_node_path_.join)(cache, 'tool-cache');
-    env.RUNNER_TEMP ??= (0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'ci-base-action');
-    (0,external_node_fs_.mkdirSync)(env.RUNNER_TEMP, { recursive: true });
-}
-async function build(inv, out, colors, errColors) {
-    runnerDirs(process.env);
-    const raw = (0,flags/* rawInputs */.me)({ summary: 'false', ...inv.inputs });
-    const host = (0,terminal/* terminalRuntime */.j6)(errColors);
-    if (inv.dryRun) {
-        const plan = await dryRun(host.rt, raw);
-        for (const note of plan.notes)
-            out(`# ${note.replace(/\n/g, '\n# ')}`);
-        for (const command of plan.commands)
-            out(command.map(shellQuote).join(' '));
-        return 0;
+    const image = inputs.qemuImage;
+    const present = (await rt.docker(['image', 'inspect', image], { quiet: true })).code === 0;
+    const cache = binfmtCacheFor(image, temp);
+    if (!present && !(await loadCachedImage(rt, cache)))
+        rt.remember({ binfmtCache: cache });
+    const arches = [...new Set(toInstall.map(p => emulatorFor(p).arch))];
+    const result = await rt.docker((0,args/* binfmtArgs */.MF)(image, arches));
+    const still = emulationNeed(inputs.platforms, e => isRegistered(e, dir)).missing;
+    if (result.code !== 0 || still.length) {
+        const said = result.stderr.split('\n').filter(l => l.trim() && !/^(Run 'docker|Unable to find image)/.test(l));
+        const reason = result.code !== 0 ? `${image} exited ${result.code}: ${said.pop() ?? 'no output'}` : 'the emulators are still not registered';
+        throw new Error(unavailableMessage(still.length ? still : toInstall, image, reason));
     }
-    let failed;
+    rt.info(`QEMU: registered emulators for ${toInstall.join(', ')}`);
+}
+async function loadCachedImage(rt, cache) {
     try {
-        await main(host.rt, raw);
+        if (!(await (0,github_cache/* restorePaths */.B)([cache.path], cache.key)))
+            return false;
+        await (0,docker/* mustRun */.Pv)(rt.docker, ['load', '--input', cache.path], 'Loading the cached binfmt image', { quiet: true });
+        return true;
     }
     catch (e) {
-        failed = e instanceof Error ? e : new Error(String(e));
+        rt.warning(`QEMU: could not restore the binfmt image from cache: ${(0,errors/* errorMessage */.g)(e)}`);
+        return false;
     }
-    // What main set up (a builder, logins) is undone here, as the post step does on a runner.
-    await post({ ...host.rt, postState: () => host.state });
-    if (host.outputs.report) {
-        const report = JSON.parse(host.outputs.report);
-        out(inv.json ? host.outputs.report : (0,terminal/* renderReport */.B1)(report, colors));
+}
+/** Post: keep the pulled binfmt image for the next run. */
+async function saveBinfmtImage(rt, cache) {
+    await (0,promises_.mkdir)((0,external_node_path_.dirname)(cache.path), { recursive: true });
+    await (0,docker/* mustRun */.Pv)(rt.docker, ['save', '--output', cache.path, cache.image], 'Saving the binfmt image', { quiet: true });
+    await (0,github_cache/* savePaths */.Y)([cache.path], cache.key);
+}
+
+
+/***/ }),
+
+/***/ 9073:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ZG: () => (/* binding */ verifyImage),
+/* harmony export */   u4: () => (/* binding */ removeVerifyLeftovers)
+/* harmony export */ });
+/* unused harmony export VERIFY_LABEL */
+/* harmony import */ var _core_verify_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7190);
+/* harmony import */ var _docker_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9312);
+
+
+/** The label every verify container carries: post removes whatever main left behind. */
+const VERIFY_LABEL = 'ci-base-action.verify';
+/** /etc/passwd out of the image without running anything in it (it may have no shell). */
+async function passwdOf(rt, target) {
+    const created = await (0,_docker_js__WEBPACK_IMPORTED_MODULE_0__/* .mustRun */ .Pv)(rt.docker, ['create', '--platform', target.platform, target.ref], 'Creating a container to read /etc/passwd', { quiet: true });
+    const id = created.stdout.trim();
+    try {
+        const copied = await rt.docker(['cp', `${id}:/etc/passwd`, '-'], { quiet: true });
+        return copied.code === 0 ? tarFileText(copied.stdout) : undefined;
     }
-    if (failed)
-        throw failed;
-    return 0;
+    finally {
+        await rt.docker(['rm', '--force', id], { quiet: true });
+    }
+}
+/** The one file of a tar stream `docker cp … -` writes: the size is in the header, the text follows. */
+function tarFileText(tar) {
+    const size = parseInt(tar.slice(124, 136).replace(/\0.*$/, '').trim() || '0', 8);
+    return tar.slice(512, 512 + size);
+}
+async function runCommand(rt, target, argv, line, name, key, timeoutMs) {
+    const started = rt.now().getTime();
+    let timedOut = false;
+    // The client does not stop the container when it is killed: the container is removed instead.
+    const timer = setTimeout(() => {
+        timedOut = true;
+        void rt.docker(['rm', '--force', name], { quiet: true });
+    }, timeoutMs);
+    try {
+        const run = await rt.docker(['run', '--rm', '--name', name, '--label', `${VERIFY_LABEL}=${key}`, '--platform', target.platform, target.ref, ...argv], { quiet: true });
+        const seconds = (rt.now().getTime() - started) / 1000;
+        const output = (0,_docker_js__WEBPACK_IMPORTED_MODULE_0__/* .lastLines */ .w$)(`${run.stdout}${run.stderr ? `\n${run.stderr}` : ''}`.trim(), 10);
+        return {
+            platform: target.platform,
+            command: line,
+            passed: !timedOut && run.code === 0,
+            ...(timedOut ? {} : { exitCode: run.code }),
+            timedOut,
+            seconds,
+            output
+        };
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+async function verifyImage(rt, inputs, targets, pulled, key) {
+    const results = [];
+    const users = [];
+    let n = 0;
+    for (const target of targets) {
+        if (pulled)
+            await (0,_docker_js__WEBPACK_IMPORTED_MODULE_0__/* .mustRun */ .Pv)(rt.docker, ['pull', '--quiet', '--platform', target.platform, target.ref], `Pulling ${target.ref} to verify it`, {
+                quiet: true
+            });
+        if (inputs.requireNonRoot) {
+            const named = target.user && !/^\d+(:\d*)?$/.test(target.user) && target.user.split(':')[0] !== 'root';
+            const check = (0,_core_verify_js__WEBPACK_IMPORTED_MODULE_1__/* .userCheck */ .w4)(target.platform, target.user, named ? await passwdOf(rt, target) : undefined);
+            users.push(check);
+            rt.info(`${target.platform}: user '${target.user || '(unset: root)'}'${check.uid === undefined ? '' : `, uid ${check.uid}`}: ${check.passed ? 'not root' : 'FAILED'}`);
+        }
+        for (const { line, argv } of inputs.verify) {
+            const result = await runCommand(rt, target, argv, line, `${key}-${++n}`, key, inputs.verifyTimeoutMs);
+            results.push(result);
+            const how = result.timedOut ? `stopped after ${result.seconds.toFixed(0)} s` : `exit ${result.exitCode}`;
+            rt.info(`${target.platform}: ${line}: ${result.passed ? 'ok' : 'FAILED'} (${how}, ${result.seconds.toFixed(1)} s)${result.output ? `\n${result.output}` : ''}`);
+        }
+    }
+    return { results, users };
+}
+/** Containers of this run's verification that are still there (a cancelled or crashed main). */
+async function removeVerifyLeftovers(rt, key, image) {
+    const listed = await (0,_docker_js__WEBPACK_IMPORTED_MODULE_0__/* .mustRun */ .Pv)(rt.docker, ['ps', '--all', '--quiet', '--filter', `label=${VERIFY_LABEL}=${key}`], 'Listing verify containers', { quiet: true });
+    const ids = listed.stdout
+        .split('\n')
+        .map(s => s.trim())
+        .filter(Boolean);
+    if (ids.length)
+        await (0,_docker_js__WEBPACK_IMPORTED_MODULE_0__/* .mustRun */ .Pv)(rt.docker, ['rm', '--force', ...ids], 'Removing verify containers', { quiet: true });
+    if (image)
+        await rt.docker(['image', 'rm', '--force', image], { quiet: true });
+    rt.info(`Removed ${ids.length} verify container(s)${image ? ` and ${image}` : ''}`);
 }
 
 
