@@ -1254,7 +1254,7 @@ module.exports = compareBuild
 
 /***/ }),
 
-/***/ 4493:
+/***/ 6874:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -1669,7 +1669,7 @@ const patch = __webpack_require__(8756)
 const prerelease = __webpack_require__(5714)
 const compare = __webpack_require__(8469)
 const rcompare = __webpack_require__(2173)
-const compareLoose = __webpack_require__(4493)
+const compareLoose = __webpack_require__(6874)
 const compareBuild = __webpack_require__(7648)
 const sort = __webpack_require__(9872)
 const rsort = __webpack_require__(7192)

@@ -5,10 +5,10 @@ import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import type { Inputs } from '../core/inputs.js'
 import { type Docker, lastLines, mustRun, withBuildx } from './docker.js'
-import type { CachePlan } from '../core/cache-plan.js'
-import { createBuilderArgs, type BuilderSpec } from '../core/args.js'
+import { createBuilderArgs } from '../core/args.js'
 import { parseVersion } from '../core/version.js'
-import { builderSpec, buildxAsset, buildxNeeded, buildxToInstall, chooseDriver } from '../core/builder.js'
+import { buildxAsset, buildxNeeded, buildxToInstall } from '../core/builder.js'
+import type { BuilderToCreate, Driver, RunPlan } from '../core/run-plan.js'
 import type { Runtime } from './runtime.js'
 import type { Env } from '../core/env.js'
 import { dockerConfigDir, engineFacts, readDockerConfig } from './docker-config.js'
@@ -103,23 +103,16 @@ export function toolCacheHit(env: Env, tool: string, version: string, exists: (p
   return exists(`${dir}.complete`) ? dir : undefined
 }
 
-export async function createBuilder(
-  run: Docker,
-  inputs: Inputs,
-  driver: BuilderSpec['driver'],
-  name: string,
-  tempDir: string,
-  refs: string[]
-): Promise<void> {
-  const { spec, config, files, appends } = builderSpec(inputs, driver, name, tempDir, refs)
+export async function createBuilder(run: Docker, create: BuilderToCreate): Promise<void> {
+  const { spec, config, files, appends } = create
   if (spec.configFile) await writeFile(spec.configFile, config)
   for (const [path, pem] of Object.entries(files)) await writeFile(path, pem, { mode: 0o600 })
-  await mustRun(run, createBuilderArgs(spec), `Creating the ${driver} builder`)
+  await mustRun(run, createBuilderArgs(spec), `Creating the ${spec.driver} builder`)
   for (const append of appends) await mustRun(run, append, `Appending the ${append[append.indexOf('--platform') + 1]} node`)
 }
 
 /** A builder the user keeps (a warm one on a self-hosted runner): started if it is not, never created or removed here. */
-export async function existingBuilderDriver(run: Docker, name: string): Promise<BuildxSetup['driver']> {
+export async function existingBuilderDriver(run: Docker, name: string): Promise<Driver> {
   const inspected = await run(['buildx', 'inspect', '--bootstrap', name], { quiet: true })
   if (inspected.code !== 0) {
     throw new Error(
@@ -134,9 +127,6 @@ export interface BuildxSetup {
   version: string
   /** The buildx binary run directly (the one the action installed, or the runner's plugin); undefined when only `docker buildx` finds it. */
   binary?: string
-  driver: Exclude<Inputs['driver'], 'auto'>
-  /** '' when the runner's current builder is used. */
-  builder: string
 }
 
 /**
@@ -150,19 +140,11 @@ export function askEngineIfAuto(rt: Pick<Runtime, 'docker' | 'env'>, inputs: Pic
   return facts
 }
 
-/** Make buildx usable and decide where the build runs; a builder it creates is removed in post. */
-export async function setupBuildx(
-  rt: Runtime,
-  inputs: Inputs,
-  names: { builder: string; temp: string },
-  cache: Pick<CachePlan, 'to' | 'types'>,
-  refs: string[],
-  facts = askEngineIfAuto(rt, inputs)
-): Promise<BuildxSetup> {
-  const cacheTo = cache.to
+/** Make buildx usable, and create the builder the plan names (post removes it). */
+export async function setupBuildx(rt: Runtime, inputs: Inputs, plan: Pick<RunPlan, 'cache' | 'driver' | 'create'>): Promise<BuildxSetup> {
   // An explicit version is installed whatever the runner has: no need to ask the runner's.
   const installed = inputs.buildxVersion === 'installed' ? await installedBuildx(rt.docker, rt.env) : undefined
-  const wanted = buildxToInstall(inputs.buildxVersion, installed, buildxNeeded(cache.types))
+  const wanted = buildxToInstall(inputs.buildxVersion, installed, buildxNeeded(plan.cache.types))
   let binary: string | undefined
   if (wanted) {
     rt.info(`Installing buildx ${wanted.version} (${wanted.why})`)
@@ -175,14 +157,13 @@ export async function setupBuildx(
   // docker CLI, which looks the plugin up (about 200 ms a call).
   binary ??= buildxPlugin(rt.env)
   if (inputs.builder) {
-    const driver = await existingBuilderDriver(withBuildx(rt.docker, binary), inputs.builder)
-    rt.info(`buildx ${version}, the existing builder ${inputs.builder} (${driver} driver), left running after the job`)
-    return { version, binary, driver, builder: inputs.builder }
+    rt.info(`buildx ${version}, the existing builder ${inputs.builder} (${plan.driver} driver), left running after the job`)
+  } else {
+    rt.info(`buildx ${version}, ${plan.driver} driver`)
   }
-  const driver = chooseDriver(inputs, (await facts) ?? { containerdStore: false }, cacheTo)
-  rt.info(`buildx ${version}, ${driver} driver`)
-  if (driver === 'docker') return { version, binary, driver, builder: '' }
-  rt.remember({ builder: names.builder })
-  await createBuilder(withBuildx(rt.docker, binary), inputs, driver, names.builder, names.temp, refs)
-  return { version, binary, driver, builder: names.builder }
+  if (plan.create) {
+    rt.remember({ builder: plan.create.spec.name })
+    await createBuilder(withBuildx(rt.docker, binary), plan.create)
+  }
+  return { version, binary }
 }

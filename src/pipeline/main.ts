@@ -1,27 +1,27 @@
 // The main step: (login) -> buildx -> QEMU -> cache restore -> build (+push) -> inspect -> outputs + summary.
-import { access, mkdtemp, readFile } from 'node:fs/promises'
+import { access, mkdtemp } from 'node:fs/promises'
 import { join } from 'node:path'
 import { InputError, type RawInputs, parseInputs, secretLookingBuildArgs } from '../core/inputs.js'
 import { runContext } from '../core/github-context.js'
-import { imageTags, releaseVersion } from '../core/tags.js'
-import { cacheFaultWarning, cacheSpecAttrs, ghaVersionWarning, planCache, staleCaches } from '../core/cache-plan.js'
+import { releaseVersion } from '../core/tags.js'
+import { cacheFaultWarning, cacheSpecAttrs, ghaVersionWarning, staleCaches } from '../core/cache-plan.js'
 import { restoreLocalCache } from './local-cache.js'
-import { askEngineIfAuto, setupBuildx } from './buildx.js'
+import { askEngineIfAuto, existingBuilderDriver, setupBuildx } from './buildx.js'
+import { gatherFacts } from './run-facts.js'
+import { planRun, type RunFacts } from '../core/run-plan.js'
 import { setupQemu } from './qemu.js'
 import { BuildError, runBuild } from './build.js'
 import { ociLayoutSource, readBaseline, readFreshImage, registrySource } from './image-sources.js'
 import { readImage } from '../core/image.js'
 import { seconds, stageSeconds, type StageTime } from '../core/report.js'
 import { withBuildx } from './docker.js'
-import { baseImages } from '../core/dockerfile.js'
 import type { Runtime } from './runtime.js'
 import { errorMessage } from '../core/errors.js'
 import { sourceDate } from './source-date.js'
 import { publish } from './publish.js'
 import { logIn } from './login.js'
 import { finish } from './finish.js'
-import { releaseOf } from './release.js'
-import { makeBuildPlan, pushRepositories, runNames, runTags, verifyName, wantsVerify } from '../core/build-plan.js'
+import { wantsVerify } from '../core/build-plan.js'
 import { verifyImage } from './verify.js'
 import { merge } from './merge.js'
 import { setRequestTimeout } from './http.js'
@@ -59,10 +59,9 @@ export async function main(rt: Runtime, raw: RawInputs): Promise<void> {
   // Asked now, answered while the run reads its context; a merge job builds nothing.
   const engine = inputs.mode === 'merge' ? undefined : askEngineIfAuto(rt, inputs)
   const ctx = runContext(rt.env)
-  // The commit's time is looked up (git) while the run sets up; the build is the first to need it.
+  // The commit's time is looked up (git) while the run logs in.
   const createdSoon = sourceDate(rt, inputs, ctx)
-  const version = releaseVersion(inputs, ctx)
-  const now = rt.now()
+  releaseVersion(inputs, ctx) // a tag that is not a version is the user's to fix, said before anything runs
   const stages: StageTime[] = []
   const stage = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
     const started = rt.now().getTime()
@@ -77,23 +76,26 @@ export async function main(rt: Runtime, raw: RawInputs): Promise<void> {
 
   // The baseline and the published releases are optional reads, with one time budget between them.
   const reads = new OptionalReads(OPTIONAL_READS_BUDGET_MS, message => rt.warning(message))
-  const release = await releaseOf(rt, inputs, reads, version)
-  // A per-platform build is pushed untagged: its tags are the merge job's.
-  const tags = runTags(inputs, () => imageTags(inputs, ctx, now, release))
-  rt.setOutput('tags', tags.join('\n'))
-  if (inputs.mode === 'merge') return merge(rt, inputs, ctx, tags, (await createdSoon).epoch, stage, stages, reads)
+  const facts = await gatherFacts(rt, inputs, ctx, reads, createdSoon)
+  const work = await mkdtemp(join(ctx.temp, 'ci-base-action-'))
+  const planWith = (builderFacts: Partial<Pick<RunFacts, 'engine' | 'existingDriver'>>) =>
+    planRun({ ...facts, ...builderFacts, work, layoutDir: layoutStoreDir(rt.env), pid: process.pid })
+  if (inputs.mode === 'merge') {
+    const { tags } = planWith({})
+    rt.setOutput('tags', tags.join('\n'))
+    return merge(rt, inputs, ctx, tags, facts.sourceDateEpoch, stage, stages, reads)
+  }
   // The published image is read while the builder is set up and the build runs (before the
   // build when the push replaces it).
   const baseline = readBaseline(rt.docker, inputs.baseline, inputs.platforms, rt.env, reads)
-  const repositories = pushRepositories(inputs, tags)
-  const work = await mkdtemp(join(ctx.temp, 'ci-base-action-'))
-  const cache = planCache(inputs, tags, ctx, rt.env)
-  const names = runNames(ctx, process.pid)
-  const dockerfile = await readFile(inputs.file, 'utf8').catch(() => '')
-  const bases = baseImages(dockerfile, inputs.buildArgs)
-  const buildx = await stage('Set up buildx', () =>
-    setupBuildx(rt, inputs, { builder: names.builder, temp: work }, cache, [...tags, ...cache.registryRefs, ...bases], engine)
-  )
+  const { plan, buildx } = await stage('Set up buildx', async () => {
+    const existingDriver = inputs.builder ? await existingBuilderDriver(rt.docker, inputs.builder) : undefined
+    const plan = planWith({ engine: await engine, existingDriver })
+    return { plan, buildx: await setupBuildx(rt, inputs, plan) }
+  })
+  // A per-platform build is pushed untagged: its tags are the merge job's.
+  const { tags, repositories, cache } = plan
+  rt.setOutput('tags', tags.join('\n'))
   // From here on, `buildx` is the one setup chose: the runner's plugin or the installed binary.
   rt = { ...rt, docker: withBuildx(rt.docker, buildx.binary) }
   await stage('Set up QEMU', () => setupQemu(rt, inputs, ctx.temp))
@@ -113,29 +115,15 @@ export async function main(rt: Runtime, raw: RawInputs): Promise<void> {
   }
 
   // Verify runs what was built: pulled by digest after a push, else loaded under a name of this run's.
-  const verifyKey = names.verifyKey
-  const localName = verifyName(inputs, verifyKey)
-  if (wantsVerify(inputs)) rt.remember({ verifyKey, ...(localName ? { verifyImage: localName } : {}) })
-  const created = await createdSoon
-  const plan = makeBuildPlan({
-    inputs,
-    ctx,
-    tags,
-    cache,
-    builder: buildx.builder,
-    driver: buildx.driver,
-    work,
-    layoutDir: layoutStoreDir(rt.env),
-    dockerfile,
-    sourceDateEpoch: created.epoch,
-    verifyName: localName,
-    repositories
-  })
-  const { ociDir, pushTo } = plan
+  const verifyKey = plan.names.verifyKey
+  const localName = plan.verify?.localName ?? ''
+  if (plan.verify) rt.remember({ verifyKey, ...(localName ? { verifyImage: localName } : {}) })
+  const build = plan.build
+  const { ociDir, pushTo } = build
   if (inputs.push && tags.includes(inputs.baseline)) await baseline
   // What the registry cache holds is read while the build runs: it decides whether it is written again.
-  const held = readHeldBlobs(plan.cacheToAfter, rt.env, reads)
-  const built = await stage(pushTo.length ? 'Build and push' : 'Build', () => runBuild(rt, plan)).catch(e => {
+  const held = readHeldBlobs(build.cacheToAfter, rt.env, reads)
+  const built = await stage(pushTo.length ? 'Build and push' : 'Build', () => runBuild(rt, build)).catch(e => {
     if (e instanceof BuildError) rt.setOutput('build-time', seconds(e.milliseconds).toFixed(1))
     throw e
   })
@@ -159,10 +147,10 @@ export async function main(rt: Runtime, raw: RawInputs): Promise<void> {
     ])
   )
   const layers = image.platforms.flatMap(p => p.breakdown.map(l => l.digest))
-  const { stale, upToDate } = staleCaches(plan.cacheToAfter, built.steps, layers, await held)
+  const { stale, upToDate } = staleCaches(build.cacheToAfter, built.steps, layers, await held)
   for (const spec of upToDate)
     rt.info(`${cacheSpecAttrs(spec).ref} already holds this build (every step came from cache, every layer is in it): not written again`)
-  const exportFaults = stale.length ? await stage('Export cache', () => exportCaches(rt, plan, stale)) : []
+  const exportFaults = stale.length ? await stage('Export cache', () => exportCaches(rt, build, stale)) : []
   const cacheFaults = cacheFaultWarning([...built.cacheFaults, ...exportFaults])
   if (cacheFaults) rt.warning(cacheFaults)
   if (!pushTo.length) {

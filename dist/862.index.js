@@ -1,5 +1,5 @@
-export const id = 484;
-export const ids = [484];
+export const id = 862;
+export const ids = [862];
 export const modules = {
 
 /***/ 1038:
@@ -233,7 +233,7 @@ async function saveLocalCache(local) {
 
 /***/ }),
 
-/***/ 9484:
+/***/ 481:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -821,13 +821,13 @@ function toolCacheHit(env, tool, version, exists = external_node_fs_.existsSync)
     const dir = (0,external_node_path_.join)(env.RUNNER_TOOL_CACHE, tool, version, process.arch);
     return exists(`${dir}.complete`) ? dir : undefined;
 }
-async function createBuilder(run, inputs, driver, name, tempDir, refs) {
-    const { spec, config, files, appends } = builderSpec(inputs, driver, name, tempDir, refs);
+async function createBuilder(run, create) {
+    const { spec, config, files, appends } = create;
     if (spec.configFile)
         await (0,promises_.writeFile)(spec.configFile, config);
     for (const [path, pem] of Object.entries(files))
         await (0,promises_.writeFile)(path, pem, { mode: 0o600 });
-    await (0,docker/* mustRun */.Pv)(run, (0,core_args/* createBuilderArgs */.R2)(spec), `Creating the ${driver} builder`);
+    await (0,docker/* mustRun */.Pv)(run, (0,core_args/* createBuilderArgs */.R2)(spec), `Creating the ${spec.driver} builder`);
     for (const append of appends)
         await (0,docker/* mustRun */.Pv)(run, append, `Appending the ${append[append.indexOf('--platform') + 1]} node`);
 }
@@ -850,12 +850,11 @@ function askEngineIfAuto(rt, inputs) {
     facts?.catch(() => undefined); // awaited later; an early rejection is not unhandled
     return facts;
 }
-/** Make buildx usable and decide where the build runs; a builder it creates is removed in post. */
-async function setupBuildx(rt, inputs, names, cache, refs, facts = askEngineIfAuto(rt, inputs)) {
-    const cacheTo = cache.to;
+/** Make buildx usable, and create the builder the plan names (post removes it). */
+async function setupBuildx(rt, inputs, plan) {
     // An explicit version is installed whatever the runner has: no need to ask the runner's.
     const installed = inputs.buildxVersion === 'installed' ? await installedBuildx(rt.docker, rt.env) : undefined;
-    const wanted = buildxToInstall(inputs.buildxVersion, installed, buildxNeeded(cache.types));
+    const wanted = buildxToInstall(inputs.buildxVersion, installed, buildxNeeded(plan.cache.types));
     let binary;
     if (wanted) {
         rt.info(`Installing buildx ${wanted.version} (${wanted.why})`);
@@ -869,17 +868,555 @@ async function setupBuildx(rt, inputs, names, cache, refs, facts = askEngineIfAu
     // docker CLI, which looks the plugin up (about 200 ms a call).
     binary ??= buildxPlugin(rt.env);
     if (inputs.builder) {
-        const driver = await existingBuilderDriver((0,docker/* withBuildx */.xG)(rt.docker, binary), inputs.builder);
-        rt.info(`buildx ${version}, the existing builder ${inputs.builder} (${driver} driver), left running after the job`);
-        return { version, binary, driver, builder: inputs.builder };
+        rt.info(`buildx ${version}, the existing builder ${inputs.builder} (${plan.driver} driver), left running after the job`);
     }
-    const driver = chooseDriver(inputs, (await facts) ?? { containerdStore: false }, cacheTo);
-    rt.info(`buildx ${version}, ${driver} driver`);
-    if (driver === 'docker')
-        return { version, binary, driver, builder: '' };
-    rt.remember({ builder: names.builder });
-    await createBuilder((0,docker/* withBuildx */.xG)(rt.docker, binary), inputs, driver, names.builder, names.temp, refs);
-    return { version, binary, driver, builder: names.builder };
+    else {
+        rt.info(`buildx ${version}, ${plan.driver} driver`);
+    }
+    if (plan.create) {
+        rt.remember({ builder: plan.create.spec.name });
+        await createBuilder((0,docker/* withBuildx */.xG)(rt.docker, binary), plan.create);
+    }
+    return { version, binary };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/http.ts
+// A small HTTP client for the registry API on node:http(s). Node's fetch loads its HTTP stack
+// (undici) on first use, about 40 ms here: more than all of `inspect`'s requests together.
+// Redirects are followed for reads, without credentials when they leave the host (blob
+// downloads go to storage that rejects them); a request that hangs is cut off.
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+let requestTimeoutMs = 120_000;
+/** The run's `registry-timeout`: how long any registry request may go unanswered. */
+function setRequestTimeout(ms) {
+    requestTimeoutMs = ms;
+}
+// TLS is loaded the first time a registry needs it (about 20 ms): a loopback registry never does.
+const httpsRequest = async () => (await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 4708, 23))).request;
+async function once(url, req) {
+    const send = url.protocol === 'https:' ? await httpsRequest() : external_node_http_.request;
+    return new Promise((resolve, reject) => {
+        const body = typeof req.body === 'string' ? Buffer.from(req.body) : req.body;
+        // A connection of its own per request: a registry that answers before reading a body (an
+        // early error) leaves a kept-alive connection that the next try must not inherit.
+        const headers = { ...req.headers, ...(body ? { 'Content-Length': String(body.length) } : {}) };
+        const r = send(url, { method: req.method ?? 'GET', agent: false, headers, signal: req.signal }, resolve);
+        const limit = req.timeoutMs ?? requestTimeoutMs;
+        r.setTimeout(limit, () => r.destroy(new Error(`timed out after ${limit / 1000} s (registry-timeout)`)));
+        r.on('error', (e) => reject(new Error(`${req.method ?? 'GET'} ${url.host}${url.pathname}: ${networkReason(e)}`, { cause: e })));
+        r.end(body);
+    });
+}
+/** Node's words for a dropped connection ("socket hang up") said plainly. */
+function networkReason(e) {
+    if (e.code === 'ECONNRESET' || /socket hang up/.test(e.message))
+        return `the connection was reset (${e.message})`;
+    if (e.code === 'ECONNREFUSED')
+        return 'connection refused';
+    return e.message;
+}
+function collect(res) {
+    return new Promise((resolve, reject) => {
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => resolve(Buffer.concat(chunks)));
+        res.on('error', reject);
+    });
+}
+async function http(address, req = {}) {
+    let url = new URL(address);
+    const headers = { ...req.headers };
+    let res = await once(url, { ...req, headers });
+    for (let hops = 0; REDIRECTS.has(res.statusCode ?? 0) && res.headers.location && hops < 5; hops++) {
+        res.resume();
+        const next = new URL(res.headers.location, url);
+        if (next.host !== url.host)
+            delete headers.Authorization;
+        url = next;
+        res = await once(url, { ...req, method: req.method === 'HEAD' ? 'HEAD' : 'GET', body: undefined, headers });
+    }
+    const status = res.statusCode ?? 0;
+    const body = req.method === 'HEAD' ? Promise.resolve(Buffer.alloc(0)) : collect(res);
+    if (req.method === 'HEAD')
+        res.resume();
+    return {
+        status,
+        statusText: res.statusMessage ?? '',
+        ok: status >= 200 && status < 300,
+        headers: { get: name => [res.headers[name.toLowerCase()]].flat()[0] ?? null },
+        text: async () => (await body).toString('utf8'),
+        json: async () => JSON.parse((await body).toString('utf8')),
+        bytes: async () => new Uint8Array(await body)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/registry-client.ts
+// The distribution HTTP API, with docker's own credentials (config.json or a credential
+// helper) and the token dance registries ask for: manifest and config reads for the report
+// (milliseconds, where a `docker buildx imagetools` process costs ~100 ms), and the writes
+// that publish an image by digest and then point its tags at it.
+
+
+
+const MANIFEST_TYPES = [
+    'application/vnd.oci.image.index.v1+json',
+    'application/vnd.docker.distribution.manifest.list.v2+json',
+    'application/vnd.oci.image.manifest.v1+json',
+    'application/vnd.docker.distribution.manifest.v2+json'
+].join(', ');
+class NotFoundError extends Error {
+}
+function parseChallenge(header) {
+    const scheme = header.split(' ')[0];
+    const params = {};
+    for (const m of header.slice(scheme.length).matchAll(/(\w+)="([^"]*)"/g))
+        params[m[1]] = m[2];
+    return { scheme: scheme.toLowerCase(), params };
+}
+/** A registry's answer that was not a success: its status, and how long it asked to be left alone. */
+class RegistryError extends Error {
+    status;
+    retryAfterMs;
+    constructor(message, status, retryAfterMs) {
+        super(message);
+        this.status = status;
+        this.retryAfterMs = retryAfterMs;
+    }
+}
+const DEFAULT_RETRIES = { attempts: 4, baseMs: 1000, maxWaitMs: 30_000 };
+// 429 and 5xx are the registry's own word that it may answer later; a dropped or silent
+// connection likewise. A 4xx other than 429 is the request's fault and is not tried again.
+const retryable = (e) => e instanceof RegistryError
+    ? e.status === 429 || e.status >= 500
+    : /connection was reset|timed out|connection refused|EPIPE|ETIMEDOUT|ECONNRESET|socket hang up/i.test(String(e?.message));
+/** Retry-After in seconds or as an HTTP date. */
+function retryAfterMs(header, now = Date.now()) {
+    if (!header)
+        return undefined;
+    if (/^\d+$/.test(header.trim()))
+        return Number(header.trim()) * 1000;
+    const at = Date.parse(header);
+    return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+class RegistryClient {
+    ref;
+    credentials;
+    retries;
+    authorization;
+    constructor(ref, credentials, retries = DEFAULT_RETRIES) {
+        this.ref = ref;
+        this.credentials = credentials;
+        this.retries = retries;
+    }
+    /** One operation, tried again with backoff while the registry's failure is one that passes. */
+    async retrying(what, operation) {
+        const { attempts, baseMs, maxWaitMs, onRetry, signal, sleep = ms => abortableSleep(ms, signal) } = this.retries;
+        for (let attempt = 1;; attempt++) {
+            try {
+                return await operation();
+            }
+            catch (e) {
+                if (attempt >= attempts || !retryable(e) || signal?.aborted) {
+                    if (attempt > 1 && retryable(e))
+                        e.message += ` (gave up after ${attempt} tries)`;
+                    throw e;
+                }
+                const asked = e instanceof RegistryError ? e.retryAfterMs : undefined;
+                const wait = Math.min(asked ?? baseMs * 2 ** (attempt - 1), maxWaitMs);
+                onRetry?.(`${e.message}; trying ${what} again in ${(wait / 1000).toFixed(wait < 1000 ? 1 : 0)} s${asked !== undefined ? ' (as Retry-After asked)' : ''}, attempt ${attempt + 1} of ${attempts}`);
+                await sleep(wait);
+            }
+        }
+    }
+    async manifest(reference) {
+        return this.retrying(`GET manifest ${reference}`, async () => (await this.call(`/v2/${this.ref.repository}/manifests/${reference}`, { headers: { Accept: MANIFEST_TYPES } })).text());
+    }
+    /** A manifest's exact bytes and media type: what a tag is pointed at has to be byte-identical. */
+    async manifestBytes(reference) {
+        return this.retrying(`GET manifest ${reference}`, async () => {
+            const res = await this.call(`/v2/${this.ref.repository}/manifests/${reference}`, { headers: { Accept: MANIFEST_TYPES } });
+            return { bytes: await res.bytes(), mediaType: res.headers.get('content-type') ?? '' };
+        });
+    }
+    /** Every tag of the repository (following the registry's pages); none when it does not exist yet. */
+    async tags() {
+        const tags = [];
+        let next = `/v2/${this.ref.repository}/tags/list?n=1000`;
+        while (next) {
+            const page = next;
+            const res = await this.retrying('GET tags', () => this.call(page, { accept: [404] }));
+            if (res.status === 404)
+                return tags;
+            tags.push(...((await res.json()).tags ?? []));
+            const link = /<([^>]+)>;\s*rel="next"/.exec(res.headers.get('link') ?? '')?.[1];
+            next = link ? (link.startsWith('/') ? link : new URL(link).pathname + new URL(link).search) : undefined;
+        }
+        return tags;
+    }
+    async blob(digest) {
+        return this.retrying(`GET blob ${digest}`, async () => (await this.call(`/v2/${this.ref.repository}/blobs/${digest}`, { headers: { Accept: '*/*' } })).text());
+    }
+    /** The digest a tag (or digest) resolves to, or '' when the registry has no such manifest. */
+    async manifestDigest(reference) {
+        const res = await this.retrying(`HEAD manifest ${reference}`, () => this.call(`/v2/${this.ref.repository}/manifests/${reference}`, { method: 'HEAD', headers: { Accept: MANIFEST_TYPES }, accept: [404] }));
+        return res.status === 404 ? '' : (res.headers.get('docker-content-digest') ?? '');
+    }
+    async hasBlob(digest) {
+        const res = await this.retrying(`HEAD blob ${digest}`, () => this.call(`/v2/${this.ref.repository}/blobs/${digest}`, { method: 'HEAD', accept: [404] }));
+        return res.status !== 404;
+    }
+    /** A monolithic upload: one POST for a session, one PUT with the bytes and their digest. */
+    async uploadBlob(digest, bytes) {
+        // A failed upload leaves its session unusable: a retry starts a new one.
+        await this.retrying(`upload of blob ${digest}`, async () => {
+            const session = await this.call(`/v2/${this.ref.repository}/blobs/uploads/`, { method: 'POST', headers: { 'Content-Length': '0' } });
+            const location = new URL(session.headers.get('location') ?? '', `${this.ref.base}/`);
+            location.searchParams.set('digest', digest);
+            await this.call(location.toString(), { method: 'PUT', headers: { 'Content-Type': 'application/octet-stream' }, body: bytes });
+        });
+    }
+    async putManifest(reference, bytes, mediaType) {
+        await this.retrying(`PUT manifest ${reference}`, () => this.call(`/v2/${this.ref.repository}/manifests/${reference}`, { method: 'PUT', headers: { 'Content-Type': mediaType }, body: bytes }));
+    }
+    async call(pathOrUrl, call) {
+        const url = pathOrUrl.startsWith('/') ? `${this.ref.base}${pathOrUrl}` : pathOrUrl;
+        const method = call.method ?? 'GET';
+        const what = `${method} ${new URL(url).pathname}`;
+        for (let attempt = 0; attempt < 2; attempt++) {
+            const res = await http(url, {
+                method,
+                body: call.body,
+                headers: { ...call.headers, ...(this.authorization ? { Authorization: this.authorization } : {}) },
+                signal: this.retries.signal
+            });
+            // A token for reading does not allow a push: the registry's challenge names the scope it wants.
+            if (res.status === 401 && attempt === 0) {
+                await this.authenticate(res.headers.get('www-authenticate') ?? '');
+                continue;
+            }
+            if (res.ok || call.accept?.includes(res.status))
+                return res;
+            const detail = await res.text().catch(() => '');
+            if (res.status === 404)
+                throw new NotFoundError(`${this.ref.host}/${this.ref.repository}: ${url.split('?')[0].split('/').pop()} not found`);
+            throw new RegistryError(`${this.ref.host}: ${what} answered ${res.status} ${res.statusText}${detail ? `: ${detail.trim().slice(0, 300)}` : ''}`, res.status, retryAfterMs(res.headers.get('retry-after')));
+        }
+        throw new Error(`${this.ref.host}: not authorized for ${what} in ${this.ref.repository}`);
+    }
+    async authenticate(header) {
+        const { scheme, params } = parseChallenge(header);
+        const creds = await this.credentials();
+        const basic = creds ? `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}` : undefined;
+        if (scheme === 'basic') {
+            this.authorization = basic;
+            return;
+        }
+        const url = new URL(params.realm);
+        if (params.service)
+            url.searchParams.set('service', params.service);
+        url.searchParams.set('scope', params.scope ?? `repository:${this.ref.repository}:pull`);
+        const res = await http(url, { headers: basic ? { Authorization: basic } : {}, signal: this.retries.signal });
+        if (!res.ok)
+            throw new Error(`${this.ref.host}: token request answered ${res.status} ${res.statusText}`);
+        const body = (await res.json());
+        this.authorization = `Bearer ${body.token ?? body.access_token}`;
+    }
+}
+/** A wait that ends early, and fails, when the signal aborts. */
+function abortableSleep(ms, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(new Error('aborted'));
+        const timer = setTimeout(resolve, ms);
+        signal?.addEventListener('abort', () => (clearTimeout(timer), reject(new Error('aborted'))), { once: true });
+    });
+}
+/**
+ * A client for one repository, signed in with docker's own credentials for its registry;
+ * `onRetry` hears of each retry, and `signal` cuts every request off (optional reads).
+ */
+function clientFor(repository, env, onRetry, signal) {
+    const ref = (0,reference/* parseRepository */.SU)(repository);
+    return new RegistryClient(ref, () => dockerCredentials(ref.host, env), { ...DEFAULT_RETRIES, onRetry, signal });
+}
+/**
+ * A read of what was just pushed: some registries answer MANIFEST_UNKNOWN for a moment after a
+ * push (their reads lag their writes), so "not found" is asked again, 1, 2 and 3 s later.
+ */
+async function readBack(what, read, warn, sleep = (ms) => new Promise(r => setTimeout(r, ms))) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await read();
+        }
+        catch (e) {
+            if (!(e instanceof NotFoundError) || attempt >= 4)
+                throw e;
+            warn(`${what} is not readable yet right after its push (${e.message}); reading again in ${attempt} s`);
+            await sleep(attempt * 1000);
+        }
+    }
+}
+
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(4296);
+;// CONCATENATED MODULE: ./src/pipeline/release.ts
+
+
+/** The release a version tag builds, with the versions already published (floating tags only move forward). */
+async function releaseOf(rt, inputs, reads, version) {
+    if (!inputs.image)
+        return undefined;
+    if (!version || version.pre)
+        return version && { version, published: [] };
+    const onlyFull = `only ${version.text} is tagged; ${version.major}.${version.minor}, ${version.major} and latest stay where they are`;
+    try {
+        const published = await reads.read(`the tags of ${inputs.image}`, signal => clientFor(inputs.image, rt.env, undefined, signal).tags());
+        if (published)
+            return { version, published };
+        rt.info(`The published releases are unknown: ${onlyFull}.`);
+    }
+    catch (e) {
+        rt.warning(`Could not list the tags of ${inputs.image} (${(0,errors/* errorMessage */.g)(e)}): ${onlyFull}.`);
+    }
+    return { version };
+}
+
+;// CONCATENATED MODULE: ./src/core/source-date.ts
+// The one time an image carries: SOURCE_DATE_EPOCH. From the commit, a rebuild of the same
+// commit on the same base stamps the same times and so gets the same digest. Pure.
+const seconds = (date) => Math.floor(date.getTime() / 1000);
+/** A step's SOURCE_DATE_EPOCH must be whole seconds; anything else is a mistake worth naming. */
+function parseEpoch(text) {
+    return /^\d{1,12}$/.test(text.trim()) ? Number(text.trim()) : undefined;
+}
+function chooseSourceDate(f) {
+    const given = f.env?.trim() ? parseEpoch(f.env) : undefined;
+    if (f.env?.trim() && given === undefined)
+        throw new Error(`SOURCE_DATE_EPOCH '${f.env}' is not a time: use whole seconds since 1970, e.g. $(git log -1 --format=%ct)`);
+    if (given !== undefined)
+        return { epoch: given, from: 'SOURCE_DATE_EPOCH' };
+    if (f.created === 'now')
+        return { epoch: seconds(f.now), from: 'build time' };
+    // git's time first: a scheduled run (no head commit in its payload) then agrees with the push of the same commit.
+    if (f.commitTime !== undefined)
+        return { epoch: f.commitTime, from: 'commit' };
+    const event = f.eventTime ? Date.parse(f.eventTime) : NaN;
+    if (!Number.isNaN(event))
+        return { epoch: Math.floor(event / 1000), from: 'event' };
+    return { epoch: seconds(f.now), from: 'build time' };
+}
+const isoSeconds = (epoch) => new Date(epoch * 1000).toISOString().replace(/\.000Z$/, 'Z');
+
+;// CONCATENATED MODULE: ./src/pipeline/source-date.ts
+// Finding the commit's time for SOURCE_DATE_EPOCH: git in the checkout, else the event.
+
+
+/** The committer time of `sha` in `dir`, or undefined where there is no checkout (or no git). */
+function commitTime(dir, sha) {
+    return new Promise(resolve => {
+        (0,external_node_child_process_.execFile)('git', ['-C', dir, 'log', '-1', '--format=%ct', sha || 'HEAD', '--'], { timeout: 10_000 }, (error, stdout) => {
+            const epoch = Number(stdout.trim());
+            resolve(error || !stdout.trim() || !Number.isInteger(epoch) ? undefined : epoch);
+        });
+    });
+}
+async function sourceDate(rt, inputs, ctx) {
+    const date = chooseSourceDate({
+        env: rt.env.SOURCE_DATE_EPOCH,
+        created: inputs.created,
+        commitTime: inputs.created === 'commit' && !rt.env.SOURCE_DATE_EPOCH ? await commitTime(ctx.workspace, ctx.sha) : undefined,
+        eventTime: ctx.headCommitTime,
+        now: rt.now()
+    });
+    if (date.from === 'build time' && inputs.created === 'commit') {
+        rt.warning(`No commit time found (no git checkout of ${ctx.sha || 'HEAD'} in ${ctx.workspace}): the image is stamped with the build time, so a rebuild of the same commit gets a new digest. Check the repository out first (actions/checkout), or set SOURCE_DATE_EPOCH.`);
+    }
+    else {
+        rt.info(`Image timestamps: ${isoSeconds(date.epoch)} (${date.from})`);
+    }
+    return date;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/run-facts.ts
+// What a run finds out before it plans, gathered the same way by the action and by the dry run:
+// the commit's time (git), the versions already published (the registry's tags), the Dockerfile.
+
+
+
+
+/** `created`: the commit-time lookup, when the caller started it earlier (it runs while the action logs in). */
+async function gatherFacts(rt, inputs, ctx, reads, created = sourceDate(rt, inputs, ctx)) {
+    const [release, date, dockerfile] = await Promise.all([
+        releaseOf(rt, inputs, reads, releaseVersion(inputs, ctx)),
+        created,
+        (0,promises_.readFile)(inputs.file, 'utf8').catch(() => '')
+    ]);
+    return { inputs, ctx, env: rt.env, now: rt.now(), release, sourceDateEpoch: date.epoch, dockerfile };
+}
+
+;// CONCATENATED MODULE: ./src/core/dockerfile.ts
+// What can be read from a Dockerfile before it is built: the images its stages start FROM.
+// A builder the action creates runs in its own network namespace, so loopback registries among
+// them must be known before the builder is created.
+const NAME = '[A-Za-z_][A-Za-z0-9_]*';
+/** The images named by FROM lines, with global ARG defaults and build-args substituted; stages and scratch left out. */
+function baseImages(dockerfile, buildArgs) {
+    const given = new Map(buildArgs.map(a => [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]));
+    const globals = new Map();
+    const stages = new Set();
+    const images = [];
+    const expand = (text) => text.replace(new RegExp(`\\$\\{(${NAME})(?::?-([^}]*))?\\}|\\$(${NAME})`, 'g'), (_, braced, fallback, bare) => globals.get(braced ?? bare ?? '') || fallback || '');
+    let seenFrom = false;
+    // Continuation lines joined first: a FROM may be split over several.
+    for (const line of dockerfile
+        .replace(/\\[ \t]*\r?\n/g, ' ')
+        .split(/\r?\n/)
+        .map(l => l.trim())) {
+        const arg = new RegExp(`^ARG\\s+(${NAME})(?:=(?:"([^"]*)"|'([^']*)'|(\\S*)))?`, 'i').exec(line);
+        // Only ARGs before the first FROM are in scope for FROM lines.
+        if (arg && !seenFrom)
+            globals.set(arg[1], given.get(arg[1]) ?? arg[2] ?? arg[3] ?? arg[4] ?? '');
+        const from = /^FROM\s+(?:--\S+\s+)*(\S+)(?:\s+AS\s+(\S+))?/i.exec(line);
+        if (!from)
+            continue;
+        seenFrom = true;
+        const image = expand(from[1]);
+        if (image && image !== 'scratch' && !stages.has(image.toLowerCase()))
+            images.push(image);
+        if (from[2])
+            stages.add(from[2].toLowerCase());
+    }
+    return [...new Set(images)];
+}
+
+;// CONCATENATED MODULE: ./src/core/annotations.ts
+// OCI annotations for the pushed image. Labels live in each platform's config; registries such
+// as GHCR describe a multi-platform image from its index's annotations, so the OCI basics go on
+// the index too (on the manifest when there is only one platform). Pure.
+const INDEX_KEYS = ['title', 'description', 'source', 'revision', 'version', 'created'].map(k => `org.opencontainers.image.${k}`);
+/** Literal values of OCI LABELs in a Dockerfile (values built from ARGs are left out: they are not known here). */
+function dockerfileLabels(dockerfile) {
+    const found = {};
+    for (const m of dockerfile.matchAll(/(org\.opencontainers\.image\.[a-z]+)=(?:"([^"$\\]*)"|([^\s"'$\\]+))/g))
+        found[m[1]] = m[2] ?? m[3];
+    return found;
+}
+/**
+ * buildx --annotation values: the user's (unprefixed ones on the index and on each manifest),
+ * then the OCI basics from the labels (or the Dockerfile's literal LABELs) where the user set none.
+ */
+function annotationArgs(user, labels, dockerfile, multiPlatform) {
+    const top = multiPlatform ? 'index' : 'manifest';
+    const out = [];
+    const userTopKeys = new Set();
+    for (const line of user) {
+        const prefixed = /^([a-z-]+(?:\[[^\]]*\])?):(.*)$/.exec(line);
+        if (prefixed && !prefixed[2].startsWith('//')) {
+            out.push(line);
+            if (prefixed[1].startsWith(top))
+                userTopKeys.add(prefixed[2].split('=')[0]);
+        }
+        else {
+            if (multiPlatform)
+                out.push(`index:${line}`);
+            out.push(`manifest:${line}`);
+            userTopKeys.add(line.split('=')[0]);
+        }
+    }
+    const fromLabels = Object.fromEntries(labels.map(l => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+    const known = { ...dockerfileLabels(dockerfile), ...fromLabels };
+    for (const key of INDEX_KEYS)
+        if (known[key] && !userTopKeys.has(key))
+            out.push(`${top}:${key}=${known[key]}`);
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/core/build-plan.ts
+// The `docker buildx build` a run will do, decided once from the inputs and what setup chose:
+// the action runs it, and `ci-base-action build --dry-run` prints it. Pure.
+
+
+
+
+const safeName = (text) => text.replace(/[^A-Za-z0-9_-]/g, '-');
+/** Names of this run's own things: its builder, and the verify containers' label. */
+const runNames = (ctx, pid) => ({
+    builder: safeName(`ci-base-${ctx.runId}-${ctx.runAttempt}-${pid}`),
+    verifyKey: safeName(`ci-base-verify-${ctx.runId}-${ctx.runAttempt}-${pid}`).toLowerCase()
+});
+/** The registry tags a run writes: none for a per-platform build (its tags are the merge job's). */
+const runTags = (inputs, tags) => (inputs.mode === 'platform' ? [] : tags());
+/** Where the image is pushed by digest: the tags' repositories, or the image's alone for a per-platform build. */
+const pushRepositories = (inputs, tags) => inputs.mode === 'platform' ? [inputs.image] : (0,reference/* repositoriesOf */.Ub)(tags);
+const wantsVerify = (inputs) => inputs.verify.length > 0 || inputs.requireNonRoot;
+/** The local name a build is loaded under to be verified: only when it is verified and not pushed (a pushed one is pulled by digest). */
+const verifyName = (inputs, verifyKey) => wantsVerify(inputs) && !inputs.push ? `${verifyKey}:built` : '';
+function makeBuildPlan(f) {
+    const { inputs } = f;
+    const labels = ociLabels(inputs, f.ctx, new Date(f.sourceDateEpoch * 1000));
+    return {
+        inputs,
+        builder: f.builder,
+        tags: f.tags,
+        labels,
+        annotations: annotationArgs(inputs.annotations, labels, f.dockerfile, inputs.platforms.length > 1),
+        cacheFrom: f.cache.from,
+        cacheTo: f.cache.to.filter(c => !f.cache.toIfStale.includes(c)),
+        cacheToAfter: f.cache.toIfStale,
+        inlineCache: f.cache.inline,
+        metadataFile: (0,external_node_path_.join)(f.work, 'metadata.json'),
+        ociDir: f.layoutDir,
+        // Builders that can push by digest do; the docker driver cannot, so its layout is pushed by the action.
+        pushTo: inputs.push && f.driver !== 'docker' ? f.repositories : [],
+        sourceDateEpoch: f.sourceDateEpoch,
+        loadTags: [...(inputs.load ? f.tags : []), ...(f.verifyName ? [f.verifyName] : [])]
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/run-plan.ts
+
+
+
+
+
+function planRun(f) {
+    const { inputs, ctx } = f;
+    const tags = runTags(inputs, () => imageTags(inputs, ctx, f.now, f.release));
+    const repositories = pushRepositories(inputs, tags);
+    const cache = planCache(inputs, tags, ctx, f.env);
+    const names = runNames(ctx, f.pid);
+    const driver = f.existingDriver ?? chooseDriver(inputs, f.engine ?? { containerdStore: false }, cache.to);
+    // A merge job builds nothing: no builder.
+    const create = inputs.mode === 'merge' || inputs.builder || driver === 'docker'
+        ? undefined
+        : builderSpec(inputs, driver, names.builder, f.work, [...tags, ...cache.registryRefs, ...baseImages(f.dockerfile, inputs.buildArgs)]);
+    const localName = verifyName(inputs, names.verifyKey);
+    const build = makeBuildPlan({
+        inputs,
+        ctx,
+        tags,
+        cache,
+        builder: inputs.builder || (create ? names.builder : ''),
+        driver,
+        work: f.work,
+        layoutDir: f.layoutDir,
+        dockerfile: f.dockerfile,
+        sourceDateEpoch: f.sourceDateEpoch,
+        verifyName: localName,
+        repositories
+    });
+    return {
+        mode: inputs.mode,
+        tags,
+        repositories,
+        cache,
+        names,
+        driver,
+        create,
+        build,
+        verify: wantsVerify(inputs) ? { key: names.verifyKey, localName } : undefined
+    };
 }
 
 // EXTERNAL MODULE: ./src/pipeline/qemu.ts + 1 modules
@@ -1195,286 +1732,6 @@ async function readImage(source, ref, order = []) {
     return { digest, platforms: platforms.sort((a, b) => rank(a) - rank(b)) };
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/http.ts
-// A small HTTP client for the registry API on node:http(s). Node's fetch loads its HTTP stack
-// (undici) on first use, about 40 ms here: more than all of `inspect`'s requests together.
-// Redirects are followed for reads, without credentials when they leave the host (blob
-// downloads go to storage that rejects them); a request that hangs is cut off.
-
-const REDIRECTS = new Set([301, 302, 303, 307, 308]);
-let requestTimeoutMs = 120_000;
-/** The run's `registry-timeout`: how long any registry request may go unanswered. */
-function setRequestTimeout(ms) {
-    requestTimeoutMs = ms;
-}
-// TLS is loaded the first time a registry needs it (about 20 ms): a loopback registry never does.
-const httpsRequest = async () => (await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 4708, 23))).request;
-async function once(url, req) {
-    const send = url.protocol === 'https:' ? await httpsRequest() : external_node_http_.request;
-    return new Promise((resolve, reject) => {
-        const body = typeof req.body === 'string' ? Buffer.from(req.body) : req.body;
-        // A connection of its own per request: a registry that answers before reading a body (an
-        // early error) leaves a kept-alive connection that the next try must not inherit.
-        const headers = { ...req.headers, ...(body ? { 'Content-Length': String(body.length) } : {}) };
-        const r = send(url, { method: req.method ?? 'GET', agent: false, headers, signal: req.signal }, resolve);
-        const limit = req.timeoutMs ?? requestTimeoutMs;
-        r.setTimeout(limit, () => r.destroy(new Error(`timed out after ${limit / 1000} s (registry-timeout)`)));
-        r.on('error', (e) => reject(new Error(`${req.method ?? 'GET'} ${url.host}${url.pathname}: ${networkReason(e)}`, { cause: e })));
-        r.end(body);
-    });
-}
-/** Node's words for a dropped connection ("socket hang up") said plainly. */
-function networkReason(e) {
-    if (e.code === 'ECONNRESET' || /socket hang up/.test(e.message))
-        return `the connection was reset (${e.message})`;
-    if (e.code === 'ECONNREFUSED')
-        return 'connection refused';
-    return e.message;
-}
-function collect(res) {
-    return new Promise((resolve, reject) => {
-        const chunks = [];
-        res.on('data', (c) => chunks.push(c));
-        res.on('end', () => resolve(Buffer.concat(chunks)));
-        res.on('error', reject);
-    });
-}
-async function http(address, req = {}) {
-    let url = new URL(address);
-    const headers = { ...req.headers };
-    let res = await once(url, { ...req, headers });
-    for (let hops = 0; REDIRECTS.has(res.statusCode ?? 0) && res.headers.location && hops < 5; hops++) {
-        res.resume();
-        const next = new URL(res.headers.location, url);
-        if (next.host !== url.host)
-            delete headers.Authorization;
-        url = next;
-        res = await once(url, { ...req, method: req.method === 'HEAD' ? 'HEAD' : 'GET', body: undefined, headers });
-    }
-    const status = res.statusCode ?? 0;
-    const body = req.method === 'HEAD' ? Promise.resolve(Buffer.alloc(0)) : collect(res);
-    if (req.method === 'HEAD')
-        res.resume();
-    return {
-        status,
-        statusText: res.statusMessage ?? '',
-        ok: status >= 200 && status < 300,
-        headers: { get: name => [res.headers[name.toLowerCase()]].flat()[0] ?? null },
-        text: async () => (await body).toString('utf8'),
-        json: async () => JSON.parse((await body).toString('utf8')),
-        bytes: async () => new Uint8Array(await body)
-    };
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/registry-client.ts
-// The distribution HTTP API, with docker's own credentials (config.json or a credential
-// helper) and the token dance registries ask for: manifest and config reads for the report
-// (milliseconds, where a `docker buildx imagetools` process costs ~100 ms), and the writes
-// that publish an image by digest and then point its tags at it.
-
-
-
-const MANIFEST_TYPES = [
-    'application/vnd.oci.image.index.v1+json',
-    'application/vnd.docker.distribution.manifest.list.v2+json',
-    'application/vnd.oci.image.manifest.v1+json',
-    'application/vnd.docker.distribution.manifest.v2+json'
-].join(', ');
-class NotFoundError extends Error {
-}
-function parseChallenge(header) {
-    const scheme = header.split(' ')[0];
-    const params = {};
-    for (const m of header.slice(scheme.length).matchAll(/(\w+)="([^"]*)"/g))
-        params[m[1]] = m[2];
-    return { scheme: scheme.toLowerCase(), params };
-}
-/** A registry's answer that was not a success: its status, and how long it asked to be left alone. */
-class RegistryError extends Error {
-    status;
-    retryAfterMs;
-    constructor(message, status, retryAfterMs) {
-        super(message);
-        this.status = status;
-        this.retryAfterMs = retryAfterMs;
-    }
-}
-const DEFAULT_RETRIES = { attempts: 4, baseMs: 1000, maxWaitMs: 30_000 };
-// 429 and 5xx are the registry's own word that it may answer later; a dropped or silent
-// connection likewise. A 4xx other than 429 is the request's fault and is not tried again.
-const retryable = (e) => e instanceof RegistryError
-    ? e.status === 429 || e.status >= 500
-    : /connection was reset|timed out|connection refused|EPIPE|ETIMEDOUT|ECONNRESET|socket hang up/i.test(String(e?.message));
-/** Retry-After in seconds or as an HTTP date. */
-function retryAfterMs(header, now = Date.now()) {
-    if (!header)
-        return undefined;
-    if (/^\d+$/.test(header.trim()))
-        return Number(header.trim()) * 1000;
-    const at = Date.parse(header);
-    return Number.isNaN(at) ? undefined : Math.max(0, at - now);
-}
-class RegistryClient {
-    ref;
-    credentials;
-    retries;
-    authorization;
-    constructor(ref, credentials, retries = DEFAULT_RETRIES) {
-        this.ref = ref;
-        this.credentials = credentials;
-        this.retries = retries;
-    }
-    /** One operation, tried again with backoff while the registry's failure is one that passes. */
-    async retrying(what, operation) {
-        const { attempts, baseMs, maxWaitMs, onRetry, signal, sleep = ms => abortableSleep(ms, signal) } = this.retries;
-        for (let attempt = 1;; attempt++) {
-            try {
-                return await operation();
-            }
-            catch (e) {
-                if (attempt >= attempts || !retryable(e) || signal?.aborted) {
-                    if (attempt > 1 && retryable(e))
-                        e.message += ` (gave up after ${attempt} tries)`;
-                    throw e;
-                }
-                const asked = e instanceof RegistryError ? e.retryAfterMs : undefined;
-                const wait = Math.min(asked ?? baseMs * 2 ** (attempt - 1), maxWaitMs);
-                onRetry?.(`${e.message}; trying ${what} again in ${(wait / 1000).toFixed(wait < 1000 ? 1 : 0)} s${asked !== undefined ? ' (as Retry-After asked)' : ''}, attempt ${attempt + 1} of ${attempts}`);
-                await sleep(wait);
-            }
-        }
-    }
-    async manifest(reference) {
-        return this.retrying(`GET manifest ${reference}`, async () => (await this.call(`/v2/${this.ref.repository}/manifests/${reference}`, { headers: { Accept: MANIFEST_TYPES } })).text());
-    }
-    /** A manifest's exact bytes and media type: what a tag is pointed at has to be byte-identical. */
-    async manifestBytes(reference) {
-        return this.retrying(`GET manifest ${reference}`, async () => {
-            const res = await this.call(`/v2/${this.ref.repository}/manifests/${reference}`, { headers: { Accept: MANIFEST_TYPES } });
-            return { bytes: await res.bytes(), mediaType: res.headers.get('content-type') ?? '' };
-        });
-    }
-    /** Every tag of the repository (following the registry's pages); none when it does not exist yet. */
-    async tags() {
-        const tags = [];
-        let next = `/v2/${this.ref.repository}/tags/list?n=1000`;
-        while (next) {
-            const page = next;
-            const res = await this.retrying('GET tags', () => this.call(page, { accept: [404] }));
-            if (res.status === 404)
-                return tags;
-            tags.push(...((await res.json()).tags ?? []));
-            const link = /<([^>]+)>;\s*rel="next"/.exec(res.headers.get('link') ?? '')?.[1];
-            next = link ? (link.startsWith('/') ? link : new URL(link).pathname + new URL(link).search) : undefined;
-        }
-        return tags;
-    }
-    async blob(digest) {
-        return this.retrying(`GET blob ${digest}`, async () => (await this.call(`/v2/${this.ref.repository}/blobs/${digest}`, { headers: { Accept: '*/*' } })).text());
-    }
-    /** The digest a tag (or digest) resolves to, or '' when the registry has no such manifest. */
-    async manifestDigest(reference) {
-        const res = await this.retrying(`HEAD manifest ${reference}`, () => this.call(`/v2/${this.ref.repository}/manifests/${reference}`, { method: 'HEAD', headers: { Accept: MANIFEST_TYPES }, accept: [404] }));
-        return res.status === 404 ? '' : (res.headers.get('docker-content-digest') ?? '');
-    }
-    async hasBlob(digest) {
-        const res = await this.retrying(`HEAD blob ${digest}`, () => this.call(`/v2/${this.ref.repository}/blobs/${digest}`, { method: 'HEAD', accept: [404] }));
-        return res.status !== 404;
-    }
-    /** A monolithic upload: one POST for a session, one PUT with the bytes and their digest. */
-    async uploadBlob(digest, bytes) {
-        // A failed upload leaves its session unusable: a retry starts a new one.
-        await this.retrying(`upload of blob ${digest}`, async () => {
-            const session = await this.call(`/v2/${this.ref.repository}/blobs/uploads/`, { method: 'POST', headers: { 'Content-Length': '0' } });
-            const location = new URL(session.headers.get('location') ?? '', `${this.ref.base}/`);
-            location.searchParams.set('digest', digest);
-            await this.call(location.toString(), { method: 'PUT', headers: { 'Content-Type': 'application/octet-stream' }, body: bytes });
-        });
-    }
-    async putManifest(reference, bytes, mediaType) {
-        await this.retrying(`PUT manifest ${reference}`, () => this.call(`/v2/${this.ref.repository}/manifests/${reference}`, { method: 'PUT', headers: { 'Content-Type': mediaType }, body: bytes }));
-    }
-    async call(pathOrUrl, call) {
-        const url = pathOrUrl.startsWith('/') ? `${this.ref.base}${pathOrUrl}` : pathOrUrl;
-        const method = call.method ?? 'GET';
-        const what = `${method} ${new URL(url).pathname}`;
-        for (let attempt = 0; attempt < 2; attempt++) {
-            const res = await http(url, {
-                method,
-                body: call.body,
-                headers: { ...call.headers, ...(this.authorization ? { Authorization: this.authorization } : {}) },
-                signal: this.retries.signal
-            });
-            // A token for reading does not allow a push: the registry's challenge names the scope it wants.
-            if (res.status === 401 && attempt === 0) {
-                await this.authenticate(res.headers.get('www-authenticate') ?? '');
-                continue;
-            }
-            if (res.ok || call.accept?.includes(res.status))
-                return res;
-            const detail = await res.text().catch(() => '');
-            if (res.status === 404)
-                throw new NotFoundError(`${this.ref.host}/${this.ref.repository}: ${url.split('?')[0].split('/').pop()} not found`);
-            throw new RegistryError(`${this.ref.host}: ${what} answered ${res.status} ${res.statusText}${detail ? `: ${detail.trim().slice(0, 300)}` : ''}`, res.status, retryAfterMs(res.headers.get('retry-after')));
-        }
-        throw new Error(`${this.ref.host}: not authorized for ${what} in ${this.ref.repository}`);
-    }
-    async authenticate(header) {
-        const { scheme, params } = parseChallenge(header);
-        const creds = await this.credentials();
-        const basic = creds ? `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}` : undefined;
-        if (scheme === 'basic') {
-            this.authorization = basic;
-            return;
-        }
-        const url = new URL(params.realm);
-        if (params.service)
-            url.searchParams.set('service', params.service);
-        url.searchParams.set('scope', params.scope ?? `repository:${this.ref.repository}:pull`);
-        const res = await http(url, { headers: basic ? { Authorization: basic } : {}, signal: this.retries.signal });
-        if (!res.ok)
-            throw new Error(`${this.ref.host}: token request answered ${res.status} ${res.statusText}`);
-        const body = (await res.json());
-        this.authorization = `Bearer ${body.token ?? body.access_token}`;
-    }
-}
-/** A wait that ends early, and fails, when the signal aborts. */
-function abortableSleep(ms, signal) {
-    return new Promise((resolve, reject) => {
-        if (signal?.aborted)
-            return reject(new Error('aborted'));
-        const timer = setTimeout(resolve, ms);
-        signal?.addEventListener('abort', () => (clearTimeout(timer), reject(new Error('aborted'))), { once: true });
-    });
-}
-/**
- * A client for one repository, signed in with docker's own credentials for its registry;
- * `onRetry` hears of each retry, and `signal` cuts every request off (optional reads).
- */
-function clientFor(repository, env, onRetry, signal) {
-    const ref = (0,reference/* parseRepository */.SU)(repository);
-    return new RegistryClient(ref, () => dockerCredentials(ref.host, env), { ...DEFAULT_RETRIES, onRetry, signal });
-}
-/**
- * A read of what was just pushed: some registries answer MANIFEST_UNKNOWN for a moment after a
- * push (their reads lag their writes), so "not found" is asked again, 1, 2 and 3 s later.
- */
-async function readBack(what, read, warn, sleep = (ms) => new Promise(r => setTimeout(r, ms))) {
-    for (let attempt = 1;; attempt++) {
-        try {
-            return await read();
-        }
-        catch (e) {
-            if (!(e instanceof NotFoundError) || attempt >= 4)
-                throw e;
-            warn(`${what} is not readable yet right after its push (${e.message}); reading again in ${attempt} s`);
-            await sleep(attempt * 1000);
-        }
-    }
-}
-
-// EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __webpack_require__(4296);
 ;// CONCATENATED MODULE: ./src/pipeline/image-sources.ts
 // Where image manifests are read from: the registry after a push (or the published baseline),
 // or the OCI layout the build wrote.
@@ -1614,7 +1871,7 @@ var verify = __webpack_require__(7190);
 
 
 
-const seconds = (ms) => Math.round(ms / 100) / 10;
+const report_seconds = (ms) => Math.round(ms / 100) / 10;
 /** Stage timings keep hundredths: several stages take well under a second. */
 const stageSeconds = (ms) => Math.round(ms / 10) / 100;
 function makeReport(parts) {
@@ -1745,97 +2002,6 @@ function fitMarkdown(markdown, fits, limit) {
     while (end > 0 && !fits(text.slice(0, end) + note(`${[...dropped, 'the rest'].join(', ')}`)))
         end = Math.floor(end * 0.9);
     return text.slice(0, end) + note([...dropped, 'the rest'].join(', '));
-}
-
-;// CONCATENATED MODULE: ./src/core/dockerfile.ts
-// What can be read from a Dockerfile before it is built: the images its stages start FROM.
-// A builder the action creates runs in its own network namespace, so loopback registries among
-// them must be known before the builder is created.
-const NAME = '[A-Za-z_][A-Za-z0-9_]*';
-/** The images named by FROM lines, with global ARG defaults and build-args substituted; stages and scratch left out. */
-function baseImages(dockerfile, buildArgs) {
-    const given = new Map(buildArgs.map(a => [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]));
-    const globals = new Map();
-    const stages = new Set();
-    const images = [];
-    const expand = (text) => text.replace(new RegExp(`\\$\\{(${NAME})(?::?-([^}]*))?\\}|\\$(${NAME})`, 'g'), (_, braced, fallback, bare) => globals.get(braced ?? bare ?? '') || fallback || '');
-    let seenFrom = false;
-    // Continuation lines joined first: a FROM may be split over several.
-    for (const line of dockerfile
-        .replace(/\\[ \t]*\r?\n/g, ' ')
-        .split(/\r?\n/)
-        .map(l => l.trim())) {
-        const arg = new RegExp(`^ARG\\s+(${NAME})(?:=(?:"([^"]*)"|'([^']*)'|(\\S*)))?`, 'i').exec(line);
-        // Only ARGs before the first FROM are in scope for FROM lines.
-        if (arg && !seenFrom)
-            globals.set(arg[1], given.get(arg[1]) ?? arg[2] ?? arg[3] ?? arg[4] ?? '');
-        const from = /^FROM\s+(?:--\S+\s+)*(\S+)(?:\s+AS\s+(\S+))?/i.exec(line);
-        if (!from)
-            continue;
-        seenFrom = true;
-        const image = expand(from[1]);
-        if (image && image !== 'scratch' && !stages.has(image.toLowerCase()))
-            images.push(image);
-        if (from[2])
-            stages.add(from[2].toLowerCase());
-    }
-    return [...new Set(images)];
-}
-
-;// CONCATENATED MODULE: ./src/core/source-date.ts
-// The one time an image carries: SOURCE_DATE_EPOCH. From the commit, a rebuild of the same
-// commit on the same base stamps the same times and so gets the same digest. Pure.
-const source_date_seconds = (date) => Math.floor(date.getTime() / 1000);
-/** A step's SOURCE_DATE_EPOCH must be whole seconds; anything else is a mistake worth naming. */
-function parseEpoch(text) {
-    return /^\d{1,12}$/.test(text.trim()) ? Number(text.trim()) : undefined;
-}
-function chooseSourceDate(f) {
-    const given = f.env?.trim() ? parseEpoch(f.env) : undefined;
-    if (f.env?.trim() && given === undefined)
-        throw new Error(`SOURCE_DATE_EPOCH '${f.env}' is not a time: use whole seconds since 1970, e.g. $(git log -1 --format=%ct)`);
-    if (given !== undefined)
-        return { epoch: given, from: 'SOURCE_DATE_EPOCH' };
-    if (f.created === 'now')
-        return { epoch: source_date_seconds(f.now), from: 'build time' };
-    // git's time first: a scheduled run (no head commit in its payload) then agrees with the push of the same commit.
-    if (f.commitTime !== undefined)
-        return { epoch: f.commitTime, from: 'commit' };
-    const event = f.eventTime ? Date.parse(f.eventTime) : NaN;
-    if (!Number.isNaN(event))
-        return { epoch: Math.floor(event / 1000), from: 'event' };
-    return { epoch: source_date_seconds(f.now), from: 'build time' };
-}
-const isoSeconds = (epoch) => new Date(epoch * 1000).toISOString().replace(/\.000Z$/, 'Z');
-
-;// CONCATENATED MODULE: ./src/pipeline/source-date.ts
-// Finding the commit's time for SOURCE_DATE_EPOCH: git in the checkout, else the event.
-
-
-/** The committer time of `sha` in `dir`, or undefined where there is no checkout (or no git). */
-function commitTime(dir, sha) {
-    return new Promise(resolve => {
-        (0,external_node_child_process_.execFile)('git', ['-C', dir, 'log', '-1', '--format=%ct', sha || 'HEAD', '--'], { timeout: 10_000 }, (error, stdout) => {
-            const epoch = Number(stdout.trim());
-            resolve(error || !stdout.trim() || !Number.isInteger(epoch) ? undefined : epoch);
-        });
-    });
-}
-async function sourceDate(rt, inputs, ctx) {
-    const date = chooseSourceDate({
-        env: rt.env.SOURCE_DATE_EPOCH,
-        created: inputs.created,
-        commitTime: inputs.created === 'commit' && !rt.env.SOURCE_DATE_EPOCH ? await commitTime(ctx.workspace, ctx.sha) : undefined,
-        eventTime: ctx.headCommitTime,
-        now: rt.now()
-    });
-    if (date.from === 'build time' && inputs.created === 'commit') {
-        rt.warning(`No commit time found (no git checkout of ${ctx.sha || 'HEAD'} in ${ctx.workspace}): the image is stamped with the build time, so a rebuild of the same commit gets a new digest. Check the repository out first (actions/checkout), or set SOURCE_DATE_EPOCH.`);
-    }
-    else {
-        rt.info(`Image timestamps: ${isoSeconds(date.epoch)} (${date.from})`);
-    }
-    return date;
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/publish.ts
@@ -2142,7 +2308,7 @@ async function finish(rt, inputs, ctx, f) {
         changed: changedSince(image, base.image),
         budgets: inputs.budgets,
         breaches,
-        buildTime: seconds(f.buildMs),
+        buildTime: report_seconds(f.buildMs),
         cacheHitRate: hitRate(f.steps),
         steps: f.steps,
         stages: f.stages,
@@ -2156,112 +2322,6 @@ async function finish(rt, inputs, ctx, f) {
     ];
     if (failures.length)
         throw new Error(failures.join('\n'));
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/release.ts
-
-
-/** The release a version tag builds, with the versions already published (floating tags only move forward). */
-async function releaseOf(rt, inputs, reads, version) {
-    if (!inputs.image)
-        return undefined;
-    if (!version || version.pre)
-        return version && { version, published: [] };
-    const onlyFull = `only ${version.text} is tagged; ${version.major}.${version.minor}, ${version.major} and latest stay where they are`;
-    try {
-        const published = await reads.read(`the tags of ${inputs.image}`, signal => clientFor(inputs.image, rt.env, undefined, signal).tags());
-        if (published)
-            return { version, published };
-        rt.info(`The published releases are unknown: ${onlyFull}.`);
-    }
-    catch (e) {
-        rt.warning(`Could not list the tags of ${inputs.image} (${(0,errors/* errorMessage */.g)(e)}): ${onlyFull}.`);
-    }
-    return { version };
-}
-
-;// CONCATENATED MODULE: ./src/core/annotations.ts
-// OCI annotations for the pushed image. Labels live in each platform's config; registries such
-// as GHCR describe a multi-platform image from its index's annotations, so the OCI basics go on
-// the index too (on the manifest when there is only one platform). Pure.
-const INDEX_KEYS = ['title', 'description', 'source', 'revision', 'version', 'created'].map(k => `org.opencontainers.image.${k}`);
-/** Literal values of OCI LABELs in a Dockerfile (values built from ARGs are left out: they are not known here). */
-function dockerfileLabels(dockerfile) {
-    const found = {};
-    for (const m of dockerfile.matchAll(/(org\.opencontainers\.image\.[a-z]+)=(?:"([^"$\\]*)"|([^\s"'$\\]+))/g))
-        found[m[1]] = m[2] ?? m[3];
-    return found;
-}
-/**
- * buildx --annotation values: the user's (unprefixed ones on the index and on each manifest),
- * then the OCI basics from the labels (or the Dockerfile's literal LABELs) where the user set none.
- */
-function annotationArgs(user, labels, dockerfile, multiPlatform) {
-    const top = multiPlatform ? 'index' : 'manifest';
-    const out = [];
-    const userTopKeys = new Set();
-    for (const line of user) {
-        const prefixed = /^([a-z-]+(?:\[[^\]]*\])?):(.*)$/.exec(line);
-        if (prefixed && !prefixed[2].startsWith('//')) {
-            out.push(line);
-            if (prefixed[1].startsWith(top))
-                userTopKeys.add(prefixed[2].split('=')[0]);
-        }
-        else {
-            if (multiPlatform)
-                out.push(`index:${line}`);
-            out.push(`manifest:${line}`);
-            userTopKeys.add(line.split('=')[0]);
-        }
-    }
-    const fromLabels = Object.fromEntries(labels.map(l => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
-    const known = { ...dockerfileLabels(dockerfile), ...fromLabels };
-    for (const key of INDEX_KEYS)
-        if (known[key] && !userTopKeys.has(key))
-            out.push(`${top}:${key}=${known[key]}`);
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/core/build-plan.ts
-// The `docker buildx build` a run will do, decided once from the inputs and what setup chose:
-// the action runs it, and `ci-base-action build --dry-run` prints it. Pure.
-
-
-
-
-const safeName = (text) => text.replace(/[^A-Za-z0-9_-]/g, '-');
-/** Names of this run's own things: its builder, and the verify containers' label. */
-const runNames = (ctx, pid) => ({
-    builder: safeName(`ci-base-${ctx.runId}-${ctx.runAttempt}-${pid}`),
-    verifyKey: safeName(`ci-base-verify-${ctx.runId}-${ctx.runAttempt}-${pid}`).toLowerCase()
-});
-/** The registry tags a run writes: none for a per-platform build (its tags are the merge job's). */
-const runTags = (inputs, tags) => (inputs.mode === 'platform' ? [] : tags());
-/** Where the image is pushed by digest: the tags' repositories, or the image's alone for a per-platform build. */
-const pushRepositories = (inputs, tags) => inputs.mode === 'platform' ? [inputs.image] : (0,reference/* repositoriesOf */.Ub)(tags);
-const wantsVerify = (inputs) => inputs.verify.length > 0 || inputs.requireNonRoot;
-/** The local name a build is loaded under to be verified: only when it is verified and not pushed (a pushed one is pulled by digest). */
-const verifyName = (inputs, verifyKey) => wantsVerify(inputs) && !inputs.push ? `${verifyKey}:built` : '';
-function makeBuildPlan(f) {
-    const { inputs } = f;
-    const labels = ociLabels(inputs, f.ctx, new Date(f.sourceDateEpoch * 1000));
-    return {
-        inputs,
-        builder: f.builder,
-        tags: f.tags,
-        labels,
-        annotations: annotationArgs(inputs.annotations, labels, f.dockerfile, inputs.platforms.length > 1),
-        cacheFrom: f.cache.from,
-        cacheTo: f.cache.to.filter(c => !f.cache.toIfStale.includes(c)),
-        cacheToAfter: f.cache.toIfStale,
-        inlineCache: f.cache.inline,
-        metadataFile: (0,external_node_path_.join)(f.work, 'metadata.json'),
-        ociDir: f.layoutDir,
-        // Builders that can push by digest do; the docker driver cannot, so its layout is pushed by the action.
-        pushTo: inputs.push && f.driver !== 'docker' ? f.repositories : [],
-        sourceDateEpoch: f.sourceDateEpoch,
-        loadTags: [...(inputs.load ? f.tags : []), ...(f.verifyName ? [f.verifyName] : [])]
-    };
 }
 
 // EXTERNAL MODULE: ./src/pipeline/verify.ts
@@ -2617,10 +2677,9 @@ async function main(rt, raw) {
     // Asked now, answered while the run reads its context; a merge job builds nothing.
     const engine = inputs.mode === 'merge' ? undefined : askEngineIfAuto(rt, inputs);
     const ctx = runContext(rt.env);
-    // The commit's time is looked up (git) while the run sets up; the build is the first to need it.
+    // The commit's time is looked up (git) while the run logs in.
     const createdSoon = sourceDate(rt, inputs, ctx);
-    const version = releaseVersion(inputs, ctx);
-    const now = rt.now();
+    releaseVersion(inputs, ctx); // a tag that is not a version is the user's to fix, said before anything runs
     const stages = [];
     const stage = async (name, fn) => {
         const started = rt.now().getTime();
@@ -2634,22 +2693,25 @@ async function main(rt, raw) {
     await logIn(rt, inputs, stage);
     // The baseline and the published releases are optional reads, with one time budget between them.
     const reads = new OptionalReads(OPTIONAL_READS_BUDGET_MS, message => rt.warning(message));
-    const release = await releaseOf(rt, inputs, reads, version);
-    // A per-platform build is pushed untagged: its tags are the merge job's.
-    const tags = runTags(inputs, () => imageTags(inputs, ctx, now, release));
-    rt.setOutput('tags', tags.join('\n'));
-    if (inputs.mode === 'merge')
-        return merge(rt, inputs, ctx, tags, (await createdSoon).epoch, stage, stages, reads);
+    const facts = await gatherFacts(rt, inputs, ctx, reads, createdSoon);
+    const work = await (0,promises_.mkdtemp)((0,external_node_path_.join)(ctx.temp, 'ci-base-action-'));
+    const planWith = (builderFacts) => planRun({ ...facts, ...builderFacts, work, layoutDir: layoutStoreDir(rt.env), pid: process.pid });
+    if (inputs.mode === 'merge') {
+        const { tags } = planWith({});
+        rt.setOutput('tags', tags.join('\n'));
+        return merge(rt, inputs, ctx, tags, facts.sourceDateEpoch, stage, stages, reads);
+    }
     // The published image is read while the builder is set up and the build runs (before the
     // build when the push replaces it).
     const baseline = readBaseline(rt.docker, inputs.baseline, inputs.platforms, rt.env, reads);
-    const repositories = pushRepositories(inputs, tags);
-    const work = await (0,promises_.mkdtemp)((0,external_node_path_.join)(ctx.temp, 'ci-base-action-'));
-    const cache = planCache(inputs, tags, ctx, rt.env);
-    const names = runNames(ctx, process.pid);
-    const dockerfile = await (0,promises_.readFile)(inputs.file, 'utf8').catch(() => '');
-    const bases = baseImages(dockerfile, inputs.buildArgs);
-    const buildx = await stage('Set up buildx', () => setupBuildx(rt, inputs, { builder: names.builder, temp: work }, cache, [...tags, ...cache.registryRefs, ...bases], engine));
+    const { plan, buildx } = await stage('Set up buildx', async () => {
+        const existingDriver = inputs.builder ? await existingBuilderDriver(rt.docker, inputs.builder) : undefined;
+        const plan = planWith({ engine: await engine, existingDriver });
+        return { plan, buildx: await setupBuildx(rt, inputs, plan) };
+    });
+    // A per-platform build is pushed untagged: its tags are the merge job's.
+    const { tags, repositories, cache } = plan;
+    rt.setOutput('tags', tags.join('\n'));
     // From here on, `buildx` is the one setup chose: the runner's plugin or the installed binary.
     rt = { ...rt, docker: (0,docker/* withBuildx */.xG)(rt.docker, buildx.binary) };
     await stage('Set up QEMU', () => (0,qemu/* setupQemu */.yV)(rt, inputs, ctx.temp));
@@ -2670,38 +2732,24 @@ async function main(rt, raw) {
         });
     }
     // Verify runs what was built: pulled by digest after a push, else loaded under a name of this run's.
-    const verifyKey = names.verifyKey;
-    const localName = verifyName(inputs, verifyKey);
-    if (wantsVerify(inputs))
+    const verifyKey = plan.names.verifyKey;
+    const localName = plan.verify?.localName ?? '';
+    if (plan.verify)
         rt.remember({ verifyKey, ...(localName ? { verifyImage: localName } : {}) });
-    const created = await createdSoon;
-    const plan = makeBuildPlan({
-        inputs,
-        ctx,
-        tags,
-        cache,
-        builder: buildx.builder,
-        driver: buildx.driver,
-        work,
-        layoutDir: layoutStoreDir(rt.env),
-        dockerfile,
-        sourceDateEpoch: created.epoch,
-        verifyName: localName,
-        repositories
-    });
-    const { ociDir, pushTo } = plan;
+    const build = plan.build;
+    const { ociDir, pushTo } = build;
     if (inputs.push && tags.includes(inputs.baseline))
         await baseline;
     // What the registry cache holds is read while the build runs: it decides whether it is written again.
-    const held = readHeldBlobs(plan.cacheToAfter, rt.env, reads);
-    const built = await stage(pushTo.length ? 'Build and push' : 'Build', () => runBuild(rt, plan)).catch(e => {
+    const held = readHeldBlobs(build.cacheToAfter, rt.env, reads);
+    const built = await stage(pushTo.length ? 'Build and push' : 'Build', () => runBuild(rt, build)).catch(e => {
         if (e instanceof BuildError)
-            rt.setOutput('build-time', seconds(e.milliseconds).toFixed(1));
+            rt.setOutput('build-time', report_seconds(e.milliseconds).toFixed(1));
         throw e;
     });
     const digest = built.digest;
     // Said now: a push that fails next still tells how long the build took.
-    rt.setOutput('build-time', seconds(built.milliseconds).toFixed(1));
+    rt.setOutput('build-time', report_seconds(built.milliseconds).toFixed(1));
     if (inputs.push)
         await stage(pushTo.length ? 'Tag' : 'Push and tag', () => publish(rt, digest, repositories, tags, pushTo.length ? undefined : ociDir));
     const [image, base] = await stage('Inspect', () => Promise.all([
@@ -2711,10 +2759,10 @@ async function main(rt, raw) {
         baseline
     ]));
     const layers = image.platforms.flatMap(p => p.breakdown.map(l => l.digest));
-    const { stale, upToDate } = staleCaches(plan.cacheToAfter, built.steps, layers, await held);
+    const { stale, upToDate } = staleCaches(build.cacheToAfter, built.steps, layers, await held);
     for (const spec of upToDate)
         rt.info(`${cacheSpecAttrs(spec).ref} already holds this build (every step came from cache, every layer is in it): not written again`);
-    const exportFaults = stale.length ? await stage('Export cache', () => exportCaches(rt, plan, stale)) : [];
+    const exportFaults = stale.length ? await stage('Export cache', () => exportCaches(rt, build, stale)) : [];
     const cacheFaults = cacheFaultWarning([...built.cacheFaults, ...exportFaults]);
     if (cacheFaults)
         rt.warning(cacheFaults);

@@ -1,8 +1,8 @@
-export const id = 874;
-export const ids = [874];
+export const id = 734;
+export const ids = [734];
 export const modules = {
 
-/***/ 6874:
+/***/ 9734:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -583,13 +583,13 @@ function toolCacheHit(env, tool, version, exists = external_node_fs_.existsSync)
     const dir = (0,external_node_path_.join)(env.RUNNER_TOOL_CACHE, tool, version, process.arch);
     return exists(`${dir}.complete`) ? dir : undefined;
 }
-async function createBuilder(run, inputs, driver, name, tempDir, refs) {
-    const { spec, config, files, appends } = builderSpec(inputs, driver, name, tempDir, refs);
+async function createBuilder(run, create) {
+    const { spec, config, files, appends } = create;
     if (spec.configFile)
         await (0,promises_.writeFile)(spec.configFile, config);
     for (const [path, pem] of Object.entries(files))
         await (0,promises_.writeFile)(path, pem, { mode: 0o600 });
-    await (0,docker/* mustRun */.Pv)(run, (0,core_args/* createBuilderArgs */.R2)(spec), `Creating the ${driver} builder`);
+    await (0,docker/* mustRun */.Pv)(run, (0,core_args/* createBuilderArgs */.R2)(spec), `Creating the ${spec.driver} builder`);
     for (const append of appends)
         await (0,docker/* mustRun */.Pv)(run, append, `Appending the ${append[append.indexOf('--platform') + 1]} node`);
 }
@@ -612,12 +612,11 @@ function askEngineIfAuto(rt, inputs) {
     facts?.catch(() => undefined); // awaited later; an early rejection is not unhandled
     return facts;
 }
-/** Make buildx usable and decide where the build runs; a builder it creates is removed in post. */
-async function setupBuildx(rt, inputs, names, cache, refs, facts = askEngineIfAuto(rt, inputs)) {
-    const cacheTo = cache.to;
+/** Make buildx usable, and create the builder the plan names (post removes it). */
+async function setupBuildx(rt, inputs, plan) {
     // An explicit version is installed whatever the runner has: no need to ask the runner's.
     const installed = inputs.buildxVersion === 'installed' ? await installedBuildx(rt.docker, rt.env) : undefined;
-    const wanted = buildxToInstall(inputs.buildxVersion, installed, buildxNeeded(cache.types));
+    const wanted = buildxToInstall(inputs.buildxVersion, installed, buildxNeeded(plan.cache.types));
     let binary;
     if (wanted) {
         rt.info(`Installing buildx ${wanted.version} (${wanted.why})`);
@@ -631,17 +630,281 @@ async function setupBuildx(rt, inputs, names, cache, refs, facts = askEngineIfAu
     // docker CLI, which looks the plugin up (about 200 ms a call).
     binary ??= buildxPlugin(rt.env);
     if (inputs.builder) {
-        const driver = await existingBuilderDriver((0,docker/* withBuildx */.xG)(rt.docker, binary), inputs.builder);
-        rt.info(`buildx ${version}, the existing builder ${inputs.builder} (${driver} driver), left running after the job`);
-        return { version, binary, driver, builder: inputs.builder };
+        rt.info(`buildx ${version}, the existing builder ${inputs.builder} (${plan.driver} driver), left running after the job`);
     }
-    const driver = chooseDriver(inputs, (await facts) ?? { containerdStore: false }, cacheTo);
-    rt.info(`buildx ${version}, ${driver} driver`);
-    if (driver === 'docker')
-        return { version, binary, driver, builder: '' };
-    rt.remember({ builder: names.builder });
-    await createBuilder((0,docker/* withBuildx */.xG)(rt.docker, binary), inputs, driver, names.builder, names.temp, refs);
-    return { version, binary, driver, builder: names.builder };
+    else {
+        rt.info(`buildx ${version}, ${plan.driver} driver`);
+    }
+    if (plan.create) {
+        rt.remember({ builder: plan.create.spec.name });
+        await createBuilder((0,docker/* withBuildx */.xG)(rt.docker, binary), plan.create);
+    }
+    return { version, binary };
+}
+
+// EXTERNAL MODULE: ./src/pipeline/registry-client.ts
+var registry_client = __webpack_require__(1815);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(4296);
+;// CONCATENATED MODULE: ./src/pipeline/release.ts
+
+
+/** The release a version tag builds, with the versions already published (floating tags only move forward). */
+async function releaseOf(rt, inputs, reads, version) {
+    if (!inputs.image)
+        return undefined;
+    if (!version || version.pre)
+        return version && { version, published: [] };
+    const onlyFull = `only ${version.text} is tagged; ${version.major}.${version.minor}, ${version.major} and latest stay where they are`;
+    try {
+        const published = await reads.read(`the tags of ${inputs.image}`, signal => (0,registry_client/* clientFor */.$V)(inputs.image, rt.env, undefined, signal).tags());
+        if (published)
+            return { version, published };
+        rt.info(`The published releases are unknown: ${onlyFull}.`);
+    }
+    catch (e) {
+        rt.warning(`Could not list the tags of ${inputs.image} (${(0,errors/* errorMessage */.g)(e)}): ${onlyFull}.`);
+    }
+    return { version };
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+;// CONCATENATED MODULE: ./src/core/source-date.ts
+// The one time an image carries: SOURCE_DATE_EPOCH. From the commit, a rebuild of the same
+// commit on the same base stamps the same times and so gets the same digest. Pure.
+const seconds = (date) => Math.floor(date.getTime() / 1000);
+/** A step's SOURCE_DATE_EPOCH must be whole seconds; anything else is a mistake worth naming. */
+function parseEpoch(text) {
+    return /^\d{1,12}$/.test(text.trim()) ? Number(text.trim()) : undefined;
+}
+function chooseSourceDate(f) {
+    const given = f.env?.trim() ? parseEpoch(f.env) : undefined;
+    if (f.env?.trim() && given === undefined)
+        throw new Error(`SOURCE_DATE_EPOCH '${f.env}' is not a time: use whole seconds since 1970, e.g. $(git log -1 --format=%ct)`);
+    if (given !== undefined)
+        return { epoch: given, from: 'SOURCE_DATE_EPOCH' };
+    if (f.created === 'now')
+        return { epoch: seconds(f.now), from: 'build time' };
+    // git's time first: a scheduled run (no head commit in its payload) then agrees with the push of the same commit.
+    if (f.commitTime !== undefined)
+        return { epoch: f.commitTime, from: 'commit' };
+    const event = f.eventTime ? Date.parse(f.eventTime) : NaN;
+    if (!Number.isNaN(event))
+        return { epoch: Math.floor(event / 1000), from: 'event' };
+    return { epoch: seconds(f.now), from: 'build time' };
+}
+const isoSeconds = (epoch) => new Date(epoch * 1000).toISOString().replace(/\.000Z$/, 'Z');
+
+;// CONCATENATED MODULE: ./src/pipeline/source-date.ts
+// Finding the commit's time for SOURCE_DATE_EPOCH: git in the checkout, else the event.
+
+
+/** The committer time of `sha` in `dir`, or undefined where there is no checkout (or no git). */
+function commitTime(dir, sha) {
+    return new Promise(resolve => {
+        (0,external_node_child_process_.execFile)('git', ['-C', dir, 'log', '-1', '--format=%ct', sha || 'HEAD', '--'], { timeout: 10_000 }, (error, stdout) => {
+            const epoch = Number(stdout.trim());
+            resolve(error || !stdout.trim() || !Number.isInteger(epoch) ? undefined : epoch);
+        });
+    });
+}
+async function sourceDate(rt, inputs, ctx) {
+    const date = chooseSourceDate({
+        env: rt.env.SOURCE_DATE_EPOCH,
+        created: inputs.created,
+        commitTime: inputs.created === 'commit' && !rt.env.SOURCE_DATE_EPOCH ? await commitTime(ctx.workspace, ctx.sha) : undefined,
+        eventTime: ctx.headCommitTime,
+        now: rt.now()
+    });
+    if (date.from === 'build time' && inputs.created === 'commit') {
+        rt.warning(`No commit time found (no git checkout of ${ctx.sha || 'HEAD'} in ${ctx.workspace}): the image is stamped with the build time, so a rebuild of the same commit gets a new digest. Check the repository out first (actions/checkout), or set SOURCE_DATE_EPOCH.`);
+    }
+    else {
+        rt.info(`Image timestamps: ${isoSeconds(date.epoch)} (${date.from})`);
+    }
+    return date;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/run-facts.ts
+// What a run finds out before it plans, gathered the same way by the action and by the dry run:
+// the commit's time (git), the versions already published (the registry's tags), the Dockerfile.
+
+
+
+
+/** `created`: the commit-time lookup, when the caller started it earlier (it runs while the action logs in). */
+async function gatherFacts(rt, inputs, ctx, reads, created = sourceDate(rt, inputs, ctx)) {
+    const [release, date, dockerfile] = await Promise.all([
+        releaseOf(rt, inputs, reads, releaseVersion(inputs, ctx)),
+        created,
+        (0,promises_.readFile)(inputs.file, 'utf8').catch(() => '')
+    ]);
+    return { inputs, ctx, env: rt.env, now: rt.now(), release, sourceDateEpoch: date.epoch, dockerfile };
+}
+
+;// CONCATENATED MODULE: ./src/core/dockerfile.ts
+// What can be read from a Dockerfile before it is built: the images its stages start FROM.
+// A builder the action creates runs in its own network namespace, so loopback registries among
+// them must be known before the builder is created.
+const NAME = '[A-Za-z_][A-Za-z0-9_]*';
+/** The images named by FROM lines, with global ARG defaults and build-args substituted; stages and scratch left out. */
+function baseImages(dockerfile, buildArgs) {
+    const given = new Map(buildArgs.map(a => [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]));
+    const globals = new Map();
+    const stages = new Set();
+    const images = [];
+    const expand = (text) => text.replace(new RegExp(`\\$\\{(${NAME})(?::?-([^}]*))?\\}|\\$(${NAME})`, 'g'), (_, braced, fallback, bare) => globals.get(braced ?? bare ?? '') || fallback || '');
+    let seenFrom = false;
+    // Continuation lines joined first: a FROM may be split over several.
+    for (const line of dockerfile
+        .replace(/\\[ \t]*\r?\n/g, ' ')
+        .split(/\r?\n/)
+        .map(l => l.trim())) {
+        const arg = new RegExp(`^ARG\\s+(${NAME})(?:=(?:"([^"]*)"|'([^']*)'|(\\S*)))?`, 'i').exec(line);
+        // Only ARGs before the first FROM are in scope for FROM lines.
+        if (arg && !seenFrom)
+            globals.set(arg[1], given.get(arg[1]) ?? arg[2] ?? arg[3] ?? arg[4] ?? '');
+        const from = /^FROM\s+(?:--\S+\s+)*(\S+)(?:\s+AS\s+(\S+))?/i.exec(line);
+        if (!from)
+            continue;
+        seenFrom = true;
+        const image = expand(from[1]);
+        if (image && image !== 'scratch' && !stages.has(image.toLowerCase()))
+            images.push(image);
+        if (from[2])
+            stages.add(from[2].toLowerCase());
+    }
+    return [...new Set(images)];
+}
+
+;// CONCATENATED MODULE: ./src/core/annotations.ts
+// OCI annotations for the pushed image. Labels live in each platform's config; registries such
+// as GHCR describe a multi-platform image from its index's annotations, so the OCI basics go on
+// the index too (on the manifest when there is only one platform). Pure.
+const INDEX_KEYS = ['title', 'description', 'source', 'revision', 'version', 'created'].map(k => `org.opencontainers.image.${k}`);
+/** Literal values of OCI LABELs in a Dockerfile (values built from ARGs are left out: they are not known here). */
+function dockerfileLabels(dockerfile) {
+    const found = {};
+    for (const m of dockerfile.matchAll(/(org\.opencontainers\.image\.[a-z]+)=(?:"([^"$\\]*)"|([^\s"'$\\]+))/g))
+        found[m[1]] = m[2] ?? m[3];
+    return found;
+}
+/**
+ * buildx --annotation values: the user's (unprefixed ones on the index and on each manifest),
+ * then the OCI basics from the labels (or the Dockerfile's literal LABELs) where the user set none.
+ */
+function annotationArgs(user, labels, dockerfile, multiPlatform) {
+    const top = multiPlatform ? 'index' : 'manifest';
+    const out = [];
+    const userTopKeys = new Set();
+    for (const line of user) {
+        const prefixed = /^([a-z-]+(?:\[[^\]]*\])?):(.*)$/.exec(line);
+        if (prefixed && !prefixed[2].startsWith('//')) {
+            out.push(line);
+            if (prefixed[1].startsWith(top))
+                userTopKeys.add(prefixed[2].split('=')[0]);
+        }
+        else {
+            if (multiPlatform)
+                out.push(`index:${line}`);
+            out.push(`manifest:${line}`);
+            userTopKeys.add(line.split('=')[0]);
+        }
+    }
+    const fromLabels = Object.fromEntries(labels.map(l => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+    const known = { ...dockerfileLabels(dockerfile), ...fromLabels };
+    for (const key of INDEX_KEYS)
+        if (known[key] && !userTopKeys.has(key))
+            out.push(`${top}:${key}=${known[key]}`);
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/core/build-plan.ts
+// The `docker buildx build` a run will do, decided once from the inputs and what setup chose:
+// the action runs it, and `ci-base-action build --dry-run` prints it. Pure.
+
+
+
+
+const safeName = (text) => text.replace(/[^A-Za-z0-9_-]/g, '-');
+/** Names of this run's own things: its builder, and the verify containers' label. */
+const runNames = (ctx, pid) => ({
+    builder: safeName(`ci-base-${ctx.runId}-${ctx.runAttempt}-${pid}`),
+    verifyKey: safeName(`ci-base-verify-${ctx.runId}-${ctx.runAttempt}-${pid}`).toLowerCase()
+});
+/** The registry tags a run writes: none for a per-platform build (its tags are the merge job's). */
+const runTags = (inputs, tags) => (inputs.mode === 'platform' ? [] : tags());
+/** Where the image is pushed by digest: the tags' repositories, or the image's alone for a per-platform build. */
+const pushRepositories = (inputs, tags) => inputs.mode === 'platform' ? [inputs.image] : (0,reference/* repositoriesOf */.Ub)(tags);
+const wantsVerify = (inputs) => inputs.verify.length > 0 || inputs.requireNonRoot;
+/** The local name a build is loaded under to be verified: only when it is verified and not pushed (a pushed one is pulled by digest). */
+const verifyName = (inputs, verifyKey) => wantsVerify(inputs) && !inputs.push ? `${verifyKey}:built` : '';
+function makeBuildPlan(f) {
+    const { inputs } = f;
+    const labels = ociLabels(inputs, f.ctx, new Date(f.sourceDateEpoch * 1000));
+    return {
+        inputs,
+        builder: f.builder,
+        tags: f.tags,
+        labels,
+        annotations: annotationArgs(inputs.annotations, labels, f.dockerfile, inputs.platforms.length > 1),
+        cacheFrom: f.cache.from,
+        cacheTo: f.cache.to.filter(c => !f.cache.toIfStale.includes(c)),
+        cacheToAfter: f.cache.toIfStale,
+        inlineCache: f.cache.inline,
+        metadataFile: (0,external_node_path_.join)(f.work, 'metadata.json'),
+        ociDir: f.layoutDir,
+        // Builders that can push by digest do; the docker driver cannot, so its layout is pushed by the action.
+        pushTo: inputs.push && f.driver !== 'docker' ? f.repositories : [],
+        sourceDateEpoch: f.sourceDateEpoch,
+        loadTags: [...(inputs.load ? f.tags : []), ...(f.verifyName ? [f.verifyName] : [])]
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/run-plan.ts
+
+
+
+
+
+function planRun(f) {
+    const { inputs, ctx } = f;
+    const tags = runTags(inputs, () => imageTags(inputs, ctx, f.now, f.release));
+    const repositories = pushRepositories(inputs, tags);
+    const cache = planCache(inputs, tags, ctx, f.env);
+    const names = runNames(ctx, f.pid);
+    const driver = f.existingDriver ?? chooseDriver(inputs, f.engine ?? { containerdStore: false }, cache.to);
+    // A merge job builds nothing: no builder.
+    const create = inputs.mode === 'merge' || inputs.builder || driver === 'docker'
+        ? undefined
+        : builderSpec(inputs, driver, names.builder, f.work, [...tags, ...cache.registryRefs, ...baseImages(f.dockerfile, inputs.buildArgs)]);
+    const localName = verifyName(inputs, names.verifyKey);
+    const build = makeBuildPlan({
+        inputs,
+        ctx,
+        tags,
+        cache,
+        builder: inputs.builder || (create ? names.builder : ''),
+        driver,
+        work: f.work,
+        layoutDir: f.layoutDir,
+        dockerfile: f.dockerfile,
+        sourceDateEpoch: f.sourceDateEpoch,
+        verifyName: localName,
+        repositories
+    });
+    return {
+        mode: inputs.mode,
+        tags,
+        repositories,
+        cache,
+        names,
+        driver,
+        create,
+        build,
+        verify: wantsVerify(inputs) ? { key: names.verifyKey, localName } : undefined
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/core/emulation.ts
@@ -694,8 +957,6 @@ function binfmtCacheFor(image, temp) {
     return { image, path: (0,external_node_path_.join)(temp, 'ci-base-action-binfmt', `${name}.tar`), key: `ci-base-action-binfmt-${name}` };
 }
 
-// EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __webpack_require__(4296);
 ;// CONCATENATED MODULE: ./src/pipeline/qemu.ts
 // QEMU user emulation: which requested platforms need an emulator, which are already
 // registered with binfmt_misc, and registering the missing ones.
@@ -1012,101 +1273,6 @@ var image_sources = __webpack_require__(6348);
 var core_image = __webpack_require__(8906);
 // EXTERNAL MODULE: ./src/core/report.ts
 var core_report = __webpack_require__(8557);
-;// CONCATENATED MODULE: ./src/core/dockerfile.ts
-// What can be read from a Dockerfile before it is built: the images its stages start FROM.
-// A builder the action creates runs in its own network namespace, so loopback registries among
-// them must be known before the builder is created.
-const NAME = '[A-Za-z_][A-Za-z0-9_]*';
-/** The images named by FROM lines, with global ARG defaults and build-args substituted; stages and scratch left out. */
-function baseImages(dockerfile, buildArgs) {
-    const given = new Map(buildArgs.map(a => [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]));
-    const globals = new Map();
-    const stages = new Set();
-    const images = [];
-    const expand = (text) => text.replace(new RegExp(`\\$\\{(${NAME})(?::?-([^}]*))?\\}|\\$(${NAME})`, 'g'), (_, braced, fallback, bare) => globals.get(braced ?? bare ?? '') || fallback || '');
-    let seenFrom = false;
-    // Continuation lines joined first: a FROM may be split over several.
-    for (const line of dockerfile
-        .replace(/\\[ \t]*\r?\n/g, ' ')
-        .split(/\r?\n/)
-        .map(l => l.trim())) {
-        const arg = new RegExp(`^ARG\\s+(${NAME})(?:=(?:"([^"]*)"|'([^']*)'|(\\S*)))?`, 'i').exec(line);
-        // Only ARGs before the first FROM are in scope for FROM lines.
-        if (arg && !seenFrom)
-            globals.set(arg[1], given.get(arg[1]) ?? arg[2] ?? arg[3] ?? arg[4] ?? '');
-        const from = /^FROM\s+(?:--\S+\s+)*(\S+)(?:\s+AS\s+(\S+))?/i.exec(line);
-        if (!from)
-            continue;
-        seenFrom = true;
-        const image = expand(from[1]);
-        if (image && image !== 'scratch' && !stages.has(image.toLowerCase()))
-            images.push(image);
-        if (from[2])
-            stages.add(from[2].toLowerCase());
-    }
-    return [...new Set(images)];
-}
-
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
-;// CONCATENATED MODULE: ./src/core/source-date.ts
-// The one time an image carries: SOURCE_DATE_EPOCH. From the commit, a rebuild of the same
-// commit on the same base stamps the same times and so gets the same digest. Pure.
-const seconds = (date) => Math.floor(date.getTime() / 1000);
-/** A step's SOURCE_DATE_EPOCH must be whole seconds; anything else is a mistake worth naming. */
-function parseEpoch(text) {
-    return /^\d{1,12}$/.test(text.trim()) ? Number(text.trim()) : undefined;
-}
-function chooseSourceDate(f) {
-    const given = f.env?.trim() ? parseEpoch(f.env) : undefined;
-    if (f.env?.trim() && given === undefined)
-        throw new Error(`SOURCE_DATE_EPOCH '${f.env}' is not a time: use whole seconds since 1970, e.g. $(git log -1 --format=%ct)`);
-    if (given !== undefined)
-        return { epoch: given, from: 'SOURCE_DATE_EPOCH' };
-    if (f.created === 'now')
-        return { epoch: seconds(f.now), from: 'build time' };
-    // git's time first: a scheduled run (no head commit in its payload) then agrees with the push of the same commit.
-    if (f.commitTime !== undefined)
-        return { epoch: f.commitTime, from: 'commit' };
-    const event = f.eventTime ? Date.parse(f.eventTime) : NaN;
-    if (!Number.isNaN(event))
-        return { epoch: Math.floor(event / 1000), from: 'event' };
-    return { epoch: seconds(f.now), from: 'build time' };
-}
-const isoSeconds = (epoch) => new Date(epoch * 1000).toISOString().replace(/\.000Z$/, 'Z');
-
-;// CONCATENATED MODULE: ./src/pipeline/source-date.ts
-// Finding the commit's time for SOURCE_DATE_EPOCH: git in the checkout, else the event.
-
-
-/** The committer time of `sha` in `dir`, or undefined where there is no checkout (or no git). */
-function commitTime(dir, sha) {
-    return new Promise(resolve => {
-        (0,external_node_child_process_.execFile)('git', ['-C', dir, 'log', '-1', '--format=%ct', sha || 'HEAD', '--'], { timeout: 10_000 }, (error, stdout) => {
-            const epoch = Number(stdout.trim());
-            resolve(error || !stdout.trim() || !Number.isInteger(epoch) ? undefined : epoch);
-        });
-    });
-}
-async function sourceDate(rt, inputs, ctx) {
-    const date = chooseSourceDate({
-        env: rt.env.SOURCE_DATE_EPOCH,
-        created: inputs.created,
-        commitTime: inputs.created === 'commit' && !rt.env.SOURCE_DATE_EPOCH ? await commitTime(ctx.workspace, ctx.sha) : undefined,
-        eventTime: ctx.headCommitTime,
-        now: rt.now()
-    });
-    if (date.from === 'build time' && inputs.created === 'commit') {
-        rt.warning(`No commit time found (no git checkout of ${ctx.sha || 'HEAD'} in ${ctx.workspace}): the image is stamped with the build time, so a rebuild of the same commit gets a new digest. Check the repository out first (actions/checkout), or set SOURCE_DATE_EPOCH.`);
-    }
-    else {
-        rt.info(`Image timestamps: ${isoSeconds(date.epoch)} (${date.from})`);
-    }
-    return date;
-}
-
-// EXTERNAL MODULE: ./src/pipeline/registry-client.ts
-var registry_client = __webpack_require__(1815);
 ;// CONCATENATED MODULE: ./src/pipeline/publish.ts
 // Publishing in two moves: the whole image goes to the registry by digest (blobs, each
 // platform's manifest, the index), and only then is every tag pointed at that digest. A push
@@ -1431,112 +1597,6 @@ async function finish(rt, inputs, ctx, f) {
     ];
     if (failures.length)
         throw new Error(failures.join('\n'));
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/release.ts
-
-
-/** The release a version tag builds, with the versions already published (floating tags only move forward). */
-async function releaseOf(rt, inputs, reads, version) {
-    if (!inputs.image)
-        return undefined;
-    if (!version || version.pre)
-        return version && { version, published: [] };
-    const onlyFull = `only ${version.text} is tagged; ${version.major}.${version.minor}, ${version.major} and latest stay where they are`;
-    try {
-        const published = await reads.read(`the tags of ${inputs.image}`, signal => (0,registry_client/* clientFor */.$V)(inputs.image, rt.env, undefined, signal).tags());
-        if (published)
-            return { version, published };
-        rt.info(`The published releases are unknown: ${onlyFull}.`);
-    }
-    catch (e) {
-        rt.warning(`Could not list the tags of ${inputs.image} (${(0,errors/* errorMessage */.g)(e)}): ${onlyFull}.`);
-    }
-    return { version };
-}
-
-;// CONCATENATED MODULE: ./src/core/annotations.ts
-// OCI annotations for the pushed image. Labels live in each platform's config; registries such
-// as GHCR describe a multi-platform image from its index's annotations, so the OCI basics go on
-// the index too (on the manifest when there is only one platform). Pure.
-const INDEX_KEYS = ['title', 'description', 'source', 'revision', 'version', 'created'].map(k => `org.opencontainers.image.${k}`);
-/** Literal values of OCI LABELs in a Dockerfile (values built from ARGs are left out: they are not known here). */
-function dockerfileLabels(dockerfile) {
-    const found = {};
-    for (const m of dockerfile.matchAll(/(org\.opencontainers\.image\.[a-z]+)=(?:"([^"$\\]*)"|([^\s"'$\\]+))/g))
-        found[m[1]] = m[2] ?? m[3];
-    return found;
-}
-/**
- * buildx --annotation values: the user's (unprefixed ones on the index and on each manifest),
- * then the OCI basics from the labels (or the Dockerfile's literal LABELs) where the user set none.
- */
-function annotationArgs(user, labels, dockerfile, multiPlatform) {
-    const top = multiPlatform ? 'index' : 'manifest';
-    const out = [];
-    const userTopKeys = new Set();
-    for (const line of user) {
-        const prefixed = /^([a-z-]+(?:\[[^\]]*\])?):(.*)$/.exec(line);
-        if (prefixed && !prefixed[2].startsWith('//')) {
-            out.push(line);
-            if (prefixed[1].startsWith(top))
-                userTopKeys.add(prefixed[2].split('=')[0]);
-        }
-        else {
-            if (multiPlatform)
-                out.push(`index:${line}`);
-            out.push(`manifest:${line}`);
-            userTopKeys.add(line.split('=')[0]);
-        }
-    }
-    const fromLabels = Object.fromEntries(labels.map(l => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
-    const known = { ...dockerfileLabels(dockerfile), ...fromLabels };
-    for (const key of INDEX_KEYS)
-        if (known[key] && !userTopKeys.has(key))
-            out.push(`${top}:${key}=${known[key]}`);
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/core/build-plan.ts
-// The `docker buildx build` a run will do, decided once from the inputs and what setup chose:
-// the action runs it, and `ci-base-action build --dry-run` prints it. Pure.
-
-
-
-
-const safeName = (text) => text.replace(/[^A-Za-z0-9_-]/g, '-');
-/** Names of this run's own things: its builder, and the verify containers' label. */
-const runNames = (ctx, pid) => ({
-    builder: safeName(`ci-base-${ctx.runId}-${ctx.runAttempt}-${pid}`),
-    verifyKey: safeName(`ci-base-verify-${ctx.runId}-${ctx.runAttempt}-${pid}`).toLowerCase()
-});
-/** The registry tags a run writes: none for a per-platform build (its tags are the merge job's). */
-const runTags = (inputs, tags) => (inputs.mode === 'platform' ? [] : tags());
-/** Where the image is pushed by digest: the tags' repositories, or the image's alone for a per-platform build. */
-const pushRepositories = (inputs, tags) => inputs.mode === 'platform' ? [inputs.image] : (0,reference/* repositoriesOf */.Ub)(tags);
-const wantsVerify = (inputs) => inputs.verify.length > 0 || inputs.requireNonRoot;
-/** The local name a build is loaded under to be verified: only when it is verified and not pushed (a pushed one is pulled by digest). */
-const verifyName = (inputs, verifyKey) => wantsVerify(inputs) && !inputs.push ? `${verifyKey}:built` : '';
-function makeBuildPlan(f) {
-    const { inputs } = f;
-    const labels = ociLabels(inputs, f.ctx, new Date(f.sourceDateEpoch * 1000));
-    return {
-        inputs,
-        builder: f.builder,
-        tags: f.tags,
-        labels,
-        annotations: annotationArgs(inputs.annotations, labels, f.dockerfile, inputs.platforms.length > 1),
-        cacheFrom: f.cache.from,
-        cacheTo: f.cache.to.filter(c => !f.cache.toIfStale.includes(c)),
-        cacheToAfter: f.cache.toIfStale,
-        inlineCache: f.cache.inline,
-        metadataFile: (0,external_node_path_.join)(f.work, 'metadata.json'),
-        ociDir: f.layoutDir,
-        // Builders that can push by digest do; the docker driver cannot, so its layout is pushed by the action.
-        pushTo: inputs.push && f.driver !== 'docker' ? f.repositories : [],
-        sourceDateEpoch: f.sourceDateEpoch,
-        loadTags: [...(inputs.load ? f.tags : []), ...(f.verifyName ? [f.verifyName] : [])]
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/verify.ts
@@ -1913,10 +1973,9 @@ async function main(rt, raw) {
     // Asked now, answered while the run reads its context; a merge job builds nothing.
     const engine = inputs.mode === 'merge' ? undefined : askEngineIfAuto(rt, inputs);
     const ctx = runContext(rt.env);
-    // The commit's time is looked up (git) while the run sets up; the build is the first to need it.
+    // The commit's time is looked up (git) while the run logs in.
     const createdSoon = sourceDate(rt, inputs, ctx);
-    const version = releaseVersion(inputs, ctx);
-    const now = rt.now();
+    releaseVersion(inputs, ctx); // a tag that is not a version is the user's to fix, said before anything runs
     const stages = [];
     const stage = async (name, fn) => {
         const started = rt.now().getTime();
@@ -1930,22 +1989,25 @@ async function main(rt, raw) {
     await logIn(rt, inputs, stage);
     // The baseline and the published releases are optional reads, with one time budget between them.
     const reads = new optional_reads/* OptionalReads */.O(optional_reads/* OPTIONAL_READS_BUDGET_MS */.o, message => rt.warning(message));
-    const release = await releaseOf(rt, inputs, reads, version);
-    // A per-platform build is pushed untagged: its tags are the merge job's.
-    const tags = runTags(inputs, () => imageTags(inputs, ctx, now, release));
-    rt.setOutput('tags', tags.join('\n'));
-    if (inputs.mode === 'merge')
-        return merge(rt, inputs, ctx, tags, (await createdSoon).epoch, stage, stages, reads);
+    const facts = await gatherFacts(rt, inputs, ctx, reads, createdSoon);
+    const work = await (0,promises_.mkdtemp)((0,external_node_path_.join)(ctx.temp, 'ci-base-action-'));
+    const planWith = (builderFacts) => planRun({ ...facts, ...builderFacts, work, layoutDir: layoutStoreDir(rt.env), pid: process.pid });
+    if (inputs.mode === 'merge') {
+        const { tags } = planWith({});
+        rt.setOutput('tags', tags.join('\n'));
+        return merge(rt, inputs, ctx, tags, facts.sourceDateEpoch, stage, stages, reads);
+    }
     // The published image is read while the builder is set up and the build runs (before the
     // build when the push replaces it).
     const baseline = (0,image_sources/* readBaseline */.mF)(rt.docker, inputs.baseline, inputs.platforms, rt.env, reads);
-    const repositories = pushRepositories(inputs, tags);
-    const work = await (0,promises_.mkdtemp)((0,external_node_path_.join)(ctx.temp, 'ci-base-action-'));
-    const cache = planCache(inputs, tags, ctx, rt.env);
-    const names = runNames(ctx, process.pid);
-    const dockerfile = await (0,promises_.readFile)(inputs.file, 'utf8').catch(() => '');
-    const bases = baseImages(dockerfile, inputs.buildArgs);
-    const buildx = await stage('Set up buildx', () => setupBuildx(rt, inputs, { builder: names.builder, temp: work }, cache, [...tags, ...cache.registryRefs, ...bases], engine));
+    const { plan, buildx } = await stage('Set up buildx', async () => {
+        const existingDriver = inputs.builder ? await existingBuilderDriver(rt.docker, inputs.builder) : undefined;
+        const plan = planWith({ engine: await engine, existingDriver });
+        return { plan, buildx: await setupBuildx(rt, inputs, plan) };
+    });
+    // A per-platform build is pushed untagged: its tags are the merge job's.
+    const { tags, repositories, cache } = plan;
+    rt.setOutput('tags', tags.join('\n'));
     // From here on, `buildx` is the one setup chose: the runner's plugin or the installed binary.
     rt = { ...rt, docker: (0,docker/* withBuildx */.xG)(rt.docker, buildx.binary) };
     await stage('Set up QEMU', () => setupQemu(rt, inputs, ctx.temp));
@@ -1966,31 +2028,17 @@ async function main(rt, raw) {
         });
     }
     // Verify runs what was built: pulled by digest after a push, else loaded under a name of this run's.
-    const verifyKey = names.verifyKey;
-    const localName = verifyName(inputs, verifyKey);
-    if (wantsVerify(inputs))
+    const verifyKey = plan.names.verifyKey;
+    const localName = plan.verify?.localName ?? '';
+    if (plan.verify)
         rt.remember({ verifyKey, ...(localName ? { verifyImage: localName } : {}) });
-    const created = await createdSoon;
-    const plan = makeBuildPlan({
-        inputs,
-        ctx,
-        tags,
-        cache,
-        builder: buildx.builder,
-        driver: buildx.driver,
-        work,
-        layoutDir: layoutStoreDir(rt.env),
-        dockerfile,
-        sourceDateEpoch: created.epoch,
-        verifyName: localName,
-        repositories
-    });
-    const { ociDir, pushTo } = plan;
+    const build = plan.build;
+    const { ociDir, pushTo } = build;
     if (inputs.push && tags.includes(inputs.baseline))
         await baseline;
     // What the registry cache holds is read while the build runs: it decides whether it is written again.
-    const held = readHeldBlobs(plan.cacheToAfter, rt.env, reads);
-    const built = await stage(pushTo.length ? 'Build and push' : 'Build', () => runBuild(rt, plan)).catch(e => {
+    const held = readHeldBlobs(build.cacheToAfter, rt.env, reads);
+    const built = await stage(pushTo.length ? 'Build and push' : 'Build', () => runBuild(rt, build)).catch(e => {
         if (e instanceof BuildError)
             rt.setOutput('build-time', (0,core_report/* seconds */.YA)(e.milliseconds).toFixed(1));
         throw e;
@@ -2007,10 +2055,10 @@ async function main(rt, raw) {
         baseline
     ]));
     const layers = image.platforms.flatMap(p => p.breakdown.map(l => l.digest));
-    const { stale, upToDate } = staleCaches(plan.cacheToAfter, built.steps, layers, await held);
+    const { stale, upToDate } = staleCaches(build.cacheToAfter, built.steps, layers, await held);
     for (const spec of upToDate)
         rt.info(`${cacheSpecAttrs(spec).ref} already holds this build (every step came from cache, every layer is in it): not written again`);
-    const exportFaults = stale.length ? await stage('Export cache', () => exportCaches(rt, plan, stale)) : [];
+    const exportFaults = stale.length ? await stage('Export cache', () => exportCaches(rt, build, stale)) : [];
     const cacheFaults = cacheFaultWarning([...built.cacheFaults, ...exportFaults]);
     if (cacheFaults)
         rt.warning(cacheFaults);
@@ -2094,15 +2142,10 @@ async function post(rt) {
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/dry-run.ts
-// What `build` would run, decided the way the action decides it (the same functions), printed
-// instead of run. Only questions are asked: the engine's facts for the driver, git for the
-// commit's time, the registry's tags for a release; nothing is installed, created or pushed.
-
-
-
-
-
-
+// What `build` would run, printed instead of run: the same facts gathered the same way
+// (gatherFacts), the same plan (planRun) main carries out. Only questions are asked: the engine's
+// facts for the driver, git for the commit's time, the registry's tags for a release; nothing is
+// installed, created or pushed.
 
 
 
@@ -2118,10 +2161,15 @@ async function post(rt) {
 async function dryRun(rt, raw) {
     const inputs = (0,core_inputs/* parseInputs */.TL)(raw, rt.env);
     const ctx = runContext(rt.env);
-    const created = await sourceDate(rt, inputs, ctx);
-    const release = await releaseOf(rt, inputs, new optional_reads/* OptionalReads */.O(optional_reads/* OPTIONAL_READS_BUDGET_MS */.o, message => rt.warning(message)), releaseVersion(inputs, ctx));
-    const tags = runTags(inputs, () => imageTags(inputs, ctx, rt.now(), release));
-    const cache = planCache(inputs, tags, ctx, rt.env);
+    const facts = await gatherFacts(rt, inputs, ctx, new optional_reads/* OptionalReads */.O(optional_reads/* OPTIONAL_READS_BUDGET_MS */.o, message => rt.warning(message)));
+    const plan = planRun({
+        ...facts,
+        engine: inputs.driver === 'auto' && !inputs.builder ? await (0,docker_config/* engineFacts */.Ig)(rt.docker, rt.env) : undefined,
+        existingDriver: inputs.builder ? await existingBuilderDriver(rt.docker, inputs.builder) : undefined,
+        work: (0,external_node_path_.join)(ctx.temp, 'ci-base-action-XXXXXX'),
+        layoutDir: layoutStoreDir(rt.env),
+        pid: process.pid
+    });
     const commands = [];
     const notes = [];
     const logins = (0,registry_auth/* loginsOf */.Q)(inputs, reference/* registryOf */.Fv);
@@ -2129,49 +2177,24 @@ async function dryRun(rt, raw) {
         commands.push(['docker', ...(0,core_args/* loginArgs */.be)(login.registry, login.username)]);
     if (logins.length)
         notes.push('each password goes to `docker login` on stdin');
-    const names = runNames(ctx, process.pid);
-    const work = (0,external_node_path_.join)(ctx.temp, 'ci-base-action-XXXXXX');
-    const dockerfile = await (0,promises_.readFile)(inputs.file, 'utf8').catch(() => '');
-    const driver = inputs.builder
-        ? await existingBuilderDriver(rt.docker, inputs.builder)
-        : chooseDriver(inputs, await (0,docker_config/* engineFacts */.Ig)(rt.docker, rt.env), cache.to);
-    let builder = inputs.builder;
-    if (!builder && driver !== 'docker') {
-        const { spec, config, files, appends } = builderSpec(inputs, driver, names.builder, work, [
-            ...tags,
-            ...cache.registryRefs,
-            ...baseImages(dockerfile, inputs.buildArgs)
-        ]);
+    if (plan.create) {
+        const { spec, config, files, appends } = plan.create;
         commands.push(['docker', ...(0,core_args/* createBuilderArgs */.R2)(spec)], ...appends.map(a => ['docker', ...a]));
         if (config)
             notes.push(`${spec.configFile} holds:\n${config.trimEnd()}`);
         for (const path of Object.keys(files))
             notes.push(`${path} holds the PEM from its input (mode 0600)`);
-        builder = names.builder;
     }
-    const plan = makeBuildPlan({
-        inputs,
-        ctx,
-        tags,
-        cache,
-        builder,
-        driver,
-        work,
-        layoutDir: layoutStoreDir(rt.env),
-        dockerfile,
-        sourceDateEpoch: created.epoch,
-        verifyName: verifyName(inputs, names.verifyKey),
-        repositories: pushRepositories(inputs, tags)
-    });
-    commands.push(['docker', ...(0,core_args/* buildArgs */.CH)(plan)]);
-    if (inputs.push && !plan.pushTo.length)
+    const build = plan.build;
+    commands.push(['docker', ...(0,core_args/* buildArgs */.CH)(build)]);
+    if (inputs.push && !build.pushTo.length)
         notes.push('the docker driver cannot push by digest: the action pushes the OCI layout itself, then points the tags at its digest');
-    if (plan.pushTo.length)
-        notes.push(`then every tag is pointed at the pushed digest: ${tags.join(', ')}`);
-    if (plan.loadTags.length)
-        commands.push(['docker', ...(0,core_args/* buildArgs */.CH)({ ...plan, loadOnly: true })]);
-    if (plan.cacheToAfter.length) {
-        commands.push(['docker', ...(0,core_args/* buildArgs */.CH)({ ...plan, cacheOnly: true })]);
+    if (build.pushTo.length)
+        notes.push(`then every tag is pointed at the pushed digest: ${plan.tags.join(', ')}`);
+    if (build.loadTags.length)
+        commands.push(['docker', ...(0,core_args/* buildArgs */.CH)({ ...build, loadOnly: true })]);
+    if (build.cacheToAfter.length) {
+        commands.push(['docker', ...(0,core_args/* buildArgs */.CH)({ ...build, cacheOnly: true })]);
         notes.push('the registry cache is exported by that last pass only when a step ran or the cache lacks a layer of the image');
     }
     return { commands, notes };

@@ -1,0 +1,31 @@
+// What a run finds out before it plans, gathered the same way by the action and by the dry run:
+// the commit's time (git), the versions already published (the registry's tags), the Dockerfile.
+import { readFile } from 'node:fs/promises'
+import type { Inputs } from '../core/inputs.js'
+import type { RunContext } from '../core/github-context.js'
+import type { RunFacts } from '../core/run-plan.js'
+import type { SourceDate } from '../core/source-date.js'
+import { releaseVersion } from '../core/tags.js'
+import type { OptionalReads } from './optional-reads.js'
+import { releaseOf } from './release.js'
+import type { Runtime } from './runtime.js'
+import { sourceDate } from './source-date.js'
+
+/** The facts every plan needs; the builder's (engine, existing driver) and the run's own places are added by the caller. */
+export type CommonFacts = Pick<RunFacts, 'inputs' | 'ctx' | 'env' | 'now' | 'release' | 'sourceDateEpoch' | 'dockerfile'>
+
+/** `created`: the commit-time lookup, when the caller started it earlier (it runs while the action logs in). */
+export async function gatherFacts(
+  rt: Runtime,
+  inputs: Inputs,
+  ctx: RunContext,
+  reads: OptionalReads,
+  created: Promise<SourceDate> = sourceDate(rt, inputs, ctx)
+): Promise<CommonFacts> {
+  const [release, date, dockerfile] = await Promise.all([
+    releaseOf(rt, inputs, reads, releaseVersion(inputs, ctx)),
+    created,
+    readFile(inputs.file, 'utf8').catch(() => '')
+  ])
+  return { inputs, ctx, env: rt.env, now: rt.now(), release, sourceDateEpoch: date.epoch, dockerfile }
+}
