@@ -1,5 +1,5 @@
 // An in-process registry for unit tests of the action's registry code: the distribution API's
-// blob uploads (POST, then PUT with the digest), blob and manifest HEAD/GET, and manifest PUT
+// blob uploads (POST, then PUT with the digest), blob and manifest HEAD/GET, the tag list, and manifest PUT
 // that refuses a manifest whose blobs or child manifests are not there yet (as distribution
 // does, with MANIFEST_BLOB_UNKNOWN). A fault hook answers chosen requests itself.
 import { createHash, randomUUID } from 'node:crypto'
@@ -63,6 +63,13 @@ export async function startTinyRegistry(
       return
     }
     if (url.pathname === '/v2/') return res.writeHead(200).end('{}')
+    const tagList = /^\/v2\/(.+)\/tags\/list$/.exec(url.pathname)
+    if (tagList) {
+      const refs = manifests.get(tagList[1])
+      if (!refs) return error(res, 404, 'NAME_UNKNOWN')
+      const tags = [...refs.keys()].filter(ref => !ref.startsWith('sha256:'))
+      return res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ name: tagList[1], tags }))
+    }
     const m = /^\/v2\/(.+)\/(blobs|manifests)\/(.+)$/.exec(url.pathname)
     if (!m) return error(res, 404, 'NAME_UNKNOWN')
     const [, name, kind, rest] = m

@@ -8,61 +8,7 @@ import { createHash } from 'node:crypto'
 import { main } from '../../src/pipeline/main'
 import { post } from '../../src/pipeline/post'
 import { INPUT_DEFAULTS, type RawInputs } from '../../src/core/inputs'
-import type { PostState } from '../../src/pipeline/post-state'
-import type { RunOptions, RunResult } from '../../src/pipeline/docker'
-import type { Runtime } from '../../src/pipeline/runtime'
-
-type Answer = Partial<RunResult> & { write?: (args: string[]) => void }
-type Script = (args: string[], options: RunOptions) => Answer | undefined
-
-interface Host {
-  rt: Runtime
-  calls: string[]
-  groups: string[]
-  warnings: string[]
-  outputs: Record<string, string>
-  remembered: PostState
-}
-
-function host(script: Script, postState: PostState = {}): Host {
-  // DOCKER_CONTEXT and cliPluginsExtraDirs keep the action off this machine's daemon socket
-  // and plugin dirs: every question goes to the scripted docker.
-  const config = mkdtempSync(join(tmpdir(), 'pipeline-docker-'))
-  writeFileSync(join(config, 'config.json'), JSON.stringify({ cliPluginsExtraDirs: [] }))
-  const h: Host = { calls: [], groups: [], warnings: [], outputs: {}, remembered: {}, rt: undefined as unknown as Runtime }
-  let clock = Date.parse('2026-11-27T10:00:00Z')
-  h.rt = {
-    env: {
-      DOCKER_CONTEXT: 'scripted',
-      DOCKER_CONFIG: config,
-      RUNNER_TEMP: mkdtempSync(join(tmpdir(), 'pipeline-temp-')),
-      RUNNER_TOOL_CACHE: mkdtempSync(join(tmpdir(), 'pipeline-tools-')),
-      GITHUB_SHA: 'a1b2c3d4e5f6',
-      SOURCE_DATE_EPOCH: '1732000000'
-    },
-    docker: async (args, options = {}) => {
-      const argv = [options.command ?? 'docker', ...args]
-      h.calls.push(argv.join(' '))
-      const answer = script(argv, options) ?? {}
-      answer.write?.(argv)
-      if (answer.stderr && options.onStderr) options.onStderr(answer.stderr)
-      return { code: answer.code ?? 0, stdout: answer.stdout ?? '', stderr: answer.stderr ?? '' }
-    },
-    info: () => undefined,
-    warning: message => h.warnings.push(message),
-    group: async (name, fn) => {
-      h.groups.push(name)
-      return fn()
-    },
-    setSecret: () => undefined,
-    setOutput: (name, value) => (h.outputs[name] = value),
-    remember: addition => Object.assign(h.remembered, addition),
-    postState: () => postState,
-    writeSummary: async () => undefined,
-    now: () => new Date((clock += 250))
-  }
-  return h
-}
+import { host, type Answer, type Script } from '../support/scripted-host'
 
 const sha = (text: string) => createHash('sha256').update(text).digest('hex')
 const argAfter = (argv: string[], flag: string) => argv[argv.indexOf(flag) + 1]
