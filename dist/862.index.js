@@ -160,13 +160,16 @@ const actionsCache = () => Promise.all(/* import() */[__webpack_require__.e(507)
  * error lines are taken aside; a failure becomes an exception, which the caller turns into the
  * action's one warning, so a fault never looks like a miss nor like a failed step.
  */
-async function reportingFaults(call) {
+async function reportingFaults(call, debugSaid = []) {
     // The stream's own method, put back as it was afterwards (called with the stream as `this`).
     // eslint-disable-next-line @typescript-eslint/unbound-method
     const write = process.stdout.write;
     const said = [];
     process.stdout.write = (chunk, ...rest) => {
         const command = /^::(?:error|warning)(?: [^:]*)?::(.*)/.exec(String(chunk));
+        // Debug lines are shown as they are, and kept: some failures are told only there.
+        if (String(chunk).startsWith('::debug::'))
+            debugSaid.push(String(chunk).slice('::debug::'.length).trim());
         if (!command)
             return write.call(process.stdout, chunk, ...rest);
         said.push(command[1].trim().replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%'));
@@ -194,9 +197,13 @@ async function savePaths(paths, key) {
     const cache = await actionsCache();
     if (!cache.isFeatureAvailable())
         throw new Error('the GitHub cache service is not available to this run');
-    // saveCache reports most failures by returning -1 rather than throwing.
-    if ((await reportingFaults(() => cache.saveCache(paths, key))) === -1)
-        throw new Error(`the cache service did not store ${key}`);
+    // saveCache reports most failures by returning -1 rather than throwing, and says why (an entry
+    // of that key already there, say) only in a debug line.
+    const debug = [];
+    if ((await reportingFaults(() => cache.saveCache(paths, key), debug)) === -1) {
+        const why = debug.find(line => /^Failed to (reserve|save)/i.test(line));
+        throw new Error(`the cache service did not store ${key}${why ? ` (${why})` : ''}`);
+    }
 }
 
 
