@@ -17,6 +17,7 @@ export interface Host {
   groups: string[]
   warnings: string[]
   infos: string[]
+  summaries: string[]
   outputs: Record<string, string>
   remembered: PostState
 }
@@ -26,7 +27,16 @@ export function host(script: Script, postState: PostState = {}): Host {
   // and plugin dirs: every question goes to the scripted docker.
   const config = mkdtempSync(join(tmpdir(), 'pipeline-docker-'))
   writeFileSync(join(config, 'config.json'), JSON.stringify({ cliPluginsExtraDirs: [] }))
-  const h: Host = { calls: [], groups: [], warnings: [], infos: [], outputs: {}, remembered: {}, rt: undefined as unknown as Runtime }
+  const h: Host = {
+    calls: [],
+    groups: [],
+    warnings: [],
+    infos: [],
+    summaries: [],
+    outputs: {},
+    remembered: {},
+    rt: undefined as unknown as Runtime
+  }
   let clock = Date.parse('2026-11-27T10:00:00Z')
   h.rt = {
     env: {
@@ -55,7 +65,7 @@ export function host(script: Script, postState: PostState = {}): Host {
     setOutput: (name, value) => (h.outputs[name] = value),
     remember: addition => Object.assign(h.remembered, addition),
     postState: () => postState,
-    writeSummary: async () => undefined,
+    writeSummary: async markdown => void h.summaries.push(markdown),
     now: () => new Date((clock += 250))
   }
   return h
