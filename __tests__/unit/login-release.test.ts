@@ -10,12 +10,10 @@ import { OptionalReads } from '../../src/pipeline/optional-reads'
 import { INPUT_DEFAULTS, parseInputs, type RawInputs } from '../../src/core/inputs'
 import { runContext } from '../../src/core/github-context'
 import { parseVersion } from '../../src/core/semver'
-import type { Stage } from '../../src/pipeline/runtime'
 import { startTinyRegistry, type TinyRegistry } from '../support/tiny-registry'
 import { host } from '../support/scripted-host'
 
 const inputs = (over: Partial<RawInputs>) => parseInputs({ ...INPUT_DEFAULTS, ...over })
-const stage: Stage = (_name, fn) => fn()
 const reads = () => new OptionalReads(30_000, () => undefined)
 
 let registry: TinyRegistry | undefined
@@ -30,7 +28,7 @@ describe('logIn', () => {
   test('each registry in turn, the password on stdin only; post is handed every login that succeeded', async () => {
     const stdin: string[] = []
     const h = host((_, options) => (stdin.push(options.input ?? ''), { code: 0 }))
-    await logIn(h.rt, inputs(two), stage)
+    await logIn(h.rt, inputs(two))
     expect(h.calls).toEqual(['docker login --username u --password-stdin ghcr.io', 'docker login --username v --password-stdin quay.io'])
     expect(stdin).toEqual(['s3cret-one', 's3cret-two'])
     expect(h.remembered.logouts).toEqual(['ghcr.io', 'quay.io'])
@@ -38,13 +36,13 @@ describe('logIn', () => {
 
   test('a refused login fails the step naming the registry; post logs out of the ones before it', async () => {
     const h = host(argv => (argv.includes('quay.io') ? { code: 1, stderr: 'unauthorized: incorrect username or password' } : { code: 0 }))
-    await expect(logIn(h.rt, inputs(two), stage)).rejects.toThrow(/Logging in to quay\.io failed \(exit 1\):\nunauthorized/)
+    await expect(logIn(h.rt, inputs(two))).rejects.toThrow(/Logging in to quay\.io failed \(exit 1\):\nunauthorized/)
     expect(h.remembered.logouts).toEqual(['ghcr.io'])
   })
 
-  test('no credentials: no login, no stage', async () => {
+  test('no credentials: no login', async () => {
     const h = host(() => ({ code: 0 }))
-    await logIn(h.rt, inputs({}), stage)
+    await logIn(h.rt, inputs({}))
     expect(h.calls).toEqual([])
   })
 })

@@ -5,17 +5,13 @@ import { loginArgs } from '../core/args.js'
 import { registryOf } from '../core/reference.js'
 import { loginsOf } from '../core/registry-auth.js'
 import { mustRun } from './docker.js'
-import type { Runtime, Stage } from './runtime.js'
+import type { Runtime } from './runtime.js'
 
-export async function logIn(rt: Runtime, inputs: Inputs, stage: Stage): Promise<void> {
-  const logins = loginsOf(inputs, registryOf)
-  if (!logins.length) return
-  await stage('Log in', async () => {
-    const loggedIn: string[] = []
-    for (const login of logins) {
-      await mustRun(rt.docker, loginArgs(login.registry, login.username), `Logging in to ${login.registry}`, { input: login.password })
-      loggedIn.push(login.registry)
-      rt.remember({ logouts: loggedIn })
-    }
-  })
+export async function logIn(rt: Runtime, inputs: Inputs): Promise<void> {
+  const loggedIn: string[] = []
+  for (const login of loginsOf(inputs, registryOf)) {
+    await mustRun(rt.docker, loginArgs(login.registry, login.username), `Logging in to ${login.registry}`, { input: login.password })
+    loggedIn.push(login.registry)
+    rt.remember({ logouts: loggedIn })
+  }
 }

@@ -2,20 +2,17 @@
 // written by digest and then tagged all at once, and reported like any build (sizes, layers,
 // baseline, budgets, summary, comment).
 import { createHash } from 'node:crypto'
-import type { Inputs } from '../core/inputs.js'
-import type { RunContext } from '../core/github-context.js'
 import type { Descriptor, ImageConfig, Manifest } from '../core/image.js'
 import { readImage } from '../core/image.js'
 import { annotationArgs } from '../core/annotations.js'
 import { ociLabels } from '../core/tags.js'
-import type { StageTime } from '../core/report.js'
+import { planRun } from '../core/run-plan.js'
 import { clientFor, readBack, type RegistryClient } from './registry-client.js'
 import { collectHandovers, type Handover } from './handover.js'
 import { publish } from './publish.js'
-import type { OptionalReads } from './optional-reads.js'
 import { readBaseline, registrySource } from './image-sources.js'
-import { finish } from './finish.js'
-import type { Runtime, Stage } from './runtime.js'
+import { finishRun } from './build-stages.js'
+import { needs, type Run, type Stage } from './stages.js'
 
 const OCI_INDEX = 'application/vnd.oci.image.index.v1+json'
 
@@ -53,50 +50,67 @@ export async function indexOf(
   return { digest: `sha256:${createHash('sha256').update(bytes).digest('hex')}`, bytes }
 }
 
-export async function merge(
-  rt: Runtime,
-  inputs: Inputs,
-  ctx: RunContext,
-  tags: string[],
-  sourceDateEpoch: number,
-  stage: Stage,
-  stages: StageTime[],
-  reads: OptionalReads
-): Promise<void> {
-  const repository = inputs.image
-  const client = clientFor(repository, rt.env, message => rt.warning(message))
-  // Only `platforms` is checked against what was handed over: a duplicate cannot be handed over twice.
-  const duplicates = inputs.platforms.filter((p, i) => inputs.platforms.indexOf(p) !== i)
-  if (duplicates.length) throw new Error(`Input 'platforms': ${duplicates.join(', ')} named twice`)
-  const handovers = await stage('Collect platforms', () => collectHandovers(repository, inputs.platforms, ctx))
-  const labels = ociLabels(inputs, ctx, new Date(sourceDateEpoch * 1000))
-  const annotations = Object.fromEntries(
-    annotationArgs(inputs.annotations, labels, '', true)
-      .filter(a => a.startsWith('index:'))
-      .map(a => a.slice('index:'.length))
-      .map(a => [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)])
-  )
-  const baseline = readBaseline(rt.docker, inputs.baseline, inputs.platforms, rt.env, reads)
-  if (tags.includes(inputs.baseline)) await baseline
-  const digest = await stage('Create index', async () => {
-    const index = await indexOf(client, handovers, annotations, message => rt.warning(message))
-    if (!(await client.manifestDigest(index.digest))) await client.putManifest(index.digest, index.bytes, OCI_INDEX)
-    rt.info(`Index ${index.digest}: ${handovers.map(h => `${h.platform} ${h.digest}`).join(', ')}`)
-    return index.digest
-  })
-  await stage('Tag', () => publish(rt, digest, [repository], tags))
-  const [image, base] = await stage('Inspect', () =>
-    Promise.all([readImage(registrySource(rt.docker, repository, rt.env), `${repository}@${digest}`, inputs.platforms), baseline])
-  )
-  await finish(rt, inputs, ctx, {
-    digest,
-    imageid: '',
-    tags,
-    image,
-    base,
-    buildMs: 0,
-    steps: { steps: 0, cached: 0 },
-    stages,
-    metadataText: '{}'
-  })
-}
+const planOf = (run: Run) => needs(run.plan, 'the plan')
+
+export const MERGE_STAGES: Stage[] = [
+  {
+    run: run => {
+      const { inputs, rt } = run
+      // A merge job builds nothing: its plan is its tags.
+      run.plan = planRun({ ...needs(run.facts, 'the facts'), layoutDir: '', pid: process.pid })
+      rt.setOutput('tags', run.plan.tags.join('\n'))
+      // Only `platforms` is checked against what was handed over: a duplicate cannot be handed over twice.
+      const duplicates = inputs.platforms.filter((p, i) => inputs.platforms.indexOf(p) !== i)
+      if (duplicates.length) throw new Error(`Input 'platforms': ${duplicates.join(', ')} named twice`)
+      run.baseline = readBaseline(rt.docker, inputs.baseline, inputs.platforms, rt.env, run.reads)
+    }
+  },
+  {
+    name: 'Collect platforms',
+    run: async run => {
+      run.handovers = await collectHandovers(run.inputs.image, run.inputs.platforms, run.ctx)
+    }
+  },
+  {
+    // A tag that replaces the baseline waits for it to be read first.
+    when: run => planOf(run).tags.includes(run.inputs.baseline),
+    run: async run => void (await run.baseline)
+  },
+  {
+    name: 'Create index',
+    run: async run => {
+      const { rt, inputs, ctx } = run
+      const labels = ociLabels(inputs, ctx, new Date(needs(run.facts, 'the facts').sourceDateEpoch * 1000))
+      const annotations = Object.fromEntries(
+        annotationArgs(inputs.annotations, labels, '', true)
+          .filter(a => a.startsWith('index:'))
+          .map(a => a.slice('index:'.length))
+          .map(a => [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)])
+      )
+      const client = clientFor(inputs.image, rt.env, message => rt.warning(message))
+      const handovers = needs(run.handovers, 'the hand-overs')
+      const index = await indexOf(client, handovers, annotations, message => rt.warning(message))
+      if (!(await client.manifestDigest(index.digest))) await client.putManifest(index.digest, index.bytes, OCI_INDEX)
+      rt.info(`Index ${index.digest}: ${handovers.map(h => `${h.platform} ${h.digest}`).join(', ')}`)
+      run.digest = index.digest
+    }
+  },
+  {
+    name: 'Tag',
+    run: async run => {
+      await publish(run.rt, needs(run.digest, 'the digest'), [run.inputs.image], planOf(run).tags)
+    }
+  },
+  {
+    name: 'Inspect',
+    run: async run => {
+      const { rt, inputs } = run
+      const source = registrySource(rt.docker, inputs.image, rt.env)
+      ;[run.image, run.base] = await Promise.all([
+        readImage(source, `${inputs.image}@${needs(run.digest, 'the digest')}`, inputs.platforms),
+        needs(run.baseline, 'the baseline read')
+      ])
+    }
+  },
+  { run: run => finishRun(run) }
+]

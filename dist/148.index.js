@@ -1,5 +1,5 @@
-export const id = 862;
-export const ids = [862];
+export const id = 148;
+export const ids = [148];
 export const modules = {
 
 /***/ 1038:
@@ -240,7 +240,7 @@ async function saveLocalCache(local) {
 
 /***/ }),
 
-/***/ 481:
+/***/ 1148:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -416,6 +416,14 @@ function ociLabels(inputs, ctx, now) {
     return [...added, ...inputs.labels];
 }
 
+// EXTERNAL MODULE: ./src/core/registry-auth.ts
+var registry_auth = __webpack_require__(9495);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/pipeline/docker.ts
+var docker = __webpack_require__(9312);
+// EXTERNAL MODULE: ./src/core/args.ts
+var core_args = __webpack_require__(1038);
 ;// CONCATENATED MODULE: ./src/core/version.ts
 // Dotted version numbers as tools print them ("0.13.1+ds1", "v0.23.0").
 function version_parseVersion(text) {
@@ -552,14 +560,6 @@ function staleCaches(specs, steps, imageLayers, held) {
     return { stale, upToDate: specs.filter(spec => !stale.includes(spec)) };
 }
 
-// EXTERNAL MODULE: ./src/pipeline/local-cache.ts
-var local_cache = __webpack_require__(142);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./src/pipeline/docker.ts
-var docker = __webpack_require__(9312);
-// EXTERNAL MODULE: ./src/core/args.ts
-var core_args = __webpack_require__(1038);
 ;// CONCATENATED MODULE: ./src/core/builder.ts
 // The builder a run uses, decided from the inputs and what the machine has: which buildx, which
 // driver, and the spec of a builder to create (its buildkitd config, TLS files, nodes). Pure.
@@ -1262,6 +1262,386 @@ async function gatherFacts(rt, inputs, ctx, reads, created = sourceDate(rt, inpu
     return { inputs, ctx, env: rt.env, now: rt.now(), release, sourceDateEpoch: date.epoch, dockerfile };
 }
 
+;// CONCATENATED MODULE: ./src/pipeline/login.ts
+
+
+
+
+async function logIn(rt, inputs) {
+    const loggedIn = [];
+    for (const login of (0,registry_auth/* loginsOf */.Q)(inputs, reference/* registryOf */.Fv)) {
+        await (0,docker/* mustRun */.Pv)(rt.docker, (0,core_args/* loginArgs */.be)(login.registry, login.username), `Logging in to ${login.registry}`, { input: login.password });
+        loggedIn.push(login.registry);
+        rt.remember({ logouts: loggedIn });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/optional-reads.ts
+// Reads a run can do without (the baseline, the published release tags, the history) share one
+// time budget. A registry that accepts connections and never answers would otherwise hold a PR
+// check for each request's timeout times its retries times the requests. When the budget is
+// spent, the read in flight is cut off, one warning says what was given up, and every later
+// optional read is skipped: the run goes on without them. The push is not one of these.
+
+/** What all optional reads of a run may cost together. */
+const OPTIONAL_READS_BUDGET_MS = 30_000;
+class OptionalReads {
+    budgetMs;
+    warn;
+    clock;
+    spentMs = 0;
+    exhausted = false;
+    constructor(budgetMs, warn, clock = () => performance.now()) {
+        this.budgetMs = budgetMs;
+        this.warn = warn;
+        this.clock = clock;
+    }
+    /** Whether the budget ran out (later reads are skipped). */
+    get spent() {
+        return this.exhausted;
+    }
+    /**
+     * Run one optional read with what is left of the budget. `read` gets a signal that aborts
+     * when the budget runs out; the read is abandoned then even if it ignores the signal.
+     * Returns `undefined` when the read was cut off or skipped; a read's own error is thrown.
+     */
+    async read(what, read) {
+        if (this.exhausted)
+            return undefined;
+        const controller = new AbortController();
+        const started = this.clock();
+        let timer;
+        const outOfTime = new Promise((_, reject) => {
+            timer = setTimeout(() => {
+                // The race is lost first, then the read is told: whatever it does on abort comes too late.
+                reject(new OutOfTime());
+                controller.abort();
+            }, Math.max(0, this.budgetMs - this.spentMs));
+        });
+        try {
+            return await Promise.race([read(controller.signal), outOfTime]);
+        }
+        catch (e) {
+            if (!(e instanceof OutOfTime) && !controller.signal.aborted)
+                throw e;
+            this.exhausted = true;
+            this.warn(`The registry did not answer the optional reads within ${this.budgetMs / 1000} s in all (${what} was in flight: ${(0,errors/* errorMessage */.g)(e)}); going on without them. ` +
+                'The build, the push and the tags are not affected; the report lacks what those reads would have added.');
+            return undefined;
+        }
+        finally {
+            clearTimeout(timer);
+            this.spentMs += this.clock() - started;
+        }
+    }
+}
+class OutOfTime extends Error {
+    constructor() {
+        super('no answer before the time for optional reads ran out');
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/compare.ts
+/**
+ * Layers are matched by position when both images have the same number (same Dockerfile
+ * shape), else by instruction, so a reviewer sees which step grew.
+ */
+function compareLayers(current, base) {
+    if (!base)
+        return current.breakdown.map(l => ({ instruction: l.instruction, size: l.size }));
+    const samePosition = base.breakdown.length === current.breakdown.length;
+    const unused = [...base.breakdown];
+    return current.breakdown.map((layer, i) => {
+        const match = samePosition ? base.breakdown[i] : unused.find(b => b.instruction === layer.instruction);
+        if (!samePosition && match)
+            unused.splice(unused.indexOf(match), 1);
+        return { instruction: layer.instruction, size: layer.size, delta: match ? layer.size - match.size : undefined };
+    });
+}
+function compare(current, baseline) {
+    return current.map(p => {
+        const base = baseline?.platforms.find(b => b.platform === p.platform);
+        const report = {
+            platform: p.platform,
+            digest: p.digest,
+            size: p.size,
+            layers: p.layers,
+            breakdown: compareLayers(p, base)
+        };
+        if (base) {
+            report.baseline = { digest: base.digest, size: base.size, layers: base.layers };
+            report.sizeDelta = p.size - base.size;
+            report.sizePercent = base.size ? Math.round(((p.size - base.size) / base.size) * 1000) / 10 : 0;
+            report.layerDelta = p.layers - base.layers;
+        }
+        return report;
+    });
+}
+/** The layer that grew most across platforms, for the one-line answer to "what grew?". */
+function largestGrowth(platforms) {
+    let best;
+    for (const p of platforms) {
+        for (const layer of p.breakdown) {
+            if ((layer.delta ?? 0) > 0 && (!best || layer.delta > best.layer.delta))
+                best = { platform: p.platform, layer };
+        }
+    }
+    return best;
+}
+/**
+ * Whether the build differs from the baseline: undefined when there is none to compare with.
+ * The same index is unchanged; so is an index whose platform images are all the same ones
+ * (attestations, which record each build's own time, may differ).
+ */
+function changedSince(image, baseline) {
+    if (!baseline)
+        return undefined;
+    if (image.digest === baseline.digest)
+        return false;
+    const digests = (i) => i.platforms
+        .map(p => `${p.platform}@${p.digest}`)
+        .sort()
+        .join('\n');
+    return digests(image) !== digests(baseline);
+}
+
+// EXTERNAL MODULE: ./src/core/size.ts
+var size = __webpack_require__(3910);
+// EXTERNAL MODULE: ./src/core/verify.ts
+var verify = __webpack_require__(7190);
+;// CONCATENATED MODULE: ./src/core/report.ts
+
+
+
+const report_seconds = (ms) => Math.round(ms / 100) / 10;
+/** Stage timings keep hundredths: several stages take well under a second. */
+const stageSeconds = (ms) => Math.round(ms / 10) / 100;
+function makeReport(parts) {
+    const totals = {
+        size: parts.platforms.reduce((s, p) => s + p.size, 0),
+        layers: parts.platforms.reduce((s, p) => s + p.layers, 0)
+    };
+    return { ...parts, totals, breaches: parts.breaches ?? [] };
+}
+const signedSize = (bytes) => (bytes > 0 ? `+${(0,size/* humanSize */.Xe)(bytes)}` : bytes === 0 ? '0 B' : (0,size/* humanSize */.Xe)(bytes));
+const signed = (n) => (n > 0 ? `+${n}` : String(n));
+const code = (text) => `\`${text.replace(/`/g, "'")}\``;
+function verdict(platform, report) {
+    if (!report.budgets.maxSize && !report.budgets.maxLayers && !report.budgets.maxGrowth)
+        return '—';
+    const broken = report.breaches.filter(b => b.platform === platform).map(b => b.budget);
+    return broken.length ? `❌ ${broken.join(', ')}` : '✅';
+}
+const day = (iso) => (iso && !Number.isNaN(Date.parse(iso)) ? ` (made ${new Date(iso).toISOString().slice(0, 10)})` : '');
+function baselineLine(b, changed) {
+    switch (b.status) {
+        case 'found':
+            return changed === false
+                ? `**Unchanged** since ${code(b.ref)}${day(b.created)}: the same image, digest for digest.`
+                : `Compared with ${code(b.ref)}.`;
+        case 'missing':
+            return `No published image at ${code(b.ref)} yet: every platform is new.`;
+        case 'unavailable':
+            return `The baseline ${code(b.ref)} could not be read (${b.reason}); no comparison.`;
+        default:
+            return 'No baseline comparison.';
+    }
+}
+const BAR_WIDTH = 30;
+const EIGHTHS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
+/** A bar of `value / max` of the full width, in eighths of a character. */
+function bar(value, max, width = BAR_WIDTH) {
+    const eighths = max > 0 ? Math.round((value / max) * width * 8) : 0;
+    return '█'.repeat(Math.floor(eighths / 8)) + EIGHTHS[eighths % 8] || (value > 0 ? '▏' : '');
+}
+/** The largest layers of a platform as a text chart: reads the same in a PR and in a terminal. */
+function layerChart(platform, count = 8) {
+    const largest = [...platform.breakdown].sort((a, b) => b.size - a.size).slice(0, count);
+    const max = largest[0]?.size ?? 0;
+    const sizes = largest.map(l => (0,size/* humanSize */.Xe)(l.size));
+    const sizeWidth = Math.max(...sizes.map(s => s.length), 0);
+    const rows = largest.map((l, i) => {
+        const instruction = l.instruction.length > 60 ? `${l.instruction.slice(0, 59)}…` : l.instruction;
+        const delta = l.delta === undefined ? (platform.baseline ? '  (new layer)' : '') : l.delta !== 0 ? `  (${signedSize(l.delta)})` : '';
+        return `${sizes[i].padStart(sizeWidth)} ${bar(l.size, max).padEnd(BAR_WIDTH)} ${instruction}${delta}`;
+    });
+    return ['```text', ...rows, '```'].join('\n');
+}
+function summaryMarkdown(report) {
+    const over = report.breaches.length > 0;
+    const failedVerify = report.verify ? (0,verify/* verifyFailures */.$)(report.verify).length > 0 : false;
+    const trouble = [over ? 'over budget' : '', failedVerify ? 'verify failed' : ''].filter(Boolean).join(', ');
+    const lines = [
+        `### CI base image ${report.pushed ? 'pushed' : 'built'}${trouble ? ` — ${trouble}` : report.changed === false ? ' — unchanged' : ''}`,
+        '',
+        '| platform | size | Δ size | layers | Δ layers | budget |',
+        '|---|---:|---:|---:|---:|---|',
+        ...report.platforms.map(p => [
+            p.platform,
+            (0,size/* humanSize */.Xe)(p.size),
+            p.sizeDelta === undefined ? 'new' : `${signedSize(p.sizeDelta)} (${(0,size/* signedPercent */.wu)(p.sizePercent ?? 0)})`,
+            String(p.layers),
+            p.layerDelta === undefined ? 'new' : signed(p.layerDelta),
+            verdict(p.platform, report)
+        ]
+            .join(' | ')
+            .replace(/^/, '| ') + ' |'),
+        '',
+        baselineLine(report.baseline, report.changed),
+        '',
+        `**Build time** ${report.buildTime.toFixed(1)} s · **cache hit rate** ${report.cacheHitRate}% ` +
+            `(${report.steps.cached} of ${report.steps.steps} steps cached)`,
+        ''
+    ];
+    const grew = largestGrowth(report.platforms);
+    if (grew)
+        lines.push(`**Grew most:** ${code(grew.layer.instruction)} ${signedSize(grew.layer.delta)} on ${grew.platform}`, '');
+    if (over)
+        lines.push('**Budget exceeded**', '', ...report.breaches.map(b => `- ${b.message}`), '');
+    if (report.verify)
+        lines.push(...(0,verify/* verifyMarkdown */.vB)(report.verify));
+    const first = report.platforms[0];
+    if (first?.breakdown.length)
+        lines.push(`**Largest layers** (${first.platform})`, '', layerChart(first), '');
+    if (report.digest)
+        lines.push(`**Digest** ${code(report.digest)}`, '');
+    if (report.tags.length)
+        lines.push('**Tags**', '', ...report.tags.map(t => `- ${code(t)}`), '');
+    if (report.stages.length) {
+        lines.push('<details><summary>Stage timings</summary>', '', '| stage | seconds |', '|---|---:|', ...report.stages.map(s => `| ${s.stage} | ${s.seconds.toFixed(2)} |`), '', '</details>', '');
+    }
+    return lines.join('\n');
+}
+/** GitHub's limits: a comment body in characters, a step summary in bytes. */
+const COMMENT_LIMIT = 65_536;
+const SUMMARY_LIMIT = 1024 * 1024;
+// What goes first when the report is too long: the parts that repeat per layer, per stage, per tag.
+const CUTS = [
+    [/\*\*Largest layers\*\*[^\n]*\n\n```text\n[\s\S]*?```\n\n?/, 'the layer chart'],
+    [/<details><summary>Stage timings<\/summary>[\s\S]*?<\/details>\n?/, 'the stage timings'],
+    [/\*\*Tags\*\*\n\n(?:- .*\n)+\n?/, 'the tag list'],
+    [/\*\*Verify\*\*[\s\S]*?\n\n(?:```text[\s\S]*?```\n\n?)?/, 'the verify grid']
+];
+/** The report cut to fit `fits` (a platform service's limit), tables first, with a note of what was left out. */
+function fitMarkdown(markdown, fits, limit) {
+    if (fits(markdown))
+        return markdown;
+    let text = markdown;
+    const dropped = [];
+    for (const [cut, name] of CUTS) {
+        if (fits(text))
+            break;
+        if (cut.test(text)) {
+            text = text.replace(cut, '');
+            dropped.push(name);
+        }
+    }
+    const note = (what) => `\n_Left out to stay within ${limit}: ${what}._\n`;
+    if (fits(text + note(dropped.join(', '))))
+        return text + note(dropped.join(', '));
+    // Still too long: the head of the report (the platform table first) as far as it fits.
+    let end = text.length;
+    while (end > 0 && !fits(text.slice(0, end) + note(`${[...dropped, 'the rest'].join(', ')}`)))
+        end = Math.floor(end * 0.9);
+    return text.slice(0, end) + note([...dropped, 'the rest'].join(', '));
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/stages.ts
+
+/** What an earlier stage left on the run: there by the order of the list, said plainly if not. */
+function needs(value, what) {
+    if (value === undefined)
+        throw new Error(`internal: ${what} is not known yet at this stage`);
+    return value;
+}
+async function runStages(run, stages) {
+    for (const stage of stages) {
+        if (stage.when && !stage.when(run))
+            continue;
+        const name = typeof stage.name === 'function' ? stage.name(run) : stage.name;
+        if (!name) {
+            await stage.run(run);
+            continue;
+        }
+        const started = run.rt.now().getTime();
+        try {
+            await run.rt.group(name, async () => stage.run(run));
+        }
+        finally {
+            run.stages.push({ stage: name, seconds: stageSeconds(run.rt.now().getTime() - started) });
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/image.ts
+// An image as its manifests describe it: per-platform size, layer count and the instruction
+// behind each layer, measured without pulling from whatever source serves the manifests.
+
+/** When an image was made, as its first platform's config says. */
+const createdOf = (image) => image?.platforms.find(p => p.created)?.created;
+function platformName(p) {
+    return p ? [p.os, p.architecture, p.variant].filter(Boolean).join('/') : 'unknown';
+}
+function isAttestation(d) {
+    return d.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest' || d.platform?.os === 'unknown';
+}
+function layerTotals(manifest) {
+    const layers = manifest.layers ?? [];
+    return { size: layers.reduce((sum, l) => sum + l.size, 0), layers: layers.length };
+}
+/** `RUN |2 A=1 B=2 /bin/sh -c make # buildkit` -> `RUN make`; legacy `#(nop)` forms likewise. */
+function instructionOf(createdBy = '') {
+    return createdBy
+        .replace(/\s*# buildkit$/, '')
+        .replace(/^\/bin\/sh -c #\(nop\)\s*/, '')
+        .replace(/^\/bin\/sh -c /, 'RUN ')
+        .replace(/^RUN \|\d+ (?:\S+=\S* )*/, 'RUN ')
+        .replace(/^RUN \/bin\/sh -c /, 'RUN ')
+        .replace(/\s+/g, ' ')
+        .trim();
+}
+/**
+ * Each layer with the instruction that made it: history entries that made no layer are
+ * skipped; when the history is shorter than the layer list (squashed or foreign base
+ * images), the two are aligned from the top, where this Dockerfile's own layers are.
+ */
+function layerBreakdown(layers, history = []) {
+    const made = history.filter(h => !h.empty_layer);
+    const offset = made.length - layers.length;
+    return layers.map((layer, i) => ({
+        digest: layer.digest,
+        size: layer.size,
+        instruction: i + offset >= 0 && made[i + offset] ? instructionOf(made[i + offset].created_by) : '(no history)'
+    }));
+}
+const sha256 = (text) => `sha256:${(0,external_node_crypto_.createHash)('sha256').update(text).digest('hex')}`;
+/**
+ * Walk an index (or a single manifest) and measure each platform, in the order the caller
+ * asked for platforms; platforms it did not ask for follow.
+ */
+async function readImage(source, ref, order = []) {
+    const raw = await source.manifest(ref);
+    const top = JSON.parse(raw);
+    const digest = ref.includes('@') ? ref.slice(ref.indexOf('@') + 1) : sha256(raw);
+    const measure = async (platform, manifestDigest, manifest) => {
+        const config = await source.config(manifestDigest, manifest);
+        return {
+            platform,
+            digest: manifestDigest,
+            ...(config.created ? { created: config.created } : {}),
+            user: config.config?.User ?? '',
+            ...layerTotals(manifest),
+            breakdown: layerBreakdown(manifest.layers ?? [], config.history)
+        };
+    };
+    if (!top.manifests)
+        return { digest, platforms: [await measure(order[0] ?? 'unknown', digest, top)] };
+    const images = top.manifests.filter(d => !isAttestation(d));
+    const platforms = await Promise.all(images.map(async (d) => measure(platformName(d.platform), d.digest, JSON.parse(await source.manifest(d.digest)))));
+    const rank = (p) => (order.includes(p.platform) ? order.indexOf(p.platform) : order.length);
+    return { digest, platforms: platforms.sort((a, b) => rank(a) - rank(b)) };
+}
+
 ;// CONCATENATED MODULE: ./src/core/dockerfile.ts
 // What can be read from a Dockerfile before it is built: the images its stages start FROM.
 // A builder the action creates runs in its own network namespace, so loopback registries among
@@ -1428,6 +1808,8 @@ function planRun(f) {
 
 // EXTERNAL MODULE: ./src/pipeline/qemu.ts + 1 modules
 var qemu = __webpack_require__(9855);
+// EXTERNAL MODULE: ./src/pipeline/local-cache.ts
+var local_cache = __webpack_require__(142);
 ;// CONCATENATED MODULE: ./src/core/progress.ts
 // BuildKit's progress stream (`--progress rawjson`): a readable log for people, and the cache
 // hit rate. The JSON stream is authoritative where the plain text is not: a step served from a
@@ -1670,347 +2052,6 @@ async function runBuild(rt, plan) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/core/image.ts
-// An image as its manifests describe it: per-platform size, layer count and the instruction
-// behind each layer, measured without pulling from whatever source serves the manifests.
-
-/** When an image was made, as its first platform's config says. */
-const createdOf = (image) => image?.platforms.find(p => p.created)?.created;
-function platformName(p) {
-    return p ? [p.os, p.architecture, p.variant].filter(Boolean).join('/') : 'unknown';
-}
-function isAttestation(d) {
-    return d.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest' || d.platform?.os === 'unknown';
-}
-function layerTotals(manifest) {
-    const layers = manifest.layers ?? [];
-    return { size: layers.reduce((sum, l) => sum + l.size, 0), layers: layers.length };
-}
-/** `RUN |2 A=1 B=2 /bin/sh -c make # buildkit` -> `RUN make`; legacy `#(nop)` forms likewise. */
-function instructionOf(createdBy = '') {
-    return createdBy
-        .replace(/\s*# buildkit$/, '')
-        .replace(/^\/bin\/sh -c #\(nop\)\s*/, '')
-        .replace(/^\/bin\/sh -c /, 'RUN ')
-        .replace(/^RUN \|\d+ (?:\S+=\S* )*/, 'RUN ')
-        .replace(/^RUN \/bin\/sh -c /, 'RUN ')
-        .replace(/\s+/g, ' ')
-        .trim();
-}
-/**
- * Each layer with the instruction that made it: history entries that made no layer are
- * skipped; when the history is shorter than the layer list (squashed or foreign base
- * images), the two are aligned from the top, where this Dockerfile's own layers are.
- */
-function layerBreakdown(layers, history = []) {
-    const made = history.filter(h => !h.empty_layer);
-    const offset = made.length - layers.length;
-    return layers.map((layer, i) => ({
-        digest: layer.digest,
-        size: layer.size,
-        instruction: i + offset >= 0 && made[i + offset] ? instructionOf(made[i + offset].created_by) : '(no history)'
-    }));
-}
-const sha256 = (text) => `sha256:${(0,external_node_crypto_.createHash)('sha256').update(text).digest('hex')}`;
-/**
- * Walk an index (or a single manifest) and measure each platform, in the order the caller
- * asked for platforms; platforms it did not ask for follow.
- */
-async function readImage(source, ref, order = []) {
-    const raw = await source.manifest(ref);
-    const top = JSON.parse(raw);
-    const digest = ref.includes('@') ? ref.slice(ref.indexOf('@') + 1) : sha256(raw);
-    const measure = async (platform, manifestDigest, manifest) => {
-        const config = await source.config(manifestDigest, manifest);
-        return {
-            platform,
-            digest: manifestDigest,
-            ...(config.created ? { created: config.created } : {}),
-            user: config.config?.User ?? '',
-            ...layerTotals(manifest),
-            breakdown: layerBreakdown(manifest.layers ?? [], config.history)
-        };
-    };
-    if (!top.manifests)
-        return { digest, platforms: [await measure(order[0] ?? 'unknown', digest, top)] };
-    const images = top.manifests.filter(d => !isAttestation(d));
-    const platforms = await Promise.all(images.map(async (d) => measure(platformName(d.platform), d.digest, JSON.parse(await source.manifest(d.digest)))));
-    const rank = (p) => (order.includes(p.platform) ? order.indexOf(p.platform) : order.length);
-    return { digest, platforms: platforms.sort((a, b) => rank(a) - rank(b)) };
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/image-sources.ts
-// Where image manifests are read from: the registry after a push (or the published baseline),
-// or the OCI layout the build wrote.
-
-
-
-
-
-
-
-
-/**
- * Images in a registry: over its HTTP API with docker's credentials, and through buildx's
- * imagetools (which knows every registry setup docker does) when that cannot answer.
- */
-function registrySource(run, repository, env, onRetry, signal) {
-    const http = clientFor(repository, env, onRetry, signal);
-    const at = (refOrDigest) => (refOrDigest.startsWith('sha256:') ? `${repository}@${refOrDigest}` : refOrDigest);
-    const either = async (fast, slow) => {
-        try {
-            return await fast();
-        }
-        catch (e) {
-            // A read whose time ran out is over: imagetools would wait on the same silent registry.
-            if (e instanceof NotFoundError || signal?.aborted)
-                throw e;
-            return slow();
-        }
-    };
-    return {
-        manifest: refOrDigest => either(() => http.manifest((0,reference/* tagOf */.cO)(refOrDigest)), async () => (await (0,docker/* mustRun */.Pv)(run, (0,core_args/* inspectRawArgs */.qr)(at(refOrDigest)), `Reading manifest ${at(refOrDigest)}`, { quiet: true })).stdout),
-        config: (manifestDigest, manifest) => either(async () => JSON.parse(await http.blob(manifest.config.digest)), async () => JSON.parse((await (0,docker/* mustRun */.Pv)(run, (0,core_args/* inspectConfigArgs */.ey)(at(manifestDigest)), `Reading image config ${at(manifestDigest)}`, { quiet: true }))
-            .stdout))
-    };
-}
-/** An OCI image layout on disk, read by digest: the layout is kept across runs and holds many images. */
-function ociLayoutSource(dir) {
-    const blob = (digest) => (0,promises_.readFile)((0,external_node_path_.join)(dir, 'blobs', 'sha256', digest.slice('sha256:'.length)), 'utf8');
-    return {
-        manifest: async (digest) => {
-            if (!digest.startsWith('sha256:'))
-                throw new Error(`An OCI layout is read by digest, not by '${digest}'`);
-            return blob(digest);
-        },
-        config: async (_digest, manifest) => JSON.parse(await blob(manifest.config.digest))
-    };
-}
-/** The published image to compare with, an optional read. Not there yet is no error: the report says "new". */
-async function readBaseline(run, ref, order, env, reads) {
-    if (!ref)
-        return { ref, status: 'none' };
-    try {
-        const image = await reads.read(`the baseline ${ref}`, signal => readImage(registrySource(run, (0,reference/* repositoryOf */._M)(ref), env, undefined, signal), ref, order));
-        return image
-            ? { ref, status: 'found', image }
-            : { ref, status: 'unavailable', reason: 'the registry did not answer in time', warned: true };
-    }
-    catch (e) {
-        const reason = (0,errors/* errorMessage */.g)(e);
-        if (e instanceof NotFoundError || /not found|manifest unknown|404/i.test(reason))
-            return { ref, status: 'missing' };
-        return { ref, status: 'unavailable', reason: reason.split('\n').filter(Boolean).pop() };
-    }
-}
-/** An image just pushed, read back (see readBack: a registry's reads may lag its writes). */
-const readFreshImage = (source, ref, order, warn) => readBack(ref, () => readImage(source, ref, order), warn);
-
-;// CONCATENATED MODULE: ./src/core/compare.ts
-/**
- * Layers are matched by position when both images have the same number (same Dockerfile
- * shape), else by instruction, so a reviewer sees which step grew.
- */
-function compareLayers(current, base) {
-    if (!base)
-        return current.breakdown.map(l => ({ instruction: l.instruction, size: l.size }));
-    const samePosition = base.breakdown.length === current.breakdown.length;
-    const unused = [...base.breakdown];
-    return current.breakdown.map((layer, i) => {
-        const match = samePosition ? base.breakdown[i] : unused.find(b => b.instruction === layer.instruction);
-        if (!samePosition && match)
-            unused.splice(unused.indexOf(match), 1);
-        return { instruction: layer.instruction, size: layer.size, delta: match ? layer.size - match.size : undefined };
-    });
-}
-function compare(current, baseline) {
-    return current.map(p => {
-        const base = baseline?.platforms.find(b => b.platform === p.platform);
-        const report = {
-            platform: p.platform,
-            digest: p.digest,
-            size: p.size,
-            layers: p.layers,
-            breakdown: compareLayers(p, base)
-        };
-        if (base) {
-            report.baseline = { digest: base.digest, size: base.size, layers: base.layers };
-            report.sizeDelta = p.size - base.size;
-            report.sizePercent = base.size ? Math.round(((p.size - base.size) / base.size) * 1000) / 10 : 0;
-            report.layerDelta = p.layers - base.layers;
-        }
-        return report;
-    });
-}
-/** The layer that grew most across platforms, for the one-line answer to "what grew?". */
-function largestGrowth(platforms) {
-    let best;
-    for (const p of platforms) {
-        for (const layer of p.breakdown) {
-            if ((layer.delta ?? 0) > 0 && (!best || layer.delta > best.layer.delta))
-                best = { platform: p.platform, layer };
-        }
-    }
-    return best;
-}
-/**
- * Whether the build differs from the baseline: undefined when there is none to compare with.
- * The same index is unchanged; so is an index whose platform images are all the same ones
- * (attestations, which record each build's own time, may differ).
- */
-function changedSince(image, baseline) {
-    if (!baseline)
-        return undefined;
-    if (image.digest === baseline.digest)
-        return false;
-    const digests = (i) => i.platforms
-        .map(p => `${p.platform}@${p.digest}`)
-        .sort()
-        .join('\n');
-    return digests(image) !== digests(baseline);
-}
-
-// EXTERNAL MODULE: ./src/core/size.ts
-var size = __webpack_require__(3910);
-// EXTERNAL MODULE: ./src/core/verify.ts
-var verify = __webpack_require__(7190);
-;// CONCATENATED MODULE: ./src/core/report.ts
-
-
-
-const report_seconds = (ms) => Math.round(ms / 100) / 10;
-/** Stage timings keep hundredths: several stages take well under a second. */
-const stageSeconds = (ms) => Math.round(ms / 10) / 100;
-function makeReport(parts) {
-    const totals = {
-        size: parts.platforms.reduce((s, p) => s + p.size, 0),
-        layers: parts.platforms.reduce((s, p) => s + p.layers, 0)
-    };
-    return { ...parts, totals, breaches: parts.breaches ?? [] };
-}
-const signedSize = (bytes) => (bytes > 0 ? `+${(0,size/* humanSize */.Xe)(bytes)}` : bytes === 0 ? '0 B' : (0,size/* humanSize */.Xe)(bytes));
-const signed = (n) => (n > 0 ? `+${n}` : String(n));
-const code = (text) => `\`${text.replace(/`/g, "'")}\``;
-function verdict(platform, report) {
-    if (!report.budgets.maxSize && !report.budgets.maxLayers && !report.budgets.maxGrowth)
-        return '—';
-    const broken = report.breaches.filter(b => b.platform === platform).map(b => b.budget);
-    return broken.length ? `❌ ${broken.join(', ')}` : '✅';
-}
-const day = (iso) => (iso && !Number.isNaN(Date.parse(iso)) ? ` (made ${new Date(iso).toISOString().slice(0, 10)})` : '');
-function baselineLine(b, changed) {
-    switch (b.status) {
-        case 'found':
-            return changed === false
-                ? `**Unchanged** since ${code(b.ref)}${day(b.created)}: the same image, digest for digest.`
-                : `Compared with ${code(b.ref)}.`;
-        case 'missing':
-            return `No published image at ${code(b.ref)} yet: every platform is new.`;
-        case 'unavailable':
-            return `The baseline ${code(b.ref)} could not be read (${b.reason}); no comparison.`;
-        default:
-            return 'No baseline comparison.';
-    }
-}
-const BAR_WIDTH = 30;
-const EIGHTHS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
-/** A bar of `value / max` of the full width, in eighths of a character. */
-function bar(value, max, width = BAR_WIDTH) {
-    const eighths = max > 0 ? Math.round((value / max) * width * 8) : 0;
-    return '█'.repeat(Math.floor(eighths / 8)) + EIGHTHS[eighths % 8] || (value > 0 ? '▏' : '');
-}
-/** The largest layers of a platform as a text chart: reads the same in a PR and in a terminal. */
-function layerChart(platform, count = 8) {
-    const largest = [...platform.breakdown].sort((a, b) => b.size - a.size).slice(0, count);
-    const max = largest[0]?.size ?? 0;
-    const sizes = largest.map(l => (0,size/* humanSize */.Xe)(l.size));
-    const sizeWidth = Math.max(...sizes.map(s => s.length), 0);
-    const rows = largest.map((l, i) => {
-        const instruction = l.instruction.length > 60 ? `${l.instruction.slice(0, 59)}…` : l.instruction;
-        const delta = l.delta === undefined ? (platform.baseline ? '  (new layer)' : '') : l.delta !== 0 ? `  (${signedSize(l.delta)})` : '';
-        return `${sizes[i].padStart(sizeWidth)} ${bar(l.size, max).padEnd(BAR_WIDTH)} ${instruction}${delta}`;
-    });
-    return ['```text', ...rows, '```'].join('\n');
-}
-function summaryMarkdown(report) {
-    const over = report.breaches.length > 0;
-    const failedVerify = report.verify ? (0,verify/* verifyFailures */.$)(report.verify).length > 0 : false;
-    const trouble = [over ? 'over budget' : '', failedVerify ? 'verify failed' : ''].filter(Boolean).join(', ');
-    const lines = [
-        `### CI base image ${report.pushed ? 'pushed' : 'built'}${trouble ? ` — ${trouble}` : report.changed === false ? ' — unchanged' : ''}`,
-        '',
-        '| platform | size | Δ size | layers | Δ layers | budget |',
-        '|---|---:|---:|---:|---:|---|',
-        ...report.platforms.map(p => [
-            p.platform,
-            (0,size/* humanSize */.Xe)(p.size),
-            p.sizeDelta === undefined ? 'new' : `${signedSize(p.sizeDelta)} (${(0,size/* signedPercent */.wu)(p.sizePercent ?? 0)})`,
-            String(p.layers),
-            p.layerDelta === undefined ? 'new' : signed(p.layerDelta),
-            verdict(p.platform, report)
-        ]
-            .join(' | ')
-            .replace(/^/, '| ') + ' |'),
-        '',
-        baselineLine(report.baseline, report.changed),
-        '',
-        `**Build time** ${report.buildTime.toFixed(1)} s · **cache hit rate** ${report.cacheHitRate}% ` +
-            `(${report.steps.cached} of ${report.steps.steps} steps cached)`,
-        ''
-    ];
-    const grew = largestGrowth(report.platforms);
-    if (grew)
-        lines.push(`**Grew most:** ${code(grew.layer.instruction)} ${signedSize(grew.layer.delta)} on ${grew.platform}`, '');
-    if (over)
-        lines.push('**Budget exceeded**', '', ...report.breaches.map(b => `- ${b.message}`), '');
-    if (report.verify)
-        lines.push(...(0,verify/* verifyMarkdown */.vB)(report.verify));
-    const first = report.platforms[0];
-    if (first?.breakdown.length)
-        lines.push(`**Largest layers** (${first.platform})`, '', layerChart(first), '');
-    if (report.digest)
-        lines.push(`**Digest** ${code(report.digest)}`, '');
-    if (report.tags.length)
-        lines.push('**Tags**', '', ...report.tags.map(t => `- ${code(t)}`), '');
-    if (report.stages.length) {
-        lines.push('<details><summary>Stage timings</summary>', '', '| stage | seconds |', '|---|---:|', ...report.stages.map(s => `| ${s.stage} | ${s.seconds.toFixed(2)} |`), '', '</details>', '');
-    }
-    return lines.join('\n');
-}
-/** GitHub's limits: a comment body in characters, a step summary in bytes. */
-const COMMENT_LIMIT = 65_536;
-const SUMMARY_LIMIT = 1024 * 1024;
-// What goes first when the report is too long: the parts that repeat per layer, per stage, per tag.
-const CUTS = [
-    [/\*\*Largest layers\*\*[^\n]*\n\n```text\n[\s\S]*?```\n\n?/, 'the layer chart'],
-    [/<details><summary>Stage timings<\/summary>[\s\S]*?<\/details>\n?/, 'the stage timings'],
-    [/\*\*Tags\*\*\n\n(?:- .*\n)+\n?/, 'the tag list'],
-    [/\*\*Verify\*\*[\s\S]*?\n\n(?:```text[\s\S]*?```\n\n?)?/, 'the verify grid']
-];
-/** The report cut to fit `fits` (a platform service's limit), tables first, with a note of what was left out. */
-function fitMarkdown(markdown, fits, limit) {
-    if (fits(markdown))
-        return markdown;
-    let text = markdown;
-    const dropped = [];
-    for (const [cut, name] of CUTS) {
-        if (fits(text))
-            break;
-        if (cut.test(text)) {
-            text = text.replace(cut, '');
-            dropped.push(name);
-        }
-    }
-    const note = (what) => `\n_Left out to stay within ${limit}: ${what}._\n`;
-    if (fits(text + note(dropped.join(', '))))
-        return text + note(dropped.join(', '));
-    // Still too long: the head of the report (the platform table first) as far as it fits.
-    let end = text.length;
-    while (end > 0 && !fits(text.slice(0, end) + note(`${[...dropped, 'the rest'].join(', ')}`)))
-        end = Math.floor(end * 0.9);
-    return text.slice(0, end) + note([...dropped, 'the rest'].join(', '));
-}
-
 ;// CONCATENATED MODULE: ./src/pipeline/publish.ts
 // Publishing in two moves: the whole image goes to the registry by digest (blobs, each
 // platform's manifest, the index), and only then is every tag pointed at that digest. A push
@@ -2127,25 +2168,222 @@ async function publish(rt, digest, repositories, tags, layout) {
     return { ...tagging, uploads };
 }
 
-// EXTERNAL MODULE: ./src/core/registry-auth.ts
-var registry_auth = __webpack_require__(9495);
-;// CONCATENATED MODULE: ./src/pipeline/login.ts
+;// CONCATENATED MODULE: ./src/pipeline/image-sources.ts
+// Where image manifests are read from: the registry after a push (or the published baseline),
+// or the OCI layout the build wrote.
 
 
 
 
-async function logIn(rt, inputs, stage) {
-    const logins = (0,registry_auth/* loginsOf */.Q)(inputs, reference/* registryOf */.Fv);
-    if (!logins.length)
-        return;
-    await stage('Log in', async () => {
-        const loggedIn = [];
-        for (const login of logins) {
-            await (0,docker/* mustRun */.Pv)(rt.docker, (0,core_args/* loginArgs */.be)(login.registry, login.username), `Logging in to ${login.registry}`, { input: login.password });
-            loggedIn.push(login.registry);
-            rt.remember({ logouts: loggedIn });
+
+
+
+
+/**
+ * Images in a registry: over its HTTP API with docker's credentials, and through buildx's
+ * imagetools (which knows every registry setup docker does) when that cannot answer.
+ */
+function registrySource(run, repository, env, onRetry, signal) {
+    const http = clientFor(repository, env, onRetry, signal);
+    const at = (refOrDigest) => (refOrDigest.startsWith('sha256:') ? `${repository}@${refOrDigest}` : refOrDigest);
+    const either = async (fast, slow) => {
+        try {
+            return await fast();
         }
-    });
+        catch (e) {
+            // A read whose time ran out is over: imagetools would wait on the same silent registry.
+            if (e instanceof NotFoundError || signal?.aborted)
+                throw e;
+            return slow();
+        }
+    };
+    return {
+        manifest: refOrDigest => either(() => http.manifest((0,reference/* tagOf */.cO)(refOrDigest)), async () => (await (0,docker/* mustRun */.Pv)(run, (0,core_args/* inspectRawArgs */.qr)(at(refOrDigest)), `Reading manifest ${at(refOrDigest)}`, { quiet: true })).stdout),
+        config: (manifestDigest, manifest) => either(async () => JSON.parse(await http.blob(manifest.config.digest)), async () => JSON.parse((await (0,docker/* mustRun */.Pv)(run, (0,core_args/* inspectConfigArgs */.ey)(at(manifestDigest)), `Reading image config ${at(manifestDigest)}`, { quiet: true }))
+            .stdout))
+    };
+}
+/** An OCI image layout on disk, read by digest: the layout is kept across runs and holds many images. */
+function ociLayoutSource(dir) {
+    const blob = (digest) => (0,promises_.readFile)((0,external_node_path_.join)(dir, 'blobs', 'sha256', digest.slice('sha256:'.length)), 'utf8');
+    return {
+        manifest: async (digest) => {
+            if (!digest.startsWith('sha256:'))
+                throw new Error(`An OCI layout is read by digest, not by '${digest}'`);
+            return blob(digest);
+        },
+        config: async (_digest, manifest) => JSON.parse(await blob(manifest.config.digest))
+    };
+}
+/** The published image to compare with, an optional read. Not there yet is no error: the report says "new". */
+async function readBaseline(run, ref, order, env, reads) {
+    if (!ref)
+        return { ref, status: 'none' };
+    try {
+        const image = await reads.read(`the baseline ${ref}`, signal => readImage(registrySource(run, (0,reference/* repositoryOf */._M)(ref), env, undefined, signal), ref, order));
+        return image
+            ? { ref, status: 'found', image }
+            : { ref, status: 'unavailable', reason: 'the registry did not answer in time', warned: true };
+    }
+    catch (e) {
+        const reason = (0,errors/* errorMessage */.g)(e);
+        if (e instanceof NotFoundError || /not found|manifest unknown|404/i.test(reason))
+            return { ref, status: 'missing' };
+        return { ref, status: 'unavailable', reason: reason.split('\n').filter(Boolean).pop() };
+    }
+}
+/** An image just pushed, read back (see readBack: a registry's reads may lag its writes). */
+const readFreshImage = (source, ref, order, warn) => readBack(ref, () => readImage(source, ref, order), warn);
+
+;// CONCATENATED MODULE: ./src/pipeline/cache-export.ts
+// The registry cache the action derives is written after the build, and only when its ref does
+// not hold this build already. A no-change rebuild (the weekly rebuild, most PR checks) would
+// otherwise export the same cache every run: BuildKit walks every record and asks the registry
+// for every blob again, about 0.6 s on a 250 MB image over loopback and more over the network.
+// What the ref holds is read while the build runs; a read that fails or runs out of time means
+// the cache is written, as before.
+
+
+
+
+
+async function readHeldBlobs(specs, env, reads) {
+    const entries = await Promise.all(specs.map(async (spec) => {
+        const ref = cacheSpecAttrs(spec).ref;
+        try {
+            const text = await reads.read(`the registry cache ${ref}`, signal => clientFor((0,reference/* repositoryOf */._M)(ref), env, undefined, signal).manifest((0,reference/* tagOf */.cO)(ref)));
+            return [spec, text === undefined ? undefined : cacheBlobs(text)];
+        }
+        catch (e) {
+            return [spec, e instanceof NotFoundError ? [] : undefined];
+        }
+    }));
+    return new Map(entries);
+}
+/** Export the given caches in one fully cached pass: its faults are the run's warnings, never the step's failure. */
+async function exportCaches(rt, plan, specs) {
+    const { code, progress } = await buildOnce(rt, { ...plan, cacheOnly: true, cacheToAfter: specs });
+    const faults = progress.cacheFaults();
+    if (code !== 0 && !faults.length)
+        faults.push({ step: 'exporting cache', error: (0,docker/* lastLines */.w$)(progress.errorText(), 5) });
+    return faults;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/layout-store.ts
+// The OCI layout the docker driver's builds are exported to, kept from run to run on the same
+// machine. BuildKit writes into it only the blobs it does not hold yet, so an unchanged rebuild
+// of a 250 MB image exports in well under a second where a fresh layout costs the whole image
+// written to disk again. It holds many images (index.json only names the last one): every read
+// and push goes by digest. Blobs no run has used for a while are pruned.
+
+
+
+/** Blobs unused for this long go: a weekly rebuild still finds last week's layers. */
+const KEEP_UNUSED_MS = 8 * 24 * 3600 * 1000;
+/** A machine's layout: in the runner's tool cache (kept between jobs on a self-hosted runner), else in the user's cache. */
+function layoutStoreDir(env) {
+    const root = env.RUNNER_TOOL_CACHE || (0,external_node_path_.join)(env.XDG_CACHE_HOME || (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.cache'));
+    return (0,external_node_path_.join)(root, 'ci-base-action', 'oci-layout');
+}
+const blobPath = (dir, digest) => (0,external_node_path_.join)(dir, 'blobs', 'sha256', digest.slice('sha256:'.length));
+/** Every blob an image is made of, the image's own manifest included. */
+async function imageBlobs(dir, digest) {
+    const manifest = JSON.parse(await (0,promises_.readFile)(blobPath(dir, digest), 'utf8'));
+    const children = manifest.manifests ? await Promise.all(manifest.manifests.map(m => imageBlobs(dir, m.digest))) : [];
+    const parts = [manifest.config, ...(manifest.layers ?? [])].filter(d => d !== undefined).map(d => d.digest);
+    return [digest, ...children.flat(), ...parts];
+}
+/**
+ * Mark the image's blobs as used now (BuildKit leaves a blob it already had untouched) and
+ * remove the blobs nobody used within KEEP_UNUSED_MS. Returns how many blobs were removed.
+ */
+async function keepImagePruneRest(dir, digest, now) {
+    const used = new Set(await imageBlobs(dir, digest));
+    await Promise.all([...used].map(d => (0,promises_.utimes)(blobPath(dir, d), now, now)));
+    const folder = (0,external_node_path_.join)(dir, 'blobs', 'sha256');
+    let removed = 0;
+    for (const name of await (0,promises_.readdir)(folder)) {
+        if (used.has(`sha256:${name}`))
+            continue;
+        const file = (0,external_node_path_.join)(folder, name);
+        const info = await (0,promises_.stat)(file).catch(() => undefined);
+        if (info && now.getTime() - info.mtimeMs > KEEP_UNUSED_MS) {
+            await (0,promises_.unlink)(file).catch(() => undefined);
+            removed++;
+        }
+    }
+    return removed;
+}
+
+// EXTERNAL MODULE: ./src/pipeline/verify.ts
+var pipeline_verify = __webpack_require__(9073);
+// EXTERNAL MODULE: ./src/pipeline/github-cache.ts
+var github_cache = __webpack_require__(5696);
+;// CONCATENATED MODULE: ./src/pipeline/handover.ts
+// Per-platform jobs hand their image to the merge job through the GitHub cache service: one
+// small entry per platform and run, which the merge job of the same run finds by key. A matrix
+// keeps only one job's outputs; the cache keeps each. A re-run's newer entry wins; a platform
+// handed over twice in one attempt is an error at the second job.
+
+
+
+
+
+const safe = (platform) => platform.replace(/[^A-Za-z0-9]/g, '-');
+const keyPrefix = (repository, ctx, platform) => `ci-base-action-handover-${(0,external_node_crypto_.createHash)('sha256').update(repository).digest('hex').slice(0, 12)}-${ctx.runId}-${safe(platform)}-`;
+// Relative to the workspace: the cache's version hashes the path as written, and runners of
+// different kinds (amd64, arm64) agree on it only when it is relative.
+const dirFor = (platform) => (0,external_node_path_.join)('.ci-base-action-handover', safe(platform));
+async function handOver(h, ctx) {
+    const dir = dirFor(h.platform);
+    await (0,promises_.mkdir)((0,external_node_path_.join)(ctx.workspace, dir), { recursive: true });
+    await (0,promises_.writeFile)((0,external_node_path_.join)(ctx.workspace, dir, 'handover.json'), JSON.stringify(h));
+    try {
+        await (0,github_cache/* savePaths */.Y)([dir], `${keyPrefix(h.repository, ctx, h.platform)}${ctx.runAttempt}`);
+    }
+    catch (e) {
+        const why = /already exists|another job may be creating/i.test((0,errors/* errorMessage */.g)(e))
+            ? `another job of this run already built ${h.platform}; each platform belongs to one job`
+            : (0,errors/* errorMessage */.g)(e);
+        throw new Error(`Handing ${h.platform} over to the merge job failed: ${why}`);
+    }
+    finally {
+        await cleanUp(ctx.workspace, dir);
+    }
+}
+/** Only this platform's directory: jobs sharing a workspace (self-hosted) may be handing over others. */
+async function cleanUp(workspace, dir) {
+    await (0,promises_.rm)((0,external_node_path_.join)(workspace, dir), { recursive: true, force: true });
+    await (0,promises_.rmdir)((0,external_node_path_.join)(workspace, '.ci-base-action-handover')).catch(() => undefined);
+}
+/** Every platform's hand-over, or one error naming each platform no job handed over. */
+async function collectHandovers(repository, platforms, ctx) {
+    const found = [];
+    const missing = [];
+    try {
+        for (const platform of platforms) {
+            const dir = dirFor(platform);
+            const prefix = keyPrefix(repository, ctx, platform);
+            const hit = await (0,github_cache/* restorePaths */.B)([dir], `${prefix}${ctx.runAttempt}`, [prefix]);
+            if (!hit) {
+                missing.push(platform);
+                continue;
+            }
+            const h = JSON.parse(await (0,promises_.readFile)((0,external_node_path_.join)(ctx.workspace, dir, 'handover.json'), 'utf8'));
+            await cleanUp(ctx.workspace, dir);
+            if (h.platform !== platform || h.repository !== repository)
+                throw new Error(`the hand-over for ${platform} names ${h.repository} ${h.platform}`);
+            found.push(h);
+        }
+    }
+    finally {
+        for (const platform of platforms)
+            await cleanUp(ctx.workspace, dirFor(platform));
+    }
+    if (missing.length) {
+        throw new Error(`merge: no per-platform job of run ${ctx.runId} handed over ${missing.join(', ')}; each platform in 'platforms' needs a job with mode: platform for it, which must succeed before the merge.`);
+    }
+    return found;
 }
 
 // EXTERNAL MODULE: ./src/core/budget.ts
@@ -2331,81 +2569,204 @@ async function finish(rt, inputs, ctx, f) {
         throw new Error(failures.join('\n'));
 }
 
-// EXTERNAL MODULE: ./src/pipeline/verify.ts
-var pipeline_verify = __webpack_require__(9073);
-// EXTERNAL MODULE: ./src/pipeline/github-cache.ts
-var github_cache = __webpack_require__(5696);
-;// CONCATENATED MODULE: ./src/pipeline/handover.ts
-// Per-platform jobs hand their image to the merge job through the GitHub cache service: one
-// small entry per platform and run, which the merge job of the same run finds by key. A matrix
-// keeps only one job's outputs; the cache keeps each. A re-run's newer entry wins; a platform
-// handed over twice in one attempt is an error at the second job.
+;// CONCATENATED MODULE: ./src/pipeline/build-stages.ts
+// The stages of a build (mode: build) and of a per-platform build (mode: platform), in order:
+// buildx and QEMU, the cache, the build, the push and tags, the image read back, the registry
+// cache, verify, the hand-over to the merge job. `finishRun` ends every mode.
 
 
 
 
 
-const safe = (platform) => platform.replace(/[^A-Za-z0-9]/g, '-');
-const keyPrefix = (repository, ctx, platform) => `ci-base-action-handover-${(0,external_node_crypto_.createHash)('sha256').update(repository).digest('hex').slice(0, 12)}-${ctx.runId}-${safe(platform)}-`;
-// Relative to the workspace: the cache's version hashes the path as written, and runners of
-// different kinds (amd64, arm64) agree on it only when it is relative.
-const dirFor = (platform) => (0,external_node_path_.join)('.ci-base-action-handover', safe(platform));
-async function handOver(h, ctx) {
-    const dir = dirFor(h.platform);
-    await (0,promises_.mkdir)((0,external_node_path_.join)(ctx.workspace, dir), { recursive: true });
-    await (0,promises_.writeFile)((0,external_node_path_.join)(ctx.workspace, dir, 'handover.json'), JSON.stringify(h));
-    try {
-        await (0,github_cache/* savePaths */.Y)([dir], `${keyPrefix(h.repository, ctx, h.platform)}${ctx.runAttempt}`);
-    }
-    catch (e) {
-        const why = /already exists|another job may be creating/i.test((0,errors/* errorMessage */.g)(e))
-            ? `another job of this run already built ${h.platform}; each platform belongs to one job`
-            : (0,errors/* errorMessage */.g)(e);
-        throw new Error(`Handing ${h.platform} over to the merge job failed: ${why}`);
-    }
-    finally {
-        await cleanUp(ctx.workspace, dir);
-    }
-}
-/** Only this platform's directory: jobs sharing a workspace (self-hosted) may be handing over others. */
-async function cleanUp(workspace, dir) {
-    await (0,promises_.rm)((0,external_node_path_.join)(workspace, dir), { recursive: true, force: true });
-    await (0,promises_.rmdir)((0,external_node_path_.join)(workspace, '.ci-base-action-handover')).catch(() => undefined);
-}
-/** Every platform's hand-over, or one error naming each platform no job handed over. */
-async function collectHandovers(repository, platforms, ctx) {
-    const found = [];
-    const missing = [];
-    try {
-        for (const platform of platforms) {
-            const dir = dirFor(platform);
-            const prefix = keyPrefix(repository, ctx, platform);
-            const hit = await (0,github_cache/* restorePaths */.B)([dir], `${prefix}${ctx.runAttempt}`, [prefix]);
-            if (!hit) {
-                missing.push(platform);
-                continue;
-            }
-            const h = JSON.parse(await (0,promises_.readFile)((0,external_node_path_.join)(ctx.workspace, dir, 'handover.json'), 'utf8'));
-            await cleanUp(ctx.workspace, dir);
-            if (h.platform !== platform || h.repository !== repository)
-                throw new Error(`the hand-over for ${platform} names ${h.repository} ${h.platform}`);
-            found.push(h);
+
+
+
+
+
+
+
+
+
+
+
+
+const planOf = (run) => needs(run.plan, 'the plan');
+const builtOf = (run) => needs(run.built, 'the build');
+const imageOf = (run) => needs(run.image, 'the image');
+const pushesItself = (run) => planOf(run).build.pushTo.length > 0;
+const BUILD_STAGES = [
+    {
+        // The published image is read while the builder is set up and the build runs.
+        run: run => {
+            run.baseline = readBaseline(run.rt.docker, run.inputs.baseline, run.inputs.platforms, run.rt.env, run.reads);
         }
-    }
-    finally {
-        for (const platform of platforms)
-            await cleanUp(ctx.workspace, dirFor(platform));
-    }
-    if (missing.length) {
-        throw new Error(`merge: no per-platform job of run ${ctx.runId} handed over ${missing.join(', ')}; each platform in 'platforms' needs a job with mode: platform for it, which must succeed before the merge.`);
-    }
-    return found;
+    },
+    {
+        name: 'Set up buildx',
+        run: async (run) => {
+            const { rt, inputs } = run;
+            const existingDriver = inputs.builder ? await existingBuilderDriver(rt.docker, inputs.builder) : undefined;
+            const facts = needs(run.facts, 'the facts');
+            run.plan = planRun({ ...facts, engine: await run.engine, existingDriver, layoutDir: layoutStoreDir(rt.env), pid: process.pid });
+            run.buildx = await setupBuildx(rt, inputs, run.plan);
+        }
+    },
+    {
+        run: run => {
+            const { cache, tags } = planOf(run);
+            // A per-platform build is pushed untagged: its tags are the merge job's.
+            run.rt.setOutput('tags', tags.join('\n'));
+            for (const warning of [...cache.warnings, ghaVersionWarning(cache, needs(run.buildx, 'buildx').version)])
+                if (warning)
+                    run.rt.warning(warning);
+        }
+    },
+    { name: 'Set up QEMU', run: run => (0,qemu/* setupQemu */.yV)(run.rt, run.inputs, run.ctx.temp) },
+    {
+        name: 'Restore cache',
+        when: run => planOf(run).cache.local !== undefined,
+        run: async (run) => {
+            const local = planOf(run).cache.local;
+            run.rt.remember({ localCache: local });
+            try {
+                const hit = await (0,local_cache/* restoreLocalCache */.k)(local);
+                run.rt.info(hit ? `Cache restored from ${hit}` : 'No cache found; this build starts cold');
+            }
+            catch (e) {
+                run.rt.warning(`Cache restore failed; building without it: ${(0,errors/* errorMessage */.g)(e)}`);
+            }
+        }
+    },
+    {
+        run: async (run) => {
+            const { verify, build, tags } = planOf(run);
+            // Verify runs what was built: pulled by digest after a push, else loaded under a name of this run's.
+            if (verify)
+                run.rt.remember({ verifyKey: verify.key, ...(verify.localName ? { verifyImage: verify.localName } : {}) });
+            // A push that replaces the baseline waits for it to be read first.
+            if (run.inputs.push && tags.includes(run.inputs.baseline))
+                await run.baseline;
+            // What the registry cache holds is read while the build runs: it decides whether it is written again.
+            run.held = readHeldBlobs(build.cacheToAfter, run.rt.env, run.reads);
+        }
+    },
+    {
+        name: run => (pushesItself(run) ? 'Build and push' : 'Build'),
+        run: async (run) => {
+            const built = await runBuild(run.rt, planOf(run).build).catch(e => {
+                if (e instanceof BuildError)
+                    run.rt.setOutput('build-time', report_seconds(e.milliseconds).toFixed(1));
+                throw e;
+            });
+            run.built = built;
+            run.digest = built.digest;
+            // Said now: a push that fails next still tells how long the build took.
+            run.rt.setOutput('build-time', report_seconds(built.milliseconds).toFixed(1));
+        }
+    },
+    {
+        name: run => (pushesItself(run) ? 'Tag' : 'Push and tag'),
+        when: run => run.inputs.push,
+        run: async (run) => {
+            const { repositories, tags, build } = planOf(run);
+            await publish(run.rt, needs(run.digest, 'the digest'), repositories, tags, pushesItself(run) ? undefined : build.ociDir);
+        }
+    },
+    {
+        name: 'Inspect',
+        run: async (run) => {
+            const { rt, inputs } = run;
+            const { repositories, build } = planOf(run);
+            const digest = needs(run.digest, 'the digest');
+            const warn = (message) => rt.warning(message);
+            const [image, base] = await Promise.all([
+                pushesItself(run)
+                    ? readFreshImage(registrySource(rt.docker, repositories[0], rt.env, warn), `${repositories[0]}@${digest}`, inputs.platforms, warn)
+                    : readImage(ociLayoutSource(build.ociDir), digest, inputs.platforms),
+                needs(run.baseline, 'the baseline read')
+            ]);
+            run.image = image;
+            run.base = base;
+            const layers = image.platforms.flatMap(p => p.breakdown.map(l => l.digest));
+            const { stale, upToDate } = staleCaches(build.cacheToAfter, builtOf(run).steps, layers, await needs(run.held, 'the cache read'));
+            for (const spec of upToDate)
+                rt.info(`${cacheSpecAttrs(spec).ref} already holds this build (every step came from cache, every layer is in it): not written again`);
+            run.staleCaches = stale;
+        }
+    },
+    {
+        name: 'Export cache',
+        when: run => (run.staleCaches ?? []).length > 0,
+        run: async (run) => {
+            run.exportFaults = await exportCaches(run.rt, planOf(run).build, needs(run.staleCaches, 'the stale caches'));
+        }
+    },
+    {
+        run: async (run) => {
+            const faults = cacheFaultWarning([...builtOf(run).cacheFaults, ...(run.exportFaults ?? [])]);
+            if (faults)
+                run.rt.warning(faults);
+            const { ociDir } = planOf(run).build;
+            // The layout is kept for the next run: this image's blobs stay, long-unused ones go.
+            if (!pushesItself(run))
+                await keepImagePruneRest(ociDir, needs(run.digest, 'the digest'), run.rt.now()).catch(e => run.rt.warning(`Could not prune the OCI layout ${ociDir}: ${(0,errors/* errorMessage */.g)(e)}`));
+        }
+    },
+    {
+        name: 'Verify',
+        when: run => planOf(run).verify !== undefined,
+        run: async (run) => {
+            const { verify, repositories } = planOf(run);
+            const { key, localName } = verify;
+            const targets = imageOf(run).platforms.map(p => ({
+                platform: p.platform,
+                ref: localName || `${repositories[0]}@${p.digest}`,
+                user: p.user ?? ''
+            }));
+            try {
+                run.verification = await (0,pipeline_verify/* verifyImage */.ZG)(run.rt, run.inputs, targets, !localName, key);
+            }
+            finally {
+                if (localName)
+                    await run.rt.docker(['image', 'rm', '--force', localName], { quiet: true });
+            }
+        }
+    },
+    {
+        name: 'Hand over',
+        when: run => run.inputs.mode === 'platform',
+        run: async (run) => {
+            const { platforms } = imageOf(run);
+            for (const p of platforms)
+                await handOver({ platform: p.platform, repository: run.inputs.image, digest: p.digest }, run.ctx);
+            run.rt.info(`Handed over to the merge job: ${platforms.map(p => `${p.platform} ${p.digest}`).join(', ')}`);
+        }
+    },
+    { run: run => finishRun(run) }
+];
+/** Compare, check budgets, write outputs, summary and comment; then fail on a budget or verify. */
+function finishRun(run) {
+    const image = imageOf(run);
+    return finish(run.rt, run.inputs, run.ctx, {
+        digest: run.digest || image.digest,
+        imageid: run.built?.imageId ?? '',
+        tags: planOf(run).tags,
+        image,
+        base: needs(run.base, 'the baseline'),
+        buildMs: run.built?.milliseconds ?? 0,
+        steps: run.built?.steps ?? { steps: 0, cached: 0 },
+        stages: run.stages,
+        verification: run.verification,
+        metadataText: run.built?.metadataText ?? '{}'
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/merge.ts
 // Merge mode: no build. The platforms the per-platform jobs pushed by digest become one index,
 // written by digest and then tagged all at once, and reported like any build (sizes, layers,
 // baseline, budgets, summary, comment).
+
+
 
 
 
@@ -2438,203 +2799,73 @@ async function indexOf(client, handovers, annotations, warn) {
     const bytes = new TextEncoder().encode(JSON.stringify(index));
     return { digest: `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`, bytes };
 }
-async function merge(rt, inputs, ctx, tags, sourceDateEpoch, stage, stages, reads) {
-    const repository = inputs.image;
-    const client = clientFor(repository, rt.env, message => rt.warning(message));
-    // Only `platforms` is checked against what was handed over: a duplicate cannot be handed over twice.
-    const duplicates = inputs.platforms.filter((p, i) => inputs.platforms.indexOf(p) !== i);
-    if (duplicates.length)
-        throw new Error(`Input 'platforms': ${duplicates.join(', ')} named twice`);
-    const handovers = await stage('Collect platforms', () => collectHandovers(repository, inputs.platforms, ctx));
-    const labels = ociLabels(inputs, ctx, new Date(sourceDateEpoch * 1000));
-    const annotations = Object.fromEntries(annotationArgs(inputs.annotations, labels, '', true)
-        .filter(a => a.startsWith('index:'))
-        .map(a => a.slice('index:'.length))
-        .map(a => [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]));
-    const baseline = readBaseline(rt.docker, inputs.baseline, inputs.platforms, rt.env, reads);
-    if (tags.includes(inputs.baseline))
-        await baseline;
-    const digest = await stage('Create index', async () => {
-        const index = await indexOf(client, handovers, annotations, message => rt.warning(message));
-        if (!(await client.manifestDigest(index.digest)))
-            await client.putManifest(index.digest, index.bytes, OCI_INDEX);
-        rt.info(`Index ${index.digest}: ${handovers.map(h => `${h.platform} ${h.digest}`).join(', ')}`);
-        return index.digest;
-    });
-    await stage('Tag', () => publish(rt, digest, [repository], tags));
-    const [image, base] = await stage('Inspect', () => Promise.all([readImage(registrySource(rt.docker, repository, rt.env), `${repository}@${digest}`, inputs.platforms), baseline]));
-    await finish(rt, inputs, ctx, {
-        digest,
-        imageid: '',
-        tags,
-        image,
-        base,
-        buildMs: 0,
-        steps: { steps: 0, cached: 0 },
-        stages,
-        metadataText: '{}'
-    });
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/optional-reads.ts
-// Reads a run can do without (the baseline, the published release tags, the history) share one
-// time budget. A registry that accepts connections and never answers would otherwise hold a PR
-// check for each request's timeout times its retries times the requests. When the budget is
-// spent, the read in flight is cut off, one warning says what was given up, and every later
-// optional read is skipped: the run goes on without them. The push is not one of these.
-
-/** What all optional reads of a run may cost together. */
-const OPTIONAL_READS_BUDGET_MS = 30_000;
-class OptionalReads {
-    budgetMs;
-    warn;
-    clock;
-    spentMs = 0;
-    exhausted = false;
-    constructor(budgetMs, warn, clock = () => performance.now()) {
-        this.budgetMs = budgetMs;
-        this.warn = warn;
-        this.clock = clock;
-    }
-    /** Whether the budget ran out (later reads are skipped). */
-    get spent() {
-        return this.exhausted;
-    }
-    /**
-     * Run one optional read with what is left of the budget. `read` gets a signal that aborts
-     * when the budget runs out; the read is abandoned then even if it ignores the signal.
-     * Returns `undefined` when the read was cut off or skipped; a read's own error is thrown.
-     */
-    async read(what, read) {
-        if (this.exhausted)
-            return undefined;
-        const controller = new AbortController();
-        const started = this.clock();
-        let timer;
-        const outOfTime = new Promise((_, reject) => {
-            timer = setTimeout(() => {
-                // The race is lost first, then the read is told: whatever it does on abort comes too late.
-                reject(new OutOfTime());
-                controller.abort();
-            }, Math.max(0, this.budgetMs - this.spentMs));
-        });
-        try {
-            return await Promise.race([read(controller.signal), outOfTime]);
+const merge_planOf = (run) => needs(run.plan, 'the plan');
+const MERGE_STAGES = [
+    {
+        run: run => {
+            const { inputs, rt } = run;
+            // A merge job builds nothing: its plan is its tags.
+            run.plan = planRun({ ...needs(run.facts, 'the facts'), layoutDir: '', pid: process.pid });
+            rt.setOutput('tags', run.plan.tags.join('\n'));
+            // Only `platforms` is checked against what was handed over: a duplicate cannot be handed over twice.
+            const duplicates = inputs.platforms.filter((p, i) => inputs.platforms.indexOf(p) !== i);
+            if (duplicates.length)
+                throw new Error(`Input 'platforms': ${duplicates.join(', ')} named twice`);
+            run.baseline = readBaseline(rt.docker, inputs.baseline, inputs.platforms, rt.env, run.reads);
         }
-        catch (e) {
-            if (!(e instanceof OutOfTime) && !controller.signal.aborted)
-                throw e;
-            this.exhausted = true;
-            this.warn(`The registry did not answer the optional reads within ${this.budgetMs / 1000} s in all (${what} was in flight: ${(0,errors/* errorMessage */.g)(e)}); going on without them. ` +
-                'The build, the push and the tags are not affected; the report lacks what those reads would have added.');
-            return undefined;
+    },
+    {
+        name: 'Collect platforms',
+        run: async (run) => {
+            run.handovers = await collectHandovers(run.inputs.image, run.inputs.platforms, run.ctx);
         }
-        finally {
-            clearTimeout(timer);
-            this.spentMs += this.clock() - started;
+    },
+    {
+        // A tag that replaces the baseline waits for it to be read first.
+        when: run => merge_planOf(run).tags.includes(run.inputs.baseline),
+        run: async (run) => void (await run.baseline)
+    },
+    {
+        name: 'Create index',
+        run: async (run) => {
+            const { rt, inputs, ctx } = run;
+            const labels = ociLabels(inputs, ctx, new Date(needs(run.facts, 'the facts').sourceDateEpoch * 1000));
+            const annotations = Object.fromEntries(annotationArgs(inputs.annotations, labels, '', true)
+                .filter(a => a.startsWith('index:'))
+                .map(a => a.slice('index:'.length))
+                .map(a => [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]));
+            const client = clientFor(inputs.image, rt.env, message => rt.warning(message));
+            const handovers = needs(run.handovers, 'the hand-overs');
+            const index = await indexOf(client, handovers, annotations, message => rt.warning(message));
+            if (!(await client.manifestDigest(index.digest)))
+                await client.putManifest(index.digest, index.bytes, OCI_INDEX);
+            rt.info(`Index ${index.digest}: ${handovers.map(h => `${h.platform} ${h.digest}`).join(', ')}`);
+            run.digest = index.digest;
         }
-    }
-}
-class OutOfTime extends Error {
-    constructor() {
-        super('no answer before the time for optional reads ran out');
-    }
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/layout-store.ts
-// The OCI layout the docker driver's builds are exported to, kept from run to run on the same
-// machine. BuildKit writes into it only the blobs it does not hold yet, so an unchanged rebuild
-// of a 250 MB image exports in well under a second where a fresh layout costs the whole image
-// written to disk again. It holds many images (index.json only names the last one): every read
-// and push goes by digest. Blobs no run has used for a while are pruned.
-
-
-
-/** Blobs unused for this long go: a weekly rebuild still finds last week's layers. */
-const KEEP_UNUSED_MS = 8 * 24 * 3600 * 1000;
-/** A machine's layout: in the runner's tool cache (kept between jobs on a self-hosted runner), else in the user's cache. */
-function layoutStoreDir(env) {
-    const root = env.RUNNER_TOOL_CACHE || (0,external_node_path_.join)(env.XDG_CACHE_HOME || (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.cache'));
-    return (0,external_node_path_.join)(root, 'ci-base-action', 'oci-layout');
-}
-const blobPath = (dir, digest) => (0,external_node_path_.join)(dir, 'blobs', 'sha256', digest.slice('sha256:'.length));
-/** Every blob an image is made of, the image's own manifest included. */
-async function imageBlobs(dir, digest) {
-    const manifest = JSON.parse(await (0,promises_.readFile)(blobPath(dir, digest), 'utf8'));
-    const children = manifest.manifests ? await Promise.all(manifest.manifests.map(m => imageBlobs(dir, m.digest))) : [];
-    const parts = [manifest.config, ...(manifest.layers ?? [])].filter(d => d !== undefined).map(d => d.digest);
-    return [digest, ...children.flat(), ...parts];
-}
-/**
- * Mark the image's blobs as used now (BuildKit leaves a blob it already had untouched) and
- * remove the blobs nobody used within KEEP_UNUSED_MS. Returns how many blobs were removed.
- */
-async function keepImagePruneRest(dir, digest, now) {
-    const used = new Set(await imageBlobs(dir, digest));
-    await Promise.all([...used].map(d => (0,promises_.utimes)(blobPath(dir, d), now, now)));
-    const folder = (0,external_node_path_.join)(dir, 'blobs', 'sha256');
-    let removed = 0;
-    for (const name of await (0,promises_.readdir)(folder)) {
-        if (used.has(`sha256:${name}`))
-            continue;
-        const file = (0,external_node_path_.join)(folder, name);
-        const info = await (0,promises_.stat)(file).catch(() => undefined);
-        if (info && now.getTime() - info.mtimeMs > KEEP_UNUSED_MS) {
-            await (0,promises_.unlink)(file).catch(() => undefined);
-            removed++;
+    },
+    {
+        name: 'Tag',
+        run: async (run) => {
+            await publish(run.rt, needs(run.digest, 'the digest'), [run.inputs.image], merge_planOf(run).tags);
         }
-    }
-    return removed;
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/cache-export.ts
-// The registry cache the action derives is written after the build, and only when its ref does
-// not hold this build already. A no-change rebuild (the weekly rebuild, most PR checks) would
-// otherwise export the same cache every run: BuildKit walks every record and asks the registry
-// for every blob again, about 0.6 s on a 250 MB image over loopback and more over the network.
-// What the ref holds is read while the build runs; a read that fails or runs out of time means
-// the cache is written, as before.
-
-
-
-
-
-async function readHeldBlobs(specs, env, reads) {
-    const entries = await Promise.all(specs.map(async (spec) => {
-        const ref = cacheSpecAttrs(spec).ref;
-        try {
-            const text = await reads.read(`the registry cache ${ref}`, signal => clientFor((0,reference/* repositoryOf */._M)(ref), env, undefined, signal).manifest((0,reference/* tagOf */.cO)(ref)));
-            return [spec, text === undefined ? undefined : cacheBlobs(text)];
+    },
+    {
+        name: 'Inspect',
+        run: async (run) => {
+            const { rt, inputs } = run;
+            const source = registrySource(rt.docker, inputs.image, rt.env);
+            [run.image, run.base] = await Promise.all([
+                readImage(source, `${inputs.image}@${needs(run.digest, 'the digest')}`, inputs.platforms),
+                needs(run.baseline, 'the baseline read')
+            ]);
         }
-        catch (e) {
-            return [spec, e instanceof NotFoundError ? [] : undefined];
-        }
-    }));
-    return new Map(entries);
-}
-/** Export the given caches in one fully cached pass: its faults are the run's warnings, never the step's failure. */
-async function exportCaches(rt, plan, specs) {
-    const { code, progress } = await buildOnce(rt, { ...plan, cacheOnly: true, cacheToAfter: specs });
-    const faults = progress.cacheFaults();
-    if (code !== 0 && !faults.length)
-        faults.push({ step: 'exporting cache', error: (0,docker/* lastLines */.w$)(progress.errorText(), 5) });
-    return faults;
-}
+    },
+    { run: run => finishRun(run) }
+];
 
 ;// CONCATENATED MODULE: ./src/pipeline/main.ts
-// The main step: (login) -> buildx -> QEMU -> cache restore -> build (+push) -> inspect -> outputs + summary.
-
-
-
-
-
-
-
-
-
-
-
-
+// The main step: the inputs checked and their secrets masked, then the mode's stages in order
+// (build-stages.ts for build and platform, merge.ts for merge), after logins and the run's facts.
 
 
 
@@ -2659,18 +2890,18 @@ function maskLines(rt, secret) {
         if (line.trim().length >= 4 && line !== secret)
             rt.setSecret(line);
 }
-async function main(rt, raw) {
-    rt.remember({}); // post runs, whatever happens next
+async function main(host, raw) {
+    host.remember({}); // post runs, whatever happens next
     for (const secret of [raw.password, raw['github-token'], raw['tls-key'], raw['tls-cert']])
         if (secret && !secret.startsWith('${{'))
-            maskLines(rt, secret);
-    const inputs = (0,core_inputs/* parseInputs */.TL)(raw, rt.env);
+            maskLines(host, secret);
+    const inputs = (0,core_inputs/* parseInputs */.TL)(raw, host.env);
     for (const login of inputs.logins)
-        maskLines(rt, login.password);
+        maskLines(host, login.password);
     // Build secrets travel as environment variables; their values must never show in a log.
     for (const secret of inputs.secrets)
-        if (rt.env[secret.env])
-            maskLines(rt, rt.env[secret.env]);
+        if (host.env[secret.env])
+            maskLines(host, host.env[secret.env]);
     // A file secret's path must be there: buildx would only say "failed to stat".
     for (const file of inputs.secretFiles) {
         await (0,promises_.access)(file.path).catch(() => {
@@ -2678,141 +2909,39 @@ async function main(rt, raw) {
         });
     }
     for (const name of (0,core_inputs/* secretLookingBuildArgs */.rE)(inputs.buildArgs)) {
-        rt.warning(`Build arg ${name} looks like a secret: a build arg's value stays in the image's history and metadata. Pass it with secrets (${name.toLowerCase()}=${name}) and read it in RUN --mount=type=secret,id=${name.toLowerCase()} instead.`);
+        host.warning(`Build arg ${name} looks like a secret: a build arg's value stays in the image's history and metadata. Pass it with secrets (${name.toLowerCase()}=${name}) and read it in RUN --mount=type=secret,id=${name.toLowerCase()} instead.`);
     }
     setRequestTimeout(inputs.registryTimeoutMs);
-    // Asked now, answered while the run reads its context; a merge job builds nothing.
-    const engine = inputs.mode === 'merge' ? undefined : askEngineIfAuto(rt, inputs);
-    const ctx = runContext(rt.env);
-    // The commit's time is looked up (git) while the run logs in.
-    const createdSoon = sourceDate(rt, inputs, ctx);
+    const ctx = runContext(host.env);
     releaseVersion(inputs, ctx); // a tag that is not a version is the user's to fix, said before anything runs
-    const stages = [];
-    const stage = async (name, fn) => {
-        const started = rt.now().getTime();
-        try {
-            return await rt.group(name, fn);
-        }
-        finally {
-            stages.push({ stage: name, seconds: stageSeconds(rt.now().getTime() - started) });
-        }
+    const run = {
+        // buildx is the runner's until setup chose one (the runner's plugin, or a binary it installed).
+        rt: { ...host, docker: (args, options) => (0,docker/* withBuildx */.xG)(host.docker, run.buildx?.binary)(args, options) },
+        inputs,
+        ctx,
+        reads: new OptionalReads(OPTIONAL_READS_BUDGET_MS, message => host.warning(message)),
+        stages: [],
+        // Asked now, answered while the run logs in and reads its facts; a merge job builds nothing.
+        engine: inputs.mode === 'merge' ? undefined : askEngineIfAuto(host, inputs),
+        // The commit's time is looked up (git) meanwhile too.
+        created: sourceDate(host, inputs, ctx)
     };
-    await logIn(rt, inputs, stage);
-    // The baseline and the published releases are optional reads, with one time budget between them.
-    const reads = new OptionalReads(OPTIONAL_READS_BUDGET_MS, message => rt.warning(message));
-    const facts = await gatherFacts(rt, inputs, ctx, reads, createdSoon);
-    const work = await (0,promises_.mkdtemp)((0,external_node_path_.join)(ctx.temp, 'ci-base-action-'));
-    const planWith = (builderFacts) => planRun({ ...facts, ...builderFacts, work, layoutDir: layoutStoreDir(rt.env), pid: process.pid });
-    if (inputs.mode === 'merge') {
-        const { tags } = planWith({});
-        rt.setOutput('tags', tags.join('\n'));
-        return merge(rt, inputs, ctx, tags, facts.sourceDateEpoch, stage, stages, reads);
-    }
-    // The published image is read while the builder is set up and the build runs (before the
-    // build when the push replaces it).
-    const baseline = readBaseline(rt.docker, inputs.baseline, inputs.platforms, rt.env, reads);
-    const { plan, buildx } = await stage('Set up buildx', async () => {
-        const existingDriver = inputs.builder ? await existingBuilderDriver(rt.docker, inputs.builder) : undefined;
-        const plan = planWith({ engine: await engine, existingDriver });
-        return { plan, buildx: await setupBuildx(rt, inputs, plan) };
-    });
-    // A per-platform build is pushed untagged: its tags are the merge job's.
-    const { tags, repositories, cache } = plan;
-    rt.setOutput('tags', tags.join('\n'));
-    // From here on, `buildx` is the one setup chose: the runner's plugin or the installed binary.
-    rt = { ...rt, docker: (0,docker/* withBuildx */.xG)(rt.docker, buildx.binary) };
-    await stage('Set up QEMU', () => (0,qemu/* setupQemu */.yV)(rt, inputs, ctx.temp));
-    for (const warning of [...cache.warnings, ghaVersionWarning(cache, buildx.version)])
-        if (warning)
-            rt.warning(warning);
-    if (cache.local) {
-        const local = cache.local;
-        rt.remember({ localCache: local });
-        await stage('Restore cache', async () => {
-            try {
-                const hit = await (0,local_cache/* restoreLocalCache */.k)(local);
-                rt.info(hit ? `Cache restored from ${hit}` : 'No cache found; this build starts cold');
-            }
-            catch (e) {
-                rt.warning(`Cache restore failed; building without it: ${(0,errors/* errorMessage */.g)(e)}`);
-            }
-        });
-    }
-    // Verify runs what was built: pulled by digest after a push, else loaded under a name of this run's.
-    const verifyKey = plan.names.verifyKey;
-    const localName = plan.verify?.localName ?? '';
-    if (plan.verify)
-        rt.remember({ verifyKey, ...(localName ? { verifyImage: localName } : {}) });
-    const build = plan.build;
-    const { ociDir, pushTo } = build;
-    if (inputs.push && tags.includes(inputs.baseline))
-        await baseline;
-    // What the registry cache holds is read while the build runs: it decides whether it is written again.
-    const held = readHeldBlobs(build.cacheToAfter, rt.env, reads);
-    const built = await stage(pushTo.length ? 'Build and push' : 'Build', () => runBuild(rt, build)).catch(e => {
-        if (e instanceof BuildError)
-            rt.setOutput('build-time', report_seconds(e.milliseconds).toFixed(1));
-        throw e;
-    });
-    const digest = built.digest;
-    // Said now: a push that fails next still tells how long the build took.
-    rt.setOutput('build-time', report_seconds(built.milliseconds).toFixed(1));
-    if (inputs.push)
-        await stage(pushTo.length ? 'Tag' : 'Push and tag', () => publish(rt, digest, repositories, tags, pushTo.length ? undefined : ociDir));
-    const [image, base] = await stage('Inspect', () => Promise.all([
-        pushTo.length
-            ? readFreshImage(registrySource(rt.docker, repositories[0], rt.env, message => rt.warning(message)), `${repositories[0]}@${digest}`, inputs.platforms, message => rt.warning(message))
-            : readImage(ociLayoutSource(ociDir), digest, inputs.platforms),
-        baseline
-    ]));
-    const layers = image.platforms.flatMap(p => p.breakdown.map(l => l.digest));
-    const { stale, upToDate } = staleCaches(build.cacheToAfter, built.steps, layers, await held);
-    for (const spec of upToDate)
-        rt.info(`${cacheSpecAttrs(spec).ref} already holds this build (every step came from cache, every layer is in it): not written again`);
-    const exportFaults = stale.length ? await stage('Export cache', () => exportCaches(rt, build, stale)) : [];
-    const cacheFaults = cacheFaultWarning([...built.cacheFaults, ...exportFaults]);
-    if (cacheFaults)
-        rt.warning(cacheFaults);
-    if (!pushTo.length) {
-        // The layout is kept for the next run: this image's blobs stay, long-unused ones go.
-        await keepImagePruneRest(ociDir, digest, rt.now()).catch(e => rt.warning(`Could not prune the OCI layout ${ociDir}: ${(0,errors/* errorMessage */.g)(e)}`));
-    }
-    const verification = wantsVerify(inputs)
-        ? await stage('Verify', async () => {
-            const targets = image.platforms.map(p => ({
-                platform: p.platform,
-                ref: localName || `${repositories[0]}@${p.digest}`,
-                user: p.user ?? ''
-            }));
-            try {
-                return await (0,pipeline_verify/* verifyImage */.ZG)(rt, inputs, targets, !localName, verifyKey);
-            }
-            finally {
-                if (localName)
-                    await rt.docker(['image', 'rm', '--force', localName], { quiet: true });
-            }
-        })
-        : undefined;
-    if (inputs.mode === 'platform') {
-        await stage('Hand over', async () => {
-            for (const p of image.platforms)
-                await handOver({ platform: p.platform, repository: inputs.image, digest: p.digest }, ctx);
-            rt.info(`Handed over to the merge job: ${image.platforms.map(p => `${p.platform} ${p.digest}`).join(', ')}`);
-        });
-    }
-    await finish(rt, inputs, ctx, {
-        digest: digest || image.digest,
-        imageid: built.imageId,
-        tags,
-        image,
-        base,
-        buildMs: built.milliseconds,
-        steps: built.steps,
-        stages,
-        verification,
-        metadataText: built.metadataText
-    });
+    await runStages(run, [...FIRST_STAGES, ...(inputs.mode === 'merge' ? MERGE_STAGES : BUILD_STAGES)]);
 }
+/** Every mode starts here: logins, then what the run finds out before it plans. */
+const FIRST_STAGES = [
+    {
+        name: 'Log in',
+        when: run => (0,registry_auth/* loginsOf */.Q)(run.inputs, reference/* registryOf */.Fv).length > 0,
+        run: run => logIn(run.rt, run.inputs)
+    },
+    {
+        run: async (run) => {
+            const facts = await gatherFacts(run.rt, run.inputs, run.ctx, run.reads, run.created);
+            run.facts = { ...facts, work: await (0,promises_.mkdtemp)((0,external_node_path_.join)(run.ctx.temp, 'ci-base-action-')) };
+        }
+    }
+];
 
 
 /***/ }),

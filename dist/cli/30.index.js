@@ -1,8 +1,8 @@
-export const id = 734;
-export const ids = [734];
+export const id = 30;
+export const ids = [30];
 export const modules = {
 
-/***/ 9734:
+/***/ 7030:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -178,6 +178,14 @@ function ociLabels(inputs, ctx, now) {
     return [...added, ...inputs.labels];
 }
 
+// EXTERNAL MODULE: ./src/core/registry-auth.ts
+var registry_auth = __webpack_require__(9495);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/pipeline/docker.ts
+var docker = __webpack_require__(9312);
+// EXTERNAL MODULE: ./src/core/args.ts
+var core_args = __webpack_require__(1038);
 ;// CONCATENATED MODULE: ./src/core/version.ts
 // Dotted version numbers as tools print them ("0.13.1+ds1", "v0.23.0").
 function version_parseVersion(text) {
@@ -314,86 +322,6 @@ function staleCaches(specs, steps, imageLayers, held) {
     return { stale, upToDate: specs.filter(spec => !stale.includes(spec)) };
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/github-cache.ts
-// The GitHub Actions cache service, through @actions/cache: the local build cache and the
-// binfmt image both travel through it.
-// @actions/cache is large; it is loaded only by runs that use the GitHub cache (start-up time).
-const actionsCache = () => Promise.all(/* import() */[__webpack_require__.e(507), __webpack_require__.e(691)]).then(__webpack_require__.bind(__webpack_require__, 1691));
-/**
- * @actions/cache reports its own failures on stdout (a 5xx as `::error::`, which shows as an
- * error annotation) and then returns as if the cache had missed. While it runs, its warning and
- * error lines are taken aside; a failure becomes an exception, which the caller turns into the
- * action's one warning, so a fault never looks like a miss nor like a failed step.
- */
-async function reportingFaults(call, debugSaid = []) {
-    // The stream's own method, put back as it was afterwards (called with the stream as `this`).
-    // eslint-disable-next-line @typescript-eslint/unbound-method
-    const write = process.stdout.write;
-    const said = [];
-    process.stdout.write = (chunk, ...rest) => {
-        const command = /^::(?:error|warning)(?: [^:]*)?::(.*)/.exec(String(chunk));
-        // Debug lines are shown as they are, and kept: some failures are told only there.
-        if (String(chunk).startsWith('::debug::'))
-            debugSaid.push(String(chunk).slice('::debug::'.length).trim());
-        if (!command)
-            return write.call(process.stdout, chunk, ...rest);
-        said.push(command[1].trim().replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%'));
-        return true;
-    };
-    let result;
-    try {
-        result = await call();
-    }
-    finally {
-        process.stdout.write = write;
-    }
-    if (said.length)
-        throw new Error(said.join('; '));
-    return result;
-}
-/** Restore paths from the GitHub cache service. Returns the key restored from, or undefined on a miss; throws on a fault. */
-async function restorePaths(paths, key, restoreKeys = []) {
-    const cache = await actionsCache();
-    if (!cache.isFeatureAvailable())
-        throw new Error('the GitHub cache service is not available to this run');
-    return reportingFaults(() => cache.restoreCache(paths, key, restoreKeys));
-}
-async function savePaths(paths, key) {
-    const cache = await actionsCache();
-    if (!cache.isFeatureAvailable())
-        throw new Error('the GitHub cache service is not available to this run');
-    // saveCache reports most failures by returning -1 rather than throwing, and says why (an entry
-    // of that key already there, say) only in a debug line.
-    const debug = [];
-    if ((await reportingFaults(() => cache.saveCache(paths, key), debug)) === -1) {
-        const why = debug.find(line => /^Failed to (reserve|save)/i.test(line));
-        throw new Error(`the cache service did not store ${key}${why ? ` (${why})` : ''}`);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/local-cache.ts
-// The local cache directory's round trip through the GitHub cache: restored before the build,
-// rotated and saved in post.
-
-
-
-const restoreLocalCache = (local) => restorePaths([local.dir], local.key, local.restoreKeys);
-/** Swap in what this build exported, then save it under the run's key. */
-async function saveLocalCache(local) {
-    if (!(0,external_node_fs_.existsSync)(local.nextDir))
-        return false;
-    await (0,promises_.rm)(local.dir, { recursive: true, force: true });
-    await (0,promises_.rename)(local.nextDir, local.dir);
-    await savePaths([local.dir], local.key);
-    return true;
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./src/pipeline/docker.ts
-var docker = __webpack_require__(9312);
-// EXTERNAL MODULE: ./src/core/args.ts
-var core_args = __webpack_require__(1038);
 ;// CONCATENATED MODULE: ./src/core/builder.ts
 // The builder a run uses, decided from the inputs and what the machine has: which buildx, which
 // driver, and the spec of a builder to create (its buildkitd config, TLS files, nodes). Pure.
@@ -750,6 +678,55 @@ async function gatherFacts(rt, inputs, ctx, reads, created = sourceDate(rt, inpu
     return { inputs, ctx, env: rt.env, now: rt.now(), release, sourceDateEpoch: date.epoch, dockerfile };
 }
 
+;// CONCATENATED MODULE: ./src/pipeline/login.ts
+
+
+
+
+async function logIn(rt, inputs) {
+    const loggedIn = [];
+    for (const login of (0,registry_auth/* loginsOf */.Q)(inputs, reference/* registryOf */.Fv)) {
+        await (0,docker/* mustRun */.Pv)(rt.docker, (0,core_args/* loginArgs */.be)(login.registry, login.username), `Logging in to ${login.registry}`, { input: login.password });
+        loggedIn.push(login.registry);
+        rt.remember({ logouts: loggedIn });
+    }
+}
+
+// EXTERNAL MODULE: ./src/pipeline/http.ts
+var http = __webpack_require__(3760);
+// EXTERNAL MODULE: ./src/pipeline/optional-reads.ts
+var optional_reads = __webpack_require__(3188);
+// EXTERNAL MODULE: ./src/core/report.ts
+var core_report = __webpack_require__(8557);
+;// CONCATENATED MODULE: ./src/pipeline/stages.ts
+
+/** What an earlier stage left on the run: there by the order of the list, said plainly if not. */
+function needs(value, what) {
+    if (value === undefined)
+        throw new Error(`internal: ${what} is not known yet at this stage`);
+    return value;
+}
+async function runStages(run, stages) {
+    for (const stage of stages) {
+        if (stage.when && !stage.when(run))
+            continue;
+        const name = typeof stage.name === 'function' ? stage.name(run) : stage.name;
+        if (!name) {
+            await stage.run(run);
+            continue;
+        }
+        const started = run.rt.now().getTime();
+        try {
+            await run.rt.group(name, async () => stage.run(run));
+        }
+        finally {
+            run.stages.push({ stage: name, seconds: (0,core_report/* stageSeconds */.eR)(run.rt.now().getTime() - started) });
+        }
+    }
+}
+
+// EXTERNAL MODULE: ./src/core/image.ts
+var core_image = __webpack_require__(8906);
 ;// CONCATENATED MODULE: ./src/core/dockerfile.ts
 // What can be read from a Dockerfile before it is built: the images its stages start FROM.
 // A builder the action creates runs in its own network namespace, so loopback registries among
@@ -964,6 +941,63 @@ function binfmtCacheFor(image, temp) {
     return { image, path: (0,external_node_path_.join)(temp, 'ci-base-action-binfmt', `${name}.tar`), key: `ci-base-action-binfmt-${name}` };
 }
 
+;// CONCATENATED MODULE: ./src/pipeline/github-cache.ts
+// The GitHub Actions cache service, through @actions/cache: the local build cache and the
+// binfmt image both travel through it.
+// @actions/cache is large; it is loaded only by runs that use the GitHub cache (start-up time).
+const actionsCache = () => Promise.all(/* import() */[__webpack_require__.e(507), __webpack_require__.e(691)]).then(__webpack_require__.bind(__webpack_require__, 1691));
+/**
+ * @actions/cache reports its own failures on stdout (a 5xx as `::error::`, which shows as an
+ * error annotation) and then returns as if the cache had missed. While it runs, its warning and
+ * error lines are taken aside; a failure becomes an exception, which the caller turns into the
+ * action's one warning, so a fault never looks like a miss nor like a failed step.
+ */
+async function reportingFaults(call, debugSaid = []) {
+    // The stream's own method, put back as it was afterwards (called with the stream as `this`).
+    // eslint-disable-next-line @typescript-eslint/unbound-method
+    const write = process.stdout.write;
+    const said = [];
+    process.stdout.write = (chunk, ...rest) => {
+        const command = /^::(?:error|warning)(?: [^:]*)?::(.*)/.exec(String(chunk));
+        // Debug lines are shown as they are, and kept: some failures are told only there.
+        if (String(chunk).startsWith('::debug::'))
+            debugSaid.push(String(chunk).slice('::debug::'.length).trim());
+        if (!command)
+            return write.call(process.stdout, chunk, ...rest);
+        said.push(command[1].trim().replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%'));
+        return true;
+    };
+    let result;
+    try {
+        result = await call();
+    }
+    finally {
+        process.stdout.write = write;
+    }
+    if (said.length)
+        throw new Error(said.join('; '));
+    return result;
+}
+/** Restore paths from the GitHub cache service. Returns the key restored from, or undefined on a miss; throws on a fault. */
+async function restorePaths(paths, key, restoreKeys = []) {
+    const cache = await actionsCache();
+    if (!cache.isFeatureAvailable())
+        throw new Error('the GitHub cache service is not available to this run');
+    return reportingFaults(() => cache.restoreCache(paths, key, restoreKeys));
+}
+async function savePaths(paths, key) {
+    const cache = await actionsCache();
+    if (!cache.isFeatureAvailable())
+        throw new Error('the GitHub cache service is not available to this run');
+    // saveCache reports most failures by returning -1 rather than throwing, and says why (an entry
+    // of that key already there, say) only in a debug line.
+    const debug = [];
+    if ((await reportingFaults(() => cache.saveCache(paths, key), debug)) === -1) {
+        const why = debug.find(line => /^Failed to (reserve|save)/i.test(line));
+        throw new Error(`the cache service did not store ${key}${why ? ` (${why})` : ''}`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/qemu.ts
 // QEMU user emulation: which requested platforms need an emulator, which are already
 // registered with binfmt_misc, and registering the missing ones.
@@ -1030,6 +1064,23 @@ async function saveBinfmtImage(rt, cache) {
     await (0,promises_.mkdir)((0,external_node_path_.dirname)(cache.path), { recursive: true });
     await (0,docker/* mustRun */.Pv)(rt.docker, ['save', '--output', cache.path, cache.image], 'Saving the binfmt image', { quiet: true });
     await savePaths([cache.path], cache.key);
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/local-cache.ts
+// The local cache directory's round trip through the GitHub cache: restored before the build,
+// rotated and saved in post.
+
+
+
+const restoreLocalCache = (local) => restorePaths([local.dir], local.key, local.restoreKeys);
+/** Swap in what this build exported, then save it under the run's key. */
+async function saveLocalCache(local) {
+    if (!(0,external_node_fs_.existsSync)(local.nextDir))
+        return false;
+    await (0,promises_.rm)(local.dir, { recursive: true, force: true });
+    await (0,promises_.rename)(local.nextDir, local.dir);
+    await savePaths([local.dir], local.key);
+    return true;
 }
 
 ;// CONCATENATED MODULE: ./src/core/progress.ts
@@ -1274,12 +1325,6 @@ async function runBuild(rt, plan) {
     };
 }
 
-// EXTERNAL MODULE: ./src/pipeline/image-sources.ts
-var image_sources = __webpack_require__(6348);
-// EXTERNAL MODULE: ./src/core/image.ts
-var core_image = __webpack_require__(8906);
-// EXTERNAL MODULE: ./src/core/report.ts
-var core_report = __webpack_require__(8557);
 ;// CONCATENATED MODULE: ./src/pipeline/publish.ts
 // Publishing in two moves: the whole image goes to the registry by digest (blobs, each
 // platform's manifest, the index), and only then is every tag pointed at that digest. A push
@@ -1396,33 +1441,247 @@ async function publish(rt, digest, repositories, tags, layout) {
     return { ...tagging, uploads };
 }
 
-// EXTERNAL MODULE: ./src/core/registry-auth.ts
-var registry_auth = __webpack_require__(9495);
-;// CONCATENATED MODULE: ./src/pipeline/login.ts
+// EXTERNAL MODULE: ./src/pipeline/image-sources.ts
+var image_sources = __webpack_require__(6348);
+;// CONCATENATED MODULE: ./src/pipeline/cache-export.ts
+// The registry cache the action derives is written after the build, and only when its ref does
+// not hold this build already. A no-change rebuild (the weekly rebuild, most PR checks) would
+// otherwise export the same cache every run: BuildKit walks every record and asks the registry
+// for every blob again, about 0.6 s on a 250 MB image over loopback and more over the network.
+// What the ref holds is read while the build runs; a read that fails or runs out of time means
+// the cache is written, as before.
 
 
 
 
-async function logIn(rt, inputs, stage) {
-    const logins = (0,registry_auth/* loginsOf */.Q)(inputs, reference/* registryOf */.Fv);
-    if (!logins.length)
-        return;
-    await stage('Log in', async () => {
-        const loggedIn = [];
-        for (const login of logins) {
-            await (0,docker/* mustRun */.Pv)(rt.docker, (0,core_args/* loginArgs */.be)(login.registry, login.username), `Logging in to ${login.registry}`, { input: login.password });
-            loggedIn.push(login.registry);
-            rt.remember({ logouts: loggedIn });
+
+async function readHeldBlobs(specs, env, reads) {
+    const entries = await Promise.all(specs.map(async (spec) => {
+        const ref = cacheSpecAttrs(spec).ref;
+        try {
+            const text = await reads.read(`the registry cache ${ref}`, signal => (0,registry_client/* clientFor */.$V)((0,reference/* repositoryOf */._M)(ref), env, undefined, signal).manifest((0,reference/* tagOf */.cO)(ref)));
+            return [spec, text === undefined ? undefined : cacheBlobs(text)];
         }
-    });
+        catch (e) {
+            return [spec, e instanceof registry_client/* NotFoundError */.m_ ? [] : undefined];
+        }
+    }));
+    return new Map(entries);
+}
+/** Export the given caches in one fully cached pass: its faults are the run's warnings, never the step's failure. */
+async function exportCaches(rt, plan, specs) {
+    const { code, progress } = await buildOnce(rt, { ...plan, cacheOnly: true, cacheToAfter: specs });
+    const faults = progress.cacheFaults();
+    if (code !== 0 && !faults.length)
+        faults.push({ step: 'exporting cache', error: (0,docker/* lastLines */.w$)(progress.errorText(), 5) });
+    return faults;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/layout-store.ts
+// The OCI layout the docker driver's builds are exported to, kept from run to run on the same
+// machine. BuildKit writes into it only the blobs it does not hold yet, so an unchanged rebuild
+// of a 250 MB image exports in well under a second where a fresh layout costs the whole image
+// written to disk again. It holds many images (index.json only names the last one): every read
+// and push goes by digest. Blobs no run has used for a while are pruned.
+
+
+
+/** Blobs unused for this long go: a weekly rebuild still finds last week's layers. */
+const KEEP_UNUSED_MS = 8 * 24 * 3600 * 1000;
+/** A machine's layout: in the runner's tool cache (kept between jobs on a self-hosted runner), else in the user's cache. */
+function layoutStoreDir(env) {
+    const root = env.RUNNER_TOOL_CACHE || (0,external_node_path_.join)(env.XDG_CACHE_HOME || (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.cache'));
+    return (0,external_node_path_.join)(root, 'ci-base-action', 'oci-layout');
+}
+const blobPath = (dir, digest) => (0,external_node_path_.join)(dir, 'blobs', 'sha256', digest.slice('sha256:'.length));
+/** Every blob an image is made of, the image's own manifest included. */
+async function imageBlobs(dir, digest) {
+    const manifest = JSON.parse(await (0,promises_.readFile)(blobPath(dir, digest), 'utf8'));
+    const children = manifest.manifests ? await Promise.all(manifest.manifests.map(m => imageBlobs(dir, m.digest))) : [];
+    const parts = [manifest.config, ...(manifest.layers ?? [])].filter(d => d !== undefined).map(d => d.digest);
+    return [digest, ...children.flat(), ...parts];
+}
+/**
+ * Mark the image's blobs as used now (BuildKit leaves a blob it already had untouched) and
+ * remove the blobs nobody used within KEEP_UNUSED_MS. Returns how many blobs were removed.
+ */
+async function keepImagePruneRest(dir, digest, now) {
+    const used = new Set(await imageBlobs(dir, digest));
+    await Promise.all([...used].map(d => (0,promises_.utimes)(blobPath(dir, d), now, now)));
+    const folder = (0,external_node_path_.join)(dir, 'blobs', 'sha256');
+    let removed = 0;
+    for (const name of await (0,promises_.readdir)(folder)) {
+        if (used.has(`sha256:${name}`))
+            continue;
+        const file = (0,external_node_path_.join)(folder, name);
+        const info = await (0,promises_.stat)(file).catch(() => undefined);
+        if (info && now.getTime() - info.mtimeMs > KEEP_UNUSED_MS) {
+            await (0,promises_.unlink)(file).catch(() => undefined);
+            removed++;
+        }
+    }
+    return removed;
+}
+
+// EXTERNAL MODULE: ./src/core/verify.ts
+var verify = __webpack_require__(7190);
+;// CONCATENATED MODULE: ./src/pipeline/verify.ts
+
+
+/** The label every verify container carries: post removes whatever main left behind. */
+const VERIFY_LABEL = 'ci-base-action.verify';
+/** /etc/passwd out of the image without running anything in it (it may have no shell). */
+async function passwdOf(rt, target) {
+    const created = await (0,docker/* mustRun */.Pv)(rt.docker, ['create', '--platform', target.platform, target.ref], 'Creating a container to read /etc/passwd', { quiet: true });
+    const id = created.stdout.trim();
+    try {
+        const copied = await rt.docker(['cp', `${id}:/etc/passwd`, '-'], { quiet: true });
+        return copied.code === 0 ? tarFileText(copied.stdout) : undefined;
+    }
+    finally {
+        await rt.docker(['rm', '--force', id], { quiet: true });
+    }
+}
+/** The one file of a tar stream `docker cp … -` writes: the size is in the header, the text follows. */
+function tarFileText(tar) {
+    const size = parseInt(tar.slice(124, 136).replace(/\0.*$/, '').trim() || '0', 8);
+    return tar.slice(512, 512 + size);
+}
+async function runCommand(rt, target, argv, line, name, key, timeoutMs) {
+    const started = rt.now().getTime();
+    let timedOut = false;
+    // The client does not stop the container when it is killed: the container is removed instead.
+    const timer = setTimeout(() => {
+        timedOut = true;
+        void rt.docker(['rm', '--force', name], { quiet: true });
+    }, timeoutMs);
+    try {
+        const run = await rt.docker(['run', '--rm', '--name', name, '--label', `${VERIFY_LABEL}=${key}`, '--platform', target.platform, target.ref, ...argv], { quiet: true });
+        const seconds = (rt.now().getTime() - started) / 1000;
+        const output = (0,docker/* lastLines */.w$)(`${run.stdout}${run.stderr ? `\n${run.stderr}` : ''}`.trim(), 10);
+        return {
+            platform: target.platform,
+            command: line,
+            passed: !timedOut && run.code === 0,
+            ...(timedOut ? {} : { exitCode: run.code }),
+            timedOut,
+            seconds,
+            output
+        };
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+async function verifyImage(rt, inputs, targets, pulled, key) {
+    const results = [];
+    const users = [];
+    let n = 0;
+    for (const target of targets) {
+        if (pulled)
+            await (0,docker/* mustRun */.Pv)(rt.docker, ['pull', '--quiet', '--platform', target.platform, target.ref], `Pulling ${target.ref} to verify it`, {
+                quiet: true
+            });
+        if (inputs.requireNonRoot) {
+            const named = target.user && !/^\d+(:\d*)?$/.test(target.user) && target.user.split(':')[0] !== 'root';
+            const check = (0,verify/* userCheck */.w4)(target.platform, target.user, named ? await passwdOf(rt, target) : undefined);
+            users.push(check);
+            rt.info(`${target.platform}: user '${target.user || '(unset: root)'}'${check.uid === undefined ? '' : `, uid ${check.uid}`}: ${check.passed ? 'not root' : 'FAILED'}`);
+        }
+        for (const { line, argv } of inputs.verify) {
+            const result = await runCommand(rt, target, argv, line, `${key}-${++n}`, key, inputs.verifyTimeoutMs);
+            results.push(result);
+            const how = result.timedOut ? `stopped after ${result.seconds.toFixed(0)} s` : `exit ${result.exitCode}`;
+            rt.info(`${target.platform}: ${line}: ${result.passed ? 'ok' : 'FAILED'} (${how}, ${result.seconds.toFixed(1)} s)${result.output ? `\n${result.output}` : ''}`);
+        }
+    }
+    return { results, users };
+}
+/** Containers of this run's verification that are still there (a cancelled or crashed main). */
+async function removeVerifyLeftovers(rt, key, image) {
+    const listed = await (0,docker/* mustRun */.Pv)(rt.docker, ['ps', '--all', '--quiet', '--filter', `label=${VERIFY_LABEL}=${key}`], 'Listing verify containers', { quiet: true });
+    const ids = listed.stdout
+        .split('\n')
+        .map(s => s.trim())
+        .filter(Boolean);
+    if (ids.length)
+        await (0,docker/* mustRun */.Pv)(rt.docker, ['rm', '--force', ...ids], 'Removing verify containers', { quiet: true });
+    if (image)
+        await rt.docker(['image', 'rm', '--force', image], { quiet: true });
+    rt.info(`Removed ${ids.length} verify container(s)${image ? ` and ${image}` : ''}`);
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/handover.ts
+// Per-platform jobs hand their image to the merge job through the GitHub cache service: one
+// small entry per platform and run, which the merge job of the same run finds by key. A matrix
+// keeps only one job's outputs; the cache keeps each. A re-run's newer entry wins; a platform
+// handed over twice in one attempt is an error at the second job.
+
+
+
+
+
+const safe = (platform) => platform.replace(/[^A-Za-z0-9]/g, '-');
+const keyPrefix = (repository, ctx, platform) => `ci-base-action-handover-${(0,external_node_crypto_.createHash)('sha256').update(repository).digest('hex').slice(0, 12)}-${ctx.runId}-${safe(platform)}-`;
+// Relative to the workspace: the cache's version hashes the path as written, and runners of
+// different kinds (amd64, arm64) agree on it only when it is relative.
+const dirFor = (platform) => (0,external_node_path_.join)('.ci-base-action-handover', safe(platform));
+async function handOver(h, ctx) {
+    const dir = dirFor(h.platform);
+    await (0,promises_.mkdir)((0,external_node_path_.join)(ctx.workspace, dir), { recursive: true });
+    await (0,promises_.writeFile)((0,external_node_path_.join)(ctx.workspace, dir, 'handover.json'), JSON.stringify(h));
+    try {
+        await savePaths([dir], `${keyPrefix(h.repository, ctx, h.platform)}${ctx.runAttempt}`);
+    }
+    catch (e) {
+        const why = /already exists|another job may be creating/i.test((0,errors/* errorMessage */.g)(e))
+            ? `another job of this run already built ${h.platform}; each platform belongs to one job`
+            : (0,errors/* errorMessage */.g)(e);
+        throw new Error(`Handing ${h.platform} over to the merge job failed: ${why}`);
+    }
+    finally {
+        await cleanUp(ctx.workspace, dir);
+    }
+}
+/** Only this platform's directory: jobs sharing a workspace (self-hosted) may be handing over others. */
+async function cleanUp(workspace, dir) {
+    await (0,promises_.rm)((0,external_node_path_.join)(workspace, dir), { recursive: true, force: true });
+    await (0,promises_.rmdir)((0,external_node_path_.join)(workspace, '.ci-base-action-handover')).catch(() => undefined);
+}
+/** Every platform's hand-over, or one error naming each platform no job handed over. */
+async function collectHandovers(repository, platforms, ctx) {
+    const found = [];
+    const missing = [];
+    try {
+        for (const platform of platforms) {
+            const dir = dirFor(platform);
+            const prefix = keyPrefix(repository, ctx, platform);
+            const hit = await restorePaths([dir], `${prefix}${ctx.runAttempt}`, [prefix]);
+            if (!hit) {
+                missing.push(platform);
+                continue;
+            }
+            const h = JSON.parse(await (0,promises_.readFile)((0,external_node_path_.join)(ctx.workspace, dir, 'handover.json'), 'utf8'));
+            await cleanUp(ctx.workspace, dir);
+            if (h.platform !== platform || h.repository !== repository)
+                throw new Error(`the hand-over for ${platform} names ${h.repository} ${h.platform}`);
+            found.push(h);
+        }
+    }
+    finally {
+        for (const platform of platforms)
+            await cleanUp(ctx.workspace, dirFor(platform));
+    }
+    if (missing.length) {
+        throw new Error(`merge: no per-platform job of run ${ctx.runId} handed over ${missing.join(', ')}; each platform in 'platforms' needs a job with mode: platform for it, which must succeed before the merge.`);
+    }
+    return found;
 }
 
 // EXTERNAL MODULE: ./src/core/compare.ts
 var compare = __webpack_require__(3164);
 // EXTERNAL MODULE: ./src/core/budget.ts
 var budget = __webpack_require__(4782);
-// EXTERNAL MODULE: ./src/core/verify.ts
-var verify = __webpack_require__(7190);
 ;// CONCATENATED MODULE: ./src/pipeline/comment.ts
 // One PR comment with the report, created once and updated on later pushes: found again by a
 // hidden marker. GitHub's REST API through fetch; the token never leaves the headers.
@@ -1606,163 +1865,204 @@ async function finish(rt, inputs, ctx, f) {
         throw new Error(failures.join('\n'));
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/verify.ts
+;// CONCATENATED MODULE: ./src/pipeline/build-stages.ts
+// The stages of a build (mode: build) and of a per-platform build (mode: platform), in order:
+// buildx and QEMU, the cache, the build, the push and tags, the image read back, the registry
+// cache, verify, the hand-over to the merge job. `finishRun` ends every mode.
 
 
-/** The label every verify container carries: post removes whatever main left behind. */
-const VERIFY_LABEL = 'ci-base-action.verify';
-/** /etc/passwd out of the image without running anything in it (it may have no shell). */
-async function passwdOf(rt, target) {
-    const created = await (0,docker/* mustRun */.Pv)(rt.docker, ['create', '--platform', target.platform, target.ref], 'Creating a container to read /etc/passwd', { quiet: true });
-    const id = created.stdout.trim();
-    try {
-        const copied = await rt.docker(['cp', `${id}:/etc/passwd`, '-'], { quiet: true });
-        return copied.code === 0 ? tarFileText(copied.stdout) : undefined;
-    }
-    finally {
-        await rt.docker(['rm', '--force', id], { quiet: true });
-    }
-}
-/** The one file of a tar stream `docker cp … -` writes: the size is in the header, the text follows. */
-function tarFileText(tar) {
-    const size = parseInt(tar.slice(124, 136).replace(/\0.*$/, '').trim() || '0', 8);
-    return tar.slice(512, 512 + size);
-}
-async function runCommand(rt, target, argv, line, name, key, timeoutMs) {
-    const started = rt.now().getTime();
-    let timedOut = false;
-    // The client does not stop the container when it is killed: the container is removed instead.
-    const timer = setTimeout(() => {
-        timedOut = true;
-        void rt.docker(['rm', '--force', name], { quiet: true });
-    }, timeoutMs);
-    try {
-        const run = await rt.docker(['run', '--rm', '--name', name, '--label', `${VERIFY_LABEL}=${key}`, '--platform', target.platform, target.ref, ...argv], { quiet: true });
-        const seconds = (rt.now().getTime() - started) / 1000;
-        const output = (0,docker/* lastLines */.w$)(`${run.stdout}${run.stderr ? `\n${run.stderr}` : ''}`.trim(), 10);
-        return {
-            platform: target.platform,
-            command: line,
-            passed: !timedOut && run.code === 0,
-            ...(timedOut ? {} : { exitCode: run.code }),
-            timedOut,
-            seconds,
-            output
-        };
-    }
-    finally {
-        clearTimeout(timer);
-    }
-}
-async function verifyImage(rt, inputs, targets, pulled, key) {
-    const results = [];
-    const users = [];
-    let n = 0;
-    for (const target of targets) {
-        if (pulled)
-            await (0,docker/* mustRun */.Pv)(rt.docker, ['pull', '--quiet', '--platform', target.platform, target.ref], `Pulling ${target.ref} to verify it`, {
-                quiet: true
-            });
-        if (inputs.requireNonRoot) {
-            const named = target.user && !/^\d+(:\d*)?$/.test(target.user) && target.user.split(':')[0] !== 'root';
-            const check = (0,verify/* userCheck */.w4)(target.platform, target.user, named ? await passwdOf(rt, target) : undefined);
-            users.push(check);
-            rt.info(`${target.platform}: user '${target.user || '(unset: root)'}'${check.uid === undefined ? '' : `, uid ${check.uid}`}: ${check.passed ? 'not root' : 'FAILED'}`);
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const planOf = (run) => needs(run.plan, 'the plan');
+const builtOf = (run) => needs(run.built, 'the build');
+const imageOf = (run) => needs(run.image, 'the image');
+const pushesItself = (run) => planOf(run).build.pushTo.length > 0;
+const BUILD_STAGES = [
+    {
+        // The published image is read while the builder is set up and the build runs.
+        run: run => {
+            run.baseline = (0,image_sources/* readBaseline */.mF)(run.rt.docker, run.inputs.baseline, run.inputs.platforms, run.rt.env, run.reads);
         }
-        for (const { line, argv } of inputs.verify) {
-            const result = await runCommand(rt, target, argv, line, `${key}-${++n}`, key, inputs.verifyTimeoutMs);
-            results.push(result);
-            const how = result.timedOut ? `stopped after ${result.seconds.toFixed(0)} s` : `exit ${result.exitCode}`;
-            rt.info(`${target.platform}: ${line}: ${result.passed ? 'ok' : 'FAILED'} (${how}, ${result.seconds.toFixed(1)} s)${result.output ? `\n${result.output}` : ''}`);
+    },
+    {
+        name: 'Set up buildx',
+        run: async (run) => {
+            const { rt, inputs } = run;
+            const existingDriver = inputs.builder ? await existingBuilderDriver(rt.docker, inputs.builder) : undefined;
+            const facts = needs(run.facts, 'the facts');
+            run.plan = planRun({ ...facts, engine: await run.engine, existingDriver, layoutDir: layoutStoreDir(rt.env), pid: process.pid });
+            run.buildx = await setupBuildx(rt, inputs, run.plan);
         }
-    }
-    return { results, users };
-}
-/** Containers of this run's verification that are still there (a cancelled or crashed main). */
-async function removeVerifyLeftovers(rt, key, image) {
-    const listed = await (0,docker/* mustRun */.Pv)(rt.docker, ['ps', '--all', '--quiet', '--filter', `label=${VERIFY_LABEL}=${key}`], 'Listing verify containers', { quiet: true });
-    const ids = listed.stdout
-        .split('\n')
-        .map(s => s.trim())
-        .filter(Boolean);
-    if (ids.length)
-        await (0,docker/* mustRun */.Pv)(rt.docker, ['rm', '--force', ...ids], 'Removing verify containers', { quiet: true });
-    if (image)
-        await rt.docker(['image', 'rm', '--force', image], { quiet: true });
-    rt.info(`Removed ${ids.length} verify container(s)${image ? ` and ${image}` : ''}`);
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/handover.ts
-// Per-platform jobs hand their image to the merge job through the GitHub cache service: one
-// small entry per platform and run, which the merge job of the same run finds by key. A matrix
-// keeps only one job's outputs; the cache keeps each. A re-run's newer entry wins; a platform
-// handed over twice in one attempt is an error at the second job.
-
-
-
-
-
-const safe = (platform) => platform.replace(/[^A-Za-z0-9]/g, '-');
-const keyPrefix = (repository, ctx, platform) => `ci-base-action-handover-${(0,external_node_crypto_.createHash)('sha256').update(repository).digest('hex').slice(0, 12)}-${ctx.runId}-${safe(platform)}-`;
-// Relative to the workspace: the cache's version hashes the path as written, and runners of
-// different kinds (amd64, arm64) agree on it only when it is relative.
-const dirFor = (platform) => (0,external_node_path_.join)('.ci-base-action-handover', safe(platform));
-async function handOver(h, ctx) {
-    const dir = dirFor(h.platform);
-    await (0,promises_.mkdir)((0,external_node_path_.join)(ctx.workspace, dir), { recursive: true });
-    await (0,promises_.writeFile)((0,external_node_path_.join)(ctx.workspace, dir, 'handover.json'), JSON.stringify(h));
-    try {
-        await savePaths([dir], `${keyPrefix(h.repository, ctx, h.platform)}${ctx.runAttempt}`);
-    }
-    catch (e) {
-        const why = /already exists|another job may be creating/i.test((0,errors/* errorMessage */.g)(e))
-            ? `another job of this run already built ${h.platform}; each platform belongs to one job`
-            : (0,errors/* errorMessage */.g)(e);
-        throw new Error(`Handing ${h.platform} over to the merge job failed: ${why}`);
-    }
-    finally {
-        await cleanUp(ctx.workspace, dir);
-    }
-}
-/** Only this platform's directory: jobs sharing a workspace (self-hosted) may be handing over others. */
-async function cleanUp(workspace, dir) {
-    await (0,promises_.rm)((0,external_node_path_.join)(workspace, dir), { recursive: true, force: true });
-    await (0,promises_.rmdir)((0,external_node_path_.join)(workspace, '.ci-base-action-handover')).catch(() => undefined);
-}
-/** Every platform's hand-over, or one error naming each platform no job handed over. */
-async function collectHandovers(repository, platforms, ctx) {
-    const found = [];
-    const missing = [];
-    try {
-        for (const platform of platforms) {
-            const dir = dirFor(platform);
-            const prefix = keyPrefix(repository, ctx, platform);
-            const hit = await restorePaths([dir], `${prefix}${ctx.runAttempt}`, [prefix]);
-            if (!hit) {
-                missing.push(platform);
-                continue;
+    },
+    {
+        run: run => {
+            const { cache, tags } = planOf(run);
+            // A per-platform build is pushed untagged: its tags are the merge job's.
+            run.rt.setOutput('tags', tags.join('\n'));
+            for (const warning of [...cache.warnings, ghaVersionWarning(cache, needs(run.buildx, 'buildx').version)])
+                if (warning)
+                    run.rt.warning(warning);
+        }
+    },
+    { name: 'Set up QEMU', run: run => setupQemu(run.rt, run.inputs, run.ctx.temp) },
+    {
+        name: 'Restore cache',
+        when: run => planOf(run).cache.local !== undefined,
+        run: async (run) => {
+            const local = planOf(run).cache.local;
+            run.rt.remember({ localCache: local });
+            try {
+                const hit = await restoreLocalCache(local);
+                run.rt.info(hit ? `Cache restored from ${hit}` : 'No cache found; this build starts cold');
             }
-            const h = JSON.parse(await (0,promises_.readFile)((0,external_node_path_.join)(ctx.workspace, dir, 'handover.json'), 'utf8'));
-            await cleanUp(ctx.workspace, dir);
-            if (h.platform !== platform || h.repository !== repository)
-                throw new Error(`the hand-over for ${platform} names ${h.repository} ${h.platform}`);
-            found.push(h);
+            catch (e) {
+                run.rt.warning(`Cache restore failed; building without it: ${(0,errors/* errorMessage */.g)(e)}`);
+            }
         }
-    }
-    finally {
-        for (const platform of platforms)
-            await cleanUp(ctx.workspace, dirFor(platform));
-    }
-    if (missing.length) {
-        throw new Error(`merge: no per-platform job of run ${ctx.runId} handed over ${missing.join(', ')}; each platform in 'platforms' needs a job with mode: platform for it, which must succeed before the merge.`);
-    }
-    return found;
+    },
+    {
+        run: async (run) => {
+            const { verify, build, tags } = planOf(run);
+            // Verify runs what was built: pulled by digest after a push, else loaded under a name of this run's.
+            if (verify)
+                run.rt.remember({ verifyKey: verify.key, ...(verify.localName ? { verifyImage: verify.localName } : {}) });
+            // A push that replaces the baseline waits for it to be read first.
+            if (run.inputs.push && tags.includes(run.inputs.baseline))
+                await run.baseline;
+            // What the registry cache holds is read while the build runs: it decides whether it is written again.
+            run.held = readHeldBlobs(build.cacheToAfter, run.rt.env, run.reads);
+        }
+    },
+    {
+        name: run => (pushesItself(run) ? 'Build and push' : 'Build'),
+        run: async (run) => {
+            const built = await runBuild(run.rt, planOf(run).build).catch(e => {
+                if (e instanceof BuildError)
+                    run.rt.setOutput('build-time', (0,core_report/* seconds */.YA)(e.milliseconds).toFixed(1));
+                throw e;
+            });
+            run.built = built;
+            run.digest = built.digest;
+            // Said now: a push that fails next still tells how long the build took.
+            run.rt.setOutput('build-time', (0,core_report/* seconds */.YA)(built.milliseconds).toFixed(1));
+        }
+    },
+    {
+        name: run => (pushesItself(run) ? 'Tag' : 'Push and tag'),
+        when: run => run.inputs.push,
+        run: async (run) => {
+            const { repositories, tags, build } = planOf(run);
+            await publish(run.rt, needs(run.digest, 'the digest'), repositories, tags, pushesItself(run) ? undefined : build.ociDir);
+        }
+    },
+    {
+        name: 'Inspect',
+        run: async (run) => {
+            const { rt, inputs } = run;
+            const { repositories, build } = planOf(run);
+            const digest = needs(run.digest, 'the digest');
+            const warn = (message) => rt.warning(message);
+            const [image, base] = await Promise.all([
+                pushesItself(run)
+                    ? (0,image_sources/* readFreshImage */.MP)((0,image_sources/* registrySource */.Bf)(rt.docker, repositories[0], rt.env, warn), `${repositories[0]}@${digest}`, inputs.platforms, warn)
+                    : (0,core_image/* readImage */.AM)((0,image_sources/* ociLayoutSource */.pM)(build.ociDir), digest, inputs.platforms),
+                needs(run.baseline, 'the baseline read')
+            ]);
+            run.image = image;
+            run.base = base;
+            const layers = image.platforms.flatMap(p => p.breakdown.map(l => l.digest));
+            const { stale, upToDate } = staleCaches(build.cacheToAfter, builtOf(run).steps, layers, await needs(run.held, 'the cache read'));
+            for (const spec of upToDate)
+                rt.info(`${cacheSpecAttrs(spec).ref} already holds this build (every step came from cache, every layer is in it): not written again`);
+            run.staleCaches = stale;
+        }
+    },
+    {
+        name: 'Export cache',
+        when: run => (run.staleCaches ?? []).length > 0,
+        run: async (run) => {
+            run.exportFaults = await exportCaches(run.rt, planOf(run).build, needs(run.staleCaches, 'the stale caches'));
+        }
+    },
+    {
+        run: async (run) => {
+            const faults = cacheFaultWarning([...builtOf(run).cacheFaults, ...(run.exportFaults ?? [])]);
+            if (faults)
+                run.rt.warning(faults);
+            const { ociDir } = planOf(run).build;
+            // The layout is kept for the next run: this image's blobs stay, long-unused ones go.
+            if (!pushesItself(run))
+                await keepImagePruneRest(ociDir, needs(run.digest, 'the digest'), run.rt.now()).catch(e => run.rt.warning(`Could not prune the OCI layout ${ociDir}: ${(0,errors/* errorMessage */.g)(e)}`));
+        }
+    },
+    {
+        name: 'Verify',
+        when: run => planOf(run).verify !== undefined,
+        run: async (run) => {
+            const { verify, repositories } = planOf(run);
+            const { key, localName } = verify;
+            const targets = imageOf(run).platforms.map(p => ({
+                platform: p.platform,
+                ref: localName || `${repositories[0]}@${p.digest}`,
+                user: p.user ?? ''
+            }));
+            try {
+                run.verification = await verifyImage(run.rt, run.inputs, targets, !localName, key);
+            }
+            finally {
+                if (localName)
+                    await run.rt.docker(['image', 'rm', '--force', localName], { quiet: true });
+            }
+        }
+    },
+    {
+        name: 'Hand over',
+        when: run => run.inputs.mode === 'platform',
+        run: async (run) => {
+            const { platforms } = imageOf(run);
+            for (const p of platforms)
+                await handOver({ platform: p.platform, repository: run.inputs.image, digest: p.digest }, run.ctx);
+            run.rt.info(`Handed over to the merge job: ${platforms.map(p => `${p.platform} ${p.digest}`).join(', ')}`);
+        }
+    },
+    { run: run => finishRun(run) }
+];
+/** Compare, check budgets, write outputs, summary and comment; then fail on a budget or verify. */
+function finishRun(run) {
+    const image = imageOf(run);
+    return finish(run.rt, run.inputs, run.ctx, {
+        digest: run.digest || image.digest,
+        imageid: run.built?.imageId ?? '',
+        tags: planOf(run).tags,
+        image,
+        base: needs(run.base, 'the baseline'),
+        buildMs: run.built?.milliseconds ?? 0,
+        steps: run.built?.steps ?? { steps: 0, cached: 0 },
+        stages: run.stages,
+        verification: run.verification,
+        metadataText: run.built?.metadataText ?? '{}'
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/merge.ts
 // Merge mode: no build. The platforms the per-platform jobs pushed by digest become one index,
 // written by digest and then tagged all at once, and reported like any build (sizes, layers,
 // baseline, budgets, summary, comment).
+
+
 
 
 
@@ -1795,142 +2095,73 @@ async function indexOf(client, handovers, annotations, warn) {
     const bytes = new TextEncoder().encode(JSON.stringify(index));
     return { digest: `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`, bytes };
 }
-async function merge(rt, inputs, ctx, tags, sourceDateEpoch, stage, stages, reads) {
-    const repository = inputs.image;
-    const client = (0,registry_client/* clientFor */.$V)(repository, rt.env, message => rt.warning(message));
-    // Only `platforms` is checked against what was handed over: a duplicate cannot be handed over twice.
-    const duplicates = inputs.platforms.filter((p, i) => inputs.platforms.indexOf(p) !== i);
-    if (duplicates.length)
-        throw new Error(`Input 'platforms': ${duplicates.join(', ')} named twice`);
-    const handovers = await stage('Collect platforms', () => collectHandovers(repository, inputs.platforms, ctx));
-    const labels = ociLabels(inputs, ctx, new Date(sourceDateEpoch * 1000));
-    const annotations = Object.fromEntries(annotationArgs(inputs.annotations, labels, '', true)
-        .filter(a => a.startsWith('index:'))
-        .map(a => a.slice('index:'.length))
-        .map(a => [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]));
-    const baseline = (0,image_sources/* readBaseline */.mF)(rt.docker, inputs.baseline, inputs.platforms, rt.env, reads);
-    if (tags.includes(inputs.baseline))
-        await baseline;
-    const digest = await stage('Create index', async () => {
-        const index = await indexOf(client, handovers, annotations, message => rt.warning(message));
-        if (!(await client.manifestDigest(index.digest)))
-            await client.putManifest(index.digest, index.bytes, OCI_INDEX);
-        rt.info(`Index ${index.digest}: ${handovers.map(h => `${h.platform} ${h.digest}`).join(', ')}`);
-        return index.digest;
-    });
-    await stage('Tag', () => publish(rt, digest, [repository], tags));
-    const [image, base] = await stage('Inspect', () => Promise.all([(0,core_image/* readImage */.AM)((0,image_sources/* registrySource */.Bf)(rt.docker, repository, rt.env), `${repository}@${digest}`, inputs.platforms), baseline]));
-    await finish(rt, inputs, ctx, {
-        digest,
-        imageid: '',
-        tags,
-        image,
-        base,
-        buildMs: 0,
-        steps: { steps: 0, cached: 0 },
-        stages,
-        metadataText: '{}'
-    });
-}
-
-// EXTERNAL MODULE: ./src/pipeline/http.ts
-var http = __webpack_require__(3760);
-// EXTERNAL MODULE: ./src/pipeline/optional-reads.ts
-var optional_reads = __webpack_require__(3188);
-;// CONCATENATED MODULE: ./src/pipeline/layout-store.ts
-// The OCI layout the docker driver's builds are exported to, kept from run to run on the same
-// machine. BuildKit writes into it only the blobs it does not hold yet, so an unchanged rebuild
-// of a 250 MB image exports in well under a second where a fresh layout costs the whole image
-// written to disk again. It holds many images (index.json only names the last one): every read
-// and push goes by digest. Blobs no run has used for a while are pruned.
-
-
-
-/** Blobs unused for this long go: a weekly rebuild still finds last week's layers. */
-const KEEP_UNUSED_MS = 8 * 24 * 3600 * 1000;
-/** A machine's layout: in the runner's tool cache (kept between jobs on a self-hosted runner), else in the user's cache. */
-function layoutStoreDir(env) {
-    const root = env.RUNNER_TOOL_CACHE || (0,external_node_path_.join)(env.XDG_CACHE_HOME || (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.cache'));
-    return (0,external_node_path_.join)(root, 'ci-base-action', 'oci-layout');
-}
-const blobPath = (dir, digest) => (0,external_node_path_.join)(dir, 'blobs', 'sha256', digest.slice('sha256:'.length));
-/** Every blob an image is made of, the image's own manifest included. */
-async function imageBlobs(dir, digest) {
-    const manifest = JSON.parse(await (0,promises_.readFile)(blobPath(dir, digest), 'utf8'));
-    const children = manifest.manifests ? await Promise.all(manifest.manifests.map(m => imageBlobs(dir, m.digest))) : [];
-    const parts = [manifest.config, ...(manifest.layers ?? [])].filter(d => d !== undefined).map(d => d.digest);
-    return [digest, ...children.flat(), ...parts];
-}
-/**
- * Mark the image's blobs as used now (BuildKit leaves a blob it already had untouched) and
- * remove the blobs nobody used within KEEP_UNUSED_MS. Returns how many blobs were removed.
- */
-async function keepImagePruneRest(dir, digest, now) {
-    const used = new Set(await imageBlobs(dir, digest));
-    await Promise.all([...used].map(d => (0,promises_.utimes)(blobPath(dir, d), now, now)));
-    const folder = (0,external_node_path_.join)(dir, 'blobs', 'sha256');
-    let removed = 0;
-    for (const name of await (0,promises_.readdir)(folder)) {
-        if (used.has(`sha256:${name}`))
-            continue;
-        const file = (0,external_node_path_.join)(folder, name);
-        const info = await (0,promises_.stat)(file).catch(() => undefined);
-        if (info && now.getTime() - info.mtimeMs > KEEP_UNUSED_MS) {
-            await (0,promises_.unlink)(file).catch(() => undefined);
-            removed++;
+const merge_planOf = (run) => needs(run.plan, 'the plan');
+const MERGE_STAGES = [
+    {
+        run: run => {
+            const { inputs, rt } = run;
+            // A merge job builds nothing: its plan is its tags.
+            run.plan = planRun({ ...needs(run.facts, 'the facts'), layoutDir: '', pid: process.pid });
+            rt.setOutput('tags', run.plan.tags.join('\n'));
+            // Only `platforms` is checked against what was handed over: a duplicate cannot be handed over twice.
+            const duplicates = inputs.platforms.filter((p, i) => inputs.platforms.indexOf(p) !== i);
+            if (duplicates.length)
+                throw new Error(`Input 'platforms': ${duplicates.join(', ')} named twice`);
+            run.baseline = (0,image_sources/* readBaseline */.mF)(rt.docker, inputs.baseline, inputs.platforms, rt.env, run.reads);
         }
-    }
-    return removed;
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/cache-export.ts
-// The registry cache the action derives is written after the build, and only when its ref does
-// not hold this build already. A no-change rebuild (the weekly rebuild, most PR checks) would
-// otherwise export the same cache every run: BuildKit walks every record and asks the registry
-// for every blob again, about 0.6 s on a 250 MB image over loopback and more over the network.
-// What the ref holds is read while the build runs; a read that fails or runs out of time means
-// the cache is written, as before.
-
-
-
-
-
-async function readHeldBlobs(specs, env, reads) {
-    const entries = await Promise.all(specs.map(async (spec) => {
-        const ref = cacheSpecAttrs(spec).ref;
-        try {
-            const text = await reads.read(`the registry cache ${ref}`, signal => (0,registry_client/* clientFor */.$V)((0,reference/* repositoryOf */._M)(ref), env, undefined, signal).manifest((0,reference/* tagOf */.cO)(ref)));
-            return [spec, text === undefined ? undefined : cacheBlobs(text)];
+    },
+    {
+        name: 'Collect platforms',
+        run: async (run) => {
+            run.handovers = await collectHandovers(run.inputs.image, run.inputs.platforms, run.ctx);
         }
-        catch (e) {
-            return [spec, e instanceof registry_client/* NotFoundError */.m_ ? [] : undefined];
+    },
+    {
+        // A tag that replaces the baseline waits for it to be read first.
+        when: run => merge_planOf(run).tags.includes(run.inputs.baseline),
+        run: async (run) => void (await run.baseline)
+    },
+    {
+        name: 'Create index',
+        run: async (run) => {
+            const { rt, inputs, ctx } = run;
+            const labels = ociLabels(inputs, ctx, new Date(needs(run.facts, 'the facts').sourceDateEpoch * 1000));
+            const annotations = Object.fromEntries(annotationArgs(inputs.annotations, labels, '', true)
+                .filter(a => a.startsWith('index:'))
+                .map(a => a.slice('index:'.length))
+                .map(a => [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]));
+            const client = (0,registry_client/* clientFor */.$V)(inputs.image, rt.env, message => rt.warning(message));
+            const handovers = needs(run.handovers, 'the hand-overs');
+            const index = await indexOf(client, handovers, annotations, message => rt.warning(message));
+            if (!(await client.manifestDigest(index.digest)))
+                await client.putManifest(index.digest, index.bytes, OCI_INDEX);
+            rt.info(`Index ${index.digest}: ${handovers.map(h => `${h.platform} ${h.digest}`).join(', ')}`);
+            run.digest = index.digest;
         }
-    }));
-    return new Map(entries);
-}
-/** Export the given caches in one fully cached pass: its faults are the run's warnings, never the step's failure. */
-async function exportCaches(rt, plan, specs) {
-    const { code, progress } = await buildOnce(rt, { ...plan, cacheOnly: true, cacheToAfter: specs });
-    const faults = progress.cacheFaults();
-    if (code !== 0 && !faults.length)
-        faults.push({ step: 'exporting cache', error: (0,docker/* lastLines */.w$)(progress.errorText(), 5) });
-    return faults;
-}
+    },
+    {
+        name: 'Tag',
+        run: async (run) => {
+            await publish(run.rt, needs(run.digest, 'the digest'), [run.inputs.image], merge_planOf(run).tags);
+        }
+    },
+    {
+        name: 'Inspect',
+        run: async (run) => {
+            const { rt, inputs } = run;
+            const source = (0,image_sources/* registrySource */.Bf)(rt.docker, inputs.image, rt.env);
+            [run.image, run.base] = await Promise.all([
+                (0,core_image/* readImage */.AM)(source, `${inputs.image}@${needs(run.digest, 'the digest')}`, inputs.platforms),
+                needs(run.baseline, 'the baseline read')
+            ]);
+        }
+    },
+    { run: run => finishRun(run) }
+];
 
 ;// CONCATENATED MODULE: ./src/pipeline/main.ts
-// The main step: (login) -> buildx -> QEMU -> cache restore -> build (+push) -> inspect -> outputs + summary.
-
-
-
-
-
-
-
-
-
-
-
-
+// The main step: the inputs checked and their secrets masked, then the mode's stages in order
+// (build-stages.ts for build and platform, merge.ts for merge), after logins and the run's facts.
 
 
 
@@ -1955,18 +2186,18 @@ function maskLines(rt, secret) {
         if (line.trim().length >= 4 && line !== secret)
             rt.setSecret(line);
 }
-async function main(rt, raw) {
-    rt.remember({}); // post runs, whatever happens next
+async function main(host, raw) {
+    host.remember({}); // post runs, whatever happens next
     for (const secret of [raw.password, raw['github-token'], raw['tls-key'], raw['tls-cert']])
         if (secret && !secret.startsWith('${{'))
-            maskLines(rt, secret);
-    const inputs = (0,core_inputs/* parseInputs */.TL)(raw, rt.env);
+            maskLines(host, secret);
+    const inputs = (0,core_inputs/* parseInputs */.TL)(raw, host.env);
     for (const login of inputs.logins)
-        maskLines(rt, login.password);
+        maskLines(host, login.password);
     // Build secrets travel as environment variables; their values must never show in a log.
     for (const secret of inputs.secrets)
-        if (rt.env[secret.env])
-            maskLines(rt, rt.env[secret.env]);
+        if (host.env[secret.env])
+            maskLines(host, host.env[secret.env]);
     // A file secret's path must be there: buildx would only say "failed to stat".
     for (const file of inputs.secretFiles) {
         await (0,promises_.access)(file.path).catch(() => {
@@ -1974,141 +2205,39 @@ async function main(rt, raw) {
         });
     }
     for (const name of (0,core_inputs/* secretLookingBuildArgs */.rE)(inputs.buildArgs)) {
-        rt.warning(`Build arg ${name} looks like a secret: a build arg's value stays in the image's history and metadata. Pass it with secrets (${name.toLowerCase()}=${name}) and read it in RUN --mount=type=secret,id=${name.toLowerCase()} instead.`);
+        host.warning(`Build arg ${name} looks like a secret: a build arg's value stays in the image's history and metadata. Pass it with secrets (${name.toLowerCase()}=${name}) and read it in RUN --mount=type=secret,id=${name.toLowerCase()} instead.`);
     }
     (0,http/* setRequestTimeout */.T)(inputs.registryTimeoutMs);
-    // Asked now, answered while the run reads its context; a merge job builds nothing.
-    const engine = inputs.mode === 'merge' ? undefined : askEngineIfAuto(rt, inputs);
-    const ctx = runContext(rt.env);
-    // The commit's time is looked up (git) while the run logs in.
-    const createdSoon = sourceDate(rt, inputs, ctx);
+    const ctx = runContext(host.env);
     releaseVersion(inputs, ctx); // a tag that is not a version is the user's to fix, said before anything runs
-    const stages = [];
-    const stage = async (name, fn) => {
-        const started = rt.now().getTime();
-        try {
-            return await rt.group(name, fn);
-        }
-        finally {
-            stages.push({ stage: name, seconds: (0,core_report/* stageSeconds */.eR)(rt.now().getTime() - started) });
-        }
+    const run = {
+        // buildx is the runner's until setup chose one (the runner's plugin, or a binary it installed).
+        rt: { ...host, docker: (args, options) => (0,docker/* withBuildx */.xG)(host.docker, run.buildx?.binary)(args, options) },
+        inputs,
+        ctx,
+        reads: new optional_reads/* OptionalReads */.O(optional_reads/* OPTIONAL_READS_BUDGET_MS */.o, message => host.warning(message)),
+        stages: [],
+        // Asked now, answered while the run logs in and reads its facts; a merge job builds nothing.
+        engine: inputs.mode === 'merge' ? undefined : askEngineIfAuto(host, inputs),
+        // The commit's time is looked up (git) meanwhile too.
+        created: sourceDate(host, inputs, ctx)
     };
-    await logIn(rt, inputs, stage);
-    // The baseline and the published releases are optional reads, with one time budget between them.
-    const reads = new optional_reads/* OptionalReads */.O(optional_reads/* OPTIONAL_READS_BUDGET_MS */.o, message => rt.warning(message));
-    const facts = await gatherFacts(rt, inputs, ctx, reads, createdSoon);
-    const work = await (0,promises_.mkdtemp)((0,external_node_path_.join)(ctx.temp, 'ci-base-action-'));
-    const planWith = (builderFacts) => planRun({ ...facts, ...builderFacts, work, layoutDir: layoutStoreDir(rt.env), pid: process.pid });
-    if (inputs.mode === 'merge') {
-        const { tags } = planWith({});
-        rt.setOutput('tags', tags.join('\n'));
-        return merge(rt, inputs, ctx, tags, facts.sourceDateEpoch, stage, stages, reads);
-    }
-    // The published image is read while the builder is set up and the build runs (before the
-    // build when the push replaces it).
-    const baseline = (0,image_sources/* readBaseline */.mF)(rt.docker, inputs.baseline, inputs.platforms, rt.env, reads);
-    const { plan, buildx } = await stage('Set up buildx', async () => {
-        const existingDriver = inputs.builder ? await existingBuilderDriver(rt.docker, inputs.builder) : undefined;
-        const plan = planWith({ engine: await engine, existingDriver });
-        return { plan, buildx: await setupBuildx(rt, inputs, plan) };
-    });
-    // A per-platform build is pushed untagged: its tags are the merge job's.
-    const { tags, repositories, cache } = plan;
-    rt.setOutput('tags', tags.join('\n'));
-    // From here on, `buildx` is the one setup chose: the runner's plugin or the installed binary.
-    rt = { ...rt, docker: (0,docker/* withBuildx */.xG)(rt.docker, buildx.binary) };
-    await stage('Set up QEMU', () => setupQemu(rt, inputs, ctx.temp));
-    for (const warning of [...cache.warnings, ghaVersionWarning(cache, buildx.version)])
-        if (warning)
-            rt.warning(warning);
-    if (cache.local) {
-        const local = cache.local;
-        rt.remember({ localCache: local });
-        await stage('Restore cache', async () => {
-            try {
-                const hit = await restoreLocalCache(local);
-                rt.info(hit ? `Cache restored from ${hit}` : 'No cache found; this build starts cold');
-            }
-            catch (e) {
-                rt.warning(`Cache restore failed; building without it: ${(0,errors/* errorMessage */.g)(e)}`);
-            }
-        });
-    }
-    // Verify runs what was built: pulled by digest after a push, else loaded under a name of this run's.
-    const verifyKey = plan.names.verifyKey;
-    const localName = plan.verify?.localName ?? '';
-    if (plan.verify)
-        rt.remember({ verifyKey, ...(localName ? { verifyImage: localName } : {}) });
-    const build = plan.build;
-    const { ociDir, pushTo } = build;
-    if (inputs.push && tags.includes(inputs.baseline))
-        await baseline;
-    // What the registry cache holds is read while the build runs: it decides whether it is written again.
-    const held = readHeldBlobs(build.cacheToAfter, rt.env, reads);
-    const built = await stage(pushTo.length ? 'Build and push' : 'Build', () => runBuild(rt, build)).catch(e => {
-        if (e instanceof BuildError)
-            rt.setOutput('build-time', (0,core_report/* seconds */.YA)(e.milliseconds).toFixed(1));
-        throw e;
-    });
-    const digest = built.digest;
-    // Said now: a push that fails next still tells how long the build took.
-    rt.setOutput('build-time', (0,core_report/* seconds */.YA)(built.milliseconds).toFixed(1));
-    if (inputs.push)
-        await stage(pushTo.length ? 'Tag' : 'Push and tag', () => publish(rt, digest, repositories, tags, pushTo.length ? undefined : ociDir));
-    const [image, base] = await stage('Inspect', () => Promise.all([
-        pushTo.length
-            ? (0,image_sources/* readFreshImage */.MP)((0,image_sources/* registrySource */.Bf)(rt.docker, repositories[0], rt.env, message => rt.warning(message)), `${repositories[0]}@${digest}`, inputs.platforms, message => rt.warning(message))
-            : (0,core_image/* readImage */.AM)((0,image_sources/* ociLayoutSource */.pM)(ociDir), digest, inputs.platforms),
-        baseline
-    ]));
-    const layers = image.platforms.flatMap(p => p.breakdown.map(l => l.digest));
-    const { stale, upToDate } = staleCaches(build.cacheToAfter, built.steps, layers, await held);
-    for (const spec of upToDate)
-        rt.info(`${cacheSpecAttrs(spec).ref} already holds this build (every step came from cache, every layer is in it): not written again`);
-    const exportFaults = stale.length ? await stage('Export cache', () => exportCaches(rt, build, stale)) : [];
-    const cacheFaults = cacheFaultWarning([...built.cacheFaults, ...exportFaults]);
-    if (cacheFaults)
-        rt.warning(cacheFaults);
-    if (!pushTo.length) {
-        // The layout is kept for the next run: this image's blobs stay, long-unused ones go.
-        await keepImagePruneRest(ociDir, digest, rt.now()).catch(e => rt.warning(`Could not prune the OCI layout ${ociDir}: ${(0,errors/* errorMessage */.g)(e)}`));
-    }
-    const verification = wantsVerify(inputs)
-        ? await stage('Verify', async () => {
-            const targets = image.platforms.map(p => ({
-                platform: p.platform,
-                ref: localName || `${repositories[0]}@${p.digest}`,
-                user: p.user ?? ''
-            }));
-            try {
-                return await verifyImage(rt, inputs, targets, !localName, verifyKey);
-            }
-            finally {
-                if (localName)
-                    await rt.docker(['image', 'rm', '--force', localName], { quiet: true });
-            }
-        })
-        : undefined;
-    if (inputs.mode === 'platform') {
-        await stage('Hand over', async () => {
-            for (const p of image.platforms)
-                await handOver({ platform: p.platform, repository: inputs.image, digest: p.digest }, ctx);
-            rt.info(`Handed over to the merge job: ${image.platforms.map(p => `${p.platform} ${p.digest}`).join(', ')}`);
-        });
-    }
-    await finish(rt, inputs, ctx, {
-        digest: digest || image.digest,
-        imageid: built.imageId,
-        tags,
-        image,
-        base,
-        buildMs: built.milliseconds,
-        steps: built.steps,
-        stages,
-        verification,
-        metadataText: built.metadataText
-    });
+    await runStages(run, [...FIRST_STAGES, ...(inputs.mode === 'merge' ? MERGE_STAGES : BUILD_STAGES)]);
 }
+/** Every mode starts here: logins, then what the run finds out before it plans. */
+const FIRST_STAGES = [
+    {
+        name: 'Log in',
+        when: run => (0,registry_auth/* loginsOf */.Q)(run.inputs, reference/* registryOf */.Fv).length > 0,
+        run: run => logIn(run.rt, run.inputs)
+    },
+    {
+        run: async (run) => {
+            const facts = await gatherFacts(run.rt, run.inputs, run.ctx, run.reads, run.created);
+            run.facts = { ...facts, work: await (0,promises_.mkdtemp)((0,external_node_path_.join)(run.ctx.temp, 'ci-base-action-')) };
+        }
+    }
+];
 
 ;// CONCATENATED MODULE: ./src/pipeline/post.ts
 // The post step: save cache, remove the builder main created, log out. Every cleanup is

@@ -1,0 +1,188 @@
+// The stages of a build (mode: build) and of a per-platform build (mode: platform), in order:
+// buildx and QEMU, the cache, the build, the push and tags, the image read back, the registry
+// cache, verify, the hand-over to the merge job. `finishRun` ends every mode.
+import { readImage } from '../core/image.js'
+import { cacheFaultWarning, cacheSpecAttrs, ghaVersionWarning, staleCaches } from '../core/cache-plan.js'
+import { planRun } from '../core/run-plan.js'
+import { seconds } from '../core/report.js'
+import { errorMessage } from '../core/errors.js'
+import { existingBuilderDriver, setupBuildx } from './buildx.js'
+import { setupQemu } from './qemu.js'
+import { restoreLocalCache } from './local-cache.js'
+import { BuildError, runBuild } from './build.js'
+import { publish } from './publish.js'
+import { ociLayoutSource, readBaseline, readFreshImage, registrySource } from './image-sources.js'
+import { exportCaches, readHeldBlobs } from './cache-export.js'
+import { keepImagePruneRest, layoutStoreDir } from './layout-store.js'
+import { verifyImage } from './verify.js'
+import { handOver } from './handover.js'
+import { finish } from './finish.js'
+import { needs, type Run, type Stage } from './stages.js'
+
+const planOf = (run: Run) => needs(run.plan, 'the plan')
+const builtOf = (run: Run) => needs(run.built, 'the build')
+const imageOf = (run: Run) => needs(run.image, 'the image')
+const pushesItself = (run: Run) => planOf(run).build.pushTo.length > 0
+
+export const BUILD_STAGES: Stage[] = [
+  {
+    // The published image is read while the builder is set up and the build runs.
+    run: run => {
+      run.baseline = readBaseline(run.rt.docker, run.inputs.baseline, run.inputs.platforms, run.rt.env, run.reads)
+    }
+  },
+  {
+    name: 'Set up buildx',
+    run: async run => {
+      const { rt, inputs } = run
+      const existingDriver = inputs.builder ? await existingBuilderDriver(rt.docker, inputs.builder) : undefined
+      const facts = needs(run.facts, 'the facts')
+      run.plan = planRun({ ...facts, engine: await run.engine, existingDriver, layoutDir: layoutStoreDir(rt.env), pid: process.pid })
+      run.buildx = await setupBuildx(rt, inputs, run.plan)
+    }
+  },
+  {
+    run: run => {
+      const { cache, tags } = planOf(run)
+      // A per-platform build is pushed untagged: its tags are the merge job's.
+      run.rt.setOutput('tags', tags.join('\n'))
+      for (const warning of [...cache.warnings, ghaVersionWarning(cache, needs(run.buildx, 'buildx').version)])
+        if (warning) run.rt.warning(warning)
+    }
+  },
+  { name: 'Set up QEMU', run: run => setupQemu(run.rt, run.inputs, run.ctx.temp) },
+  {
+    name: 'Restore cache',
+    when: run => planOf(run).cache.local !== undefined,
+    run: async run => {
+      const local = planOf(run).cache.local!
+      run.rt.remember({ localCache: local })
+      try {
+        const hit = await restoreLocalCache(local)
+        run.rt.info(hit ? `Cache restored from ${hit}` : 'No cache found; this build starts cold')
+      } catch (e) {
+        run.rt.warning(`Cache restore failed; building without it: ${errorMessage(e)}`)
+      }
+    }
+  },
+  {
+    run: async run => {
+      const { verify, build, tags } = planOf(run)
+      // Verify runs what was built: pulled by digest after a push, else loaded under a name of this run's.
+      if (verify) run.rt.remember({ verifyKey: verify.key, ...(verify.localName ? { verifyImage: verify.localName } : {}) })
+      // A push that replaces the baseline waits for it to be read first.
+      if (run.inputs.push && tags.includes(run.inputs.baseline)) await run.baseline
+      // What the registry cache holds is read while the build runs: it decides whether it is written again.
+      run.held = readHeldBlobs(build.cacheToAfter, run.rt.env, run.reads)
+    }
+  },
+  {
+    name: run => (pushesItself(run) ? 'Build and push' : 'Build'),
+    run: async run => {
+      const built = await runBuild(run.rt, planOf(run).build).catch(e => {
+        if (e instanceof BuildError) run.rt.setOutput('build-time', seconds(e.milliseconds).toFixed(1))
+        throw e
+      })
+      run.built = built
+      run.digest = built.digest
+      // Said now: a push that fails next still tells how long the build took.
+      run.rt.setOutput('build-time', seconds(built.milliseconds).toFixed(1))
+    }
+  },
+  {
+    name: run => (pushesItself(run) ? 'Tag' : 'Push and tag'),
+    when: run => run.inputs.push,
+    run: async run => {
+      const { repositories, tags, build } = planOf(run)
+      await publish(run.rt, needs(run.digest, 'the digest'), repositories, tags, pushesItself(run) ? undefined : build.ociDir)
+    }
+  },
+  {
+    name: 'Inspect',
+    run: async run => {
+      const { rt, inputs } = run
+      const { repositories, build } = planOf(run)
+      const digest = needs(run.digest, 'the digest')
+      const warn = (message: string) => rt.warning(message)
+      const [image, base] = await Promise.all([
+        pushesItself(run)
+          ? readFreshImage(registrySource(rt.docker, repositories[0], rt.env, warn), `${repositories[0]}@${digest}`, inputs.platforms, warn)
+          : readImage(ociLayoutSource(build.ociDir), digest, inputs.platforms),
+        needs(run.baseline, 'the baseline read')
+      ])
+      run.image = image
+      run.base = base
+      const layers = image.platforms.flatMap(p => p.breakdown.map(l => l.digest))
+      const { stale, upToDate } = staleCaches(build.cacheToAfter, builtOf(run).steps, layers, await needs(run.held, 'the cache read'))
+      for (const spec of upToDate)
+        rt.info(
+          `${cacheSpecAttrs(spec).ref} already holds this build (every step came from cache, every layer is in it): not written again`
+        )
+      run.staleCaches = stale
+    }
+  },
+  {
+    name: 'Export cache',
+    when: run => (run.staleCaches ?? []).length > 0,
+    run: async run => {
+      run.exportFaults = await exportCaches(run.rt, planOf(run).build, needs(run.staleCaches, 'the stale caches'))
+    }
+  },
+  {
+    run: async run => {
+      const faults = cacheFaultWarning([...builtOf(run).cacheFaults, ...(run.exportFaults ?? [])])
+      if (faults) run.rt.warning(faults)
+      const { ociDir } = planOf(run).build
+      // The layout is kept for the next run: this image's blobs stay, long-unused ones go.
+      if (!pushesItself(run))
+        await keepImagePruneRest(ociDir, needs(run.digest, 'the digest'), run.rt.now()).catch(e =>
+          run.rt.warning(`Could not prune the OCI layout ${ociDir}: ${errorMessage(e)}`)
+        )
+    }
+  },
+  {
+    name: 'Verify',
+    when: run => planOf(run).verify !== undefined,
+    run: async run => {
+      const { verify, repositories } = planOf(run)
+      const { key, localName } = verify!
+      const targets = imageOf(run).platforms.map(p => ({
+        platform: p.platform,
+        ref: localName || `${repositories[0]}@${p.digest}`,
+        user: p.user ?? ''
+      }))
+      try {
+        run.verification = await verifyImage(run.rt, run.inputs, targets, !localName, key)
+      } finally {
+        if (localName) await run.rt.docker(['image', 'rm', '--force', localName], { quiet: true })
+      }
+    }
+  },
+  {
+    name: 'Hand over',
+    when: run => run.inputs.mode === 'platform',
+    run: async run => {
+      const { platforms } = imageOf(run)
+      for (const p of platforms) await handOver({ platform: p.platform, repository: run.inputs.image, digest: p.digest }, run.ctx)
+      run.rt.info(`Handed over to the merge job: ${platforms.map(p => `${p.platform} ${p.digest}`).join(', ')}`)
+    }
+  },
+  { run: run => finishRun(run) }
+]
+
+/** Compare, check budgets, write outputs, summary and comment; then fail on a budget or verify. */
+export function finishRun(run: Run): Promise<void> {
+  const image = imageOf(run)
+  return finish(run.rt, run.inputs, run.ctx, {
+    digest: run.digest || image.digest,
+    imageid: run.built?.imageId ?? '',
+    tags: planOf(run).tags,
+    image,
+    base: needs(run.base, 'the baseline'),
+    buildMs: run.built?.milliseconds ?? 0,
+    steps: run.built?.steps ?? { steps: 0, cached: 0 },
+    stages: run.stages,
+    verification: run.verification,
+    metadataText: run.built?.metadataText ?? '{}'
+  })
+}

@@ -1,0 +1,81 @@
+// A run as a list of named stages, carried out in order by one runner that times them. Each mode
+// (build, platform, merge) is such a list; what a stage finds out, it leaves on the run for the
+// stages after it.
+import type { Inputs } from '../core/inputs.js'
+import type { RunContext } from '../core/github-context.js'
+import type { RunPlan } from '../core/run-plan.js'
+import type { EngineFacts } from '../core/builder.js'
+import type { SourceDate } from '../core/source-date.js'
+import type { Baseline, ImageInfo } from '../core/image.js'
+import type { Verification } from '../core/verify.js'
+import type { CacheFault } from '../core/progress.js'
+import { stageSeconds, type StageTime } from '../core/report.js'
+import type { OptionalReads } from './optional-reads.js'
+import type { CommonFacts } from './run-facts.js'
+import type { BuildxSetup } from './buildx.js'
+import type { BuildResult } from './build.js'
+import type { HeldBlobs } from './cache-export.js'
+import type { Runtime } from './runtime.js'
+import type { Handover } from './handover.js'
+
+/** One run: what it was given, and what its stages found out so far. */
+export interface Run {
+  /** The host; its `buildx` is the one setup chose once setup has run (the runner's before). */
+  readonly rt: Runtime
+  readonly inputs: Inputs
+  readonly ctx: RunContext
+  /** The baseline, the published releases and the registry cache: reads a run can do without, with one time budget. */
+  readonly reads: OptionalReads
+  /** Each grouped stage's time, for the report. */
+  readonly stages: StageTime[]
+  /** Asked at the start and answered while the run logs in and reads its facts. */
+  readonly engine?: Promise<EngineFacts>
+  readonly created: Promise<SourceDate>
+  facts?: CommonFacts & { work: string }
+  plan?: RunPlan
+  buildx?: BuildxSetup
+  baseline?: Promise<Baseline>
+  held?: Promise<HeldBlobs>
+  built?: BuildResult
+  /** The image made (built, or merged from the platforms' hand-overs) and its digest. */
+  digest?: string
+  image?: ImageInfo
+  base?: Baseline
+  /** The registry caches still to be written, and what writing them met. */
+  staleCaches?: string[]
+  exportFaults?: CacheFault[]
+  verification?: Verification
+  /** A merge job's platforms, as their jobs handed them over. */
+  handovers?: Handover[]
+}
+
+export interface Stage {
+  /** Its group in the log and its line in the report; without one, a step of the run that is neither. */
+  name?: string | ((run: Run) => string)
+  /** Runs only when this holds (asked when its turn comes). */
+  when?: (run: Run) => boolean
+  run: (run: Run) => void | Promise<void>
+}
+
+/** What an earlier stage left on the run: there by the order of the list, said plainly if not. */
+export function needs<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`internal: ${what} is not known yet at this stage`)
+  return value
+}
+
+export async function runStages(run: Run, stages: Stage[]): Promise<void> {
+  for (const stage of stages) {
+    if (stage.when && !stage.when(run)) continue
+    const name = typeof stage.name === 'function' ? stage.name(run) : stage.name
+    if (!name) {
+      await stage.run(run)
+      continue
+    }
+    const started = run.rt.now().getTime()
+    try {
+      await run.rt.group(name, async () => stage.run(run))
+    } finally {
+      run.stages.push({ stage: name, seconds: stageSeconds(run.rt.now().getTime() - started) })
+    }
+  }
+}
