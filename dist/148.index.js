@@ -255,8 +255,8 @@ __webpack_require__.d(__webpack_exports__, {
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/core/inputs.ts
-var core_inputs = __webpack_require__(9114);
+// EXTERNAL MODULE: ./src/core/inputs.ts + 1 modules
+var core_inputs = __webpack_require__(1139);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:os"
@@ -2807,10 +2807,6 @@ const MERGE_STAGES = [
             // A merge job builds nothing: its plan is its tags.
             run.plan = planRun({ ...needs(run.facts, 'the facts'), layoutDir: '', pid: process.pid });
             rt.setOutput('tags', run.plan.tags.join('\n'));
-            // Only `platforms` is checked against what was handed over: a duplicate cannot be handed over twice.
-            const duplicates = inputs.platforms.filter((p, i) => inputs.platforms.indexOf(p) !== i);
-            if (duplicates.length)
-                throw new Error(`Input 'platforms': ${duplicates.join(', ')} named twice`);
             run.baseline = readBaseline(rt.docker, inputs.baseline, inputs.platforms, rt.env, run.reads);
         }
     },

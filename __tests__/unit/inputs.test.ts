@@ -130,6 +130,16 @@ describe('parseInputs', () => {
     expect(error?.message).toMatch(/^2 invalid inputs:\nInput 'push'.*\nInput 'qemu'/)
   })
 
+  test('rules between inputs are checked once each input is parsed: a platform named twice, in any mode', () => {
+    expect(problems({ platforms: 'linux/amd64,linux/arm64,linux/amd64,linux/amd64' })).toEqual([
+      "Input 'platforms': linux/amd64 named twice"
+    ])
+    expect(problems({ mode: 'merge', image: 'r/x', push: 'true', platforms: 'linux/arm64\nlinux/arm64' })).toEqual([
+      "Input 'platforms': linux/arm64 named twice"
+    ])
+    expect(problems({ platforms: 'linux/amd64,linux/arm64' })).toEqual([])
+  })
+
   test('valid non-default values pass', () => {
     const inputs = parseInputs(
       raw({

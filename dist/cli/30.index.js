@@ -21,8 +21,8 @@ var external_node_os_ = __webpack_require__(8161);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: ./src/core/inputs.ts
-var core_inputs = __webpack_require__(9114);
+// EXTERNAL MODULE: ./src/core/inputs.ts + 1 modules
+var core_inputs = __webpack_require__(1139);
 ;// CONCATENATED MODULE: ./src/core/github-context.ts
 // What the run knows about itself, read once from the runner's environment.
 
@@ -2103,10 +2103,6 @@ const MERGE_STAGES = [
             // A merge job builds nothing: its plan is its tags.
             run.plan = planRun({ ...needs(run.facts, 'the facts'), layoutDir: '', pid: process.pid });
             rt.setOutput('tags', run.plan.tags.join('\n'));
-            // Only `platforms` is checked against what was handed over: a duplicate cannot be handed over twice.
-            const duplicates = inputs.platforms.filter((p, i) => inputs.platforms.indexOf(p) !== i);
-            if (duplicates.length)
-                throw new Error(`Input 'platforms': ${duplicates.join(', ')} named twice`);
             run.baseline = (0,image_sources/* readBaseline */.mF)(rt.docker, inputs.baseline, inputs.platforms, rt.env, run.reads);
         }
     },

@@ -5,67 +5,10 @@ import { parseSize, SIZE_FORMS } from './size.js'
 import { isBareTag, isImageRef, isRepository } from './reference.js'
 import { splitCommand } from './verify.js'
 import { parseRegistryAuth, type Login } from './registry-auth.js'
+import { INPUT_DEFAULTS } from './action-inputs.js'
 
-export const INPUT_DEFAULTS = {
-  mode: 'build',
-  context: '.',
-  file: 'Dockerfile.base',
-  target: '',
-  image: '',
-  tags: '',
-  'tag-policy': 'sha',
-  platforms: 'linux/amd64,linux/arm64',
-  push: 'false',
-  load: 'false',
-  'build-args': '',
-  secrets: '',
-  'secret-files': '',
-  ssh: '',
-  annotations: '',
-  network: '',
-  'shm-size': '',
-  labels: '',
-  cache: 'gha,inline',
-  'cache-ref': '',
-  'cache-scope': '',
-  'cache-timeout': '2m',
-  'registry-timeout': '2m',
-  'cache-from': '',
-  'cache-to': '',
-  'no-cache': 'false',
-  pull: 'false',
-  driver: 'auto',
-  builder: '',
-  endpoint: '',
-  'tls-ca': '',
-  'tls-cert': '',
-  'tls-key': '',
-  'append-nodes': '',
-  'driver-opts': '',
-  'buildkitd-config': '',
-  'buildx-version': 'installed',
-  'buildx-download-url': 'https://github.com/docker/buildx/releases/download',
-  qemu: 'auto',
-  'qemu-image': 'docker.io/tonistiigi/binfmt:qemu-v8.1.5',
-  registry: '',
-  username: '',
-  password: '',
-  'registry-auth': '',
-  baseline: '',
-  'max-size': '',
-  'max-layers': '',
-  'max-growth': '',
-  summary: 'true',
-  comment: 'false',
-  'github-token': '${{ github.token }}',
-  created: 'commit',
-  'rewrite-timestamp': 'false',
-  verify: '',
-  'require-non-root': 'false',
-  'verify-timeout': '2m',
-  provenance: 'false',
-  sbom: ''
-} as const
+// action.yml names every input and its default; action-inputs.ts is written from it.
+export { INPUT_DEFAULTS }
 
 export type InputName = keyof typeof INPUT_DEFAULTS
 export type RawInputs = Record<InputName, string>
@@ -249,9 +192,6 @@ export function parseInputs(raw: RawInputs, env: Record<string, string | undefin
   }
 
   const push = bool('push')
-  if (push && !image && !tags.some(t => !isBareTag(t))) {
-    problems.push(`Input 'push': true needs 'image' (e.g. ghcr.io/phialo/ci-base) or a full reference in 'tags'.`)
-  }
 
   const keyValues = (name: InputName): string[] => {
     const lines = splitLines(raw[name])
@@ -274,9 +214,6 @@ export function parseInputs(raw: RawInputs, env: Record<string, string | undefin
   const cache = listOf('cache', CACHE_KINDS)
   const cacheRef = raw['cache-ref'].trim()
   if (cacheRef && !isImageRef(cacheRef)) bad('cache-ref', cacheRef, 'use an image reference, e.g. ghcr.io/owner/name:buildcache')
-  if (cache.includes('registry') && !cacheRef && !image) {
-    problems.push(`Input 'cache': 'registry' needs 'cache-ref' or 'image' to know where the cache lives.`)
-  }
   const secretFiles = splitLines(raw['secret-files']).map(line => {
     const m = /^([A-Za-z0-9_.-]+)=(.+)$/.exec(line)
     if (!m) bad('secret-files', line, 'use one id=path per line, e.g. npmrc=/home/runner/.npmrc')
@@ -299,9 +236,6 @@ export function parseInputs(raw: RawInputs, env: Record<string, string | undefin
   const builder = raw.builder.trim()
   if (builder && !/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(builder))
     bad('builder', builder, 'use the name of an existing buildx builder (docker buildx ls)')
-  if (builder && raw.driver.trim() && raw.driver.trim() !== 'auto') {
-    problems.push(`Input 'builder': '${builder}' is used as it is; leave 'driver' unset (it is '${raw.driver.trim()}').`)
-  }
   const registryAuth = parseRegistryAuth(raw['registry-auth'])
   for (const problem of registryAuth.problems)
     problems.push(`Input 'registry-auth': ${problem}; use a list of registry, username and password entries.`)
@@ -337,15 +271,11 @@ export function parseInputs(raw: RawInputs, env: Record<string, string | undefin
     if (pem && !/^-----BEGIN [A-Z ]+-----[\s\S]+-----END [A-Z ]+-----$/.test(pem))
       problems.push(`Input '${name}': not a PEM block; pass the file's content (-----BEGIN …----- … -----END …-----), e.g. from a secret.`)
   }
-  if ((tls.cert || tls.key) && !(tls.cert && tls.key)) problems.push(`Inputs 'tls-cert' and 'tls-key': give both, or neither.`)
   const appendNodes = splitLines(raw['append-nodes']).map(line => {
     const m = /^([a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?)=((?:tcp|unix|ssh|docker-container|kube-pod):\/\/\S+)$/.exec(line)
     if (!m) bad('append-nodes', line, 'use platform=endpoint, e.g. linux/arm64=tcp://arm-buildkitd:1234')
     return { platform: m?.[1] ?? '', endpoint: m?.[2] ?? '' }
   })
-  if (driver === 'remote' && !endpoint) {
-    problems.push(`Input 'endpoint': the remote driver needs an endpoint, e.g. tcp://buildkitd:1234.`)
-  }
 
   const buildxVersion = raw['buildx-version'].trim() || 'installed'
   if (buildxVersion !== 'installed' && !BUILDX_VERSION.test(buildxVersion)) {
@@ -359,9 +289,6 @@ export function parseInputs(raw: RawInputs, env: Record<string, string | undefin
 
   const username = raw.username.trim()
   const password = raw.password
-  if (!!username !== !!password) {
-    problems.push(`Inputs 'username' and 'password': give both to log in, or neither.`)
-  }
 
   const baseline = raw.baseline.trim()
   if (baseline && baseline !== 'none' && !isImageRef(baseline)) {
@@ -390,8 +317,6 @@ export function parseInputs(raw: RawInputs, env: Record<string, string | undefin
       bad(name, raw[name].trim(), `it must not start with '-' (it would be read as a flag); write ./${raw[name].trim()} for a path`)
   }
   const mode = oneOf('mode', ['build', 'platform', 'merge'] as const)
-  if (mode !== 'build' && (!image || !push))
-    problems.push(`Input 'mode': '${mode}' needs 'image' and 'push: true' (the platforms meet in the registry).`)
   const parsed: Inputs = {
     mode,
     context: raw.context.trim() || '.',
@@ -448,9 +373,41 @@ export function parseInputs(raw: RawInputs, env: Record<string, string | undefin
     provenance: raw.provenance.trim(),
     sbom: raw.sbom.trim()
   }
+  for (const rule of CROSS_FIELD_RULES) {
+    const problem = rule(parsed)
+    if (problem) problems.push(problem)
+  }
   if (problems.length) throw new InputError(problems)
   return parsed
 }
+
+/** Rules between inputs, each checked once every input is parsed on its own. */
+const CROSS_FIELD_RULES: ((i: Inputs) => string | undefined)[] = [
+  i =>
+    i.push && !i.image && !i.tags.some(t => !isBareTag(t))
+      ? `Input 'push': true needs 'image' (e.g. ghcr.io/phialo/ci-base) or a full reference in 'tags'.`
+      : undefined,
+  i => {
+    const twice = [...new Set(i.platforms.filter((p, n) => i.platforms.indexOf(p) !== n))]
+    return twice.length ? `Input 'platforms': ${twice.join(', ')} named twice` : undefined
+  },
+  i =>
+    i.cache.includes('registry') && !i.cacheRef && !i.image
+      ? `Input 'cache': 'registry' needs 'cache-ref' or 'image' to know where the cache lives.`
+      : undefined,
+  i =>
+    i.builder && i.driver !== 'auto'
+      ? `Input 'builder': '${i.builder}' is used as it is; leave 'driver' unset (it is '${i.driver}').`
+      : undefined,
+  i => (!!i.tls.cert !== !!i.tls.key ? `Inputs 'tls-cert' and 'tls-key': give both, or neither.` : undefined),
+  i =>
+    i.driver === 'remote' && !i.endpoint ? `Input 'endpoint': the remote driver needs an endpoint, e.g. tcp://buildkitd:1234.` : undefined,
+  i => (!!i.username !== !!i.password ? `Inputs 'username' and 'password': give both to log in, or neither.` : undefined),
+  i =>
+    i.mode !== 'build' && (!i.image || !i.push)
+      ? `Input 'mode': '${i.mode}' needs 'image' and 'push: true' (the platforms meet in the registry).`
+      : undefined
+]
 
 /** Raw buildx cache specs: `type=...,key=value`; cache-from also takes a bare image ref. */
 function cacheSpecs(

@@ -59,9 +59,6 @@ export const MERGE_STAGES: Stage[] = [
       // A merge job builds nothing: its plan is its tags.
       run.plan = planRun({ ...needs(run.facts, 'the facts'), layoutDir: '', pid: process.pid })
       rt.setOutput('tags', run.plan.tags.join('\n'))
-      // Only `platforms` is checked against what was handed over: a duplicate cannot be handed over twice.
-      const duplicates = inputs.platforms.filter((p, i) => inputs.platforms.indexOf(p) !== i)
-      if (duplicates.length) throw new Error(`Input 'platforms': ${duplicates.join(', ')} named twice`)
       run.baseline = readBaseline(rt.docker, inputs.baseline, inputs.platforms, rt.env, run.reads)
     }
   },
