@@ -146,243 +146,271 @@ const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
 const BUILDX_VERSION = /^v?\d+\.\d+\.\d+$/
 
+/** What each input's entry parses with: the raw strings, the step's environment, and ways to say what is wrong. */
+interface Field {
+  raw: RawInputs
+  env: Record<string, string | undefined>
+  /** `Input 'name': 'value' is not valid; allowed.` */
+  bad: (name: InputName, value: string, allowed: string) => void
+  problem(text: string): void
+  text(name: InputName): string
+  bool(name: InputName): boolean
+  oneOf<T extends string>(name: InputName, allowed: readonly T[]): T
+  listOf<T extends string>(name: InputName, allowed: readonly T[]): T[]
+  lines(name: InputName): string[]
+  keyValues(name: InputName): string[]
+  duration(name: InputName): number
+  /** A value that ends up a positional argument (the context, login's registry): never one that reads as a flag. */
+  positional(name: InputName): string
+}
+
+function field(raw: RawInputs, env: Record<string, string | undefined>, problems: string[]): Field {
+  const f: Field = {
+    raw,
+    env,
+    bad: (name, value, allowed) => problems.push(`Input '${name}': '${value}' is not valid; ${allowed}.`),
+    problem: text => problems.push(text),
+    text: name => raw[name].trim(),
+    bool: name => {
+      const v = raw[name].trim()
+      if (['true', 'True', 'TRUE'].includes(v)) return true
+      if (['false', 'False', 'FALSE', ''].includes(v)) return false
+      f.bad(name, v, 'use true or false')
+      return false
+    },
+    oneOf: (name, allowed) => {
+      const v = raw[name].trim() || INPUT_DEFAULTS[name]
+      if (!(allowed as readonly string[]).includes(v)) f.bad(name, v, `allowed: ${allowed.join(', ')}`)
+      return v as (typeof allowed)[number]
+    },
+    listOf: (name, allowed) => {
+      const items = splitList(raw[name])
+      for (const item of items) if (!(allowed as readonly string[]).includes(item)) f.bad(name, item, `allowed: ${allowed.join(', ')}`)
+      if (items.includes('none') && items.length > 1) f.bad(name, raw[name], `'none' cannot be combined with others`)
+      return items.filter(i => i !== 'none') as (typeof allowed)[number][]
+    },
+    lines: name => splitLines(raw[name]),
+    keyValues: name => {
+      const lines = splitLines(raw[name])
+      for (const line of lines) if (!/^[^=\s]+=/.test(line)) f.bad(name, line, 'use one KEY=VALUE per line')
+      return lines
+    },
+    duration: name => {
+      const v = raw[name].trim() || INPUT_DEFAULTS[name]
+      const ms = durationMs(v)
+      if (!ms) f.bad(name, v, 'use a duration such as 90s, 2m or 1m30s')
+      return ms ?? 0
+    },
+    positional: name => {
+      const v = raw[name].trim()
+      if (v.startsWith('-')) f.bad(name, v, `it must not start with '-' (it would be read as a flag); write ./${v} for a path`)
+      return v
+    }
+  }
+  return f
+}
+
+const PEM = /^-----BEGIN [A-Z ]+-----[\s\S]+-----END [A-Z ]+-----$/
+
+/** Each input: its parser and its own checks, one entry per field of Inputs (the defaults are action.yml's). */
+const FIELDS: { [K in keyof Inputs]: (f: Field) => Inputs[K] } = {
+  mode: f => f.oneOf('mode', ['build', 'platform', 'merge'] as const),
+  context: f => f.positional('context') || '.',
+  file: f => f.positional('file') || INPUT_DEFAULTS.file,
+  target: f => f.positional('target'),
+  image: f => {
+    const image = f.text('image')
+    if (image && !isRepository(image)) f.bad('image', image, 'use a lowercase repository without a tag, e.g. ghcr.io/phialo/ci-base')
+    return image
+  },
+  tags: f => {
+    const tags = splitList(f.raw.tags)
+    for (const tag of tags)
+      if (!isBareTag(tag) && !isImageRef(tag)) f.bad('tags', tag, 'use a tag (1.4.0) or a full reference (ghcr.io/owner/name:1.4.0)')
+    return tags
+  },
+  tagPolicy: f => f.listOf('tag-policy', TAG_POLICIES),
+  platforms: f => {
+    const platforms = splitList(f.raw.platforms)
+    if (platforms.length === 0) f.bad('platforms', f.raw.platforms, 'name at least one platform, e.g. linux/amd64')
+    for (const p of platforms) if (!PLATFORM.test(p)) f.bad('platforms', p, 'use os/arch[/variant], e.g. linux/amd64 or linux/arm/v7')
+    return platforms
+  },
+  push: f => f.bool('push'),
+  load: f => f.bool('load'),
+  buildArgs: f => f.keyValues('build-args'),
+  secrets: f =>
+    f.lines('secrets').map(line => {
+      const m = /^([A-Za-z0-9_.-]+)=([^=]*)$/.exec(line)
+      if (!m || !ENV_NAME.test(m[2])) {
+        f.bad('secrets', line, 'use one id=ENV_NAME per line, naming an environment variable that holds the secret')
+        return { id: '', env: '' }
+      }
+      if (f.env[m[2]] === undefined)
+        f.problem(`Input 'secrets': environment variable '${m[2]}' for secret '${m[1]}' is not set; pass it with env: on the step.`)
+      return { id: m[1], env: m[2] }
+    }),
+  secretFiles: f =>
+    f.lines('secret-files').map(line => {
+      const m = /^([A-Za-z0-9_.-]+)=(.+)$/.exec(line)
+      if (!m) f.bad('secret-files', line, 'use one id=path per line, e.g. npmrc=/home/runner/.npmrc')
+      return { id: m?.[1] ?? '', path: m?.[2].trim() ?? '' }
+    }),
+  ssh: f => {
+    const ssh = f.lines('ssh')
+    for (const line of ssh)
+      if (!/^[A-Za-z0-9_.-]+(=[^,]+(,[^,]+)*)?$/.test(line))
+        f.bad('ssh', line, "use 'default' (the runner's SSH agent) or id=path to a key or agent socket, one per line")
+    return ssh
+  },
+  annotations: f => {
+    const annotations = f.lines('annotations')
+    for (const line of annotations)
+      if (!/^((index|manifest|index-descriptor|manifest-descriptor)(\[[a-z0-9/]+\])?:)?[^=\s:]+=/.test(line))
+        f.bad('annotations', line, 'use KEY=VALUE, optionally prefixed with index: or manifest:, one per line')
+    return annotations
+  },
+  network: f => {
+    const network = f.text('network')
+    if (network && !['default', 'host', 'none'].includes(network)) f.bad('network', network, 'allowed: default, host, none')
+    return network
+  },
+  shmSize: f => {
+    const shmSize = f.text('shm-size')
+    if (shmSize && !/^\d+[bkmg]?$/i.test(shmSize)) f.bad('shm-size', shmSize, 'use a size such as 2g, 512m or bytes')
+    return shmSize
+  },
+  builder: f => {
+    const builder = f.text('builder')
+    if (builder && !/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(builder))
+      f.bad('builder', builder, 'use the name of an existing buildx builder (docker buildx ls)')
+    return builder
+  },
+  logins: f => {
+    const auth = parseRegistryAuth(f.raw['registry-auth'])
+    for (const problem of auth.problems)
+      f.problem(`Input 'registry-auth': ${problem}; use a list of registry, username and password entries.`)
+    return auth.logins
+  },
+  labels: f => f.keyValues('labels'),
+  cache: f => f.listOf('cache', CACHE_KINDS),
+  cacheRef: f => {
+    const cacheRef = f.text('cache-ref')
+    if (cacheRef && !isImageRef(cacheRef)) f.bad('cache-ref', cacheRef, 'use an image reference, e.g. ghcr.io/owner/name:buildcache')
+    return cacheRef
+  },
+  cacheScope: f => f.text('cache-scope'),
+  cacheTimeout: f => {
+    f.duration('cache-timeout')
+    return f.text('cache-timeout') || INPUT_DEFAULTS['cache-timeout']
+  },
+  registryTimeoutMs: f => f.duration('registry-timeout'),
+  cacheFrom: f => cacheSpecs('cache-from', f.raw['cache-from'], true, f.bad),
+  cacheTo: f => cacheSpecs('cache-to', f.raw['cache-to'], false, f.bad),
+  noCache: f => f.bool('no-cache'),
+  pull: f => f.bool('pull'),
+  driver: f => f.oneOf('driver', DRIVERS),
+  endpoint: f => f.text('endpoint'),
+  tls: f => {
+    const tls = { ca: f.text('tls-ca'), cert: f.text('tls-cert'), key: f.text('tls-key') }
+    for (const [name, pem] of [
+      ['tls-ca', tls.ca],
+      ['tls-cert', tls.cert],
+      ['tls-key', tls.key]
+    ] as const)
+      if (pem && !PEM.test(pem))
+        f.problem(`Input '${name}': not a PEM block; pass the file's content (-----BEGIN …----- … -----END …-----), e.g. from a secret.`)
+    return tls
+  },
+  appendNodes: f =>
+    f.lines('append-nodes').map(line => {
+      const m = /^([a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?)=((?:tcp|unix|ssh|docker-container|kube-pod):\/\/\S+)$/.exec(line)
+      if (!m) f.bad('append-nodes', line, 'use platform=endpoint, e.g. linux/arm64=tcp://arm-buildkitd:1234')
+      return { platform: m?.[1] ?? '', endpoint: m?.[2] ?? '' }
+    }),
+  driverOpts: f => f.lines('driver-opts'),
+  buildkitdConfig: f => f.raw['buildkitd-config'],
+  buildxVersion: f => {
+    const version = f.text('buildx-version') || 'installed'
+    if (version !== 'installed' && !BUILDX_VERSION.test(version))
+      f.bad('buildx-version', version, "use 'installed' or a release such as v0.23.0")
+    return version
+  },
+  buildxDownloadUrl: f => {
+    const url = f.text('buildx-download-url') || INPUT_DEFAULTS['buildx-download-url']
+    if (!/^https?:\/\/\S+$/.test(url)) f.bad('buildx-download-url', url, 'use an http(s) URL')
+    return url.replace(/\/+$/, '')
+  },
+  qemu: f => f.oneOf('qemu', ['auto', 'true', 'false'] as const),
+  qemuImage: f => {
+    const image = f.text('qemu-image') || INPUT_DEFAULTS['qemu-image']
+    if (!isImageRef(image)) f.bad('qemu-image', image, 'use an image reference such as tonistiigi/binfmt:latest')
+    return image
+  },
+  registry: f => f.positional('registry'),
+  username: f => f.text('username'),
+  password: f => f.raw.password,
+  baseline: f => {
+    const baseline = f.text('baseline')
+    if (baseline && baseline !== 'none' && !isImageRef(baseline))
+      f.bad('baseline', baseline, "use an image reference such as ghcr.io/phialo/ci-base:latest, or 'none'")
+    const image = f.text('image')
+    // Unset: the image's latest, the tag a weekly rebuild moves.
+    return baseline === 'none' ? '' : baseline || (image ? `${image}:latest` : '')
+  },
+  budgets: f => {
+    const budgets: Budgets = {}
+    if (f.text('max-size')) {
+      budgets.maxSize = parseSize(f.raw['max-size'])
+      if (budgets.maxSize === undefined) f.bad('max-size', f.text('max-size'), `use ${SIZE_FORMS}`)
+    }
+    if (f.text('max-layers')) {
+      budgets.maxLayers = /^\d+$/.test(f.text('max-layers')) ? Number(f.text('max-layers')) : undefined
+      if (!budgets.maxLayers) f.bad('max-layers', f.text('max-layers'), 'use a whole number above 0, e.g. 12')
+    }
+    if (f.text('max-growth')) {
+      budgets.maxGrowth = parseGrowth(f.raw['max-growth'])
+      if (!budgets.maxGrowth) f.bad('max-growth', f.text('max-growth'), `use a percentage (10%) or a size: ${SIZE_FORMS}`)
+    }
+    return budgets
+  },
+  summary: f => f.bool('summary'),
+  comment: f => f.bool('comment'),
+  // Outside the runner the expression arrives unexpanded: no token then.
+  githubToken: f => (f.raw['github-token'].startsWith('${{') ? '' : f.text('github-token')),
+  created: f => f.oneOf('created', ['commit', 'now'] as const),
+  rewriteTimestamp: f => f.bool('rewrite-timestamp'),
+  verify: f =>
+    f.lines('verify').map(line => {
+      try {
+        return { line, argv: splitCommand(line) }
+      } catch (e) {
+        f.bad('verify', line, `close every quote (${(e as Error).message.split(' in:')[0]}); write sh -c '...' for a shell`)
+        return { line, argv: [] }
+      }
+    }),
+  requireNonRoot: f => f.bool('require-non-root'),
+  verifyTimeoutMs: f => f.duration('verify-timeout'),
+  provenance: f => f.text('provenance'),
+  sbom: f => f.text('sbom')
+}
+
 export function parseInputs(raw: RawInputs, env: Record<string, string | undefined> = {}): Inputs {
   const problems: string[] = []
-  const bad = (name: InputName, value: string, allowed: string) => problems.push(`Input '${name}': '${value}' is not valid; ${allowed}.`)
-
-  const bool = (name: InputName): boolean => {
-    const v = raw[name].trim()
-    if (['true', 'True', 'TRUE'].includes(v)) return true
-    if (['false', 'False', 'FALSE', ''].includes(v)) return false
-    bad(name, v, 'use true or false')
-    return false
-  }
-  const oneOf = <T extends string>(name: InputName, allowed: readonly T[]): T => {
-    const v = raw[name].trim() || INPUT_DEFAULTS[name]
-    if (!(allowed as readonly string[]).includes(v)) bad(name, v, `allowed: ${allowed.join(', ')}`)
-    return v as T
-  }
-  const listOf = <T extends string>(name: InputName, allowed: readonly T[]): T[] => {
-    const items = splitList(raw[name])
-    for (const item of items) {
-      if (!(allowed as readonly string[]).includes(item)) bad(name, item, `allowed: ${allowed.join(', ')}`)
-    }
-    if (items.includes('none') && items.length > 1) bad(name, raw[name], `'none' cannot be combined with others`)
-    return items.filter(i => i !== 'none') as T[]
-  }
-
-  const image = raw.image.trim()
-  if (image && !isRepository(image)) {
-    bad('image', image, 'use a lowercase repository without a tag, e.g. ghcr.io/phialo/ci-base')
-  }
-
-  const tags = splitList(raw.tags)
-  for (const tag of tags) {
-    if (isBareTag(tag)) {
-      if (!image) bad('tags', tag, `a bare tag needs 'image' to be set, or use a full reference like ghcr.io/owner/name:${tag}`)
-    } else if (!isImageRef(tag)) {
-      bad('tags', tag, 'use a tag (1.4.0) or a full reference (ghcr.io/owner/name:1.4.0)')
-    }
-  }
-
-  const platforms = splitList(raw.platforms)
-  if (platforms.length === 0) bad('platforms', raw.platforms, 'name at least one platform, e.g. linux/amd64')
-  for (const p of platforms) {
-    if (!PLATFORM.test(p)) bad('platforms', p, 'use os/arch[/variant], e.g. linux/amd64 or linux/arm/v7')
-  }
-
-  const push = bool('push')
-
-  const keyValues = (name: InputName): string[] => {
-    const lines = splitLines(raw[name])
-    for (const line of lines) if (!/^[^=\s]+=/.test(line)) bad(name, line, 'use one KEY=VALUE per line')
-    return lines
-  }
-
-  const secrets = splitLines(raw.secrets).map(line => {
-    const m = /^([A-Za-z0-9_.-]+)=([^=]*)$/.exec(line)
-    if (!m || !ENV_NAME.test(m[2])) {
-      bad('secrets', line, 'use one id=ENV_NAME per line, naming an environment variable that holds the secret')
-      return { id: '', env: '' }
-    }
-    if (env[m[2]] === undefined) {
-      problems.push(`Input 'secrets': environment variable '${m[2]}' for secret '${m[1]}' is not set; pass it with env: on the step.`)
-    }
-    return { id: m[1], env: m[2] }
-  })
-
-  const cache = listOf('cache', CACHE_KINDS)
-  const cacheRef = raw['cache-ref'].trim()
-  if (cacheRef && !isImageRef(cacheRef)) bad('cache-ref', cacheRef, 'use an image reference, e.g. ghcr.io/owner/name:buildcache')
-  const secretFiles = splitLines(raw['secret-files']).map(line => {
-    const m = /^([A-Za-z0-9_.-]+)=(.+)$/.exec(line)
-    if (!m) bad('secret-files', line, 'use one id=path per line, e.g. npmrc=/home/runner/.npmrc')
-    return { id: m?.[1] ?? '', path: m?.[2].trim() ?? '' }
-  })
-  const ssh = splitLines(raw.ssh)
-  for (const line of ssh)
-    if (!/^[A-Za-z0-9_.-]+(=[^,]+(,[^,]+)*)?$/.test(line))
-      bad('ssh', line, "use 'default' (the runner's SSH agent) or id=path to a key or agent socket, one per line")
-  const annotations = splitLines(raw.annotations)
-  for (const line of annotations) {
-    if (!/^((index|manifest|index-descriptor|manifest-descriptor)(\[[a-z0-9/]+\])?:)?[^=\s:]+=/.test(line)) {
-      bad('annotations', line, 'use KEY=VALUE, optionally prefixed with index: or manifest:, one per line')
-    }
-  }
-  const network = raw.network.trim()
-  if (network && !['default', 'host', 'none'].includes(network)) bad('network', network, 'allowed: default, host, none')
-  const shmSize = raw['shm-size'].trim()
-  if (shmSize && !/^\d+[bkmg]?$/i.test(shmSize)) bad('shm-size', shmSize, 'use a size such as 2g, 512m or bytes')
-  const builder = raw.builder.trim()
-  if (builder && !/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(builder))
-    bad('builder', builder, 'use the name of an existing buildx builder (docker buildx ls)')
-  const registryAuth = parseRegistryAuth(raw['registry-auth'])
-  for (const problem of registryAuth.problems)
-    problems.push(`Input 'registry-auth': ${problem}; use a list of registry, username and password entries.`)
-
-  const duration = (name: InputName): number => {
-    const v = raw[name].trim() || INPUT_DEFAULTS[name]
-    const ms = durationMs(v)
-    if (!ms) bad(name, v, 'use a duration such as 90s, 2m or 1m30s')
-    return ms ?? 0
-  }
-  const cacheTimeout = raw['cache-timeout'].trim() || INPUT_DEFAULTS['cache-timeout']
-  duration('cache-timeout')
-  const verify = splitLines(raw.verify).map(line => {
-    try {
-      const argv = splitCommand(line)
-      return { line, argv }
-    } catch (e) {
-      bad('verify', line, `close every quote (${(e as Error).message.split(' in:')[0]}); write sh -c '...' for a shell`)
-      return { line, argv: [] }
-    }
-  })
-  const cacheFrom = cacheSpecs('cache-from', raw['cache-from'], true, bad)
-  const cacheTo = cacheSpecs('cache-to', raw['cache-to'], false, bad)
-
-  const driver = oneOf('driver', DRIVERS)
-  const endpoint = raw.endpoint.trim()
-  const tls = { ca: raw['tls-ca'].trim(), cert: raw['tls-cert'].trim(), key: raw['tls-key'].trim() }
-  for (const [name, pem] of [
-    ['tls-ca', tls.ca],
-    ['tls-cert', tls.cert],
-    ['tls-key', tls.key]
-  ] as const) {
-    if (pem && !/^-----BEGIN [A-Z ]+-----[\s\S]+-----END [A-Z ]+-----$/.test(pem))
-      problems.push(`Input '${name}': not a PEM block; pass the file's content (-----BEGIN …----- … -----END …-----), e.g. from a secret.`)
-  }
-  const appendNodes = splitLines(raw['append-nodes']).map(line => {
-    const m = /^([a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?)=((?:tcp|unix|ssh|docker-container|kube-pod):\/\/\S+)$/.exec(line)
-    if (!m) bad('append-nodes', line, 'use platform=endpoint, e.g. linux/arm64=tcp://arm-buildkitd:1234')
-    return { platform: m?.[1] ?? '', endpoint: m?.[2] ?? '' }
-  })
-
-  const buildxVersion = raw['buildx-version'].trim() || 'installed'
-  if (buildxVersion !== 'installed' && !BUILDX_VERSION.test(buildxVersion)) {
-    bad('buildx-version', buildxVersion, "use 'installed' or a release such as v0.23.0")
-  }
-  const buildxDownloadUrl = raw['buildx-download-url'].trim() || INPUT_DEFAULTS['buildx-download-url']
-  if (!/^https?:\/\/\S+$/.test(buildxDownloadUrl)) bad('buildx-download-url', buildxDownloadUrl, 'use an http(s) URL')
-
-  const qemuImage = raw['qemu-image'].trim() || INPUT_DEFAULTS['qemu-image']
-  if (!isImageRef(qemuImage)) bad('qemu-image', qemuImage, 'use an image reference such as tonistiigi/binfmt:latest')
-
-  const username = raw.username.trim()
-  const password = raw.password
-
-  const baseline = raw.baseline.trim()
-  if (baseline && baseline !== 'none' && !isImageRef(baseline)) {
-    bad('baseline', baseline, "use an image reference such as ghcr.io/phialo/ci-base:latest, or 'none'")
-  }
-  const budgets: Budgets = {}
-  if (raw['max-size'].trim()) {
-    budgets.maxSize = parseSize(raw['max-size'])
-    if (budgets.maxSize === undefined) bad('max-size', raw['max-size'].trim(), `use ${SIZE_FORMS}`)
-  }
-  if (raw['max-layers'].trim()) {
-    budgets.maxLayers = /^\d+$/.test(raw['max-layers'].trim()) ? Number(raw['max-layers'].trim()) : undefined
-    if (!budgets.maxLayers) bad('max-layers', raw['max-layers'].trim(), 'use a whole number above 0, e.g. 12')
-  }
-  if (raw['max-growth'].trim()) {
-    budgets.maxGrowth = parseGrowth(raw['max-growth'])
-    if (!budgets.maxGrowth) bad('max-growth', raw['max-growth'].trim(), `use a percentage (10%) or a size: ${SIZE_FORMS}`)
-  }
-  // Outside the runner the expression arrives unexpanded: no token then.
-  const githubToken = raw['github-token'].startsWith('${{') ? '' : raw['github-token'].trim()
-
-  // These end up as positional arguments (the build context, login's registry): a value that
-  // starts with '-' would be read as a flag.
-  for (const name of ['context', 'registry', 'file', 'target'] as const) {
-    if (raw[name].trim().startsWith('-'))
-      bad(name, raw[name].trim(), `it must not start with '-' (it would be read as a flag); write ./${raw[name].trim()} for a path`)
-  }
-  const mode = oneOf('mode', ['build', 'platform', 'merge'] as const)
-  const parsed: Inputs = {
-    mode,
-    context: raw.context.trim() || '.',
-    file: raw.file.trim() || INPUT_DEFAULTS.file,
-    target: raw.target.trim(),
-    image,
-    tags,
-    tagPolicy: listOf('tag-policy', TAG_POLICIES),
-    platforms,
-    push,
-    load: bool('load'),
-    buildArgs: keyValues('build-args'),
-    secrets,
-    secretFiles,
-    ssh,
-    annotations,
-    network,
-    shmSize,
-    builder,
-    logins: registryAuth.logins,
-    labels: keyValues('labels'),
-    cache,
-    cacheRef,
-    cacheScope: raw['cache-scope'].trim(),
-    cacheTimeout,
-    registryTimeoutMs: duration('registry-timeout'),
-    cacheFrom,
-    cacheTo,
-    noCache: bool('no-cache'),
-    pull: bool('pull'),
-    driver,
-    endpoint,
-    tls,
-    appendNodes,
-    driverOpts: splitLines(raw['driver-opts']),
-    buildkitdConfig: raw['buildkitd-config'],
-    buildxVersion,
-    buildxDownloadUrl: buildxDownloadUrl.replace(/\/+$/, ''),
-    qemu: oneOf('qemu', ['auto', 'true', 'false'] as const),
-    qemuImage,
-    registry: raw.registry.trim(),
-    username,
-    password,
-    baseline: baseline === 'none' ? '' : baseline || (image ? `${image}:latest` : ''),
-    budgets,
-    summary: bool('summary'),
-    comment: bool('comment'),
-    githubToken,
-    created: oneOf('created', ['commit', 'now'] as const),
-    rewriteTimestamp: bool('rewrite-timestamp'),
-    verify,
-    requireNonRoot: bool('require-non-root'),
-    verifyTimeoutMs: duration('verify-timeout'),
-    provenance: raw.provenance.trim(),
-    sbom: raw.sbom.trim()
-  }
-  for (const rule of CROSS_FIELD_RULES) {
-    const problem = rule(parsed)
-    if (problem) problems.push(problem)
-  }
+  const f = field(raw, env, problems)
+  const parsed = Object.fromEntries(Object.entries(FIELDS).map(([key, parse]) => [key, parse(f)])) as unknown as Inputs
+  for (const rule of CROSS_FIELD_RULES) problems.push(...[rule(parsed) ?? []].flat())
   if (problems.length) throw new InputError(problems)
   return parsed
 }
 
 /** Rules between inputs, each checked once every input is parsed on its own. */
-const CROSS_FIELD_RULES: ((i: Inputs) => string | undefined)[] = [
+const CROSS_FIELD_RULES: ((i: Inputs) => string | string[] | undefined)[] = [
+  i =>
+    (i.image ? [] : i.tags.filter(isBareTag)).map(
+      tag =>
+        `Input 'tags': '${tag}' is not valid; a bare tag needs 'image' to be set, or use a full reference like ghcr.io/owner/name:${tag}.`
+    ),
   i =>
     i.push && !i.image && !i.tags.some(t => !isBareTag(t))
       ? `Input 'push': true needs 'image' (e.g. ghcr.io/phialo/ci-base) or a full reference in 'tags'.`
