@@ -1,13 +1,12 @@
 // The bundled action, run as the runner runs it, against dockerd + buildx + QEMU + a registry.
 import type { ActionRun } from '../support/runner'
 import { manifest, platformSizes, readImageFile, REGISTRY, REGISTRY_PORT } from '../support/registry'
-import { errorLines, fixture, nonce, onEveryStack, stackReady, expectGreen } from '../support/stack'
+import { errorLines, fixture, nonce, onEveryStack, expectGreen } from '../support/stack'
 import { forwardTo } from '../support/tcp-forward'
 
-const ready = await stackReady()
 const multistage = fixture('multistage')
 
-onEveryStack(ready, 'build and push', stack => {
+onEveryStack('build and push', stack => {
   const run = nonce()
   const repo = `e2e/build-${stack.name}-${run}`
   const build = (inputs: Record<string, string>) => stack.run({ inputs: { ...multistage, 'build-args': `NONCE=${run}`, ...inputs } })
@@ -75,7 +74,7 @@ onEveryStack(ready, 'build and push', stack => {
   }, 300_000)
 })
 
-onEveryStack(ready, 'base images on a loopback registry', stack => {
+onEveryStack('base images on a loopback registry', stack => {
   // A builder the action creates has a network of its own: it must still reach the runner's
   // loopback registries named only in FROM lines, in every form they are written.
   test.each([`localhost:${REGISTRY_PORT}`, `127.0.0.1:${REGISTRY_PORT}`, '127.0.0.2', '::1'])('FROM %s/test/base', async form => {

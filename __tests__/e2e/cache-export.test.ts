@@ -1,12 +1,10 @@
 // The registry cache the action derives is written when its ref lacks the build, and not
 // rewritten when it already holds it. Checked at the registry: the manifest PUTs of the cache
 // tag as a proxy in front of the registry sees them, and the blobs the cache tag lists.
-import { fixture, nonce, onEveryStack, stackReady, expectGreen } from '../support/stack'
+import { fixture, nonce, onEveryStack, expectGreen } from '../support/stack'
 import { api, manifest, platformSizes, REGISTRY_PORT } from '../support/registry'
 import { manifestPuts, startFaultyProxy, type FaultyProxy } from '../support/faulty-proxy'
 import type { ActionRun } from '../support/runner'
-
-const ready = await stackReady()
 
 const stagesOf = (r: ActionRun) => (JSON.parse(r.main.outputs.report) as { stages: { stage: string }[] }).stages.map(s => s.stage)
 
@@ -23,7 +21,7 @@ async function imageLayers(repo: string, tag: string): Promise<string[]> {
   return (await Promise.all(platforms.map(async p => (await manifest(repo, p.digest))!.body.layers!.map(l => l.digest)))).flat()
 }
 
-onEveryStack(ready, 'the registry cache, written only when it lacks the build', stack => {
+onEveryStack('the registry cache, written only when it lacks the build', stack => {
   let proxy: FaultyProxy
   beforeAll(async () => (proxy = await startFaultyProxy(REGISTRY_PORT, () => false, 500)))
   afterAll(() => proxy?.close())

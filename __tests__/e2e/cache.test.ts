@@ -1,16 +1,15 @@
 // Caches on the real stack: each second build runs on an empty builder and must be served from cache.
 import type { ActionRun } from '../support/runner'
 import { startCacheServer, type CacheServer } from '../support/cache-server'
-import { fixture, docker, nonce, onEveryStack, stackReady, expectGreen } from '../support/stack'
+import { fixture, docker, nonce, onEveryStack, expectGreen } from '../support/stack'
 import { manifest, platformSizes, REGISTRY } from '../support/registry'
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
-const ready = await stackReady()
 const multistage = fixture('multistage')
 
-onEveryStack(ready, 'cache on an empty builder', stack => {
+onEveryStack('cache on an empty builder', stack => {
   // One runner: its temp directory has a fixed path and is emptied between jobs.
   const runnerTemp = join(tmpdir(), `runner-cache-e2e-${stack.name}-${process.pid}`)
   const build = (tag: string, inputs: Record<string, string>, env: Record<string, string> = {}) =>
@@ -126,7 +125,7 @@ onEveryStack(ready, 'cache on an empty builder', stack => {
   })
 })
 
-onEveryStack(ready, 'a cache that fails is a warning, never a failed build', stack => {
+onEveryStack('a cache that fails is a warning, never a failed build', stack => {
   // What a fault may add to a cold build's time: for gha, the import and the export each give
   // up after cache-timeout (10 s here); @actions/cache (local) retries for about 25 s.
   const CACHE_TIMEOUT = 10

@@ -6,10 +6,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ROOT, actionNode, HEAD_SHA, type ActionRun } from '../support/runner'
 import { BASE_IMAGE, manifest, platformSizes, REGISTRY } from '../support/registry'
-import { errorLines, fixture, nonce, onEveryStack, stackReady } from '../support/stack'
+import { errorLines, fixture, nonce, onEveryStack } from '../support/stack'
 import { splitCommand } from '../../src/core/verify'
 
-const ready = await stackReady()
 const multistage = fixture('multistage')
 
 function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -40,7 +39,7 @@ const RUN_ENV = {
   RUNNER_TOOL_CACHE: TOOL_CACHE
 }
 
-onEveryStack(ready, 'the command line', stack => {
+onEveryStack('the command line', stack => {
   const repo = `e2e/cli-${stack.name}-${nonce()}`
   const inputs: Record<string, string> = {
     ...multistage,

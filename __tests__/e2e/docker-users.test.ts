@@ -6,12 +6,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { HEAD_COMMIT_TIME } from '../support/runner'
 import { imageConfig, imageFiles, manifest, platformSizes, REGISTRY, REGISTRY_PORT } from '../support/registry'
-import { docker, errorLines, fixture, nonce, onEveryStack, stackReady, expectGreen } from '../support/stack'
+import { docker, errorLines, fixture, nonce, onEveryStack, expectGreen } from '../support/stack'
 
-const ready = await stackReady()
 const multistage = fixture('multistage')
 
-onEveryStack(ready, "what docker's action users expect", stack => {
+onEveryStack("what docker's action users expect", stack => {
   test('the index carries the OCI description (GHCR shows it) and the basics; annotations go where they are asked', async () => {
     const repo = `e2e/annotated-${stack.name}-${nonce()}`
     const run = await stack.run({

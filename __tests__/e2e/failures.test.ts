@@ -1,15 +1,14 @@
 // What users see when something is wrong: one clear error, exit code 1, and a post step that
 // still cleans up and exits 0.
 import { runAction } from '../support/runner'
-import { errorLines, fixture, docker, nonce, onEveryStack, stackReady } from '../support/stack'
+import { errorLines, fixture, docker, nonce, onEveryStack, onTheStack } from '../support/stack'
 import { imageConfig, imageFiles, manifest, platformSizes, REGISTRY, REGISTRY_PORT, api } from '../support/registry'
 import { startFaultyProxy } from '../support/faulty-proxy'
 
-const ready = await stackReady()
 const multistage = fixture('multistage')
 const errors = errorLines
 
-;(ready ? describe : describe.skip)('bad input', () => {
+onTheStack('bad input', () => {
   test('a bad input fails before anything runs, naming the input and what is allowed', async () => {
     const run = await runAction({ inputs: { platforms: 'linux/amd64,lnx', 'cache-to': 'inline' } })
     expect(run.main.code).toBe(1)
@@ -23,7 +22,7 @@ const errors = errorLines
   })
 })
 
-onEveryStack(ready, 'failures', stack => {
+onEveryStack('failures', stack => {
   test('a builder main created is removed by post even when main failed', async () => {
     // The builder's image does not exist: main fails starting it, after buildx has registered the builder.
     const run = await stack.run({
@@ -91,7 +90,7 @@ onEveryStack(ready, 'failures', stack => {
   })
 })
 
-onEveryStack(ready, 'secrets and the local image store', stack => {
+onEveryStack('secrets and the local image store', stack => {
   test('a build secret reaches the RUN step, and its value is in no log, output, layer or config', async () => {
     const secret = `s3cret-${nonce()}`
     const repo = `e2e/secret-${stack.name}-${nonce()}`
@@ -179,7 +178,7 @@ onEveryStack(ready, 'secrets and the local image store', stack => {
   })
 })
 
-onEveryStack(ready, 'a registry that fails a tag write once', stack => {
+onEveryStack('a registry that fails a tag write once', stack => {
   test("the push is tried once more with a warning; every tag ends at the image; the report keeps the real build's hit rate", async () => {
     // The first manifest written by tag fails, as distribution 2.8 sometimes does under concurrent pushes.
     let tagPuts = 0

@@ -5,14 +5,13 @@ import { createServer, type AddressInfo, type Socket } from 'node:net'
 import type { ActionRun } from '../support/runner'
 import { manifest, platformSizes, REGISTRY_PORT } from '../support/registry'
 import { startFaultyProxy, type FaultyProxy } from '../support/faulty-proxy'
-import { errorLines, fixture, nonce, onEveryStack, stackReady, expectGreen } from '../support/stack'
+import { errorLines, fixture, nonce, onEveryStack, expectGreen } from '../support/stack'
 
-const ready = await stackReady()
 const multistage = fixture('multistage')
 const warnings = (run: ActionRun) => run.main.stdout.match(/^::warning::.*$/gm) ?? []
 const isTagWrite = (method: string, path: string) => method === 'PUT' && /\/manifests\/(?!sha256:)[^/?]+$/.test(path)
 
-onEveryStack(ready, "faults on the action's registry requests", stack => {
+onEveryStack("faults on the action's registry requests", stack => {
   const run = (proxy: FaultyProxy, repo: string, n: string) =>
     stack.run({
       inputs: {

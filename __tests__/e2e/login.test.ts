@@ -5,15 +5,14 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import bcrypt from 'bcryptjs'
-import { fixture, nonce, onEveryStack, stackReady } from '../support/stack'
+import { fixture, nonce, onEveryStack } from '../support/stack'
 import { HEAD_COMMIT_TIME } from '../support/runner'
 import { REGISTRY } from '../support/registry'
 
-const ready = await stackReady()
 const user = 'ci-bot'
 const password = `pw-${nonce()}`
 
-onEveryStack(ready, 'a registry that requires a login', stack => {
+onEveryStack('a registry that requires a login', stack => {
   // A registry of its own per stack: the other's may still be shutting down.
   const PORT = stack.name === 'engine' ? 5001 : 5002
   let registry: ChildProcess

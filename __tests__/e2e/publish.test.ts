@@ -7,9 +7,8 @@ import type { ActionRun } from '../support/runner'
 import { HEAD_COMMIT_TIME } from '../support/runner'
 import { imageConfig, manifest, platformSizes, readImageFile, REGISTRY, REGISTRY_PORT } from '../support/registry'
 import { blobUploads, manifestPuts, startFaultyProxy } from '../support/faulty-proxy'
-import { fixture, nonce, onEveryStack, stackReady, expectGreen } from '../support/stack'
+import { fixture, nonce, onEveryStack, expectGreen } from '../support/stack'
 
-const ready = await stackReady()
 const multistage = fixture('multistage')
 
 /** Every manifest the index names, and every blob those name, are in the registry. */
@@ -26,7 +25,7 @@ async function complete(repo: string, digest: string): Promise<boolean> {
   return Object.keys(sizes).length === 2
 }
 
-onEveryStack(ready, 'publishing a weekly job can trust', stack => {
+onEveryStack('publishing a weekly job can trust', stack => {
   const nonceOfRun = nonce()
 
   test('the same commit twice: the same digest, reported unchanged, and the second push uploads nothing', async () => {

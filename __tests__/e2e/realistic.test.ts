@@ -4,13 +4,12 @@
 import type { ActionRun } from '../support/runner'
 import { BASE_IMAGE, PACKAGES_IMAGE, REGISTRY, REGISTRY_PORT, countLayerFiles, manifest, platformSizes } from '../support/registry'
 import { blobUploads, manifestPuts, startFaultyProxy } from '../support/faulty-proxy'
-import { fixture, nonce, onEveryStack, stackReady, expectGreen } from '../support/stack'
+import { fixture, nonce, onEveryStack, expectGreen } from '../support/stack'
 
-const ready = await stackReady()
 const realistic = fixture('realistic')
 const layersOf = async (repo: string, digest: string) => (await manifest(repo, digest))!.body.layers!.map(l => l.digest)
 
-onEveryStack(ready, 'a realistic CI image (250 MB a platform)', stack => {
+onEveryStack('a realistic CI image (250 MB a platform)', stack => {
   const repo = `e2e/realistic-${stack.name}-${nonce()}`
   const inputs = (host: string) => ({
     ...realistic,

@@ -6,9 +6,8 @@ import { join } from 'node:path'
 import { HEAD_COMMIT_TIME, type ActionRun } from '../support/runner'
 import { platformSizes, REGISTRY } from '../support/registry'
 import { startGitHubApi, type FakeGitHub } from '../support/github-api'
-import { errorLines, fixture, nonce, onEveryStack, stackReady, type Stack } from '../support/stack'
+import { errorLines, fixture, nonce, onEveryStack, type Stack } from '../support/stack'
 
-const ready = await stackReady()
 const growing = fixture('growing')
 const token = 'ghs_test_token_value'
 const prEvent = join(mkdtempSync(join(tmpdir(), 'pr-event-')), 'event.json')
@@ -26,7 +25,7 @@ function builder(stack: Stack) {
 const errors = (r: ActionRun) => errorLines(r.main.stdout)
 const report = (r: ActionRun) => JSON.parse(r.main.outputs.report)
 
-onEveryStack(ready, 'the size report against a published baseline', stack => {
+onEveryStack('the size report against a published baseline', stack => {
   const { repo, image, build } = builder(stack)
   let published: Record<string, { size: number; layers: number; digest: string }>
   let grown: ActionRun
@@ -96,7 +95,7 @@ onEveryStack(ready, 'the size report against a published baseline', stack => {
   })
 })
 
-onEveryStack(ready, 'the PR comment', stack => {
+onEveryStack('the PR comment', stack => {
   const { build } = builder(stack)
   let github: FakeGitHub
   beforeAll(async () => (github = await startGitHubApi('phialo/ci-base-action', 7, token)))

@@ -7,15 +7,14 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runAction } from '../support/runner'
 import { BASE_IMAGE, REGISTRY } from '../support/registry'
-import { errorLines, fixture, BUILDX_RELEASES, RUNNER_BUILDX, docker, onEveryStack, stackReady } from '../support/stack'
+import { errorLines, fixture, BUILDX_RELEASES, RUNNER_BUILDX, docker, onEveryStack, onTheStack } from '../support/stack'
 import { startCacheServer } from '../support/cache-server'
 import { spawnSync } from 'node:child_process'
 import { closeServer, listenOnLoopback } from '../support/close-server'
 
-const ready = await stackReady()
 const multistage = fixture('multistage')
 
-;(ready ? describe : describe.skip)('buildx through the tool cache', () => {
+onTheStack('buildx through the tool cache', () => {
   const version = RUNNER_BUILDX
   const asset = `buildx-${version}.linux-amd64`
   const requests: string[] = []
@@ -84,7 +83,7 @@ const multistage = fixture('multistage')
   })
 })
 
-onEveryStack(ready, 'QEMU registration', stack => {
+onEveryStack('QEMU registration', stack => {
   const entry = '/proc/sys/fs/binfmt_misc/qemu-aarch64'
   let conf = ''
   const image = 'ci-base-test/binfmt:local'

@@ -8,9 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { manifest, platformSizes, REGISTRY, REGISTRY_PORT, api } from '../support/registry'
 import { startFaultyProxy, manifestPuts, type Fault } from '../support/faulty-proxy'
-import { fixture, nonce, onEveryStack, stackReady, expectGreen } from '../support/stack'
-
-const ready = await stackReady()
+import { fixture, nonce, onEveryStack, expectGreen } from '../support/stack'
 
 /** The layer digests both platforms' manifests name. */
 async function sharedLayers(repo: string, ref: string): Promise<string[]> {
@@ -29,7 +27,7 @@ async function complete(repo: string, ref: string): Promise<boolean> {
   return true
 }
 
-onEveryStack(ready, 'a layer both platforms share', stack => {
+onEveryStack('a layer both platforms share', stack => {
   // A context of this run's own: the shared file is new to the registry, so it is really uploaded.
   const context = mkdtempSync(join(tmpdir(), 'shared-layer-'))
   cpSync(fixture('shared-layer').context, context, { recursive: true })

@@ -8,12 +8,11 @@ import { join } from 'node:path'
 import { api, manifest, platformSizes, REGISTRY, REGISTRY_PORT } from '../support/registry'
 import { manifestPuts, startFaultyProxy } from '../support/faulty-proxy'
 import { startCacheServer, type CacheServer } from '../support/cache-server'
-import { BUILDKIT_IMAGE, docker, errorLines, fixture, nonce, onEveryStack, stackReady, STACKS, expectGreen } from '../support/stack'
+import { BUILDKIT_IMAGE, docker, errorLines, fixture, nonce, onEveryStack, STACKS, expectGreen, onTheStack } from '../support/stack'
 
-const ready = await stackReady()
 const multistage = fixture('multistage')
 
-onEveryStack(ready, 'a platform per job, merged by digest', stack => {
+onEveryStack('a platform per job, merged by digest', stack => {
   let cache: CacheServer
   beforeAll(async () => (cache = await startCacheServer()))
   afterAll(() => cache?.close())
@@ -101,7 +100,7 @@ async function listening(port: number): Promise<void> {
   throw new Error(`nothing listens on 127.0.0.1:${port}`)
 }
 
-;(ready ? describe : describe.skip)('a remote BuildKit (the remote driver)', () => {
+onTheStack('a remote BuildKit (the remote driver)', () => {
   const name = `ci-base-remote-${nonce()}`
   const port = 12000 + Math.floor(Math.random() * 1000)
   beforeAll(async () => {

@@ -5,13 +5,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { VerifyResult } from '../../src/core/verify'
 import { REGISTRY } from '../support/registry'
-import { docker, errorLines, fixture, nonce, onEveryStack, stackReady, expectGreen } from '../support/stack'
+import { docker, errorLines, fixture, nonce, onEveryStack, expectGreen } from '../support/stack'
 
-const ready = await stackReady()
 const multistage = fixture('multistage')
 const results = (report: string): VerifyResult[] => JSON.parse(report).verify.results
 
-onEveryStack(ready, 'verify', stack => {
+onEveryStack('verify', stack => {
   test("push: false: `uname -m` prints each platform's machine, in the loaded build, which is removed afterwards", async () => {
     const run = await stack.run({
       inputs: { ...multistage, platforms: 'linux/amd64,linux/arm64', cache: 'none', verify: 'uname -m\nsh -c \'echo "$0 as $(id -u)"\' me' }

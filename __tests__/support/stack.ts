@@ -84,9 +84,17 @@ export async function stackReady(): Promise<boolean> {
   return false
 }
 
+/** Whether the stack is there, asked once per test file: every e2e block below runs on it, or is skipped with the reason (under CI, a missing part is an error). */
+const ready = await stackReady()
+
 /** A describe block per stack, or skipped (with stackReady's reason) when the stack is not there. */
-export function onEveryStack(ready: boolean, title: string, body: (stack: Stack) => void): void {
+export function onEveryStack(title: string, body: (stack: Stack) => void): void {
   ;(ready ? describe.each(STACKS) : describe.skip.each(STACKS))(`${title} ($name stack)`, body)
+}
+
+/** A describe block on the machine's stack as it is (not per stack), or skipped like onEveryStack's. */
+export function onTheStack(title: string, body: () => void): void {
+  ;(ready ? describe : describe.skip)(title, body)
 }
 
 export const docker = (...args: string[]) => execFileSync('docker', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
