@@ -143,157 +143,7 @@ const inspectConfigArgs = (ref) => ['buildx', 'imagetools', 'inspect', '--format
 
 /***/ }),
 
-/***/ 5696:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   B: () => (/* binding */ restorePaths),
-/* harmony export */   Y: () => (/* binding */ savePaths)
-/* harmony export */ });
-// The GitHub Actions cache service, through @actions/cache: the local build cache and the
-// binfmt image both travel through it.
-// @actions/cache is large; it is loaded only by runs that use the GitHub cache (start-up time).
-const actionsCache = () => Promise.all(/* import() */[__webpack_require__.e(507), __webpack_require__.e(691)]).then(__webpack_require__.bind(__webpack_require__, 1691));
-/**
- * @actions/cache reports its own failures on stdout (a 5xx as `::error::`, which shows as an
- * error annotation) and then returns as if the cache had missed. While it runs, its warning and
- * error lines are taken aside; a failure becomes an exception, which the caller turns into the
- * action's one warning, so a fault never looks like a miss nor like a failed step.
- */
-async function reportingFaults(call, debugSaid = []) {
-    // The stream's own method, put back as it was afterwards (called with the stream as `this`).
-    // eslint-disable-next-line @typescript-eslint/unbound-method
-    const write = process.stdout.write;
-    const said = [];
-    process.stdout.write = (chunk, ...rest) => {
-        const command = /^::(?:error|warning)(?: [^:]*)?::(.*)/.exec(String(chunk));
-        // Debug lines are shown as they are, and kept: some failures are told only there.
-        if (String(chunk).startsWith('::debug::'))
-            debugSaid.push(String(chunk).slice('::debug::'.length).trim());
-        if (!command)
-            return write.call(process.stdout, chunk, ...rest);
-        said.push(command[1].trim().replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%'));
-        return true;
-    };
-    let result;
-    try {
-        result = await call();
-    }
-    finally {
-        process.stdout.write = write;
-    }
-    if (said.length)
-        throw new Error(said.join('; '));
-    return result;
-}
-/** Restore paths from the GitHub cache service. Returns the key restored from, or undefined on a miss; throws on a fault. */
-async function restorePaths(paths, key, restoreKeys = []) {
-    const cache = await actionsCache();
-    if (!cache.isFeatureAvailable())
-        throw new Error('the GitHub cache service is not available to this run');
-    return reportingFaults(() => cache.restoreCache(paths, key, restoreKeys));
-}
-async function savePaths(paths, key) {
-    const cache = await actionsCache();
-    if (!cache.isFeatureAvailable())
-        throw new Error('the GitHub cache service is not available to this run');
-    // saveCache reports most failures by returning -1 rather than throwing, and says why (an entry
-    // of that key already there, say) only in a debug line.
-    const debug = [];
-    if ((await reportingFaults(() => cache.saveCache(paths, key), debug)) === -1) {
-        const why = debug.find(line => /^Failed to (reserve|save)/i.test(line));
-        throw new Error(`the cache service did not store ${key}${why ? ` (${why})` : ''}`);
-    }
-}
-
-
-/***/ }),
-
-/***/ 142:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   j: () => (/* binding */ saveLocalCache),
-/* harmony export */   k: () => (/* binding */ restoreLocalCache)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _github_cache_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5696);
-// The local cache directory's round trip through the GitHub cache: restored before the build,
-// rotated and saved in post.
-
-
-
-const restoreLocalCache = (local) => (0,_github_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .restorePaths */ .B)([local.dir], local.key, local.restoreKeys);
-/** Swap in what this build exported, then save it under the run's key. */
-async function saveLocalCache(local) {
-    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(local.nextDir))
-        return false;
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(local.dir, { recursive: true, force: true });
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(local.nextDir, local.dir);
-    await (0,_github_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .savePaths */ .Y)([local.dir], local.key);
-    return true;
-}
-
-
-/***/ }),
-
-/***/ 7026:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-__webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   post: () => (/* binding */ post)
-/* harmony export */ });
-/* harmony import */ var _local_cache_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(142);
-/* harmony import */ var _qemu_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9855);
-/* harmony import */ var _core_args_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1038);
-/* harmony import */ var _docker_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9312);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4296);
-/* harmony import */ var _verify_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9073);
-// The post step: save cache, remove the builder main created, log out. Every cleanup is
-// its own try; a failure is a warning, never a failed job.
-
-
-
-
-
-
-async function post(rt) {
-    const state = rt.postState();
-    // The builder is removed with the buildx that created it.
-    rt = { ...rt, docker: (0,_docker_js__WEBPACK_IMPORTED_MODULE_2__/* .withBuildx */ .xG)(rt.docker, state.buildx) };
-    const cleanup = async (what, fn) => {
-        try {
-            await rt.group(what, fn);
-        }
-        catch (e) {
-            rt.warning(`${what} failed: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .g)(e)}`);
-        }
-    };
-    const local = state.localCache;
-    if (local) {
-        await cleanup('Save cache', async () => rt.info((await (0,_local_cache_js__WEBPACK_IMPORTED_MODULE_0__/* .saveLocalCache */ .j)(local)) ? `Cache saved as ${local.key}` : 'The build exported no cache; nothing to save'));
-    }
-    const binfmt = state.binfmtCache;
-    if (binfmt)
-        await cleanup('Save binfmt image', () => (0,_qemu_js__WEBPACK_IMPORTED_MODULE_1__/* .saveBinfmtImage */ .Xd)(rt, binfmt));
-    const verifyKey = state.verifyKey;
-    if (verifyKey)
-        await cleanup('Remove verify containers', () => (0,_verify_js__WEBPACK_IMPORTED_MODULE_3__/* .removeVerifyLeftovers */ .u4)(rt, verifyKey, state.verifyImage));
-    const builder = state.builder;
-    if (builder)
-        await cleanup(`Remove builder ${builder}`, () => (0,_docker_js__WEBPACK_IMPORTED_MODULE_2__/* .mustRun */ .Pv)(rt.docker, (0,_core_args_js__WEBPACK_IMPORTED_MODULE_5__/* .removeBuilderArgs */ .tk)(builder), 'Removing the builder'));
-    for (const registry of state.logouts ?? [])
-        await cleanup(`Log out of ${registry}`, () => (0,_docker_js__WEBPACK_IMPORTED_MODULE_2__/* .mustRun */ .Pv)(rt.docker, (0,_core_args_js__WEBPACK_IMPORTED_MODULE_5__/* .logoutArgs */ .m9)(registry), 'Logging out'));
-}
-
-
-/***/ }),
-
-/***/ 9855:
+/***/ 9092:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -361,15 +211,15 @@ function binfmtCacheFor(image, temp) {
     return { image, path: (0,external_node_path_.join)(temp, 'ci-base-action-binfmt', `${name}.tar`), key: `ci-base-action-binfmt-${name}` };
 }
 
-// EXTERNAL MODULE: ./src/pipeline/github-cache.ts
-var github_cache = __webpack_require__(5696);
+// EXTERNAL MODULE: ./src/pipeline/github/github-cache.ts
+var github_cache = __webpack_require__(2874);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
 // EXTERNAL MODULE: ./src/core/args.ts
 var args = __webpack_require__(1038);
-// EXTERNAL MODULE: ./src/pipeline/docker.ts
-var docker = __webpack_require__(9312);
-;// CONCATENATED MODULE: ./src/pipeline/qemu.ts
+// EXTERNAL MODULE: ./src/pipeline/host/docker.ts
+var docker = __webpack_require__(2897);
+;// CONCATENATED MODULE: ./src/pipeline/builder/qemu.ts
 // QEMU user emulation: which requested platforms need an emulator, which are already
 // registered with binfmt_misc, and registering the missing ones.
 
@@ -440,7 +290,7 @@ async function saveBinfmtImage(rt, cache) {
 
 /***/ }),
 
-/***/ 9073:
+/***/ 1:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -449,14 +299,14 @@ async function saveBinfmtImage(rt, cache) {
 /* harmony export */ });
 /* unused harmony export VERIFY_LABEL */
 /* harmony import */ var _core_verify_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7190);
-/* harmony import */ var _docker_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9312);
+/* harmony import */ var _host_docker_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2897);
 
 
 /** The label every verify container carries: post removes whatever main left behind. */
 const VERIFY_LABEL = 'ci-base-action.verify';
 /** /etc/passwd out of the image without running anything in it (it may have no shell). */
 async function passwdOf(rt, target) {
-    const created = await (0,_docker_js__WEBPACK_IMPORTED_MODULE_0__/* .mustRun */ .Pv)(rt.docker, ['create', '--platform', target.platform, target.ref], 'Creating a container to read /etc/passwd', { quiet: true });
+    const created = await (0,_host_docker_js__WEBPACK_IMPORTED_MODULE_0__/* .mustRun */ .Pv)(rt.docker, ['create', '--platform', target.platform, target.ref], 'Creating a container to read /etc/passwd', { quiet: true });
     const id = created.stdout.trim();
     try {
         const copied = await rt.docker(['cp', `${id}:/etc/passwd`, '-'], { quiet: true });
@@ -482,7 +332,7 @@ async function runCommand(rt, target, argv, line, name, key, timeoutMs) {
     try {
         const run = await rt.docker(['run', '--rm', '--name', name, '--label', `${VERIFY_LABEL}=${key}`, '--platform', target.platform, target.ref, ...argv], { quiet: true });
         const seconds = (rt.now().getTime() - started) / 1000;
-        const output = (0,_docker_js__WEBPACK_IMPORTED_MODULE_0__/* .lastLines */ .w$)(`${run.stdout}${run.stderr ? `\n${run.stderr}` : ''}`.trim(), 10);
+        const output = (0,_host_docker_js__WEBPACK_IMPORTED_MODULE_0__/* .lastLines */ .w$)(`${run.stdout}${run.stderr ? `\n${run.stderr}` : ''}`.trim(), 10);
         return {
             platform: target.platform,
             command: line,
@@ -503,7 +353,7 @@ async function verifyImage(rt, inputs, targets, pulled, key) {
     let n = 0;
     for (const target of targets) {
         if (pulled)
-            await (0,_docker_js__WEBPACK_IMPORTED_MODULE_0__/* .mustRun */ .Pv)(rt.docker, ['pull', '--quiet', '--platform', target.platform, target.ref], `Pulling ${target.ref} to verify it`, {
+            await (0,_host_docker_js__WEBPACK_IMPORTED_MODULE_0__/* .mustRun */ .Pv)(rt.docker, ['pull', '--quiet', '--platform', target.platform, target.ref], `Pulling ${target.ref} to verify it`, {
                 quiet: true
             });
         if (inputs.requireNonRoot) {
@@ -523,16 +373,166 @@ async function verifyImage(rt, inputs, targets, pulled, key) {
 }
 /** Containers of this run's verification that are still there (a cancelled or crashed main). */
 async function removeVerifyLeftovers(rt, key, image) {
-    const listed = await (0,_docker_js__WEBPACK_IMPORTED_MODULE_0__/* .mustRun */ .Pv)(rt.docker, ['ps', '--all', '--quiet', '--filter', `label=${VERIFY_LABEL}=${key}`], 'Listing verify containers', { quiet: true });
+    const listed = await (0,_host_docker_js__WEBPACK_IMPORTED_MODULE_0__/* .mustRun */ .Pv)(rt.docker, ['ps', '--all', '--quiet', '--filter', `label=${VERIFY_LABEL}=${key}`], 'Listing verify containers', { quiet: true });
     const ids = listed.stdout
         .split('\n')
         .map(s => s.trim())
         .filter(Boolean);
     if (ids.length)
-        await (0,_docker_js__WEBPACK_IMPORTED_MODULE_0__/* .mustRun */ .Pv)(rt.docker, ['rm', '--force', ...ids], 'Removing verify containers', { quiet: true });
+        await (0,_host_docker_js__WEBPACK_IMPORTED_MODULE_0__/* .mustRun */ .Pv)(rt.docker, ['rm', '--force', ...ids], 'Removing verify containers', { quiet: true });
     if (image)
         await rt.docker(['image', 'rm', '--force', image], { quiet: true });
     rt.info(`Removed ${ids.length} verify container(s)${image ? ` and ${image}` : ''}`);
+}
+
+
+/***/ }),
+
+/***/ 2874:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ restorePaths),
+/* harmony export */   Y: () => (/* binding */ savePaths)
+/* harmony export */ });
+// The GitHub Actions cache service, through @actions/cache: the local build cache and the
+// binfmt image both travel through it.
+// @actions/cache is large; it is loaded only by runs that use the GitHub cache (start-up time).
+const actionsCache = () => Promise.all(/* import() */[__webpack_require__.e(507), __webpack_require__.e(691)]).then(__webpack_require__.bind(__webpack_require__, 1691));
+/**
+ * @actions/cache reports its own failures on stdout (a 5xx as `::error::`, which shows as an
+ * error annotation) and then returns as if the cache had missed. While it runs, its warning and
+ * error lines are taken aside; a failure becomes an exception, which the caller turns into the
+ * action's one warning, so a fault never looks like a miss nor like a failed step.
+ */
+async function reportingFaults(call, debugSaid = []) {
+    // The stream's own method, put back as it was afterwards (called with the stream as `this`).
+    // eslint-disable-next-line @typescript-eslint/unbound-method
+    const write = process.stdout.write;
+    const said = [];
+    process.stdout.write = (chunk, ...rest) => {
+        const command = /^::(?:error|warning)(?: [^:]*)?::(.*)/.exec(String(chunk));
+        // Debug lines are shown as they are, and kept: some failures are told only there.
+        if (String(chunk).startsWith('::debug::'))
+            debugSaid.push(String(chunk).slice('::debug::'.length).trim());
+        if (!command)
+            return write.call(process.stdout, chunk, ...rest);
+        said.push(command[1].trim().replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%'));
+        return true;
+    };
+    let result;
+    try {
+        result = await call();
+    }
+    finally {
+        process.stdout.write = write;
+    }
+    if (said.length)
+        throw new Error(said.join('; '));
+    return result;
+}
+/** Restore paths from the GitHub cache service. Returns the key restored from, or undefined on a miss; throws on a fault. */
+async function restorePaths(paths, key, restoreKeys = []) {
+    const cache = await actionsCache();
+    if (!cache.isFeatureAvailable())
+        throw new Error('the GitHub cache service is not available to this run');
+    return reportingFaults(() => cache.restoreCache(paths, key, restoreKeys));
+}
+async function savePaths(paths, key) {
+    const cache = await actionsCache();
+    if (!cache.isFeatureAvailable())
+        throw new Error('the GitHub cache service is not available to this run');
+    // saveCache reports most failures by returning -1 rather than throwing, and says why (an entry
+    // of that key already there, say) only in a debug line.
+    const debug = [];
+    if ((await reportingFaults(() => cache.saveCache(paths, key), debug)) === -1) {
+        const why = debug.find(line => /^Failed to (reserve|save)/i.test(line));
+        throw new Error(`the cache service did not store ${key}${why ? ` (${why})` : ''}`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 9780:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ saveLocalCache),
+/* harmony export */   k: () => (/* binding */ restoreLocalCache)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _github_cache_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2874);
+// The local cache directory's round trip through the GitHub cache: restored before the build,
+// rotated and saved in post.
+
+
+
+const restoreLocalCache = (local) => (0,_github_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .restorePaths */ .B)([local.dir], local.key, local.restoreKeys);
+/** Swap in what this build exported, then save it under the run's key. */
+async function saveLocalCache(local) {
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(local.nextDir))
+        return false;
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(local.dir, { recursive: true, force: true });
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(local.nextDir, local.dir);
+    await (0,_github_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .savePaths */ .Y)([local.dir], local.key);
+    return true;
+}
+
+
+/***/ }),
+
+/***/ 7026:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   post: () => (/* binding */ post)
+/* harmony export */ });
+/* harmony import */ var _github_local_cache_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9780);
+/* harmony import */ var _builder_qemu_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9092);
+/* harmony import */ var _core_args_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1038);
+/* harmony import */ var _host_docker_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2897);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4296);
+/* harmony import */ var _builder_verify_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1);
+// The post step: save cache, remove the builder main created, log out. Every cleanup is
+// its own try; a failure is a warning, never a failed job.
+
+
+
+
+
+
+async function post(rt) {
+    const state = rt.postState();
+    // The builder is removed with the buildx that created it.
+    rt = { ...rt, docker: (0,_host_docker_js__WEBPACK_IMPORTED_MODULE_2__/* .withBuildx */ .xG)(rt.docker, state.buildx) };
+    const cleanup = async (what, fn) => {
+        try {
+            await rt.group(what, fn);
+        }
+        catch (e) {
+            rt.warning(`${what} failed: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .g)(e)}`);
+        }
+    };
+    const local = state.localCache;
+    if (local) {
+        await cleanup('Save cache', async () => rt.info((await (0,_github_local_cache_js__WEBPACK_IMPORTED_MODULE_0__/* .saveLocalCache */ .j)(local)) ? `Cache saved as ${local.key}` : 'The build exported no cache; nothing to save'));
+    }
+    const binfmt = state.binfmtCache;
+    if (binfmt)
+        await cleanup('Save binfmt image', () => (0,_builder_qemu_js__WEBPACK_IMPORTED_MODULE_1__/* .saveBinfmtImage */ .Xd)(rt, binfmt));
+    const verifyKey = state.verifyKey;
+    if (verifyKey)
+        await cleanup('Remove verify containers', () => (0,_builder_verify_js__WEBPACK_IMPORTED_MODULE_3__/* .removeVerifyLeftovers */ .u4)(rt, verifyKey, state.verifyImage));
+    const builder = state.builder;
+    if (builder)
+        await cleanup(`Remove builder ${builder}`, () => (0,_host_docker_js__WEBPACK_IMPORTED_MODULE_2__/* .mustRun */ .Pv)(rt.docker, (0,_core_args_js__WEBPACK_IMPORTED_MODULE_5__/* .removeBuilderArgs */ .tk)(builder), 'Removing the builder'));
+    for (const registry of state.logouts ?? [])
+        await cleanup(`Log out of ${registry}`, () => (0,_host_docker_js__WEBPACK_IMPORTED_MODULE_2__/* .mustRun */ .Pv)(rt.docker, (0,_core_args_js__WEBPACK_IMPORTED_MODULE_5__/* .logoutArgs */ .m9)(registry), 'Logging out'));
 }
 
 

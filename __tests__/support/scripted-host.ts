@@ -4,9 +4,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { PostState } from '../../src/pipeline/post-state'
-import type { RunOptions, RunResult } from '../../src/pipeline/docker'
-import type { Runtime } from '../../src/pipeline/runtime'
+import type { PostState } from '../../src/pipeline/host/post-state'
+import type { RunOptions, RunResult } from '../../src/pipeline/host/docker'
+import type { Runtime } from '../../src/pipeline/host/runtime'
 
 export type Answer = Partial<RunResult> & { write?: (args: string[]) => void }
 export type Script = (args: string[], options: RunOptions) => Answer | undefined

@@ -1,7 +1,7 @@
 // cache-export.ts without the docker engine: what the registry cache holds, read from an
 // in-process registry within the optional reads' budget; the cache pass as argv.
-import { readHeldBlobs, exportCaches } from '../../src/pipeline/cache-export'
-import { OptionalReads } from '../../src/pipeline/optional-reads'
+import { readHeldBlobs, exportCaches } from '../../src/pipeline/builder/cache-export'
+import { OptionalReads } from '../../src/pipeline/host/optional-reads'
 import { INPUT_DEFAULTS, parseInputs } from '../../src/core/inputs'
 import type { BuildPlan } from '../../src/core/args'
 import { startTinyRegistry, type TinyRegistry } from '../support/tiny-registry'

@@ -1,7 +1,7 @@
 // docker.ts (the exec seam) and publish-report.ts without the docker engine.
 import { Writable } from 'node:stream'
-import { dockerTo, mustRun, withBuildx, type Docker } from '../../src/pipeline/docker'
-import { publishReport } from '../../src/pipeline/publish-report'
+import { dockerTo, mustRun, withBuildx, type Docker } from '../../src/pipeline/host/docker'
+import { publishReport } from '../../src/pipeline/report/publish-report'
 import { INPUT_DEFAULTS, parseInputs, type RawInputs } from '../../src/core/inputs'
 import { runContext } from '../../src/core/github-context'
 import { makeReport } from '../../src/core/report'

@@ -1,7 +1,8 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { RegistryClient, retryAfterMs } from '../../src/pipeline/registry-client'
-import { upsertComment } from '../../src/pipeline/comment'
+import { RegistryClient } from '../../src/pipeline/registry/registry-client'
+import { retryAfterMs } from '../../src/core/http-headers'
+import { upsertComment } from '../../src/pipeline/github/comment'
 import { fitMarkdown } from '../../src/core/report'
 import { secretLookingBuildArgs } from '../../src/core/inputs'
 import { closeServer } from '../support/close-server'
@@ -79,7 +80,7 @@ describe("the action's own registry requests", () => {
   })
 
   test('a request that hangs is cut off by the client, not by the job', async () => {
-    const { http } = await import('../../src/pipeline/http')
+    const { http } = await import('../../src/pipeline/host/http')
     const server = createServer(() => undefined)
     await new Promise<void>(r => server.listen(0, '127.0.0.1', r))
     const port = (server.address() as AddressInfo).port

@@ -3,7 +3,7 @@
 import { mkdtempSync, readdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { collectHandovers, handOver } from '../../src/pipeline/handover'
+import { collectHandovers, handOver } from '../../src/pipeline/github/handover'
 import { startCacheServer, type CacheServer } from '../support/cache-server'
 
 let server: CacheServer

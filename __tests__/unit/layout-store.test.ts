@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { KEEP_UNUSED_MS, imageBlobs, keepImagePruneRest, layoutStoreDir } from '../../src/pipeline/layout-store'
+import { KEEP_UNUSED_MS, imageBlobs, keepImagePruneRest, layoutStoreDir } from '../../src/pipeline/builder/layout-store'
 
 function store() {
   const dir = mkdtempSync(join(tmpdir(), 'layout-store-'))

@@ -2,9 +2,9 @@
 // in-process registry holding what per-platform jobs pushed.
 import { createHash } from 'node:crypto'
 import { indexOf } from '../../src/pipeline/merge'
-import { readBaseline } from '../../src/pipeline/image-sources'
-import { OptionalReads } from '../../src/pipeline/optional-reads'
-import { RegistryClient } from '../../src/pipeline/registry-client'
+import { readBaseline } from '../../src/pipeline/registry/image-sources'
+import { OptionalReads } from '../../src/pipeline/host/optional-reads'
+import { RegistryClient } from '../../src/pipeline/registry/registry-client'
 import { parseRepository } from '../../src/core/reference'
 import { startTinyRegistry, type TinyRegistry } from '../support/tiny-registry'
 import { host } from '../support/scripted-host'

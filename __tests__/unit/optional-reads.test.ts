@@ -2,8 +2,8 @@
 // answers (a real socket: the request has to be cut off, not merely forgotten).
 import { createServer, type Server, type Socket } from 'node:net'
 import type { AddressInfo } from 'node:net'
-import { OptionalReads } from '../../src/pipeline/optional-reads'
-import { clientFor } from '../../src/pipeline/registry-client'
+import { OptionalReads } from '../../src/pipeline/host/optional-reads'
+import { clientFor } from '../../src/pipeline/registry/registry-client'
 
 let silent: Server
 const sockets: Socket[] = []

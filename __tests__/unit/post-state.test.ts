@@ -1,4 +1,4 @@
-import { POST_STATE_KEY, PostStateRecorder, parsePostState } from '../../src/pipeline/post-state'
+import { POST_STATE_KEY, PostStateRecorder, parsePostState } from '../../src/pipeline/host/post-state'
 
 describe('the record main hands to post', () => {
   test('saved whole at each addition under one key, read back as it was', () => {

@@ -129,7 +129,7 @@ describe('which failures are worth one more try', () => {
     ],
     ['[2/2] RUN make', 'process "/bin/sh -c make" did not complete successfully: exit code: 2', false]
   ])('%s: %s -> %s', async (name, cause, retry) => {
-    const { isTransientPushFailure } = await import('../../src/pipeline/build')
+    const { isTransientPushFailure } = await import('../../src/core/build-failures')
     expect(isTransientPushFailure(failing(name, cause))).toBe(retry)
   })
 })
@@ -140,7 +140,7 @@ test.each([
   ['ERROR: failed to solve: failed to compute cache key: failed to calculate checksum of ref x::y: "/missing.txt": not found', false],
   ['ERROR: failed to solve: process "/bin/sh -c make" did not complete successfully: exit code: 2', false]
 ])('a corrupt cache, not a user error, earns a build without it: %s', async (cause, retry) => {
-  const { isCacheImportFailure } = await import('../../src/pipeline/build')
+  const { isCacheImportFailure } = await import('../../src/core/build-failures')
   expect(isCacheImportFailure(cause)).toBe(retry)
 })
 

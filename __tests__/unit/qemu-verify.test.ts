@@ -3,8 +3,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { setupQemu } from '../../src/pipeline/qemu'
-import { verifyImage } from '../../src/pipeline/verify'
+import { setupQemu } from '../../src/pipeline/builder/qemu'
+import { verifyImage } from '../../src/pipeline/builder/verify'
 import { INPUT_DEFAULTS, parseInputs, type RawInputs } from '../../src/core/inputs'
 import { host } from '../support/scripted-host'
 

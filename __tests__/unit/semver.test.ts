@@ -79,7 +79,7 @@ describe('release tags', () => {
 })
 
 describe('tag-policy: semver', () => {
-  const ctx = (ref: string) => runContext({ GITHUB_REF: ref, GITHUB_SHA: '0123456789abcdef' })
+  const ctx = (ref: string) => runContext({ GITHUB_REF: ref, GITHUB_SHA: '0123456789abcdef' }, () => '{}')
   const inputs = { image: 'ghcr.io/p/ci-base', tags: [], tagPolicy: ['semver' as const, 'sha' as const] }
   test('on a version tag: the release tags next to the others', () => {
     const version = releaseVersion(inputs, ctx('refs/tags/v1.2.3'))!

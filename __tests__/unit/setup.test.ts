@@ -88,7 +88,7 @@ describe('QEMU', () => {
 
 describe('finding the buildx plugin without starting the docker CLI', () => {
   test("the user's plugin dir first, then the system dirs, as the CLI looks", async () => {
-    const { buildxPlugin } = await import('../../src/pipeline/buildx')
+    const { buildxPlugin } = await import('../../src/pipeline/builder/buildx')
     const config = mkdtempSync('/tmp/docker-config-')
     const at = (...present: string[]) => buildxPlugin({ DOCKER_CONFIG: config }, p => present.includes(p))
     expect(at('/usr/libexec/docker/cli-plugins/docker-buildx')).toBe('/usr/libexec/docker/cli-plugins/docker-buildx')

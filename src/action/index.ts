@@ -2,10 +2,10 @@
 // runner, through its workflow commands. Post is the step that finds main's post state.
 import * as core from './workflow-commands.js'
 import { INPUT_DEFAULTS, type InputName, type RawInputs } from '../core/inputs.js'
-import { docker } from '../pipeline/docker.js'
-import type { Runtime } from '../pipeline/runtime.js'
+import { docker } from '../pipeline/host/docker.js'
+import type { Runtime } from '../pipeline/host/runtime.js'
 import { errorMessage } from '../core/errors.js'
-import { POST_STATE_KEY, PostStateRecorder, parsePostState, type PostState } from '../pipeline/post-state.js'
+import { POST_STATE_KEY, PostStateRecorder, parsePostState, type PostState } from '../pipeline/host/post-state.js'
 
 /** The runner fills in action.yml's defaults; outside it, an unset input takes the same default. */
 function readInputs(): RawInputs {

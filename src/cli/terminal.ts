@@ -1,9 +1,9 @@
 // The pipeline's host on a terminal: stages as progress lines with their times, warnings and
 // the report for people, colour only on a TTY and never with NO_COLOR. Progress goes to stderr,
 // the result to stdout, so `--json` pipes cleanly.
-import { dockerTo } from '../pipeline/docker.js'
-import type { Runtime } from '../pipeline/runtime.js'
-import type { PostState } from '../pipeline/post-state.js'
+import { dockerTo } from '../pipeline/host/docker.js'
+import type { Runtime } from '../pipeline/host/runtime.js'
+import type { PostState } from '../pipeline/host/post-state.js'
 import type { OutputName } from '../core/outputs.js'
 import { layerChart, type Report } from '../core/report.js'
 import { humanSize, signedPercent } from '../core/size.js'

@@ -1,5 +1,4 @@
-// What the run knows about itself, read once from the runner's environment.
-import { readFileSync } from 'node:fs'
+// What the run knows about itself, from the runner's environment and its event payload.
 import { tmpdir } from 'node:os'
 import type { Env } from './env.js'
 
@@ -31,7 +30,8 @@ interface EventPayload {
   head_commit?: { timestamp?: string }
 }
 
-export function runContext(env: Env, readEvent: (path: string) => string = p => readFileSync(p, 'utf8')): RunContext {
+/** `readEvent` reads the event payload's file (the caller's I/O: core reads nothing itself). */
+export function runContext(env: Env, readEvent: (path: string) => string): RunContext {
   let defaultBranch = ''
   let pullRequest: number | undefined
   let headCommitTime: string | undefined

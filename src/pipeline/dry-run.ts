@@ -3,18 +3,17 @@
 // facts for the driver, git for the commit's time, the registry's tags for a release; nothing is
 // installed, created or pushed.
 import { join } from 'node:path'
-import { layoutStoreDir } from './layout-store.js'
-import { OPTIONAL_READS_BUDGET_MS, OptionalReads } from './optional-reads.js'
+import { layoutStoreDir } from './builder/layout-store.js'
+import { OPTIONAL_READS_BUDGET_MS, OptionalReads } from './host/optional-reads.js'
 import { parseInputs, type RawInputs } from '../core/inputs.js'
-import { runContext } from '../core/github-context.js'
 import { planRun } from '../core/run-plan.js'
 import { buildArgs, createBuilderArgs, loginArgs } from '../core/args.js'
 import { registryOf } from '../core/reference.js'
 import { loginsOf } from '../core/registry-auth.js'
-import { engineFacts } from './docker-config.js'
-import { existingBuilderDriver } from './buildx.js'
-import { gatherFacts } from './run-facts.js'
-import type { Runtime } from './runtime.js'
+import { engineFacts } from './host/docker-config.js'
+import { existingBuilderDriver } from './builder/buildx.js'
+import { gatherFacts, readRunContext } from './run-facts.js'
+import type { Runtime } from './host/runtime.js'
 
 export interface DryRun {
   /** Each command as argv, `docker` first. */
@@ -25,7 +24,7 @@ export interface DryRun {
 
 export async function dryRun(rt: Runtime, raw: RawInputs): Promise<DryRun> {
   const inputs = parseInputs(raw, rt.env)
-  const ctx = runContext(rt.env)
+  const ctx = readRunContext(rt.env)
   const facts = await gatherFacts(rt, inputs, ctx, new OptionalReads(OPTIONAL_READS_BUDGET_MS, message => rt.warning(message)))
   const plan = planRun({
     ...facts,

@@ -3,18 +3,17 @@
 import { access, mkdtemp } from 'node:fs/promises'
 import { join } from 'node:path'
 import { InputError, type RawInputs, parseInputs, secretLookingBuildArgs } from '../core/inputs.js'
-import { runContext } from '../core/github-context.js'
 import { releaseVersion } from '../core/tags.js'
 import { registryOf } from '../core/reference.js'
 import { loginsOf } from '../core/registry-auth.js'
-import { askEngineIfAuto } from './buildx.js'
-import { gatherFacts } from './run-facts.js'
-import { withBuildx } from './docker.js'
-import type { Runtime } from './runtime.js'
+import { askEngineIfAuto } from './builder/buildx.js'
+import { gatherFacts, readRunContext } from './run-facts.js'
+import { withBuildx } from './host/docker.js'
+import type { Runtime } from './host/runtime.js'
 import { sourceDate } from './source-date.js'
-import { logIn } from './login.js'
-import { setRequestTimeout } from './http.js'
-import { OPTIONAL_READS_BUDGET_MS, OptionalReads } from './optional-reads.js'
+import { logIn } from './registry/login.js'
+import { setRequestTimeout } from './host/http.js'
+import { OPTIONAL_READS_BUDGET_MS, OptionalReads } from './host/optional-reads.js'
 import { runStages, type Run, type Stage } from './stages.js'
 import { BUILD_STAGES } from './build-stages.js'
 import { MERGE_STAGES } from './merge.js'
@@ -45,7 +44,7 @@ export async function main(host: Runtime, raw: RawInputs): Promise<void> {
     )
   }
   setRequestTimeout(inputs.registryTimeoutMs)
-  const ctx = runContext(host.env)
+  const ctx = readRunContext(host.env)
   releaseVersion(inputs, ctx) // a tag that is not a version is the user's to fix, said before anything runs
   const run: Run = {
     // buildx is the runner's until setup chose one (the runner's plugin, or a binary it installed).

@@ -1,12 +1,12 @@
 // The post step: save cache, remove the builder main created, log out. Every cleanup is
 // its own try; a failure is a warning, never a failed job.
-import { saveLocalCache } from './local-cache.js'
-import { saveBinfmtImage } from './qemu.js'
+import { saveLocalCache } from './github/local-cache.js'
+import { saveBinfmtImage } from './builder/qemu.js'
 import { logoutArgs, removeBuilderArgs } from '../core/args.js'
-import { mustRun, withBuildx } from './docker.js'
-import type { Runtime } from './runtime.js'
+import { mustRun, withBuildx } from './host/docker.js'
+import type { Runtime } from './host/runtime.js'
 import { errorMessage } from '../core/errors.js'
-import { removeVerifyLeftovers } from './verify.js'
+import { removeVerifyLeftovers } from './builder/verify.js'
 
 export async function post(rt: Runtime): Promise<void> {
   const state = rt.postState()

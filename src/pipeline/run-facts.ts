@@ -1,15 +1,20 @@
 // What a run finds out before it plans, gathered the same way by the action and by the dry run:
 // the commit's time (git), the versions already published (the registry's tags), the Dockerfile.
+import { readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import type { Inputs } from '../core/inputs.js'
-import type { RunContext } from '../core/github-context.js'
+import { runContext, type RunContext } from '../core/github-context.js'
+import type { Env } from '../core/env.js'
 import type { RunFacts } from '../core/run-plan.js'
 import type { SourceDate } from '../core/source-date.js'
 import { releaseVersion } from '../core/tags.js'
-import type { OptionalReads } from './optional-reads.js'
-import { releaseOf } from './release.js'
-import type { Runtime } from './runtime.js'
+import type { OptionalReads } from './host/optional-reads.js'
+import { releaseOf } from './registry/release.js'
+import type { Runtime } from './host/runtime.js'
 import { sourceDate } from './source-date.js'
+
+/** The run's GitHub context: the runner's environment and the event payload it names. */
+export const readRunContext = (env: Env): RunContext => runContext(env, path => readFileSync(path, 'utf8'))
 
 /** The facts every plan needs; the builder's (engine, existing driver) and the run's own places are added by the caller. */
 export type CommonFacts = Pick<RunFacts, 'inputs' | 'ctx' | 'env' | 'now' | 'release' | 'sourceDateEpoch' | 'dockerfile'>

@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process'
 import type { Inputs } from '../core/inputs.js'
 import type { RunContext } from '../core/github-context.js'
 import { chooseSourceDate, isoSeconds, type SourceDate } from '../core/source-date.js'
-import type { Runtime } from './runtime.js'
+import type { Runtime } from './host/runtime.js'
 
 /** The committer time of `sha` in `dir`, or undefined where there is no checkout (or no git). */
 export function commitTime(dir: string, sha: string): Promise<number | undefined> {

@@ -4,11 +4,11 @@
 // already points at the digest is left alone, and nothing the registry has is sent again.
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Manifest } from '../core/image.js'
-import { repositoriesOf, repositoryOf, tagOf } from '../core/reference.js'
+import type { Manifest } from '../../core/image.js'
+import { repositoriesOf, repositoryOf, tagOf } from '../../core/reference.js'
 import { clientFor, readBack, type RegistryClient } from './registry-client.js'
-import type { Runtime } from './runtime.js'
-import { errorMessage } from '../core/errors.js'
+import type { Runtime } from '../host/runtime.js'
+import { errorMessage } from '../../core/errors.js'
 
 export interface Uploads {
   blobs: number

@@ -2,10 +2,11 @@
 // helper) and the token dance registries ask for: manifest and config reads for the report
 // (milliseconds, where a `docker buildx imagetools` process costs ~100 ms), and the writes
 // that publish an image by digest and then point its tags at it.
-import { parseRepository, type Reference } from '../core/reference.js'
-import type { Env } from '../core/env.js'
-import { dockerCredentials, type Credentials } from './docker-config.js'
-import { http, type HttpResponse } from './http.js'
+import { parseRepository, type Reference } from '../../core/reference.js'
+import type { Env } from '../../core/env.js'
+import { dockerCredentials, type Credentials } from '../host/docker-config.js'
+import { http, type HttpResponse } from '../host/http.js'
+import { parseChallenge, retryAfterMs } from '../../core/http-headers.js'
 
 export const MANIFEST_TYPES = [
   'application/vnd.oci.image.index.v1+json',
@@ -15,13 +16,6 @@ export const MANIFEST_TYPES = [
 ].join(', ')
 
 export class NotFoundError extends Error {}
-
-export function parseChallenge(header: string): { scheme: string; params: Record<string, string> } {
-  const scheme = header.split(' ')[0]
-  const params: Record<string, string> = {}
-  for (const m of header.slice(scheme.length).matchAll(/(\w+)="([^"]*)"/g)) params[m[1]] = m[2]
-  return { scheme: scheme.toLowerCase(), params }
-}
 
 interface Call {
   method?: 'GET' | 'HEAD' | 'PUT' | 'POST'
@@ -63,14 +57,6 @@ const retryable = (e: unknown) =>
   e instanceof RegistryError
     ? e.status === 429 || e.status >= 500
     : /connection was reset|timed out|connection refused|EPIPE|ETIMEDOUT|ECONNRESET|socket hang up/i.test(String((e as Error)?.message))
-
-/** Retry-After in seconds or as an HTTP date. */
-export function retryAfterMs(header: string | null, now = Date.now()): number | undefined {
-  if (!header) return undefined
-  if (/^\d+$/.test(header.trim())) return Number(header.trim()) * 1000
-  const at = Date.parse(header)
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now)
-}
 
 export class RegistryClient {
   private authorization?: string

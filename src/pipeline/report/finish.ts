@@ -1,16 +1,16 @@
 // The end of every run that made an image (a build, a per-platform build, a merge): compare
 // with the baseline, check budgets, write outputs, summary and comment, and only then fail on a
 // budget or a verify check.
-import type { Inputs } from '../core/inputs.js'
-import type { RunContext } from '../core/github-context.js'
-import { createdOf, type Baseline, type ImageInfo } from '../core/image.js'
-import { changedSince, compare } from '../core/compare.js'
-import { checkBudgets } from '../core/budget.js'
-import { hitRate, type StepStats } from '../core/progress.js'
-import { makeReport, seconds, type StageTime } from '../core/report.js'
-import { verifyFailures, type Verification } from '../core/verify.js'
+import type { Inputs } from '../../core/inputs.js'
+import type { RunContext } from '../../core/github-context.js'
+import { createdOf, type Baseline, type ImageInfo } from '../../core/image.js'
+import { changedSince, compare } from '../../core/compare.js'
+import { checkBudgets } from '../../core/budget.js'
+import { hitRate, type StepStats } from '../../core/progress.js'
+import { makeReport, seconds, type StageTime } from '../../core/report.js'
+import { verifyFailures, type Verification } from '../../core/verify.js'
 import { publishReport } from './publish-report.js'
-import type { Runtime } from './runtime.js'
+import type { Runtime } from '../host/runtime.js'
 
 export interface Finished {
   digest: string

@@ -2,8 +2,8 @@
 // the runner's workflow commands; a command line could back it with a terminal.
 import type { Docker } from './docker.js'
 import type { PostState } from './post-state.js'
-import type { OutputName } from '../core/outputs.js'
-import type { Env } from '../core/env.js'
+import type { OutputName } from '../../core/outputs.js'
+import type { Env } from '../../core/env.js'
 
 export interface Runtime {
   env: Env

@@ -3,7 +3,7 @@
 // check for each request's timeout times its retries times the requests. When the budget is
 // spent, the read in flight is cut off, one warning says what was given up, and every later
 // optional read is skipped: the run goes on without them. The push is not one of these.
-import { errorMessage } from '../core/errors.js'
+import { errorMessage } from '../../core/errors.js'
 
 /** What all optional reads of a run may cost together. */
 export const OPTIONAL_READS_BUDGET_MS = 30_000

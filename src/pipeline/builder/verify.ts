@@ -1,10 +1,10 @@
 // Verify after building: each command runs in the image just built, on every platform (QEMU
 // emulates the ones the runner cannot run), by digest when the image was pushed, as a
 // downstream job would run it: the image's own user, entrypoint and environment.
-import type { Inputs } from '../core/inputs.js'
-import { userCheck, type UserCheck, type Verification, type VerifyResult } from '../core/verify.js'
-import { lastLines, mustRun } from './docker.js'
-import type { Runtime } from './runtime.js'
+import type { Inputs } from '../../core/inputs.js'
+import { userCheck, type UserCheck, type Verification, type VerifyResult } from '../../core/verify.js'
+import { lastLines, mustRun } from '../host/docker.js'
+import type { Runtime } from '../host/runtime.js'
 
 /** The label every verify container carries: post removes whatever main left behind. */
 export const VERIFY_LABEL = 'ci-base-action.verify'

@@ -5,9 +5,9 @@
 import { createHash } from 'node:crypto'
 import { mkdir, readFile, rm, rmdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { RunContext } from '../core/github-context.js'
+import type { RunContext } from '../../core/github-context.js'
 import { restorePaths, savePaths } from './github-cache.js'
-import { errorMessage } from '../core/errors.js'
+import { errorMessage } from '../../core/errors.js'
 
 export interface Handover {
   platform: string

@@ -4,16 +4,16 @@
 // for every blob again, about 0.6 s on a 250 MB image over loopback and more over the network.
 // What the ref holds is read while the build runs; a read that fails or runs out of time means
 // the cache is written, as before.
-import { cacheBlobs, cacheSpecAttrs } from '../core/cache-plan.js'
-import type { CacheFault } from '../core/progress.js'
-import type { Env } from '../core/env.js'
-import { repositoryOf, tagOf } from '../core/reference.js'
-import type { BuildPlan } from '../core/args.js'
-import { clientFor, NotFoundError } from './registry-client.js'
-import type { OptionalReads } from './optional-reads.js'
+import { cacheBlobs, cacheSpecAttrs } from '../../core/cache-plan.js'
+import type { CacheFault } from '../../core/progress.js'
+import type { Env } from '../../core/env.js'
+import { repositoryOf, tagOf } from '../../core/reference.js'
+import type { BuildPlan } from '../../core/args.js'
+import { clientFor, NotFoundError } from '../registry/registry-client.js'
+import type { OptionalReads } from '../host/optional-reads.js'
 import { buildOnce } from './build.js'
-import { lastLines } from './docker.js'
-import type { Runtime } from './runtime.js'
+import { lastLines } from '../host/docker.js'
+import type { Runtime } from '../host/runtime.js'
 
 /** Per cache spec, the blobs its ref lists ([] when there is none yet), or undefined when that could not be read. */
 export type HeldBlobs = Map<string, string[] | undefined>

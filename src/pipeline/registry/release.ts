@@ -1,11 +1,11 @@
 // A release run's tags: the version a `refs/tags/v…` run builds and the versions already
 // published, read from the registry (floating tags only move forward).
-import type { Inputs } from '../core/inputs.js'
-import type { Version } from '../core/semver.js'
+import type { Inputs } from '../../core/inputs.js'
+import type { Version } from '../../core/semver.js'
 import { clientFor } from './registry-client.js'
-import type { Runtime } from './runtime.js'
-import { errorMessage } from '../core/errors.js'
-import type { OptionalReads } from './optional-reads.js'
+import type { Runtime } from '../host/runtime.js'
+import { errorMessage } from '../../core/errors.js'
+import type { OptionalReads } from '../host/optional-reads.js'
 
 /** The release a version tag builds, with the versions already published (floating tags only move forward). */
 export async function releaseOf(rt: Runtime, inputs: Inputs, reads: OptionalReads, version?: Version) {

@@ -2,14 +2,14 @@
 // or the OCI layout the build wrote.
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { type Docker, mustRun } from './docker.js'
-import { inspectConfigArgs, inspectRawArgs } from '../core/args.js'
-import { type Baseline, type ImageInfo, readImage, type ImageConfig, type ImageSource } from '../core/image.js'
+import { type Docker, mustRun } from '../host/docker.js'
+import { inspectConfigArgs, inspectRawArgs } from '../../core/args.js'
+import { type Baseline, type ImageInfo, readImage, type ImageConfig, type ImageSource } from '../../core/image.js'
 import { clientFor, NotFoundError, readBack } from './registry-client.js'
-import { errorMessage } from '../core/errors.js'
-import type { Env } from '../core/env.js'
-import { repositoryOf, tagOf } from '../core/reference.js'
-import type { OptionalReads } from './optional-reads.js'
+import { errorMessage } from '../../core/errors.js'
+import type { Env } from '../../core/env.js'
+import { repositoryOf, tagOf } from '../../core/reference.js'
+import type { OptionalReads } from '../host/optional-reads.js'
 
 /**
  * Images in a registry: over its HTTP API with docker's credentials, and through buildx's

@@ -1,11 +1,11 @@
 // Where the report goes: step outputs, the job summary, and on pull requests one comment.
-import type { Inputs } from '../core/inputs.js'
-import type { RunContext } from '../core/github-context.js'
-import { commentMarker, CommentPermissionError, upsertComment } from './comment.js'
-import { fitMarkdown, SUMMARY_LIMIT, summaryMarkdown, type Report } from '../core/report.js'
-import { outputs, type OutputName } from '../core/outputs.js'
-import type { Runtime } from './runtime.js'
-import { errorMessage } from '../core/errors.js'
+import type { Inputs } from '../../core/inputs.js'
+import type { RunContext } from '../../core/github-context.js'
+import { commentMarker, CommentPermissionError, upsertComment } from '../github/comment.js'
+import { fitMarkdown, SUMMARY_LIMIT, summaryMarkdown, type Report } from '../../core/report.js'
+import { outputs, type OutputName } from '../../core/outputs.js'
+import type { Runtime } from '../host/runtime.js'
+import { errorMessage } from '../../core/errors.js'
 
 export async function publishReport(rt: Runtime, inputs: Inputs, ctx: RunContext, report: Report, metadata: string): Promise<void> {
   const markdown = summaryMarkdown(report)
