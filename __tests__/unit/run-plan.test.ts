@@ -1,22 +1,10 @@
-import { runContext } from '../../src/core/github-context'
+import { weeklyRun } from '../support/run-context'
 import { INPUT_DEFAULTS, parseInputs, type RawInputs } from '../../src/core/inputs'
 import { planRun, type RunFacts } from '../../src/core/run-plan'
 import { buildArgs } from '../../src/core/args'
 import { parseVersion } from '../../src/core/semver'
 
-const ctx = runContext(
-  {
-    GITHUB_SHA: '0123456789abcdef',
-    GITHUB_REF: 'refs/heads/main',
-    GITHUB_EVENT_PATH: '/e.json',
-    GITHUB_REPOSITORY: 'phialo/app',
-    GITHUB_WORKFLOW: 'Weekly rebuild',
-    GITHUB_RUN_ID: '77',
-    GITHUB_RUN_ATTEMPT: '2',
-    RUNNER_TEMP: '/rt'
-  },
-  () => JSON.stringify({ repository: { default_branch: 'main' } })
-)
+const ctx = weeklyRun
 const facts = (over: Partial<RawInputs>, more: Partial<RunFacts> = {}): RunFacts => ({
   inputs: parseInputs({ ...INPUT_DEFAULTS, image: 'ghcr.io/p/x', push: 'true', cache: 'registry', ...over }),
   ctx,

@@ -1,21 +1,10 @@
 import { runContext } from '../../src/core/github-context'
+import { weeklyRun } from '../support/run-context'
 import { cacheBlobs, cacheHoldsBuild, cacheScope, ghaVersionWarning, planCache, staleCaches } from '../../src/core/cache-plan'
 import { INPUT_DEFAULTS, parseInputs, type RawInputs } from '../../src/core/inputs'
 import { imageTags, ociLabels } from '../../src/core/tags'
 
-const ctx = runContext(
-  {
-    GITHUB_SHA: '0123456789abcdef',
-    GITHUB_REF: 'refs/heads/main',
-    GITHUB_EVENT_PATH: '/e.json',
-    GITHUB_REPOSITORY: 'phialo/app',
-    GITHUB_WORKFLOW: 'Weekly rebuild',
-    GITHUB_RUN_ID: '77',
-    GITHUB_RUN_ATTEMPT: '2',
-    RUNNER_TEMP: '/rt'
-  },
-  () => JSON.stringify({ repository: { default_branch: 'main' } })
-)
+const ctx = weeklyRun
 const inputs = (over: Partial<RawInputs>) => parseInputs({ ...INPUT_DEFAULTS, ...over })
 const now = new Date('2026-11-25T10:00:00Z')
 
