@@ -132,6 +132,14 @@ describe('which failures are worth one more try', () => {
     const { isTransientPushFailure } = await import('../../src/core/build-failures')
     expect(isTransientPushFailure(failing(name, cause))).toBe(retry)
   })
+
+  test('no step failed (buildx itself gave up): not a push to try again, whatever the words', async () => {
+    const { isTransientPushFailure } = await import('../../src/core/build-failures')
+    const progress = new BuildProgress()
+    progress.push('ERROR: 429 Too Many Requests\n')
+    progress.end()
+    expect(isTransientPushFailure(progress)).toBe(false)
+  })
 })
 
 test.each([

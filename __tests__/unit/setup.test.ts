@@ -58,7 +58,31 @@ describe('buildx', () => {
     expect(chooseDriver(inputs({ platforms: 'linux/amd64' }), classic, [])).toBe('docker')
     expect(chooseDriver(inputs({ platforms: 'linux/amd64' }), classic, ['type=gha,mode=max'])).toBe('docker-container')
     expect(chooseDriver(inputs({ 'driver-opts': 'network=host' }), containerd, [])).toBe('docker-container')
+    // Each builder option alone asks for a builder of the action's own.
+    expect(chooseDriver(inputs({ 'buildkitd-config': 'debug = true' }), containerd, [])).toBe('docker-container')
+    expect(chooseDriver(inputs({ endpoint: 'tcp://buildkitd:1234' }), containerd, [])).toBe('docker-container')
     expect(chooseDriver(inputs({ driver: 'docker-container' }), containerd, [])).toBe('docker-container')
+  })
+
+  test("network=host only for a docker-container builder, only with a loopback registry, never over the user's own network=", async () => {
+    const { builderSpec } = await import('../../src/core/builder')
+    const refs = ['localhost:5000/a/b:1']
+    const opts = (over: Partial<RawInputs>, driver: 'docker-container' | 'remote', r = refs) =>
+      builderSpec(inputs(over), driver, 'b', '/t', r).spec.driverOpts
+    expect(opts({}, 'docker-container')).toEqual(['network=host'])
+    expect(opts({}, 'docker-container', ['ghcr.io/p/x:1'])).toEqual([])
+    expect(opts({ endpoint: 'tcp://b:1234' }, 'remote')).toEqual([])
+    expect(opts({ 'driver-opts': 'network=bridge' }, 'docker-container')).toEqual(['network=bridge'])
+  })
+
+  test("TLS material is written only for the remote driver's builder", async () => {
+    const { builderSpec } = await import('../../src/core/builder')
+    const pem = '-----BEGIN CERTIFICATE-----\nx\n-----END CERTIFICATE-----'
+    const tls = inputs({ 'tls-ca': pem })
+    expect(builderSpec(tls, 'docker-container', 'b', '/t', []).files).toEqual({})
+    expect(Object.keys(builderSpec(inputs({ 'tls-ca': pem, endpoint: 'tcp://b:1' }), 'remote', 'b', '/t', []).files)).toEqual([
+      '/t/b-cacert.pem'
+    ])
   })
 
   test('a builder it creates reaches loopback registries over plain HTTP', () => {

@@ -82,6 +82,16 @@ describe('cache plan', () => {
     expect(plan.from).toEqual([])
     expect(plan.warnings[0]).toMatch(/gha needs the GitHub cache service/)
   })
+  test("gha without the runner's token, or without a cache URL: one warning, and no gha cache", () => {
+    for (const env of [{ ACTIONS_RESULTS_URL: 'http://127.0.0.1:1/' }, { ACTIONS_RUNTIME_TOKEN: 't' }]) {
+      const plan = planCache(inputs({ cache: 'gha' }), [], ctx, env)
+      expect({ from: plan.from, to: plan.to, warned: plan.warnings.length }).toEqual({ from: [], to: [], warned: 1 })
+    }
+  })
+  test('only registry caches with a ref are registry refs', () => {
+    const plan = planCache(inputs({ 'cache-to': 'type=registry,mode=max\ntype=local,dest=/c' }), [], ctx, {})
+    expect(plan.registryRefs).toStrictEqual([])
+  })
   test('gha on an old buildx warns', () => {
     const plan = planCache(inputs({ cache: 'gha' }), [], ctx, gha)
     expect(ghaVersionWarning(plan, '0.13.1')).toMatch(/needs buildx >= 0.21.0/)

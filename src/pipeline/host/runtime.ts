@@ -20,6 +20,3 @@ export interface Runtime {
   writeSummary(markdown: string): Promise<void>
   now(): Date
 }
-
-/** Runs one named, timed part of a run (a group in the runner's log). */
-export type Stage = <T>(name: string, fn: () => Promise<T>) => Promise<T>
