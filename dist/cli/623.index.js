@@ -2296,14 +2296,13 @@ async function post(rt) {
 
 
 
-
 async function dryRun(rt, raw) {
     const inputs = (0,core_inputs/* parseInputs */.TL)(raw, rt.env);
     const ctx = readRunContext(rt.env);
     const facts = await gatherFacts(rt, inputs, ctx, new optional_reads/* OptionalReads */.O(optional_reads/* OPTIONAL_READS_BUDGET_MS */.o, message => rt.warning(message)));
     const plan = planRun({
         ...facts,
-        engine: inputs.driver === 'auto' && !inputs.builder ? await (0,docker_config/* engineFacts */.Ig)(rt.docker, rt.env) : undefined,
+        engine: await askEngineIfAuto(rt, inputs),
         existingDriver: inputs.builder ? await existingBuilderDriver(rt.docker, inputs.builder) : undefined,
         work: (0,external_node_path_.join)(ctx.temp, 'ci-base-action-XXXXXX'),
         layoutDir: layoutStoreDir(rt.env),

@@ -10,8 +10,7 @@ import { planRun } from '../core/run-plan.js'
 import { buildArgs, createBuilderArgs, loginArgs } from '../core/args.js'
 import { registryOf } from '../core/reference.js'
 import { loginsOf } from '../core/registry-auth.js'
-import { engineFacts } from './host/docker-config.js'
-import { existingBuilderDriver } from './builder/buildx.js'
+import { askEngineIfAuto, existingBuilderDriver } from './builder/buildx.js'
 import { gatherFacts, readRunContext } from './run-facts.js'
 import type { Runtime } from './host/runtime.js'
 
@@ -28,7 +27,7 @@ export async function dryRun(rt: Runtime, raw: RawInputs): Promise<DryRun> {
   const facts = await gatherFacts(rt, inputs, ctx, new OptionalReads(OPTIONAL_READS_BUDGET_MS, message => rt.warning(message)))
   const plan = planRun({
     ...facts,
-    engine: inputs.driver === 'auto' && !inputs.builder ? await engineFacts(rt.docker, rt.env) : undefined,
+    engine: await askEngineIfAuto(rt, inputs),
     existingDriver: inputs.builder ? await existingBuilderDriver(rt.docker, inputs.builder) : undefined,
     work: join(ctx.temp, 'ci-base-action-XXXXXX'),
     layoutDir: layoutStoreDir(rt.env),
