@@ -1,8 +1,29 @@
 // argv for every docker command the action runs, as data: nothing goes through a shell.
 import type { Inputs } from './inputs.js'
 
+/** The inputs that become build flags (and `load`, which asks for a second pass). */
+export type BuildInputs = Pick<
+  Inputs,
+  | 'buildArgs'
+  | 'context'
+  | 'file'
+  | 'load'
+  | 'network'
+  | 'noCache'
+  | 'platforms'
+  | 'provenance'
+  | 'pull'
+  | 'rewriteTimestamp'
+  | 'sbom'
+  | 'secretFiles'
+  | 'secrets'
+  | 'shmSize'
+  | 'ssh'
+  | 'target'
+>
+
 export interface BuildPlan {
-  inputs: Inputs
+  inputs: BuildInputs
   /** '' builds with the current (default) builder. */
   builder: string
   tags: string[]

@@ -52,7 +52,11 @@ export function buildxAsset(version: string, platform = process.platform, arch =
  * `auto`: the runner's own docker builder when it can do the job (containerd store, or a single
  * platform with at most inline cache and no builder options), else a docker-container builder.
  */
-export function chooseDriver(inputs: Inputs, facts: EngineFacts, cacheTo: string[]): Exclude<Inputs['driver'], 'auto'> {
+export function chooseDriver(
+  inputs: Pick<Inputs, 'driver' | 'driverOpts' | 'buildkitdConfig' | 'endpoint' | 'platforms' | 'load'>,
+  facts: EngineFacts,
+  cacheTo: string[]
+): Exclude<Inputs['driver'], 'auto'> {
   if (inputs.driver !== 'auto') return inputs.driver
   if (inputs.driverOpts.length || inputs.buildkitdConfig.trim() || inputs.endpoint) return 'docker-container'
   if (facts.containerdStore) return 'docker'
@@ -79,7 +83,7 @@ export function buildkitdConfig(userConfig: string, plainHttp: string[]): string
  * remote driver's TLS material, which buildx only takes as paths), and the nodes to append.
  */
 export function builderSpec(
-  inputs: Inputs,
+  inputs: Pick<Inputs, 'driverOpts' | 'tls' | 'buildkitdConfig' | 'appendNodes' | 'endpoint' | 'platforms'>,
   driver: BuilderSpec['driver'],
   name: string,
   tempDir: string,

@@ -48,7 +48,12 @@ export function cacheScope(inputs: Pick<Inputs, 'cacheScope'>, ctx: RunContext):
   return scope.replace(/[^A-Za-z0-9._-]+/g, '-')
 }
 
-export function planCache(inputs: Inputs, tags: string[], ctx: RunContext, env: Record<string, string | undefined>): CachePlan {
+export function planCache(
+  inputs: Pick<Inputs, 'cache' | 'cacheFrom' | 'cacheTo' | 'cacheRef' | 'cacheScope' | 'cacheTimeout' | 'image' | 'baseline' | 'noCache'>,
+  tags: string[],
+  ctx: RunContext,
+  env: Record<string, string | undefined>
+): CachePlan {
   const from: string[] = []
   const to: string[] = []
   const toIfStale: string[] = []

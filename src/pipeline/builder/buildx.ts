@@ -141,7 +141,11 @@ export function askEngineIfAuto(rt: Pick<Runtime, 'docker' | 'env'>, inputs: Pic
 }
 
 /** Make buildx usable, and create the builder the plan names (post removes it). */
-export async function setupBuildx(rt: Runtime, inputs: Inputs, plan: Pick<RunPlan, 'cache' | 'driver' | 'create'>): Promise<BuildxSetup> {
+export async function setupBuildx(
+  rt: Runtime,
+  inputs: Pick<Inputs, 'builder' | 'buildxVersion' | 'buildxDownloadUrl'>,
+  plan: Pick<RunPlan, 'cache' | 'driver' | 'create'>
+): Promise<BuildxSetup> {
   // An explicit version is installed whatever the runner has: no need to ask the runner's.
   const installed = inputs.buildxVersion === 'installed' ? await installedBuildx(rt.docker, rt.env) : undefined
   const wanted = buildxToInstall(inputs.buildxVersion, installed, buildxNeeded(plan.cache.types))

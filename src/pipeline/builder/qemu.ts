@@ -22,7 +22,12 @@ export function isRegistered(entry: string, dir = BINFMT_DIR): boolean {
  * Register the emulators the build needs. Already-registered ones cost nothing; the binfmt
  * image is kept in the GitHub cache so later runs do not pull it again.
  */
-export async function setupQemu(rt: Runtime, inputs: Inputs, temp: string, dir = BINFMT_DIR): Promise<void> {
+export async function setupQemu(
+  rt: Runtime,
+  inputs: Pick<Inputs, 'platforms' | 'qemu' | 'qemuImage'>,
+  temp: string,
+  dir = BINFMT_DIR
+): Promise<void> {
   const need = emulationNeed(inputs.platforms, e => isRegistered(e, dir))
   if (need.unknown.length) rt.warning(`QEMU: no emulator is known for ${need.unknown.join(', ')}; the build may fail there.`)
   const toInstall = inputs.qemu === 'true' ? need.emulated.filter(p => emulatorFor(p)) : need.missing

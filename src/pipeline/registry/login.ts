@@ -7,7 +7,7 @@ import { loginsOf } from '../../core/registry-auth.js'
 import { mustRun } from '../host/docker.js'
 import type { Runtime } from '../host/runtime.js'
 
-export async function logIn(rt: Runtime, inputs: Inputs): Promise<void> {
+export async function logIn(rt: Runtime, inputs: Pick<Inputs, 'username' | 'password' | 'registry' | 'image' | 'logins'>): Promise<void> {
   const loggedIn: string[] = []
   for (const login of loginsOf(inputs, registryOf)) {
     await mustRun(rt.docker, loginArgs(login.registry, login.username), `Logging in to ${login.registry}`, { input: login.password })

@@ -8,7 +8,7 @@ import { errorMessage } from '../../core/errors.js'
 import type { OptionalReads } from '../host/optional-reads.js'
 
 /** The release a version tag builds, with the versions already published (floating tags only move forward). */
-export async function releaseOf(rt: Runtime, inputs: Inputs, reads: OptionalReads, version?: Version) {
+export async function releaseOf(rt: Runtime, inputs: Pick<Inputs, 'image'>, reads: OptionalReads, version?: Version) {
   if (!inputs.image) return undefined
   if (!version || version.pre) return version && { version, published: [] }
   const onlyFull = `only ${version.text} is tagged; ${version.major}.${version.minor}, ${version.major} and latest stay where they are`

@@ -9,7 +9,7 @@ import { checkBudgets } from '../../core/budget.js'
 import { hitRate, type StepStats } from '../../core/progress.js'
 import { makeReport, seconds, type StageTime } from '../../core/report.js'
 import { verifyFailures, type Verification } from '../../core/verify.js'
-import { publishReport } from './publish-report.js'
+import { publishReport, type ReportInputs } from './publish-report.js'
 import type { Runtime } from '../host/runtime.js'
 
 export interface Finished {
@@ -25,7 +25,12 @@ export interface Finished {
   metadataText: string
 }
 
-export async function finish(rt: Runtime, inputs: Inputs, ctx: RunContext, f: Finished): Promise<void> {
+export async function finish(
+  rt: Runtime,
+  inputs: Pick<Inputs, 'budgets' | 'push'> & ReportInputs,
+  ctx: RunContext,
+  f: Finished
+): Promise<void> {
   const { base, image, verification } = f
   if (base.status === 'unavailable' && !base.warned) rt.warning(`Baseline ${base.ref} could not be read: ${base.reason}`)
   const platforms = compare(image.platforms, base.image)

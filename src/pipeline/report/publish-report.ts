@@ -7,7 +7,10 @@ import { outputs, type OutputName } from '../../core/outputs.js'
 import type { Runtime } from '../host/runtime.js'
 import { errorMessage } from '../../core/errors.js'
 
-export async function publishReport(rt: Runtime, inputs: Inputs, ctx: RunContext, report: Report, metadata: string): Promise<void> {
+/** The inputs the report's destinations use: where it goes, and what names the job's comment. */
+export type ReportInputs = Pick<Inputs, 'summary' | 'comment' | 'githubToken' | 'file' | 'image' | 'target' | 'platforms'>
+
+export async function publishReport(rt: Runtime, inputs: ReportInputs, ctx: RunContext, report: Report, metadata: string): Promise<void> {
   const markdown = summaryMarkdown(report)
   for (const [name, value] of Object.entries(outputs(report, metadata, markdown))) rt.setOutput(name as OutputName, value)
   for (const p of report.platforms) {
@@ -22,7 +25,7 @@ export async function publishReport(rt: Runtime, inputs: Inputs, ctx: RunContext
   if (inputs.comment) await comment(rt, inputs, ctx, markdown)
 }
 
-async function comment(rt: Runtime, inputs: Inputs, ctx: RunContext, markdown: string): Promise<void> {
+async function comment(rt: Runtime, inputs: ReportInputs, ctx: RunContext, markdown: string): Promise<void> {
   if (!ctx.pullRequest) {
     rt.info('comment: not a pull_request event; the report is in the job summary')
     return
