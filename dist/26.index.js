@@ -519,7 +519,9 @@ async function post(rt) {
         }
     };
     const local = state.localCache;
-    if (local) {
+    if (local?.noSave)
+        rt.info(`Cache not saved: ${local.noSave}`);
+    else if (local) {
         await cleanup('Save cache', async () => rt.info((await (0,_github_local_cache_js__WEBPACK_IMPORTED_MODULE_0__/* .saveLocalCache */ .j)(local)) ? `Cache saved as ${local.key}` : 'The build exported no cache; nothing to save'));
     }
     const binfmt = state.binfmtCache;

@@ -3,7 +3,7 @@ import type { ActionRun } from '../support/runner'
 import { startCacheServer, type CacheServer } from '../support/cache-server'
 import { fixture, docker, nonce, onEveryStack, expectGreen } from '../support/stack'
 import { manifest, platformSizes, REGISTRY } from '../support/registry'
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
@@ -100,6 +100,53 @@ onEveryStack('cache on an empty builder', stack => {
     )
     expect(run.main.outputs['cache-hit-rate']).toBe('0')
     expect(JSON.parse(run.main.outputs.report).platforms).toHaveLength(2)
+  })
+
+  test('cache-write auto: the default branch writes; a pull request reads its entries on an empty builder and writes none', async () => {
+    const tag = nonce()
+    const scope = `write-${tag}`
+    const inputs = { cache: 'gha,local', 'cache-scope': scope }
+    const events = mkdtempSync(join(tmpdir(), 'event-'))
+    const event = (name: string, payload: object) => {
+      writeFileSync(join(events, name), JSON.stringify({ ...payload, repository: { default_branch: 'main' } }))
+      return join(events, name)
+    }
+    const ours = () => server.entries().filter(e => e.key.includes(scope))
+    const cacheRows = (run: ActionRun) => (JSON.parse(run.main.outputs.report) as { caches: { cache: string; written: string }[] }).caches
+
+    const onMain = await build(tag, inputs, { ...server.env, GITHUB_EVENT_PATH: event('push.json', { head_commit: { id: 'x' } }) })
+    expectGreen(onMain)
+    expect(onMain.main.stdout).toContain('The build writes its caches: the default branch writes the cache (cache-write: auto)')
+    const written = ours()
+    // The gha cache's index and layers, and the local cache's archive, all on the default branch.
+    expect(written.some(e => e.key.startsWith(`index-${scope}`))).toBe(true)
+    expect(written.some(e => e.key.startsWith(`ci-base-action-${scope}-`))).toBe(true)
+    expect(new Set(written.map(e => e.scope))).toStrictEqual(new Set(['refs/heads/main']))
+    expect(cacheRows(onMain).find(r => r.cache === `gha scope=${scope}`)?.written).toMatch(/^[1-9]\d* layers? new$/)
+
+    stack.emptyBuilder()
+    const pr = await build(tag, inputs, {
+      ...server.envFor('refs/pull/7/merge'),
+      GITHUB_REF: 'refs/pull/7/merge',
+      GITHUB_EVENT_NAME: 'pull_request',
+      GITHUB_EVENT_PATH: event('pr.json', { pull_request: { number: 7 } })
+    })
+    expectGreen(pr)
+    expect(pr.main.outputs['cache-hit-rate']).toBe('100')
+    expect(pr.main.stdout).toContain(
+      "The build reads its caches and writes none: a pull request reads the default branch's cache and writes none"
+    )
+    expect(pr.post.stdout).toContain('Cache not saved: a pull request')
+    expect(ours()).toStrictEqual(written)
+    expect(cacheRows(pr)).toStrictEqual([
+      expect.objectContaining({
+        cache: `gha scope=${scope}`,
+        read: 'imported',
+        written: expect.stringMatching(/^not written: a pull request/)
+      }),
+      expect.objectContaining({ cache: 'local GitHub cache', written: expect.stringMatching(/^not written: a pull request/) })
+    ])
+    expect(pr.main.summary).toContain('<summary>Caches</summary>')
   })
 
   test("branches: a run reads its own branch's cache and the default branch's, never another branch's", async () => {

@@ -196,6 +196,8 @@ const WORDS: Record<InputName, string[]> = {
   cache: ['gha', 'registry', 'inline', 'local', 'none', 'redis', ''],
   'cache-ref': ['r/x:cache', 'Bad Ref', ''],
   'cache-scope': ['main', ''],
+  'cache-write': ['auto', 'always', 'never', 'pr', ''],
+  'cache-mode': ['max', 'min', 'all', ''],
   'cache-timeout': ['90s', '2m', '1m30s', '0s', '10', 'soon', ''],
   'registry-timeout': ['30s', '2m', '0s', 'never', ''],
   'cache-from': ['type=gha', 'type=registry,ref=r/x:c', 'r/x:c', 'inline', 'type=nope', ''],

@@ -1,6 +1,6 @@
 import { runContext } from '../../src/core/github-context'
 import { weeklyRun } from '../support/run-context'
-import { cacheBlobs, cacheHoldsBuild, cacheScope, ghaVersionWarning, planCache, staleCaches } from '../../src/core/cache-plan'
+import { cacheBlobs, cacheHoldsBuild, cacheScope, cacheWrite, ghaVersionWarning, planCache, staleCaches } from '../../src/core/cache-plan'
 import { INPUT_DEFAULTS, parseInputs, type RawInputs } from '../../src/core/inputs'
 import { imageTags, ociLabels } from '../../src/core/tags'
 
@@ -124,6 +124,56 @@ describe('cache plan', () => {
     expect(planCache(inputs({ image: 'r/x', cache: 'gha,local,inline' }), [], ctx, gha).toIfStale).toEqual([])
     const own = planCache(inputs({ image: 'r/x', cache: 'registry', 'cache-to': 'type=registry,ref=r/x:mine' }), [], ctx, {})
     expect({ to: own.to, toIfStale: own.toIfStale }).toEqual({ to: ['type=registry,ref=r/x:mine'], toIfStale: [] })
+  })
+
+  test('cache-mode min: every cache the action derives exports the image layers only', () => {
+    const plan = planCache(inputs({ image: 'r/x', cache: 'gha,registry,local', 'cache-mode': 'min' }), [], ctx, gha)
+    expect(plan.to).toHaveLength(3)
+    for (const spec of plan.to) expect(spec).toMatch(/,mode=min,/)
+    expect(planCache(inputs({ image: 'r/x', cache: 'registry' }), [], ctx, {}).to[0]).toMatch(/,mode=max,/)
+  })
+
+  test('a run that does not write reads every cache, exports none, and post saves no local cache', () => {
+    const pr = { ...ctx, eventName: 'pull_request', ref: 'refs/pull/7/merge' }
+    const plan = planCache(inputs({ image: 'r/x', cache: 'gha,registry,local,inline' }), ['r/x:1'], pr, gha)
+    expect(plan.from.map(spec => spec.slice(0, spec.indexOf(',')))).toStrictEqual([
+      'type=gha',
+      'type=registry',
+      'type=local',
+      'type=registry',
+      'type=registry'
+    ])
+    expect({ to: plan.to, toIfStale: plan.toIfStale, inline: plan.inline }).toStrictEqual({ to: [], toIfStale: [], inline: false })
+    expect(plan.local?.noSave).toMatch(/pull request/)
+    // A user's own cache-to follows cache-write too; `always` writes from a pull request.
+    expect(planCache(inputs({ 'cache-to': 'type=local,dest=/c' }), [], pr, {}).to).toStrictEqual([])
+    expect(planCache(inputs({ 'cache-to': 'type=local,dest=/c', 'cache-write': 'always' }), [], pr, {}).to).toStrictEqual([
+      'type=local,dest=/c'
+    ])
+    const main = planCache(inputs({ cache: 'local' }), [], ctx, {})
+    expect([main.to.length, main.local?.noSave]).toStrictEqual([1, undefined])
+  })
+})
+
+describe('cache-write', () => {
+  const on = (eventName: string, ref: string, defaultBranch = 'main') => ({ eventName, ref, defaultBranch })
+  test.each([
+    ['auto', on('push', 'refs/heads/main'), true],
+    ['auto', on('schedule', 'refs/heads/main'), true],
+    ['auto', on('push', 'refs/tags/v1.2.0'), true],
+    ['auto', on('workflow_dispatch', 'refs/heads/main'), true],
+    ['auto', on('pull_request', 'refs/pull/7/merge'), false],
+    ['auto', on('pull_request_target', 'refs/heads/main'), false],
+    ['auto', on('push', 'refs/heads/feature'), false],
+    // Unknown default branch (a local run): a branch writes, as it always did.
+    ['auto', on('push', 'refs/heads/feature', ''), true],
+    ['auto', on('', '', ''), true],
+    ['always', on('pull_request', 'refs/pull/7/merge'), true],
+    ['never', on('schedule', 'refs/heads/main'), false]
+  ] as const)('%s on %j writes: %s', (policy, context, write) => {
+    const decision = cacheWrite(policy, context)
+    expect(decision.write).toBe(write)
+    expect(decision.why).toContain(`cache-write: ${policy}`)
   })
 })
 

@@ -22,6 +22,8 @@ export const INPUT_DEFAULTS = {
   cache: 'gha,inline',
   'cache-ref': '',
   'cache-scope': '',
+  'cache-write': 'auto',
+  'cache-mode': 'max',
   'cache-timeout': '2m',
   'registry-timeout': '2m',
   'cache-from': '',

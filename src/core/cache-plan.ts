@@ -21,7 +21,34 @@ export interface CachePlan {
    * its ref does not already hold this build (a no-change rebuild skips rewriting it).
    */
   toIfStale: string[]
+  /** Whether this run writes its caches, and why (cache-write). */
+  write: CacheWrite
+  /** The exports cache-write left out. */
+  unwritten: string[]
   warnings: string[]
+}
+
+export interface CacheWrite {
+  write: boolean
+  why: string
+}
+
+/**
+ * `cache-write: auto`: the runs whose cache others read write it (the default branch, tags,
+ * schedules). A pull request's entries are readable from that PR alone, yet count against the
+ * repository's quota and evict the default branch's: it reads and writes nothing. Without a
+ * known default branch (a local run, an event that does not say), a branch writes as before.
+ */
+export function cacheWrite(policy: 'auto' | 'always' | 'never', ctx: Pick<RunContext, 'eventName' | 'ref' | 'defaultBranch'>): CacheWrite {
+  if (policy !== 'auto') return { write: policy === 'always', why: `cache-write: ${policy}` }
+  if (ctx.eventName === 'pull_request' || ctx.eventName === 'pull_request_target')
+    return { write: false, why: "a pull request reads the default branch's cache and writes none (cache-write: auto)" }
+  if (ctx.eventName === 'schedule') return { write: true, why: 'a scheduled run writes the cache (cache-write: auto)' }
+  if (ctx.ref.startsWith('refs/tags/')) return { write: true, why: 'a tag writes the cache (cache-write: auto)' }
+  const branch = ctx.ref.startsWith('refs/heads/') ? ctx.ref.slice('refs/heads/'.length) : ''
+  if (branch && ctx.defaultBranch && branch !== ctx.defaultBranch)
+    return { write: false, why: `${branch} is not the default branch (${ctx.defaultBranch}): it reads and writes none (cache-write: auto)` }
+  return { write: true, why: 'the default branch writes the cache (cache-write: auto)' }
 }
 
 /** A buildx cache spec as its attributes: `type=registry,ref=r/x:c` -> {type, ref}; a bare image reference is a registry cache. */
@@ -34,6 +61,8 @@ export interface LocalCache {
   dir: string
   /** buildx writes here; post swaps it in so the cache never grows past one build's worth. */
   nextDir: string
+  /** Why post saves nothing (cache-write), when it does not. */
+  noSave?: string
   key: string
   restoreKeys: string[]
 }
@@ -49,7 +78,20 @@ export function cacheScope(inputs: Pick<Inputs, 'cacheScope'>, ctx: RunContext):
 }
 
 export function planCache(
-  inputs: Pick<Inputs, 'cache' | 'cacheFrom' | 'cacheTo' | 'cacheRef' | 'cacheScope' | 'cacheTimeout' | 'image' | 'baseline' | 'noCache'>,
+  inputs: Pick<
+    Inputs,
+    | 'cache'
+    | 'cacheFrom'
+    | 'cacheTo'
+    | 'cacheRef'
+    | 'cacheScope'
+    | 'cacheTimeout'
+    | 'cacheWrite'
+    | 'cacheMode'
+    | 'image'
+    | 'baseline'
+    | 'noCache'
+  >,
   tags: string[],
   ctx: RunContext,
   env: Record<string, string | undefined>
@@ -59,6 +101,8 @@ export function planCache(
   const toIfStale: string[] = []
   const warnings: string[] = []
   const scope = cacheScope(inputs, ctx)
+  const write = cacheWrite(inputs.cacheWrite, ctx)
+  const mode = `mode=${inputs.cacheMode}`
   let local: LocalCache | undefined
 
   for (const kind of inputs.cache) {
@@ -73,13 +117,13 @@ export function planCache(
         }
         // BuildKit retries a cache service that answers 429 or 5xx until the timeout (10m by default).
         from.push(`type=gha,scope=${scope},timeout=${inputs.cacheTimeout}`)
-        to.push(`type=gha,scope=${scope},mode=max,timeout=${inputs.cacheTimeout},${IGNORE_ERROR}`)
+        to.push(`type=gha,scope=${scope},${mode},timeout=${inputs.cacheTimeout},${IGNORE_ERROR}`)
         break
       }
       case 'registry': {
         const ref = inputs.cacheRef || `${inputs.image}:buildcache`
         from.push(`type=registry,ref=${ref}`)
-        to.push(`type=registry,ref=${ref},mode=max,${IGNORE_ERROR}`)
+        to.push(`type=registry,ref=${ref},${mode},${IGNORE_ERROR}`)
         toIfStale.push(to[to.length - 1])
         break
       }
@@ -94,17 +138,18 @@ export function planCache(
           dir,
           nextDir: `${dir}-next`,
           key: `ci-base-action-${scope}-${ctx.runId}-${ctx.runAttempt}`,
-          restoreKeys: [`ci-base-action-${scope}-`]
+          restoreKeys: [`ci-base-action-${scope}-`],
+          ...(write.write ? {} : { noSave: write.why })
         }
         from.push(`type=local,src=${dir}`)
-        to.push(`type=local,dest=${local.nextDir},mode=max,${IGNORE_ERROR}`)
+        to.push(`type=local,dest=${local.nextDir},${mode},${IGNORE_ERROR}`)
         break
       }
     }
   }
   const plan = {
     from: inputs.noCache ? [] : inputs.cacheFrom.length ? inputs.cacheFrom : from,
-    to: inputs.cacheTo.length ? inputs.cacheTo : to
+    to: !write.write ? [] : inputs.cacheTo.length ? inputs.cacheTo : to
   }
   const attrs = [...plan.from, ...plan.to].map(cacheSpecAttrs)
   return {
@@ -117,10 +162,16 @@ export function planCache(
     types: [...new Set(attrs.map(a => a.type))],
     registryRefs: [...new Set(attrs.filter(a => a.type === 'registry' && a.ref).map(a => a.ref))],
     // Only while the action's own specs are used: a user's cache-to is exported as written.
-    toIfStale: inputs.cacheTo.length ? [] : toIfStale,
+    toIfStale: inputs.cacheTo.length || !write.write ? [] : toIfStale,
+    write,
+    unwritten: write.write ? [] : inputs.cacheTo.length ? inputs.cacheTo : to,
     warnings
   }
 }
+
+/** What the log says of the cache-write decision. */
+export const cacheWriteLine = (plan: Pick<CachePlan, 'write'>) =>
+  plan.write.write ? `The build writes its caches: ${plan.write.why}` : `The build reads its caches and writes none: ${plan.write.why}`
 
 /** GitHub's cache service (API v2) needs a newer buildx than many runners' distributions ship. */
 export function ghaVersionWarning(plan: CachePlan, buildxVersion: string): string | undefined {

@@ -57,6 +57,9 @@ export interface Inputs {
   cache: CacheKind[]
   cacheRef: string
   cacheScope: string
+  /** When the build writes its caches: `auto` on the default branch, tags and schedules only. */
+  cacheWrite: 'auto' | 'always' | 'never'
+  cacheMode: 'max' | 'min'
   /** How long a gha cache import or export may take before the build goes on without it (a Go duration). */
   cacheTimeout: string
   /** How long one of the action's own registry requests may go unanswered before it is cut off (and tried again). */
@@ -300,6 +303,8 @@ const FIELDS: { [K in keyof Inputs]: (f: Field) => Inputs[K] } = {
     return cacheRef
   },
   cacheScope: f => f.text('cache-scope'),
+  cacheWrite: f => f.oneOf('cache-write', ['auto', 'always', 'never'] as const),
+  cacheMode: f => f.oneOf('cache-mode', ['max', 'min'] as const),
   cacheTimeout: f => {
     f.duration('cache-timeout')
     return f.text('cache-timeout') || INPUT_DEFAULTS['cache-timeout']

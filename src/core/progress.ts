@@ -16,9 +16,26 @@ interface LogEntry {
   data: string
 }
 
+/** A vertex's sub-task: a cache export's `writing layer sha256:…`. BuildKit gives no byte totals for these. */
+interface TaskStatus {
+  id: string
+  vertex: string
+}
+
 interface SolveStatus {
   vertexes?: Vertex[]
+  statuses?: TaskStatus[]
   logs?: LogEntry[]
+}
+
+/** A cache import or export as BuildKit ran it: its step, how it ended, the layers it wrote. */
+export interface CacheStep {
+  step: string
+  kind: 'import' | 'export'
+  outcome: 'done' | 'none yet' | 'failed'
+  error?: string
+  /** `writing layer` tasks: for gha the layers the service did not have yet, for a registry every layer pushed. */
+  layers: number
 }
 
 /** A cache import or export BuildKit reported as failed while the build went on. */
@@ -98,6 +115,8 @@ const STEP = /^\[(?:[^\]]*\s)?\d+\/\d+\] (\S+)/
 /** Collects vertices from the stream and prints a plain, numbered log of steps, their output and errors. */
 export class BuildProgress {
   readonly vertices = new Map<string, Vertex>()
+  /** Per vertex, the ids of its `writing layer` tasks. */
+  private readonly layerWrites = new Map<string, Set<string>>()
   private readonly order = new Map<string, number>()
   private readonly printed = new Set<string>()
   readonly text: string[] = []
@@ -143,6 +162,11 @@ export class BuildProgress {
         this.print(vertex.error ? `#${n} ERROR: ${vertex.error}` : vertex.cached ? `#${n} CACHED` : `#${n} DONE ${took}s`)
       }
     }
+    for (const task of status.statuses ?? []) {
+      if (!task.id.startsWith('writing layer ')) continue
+      const writes = this.layerWrites.get(task.vertex) ?? new Set<string>()
+      this.layerWrites.set(task.vertex, writes.add(task.id))
+    }
     for (const log of status.logs ?? []) {
       const n = this.id(log.vertex)
       for (const line of Buffer.from(log.data, 'base64').toString('utf8').split('\n')) {
@@ -169,6 +193,24 @@ export class BuildProgress {
     return this.failedVertices()
       .filter(v => (CACHE_IMPORT.test(v.name) && !CACHE_MISS.test(v.error!)) || CACHE_EXPORT.test(v.name))
       .map(v => ({ step: v.name, error: v.error! }))
+  }
+
+  /** Every cache import and export, in the order BuildKit started them. */
+  cacheSteps(): CacheStep[] {
+    return [...this.vertices.values()]
+      .filter(v => CACHE_IMPORT.test(v.name) || CACHE_EXPORT.test(v.name))
+      .filter(v => !/^preparing build cache/.test(v.name))
+      .map(v => ({
+        step: v.name,
+        kind: CACHE_IMPORT.test(v.name) ? ('import' as const) : ('export' as const),
+        outcome: !v.error
+          ? ('done' as const)
+          : CACHE_IMPORT.test(v.name) && CACHE_MISS.test(v.error)
+            ? ('none yet' as const)
+            : ('failed' as const),
+        ...(v.error ? { error: v.error } : {}),
+        layers: this.layerWrites.get(v.digest)?.size ?? 0
+      }))
   }
 
   /** What buildx said outside the JSON stream (its ERROR lines) plus the failed steps' errors. */

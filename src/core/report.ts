@@ -4,6 +4,7 @@ import type { Breach, Budgets } from './budget.js'
 import { largestGrowth, type PlatformReport } from './compare.js'
 import type { Baseline } from './image.js'
 import { humanSize, signedPercent } from './size.js'
+import type { CacheUse } from './cache-use.js'
 import { verifyMarkdown, verifyFailures, type Verification } from './verify.js'
 
 export interface StageTime {
@@ -29,6 +30,8 @@ export interface Report {
   cacheHitRate: number
   steps: StepStats
   stages: StageTime[]
+  /** What the run read from and wrote to each cache (absent for a merge, and in reports made before it was kept). */
+  caches?: CacheUse[]
 }
 
 export const seconds = (ms: number) => Math.round(ms / 100) / 10
@@ -130,6 +133,17 @@ export function summaryMarkdown(report: Report): string {
   if (first?.breakdown.length) lines.push(`**Largest layers** (${first.platform})`, '', layerChart(first), '')
   if (report.digest) lines.push(`**Digest** ${code(report.digest)}`, '')
   if (report.tags.length) lines.push('**Tags**', '', ...report.tags.map(t => `- ${code(t)}`), '')
+  if (report.caches?.length)
+    lines.push(
+      '<details><summary>Caches</summary>',
+      '',
+      '| cache | read | written |',
+      '|---|---|---|',
+      ...report.caches.map(c => `| ${[c.cache, c.read, c.written].map(cell => cell.replace(/\|/g, '\\|')).join(' | ')} |`),
+      '',
+      '</details>',
+      ''
+    )
   if (report.stages.length) {
     lines.push(
       '<details><summary>Stage timings</summary>',
@@ -153,6 +167,7 @@ export const SUMMARY_LIMIT = 1024 * 1024
 const CUTS: [RegExp, string][] = [
   [/\*\*Largest layers\*\*[^\n]*\n\n```text\n[\s\S]*?```\n\n?/, 'the layer chart'],
   [/<details><summary>Stage timings<\/summary>[\s\S]*?<\/details>\n?/, 'the stage timings'],
+  [/<details><summary>Caches<\/summary>[\s\S]*?<\/details>\n?/, 'the cache table'],
   [/\*\*Tags\*\*\n\n(?:- .*\n)+\n?/, 'the tag list'],
   [/\*\*Verify\*\*[\s\S]*?\n\n(?:```text[\s\S]*?```\n\n?)?/, 'the verify grid']
 ]

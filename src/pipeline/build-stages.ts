@@ -2,14 +2,15 @@
 // buildx and QEMU, the cache, the build, the push and tags, the image read back, the registry
 // cache, verify, the hand-over to the merge job. `finishRun` ends every mode.
 import { readImage } from '../core/image.js'
-import { cacheFaultWarning, cacheSpecAttrs, ghaVersionWarning, staleCaches } from '../core/cache-plan.js'
-import { planRun } from '../core/run-plan.js'
+import { cacheFaultWarning, cacheSpecAttrs, cacheWriteLine, ghaVersionWarning, staleCaches } from '../core/cache-plan.js'
+import { planRun, type RunPlan } from '../core/run-plan.js'
+import { cacheUses, type CacheUse } from '../core/cache-use.js'
 import { seconds } from '../core/report.js'
 import { errorMessage } from '../core/errors.js'
 import { existingBuilderDriver, setupBuildx } from './builder/buildx.js'
 import { setupQemu } from './builder/qemu.js'
 import { restoreLocalCache } from './github/local-cache.js'
-import { BuildError, runBuild } from './builder/build.js'
+import { BuildError, runBuild, type BuildResult } from './builder/build.js'
 import { publish } from './registry/publish.js'
 import { ociLayoutSource, readBaseline, readFreshImage, registrySource } from './registry/image-sources.js'
 import { exportCaches, readHeldBlobs } from './builder/cache-export.js'
@@ -48,6 +49,7 @@ export const BUILD_STAGES: Stage[] = [
       run.rt.setOutput('tags', tags.join('\n'))
       for (const warning of [...cache.warnings, ghaVersionWarning(cache, needs(run.buildx, 'buildx').version)])
         if (warning) run.rt.warning(warning)
+      if (cache.from.length || cache.local) run.rt.info(cacheWriteLine(cache))
     }
   },
   { name: 'Set up QEMU', run: run => setupQemu(run.rt, run.inputs, run.ctx.temp) },
@@ -119,13 +121,16 @@ export const BUILD_STAGES: Stage[] = [
           `${cacheSpecAttrs(spec).ref} already holds this build (every step came from cache, every layer is in it): not written again`
         )
       run.staleCaches = stale
+      run.upToDateCaches = upToDate
     }
   },
   {
     name: 'Export cache',
     when: run => (run.staleCaches ?? []).length > 0,
     run: async run => {
-      run.exportFaults = await exportCaches(run.rt, planOf(run).build, needs(run.staleCaches, 'the stale caches'))
+      const exported = await exportCaches(run.rt, planOf(run).build, needs(run.staleCaches, 'the stale caches'))
+      run.exportFaults = exported.faults
+      run.exportSteps = exported.steps
     }
   },
   {
@@ -170,6 +175,22 @@ export const BUILD_STAGES: Stage[] = [
   { run: run => finishRun(run) }
 ]
 
+/** What the run read from and wrote to each cache. */
+function cachesOf(run: Run, plan: RunPlan, built: BuildResult): CacheUse[] {
+  const { cache, build } = plan
+  return cacheUses({
+    from: build.cacheFrom,
+    to: build.cacheTo,
+    toAfter: build.cacheToAfter,
+    upToDate: run.upToDateCaches ?? [],
+    unwritten: cache.unwritten,
+    write: cache.write,
+    steps: built.cacheSteps,
+    afterSteps: run.exportSteps ?? [],
+    ...(cache.local ? { sameAs: { [cache.local.dir]: 'GitHub cache', [cache.local.nextDir]: 'GitHub cache' } } : {})
+  })
+}
+
 /** Compare, check budgets, write outputs, summary and comment; then fail on a budget or verify. */
 export function finishRun(run: Run): Promise<void> {
   const image = imageOf(run)
@@ -183,6 +204,7 @@ export function finishRun(run: Run): Promise<void> {
     steps: run.built?.steps ?? { steps: 0, cached: 0 },
     stages: run.stages,
     verification: run.verification,
+    caches: run.built && run.plan ? cachesOf(run, run.plan, run.built) : [],
     metadataText: run.built?.metadataText ?? '{}'
   })
 }

@@ -21,7 +21,8 @@ export async function post(rt: Runtime): Promise<void> {
   }
 
   const local = state.localCache
-  if (local) {
+  if (local?.noSave) rt.info(`Cache not saved: ${local.noSave}`)
+  else if (local) {
     await cleanup('Save cache', async () =>
       rt.info((await saveLocalCache(local)) ? `Cache saved as ${local.key}` : 'The build exported no cache; nothing to save')
     )

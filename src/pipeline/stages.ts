@@ -8,7 +8,7 @@ import type { EngineFacts } from '../core/builder.js'
 import type { SourceDate } from '../core/source-date.js'
 import type { Baseline, ImageInfo } from '../core/image.js'
 import type { Verification } from '../core/verify.js'
-import type { CacheFault } from '../core/progress.js'
+import type { CacheFault, CacheStep } from '../core/progress.js'
 import { stageSeconds, type StageTime } from '../core/report.js'
 import type { OptionalReads } from './host/optional-reads.js'
 import type { CommonFacts } from './run-facts.js'
@@ -43,7 +43,9 @@ export interface Run {
   base?: Baseline
   /** The registry caches still to be written, and what writing them met. */
   staleCaches?: string[]
+  upToDateCaches?: string[]
   exportFaults?: CacheFault[]
+  exportSteps?: CacheStep[]
   verification?: Verification
   /** A merge job's platforms, as their jobs handed them over. */
   handovers?: Handover[]

@@ -4,7 +4,7 @@ import { readFile, rm } from 'node:fs/promises'
 import type { Runtime } from '../host/runtime.js'
 import { buildArgs, buildEnv, type BuildPlan } from '../../core/args.js'
 import { lastLines } from '../host/docker.js'
-import { BuildProgress, type CacheFault, type StepStats } from '../../core/progress.js'
+import { BuildProgress, type CacheFault, type CacheStep, type StepStats } from '../../core/progress.js'
 import { isCacheImportFailure, isTransientPushFailure } from '../../core/build-failures.js'
 
 export interface BuildResult {
@@ -16,6 +16,8 @@ export interface BuildResult {
   steps: StepStats
   /** Cache imports and exports that failed while the build went on. */
   cacheFaults: CacheFault[]
+  /** Every cache import and export of the build, for the report. */
+  cacheSteps: CacheStep[]
   milliseconds: number
 }
 
@@ -71,6 +73,7 @@ export async function runBuild(rt: Runtime, plan: BuildPlan): Promise<BuildResul
     metadataText,
     steps,
     cacheFaults: progress.cacheFaults(),
+    cacheSteps: progress.cacheSteps(),
     milliseconds
   }
 }

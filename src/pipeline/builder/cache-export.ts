@@ -5,7 +5,7 @@
 // What the ref holds is read while the build runs; a read that fails or runs out of time means
 // the cache is written, as before.
 import { cacheBlobs, cacheSpecAttrs } from '../../core/cache-plan.js'
-import type { CacheFault } from '../../core/progress.js'
+import type { CacheFault, CacheStep } from '../../core/progress.js'
 import type { Env } from '../../core/env.js'
 import { repositoryOf, tagOf } from '../../core/reference.js'
 import type { BuildPlan } from '../../core/args.js'
@@ -36,9 +36,9 @@ export async function readHeldBlobs(specs: string[], env: Env, reads: OptionalRe
 }
 
 /** Export the given caches in one fully cached pass: its faults are the run's warnings, never the step's failure. */
-export async function exportCaches(rt: Runtime, plan: BuildPlan, specs: string[]): Promise<CacheFault[]> {
+export async function exportCaches(rt: Runtime, plan: BuildPlan, specs: string[]): Promise<{ faults: CacheFault[]; steps: CacheStep[] }> {
   const { code, progress } = await buildOnce(rt, { ...plan, cacheOnly: true, cacheToAfter: specs })
   const faults = progress.cacheFaults()
   if (code !== 0 && !faults.length) faults.push({ step: 'exporting cache', error: lastLines(progress.errorText(), 5) })
-  return faults
+  return { faults, steps: progress.cacheSteps() }
 }

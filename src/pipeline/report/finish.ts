@@ -9,6 +9,7 @@ import { checkBudgets } from '../../core/budget.js'
 import { hitRate, type StepStats } from '../../core/progress.js'
 import { makeReport, seconds, type StageTime } from '../../core/report.js'
 import { verifyFailures, type Verification } from '../../core/verify.js'
+import type { CacheUse } from '../../core/cache-use.js'
 import { publishReport, type ReportInputs } from './publish-report.js'
 import type { Runtime } from '../host/runtime.js'
 
@@ -22,6 +23,8 @@ export interface Finished {
   steps: StepStats
   stages: StageTime[]
   verification?: Verification
+  /** What the run read from and wrote to each cache (none for a merge). */
+  caches?: CacheUse[]
   metadataText: string
 }
 
@@ -49,6 +52,7 @@ export async function finish(
     cacheHitRate: hitRate(f.steps),
     steps: f.steps,
     stages: f.stages,
+    caches: f.caches,
     ...(verification ? { verify: verification } : {})
   })
   await publishReport(rt, inputs, ctx, report, f.metadataText)

@@ -1,5 +1,5 @@
-export const id = 541;
-export const ids = [541];
+export const id = 2;
+export const ids = [2];
 export const modules = {
 
 /***/ 1038:
@@ -485,7 +485,7 @@ async function saveLocalCache(local) {
 
 /***/ }),
 
-/***/ 5541:
+/***/ 5002:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -644,6 +644,26 @@ function atLeast(version, minimum) {
 // Which caches the build imports and exports, and what that asks of buildx and the runner. Pure.
 
 
+/**
+ * `cache-write: auto`: the runs whose cache others read write it (the default branch, tags,
+ * schedules). A pull request's entries are readable from that PR alone, yet count against the
+ * repository's quota and evict the default branch's: it reads and writes nothing. Without a
+ * known default branch (a local run, an event that does not say), a branch writes as before.
+ */
+function cacheWrite(policy, ctx) {
+    if (policy !== 'auto')
+        return { write: policy === 'always', why: `cache-write: ${policy}` };
+    if (ctx.eventName === 'pull_request' || ctx.eventName === 'pull_request_target')
+        return { write: false, why: "a pull request reads the default branch's cache and writes none (cache-write: auto)" };
+    if (ctx.eventName === 'schedule')
+        return { write: true, why: 'a scheduled run writes the cache (cache-write: auto)' };
+    if (ctx.ref.startsWith('refs/tags/'))
+        return { write: true, why: 'a tag writes the cache (cache-write: auto)' };
+    const branch = ctx.ref.startsWith('refs/heads/') ? ctx.ref.slice('refs/heads/'.length) : '';
+    if (branch && ctx.defaultBranch && branch !== ctx.defaultBranch)
+        return { write: false, why: `${branch} is not the default branch (${ctx.defaultBranch}): it reads and writes none (cache-write: auto)` };
+    return { write: true, why: 'the default branch writes the cache (cache-write: auto)' };
+}
 /** A buildx cache spec as its attributes: `type=registry,ref=r/x:c` -> {type, ref}; a bare image reference is a registry cache. */
 function cacheSpecAttrs(spec) {
     if (!spec.includes('='))
@@ -663,6 +683,8 @@ function planCache(inputs, tags, ctx, env) {
     const toIfStale = [];
     const warnings = [];
     const scope = cacheScope(inputs, ctx);
+    const write = cacheWrite(inputs.cacheWrite, ctx);
+    const mode = `mode=${inputs.cacheMode}`;
     let local;
     for (const kind of inputs.cache) {
         switch (kind) {
@@ -674,13 +696,13 @@ function planCache(inputs, tags, ctx, env) {
                 }
                 // BuildKit retries a cache service that answers 429 or 5xx until the timeout (10m by default).
                 from.push(`type=gha,scope=${scope},timeout=${inputs.cacheTimeout}`);
-                to.push(`type=gha,scope=${scope},mode=max,timeout=${inputs.cacheTimeout},${IGNORE_ERROR}`);
+                to.push(`type=gha,scope=${scope},${mode},timeout=${inputs.cacheTimeout},${IGNORE_ERROR}`);
                 break;
             }
             case 'registry': {
                 const ref = inputs.cacheRef || `${inputs.image}:buildcache`;
                 from.push(`type=registry,ref=${ref}`);
-                to.push(`type=registry,ref=${ref},mode=max,${IGNORE_ERROR}`);
+                to.push(`type=registry,ref=${ref},${mode},${IGNORE_ERROR}`);
                 toIfStale.push(to[to.length - 1]);
                 break;
             }
@@ -696,17 +718,18 @@ function planCache(inputs, tags, ctx, env) {
                     dir,
                     nextDir: `${dir}-next`,
                     key: `ci-base-action-${scope}-${ctx.runId}-${ctx.runAttempt}`,
-                    restoreKeys: [`ci-base-action-${scope}-`]
+                    restoreKeys: [`ci-base-action-${scope}-`],
+                    ...(write.write ? {} : { noSave: write.why })
                 };
                 from.push(`type=local,src=${dir}`);
-                to.push(`type=local,dest=${local.nextDir},mode=max,${IGNORE_ERROR}`);
+                to.push(`type=local,dest=${local.nextDir},${mode},${IGNORE_ERROR}`);
                 break;
             }
         }
     }
     const plan = {
         from: inputs.noCache ? [] : inputs.cacheFrom.length ? inputs.cacheFrom : from,
-        to: inputs.cacheTo.length ? inputs.cacheTo : to
+        to: !write.write ? [] : inputs.cacheTo.length ? inputs.cacheTo : to
     };
     const attrs = [...plan.from, ...plan.to].map(cacheSpecAttrs);
     return {
@@ -719,10 +742,14 @@ function planCache(inputs, tags, ctx, env) {
         types: [...new Set(attrs.map(a => a.type))],
         registryRefs: [...new Set(attrs.filter(a => a.type === 'registry' && a.ref).map(a => a.ref))],
         // Only while the action's own specs are used: a user's cache-to is exported as written.
-        toIfStale: inputs.cacheTo.length ? [] : toIfStale,
+        toIfStale: inputs.cacheTo.length || !write.write ? [] : toIfStale,
+        write,
+        unwritten: write.write ? [] : inputs.cacheTo.length ? inputs.cacheTo : to,
         warnings
     };
 }
+/** What the log says of the cache-write decision. */
+const cacheWriteLine = (plan) => plan.write.write ? `The build writes its caches: ${plan.write.why}` : `The build reads its caches and writes none: ${plan.write.why}`;
 /** GitHub's cache service (API v2) needs a newer buildx than many runners' distributions ship. */
 function ghaVersionWarning(plan, buildxVersion) {
     if (!plan.types.includes('gha') || atLeast(buildxVersion, GHA_V2_BUILDX))
@@ -1762,6 +1789,8 @@ function summaryMarkdown(report) {
         lines.push(`**Digest** ${code(report.digest)}`, '');
     if (report.tags.length)
         lines.push('**Tags**', '', ...report.tags.map(t => `- ${code(t)}`), '');
+    if (report.caches?.length)
+        lines.push('<details><summary>Caches</summary>', '', '| cache | read | written |', '|---|---|---|', ...report.caches.map(c => `| ${[c.cache, c.read, c.written].map(cell => cell.replace(/\|/g, '\\|')).join(' | ')} |`), '', '</details>', '');
     if (report.stages.length) {
         lines.push('<details><summary>Stage timings</summary>', '', '| stage | seconds |', '|---|---:|', ...report.stages.map(s => `| ${s.stage} | ${s.seconds.toFixed(2)} |`), '', '</details>', '');
     }
@@ -1774,6 +1803,7 @@ const SUMMARY_LIMIT = 1024 * 1024;
 const CUTS = [
     [/\*\*Largest layers\*\*[^\n]*\n\n```text\n[\s\S]*?```\n\n?/, 'the layer chart'],
     [/<details><summary>Stage timings<\/summary>[\s\S]*?<\/details>\n?/, 'the stage timings'],
+    [/<details><summary>Caches<\/summary>[\s\S]*?<\/details>\n?/, 'the cache table'],
     [/\*\*Tags\*\*\n\n(?:- .*\n)+\n?/, 'the tag list'],
     [/\*\*Verify\*\*[\s\S]*?\n\n(?:```text[\s\S]*?```\n\n?)?/, 'the verify grid']
 ];
@@ -2061,6 +2091,84 @@ function planRun(f) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/core/cache-use.ts
+// What a run did with each cache, for the report: read (imported, none yet, failed) and written
+// (layers written, up to date, not written by cache-write, failed), from BuildKit's own cache
+// steps. BuildKit names an import by its registry ref, or by `<type>:<hash>`; an export only by
+// its kind, so each is matched to the specs of that kind in the order they were given.
+
+const EXPORT_KIND = [
+    [/^exporting cache to registry/, 'registry'],
+    [/^exporting to GitHub Actions Cache/, 'gha'],
+    [/^exporting cache to client directory/, 'local'],
+    [/^exporting cache to Amazon S3/, 's3'],
+    [/^exporting cache to Azure Blob Storage/, 'azblob']
+];
+const IMPORT_FROM = 'importing cache manifest from ';
+/** A spec as people name it: `registry r/x:buildcache`, `gha scope=main`, `local /path`; `sameAs` joins paths that are one cache. */
+function cacheLabel(spec, sameAs = {}) {
+    const a = cacheSpecAttrs(spec);
+    const path = a.src ?? a.dest;
+    const where = a.ref ?? (a.scope ? `scope=${a.scope}` : path ? (sameAs[path] ?? path) : (a.name ?? ''));
+    return `${a.type}${where ? ` ${where}` : ''}`;
+}
+/** Steps matched to specs: by registry ref, else the n-th step of a kind goes to the n-th spec of that type. */
+function matchSteps(specs, steps, kindOf) {
+    const matched = new Map();
+    const unclaimed = [...steps];
+    for (const spec of specs) {
+        const a = cacheSpecAttrs(spec);
+        const i = unclaimed.findIndex(s => kindOf(s) === a.type || (a.ref !== undefined && kindOf(s) === a.ref));
+        if (i >= 0)
+            matched.set(spec, unclaimed.splice(i, 1)[0]);
+    }
+    return matched;
+}
+const importKind = (s) => {
+    const id = s.step.slice(IMPORT_FROM.length);
+    // `gha:123…` names the type; a registry import is named by its ref.
+    return /^[a-z0-9]+:\d+$/.test(id) ? id.slice(0, id.indexOf(':')) : id;
+};
+const exportKind = (s) => EXPORT_KIND.find(([pattern]) => pattern.test(s.step))?.[1];
+const firstLine = (text = '') => text.split('\n')[0].slice(0, 200);
+function readText(step) {
+    if (!step)
+        return 'not looked up (nothing asked for it)';
+    if (step.outcome === 'failed')
+        return `failed: ${firstLine(step.error)}`;
+    return step.outcome === 'none yet' ? 'none yet' : 'imported';
+}
+function writtenText(spec, step) {
+    if (!step)
+        return 'exported';
+    if (step.outcome === 'failed')
+        return `failed: ${firstLine(step.error)}`;
+    const layers = `${step.layers} layer${step.layers === 1 ? '' : 's'}`;
+    // gha writes only the layers the service lacks; a registry export pushes every layer it lists.
+    return cacheSpecAttrs(spec).type === 'gha' ? `${layers} new` : `${layers} exported`;
+}
+function cacheUses(f) {
+    const imports = matchSteps(f.from, f.steps.filter(s => s.kind === 'import'), importKind);
+    const exports = new Map([
+        ...matchSteps(f.to, f.steps.filter(s => s.kind === 'export'), exportKind),
+        ...matchSteps(f.toAfter.filter(spec => !f.upToDate.includes(spec)), f.afterSteps.filter(s => s.kind === 'export'), exportKind)
+    ]);
+    const rows = new Map();
+    const row = (spec) => {
+        const cache = cacheLabel(spec, f.sameAs);
+        if (!rows.has(cache))
+            rows.set(cache, { cache, read: '—', written: '—' });
+        return rows.get(cache);
+    };
+    for (const spec of f.from)
+        row(spec).read = readText(imports.get(spec));
+    for (const spec of f.unwritten)
+        row(spec).written = `not written: ${f.write.why}`;
+    for (const spec of [...f.to, ...f.toAfter])
+        row(spec).written = f.upToDate.includes(spec) ? 'up to date: not written again' : writtenText(spec, exports.get(spec));
+    return [...rows.values()];
+}
+
 // EXTERNAL MODULE: ./src/pipeline/builder/qemu.ts + 1 modules
 var qemu = __webpack_require__(9092);
 // EXTERNAL MODULE: ./src/pipeline/github/local-cache.ts
@@ -2144,6 +2252,8 @@ const STEP = /^\[(?:[^\]]*\s)?\d+\/\d+\] (\S+)/;
 class BuildProgress {
     print;
     vertices = new Map();
+    /** Per vertex, the ids of its `writing layer` tasks. */
+    layerWrites = new Map();
     order = new Map();
     printed = new Set();
     text = [];
@@ -2184,6 +2294,12 @@ class BuildProgress {
                 this.print(vertex.error ? `#${n} ERROR: ${vertex.error}` : vertex.cached ? `#${n} CACHED` : `#${n} DONE ${took}s`);
             }
         }
+        for (const task of status.statuses ?? []) {
+            if (!task.id.startsWith('writing layer '))
+                continue;
+            const writes = this.layerWrites.get(task.vertex) ?? new Set();
+            this.layerWrites.set(task.vertex, writes.add(task.id));
+        }
         for (const log of status.logs ?? []) {
             const n = this.id(log.vertex);
             for (const line of Buffer.from(log.data, 'base64').toString('utf8').split('\n')) {
@@ -2211,6 +2327,23 @@ class BuildProgress {
         return this.failedVertices()
             .filter(v => (CACHE_IMPORT.test(v.name) && !CACHE_MISS.test(v.error)) || CACHE_EXPORT.test(v.name))
             .map(v => ({ step: v.name, error: v.error }));
+    }
+    /** Every cache import and export, in the order BuildKit started them. */
+    cacheSteps() {
+        return [...this.vertices.values()]
+            .filter(v => CACHE_IMPORT.test(v.name) || CACHE_EXPORT.test(v.name))
+            .filter(v => !/^preparing build cache/.test(v.name))
+            .map(v => ({
+            step: v.name,
+            kind: CACHE_IMPORT.test(v.name) ? 'import' : 'export',
+            outcome: !v.error
+                ? 'done'
+                : CACHE_IMPORT.test(v.name) && CACHE_MISS.test(v.error)
+                    ? 'none yet'
+                    : 'failed',
+            ...(v.error ? { error: v.error } : {}),
+            layers: this.layerWrites.get(v.digest)?.size ?? 0
+        }));
     }
     /** What buildx said outside the JSON stream (its ERROR lines) plus the failed steps' errors. */
     errorText() {
@@ -2306,6 +2439,7 @@ async function runBuild(rt, plan) {
         metadataText,
         steps,
         cacheFaults: progress.cacheFaults(),
+        cacheSteps: progress.cacheSteps(),
         milliseconds
     };
 }
@@ -2524,7 +2658,7 @@ async function exportCaches(rt, plan, specs) {
     const faults = progress.cacheFaults();
     if (code !== 0 && !faults.length)
         faults.push({ step: 'exporting cache', error: (0,docker/* lastLines */.w$)(progress.errorText(), 5) });
-    return faults;
+    return { faults, steps: progress.cacheSteps() };
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/builder/layout-store.ts
@@ -2815,6 +2949,7 @@ async function finish(rt, inputs, ctx, f) {
         cacheHitRate: hitRate(f.steps),
         steps: f.steps,
         stages: f.stages,
+        caches: f.caches,
         ...(verification ? { verify: verification } : {})
     });
     await publishReport(rt, inputs, ctx, report, f.metadataText);
@@ -2831,6 +2966,7 @@ async function finish(rt, inputs, ctx, f) {
 // The stages of a build (mode: build) and of a per-platform build (mode: platform), in order:
 // buildx and QEMU, the cache, the build, the push and tags, the image read back, the registry
 // cache, verify, the hand-over to the merge job. `finishRun` ends every mode.
+
 
 
 
@@ -2877,6 +3013,8 @@ const BUILD_STAGES = [
             for (const warning of [...cache.warnings, ghaVersionWarning(cache, needs(run.buildx, 'buildx').version)])
                 if (warning)
                     run.rt.warning(warning);
+            if (cache.from.length || cache.local)
+                run.rt.info(cacheWriteLine(cache));
         }
     },
     { name: 'Set up QEMU', run: run => (0,qemu/* setupQemu */.yV)(run.rt, run.inputs, run.ctx.temp) },
@@ -2950,13 +3088,16 @@ const BUILD_STAGES = [
             for (const spec of upToDate)
                 rt.info(`${cacheSpecAttrs(spec).ref} already holds this build (every step came from cache, every layer is in it): not written again`);
             run.staleCaches = stale;
+            run.upToDateCaches = upToDate;
         }
     },
     {
         name: 'Export cache',
         when: run => (run.staleCaches ?? []).length > 0,
         run: async (run) => {
-            run.exportFaults = await exportCaches(run.rt, planOf(run).build, needs(run.staleCaches, 'the stale caches'));
+            const exported = await exportCaches(run.rt, planOf(run).build, needs(run.staleCaches, 'the stale caches'));
+            run.exportFaults = exported.faults;
+            run.exportSteps = exported.steps;
         }
     },
     {
@@ -3002,6 +3143,21 @@ const BUILD_STAGES = [
     },
     { run: run => finishRun(run) }
 ];
+/** What the run read from and wrote to each cache. */
+function cachesOf(run, plan, built) {
+    const { cache, build } = plan;
+    return cacheUses({
+        from: build.cacheFrom,
+        to: build.cacheTo,
+        toAfter: build.cacheToAfter,
+        upToDate: run.upToDateCaches ?? [],
+        unwritten: cache.unwritten,
+        write: cache.write,
+        steps: built.cacheSteps,
+        afterSteps: run.exportSteps ?? [],
+        ...(cache.local ? { sameAs: { [cache.local.dir]: 'GitHub cache', [cache.local.nextDir]: 'GitHub cache' } } : {})
+    });
+}
 /** Compare, check budgets, write outputs, summary and comment; then fail on a budget or verify. */
 function finishRun(run) {
     const image = imageOf(run);
@@ -3015,6 +3171,7 @@ function finishRun(run) {
         steps: run.built?.steps ?? { steps: 0, cached: 0 },
         stages: run.stages,
         verification: run.verification,
+        caches: run.built && run.plan ? cachesOf(run, run.plan, run.built) : [],
         metadataText: run.built?.metadataText ?? '{}'
     });
 }
