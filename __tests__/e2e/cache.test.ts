@@ -231,6 +231,28 @@ onEveryStack('a cache that fails is a warning, never a failed build', stack => {
     await survived(run, 'gha-down', /^::warning::The build went on without cache: .*connection refused/)
   })
 
+  test("cache: gha where GitHub's releases cannot be reached and the runner's buildx is too old for it: one warning, no gha cache", async () => {
+    const before = { ...server.stats.requests }
+    // `.invalid` never resolves: the runner of an air-gapped or GitHub Enterprise Server network.
+    const run = await build(
+      'no-releases',
+      {
+        cache: 'gha',
+        'cache-scope': nonce(),
+        'buildx-version': 'installed',
+        'buildx-download-url': 'https://releases.invalid/docker/buildx'
+      },
+      server.env
+    )
+    await survived(
+      run,
+      'no-releases',
+      /^::warning::buildx v0\.30\.0, which cache: gha .* needs, could not be downloaded from https:\/\/releases\.invalid\/docker\/buildx \(GET .*ENOTFOUND releases\.invalid\); building with the runner's buildx 0\.13\.1, without the gha cache\./
+    )
+    expect(server.stats.requests).toStrictEqual(before)
+    expect(run.main.stdout).not.toMatch(/type=gha/)
+  })
+
   test.each([503, 429])('cache: gha with the cache service answering %i on every route', async status => {
     server.failWith = status
     const run = await build(`gha-${status}`, { cache: 'gha', 'cache-scope': nonce() }, server.env)

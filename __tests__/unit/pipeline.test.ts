@@ -99,6 +99,36 @@ describe('main', () => {
     expect(h.calls.some(c => c.includes('--driver-opt network=host'))).toBe(true)
   })
 
+  test("cache: gha with a buildx too old for it that cannot be downloaded: one warning, the runner's buildx, no gha cache", async () => {
+    const builds: string[][] = []
+    const h = host(argv => {
+      const command = argv.slice(1).join(' ')
+      if (command.startsWith('info')) return { stdout: '[["driver-type","io.containerd.snapshotter.v1"]]' }
+      if (command === 'buildx version') return { stdout: 'github.com/docker/buildx 0.13.1+ds1 0.13.1+ds1-3' }
+      if (command.startsWith('buildx build')) return (builds.push(argv), { stderr: vertex('[1/1] RUN make'), write: builtImage })
+      return { code: 1, stderr: `unscripted: ${command}` }
+    })
+    h.rt.env.ACTIONS_RUNTIME_TOKEN = 'token'
+    h.rt.env.ACTIONS_RESULTS_URL = 'http://127.0.0.1:1/'
+    // Nothing listens on port 1: refused at once, as an unresolvable github.com is.
+    await main(h.rt, inputs({ cache: 'gha', 'buildx-download-url': 'http://127.0.0.1:1/releases' }))
+    expect(h.warnings).toStrictEqual([
+      expect.stringMatching(
+        /^buildx v0\.30\.0, which cache: gha .* needs, could not be downloaded from http:\/\/127\.0\.0\.1:1\/releases \(GET .*connect ECONNREFUSED.*\); building with the runner's buildx 0\.13\.1, without the gha cache\./
+      )
+    ])
+    expect(builds).toHaveLength(1)
+    expect(builds[0].join(' ')).not.toMatch(/type=gha/)
+    expect(h.remembered.buildx).toBeUndefined()
+  })
+
+  test('buildx asked for by version that cannot be downloaded fails the step: nothing to fall back on', async () => {
+    const h = host(engine({ write: builtImage }))
+    await expect(main(h.rt, inputs({ 'buildx-version': 'v0.30.0', 'buildx-download-url': 'http://127.0.0.1:1/releases' }))).rejects.toThrow(
+      /ECONNREFUSED/
+    )
+  })
+
   test('a bad input fails before any docker command', async () => {
     const h = host(() => ({}))
     await expect(main(h.rt, inputs({ platforms: 'lnx' }))).rejects.toThrow(/Input 'platforms': 'lnx' is not valid/)

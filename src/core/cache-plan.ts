@@ -169,6 +169,17 @@ export function planCache(
   }
 }
 
+/** The inputs with every gha cache left out: the derived one and any in cache-from / cache-to. */
+export function inputsWithoutGha<T extends Pick<Inputs, 'cache' | 'cacheFrom' | 'cacheTo'>>(inputs: T): T {
+  const notGha = (spec: string) => cacheSpecAttrs(spec).type !== 'gha'
+  return {
+    ...inputs,
+    cache: inputs.cache.filter(kind => kind !== 'gha'),
+    cacheFrom: inputs.cacheFrom.filter(notGha),
+    cacheTo: inputs.cacheTo.filter(notGha)
+  }
+}
+
 /** What the log says of the cache-write decision. */
 export const cacheWriteLine = (plan: Pick<CachePlan, 'write'>) =>
   plan.write.write ? `The build writes its caches: ${plan.write.why}` : `The build reads its caches and writes none: ${plan.write.why}`

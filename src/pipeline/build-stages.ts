@@ -2,12 +2,12 @@
 // buildx and QEMU, the cache, the build, the push and tags, the image read back, the registry
 // cache, verify, the hand-over to the merge job. `finishRun` ends every mode.
 import { readImage } from '../core/image.js'
-import { cacheFaultWarning, cacheSpecAttrs, cacheWriteLine, ghaVersionWarning, staleCaches } from '../core/cache-plan.js'
+import { cacheFaultWarning, cacheSpecAttrs, cacheWriteLine, ghaVersionWarning, inputsWithoutGha, staleCaches } from '../core/cache-plan.js'
 import { planRun, type RunPlan } from '../core/run-plan.js'
 import { cacheUses, type CacheUse } from '../core/cache-use.js'
 import { seconds } from '../core/report.js'
 import { errorMessage } from '../core/errors.js'
-import { existingBuilderDriver, setupBuildx } from './builder/buildx.js'
+import { existingBuilderDriver, readyBuildx, useBuilder } from './builder/buildx.js'
 import { setupQemu } from './builder/qemu.js'
 import { restoreLocalCache } from './github/local-cache.js'
 import { BuildError, runBuild, type BuildResult } from './builder/build.js'
@@ -37,9 +37,21 @@ export const BUILD_STAGES: Stage[] = [
     run: async run => {
       const { rt, inputs } = run
       const existingDriver = inputs.builder ? await existingBuilderDriver(rt.docker, inputs.builder) : undefined
-      const facts = needs(run.facts, 'the facts')
-      run.plan = planRun({ ...facts, engine: await run.engine, existingDriver, layoutDir: layoutStoreDir(rt.env), pid: process.pid })
-      run.buildx = await setupBuildx(rt, inputs, run.plan)
+      const facts = {
+        ...needs(run.facts, 'the facts'),
+        engine: await run.engine,
+        existingDriver,
+        layoutDir: layoutStoreDir(rt.env),
+        pid: process.pid
+      }
+      run.plan = planRun(facts)
+      const { withoutGha, ...buildx } = await readyBuildx(rt, inputs, run.plan)
+      if (withoutGha) {
+        rt.warning(withoutGha)
+        run.plan = planRun({ ...facts, inputs: inputsWithoutGha(inputs) })
+      }
+      await useBuilder(rt, inputs, run.plan, buildx)
+      run.buildx = buildx
     }
   },
   {

@@ -1,12 +1,15 @@
 // buildx: find or install it, and pick (or create) the builder the build runs on.
 import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
-import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises'
+import { chmod, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import type { Inputs } from '../../core/inputs.js'
 import { type Docker, lastLines, mustRun, withBuildx } from '../host/docker.js'
+import { download } from '../host/download.js'
 import { createBuilderArgs } from '../../core/args.js'
-import { parseVersion } from '../../core/version.js'
+import { atLeast, parseVersion } from '../../core/version.js'
+import { errorMessage } from '../../core/errors.js'
 import { buildxAsset, buildxNeeded, buildxToInstall } from '../../core/builder.js'
 import type { BuilderToCreate, Driver, RunPlan } from '../../core/run-plan.js'
 import type { Runtime } from '../host/runtime.js'
@@ -74,12 +77,15 @@ async function rememberVersion(env: Env, known: Record<string, string>): Promise
 export async function installBuildx(version: string, baseUrl: string, env: Env): Promise<string> {
   let dir = toolCacheHit(env, 'docker-buildx', version.slice(1))
   if (!dir) {
-    // Loaded only to download: the module and its HTTP stack cost about 200 ms to load.
+    // Loaded only on a miss: the module costs about 200 ms to load.
     const tc = await import('@actions/tool-cache')
     const asset = buildxAsset(version)
     const url = `${baseUrl}/${version}/${asset}`
-    const file = await tc.downloadTool(url)
-    const sums = await readFile(await tc.downloadTool(`${baseUrl}/${version}/checksums.txt`), 'utf8')
+    const work = await mkdtemp(join(env.RUNNER_TEMP || tmpdir(), 'buildx-download-'))
+    const file = join(work, asset)
+    await download(`${baseUrl}/${version}/checksums.txt`, join(work, 'checksums.txt'))
+    await download(url, file)
+    const sums = await readFile(join(work, 'checksums.txt'), 'utf8')
     const expected = sums
       .split('\n')
       .map(l => l.trim().split(/\s+\*?/))
@@ -90,6 +96,7 @@ export async function installBuildx(version: string, baseUrl: string, env: Env):
     if (!expected) throw new Error(`buildx ${version}: ${asset} is not listed in checksums.txt at ${baseUrl}/${version}`)
     if (expected !== actual) throw new Error(`buildx ${version}: checksum mismatch for ${url} (expected ${expected}, got ${actual})`)
     dir = await tc.cacheFile(file, 'docker-buildx', 'docker-buildx', version.slice(1))
+    await rm(work, { recursive: true, force: true })
   }
   const binary = join(dir, 'docker-buildx')
   await chmod(binary, 0o755) // downloads and cache copies come without the execute bit
@@ -140,26 +147,50 @@ export function askEngineIfAuto(rt: Pick<Runtime, 'docker' | 'env'>, inputs: Pic
   return facts
 }
 
-/** Make buildx usable, and create the builder the plan names (post removes it). */
-export async function setupBuildx(
+/**
+ * Make buildx usable: the runner's, or the version the inputs need, installed for the job. When
+ * only `cache: gha` needs a newer one and it cannot be downloaded (a runner without access to
+ * GitHub's releases), the runner's is used and `withoutGha` says why the gha cache is left out.
+ */
+export async function readyBuildx(
   rt: Runtime,
-  inputs: Pick<Inputs, 'builder' | 'buildxVersion' | 'buildxDownloadUrl'>,
-  plan: Pick<RunPlan, 'cache' | 'driver' | 'create'>
-): Promise<BuildxSetup> {
+  inputs: Pick<Inputs, 'buildxVersion' | 'buildxDownloadUrl'>,
+  plan: Pick<RunPlan, 'cache'>
+): Promise<BuildxSetup & { withoutGha?: string }> {
   // An explicit version is installed whatever the runner has: no need to ask the runner's.
   const installed = inputs.buildxVersion === 'installed' ? await installedBuildx(rt.docker, rt.env) : undefined
-  const wanted = buildxToInstall(inputs.buildxVersion, installed, buildxNeeded(plan.cache.types))
+  const need = buildxNeeded(plan.cache.types)
+  const wanted = buildxToInstall(inputs.buildxVersion, installed, need)
   let binary: string | undefined
+  let withoutGha: string | undefined
   if (wanted) {
     rt.info(`Installing buildx ${wanted.version} (${wanted.why})`)
-    binary = await installBuildx(wanted.version, inputs.buildxDownloadUrl, rt.env)
-    rt.remember({ buildx: binary })
+    try {
+      binary = await installBuildx(wanted.version, inputs.buildxDownloadUrl, rt.env)
+      rt.remember({ buildx: binary })
+    } catch (e) {
+      // Only gha's need can be given up: the build itself runs on what the runner has.
+      if (!installed || !atLeast(installed, buildxNeeded([]).version) || !plan.cache.types.includes('gha')) throw e
+      withoutGha =
+        `buildx ${wanted.version}, which ${need.why} needs, could not be downloaded from ${inputs.buildxDownloadUrl} (${errorMessage(e)}); ` +
+        `building with the runner's buildx ${installed}, without the gha cache. Set buildx-download-url to a mirror, or use cache: registry.`
+    }
   }
   const version = (binary ? await installedBuildx(rt.docker, rt.env, binary) : installed) ?? ''
   if (!version) throw new Error(`buildx is not usable after setup: \`${binary ?? 'docker buildx'} version\` fails`)
   // The runner's own plugin runs standalone too: each `docker buildx` would first start the
   // docker CLI, which looks the plugin up (about 200 ms a call).
   binary ??= buildxPlugin(rt.env)
+  return { version, binary, ...(withoutGha ? { withoutGha } : {}) }
+}
+
+/** Use the builder the plan names: the user's, the runner's, or one created now (post removes it). */
+export async function useBuilder(
+  rt: Runtime,
+  inputs: Pick<Inputs, 'builder'>,
+  plan: Pick<RunPlan, 'driver' | 'create'>,
+  { version, binary }: BuildxSetup
+): Promise<void> {
   if (inputs.builder) {
     rt.info(`buildx ${version}, the existing builder ${inputs.builder} (${plan.driver} driver), left running after the job`)
   } else {
@@ -169,5 +200,4 @@ export async function setupBuildx(
     rt.remember({ builder: plan.create.spec.name })
     await createBuilder(withBuildx(rt.docker, binary), plan.create)
   }
-  return { version, binary }
 }

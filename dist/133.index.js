@@ -1,5 +1,5 @@
-export const id = 2;
-export const ids = [2];
+export const id = 133;
+export const ids = [133];
 export const modules = {
 
 /***/ 1038:
@@ -398,7 +398,7 @@ async function removeVerifyLeftovers(rt, key, image) {
 // The GitHub Actions cache service, through @actions/cache: the local build cache and the
 // binfmt image both travel through it.
 // @actions/cache is large; it is loaded only by runs that use the GitHub cache (start-up time).
-const actionsCache = () => Promise.all(/* import() */[__webpack_require__.e(507), __webpack_require__.e(691)]).then(__webpack_require__.bind(__webpack_require__, 1691));
+const actionsCache = () => Promise.all(/* import() */[__webpack_require__.e(942), __webpack_require__.e(507), __webpack_require__.e(691)]).then(__webpack_require__.bind(__webpack_require__, 1691));
 /**
  * @actions/cache reports its own failures on stdout (a 5xx as `::error::`, which shows as an
  * error annotation) and then returns as if the cache had missed. While it runs, its warning and
@@ -485,7 +485,7 @@ async function saveLocalCache(local) {
 
 /***/ }),
 
-/***/ 5002:
+/***/ 3133:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -621,8 +621,74 @@ var registry_auth = __webpack_require__(9495);
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: ./src/pipeline/host/docker.ts
 var docker = __webpack_require__(2897);
+// EXTERNAL MODULE: external "node:stream/promises"
+var external_node_stream_promises_ = __webpack_require__(6466);
+;// CONCATENATED MODULE: ./src/pipeline/host/download.ts
+// A release file downloaded to disk, with bounds a user would accept. @actions/tool-cache's own
+// download tries three times with 10–20 s pauses whatever the error, and a connection that
+// hangs has no limit: a runner that cannot reach GitHub at all (air-gapped, GitHub Enterprise
+// Server) waited about 24 s to hear `getaddrinfo ENOTFOUND`. Here a host that does not resolve
+// or refuses fails at once, a silent one after `timeoutMs`, and only a server's own trouble
+// (5xx, 429, a reset) is tried once more. The runner's proxy settings still apply.
+
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const FINAL = new Set(['ENOTFOUND', 'ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'CERT_HAS_EXPIRED', 'DEPTH_ZERO_SELF_SIGNED_CERT']);
+class DownloadError extends Error {
+    again;
+    constructor(message, again) {
+        super(message);
+        this.again = again;
+        this.name = 'DownloadError';
+    }
+}
+async function downloadOnce(url, dest, timeoutMs) {
+    // Loaded only to download: most runs find their tools in the tool cache.
+    const { HttpClient } = await __webpack_require__.e(/* import() */ 942).then(__webpack_require__.bind(__webpack_require__, 4942));
+    // Redirects are followed here: GitHub's releases answer with one, and a mirror's may be relative.
+    const client = new HttpClient('ci-base-action', [], { socketTimeout: timeoutMs, allowRetries: false, allowRedirects: false });
+    try {
+        let at = url;
+        let res = await client.get(at);
+        for (let hops = 0; REDIRECTS.has(res.message.statusCode ?? 0) && res.message.headers.location && hops < 5; hops++) {
+            res.message.resume();
+            at = new URL(res.message.headers.location, at).toString();
+            res = await client.get(at);
+        }
+        const status = res.message.statusCode ?? 0;
+        if (status !== 200) {
+            res.message.resume();
+            throw new DownloadError(`GET ${url}: HTTP ${status}`, status >= 500 || status === 429);
+        }
+        await (0,external_node_stream_promises_.pipeline)(res.message, (0,external_node_fs_.createWriteStream)(dest));
+    }
+    catch (e) {
+        if (e instanceof DownloadError)
+            throw e;
+        const code = e.code ?? '';
+        throw new DownloadError(`GET ${url}: ${e.message}`, !FINAL.has(code));
+    }
+    finally {
+        client.dispose();
+    }
+}
+/** Download `url` to `dest`: once more after a pause when the server's trouble may pass. */
+async function download(url, dest, timeoutMs = 30_000, pauseMs = 2_000) {
+    try {
+        await downloadOnce(url, dest, timeoutMs);
+    }
+    catch (e) {
+        if (!(e instanceof DownloadError) || !e.again)
+            throw e;
+        await new Promise(resolve => setTimeout(resolve, pauseMs));
+        await downloadOnce(url, dest, timeoutMs);
+    }
+}
+
 // EXTERNAL MODULE: ./src/core/args.ts
 var core_args = __webpack_require__(1038);
 ;// CONCATENATED MODULE: ./src/core/version.ts
@@ -640,6 +706,8 @@ function atLeast(version, minimum) {
     return true;
 }
 
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(4296);
 ;// CONCATENATED MODULE: ./src/core/cache-plan.ts
 // Which caches the build imports and exports, and what that asks of buildx and the runner. Pure.
 
@@ -746,6 +814,16 @@ function planCache(inputs, tags, ctx, env) {
         write,
         unwritten: write.write ? [] : inputs.cacheTo.length ? inputs.cacheTo : to,
         warnings
+    };
+}
+/** The inputs with every gha cache left out: the derived one and any in cache-from / cache-to. */
+function inputsWithoutGha(inputs) {
+    const notGha = (spec) => cacheSpecAttrs(spec).type !== 'gha';
+    return {
+        ...inputs,
+        cache: inputs.cache.filter(kind => kind !== 'gha'),
+        cacheFrom: inputs.cacheFrom.filter(notGha),
+        cacheTo: inputs.cacheTo.filter(notGha)
     };
 }
 /** What the log says of the cache-write decision. */
@@ -885,8 +963,6 @@ function builderSpec(inputs, driver, name, tempDir, refs) {
 var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(7067);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
 ;// CONCATENATED MODULE: ./src/pipeline/host/docker-config.ts
 // The docker CLI's configuration the action runs with: where it keeps its config, the
 // credentials `docker login` stored, and what the daemon can do.
@@ -968,6 +1044,9 @@ async function dockerCredentials(host, env) {
 
 
 
+
+
+
 /** Where the docker CLI looks for its buildx plugin, in its order; undefined when it may look elsewhere. */
 function buildxPlugin(env, exists = external_node_fs_.existsSync) {
     if (readDockerConfig(env).cliPluginsExtraDirs)
@@ -1028,12 +1107,15 @@ async function rememberVersion(env, known) {
 async function installBuildx(version, baseUrl, env) {
     let dir = toolCacheHit(env, 'docker-buildx', version.slice(1));
     if (!dir) {
-        // Loaded only to download: the module and its HTTP stack cost about 200 ms to load.
-        const tc = await Promise.all(/* import() */[__webpack_require__.e(507), __webpack_require__.e(805)]).then(__webpack_require__.bind(__webpack_require__, 9805));
+        // Loaded only on a miss: the module costs about 200 ms to load.
+        const tc = await Promise.all(/* import() */[__webpack_require__.e(942), __webpack_require__.e(507), __webpack_require__.e(805)]).then(__webpack_require__.bind(__webpack_require__, 9805));
         const asset = buildxAsset(version);
         const url = `${baseUrl}/${version}/${asset}`;
-        const file = await tc.downloadTool(url);
-        const sums = await (0,promises_.readFile)(await tc.downloadTool(`${baseUrl}/${version}/checksums.txt`), 'utf8');
+        const work = await (0,promises_.mkdtemp)((0,external_node_path_.join)(env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'buildx-download-'));
+        const file = (0,external_node_path_.join)(work, asset);
+        await download(`${baseUrl}/${version}/checksums.txt`, (0,external_node_path_.join)(work, 'checksums.txt'));
+        await download(url, file);
+        const sums = await (0,promises_.readFile)((0,external_node_path_.join)(work, 'checksums.txt'), 'utf8');
         const expected = sums
             .split('\n')
             .map(l => l.trim().split(/\s+\*?/))
@@ -1046,6 +1128,7 @@ async function installBuildx(version, baseUrl, env) {
         if (expected !== actual)
             throw new Error(`buildx ${version}: checksum mismatch for ${url} (expected ${expected}, got ${actual})`);
         dir = await tc.cacheFile(file, 'docker-buildx', 'docker-buildx', version.slice(1));
+        await (0,promises_.rm)(work, { recursive: true, force: true });
     }
     const binary = (0,external_node_path_.join)(dir, 'docker-buildx');
     await (0,promises_.chmod)(binary, 0o755); // downloads and cache copies come without the execute bit
@@ -1087,16 +1170,32 @@ function askEngineIfAuto(rt, inputs) {
     facts?.catch(() => undefined); // awaited later; an early rejection is not unhandled
     return facts;
 }
-/** Make buildx usable, and create the builder the plan names (post removes it). */
-async function setupBuildx(rt, inputs, plan) {
+/**
+ * Make buildx usable: the runner's, or the version the inputs need, installed for the job. When
+ * only `cache: gha` needs a newer one and it cannot be downloaded (a runner without access to
+ * GitHub's releases), the runner's is used and `withoutGha` says why the gha cache is left out.
+ */
+async function readyBuildx(rt, inputs, plan) {
     // An explicit version is installed whatever the runner has: no need to ask the runner's.
     const installed = inputs.buildxVersion === 'installed' ? await installedBuildx(rt.docker, rt.env) : undefined;
-    const wanted = buildxToInstall(inputs.buildxVersion, installed, buildxNeeded(plan.cache.types));
+    const need = buildxNeeded(plan.cache.types);
+    const wanted = buildxToInstall(inputs.buildxVersion, installed, need);
     let binary;
+    let withoutGha;
     if (wanted) {
         rt.info(`Installing buildx ${wanted.version} (${wanted.why})`);
-        binary = await installBuildx(wanted.version, inputs.buildxDownloadUrl, rt.env);
-        rt.remember({ buildx: binary });
+        try {
+            binary = await installBuildx(wanted.version, inputs.buildxDownloadUrl, rt.env);
+            rt.remember({ buildx: binary });
+        }
+        catch (e) {
+            // Only gha's need can be given up: the build itself runs on what the runner has.
+            if (!installed || !atLeast(installed, buildxNeeded([]).version) || !plan.cache.types.includes('gha'))
+                throw e;
+            withoutGha =
+                `buildx ${wanted.version}, which ${need.why} needs, could not be downloaded from ${inputs.buildxDownloadUrl} (${(0,errors/* errorMessage */.g)(e)}); ` +
+                    `building with the runner's buildx ${installed}, without the gha cache. Set buildx-download-url to a mirror, or use cache: registry.`;
+        }
     }
     const version = (binary ? await installedBuildx(rt.docker, rt.env, binary) : installed) ?? '';
     if (!version)
@@ -1104,6 +1203,10 @@ async function setupBuildx(rt, inputs, plan) {
     // The runner's own plugin runs standalone too: each `docker buildx` would first start the
     // docker CLI, which looks the plugin up (about 200 ms a call).
     binary ??= buildxPlugin(rt.env);
+    return { version, binary, ...(withoutGha ? { withoutGha } : {}) };
+}
+/** Use the builder the plan names: the user's, the runner's, or one created now (post removes it). */
+async function useBuilder(rt, inputs, plan, { version, binary }) {
     if (inputs.builder) {
         rt.info(`buildx ${version}, the existing builder ${inputs.builder} (${plan.driver} driver), left running after the job`);
     }
@@ -1114,7 +1217,6 @@ async function setupBuildx(rt, inputs, plan) {
         rt.remember({ builder: plan.create.spec.name });
         await createBuilder((0,docker/* withBuildx */.xG)(rt.docker, binary), plan.create);
     }
-    return { version, binary };
 }
 
 ;// CONCATENATED MODULE: ./src/core/github-context.ts
@@ -1165,7 +1267,7 @@ function runContext(env, readEvent) {
 // Redirects are followed for reads, without credentials when they leave the host (blob
 // downloads go to storage that rejects them); a request that hangs is cut off.
 
-const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const http_REDIRECTS = new Set([301, 302, 303, 307, 308]);
 let requestTimeoutMs = 120_000;
 /** The run's `registry-timeout`: how long any registry request may go unanswered. */
 function setRequestTimeout(ms) {
@@ -1207,7 +1309,7 @@ async function http(address, req = {}) {
     let url = new URL(address);
     const headers = { ...req.headers };
     let res = await once(url, { ...req, headers });
-    for (let hops = 0; REDIRECTS.has(res.statusCode ?? 0) && res.headers.location && hops < 5; hops++) {
+    for (let hops = 0; http_REDIRECTS.has(res.statusCode ?? 0) && res.headers.location && hops < 5; hops++) {
         res.resume();
         const next = new URL(res.headers.location, url);
         if (next.host !== url.host)
@@ -1443,8 +1545,6 @@ async function readBack(what, read, warn, sleep = (ms) => new Promise(r => setTi
     }
 }
 
-// EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __webpack_require__(4296);
 ;// CONCATENATED MODULE: ./src/pipeline/registry/release.ts
 
 
@@ -3000,9 +3100,21 @@ const BUILD_STAGES = [
         run: async (run) => {
             const { rt, inputs } = run;
             const existingDriver = inputs.builder ? await existingBuilderDriver(rt.docker, inputs.builder) : undefined;
-            const facts = needs(run.facts, 'the facts');
-            run.plan = planRun({ ...facts, engine: await run.engine, existingDriver, layoutDir: layoutStoreDir(rt.env), pid: process.pid });
-            run.buildx = await setupBuildx(rt, inputs, run.plan);
+            const facts = {
+                ...needs(run.facts, 'the facts'),
+                engine: await run.engine,
+                existingDriver,
+                layoutDir: layoutStoreDir(rt.env),
+                pid: process.pid
+            };
+            run.plan = planRun(facts);
+            const { withoutGha, ...buildx } = await readyBuildx(rt, inputs, run.plan);
+            if (withoutGha) {
+                rt.warning(withoutGha);
+                run.plan = planRun({ ...facts, inputs: inputsWithoutGha(inputs) });
+            }
+            await useBuilder(rt, inputs, run.plan, buildx);
+            run.buildx = buildx;
         }
     },
     {
