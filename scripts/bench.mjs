@@ -261,7 +261,9 @@ async function runnerRebuild() {
     'build-args': `BASE=${BASE}\nPACKAGES=${PACKAGES}`,
     driver: 'docker-container',
     'buildx-version': BUILDX,
-    'buildx-download-url': BUILDX_RELEASES
+    'buildx-download-url': BUILDX_RELEASES,
+    // The BuildKit docker's actions run (buildx-stable-1), loaded from the stack: the same on every side.
+    'buildkit-image': 'moby/buildkit:buildx-stable-1'
   }
   log('runner: the first build of the realistic image on a new builder')
   const prime = await step({ inputs, toolCache, runnerTemp })

@@ -22,6 +22,8 @@ const run = await runAction({
     'tag-policy': 'sha,date',
     cache: 'registry,inline',
     'build-args': `PACKAGES_MONTH=${new Date().toISOString().slice(0, 7)}`,
+    // The BuildKit scripts/stack.sh loads (Docker Hub is not needed): for driver=docker-container.
+    'buildkit-image': 'moby/buildkit:buildx-stable-1',
     ...overrides
   },
   env: { GITHUB_WORKFLOW: 'local', GITHUB_SHA: execFileSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8' }).trim() }

@@ -6,8 +6,19 @@ import { createServer, type Server } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runAction } from '../support/runner'
-import { BASE_IMAGE, REGISTRY } from '../support/registry'
-import { errorLines, fixture, BUILDX_RELEASES, RUNNER_BUILDX, docker, onEveryStack, onTheStack } from '../support/stack'
+import { BASE_IMAGE, REGISTRY, manifest } from '../support/registry'
+import { forwardTo } from '../support/tcp-forward'
+import {
+  errorLines,
+  fixture,
+  BUILDKIT_IMAGE,
+  BUILDX_RELEASES,
+  RUNNER_BUILDX,
+  STACKS,
+  docker,
+  onEveryStack,
+  onTheStack
+} from '../support/stack'
 import { startCacheServer } from '../support/cache-server'
 import { spawnSync } from 'node:child_process'
 import { closeServer, listenOnLoopback } from '../support/close-server'
@@ -39,7 +50,15 @@ onTheStack('buildx through the tool cache', () => {
 
   const build = (inputs: Record<string, string>, env: Record<string, string>) =>
     runAction({
-      inputs: { ...multistage, cache: 'none', platforms: 'linux/amd64', 'buildx-version': version, 'buildx-download-url': url, ...inputs },
+      inputs: {
+        ...multistage,
+        cache: 'none',
+        platforms: 'linux/amd64',
+        'buildx-version': version,
+        'buildx-download-url': url,
+        'buildkit-image': BUILDKIT_IMAGE,
+        ...inputs
+      },
       env
     })
 
@@ -191,5 +210,66 @@ onEveryStack('QEMU registration', stack => {
       )
     )
     expect(errors[0]).toContain('set qemu-image to an image your runner can pull')
+  })
+})
+
+onTheStack('the BuildKit image of a created builder, kept in the GitHub cache', () => {
+  const runner = STACKS.find(s => s.name === 'runner')!
+
+  test('pinned by digest: pulled once and saved; a faulty cache service is two warnings; the next job loads it and pulls nothing', async () => {
+    const server = await startCacheServer()
+    // The image's registry, reached through a forwarder that is closed before the last job.
+    const forward = await forwardTo(5000, '127.0.0.1')
+    const path = `test/buildkit-${Date.now()}`
+    docker('tag', BUILDKIT_IMAGE, `${REGISTRY}/${path}:pinned`)
+    docker('push', '--quiet', `${REGISTRY}/${path}:pinned`)
+    const { digest } = (await manifest(path, 'pinned'))!
+    const pinned = `${forward.host}/${path}:pinned@${digest}`
+    const local = `${forward.host}/${path}:pinned-${digest.slice('sha256:'.length)}`
+    const key = `ci-base-action-buildkit-${local.replace(/[^A-Za-z0-9._-]+/g, '-')}`
+    const runnerTemp = join(tmpdir(), `runner-buildkit-${process.pid}`)
+    const job = () => {
+      // A new runner: none of the image's names are on it.
+      spawnSync('docker', ['image', 'rm', '--force', local, pinned])
+      return runner.run({
+        inputs: { ...multistage, cache: 'none', platforms: 'linux/amd64', 'buildkit-image': pinned, 'build-args': `NONCE=${Date.now()}` },
+        env: server.env,
+        runnerTemp
+      })
+    }
+    const warnings = (text: string) => text.match(/^::warning::.*$/gm) ?? []
+    try {
+      server.failWith = 503
+      const faulty = await job()
+      expect(faulty.main.code).toBe(0)
+      expect(warnings(faulty.main.stdout)).toStrictEqual([
+        expect.stringMatching(
+          new RegExp(
+            `^::warning::Could not restore the builder image ${local.replace(/[.[\]]/g, '\\$&')} from the GitHub cache; pulling it: .*503`
+          )
+        )
+      ])
+      expect(warnings(faulty.post.stdout)).toStrictEqual([expect.stringMatching(/^::warning::Save builder image failed: .*503/)])
+      server.failWith = undefined
+
+      const first = await job()
+      expect(first.main.code).toBe(0)
+      expect(first.main.stdout).toContain(`--driver-opt image=${local}`)
+      expect(first.main.stdout).not.toContain('loaded from the GitHub cache')
+      expect(first.post.stdout).toContain(`The builder image ${local} is kept in the GitHub cache as ${key}`)
+      expect(server.entries().find(e => e.key === key)).toMatchObject({ committed: true })
+
+      await forward.close()
+      const second = await job()
+      expect(second.main.code).toBe(0)
+      expect(second.main.stdout).toContain(`The builder image ${pinned} was loaded from the GitHub cache (${key}): nothing pulled`)
+      expect(server.stats.hits).toContain(key)
+      expect(second.post.stdout).not.toContain('Save builder image')
+      expect(warnings(second.main.stdout + second.post.stdout)).toStrictEqual([])
+    } finally {
+      await forward.close().catch(() => undefined)
+      await server.close()
+      spawnSync('docker', ['image', 'rm', '--force', local, pinned])
+    }
   })
 })

@@ -216,6 +216,7 @@ const WORDS: Record<InputName, string[]> = {
   'buildx-download-url': ['https://example.com/x', 'ftp://x', ''],
   qemu: ['auto', 'true', 'false', 'sometimes', ''],
   'qemu-image': ['tonistiigi/binfmt:latest', 'Bad Image', ''],
+  'buildkit-image': ['moby/buildkit:v0.31.2@sha256:' + 'a'.repeat(64), 'mirror.example/moby/buildkit:v0', 'Bad Image', ''],
   registry: ['ghcr.io', '--password-stdin', ''],
   username: ['bot', ''],
   password: ['s3cret', ''],

@@ -89,6 +89,7 @@ describe('main', () => {
       const command = argv.slice(1).join(' ')
       if (command === 'buildx version') return { stdout: 'github.com/docker/buildx v0.30.0 abc' }
       if (command.startsWith('info')) return { stdout: '[]' }
+      if (command.startsWith('image inspect')) return {}
       if (command.startsWith('buildx create')) return { code: 1, stderr: 'ERROR: no such image' }
       return { code: 1 }
     })
@@ -127,6 +128,22 @@ describe('main', () => {
     await expect(main(h.rt, inputs({ 'buildx-version': 'v0.30.0', 'buildx-download-url': 'http://127.0.0.1:1/releases' }))).rejects.toThrow(
       /ECONNREFUSED/
     )
+  })
+
+  test('a builder image that is not on the runner, not in the GitHub cache and cannot be pulled: one error that says what to set', async () => {
+    const h = host(argv => {
+      const command = argv.slice(1).join(' ')
+      if (command === 'buildx version') return { stdout: 'github.com/docker/buildx v0.30.0 abc' }
+      if (command.startsWith('info')) return { stdout: '[]' }
+      if (command.startsWith('pull')) return { code: 1, stderr: 'Error response from daemon: toomanyrequests: pull rate limit\n' }
+      return { code: 1 }
+    })
+    await expect(main(h.rt, inputs({ driver: 'docker-container' }))).rejects.toThrow(
+      /^Pulling the builder image docker\.io\/moby\/buildkit:v[\d.]+@sha256:[0-9a-f]{64} failed: Error response from daemon: toomanyrequests: pull rate limit\nSet buildkit-image to a copy your runner can pull/
+    )
+    expect(h.calls.filter(c => c.includes('buildx create'))).toStrictEqual([])
+    // No GitHub cache service for this run: no restore was tried, so no warning either.
+    expect(h.warnings).toStrictEqual([])
   })
 
   test('a bad input fails before any docker command', async () => {

@@ -31,7 +31,11 @@ describe('one plan for a run', () => {
     const plan = planRun(facts({}, { engine: { containerdStore: false } }))
     expect(plan.driver).toBe('docker-container')
     expect(plan.names.builder).toBe('ci-base-77-2-42')
-    expect(plan.create?.spec).toMatchObject({ name: 'ci-base-77-2-42', driver: 'docker-container', driverOpts: ['network=host'] })
+    expect(plan.create?.spec).toMatchObject({
+      name: 'ci-base-77-2-42',
+      driver: 'docker-container',
+      driverOpts: [expect.stringMatching(/^image=docker\.io\/moby\/buildkit:v[\d.]+-[0-9a-f]{64}$/), 'network=host']
+    })
     expect(plan.create?.config).toContain('[registry."localhost:5000"]')
     expect(plan.build).toMatchObject({ builder: 'ci-base-77-2-42', pushTo: ['ghcr.io/p/x'] })
     expect(buildArgs(plan.build).slice(0, 4)).toEqual(['buildx', 'build', '--builder', 'ci-base-77-2-42'])

@@ -68,11 +68,38 @@ describe('buildx', () => {
     const { builderSpec } = await import('../../src/core/builder')
     const refs = ['localhost:5000/a/b:1']
     const opts = (over: Partial<RawInputs>, driver: 'docker-container' | 'remote', r = refs) =>
-      builderSpec(inputs(over), driver, 'b', '/t', r).spec.driverOpts
+      builderSpec(inputs(over), driver, 'b', '/t', r).spec.driverOpts.filter(o => !o.startsWith('image='))
     expect(opts({}, 'docker-container')).toEqual(['network=host'])
     expect(opts({}, 'docker-container', ['ghcr.io/p/x:1'])).toEqual([])
     expect(opts({ endpoint: 'tcp://b:1234' }, 'remote')).toEqual([])
     expect(opts({ 'driver-opts': 'network=bridge' }, 'docker-container')).toEqual(['network=bridge'])
+  })
+
+  test('a created docker-container builder runs the pinned BuildKit under its digest-carrying local name; image= in driver-opts wins', async () => {
+    const { builderSpec } = await import('../../src/core/builder')
+    const images = (over: Partial<RawInputs>, driver: 'docker-container' | 'remote') =>
+      builderSpec(inputs(over), driver, 'b', '/t', []).spec.driverOpts.filter(o => o.startsWith('image='))
+    const digest = 'a'.repeat(64)
+    expect(images({ 'buildkit-image': `mirror.example:5000/moby/buildkit:v0.31.2@sha256:${digest}` }, 'docker-container')).toStrictEqual([
+      `image=mirror.example:5000/moby/buildkit:v0.31.2-${digest}`
+    ])
+    expect(images({ 'buildkit-image': 'moby/buildkit:buildx-stable-1' }, 'docker-container')).toStrictEqual([
+      'image=moby/buildkit:buildx-stable-1'
+    ])
+    expect(images({ 'driver-opts': 'image=mine/buildkit:1' }, 'docker-container')).toStrictEqual(['image=mine/buildkit:1'])
+    expect(images({ endpoint: 'tcp://b:1234' }, 'remote')).toStrictEqual([])
+    // The default is pinned: a tag and a digest, never a floating tag.
+    expect(INPUT_DEFAULTS['buildkit-image']).toMatch(/^docker\.io\/moby\/buildkit:v\d+\.\d+\.\d+@sha256:[0-9a-f]{64}$/)
+    expect(INPUT_DEFAULTS['qemu-image']).toMatch(/^docker\.io\/tonistiigi\/binfmt:qemu-v(1\d|[2-9]\d)\.[\d.-]+@sha256:[0-9a-f]{64}$/)
+  })
+
+  test('pinned local names', async () => {
+    const { pinnedLocalName } = await import('../../src/core/image-cache')
+    const d = 'b'.repeat(64)
+    expect(pinnedLocalName(`r/x:1@sha256:${d}`)).toBe(`r/x:1-${d}`)
+    expect(pinnedLocalName(`localhost:5000/r/x@sha256:${d}`)).toBe(`localhost:5000/r/x:sha256-${d}`)
+    expect(pinnedLocalName('localhost:5000/r/x')).toBe('localhost:5000/r/x')
+    expect(pinnedLocalName('r/x:2')).toBe('r/x:2')
   })
 
   test("TLS material is written only for the remote driver's builder", async () => {

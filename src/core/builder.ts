@@ -6,6 +6,7 @@ import { isLoopbackHost, registryOf } from './reference.js'
 import { GHA_V2_BUILDX } from './cache-plan.js'
 import { appendNodeArgs, type BuilderSpec } from './args.js'
 import { atLeast } from './version.js'
+import { pinnedLocalName } from './image-cache.js'
 
 export interface EngineFacts {
   /** The daemon keeps images in containerd: multi-platform images and cache export work on its builder. */
@@ -83,7 +84,7 @@ export function buildkitdConfig(userConfig: string, plainHttp: string[]): string
  * remote driver's TLS material, which buildx only takes as paths), and the nodes to append.
  */
 export function builderSpec(
-  inputs: Pick<Inputs, 'driverOpts' | 'tls' | 'buildkitdConfig' | 'appendNodes' | 'endpoint' | 'platforms'>,
+  inputs: Pick<Inputs, 'driverOpts' | 'tls' | 'buildkitdConfig' | 'appendNodes' | 'endpoint' | 'platforms' | 'buildkitImage'>,
   driver: BuilderSpec['driver'],
   name: string,
   tempDir: string,
@@ -91,6 +92,9 @@ export function builderSpec(
 ): { spec: BuilderSpec; config: string; files: Record<string, string>; appends: string[][] } {
   const loopback = loopbackRegistries(refs)
   const driverOpts = [...inputs.driverOpts]
+  // The pinned BuildKit, under the local name the pipeline readies it as (from the GitHub cache, or pulled by digest).
+  if (driver === 'docker-container' && !driverOpts.some(o => o.startsWith('image=')))
+    driverOpts.push(`image=${pinnedLocalName(inputs.buildkitImage)}`)
   if (driver === 'docker-container' && loopback.length && !driverOpts.some(o => o.startsWith('network='))) {
     driverOpts.push('network=host')
   }

@@ -1,6 +1,5 @@
 // QEMU user emulation, decided: which platforms need an emulator, which of them lack one, and
 // where the binfmt image is kept between runs. Pure.
-import { join } from 'node:path'
 
 /** linux/<arch> names of the machine's own architecture (and what it runs natively). */
 export function nativePlatforms(arch = process.arch): string[] {
@@ -56,15 +55,4 @@ export function unavailableMessage(platforms: string[], image: string, reason: s
     `Remedies: let the action register emulators (qemu: auto, needs docker with --privileged and the image ${image}), ` +
     `set qemu-image to an image your runner can pull, build those platforms on native runners, or drop them from 'platforms'.`
   )
-}
-
-export interface BinfmtCache {
-  image: string
-  path: string
-  key: string
-}
-
-export function binfmtCacheFor(image: string, temp: string): BinfmtCache {
-  const name = image.replace(/[^A-Za-z0-9._-]+/g, '-')
-  return { image, path: join(temp, 'ci-base-action-binfmt', `${name}.tar`), key: `ci-base-action-binfmt-${name}` }
 }

@@ -80,6 +80,8 @@ export interface Inputs {
   buildxDownloadUrl: string
   qemu: 'auto' | 'true' | 'false'
   qemuImage: string
+  /** The BuildKit image of a docker-container builder the action creates. */
+  buildkitImage: string
   registry: string
   username: string
   password: string
@@ -350,6 +352,12 @@ const FIELDS: { [K in keyof Inputs]: (f: Field) => Inputs[K] } = {
   qemuImage: f => {
     const image = f.text('qemu-image') || INPUT_DEFAULTS['qemu-image']
     if (!isImageRef(image)) f.bad('qemu-image', image, 'use an image reference such as tonistiigi/binfmt:latest')
+    return image
+  },
+  buildkitImage: f => {
+    const image = f.text('buildkit-image') || INPUT_DEFAULTS['buildkit-image']
+    if (!isImageRef(image))
+      f.bad('buildkit-image', image, 'use an image reference such as moby/buildkit:v0.31.2, pinned with @sha256:… if you can')
     return image
   },
   registry: f => f.positional('registry'),

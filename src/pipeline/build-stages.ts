@@ -50,7 +50,7 @@ export const BUILD_STAGES: Stage[] = [
         rt.warning(withoutGha)
         run.plan = planRun({ ...facts, inputs: inputsWithoutGha(inputs) })
       }
-      await useBuilder(rt, inputs, run.plan, buildx)
+      await useBuilder(rt, inputs, run.plan, buildx, run.ctx.temp)
       run.buildx = buildx
     }
   },

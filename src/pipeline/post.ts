@@ -1,7 +1,7 @@
 // The post step: save cache, remove the builder main created, log out. Every cleanup is
 // its own try; a failure is a warning, never a failed job.
 import { saveLocalCache } from './github/local-cache.js'
-import { saveBinfmtImage } from './builder/qemu.js'
+import { saveCachedImage } from './github/image-cache.js'
 import { logoutArgs, removeBuilderArgs } from '../core/args.js'
 import { mustRun, withBuildx } from './host/docker.js'
 import type { Runtime } from './host/runtime.js'
@@ -28,7 +28,9 @@ export async function post(rt: Runtime): Promise<void> {
     )
   }
   const binfmt = state.binfmtCache
-  if (binfmt) await cleanup('Save binfmt image', () => saveBinfmtImage(rt, binfmt))
+  if (binfmt) await cleanup('Save binfmt image', () => saveCachedImage(rt, binfmt, 'binfmt image'))
+  const buildkit = state.buildkitCache
+  if (buildkit) await cleanup('Save builder image', () => saveCachedImage(rt, buildkit, 'builder image'))
   const verifyKey = state.verifyKey
   if (verifyKey) await cleanup('Remove verify containers', () => removeVerifyLeftovers(rt, verifyKey, state.verifyImage))
   const builder = state.builder

@@ -7,6 +7,8 @@ import { dirname, join } from 'node:path'
 import type { Inputs } from '../../core/inputs.js'
 import { type Docker, lastLines, mustRun, withBuildx } from '../host/docker.js'
 import { download } from '../host/download.js'
+import { readyImage } from '../github/image-cache.js'
+import { pinnedLocalName } from '../../core/image-cache.js'
 import { createBuilderArgs } from '../../core/args.js'
 import { atLeast, parseVersion } from '../../core/version.js'
 import { errorMessage } from '../../core/errors.js'
@@ -83,8 +85,8 @@ export async function installBuildx(version: string, baseUrl: string, env: Env):
     const url = `${baseUrl}/${version}/${asset}`
     const work = await mkdtemp(join(env.RUNNER_TEMP || tmpdir(), 'buildx-download-'))
     const file = join(work, asset)
-    await download(`${baseUrl}/${version}/checksums.txt`, join(work, 'checksums.txt'))
     await download(url, file)
+    await download(`${baseUrl}/${version}/checksums.txt`, join(work, 'checksums.txt'))
     const sums = await readFile(join(work, 'checksums.txt'), 'utf8')
     const expected = sums
       .split('\n')
@@ -187,14 +189,24 @@ export async function readyBuildx(
 /** Use the builder the plan names: the user's, the runner's, or one created now (post removes it). */
 export async function useBuilder(
   rt: Runtime,
-  inputs: Pick<Inputs, 'builder'>,
+  inputs: Pick<Inputs, 'builder' | 'buildkitImage'>,
   plan: Pick<RunPlan, 'driver' | 'create'>,
-  { version, binary }: BuildxSetup
+  { version, binary }: BuildxSetup,
+  temp: string
 ): Promise<void> {
   if (inputs.builder) {
     rt.info(`buildx ${version}, the existing builder ${inputs.builder} (${plan.driver} driver), left running after the job`)
   } else {
     rt.info(`buildx ${version}, ${plan.driver} driver`)
+  }
+  // The builder's BuildKit from the GitHub cache when a run before pulled it: no Docker Hub pull.
+  if (plan.create?.spec.driverOpts.includes(`image=${pinnedLocalName(inputs.buildkitImage)}`)) {
+    const { save, pullError } = await readyImage(rt, 'buildkit', inputs.buildkitImage, temp, 'builder image')
+    if (pullError)
+      throw new Error(
+        `Pulling the builder image ${inputs.buildkitImage} failed: ${pullError}\nSet buildkit-image to a copy your runner can pull (a mirror, with its login), or use driver: docker.`
+      )
+    if (save) rt.remember({ buildkitCache: save })
   }
   if (plan.create) {
     rt.remember({ builder: plan.create.spec.name })

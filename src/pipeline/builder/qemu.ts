@@ -1,15 +1,12 @@
 // QEMU user emulation: which requested platforms need an emulator, which are already
 // registered with binfmt_misc, and registering the missing ones.
 import { existsSync, readFileSync } from 'node:fs'
-import { mkdir } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
-import { binfmtCacheFor, emulationNeed, emulatorFor, unavailableMessage, type BinfmtCache } from '../../core/emulation.js'
-import { restorePaths, savePaths } from '../github/github-cache.js'
+import { join } from 'node:path'
+import { emulationNeed, emulatorFor, unavailableMessage } from '../../core/emulation.js'
+import { readyImage } from '../github/image-cache.js'
 import type { Inputs } from '../../core/inputs.js'
 import type { Runtime } from '../host/runtime.js'
-import { errorMessage } from '../../core/errors.js'
 import { binfmtArgs } from '../../core/args.js'
-import { mustRun } from '../host/docker.js'
 
 export const BINFMT_DIR = '/proc/sys/fs/binfmt_misc'
 
@@ -42,11 +39,10 @@ export async function setupQemu(
     return
   }
   const image = inputs.qemuImage
-  const present = (await rt.docker(['image', 'inspect', image], { quiet: true })).code === 0
-  const cache = binfmtCacheFor(image, temp)
-  if (!present && !(await loadCachedImage(rt, cache))) rt.remember({ binfmtCache: cache })
+  const { name, save } = await readyImage(rt, 'binfmt', image, temp, 'binfmt image')
+  if (save) rt.remember({ binfmtCache: save })
   const arches = [...new Set(toInstall.map(p => emulatorFor(p)!.arch))]
-  const result = await rt.docker(binfmtArgs(image, arches))
+  const result = await rt.docker(binfmtArgs(name, arches))
   const still = emulationNeed(inputs.platforms, e => isRegistered(e, dir)).missing
   if (result.code !== 0 || still.length) {
     const said = result.stderr.split('\n').filter(l => l.trim() && !/^(Run 'docker|Unable to find image)/.test(l))
@@ -55,22 +51,4 @@ export async function setupQemu(
     throw new Error(unavailableMessage(still.length ? still : toInstall, image, reason))
   }
   rt.info(`QEMU: registered emulators for ${toInstall.join(', ')}`)
-}
-
-async function loadCachedImage(rt: Runtime, cache: BinfmtCache): Promise<boolean> {
-  try {
-    if (!(await restorePaths([cache.path], cache.key))) return false
-    await mustRun(rt.docker, ['load', '--input', cache.path], 'Loading the cached binfmt image', { quiet: true })
-    return true
-  } catch (e) {
-    rt.warning(`QEMU: could not restore the binfmt image from cache: ${errorMessage(e)}`)
-    return false
-  }
-}
-
-/** Post: keep the pulled binfmt image for the next run. */
-export async function saveBinfmtImage(rt: Runtime, cache: BinfmtCache): Promise<void> {
-  await mkdir(dirname(cache.path), { recursive: true })
-  await mustRun(rt.docker, ['save', '--output', cache.path, cache.image], 'Saving the binfmt image', { quiet: true })
-  await savePaths([cache.path], cache.key)
 }

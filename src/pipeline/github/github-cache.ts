@@ -39,6 +39,11 @@ export async function restorePaths(paths: string[], key: string, restoreKeys: st
   return reportingFaults(() => cache.restoreCache(paths, key, restoreKeys))
 }
 
+/** Whether this run has the GitHub cache service (a runner's job does; a terminal does not). */
+export async function githubCacheAvailable(): Promise<boolean> {
+  return (await actionsCache()).isFeatureAvailable()
+}
+
 export async function savePaths(paths: string[], key: string): Promise<void> {
   const cache = await actionsCache()
   if (!cache.isFeatureAvailable()) throw new Error('the GitHub cache service is not available to this run')

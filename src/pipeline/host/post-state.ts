@@ -1,7 +1,7 @@
 // What main hands to post, as one typed record under one state key: saved whole each time a
 // stage adds to it, checked field by field when post reads it back.
 import type { LocalCache } from '../../core/cache-plan.js'
-import type { BinfmtCache } from '../../core/emulation.js'
+import type { CachedImage } from '../../core/image-cache.js'
 
 export const POST_STATE_KEY = 'post-state'
 
@@ -13,7 +13,9 @@ export interface PostState {
   /** The local cache directory, rotated and saved in post. */
   localCache?: LocalCache
   /** The binfmt image main pulled, kept in the GitHub cache by post. */
-  binfmtCache?: BinfmtCache
+  binfmtCache?: CachedImage
+  /** The BuildKit image main pulled for the builder it created, kept in the GitHub cache by post. */
+  buildkitCache?: CachedImage
   /** The registries main logged in to, logged out of in post. */
   logouts?: string[]
   /** The label value of this run's verify containers: post removes any still there. */
@@ -29,6 +31,7 @@ const SHAPE: { [K in keyof Required<PostState>]: Shape } = {
   builder: 'string',
   localCache: { dir: 'string', nextDir: 'string', key: 'string', restoreKeys: 'string[]' },
   binfmtCache: { image: 'string', path: 'string', key: 'string' },
+  buildkitCache: { image: 'string', path: 'string', key: 'string' },
   logouts: 'string[]',
   verifyKey: 'string',
   verifyImage: 'string'

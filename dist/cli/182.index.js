@@ -1,8 +1,8 @@
-export const id = 57;
-export const ids = [57];
+export const id = 182;
+export const ids = [182];
 export const modules = {
 
-/***/ 1057:
+/***/ 182:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -206,6 +206,153 @@ async function download(url, dest, timeoutMs = 30_000, pauseMs = 2_000) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/core/image-cache.ts
+// Images the action needs on the runner that it keeps in the GitHub cache: the binfmt image that
+// registers QEMU, and the BuildKit image of a builder it creates. A runner starts without them,
+// and each pull from Docker Hub counts against its anonymous rate limit. Pure.
+
+function cachedImageFor(kind, image, temp) {
+    const name = image.replace(/[^A-Za-z0-9._-]+/g, '-');
+    return { image, path: (0,external_node_path_.join)(temp, `ci-base-action-${kind}`, `${name}.tar`), key: `ci-base-action-${kind}-${name}` };
+}
+/**
+ * The local name of an image pinned by digest. A digest cannot be a local tag, and an image
+ * loaded from a saved archive keeps only its tags, so a pinned image is run under a tag that
+ * carries its digest: `moby/buildkit:v0.31.2@sha256:2f5a…` runs as `moby/buildkit:v0.31.2-2f5a…`.
+ * It is only ever made from a pull by that digest, or from the archive of one. Unpinned: as it is.
+ */
+function pinnedLocalName(image) {
+    const at = image.indexOf('@sha256:');
+    if (at < 0)
+        return image;
+    const hex = image.slice(at + '@sha256:'.length);
+    const named = image.slice(0, at);
+    const colon = named.lastIndexOf(':');
+    const hasTag = colon > named.lastIndexOf('/');
+    return hasTag ? `${named}-${hex}` : `${named}:sha256-${hex}`;
+}
+
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(4296);
+;// CONCATENATED MODULE: ./src/pipeline/github/github-cache.ts
+// The GitHub Actions cache service, through @actions/cache: the local build cache and the
+// binfmt image both travel through it.
+// @actions/cache is large; it is loaded only by runs that use the GitHub cache (start-up time).
+const actionsCache = () => Promise.all(/* import() */[__webpack_require__.e(942), __webpack_require__.e(507), __webpack_require__.e(691)]).then(__webpack_require__.bind(__webpack_require__, 1691));
+/**
+ * @actions/cache reports its own failures on stdout (a 5xx as `::error::`, which shows as an
+ * error annotation) and then returns as if the cache had missed. While it runs, its warning and
+ * error lines are taken aside; a failure becomes an exception, which the caller turns into the
+ * action's one warning, so a fault never looks like a miss nor like a failed step.
+ */
+async function reportingFaults(call, debugSaid = []) {
+    // The stream's own method, put back as it was afterwards (called with the stream as `this`).
+    // eslint-disable-next-line @typescript-eslint/unbound-method
+    const write = process.stdout.write;
+    const said = [];
+    process.stdout.write = (chunk, ...rest) => {
+        const command = /^::(?:error|warning)(?: [^:]*)?::(.*)/.exec(String(chunk));
+        // Debug lines are shown as they are, and kept: some failures are told only there.
+        if (String(chunk).startsWith('::debug::'))
+            debugSaid.push(String(chunk).slice('::debug::'.length).trim());
+        if (!command)
+            return write.call(process.stdout, chunk, ...rest);
+        said.push(command[1].trim().replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%'));
+        return true;
+    };
+    let result;
+    try {
+        result = await call();
+    }
+    finally {
+        process.stdout.write = write;
+    }
+    if (said.length)
+        throw new Error(said.join('; '));
+    return result;
+}
+/** Restore paths from the GitHub cache service. Returns the key restored from, or undefined on a miss; throws on a fault. */
+async function restorePaths(paths, key, restoreKeys = []) {
+    const cache = await actionsCache();
+    if (!cache.isFeatureAvailable())
+        throw new Error('the GitHub cache service is not available to this run');
+    return reportingFaults(() => cache.restoreCache(paths, key, restoreKeys));
+}
+/** Whether this run has the GitHub cache service (a runner's job does; a terminal does not). */
+async function githubCacheAvailable() {
+    return (await actionsCache()).isFeatureAvailable();
+}
+async function savePaths(paths, key) {
+    const cache = await actionsCache();
+    if (!cache.isFeatureAvailable())
+        throw new Error('the GitHub cache service is not available to this run');
+    // saveCache reports most failures by returning -1 rather than throwing, and says why (an entry
+    // of that key already there, say) only in a debug line.
+    const debug = [];
+    if ((await reportingFaults(() => cache.saveCache(paths, key), debug)) === -1) {
+        const why = debug.find(line => /^Failed to (reserve|save)/i.test(line));
+        throw new Error(`the cache service did not store ${key}${why ? ` (${why})` : ''}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/github/image-cache.ts
+// An image kept in the GitHub cache: loaded into the engine on a hit, saved by post after a
+// pull. Either failing is a warning: the image is pulled as it would have been without it.
+
+
+
+
+
+
+/** Whether the engine has the image under this name. */
+const hasImage = async (rt, image) => (await rt.docker(['image', 'inspect', image], { quiet: true })).code === 0;
+/** Load the image from the GitHub cache; false on a miss, and on a fault after a warning. */
+async function loadCachedImage(rt, cache, what) {
+    try {
+        if (!(await restorePaths([cache.path], cache.key)))
+            return false;
+        await (0,docker/* mustRun */.Pv)(rt.docker, ['load', '--input', cache.path], `Loading the cached ${what}`, { quiet: true });
+        return true;
+    }
+    catch (e) {
+        rt.warning(`Could not restore the ${what} ${cache.image} from the GitHub cache; pulling it: ${(0,errors/* errorMessage */.g)(e)}`);
+        return false;
+    }
+}
+/**
+ * Make the image ready on the engine, and say the name to run it under: already there, loaded
+ * from the GitHub cache, or pulled (then `save` is what post keeps for the next run). A pinned
+ * image is pulled here by its digest and tagged with it (see pinnedLocalName); an unpinned one
+ * is left to whatever runs it to pull, as before. A pull that fails here is left to that too,
+ * so that its own error is the one the run reports.
+ */
+async function readyImage(rt, kind, image, temp, what) {
+    const name = pinnedLocalName(image);
+    if (await hasImage(rt, name))
+        return { name };
+    // Without the cache service (a terminal) there is nothing to load, and post keeps nothing.
+    const cache = (await githubCacheAvailable()) ? cachedImageFor(kind, name, temp) : undefined;
+    if (cache && (await loadCachedImage(rt, cache, what)) && (await hasImage(rt, name))) {
+        rt.info(`The ${what} ${image} was loaded from the GitHub cache (${cache.key}): nothing pulled`);
+        return { name };
+    }
+    const saved = cache ? { save: cache } : {};
+    if (name === image)
+        return { name, ...saved };
+    const pulled = await rt.docker(['pull', '--quiet', image], { quiet: true });
+    if (pulled.code !== 0)
+        return { name: image, pullError: (0,docker/* lastLines */.w$)(pulled.stderr, 3) || `docker pull exited ${pulled.code}` };
+    await (0,docker/* mustRun */.Pv)(rt.docker, ['tag', image, name], `Naming the ${what}`, { quiet: true });
+    return { name, ...saved };
+}
+/** Post: keep an image main pulled for the next run. */
+async function saveCachedImage(rt, cache, what) {
+    await (0,promises_.mkdir)((0,external_node_path_.dirname)(cache.path), { recursive: true });
+    await (0,docker/* mustRun */.Pv)(rt.docker, ['save', '--output', cache.path, cache.image], `Saving the ${what}`, { quiet: true });
+    await savePaths([cache.path], cache.key);
+    rt.info(`The ${what} ${cache.image} is kept in the GitHub cache as ${cache.key}`);
+}
+
 // EXTERNAL MODULE: ./src/core/args.ts
 var core_args = __webpack_require__(1038);
 ;// CONCATENATED MODULE: ./src/core/version.ts
@@ -223,8 +370,6 @@ function atLeast(version, minimum) {
     return true;
 }
 
-// EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __webpack_require__(4296);
 ;// CONCATENATED MODULE: ./src/core/cache-plan.ts
 // Which caches the build imports and exports, and what that asks of buildx and the runner. Pure.
 
@@ -391,6 +536,7 @@ function staleCaches(specs, steps, imageLayers, held) {
 
 
 
+
 /** Older buildx lacks what the action relies on (multi-platform docker driver, rawjson-era flags). */
 const MIN_BUILDX = '0.13.0';
 /** Installed when the runner's buildx cannot do what the inputs ask and no version was asked for. */
@@ -448,6 +594,9 @@ function buildkitdConfig(userConfig, plainHttp) {
 function builderSpec(inputs, driver, name, tempDir, refs) {
     const loopback = loopbackRegistries(refs);
     const driverOpts = [...inputs.driverOpts];
+    // The pinned BuildKit, under the local name the pipeline readies it as (from the GitHub cache, or pulled by digest).
+    if (driver === 'docker-container' && !driverOpts.some(o => o.startsWith('image=')))
+        driverOpts.push(`image=${pinnedLocalName(inputs.buildkitImage)}`);
     if (driver === 'docker-container' && loopback.length && !driverOpts.some(o => o.startsWith('network='))) {
         driverOpts.push('network=host');
     }
@@ -480,6 +629,8 @@ function builderSpec(inputs, driver, name, tempDir, refs) {
 var docker_config = __webpack_require__(5404);
 ;// CONCATENATED MODULE: ./src/pipeline/builder/buildx.ts
 // buildx: find or install it, and pick (or create) the builder the build runs on.
+
+
 
 
 
@@ -558,8 +709,8 @@ async function installBuildx(version, baseUrl, env) {
         const url = `${baseUrl}/${version}/${asset}`;
         const work = await (0,promises_.mkdtemp)((0,external_node_path_.join)(env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'buildx-download-'));
         const file = (0,external_node_path_.join)(work, asset);
-        await download(`${baseUrl}/${version}/checksums.txt`, (0,external_node_path_.join)(work, 'checksums.txt'));
         await download(url, file);
+        await download(`${baseUrl}/${version}/checksums.txt`, (0,external_node_path_.join)(work, 'checksums.txt'));
         const sums = await (0,promises_.readFile)((0,external_node_path_.join)(work, 'checksums.txt'), 'utf8');
         const expected = sums
             .split('\n')
@@ -651,12 +802,20 @@ async function readyBuildx(rt, inputs, plan) {
     return { version, binary, ...(withoutGha ? { withoutGha } : {}) };
 }
 /** Use the builder the plan names: the user's, the runner's, or one created now (post removes it). */
-async function useBuilder(rt, inputs, plan, { version, binary }) {
+async function useBuilder(rt, inputs, plan, { version, binary }, temp) {
     if (inputs.builder) {
         rt.info(`buildx ${version}, the existing builder ${inputs.builder} (${plan.driver} driver), left running after the job`);
     }
     else {
         rt.info(`buildx ${version}, ${plan.driver} driver`);
+    }
+    // The builder's BuildKit from the GitHub cache when a run before pulled it: no Docker Hub pull.
+    if (plan.create?.spec.driverOpts.includes(`image=${pinnedLocalName(inputs.buildkitImage)}`)) {
+        const { save, pullError } = await readyImage(rt, 'buildkit', inputs.buildkitImage, temp, 'builder image');
+        if (pullError)
+            throw new Error(`Pulling the builder image ${inputs.buildkitImage} failed: ${pullError}\nSet buildkit-image to a copy your runner can pull (a mirror, with its login), or use driver: docker.`);
+        if (save)
+            rt.remember({ buildkitCache: save });
     }
     if (plan.create) {
         rt.remember({ builder: plan.create.spec.name });
@@ -1103,7 +1262,6 @@ function cacheUses(f) {
 ;// CONCATENATED MODULE: ./src/core/emulation.ts
 // QEMU user emulation, decided: which platforms need an emulator, which of them lack one, and
 // where the binfmt image is kept between runs. Pure.
-
 /** linux/<arch> names of the machine's own architecture (and what it runs natively). */
 function nativePlatforms(arch = process.arch) {
     switch (arch) {
@@ -1145,74 +1303,10 @@ function unavailableMessage(platforms, image, reason) {
         `Remedies: let the action register emulators (qemu: auto, needs docker with --privileged and the image ${image}), ` +
         `set qemu-image to an image your runner can pull, build those platforms on native runners, or drop them from 'platforms'.`);
 }
-function binfmtCacheFor(image, temp) {
-    const name = image.replace(/[^A-Za-z0-9._-]+/g, '-');
-    return { image, path: (0,external_node_path_.join)(temp, 'ci-base-action-binfmt', `${name}.tar`), key: `ci-base-action-binfmt-${name}` };
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/github/github-cache.ts
-// The GitHub Actions cache service, through @actions/cache: the local build cache and the
-// binfmt image both travel through it.
-// @actions/cache is large; it is loaded only by runs that use the GitHub cache (start-up time).
-const actionsCache = () => Promise.all(/* import() */[__webpack_require__.e(942), __webpack_require__.e(507), __webpack_require__.e(691)]).then(__webpack_require__.bind(__webpack_require__, 1691));
-/**
- * @actions/cache reports its own failures on stdout (a 5xx as `::error::`, which shows as an
- * error annotation) and then returns as if the cache had missed. While it runs, its warning and
- * error lines are taken aside; a failure becomes an exception, which the caller turns into the
- * action's one warning, so a fault never looks like a miss nor like a failed step.
- */
-async function reportingFaults(call, debugSaid = []) {
-    // The stream's own method, put back as it was afterwards (called with the stream as `this`).
-    // eslint-disable-next-line @typescript-eslint/unbound-method
-    const write = process.stdout.write;
-    const said = [];
-    process.stdout.write = (chunk, ...rest) => {
-        const command = /^::(?:error|warning)(?: [^:]*)?::(.*)/.exec(String(chunk));
-        // Debug lines are shown as they are, and kept: some failures are told only there.
-        if (String(chunk).startsWith('::debug::'))
-            debugSaid.push(String(chunk).slice('::debug::'.length).trim());
-        if (!command)
-            return write.call(process.stdout, chunk, ...rest);
-        said.push(command[1].trim().replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%'));
-        return true;
-    };
-    let result;
-    try {
-        result = await call();
-    }
-    finally {
-        process.stdout.write = write;
-    }
-    if (said.length)
-        throw new Error(said.join('; '));
-    return result;
-}
-/** Restore paths from the GitHub cache service. Returns the key restored from, or undefined on a miss; throws on a fault. */
-async function restorePaths(paths, key, restoreKeys = []) {
-    const cache = await actionsCache();
-    if (!cache.isFeatureAvailable())
-        throw new Error('the GitHub cache service is not available to this run');
-    return reportingFaults(() => cache.restoreCache(paths, key, restoreKeys));
-}
-async function savePaths(paths, key) {
-    const cache = await actionsCache();
-    if (!cache.isFeatureAvailable())
-        throw new Error('the GitHub cache service is not available to this run');
-    // saveCache reports most failures by returning -1 rather than throwing, and says why (an entry
-    // of that key already there, say) only in a debug line.
-    const debug = [];
-    if ((await reportingFaults(() => cache.saveCache(paths, key), debug)) === -1) {
-        const why = debug.find(line => /^Failed to (reserve|save)/i.test(line));
-        throw new Error(`the cache service did not store ${key}${why ? ` (${why})` : ''}`);
-    }
-}
 
 ;// CONCATENATED MODULE: ./src/pipeline/builder/qemu.ts
 // QEMU user emulation: which requested platforms need an emulator, which are already
 // registered with binfmt_misc, and registering the missing ones.
-
-
-
 
 
 
@@ -1242,12 +1336,11 @@ async function setupQemu(rt, inputs, temp, dir = BINFMT_DIR) {
         return;
     }
     const image = inputs.qemuImage;
-    const present = (await rt.docker(['image', 'inspect', image], { quiet: true })).code === 0;
-    const cache = binfmtCacheFor(image, temp);
-    if (!present && !(await loadCachedImage(rt, cache)))
-        rt.remember({ binfmtCache: cache });
+    const { name, save } = await readyImage(rt, 'binfmt', image, temp, 'binfmt image');
+    if (save)
+        rt.remember({ binfmtCache: save });
     const arches = [...new Set(toInstall.map(p => emulatorFor(p).arch))];
-    const result = await rt.docker((0,core_args/* binfmtArgs */.MF)(image, arches));
+    const result = await rt.docker((0,core_args/* binfmtArgs */.MF)(name, arches));
     const still = emulationNeed(inputs.platforms, e => isRegistered(e, dir)).missing;
     if (result.code !== 0 || still.length) {
         const said = result.stderr.split('\n').filter(l => l.trim() && !/^(Run 'docker|Unable to find image)/.test(l));
@@ -1255,24 +1348,6 @@ async function setupQemu(rt, inputs, temp, dir = BINFMT_DIR) {
         throw new Error(unavailableMessage(still.length ? still : toInstall, image, reason));
     }
     rt.info(`QEMU: registered emulators for ${toInstall.join(', ')}`);
-}
-async function loadCachedImage(rt, cache) {
-    try {
-        if (!(await restorePaths([cache.path], cache.key)))
-            return false;
-        await (0,docker/* mustRun */.Pv)(rt.docker, ['load', '--input', cache.path], 'Loading the cached binfmt image', { quiet: true });
-        return true;
-    }
-    catch (e) {
-        rt.warning(`QEMU: could not restore the binfmt image from cache: ${(0,errors/* errorMessage */.g)(e)}`);
-        return false;
-    }
-}
-/** Post: keep the pulled binfmt image for the next run. */
-async function saveBinfmtImage(rt, cache) {
-    await (0,promises_.mkdir)((0,external_node_path_.dirname)(cache.path), { recursive: true });
-    await (0,docker/* mustRun */.Pv)(rt.docker, ['save', '--output', cache.path, cache.image], 'Saving the binfmt image', { quiet: true });
-    await savePaths([cache.path], cache.key);
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/github/local-cache.ts
@@ -2157,7 +2232,7 @@ const BUILD_STAGES = [
                 rt.warning(withoutGha);
                 run.plan = planRun({ ...facts, inputs: inputsWithoutGha(inputs) });
             }
-            await useBuilder(rt, inputs, run.plan, buildx);
+            await useBuilder(rt, inputs, run.plan, buildx, run.ctx.temp);
             run.buildx = buildx;
         }
     },
@@ -2538,7 +2613,10 @@ async function post(rt) {
     }
     const binfmt = state.binfmtCache;
     if (binfmt)
-        await cleanup('Save binfmt image', () => saveBinfmtImage(rt, binfmt));
+        await cleanup('Save binfmt image', () => saveCachedImage(rt, binfmt, 'binfmt image'));
+    const buildkit = state.buildkitCache;
+    if (buildkit)
+        await cleanup('Save builder image', () => saveCachedImage(rt, buildkit, 'builder image'));
     const verifyKey = state.verifyKey;
     if (verifyKey)
         await cleanup('Remove verify containers', () => removeVerifyLeftovers(rt, verifyKey, state.verifyImage));

@@ -1,5 +1,5 @@
-export const id = 133;
-export const ids = [133];
+export const id = 590;
+export const ids = [590];
 export const modules = {
 
 /***/ 1038:
@@ -143,148 +143,38 @@ const inspectConfigArgs = (ref) => ['buildx', 'imagetools', 'inspect', '--format
 
 /***/ }),
 
-/***/ 9092:
+/***/ 5273:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ cachedImageFor),
+/* harmony export */   Z: () => (/* binding */ pinnedLocalName)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+// Images the action needs on the runner that it keeps in the GitHub cache: the binfmt image that
+// registers QEMU, and the BuildKit image of a builder it creates. A runner starts without them,
+// and each pull from Docker Hub counts against its anonymous rate limit. Pure.
 
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  Xd: () => (/* binding */ saveBinfmtImage),
-  yV: () => (/* binding */ setupQemu)
-});
-
-// UNUSED EXPORTS: BINFMT_DIR, isRegistered
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-;// CONCATENATED MODULE: ./src/core/emulation.ts
-// QEMU user emulation, decided: which platforms need an emulator, which of them lack one, and
-// where the binfmt image is kept between runs. Pure.
-
-/** linux/<arch> names of the machine's own architecture (and what it runs natively). */
-function nativePlatforms(arch = process.arch) {
-    switch (arch) {
-        case 'x64':
-            return ['linux/amd64', 'linux/386'];
-        case 'arm64':
-            return ['linux/arm64', 'linux/arm/v7', 'linux/arm/v6'];
-        default:
-            return [];
-    }
-}
-/** binfmt_misc entry name for a platform, and tonistiigi/binfmt's name for it. */
-function emulatorFor(platform) {
-    const arch = platform.split('/')[1];
-    const table = {
-        amd64: { entry: 'qemu-x86_64', arch: 'amd64' },
-        arm64: { entry: 'qemu-aarch64', arch: 'arm64' },
-        arm: { entry: 'qemu-arm', arch: 'arm' },
-        '386': { entry: 'qemu-i386', arch: '386' },
-        riscv64: { entry: 'qemu-riscv64', arch: 'riscv64' },
-        ppc64le: { entry: 'qemu-ppc64le', arch: 'ppc64le' },
-        s390x: { entry: 'qemu-s390x', arch: 's390x' },
-        mips64le: { entry: 'qemu-mips64el', arch: 'mips64le' },
-        loong64: { entry: 'qemu-loongarch64', arch: 'loong64' }
-    };
-    return table[arch];
-}
-function emulationNeed(platforms, registered, native = nativePlatforms()) {
-    const emulated = platforms.filter(p => !native.includes(p));
-    const unknown = emulated.filter(p => !emulatorFor(p));
-    const missing = emulated.filter(p => {
-        const e = emulatorFor(p);
-        return e && !registered(e.entry);
-    });
-    return { emulated, missing, unknown };
-}
-function unavailableMessage(platforms, image, reason) {
-    return (`QEMU: cannot emulate ${platforms.join(', ')} on this ${nativePlatforms()[0] ?? process.arch} runner (${reason}). ` +
-        `Remedies: let the action register emulators (qemu: auto, needs docker with --privileged and the image ${image}), ` +
-        `set qemu-image to an image your runner can pull, build those platforms on native runners, or drop them from 'platforms'.`);
-}
-function binfmtCacheFor(image, temp) {
+function cachedImageFor(kind, image, temp) {
     const name = image.replace(/[^A-Za-z0-9._-]+/g, '-');
-    return { image, path: (0,external_node_path_.join)(temp, 'ci-base-action-binfmt', `${name}.tar`), key: `ci-base-action-binfmt-${name}` };
-}
-
-// EXTERNAL MODULE: ./src/pipeline/github/github-cache.ts
-var github_cache = __webpack_require__(2874);
-// EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __webpack_require__(4296);
-// EXTERNAL MODULE: ./src/core/args.ts
-var args = __webpack_require__(1038);
-// EXTERNAL MODULE: ./src/pipeline/host/docker.ts
-var docker = __webpack_require__(2897);
-;// CONCATENATED MODULE: ./src/pipeline/builder/qemu.ts
-// QEMU user emulation: which requested platforms need an emulator, which are already
-// registered with binfmt_misc, and registering the missing ones.
-
-
-
-
-
-
-
-
-const BINFMT_DIR = '/proc/sys/fs/binfmt_misc';
-function isRegistered(entry, dir = BINFMT_DIR) {
-    const file = (0,external_node_path_.join)(dir, entry);
-    return (0,external_node_fs_.existsSync)(file) && (0,external_node_fs_.readFileSync)(file, 'utf8').startsWith('enabled');
+    return { image, path: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(temp, `ci-base-action-${kind}`, `${name}.tar`), key: `ci-base-action-${kind}-${name}` };
 }
 /**
- * Register the emulators the build needs. Already-registered ones cost nothing; the binfmt
- * image is kept in the GitHub cache so later runs do not pull it again.
+ * The local name of an image pinned by digest. A digest cannot be a local tag, and an image
+ * loaded from a saved archive keeps only its tags, so a pinned image is run under a tag that
+ * carries its digest: `moby/buildkit:v0.31.2@sha256:2f5a…` runs as `moby/buildkit:v0.31.2-2f5a…`.
+ * It is only ever made from a pull by that digest, or from the archive of one. Unpinned: as it is.
  */
-async function setupQemu(rt, inputs, temp, dir = BINFMT_DIR) {
-    const need = emulationNeed(inputs.platforms, e => isRegistered(e, dir));
-    if (need.unknown.length)
-        rt.warning(`QEMU: no emulator is known for ${need.unknown.join(', ')}; the build may fail there.`);
-    const toInstall = inputs.qemu === 'true' ? need.emulated.filter(p => emulatorFor(p)) : need.missing;
-    if (inputs.qemu === 'false' || toInstall.length === 0) {
-        if (need.missing.length && inputs.qemu === 'false') {
-            rt.warning(unavailableMessage(need.missing, inputs.qemuImage, 'qemu is false and no emulator is registered'));
-        }
-        else {
-            rt.info(need.emulated.length ? `QEMU: emulators already registered for ${need.emulated.join(', ')}` : 'QEMU: every platform is native');
-        }
-        return;
-    }
-    const image = inputs.qemuImage;
-    const present = (await rt.docker(['image', 'inspect', image], { quiet: true })).code === 0;
-    const cache = binfmtCacheFor(image, temp);
-    if (!present && !(await loadCachedImage(rt, cache)))
-        rt.remember({ binfmtCache: cache });
-    const arches = [...new Set(toInstall.map(p => emulatorFor(p).arch))];
-    const result = await rt.docker((0,args/* binfmtArgs */.MF)(image, arches));
-    const still = emulationNeed(inputs.platforms, e => isRegistered(e, dir)).missing;
-    if (result.code !== 0 || still.length) {
-        const said = result.stderr.split('\n').filter(l => l.trim() && !/^(Run 'docker|Unable to find image)/.test(l));
-        const reason = result.code !== 0 ? `${image} exited ${result.code}: ${said.pop() ?? 'no output'}` : 'the emulators are still not registered';
-        throw new Error(unavailableMessage(still.length ? still : toInstall, image, reason));
-    }
-    rt.info(`QEMU: registered emulators for ${toInstall.join(', ')}`);
-}
-async function loadCachedImage(rt, cache) {
-    try {
-        if (!(await (0,github_cache/* restorePaths */.B)([cache.path], cache.key)))
-            return false;
-        await (0,docker/* mustRun */.Pv)(rt.docker, ['load', '--input', cache.path], 'Loading the cached binfmt image', { quiet: true });
-        return true;
-    }
-    catch (e) {
-        rt.warning(`QEMU: could not restore the binfmt image from cache: ${(0,errors/* errorMessage */.g)(e)}`);
-        return false;
-    }
-}
-/** Post: keep the pulled binfmt image for the next run. */
-async function saveBinfmtImage(rt, cache) {
-    await (0,promises_.mkdir)((0,external_node_path_.dirname)(cache.path), { recursive: true });
-    await (0,docker/* mustRun */.Pv)(rt.docker, ['save', '--output', cache.path, cache.image], 'Saving the binfmt image', { quiet: true });
-    await (0,github_cache/* savePaths */.Y)([cache.path], cache.key);
+function pinnedLocalName(image) {
+    const at = image.indexOf('@sha256:');
+    if (at < 0)
+        return image;
+    const hex = image.slice(at + '@sha256:'.length);
+    const named = image.slice(0, at);
+    const colon = named.lastIndexOf(':');
+    const hasTag = colon > named.lastIndexOf('/');
+    return hasTag ? `${named}-${hex}` : `${named}:sha256-${hex}`;
 }
 
 
@@ -392,8 +282,9 @@ async function removeVerifyLeftovers(rt, key, image) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   B: () => (/* binding */ restorePaths),
-/* harmony export */   Y: () => (/* binding */ savePaths)
+/* harmony export */   Bb: () => (/* binding */ restorePaths),
+/* harmony export */   Fl: () => (/* binding */ githubCacheAvailable),
+/* harmony export */   YV: () => (/* binding */ savePaths)
 /* harmony export */ });
 // The GitHub Actions cache service, through @actions/cache: the local build cache and the
 // binfmt image both travel through it.
@@ -438,6 +329,10 @@ async function restorePaths(paths, key, restoreKeys = []) {
         throw new Error('the GitHub cache service is not available to this run');
     return reportingFaults(() => cache.restoreCache(paths, key, restoreKeys));
 }
+/** Whether this run has the GitHub cache service (a runner's job does; a terminal does not). */
+async function githubCacheAvailable() {
+    return (await actionsCache()).isFeatureAvailable();
+}
 async function savePaths(paths, key) {
     const cache = await actionsCache();
     if (!cache.isFeatureAvailable())
@@ -449,6 +344,82 @@ async function savePaths(paths, key) {
         const why = debug.find(line => /^Failed to (reserve|save)/i.test(line));
         throw new Error(`the cache service did not store ${key}${why ? ` (${why})` : ''}`);
     }
+}
+
+
+/***/ }),
+
+/***/ 2106:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   PQ: () => (/* binding */ saveCachedImage),
+/* harmony export */   Vo: () => (/* binding */ readyImage)
+/* harmony export */ });
+/* unused harmony exports hasImage, loadCachedImage */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _core_image_cache_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5273);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4296);
+/* harmony import */ var _host_docker_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2897);
+/* harmony import */ var _github_cache_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2874);
+// An image kept in the GitHub cache: loaded into the engine on a hit, saved by post after a
+// pull. Either failing is a warning: the image is pulled as it would have been without it.
+
+
+
+
+
+
+/** Whether the engine has the image under this name. */
+const hasImage = async (rt, image) => (await rt.docker(['image', 'inspect', image], { quiet: true })).code === 0;
+/** Load the image from the GitHub cache; false on a miss, and on a fault after a warning. */
+async function loadCachedImage(rt, cache, what) {
+    try {
+        if (!(await (0,_github_cache_js__WEBPACK_IMPORTED_MODULE_4__/* .restorePaths */ .Bb)([cache.path], cache.key)))
+            return false;
+        await (0,_host_docker_js__WEBPACK_IMPORTED_MODULE_3__/* .mustRun */ .Pv)(rt.docker, ['load', '--input', cache.path], `Loading the cached ${what}`, { quiet: true });
+        return true;
+    }
+    catch (e) {
+        rt.warning(`Could not restore the ${what} ${cache.image} from the GitHub cache; pulling it: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorMessage */ .g)(e)}`);
+        return false;
+    }
+}
+/**
+ * Make the image ready on the engine, and say the name to run it under: already there, loaded
+ * from the GitHub cache, or pulled (then `save` is what post keeps for the next run). A pinned
+ * image is pulled here by its digest and tagged with it (see pinnedLocalName); an unpinned one
+ * is left to whatever runs it to pull, as before. A pull that fails here is left to that too,
+ * so that its own error is the one the run reports.
+ */
+async function readyImage(rt, kind, image, temp, what) {
+    const name = (0,_core_image_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .pinnedLocalName */ .Z)(image);
+    if (await hasImage(rt, name))
+        return { name };
+    // Without the cache service (a terminal) there is nothing to load, and post keeps nothing.
+    const cache = (await (0,_github_cache_js__WEBPACK_IMPORTED_MODULE_4__/* .githubCacheAvailable */ .Fl)()) ? (0,_core_image_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .cachedImageFor */ .H)(kind, name, temp) : undefined;
+    if (cache && (await loadCachedImage(rt, cache, what)) && (await hasImage(rt, name))) {
+        rt.info(`The ${what} ${image} was loaded from the GitHub cache (${cache.key}): nothing pulled`);
+        return { name };
+    }
+    const saved = cache ? { save: cache } : {};
+    if (name === image)
+        return { name, ...saved };
+    const pulled = await rt.docker(['pull', '--quiet', image], { quiet: true });
+    if (pulled.code !== 0)
+        return { name: image, pullError: (0,_host_docker_js__WEBPACK_IMPORTED_MODULE_3__/* .lastLines */ .w$)(pulled.stderr, 3) || `docker pull exited ${pulled.code}` };
+    await (0,_host_docker_js__WEBPACK_IMPORTED_MODULE_3__/* .mustRun */ .Pv)(rt.docker, ['tag', image, name], `Naming the ${what}`, { quiet: true });
+    return { name, ...saved };
+}
+/** Post: keep an image main pulled for the next run. */
+async function saveCachedImage(rt, cache, what) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_0__.dirname)(cache.path), { recursive: true });
+    await (0,_host_docker_js__WEBPACK_IMPORTED_MODULE_3__/* .mustRun */ .Pv)(rt.docker, ['save', '--output', cache.path, cache.image], `Saving the ${what}`, { quiet: true });
+    await (0,_github_cache_js__WEBPACK_IMPORTED_MODULE_4__/* .savePaths */ .YV)([cache.path], cache.key);
+    rt.info(`The ${what} ${cache.image} is kept in the GitHub cache as ${cache.key}`);
 }
 
 
@@ -471,21 +442,21 @@ async function savePaths(paths, key) {
 
 
 
-const restoreLocalCache = (local) => (0,_github_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .restorePaths */ .B)([local.dir], local.key, local.restoreKeys);
+const restoreLocalCache = (local) => (0,_github_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .restorePaths */ .Bb)([local.dir], local.key, local.restoreKeys);
 /** Swap in what this build exported, then save it under the run's key. */
 async function saveLocalCache(local) {
     if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(local.nextDir))
         return false;
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(local.dir, { recursive: true, force: true });
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(local.nextDir, local.dir);
-    await (0,_github_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .savePaths */ .Y)([local.dir], local.key);
+    await (0,_github_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .savePaths */ .YV)([local.dir], local.key);
     return true;
 }
 
 
 /***/ }),
 
-/***/ 3133:
+/***/ 2590:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -689,6 +660,10 @@ async function download(url, dest, timeoutMs = 30_000, pauseMs = 2_000) {
     }
 }
 
+// EXTERNAL MODULE: ./src/pipeline/github/image-cache.ts
+var image_cache = __webpack_require__(2106);
+// EXTERNAL MODULE: ./src/core/image-cache.ts
+var core_image_cache = __webpack_require__(5273);
 // EXTERNAL MODULE: ./src/core/args.ts
 var core_args = __webpack_require__(1038);
 ;// CONCATENATED MODULE: ./src/core/version.ts
@@ -874,6 +849,7 @@ function staleCaches(specs, steps, imageLayers, held) {
 
 
 
+
 /** Older buildx lacks what the action relies on (multi-platform docker driver, rawjson-era flags). */
 const MIN_BUILDX = '0.13.0';
 /** Installed when the runner's buildx cannot do what the inputs ask and no version was asked for. */
@@ -931,6 +907,9 @@ function buildkitdConfig(userConfig, plainHttp) {
 function builderSpec(inputs, driver, name, tempDir, refs) {
     const loopback = loopbackRegistries(refs);
     const driverOpts = [...inputs.driverOpts];
+    // The pinned BuildKit, under the local name the pipeline readies it as (from the GitHub cache, or pulled by digest).
+    if (driver === 'docker-container' && !driverOpts.some(o => o.startsWith('image=')))
+        driverOpts.push(`image=${(0,core_image_cache/* pinnedLocalName */.Z)(inputs.buildkitImage)}`);
     if (driver === 'docker-container' && loopback.length && !driverOpts.some(o => o.startsWith('network='))) {
         driverOpts.push('network=host');
     }
@@ -1047,6 +1026,8 @@ async function dockerCredentials(host, env) {
 
 
 
+
+
 /** Where the docker CLI looks for its buildx plugin, in its order; undefined when it may look elsewhere. */
 function buildxPlugin(env, exists = external_node_fs_.existsSync) {
     if (readDockerConfig(env).cliPluginsExtraDirs)
@@ -1113,8 +1094,8 @@ async function installBuildx(version, baseUrl, env) {
         const url = `${baseUrl}/${version}/${asset}`;
         const work = await (0,promises_.mkdtemp)((0,external_node_path_.join)(env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'buildx-download-'));
         const file = (0,external_node_path_.join)(work, asset);
-        await download(`${baseUrl}/${version}/checksums.txt`, (0,external_node_path_.join)(work, 'checksums.txt'));
         await download(url, file);
+        await download(`${baseUrl}/${version}/checksums.txt`, (0,external_node_path_.join)(work, 'checksums.txt'));
         const sums = await (0,promises_.readFile)((0,external_node_path_.join)(work, 'checksums.txt'), 'utf8');
         const expected = sums
             .split('\n')
@@ -1206,12 +1187,20 @@ async function readyBuildx(rt, inputs, plan) {
     return { version, binary, ...(withoutGha ? { withoutGha } : {}) };
 }
 /** Use the builder the plan names: the user's, the runner's, or one created now (post removes it). */
-async function useBuilder(rt, inputs, plan, { version, binary }) {
+async function useBuilder(rt, inputs, plan, { version, binary }, temp) {
     if (inputs.builder) {
         rt.info(`buildx ${version}, the existing builder ${inputs.builder} (${plan.driver} driver), left running after the job`);
     }
     else {
         rt.info(`buildx ${version}, ${plan.driver} driver`);
+    }
+    // The builder's BuildKit from the GitHub cache when a run before pulled it: no Docker Hub pull.
+    if (plan.create?.spec.driverOpts.includes(`image=${(0,core_image_cache/* pinnedLocalName */.Z)(inputs.buildkitImage)}`)) {
+        const { save, pullError } = await (0,image_cache/* readyImage */.Vo)(rt, 'buildkit', inputs.buildkitImage, temp, 'builder image');
+        if (pullError)
+            throw new Error(`Pulling the builder image ${inputs.buildkitImage} failed: ${pullError}\nSet buildkit-image to a copy your runner can pull (a mirror, with its login), or use driver: docker.`);
+        if (save)
+            rt.remember({ buildkitCache: save });
     }
     if (plan.create) {
         rt.remember({ builder: plan.create.spec.name });
@@ -2269,8 +2258,97 @@ function cacheUses(f) {
     return [...rows.values()];
 }
 
-// EXTERNAL MODULE: ./src/pipeline/builder/qemu.ts + 1 modules
-var qemu = __webpack_require__(9092);
+;// CONCATENATED MODULE: ./src/core/emulation.ts
+// QEMU user emulation, decided: which platforms need an emulator, which of them lack one, and
+// where the binfmt image is kept between runs. Pure.
+/** linux/<arch> names of the machine's own architecture (and what it runs natively). */
+function nativePlatforms(arch = process.arch) {
+    switch (arch) {
+        case 'x64':
+            return ['linux/amd64', 'linux/386'];
+        case 'arm64':
+            return ['linux/arm64', 'linux/arm/v7', 'linux/arm/v6'];
+        default:
+            return [];
+    }
+}
+/** binfmt_misc entry name for a platform, and tonistiigi/binfmt's name for it. */
+function emulatorFor(platform) {
+    const arch = platform.split('/')[1];
+    const table = {
+        amd64: { entry: 'qemu-x86_64', arch: 'amd64' },
+        arm64: { entry: 'qemu-aarch64', arch: 'arm64' },
+        arm: { entry: 'qemu-arm', arch: 'arm' },
+        '386': { entry: 'qemu-i386', arch: '386' },
+        riscv64: { entry: 'qemu-riscv64', arch: 'riscv64' },
+        ppc64le: { entry: 'qemu-ppc64le', arch: 'ppc64le' },
+        s390x: { entry: 'qemu-s390x', arch: 's390x' },
+        mips64le: { entry: 'qemu-mips64el', arch: 'mips64le' },
+        loong64: { entry: 'qemu-loongarch64', arch: 'loong64' }
+    };
+    return table[arch];
+}
+function emulationNeed(platforms, registered, native = nativePlatforms()) {
+    const emulated = platforms.filter(p => !native.includes(p));
+    const unknown = emulated.filter(p => !emulatorFor(p));
+    const missing = emulated.filter(p => {
+        const e = emulatorFor(p);
+        return e && !registered(e.entry);
+    });
+    return { emulated, missing, unknown };
+}
+function unavailableMessage(platforms, image, reason) {
+    return (`QEMU: cannot emulate ${platforms.join(', ')} on this ${nativePlatforms()[0] ?? process.arch} runner (${reason}). ` +
+        `Remedies: let the action register emulators (qemu: auto, needs docker with --privileged and the image ${image}), ` +
+        `set qemu-image to an image your runner can pull, build those platforms on native runners, or drop them from 'platforms'.`);
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/builder/qemu.ts
+// QEMU user emulation: which requested platforms need an emulator, which are already
+// registered with binfmt_misc, and registering the missing ones.
+
+
+
+
+
+const BINFMT_DIR = '/proc/sys/fs/binfmt_misc';
+function isRegistered(entry, dir = BINFMT_DIR) {
+    const file = (0,external_node_path_.join)(dir, entry);
+    return (0,external_node_fs_.existsSync)(file) && (0,external_node_fs_.readFileSync)(file, 'utf8').startsWith('enabled');
+}
+/**
+ * Register the emulators the build needs. Already-registered ones cost nothing; the binfmt
+ * image is kept in the GitHub cache so later runs do not pull it again.
+ */
+async function setupQemu(rt, inputs, temp, dir = BINFMT_DIR) {
+    const need = emulationNeed(inputs.platforms, e => isRegistered(e, dir));
+    if (need.unknown.length)
+        rt.warning(`QEMU: no emulator is known for ${need.unknown.join(', ')}; the build may fail there.`);
+    const toInstall = inputs.qemu === 'true' ? need.emulated.filter(p => emulatorFor(p)) : need.missing;
+    if (inputs.qemu === 'false' || toInstall.length === 0) {
+        if (need.missing.length && inputs.qemu === 'false') {
+            rt.warning(unavailableMessage(need.missing, inputs.qemuImage, 'qemu is false and no emulator is registered'));
+        }
+        else {
+            rt.info(need.emulated.length ? `QEMU: emulators already registered for ${need.emulated.join(', ')}` : 'QEMU: every platform is native');
+        }
+        return;
+    }
+    const image = inputs.qemuImage;
+    const { name, save } = await (0,image_cache/* readyImage */.Vo)(rt, 'binfmt', image, temp, 'binfmt image');
+    if (save)
+        rt.remember({ binfmtCache: save });
+    const arches = [...new Set(toInstall.map(p => emulatorFor(p).arch))];
+    const result = await rt.docker((0,core_args/* binfmtArgs */.MF)(name, arches));
+    const still = emulationNeed(inputs.platforms, e => isRegistered(e, dir)).missing;
+    if (result.code !== 0 || still.length) {
+        const said = result.stderr.split('\n').filter(l => l.trim() && !/^(Run 'docker|Unable to find image)/.test(l));
+        const reason = result.code !== 0 ? `${image} exited ${result.code}: ${said.pop() ?? 'no output'}` : 'the emulators are still not registered';
+        throw new Error(unavailableMessage(still.length ? still : toInstall, image, reason));
+    }
+    rt.info(`QEMU: registered emulators for ${toInstall.join(', ')}`);
+}
+
 // EXTERNAL MODULE: ./src/pipeline/github/local-cache.ts
 var local_cache = __webpack_require__(9780);
 ;// CONCATENATED MODULE: ./src/core/progress.ts
@@ -2831,7 +2909,7 @@ async function handOver(h, ctx) {
     await (0,promises_.mkdir)((0,external_node_path_.join)(ctx.workspace, dir), { recursive: true });
     await (0,promises_.writeFile)((0,external_node_path_.join)(ctx.workspace, dir, 'handover.json'), JSON.stringify(h));
     try {
-        await (0,github_cache/* savePaths */.Y)([dir], `${keyPrefix(h.repository, ctx, h.platform)}${ctx.runAttempt}`);
+        await (0,github_cache/* savePaths */.YV)([dir], `${keyPrefix(h.repository, ctx, h.platform)}${ctx.runAttempt}`);
     }
     catch (e) {
         const why = /already exists|another job may be creating/i.test((0,errors/* errorMessage */.g)(e))
@@ -2856,7 +2934,7 @@ async function collectHandovers(repository, platforms, ctx) {
         for (const platform of platforms) {
             const dir = dirFor(platform);
             const prefix = keyPrefix(repository, ctx, platform);
-            const hit = await (0,github_cache/* restorePaths */.B)([dir], `${prefix}${ctx.runAttempt}`, [prefix]);
+            const hit = await (0,github_cache/* restorePaths */.Bb)([dir], `${prefix}${ctx.runAttempt}`, [prefix]);
             if (!hit) {
                 missing.push(platform);
                 continue;
@@ -3113,7 +3191,7 @@ const BUILD_STAGES = [
                 rt.warning(withoutGha);
                 run.plan = planRun({ ...facts, inputs: inputsWithoutGha(inputs) });
             }
-            await useBuilder(rt, inputs, run.plan, buildx);
+            await useBuilder(rt, inputs, run.plan, buildx, run.ctx.temp);
             run.buildx = buildx;
         }
     },
@@ -3129,7 +3207,7 @@ const BUILD_STAGES = [
                 run.rt.info(cacheWriteLine(cache));
         }
     },
-    { name: 'Set up QEMU', run: run => (0,qemu/* setupQemu */.yV)(run.rt, run.inputs, run.ctx.temp) },
+    { name: 'Set up QEMU', run: run => setupQemu(run.rt, run.inputs, run.ctx.temp) },
     {
         name: 'Restore cache',
         when: run => planOf(run).cache.local !== undefined,
