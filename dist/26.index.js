@@ -13,6 +13,7 @@ export const modules = {
 /* harmony export */   WB: () => (/* binding */ buildEnv),
 /* harmony export */   be: () => (/* binding */ loginArgs),
 /* harmony export */   ey: () => (/* binding */ inspectConfigArgs),
+/* harmony export */   iB: () => (/* binding */ helperBuildArgs),
 /* harmony export */   m9: () => (/* binding */ logoutArgs),
 /* harmony export */   qr: () => (/* binding */ inspectRawArgs),
 /* harmony export */   tk: () => (/* binding */ removeBuilderArgs)
@@ -77,6 +78,24 @@ function buildArgs(plan) {
     args.push('--progress', 'rawjson');
     args.push(inputs.context);
     return args;
+}
+/** A small build of the action's own (the cache mounts' restore and save) on the run's builder. */
+function helperBuildArgs(builder, file, context, output, nonce) {
+    return [
+        'buildx',
+        'build',
+        ...(builder ? ['--builder', builder] : []),
+        '--file',
+        file,
+        '--build-arg',
+        `NONCE=${nonce}`,
+        '--provenance=false',
+        '--output',
+        output,
+        '--progress',
+        'plain',
+        context
+    ];
 }
 /**
  * The environment buildx builds in. buildx reads the context's git repository (about ten `git`

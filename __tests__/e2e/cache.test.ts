@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 const multistage = fixture('multistage')
+const mounts = fixture('cache-mounts')
 
 onEveryStack('cache on an empty builder', stack => {
   // One runner: its temp directory has a fixed path and is emptied between jobs.
@@ -149,6 +150,68 @@ onEveryStack('cache on an empty builder', stack => {
     expect(pr.main.summary).toContain('<summary>Caches</summary>')
   })
 
+  test("cache mounts: an emptied builder sees the last run's files, a changed step reuses them, and an unchanged mount is not saved again", async () => {
+    const scope = `mounts-${nonce()}`
+    const mountsRunner = join(tmpdir(), `runner-mounts-${stack.name}-${process.pid}`)
+    // The fixture, and a copy whose step reads differently: a Dockerfile change that re-runs it.
+    const changed = mkdtempSync(join(tmpdir(), 'mounts-changed-'))
+    writeFileSync(
+      join(changed, 'Dockerfile'),
+      readFileSync(join(mounts.context, 'Dockerfile'), 'utf8').replace('echo "found:', 'echo "changed step found:')
+    )
+    const job = (where: { context: string; file: string }, arg: string) =>
+      stack.run({
+        inputs: {
+          ...where,
+          platforms: 'linux/amd64',
+          cache: 'none',
+          'cache-mounts': 'auto',
+          'cache-scope': scope,
+          'build-args': `NONCE=${arg}`
+        },
+        env: server.env,
+        runnerTemp: mountsRunner
+      })
+    const found = (run: ActionRun) => /found:\[([^\]$]*)\]/.exec(run.main.stdout)?.[1].trim().split(/\s+/).filter(Boolean)
+    const row = (run: ActionRun) =>
+      (JSON.parse(run.main.outputs.report) as { caches: { cache: string; read: string; written: string }[] }).caches.find(
+        c => c.cache === 'mount store'
+      )
+    const saved = () => server.entries().filter(e => e.key.startsWith(`ci-base-action-mount-${scope}-0-store-`) && e.committed)
+
+    // The engine's builder outlives runs: its mount may hold an earlier test's files.
+    stack.emptyBuilder()
+    const first = await job(mounts, 'one')
+    expectGreen(first)
+    expect(found(first)).toStrictEqual([])
+    expect(row(first)).toMatchObject({ read: 'none yet', written: expect.stringMatching(/^[1-9]\d* bytes saved$/) })
+    expect(saved()).toHaveLength(1)
+
+    stack.emptyBuilder()
+    const second = await job(mounts, 'two')
+    expectGreen(second)
+    expect(found(second)).toStrictEqual(['run-one.txt'])
+    expect(row(second)).toMatchObject({
+      read: expect.stringMatching(/^[1-9]\d* bytes restored$/),
+      written: expect.stringMatching(/bytes saved$/)
+    })
+    expect(saved()).toHaveLength(2)
+
+    stack.emptyBuilder()
+    const third = await job({ context: mounts.context, file: join(changed, 'Dockerfile') }, 'two')
+    expectGreen(third)
+    expect(third.main.stdout).toContain('changed step found:[run-one.txt run-two.txt ]')
+
+    // The same build once more: on the engine's builder the step is cached and the mount is as
+    // restored, so nothing is saved; a new builder (runner stack) runs the step again.
+    const fourth = await job({ context: mounts.context, file: join(changed, 'Dockerfile') }, 'two')
+    expectGreen(fourth)
+    if (stack.name === 'engine') {
+      expect(row(fourth)).toMatchObject({ written: 'unchanged: not saved' })
+      expect(saved()).toHaveLength(3)
+    } else expect(row(fourth)?.written).toMatch(/bytes saved$/)
+  })
+
   test("branches: a run reads its own branch's cache and the default branch's, never another branch's", async () => {
     const tag = nonce()
     const inputs = { cache: 'gha', 'cache-scope': `branches-${tag}` }
@@ -216,7 +279,10 @@ onEveryStack('a cache that fails is a warning, never a failed build', stack => {
     healthySeconds = healthy.main.ms / 1000
   })
   afterAll(() => server?.close())
-  afterEach(() => (server.failWith = undefined))
+  afterEach(() => {
+    server.failWith = undefined
+    server.failWritesWith = undefined
+  })
 
   test('cache: registry on a registry that cannot be reached', async () => {
     const run = await build('registry-down', { cache: 'registry', 'cache-ref': 'localhost:5999/e2e/nowhere:cache' })
@@ -251,6 +317,52 @@ onEveryStack('a cache that fails is a warning, never a failed build', stack => {
     )
     expect(server.stats.requests).toStrictEqual(before)
     expect(run.main.stdout).not.toMatch(/type=gha/)
+  })
+
+  test('cache mounts with the cache service answering 503: one warning, no second wait for a save, and the build as it would be', async () => {
+    server.failWith = 503
+    const run = await stack.run({
+      inputs: {
+        ...mounts,
+        platforms: 'linux/amd64',
+        cache: 'none',
+        'cache-mounts': 'auto',
+        'cache-scope': nonce(),
+        'build-args': `NONCE=${nonce()}`
+      },
+      env: server.env
+    })
+    expectGreen(run)
+    expect(warnings(run)).toStrictEqual([
+      expect.stringMatching(
+        /^::warning::cache-mounts: restoring failed; the build runs with what the mounts hold, and they are not saved this run: .*503/
+      )
+    ])
+    expect(JSON.parse(run.main.outputs.report).caches).toStrictEqual([
+      { cache: 'mount store', read: 'none yet', written: 'not saved: the restore failed' }
+    ])
+    expect(run.main.ms / 1000).toBeLessThan(healthySeconds + EXTRA_SECONDS)
+  })
+
+  test('cache mounts with a cache service that reads but fails every write: the save is one warning', async () => {
+    server.failWritesWith = 503
+    const run = await stack.run({
+      inputs: {
+        ...mounts,
+        platforms: 'linux/amd64',
+        cache: 'none',
+        'cache-mounts': 'auto',
+        'cache-scope': nonce(),
+        'build-args': `NONCE=${nonce()}`
+      },
+      env: server.env
+    })
+    expectGreen(run)
+    expect(warnings(run)).toStrictEqual([expect.stringMatching(/^::warning::cache-mounts: saving store failed: .*503/)])
+    expect(JSON.parse(run.main.outputs.report).caches).toStrictEqual([
+      { cache: 'mount store', read: 'none yet', written: expect.stringMatching(/^failed: .*503/) }
+    ])
+    expect(run.main.ms / 1000).toBeLessThan(healthySeconds + EXTRA_SECONDS)
   })
 
   test.each([503, 429])('cache: gha with the cache service answering %i on every route', async status => {

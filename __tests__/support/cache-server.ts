@@ -36,6 +36,8 @@ export interface CacheServer {
   stats: CacheServerStats
   /** Answer every request with this status (fault injection); undefined to stop. A 429 says Retry-After: 1. */
   failWith?: number
+  /** Answer only the requests that write (reserving or creating an entry, uploading) with this status. */
+  failWritesWith?: number
   /** The environment of a run on another branch: it writes there and reads there and from the default branch. */
   envFor(ref: string): Record<string, string>
   close(): Promise<void>
@@ -117,12 +119,14 @@ export async function startCacheServer(): Promise<CacheServer> {
 
   const server: Server = createServer(async (req, res) => {
     try {
-      if (state.failWith) {
+      const url = new URL(req.url ?? '/', base)
+      const writes = req.method !== 'GET' && !/GetCacheEntryDownloadURL|\/cache$/.test(url.pathname)
+      const fault = state.failWith ?? (writes ? state.failWritesWith : undefined)
+      if (fault) {
         req.resume()
-        res.writeHead(state.failWith, { 'Content-Type': 'application/json', ...(state.failWith === 429 ? { 'Retry-After': '1' } : {}) })
+        res.writeHead(fault, { 'Content-Type': 'application/json', ...(fault === 429 ? { 'Retry-After': '1' } : {}) })
         return res.end(JSON.stringify({ message: 'injected fault' }))
       }
-      const url = new URL(req.url ?? '/', base)
       const path = url.pathname
       if (process.env.CACHE_SERVER_LOG) console.log(`cache server: ${req.method} ${req.url} ${JSON.stringify(req.headers)}`)
       if (path.startsWith('/_apis/artifactcache/')) stats.requests.v1++

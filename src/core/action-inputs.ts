@@ -22,6 +22,7 @@ export const INPUT_DEFAULTS = {
   cache: 'gha,inline',
   'cache-ref': '',
   'cache-scope': '',
+  'cache-mounts': '',
   'cache-write': 'auto',
   'cache-mode': 'max',
   'cache-timeout': '2m',

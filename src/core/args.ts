@@ -90,6 +90,25 @@ export function buildArgs(plan: BuildPlan): string[] {
   return args
 }
 
+/** A small build of the action's own (the cache mounts' restore and save) on the run's builder. */
+export function helperBuildArgs(builder: string, file: string, context: string, output: string, nonce: string): string[] {
+  return [
+    'buildx',
+    'build',
+    ...(builder ? ['--builder', builder] : []),
+    '--file',
+    file,
+    '--build-arg',
+    `NONCE=${nonce}`,
+    '--provenance=false',
+    '--output',
+    output,
+    '--progress',
+    'plain',
+    context
+  ]
+}
+
 /**
  * The environment buildx builds in. buildx reads the context's git repository (about ten `git`
  * calls) for the provenance attestation's source and revision; with provenance off and no git

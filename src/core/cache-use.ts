@@ -108,3 +108,12 @@ export function cacheUses(f: CacheUseFacts): CacheUse[] {
     row(spec).written = f.upToDate.includes(spec) ? 'up to date: not written again' : writtenText(spec, exports.get(spec))
   return [...rows.values()]
 }
+
+/** A cache mount's row: bytes restored before the build and saved after it. */
+export function mountRow(use: { id: string; restoredSum: string; restoredBytes: number; savedBytes: number; note?: string }): CacheUse {
+  return {
+    cache: `mount ${use.id}`,
+    read: use.restoredSum ? `${use.restoredBytes} bytes restored` : 'none yet',
+    written: use.note ?? (use.savedBytes ? `${use.savedBytes} bytes saved` : '—')
+  }
+}

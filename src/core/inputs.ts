@@ -57,6 +57,8 @@ export interface Inputs {
   cache: CacheKind[]
   cacheRef: string
   cacheScope: string
+  /** Cache mounts kept across runs: `auto`, or their ids / targets. */
+  cacheMounts: string[]
   /** When the build writes its caches: `auto` on the default branch, tags and schedules only. */
   cacheWrite: 'auto' | 'always' | 'never'
   cacheMode: 'max' | 'min'
@@ -305,6 +307,13 @@ const FIELDS: { [K in keyof Inputs]: (f: Field) => Inputs[K] } = {
     return cacheRef
   },
   cacheScope: f => f.text('cache-scope'),
+  cacheMounts: f => {
+    const mounts = f.lines('cache-mounts')
+    for (const m of mounts.filter(m => /[,=\s]/.test(m)))
+      f.bad('cache-mounts', m, 'name a cache mount by its id or target alone (e.g. pnpm or /pnpm/store), or use auto')
+    if (mounts.includes('auto') && mounts.length > 1) f.bad('cache-mounts', mounts.join(' '), 'use auto alone, or the ids to carry')
+    return mounts
+  },
   cacheWrite: f => f.oneOf('cache-write', ['auto', 'always', 'never'] as const),
   cacheMode: f => f.oneOf('cache-mode', ['max', 'min'] as const),
   cacheTimeout: f => {

@@ -11,6 +11,7 @@ import { planCache, type CachePlan } from './cache-plan.js'
 import { baseImages } from './dockerfile.js'
 import { makeBuildPlan, pushRepositories, runNames, runTags, verifyName, wantsVerify } from './build-plan.js'
 import { builderSpec, chooseDriver, type EngineFacts } from './builder.js'
+import { planMounts, type MountsPlan } from './cache-mounts.js'
 
 export type Driver = Exclude<Inputs['driver'], 'auto'>
 
@@ -53,6 +54,8 @@ export interface RunPlan {
   build: BuildPlan
   /** Verify's names: its containers' label, and the local name an unpushed build is loaded under. */
   verify?: { key: string; localName: string }
+  /** The cache mounts carried across runs, when asked for. */
+  mounts?: MountsPlan
 }
 
 export function planRun(f: RunFacts): RunPlan {
@@ -91,6 +94,7 @@ export function planRun(f: RunFacts): RunPlan {
     driver,
     create,
     build,
-    verify: wantsVerify(inputs) ? { key: names.verifyKey, localName } : undefined
+    verify: wantsVerify(inputs) ? { key: names.verifyKey, localName } : undefined,
+    ...(inputs.cacheMounts.length && inputs.mode !== 'merge' ? { mounts: planMounts(inputs, f, cache) } : {})
   }
 }

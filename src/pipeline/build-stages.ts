@@ -4,7 +4,7 @@
 import { readImage } from '../core/image.js'
 import { cacheFaultWarning, cacheSpecAttrs, cacheWriteLine, ghaVersionWarning, inputsWithoutGha, staleCaches } from '../core/cache-plan.js'
 import { planRun, type RunPlan } from '../core/run-plan.js'
-import { cacheUses, type CacheUse } from '../core/cache-use.js'
+import { cacheUses, mountRow, type CacheUse } from '../core/cache-use.js'
 import { seconds } from '../core/report.js'
 import { errorMessage } from '../core/errors.js'
 import { existingBuilderDriver, readyBuildx, useBuilder } from './builder/buildx.js'
@@ -14,6 +14,7 @@ import { BuildError, runBuild, type BuildResult } from './builder/build.js'
 import { publish } from './registry/publish.js'
 import { ociLayoutSource, readBaseline, readFreshImage, registrySource } from './registry/image-sources.js'
 import { exportCaches, readHeldBlobs } from './builder/cache-export.js'
+import { restoreMounts, saveMounts } from './builder/cache-mounts.js'
 import { keepImagePruneRest, layoutStoreDir } from './builder/layout-store.js'
 import { verifyImage } from './builder/verify.js'
 import { handOver } from './github/handover.js'
@@ -62,6 +63,7 @@ export const BUILD_STAGES: Stage[] = [
       for (const warning of [...cache.warnings, ghaVersionWarning(cache, needs(run.buildx, 'buildx').version)])
         if (warning) run.rt.warning(warning)
       if (cache.from.length || cache.local) run.rt.info(cacheWriteLine(cache))
+      for (const warning of planOf(run).mounts?.warnings ?? []) run.rt.warning(warning)
     }
   },
   { name: 'Set up QEMU', run: run => setupQemu(run.rt, run.inputs, run.ctx.temp) },
@@ -77,6 +79,14 @@ export const BUILD_STAGES: Stage[] = [
       } catch (e) {
         run.rt.warning(`Cache restore failed; building without it: ${errorMessage(e)}`)
       }
+    }
+  },
+  {
+    name: 'Restore cache mounts',
+    when: run => (planOf(run).mounts?.mounts.length ?? 0) > 0,
+    run: async run => {
+      const { mounts, build } = planOf(run)
+      run.mountUses = await restoreMounts(run.rt, mounts!, build.builder)
     }
   },
   {
@@ -146,6 +156,14 @@ export const BUILD_STAGES: Stage[] = [
     }
   },
   {
+    name: 'Save cache mounts',
+    when: run => run.mountUses !== undefined,
+    run: async run => {
+      const { mounts, build } = planOf(run)
+      run.mountUses = await saveMounts(run.rt, mounts!, build.builder, needs(run.mountUses, 'the restored mounts'))
+    }
+  },
+  {
     run: async run => {
       const faults = cacheFaultWarning([...builtOf(run).cacheFaults, ...(run.exportFaults ?? [])])
       if (faults) run.rt.warning(faults)
@@ -200,7 +218,7 @@ function cachesOf(run: Run, plan: RunPlan, built: BuildResult): CacheUse[] {
     steps: built.cacheSteps,
     afterSteps: run.exportSteps ?? [],
     ...(cache.local ? { sameAs: { [cache.local.dir]: 'GitHub cache', [cache.local.nextDir]: 'GitHub cache' } } : {})
-  })
+  }).concat((run.mountUses ?? []).map(mountRow))
 }
 
 /** Compare, check budgets, write outputs, summary and comment; then fail on a budget or verify. */

@@ -17,6 +17,7 @@ import type { BuildResult } from './builder/build.js'
 import type { HeldBlobs } from './builder/cache-export.js'
 import type { Runtime } from './host/runtime.js'
 import type { Handover } from './github/handover.js'
+import type { MountUse } from './builder/cache-mounts.js'
 
 /** One run: what it was given, and what its stages found out so far. */
 export interface Run {
@@ -46,6 +47,8 @@ export interface Run {
   upToDateCaches?: string[]
   exportFaults?: CacheFault[]
   exportSteps?: CacheStep[]
+  /** The cache mounts carried across runs: restored before the build, saved after it. */
+  mountUses?: MountUse[]
   verification?: Verification
   /** A merge job's platforms, as their jobs handed them over. */
   handovers?: Handover[]

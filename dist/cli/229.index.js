@@ -1,8 +1,8 @@
-export const id = 182;
-export const ids = [182];
+export const id = 229;
+export const ids = [229];
 export const modules = {
 
-/***/ 182:
+/***/ 7229:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1136,7 +1136,108 @@ function makeBuildPlan(f) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/core/cache-mounts.ts
+// Cache mounts kept across runs. `RUN --mount=type=cache` stores (apk, apt, npm, pnpm) live in
+// the builder and start empty on every hosted runner: they are carried in and out by small
+// builds of their own on the same builder. A restore build unpacks each archive into its mount;
+// a sum build lists each mount (names, sizes, times, modes) so that only a mount whose content
+// changed is packed and saved. Pure: which mounts, the helper Dockerfiles, the cache keys.
+
+
+
+/** The cache mounts a Dockerfile's RUN lines use (continuation lines joined); those based on another stage are left out. */
+function cacheMountsOf(dockerfile) {
+    const found = new Map();
+    for (const line of dockerfile.replace(/\\[ \t]*\r?\n/g, ' ').split(/\r?\n/)) {
+        if (!/^\s*RUN\s/i.test(line))
+            continue;
+        for (const m of line.matchAll(/--mount=(\S+)/g)) {
+            const attrs = Object.fromEntries(m[1].split(',').map(kv => (kv.includes('=') ? [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)] : [kv, 'true'])));
+            if (attrs.type !== 'cache' || attrs.from || attrs.source)
+                continue;
+            const id = attrs.id ?? attrs.target ?? attrs.dst ?? attrs.destination;
+            if (!id || found.has(id))
+                continue;
+            found.set(id, {
+                id,
+                ...(attrs.uid ? { uid: attrs.uid } : {}),
+                ...(attrs.gid ? { gid: attrs.gid } : {}),
+                ...(attrs.mode ? { mode: attrs.mode } : {})
+            });
+        }
+    }
+    return [...found.values()];
+}
+/** `cache-mounts`: `auto` takes every one the Dockerfile uses; otherwise the ids (or targets) named, each of which it must use. */
+function selectMounts(wanted, used) {
+    if (wanted.includes('auto'))
+        return { mounts: used, unknown: [] };
+    const byId = new Map(used.map(m => [m.id, m]));
+    return { mounts: wanted.filter(w => byId.has(w)).map(w => byId.get(w)), unknown: wanted.filter(w => !byId.has(w)) };
+}
+/** A file-safe name for a mount: its index keeps two ids that sanitize alike apart. */
+const mountFile = (i, mount) => `${i}-${mount.id.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+/, '')}`;
+const mountFlag = (mount, target) => [
+    '--mount=type=cache',
+    `id=${mount.id}`,
+    `target=${target}`,
+    ...['uid', 'gid', 'mode'].filter(k => mount[k]).map(k => `${k}=${mount[k]}`)
+].join(',');
+// The listing a sum is made of: every file with its size, time and mode, in a fixed order.
+// Directories are left out: unpacking an archive over a mount that already holds it gives its
+// directories new times, not new content. busybox and GNU userlands both have these commands;
+// NUL-separated so that any file name is safe.
+const LISTING = `find . ! -type d -print0 | sort -z | xargs -0 -r stat -c '%n %s %Y %a' | sha256sum | cut -c1-64`;
+/** Unpacks each archive in the context (`<file>.tar`) into its mount. NONCE keeps BuildKit from skipping it as cached. */
+function restoreDockerfile(helper, mounts) {
+    return [
+        `FROM ${helper}`,
+        'ARG NONCE',
+        ...mounts.map(({ mount, file }) => `RUN ${mountFlag(mount, '/cm')} --mount=type=bind,source=${file}.tar,target=/in.tar echo "$NONCE" >/dev/null && tar -xf /in.tar -C /cm`),
+        ''
+    ].join('\n');
+}
+/** Lists each mount into `/<file>.sum` (and with `pack`, archives it into `/<file>.tar`); the output stage holds only those files. */
+function sumDockerfile(helper, mounts, pack) {
+    return [
+        `FROM ${helper} AS work`,
+        'ARG NONCE',
+        'RUN mkdir -p /out',
+        ...mounts.map(({ mount, file }) => `RUN ${mountFlag(mount, '/cm')} echo "$NONCE" >/dev/null && cd /cm && ${LISTING} > /out/${file}.sum` +
+            (pack ? ` && tar -cf /out/${file}.tar .` : '')),
+        'FROM scratch',
+        'COPY --from=work /out/ /',
+        ''
+    ].join('\n');
+}
+/** The GitHub cache key of a mount's content: scope, mount, and the sum of what it holds (an entry never changes). */
+function mountKey(scope, file, sum) {
+    return `${mountKeyPrefix(scope, file)}${sum.slice(0, 16)}`;
+}
+const mountKeyPrefix = (scope, file) => `ci-base-action-mount-${scope}-${file}-`;
+/** The sum a restored entry's key carries ('' for none). */
+const sumOfKey = (key, prefix) => (key?.startsWith(prefix) ? key.slice(prefix.length) : '');
+function planMounts(inputs, f, cache) {
+    const { mounts, unknown } = selectMounts(inputs.cacheMounts, cacheMountsOf(f.dockerfile));
+    const helper = baseImages(f.dockerfile, inputs.buildArgs)[0] ?? '';
+    const warnings = unknown.length
+        ? [`cache-mounts: the Dockerfile has no RUN --mount=type=cache with id or target ${unknown.join(', ')}`]
+        : [];
+    if (mounts.length && !helper)
+        warnings.push('cache-mounts: the Dockerfile has no base image to unpack them in (FROM scratch only); they are not carried');
+    return {
+        helper,
+        mounts: helper ? mounts.map((mount, i) => ({ mount, file: mountFile(i, mount) })) : [],
+        scope: cacheScope(inputs, f.ctx),
+        // A fixed path: the GitHub cache files an entry under the paths it was saved from.
+        dir: (0,external_node_path_.join)(f.ctx.temp, 'ci-base-action-mounts', cacheScope(inputs, f.ctx)),
+        write: cache.write,
+        warnings
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/core/run-plan.ts
+
 
 
 
@@ -1177,7 +1278,8 @@ function planRun(f) {
         driver,
         create,
         build,
-        verify: wantsVerify(inputs) ? { key: names.verifyKey, localName } : undefined
+        verify: wantsVerify(inputs) ? { key: names.verifyKey, localName } : undefined,
+        ...(inputs.cacheMounts.length && inputs.mode !== 'merge' ? { mounts: planMounts(inputs, f, cache) } : {})
     };
 }
 
@@ -1257,6 +1359,14 @@ function cacheUses(f) {
     for (const spec of [...f.to, ...f.toAfter])
         row(spec).written = f.upToDate.includes(spec) ? 'up to date: not written again' : writtenText(spec, exports.get(spec));
     return [...rows.values()];
+}
+/** A cache mount's row: bytes restored before the build and saved after it. */
+function mountRow(use) {
+    return {
+        cache: `mount ${use.id}`,
+        read: use.restoredSum ? `${use.restoredBytes} bytes restored` : 'none yet',
+        written: use.note ?? (use.savedBytes ? `${use.savedBytes} bytes saved` : '—')
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/core/emulation.ts
@@ -1790,6 +1900,111 @@ async function exportCaches(rt, plan, specs) {
     return { faults, steps: progress.cacheSteps() };
 }
 
+;// CONCATENATED MODULE: ./src/pipeline/builder/cache-mounts.ts
+// Cache mounts carried across runs through the GitHub cache: each mount's archive is restored
+// and unpacked into the builder before the build; after it, each mount is listed, and only one
+// whose listing changed is packed and saved under a key that carries its new sum. Every fault
+// here is a warning: the build runs with whatever the mounts hold.
+
+
+
+
+
+
+
+const size = async (path) => (await (0,promises_.stat)(path).catch(() => undefined))?.size ?? 0;
+/** One helper build; `context` is what its RUN lines bind (the archives to unpack), else an empty directory. */
+async function helperBuild(rt, builder, plan, dockerfile, output, context) {
+    const file = (0,external_node_path_.join)(plan.dir, `helper-${Date.now()}.Dockerfile`);
+    await (0,promises_.writeFile)(file, dockerfile);
+    const empty = (0,external_node_path_.join)(plan.dir, 'empty');
+    await (0,promises_.mkdir)(empty, { recursive: true });
+    const { code, stderr } = await rt.docker((0,core_args/* helperBuildArgs */.iB)(builder, file, context ?? empty, output, String(Date.now())), { quiet: true });
+    if (code !== 0)
+        throw new Error((0,docker/* lastLines */.w$)(stderr, 5) || `docker buildx build exited ${code}`);
+}
+/** Restore each mount's newest archive of this scope and unpack them all into the builder in one build. */
+async function restoreMounts(rt, plan, builder) {
+    const uses = plan.mounts.map(({ mount }) => ({ id: mount.id, restoredSum: '', restoredBytes: 0, savedBytes: 0 }));
+    if (!plan.mounts.length)
+        return uses;
+    try {
+        if (!(await githubCacheAvailable())) {
+            rt.info('cache-mounts: this run has no GitHub cache service; the mounts start as the builder has them');
+            return uses;
+        }
+        await (0,promises_.mkdir)(plan.dir, { recursive: true });
+        const restored = [];
+        for (const [i, entry] of plan.mounts.entries()) {
+            const prefix = mountKeyPrefix(plan.scope, entry.file);
+            const archive = (0,external_node_path_.join)(plan.dir, `${entry.file}.tar`);
+            const key = await restorePaths([archive], prefix, [prefix]);
+            if (!key)
+                continue;
+            uses[i].restoredSum = sumOfKey(key, prefix);
+            uses[i].restoredBytes = await size(archive);
+            restored.push(entry);
+        }
+        if (restored.length)
+            await helperBuild(rt, builder, plan, restoreDockerfile(plan.helper, restored), 'type=cacheonly', plan.dir);
+        for (const use of uses)
+            rt.info(use.restoredSum ? `cache mount ${use.id}: restored ${use.restoredBytes} bytes` : `cache mount ${use.id}: nothing saved yet`);
+    }
+    catch (e) {
+        rt.warning(`cache-mounts: restoring failed; the build runs with what the mounts hold, and they are not saved this run: ${(0,errors/* errorMessage */.g)(e)}`);
+        for (const use of uses)
+            Object.assign(use, { restoredSum: '', restoredBytes: 0, serviceFailed: true, note: 'not saved: the restore failed' });
+    }
+    return uses;
+}
+/** List every mount; pack and save the ones whose listing changed since they were restored. */
+async function saveMounts(rt, plan, builder, uses) {
+    if (!plan.mounts.length)
+        return uses;
+    if (!plan.write.write)
+        return uses.map(u => ({ ...u, note: `not written: ${plan.write.why}` }));
+    if (uses.some(u => u.serviceFailed))
+        return uses;
+    try {
+        if (!(await githubCacheAvailable()))
+            return uses;
+        const sums = (0,external_node_path_.join)(plan.dir, 'sums');
+        await helperBuild(rt, builder, plan, sumDockerfile(plan.helper, plan.mounts, false), `type=local,dest=${sums}`);
+        const changed = [];
+        for (const [i, entry] of plan.mounts.entries()) {
+            const sum = (await (0,promises_.readFile)((0,external_node_path_.join)(sums, `${entry.file}.sum`), 'utf8')).trim();
+            if (sum.slice(0, 16) === uses[i].restoredSum)
+                uses[i] = { ...uses[i], note: 'unchanged: not saved' };
+            else
+                changed.push({ i, entry, sum });
+        }
+        if (!changed.length)
+            return uses;
+        const packed = (0,external_node_path_.join)(plan.dir, 'packed');
+        await helperBuild(rt, builder, plan, sumDockerfile(plan.helper, changed.map(c => c.entry), true), `type=local,dest=${packed}`);
+        for (const { i, entry } of changed) {
+            // The sum of what was packed (the mount may have changed between the two builds).
+            const sum = (await (0,promises_.readFile)((0,external_node_path_.join)(packed, `${entry.file}.sum`), 'utf8')).trim();
+            const archive = (0,external_node_path_.join)(plan.dir, `${entry.file}.tar`);
+            await (0,promises_.rm)(archive, { force: true });
+            await (0,promises_.rename)((0,external_node_path_.join)(packed, `${entry.file}.tar`), archive);
+            try {
+                await savePaths([archive], mountKey(plan.scope, entry.file, sum));
+                uses[i] = { ...uses[i], savedBytes: await size(archive) };
+                rt.info(`cache mount ${entry.mount.id}: saved ${uses[i].savedBytes} bytes`);
+            }
+            catch (e) {
+                uses[i] = { ...uses[i], note: `failed: ${(0,errors/* errorMessage */.g)(e)}` };
+                rt.warning(`cache-mounts: saving ${entry.mount.id} failed: ${(0,errors/* errorMessage */.g)(e)}`);
+            }
+        }
+    }
+    catch (e) {
+        rt.warning(`cache-mounts: saving failed; the next run starts from what was saved before: ${(0,errors/* errorMessage */.g)(e)}`);
+    }
+    return uses;
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/builder/layout-store.ts
 // The OCI layout the docker driver's builds are exported to, kept from run to run on the same
 // machine. BuildKit writes into it only the blobs it does not hold yet, so an unchanged rebuild
@@ -2056,7 +2271,7 @@ async function upsertComment(target, marker, markdown, request = fetch, sleep = 
 }
 
 // EXTERNAL MODULE: ./src/core/size.ts
-var size = __webpack_require__(3910);
+var core_size = __webpack_require__(3910);
 ;// CONCATENATED MODULE: ./src/core/outputs.ts
 
 
@@ -2085,7 +2300,7 @@ function outputs(report, metadata, markdown) {
         metadata,
         tags: report.tags.join('\n'),
         size: first ? String(first.size) : '',
-        'size-human': first ? (0,size/* humanSize */.Xe)(first.size) : '',
+        'size-human': first ? (0,core_size/* humanSize */.Xe)(first.size) : '',
         layers: first ? String(first.layers) : '',
         'size-delta': first?.sizeDelta === undefined ? '' : String(first.sizeDelta),
         changed: report.changed === undefined ? '' : String(report.changed),
@@ -2203,6 +2418,7 @@ async function finish(rt, inputs, ctx, f) {
 
 
 
+
 const planOf = (run) => needs(run.plan, 'the plan');
 const builtOf = (run) => needs(run.built, 'the build');
 const imageOf = (run) => needs(run.image, 'the image');
@@ -2246,6 +2462,8 @@ const BUILD_STAGES = [
                     run.rt.warning(warning);
             if (cache.from.length || cache.local)
                 run.rt.info(cacheWriteLine(cache));
+            for (const warning of planOf(run).mounts?.warnings ?? [])
+                run.rt.warning(warning);
         }
     },
     { name: 'Set up QEMU', run: run => setupQemu(run.rt, run.inputs, run.ctx.temp) },
@@ -2262,6 +2480,14 @@ const BUILD_STAGES = [
             catch (e) {
                 run.rt.warning(`Cache restore failed; building without it: ${(0,errors/* errorMessage */.g)(e)}`);
             }
+        }
+    },
+    {
+        name: 'Restore cache mounts',
+        when: run => (planOf(run).mounts?.mounts.length ?? 0) > 0,
+        run: async (run) => {
+            const { mounts, build } = planOf(run);
+            run.mountUses = await restoreMounts(run.rt, mounts, build.builder);
         }
     },
     {
@@ -2332,6 +2558,14 @@ const BUILD_STAGES = [
         }
     },
     {
+        name: 'Save cache mounts',
+        when: run => run.mountUses !== undefined,
+        run: async (run) => {
+            const { mounts, build } = planOf(run);
+            run.mountUses = await saveMounts(run.rt, mounts, build.builder, needs(run.mountUses, 'the restored mounts'));
+        }
+    },
+    {
         run: async (run) => {
             const faults = cacheFaultWarning([...builtOf(run).cacheFaults, ...(run.exportFaults ?? [])]);
             if (faults)
@@ -2387,7 +2621,7 @@ function cachesOf(run, plan, built) {
         steps: built.cacheSteps,
         afterSteps: run.exportSteps ?? [],
         ...(cache.local ? { sameAs: { [cache.local.dir]: 'GitHub cache', [cache.local.nextDir]: 'GitHub cache' } } : {})
-    });
+    }).concat((run.mountUses ?? []).map(mountRow));
 }
 /** Compare, check budgets, write outputs, summary and comment; then fail on a budget or verify. */
 function finishRun(run) {

@@ -1,0 +1,115 @@
+// Which cache mounts a run carries, the helper Dockerfiles that carry them, and their keys.
+import {
+  cacheMountsOf,
+  mountFile,
+  mountKey,
+  mountKeyPrefix,
+  planMounts,
+  restoreDockerfile,
+  selectMounts,
+  sumDockerfile,
+  sumOfKey
+} from '../../src/core/cache-mounts'
+import { INPUT_DEFAULTS, parseInputs, type RawInputs } from '../../src/core/inputs'
+import { weeklyRun } from '../support/run-context'
+import { host } from '../support/scripted-host'
+
+const DOCKERFILE = `FROM node:20-alpine
+RUN --mount=type=cache,id=apk,target=/var/cache/apk apk add git
+RUN --mount=type=cache,target=/pnpm/store,uid=1001,gid=1001,mode=0755 \\
+    --mount=type=secret,id=npm pnpm install
+RUN --mount=type=cache,from=deps,source=/x,target=/y true
+RUN --mount=type=cache,id=apk,target=/elsewhere true
+COPY --mount=type=cache,target=/not-a-run . .
+`
+
+test('the cache mounts of RUN lines, each once, by id or target; those from another stage left out', () => {
+  expect(cacheMountsOf(DOCKERFILE)).toStrictEqual([{ id: 'apk' }, { id: '/pnpm/store', uid: '1001', gid: '1001', mode: '0755' }])
+  expect(cacheMountsOf('FROM a\nRUN --mount=type=bind,target=/x true\n')).toStrictEqual([])
+})
+
+test('auto takes them all; names must be used by the Dockerfile', () => {
+  const used = cacheMountsOf(DOCKERFILE)
+  expect(selectMounts(['auto'], used)).toStrictEqual({ mounts: used, unknown: [] })
+  expect(selectMounts(['/pnpm/store', 'npm'], used)).toStrictEqual({ mounts: [used[1]], unknown: ['npm'] })
+})
+
+test('the plan: a helper from the first base, file names kept apart, a fixed directory, and its warnings', () => {
+  const inputs = (over: Partial<RawInputs>) => parseInputs({ ...INPUT_DEFAULTS, ...over })
+  const write = { write: true, why: '' }
+  const plan = planMounts(inputs({ 'cache-mounts': 'auto' }), { dockerfile: DOCKERFILE, ctx: weeklyRun }, { write })
+  expect(plan.helper).toBe('node:20-alpine')
+  expect(plan.mounts.map(m => m.file)).toStrictEqual(['0-apk', '1-pnpm-store'])
+  expect(plan.dir).toBe('/rt/ci-base-action-mounts/Weekly-rebuild')
+  expect(plan.warnings).toStrictEqual([])
+  const named = planMounts(inputs({ 'cache-mounts': 'npm' }), { dockerfile: DOCKERFILE, ctx: weeklyRun }, { write })
+  expect(named.warnings).toStrictEqual(['cache-mounts: the Dockerfile has no RUN --mount=type=cache with id or target npm'])
+  const scratch = planMounts(
+    inputs({ 'cache-mounts': 'auto' }),
+    { dockerfile: 'FROM scratch\nRUN --mount=type=cache,target=/c true\n', ctx: weeklyRun },
+    { write }
+  )
+  expect(scratch.mounts).toStrictEqual([])
+  expect(scratch.warnings).toStrictEqual([expect.stringMatching(/no base image to unpack them in/)])
+})
+
+test('helper Dockerfiles mount each cache as the build does, and never come from cache (NONCE)', () => {
+  const entries = cacheMountsOf(DOCKERFILE).map((mount, i) => ({ mount, file: mountFile(i, mount) }))
+  expect(restoreDockerfile('base:1', entries)).toBe(
+    [
+      'FROM base:1',
+      'ARG NONCE',
+      'RUN --mount=type=cache,id=apk,target=/cm --mount=type=bind,source=0-apk.tar,target=/in.tar echo "$NONCE" >/dev/null && tar -xf /in.tar -C /cm',
+      'RUN --mount=type=cache,id=/pnpm/store,target=/cm,uid=1001,gid=1001,mode=0755 --mount=type=bind,source=1-pnpm-store.tar,target=/in.tar echo "$NONCE" >/dev/null && tar -xf /in.tar -C /cm',
+      ''
+    ].join('\n')
+  )
+  const sums = sumDockerfile('base:1', entries, false)
+  expect(sums).toContain('> /out/1-pnpm-store.sum\n')
+  expect(sums).not.toContain('tar -cf')
+  expect(sums.split('\n').slice(-3)).toStrictEqual(['FROM scratch', 'COPY --from=work /out/ /', ''])
+  expect(sumDockerfile('base:1', entries, true)).toContain('> /out/0-apk.sum && tar -cf /out/0-apk.tar .')
+})
+
+test('keys carry the sum; the sum is read back from a restored key of that prefix only', () => {
+  const sum = 'ab'.repeat(32)
+  const key = mountKey('main', '0-apk', sum)
+  expect(key).toBe(`ci-base-action-mount-main-0-apk-${sum.slice(0, 16)}`)
+  expect(sumOfKey(key, mountKeyPrefix('main', '0-apk'))).toBe(sum.slice(0, 16))
+  expect(sumOfKey(key, mountKeyPrefix('main', '1-npm'))).toBe('')
+  expect(sumOfKey(undefined, mountKeyPrefix('main', '0-apk'))).toBe('')
+})
+
+describe('carrying them (no engine)', () => {
+  const plan = {
+    helper: 'base:1',
+    mounts: [{ mount: { id: 'apk' }, file: '0-apk' }],
+    scope: 'main',
+    dir: '/nowhere',
+    write: { write: false, why: 'a pull request reads … (cache-write: auto)' },
+    warnings: []
+  }
+  const fresh = [{ id: 'apk', restoredSum: '', restoredBytes: 0, savedBytes: 0 }]
+
+  test('without the GitHub cache service: nothing restored, no build run, one line that says so', async () => {
+    const { restoreMounts } = await import('../../src/pipeline/builder/cache-mounts')
+    const h = host(() => ({ code: 1 }))
+    expect(await restoreMounts(h.rt, plan, 'b')).toStrictEqual(fresh)
+    expect(h.calls).toStrictEqual([])
+    expect(h.infos).toStrictEqual(['cache-mounts: this run has no GitHub cache service; the mounts start as the builder has them'])
+  })
+
+  test('a run that does not write saves nothing and says why in the row', async () => {
+    const { saveMounts } = await import('../../src/pipeline/builder/cache-mounts')
+    const { mountRow } = await import('../../src/core/cache-use')
+    const h = host(() => ({ code: 1 }))
+    const uses = await saveMounts(h.rt, plan, 'b', fresh)
+    expect(h.calls).toStrictEqual([])
+    expect(uses.map(mountRow)).toStrictEqual([{ cache: 'mount apk', read: 'none yet', written: `not written: ${plan.write.why}` }])
+    expect(mountRow({ id: 'apk', restoredSum: 'ab', restoredBytes: 10, savedBytes: 20 })).toStrictEqual({
+      cache: 'mount apk',
+      read: '10 bytes restored',
+      written: '20 bytes saved'
+    })
+  })
+})
