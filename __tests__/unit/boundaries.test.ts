@@ -1,6 +1,18 @@
 // Boundaries of the pure core, each at its exact limit: the places a mutation pass found
 // untested (a `>` that could be `>=`, one half of an `||`, a default, an off-by-one).
 import { checkBudgets } from '../../src/core/budget'
+import { runContext } from '../../src/core/github-context'
+import { makeReport, summaryMarkdown, fitMarkdown, layerChart } from '../../src/core/report'
+import { humanSize } from '../../src/core/size'
+import { atLeast } from '../../src/core/version'
+import { loginsOf, parseRegistryAuth } from '../../src/core/registry-auth'
+import { largestGrowth } from '../../src/core/compare'
+import { layerBreakdown } from '../../src/core/image'
+import { imageTags } from '../../src/core/tags'
+import { createBuilderArgs } from '../../src/core/args'
+import { JsonStream, BuildProgress } from '../../src/core/progress'
+import { INPUT_DEFAULTS, parseInputs } from '../../src/core/inputs'
+import { parseVersion } from '../../src/core/semver'
 import { isAttestation, readImage } from '../../src/core/image'
 import { repositoryOf, tagOf } from '../../src/core/reference'
 import { splitCommand, userCheck, verified, verifyFailures, type Verification } from '../../src/core/verify'
@@ -106,5 +118,133 @@ describe('require-non-root on a user the image does not name', () => {
       "linux/amd64: require-non-root: the image runs as 'ci', which is not in its /etc/passwd",
       "linux/arm64: require-non-root: the image runs as 'admin' (uid 0)"
     ])
+  })
+})
+
+// The second mutation pass, over all of core/: the survivors that changed what a user sees.
+describe('second pass over core/', () => {
+  test("a run context from a bare environment: strings with GitHub's defaults, never undefined", () => {
+    expect(runContext({}, () => '{}')).toMatchObject({
+      sha: '',
+      ref: '',
+      eventName: '',
+      defaultBranch: '',
+      repository: '',
+      serverUrl: 'https://github.com',
+      runAttempt: '1',
+      apiUrl: 'https://api.github.com'
+    })
+    // Only a schedule's own branch stands in for an unknown default branch.
+    expect(runContext({ GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/heads/feature' }, () => '{}').defaultBranch).toBe('')
+    expect(runContext({ GITHUB_EVENT_NAME: 'schedule', GITHUB_REF: 'refs/heads/main' }, () => '{}').defaultBranch).toBe('main')
+  })
+
+  const part = (over: Partial<Parameters<typeof makeReport>[0]> = {}) =>
+    makeReport({
+      digest: '',
+      imageid: '',
+      tags: [],
+      pushed: false,
+      platforms: [{ platform: 'linux/amd64', digest: 'sha256:a', size: 1000, layers: 1, breakdown: [], sizeDelta: 0, sizePercent: 0 }],
+      baseline: { ref: 'r/x:latest', status: 'found' },
+      budgets: {},
+      buildTime: 1,
+      cacheHitRate: 0,
+      steps: { steps: 0, cached: 0 },
+      stages: [],
+      ...over
+    })
+
+  test('the summary: no budget or verify trouble claimed without cause, unchanged only when known, sizes at 0 and 1000', () => {
+    expect(part().breaches).toStrictEqual([])
+    const text = summaryMarkdown(part({ changed: true, verify: { results: [], users: [] } }))
+    expect(text.split('\n')[0]).toBe('### CI base image built')
+    expect(text).not.toContain('Budget exceeded')
+    expect(summaryMarkdown(part({ changed: false })).split('\n')[0]).toBe('### CI base image built — unchanged')
+    expect(summaryMarkdown(part())).toContain('| linux/amd64 | 1.0 kB | 0 B (0.0%) |')
+    const shrank = part({
+      platforms: [{ platform: 'linux/amd64', digest: 'sha256:a', size: 1000, layers: 1, breakdown: [], sizeDelta: -1000, sizePercent: -50 }]
+    })
+    expect(summaryMarkdown(shrank)).toContain('| linux/amd64 | 1.0 kB | -1.0 kB (-50.0%) |')
+    expect(humanSize(1000)).toBe('1.0 kB')
+    expect(humanSize(999)).toBe('999 B')
+    expect(summaryMarkdown(part({ baseline: { ref: 'r/x:latest', status: 'found', created: 'not a date' } }))).not.toContain('(made')
+  })
+
+  test('a report that nothing fits is the note alone; the layer chart cuts instructions past 60 characters only', () => {
+    expect(fitMarkdown('x'.repeat(100), () => false, 'a limit')).toBe('\n_Left out to stay within a limit: the rest._\n')
+    const at = (n: number) => ({ digest: 'd', size: 10, instruction: 'R'.repeat(n) })
+    const chart = (n: number) => layerChart({ platform: 'p', digest: 'x', size: 10, layers: 1, breakdown: [at(n)] })
+    expect(chart(60)).toContain('R'.repeat(60))
+    expect(chart(61)).toContain(`${'R'.repeat(59)}…`)
+  })
+
+  test('versions with fewer parts are zero-filled; registry-auth strips a pair of quotes, even an empty pair', () => {
+    expect(atLeast('0.21', '0.21.0')).toBe(true)
+    expect(atLeast('0.21.0', '0.21')).toBe(true)
+    expect(atLeast('0.20', '0.21.0')).toBe(false)
+    // An empty pair of quotes is an empty password: a problem, not the two-character password `""`.
+    expect(parseRegistryAuth('- registry: r.io\n  username: u\n  password: ""').problems).toStrictEqual(['entry 1 (r.io) has no password'])
+    const login = (over: object) =>
+      loginsOf({ username: 'u', password: 'p', registry: '', image: '', logins: [], ...over }, ref => ref.split('/')[0])
+    expect(login({ registry: 'ghcr.io', image: 'quay.io/x/y' })[0].registry).toBe('ghcr.io')
+    expect(login({ image: 'quay.io/x/y' })[0].registry).toBe('quay.io')
+    expect(login({})[0].registry).toBe('docker.io')
+  })
+
+  test('what grew most: nothing when nothing grew; the first of two equal growths', () => {
+    const layer = (instruction: string, delta: number) => ({ digest: instruction, size: 1, instruction, delta })
+    const p = (name: string, deltas: number[]) => ({
+      platform: name,
+      digest: 'x',
+      size: 1,
+      layers: 1,
+      breakdown: deltas.map((d, i) => layer(`${name}-${i}`, d))
+    })
+    expect(largestGrowth([p('a', [0, -5])])).toBeUndefined()
+    expect(largestGrowth([p('a', [0, 3]), p('b', [3])])?.layer.instruction).toBe('a-1')
+  })
+
+  test('more layers than history: the first ones have none', () => {
+    const layers = [1, 2, 3].map(n => ({ mediaType: 'x', digest: `sha256:${n}`, size: n }))
+    expect(layerBreakdown(layers, [{ created_by: 'RUN b' }, { created_by: 'RUN c' }]).map(l => l.instruction)).toStrictEqual([
+      '(no history)',
+      'RUN b',
+      'RUN c'
+    ])
+  })
+
+  test('semver tags only with the semver policy; --platform only for a kubernetes builder', () => {
+    const release = { version: parseVersion('refs/tags/v1.2.3')!, published: [] }
+    const ctx = runContext({ GITHUB_SHA: 'abcdef0123', GITHUB_REF: 'refs/tags/v1.2.3' }, () => '{}')
+    expect(imageTags({ image: 'r/x', tags: [], tagPolicy: ['sha'] }, ctx, new Date(0), release)).toStrictEqual(['r/x:sha-abcdef0'])
+    const spec = { name: 'b', endpoint: '', driverOpts: [], configFile: '', platforms: ['linux/amd64'] }
+    expect(createBuilderArgs({ ...spec, driver: 'docker-container' })).not.toContain('--platform')
+    expect(createBuilderArgs({ ...spec, driver: 'kubernetes' })).toContain('--platform')
+  })
+
+  test('blank inputs with defaults take them: cache-timeout and verify-timeout', () => {
+    const parsed = parseInputs({ ...INPUT_DEFAULTS, 'cache-timeout': ' ', 'verify-timeout': ' ' })
+    expect(parsed.cacheTimeout).toBe(INPUT_DEFAULTS['cache-timeout'])
+    expect(parsed.verifyTimeoutMs).toBeGreaterThan(0)
+    // A per-platform build needs both an image and push: either missing is an error.
+    expect(() => parseInputs({ ...INPUT_DEFAULTS, mode: 'platform', image: 'r/x', push: 'false' })).toThrow(/mode/)
+  })
+
+  test('the progress stream: a quote in text before an object, text after the last one, and no cause without an ERROR line', () => {
+    const objects: unknown[] = []
+    const texts: string[] = []
+    const stream = new JsonStream(
+      o => objects.push(o),
+      t => texts.push(t)
+    )
+    stream.push('buildx says "hi\n{"a":1}\ntail')
+    stream.end()
+    expect(objects).toStrictEqual([{ a: 1 }])
+    expect(texts.join('')).toContain('tail')
+    const progress = new BuildProgress()
+    progress.push('{"vertexes":[]}')
+    progress.end()
+    expect(progress.cause()).toBe('')
   })
 })
