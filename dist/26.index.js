@@ -80,7 +80,7 @@ function buildArgs(plan) {
     return args;
 }
 /** A small build of the action's own (the cache mounts' restore and save) on the run's builder. */
-function helperBuildArgs(builder, file, context, output, nonce) {
+function helperBuildArgs(builder, file, context, output, nonce, metadataFile) {
     return [
         'buildx',
         'build',
@@ -92,6 +92,7 @@ function helperBuildArgs(builder, file, context, output, nonce) {
         '--provenance=false',
         '--output',
         output,
+        ...(metadataFile ? ['--metadata-file', metadataFile] : []),
         '--progress',
         'plain',
         context

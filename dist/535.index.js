@@ -80,7 +80,7 @@ function buildArgs(plan) {
     return args;
 }
 /** A small build of the action's own (the cache mounts' restore and save) on the run's builder. */
-function helperBuildArgs(builder, file, context, output, nonce) {
+function helperBuildArgs(builder, file, context, output, nonce, metadataFile) {
     return [
         'buildx',
         'build',
@@ -92,6 +92,7 @@ function helperBuildArgs(builder, file, context, output, nonce) {
         '--provenance=false',
         '--output',
         output,
+        ...(metadataFile ? ['--metadata-file', metadataFile] : []),
         '--progress',
         'plain',
         context
@@ -2222,7 +2223,7 @@ function sumDockerfile(helper, mounts, pack) {
         'ARG NONCE',
         'RUN mkdir -p /out',
         ...mounts.map(({ mount, file }) => `RUN ${mountFlag(mount, '/cm')} echo "$NONCE" >/dev/null && cd /cm && ${LISTING} > /out/${file}.sum` +
-            (pack ? ` && tar -cf /out/${file}.tar .` : '')),
+            (pack ? ` && tar -cf /out/${file}.tar . && stat -c %s /out/${file}.tar > /out/${file}.size` : '')),
         'FROM scratch',
         'COPY --from=work /out/ /',
         ''
@@ -2235,6 +2236,31 @@ function mountKey(scope, file, sum) {
 const mountKeyPrefix = (scope, file) => `ci-base-action-mount-${scope}-${file}-`;
 /** The sum a restored entry's key carries ('' for none). */
 const sumOfKey = (key, prefix) => (key?.startsWith(prefix) ? key.slice(prefix.length) : '');
+/**
+ * The restore when the archives are kept in the registry: the saved image is a stage, each
+ * archive is bound from it, and the output is the sums it was saved with (a missing image fails
+ * the build: nothing saved yet).
+ */
+function restoreFromImageDockerfile(helper, image, mounts) {
+    return [
+        `FROM ${image} AS saved`,
+        `FROM ${helper} AS unpack`,
+        'ARG NONCE',
+        ...mounts.map(({ mount, file }) => `RUN ${mountFlag(mount, '/cm')} --mount=type=bind,from=saved,source=/${file}.tar,target=/in.tar echo "$NONCE" >/dev/null && tar -xf /in.tar -C /cm`),
+        'RUN mkdir -p /out && echo "$NONCE" > /out/unpacked',
+        'FROM scratch',
+        ...mounts.map(({ file }) => `COPY --from=saved /${file}.sum /${file}.size /`),
+        'COPY --from=unpack /out/ /',
+        ''
+    ].join('\n');
+}
+/** The image the archives are kept in, next to the registry cache: `r/x:buildcache` → `r/x:buildcache-mounts`. */
+function mountsImage(cacheRef) {
+    const at = cacheRef.indexOf('@');
+    const named = at < 0 ? cacheRef : cacheRef.slice(0, at);
+    const colon = named.lastIndexOf(':');
+    return colon > named.lastIndexOf('/') ? `${named}-mounts` : `${named}:mounts`;
+}
 function planMounts(inputs, f, cache) {
     const { mounts, unknown } = selectMounts(inputs.cacheMounts, cacheMountsOf(f.dockerfile));
     const helper = baseImages(f.dockerfile, inputs.buildArgs)[0] ?? '';
@@ -2243,13 +2269,20 @@ function planMounts(inputs, f, cache) {
         : [];
     if (mounts.length && !helper)
         warnings.push('cache-mounts: the Dockerfile has no base image to unpack them in (FROM scratch only); they are not carried');
+    const cacheRef = inputs.cacheRef || (inputs.image ? `${inputs.image}:buildcache` : '');
+    const store = inputs.cacheMountsStore;
+    if (mounts.length && store === 'registry' && !cacheRef)
+        warnings.push('cache-mounts-store: registry needs cache-ref or image to keep them next to; they are not carried');
+    const carried = helper && (store === 'gha' || cacheRef);
     return {
         helper,
-        mounts: helper ? mounts.map((mount, i) => ({ mount, file: mountFile(i, mount) })) : [],
+        mounts: carried ? mounts.map((mount, i) => ({ mount, file: mountFile(i, mount) })) : [],
         scope: cacheScope(inputs, f.ctx),
         // A fixed path: the GitHub cache files an entry under the paths it was saved from.
         dir: (0,external_node_path_.join)(f.ctx.temp, 'ci-base-action-mounts', cacheScope(inputs, f.ctx)),
         write: cache.write,
+        store,
+        image: cacheRef ? mountsImage(cacheRef) : '',
         warnings
     };
 }
@@ -2982,14 +3015,18 @@ var github_cache = __webpack_require__(2874);
 
 
 
+
+
 const cache_mounts_size = async (path) => (await (0,promises_.stat)(path).catch(() => undefined))?.size ?? 0;
 /** One helper build; `context` is what its RUN lines bind (the archives to unpack), else an empty directory. */
-async function helperBuild(rt, builder, plan, dockerfile, output, context) {
+async function helperBuild(rt, builder, plan, dockerfile, output, context, metadataFile) {
+    await (0,promises_.mkdir)(plan.dir, { recursive: true });
     const file = (0,external_node_path_.join)(plan.dir, `helper-${Date.now()}.Dockerfile`);
     await (0,promises_.writeFile)(file, dockerfile);
     const empty = (0,external_node_path_.join)(plan.dir, 'empty');
     await (0,promises_.mkdir)(empty, { recursive: true });
-    const { code, stderr } = await rt.docker((0,core_args/* helperBuildArgs */.iB)(builder, file, context ?? empty, output, String(Date.now())), { quiet: true });
+    const args = (0,core_args/* helperBuildArgs */.iB)(builder, file, context ?? empty, output, String(Date.now()), metadataFile);
+    const { code, stderr } = await rt.docker(args, { quiet: true });
     if (code !== 0)
         throw new Error((0,docker/* lastLines */.w$)(stderr, 5) || `docker buildx build exited ${code}`);
 }
@@ -2999,6 +3036,8 @@ async function restoreMounts(rt, plan, builder) {
     if (!plan.mounts.length)
         return uses;
     try {
+        if (plan.store === 'registry')
+            return await restoreFromImage(rt, plan, builder, uses);
         if (!(await (0,github_cache/* githubCacheAvailable */.Fl)())) {
             rt.info('cache-mounts: this run has no GitHub cache service; the mounts start as the builder has them');
             return uses;
@@ -3027,6 +3066,41 @@ async function restoreMounts(rt, plan, builder) {
     }
     return uses;
 }
+/** The registry store: one build unpacks every archive from the saved image and hands back their sums and sizes. */
+async function restoreFromImage(rt, plan, builder, uses) {
+    const out = (0,external_node_path_.join)(plan.dir, 'restored');
+    try {
+        await helperBuild(rt, builder, plan, restoreFromImageDockerfile(plan.helper, plan.image, plan.mounts), `type=local,dest=${out}`);
+    }
+    catch (e) {
+        // No image yet, or one saved before this mount was added: a cold start, not a fault.
+        if (!/not found|manifest unknown|no such file|404/i.test((0,errors/* errorMessage */.g)(e)))
+            throw e;
+        rt.info(`cache-mounts: ${plan.image} holds none of them yet`);
+        return uses;
+    }
+    for (const [i, { file }] of plan.mounts.entries()) {
+        uses[i].restoredSum = (await (0,promises_.readFile)((0,external_node_path_.join)(out, `${file}.sum`), 'utf8')).trim().slice(0, 16);
+        uses[i].restoredBytes = Number((await (0,promises_.readFile)((0,external_node_path_.join)(out, `${file}.size`), 'utf8')).trim()) || 0;
+        rt.info(`cache mount ${uses[i].id}: restored ${uses[i].restoredBytes} bytes from ${plan.image}`);
+    }
+    return uses;
+}
+/** The registry store: every mount packed into one image, pushed as the action pushes a layout, then tagged. */
+async function saveToImage(rt, plan, builder, uses) {
+    const layout = (0,external_node_path_.join)(plan.dir, 'layout');
+    const metadataFile = (0,external_node_path_.join)(plan.dir, 'packed.json');
+    await (0,promises_.rm)(layout, { recursive: true, force: true });
+    await helperBuild(rt, builder, plan, sumDockerfile(plan.helper, plan.mounts, true), `type=oci,dest=${layout},tar=false`, undefined, metadataFile);
+    const digest = JSON.parse(await (0,promises_.readFile)(metadataFile, 'utf8'))['containerimage.digest'];
+    await publish(rt, digest, [(0,reference/* repositoryOf */._M)(plan.image)], [plan.image], layout);
+    // One image holds every mount: its layer's size is what was saved, for all of them together.
+    const index = JSON.parse(await (0,promises_.readFile)((0,external_node_path_.join)(layout, 'index.json'), 'utf8'));
+    const blob = (digest) => (0,external_node_path_.join)(layout, 'blobs', 'sha256', digest.slice('sha256:'.length));
+    const manifest = JSON.parse(await (0,promises_.readFile)(blob(index.manifests[0].digest), 'utf8'));
+    const bytes = (manifest.layers ?? []).reduce((sum, l) => sum + l.size, 0);
+    return uses.map(u => ({ ...u, note: `saved to ${plan.image}: ${bytes} bytes (compressed), every mount in one image` }));
+}
 /** List every mount; pack and save the ones whose listing changed since they were restored. */
 async function saveMounts(rt, plan, builder, uses) {
     if (!plan.mounts.length)
@@ -3036,7 +3110,7 @@ async function saveMounts(rt, plan, builder, uses) {
     if (uses.some(u => u.serviceFailed))
         return uses;
     try {
-        if (!(await (0,github_cache/* githubCacheAvailable */.Fl)()))
+        if (plan.store === 'gha' && !(await (0,github_cache/* githubCacheAvailable */.Fl)()))
             return uses;
         const sums = (0,external_node_path_.join)(plan.dir, 'sums');
         await helperBuild(rt, builder, plan, sumDockerfile(plan.helper, plan.mounts, false), `type=local,dest=${sums}`);
@@ -3050,6 +3124,11 @@ async function saveMounts(rt, plan, builder, uses) {
         }
         if (!changed.length)
             return uses;
+        if (plan.store === 'registry') {
+            const saved = await saveToImage(rt, plan, builder, uses);
+            rt.info(`cache mounts: ${saved[0].note}`);
+            return saved;
+        }
         const packed = (0,external_node_path_.join)(plan.dir, 'packed');
         await helperBuild(rt, builder, plan, sumDockerfile(plan.helper, changed.map(c => c.entry), true), `type=local,dest=${packed}`);
         for (const { i, entry } of changed) {

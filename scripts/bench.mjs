@@ -337,6 +337,87 @@ async function runnerRebuild() {
 // 3. `ci-base-action inspect` of the realistic image as a whole process (start-up included)
 //    against `docker buildx imagetools inspect --raw` reading the same manifests (the index and
 //    each platform's), summed with jq. Both must give the same sizes.
+// 3. Cache mounts on a new builder: an apt-style install step (Debian packages downloaded into
+//    /var/cache/apt/archives, a cache mount, then unpacked) with the mount warm from the GitHub
+//    cache against the same step with it cold. The test cache service (as in the e2e tests)
+//    stands in for GitHub's; the packages come from the machine's own Debian mirror.
+const MOUNT_PACKAGES = ['gcc-12', 'cpp-12', 'g++-12', 'libstdc++-12-dev', 'libgcc-12-dev', 'libllvm15']
+
+/** The test cache service (the e2e tests'), bundled from its TypeScript and run in this process. */
+async function startCacheService() {
+  const out = mkdtempSync(join(tmpdir(), 'bench-cache-service-'))
+  run(process.execPath, [
+    join(ROOT, 'node_modules/@vercel/ncc/dist/ncc/cli.js'),
+    'build',
+    '__tests__/support/cache-server.ts',
+    '-o',
+    out,
+    '-q'
+  ])
+  const server = await (await import(join(out, 'index.js'))).startCacheServer()
+  return { env: server.env, stop: () => server.close() }
+}
+
+async function cacheMounts() {
+  const uris = run('apt-get', ['download', '--print-uris', ...MOUNT_PACKAGES.map(p => `${p}:amd64`)])
+    .split('\n')
+    .filter(Boolean)
+    .map(line => line.split(' '))
+  const bytes = uris.reduce((sum, u) => sum + Number(u[2]), 0)
+  const context = mkdtempSync(join(tmpdir(), 'bench-mounts-'))
+  writeFileSync(join(context, 'urls.txt'), uris.map(u => u[0].replace(/^'|'$/g, '')).join('\n') + '\n')
+  writeFileSync(
+    join(context, 'Dockerfile'),
+    [
+      'ARG BASE',
+      'FROM ${BASE}',
+      'COPY urls.txt /tmp/urls.txt',
+      '# Download what the archive lacks, unpack it all; the files are counted and dropped so that',
+      "# the image's export (the same on both sides) does not drown the difference.",
+      'RUN --mount=type=cache,id=apt-archives,target=/var/cache/apt/archives \\',
+      '    cd /var/cache/apt/archives && while read -r url; do f="${url##*/}"; [ -s "$f" ] || wget -q -O "$f" "$url"; done < /tmp/urls.txt \\',
+      '    && mkdir -p /opt/pkgs && for f in *.deb; do dpkg-deb -x "$f" /opt/pkgs; done \\',
+      '    && find /opt/pkgs -type f | wc -l > /installed-files && rm -rf /opt/pkgs',
+      ''
+    ].join('\n')
+  )
+  const service = await startCacheService()
+  const runnerTemp = mkdtempSync(join(tmpdir(), 'bench-runner-'))
+  const toolCache = mkdtempSync(join(tmpdir(), 'bench-tools-'))
+  const inputs = mounts => ({
+    context,
+    file: join(context, 'Dockerfile'),
+    platforms: 'linux/amd64',
+    cache: 'none',
+    'cache-mounts': mounts,
+    'cache-scope': 'bench-mounts',
+    'build-args': `BASE=${BASE}`,
+    driver: 'docker-container',
+    'buildx-version': BUILDX,
+    'buildx-download-url': BUILDX_RELEASES,
+    'buildkit-image': 'moby/buildkit:buildx-stable-1'
+  })
+  try {
+    log(`cache mounts: priming the GitHub cache with ${(bytes / 1e6).toFixed(0)} MB of packages`)
+    const prime = await step({ inputs: inputs('auto'), runnerTemp, toolCache, env: service.env })
+    if (!/bytes saved/.test(prime.main.outputs.report)) throw new Error('the cache mount was not saved')
+    let restored = 0
+    const times = await paired('cache mounts', {
+      warm: async () => {
+        const r = await step({ inputs: inputs('auto'), runnerTemp, toolCache, env: service.env })
+        const row = JSON.parse(r.main.outputs.report).caches.find(c => c.cache === 'mount apt-archives')
+        if (!/bytes restored$/.test(row?.read ?? '')) throw new Error(`the warm side restored nothing: ${JSON.stringify(row)}`)
+        restored = Number(row.read.split(' ')[0])
+        return { ms: r.total }
+      },
+      cold: async () => ({ ms: (await step({ inputs: inputs(''), runnerTemp, toolCache, env: service.env })).total })
+    })
+    return { packages: MOUNT_PACKAGES, downloadBytes: bytes, restoredBytes: restored, ...times, speedup: ratio(times.cold, times.warm) }
+  } finally {
+    await service.stop()
+  }
+}
+
 async function inspectSpeed(ref) {
   const [repository] = ref.split(':weekly')
   const typed = [
@@ -417,18 +498,37 @@ function markdown(r) {
     '',
     `Engine rebuild, the action's stage medians (ms): ${Object.entries(r.engine.stagesMs)
       .map(([k, v]) => `${k} ${v}`)
-      .join(', ')}.`
+      .join(', ')}.`,
+    ...(r.mounts
+      ? [
+          '',
+          `Cache mounts on a new docker-container builder (measured ${r.mounts.date} at commit \`${r.mounts.commit}\`, medians of ${r.mounts.rounds} rounds, alternating): an apt-style install of ${r.mounts.packages.length} Debian packages (${(r.mounts.downloadBytes / 1e6).toFixed(0)} MB of .debs into the \`/var/cache/apt/archives\` cache mount, then unpacked), no layer cache, main + post timed whole:`,
+          '',
+          '| cache mount | the action (main + post) |',
+          '|---|---:|',
+          `| cold: every package downloaded from the Debian mirror | ${r.mounts.cold.toFixed(0)} ms |`,
+          `| warm: \`cache-mounts: auto\`, ${(r.mounts.restoredBytes / 1e6).toFixed(0)} MB restored from the GitHub cache (the test cache service), nothing downloaded | ${r.mounts.warm.toFixed(0)} ms |`,
+          '',
+          `Warm is ${r.mounts.speedup}× as fast as cold here; the gap grows with a slower mirror or registry, and shrinks with a faster one.`
+        ]
+      : [])
   ].join('\n')
 }
 
 if (!existsSync(join(ROOT, 'dist', 'index.js'))) throw new Error('dist/ is missing: npm run build first')
 if (BUILD_PUSH_ACTION && !existsSync(join(BUILD_PUSH_ACTION, 'action.yml')))
   throw new Error(`BUILD_PUSH_ACTION=${BUILD_PUSH_ACTION} holds no action.yml`)
-const results = { date: new Date().toISOString().slice(0, 10), commit: commit(), rounds: ROUNDS, machine: machine() }
-results.startup = await startup()
-results.engine = await engineRebuild()
-results.runner = await runnerRebuild()
-results.inspect = await inspectSpeed(`${REGISTRY}/bench/realistic-engine:weekly`)
+// BENCH_ONLY=mounts measures the cache mounts alone and keeps the other figures, each with the commit it was measured at.
+const only = process.env.BENCH_ONLY
+const stamp = () => ({ date: new Date().toISOString().slice(0, 10), commit: commit(), rounds: ROUNDS })
+const results = only ? JSON.parse(readFileSync(join(ROOT, 'bench', 'results.json'), 'utf8')) : { ...stamp(), machine: machine() }
+if (!only) {
+  results.startup = await startup()
+  results.engine = await engineRebuild()
+  results.runner = await runnerRebuild()
+  results.inspect = await inspectSpeed(`${REGISTRY}/bench/realistic-engine:weekly`)
+}
+if (!only || only === 'mounts') results.mounts = { ...stamp(), ...(await cacheMounts()) }
 const table = markdown(results)
 writeFileSync(join(ROOT, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n')
 writeFileSync(join(ROOT, 'bench', 'RESULTS.md'), `# Benchmarks\n\n${table}\n`)

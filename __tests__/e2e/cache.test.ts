@@ -212,6 +212,40 @@ onEveryStack('cache on an empty builder', stack => {
     } else expect(row(fourth)?.written).toMatch(/bytes saved$/)
   })
 
+  test("cache mounts kept in the registry next to the registry cache: an emptied builder sees the last run's files", async () => {
+    const repo = `e2e/mounts-${stack.name}-${nonce()}`
+    const job = (arg: string) =>
+      stack.run({
+        inputs: {
+          ...mounts,
+          image: `${REGISTRY}/${repo}`,
+          platforms: 'linux/amd64',
+          cache: 'none',
+          'cache-mounts': 'auto',
+          'cache-mounts-store': 'registry',
+          'build-args': `NONCE=${arg}`
+        }
+      })
+    const found = (run: ActionRun) => /found:\[([^\]$]*)\]/.exec(run.main.stdout)?.[1].trim().split(/\s+/).filter(Boolean)
+    const row = (run: ActionRun) =>
+      (JSON.parse(run.main.outputs.report) as { caches: { cache: string; read: string; written: string }[] }).caches.find(
+        c => c.cache === 'mount store'
+      )
+    stack.emptyBuilder()
+    const first = await job('one')
+    expectGreen(first)
+    expect(found(first)).toStrictEqual([])
+    expect(first.main.stdout).toContain(`${REGISTRY}/${repo}:buildcache-mounts holds none of them yet`)
+    expect(row(first)?.written).toMatch(new RegExp(`^saved to ${REGISTRY}/${repo}:buildcache-mounts: [1-9]\\d* bytes`))
+    expect(await manifest(repo, 'buildcache-mounts')).toBeDefined()
+
+    stack.emptyBuilder()
+    const second = await job('two')
+    expectGreen(second)
+    expect(found(second)).toStrictEqual(['run-one.txt'])
+    expect(row(second)?.read).toMatch(/^[1-9]\d* bytes restored$/)
+  })
+
   test("branches: a run reads its own branch's cache and the default branch's, never another branch's", async () => {
     const tag = nonce()
     const inputs = { cache: 'gha', 'cache-scope': `branches-${tag}` }

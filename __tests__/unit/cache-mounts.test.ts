@@ -87,6 +87,8 @@ describe('carrying them (no engine)', () => {
     scope: 'main',
     dir: '/nowhere',
     write: { write: false, why: 'a pull request reads … (cache-write: auto)' },
+    store: 'gha' as const,
+    image: '',
     warnings: []
   }
   const fresh = [{ id: 'apk', restoredSum: '', restoredBytes: 0, savedBytes: 0 }]
@@ -111,5 +113,44 @@ describe('carrying them (no engine)', () => {
       read: '10 bytes restored',
       written: '20 bytes saved'
     })
+  })
+})
+
+describe('kept in the registry', () => {
+  test('next to the registry cache: a tag of its own', async () => {
+    const { mountsImage } = await import('../../src/core/cache-mounts')
+    expect(mountsImage('ghcr.io/o/ci:buildcache')).toBe('ghcr.io/o/ci:buildcache-mounts')
+    expect(mountsImage('localhost:5000/o/ci')).toBe('localhost:5000/o/ci:mounts')
+    expect(mountsImage(`r/x:c@sha256:${'a'.repeat(64)}`)).toBe('r/x:c-mounts')
+  })
+
+  test('the restore binds each archive from the saved image and hands back its sum and size', async () => {
+    const { restoreFromImageDockerfile } = await import('../../src/core/cache-mounts')
+    const text = restoreFromImageDockerfile('base:1', 'r/x:c-mounts', [{ mount: { id: 'apk' }, file: '0-apk' }])
+    expect(text.split('\n')).toStrictEqual([
+      'FROM r/x:c-mounts AS saved',
+      'FROM base:1 AS unpack',
+      'ARG NONCE',
+      'RUN --mount=type=cache,id=apk,target=/cm --mount=type=bind,from=saved,source=/0-apk.tar,target=/in.tar echo "$NONCE" >/dev/null && tar -xf /in.tar -C /cm',
+      'RUN mkdir -p /out && echo "$NONCE" > /out/unpacked',
+      'FROM scratch',
+      'COPY --from=saved /0-apk.sum /0-apk.size /',
+      'COPY --from=unpack /out/ /',
+      ''
+    ])
+  })
+
+  test('the plan: the image from cache-ref or the image; without either, a warning and nothing carried', () => {
+    const inputs = (over: Partial<RawInputs>) =>
+      parseInputs({ ...INPUT_DEFAULTS, 'cache-mounts': 'auto', 'cache-mounts-store': 'registry', ...over })
+    const plan = (over: Partial<RawInputs>) =>
+      planMounts(inputs(over), { dockerfile: DOCKERFILE, ctx: weeklyRun }, { write: { write: true, why: '' } })
+    expect(plan({ image: 'r/x' }).image).toBe('r/x:buildcache-mounts')
+    expect(plan({ image: 'r/x', 'cache-ref': 'r/c:cache' }).image).toBe('r/c:cache-mounts')
+    const none = plan({})
+    expect(none.mounts).toStrictEqual([])
+    expect(none.warnings).toStrictEqual([
+      'cache-mounts-store: registry needs cache-ref or image to keep them next to; they are not carried'
+    ])
   })
 })

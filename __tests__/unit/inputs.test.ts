@@ -197,6 +197,7 @@ const WORDS: Record<InputName, string[]> = {
   'cache-ref': ['r/x:cache', 'Bad Ref', ''],
   'cache-scope': ['main', ''],
   'cache-mounts': ['auto', '/root/.npm', 'pnpm-store\napk', 'id=pnpm,target=/x', 'auto\napk', ''],
+  'cache-mounts-store': ['gha', 'registry', 's3', ''],
   'cache-write': ['auto', 'always', 'never', 'pr', ''],
   'cache-mode': ['max', 'min', 'all', ''],
   'cache-timeout': ['90s', '2m', '1m30s', '0s', '10', 'soon', ''],

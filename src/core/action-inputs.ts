@@ -23,6 +23,7 @@ export const INPUT_DEFAULTS = {
   'cache-ref': '',
   'cache-scope': '',
   'cache-mounts': '',
+  'cache-mounts-store': 'gha',
   'cache-write': 'auto',
   'cache-mode': 'max',
   'cache-timeout': '2m',

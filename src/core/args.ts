@@ -91,7 +91,14 @@ export function buildArgs(plan: BuildPlan): string[] {
 }
 
 /** A small build of the action's own (the cache mounts' restore and save) on the run's builder. */
-export function helperBuildArgs(builder: string, file: string, context: string, output: string, nonce: string): string[] {
+export function helperBuildArgs(
+  builder: string,
+  file: string,
+  context: string,
+  output: string,
+  nonce: string,
+  metadataFile?: string
+): string[] {
   return [
     'buildx',
     'build',
@@ -103,6 +110,7 @@ export function helperBuildArgs(builder: string, file: string, context: string, 
     '--provenance=false',
     '--output',
     output,
+    ...(metadataFile ? ['--metadata-file', metadataFile] : []),
     '--progress',
     'plain',
     context

@@ -87,7 +87,7 @@ export function sumDockerfile(helper: string, mounts: { mount: CacheMount; file:
     ...mounts.map(
       ({ mount, file }) =>
         `RUN ${mountFlag(mount, '/cm')} echo "$NONCE" >/dev/null && cd /cm && ${LISTING} > /out/${file}.sum` +
-        (pack ? ` && tar -cf /out/${file}.tar .` : '')
+        (pack ? ` && tar -cf /out/${file}.tar . && stat -c %s /out/${file}.tar > /out/${file}.size` : '')
     ),
     'FROM scratch',
     'COPY --from=work /out/ /',
@@ -105,6 +105,36 @@ export const mountKeyPrefix = (scope: string, file: string) => `ci-base-action-m
 /** The sum a restored entry's key carries ('' for none). */
 export const sumOfKey = (key: string | undefined, prefix: string) => (key?.startsWith(prefix) ? key.slice(prefix.length) : '')
 
+/**
+ * The restore when the archives are kept in the registry: the saved image is a stage, each
+ * archive is bound from it, and the output is the sums it was saved with (a missing image fails
+ * the build: nothing saved yet).
+ */
+export function restoreFromImageDockerfile(helper: string, image: string, mounts: { mount: CacheMount; file: string }[]): string {
+  return [
+    `FROM ${image} AS saved`,
+    `FROM ${helper} AS unpack`,
+    'ARG NONCE',
+    ...mounts.map(
+      ({ mount, file }) =>
+        `RUN ${mountFlag(mount, '/cm')} --mount=type=bind,from=saved,source=/${file}.tar,target=/in.tar echo "$NONCE" >/dev/null && tar -xf /in.tar -C /cm`
+    ),
+    'RUN mkdir -p /out && echo "$NONCE" > /out/unpacked',
+    'FROM scratch',
+    ...mounts.map(({ file }) => `COPY --from=saved /${file}.sum /${file}.size /`),
+    'COPY --from=unpack /out/ /',
+    ''
+  ].join('\n')
+}
+
+/** The image the archives are kept in, next to the registry cache: `r/x:buildcache` → `r/x:buildcache-mounts`. */
+export function mountsImage(cacheRef: string): string {
+  const at = cacheRef.indexOf('@')
+  const named = at < 0 ? cacheRef : cacheRef.slice(0, at)
+  const colon = named.lastIndexOf(':')
+  return colon > named.lastIndexOf('/') ? `${named}-mounts` : `${named}:mounts`
+}
+
 export interface MountsPlan {
   /** The image the helper builds run in: the Dockerfile's first base (it has a shell and tar; the build pulls it anyway). */
   helper: string
@@ -113,12 +143,15 @@ export interface MountsPlan {
   /** Where the archives are kept on the runner between the cache service and the builder. */
   dir: string
   write: CachePlan['write']
+  /** Where the archives are kept: the GitHub cache, or an image in the registry (`image`). */
+  store: 'gha' | 'registry'
+  image: string
   /** Why nothing is carried, or which named mounts the Dockerfile does not use. */
   warnings: string[]
 }
 
 export function planMounts(
-  inputs: Pick<Inputs, 'cacheMounts' | 'cacheScope' | 'buildArgs'>,
+  inputs: Pick<Inputs, 'cacheMounts' | 'cacheMountsStore' | 'cacheRef' | 'image' | 'cacheScope' | 'buildArgs'>,
   f: { dockerfile: string; ctx: RunContext },
   cache: Pick<CachePlan, 'write'>
 ): MountsPlan {
@@ -129,13 +162,20 @@ export function planMounts(
     : []
   if (mounts.length && !helper)
     warnings.push('cache-mounts: the Dockerfile has no base image to unpack them in (FROM scratch only); they are not carried')
+  const cacheRef = inputs.cacheRef || (inputs.image ? `${inputs.image}:buildcache` : '')
+  const store = inputs.cacheMountsStore
+  if (mounts.length && store === 'registry' && !cacheRef)
+    warnings.push('cache-mounts-store: registry needs cache-ref or image to keep them next to; they are not carried')
+  const carried = helper && (store === 'gha' || cacheRef)
   return {
     helper,
-    mounts: helper ? mounts.map((mount, i) => ({ mount, file: mountFile(i, mount) })) : [],
+    mounts: carried ? mounts.map((mount, i) => ({ mount, file: mountFile(i, mount) })) : [],
     scope: cacheScope(inputs, f.ctx),
     // A fixed path: the GitHub cache files an entry under the paths it was saved from.
     dir: join(f.ctx.temp, 'ci-base-action-mounts', cacheScope(inputs, f.ctx)),
     write: cache.write,
+    store,
+    image: cacheRef ? mountsImage(cacheRef) : '',
     warnings
   }
 }

@@ -59,6 +59,7 @@ export interface Inputs {
   cacheScope: string
   /** Cache mounts kept across runs: `auto`, or their ids / targets. */
   cacheMounts: string[]
+  cacheMountsStore: 'gha' | 'registry'
   /** When the build writes its caches: `auto` on the default branch, tags and schedules only. */
   cacheWrite: 'auto' | 'always' | 'never'
   cacheMode: 'max' | 'min'
@@ -314,6 +315,7 @@ const FIELDS: { [K in keyof Inputs]: (f: Field) => Inputs[K] } = {
     if (mounts.includes('auto') && mounts.length > 1) f.bad('cache-mounts', mounts.join(' '), 'use auto alone, or the ids to carry')
     return mounts
   },
+  cacheMountsStore: f => f.oneOf('cache-mounts-store', ['gha', 'registry'] as const),
   cacheWrite: f => f.oneOf('cache-write', ['auto', 'always', 'never'] as const),
   cacheMode: f => f.oneOf('cache-mode', ['max', 'min'] as const),
   cacheTimeout: f => {

@@ -4,7 +4,17 @@
 // here is a warning: the build runs with whatever the mounts hold.
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { mountKey, mountKeyPrefix, restoreDockerfile, sumDockerfile, sumOfKey, type MountsPlan } from '../../core/cache-mounts.js'
+import {
+  mountKey,
+  mountKeyPrefix,
+  restoreDockerfile,
+  restoreFromImageDockerfile,
+  sumDockerfile,
+  sumOfKey,
+  type MountsPlan
+} from '../../core/cache-mounts.js'
+import { repositoryOf } from '../../core/reference.js'
+import { publish } from '../registry/publish.js'
 import { helperBuildArgs } from '../../core/args.js'
 import { errorMessage } from '../../core/errors.js'
 import { lastLines } from '../host/docker.js'
@@ -32,13 +42,16 @@ async function helperBuild(
   plan: MountsPlan,
   dockerfile: string,
   output: string,
-  context?: string
+  context?: string,
+  metadataFile?: string
 ): Promise<void> {
+  await mkdir(plan.dir, { recursive: true })
   const file = join(plan.dir, `helper-${Date.now()}.Dockerfile`)
   await writeFile(file, dockerfile)
   const empty = join(plan.dir, 'empty')
   await mkdir(empty, { recursive: true })
-  const { code, stderr } = await rt.docker(helperBuildArgs(builder, file, context ?? empty, output, String(Date.now())), { quiet: true })
+  const args = helperBuildArgs(builder, file, context ?? empty, output, String(Date.now()), metadataFile)
+  const { code, stderr } = await rt.docker(args, { quiet: true })
   if (code !== 0) throw new Error(lastLines(stderr, 5) || `docker buildx build exited ${code}`)
 }
 
@@ -47,6 +60,7 @@ export async function restoreMounts(rt: Runtime, plan: MountsPlan, builder: stri
   const uses: MountUse[] = plan.mounts.map(({ mount }) => ({ id: mount.id, restoredSum: '', restoredBytes: 0, savedBytes: 0 }))
   if (!plan.mounts.length) return uses
   try {
+    if (plan.store === 'registry') return await restoreFromImage(rt, plan, builder, uses)
     if (!(await githubCacheAvailable())) {
       rt.info('cache-mounts: this run has no GitHub cache service; the mounts start as the builder has them')
       return uses
@@ -75,13 +89,56 @@ export async function restoreMounts(rt: Runtime, plan: MountsPlan, builder: stri
   return uses
 }
 
+/** The registry store: one build unpacks every archive from the saved image and hands back their sums and sizes. */
+async function restoreFromImage(rt: Runtime, plan: MountsPlan, builder: string, uses: MountUse[]): Promise<MountUse[]> {
+  const out = join(plan.dir, 'restored')
+  try {
+    await helperBuild(rt, builder, plan, restoreFromImageDockerfile(plan.helper, plan.image, plan.mounts), `type=local,dest=${out}`)
+  } catch (e) {
+    // No image yet, or one saved before this mount was added: a cold start, not a fault.
+    if (!/not found|manifest unknown|no such file|404/i.test(errorMessage(e))) throw e
+    rt.info(`cache-mounts: ${plan.image} holds none of them yet`)
+    return uses
+  }
+  for (const [i, { file }] of plan.mounts.entries()) {
+    uses[i].restoredSum = (await readFile(join(out, `${file}.sum`), 'utf8')).trim().slice(0, 16)
+    uses[i].restoredBytes = Number((await readFile(join(out, `${file}.size`), 'utf8')).trim()) || 0
+    rt.info(`cache mount ${uses[i].id}: restored ${uses[i].restoredBytes} bytes from ${plan.image}`)
+  }
+  return uses
+}
+
+/** The registry store: every mount packed into one image, pushed as the action pushes a layout, then tagged. */
+async function saveToImage(rt: Runtime, plan: MountsPlan, builder: string, uses: MountUse[]): Promise<MountUse[]> {
+  const layout = join(plan.dir, 'layout')
+  const metadataFile = join(plan.dir, 'packed.json')
+  await rm(layout, { recursive: true, force: true })
+  await helperBuild(
+    rt,
+    builder,
+    plan,
+    sumDockerfile(plan.helper, plan.mounts, true),
+    `type=oci,dest=${layout},tar=false`,
+    undefined,
+    metadataFile
+  )
+  const digest = (JSON.parse(await readFile(metadataFile, 'utf8')) as Record<string, string>)['containerimage.digest']
+  await publish(rt, digest, [repositoryOf(plan.image)], [plan.image], layout)
+  // One image holds every mount: its layer's size is what was saved, for all of them together.
+  const index = JSON.parse(await readFile(join(layout, 'index.json'), 'utf8')) as { manifests: { digest: string }[] }
+  const blob = (digest: string) => join(layout, 'blobs', 'sha256', digest.slice('sha256:'.length))
+  const manifest = JSON.parse(await readFile(blob(index.manifests[0].digest), 'utf8')) as { layers?: { size: number }[] }
+  const bytes = (manifest.layers ?? []).reduce((sum, l) => sum + l.size, 0)
+  return uses.map(u => ({ ...u, note: `saved to ${plan.image}: ${bytes} bytes (compressed), every mount in one image` }))
+}
+
 /** List every mount; pack and save the ones whose listing changed since they were restored. */
 export async function saveMounts(rt: Runtime, plan: MountsPlan, builder: string, uses: MountUse[]): Promise<MountUse[]> {
   if (!plan.mounts.length) return uses
   if (!plan.write.write) return uses.map(u => ({ ...u, note: `not written: ${plan.write.why}` }))
   if (uses.some(u => u.serviceFailed)) return uses
   try {
-    if (!(await githubCacheAvailable())) return uses
+    if (plan.store === 'gha' && !(await githubCacheAvailable())) return uses
     const sums = join(plan.dir, 'sums')
     await helperBuild(rt, builder, plan, sumDockerfile(plan.helper, plan.mounts, false), `type=local,dest=${sums}`)
     const changed = []
@@ -91,6 +148,11 @@ export async function saveMounts(rt: Runtime, plan: MountsPlan, builder: string,
       else changed.push({ i, entry, sum })
     }
     if (!changed.length) return uses
+    if (plan.store === 'registry') {
+      const saved = await saveToImage(rt, plan, builder, uses)
+      rt.info(`cache mounts: ${saved[0].note}`)
+      return saved
+    }
     const packed = join(plan.dir, 'packed')
     await helperBuild(
       rt,
