@@ -9,6 +9,12 @@ import { join } from 'node:path'
 
 const multistage = fixture('multistage')
 const mounts = fixture('cache-mounts')
+/** What the cache-mounts fixture's step found in its mount, and the report's row for that mount. */
+const found = (run: ActionRun) => /found:\[([^\]$]*)\]/.exec(run.main.stdout)?.[1].trim().split(/\s+/).filter(Boolean)
+const row = (run: ActionRun) =>
+  (JSON.parse(run.main.outputs.report) as { caches: { cache: string; read: string; written: string }[] }).caches.find(
+    c => c.cache === 'mount store'
+  )
 
 onEveryStack('cache on an empty builder', stack => {
   // One runner: its temp directory has a fixed path and is emptied between jobs.
@@ -172,11 +178,6 @@ onEveryStack('cache on an empty builder', stack => {
         env: server.env,
         runnerTemp: mountsRunner
       })
-    const found = (run: ActionRun) => /found:\[([^\]$]*)\]/.exec(run.main.stdout)?.[1].trim().split(/\s+/).filter(Boolean)
-    const row = (run: ActionRun) =>
-      (JSON.parse(run.main.outputs.report) as { caches: { cache: string; read: string; written: string }[] }).caches.find(
-        c => c.cache === 'mount store'
-      )
     const saved = () => server.entries().filter(e => e.key.startsWith(`ci-base-action-mount-${scope}-0-store-`) && e.committed)
 
     // The engine's builder outlives runs: its mount may hold an earlier test's files.
@@ -226,11 +227,6 @@ onEveryStack('cache on an empty builder', stack => {
           'build-args': `NONCE=${arg}`
         }
       })
-    const found = (run: ActionRun) => /found:\[([^\]$]*)\]/.exec(run.main.stdout)?.[1].trim().split(/\s+/).filter(Boolean)
-    const row = (run: ActionRun) =>
-      (JSON.parse(run.main.outputs.report) as { caches: { cache: string; read: string; written: string }[] }).caches.find(
-        c => c.cache === 'mount store'
-      )
     stack.emptyBuilder()
     const first = await job('one')
     expectGreen(first)
@@ -292,6 +288,19 @@ onEveryStack('a cache that fails is a warning, never a failed build', stack => {
       env
     })
   const warnings = (r: ActionRun) => r.main.stdout.match(/^::warning::.*$/gm) ?? []
+  /** A cold build with one cache mount, carried through the (faulty) cache service. */
+  const mountsBuild = () =>
+    stack.run({
+      inputs: {
+        ...mounts,
+        platforms: 'linux/amd64',
+        cache: 'none',
+        'cache-mounts': 'auto',
+        'cache-scope': nonce(),
+        'build-args': `NONCE=${nonce()}`
+      },
+      env: server.env
+    })
 
   /** Succeeded, with exactly one warning (matching `warning`), outputs equal to the registry, within the bound. */
   async function survived(run: ActionRun, name: string, warning: RegExp) {
@@ -355,17 +364,7 @@ onEveryStack('a cache that fails is a warning, never a failed build', stack => {
 
   test('cache mounts with the cache service answering 503: one warning, no second wait for a save, and the build as it would be', async () => {
     server.failWith = 503
-    const run = await stack.run({
-      inputs: {
-        ...mounts,
-        platforms: 'linux/amd64',
-        cache: 'none',
-        'cache-mounts': 'auto',
-        'cache-scope': nonce(),
-        'build-args': `NONCE=${nonce()}`
-      },
-      env: server.env
-    })
+    const run = await mountsBuild()
     expectGreen(run)
     expect(warnings(run)).toStrictEqual([
       expect.stringMatching(
@@ -380,17 +379,7 @@ onEveryStack('a cache that fails is a warning, never a failed build', stack => {
 
   test('cache mounts with a cache service that reads but fails every write: the save is one warning', async () => {
     server.failWritesWith = 503
-    const run = await stack.run({
-      inputs: {
-        ...mounts,
-        platforms: 'linux/amd64',
-        cache: 'none',
-        'cache-mounts': 'auto',
-        'cache-scope': nonce(),
-        'build-args': `NONCE=${nonce()}`
-      },
-      env: server.env
-    })
+    const run = await mountsBuild()
     expectGreen(run)
     expect(warnings(run)).toStrictEqual([expect.stringMatching(/^::warning::cache-mounts: saving store failed: .*503/)])
     expect(JSON.parse(run.main.outputs.report).caches).toStrictEqual([
