@@ -13,6 +13,7 @@ import { createBuilderArgs } from '../../src/core/args'
 import { JsonStream, BuildProgress } from '../../src/core/progress'
 import { INPUT_DEFAULTS, parseInputs } from '../../src/core/inputs'
 import { parseVersion } from '../../src/core/semver'
+import { inputsWithoutGha } from '../../src/core/cache-plan'
 import { isAttestation, readImage } from '../../src/core/image'
 import { repositoryOf, tagOf } from '../../src/core/reference'
 import { splitCommand, userCheck, verified, verifyFailures, type Verification } from '../../src/core/verify'
@@ -124,8 +125,10 @@ describe('require-non-root on a user the image does not name', () => {
 // The second mutation pass, over all of core/: the survivors that changed what a user sees.
 describe('second pass over core/', () => {
   test("a run context from a bare environment: strings with GitHub's defaults, never undefined", () => {
-    expect(runContext({}, () => '{}')).toMatchObject({
+    expect(runContext({ GITHUB_EVENT_PATH: '/e.json' }, () => '{}')).toMatchObject({
       sha: '',
+      workflow: '',
+      job: '',
       ref: '',
       eventName: '',
       defaultBranch: '',
@@ -168,7 +171,10 @@ describe('second pass over core/', () => {
     expect(summaryMarkdown(shrank)).toContain('| linux/amd64 | 1.0 kB | -1.0 kB (-50.0%) |')
     expect(humanSize(1000)).toBe('1.0 kB')
     expect(humanSize(999)).toBe('999 B')
-    expect(summaryMarkdown(part({ baseline: { ref: 'r/x:latest', status: 'found', created: 'not a date' } }))).not.toContain('(made')
+    const unchangedSince = (created: string) =>
+      summaryMarkdown(part({ changed: false, baseline: { ref: 'r/x:latest', status: 'found', created } }))
+    expect(unchangedSince('not a date')).toContain('**Unchanged** since `r/x:latest`: the same image')
+    expect(unchangedSince('2026-11-23T04:23:00Z')).toContain('**Unchanged** since `r/x:latest` (made 2026-11-23)')
   })
 
   test('a report that nothing fits is the note alone; the layer chart cuts instructions past 60 characters only', () => {
@@ -214,6 +220,15 @@ describe('second pass over core/', () => {
     ])
   })
 
+  test('without gha: the derived cache and every gha spec of cache-from and cache-to left out, the rest kept', () => {
+    const without = inputsWithoutGha({
+      cache: ['gha', 'registry'] as ('gha' | 'registry')[],
+      cacheFrom: ['type=gha,scope=a', 'type=registry,ref=r/x:c'],
+      cacheTo: ['type=gha,mode=max', 'type=local,dest=/c']
+    })
+    expect(without).toStrictEqual({ cache: ['registry'], cacheFrom: ['type=registry,ref=r/x:c'], cacheTo: ['type=local,dest=/c'] })
+  })
+
   test('semver tags only with the semver policy; --platform only for a kubernetes builder', () => {
     const release = { version: parseVersion('refs/tags/v1.2.3')!, published: [] }
     const ctx = runContext({ GITHUB_SHA: 'abcdef0123', GITHUB_REF: 'refs/tags/v1.2.3' }, () => '{}')
@@ -242,6 +257,15 @@ describe('second pass over core/', () => {
     stream.end()
     expect(objects).toStrictEqual([{ a: 1 }])
     expect(texts.join('')).toContain('tail')
+    // An object the stream ends inside is neither an object nor text.
+    const cut: string[] = []
+    const unfinished = new JsonStream(
+      () => undefined,
+      t => cut.push(t)
+    )
+    unfinished.push('{"a":')
+    unfinished.end()
+    expect(cut).toStrictEqual([])
     const progress = new BuildProgress()
     progress.push('{"vertexes":[]}')
     progress.end()

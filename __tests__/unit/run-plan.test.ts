@@ -68,3 +68,12 @@ describe('one plan for a run', () => {
     expect(planRun(facts({})).verify).toBeUndefined()
   })
 })
+
+test('unprefixed annotations go to the index only when there is one (several platforms)', () => {
+  const annotations = (platforms: string) =>
+    planRun(facts({ platforms, annotations: 'org.example.team=ci' }, { engine: { containerdStore: true } })).build.annotations.filter(a =>
+      a.endsWith('org.example.team=ci')
+    )
+  expect(annotations('linux/amd64')).toStrictEqual(['manifest:org.example.team=ci'])
+  expect(annotations('linux/amd64,linux/arm64')).toStrictEqual(['index:org.example.team=ci', 'manifest:org.example.team=ci'])
+})
