@@ -1,11 +1,11 @@
 // A registry that wants a login: the action logs in (password through stdin), pushes, reads
 // the baseline with the same credentials, and logs out in post.
-import { spawn, type ChildProcess } from 'node:child_process'
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import bcrypt from 'bcryptjs'
-import { fixture, nonce, onEveryStack } from '../support/stack'
+import { BUILDKIT_IMAGE, docker, fixture, nonce, onEveryStack } from '../support/stack'
 import { HEAD_COMMIT_TIME } from '../support/runner'
 import { REGISTRY } from '../support/registry'
 
@@ -72,6 +72,49 @@ onEveryStack('a registry that requires a login', stack => {
     expect(JSON.parse(second.main.outputs.report).baseline).toEqual({ ref: `${image}:latest`, status: 'found', created: HEAD_COMMIT_TIME })
     const printed = [first, second].flatMap(r => [r.main.stdout, r.main.stderr, r.post.stdout]).join('\n')
     expect(printed.split('\n').filter(l => l.includes(password))).toEqual([`::add-mask::${password}`, `::add-mask::${password}`])
+  })
+
+  test("the builder's BuildKit from a mirror that wants a login: pinned, pulled by digest with the run's login", async () => {
+    const env = { DOCKER_CONFIG: dockerConfig }
+    const mirror = `localhost:${PORT}/mirror/buildkit`
+    const config = ['--config', join(dir, 'pusher')]
+    execFileSync('docker', [...config, 'login', '--username', user, '--password-stdin', `localhost:${PORT}`], {
+      input: password,
+      stdio: ['pipe', 'ignore', 'ignore']
+    })
+    execFileSync('docker', ['tag', BUILDKIT_IMAGE, `${mirror}:v1`])
+    execFileSync('docker', [...config, 'push', '--quiet', `${mirror}:v1`], { stdio: 'ignore' })
+    const res = await fetch(`http://127.0.0.1:${PORT}/v2/mirror/buildkit/manifests/v1`, {
+      method: 'HEAD',
+      headers: {
+        Authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`,
+        Accept:
+          'application/vnd.oci.image.index.v1+json, application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.v2+json'
+      }
+    })
+    const pinned = `${mirror}:v1@${res.headers.get('docker-content-digest')}`
+    const local = pinned.replace('@sha256:', '-')
+    spawnSync('docker', ['image', 'rm', '--force', `${mirror}:v1`, pinned, local])
+    try {
+      const run = await stack.run({
+        inputs: {
+          ...fixture('multistage'),
+          registry: `localhost:${PORT}`,
+          username: user,
+          password,
+          driver: 'docker-container',
+          platforms: 'linux/amd64',
+          cache: 'none',
+          'buildkit-image': pinned
+        },
+        env
+      })
+      expect(run.main.code).toBe(0)
+      expect(run.main.stdout).toContain(`--driver-opt image=${local}`)
+      expect(docker('image', 'inspect', '--format', '{{.Id}}', local).trim()).toMatch(/^sha256:/)
+    } finally {
+      spawnSync('docker', ['image', 'rm', '--force', pinned, local])
+    }
   })
 
   test('registry-auth: two registries in one step, each logged in through stdin and logged out in post', async () => {

@@ -8,17 +8,7 @@ import { join } from 'node:path'
 import { runAction } from '../support/runner'
 import { BASE_IMAGE, REGISTRY, manifest } from '../support/registry'
 import { forwardTo } from '../support/tcp-forward'
-import {
-  errorLines,
-  fixture,
-  BUILDKIT_IMAGE,
-  BUILDX_RELEASES,
-  RUNNER_BUILDX,
-  STACKS,
-  docker,
-  onEveryStack,
-  onTheStack
-} from '../support/stack'
+import { errorLines, fixture, BUILDKIT_IMAGE, BUILDX_RELEASES, RUNNER_BUILDX, docker, onEveryStack, onTheStack } from '../support/stack'
 import { startCacheServer } from '../support/cache-server'
 import { spawnSync } from 'node:child_process'
 import { closeServer, listenOnLoopback } from '../support/close-server'
@@ -213,9 +203,7 @@ onEveryStack('QEMU registration', stack => {
   })
 })
 
-onTheStack('the BuildKit image of a created builder, kept in the GitHub cache', () => {
-  const runner = STACKS.find(s => s.name === 'runner')!
-
+onEveryStack('the BuildKit image of a created builder, kept in the GitHub cache', stack => {
   test('pinned by digest: pulled once and saved; a faulty cache service is two warnings; the next job loads it and pulls nothing', async () => {
     const server = await startCacheServer()
     // The image's registry, reached through a forwarder that is closed before the last job.
@@ -227,12 +215,19 @@ onTheStack('the BuildKit image of a created builder, kept in the GitHub cache', 
     const pinned = `${forward.host}/${path}:pinned@${digest}`
     const local = `${forward.host}/${path}:pinned-${digest.slice('sha256:'.length)}`
     const key = `ci-base-action-buildkit-${local.replace(/[^A-Za-z0-9._-]+/g, '-')}`
-    const runnerTemp = join(tmpdir(), `runner-buildkit-${process.pid}`)
+    const runnerTemp = join(tmpdir(), `runner-buildkit-${stack.name}-${process.pid}`)
     const job = () => {
       // A new runner: none of the image's names are on it.
       spawnSync('docker', ['image', 'rm', '--force', local, pinned])
-      return runner.run({
-        inputs: { ...multistage, cache: 'none', platforms: 'linux/amd64', 'buildkit-image': pinned, 'build-args': `NONCE=${Date.now()}` },
+      return stack.run({
+        inputs: {
+          ...multistage,
+          driver: 'docker-container',
+          cache: 'none',
+          platforms: 'linux/amd64',
+          'buildkit-image': pinned,
+          'build-args': `NONCE=${Date.now()}`
+        },
         env: server.env,
         runnerTemp
       })
