@@ -48,13 +48,23 @@ onEveryStack('a platform per job, merged by digest', stack => {
         ['linux/amd64', amd.main.outputs.digest],
         ['linux/arm64', arm.main.outputs.digest]
       ])
-      // The merge wrote the index by digest and each tag once; it built nothing.
+      // The merge wrote the index by digest, then the same index with its metrics, and each tag once; it built nothing.
       const merges = manifestPuts({ ...proxy, requests: proxy.requests.slice(before) })
       const written = merges.map(r => r.replace(/^PUT \/v2\/.+\/manifests\//, ''))
-      expect(written[0]).toBe(index.digest)
-      expect(written.slice(1).sort()).toEqual(['1', 'sha-a1b2c3d'])
-      expect(merged.main.stdout).not.toContain('buildx build')
+      expect(written[0]).toMatch(/^sha256:/)
+      expect(written[1]).toBe(index.digest)
+      expect(written.slice(2).sort()).toEqual(['1', 'sha-a1b2c3d'])
+      // The history works across jobs: the platforms' own build times and sizes, recorded by the merge.
       const sizes = await platformSizes(repo, '1')
+      const sizesOf = (p: string) => `${sizes[p].size}/${sizes[p].layers}`
+      const record = index.body.annotations!
+      expect(record['com.github.phialo.ci-base-action.platforms']).toBe(
+        ['linux/amd64', 'linux/arm64'].map(p => `${p}=${sizesOf(p)}`).join(',')
+      )
+      const slowest = Math.max(...[amd, arm].map(r => Number(r.main.outputs['build-time'])))
+      expect(record['com.github.phialo.ci-base-action.build-seconds']).toBe(slowest.toFixed(1))
+      expect(merged.main.outputs['build-time']).toBe(slowest.toFixed(1))
+      expect(merged.main.stdout).not.toContain('buildx build')
       const report = JSON.parse(merged.main.outputs.report)
       expect(report.platforms.map((p: { platform: string; size: number; layers: number }) => [p.platform, p.size, p.layers])).toEqual(
         ['linux/amd64', 'linux/arm64'].map(p => [p, sizes[p].size, sizes[p].layers])

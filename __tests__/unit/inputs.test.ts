@@ -112,6 +112,12 @@ describe('parseInputs', () => {
     [{ 'max-layers': '12.5' }, "Input 'max-layers': '12.5' is not valid; use a whole number above 0, e.g. 12."],
     [{ 'max-layers': '0' }, "Input 'max-layers': '0' is not valid"],
     [{ 'max-growth': 'ten' }, "Input 'max-growth': 'ten' is not valid; use a percentage (10%) or a size"],
+    [{ history: '101' }, "Input 'history': '101' is not valid; use a whole number of builds from 0 (no trend) to 100"],
+    [{ 'max-vulnerabilities': 'severe=1' }, "Input 'max-vulnerabilities': 'severe=1' is not valid; use severity=count pairs"],
+    [{ 'max-vulnerabilities': 'high=1' }, "Input 'max-vulnerabilities': needs 'scan-report'"],
+    [{ variants: 'slim' }, "Input 'variants': 'slim' is not valid; use one name=target per line"],
+    [{ variants: 'slim=a\nslim=b' }, "Input 'variants': slim named twice"],
+    [{ 'scan-report': 'trivy' }, "Input 'scan-report': trivy scans the pushed or the loaded image"],
     [{ comment: 'yes' }, "Input 'comment': 'yes' is not valid; use true or false."]
   ])('%j fails naming the input and what is allowed', (over, message) => {
     const found = problems(over as Partial<RawInputs>)
@@ -226,6 +232,10 @@ const WORDS: Record<InputName, string[]> = {
   'max-size': ['250MB', '1.2GiB', '1000', 'big', ''],
   'max-layers': ['12', '0', 'many', ''],
   'max-growth': ['10%', '5MB', 'lots', ''],
+  history: ['12', '0', '100', '101', 'all', ''],
+  'scan-report': ['trivy', 'scan/trivy.json', '-o', ''],
+  'max-vulnerabilities': ['critical=0,high=5', 'high=2', 'severe=1', 'critical', ''],
+  variants: ['slim=runtime', 'slim=runtime\nfull=ci', 'Slim=runtime', 'slim', ''],
   summary: ['true', 'false', 'no', ''],
   comment: ['true', 'false', 'ok', ''],
   'github-token': ['ghs_x', ''],

@@ -20,7 +20,7 @@ export interface Measured {
 
 export interface Breach {
   platform: string
-  budget: 'max-size' | 'max-layers' | 'max-growth'
+  budget: 'max-size' | 'max-layers' | 'max-growth' | 'max-vulnerabilities'
   message: string
 }
 

@@ -6,6 +6,7 @@ import { isBareTag, isImageRef, isRepository } from './reference.js'
 import { splitCommand } from './verify.js'
 import { parseRegistryAuth, type Login } from './registry-auth.js'
 import { INPUT_DEFAULTS } from './action-inputs.js'
+import { parseVulnerabilityBudget, type VulnerabilityCounts } from './vulnerabilities.js'
 
 // action.yml names every input and its default; action-inputs.ts is written from it.
 export { INPUT_DEFAULTS }
@@ -91,6 +92,13 @@ export interface Inputs {
   /** The published image to compare with; '' when there is none to compare with. */
   baseline: string
   budgets: Budgets
+  /** How many earlier builds the trend shows; 0: no trend read and no metrics recorded. */
+  history: number
+  /** A scanner's report to read (a path), `trivy` to run the scanner here, or '' for none. */
+  scanReport: string
+  maxVulnerabilities?: Partial<VulnerabilityCounts>
+  /** More targets of the same Dockerfile, built and reported beside the main image. */
+  variants: { name: string; target: string }[]
   summary: boolean
   comment: boolean
   githubToken: string
@@ -398,6 +406,30 @@ const FIELDS: { [K in keyof Inputs]: (f: Field) => Inputs[K] } = {
     }
     return budgets
   },
+  history: f => {
+    const history = f.text('history') || INPUT_DEFAULTS.history
+    if (!/^\d+$/.test(history) || Number(history) > 100) f.bad('history', history, 'use a whole number of builds from 0 (no trend) to 100')
+    return /^\d+$/.test(history) ? Math.min(Number(history), 100) : 0
+  },
+  scanReport: f => f.positional('scan-report'),
+  maxVulnerabilities: f => {
+    const text = f.text('max-vulnerabilities')
+    const budget = text ? parseVulnerabilityBudget(text) : undefined
+    if (text && !budget)
+      f.bad('max-vulnerabilities', text, 'use severity=count pairs such as critical=0,high=5 (critical, high, medium, low, unknown)')
+    return budget
+  },
+  variants: f =>
+    f.lines('variants').map(line => {
+      const m = /^([a-z0-9][a-z0-9_.-]*)=([A-Za-z0-9][A-Za-z0-9_.-]*)$/.exec(line)
+      if (!m)
+        f.bad(
+          'variants',
+          line,
+          'use one name=target per line, e.g. slim=runtime (a lowercase name for the tag suffix, a stage of the Dockerfile)'
+        )
+      return { name: m?.[1] ?? '', target: m?.[2] ?? '' }
+    }),
   summary: f => f.bool('summary'),
   comment: f => f.bool('comment'),
   // Outside the runner the expression arrives unexpanded: no token then.
@@ -455,6 +487,23 @@ const CROSS_FIELD_RULES: ((i: Inputs) => string | string[] | undefined)[] = [
   i =>
     i.driver === 'remote' && !i.endpoint ? `Input 'endpoint': the remote driver needs an endpoint, e.g. tcp://buildkitd:1234.` : undefined,
   i => (!!i.username !== !!i.password ? `Inputs 'username' and 'password': give both to log in, or neither.` : undefined),
+  i => {
+    const names = i.variants.map(v => v.name)
+    const twice = [...new Set(names.filter((n, k) => names.indexOf(n) !== k))]
+    return twice.length ? `Input 'variants': ${twice.join(', ')} named twice; each variant needs its own tag suffix` : undefined
+  },
+  i =>
+    i.variants.length && i.mode !== 'build'
+      ? `Input 'variants': variants are built in mode build only (a per-platform job builds one target); build them in their own jobs.`
+      : undefined,
+  i =>
+    i.scanReport === 'trivy' && !i.push && !i.load
+      ? `Input 'scan-report': trivy scans the pushed or the loaded image; set push: true or load: true, or pass your scanner's report file.`
+      : undefined,
+  i =>
+    i.maxVulnerabilities && !i.scanReport
+      ? `Input 'max-vulnerabilities': needs 'scan-report' (a scanner's report file, or trivy) to count anything.`
+      : undefined,
   i =>
     i.mode !== 'build' && (!i.image || !i.push)
       ? `Input 'mode': '${i.mode}' needs 'image' and 'push: true' (the platforms meet in the registry).`

@@ -21,7 +21,11 @@ export const OUTPUTS = {
   'build-time': 'Seconds the build took, one decimal.',
   'cache-hit-rate': 'Percent of Dockerfile steps served from cache, 0-100.',
   verified:
-    'true when every verify command passed on every platform (and the user is not root, with require-non-root); false otherwise; empty when nothing was asked.'
+    'true when every verify command passed on every platform (and the user is not root, with require-non-root); false otherwise; empty when nothing was asked.',
+  vulnerabilities:
+    'JSON counts by severity from scan-report, e.g. {"critical":0,"high":2,"medium":5,"low":9,"unknown":0}; empty without a scan.',
+  variants:
+    'JSON list of the variants built: name, target, digest, tags, size and layers of the first platform, and the size delta against the main image.'
 } as const
 
 export type OutputName = keyof typeof OUTPUTS
@@ -43,6 +47,20 @@ export function outputs(report: Report, metadata: string, markdown: string): Rec
     markdown,
     'build-time': report.buildTime.toFixed(1),
     'cache-hit-rate': String(report.cacheHitRate),
-    verified: report.verify ? String(verified(report.verify)) : ''
+    verified: report.verify ? String(verified(report.verify)) : '',
+    vulnerabilities: report.vulnerabilities ? JSON.stringify(report.vulnerabilities.counts) : '',
+    variants: report.variants
+      ? JSON.stringify(
+          report.variants.map(v => ({
+            name: v.name,
+            target: v.target,
+            digest: v.digest,
+            tags: v.tags,
+            size: v.platforms[0]?.size,
+            layers: v.platforms[0]?.layers,
+            sizeVsMain: v.sizeVsMain
+          }))
+        )
+      : ''
   }
 }

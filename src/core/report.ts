@@ -6,6 +6,9 @@ import type { Baseline } from './image.js'
 import { humanSize, signedPercent } from './size.js'
 import type { CacheUse } from './cache-use.js'
 import { verifyMarkdown, verifyFailures, type Verification } from './verify.js'
+import { trendMarkdown, type Trend } from './history.js'
+import { countsText, type ScanResult } from './vulnerabilities.js'
+import type { LayerReport } from './compare.js'
 
 export interface StageTime {
   stage: string
@@ -32,6 +35,25 @@ export interface Report {
   stages: StageTime[]
   /** What the run read from and wrote to each cache (absent for a merge, and in reports made before it was kept). */
   caches?: CacheUse[]
+  /** The published builds before this one and this one, when there is a history to show. */
+  trend?: Trend
+  /** The first platform's layers against the oldest build of the trend: which step grew over the window. */
+  growth?: { since: string; layers: LayerReport[] }
+  /** Counts from the scanner's report, when one was given. */
+  vulnerabilities?: ScanResult
+  /** The other targets built in the same run, beside this image. */
+  variants?: VariantReport[]
+}
+
+export interface VariantReport {
+  name: string
+  target: string
+  digest: string
+  tags: string[]
+  platforms: PlatformReport[]
+  /** First platform's size against the main image's. */
+  sizeVsMain: number
+  verify?: Verification
 }
 
 export const seconds = (ms: number) => Math.round(ms / 100) / 10
@@ -125,8 +147,13 @@ export function summaryMarkdown(report: Report): string {
       `(${report.steps.cached} of ${report.steps.steps} steps cached)`,
     ''
   ]
+  if (report.vulnerabilities)
+    lines.push(`**Vulnerabilities** (${report.vulnerabilities.format} report): ${countsText(report.vulnerabilities.counts)}`, '')
+  if (report.variants?.length) lines.push(...variantsMarkdown(report), '')
   const grew = largestGrowth(report.platforms)
   if (grew) lines.push(`**Grew most:** ${code(grew.layer.instruction)} ${signedSize(grew.layer.delta!)} on ${grew.platform}`, '')
+  if (report.trend) lines.push(...trendMarkdown(report.trend))
+  if (report.growth) lines.push(...growthMarkdown(report, report.growth))
   if (over) lines.push('**Budget exceeded**', '', ...report.breaches.map(b => `- ${b.message}`), '')
   if (report.verify) lines.push(...verifyMarkdown(report.verify))
   const first = report.platforms[0]
@@ -159,12 +186,55 @@ export function summaryMarkdown(report: Report): string {
   return lines.join('\n')
 }
 
+/** The variants beside the main image: first platform's size and layers, against the main image and their own baseline. */
+function variantsMarkdown(report: Report): string[] {
+  const main = report.platforms[0]
+  const row = (name: string, target: string, p: PlatformReport | undefined, vsMain: string, checks: string) =>
+    `| ${name} | ${target ? code(target) : '—'} | ${p ? humanSize(p.size) : '—'} | ${vsMain} | ${p?.layers ?? '—'} | ${
+      p?.sizeDelta === undefined ? 'new' : signedSize(p.sizeDelta)
+    } | ${checks} |`
+  const checks = (v?: Verification) => (v ? (verifyFailures(v).length ? '❌' : '✅') : '—')
+  return [
+    `**Variants** (${main?.platform ?? ''})`,
+    '',
+    '| image | target | size | vs main | layers | Δ own baseline | verify |',
+    '|---|---|---:|---:|---:|---:|---|',
+    row('main', '', main, '—', checks(report.verify)),
+    ...(report.variants ?? []).map(v => row(v.name, v.target, v.platforms[0], signedSize(v.sizeVsMain), checks(v.verify)))
+  ]
+}
+
+/** Which step grew, against the baseline and against the oldest build of the trend. */
+function growthMarkdown(report: Report, growth: NonNullable<Report['growth']>): string[] {
+  const first = report.platforms[0]
+  if (!first) return []
+  const rows = first.breakdown
+    .map((l, i) => ({ l, since: growth.layers[i] }))
+    .filter(({ l, since }) => (l.delta ?? 0) !== 0 || (since?.delta ?? 0) !== 0 || since?.delta === undefined)
+    .slice(0, 10)
+  if (!rows.length) return []
+  const cell = (d?: number) => (d === undefined ? 'new' : signedSize(d))
+  return [
+    `**Growth by step** (${first.platform})`,
+    '',
+    `| step | size | vs baseline | since ${growth.since} |`,
+    '|---|---:|---:|---:|',
+    ...rows.map(
+      ({ l, since }) =>
+        `| ${code(l.instruction.length > 60 ? `${l.instruction.slice(0, 59)}…` : l.instruction)} | ${humanSize(l.size)} | ${cell(l.delta)} | ${cell(since?.delta)} |`
+    ),
+    ''
+  ]
+}
+
 /** GitHub's limits: a comment body in characters, a step summary in bytes. */
 export const COMMENT_LIMIT = 65_536
 export const SUMMARY_LIMIT = 1024 * 1024
 
 // What goes first when the report is too long: the parts that repeat per layer, per stage, per tag.
 const CUTS: [RegExp, string][] = [
+  [/<details><summary>Trend as text<\/summary>[\s\S]*?<\/details>\n?/, 'the trend as text'],
+  [/\*\*Growth by step\*\*[^\n]*\n\n(?:\|.*\n)+\n?/, 'the growth by step'],
   [/\*\*Largest layers\*\*[^\n]*\n\n```text\n[\s\S]*?```\n\n?/, 'the layer chart'],
   [/<details><summary>Stage timings<\/summary>[\s\S]*?<\/details>\n?/, 'the stage timings'],
   [/<details><summary>Caches<\/summary>[\s\S]*?<\/details>\n?/, 'the cache table'],

@@ -12,7 +12,7 @@ import { setupQemu } from './builder/qemu.js'
 import { restoreLocalCache } from './github/local-cache.js'
 import { BuildError, runBuild, type BuildResult } from './builder/build.js'
 import { publish } from './registry/publish.js'
-import { ociLayoutSource, readBaseline, readFreshImage, registrySource } from './registry/image-sources.js'
+import { ociLayoutSource, readFreshImage, registrySource } from './registry/image-sources.js'
 import { exportCaches, readHeldBlobs } from './builder/cache-export.js'
 import { restoreMounts, saveMounts } from './builder/cache-mounts.js'
 import { keepImagePruneRest, layoutStoreDir } from './builder/layout-store.js'
@@ -20,6 +20,7 @@ import { verifyImage } from './builder/verify.js'
 import { handOver } from './github/handover.js'
 import { finish } from './report/finish.js'
 import { needs, type Run, type Stage } from './stages.js'
+import { buildMetrics, OLDEST_STAGE, recordOf, SCAN_STAGE, startBaselineReads, TAG_STAGE } from './record-stages.js'
 
 const planOf = (run: Run) => needs(run.plan, 'the plan')
 const builtOf = (run: Run) => needs(run.built, 'the build')
@@ -28,10 +29,8 @@ const pushesItself = (run: Run) => planOf(run).build.pushTo.length > 0
 
 export const BUILD_STAGES: Stage[] = [
   {
-    // The published image is read while the builder is set up and the build runs.
-    run: run => {
-      run.baseline = readBaseline(run.rt.docker, run.inputs.baseline, run.inputs.platforms, run.rt.env, run.reads)
-    }
+    // The published image, and the builds behind it, are read while the builder is set up and the build runs.
+    run: run => startBaselineReads(run)
   },
   {
     name: 'Set up buildx',
@@ -114,11 +113,12 @@ export const BUILD_STAGES: Stage[] = [
     }
   },
   {
-    name: run => (pushesItself(run) ? 'Tag' : 'Push and tag'),
-    when: run => run.inputs.push,
+    // The whole image goes to the registry by digest now; its tags move only once it is measured and checked.
+    name: 'Push',
+    when: run => run.inputs.push && !pushesItself(run),
     run: async run => {
-      const { repositories, tags, build } = planOf(run)
-      await publish(run.rt, needs(run.digest, 'the digest'), repositories, tags, pushesItself(run) ? undefined : build.ociDir)
+      const { repositories, build } = planOf(run)
+      await publish(run.rt, needs(run.digest, 'the digest'), repositories, [], build.ociDir)
     }
   },
   {
@@ -193,15 +193,20 @@ export const BUILD_STAGES: Stage[] = [
       }
     }
   },
+  SCAN_STAGE,
+  TAG_STAGE,
   {
     name: 'Hand over',
     when: run => run.inputs.mode === 'platform',
     run: async run => {
       const { platforms } = imageOf(run)
-      for (const p of platforms) await handOver({ platform: p.platform, repository: run.inputs.image, digest: p.digest }, run.ctx)
+      const { milliseconds: buildMs, steps } = builtOf(run)
+      for (const p of platforms)
+        await handOver({ platform: p.platform, repository: run.inputs.image, digest: p.digest, buildMs, steps }, run.ctx)
       run.rt.info(`Handed over to the merge job: ${platforms.map(p => `${p.platform} ${p.digest}`).join(', ')}`)
     }
   },
+  OLDEST_STAGE,
   { run: run => finishRun(run) }
 ]
 
@@ -222,16 +227,23 @@ function cachesOf(run: Run, plan: RunPlan, built: BuildResult): CacheUse[] {
 }
 
 /** Compare, check budgets, write outputs, summary and comment; then fail on a budget or verify. */
-export function finishRun(run: Run): Promise<void> {
+export async function finishRun(run: Run): Promise<void> {
   const image = imageOf(run)
+  const { buildMs, steps } = buildMetrics(run)
   return finish(run.rt, run.inputs, run.ctx, {
-    digest: run.digest || image.digest,
+    digest: run.published || run.digest || image.digest,
     imageid: run.built?.imageId ?? '',
     tags: planOf(run).tags,
     image,
     base: needs(run.base, 'the baseline'),
-    buildMs: run.built?.milliseconds ?? 0,
-    steps: run.built?.steps ?? { steps: 0, cached: 0 },
+    buildMs,
+    steps,
+    record: { ...recordOf(run), digest: run.published ?? '' },
+    published: run.published !== undefined,
+    ...(run.history ? { history: await run.history } : {}),
+    ...(run.oldest ? { oldest: run.oldest } : {}),
+    ...(run.scan ? { scan: run.scan } : {}),
+    ...(run.variants ? { variants: run.variants } : {}),
     stages: run.stages,
     verification: run.verification,
     caches: run.built && run.plan ? cachesOf(run, run.plan, run.built) : [],

@@ -9,8 +9,8 @@ import { ociLabels } from '../core/tags.js'
 import { planRun } from '../core/run-plan.js'
 import { clientFor, readBack, type RegistryClient } from './registry/registry-client.js'
 import { collectHandovers, type Handover } from './github/handover.js'
-import { publish } from './registry/publish.js'
-import { readBaseline, registrySource } from './registry/image-sources.js'
+import { registrySource } from './registry/image-sources.js'
+import { OLDEST_STAGE, SCAN_STAGE, startBaselineReads, TAG_STAGE } from './record-stages.js'
 import { finishRun } from './build-stages.js'
 import { needs, type Run, type Stage } from './stages.js'
 
@@ -55,11 +55,11 @@ const planOf = (run: Run) => needs(run.plan, 'the plan')
 export const MERGE_STAGES: Stage[] = [
   {
     run: run => {
-      const { inputs, rt } = run
+      const { rt } = run
       // A merge job builds nothing: its plan is its tags.
       run.plan = planRun({ ...needs(run.facts, 'the facts'), layoutDir: '', pid: process.pid })
       rt.setOutput('tags', run.plan.tags.join('\n'))
-      run.baseline = readBaseline(rt.docker, inputs.baseline, inputs.platforms, rt.env, run.reads)
+      startBaselineReads(run)
     }
   },
   {
@@ -93,12 +93,6 @@ export const MERGE_STAGES: Stage[] = [
     }
   },
   {
-    name: 'Tag',
-    run: async run => {
-      await publish(run.rt, needs(run.digest, 'the digest'), [run.inputs.image], planOf(run).tags)
-    }
-  },
-  {
     name: 'Inspect',
     run: async run => {
       const { rt, inputs } = run
@@ -109,5 +103,8 @@ export const MERGE_STAGES: Stage[] = [
       ])
     }
   },
+  SCAN_STAGE,
+  TAG_STAGE,
+  OLDEST_STAGE,
   { run: run => finishRun(run) }
 ]

@@ -18,6 +18,9 @@ import type { HeldBlobs } from './builder/cache-export.js'
 import type { Runtime } from './host/runtime.js'
 import type { Handover } from './github/handover.js'
 import type { MountUse } from './builder/cache-mounts.js'
+import type { ScanResult } from '../core/vulnerabilities.js'
+import type { VariantReport } from '../core/report.js'
+import type { History } from '../core/history.js'
 
 /** One run: what it was given, and what its stages found out so far. */
 export interface Run {
@@ -52,6 +55,13 @@ export interface Run {
   verification?: Verification
   /** A merge job's platforms, as their jobs handed them over. */
   handovers?: Handover[]
+  /** The published builds behind the baseline (an optional read), and the oldest one's image. */
+  history?: Promise<History>
+  oldest?: ImageInfo
+  scan?: ScanResult
+  /** The digest the tags point at: the build's index with its metrics, or the baseline's when nothing changed. */
+  published?: string
+  variants?: VariantReport[]
 }
 
 export interface Stage {

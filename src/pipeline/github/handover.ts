@@ -8,12 +8,16 @@ import { join } from 'node:path'
 import type { RunContext } from '../../core/github-context.js'
 import { restorePaths, savePaths } from './github-cache.js'
 import { errorMessage } from '../../core/errors.js'
+import type { StepStats } from '../../core/progress.js'
 
 export interface Handover {
   platform: string
   /** The platform's own manifest, pushed by digest to `repository`. */
   repository: string
   digest: string
+  /** How long its build took and its steps, for the merged report and history. */
+  buildMs?: number
+  steps?: StepStats
 }
 
 const safe = (platform: string) => platform.replace(/[^A-Za-z0-9]/g, '-')

@@ -4,10 +4,12 @@
 import type { Inputs } from '../../core/inputs.js'
 import type { RunContext } from '../../core/github-context.js'
 import { createdOf, type Baseline, type ImageInfo } from '../../core/image.js'
-import { changedSince, compare } from '../../core/compare.js'
+import { changedSince, compare, compareLayers } from '../../core/compare.js'
+import type { BuildRecord, History } from '../../core/history.js'
+import { vulnerabilityBreaches, type ScanResult } from '../../core/vulnerabilities.js'
 import { checkBudgets } from '../../core/budget.js'
 import { hitRate, type StepStats } from '../../core/progress.js'
-import { makeReport, seconds, type StageTime } from '../../core/report.js'
+import { makeReport, seconds, type StageTime, type VariantReport } from '../../core/report.js'
 import { verifyFailures, type Verification } from '../../core/verify.js'
 import type { CacheUse } from '../../core/cache-use.js'
 import { publishReport, type ReportInputs } from './publish-report.js'
@@ -26,11 +28,18 @@ export interface Finished {
   /** What the run read from and wrote to each cache (none for a merge). */
   caches?: CacheUse[]
   metadataText: string
+  /** This build as the history records it, the builds before it, and the oldest one's image (for which step grew). */
+  record?: BuildRecord
+  published?: boolean
+  history?: History
+  oldest?: ImageInfo
+  scan?: ScanResult
+  variants?: VariantReport[]
 }
 
 export async function finish(
   rt: Runtime,
-  inputs: Pick<Inputs, 'budgets' | 'push'> & ReportInputs,
+  inputs: Pick<Inputs, 'budgets' | 'push' | 'maxVulnerabilities'> & ReportInputs,
   ctx: RunContext,
   f: Finished
 ): Promise<void> {
@@ -38,6 +47,15 @@ export async function finish(
   if (base.status === 'unavailable' && !base.warned) rt.warning(`Baseline ${base.ref} could not be read: ${base.reason}`)
   const platforms = compare(image.platforms, base.image)
   const breaches = checkBudgets(platforms, inputs.budgets)
+  if (f.scan && inputs.maxVulnerabilities)
+    for (const message of vulnerabilityBreaches(f.scan.counts, inputs.maxVulnerabilities))
+      breaches.push({ platform: 'image', budget: 'max-vulnerabilities', message })
+  const { record, history, oldest } = f
+  const trend =
+    record && history?.records.length
+      ? { records: history.records, current: record, currentPublished: !!f.published, ...(history.note ? { note: history.note } : {}) }
+      : undefined
+  const oldestFirst = oldest?.platforms.find(p => p.platform === image.platforms[0]?.platform)
   const report = makeReport({
     digest: f.digest,
     imageid: f.imageid,
@@ -53,7 +71,13 @@ export async function finish(
     steps: f.steps,
     stages: f.stages,
     caches: f.caches,
-    ...(verification ? { verify: verification } : {})
+    ...(verification ? { verify: verification } : {}),
+    ...(trend ? { trend } : {}),
+    ...(trend && oldestFirst
+      ? { growth: { since: trend.records[0].built.slice(0, 10), layers: compareLayers(image.platforms[0], oldestFirst) } }
+      : {}),
+    ...(f.scan ? { vulnerabilities: f.scan } : {}),
+    ...(f.variants?.length ? { variants: f.variants } : {})
   })
   await publishReport(rt, inputs, ctx, report, f.metadataText)
   // Budgets and verify fail the step only after outputs, summary and comment are written.

@@ -1,0 +1,124 @@
+// The stages that publish what a build measured, shared by a build and a merge: the reads of the
+// baseline and its history, the vulnerability scan, the tags (which go to an index that records
+// this build's metrics and names its baseline), and the oldest build of the trend.
+import { readImage } from '../core/image.js'
+import { changedSince } from '../core/compare.js'
+import { recordAnnotations, type BuildRecord } from '../core/history.js'
+import { hitRate, type StepStats } from '../core/progress.js'
+import { seconds } from '../core/report.js'
+import { verified } from '../core/verify.js'
+import { repositoryOf } from '../core/reference.js'
+import { errorMessage } from '../core/errors.js'
+import { readBaseline, registrySource } from './registry/image-sources.js'
+import { copyIndex, readHistory, writeRecordedIndex } from './registry/history.js'
+import { clientFor, type RegistryClient } from './registry/registry-client.js'
+import { publish } from './registry/publish.js'
+import { scanImage } from './report/scan.js'
+import { needs, type Run, type Stage } from './stages.js'
+
+const planOf = (run: Run) => needs(run.plan, 'the plan')
+const imageOf = (run: Run) => needs(run.image, 'the image')
+
+/** The published image and the builds behind it: optional reads, started early, awaited late. */
+export function startBaselineReads(run: Run): void {
+  const { rt, inputs } = run
+  run.baseline = readBaseline(rt.docker, inputs.baseline, inputs.platforms, rt.env, run.reads)
+  if (inputs.history > 0) run.history = readHistory(inputs.baseline, inputs.history, rt.env, run.reads)
+}
+
+/** How long the build took and its steps: this job's, or for a merge its platform jobs' (the slowest, all steps). */
+export function buildMetrics(run: Run): { buildMs: number; steps: StepStats } {
+  if (run.built) return { buildMs: run.built.milliseconds, steps: run.built.steps }
+  const handed = run.handovers ?? []
+  return {
+    buildMs: Math.max(0, ...handed.map(h => h.buildMs ?? 0)),
+    steps: handed.reduce((sum, h) => ({ steps: sum.steps + (h.steps?.steps ?? 0), cached: sum.cached + (h.steps?.cached ?? 0) }), {
+      steps: 0,
+      cached: 0
+    })
+  }
+}
+
+/** This build as the history records it. */
+export function recordOf(run: Run): BuildRecord {
+  const { buildMs, steps } = buildMetrics(run)
+  const base = run.base
+  return {
+    digest: run.published ?? '',
+    built: run.rt.now().toISOString(),
+    ...(base?.image ? { previous: `${repositoryOf(base.ref)}@${base.image.digest}` } : {}),
+    platforms: imageOf(run).platforms.map(p => ({ platform: p.platform, size: p.size, layers: p.layers })),
+    buildSeconds: seconds(buildMs),
+    cacheHitRate: hitRate(steps),
+    ...(run.verification ? { verify: verified(run.verification) ? ('passed' as const) : ('failed' as const) } : {}),
+    ...(run.scan ? { vulnerabilities: run.scan.counts } : {})
+  }
+}
+
+export const SCAN_STAGE: Stage = {
+  name: 'Scan',
+  when: run => run.inputs.scanReport !== '',
+  run: async run => {
+    const { repositories, tags } = planOf(run)
+    const ref = run.inputs.push ? `${repositories[0]}@${needs(run.digest, 'the digest')}` : tags[0]
+    if (!ref) throw new Error("Input 'scan-report': trivy finds a loaded image by its tag; give 'tags' or 'image'.")
+    run.scan = await scanImage(run.rt, run.inputs, { ref, platform: imageOf(run).platforms[0].platform }, run.ctx.temp)
+  }
+}
+
+export const TAG_STAGE: Stage = {
+  name: 'Tag',
+  when: run => run.inputs.push && run.inputs.mode !== 'platform',
+  run: async run => {
+    const { rt, inputs } = run
+    const { repositories, tags } = planOf(run)
+    const built = needs(run.digest, 'the digest')
+    // A tag that replaces the baseline moves only once the history behind it is read.
+    await run.history
+    const clients = new Map<string, RegistryClient>()
+    const clientOf = (repository: string) => {
+      if (!clients.has(repository))
+        clients.set(
+          repository,
+          clientFor(repository, rt.env, message => rt.warning(message))
+        )
+      return clients.get(repository)!
+    }
+    let target = built
+    if (inputs.history > 0) {
+      const base = needs(run.base, 'the baseline')
+      if (base.image && changedSince(imageOf(run), base.image) === false) {
+        // An unchanged rebuild keeps the published digest: it is no new build in the history.
+        target = base.image.digest
+        await copyIndex(clientOf, `${repositoryOf(base.ref)}@${target}`, repositories)
+        rt.info(`Unchanged since ${base.ref}: the tags stay on its index ${target}; the history gains no entry`)
+      } else {
+        const record = recordOf(run)
+        target = await writeRecordedIndex(clientOf, repositories, built, recordAnnotations(record), imageOf(run).platforms[0].platform, m =>
+          rt.warning(m)
+        )
+        rt.info(`Recorded this build's metrics on index ${target} (the build's own is ${built})`)
+      }
+    }
+    await publish(rt, target, repositories, tags)
+    run.published = target
+  }
+}
+
+/** The oldest build of the trend, read for which step grew over the window (an optional read). */
+export const OLDEST_STAGE: Stage = {
+  when: run => run.history !== undefined,
+  run: async run => {
+    const { oldest } = await needs(run.history, 'the history')
+    if (!oldest) return
+    const { rt, inputs, reads } = run
+    try {
+      const image = await reads.read(`the oldest build ${oldest}`, signal =>
+        readImage(registrySource(rt.docker, repositoryOf(oldest), rt.env, undefined, signal), oldest, inputs.platforms)
+      )
+      if (image) run.oldest = image
+    } catch (e) {
+      rt.warning(`The oldest build of the trend, ${oldest}, could not be read: ${errorMessage(e)}; no growth since then`)
+    }
+  }
+}
