@@ -459,6 +459,53 @@ async function inspectSpeed(ref) {
   return { ...times, sizes: sizesBy.cli, speedup: Math.round((times.imagetools / times.cli) * 10) / 10, target: 2 }
 }
 
+// 5. The history: a chain of 12 builds pushed by the action, read back (a) inside a PR check's
+//    run, as its log line times it, and (b) by `ci-base-action history` as a whole process,
+//    against the same 12 index reads done by hand (imagetools walking the same chain).
+const HISTORY = 12
+const HISTORY_KEY = 'com.github.phialo.ci-base-action.previous'
+async function historyRead() {
+  const repository = `${REGISTRY}/bench/history-${Date.now().toString(36)}`
+  const inputs = (padKb, push) => ({
+    context: '__tests__/fixtures/growing',
+    file: '__tests__/fixtures/growing/Dockerfile',
+    image: repository,
+    push: String(push),
+    cache: 'none',
+    'tag-policy': 'none',
+    tags: push ? 'latest' : '',
+    history: String(HISTORY),
+    'build-args': `BASE=${BASE}\nNONCE=${repository}\nPAD_KB=${padKb}`
+  })
+  for (let i = 0; i < HISTORY; i++) await step({ inputs: inputs(100 + 10 * i, true) })
+  log(`history: ${HISTORY} builds pushed to ${repository}`)
+  const inAction = []
+  for (let i = 0; i < ROUNDS; i++) {
+    const { main } = await step({ inputs: inputs(1000, false) })
+    const m = /History: (\d+) builds read in (\d+) ms/.exec(main.stdout)
+    if (!m || Number(m[1]) !== HISTORY) throw new Error(`the PR run read no ${HISTORY}-build history:\n${main.stdout.slice(-2000)}`)
+    inAction.push(Number(m[2]))
+  }
+  const ref = `${repository}:latest`
+  const cliArgs = [join(ROOT, 'dist', 'cli', 'index.js'), 'history', ref, '--history', String(HISTORY), '--json']
+  const walk = [
+    `ref=${ref}; n=0`,
+    `while [ -n "$ref" ] && [ $n -lt ${HISTORY} ]; do`,
+    `  ref=$(docker buildx imagetools inspect --raw "$ref" | jq -r '.annotations["${HISTORY_KEY}"] // empty'); n=$((n+1))`,
+    'done',
+    'echo $n'
+  ].join('\n')
+  const read = JSON.parse(execFileSync(actionNode(), cliArgs, { encoding: 'utf8' })).records.length
+  const walked = Number(execFileSync('bash', ['-c', walk], { encoding: 'utf8' }).trim())
+  if (read !== HISTORY || walked !== HISTORY)
+    throw new Error(`history read ${read} builds, the walk by hand ${walked}; expected ${HISTORY}`)
+  const times = await paired('history', {
+    cli: async () => ({ ms: timed(actionNode(), cliArgs) }),
+    imagetools: async () => ({ ms: timed('bash', ['-c', walk]) })
+  })
+  return { builds: HISTORY, inActionMs: round1(median(inAction)), target: 300, ...times }
+}
+
 // 4. Start-up: `node dist/index.js` to its first log line, against a bare node; and dist's size.
 async function startup() {
   const env = { PATH: process.env.PATH, GITHUB_STATE: join(tmpdir(), 'bench-state'), GITHUB_OUTPUT: join(tmpdir(), 'bench-output') }
@@ -514,6 +561,12 @@ function markdown(r) {
     '|---|---:|---:|---:|---|',
     `| \`ci-base-action inspect\` of that image (a whole process) vs \`docker buildx imagetools inspect --raw\` of the same index and platform manifests, summed with jq; the same sizes checked | ${r.inspect.cli.toFixed(0)} ms | ${r.inspect.imagetools.toFixed(0)} ms | ${r.inspect.speedup}× faster | ≥ ${r.inspect.target}×: ${verdict(r.inspect.speedup >= r.inspect.target)} |`,
     `| start-up: \`node dist/index.js\` to its first log line vs a bare node | ${r.startup.firstLineMs.toFixed(0)} ms | ${r.startup.bareNodeMs.toFixed(0)} ms | dist ${kb(r.startup.distBytes)} (entry ${kb(r.startup.entryBytes)}) | ≤ ${r.startup.target} ms: ${verdict(r.startup.firstLineMs <= r.startup.target)} |`,
+    ...(r.history
+      ? [
+          `| reading a ${r.history.builds}-build history (12 index manifests, no pull): inside a PR check's run, from its log line (measured ${r.history.date} at \`${r.history.commit}\`) | ${r.history.inActionMs.toFixed(0)} ms | | | ≤ ${r.history.target} ms: ${verdict(r.history.inActionMs <= r.history.target)} |`,
+          `| \`ci-base-action history\` of those builds (a whole process) vs the same chain walked with \`docker buildx imagetools inspect --raw\` and jq | ${r.history.cli.toFixed(0)} ms | ${r.history.imagetools.toFixed(0)} ms | ${ratio(r.history.imagetools, r.history.cli)}× faster | |`
+        ]
+      : []),
     '',
     `Engine rebuild, the action's stage medians (ms): ${Object.entries(r.engine.stagesMs)
       .map(([k, v]) => `${k} ${v}`)
@@ -545,7 +598,7 @@ function markdown(r) {
 if (!existsSync(join(ROOT, 'dist', 'index.js'))) throw new Error('dist/ is missing: npm run build first')
 if (BUILD_PUSH_ACTION && !existsSync(join(BUILD_PUSH_ACTION, 'action.yml')))
   throw new Error(`BUILD_PUSH_ACTION=${BUILD_PUSH_ACTION} holds no action.yml`)
-// BENCH_ONLY=mounts measures the cache mounts alone and keeps the other figures, each with the commit it was measured at.
+// BENCH_ONLY=mounts (or history) measures the cache mounts (or the history read) alone and keeps the other figures, each with the commit it was measured at.
 const only = process.env.BENCH_ONLY
 const stamp = () => ({ date: new Date().toISOString().slice(0, 10), commit: commit(), rounds: ROUNDS })
 const results = only ? JSON.parse(readFileSync(join(ROOT, 'bench', 'results.json'), 'utf8')) : { ...stamp(), machine: machine() }
@@ -556,6 +609,7 @@ if (!only) {
   results.inspect = await inspectSpeed(`${REGISTRY}/bench/realistic-engine:weekly`)
 }
 if (!only || only === 'mounts') results.mounts = { ...stamp(), ...(await cacheMounts()) }
+if (!only || only === 'history') results.history = { ...stamp(), ...(await historyRead()) }
 const table = markdown(results)
 writeFileSync(join(ROOT, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n')
 writeFileSync(join(ROOT, 'bench', 'RESULTS.md'), `# Benchmarks\n\n${table}\n`)

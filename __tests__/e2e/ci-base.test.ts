@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { parse } from 'yaml'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { imageConfig, imageFiles, platformSizes, REGISTRY } from '../support/registry'
+import { imageConfig, imageFiles, manifest, platformSizes, REGISTRY } from '../support/registry'
 import { nonce, onEveryStack } from '../support/stack'
 
 const context = '__tests__/fixtures/ci-base-standin'
@@ -33,7 +33,8 @@ onEveryStack('the CI base image stand-in, built as the weekly rebuild builds it'
         pull: 'true',
         'build-args': `PACKAGES_MONTH=${month}\nPNPM_VERSION=9.15.2\nVERSION=${run}`,
         verify: weeklyStep.with.verify,
-        'require-non-root': String(weeklyStep.with['require-non-root'])
+        'require-non-root': String(weeklyStep.with['require-non-root']),
+        variants: weeklyStep.with.variants
       },
       env: { GITHUB_EVENT_PATH: event, GITHUB_EVENT_NAME: 'schedule', GITHUB_SHA: head }
     })
@@ -70,6 +71,36 @@ onEveryStack('the CI base image stand-in, built as the weekly rebuild builds it'
     expect(first.main.summary).toContain('**Verify** — all passed')
   })
 
+  test('the slim variant: its own -slim tags, the same layers without the build tools, its checks that apply passed', async () => {
+    const tags = first.main.outputs.tags.split('\n')
+    const [slim] = JSON.parse(first.main.outputs.variants)
+    expect(slim).toMatchObject({ name: 'slim', target: 'slim' })
+    expect([...slim.tags].sort()).toStrictEqual(tags.map((t: string) => `${t}-slim`).sort())
+    const main = await platformSizes(repo, 'latest')
+    const small = await platformSizes(repo, 'latest-slim')
+    expect((await manifest(repo, 'latest-slim'))!.digest).toBe(slim.digest)
+    for (const platform of ['linux/amd64', 'linux/arm64']) {
+      expect(small[platform].layers).toBe(main[platform].layers - 1)
+      const files = await imageFiles(repo, small[platform].digest)
+      expect(files.has('usr/share/ci-base/packages')).toBe(false)
+      expect(files.get('usr/local/bin/node')).toBeDefined()
+      expect((await imageConfig(repo, small[platform].digest)).config.User).toBe('1001')
+    }
+    expect(slim.size).toBe(small['linux/amd64'].size)
+    expect(slim.sizeVsMain).toBe(small['linux/amd64'].size - main['linux/amd64'].size)
+    const report = JSON.parse(first.main.outputs.report)
+    const results = report.variants[0].verify.results as { command: string; passed: boolean; output: string }[]
+    expect(results.every(r => r.passed)).toBe(true)
+    const absent = results.filter(r => r.output === 'not in this variant (exit 127)').map(r => r.command)
+    // The stand-in's build tools come with its packages step; busybox gives both targets nc.
+    expect([...new Set(absent)].sort()).toStrictEqual(
+      ['bash --version', 'curl --version', 'g++ --version', 'git --version', 'make --version', 'python3 --version'].sort()
+    )
+    expect(absent).toHaveLength(12)
+    expect(results.find(r => r.command === 'node --version')?.passed).toBe(true)
+    expect(first.main.summary).toMatch(/\| slim \| `slim` \| [\d.]+ kB \| -[\d.]+ kB \| \d \| new \| ✅ \|/)
+  })
+
   test('runs as the non-root user 1001, which owns the store and the work dir; CI environment set', async () => {
     const sizes = await platformSizes(repo, 'latest')
     for (const platform of ['linux/amd64', 'linux/arm64']) {
@@ -102,8 +133,10 @@ onEveryStack('the CI base image stand-in, built as the weekly rebuild builds it'
     const next = await weekly(`2026-12-${run}`)
     expect(next.main.code).toBe(0)
     expect(next.main.outputs.changed).toBe('true')
-    // The packages step is the first after FROM: it and everything after it are rebuilt.
+    // The packages step is the last: only it is rebuilt; pnpm, the environment and the user come from cache.
     const { steps } = JSON.parse(same.main.outputs.report).steps
-    expect(JSON.parse(next.main.outputs.report).steps).toEqual({ steps, cached: 0 })
+    expect(JSON.parse(next.main.outputs.report).steps).toEqual({ steps, cached: steps - 1 })
+    // The slim variant has no packages step: unchanged, its tags stay where they were.
+    expect(JSON.parse(next.main.outputs.variants)[0].digest).toBe(JSON.parse(first.main.outputs.variants)[0].digest)
   })
 })

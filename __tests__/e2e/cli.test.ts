@@ -1,30 +1,15 @@
 // The command line, bundled, on Node 24, against the real stack: inspect and compare read the
 // registry; build --dry-run prints what the action runs; build runs the action's pipeline.
-import { spawn } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { ROOT, actionNode, HEAD_SHA, type ActionRun } from '../support/runner'
+import { HEAD_SHA, type ActionRun } from '../support/runner'
+import { cli } from '../support/cli'
 import { BASE_IMAGE, manifest, platformSizes, REGISTRY } from '../support/registry'
 import { errorLines, fixture, nonce, onEveryStack } from '../support/stack'
 import { splitCommand } from '../../src/core/verify'
 
 const multistage = fixture('multistage')
-
-function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((done, fail) => {
-    const child = spawn(actionNode(), [join(ROOT, 'dist', 'cli', 'index.js'), ...args], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root', ...env }
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', d => (stdout += d))
-    child.stderr.on('data', d => (stderr += d))
-    child.on('error', fail)
-    child.on('close', code => done({ code: code ?? -1, stdout, stderr }))
-  })
-}
 
 /**
  * The same run for the action and the command line: the same commit, time and repository, and

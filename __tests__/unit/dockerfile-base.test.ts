@@ -20,16 +20,28 @@ const argDefault = (name: string) =>
     ?.getValue()
 const envs = Object.fromEntries(dockerfile.getENVs().flatMap(e => e.getProperties().map(p => [p.getName(), p.getValue()])))
 
+const froms = dockerfile.getFROMs()
+const stageStart = (name: string) => instructions.indexOf(froms.find(f => args(f).endsWith(` AS ${name}`))!)
+
 test('base: node 20 on alpine, pinned by a literal tag that Dependabot can bump (no build args in FROM)', () => {
-  const froms = dockerfile.getFROMs()
-  expect(froms).toHaveLength(1)
-  expect(args(froms[0])).toMatch(/^node:20\.\d+\.\d+-alpine3\.\d+$/)
+  expect(args(froms[0])).toMatch(/^node:20\.\d+\.\d+-alpine3\.\d+ AS runtime$/)
   expect(instructions.indexOf(froms[0])).toBe(0)
 })
 
-test('system dependencies: one apk layer with exactly the build tools, no package cache', () => {
+test('two targets on the same layers: slim (no build tools) and ci, the default, last', () => {
+  expect(froms.map(args)).toStrictEqual([expect.stringMatching(/ AS runtime$/), 'runtime AS slim', 'runtime AS ci'])
+  const slim = instructions.slice(stageStart('slim'), stageStart('ci'))
+  expect(slim.map(i => i.getKeyword())).not.toContain('RUN')
+  expect(slim[slim.length - 1].getKeyword()).toBe('USER')
+  // The weekly rebuild builds the slim variant beside the default target.
+  const weekly = readFileSync(join(ROOT, '.github/workflows/weekly-rebuild.yml'), 'utf8')
+  expect(weekly).toMatch(/variants: slim=slim/)
+})
+
+test('system dependencies: one apk layer, in the ci target only, with exactly the build tools, no package cache', () => {
   const apk = runs.filter(r => args(r).includes('apk'))
   expect(apk).toHaveLength(1)
+  expect(instructions.indexOf(apk[0])).toBeGreaterThan(stageStart('ci'))
   const command = args(apk[0])
   expect(command).toMatch(/apk add --no-cache /)
   expect(command).not.toMatch(/apk (update|upgrade)/)
@@ -77,29 +89,33 @@ test('security: nodejs 1001:1001 owns the store and work dir; root only while bu
   expect(args(user)).toMatch(/adduser -S -u 1001 -G nodejs/)
   expect(args(user)).toMatch(/chown -R nodejs:nodejs \/pnpm \/app/)
   const users = instructions.filter(i => i.getKeyword() === 'USER')
-  expect(users.map(args)).toEqual(['1001'])
+  expect(users.map(args)).toEqual(['1001', '1001'])
+  expect(instructions[stageStart('ci') - 1].getKeyword()).toBe('USER')
   expect(instructions[instructions.length - 1].getKeyword()).toBe('USER')
   expect(args(instructions.find(i => i.getKeyword() === 'WORKDIR')!)).toBe('/app')
 })
 
-test('OCI labels fed by build args, after every layer', () => {
-  const label = instructions.find(i => i.getKeyword() === 'LABEL')!
-  const text = args(label)
-  for (const [key, arg] of [
-    ['source', 'SOURCE'],
-    ['revision', 'REVISION'],
-    ['created', 'CREATED'],
-    ['version', 'VERSION']
-  ]) {
-    expect(text).toContain(`org.opencontainers.image.${key}="\${${arg}}"`)
-  }
-  const lastLayer = Math.max(...instructions.map((i, n) => (['RUN', 'COPY', 'ADD'].includes(i.getKeyword()) ? n : -1)))
-  expect(index(i => i.getKeyword() === 'LABEL')).toBeGreaterThan(lastLayer)
+test('OCI labels fed by build args, after every layer of each target', () => {
+  const labels = instructions.filter(i => i.getKeyword() === 'LABEL')
+  expect(labels).toHaveLength(2)
+  for (const label of labels)
+    for (const [key, arg] of [
+      ['source', 'SOURCE'],
+      ['revision', 'REVISION'],
+      ['created', 'CREATED'],
+      ['version', 'VERSION']
+    ])
+      expect(args(label)).toContain(`org.opencontainers.image.${key}="\${${arg}}"`)
+  const lastLayerBefore = (end: number) =>
+    Math.max(...instructions.slice(0, end).map((i, n) => (['RUN', 'COPY', 'ADD'].includes(i.getKeyword()) ? n : -1)))
+  const [slimLabel, ciLabel] = labels.map(l => instructions.indexOf(l))
+  expect(slimLabel).toBeGreaterThan(lastLayerBefore(stageStart('ci')))
+  expect(ciLabel).toBeGreaterThan(lastLayerBefore(instructions.length))
 })
 
 test('layers are ordered by how often they change', () => {
   const at = (needle: string) => index(i => args(i).includes(needle))
-  const order = [at('apk add'), at('corepack enable'), at('CI=true'), at('adduser'), instructions.length - 1]
+  const order = [at('corepack enable'), at('CI=true'), at('adduser'), at('apk add'), instructions.length - 1]
   expect([...order].sort((a, b) => a - b)).toEqual(order)
   expect(order.every(n => n >= 0)).toBe(true)
 })

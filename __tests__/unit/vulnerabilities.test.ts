@@ -1,65 +1,12 @@
-// Scanner reports counted by severity. The reports are written here to each format's
-// documented shape (Trivy's JSON schema version 2, grype's JSON, SARIF 2.1.0).
+// Scanner reports counted by severity.
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { ROOT } from '../support/runner'
 import { countsText, countVulnerabilities, parseVulnerabilityBudget, vulnerabilityBreaches } from '../../src/core/vulnerabilities'
 
-const trivy = {
-  SchemaVersion: 2,
-  ArtifactName: 'localhost:5000/ci-base@sha256:ab',
-  ArtifactType: 'container_image',
-  Results: [
-    {
-      Target: 'localhost:5000/ci-base (alpine 3.20.3)',
-      Class: 'os-pkgs',
-      Type: 'alpine',
-      Vulnerabilities: [
-        { VulnerabilityID: 'CVE-2026-0001', PkgName: 'openssl', Severity: 'CRITICAL' },
-        { VulnerabilityID: 'CVE-2026-0002', PkgName: 'busybox', Severity: 'HIGH' },
-        { VulnerabilityID: 'CVE-2026-0002', PkgName: 'ssl_client', Severity: 'HIGH' },
-        { VulnerabilityID: 'CVE-2026-0003', PkgName: 'curl', Severity: 'MEDIUM' }
-      ]
-    },
-    { Target: 'usr/local/lib/node_modules/corepack/package.json', Class: 'lang-pkgs', Type: 'node-pkg', Vulnerabilities: null },
-    { Target: 'app', Class: 'lang-pkgs', Type: 'node-pkg', Vulnerabilities: [{ VulnerabilityID: 'GHSA-x', Severity: 'LOW' }] }
-  ]
-}
-
-const grype = {
-  matches: [
-    { vulnerability: { id: 'CVE-2026-0001', severity: 'Critical' }, artifact: { name: 'openssl', version: '3.3.2-r0' } },
-    { vulnerability: { id: 'CVE-2026-0004', severity: 'Negligible' }, artifact: { name: 'zlib', version: '1.3.1-r1' } },
-    { vulnerability: { id: 'CVE-2026-0005', severity: 'Unknown' }, artifact: { name: 'musl', version: '1.2.5-r0' } }
-  ],
-  source: { type: 'image', target: { userInput: 'ci-base:latest' } },
-  descriptor: { name: 'grype', version: '0.0.0' }
-}
-
-const sarif = {
-  version: '2.1.0',
-  $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-  runs: [
-    {
-      tool: {
-        driver: {
-          name: 'scanner',
-          rules: [
-            { id: 'CVE-2026-0001', properties: { 'security-severity': '9.8' } },
-            { id: 'CVE-2026-0002', properties: { 'security-severity': '7.5' } },
-            { id: 'CVE-2026-0006', properties: { 'security-severity': '0.0' } },
-            { id: 'CVE-2026-0007' }
-          ]
-        }
-      },
-      results: [
-        { ruleId: 'CVE-2026-0001', level: 'error', message: { text: 'openssl' } },
-        { ruleId: 'CVE-2026-0002', ruleIndex: 1, level: 'error', message: { text: 'busybox' } },
-        { ruleId: 'CVE-2026-0006', level: 'note', message: { text: 'x' } },
-        { ruleId: 'CVE-2026-0007', level: 'warning', message: { text: 'curl' } },
-        { ruleId: 'CVE-2026-0007', level: 'note', message: { text: 'wget' } },
-        { ruleId: 'unknown-rule', message: { text: 'no level: SARIF says warning' } }
-      ]
-    }
-  ]
-}
+// Written here to each format's documented shape: Trivy's JSON (schema version 2), grype's JSON, SARIF 2.1.0.
+const fixture = (name: string) => JSON.parse(readFileSync(join(ROOT, '__tests__', 'fixtures', 'scan', name), 'utf8'))
+const [trivy, grype, sarif] = ['trivy.json', 'grype.json', 'report.sarif'].map(fixture)
 
 test.each([
   [

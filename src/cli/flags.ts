@@ -3,7 +3,7 @@
 // each flag an input. Pure.
 import { INPUT_DEFAULTS, type InputName, type RawInputs } from '../core/inputs.js'
 
-export const COMMANDS = ['build', 'inspect', 'compare'] as const
+export const COMMANDS = ['build', 'inspect', 'compare', 'history'] as const
 export type Command = (typeof COMMANDS)[number]
 
 /** Flags of the command line itself, not inputs. */

@@ -15,7 +15,8 @@ import { checkBudgets } from '../core/budget.js'
 import { makeReport, type Report } from '../core/report.js'
 import { errorMessage } from '../core/errors.js'
 import { COMMANDS, inFlags, OWN_FLAGS, parseArgs, rawInputs, UsageError, type Invocation } from './flags.js'
-import { paint, renderReport, terminalRuntime } from './terminal.js'
+import { paint, renderHistory, renderReport, terminalRuntime } from './terminal.js'
+import { readHistory } from '../pipeline/registry/history.js'
 
 // stdout is for results (a table, --json). Libraries the pipeline uses (the runner's toolkit)
 // print workflow commands to stdout: those go to stderr, and their debug lines nowhere.
@@ -38,6 +39,7 @@ async function help(): Promise<string> {
     'Usage: ci-base-action build [--input value ...] [--json] [--dry-run]',
     '       ci-base-action inspect IMAGE [--json]',
     '       ci-base-action compare IMAGE BASELINE [--max-size S] [--max-layers N] [--max-growth G] [--json]',
+    '       ci-base-action history IMAGE [--history N] [--json]',
     '',
     'Exit codes: 0 ok, 1 failed (build, budget, verify), 2 usage.',
     '',
@@ -137,6 +139,26 @@ async function compareImages(inv: Invocation): Promise<number> {
   return 0
 }
 
+/** The builds recorded on IMAGE's index and the chain behind it: the trend a report shows, from a terminal. */
+async function history(inv: Invocation): Promise<number> {
+  if (inv.positional.length !== 1)
+    throw new UsageError('history takes one IMAGE, e.g. ci-base-action history ghcr.io/phialo/ci-base:latest [--history 24]')
+  const stray = Object.keys(inv.inputs).filter(n => n !== 'history')
+  if (stray.length) throw new UsageError(`history takes --history (how many builds), not ${stray.map(n => `--${n}`).join(', ')}`)
+  const ref = imageRef(inv.positional[0], 'IMAGE')
+  const { history: count } = parseInputs(rawInputs(inv.inputs))
+  const reads = new OptionalReads(OPTIONAL_READS_BUDGET_MS, message => process.stderr.write(`${errColors.bad(message)}\n`))
+  const found = await readHistory(ref, Math.max(count, 1), process.env, reads)
+  if (!found.records.length)
+    throw new Error(`${ref} has no recorded builds: it is not in the registry, or was not pushed by this action with history on`)
+  if (inv.json) {
+    out(JSON.stringify({ image: ref, records: found.records, ...(found.note ? { note: found.note } : {}) }))
+    return 0
+  }
+  out(renderHistory(found, colors))
+  return 0
+}
+
 async function run(argv: string[]): Promise<number> {
   try {
     const inv = parseArgs(argv)
@@ -145,7 +167,7 @@ async function run(argv: string[]): Promise<number> {
       return inv.command || inv.help ? 0 : 2
     }
     const build = async (i: Invocation) => (await import('./build.js')).build(i, out, colors, errColors)
-    const commands = { build, inspect, compare: compareImages } satisfies Record<
+    const commands = { build, inspect, compare: compareImages, history } satisfies Record<
       (typeof COMMANDS)[number],
       (inv: Invocation) => Promise<number>
     >

@@ -8,6 +8,7 @@ import type { OutputName } from '../core/outputs.js'
 import { layerChart, type Report } from '../core/report.js'
 import { humanSize, signedPercent } from '../core/size.js'
 import { verifyFailures } from '../core/verify.js'
+import { trendRows, trendText, type History, type Trend } from '../core/history.js'
 
 export interface Paint {
   ok(text: string): string
@@ -115,4 +116,22 @@ export function renderReport(report: Report, colors: Paint): string {
   if (report.digest) lines.push('', `${colors.dim('digest')} ${report.digest}`)
   for (const tag of report.tags) lines.push(`${colors.dim('tag')}    ${tag}`)
   return lines.join('\n').replace(/\n{3,}/g, '\n\n')
+}
+
+/** The recorded builds, oldest first: the trend as text, then one row per build. */
+export function renderHistory(history: History, colors: Paint): string {
+  const records = history.records
+  const newest = records[records.length - 1]
+  const trend: Trend = {
+    records: records.slice(0, -1),
+    current: newest,
+    currentPublished: true,
+    currentLabel: newest.built.slice(5, 10)
+  }
+  const [header, ...rows] = trendRows(trend)
+  const platform = newest.platforms[0]?.platform ?? ''
+  const lines = [colors.bold(`${records.length} builds, ${platform} size`), trendText(trend), '', colors.bold(table([header])[0])]
+  lines.push(...table([header, ...rows]).slice(1))
+  if (history.note) lines.push('', colors.dim(history.note))
+  return lines.join('\n')
 }

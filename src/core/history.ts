@@ -98,6 +98,8 @@ export interface Trend {
   currentPublished: boolean
   /** What cut the walk short, when it was cut. */
   note?: string
+  /** The current build's name on the chart and in the table (default: this build, or this run). */
+  currentLabel?: string
 }
 
 const mb = (bytes: number) => Math.round(bytes / 1e5) / 10
@@ -118,10 +120,13 @@ function points(trend: Trend): { all: BuildRecord[]; platform: string } {
   return { all: [...trend.records, trend.current], platform: trend.current.platforms[0]?.platform ?? '' }
 }
 
+const currentLabel = (trend: Trend, table = false) =>
+  trend.currentLabel ?? (trend.currentPublished ? 'this build' : table ? 'this run (not published)' : 'this run')
+
 /** A Mermaid xychart of the first platform's size, which GitHub renders in summaries and comments. */
 export function trendChart(trend: Trend): string {
   const { all, platform } = points(trend)
-  const x = labels(all, trend.currentPublished ? 'this build' : 'this run')
+  const x = labels(all, currentLabel(trend))
   return [
     '```mermaid',
     'xychart-beta',
@@ -139,7 +144,7 @@ export function trendText(trend: Trend, width = 30): string {
   const sizes = all.map(r => sizeOf(r, platform).size)
   const low = Math.min(...sizes)
   const span = Math.max(...sizes) - low
-  const x = labels(all, trend.currentPublished ? 'this build' : 'this run')
+  const x = labels(all, currentLabel(trend))
   const labelWidth = Math.max(...x.map(l => l.length))
   return all
     .map((r, i) => {
@@ -158,20 +163,35 @@ const vulnCell = (v?: VulnerabilityCounts) =>
     : '—'
 const signedBytes = (n: number) => (n > 0 ? `+${humanSize(n)}` : n === 0 ? '0 B' : humanSize(n))
 
-/** One row per build: when, which, size (and change from the row before), layers, time, hit rate, verify, vulnerabilities. */
-export function trendTable(trend: Trend): string[] {
+/** One row of cells per build, after a header: when, which, size (and change from the row before), layers, time, hit rate, verify, vulnerabilities. */
+export function trendRows(trend: Trend, mark: (text: string) => string = t => t): string[][] {
   const { all, platform } = points(trend)
   const rows = all.map((r, i) => {
     const size = sizeOf(r, platform)
     const change = i === 0 ? '' : ` (${signedBytes(size.size - sizeOf(all[i - 1], platform).size)})`
-    const which =
-      i === all.length - 1 ? `**${trend.currentPublished ? 'this build' : 'this run (not published)'}**` : `\`${short(r.digest)}\``
-    return `| ${day(r.built)} | ${which} | ${humanSize(size.size)}${change} | ${size.layers} | ${r.buildSeconds.toFixed(1)} s | ${r.cacheHitRate}% | ${r.verify ?? '—'} | ${vulnCell(r.vulnerabilities)} |`
+    const current = i === all.length - 1 && !trend.currentLabel
+    return [
+      day(r.built),
+      current ? mark(currentLabel(trend, true)) : short(r.digest),
+      `${humanSize(size.size)}${change}`,
+      String(size.layers),
+      `${r.buildSeconds.toFixed(1)} s`,
+      `${r.cacheHitRate}%`,
+      r.verify ?? '—',
+      vulnCell(r.vulnerabilities)
+    ]
   })
+  return [['built', 'build', `size (${platform})`, 'layers', 'build time', 'cache hits', 'verify', 'vulnerabilities'], ...rows]
+}
+
+export function trendTable(trend: Trend): string[] {
+  const [header, ...rows] = trendRows(trend, t => `**${t}**`)
+  const cells = (row: string[]) => `| ${row.join(' | ')} |`
+  const isCurrent = (i: number) => i === rows.length - 1 && !trend.currentLabel
   return [
-    `| built | build | size (${platform}) | layers | build time | cache hits | verify | vulnerabilities |`,
+    cells(header),
     '|---|---|---:|---:|---:|---:|---|---|',
-    ...rows
+    ...rows.map((row, i) => cells(isCurrent(i) ? row : [row[0], `\`${row[1]}\``, ...row.slice(2)]))
   ]
 }
 

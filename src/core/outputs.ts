@@ -5,7 +5,8 @@ import { humanSize } from './size.js'
 import { verified } from './verify.js'
 
 export const OUTPUTS = {
-  digest: 'Digest of the image (the index for multi-platform).',
+  digest:
+    'Digest of the image the tags point at: its index, carrying the recorded metrics (a one-platform build is wrapped in an index of one); with history 0 or without push, the index or manifest as built.',
   imageid: 'Image id where the builder gives one.',
   metadata: 'buildx metadata JSON.',
   tags: 'The tags applied, newline list.',

@@ -120,7 +120,7 @@ export function layerChart(platform: PlatformReport, count = 8): string {
 
 export function summaryMarkdown(report: Report): string {
   const over = report.breaches.length > 0
-  const failedVerify = report.verify ? verifyFailures(report.verify).length > 0 : false
+  const failedVerify = [report.verify, ...(report.variants ?? []).map(v => v.verify)].some(v => v && verifyFailures(v).length > 0)
   const trouble = [over ? 'over budget' : '', failedVerify ? 'verify failed' : ''].filter(Boolean).join(', ')
   const lines = [
     `### CI base image ${report.pushed ? 'pushed' : 'built'}${trouble ? ` — ${trouble}` : report.changed === false ? ' — unchanged' : ''}`,

@@ -20,6 +20,7 @@ import { verifyImage } from './builder/verify.js'
 import { handOver } from './github/handover.js'
 import { finish } from './report/finish.js'
 import { needs, type Run, type Stage } from './stages.js'
+import { variantsStage } from './variants.js'
 import { buildMetrics, OLDEST_STAGE, recordOf, SCAN_STAGE, startBaselineReads, TAG_STAGE } from './record-stages.js'
 
 const planOf = (run: Run) => needs(run.plan, 'the plan')
@@ -30,6 +31,7 @@ const pushesItself = (run: Run) => planOf(run).build.pushTo.length > 0
 export const BUILD_STAGES: Stage[] = [
   {
     // The published image, and the builds behind it, are read while the builder is set up and the build runs.
+    perImage: true,
     run: run => startBaselineReads(run)
   },
   {
@@ -44,11 +46,13 @@ export const BUILD_STAGES: Stage[] = [
         layoutDir: layoutStoreDir(rt.env),
         pid: process.pid
       }
+      run.planFacts = facts
       run.plan = planRun(facts)
       const { withoutGha, ...buildx } = await readyBuildx(rt, inputs, run.plan)
       if (withoutGha) {
         rt.warning(withoutGha)
-        run.plan = planRun({ ...facts, inputs: inputsWithoutGha(inputs) })
+        run.planFacts = { ...facts, inputs: inputsWithoutGha(inputs) }
+        run.plan = planRun(run.planFacts)
       }
       await useBuilder(rt, inputs, run.plan, buildx, run.ctx.temp)
       run.buildx = buildx
@@ -89,6 +93,7 @@ export const BUILD_STAGES: Stage[] = [
     }
   },
   {
+    perImage: true,
     run: async run => {
       const { verify, build, tags } = planOf(run)
       // Verify runs what was built: pulled by digest after a push, else loaded under a name of this run's.
@@ -101,6 +106,7 @@ export const BUILD_STAGES: Stage[] = [
   },
   {
     name: run => (pushesItself(run) ? 'Build and push' : 'Build'),
+    perImage: true,
     run: async run => {
       const built = await runBuild(run.rt, planOf(run).build).catch(e => {
         if (e instanceof BuildError) run.rt.setOutput('build-time', seconds(e.milliseconds).toFixed(1))
@@ -115,6 +121,7 @@ export const BUILD_STAGES: Stage[] = [
   {
     // The whole image goes to the registry by digest now; its tags move only once it is measured and checked.
     name: 'Push',
+    perImage: true,
     when: run => run.inputs.push && !pushesItself(run),
     run: async run => {
       const { repositories, build } = planOf(run)
@@ -123,6 +130,7 @@ export const BUILD_STAGES: Stage[] = [
   },
   {
     name: 'Inspect',
+    perImage: true,
     run: async run => {
       const { rt, inputs } = run
       const { repositories, build } = planOf(run)
@@ -164,6 +172,7 @@ export const BUILD_STAGES: Stage[] = [
     }
   },
   {
+    perImage: true,
     run: async run => {
       const faults = cacheFaultWarning([...builtOf(run).cacheFaults, ...(run.exportFaults ?? [])])
       if (faults) run.rt.warning(faults)
@@ -177,6 +186,7 @@ export const BUILD_STAGES: Stage[] = [
   },
   {
     name: 'Verify',
+    perImage: true,
     when: run => planOf(run).verify !== undefined,
     run: async run => {
       const { verify, repositories } = planOf(run)
@@ -193,6 +203,8 @@ export const BUILD_STAGES: Stage[] = [
       }
     }
   },
+  // Before the main image's tags move: a variant that fails leaves every tag where it was.
+  variantsStage(() => BUILD_STAGES.filter(s => s.perImage)),
   SCAN_STAGE,
   TAG_STAGE,
   {

@@ -11,7 +11,7 @@ import { repositoryOf } from '../core/reference.js'
 import { errorMessage } from '../core/errors.js'
 import { readBaseline, registrySource } from './registry/image-sources.js'
 import { copyIndex, readHistory, writeRecordedIndex } from './registry/history.js'
-import { clientFor, type RegistryClient } from './registry/registry-client.js'
+import { clientsFor } from './registry/registry-client.js'
 import { publish } from './registry/publish.js'
 import { scanImage } from './report/scan.js'
 import { needs, type Run, type Stage } from './stages.js'
@@ -23,7 +23,13 @@ const imageOf = (run: Run) => needs(run.image, 'the image')
 export function startBaselineReads(run: Run): void {
   const { rt, inputs } = run
   run.baseline = readBaseline(rt.docker, inputs.baseline, inputs.platforms, rt.env, run.reads)
-  if (inputs.history > 0) run.history = readHistory(inputs.baseline, inputs.history, rt.env, run.reads)
+  if (inputs.history > 0) {
+    const started = performance.now()
+    run.history = readHistory(inputs.baseline, inputs.history, rt.env, run.reads).then(h => {
+      if (h.records.length) rt.info(`History: ${h.records.length} builds read in ${Math.round(performance.now() - started)} ms`)
+      return h
+    })
+  }
 }
 
 /** How long the build took and its steps: this job's, or for a merge its platform jobs' (the slowest, all steps). */
@@ -57,6 +63,7 @@ export function recordOf(run: Run): BuildRecord {
 
 export const SCAN_STAGE: Stage = {
   name: 'Scan',
+  perImage: true,
   when: run => run.inputs.scanReport !== '',
   run: async run => {
     const { repositories, tags } = planOf(run)
@@ -68,6 +75,7 @@ export const SCAN_STAGE: Stage = {
 
 export const TAG_STAGE: Stage = {
   name: 'Tag',
+  perImage: true,
   when: run => run.inputs.push && run.inputs.mode !== 'platform',
   run: async run => {
     const { rt, inputs } = run
@@ -75,15 +83,7 @@ export const TAG_STAGE: Stage = {
     const built = needs(run.digest, 'the digest')
     // A tag that replaces the baseline moves only once the history behind it is read.
     await run.history
-    const clients = new Map<string, RegistryClient>()
-    const clientOf = (repository: string) => {
-      if (!clients.has(repository))
-        clients.set(
-          repository,
-          clientFor(repository, rt.env, message => rt.warning(message))
-        )
-      return clients.get(repository)!
-    }
+    const clientOf = clientsFor(rt.env, message => rt.warning(message))
     let target = built
     if (inputs.history > 0) {
       const base = needs(run.base, 'the baseline')

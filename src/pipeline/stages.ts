@@ -3,7 +3,7 @@
 // stages after it.
 import type { Inputs } from '../core/inputs.js'
 import type { RunContext } from '../core/github-context.js'
-import type { RunPlan } from '../core/run-plan.js'
+import type { RunFacts, RunPlan } from '../core/run-plan.js'
 import type { EngineFacts } from '../core/builder.js'
 import type { SourceDate } from '../core/source-date.js'
 import type { Baseline, ImageInfo } from '../core/image.js'
@@ -36,6 +36,8 @@ export interface Run {
   readonly engine?: Promise<EngineFacts>
   readonly created: Promise<SourceDate>
   facts?: CommonFacts & { work: string }
+  /** What the plan was made from (the variants are planned from it too). */
+  planFacts?: RunFacts
   plan?: RunPlan
   buildx?: BuildxSetup
   baseline?: Promise<Baseline>
@@ -70,6 +72,8 @@ export interface Stage {
   /** Runs only when this holds (asked when its turn comes). */
   when?: (run: Run) => boolean
   run: (run: Run) => void | Promise<void>
+  /** A stage of each image the run makes: run again for every variant, on the variant's own run. */
+  perImage?: boolean
 }
 
 /** What an earlier stage left on the run: there by the order of the list, said plainly if not. */
@@ -78,10 +82,11 @@ export function needs<T>(value: T | undefined, what: string): T {
   return value
 }
 
-export async function runStages(run: Run, stages: Stage[]): Promise<void> {
+export async function runStages(run: Run, stages: Stage[], label = ''): Promise<void> {
   for (const stage of stages) {
     if (stage.when && !stage.when(run)) continue
-    const name = typeof stage.name === 'function' ? stage.name(run) : stage.name
+    const named = typeof stage.name === 'function' ? stage.name(run) : stage.name
+    const name = named && label ? `${named} (${label})` : named
     if (!name) {
       await stage.run(run)
       continue

@@ -7,7 +7,7 @@ import { parseRecord, type BuildRecord, type History } from '../../core/history.
 import { repositoryOf, tagOf } from '../../core/reference.js'
 import type { Env } from '../../core/env.js'
 import { errorMessage } from '../../core/errors.js'
-import { clientFor, NotFoundError, readBack, type RegistryClient } from './registry-client.js'
+import { clientsFor, NotFoundError, readBack, type RegistryClient } from './registry-client.js'
 import type { OptionalReads } from '../host/optional-reads.js'
 
 const OCI_INDEX = 'application/vnd.oci.image.index.v1+json'
@@ -23,11 +23,7 @@ export async function readHistory(ref: string, count: number, env: Env, reads: O
   let note: string | undefined
   let oldest: string | undefined
   const done = await reads.read(`the history behind ${ref}`, async signal => {
-    const clients = new Map<string, RegistryClient>()
-    const clientOf = (repository: string) => {
-      if (!clients.has(repository)) clients.set(repository, clientFor(repository, env, undefined, signal))
-      return clients.get(repository)!
-    }
+    const clientOf = clientsFor(env, undefined, signal)
     let next: string | undefined = ref
     while (next && walked.length < count) {
       const at: string = next

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Manifest } from '../../core/image.js'
 import { repositoriesOf, repositoryOf, tagOf } from '../../core/reference.js'
-import { clientFor, readBack, type RegistryClient } from './registry-client.js'
+import { clientsFor, readBack, type RegistryClient } from './registry-client.js'
 import type { Runtime } from '../host/runtime.js'
 import { errorMessage } from '../../core/errors.js'
 
@@ -111,15 +111,7 @@ export interface Publication extends Tagging {
 export async function publish(rt: Runtime, digest: string, repositories: string[], tags: string[], layout?: string): Promise<Publication> {
   // Each request is retried by the client (429 with its Retry-After, 5xx, a dropped connection), with a warning.
   // One client per repository: the push and the tags share its token.
-  const clients = new Map<string, RegistryClient>()
-  const clientOf = (repository: string) => {
-    if (!clients.has(repository))
-      clients.set(
-        repository,
-        clientFor(repository, rt.env, message => rt.warning(message))
-      )
-    return clients.get(repository)!
-  }
+  const clientOf = clientsFor(rt.env, message => rt.warning(message))
   let uploads: Uploads | undefined
   if (layout) {
     uploads = { blobs: 0, manifests: 0 }

@@ -220,6 +220,15 @@ export function clientFor(repository: string, env: Env, onRetry?: (message: stri
   return new RegistryClient(ref, () => dockerCredentials(ref.host, env), { ...DEFAULT_RETRIES, onRetry, signal })
 }
 
+/** One client per repository, made when first asked for: the requests to a repository share its token. */
+export function clientsFor(env: Env, onRetry?: (message: string) => void, signal?: AbortSignal): (repository: string) => RegistryClient {
+  const clients = new Map<string, RegistryClient>()
+  return repository => {
+    if (!clients.has(repository)) clients.set(repository, clientFor(repository, env, onRetry, signal))
+    return clients.get(repository)!
+  }
+}
+
 /**
  * A read of what was just pushed: some registries answer MANIFEST_UNKNOWN for a moment after a
  * push (their reads lag their writes), so "not found" is asked again, 1, 2 and 3 s later.

@@ -83,7 +83,10 @@ export async function finish(
   // Budgets and verify fail the step only after outputs, summary and comment are written.
   const failures = [
     ...(breaches.length ? [`Image over budget:\n${breaches.map(b => b.message).join('\n')}`] : []),
-    ...(verification && verifyFailures(verification).length ? [`Verify failed:\n${verifyFailures(verification).join('\n')}`] : [])
+    ...(verification && verifyFailures(verification).length ? [`Verify failed:\n${verifyFailures(verification).join('\n')}`] : []),
+    ...(f.variants ?? []).flatMap(v =>
+      v.verify && verifyFailures(v.verify).length ? [`Verify failed on variant ${v.name}:\n${verifyFailures(v.verify).join('\n')}`] : []
+    )
   ]
   if (failures.length) throw new Error(failures.join('\n'))
 }

@@ -1,0 +1,19 @@
+// The bundled command line, run on Node 24 as a user runs it.
+import { spawn } from 'node:child_process'
+import { join } from 'node:path'
+import { ROOT, actionNode } from './runner'
+
+export function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((done, fail) => {
+    const child = spawn(actionNode(), [join(ROOT, 'dist', 'cli', 'index.js'), ...args], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root', ...env }
+    })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', d => (stdout += d))
+    child.stderr.on('data', d => (stderr += d))
+    child.on('error', fail)
+    child.on('close', code => done({ code: code ?? -1, stdout, stderr }))
+  })
+}
