@@ -2950,6 +2950,18 @@ function isTransientPushFailure(progress) {
     const failed = progress.failedSteps();
     return (failed.length > 0 && failed.every(name => /^pushing |^exporting to image/.test(name)) && TRANSIENT_PUSH_FAILURE.test(progress.cause()));
 }
+// GHCR's refusals of a push: a 403, `DENIED`, `permission_denied: write_package` (the most asked
+// about push error there), as BuildKit or the registry API words them.
+const DENIED = /\b403\b|\bDENIED\b|permission_denied|write_package|insufficient_scope/i;
+/** What a refused push to ghcr.io needs, said where the error is; '' for other registries and other errors. */
+function pushDeniedHint(error, repositories) {
+    const ghcr = repositories.filter(r => r.startsWith('ghcr.io/'));
+    if (!ghcr.length || !DENIED.test(error))
+        return '';
+    return (`\nGHCR refused the push to ${ghcr.join(', ')}. The job needs \`permissions: packages: write\` and a login to ghcr.io ` +
+        '(registry: ghcr.io, username: ${{ github.actor }}, password: ${{ secrets.GITHUB_TOKEN }}); a package first pushed ' +
+        "from another repository must also give this one write access (the package's settings, Manage Actions access).");
+}
 
 ;// CONCATENATED MODULE: ./src/pipeline/builder/build.ts
 // The build itself: run buildx, read its metadata file, and retry once without cache
@@ -2989,8 +3001,10 @@ async function runBuild(rt, plan) {
         ({ code, progress } = await buildOnce(rt, plan));
     }
     const milliseconds = rt.now().getTime() - started;
-    if (code !== 0)
-        throw new BuildError(`docker buildx build failed (exit ${code}):\n${(0,docker/* lastLines */.w$)(progress.errorText())}`, milliseconds);
+    if (code !== 0) {
+        const errors = (0,docker/* lastLines */.w$)(progress.errorText());
+        throw new BuildError(`docker buildx build failed (exit ${code}):\n${errors}${pushDeniedHint(errors, plan.pushTo)}`, milliseconds);
+    }
     const metadataText = await (0,promises_.readFile)(plan.metadataFile, 'utf8').catch(() => '{}');
     await (0,promises_.rm)(plan.metadataFile, { force: true });
     if (plan.inputs.load || plan.loadTags.length) {
@@ -3016,6 +3030,7 @@ async function runBuild(rt, plan) {
 // platform's manifest, the index), and only then is every tag pointed at that digest. A push
 // that fails midway moves no tag; tags of one run never point at different images; a tag that
 // already points at the digest is left alone, and nothing the registry has is sent again.
+
 
 
 
@@ -3103,7 +3118,7 @@ async function publish(rt, digest, repositories, tags, layout) {
         uploads = { blobs: 0, manifests: 0 };
         for (const repository of repositories) {
             const pushed = await pushLayout(clientOf(repository), layout, digest).catch(e => {
-                throw new Error(`Pushing ${repository}@${digest} failed: ${(0,errors/* errorMessage */.g)(e)}; no tag was moved.`);
+                throw new Error(`Pushing ${repository}@${digest} failed: ${(0,errors/* errorMessage */.g)(e)}; no tag was moved.${pushDeniedHint((0,errors/* errorMessage */.g)(e), [repository])}`);
             });
             uploads.blobs += pushed.blobs;
             uploads.manifests += pushed.manifests;
@@ -3113,7 +3128,7 @@ async function publish(rt, digest, repositories, tags, layout) {
     if (!tags.length)
         return { moved: [], unchanged: [], uploads };
     const tagging = await pointTags(clientOf, digest, tags, message => rt.warning(message)).catch(e => {
-        throw new Error(`Tagging ${digest} failed: ${(0,errors/* errorMessage */.g)(e)}`);
+        throw new Error(`Tagging ${digest} failed: ${(0,errors/* errorMessage */.g)(e)}${pushDeniedHint((0,errors/* errorMessage */.g)(e), (0,reference/* repositoriesOf */.Ub)(tags))}`);
     });
     if (tagging.moved.length)
         rt.info(`Tagged ${digest}: ${tagging.moved.join(', ')}`);
@@ -3552,6 +3567,9 @@ async function upsertComment(target, marker, markdown, request = fetch, sleep = 
 }
 
 ;// CONCATENATED MODULE: ./src/core/outputs.ts
+// The action's outputs, declared once: names and descriptions (action.yml says the same, a
+// test holds them together), and their values from a report. Pure.
+
 
 
 const OUTPUTS = {
@@ -3604,6 +3622,42 @@ function outputs(report, metadata, markdown) {
             : ''
     };
 }
+/** GitHub keeps at most 1 MB of a job's outputs, all of them together; a margin stays for the rest of the job's steps. */
+const OUTPUTS_LIMIT = 900_000;
+const bytes = (values) => Object.values(values).reduce((sum, v) => sum + Buffer.byteLength(v), 0);
+/**
+ * Every output of a finished run, cut to fit GitHub's job output limit. The large ones go
+ * first, each with a note of what was left out: buildx's metadata (its provenance can be
+ * large), then the report's per-layer parts and trend, then the Markdown, as the summary is cut.
+ */
+function fittedOutputs(report, metadata, markdown, limit = OUTPUTS_LIMIT) {
+    let values = outputs(report, metadata, markdown);
+    const cut = [];
+    if (bytes(values) > limit && Buffer.byteLength(metadata) > 1024) {
+        values = outputs(report, JSON.stringify({ truncated: "buildx's metadata, over GitHub's job output limit" }), markdown);
+        cut.push('metadata');
+    }
+    if (bytes(values) > limit) {
+        const lean = {
+            ...report,
+            platforms: report.platforms.map(p => ({ ...p, breakdown: [] })),
+            variants: report.variants?.map(v => ({ ...v, platforms: v.platforms.map(p => ({ ...p, breakdown: [] })) })),
+            trend: undefined,
+            growth: undefined
+        };
+        values = { ...values, report: JSON.stringify({ ...lean, truncated: 'layer breakdowns, trend and growth, over the job output limit' }) };
+        cut.push('report');
+    }
+    if (bytes(values) > limit) {
+        const room = limit - (bytes(values) - Buffer.byteLength(values.markdown));
+        values = {
+            ...values,
+            markdown: fitMarkdown(values.markdown, text => Buffer.byteLength(text) <= room - 200, "GitHub's 1 MB job output limit")
+        };
+        cut.push('markdown');
+    }
+    return { values, cut };
+}
 
 ;// CONCATENATED MODULE: ./src/pipeline/report/publish-report.ts
 
@@ -3612,8 +3666,11 @@ function outputs(report, metadata, markdown) {
 
 async function publishReport(rt, inputs, ctx, report, metadata) {
     const markdown = summaryMarkdown(report);
-    for (const [name, value] of Object.entries(outputs(report, metadata, markdown)))
+    const { values, cut } = fittedOutputs(report, metadata, markdown);
+    for (const [name, value] of Object.entries(values))
         rt.setOutput(name, value);
+    if (cut.length)
+        rt.warning(`Outputs ${cut.join(', ')} were cut to stay under GitHub's 1 MB limit for a job's outputs; the job summary has the whole report.`);
     for (const p of report.platforms) {
         const delta = p.sizeDelta === undefined ? 'new' : `${p.sizeDelta >= 0 ? '+' : ''}${p.sizeDelta} bytes`;
         rt.info(`${p.platform}: ${p.size} bytes (${delta}) in ${p.layers} layers`);
@@ -4455,6 +4512,13 @@ async function main(host, raw) {
             throw new core_inputs/* InputError */.dz([`Input 'secret-files': the file for secret '${file.id}' (${file.path}) does not exist or cannot be read.`]);
         });
     }
+    // A scanner's report comes from a step before this one: not there now, it never will be.
+    if (inputs.scanReport && inputs.scanReport !== 'trivy')
+        await (0,promises_.access)(inputs.scanReport).catch(() => {
+            throw new core_inputs/* InputError */.dz([
+                `Input 'scan-report': ${inputs.scanReport} does not exist or cannot be read; run the scanner in an earlier step (or give trivy to run it here).`
+            ]);
+        });
     for (const name of (0,core_inputs/* secretLookingBuildArgs */.rE)(inputs.buildArgs)) {
         host.warning(`Build arg ${name} looks like a secret: a build arg's value stays in the image's history and metadata. Pass it with secrets (${name.toLowerCase()}=${name}) and read it in RUN --mount=type=secret,id=${name.toLowerCase()} instead.`);
     }

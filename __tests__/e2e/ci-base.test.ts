@@ -78,7 +78,13 @@ onEveryStack('the CI base image stand-in, built as the weekly rebuild builds it'
     expect([...slim.tags].sort()).toStrictEqual(tags.map((t: string) => `${t}-slim`).sort())
     const main = await platformSizes(repo, 'latest')
     const small = await platformSizes(repo, 'latest-slim')
-    expect((await manifest(repo, 'latest-slim'))!.digest).toBe(slim.digest)
+    const slimIndex = (await manifest(repo, 'latest-slim'))!
+    expect(slimIndex.digest).toBe(slim.digest)
+    // Its own history: its index records its own sizes; the first build has nothing before it.
+    expect(slimIndex.body.annotations?.['com.github.phialo.ci-base-action.platforms']).toBe(
+      ['linux/amd64', 'linux/arm64'].map(p => `${p}=${small[p].size}/${small[p].layers}`).join(',')
+    )
+    expect(slimIndex.body.annotations?.['com.github.phialo.ci-base-action.previous']).toBeUndefined()
     for (const platform of ['linux/amd64', 'linux/arm64']) {
       expect(small[platform].layers).toBe(main[platform].layers - 1)
       const files = await imageFiles(repo, small[platform].digest)

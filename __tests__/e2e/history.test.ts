@@ -115,7 +115,11 @@ onEveryStack('history on the images: a series of builds, its chain and its trend
     expect(r.main.summary).toContain('**Vulnerabilities** (sarif report): 1 critical, 1 high, 2 medium, 1 low, 1 unknown')
     const missing = await build(600, { push: 'false', tags: '', 'cache-write': 'never', 'scan-report': join(scans, 'none.json') })
     expect(missing.main.code).toBe(1)
-    expect(errorLines(missing.main.stdout)[0]).toMatch(/^::error::Input 'scan-report': .*none\.json could not be read/)
+    expect(errorLines(missing.main.stdout)).toStrictEqual([
+      `::error::Input 'scan-report': ${join(scans, 'none.json')} does not exist or cannot be read; run the scanner in an earlier step (or give trivy to run it here).`
+    ])
+    // Said before anything ran.
+    expect(missing.main.stdout).not.toContain('buildx build')
   })
 
   test('the recorded index keeps the platform manifests the build made: `changed` and the sizes are unaffected', async () => {

@@ -1,5 +1,5 @@
 import { bar, layerChart, makeReport, summaryMarkdown } from '../../src/core/report'
-import { outputs } from '../../src/core/outputs'
+import { fittedOutputs, outputs, OUTPUTS_LIMIT } from '../../src/core/outputs'
 import { compare } from '../../src/core/compare'
 import { checkBudgets } from '../../src/core/budget'
 import { humanSize } from '../../src/core/size'
@@ -106,4 +106,34 @@ test('baseline states read plainly', () => {
   expect(line({ status: 'missing' })).toContain('No published image at `r/x:latest` yet: every platform is new.')
   expect(line({ status: 'unavailable', reason: '401 Unauthorized' })).toContain('could not be read (401 Unauthorized); no comparison.')
   expect(line({ status: 'none' })).toContain('No baseline comparison.')
+})
+
+describe("GitHub's 1 MB limit on a job's outputs", () => {
+  const total = (values: Record<string, string>) => Object.values(values).reduce((s, v) => s + Buffer.byteLength(v), 0)
+  test('a report that fits is left whole', () => {
+    const r = report()
+    const { values, cut } = fittedOutputs(r, '{"m":1}', summaryMarkdown(r))
+    expect(cut).toStrictEqual([])
+    expect(values).toStrictEqual(outputs(r, '{"m":1}', summaryMarkdown(r)))
+  })
+  test('large metadata goes first, then the layer breakdowns, then the Markdown, each said; the total fits', () => {
+    const r = report()
+    const many = {
+      ...r,
+      platforms: r.platforms.map(p => ({
+        ...p,
+        breakdown: Array.from({ length: 4000 }, (_, i) => ({ instruction: `RUN step ${'x'.repeat(100)} ${i}`, size: i }))
+      }))
+    }
+    const metadata = JSON.stringify({ provenance: 'p'.repeat(950_000) })
+    const markdown = 'm'.repeat(950_000)
+    expect(fittedOutputs(r, metadata, 'small').cut).toStrictEqual(['metadata'])
+    const { values, cut } = fittedOutputs(many, metadata, markdown)
+    expect(cut).toStrictEqual(['metadata', 'report', 'markdown'])
+    expect(total(values)).toBeLessThanOrEqual(OUTPUTS_LIMIT)
+    expect(JSON.parse(values.report).truncated).toMatch(/layer breakdowns/)
+    expect(JSON.parse(values.report).platforms[0].size).toBe(r.platforms[0].size)
+    expect(values.markdown).toMatch(/_Left out to stay within GitHub's 1 MB job output limit: the rest._\n$/)
+    expect(values.size).toBe(String(r.platforms[0].size))
+  })
 })

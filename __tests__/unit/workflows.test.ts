@@ -163,3 +163,20 @@ test('the workflows run on Node 24: setup-node asks for 24, and every action use
     for (const [, version] of text.matchAll(/node-version: (\S+)/g)) expect([file, version]).toEqual([file, '24'])
   }
 })
+
+test("the README's weekly and PR examples are this repository's workflows, as a user's repository would write them", () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8')
+  for (const name of ['weekly-rebuild.yml', 'pr-image-check.yml']) {
+    const at = readme.indexOf(`(\`.github/workflows/${name}\``)
+    expect([name, at]).not.toEqual([name, -1])
+    const start = readme.indexOf('```yaml\n', at) + '```yaml\n'.length
+    const example = readme.slice(start, readme.indexOf('```\n', start))
+    const own = readFileSync(join(workflowsDir, name), 'utf8').replace(/^( +)uses: \.\/$/m, '$1uses: phialo/ci-base-action@v1')
+    expect(example).toBe(own)
+  }
+  // One checkout version everywhere: the examples' and the workflows'.
+  const checkouts = new Set([...readme.matchAll(/actions\/checkout@v\d+/g)].map(m => m[0]))
+  for (const file of files)
+    for (const m of readFileSync(join(workflowsDir, file), 'utf8').matchAll(/actions\/checkout@v\d+/g)) checkouts.add(m[0])
+  expect([...checkouts]).toStrictEqual(['actions/checkout@v5'])
+})

@@ -20,3 +20,18 @@ export function isTransientPushFailure(progress: BuildProgress): boolean {
     failed.length > 0 && failed.every(name => /^pushing |^exporting to image/.test(name)) && TRANSIENT_PUSH_FAILURE.test(progress.cause())
   )
 }
+
+// GHCR's refusals of a push: a 403, `DENIED`, `permission_denied: write_package` (the most asked
+// about push error there), as BuildKit or the registry API words them.
+const DENIED = /\b403\b|\bDENIED\b|permission_denied|write_package|insufficient_scope/i
+
+/** What a refused push to ghcr.io needs, said where the error is; '' for other registries and other errors. */
+export function pushDeniedHint(error: string, repositories: string[]): string {
+  const ghcr = repositories.filter(r => r.startsWith('ghcr.io/'))
+  if (!ghcr.length || !DENIED.test(error)) return ''
+  return (
+    `\nGHCR refused the push to ${ghcr.join(', ')}. The job needs \`permissions: packages: write\` and a login to ghcr.io ` +
+    '(registry: ghcr.io, username: ${{ github.actor }}, password: ${{ secrets.GITHUB_TOKEN }}); a package first pushed ' +
+    "from another repository must also give this one write access (the package's settings, Manage Actions access)."
+  )
+}

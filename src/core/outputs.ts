@@ -1,6 +1,6 @@
 // The action's outputs, declared once: names and descriptions (action.yml says the same, a
 // test holds them together), and their values from a report. Pure.
-import type { Report } from './report.js'
+import { fitMarkdown, type Report } from './report.js'
 import { humanSize } from './size.js'
 import { verified } from './verify.js'
 
@@ -64,4 +64,48 @@ export function outputs(report: Report, metadata: string, markdown: string): Rec
         )
       : ''
   }
+}
+
+/** GitHub keeps at most 1 MB of a job's outputs, all of them together; a margin stays for the rest of the job's steps. */
+export const OUTPUTS_LIMIT = 900_000
+
+const bytes = (values: Record<string, string>) => Object.values(values).reduce((sum, v) => sum + Buffer.byteLength(v), 0)
+
+/**
+ * Every output of a finished run, cut to fit GitHub's job output limit. The large ones go
+ * first, each with a note of what was left out: buildx's metadata (its provenance can be
+ * large), then the report's per-layer parts and trend, then the Markdown, as the summary is cut.
+ */
+export function fittedOutputs(
+  report: Report,
+  metadata: string,
+  markdown: string,
+  limit = OUTPUTS_LIMIT
+): { values: Record<OutputName, string>; cut: string[] } {
+  let values = outputs(report, metadata, markdown)
+  const cut: string[] = []
+  if (bytes(values) > limit && Buffer.byteLength(metadata) > 1024) {
+    values = outputs(report, JSON.stringify({ truncated: "buildx's metadata, over GitHub's job output limit" }), markdown)
+    cut.push('metadata')
+  }
+  if (bytes(values) > limit) {
+    const lean: Report = {
+      ...report,
+      platforms: report.platforms.map(p => ({ ...p, breakdown: [] })),
+      variants: report.variants?.map(v => ({ ...v, platforms: v.platforms.map(p => ({ ...p, breakdown: [] })) })),
+      trend: undefined,
+      growth: undefined
+    }
+    values = { ...values, report: JSON.stringify({ ...lean, truncated: 'layer breakdowns, trend and growth, over the job output limit' }) }
+    cut.push('report')
+  }
+  if (bytes(values) > limit) {
+    const room = limit - (bytes(values) - Buffer.byteLength(values.markdown))
+    values = {
+      ...values,
+      markdown: fitMarkdown(values.markdown, text => Buffer.byteLength(text) <= room - 200, "GitHub's 1 MB job output limit")
+    }
+    cut.push('markdown')
+  }
+  return { values, cut }
 }

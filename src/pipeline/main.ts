@@ -38,6 +38,13 @@ export async function main(host: Runtime, raw: RawInputs): Promise<void> {
       throw new InputError([`Input 'secret-files': the file for secret '${file.id}' (${file.path}) does not exist or cannot be read.`])
     })
   }
+  // A scanner's report comes from a step before this one: not there now, it never will be.
+  if (inputs.scanReport && inputs.scanReport !== 'trivy')
+    await access(inputs.scanReport).catch(() => {
+      throw new InputError([
+        `Input 'scan-report': ${inputs.scanReport} does not exist or cannot be read; run the scanner in an earlier step (or give trivy to run it here).`
+      ])
+    })
   for (const name of secretLookingBuildArgs(inputs.buildArgs)) {
     host.warning(
       `Build arg ${name} looks like a secret: a build arg's value stays in the image's history and metadata. Pass it with secrets (${name.toLowerCase()}=${name}) and read it in RUN --mount=type=secret,id=${name.toLowerCase()} instead.`

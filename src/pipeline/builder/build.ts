@@ -5,7 +5,7 @@ import type { Runtime } from '../host/runtime.js'
 import { buildArgs, buildEnv, type BuildPlan } from '../../core/args.js'
 import { lastLines } from '../host/docker.js'
 import { BuildProgress, type CacheFault, type CacheStep, type StepStats } from '../../core/progress.js'
-import { isCacheImportFailure, isTransientPushFailure } from '../../core/build-failures.js'
+import { isCacheImportFailure, isTransientPushFailure, pushDeniedHint } from '../../core/build-failures.js'
 
 export interface BuildResult {
   /** What buildx says it built: the image (the index for several platforms) and, where the builder gives one, its config digest. */
@@ -54,7 +54,10 @@ export async function runBuild(rt: Runtime, plan: BuildPlan): Promise<BuildResul
     ;({ code, progress } = await buildOnce(rt, plan))
   }
   const milliseconds = rt.now().getTime() - started
-  if (code !== 0) throw new BuildError(`docker buildx build failed (exit ${code}):\n${lastLines(progress.errorText())}`, milliseconds)
+  if (code !== 0) {
+    const errors = lastLines(progress.errorText())
+    throw new BuildError(`docker buildx build failed (exit ${code}):\n${errors}${pushDeniedHint(errors, plan.pushTo)}`, milliseconds)
+  }
   const metadataText = await readFile(plan.metadataFile, 'utf8').catch(() => '{}')
   await rm(plan.metadataFile, { force: true })
   if (plan.inputs.load || plan.loadTags.length) {

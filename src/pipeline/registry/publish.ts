@@ -9,6 +9,7 @@ import { repositoriesOf, repositoryOf, tagOf } from '../../core/reference.js'
 import { clientsFor, readBack, type RegistryClient } from './registry-client.js'
 import type { Runtime } from '../host/runtime.js'
 import { errorMessage } from '../../core/errors.js'
+import { pushDeniedHint } from '../../core/build-failures.js'
 
 export interface Uploads {
   blobs: number
@@ -117,7 +118,9 @@ export async function publish(rt: Runtime, digest: string, repositories: string[
     uploads = { blobs: 0, manifests: 0 }
     for (const repository of repositories) {
       const pushed = await pushLayout(clientOf(repository), layout, digest).catch(e => {
-        throw new Error(`Pushing ${repository}@${digest} failed: ${errorMessage(e)}; no tag was moved.`)
+        throw new Error(
+          `Pushing ${repository}@${digest} failed: ${errorMessage(e)}; no tag was moved.${pushDeniedHint(errorMessage(e), [repository])}`
+        )
       })
       uploads.blobs += pushed.blobs
       uploads.manifests += pushed.manifests
@@ -126,7 +129,7 @@ export async function publish(rt: Runtime, digest: string, repositories: string[
   }
   if (!tags.length) return { moved: [], unchanged: [], uploads }
   const tagging = await pointTags(clientOf, digest, tags, message => rt.warning(message)).catch(e => {
-    throw new Error(`Tagging ${digest} failed: ${errorMessage(e)}`)
+    throw new Error(`Tagging ${digest} failed: ${errorMessage(e)}${pushDeniedHint(errorMessage(e), repositoriesOf(tags))}`)
   })
   if (tagging.moved.length) rt.info(`Tagged ${digest}: ${tagging.moved.join(', ')}`)
   if (tagging.unchanged.length) rt.info(`Already at ${digest}: ${tagging.unchanged.join(', ')}`)

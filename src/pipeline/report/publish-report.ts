@@ -3,7 +3,7 @@ import type { Inputs } from '../../core/inputs.js'
 import type { RunContext } from '../../core/github-context.js'
 import { commentMarker, CommentPermissionError, upsertComment } from '../github/comment.js'
 import { fitMarkdown, SUMMARY_LIMIT, summaryMarkdown, type Report } from '../../core/report.js'
-import { outputs, type OutputName } from '../../core/outputs.js'
+import { fittedOutputs, type OutputName } from '../../core/outputs.js'
 import type { Runtime } from '../host/runtime.js'
 import { errorMessage } from '../../core/errors.js'
 
@@ -12,7 +12,12 @@ export type ReportInputs = Pick<Inputs, 'summary' | 'comment' | 'githubToken' | 
 
 export async function publishReport(rt: Runtime, inputs: ReportInputs, ctx: RunContext, report: Report, metadata: string): Promise<void> {
   const markdown = summaryMarkdown(report)
-  for (const [name, value] of Object.entries(outputs(report, metadata, markdown))) rt.setOutput(name as OutputName, value)
+  const { values, cut } = fittedOutputs(report, metadata, markdown)
+  for (const [name, value] of Object.entries(values)) rt.setOutput(name as OutputName, value)
+  if (cut.length)
+    rt.warning(
+      `Outputs ${cut.join(', ')} were cut to stay under GitHub's 1 MB limit for a job's outputs; the job summary has the whole report.`
+    )
   for (const p of report.platforms) {
     const delta = p.sizeDelta === undefined ? 'new' : `${p.sizeDelta >= 0 ? '+' : ''}${p.sizeDelta} bytes`
     rt.info(`${p.platform}: ${p.size} bytes (${delta}) in ${p.layers} layers`)
