@@ -257,28 +257,39 @@ async function runCommand(rt, target, argv, line, name, key, timeoutMs) {
         clearTimeout(timer);
     }
 }
+/** Verify commands run at once: enough to overlap containers' start-up, few enough for a 2-core runner. */
+const PARALLEL_CHECKS = 4;
 async function verifyImage(rt, inputs, targets, pulled, key) {
-    const results = [];
     const users = [];
-    let n = 0;
-    for (const target of targets) {
+    // Each platform's image is pulled, and the user checked, first; then the commands run a few
+    // at a time (a container's start is mostly the engine's waiting), reported in their order.
+    await Promise.all(targets.map(async (target) => {
         if (pulled)
             await (0,_host_docker_js__WEBPACK_IMPORTED_MODULE_0__/* .mustRun */ .Pv)(rt.docker, ['pull', '--quiet', '--platform', target.platform, target.ref], `Pulling ${target.ref} to verify it`, {
                 quiet: true
             });
-        if (inputs.requireNonRoot) {
-            const named = target.user && !/^\d+(:\d*)?$/.test(target.user) && target.user.split(':')[0] !== 'root';
-            const check = (0,_core_verify_js__WEBPACK_IMPORTED_MODULE_1__/* .userCheck */ .w4)(target.platform, target.user, named ? await passwdOf(rt, target) : undefined);
-            users.push(check);
-            rt.info(`${target.platform}: user '${target.user || '(unset: root)'}'${check.uid === undefined ? '' : `, uid ${check.uid}`}: ${check.passed ? 'not root' : 'FAILED'}`);
-        }
-        for (const { line, argv } of inputs.verify) {
-            const result = await runCommand(rt, target, argv, line, `${key}-${++n}`, key, inputs.verifyTimeoutMs);
-            results.push(result);
+    }));
+    for (const target of targets) {
+        if (!inputs.requireNonRoot)
+            continue;
+        const named = target.user && !/^\d+(:\d*)?$/.test(target.user) && target.user.split(':')[0] !== 'root';
+        const check = (0,_core_verify_js__WEBPACK_IMPORTED_MODULE_1__/* .userCheck */ .w4)(target.platform, target.user, named ? await passwdOf(rt, target) : undefined);
+        users.push(check);
+        rt.info(`${target.platform}: user '${target.user || '(unset: root)'}'${check.uid === undefined ? '' : `, uid ${check.uid}`}: ${check.passed ? 'not root' : 'FAILED'}`);
+    }
+    const work = targets.flatMap(target => inputs.verify.map(command => ({ target, ...command })));
+    const results = new Array(work.length);
+    let next = 0;
+    const worker = async () => {
+        for (let i = next++; i < work.length; i = next++) {
+            const { target, argv, line } = work[i];
+            const result = await runCommand(rt, target, argv, line, `${key}-${i + 1}`, key, inputs.verifyTimeoutMs);
+            results[i] = result;
             const how = result.timedOut ? `stopped after ${result.seconds.toFixed(0)} s` : `exit ${result.exitCode}`;
             rt.info(`${target.platform}: ${line}: ${result.passed ? 'ok' : 'FAILED'} (${how}, ${result.seconds.toFixed(1)} s)${result.output ? `\n${result.output}` : ''}`);
         }
-    }
+    };
+    await Promise.all(Array.from({ length: Math.min(PARALLEL_CHECKS, work.length) }, worker));
     return { results, users };
 }
 /** Containers of this run's verification that are still there (a cancelled or crashed main). */
@@ -3951,8 +3962,9 @@ async function copyIndex(clientOf, from, repositories) {
 
 
 
+/** `target` is asked only when trivy runs here: a report file needs no image. */
 async function scanImage(rt, inputs, target, temp) {
-    const path = inputs.scanReport === 'trivy' ? await runTrivy(rt, target, temp) : inputs.scanReport;
+    const path = inputs.scanReport === 'trivy' ? await runTrivy(rt, target(), temp) : inputs.scanReport;
     let text;
     try {
         text = await (0,promises_.readFile)(path, 'utf8');
@@ -4050,10 +4062,14 @@ const SCAN_STAGE = {
     when: run => run.inputs.scanReport !== '',
     run: async (run) => {
         const { repositories, tags } = planOf(run);
-        const ref = run.inputs.push ? `${repositories[0]}@${needs(run.digest, 'the digest')}` : tags[0];
-        if (!ref)
-            throw new Error("Input 'scan-report': trivy finds a loaded image by its tag; give 'tags' or 'image'.");
-        run.scan = await scanImage(run.rt, run.inputs, { ref, platform: imageOf(run).platforms[0].platform }, run.ctx.temp);
+        // What trivy scans: the pushed image by digest, or the loaded one by its tag.
+        const target = () => {
+            const ref = run.inputs.push ? `${repositories[0]}@${needs(run.digest, 'the digest')}` : tags[0];
+            if (!ref)
+                throw new Error("Input 'scan-report': trivy finds a loaded image by its tag; give 'tags' or 'image'.");
+            return { ref, platform: imageOf(run).platforms[0].platform };
+        };
+        run.scan = await scanImage(run.rt, run.inputs, target, run.ctx.temp);
     }
 };
 const TAG_STAGE = {

@@ -27,6 +27,12 @@ onEveryStack("what docker's action users expect", stack => {
     })
     expectGreen(run)
     const index = (await manifest(repo, '1'))!.body
+    // Besides the history the action records on every pushed index (history.test.ts).
+    const history = Object.keys(index.annotations ?? {}).filter(k => k.startsWith('com.github.phialo.ci-base-action.'))
+    expect(history.sort()).toStrictEqual(
+      ['build-seconds', 'built', 'cache-hit-rate', 'platforms'].map(k => `com.github.phialo.ci-base-action.${k}`)
+    )
+    for (const key of history) delete index.annotations![key]
     expect(index.annotations).toEqual({
       'com.example.team': 'ci',
       'org.opencontainers.image.description': 'The CI base stand-in',

@@ -67,9 +67,13 @@ export const SCAN_STAGE: Stage = {
   when: run => run.inputs.scanReport !== '',
   run: async run => {
     const { repositories, tags } = planOf(run)
-    const ref = run.inputs.push ? `${repositories[0]}@${needs(run.digest, 'the digest')}` : tags[0]
-    if (!ref) throw new Error("Input 'scan-report': trivy finds a loaded image by its tag; give 'tags' or 'image'.")
-    run.scan = await scanImage(run.rt, run.inputs, { ref, platform: imageOf(run).platforms[0].platform }, run.ctx.temp)
+    // What trivy scans: the pushed image by digest, or the loaded one by its tag.
+    const target = () => {
+      const ref = run.inputs.push ? `${repositories[0]}@${needs(run.digest, 'the digest')}` : tags[0]
+      if (!ref) throw new Error("Input 'scan-report': trivy finds a loaded image by its tag; give 'tags' or 'image'.")
+      return { ref, platform: imageOf(run).platforms[0].platform }
+    }
+    run.scan = await scanImage(run.rt, run.inputs, target, run.ctx.temp)
   }
 }
 

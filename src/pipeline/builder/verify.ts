@@ -77,6 +77,9 @@ async function runCommand(
   }
 }
 
+/** Verify commands run at once: enough to overlap containers' start-up, few enough for a 2-core runner. */
+const PARALLEL_CHECKS = 4
+
 export async function verifyImage(
   rt: Runtime,
   inputs: Pick<Inputs, 'verify' | 'requireNonRoot' | 'verifyTimeoutMs'>,
@@ -84,31 +87,41 @@ export async function verifyImage(
   pulled: boolean,
   key: string
 ): Promise<Verification> {
-  const results: VerifyResult[] = []
   const users: UserCheck[] = []
-  let n = 0
+  // Each platform's image is pulled, and the user checked, first; then the commands run a few
+  // at a time (a container's start is mostly the engine's waiting), reported in their order.
+  await Promise.all(
+    targets.map(async target => {
+      if (pulled)
+        await mustRun(rt.docker, ['pull', '--quiet', '--platform', target.platform, target.ref], `Pulling ${target.ref} to verify it`, {
+          quiet: true
+        })
+    })
+  )
   for (const target of targets) {
-    if (pulled)
-      await mustRun(rt.docker, ['pull', '--quiet', '--platform', target.platform, target.ref], `Pulling ${target.ref} to verify it`, {
-        quiet: true
-      })
-    if (inputs.requireNonRoot) {
-      const named = target.user && !/^\d+(:\d*)?$/.test(target.user) && target.user.split(':')[0] !== 'root'
-      const check = userCheck(target.platform, target.user, named ? await passwdOf(rt, target) : undefined)
-      users.push(check)
-      rt.info(
-        `${target.platform}: user '${target.user || '(unset: root)'}'${check.uid === undefined ? '' : `, uid ${check.uid}`}: ${check.passed ? 'not root' : 'FAILED'}`
-      )
-    }
-    for (const { line, argv } of inputs.verify) {
-      const result = await runCommand(rt, target, argv, line, `${key}-${++n}`, key, inputs.verifyTimeoutMs)
-      results.push(result)
+    if (!inputs.requireNonRoot) continue
+    const named = target.user && !/^\d+(:\d*)?$/.test(target.user) && target.user.split(':')[0] !== 'root'
+    const check = userCheck(target.platform, target.user, named ? await passwdOf(rt, target) : undefined)
+    users.push(check)
+    rt.info(
+      `${target.platform}: user '${target.user || '(unset: root)'}'${check.uid === undefined ? '' : `, uid ${check.uid}`}: ${check.passed ? 'not root' : 'FAILED'}`
+    )
+  }
+  const work = targets.flatMap(target => inputs.verify.map(command => ({ target, ...command })))
+  const results: VerifyResult[] = new Array<VerifyResult>(work.length)
+  let next = 0
+  const worker = async () => {
+    for (let i = next++; i < work.length; i = next++) {
+      const { target, argv, line } = work[i]
+      const result = await runCommand(rt, target, argv, line, `${key}-${i + 1}`, key, inputs.verifyTimeoutMs)
+      results[i] = result
       const how = result.timedOut ? `stopped after ${result.seconds.toFixed(0)} s` : `exit ${result.exitCode}`
       rt.info(
         `${target.platform}: ${line}: ${result.passed ? 'ok' : 'FAILED'} (${how}, ${result.seconds.toFixed(1)} s)${result.output ? `\n${result.output}` : ''}`
       )
     }
   }
+  await Promise.all(Array.from({ length: Math.min(PARALLEL_CHECKS, work.length) }, worker))
   return { results, users }
 }
 

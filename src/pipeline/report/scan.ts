@@ -13,8 +13,14 @@ export interface ScanTarget {
   platform: string
 }
 
-export async function scanImage(rt: Runtime, inputs: Pick<Inputs, 'scanReport'>, target: ScanTarget, temp: string): Promise<ScanResult> {
-  const path = inputs.scanReport === 'trivy' ? await runTrivy(rt, target, temp) : inputs.scanReport
+/** `target` is asked only when trivy runs here: a report file needs no image. */
+export async function scanImage(
+  rt: Runtime,
+  inputs: Pick<Inputs, 'scanReport'>,
+  target: () => ScanTarget,
+  temp: string
+): Promise<ScanResult> {
+  const path = inputs.scanReport === 'trivy' ? await runTrivy(rt, target(), temp) : inputs.scanReport
   let text: string
   try {
     text = await readFile(path, 'utf8')
