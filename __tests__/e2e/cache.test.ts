@@ -362,31 +362,35 @@ onEveryStack('a cache that fails is a warning, never a failed build', stack => {
     expect(run.main.stdout).not.toMatch(/type=gha/)
   })
 
-  test('cache mounts with the cache service answering 503: one warning, no second wait for a save, and the build as it would be', async () => {
-    server.failWith = 503
-    const run = await mountsBuild()
-    expectGreen(run)
-    expect(warnings(run)).toStrictEqual([
-      expect.stringMatching(
-        /^::warning::cache-mounts: restoring failed; the build runs with what the mounts hold, and they are not saved this run: .*503/
-      )
-    ])
-    expect(JSON.parse(run.main.outputs.report).caches).toStrictEqual([
-      { cache: 'mount store', read: 'none yet', written: 'not saved: the restore failed' }
-    ])
-    expect(run.main.ms / 1000).toBeLessThan(healthySeconds + EXTRA_SECONDS)
-  })
+  // The mounts' restore and save go through @actions/cache in the action's own process: their
+  // faults are the same on every stack, and each waits out the library's retries; one stack.
+  if (stack.name === 'engine')
+    test('cache mounts with the cache service answering 503: one warning, no second wait for a save, and the build as it would be', async () => {
+      server.failWith = 503
+      const run = await mountsBuild()
+      expectGreen(run)
+      expect(warnings(run)).toStrictEqual([
+        expect.stringMatching(
+          /^::warning::cache-mounts: restoring failed; the build runs with what the mounts hold, and they are not saved this run: .*503/
+        )
+      ])
+      expect(JSON.parse(run.main.outputs.report).caches).toStrictEqual([
+        { cache: 'mount store', read: 'none yet', written: 'not saved: the restore failed' }
+      ])
+      expect(run.main.ms / 1000).toBeLessThan(healthySeconds + EXTRA_SECONDS)
+    })
 
-  test('cache mounts with a cache service that reads but fails every write: the save is one warning', async () => {
-    server.failWritesWith = 503
-    const run = await mountsBuild()
-    expectGreen(run)
-    expect(warnings(run)).toStrictEqual([expect.stringMatching(/^::warning::cache-mounts: saving store failed: .*503/)])
-    expect(JSON.parse(run.main.outputs.report).caches).toStrictEqual([
-      { cache: 'mount store', read: 'none yet', written: expect.stringMatching(/^failed: .*503/) }
-    ])
-    expect(run.main.ms / 1000).toBeLessThan(healthySeconds + EXTRA_SECONDS)
-  })
+  if (stack.name === 'engine')
+    test('cache mounts with a cache service that reads but fails every write: the save is one warning', async () => {
+      server.failWritesWith = 503
+      const run = await mountsBuild()
+      expectGreen(run)
+      expect(warnings(run)).toStrictEqual([expect.stringMatching(/^::warning::cache-mounts: saving store failed: .*503/)])
+      expect(JSON.parse(run.main.outputs.report).caches).toStrictEqual([
+        { cache: 'mount store', read: 'none yet', written: expect.stringMatching(/^failed: .*503/) }
+      ])
+      expect(run.main.ms / 1000).toBeLessThan(healthySeconds + EXTRA_SECONDS)
+    })
 
   test.each([503, 429])('cache: gha with the cache service answering %i on every route', async status => {
     server.failWith = status
