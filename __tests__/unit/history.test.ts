@@ -118,3 +118,27 @@ describe('the trend', () => {
     )
   })
 })
+
+describe('the edges of records and trends (mutation pass)', () => {
+  test('a record without time or hit rate reads them as 0', () => {
+    const a = recordAnnotations(record(1, 5))
+    delete a[HISTORY_KEYS.buildSeconds]
+    delete a[HISTORY_KEYS.cacheHitRate]
+    expect(parseRecord('sha256:x', a)).toMatchObject({ buildSeconds: 0, cacheHitRate: 0 })
+  })
+  test("sizes are the current build's first platform's, wherever a record lists it; an unchanged size is 0 B", () => {
+    const armFirst = { ...record(30, 300, { digest: '' }), platforms: [{ platform: 'linux/arm64', size: 300, layers: 7 }] }
+    const t: Trend = { records: [record(2, 100), record(3, 100)], current: armFirst, currentPublished: true }
+    // record(): arm64 is size + 1000
+    expect(trendChart(t)).toContain('line [0, 0, 0]')
+    const rows = trendTable(t)
+    expect(rows[0]).toContain('size (linux/arm64)')
+    expect(rows[2]).toContain('| 1.1 kB |')
+    expect(rows[3]).toContain('| 1.1 kB (0 B) |')
+    expect(rows[4]).toContain('| 300 B (-800 B) |')
+  })
+  test('one earlier build and this run are a trend already', () => {
+    const t: Trend = { records: [record(2, 100)], current: record(3, 200, { digest: '' }), currentPublished: false }
+    expect(trendMarkdown(t).join('\n')).toContain('**Trend** (last 2 builds, linux/amd64)')
+  })
+})

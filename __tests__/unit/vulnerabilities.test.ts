@@ -50,3 +50,33 @@ test('the budget: severity=count pairs; each severity over it is named with its 
   expect(countsText(counts)).toBe('1 critical, 5 high, 9 medium, 0 low')
   expect(countsText({ ...counts, unknown: 2 })).toBe('1 critical, 5 high, 9 medium, 0 low, 2 unknown')
 })
+
+describe('the edges of each format (mutation pass)', () => {
+  const sarifOf = (runs: unknown[]) => JSON.stringify({ version: '2.1.0', runs })
+  test('SARIF scores on the band edges, as strings or numbers; level none, and no rules or no results at all', () => {
+    const rules = [9.0, '7.0', 4, '0.1', 8.9].map((score, i) => ({ id: `r${i}`, properties: { 'security-severity': score } }))
+    const results = rules.map(r => ({ ruleId: r.id, level: 'note' }))
+    expect(countVulnerabilities(sarifOf([{ tool: { driver: { rules } }, results }])).counts).toStrictEqual({
+      critical: 1,
+      high: 2,
+      medium: 1,
+      low: 1,
+      unknown: 0
+    })
+    const bare = sarifOf([{ tool: { driver: {} }, results: [{ level: 'none' }, { level: 'error' }] }, { tool: { driver: {} } }])
+    expect(countVulnerabilities(bare).counts).toStrictEqual({ critical: 0, high: 1, medium: 0, low: 0, unknown: 1 })
+  })
+  test('a version field alone does not make SARIF; a Trivy report without Results counts nothing', () => {
+    expect(countVulnerabilities(JSON.stringify({ version: '1.0', matches: [{ vulnerability: { severity: 'High' } }] }))).toStrictEqual({
+      format: 'grype',
+      counts: { critical: 0, high: 1, medium: 0, low: 0, unknown: 0 }
+    })
+    expect(countVulnerabilities(JSON.stringify({ SchemaVersion: 2, ArtifactName: 'x' })).counts).toStrictEqual({
+      critical: 0,
+      high: 0,
+      medium: 0,
+      low: 0,
+      unknown: 0
+    })
+  })
+})
