@@ -1,7 +1,7 @@
 // publish.ts against an in-process registry: an OCI layout whose two platforms share a layer,
 // pushed by digest with faults on that shared layer, then the tags.
 import { createHash } from 'node:crypto'
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pointTags, pushLayout } from '../../src/pipeline/registry/publish'
@@ -83,6 +83,29 @@ describe('pushLayout: a blob both platforms share', () => {
     const before = registry.requests.length
     expect(await pushLayout(client, image.dir, image.index)).toEqual({ blobs: 0, manifests: 0 })
     expect(registry.requests.slice(before)).toEqual([`HEAD /v2/ci/base/manifests/${image.index}`])
+  })
+
+  test('a blob another build is still writing into the shared layout is waited for, never sent half-written', async () => {
+    const image = layout()
+    const path = join(image.dir, 'blobs', 'sha256', image.shared.slice('sha256:'.length))
+    const whole = readFileSync(path)
+    writeFileSync(path, whole.subarray(0, Math.floor(whole.length / 2)))
+    setTimeout(() => writeFileSync(path, whole), 120)
+    registry = await startTinyRegistry()
+    await pushLayout(clientOf(registry, 'ci/base'), image.dir, image.index, 50)
+    expect(registry.manifests.get('ci/base')?.has(image.index)).toBe(true)
+    // Sent once, whole: the registry checks every upload against its digest.
+    expect(registry.requests.filter(r => r.startsWith('PUT') && r.includes(encodeURIComponent(image.shared)))).toHaveLength(1)
+  })
+
+  test('a blob that never becomes its digest fails the push, naming it', async () => {
+    const image = layout()
+    writeFileSync(join(image.dir, 'blobs', 'sha256', image.shared.slice('sha256:'.length)), 'not the blob')
+    registry = await startTinyRegistry()
+    await expect(pushLayout(clientOf(registry, 'ci/base'), image.dir, image.index, 1)).rejects.toThrow(
+      new RegExp(`is not ${image.shared} in the OCI layout`)
+    )
+    expect(registry.manifests.get('ci/base')?.has(image.index) ?? false).toBe(false)
   })
 
   test('a fault that does not pass fails the push, and the index is never written', async () => {

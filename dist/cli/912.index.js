@@ -1806,6 +1806,7 @@ async function runBuild(rt, plan) {
 
 
 
+
 // Layers are sent a few at a time: enough to fill a runner's link, few enough for a rate limit.
 const PARALLEL_UPLOADS = 4;
 async function eachLimited(items, limit, fn) {
@@ -1817,12 +1818,27 @@ async function eachLimited(items, limit, fn) {
     await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 /**
+ * A blob of the layout, checked against its digest. The layout is the machine's, kept across
+ * runs: another run's build on the same engine may be writing the same blob right now. Bytes
+ * that are not (yet) that digest are read again a little later, for a few seconds, and never sent.
+ */
+async function readWhole(path, digest, waitMs) {
+    for (let attempt = 1;; attempt++) {
+        const bytes = await (0,promises_.readFile)(path).catch(() => undefined);
+        if (bytes && `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}` === digest)
+            return bytes;
+        if (attempt >= 20)
+            throw new Error(`${path} is ${bytes ? `not ${digest}` : 'missing'} in the OCI layout (another build may have changed it)`);
+        await new Promise(resolve => setTimeout(resolve, waitMs));
+    }
+}
+/**
  * Push one image of an OCI image layout by its digest: children before
  * parents, so the registry never holds a manifest whose parts are missing. What the registry
  * already has is skipped: an unchanged image costs one HEAD request.
  */
-async function pushLayout(client, dir, digest) {
-    const read = (blob) => (0,promises_.readFile)((0,external_node_path_.join)(dir, 'blobs', 'sha256', blob.slice('sha256:'.length)));
+async function pushLayout(client, dir, digest, waitMs = 250) {
+    const read = (blob) => readWhole((0,external_node_path_.join)(dir, 'blobs', 'sha256', blob.slice('sha256:'.length)), blob, waitMs);
     const uploads = { blobs: 0, manifests: 0 };
     // Platforms share blobs (a layer that is the same on every architecture). The first push of a
     // blob is the one every platform waits for: a manifest is written only once each of its blobs

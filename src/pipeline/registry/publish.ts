@@ -2,6 +2,7 @@
 // platform's manifest, the index), and only then is every tag pointed at that digest. A push
 // that fails midway moves no tag; tags of one run never point at different images; a tag that
 // already points at the digest is left alone, and nothing the registry has is sent again.
+import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Manifest } from '../../core/image.js'
@@ -35,12 +36,27 @@ async function eachLimited<T>(items: T[], limit: number, fn: (item: T) => Promis
 }
 
 /**
+ * A blob of the layout, checked against its digest. The layout is the machine's, kept across
+ * runs: another run's build on the same engine may be writing the same blob right now. Bytes
+ * that are not (yet) that digest are read again a little later, for a few seconds, and never sent.
+ */
+async function readWhole(path: string, digest: string, waitMs: number): Promise<Buffer> {
+  for (let attempt = 1; ; attempt++) {
+    const bytes = await readFile(path).catch(() => undefined)
+    if (bytes && `sha256:${createHash('sha256').update(bytes).digest('hex')}` === digest) return bytes
+    if (attempt >= 20)
+      throw new Error(`${path} is ${bytes ? `not ${digest}` : 'missing'} in the OCI layout (another build may have changed it)`)
+    await new Promise(resolve => setTimeout(resolve, waitMs))
+  }
+}
+
+/**
  * Push one image of an OCI image layout by its digest: children before
  * parents, so the registry never holds a manifest whose parts are missing. What the registry
  * already has is skipped: an unchanged image costs one HEAD request.
  */
-export async function pushLayout(client: RegistryClient, dir: string, digest: string): Promise<Uploads> {
-  const read = (blob: string) => readFile(join(dir, 'blobs', 'sha256', blob.slice('sha256:'.length)))
+export async function pushLayout(client: RegistryClient, dir: string, digest: string, waitMs = 250): Promise<Uploads> {
+  const read = (blob: string) => readWhole(join(dir, 'blobs', 'sha256', blob.slice('sha256:'.length)), blob, waitMs)
   const uploads: Uploads = { blobs: 0, manifests: 0 }
   // Platforms share blobs (a layer that is the same on every architecture). The first push of a
   // blob is the one every platform waits for: a manifest is written only once each of its blobs
