@@ -4112,6 +4112,7 @@ const TAG_STAGE = {
                 const record = recordOf(run);
                 target = await writeRecordedIndex(clientOf, repositories, built, recordAnnotations(record), imageOf(run).platforms[0].platform, m => rt.warning(m));
                 rt.info(`Recorded this build's metrics on index ${target} (the build's own is ${built})`);
+                run.recorded = { ...record, digest: target };
             }
         }
         await publish(rt, target, repositories, tags);
@@ -4392,7 +4393,8 @@ async function finishRun(run) {
         base: needs(run.base, 'the baseline'),
         buildMs,
         steps,
-        record: { ...recordOf(run), digest: run.published ?? '' },
+        // The record as written on the index, when one was; else this run's, made now.
+        record: run.recorded ?? { ...recordOf(run), digest: run.published ?? '' },
         published: run.published !== undefined,
         ...(run.history ? { history: await run.history } : {}),
         ...(run.oldest ? { oldest: run.oldest } : {}),

@@ -250,7 +250,8 @@ export async function finishRun(run: Run): Promise<void> {
     base: needs(run.base, 'the baseline'),
     buildMs,
     steps,
-    record: { ...recordOf(run), digest: run.published ?? '' },
+    // The record as written on the index, when one was; else this run's, made now.
+    record: run.recorded ?? { ...recordOf(run), digest: run.published ?? '' },
     published: run.published !== undefined,
     ...(run.history ? { history: await run.history } : {}),
     ...(run.oldest ? { oldest: run.oldest } : {}),

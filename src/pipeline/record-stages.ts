@@ -102,6 +102,7 @@ export const TAG_STAGE: Stage = {
           rt.warning(m)
         )
         rt.info(`Recorded this build's metrics on index ${target} (the build's own is ${built})`)
+        run.recorded = { ...record, digest: target }
       }
     }
     await publish(rt, target, repositories, tags)

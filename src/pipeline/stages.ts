@@ -20,7 +20,7 @@ import type { Handover } from './github/handover.js'
 import type { MountUse } from './builder/cache-mounts.js'
 import type { ScanResult } from '../core/vulnerabilities.js'
 import type { VariantReport } from '../core/report.js'
-import type { History } from '../core/history.js'
+import type { BuildRecord, History } from '../core/history.js'
 
 /** One run: what it was given, and what its stages found out so far. */
 export interface Run {
@@ -63,6 +63,8 @@ export interface Run {
   scan?: ScanResult
   /** The digest the tags point at: the build's index with its metrics, or the baseline's when nothing changed. */
   published?: string
+  /** This build's record, as written on its index (one time, one set of figures for the index and the report). */
+  recorded?: BuildRecord
   variants?: VariantReport[]
 }
 
