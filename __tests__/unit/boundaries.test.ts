@@ -232,7 +232,9 @@ describe('second pass over core/', () => {
   test('semver tags only with the semver policy; --platform only for a kubernetes builder', () => {
     const release = { version: parseVersion('refs/tags/v1.2.3')!, published: [] }
     const ctx = runContext({ GITHUB_SHA: 'abcdef0123', GITHUB_REF: 'refs/tags/v1.2.3' }, () => '{}')
-    expect(imageTags({ image: 'r/x', tags: [], tagPolicy: ['sha'] }, ctx, new Date(0), release)).toStrictEqual(['r/x:sha-abcdef0'])
+    expect(
+      imageTags({ image: 'r/x', tags: [], tagPolicy: [{ kind: 'sha' }], tagPrefix: '', tagSuffix: '' }, ctx, new Date(0), release)
+    ).toStrictEqual(['r/x:sha-abcdef0'])
     const spec = { name: 'b', endpoint: '', driverOpts: [], configFile: '', platforms: ['linux/amd64'] }
     expect(createBuilderArgs({ ...spec, driver: 'docker-container' })).not.toContain('--platform')
     expect(createBuilderArgs({ ...spec, driver: 'kubernetes' })).toContain('--platform')

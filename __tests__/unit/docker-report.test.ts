@@ -72,7 +72,7 @@ describe('publishReport', () => {
   test('outputs and the summary always; a comment only on a pull request, and only with a token', async () => {
     const push = runContext({ GITHUB_REF: 'refs/heads/main', GITHUB_EVENT_NAME: 'push' }, () => '{}')
     const h = host(() => ({ code: 0 }))
-    await publishReport(h.rt, inputs({ comment: 'true' }), push, report, '{"m":1}')
+    await publishReport(h.rt, inputs({ comment: 'true' }), push, report, '{"m":1}', { version: '', labels: [], annotations: [] })
     expect(h.outputs).toMatchObject({ digest: 'sha256:d', size: '1000', metadata: '{"m":1}', 'cache-hit-rate': '50' })
     expect(h.summaries).toHaveLength(1)
     expect(h.infos).toContain('comment: not a pull_request event; the report is in the job summary')
@@ -81,7 +81,11 @@ describe('publishReport', () => {
       JSON.stringify({ pull_request: { number: 7 } })
     )
     const noToken = host(() => ({ code: 0 }))
-    await publishReport(noToken.rt, inputs({ comment: 'true', summary: 'false' }), pr, report, '{}')
+    await publishReport(noToken.rt, inputs({ comment: 'true', summary: 'false' }), pr, report, '{}', {
+      version: '',
+      labels: [],
+      annotations: []
+    })
     expect(noToken.summaries).toEqual([])
     expect(noToken.warnings).toEqual(['comment: no github-token; the report is in the job summary and the markdown output'])
   })

@@ -39,9 +39,13 @@ describe('finish', () => {
   test('over budget: outputs and the summary are written first, then the step fails naming the platform', async () => {
     const h = host(() => ({ code: 0 }))
     const inputs = parseInputs({ ...INPUT_DEFAULTS, image: 'r/x', push: 'true', 'max-size': '115MB' })
-    await expect(finish(h.rt, inputs, ctx, { ...finished([120_000_000, 110_000_000]), metadataText: '{}' })).rejects.toThrow(
-      /^Image over budget:\nlinux\/amd64: /
-    )
+    await expect(
+      finish(h.rt, inputs, ctx, {
+        ...finished([120_000_000, 110_000_000]),
+        metadataText: '{}',
+        meta: { version: '', labels: [], annotations: [] }
+      })
+    ).rejects.toThrow(/^Image over budget:\nlinux\/amd64: /)
     expect(h.outputs).toMatchObject({ digest: 'sha256:new', size: '120000000', 'size-delta': '20000000', changed: 'true' })
     expect(h.outputs['cache-hit-rate']).toBe('75')
     expect(h.summaries).toHaveLength(1)
@@ -51,7 +55,11 @@ describe('finish', () => {
   test('within budget: no failure; the report says what changed', async () => {
     const h = host(() => ({ code: 0 }))
     const inputs = parseInputs({ ...INPUT_DEFAULTS, image: 'r/x', push: 'true', 'max-size': '115MB' })
-    await finish(h.rt, inputs, ctx, { ...finished([101_000_000, 99_000_000]), metadataText: '{}' })
+    await finish(h.rt, inputs, ctx, {
+      ...finished([101_000_000, 99_000_000]),
+      metadataText: '{}',
+      meta: { version: '', labels: [], annotations: [] }
+    })
     expect(JSON.parse(h.outputs.report)).toMatchObject({ breaches: [], platforms: [{ sizeDelta: 1_000_000 }, { sizeDelta: -1_000_000 }] })
   })
 })

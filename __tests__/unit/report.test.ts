@@ -49,9 +49,23 @@ test.each([
   [-5_300_000, '-5.3 MB']
 ])('humanSize(%d) = %s', (bytes, text) => expect(humanSize(bytes)).toBe(text))
 
-test('outputs: the first platform, its delta, the whole report and its Markdown', () => {
+const META = {
+  version: '1.4.0',
+  labels: ['org.opencontainers.image.version=1.4.0', 'team=ci=yes'],
+  annotations: ['index:org.opencontainers.image.version=1.4.0']
+}
+
+test('outputs: the first platform, its delta, the whole report and its Markdown; the version, labels and annotations as metadata-action gives them', () => {
   const r = report()
-  const out = outputs(r, '{"m":1}', 'MD')
+  const out = outputs(r, '{"m":1}', 'MD', META)
+  expect(out.version).toBe('1.4.0')
+  expect(out.labels).toBe('org.opencontainers.image.version=1.4.0\nteam=ci=yes')
+  expect(out.annotations).toBe('index:org.opencontainers.image.version=1.4.0')
+  expect(JSON.parse(out.json)).toStrictEqual({
+    tags: r.tags,
+    labels: { 'org.opencontainers.image.version': '1.4.0', team: 'ci=yes' },
+    annotations: ['index:org.opencontainers.image.version=1.4.0']
+  })
   expect(out).toMatchObject({
     size: String(183_600_120 + 12_000_000),
     'size-human': '195.6 MB',
@@ -64,7 +78,7 @@ test('outputs: the first platform, its delta, the whole report and its Markdown'
   const json = JSON.parse(out.report)
   expect(json.platforms[0].breakdown[1]).toEqual({ instruction: baseLayers[1][0], size: 152_000_000, delta: 12_000_000 })
   expect(json.baseline).toEqual({ ref: 'ghcr.io/phialo/ci-base:latest', status: 'found' })
-  expect(outputs({ ...r, platforms: compare(current) }, '', '')['size-delta']).toBe('')
+  expect(outputs({ ...r, platforms: compare(current) }, '', '', META)['size-delta']).toBe('')
 })
 
 test('summary: per-platform deltas and verdicts, baseline, what grew, breaches, chart', () => {
@@ -112,9 +126,9 @@ describe("GitHub's 1 MB limit on a job's outputs", () => {
   const total = (values: Record<string, string>) => Object.values(values).reduce((s, v) => s + Buffer.byteLength(v), 0)
   test('a report that fits is left whole', () => {
     const r = report()
-    const { values, cut } = fittedOutputs(r, '{"m":1}', summaryMarkdown(r))
+    const { values, cut } = fittedOutputs(r, '{"m":1}', summaryMarkdown(r), META)
     expect(cut).toStrictEqual([])
-    expect(values).toStrictEqual(outputs(r, '{"m":1}', summaryMarkdown(r)))
+    expect(values).toStrictEqual(outputs(r, '{"m":1}', summaryMarkdown(r), META))
   })
   test('large metadata goes first, then the layer breakdowns, then the Markdown, each said; the total fits', () => {
     const r = report()
@@ -127,8 +141,8 @@ describe("GitHub's 1 MB limit on a job's outputs", () => {
     }
     const metadata = JSON.stringify({ provenance: 'p'.repeat(950_000) })
     const markdown = 'm'.repeat(950_000)
-    expect(fittedOutputs(r, metadata, 'small').cut).toStrictEqual(['metadata'])
-    const { values, cut } = fittedOutputs(many, metadata, markdown)
+    expect(fittedOutputs(r, metadata, 'small', META).cut).toStrictEqual(['metadata'])
+    const { values, cut } = fittedOutputs(many, metadata, markdown, META)
     expect(cut).toStrictEqual(['metadata', 'report', 'markdown'])
     expect(total(values)).toBeLessThanOrEqual(OUTPUTS_LIMIT)
     expect(JSON.parse(values.report).truncated).toMatch(/layer breakdowns/)

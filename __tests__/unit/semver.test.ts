@@ -80,7 +80,13 @@ describe('release tags', () => {
 
 describe('tag-policy: semver', () => {
   const ctx = (ref: string) => runContext({ GITHUB_REF: ref, GITHUB_SHA: '0123456789abcdef' }, () => '{}')
-  const inputs = { image: 'ghcr.io/p/ci-base', tags: [], tagPolicy: ['semver' as const, 'sha' as const] }
+  const inputs = {
+    image: 'ghcr.io/p/ci-base',
+    tags: [],
+    tagPolicy: [{ kind: 'semver' as const }, { kind: 'sha' as const }],
+    tagPrefix: '',
+    tagSuffix: ''
+  }
   test('on a version tag: the release tags next to the others', () => {
     const version = releaseVersion(inputs, ctx('refs/tags/v1.2.3'))!
     expect(imageTags(inputs, ctx('refs/tags/v1.2.3'), new Date(), { version, published: ['1.2.2'] })).toEqual([

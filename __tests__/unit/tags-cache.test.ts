@@ -33,7 +33,9 @@ describe('tags', () => {
       ctx,
       now
     )
-    expect(labels).toEqual([
+    expect(labels).toStrictEqual([
+      'org.opencontainers.image.title=app',
+      'org.opencontainers.image.url=https://github.com/phialo/app',
       'org.opencontainers.image.created=2026-11-25T10:00:00Z',
       'org.opencontainers.image.revision=0123456789abcdef',
       'org.opencontainers.image.version=2.0.0',

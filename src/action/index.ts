@@ -23,7 +23,7 @@ function actionRuntime(postState: PostState): Runtime {
     env: process.env,
     docker,
     info: core.info,
-    warning: message => core.warning(message),
+    warning: (message, where) => (where ? core.warningAt(message, where) : core.warning(message)),
     group: core.group,
     setSecret: core.setSecret,
     setOutput: core.setOutput,

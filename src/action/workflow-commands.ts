@@ -15,6 +15,14 @@ export function issue(command: string, message = ''): void {
 
 export const info = (message: string) => process.stdout.write(message + EOL)
 export const warning = (message: string) => issue('warning', message)
+
+/** A warning the runner shows on a file's line: `::warning file=…,line=…,title=…::message`. */
+export function warningAt(message: string, where: { file: string; line?: number; endLine?: number; title?: string }): void {
+  const props = Object.entries(where)
+    .filter(([, v]) => v !== undefined && v !== '')
+    .map(([k, v]) => `${k}=${escapeProperty(String(v))}`)
+  issue(`warning ${props.join(',')}`, message)
+}
 export const error = (message: string) => issue('error', message)
 export const setSecret = (secret: string) => issue('add-mask', secret)
 

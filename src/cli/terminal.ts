@@ -38,7 +38,8 @@ export function terminalRuntime(colors: Paint, write: (line: string) => void = l
     env: process.env,
     docker: dockerTo(process.stderr),
     info: message => write(masked(message)),
-    warning: message => write(colors.bad(`warning: ${masked(message)}`)),
+    warning: (message, where) =>
+      write(colors.bad(`warning: ${where ? `${where.file}${where.line ? `:${where.line}` : ''}: ` : ''}${masked(message)}`)),
     group: async (name, fn) => {
       const started = Date.now()
       write(colors.bold(`▸ ${name}`))

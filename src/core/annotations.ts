@@ -11,6 +11,10 @@ export function dockerfileLabels(dockerfile: string): Record<string, string> {
   return found
 }
 
+/** Every OCI key a Dockerfile's LABELs set, with literal values or built from ARGs. */
+export const dockerfileLabelKeys = (dockerfile: string): Set<string> =>
+  new Set([...dockerfile.matchAll(/(org\.opencontainers\.image\.[a-z]+)=/g)].map(m => m[1]))
+
 /**
  * buildx --annotation values: the user's (unprefixed ones on the index and on each manifest),
  * then the OCI basics from the labels (or the Dockerfile's literal LABELs) where the user set none.

@@ -20,6 +20,11 @@ export type BuildInputs = Pick<
   | 'shmSize'
   | 'ssh'
   | 'target'
+  | 'buildContexts'
+  | 'noCacheFilters'
+  | 'addHosts'
+  | 'ulimits'
+  | 'allow'
 >
 
 export interface BuildPlan {
@@ -75,6 +80,11 @@ export function buildArgs(plan: BuildPlan): string[] {
   for (const c of plan.cacheFrom) args.push('--cache-from', c)
   for (const c of plan.cacheOnly ? plan.cacheToAfter : plan.cacheTo) args.push('--cache-to', c)
   if (inputs.noCache) args.push('--no-cache')
+  for (const c of inputs.buildContexts) args.push('--build-context', c)
+  for (const stage of inputs.noCacheFilters) args.push('--no-cache-filter', stage)
+  for (const host of inputs.addHosts) args.push('--add-host', host)
+  for (const limit of inputs.ulimits) args.push('--ulimit', limit)
+  for (const entitlement of inputs.allow) args.push('--allow', entitlement)
   if (inputs.pull) args.push('--pull')
   if (inputs.provenance) args.push(`--provenance=${inputs.provenance}`)
   if (inputs.sbom) args.push(`--sbom=${inputs.sbom}`)
@@ -87,6 +97,17 @@ export function buildArgs(plan: BuildPlan): string[] {
   args.push('--metadata-file', plan.metadataFile)
   args.push('--progress', 'rawjson')
   args.push(inputs.context)
+  return args
+}
+
+/** The Dockerfile's build checks alone (`--call check`), their findings as JSON on stdout: nothing is built. */
+export function checkArgs(plan: BuildPlan): string[] {
+  const { inputs } = plan
+  const args = ['buildx', 'build', ...(plan.builder ? ['--builder', plan.builder] : []), '--file', inputs.file]
+  if (inputs.target) args.push('--target', inputs.target)
+  for (const arg of inputs.buildArgs) args.push('--build-arg', arg)
+  for (const c of inputs.buildContexts) args.push('--build-context', c)
+  args.push('--call', 'check,format=json', inputs.context)
   return args
 }
 

@@ -48,11 +48,13 @@ export interface PlanFacts {
   verifyName: string
   /** Where the image is pushed by digest: the tags' repositories (the image's alone for a per-platform build). */
   repositories: string[]
+  /** The image's version label: metadata-action's version. */
+  version: string
 }
 
 export function makeBuildPlan(f: PlanFacts): BuildPlan {
   const { inputs } = f
-  const labels = ociLabels(inputs, f.ctx, new Date(f.sourceDateEpoch * 1000))
+  const labels = ociLabels(inputs, f.ctx, new Date(f.sourceDateEpoch * 1000), f.dockerfile, f.version)
   return {
     inputs,
     builder: f.builder,

@@ -70,13 +70,18 @@ export function loopbackRegistries(refs: string[]): string[] {
   return [...new Set(refs.map(registryOf).filter(isLoopbackHost))]
 }
 
-export function buildkitdConfig(userConfig: string, plainHttp: string[]): string {
+export function buildkitdConfig(userConfig: string, plainHttp: string[], entitlements: string[] = []): string {
   const extra = plainHttp
     // buildx's TOML parser rejects `]` in a table key, so `[::1]` gets no entry: BuildKit speaks
     // plain HTTP to loopback addresses by itself, network=host is what it needs.
     .filter(h => !h.startsWith('[') && !userConfig.includes(`[registry."${h}"]`))
     .map(h => `[registry."${h}"]\n  http = true\n  insecure = true`)
-  return [userConfig.trim(), ...extra].filter(Boolean).join('\n\n') + '\n'
+  // A top-level key: before any table. The user's own list stays theirs.
+  const granted =
+    entitlements.length && !/^\s*insecure-entitlements\s*=/m.test(userConfig)
+      ? `insecure-entitlements = [${entitlements.map(e => `"${e}"`).join(', ')}]`
+      : ''
+  return [granted, userConfig.trim(), ...extra].filter(Boolean).join('\n\n') + '\n'
 }
 
 /**
@@ -84,7 +89,7 @@ export function buildkitdConfig(userConfig: string, plainHttp: string[]): string
  * remote driver's TLS material, which buildx only takes as paths), and the nodes to append.
  */
 export function builderSpec(
-  inputs: Pick<Inputs, 'driverOpts' | 'tls' | 'buildkitdConfig' | 'appendNodes' | 'endpoint' | 'platforms' | 'buildkitImage'>,
+  inputs: Pick<Inputs, 'driverOpts' | 'tls' | 'buildkitdConfig' | 'appendNodes' | 'endpoint' | 'platforms' | 'buildkitImage' | 'allow'>,
   driver: BuilderSpec['driver'],
   name: string,
   tempDir: string,
@@ -111,7 +116,7 @@ export function builderSpec(
     tlsOpts.push(`${opt}=${path}`)
   }
   driverOpts.push(...tlsOpts)
-  const config = buildkitdConfig(inputs.buildkitdConfig, loopback)
+  const config = buildkitdConfig(inputs.buildkitdConfig, loopback, inputs.allow)
   const configFile = config.trim() ? join(tempDir, `${name}-buildkitd.toml`) : ''
   const appends = inputs.appendNodes.map(node => appendNodeArgs(name, driver, node, driver === 'remote' ? tlsOpts : []))
   return {

@@ -21,12 +21,16 @@ export interface RunContext {
   pullRequest?: number
   /** The head commit's timestamp on push events (ISO 8601). */
   headCommitTime?: string
+  /** The pull request's head commit (GITHUB_SHA is the merge commit GitHub builds). */
+  headSha?: string
+  /** What the payload says of the repository: the image's description and license labels. */
+  repositoryFacts?: { description?: string; license?: string }
 }
 
 /** The parts of the event payload a run reads. */
 interface EventPayload {
-  repository?: { default_branch?: string }
-  pull_request?: { number?: number }
+  repository?: { default_branch?: string; description?: string | null; license?: { spdx_id?: string } | null }
+  pull_request?: { number?: number; head?: { sha?: string } }
   head_commit?: { timestamp?: string }
 }
 
@@ -35,12 +39,19 @@ export function runContext(env: Env, readEvent: (path: string) => string): RunCo
   let defaultBranch = ''
   let pullRequest: number | undefined
   let headCommitTime: string | undefined
+  let headSha: string | undefined
+  let repositoryFacts: RunContext['repositoryFacts']
   if (env.GITHUB_EVENT_PATH) {
     try {
       const event = JSON.parse(readEvent(env.GITHUB_EVENT_PATH)) as EventPayload | null
       defaultBranch = event?.repository?.default_branch ?? ''
       pullRequest = event?.pull_request?.number
       headCommitTime = event?.head_commit?.timestamp
+      headSha = event?.pull_request?.head?.sha
+      const repo = event?.repository
+      // GitHub's NOASSERTION means no license it recognised: no label then.
+      const license = repo?.license?.spdx_id && repo.license.spdx_id !== 'NOASSERTION' ? repo.license.spdx_id : undefined
+      if (repo?.description || license) repositoryFacts = { description: repo?.description ?? undefined, license }
     } catch {
       // No event payload (local runs): 'latest' then only follows an explicit default branch.
     }
@@ -64,6 +75,8 @@ export function runContext(env: Env, readEvent: (path: string) => string): RunCo
     temp: env.RUNNER_TEMP ?? tmpdir(),
     apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
     pullRequest,
-    headCommitTime
+    headCommitTime,
+    ...(headSha ? { headSha } : {}),
+    ...(repositoryFacts ? { repositoryFacts } : {})
   }
 }

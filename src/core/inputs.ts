@@ -6,6 +6,7 @@ import { isBareTag, isImageRef, isRepository } from './reference.js'
 import { splitCommand } from './verify.js'
 import { parseRegistryAuth, type Login } from './registry-auth.js'
 import { INPUT_DEFAULTS } from './action-inputs.js'
+import { parseTagRule, TAG_POLICY_FORMS, type TagRule } from './tags.js'
 import { parseVulnerabilityBudget, type VulnerabilityCounts } from './vulnerabilities.js'
 
 // action.yml names every input and its default; action-inputs.ts is written from it.
@@ -14,12 +15,10 @@ export { INPUT_DEFAULTS }
 export type InputName = keyof typeof INPUT_DEFAULTS
 export type RawInputs = Record<InputName, string>
 
-export const TAG_POLICIES = ['sha', 'date', 'latest', 'semver', 'none'] as const
 export const CACHE_KINDS = ['gha', 'registry', 'inline', 'local', 'none'] as const
 export const DRIVERS = ['auto', 'docker', 'docker-container', 'remote', 'kubernetes'] as const
 export const CACHE_TYPES = ['registry', 'local', 'gha', 'inline', 's3', 'azblob'] as const
 
-export type TagPolicy = (typeof TAG_POLICIES)[number]
 export type CacheKind = (typeof CACHE_KINDS)[number]
 export type Driver = (typeof DRIVERS)[number]
 
@@ -36,7 +35,10 @@ export interface Inputs {
   target: string
   image: string
   tags: string[]
-  tagPolicy: TagPolicy[]
+  tagPolicy: TagRule[]
+  /** Around every automatic tag but latest. */
+  tagPrefix: string
+  tagSuffix: string
   platforms: string[]
   push: boolean
   load: boolean
@@ -71,6 +73,18 @@ export interface Inputs {
   cacheFrom: string[]
   cacheTo: string[]
   noCache: boolean
+  /** Extra named build contexts, name=value. */
+  buildContexts: string[]
+  /** Stages built without cache. */
+  noCacheFilters: string[]
+  /** host:ip entries for RUN's /etc/hosts. */
+  addHosts: string[]
+  /** type=soft[:hard] */
+  ulimits: string[]
+  /** Entitlements RUN may use. */
+  allow: ('network.host' | 'security.insecure')[]
+  /** build: build the image; check: run the Dockerfile's build checks only. */
+  call: 'build' | 'check'
   pull: boolean
   driver: Driver
   endpoint: string
@@ -226,6 +240,33 @@ function field(raw: RawInputs, env: Record<string, string | undefined>, problems
   return f
 }
 
+/** A tag's start or end: only the characters a tag holds, and a prefix must not start with '.' or '-'. */
+function tagAffix(f: Field, name: 'tag-prefix' | 'tag-suffix'): string {
+  const value = f.text(name)
+  if (value && (!/^[A-Za-z0-9_.-]{1,64}$/.test(value) || (name === 'tag-prefix' && /^[.-]/.test(value))))
+    f.bad(name, value, `use up to 64 of A-Z a-z 0-9 _ . -${name === 'tag-prefix' ? ', not starting with . or -' : ''}`)
+  return value
+}
+
+// The types buildx's --ulimit takes (Docker's names).
+const ULIMIT_TYPES = [
+  'core',
+  'cpu',
+  'data',
+  'fsize',
+  'locks',
+  'memlock',
+  'msgqueue',
+  'nice',
+  'nofile',
+  'nproc',
+  'rss',
+  'rtprio',
+  'rttime',
+  'sigpending',
+  'stack'
+]
+
 const PEM = /^-----BEGIN [A-Z ]+-----[\s\S]+-----END [A-Z ]+-----$/
 
 /** Each input: its parser and its own checks, one entry per field of Inputs (the defaults are action.yml's). */
@@ -245,7 +286,20 @@ const FIELDS: { [K in keyof Inputs]: (f: Field) => Inputs[K] } = {
       if (!isBareTag(tag) && !isImageRef(tag)) f.bad('tags', tag, 'use a tag (1.4.0) or a full reference (ghcr.io/owner/name:1.4.0)')
     return tags
   },
-  tagPolicy: f => f.listOf('tag-policy', TAG_POLICIES),
+  tagPolicy: f => {
+    const entries = splitList(f.raw['tag-policy'])
+    if (entries.includes('none')) {
+      if (entries.length > 1) f.bad('tag-policy', f.raw['tag-policy'], `'none' cannot be combined with others`)
+      return []
+    }
+    return entries.flatMap(entry => {
+      const rule = parseTagRule(entry)
+      if (typeof rule === 'string') f.bad('tag-policy', entry, `${rule}; use ${TAG_POLICY_FORMS}`)
+      return typeof rule === 'string' ? [] : [rule]
+    })
+  },
+  tagPrefix: f => tagAffix(f, 'tag-prefix'),
+  tagSuffix: f => tagAffix(f, 'tag-suffix'),
   platforms: f => {
     const platforms = splitList(f.raw.platforms)
     if (platforms.length === 0) f.bad('platforms', f.raw.platforms, 'name at least one platform, e.g. linux/amd64')
@@ -334,6 +388,44 @@ const FIELDS: { [K in keyof Inputs]: (f: Field) => Inputs[K] } = {
   cacheFrom: f => cacheSpecs('cache-from', f.raw['cache-from'], true, f.bad),
   cacheTo: f => cacheSpecs('cache-to', f.raw['cache-to'], false, f.bad),
   noCache: f => f.bool('no-cache'),
+  buildContexts: f => {
+    const contexts = f.lines('build-contexts')
+    for (const line of contexts) {
+      const m = /^([^=\s-][^=\s]*)=(\S+)$/.exec(line)
+      // A path, or one of the sources buildx names by scheme; any other scheme is a typo.
+      if (!m || (m[2].includes('://') && !/^(docker-image|oci-layout|target|https?|git|ssh):\/\//.test(m[2])))
+        f.bad(
+          'build-contexts',
+          line,
+          'use one name=value per line; a value is a path, docker-image://image, oci-layout://path, or an http(s) or git URL'
+        )
+    }
+    return contexts
+  },
+  noCacheFilters: f => {
+    const stages = splitList(f.raw['no-cache-filters'])
+    for (const stage of stages)
+      if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(stage)) f.bad('no-cache-filters', stage, 'name a stage of the Dockerfile (FROM … AS name)')
+    return stages
+  },
+  addHosts: f => {
+    const hosts = splitList(f.raw['add-hosts'])
+    for (const host of hosts)
+      if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*[:=](\d{1,3}(\.\d{1,3}){3}|\[[0-9a-fA-F:]+\]|host-gateway)$/.test(host))
+        f.bad('add-hosts', host, 'use host:ip, e.g. registry.local:10.0.0.5 (an IPv6 address in brackets, or host-gateway)')
+    return hosts
+  },
+  ulimits: f => {
+    const limits = f.lines('ulimit')
+    for (const limit of limits) {
+      const m = /^([a-z]+)=(-?\d+)(?::(-?\d+))?$/.exec(limit)
+      if (!m || !ULIMIT_TYPES.includes(m[1]))
+        f.bad('ulimit', limit, `use type=soft[:hard], e.g. nofile=1024:2048; types: ${ULIMIT_TYPES.join(', ')}`)
+    }
+    return limits
+  },
+  allow: f => f.listOf('allow', ['network.host', 'security.insecure'] as const),
+  call: f => f.oneOf('call', ['build', 'check'] as const),
   pull: f => f.bool('pull'),
   driver: f => f.oneOf('driver', DRIVERS),
   endpoint: f => f.text('endpoint'),
@@ -503,6 +595,10 @@ const CROSS_FIELD_RULES: ((i: Inputs) => string | string[] | undefined)[] = [
   i =>
     i.maxVulnerabilities && !i.scanReport
       ? `Input 'max-vulnerabilities': needs 'scan-report' (a scanner's report file, or trivy) to count anything.`
+      : undefined,
+  i =>
+    i.call === 'check' && i.mode === 'merge'
+      ? `Input 'call': check runs the Dockerfile's checks; a merge job builds nothing (run it in the per-platform jobs or a job of its own).`
       : undefined,
   i =>
     i.mode !== 'build' && (!i.image || !i.push)

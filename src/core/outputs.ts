@@ -25,16 +25,34 @@ export const OUTPUTS = {
     'true when every verify command passed on every platform (and the user is not root, with require-non-root); false otherwise; empty when nothing was asked.',
   vulnerabilities:
     'JSON counts by severity from scan-report, e.g. {"critical":0,"high":2,"medium":5,"low":9,"unknown":0}; empty without a scan.',
+  version:
+    "The image's version as docker/metadata-action names it: the tag of the highest-priority tag-policy rule that applied (a release's X.Y.Z, then edge, ref, the explicit tags, date, sha).",
+  labels: 'The OCI labels the image got, newline list of KEY=VALUE.',
+  annotations: 'The OCI annotations the image got, newline list (index: or manifest: prefixed, as buildx --annotation takes them).',
+  json: 'JSON of tags, labels and annotations, the shape of docker/metadata-action\'s json output: {"tags":[…],"labels":{…},"annotations":[…]}.',
   variants:
     'JSON list of the variants built: name, target, digest, tags, size and layers of the first platform, and the size delta against the main image.'
 } as const
 
 export type OutputName = keyof typeof OUTPUTS
 
+/** What the image was named and described with: metadata-action's outputs. */
+export interface ImageMeta {
+  version: string
+  labels: string[]
+  annotations: string[]
+}
+
+const keyValue = (line: string): [string, string] => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]
+
 /** Every output of a finished run, from its report. */
-export function outputs(report: Report, metadata: string, markdown: string): Record<OutputName, string> {
+export function outputs(report: Report, metadata: string, markdown: string, meta: ImageMeta): Record<OutputName, string> {
   const first = report.platforms[0]
   return {
+    version: meta.version,
+    labels: meta.labels.join('\n'),
+    annotations: meta.annotations.join('\n'),
+    json: JSON.stringify({ tags: report.tags, labels: Object.fromEntries(meta.labels.map(keyValue)), annotations: meta.annotations }),
     digest: report.digest,
     imageid: report.imageid,
     metadata,
@@ -80,12 +98,13 @@ export function fittedOutputs(
   report: Report,
   metadata: string,
   markdown: string,
+  meta: ImageMeta,
   limit = OUTPUTS_LIMIT
 ): { values: Record<OutputName, string>; cut: string[] } {
-  let values = outputs(report, metadata, markdown)
+  let values = outputs(report, metadata, markdown, meta)
   const cut: string[] = []
   if (bytes(values) > limit && Buffer.byteLength(metadata) > 1024) {
-    values = outputs(report, JSON.stringify({ truncated: "buildx's metadata, over GitHub's job output limit" }), markdown)
+    values = outputs(report, JSON.stringify({ truncated: "buildx's metadata, over GitHub's job output limit" }), markdown, meta)
     cut.push('metadata')
   }
   if (bytes(values) > limit) {

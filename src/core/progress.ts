@@ -2,6 +2,8 @@
 // hit rate. The JSON stream is authoritative where the plain text is not: a step served from a
 // remote cache whose layers must be fetched shows no CACHED line in plain output.
 
+import type { ProgressWarning } from './build-checks.js'
+
 export interface Vertex {
   digest: string
   name: string
@@ -26,6 +28,8 @@ interface SolveStatus {
   vertexes?: Vertex[]
   statuses?: TaskStatus[]
   logs?: LogEntry[]
+  /** The frontend's warnings: the Dockerfile's build checks among them. */
+  warnings?: ProgressWarning[]
 }
 
 /** A cache import or export as BuildKit ran it: its step, how it ended, the layers it wrote. */
@@ -120,6 +124,8 @@ export class BuildProgress {
   private readonly order = new Map<string, number>()
   private readonly printed = new Set<string>()
   readonly text: string[] = []
+  /** Every warning BuildKit sent, in order. */
+  readonly warnings: ProgressWarning[] = []
   private readonly stream: JsonStream
 
   constructor(private readonly print: (line: string) => void = () => undefined) {
@@ -167,6 +173,7 @@ export class BuildProgress {
       const writes = this.layerWrites.get(task.vertex) ?? new Set<string>()
       this.layerWrites.set(task.vertex, writes.add(task.id))
     }
+    this.warnings.push(...(status.warnings ?? []))
     for (const log of status.logs ?? []) {
       const n = this.id(log.vertex)
       for (const line of Buffer.from(log.data, 'base64').toString('utf8').split('\n')) {

@@ -8,6 +8,7 @@ import type { CacheUse } from './cache-use.js'
 import { verifyMarkdown, verifyFailures, type Verification } from './verify.js'
 import { trendMarkdown, type Trend } from './history.js'
 import { countsText, type ScanResult } from './vulnerabilities.js'
+import { checksMarkdown, type CheckFinding } from './build-checks.js'
 import type { LayerReport } from './compare.js'
 
 export interface StageTime {
@@ -43,6 +44,8 @@ export interface Report {
   vulnerabilities?: ScanResult
   /** The other targets built in the same run, beside this image. */
   variants?: VariantReport[]
+  /** What the Dockerfile's build checks found. */
+  checks?: CheckFinding[]
 }
 
 export interface VariantReport {
@@ -149,6 +152,7 @@ export function summaryMarkdown(report: Report): string {
   ]
   if (report.vulnerabilities)
     lines.push(`**Vulnerabilities** (${report.vulnerabilities.format} report): ${countsText(report.vulnerabilities.counts)}`, '')
+  if (report.checks?.length) lines.push(checksMarkdown(report.checks, false))
   if (report.variants?.length) lines.push(...variantsMarkdown(report), '')
   const grew = largestGrowth(report.platforms)
   if (grew) lines.push(`**Grew most:** ${code(grew.layer.instruction)} ${signedSize(grew.layer.delta!)} on ${grew.platform}`, '')
@@ -239,6 +243,7 @@ const CUTS: [RegExp, string][] = [
   [/<details><summary>Stage timings<\/summary>[\s\S]*?<\/details>\n?/, 'the stage timings'],
   [/<details><summary>Caches<\/summary>[\s\S]*?<\/details>\n?/, 'the cache table'],
   [/\*\*Tags\*\*\n\n(?:- .*\n)+\n?/, 'the tag list'],
+  [/### Build checks\n\n[^\n]*\n\n(?:\|.*\n)+\n?/, 'the build checks table'],
   [/\*\*Verify\*\*[\s\S]*?\n\n(?:```text[\s\S]*?```\n\n?)?/, 'the verify grid']
 ]
 

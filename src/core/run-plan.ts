@@ -6,7 +6,7 @@ import type { RunContext } from './github-context.js'
 import type { Env } from './env.js'
 import type { Version } from './semver.js'
 import type { BuildPlan } from './args.js'
-import { imageTags } from './tags.js'
+import { tagNames } from './tags.js'
 import { planCache, type CachePlan } from './cache-plan.js'
 import { baseImages } from './dockerfile.js'
 import { makeBuildPlan, pushRepositories, runNames, runTags, verifyName, wantsVerify } from './build-plan.js'
@@ -44,6 +44,8 @@ export interface RunPlan {
   mode: Inputs['mode']
   /** The tags the run writes (none for a per-platform build: they are the merge job's). */
   tags: string[]
+  /** metadata-action's version: the tag of the highest-priority rule that applied. */
+  version: string
   /** Where the image is pushed by digest. */
   repositories: string[]
   cache: CachePlan
@@ -60,7 +62,8 @@ export interface RunPlan {
 
 export function planRun(f: RunFacts): RunPlan {
   const { inputs, ctx } = f
-  const tags = runTags(inputs, () => imageTags(inputs, ctx, f.now, f.release))
+  const named = tagNames(inputs, ctx, f.now, f.release)
+  const tags = runTags(inputs, () => named.tags)
   const repositories = pushRepositories(inputs, tags)
   const cache = planCache(inputs, tags, ctx, f.env)
   const names = runNames(ctx, f.pid)
@@ -83,11 +86,13 @@ export function planRun(f: RunFacts): RunPlan {
     dockerfile: f.dockerfile,
     sourceDateEpoch: f.sourceDateEpoch,
     verifyName: localName,
-    repositories
+    repositories,
+    version: named.version
   })
   return {
     mode: inputs.mode,
     tags,
+    version: named.version,
     repositories,
     cache,
     names,

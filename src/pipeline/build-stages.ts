@@ -21,6 +21,7 @@ import { handOver } from './github/handover.js'
 import { finish } from './report/finish.js'
 import { needs, type Run, type Stage } from './stages.js'
 import { variantsStage } from './variants.js'
+import { annotateChecks, runChecks } from './builder/checks.js'
 import { buildMetrics, OLDEST_STAGE, recordOf, SCAN_STAGE, startBaselineReads, TAG_STAGE } from './record-stages.js'
 
 const planOf = (run: Run) => needs(run.plan, 'the plan')
@@ -28,36 +29,42 @@ const builtOf = (run: Run) => needs(run.built, 'the build')
 const imageOf = (run: Run) => needs(run.image, 'the image')
 const pushesItself = (run: Run) => planOf(run).build.pushTo.length > 0
 
+/** buildx readied and the builder chosen or created, with the run's plan. */
+export const SETUP_BUILDX_STAGE: Stage = {
+  name: 'Set up buildx',
+  run: async run => {
+    const { rt, inputs } = run
+    const existingDriver = inputs.builder ? await existingBuilderDriver(rt.docker, inputs.builder) : undefined
+    const facts = {
+      ...needs(run.facts, 'the facts'),
+      engine: await run.engine,
+      existingDriver,
+      layoutDir: layoutStoreDir(rt.env),
+      pid: process.pid
+    }
+    run.planFacts = facts
+    run.plan = planRun(facts)
+    const { withoutGha, ...buildx } = await readyBuildx(rt, inputs, run.plan)
+    if (withoutGha) {
+      rt.warning(withoutGha)
+      run.planFacts = { ...facts, inputs: inputsWithoutGha(inputs) }
+      run.plan = planRun(run.planFacts)
+    }
+    await useBuilder(rt, inputs, run.plan, buildx, run.ctx.temp)
+    run.buildx = buildx
+  }
+}
+
+/** `call: check`: the Dockerfile's build checks alone, on the builder a build would use. */
+export const CHECK_STAGES: Stage[] = [SETUP_BUILDX_STAGE, { name: 'Build checks', run: run => runChecks(run.rt, planOf(run).build) }]
+
 export const BUILD_STAGES: Stage[] = [
   {
     // The published image, and the builds behind it, are read while the builder is set up and the build runs.
     perImage: true,
     run: run => startBaselineReads(run)
   },
-  {
-    name: 'Set up buildx',
-    run: async run => {
-      const { rt, inputs } = run
-      const existingDriver = inputs.builder ? await existingBuilderDriver(rt.docker, inputs.builder) : undefined
-      const facts = {
-        ...needs(run.facts, 'the facts'),
-        engine: await run.engine,
-        existingDriver,
-        layoutDir: layoutStoreDir(rt.env),
-        pid: process.pid
-      }
-      run.planFacts = facts
-      run.plan = planRun(facts)
-      const { withoutGha, ...buildx } = await readyBuildx(rt, inputs, run.plan)
-      if (withoutGha) {
-        rt.warning(withoutGha)
-        run.planFacts = { ...facts, inputs: inputsWithoutGha(inputs) }
-        run.plan = planRun(run.planFacts)
-      }
-      await useBuilder(rt, inputs, run.plan, buildx, run.ctx.temp)
-      run.buildx = buildx
-    }
-  },
+  SETUP_BUILDX_STAGE,
   {
     run: run => {
       const { cache, tags } = planOf(run)
@@ -241,6 +248,8 @@ function cachesOf(run: Run, plan: RunPlan, built: BuildResult): CacheUse[] {
 /** Compare, check budgets, write outputs, summary and comment; then fail on a budget or verify. */
 export async function finishRun(run: Run): Promise<void> {
   const image = imageOf(run)
+  // Here, once: a variant builds the same Dockerfile and finds the same.
+  annotateChecks(run.rt, run.built?.checks ?? [])
   const { buildMs, steps } = buildMetrics(run)
   return finish(run.rt, run.inputs, run.ctx, {
     digest: run.published || run.digest || image.digest,
@@ -260,6 +269,8 @@ export async function finishRun(run: Run): Promise<void> {
     stages: run.stages,
     verification: run.verification,
     caches: run.built && run.plan ? cachesOf(run, run.plan, run.built) : [],
-    metadataText: run.built?.metadataText ?? '{}'
+    metadataText: run.built?.metadataText ?? '{}',
+    ...(run.built?.checks.length ? { checks: run.built.checks } : {}),
+    meta: { version: planOf(run).version, labels: planOf(run).build.labels, annotations: planOf(run).build.annotations }
   })
 }

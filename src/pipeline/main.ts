@@ -15,7 +15,7 @@ import { logIn } from './registry/login.js'
 import { setRequestTimeout } from './host/http.js'
 import { OPTIONAL_READS_BUDGET_MS, OptionalReads } from './host/optional-reads.js'
 import { runStages, type Run, type Stage } from './stages.js'
-import { BUILD_STAGES } from './build-stages.js'
+import { BUILD_STAGES, CHECK_STAGES } from './build-stages.js'
 import { MERGE_STAGES } from './merge.js'
 
 /** The runner masks line by line: a multi-line secret (a PEM key) is masked whole and per line. */
@@ -65,7 +65,10 @@ export async function main(host: Runtime, raw: RawInputs): Promise<void> {
     // The commit's time is looked up (git) meanwhile too.
     created: sourceDate(host, inputs, ctx)
   }
-  await runStages(run, [...FIRST_STAGES, ...(inputs.mode === 'merge' ? MERGE_STAGES : BUILD_STAGES)])
+  await runStages(run, [
+    ...FIRST_STAGES,
+    ...(inputs.mode === 'merge' ? MERGE_STAGES : inputs.call === 'check' ? CHECK_STAGES : BUILD_STAGES)
+  ])
 }
 
 /** Every mode starts here: logins, then what the run finds out before it plans. */

@@ -77,7 +77,8 @@ export const MERGE_STAGES: Stage[] = [
     name: 'Create index',
     run: async run => {
       const { rt, inputs, ctx } = run
-      const labels = ociLabels(inputs, ctx, new Date(needs(run.facts, 'the facts').sourceDateEpoch * 1000))
+      const facts = needs(run.facts, 'the facts')
+      const labels = ociLabels(inputs, ctx, new Date(facts.sourceDateEpoch * 1000), facts.dockerfile)
       const annotations = Object.fromEntries(
         annotationArgs(inputs.annotations, labels, '', true)
           .filter(a => a.startsWith('index:'))

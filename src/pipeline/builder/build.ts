@@ -5,6 +5,7 @@ import type { Runtime } from '../host/runtime.js'
 import { buildArgs, buildEnv, type BuildPlan } from '../../core/args.js'
 import { lastLines } from '../host/docker.js'
 import { BuildProgress, type CacheFault, type CacheStep, type StepStats } from '../../core/progress.js'
+import { dedupe, findingOfWarning, type CheckFinding } from '../../core/build-checks.js'
 import { isCacheImportFailure, isTransientPushFailure, pushDeniedHint } from '../../core/build-failures.js'
 
 export interface BuildResult {
@@ -18,6 +19,8 @@ export interface BuildResult {
   cacheFaults: CacheFault[]
   /** Every cache import and export of the build, for the report. */
   cacheSteps: CacheStep[]
+  /** The Dockerfile's build checks that found something. */
+  checks: CheckFinding[]
   milliseconds: number
 }
 
@@ -77,6 +80,7 @@ export async function runBuild(rt: Runtime, plan: BuildPlan): Promise<BuildResul
     steps,
     cacheFaults: progress.cacheFaults(),
     cacheSteps: progress.cacheSteps(),
+    checks: dedupe(progress.warnings.flatMap(w => findingOfWarning(w, plan.inputs.file) ?? [])),
     milliseconds
   }
 }

@@ -5,11 +5,19 @@ import type { PostState } from './post-state.js'
 import type { OutputName } from '../../core/outputs.js'
 import type { Env } from '../../core/env.js'
 
+export interface SourcePlace {
+  file: string
+  line?: number
+  endLine?: number
+  title?: string
+}
+
 export interface Runtime {
   env: Env
   docker: Docker
   info(message: string): void
-  warning(message: string): void
+  /** `where`: the file and line the warning is about, shown there (a build check's finding). */
+  warning(message: string, where?: SourcePlace): void
   group<T>(name: string, fn: () => Promise<T>): Promise<T>
   setSecret(value: string): void
   setOutput(name: OutputName, value: string): void

@@ -13,6 +13,8 @@ import { makeReport, seconds, type StageTime, type VariantReport } from '../../c
 import { verifyFailures, type Verification } from '../../core/verify.js'
 import type { CacheUse } from '../../core/cache-use.js'
 import { publishReport, type ReportInputs } from './publish-report.js'
+import type { ImageMeta } from '../../core/outputs.js'
+import type { CheckFinding } from '../../core/build-checks.js'
 import type { Runtime } from '../host/runtime.js'
 
 export interface Finished {
@@ -28,6 +30,8 @@ export interface Finished {
   /** What the run read from and wrote to each cache (none for a merge). */
   caches?: CacheUse[]
   metadataText: string
+  /** The version, labels and annotations the image was made with. */
+  meta: ImageMeta
   /** This build as the history records it, the builds before it, and the oldest one's image (for which step grew). */
   record?: BuildRecord
   published?: boolean
@@ -35,6 +39,7 @@ export interface Finished {
   oldest?: ImageInfo
   scan?: ScanResult
   variants?: VariantReport[]
+  checks?: CheckFinding[]
 }
 
 export async function finish(
@@ -77,9 +82,10 @@ export async function finish(
       ? { growth: { since: trend.records[0].built.slice(0, 10), layers: compareLayers(image.platforms[0], oldestFirst) } }
       : {}),
     ...(f.scan ? { vulnerabilities: f.scan } : {}),
-    ...(f.variants?.length ? { variants: f.variants } : {})
+    ...(f.variants?.length ? { variants: f.variants } : {}),
+    ...(f.checks?.length ? { checks: f.checks } : {})
   })
-  await publishReport(rt, inputs, ctx, report, f.metadataText)
+  await publishReport(rt, inputs, ctx, report, f.metadataText, f.meta)
   // Budgets and verify fail the step only after outputs, summary and comment are written.
   const failures = [
     ...(breaches.length ? [`Image over budget:\n${breaches.map(b => b.message).join('\n')}`] : []),

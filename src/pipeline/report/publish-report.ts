@@ -3,16 +3,23 @@ import type { Inputs } from '../../core/inputs.js'
 import type { RunContext } from '../../core/github-context.js'
 import { commentMarker, CommentPermissionError, upsertComment } from '../github/comment.js'
 import { fitMarkdown, SUMMARY_LIMIT, summaryMarkdown, type Report } from '../../core/report.js'
-import { fittedOutputs, type OutputName } from '../../core/outputs.js'
+import { fittedOutputs, type ImageMeta, type OutputName } from '../../core/outputs.js'
 import type { Runtime } from '../host/runtime.js'
 import { errorMessage } from '../../core/errors.js'
 
 /** The inputs the report's destinations use: where it goes, and what names the job's comment. */
 export type ReportInputs = Pick<Inputs, 'summary' | 'comment' | 'githubToken' | 'file' | 'image' | 'target' | 'platforms'>
 
-export async function publishReport(rt: Runtime, inputs: ReportInputs, ctx: RunContext, report: Report, metadata: string): Promise<void> {
+export async function publishReport(
+  rt: Runtime,
+  inputs: ReportInputs,
+  ctx: RunContext,
+  report: Report,
+  metadata: string,
+  meta: ImageMeta
+): Promise<void> {
   const markdown = summaryMarkdown(report)
-  const { values, cut } = fittedOutputs(report, metadata, markdown)
+  const { values, cut } = fittedOutputs(report, metadata, markdown, meta)
   for (const [name, value] of Object.entries(values)) rt.setOutput(name as OutputName, value)
   if (cut.length)
     rt.warning(

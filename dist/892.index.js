@@ -1,8 +1,8 @@
-export const id = 26;
-export const ids = [26];
+export const id = 892;
+export const ids = [892];
 export const modules = {
 
-/***/ 1038:
+/***/ 7647:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -11,6 +11,7 @@ export const modules = {
 /* harmony export */   MF: () => (/* binding */ binfmtArgs),
 /* harmony export */   R2: () => (/* binding */ createBuilderArgs),
 /* harmony export */   WB: () => (/* binding */ buildEnv),
+/* harmony export */   ar: () => (/* binding */ checkArgs),
 /* harmony export */   be: () => (/* binding */ loginArgs),
 /* harmony export */   ey: () => (/* binding */ inspectConfigArgs),
 /* harmony export */   iB: () => (/* binding */ helperBuildArgs),
@@ -58,6 +59,16 @@ function buildArgs(plan) {
         args.push('--cache-to', c);
     if (inputs.noCache)
         args.push('--no-cache');
+    for (const c of inputs.buildContexts)
+        args.push('--build-context', c);
+    for (const stage of inputs.noCacheFilters)
+        args.push('--no-cache-filter', stage);
+    for (const host of inputs.addHosts)
+        args.push('--add-host', host);
+    for (const limit of inputs.ulimits)
+        args.push('--ulimit', limit);
+    for (const entitlement of inputs.allow)
+        args.push('--allow', entitlement);
     if (inputs.pull)
         args.push('--pull');
     if (inputs.provenance)
@@ -77,6 +88,19 @@ function buildArgs(plan) {
     args.push('--metadata-file', plan.metadataFile);
     args.push('--progress', 'rawjson');
     args.push(inputs.context);
+    return args;
+}
+/** The Dockerfile's build checks alone (`--call check`), their findings as JSON on stdout: nothing is built. */
+function checkArgs(plan) {
+    const { inputs } = plan;
+    const args = ['buildx', 'build', ...(plan.builder ? ['--builder', plan.builder] : []), '--file', inputs.file];
+    if (inputs.target)
+        args.push('--target', inputs.target);
+    for (const arg of inputs.buildArgs)
+        args.push('--build-arg', arg);
+    for (const c of inputs.buildContexts)
+        args.push('--build-context', c);
+    args.push('--call', 'check,format=json', inputs.context);
     return args;
 }
 /** A small build of the action's own (the cache mounts' restore and save) on the run's builder. */
@@ -163,7 +187,7 @@ const inspectConfigArgs = (ref) => ['buildx', 'imagetools', 'inspect', '--format
 
 /***/ }),
 
-/***/ 5273:
+/***/ 9578:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -200,7 +224,7 @@ function pinnedLocalName(image) {
 
 /***/ }),
 
-/***/ 1:
+/***/ 560:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -208,8 +232,8 @@ function pinnedLocalName(image) {
 /* harmony export */   u4: () => (/* binding */ removeVerifyLeftovers)
 /* harmony export */ });
 /* unused harmony export VERIFY_LABEL */
-/* harmony import */ var _core_verify_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7190);
-/* harmony import */ var _host_docker_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2897);
+/* harmony import */ var _core_verify_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1047);
+/* harmony import */ var _host_docker_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9298);
 
 
 /** The label every verify container carries: post removes whatever main left behind. */
@@ -309,7 +333,7 @@ async function removeVerifyLeftovers(rt, key, image) {
 
 /***/ }),
 
-/***/ 2874:
+/***/ 5609:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -320,7 +344,7 @@ async function removeVerifyLeftovers(rt, key, image) {
 // The GitHub Actions cache service, through @actions/cache: the local build cache and the
 // binfmt image both travel through it.
 // @actions/cache is large; it is loaded only by runs that use the GitHub cache (start-up time).
-const actionsCache = () => Promise.all(/* import() */[__webpack_require__.e(942), __webpack_require__.e(507), __webpack_require__.e(691)]).then(__webpack_require__.bind(__webpack_require__, 1691));
+const actionsCache = () => Promise.all(/* import() */[__webpack_require__.e(78), __webpack_require__.e(539), __webpack_require__.e(771)]).then(__webpack_require__.bind(__webpack_require__, 771));
 /**
  * @actions/cache reports its own failures on stdout (a 5xx as `::error::`, which shows as an
  * error annotation) and then returns as if the cache had missed. While it runs, its warning and
@@ -380,7 +404,7 @@ async function savePaths(paths, key) {
 
 /***/ }),
 
-/***/ 2106:
+/***/ 31:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -392,10 +416,10 @@ async function savePaths(paths, key) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _core_image_cache_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5273);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4296);
-/* harmony import */ var _host_docker_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2897);
-/* harmony import */ var _github_cache_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2874);
+/* harmony import */ var _core_image_cache_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9578);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(713);
+/* harmony import */ var _host_docker_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9298);
+/* harmony import */ var _github_cache_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5609);
 // An image kept in the GitHub cache: loaded into the engine on a hit, saved by post after a
 // pull. Either failing is a warning: the image is pulled as it would have been without it.
 
@@ -456,7 +480,7 @@ async function saveCachedImage(rt, cache, what) {
 
 /***/ }),
 
-/***/ 9780:
+/***/ 4941:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -467,7 +491,7 @@ async function saveCachedImage(rt, cache, what) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _github_cache_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2874);
+/* harmony import */ var _github_cache_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5609);
 // The local cache directory's round trip through the GitHub cache: restored before the build,
 // rotated and saved in post.
 
@@ -482,64 +506,6 @@ async function saveLocalCache(local) {
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(local.nextDir, local.dir);
     await (0,_github_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .savePaths */ .YV)([local.dir], local.key);
     return true;
-}
-
-
-/***/ }),
-
-/***/ 7026:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-__webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   post: () => (/* binding */ post)
-/* harmony export */ });
-/* harmony import */ var _github_local_cache_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9780);
-/* harmony import */ var _github_image_cache_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2106);
-/* harmony import */ var _core_args_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1038);
-/* harmony import */ var _host_docker_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2897);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4296);
-/* harmony import */ var _builder_verify_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1);
-// The post step: save cache, remove the builder main created, log out. Every cleanup is
-// its own try; a failure is a warning, never a failed job.
-
-
-
-
-
-
-async function post(rt) {
-    const state = rt.postState();
-    // The builder is removed with the buildx that created it.
-    rt = { ...rt, docker: (0,_host_docker_js__WEBPACK_IMPORTED_MODULE_2__/* .withBuildx */ .xG)(rt.docker, state.buildx) };
-    const cleanup = async (what, fn) => {
-        try {
-            await rt.group(what, fn);
-        }
-        catch (e) {
-            rt.warning(`${what} failed: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .g)(e)}`);
-        }
-    };
-    const local = state.localCache;
-    if (local?.noSave)
-        rt.info(`Cache not saved: ${local.noSave}`);
-    else if (local) {
-        await cleanup('Save cache', async () => rt.info((await (0,_github_local_cache_js__WEBPACK_IMPORTED_MODULE_0__/* .saveLocalCache */ .j)(local)) ? `Cache saved as ${local.key}` : 'The build exported no cache; nothing to save'));
-    }
-    const binfmt = state.binfmtCache;
-    if (binfmt)
-        await cleanup('Save binfmt image', () => (0,_github_image_cache_js__WEBPACK_IMPORTED_MODULE_1__/* .saveCachedImage */ .PQ)(rt, binfmt, 'binfmt image'));
-    const buildkit = state.buildkitCache;
-    if (buildkit)
-        await cleanup('Save builder image', () => (0,_github_image_cache_js__WEBPACK_IMPORTED_MODULE_1__/* .saveCachedImage */ .PQ)(rt, buildkit, 'builder image'));
-    const verifyKey = state.verifyKey;
-    if (verifyKey)
-        await cleanup('Remove verify containers', () => (0,_builder_verify_js__WEBPACK_IMPORTED_MODULE_3__/* .removeVerifyLeftovers */ .u4)(rt, verifyKey, state.verifyImage));
-    const builder = state.builder;
-    if (builder)
-        await cleanup(`Remove builder ${builder}`, () => (0,_host_docker_js__WEBPACK_IMPORTED_MODULE_2__/* .mustRun */ .Pv)(rt.docker, (0,_core_args_js__WEBPACK_IMPORTED_MODULE_5__/* .removeBuilderArgs */ .tk)(builder), 'Removing the builder'));
-    for (const registry of state.logouts ?? [])
-        await cleanup(`Log out of ${registry}`, () => (0,_host_docker_js__WEBPACK_IMPORTED_MODULE_2__/* .mustRun */ .Pv)(rt.docker, (0,_core_args_js__WEBPACK_IMPORTED_MODULE_5__/* .logoutArgs */ .m9)(registry), 'Logging out'));
 }
 
 
