@@ -1455,7 +1455,9 @@ function dedupe(findings) {
     return [...seen.values()];
 }
 /** The annotation's text: the rule, what it found, where to read about it. */
-const findingText = (f) => `${f.rule}: ${f.message}${f.url ? ` (${f.url})` : ''}`;
+const findingText = (f) => `${f.rule}: ${findingMessage(f)}`;
+/** The same without the rule, for an annotation whose title is the rule. */
+const findingMessage = (f) => `${f.message}${f.url ? ` (${f.url})` : ''}`;
 const cell = (text) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 /** The summary's section: a row per finding. */
 function checksMarkdown(findings, checkOnly) {
@@ -3353,7 +3355,7 @@ function variantsStage(imageStages) {
 /** Each finding as a warning on its file and line. */
 function annotateChecks(rt, findings) {
     for (const f of findings)
-        rt.warning(findingText(f), {
+        rt.warning(findingMessage(f), {
             file: f.file,
             ...(f.line ? { line: f.line } : {}),
             ...(f.endLine ? { endLine: f.endLine } : {}),

@@ -35,14 +35,29 @@ onEveryStack("what docker's action users expect", stack => {
     for (const key of history) delete index.annotations![key]
     expect(index.annotations).toEqual({
       'com.example.team': 'ci',
+      'org.opencontainers.image.title': 'ci-base-action',
       'org.opencontainers.image.description': 'The CI base stand-in',
       'org.opencontainers.image.source': 'https://github.com/phialo/ci-base-action',
       'org.opencontainers.image.revision': 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678',
       'org.opencontainers.image.version': '1',
       'org.opencontainers.image.created': HEAD_COMMIT_TIME
     })
-    const amd64 = (await manifest(repo, (await platformSizes(repo, '1'))['linux/amd64'].digest))!.body
+    const amd64Digest = (await platformSizes(repo, '1'))['linux/amd64'].digest
+    const amd64 = (await manifest(repo, amd64Digest))!.body
     expect(amd64.annotations).toMatchObject({ 'com.example.team': 'ci', 'com.example.kind': 'base' })
+    // metadata-action's outputs: what the image really got.
+    const { Labels } = (await imageConfig(repo, amd64Digest)).config
+    const json = JSON.parse(run.main.outputs.json) as { tags: string[]; labels: Record<string, string>; annotations: string[] }
+    expect(run.main.outputs.version).toBe('1')
+    expect(json.tags).toStrictEqual([`${REGISTRY}/${repo}:1`])
+    expect(Labels).toMatchObject(json.labels)
+    expect(json.labels['org.opencontainers.image.url']).toBe('https://github.com/phialo/ci-base-action')
+    expect(run.main.outputs.labels.split('\n')).toStrictEqual(Object.entries(json.labels).map(([k, v]) => `${k}=${v}`))
+    expect(json.annotations).toStrictEqual(run.main.outputs.annotations.split('\n'))
+    for (const line of json.annotations.filter(a => a.startsWith('index:'))) {
+      const [key, value] = line.slice('index:'.length).split(/=(.*)/s)
+      expect([key, index.annotations?.[key]]).toStrictEqual([key, value])
+    }
   })
 
   test('tag-policy semver: a release gets X.Y.Z, X.Y, X and latest; a pre-release and an older line move only their own tags', async () => {

@@ -2569,7 +2569,7 @@ function variantsStage(imageStages) {
 /** Each finding as a warning on its file and line. */
 function annotateChecks(rt, findings) {
     for (const f of findings)
-        rt.warning((0,build_checks/* findingText */.NK)(f), {
+        rt.warning((0,build_checks/* findingMessage */.pG)(f), {
             file: f.file,
             ...(f.line ? { line: f.line } : {}),
             ...(f.endLine ? { endLine: f.endLine } : {}),

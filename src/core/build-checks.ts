@@ -84,7 +84,10 @@ export function dedupe(findings: CheckFinding[]): CheckFinding[] {
 }
 
 /** The annotation's text: the rule, what it found, where to read about it. */
-export const findingText = (f: CheckFinding) => `${f.rule}: ${f.message}${f.url ? ` (${f.url})` : ''}`
+export const findingText = (f: CheckFinding) => `${f.rule}: ${findingMessage(f)}`
+
+/** The same without the rule, for an annotation whose title is the rule. */
+export const findingMessage = (f: CheckFinding) => `${f.message}${f.url ? ` (${f.url})` : ''}`
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ')
 

@@ -1,6 +1,6 @@
 // The Dockerfile's build checks on the run's builder: a build's findings shown on their lines,
 // and `call: check`, which runs the checks alone and fails on any finding without building.
-import { checksMarkdown, findingText, parseLintResults, type CheckFinding } from '../../core/build-checks.js'
+import { checksMarkdown, findingMessage, findingText, parseLintResults, type CheckFinding } from '../../core/build-checks.js'
 import { checkArgs, type BuildPlan } from '../../core/args.js'
 import { lastLines } from '../host/docker.js'
 import type { Runtime } from '../host/runtime.js'
@@ -8,7 +8,7 @@ import type { Runtime } from '../host/runtime.js'
 /** Each finding as a warning on its file and line. */
 export function annotateChecks(rt: Runtime, findings: CheckFinding[]): void {
   for (const f of findings)
-    rt.warning(findingText(f), {
+    rt.warning(findingMessage(f), {
       file: f.file,
       ...(f.line ? { line: f.line } : {}),
       ...(f.endLine ? { endLine: f.endLine } : {}),
