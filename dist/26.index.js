@@ -1,20 +1,20 @@
-export const id = 687;
-export const ids = [687];
+export const id = 26;
+export const ids = [26];
 export const modules = {
 
-/***/ 3687:
+/***/ 7026:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   post: () => (/* binding */ post)
 /* harmony export */ });
-/* harmony import */ var _github_local_cache_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4941);
-/* harmony import */ var _github_image_cache_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(31);
-/* harmony import */ var _core_args_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7647);
-/* harmony import */ var _host_docker_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9298);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(713);
-/* harmony import */ var _builder_verify_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(560);
+/* harmony import */ var _github_local_cache_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9780);
+/* harmony import */ var _github_image_cache_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2106);
+/* harmony import */ var _core_args_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1038);
+/* harmony import */ var _host_docker_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2897);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4296);
+/* harmony import */ var _builder_verify_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1);
 // The post step: save cache, remove the builder main created, log out. Every cleanup is
 // its own try; a failure is a warning, never a failed job.
 

@@ -1,8 +1,8 @@
-export const id = 892;
-export const ids = [892];
+export const id = 368;
+export const ids = [368];
 export const modules = {
 
-/***/ 7647:
+/***/ 1038:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -187,7 +187,7 @@ const inspectConfigArgs = (ref) => ['buildx', 'imagetools', 'inspect', '--format
 
 /***/ }),
 
-/***/ 9578:
+/***/ 5273:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -224,7 +224,7 @@ function pinnedLocalName(image) {
 
 /***/ }),
 
-/***/ 560:
+/***/ 1:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -232,8 +232,8 @@ function pinnedLocalName(image) {
 /* harmony export */   u4: () => (/* binding */ removeVerifyLeftovers)
 /* harmony export */ });
 /* unused harmony export VERIFY_LABEL */
-/* harmony import */ var _core_verify_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1047);
-/* harmony import */ var _host_docker_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9298);
+/* harmony import */ var _core_verify_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7190);
+/* harmony import */ var _host_docker_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2897);
 
 
 /** The label every verify container carries: post removes whatever main left behind. */
@@ -333,7 +333,7 @@ async function removeVerifyLeftovers(rt, key, image) {
 
 /***/ }),
 
-/***/ 5609:
+/***/ 2874:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -344,7 +344,7 @@ async function removeVerifyLeftovers(rt, key, image) {
 // The GitHub Actions cache service, through @actions/cache: the local build cache and the
 // binfmt image both travel through it.
 // @actions/cache is large; it is loaded only by runs that use the GitHub cache (start-up time).
-const actionsCache = () => Promise.all(/* import() */[__webpack_require__.e(78), __webpack_require__.e(539), __webpack_require__.e(771)]).then(__webpack_require__.bind(__webpack_require__, 771));
+const actionsCache = () => Promise.all(/* import() */[__webpack_require__.e(942), __webpack_require__.e(507), __webpack_require__.e(691)]).then(__webpack_require__.bind(__webpack_require__, 1691));
 /**
  * @actions/cache reports its own failures on stdout (a 5xx as `::error::`, which shows as an
  * error annotation) and then returns as if the cache had missed. While it runs, its warning and
@@ -404,7 +404,7 @@ async function savePaths(paths, key) {
 
 /***/ }),
 
-/***/ 31:
+/***/ 2106:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -416,10 +416,10 @@ async function savePaths(paths, key) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _core_image_cache_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9578);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(713);
-/* harmony import */ var _host_docker_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9298);
-/* harmony import */ var _github_cache_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5609);
+/* harmony import */ var _core_image_cache_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5273);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4296);
+/* harmony import */ var _host_docker_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2897);
+/* harmony import */ var _github_cache_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2874);
 // An image kept in the GitHub cache: loaded into the engine on a hit, saved by post after a
 // pull. Either failing is a warning: the image is pulled as it would have been without it.
 
@@ -480,7 +480,7 @@ async function saveCachedImage(rt, cache, what) {
 
 /***/ }),
 
-/***/ 4941:
+/***/ 9780:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -491,7 +491,7 @@ async function saveCachedImage(rt, cache, what) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _github_cache_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5609);
+/* harmony import */ var _github_cache_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2874);
 // The local cache directory's round trip through the GitHub cache: restored before the build,
 // rotated and saved in post.
 
