@@ -71,10 +71,14 @@ function buildArgs(plan) {
         args.push('--allow', entitlement);
     if (inputs.pull)
         args.push('--pull');
-    if (inputs.provenance)
-        args.push(`--provenance=${inputs.provenance}`);
-    if (inputs.sbom)
-        args.push(`--sbom=${inputs.sbom}`);
+    // The attestations asked for as referrers are made by the image's own export only.
+    const attests = (kind) => inputs.attest.includes(kind) && !plan.loadOnly && !plan.cacheOnly;
+    const provenance = attests('provenance') && ['', 'false'].includes(inputs.provenance) ? 'mode=min' : inputs.provenance;
+    const sbom = attests('sbom') && ['', 'false'].includes(inputs.sbom) ? 'true' : inputs.sbom;
+    if (provenance)
+        args.push(`--provenance=${provenance}`);
+    if (sbom)
+        args.push(`--sbom=${sbom}`);
     // Tags are the action's to set, all at once after the push: the builder gets none. Loading is
     // a pass of its own (BuildKit 0.13 writes an incomplete OCI layout when it also loads).
     if (plan.loadOnly)
@@ -128,7 +132,10 @@ function helperBuildArgs(builder, file, context, output, nonce, metadataFile) {
  * labels asked for, nothing would use it. A user's own BUILDX_GIT_* setting is left alone.
  */
 function buildEnv(inputs, env) {
-    const unused = inputs.provenance === 'false' && env.BUILDX_GIT_INFO === undefined && env.BUILDX_GIT_LABELS === undefined;
+    const unused = inputs.provenance === 'false' &&
+        !inputs.attest.includes('provenance') &&
+        env.BUILDX_GIT_INFO === undefined &&
+        env.BUILDX_GIT_LABELS === undefined;
     return unused ? { BUILDX_GIT_INFO: 'false' } : {};
 }
 // File times in layers clamped to SOURCE_DATE_EPOCH: a layer rebuilt from scratch is

@@ -149,11 +149,13 @@ describe('buildx build argv (golden)', () => {
   })
 
   test("buildx skips reading git only when nothing would use it: provenance off, no BUILDX_GIT_* of the user's", () => {
-    expect(buildEnv({ provenance: 'false' }, {})).toEqual({ BUILDX_GIT_INFO: 'false' })
-    expect(buildEnv({ provenance: 'mode=max' }, {})).toEqual({})
-    expect(buildEnv({ provenance: '' }, {})).toEqual({})
-    expect(buildEnv({ provenance: 'false' }, { BUILDX_GIT_LABELS: 'full' })).toEqual({})
-    expect(buildEnv({ provenance: 'false' }, { BUILDX_GIT_INFO: 'true' })).toEqual({})
+    expect(buildEnv({ provenance: 'false', attest: [] }, {})).toStrictEqual({ BUILDX_GIT_INFO: 'false' })
+    expect(buildEnv({ provenance: 'false', attest: ['provenance'] }, {})).toStrictEqual({})
+    expect(buildEnv({ provenance: 'false', attest: ['sbom'] }, {})).toStrictEqual({ BUILDX_GIT_INFO: 'false' })
+    expect(buildEnv({ provenance: 'mode=max', attest: [] }, {})).toEqual({})
+    expect(buildEnv({ provenance: '', attest: [] }, {})).toEqual({})
+    expect(buildEnv({ provenance: 'false', attest: [] }, { BUILDX_GIT_LABELS: 'full' })).toEqual({})
+    expect(buildEnv({ provenance: 'false', attest: [] }, { BUILDX_GIT_INFO: 'true' })).toEqual({})
   })
 
   test('a secret value never appears in argv, only the variable name', () => {

@@ -205,6 +205,7 @@ const WORDS: Record<InputName, string[]> = {
   ulimit: ['nofile=1024:2048', 'nproc=-1', 'files=1', 'nofile', ''],
   allow: ['network.host', 'security.insecure', 'network.host,security.insecure', 'root', ''],
   call: ['build', 'check', 'outline', ''],
+  attest: ['provenance', 'sbom', 'provenance,sbom', 'slsa', ''],
   platforms: ['linux/amd64', 'linux/arm/v7', 'lnx', 'linux/', ''],
   push: ['true', 'false', 'yes', ''],
   load: ['true', 'false', '1', ''],

@@ -74,6 +74,7 @@ export const INPUT_DEFAULTS = {
   verify: '',
   'require-non-root': 'false',
   'verify-timeout': '2m',
+  attest: '',
   provenance: 'false',
   sbom: ''
 } as const

@@ -1,5 +1,6 @@
 // argv for every docker command the action runs, as data: nothing goes through a shell.
 import type { Inputs } from './inputs.js'
+import type { AttestKind } from './attestations.js'
 
 /** The inputs that become build flags (and `load`, which asks for a second pass). */
 export type BuildInputs = Pick<
@@ -25,6 +26,7 @@ export type BuildInputs = Pick<
   | 'addHosts'
   | 'ulimits'
   | 'allow'
+  | 'attest'
 >
 
 export interface BuildPlan {
@@ -86,8 +88,12 @@ export function buildArgs(plan: BuildPlan): string[] {
   for (const limit of inputs.ulimits) args.push('--ulimit', limit)
   for (const entitlement of inputs.allow) args.push('--allow', entitlement)
   if (inputs.pull) args.push('--pull')
-  if (inputs.provenance) args.push(`--provenance=${inputs.provenance}`)
-  if (inputs.sbom) args.push(`--sbom=${inputs.sbom}`)
+  // The attestations asked for as referrers are made by the image's own export only.
+  const attests = (kind: AttestKind) => inputs.attest.includes(kind) && !plan.loadOnly && !plan.cacheOnly
+  const provenance = attests('provenance') && ['', 'false'].includes(inputs.provenance) ? 'mode=min' : inputs.provenance
+  const sbom = attests('sbom') && ['', 'false'].includes(inputs.sbom) ? 'true' : inputs.sbom
+  if (provenance) args.push(`--provenance=${provenance}`)
+  if (sbom) args.push(`--sbom=${sbom}`)
   // Tags are the action's to set, all at once after the push: the builder gets none. Loading is
   // a pass of its own (BuildKit 0.13 writes an incomplete OCI layout when it also loads).
   if (plan.loadOnly) args.push('--load')
@@ -143,8 +149,12 @@ export function helperBuildArgs(
  * calls) for the provenance attestation's source and revision; with provenance off and no git
  * labels asked for, nothing would use it. A user's own BUILDX_GIT_* setting is left alone.
  */
-export function buildEnv(inputs: Pick<Inputs, 'provenance'>, env: Record<string, string | undefined>): Record<string, string> {
-  const unused = inputs.provenance === 'false' && env.BUILDX_GIT_INFO === undefined && env.BUILDX_GIT_LABELS === undefined
+export function buildEnv(inputs: Pick<Inputs, 'provenance' | 'attest'>, env: Record<string, string | undefined>): Record<string, string> {
+  const unused =
+    inputs.provenance === 'false' &&
+    !inputs.attest.includes('provenance') &&
+    env.BUILDX_GIT_INFO === undefined &&
+    env.BUILDX_GIT_LABELS === undefined
   return unused ? { BUILDX_GIT_INFO: 'false' } : {}
 }
 

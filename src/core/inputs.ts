@@ -7,6 +7,7 @@ import { splitCommand } from './verify.js'
 import { parseRegistryAuth, type Login } from './registry-auth.js'
 import { INPUT_DEFAULTS } from './action-inputs.js'
 import { parseTagRule, TAG_POLICY_FORMS, type TagRule } from './tags.js'
+import type { AttestKind } from './attestations.js'
 import { parseVulnerabilityBudget, type VulnerabilityCounts } from './vulnerabilities.js'
 
 // action.yml names every input and its default; action-inputs.ts is written from it.
@@ -130,6 +131,8 @@ export interface Inputs {
   verifyTimeoutMs: number
   provenance: string
   sbom: string
+  /** Attestations pushed as referrers of the index rather than inside it. */
+  attest: AttestKind[]
 }
 
 /** Every problem found, one line each, naming the input, the value and what is allowed. */
@@ -540,6 +543,7 @@ const FIELDS: { [K in keyof Inputs]: (f: Field) => Inputs[K] } = {
   requireNonRoot: f => f.bool('require-non-root'),
   verifyTimeoutMs: f => f.duration('verify-timeout'),
   provenance: f => f.text('provenance'),
+  attest: f => f.listOf('attest', ['provenance', 'sbom'] as const),
   sbom: f => f.text('sbom')
 }
 
@@ -595,6 +599,10 @@ const CROSS_FIELD_RULES: ((i: Inputs) => string | string[] | undefined)[] = [
   i =>
     i.maxVulnerabilities && !i.scanReport
       ? `Input 'max-vulnerabilities': needs 'scan-report' (a scanner's report file, or trivy) to count anything.`
+      : undefined,
+  i =>
+    i.attest.length && !i.push
+      ? `Input 'attest': attestations are attached to the pushed index as referrers; set push: true (or use provenance for a local build).`
       : undefined,
   i =>
     i.call === 'check' && i.mode === 'merge'

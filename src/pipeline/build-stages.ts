@@ -18,6 +18,9 @@ import { restoreMounts, saveMounts } from './builder/cache-mounts.js'
 import { keepImagePruneRest, layoutStoreDir } from './builder/layout-store.js'
 import { verifyImage } from './builder/verify.js'
 import { handOver } from './github/handover.js'
+import { attestationsOf } from '../core/attestations.js'
+import type { Manifest } from '../core/image.js'
+import { clientFor } from './registry/registry-client.js'
 import { finish } from './report/finish.js'
 import { needs, type Run, type Stage } from './stages.js'
 import { variantsStage } from './variants.js'
@@ -220,8 +223,24 @@ export const BUILD_STAGES: Stage[] = [
     run: async run => {
       const { platforms } = imageOf(run)
       const { milliseconds: buildMs, steps } = builtOf(run)
-      for (const p of platforms)
-        await handOver({ platform: p.platform, repository: run.inputs.image, digest: p.digest, buildMs, steps }, run.ctx)
+      // The pushed index holds the platforms' attestations; the merge attaches them to its own.
+      const attestations = run.inputs.attest.length
+        ? attestationsOf(JSON.parse(await clientFor(run.inputs.image, run.rt.env).manifest(needs(run.digest, 'the digest'))) as Manifest)
+        : []
+      for (const p of platforms) {
+        const own = attestations.filter(a => a.image === p.digest)
+        await handOver(
+          {
+            platform: p.platform,
+            repository: run.inputs.image,
+            digest: p.digest,
+            buildMs,
+            steps,
+            ...(own.length ? { attestations: own } : {})
+          },
+          run.ctx
+        )
+      }
       run.rt.info(`Handed over to the merge job: ${platforms.map(p => `${p.platform} ${p.digest}`).join(', ')}`)
     }
   },

@@ -14,7 +14,7 @@ import { OLDEST_STAGE, SCAN_STAGE, startBaselineReads, TAG_STAGE } from './recor
 import { finishRun } from './build-stages.js'
 import { needs, type Run, type Stage } from './stages.js'
 
-const OCI_INDEX = 'application/vnd.oci.image.index.v1+json'
+import { OCI_INDEX } from '../core/attestations.js'
 
 /** The index of the handed-over platforms, in the order `platforms` names them: the same inputs give the same digest. */
 export async function indexOf(

@@ -11,7 +11,10 @@ import { repositoryOf } from '../core/reference.js'
 import { errorMessage } from '../core/errors.js'
 import { readBaseline, registrySource } from './registry/image-sources.js'
 import { copyIndex, readHistory, writeRecordedIndex } from './registry/history.js'
-import { clientsFor } from './registry/registry-client.js'
+import { clientsFor, type RegistryClient } from './registry/registry-client.js'
+import { attachAttestations } from './registry/referrers.js'
+import { attestationsOf, OCI_INDEX } from '../core/attestations.js'
+import type { Manifest } from '../core/image.js'
 import { publish } from './registry/publish.js'
 import { scanImage } from './report/scan.js'
 import { needs, type Run, type Stage } from './stages.js'
@@ -89,6 +92,8 @@ export const TAG_STAGE: Stage = {
     await run.history
     const clientOf = clientsFor(rt.env, message => rt.warning(message))
     let target = built
+    const attest = inputs.attest.length > 0
+    const platform = imageOf(run).platforms[0].platform
     if (inputs.history > 0) {
       const base = needs(run.base, 'the baseline')
       if (base.image && changedSince(imageOf(run), base.image) === false) {
@@ -98,16 +103,46 @@ export const TAG_STAGE: Stage = {
         rt.info(`Unchanged since ${base.ref}: the tags stay on its index ${target}; the history gains no entry`)
       } else {
         const record = recordOf(run)
-        target = await writeRecordedIndex(clientOf, repositories, built, recordAnnotations(record), imageOf(run).platforms[0].platform, m =>
-          rt.warning(m)
-        )
+        target = await writeRecordedIndex(clientOf, repositories, built, recordAnnotations(record), platform, m => rt.warning(m), attest)
         rt.info(`Recorded this build's metrics on index ${target} (the build's own is ${built})`)
         run.recorded = { ...record, digest: target }
       }
-    }
+    } else if (attest) target = await writeRecordedIndex(clientOf, repositories, built, {}, platform, m => rt.warning(m), true)
+    // Attached before any tag moves: a tag never points at an index whose attestations failed.
+    if (attest) await attachRunAttestations(run, clientOf, target)
     await publish(rt, target, repositories, tags)
     run.published = target
   }
+}
+
+/** The build's attestations (a merge's: its platform jobs'), attached to the index the tags will point at. */
+async function attachRunAttestations(run: Run, clientOf: (repository: string) => RegistryClient, target: string): Promise<void> {
+  const { rt, inputs } = run
+  const { repositories } = planOf(run)
+  const source = inputs.mode === 'merge' ? inputs.image : repositories[0]
+  const attestations = run.handovers
+    ? run.handovers.flatMap(h => h.attestations ?? [])
+    : attestationsOf(JSON.parse(await clientOf(source).manifest(needs(run.digest, 'the digest'))) as Manifest)
+  if (!attestations.length) {
+    rt.warning(`attest: the builder made no attestation for ${target}; nothing attached (does it support ${inputs.attest.join(' and ')}?)`)
+    return
+  }
+  const { bytes } = await clientOf(repositories[0]).manifestBytes(target)
+  const created = new Date(needs(run.facts, 'the facts').sourceDateEpoch * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z')
+  const { written, kept } = await attachAttestations(
+    clientOf,
+    source,
+    repositories,
+    { mediaType: OCI_INDEX, digest: target, size: bytes.length },
+    attestations,
+    created
+  )
+  if (written.length) rt.info(`Attested ${target}: ${written.length} referrer${written.length === 1 ? '' : 's'} (${written.join(', ')})`)
+  if (kept)
+    rt.info(
+      `Attested ${target} already: ${kept} platform image${kept === 1 ? '' : 's'} keep${kept === 1 ? 's' : ''} the attestation attached before`
+    )
+  run.attestations = written
 }
 
 /** The oldest build of the trend, read for which step grew over the window (an optional read). */

@@ -36,6 +36,8 @@ export interface Run {
   readonly engine?: Promise<EngineFacts>
   readonly created: Promise<SourceDate>
   facts?: CommonFacts & { work: string }
+  /** The referrers this run attached to its index (attest). */
+  attestations?: string[]
   /** What the plan was made from (the variants are planned from it too). */
   planFacts?: RunFacts
   plan?: RunPlan

@@ -2,6 +2,7 @@
 // small entry per platform and run, which the merge job of the same run finds by key. A matrix
 // keeps only one job's outputs; the cache keeps each. A re-run's newer entry wins; a platform
 // handed over twice in one attempt is an error at the second job.
+import type { Attestation } from '../../core/attestations.js'
 import { createHash } from 'node:crypto'
 import { mkdir, readFile, rm, rmdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -18,6 +19,8 @@ export interface Handover {
   /** How long its build took and its steps, for the merged report and history. */
   buildMs?: number
   steps?: StepStats
+  /** The platform's attestation manifests, for the merge to attach to the index (attest). */
+  attestations?: Attestation[]
 }
 
 const safe = (platform: string) => platform.replace(/[^A-Za-z0-9]/g, '-')

@@ -10,7 +10,7 @@ import { errorMessage } from '../../core/errors.js'
 import { clientsFor, NotFoundError, readBack, type RegistryClient } from './registry-client.js'
 import type { OptionalReads } from '../host/optional-reads.js'
 
-const OCI_INDEX = 'application/vnd.oci.image.index.v1+json'
+import { isAttestation, OCI_INDEX } from '../../core/attestations.js'
 
 /**
  * Up to `count` builds, newest first as walked, starting at `ref` (the baseline tag) and
@@ -62,20 +62,22 @@ export async function writeRecordedIndex(
   built: string,
   annotations: Record<string, string>,
   platform: string,
-  warn: (message: string) => void
+  warn: (message: string) => void,
+  /** Leave the builder's attestation manifests out: they go beside the index, as its referrers. */
+  withoutAttestations = false
 ): Promise<string> {
   const source = clientOf(repositories[0])
   const { bytes, mediaType } = await readBack(`${repositories[0]}@${built}`, () => source.manifestBytes(built), warn)
   const top = JSON.parse(Buffer.from(bytes).toString('utf8')) as Manifest & { annotations?: Record<string, string> }
   const [os, architecture, variant] = platform.split('/')
-  const manifests: Descriptor[] = top.manifests ?? [
-    {
+  const manifests: Descriptor[] = (top.manifests ?? []).filter(d => !withoutAttestations || !isAttestation(d))
+  if (!top.manifests)
+    manifests.push({
       mediaType: top.mediaType ?? mediaType,
       digest: built,
       size: bytes.length,
       platform: { os, architecture, ...(variant ? { variant } : {}) }
-    }
-  ]
+    })
   const index = {
     schemaVersion: 2,
     mediaType: OCI_INDEX,

@@ -7,6 +7,7 @@ import type { Env } from '../../core/env.js'
 import { dockerCredentials, type Credentials } from '../host/docker-config.js'
 import { http, type HttpResponse } from '../host/http.js'
 import { parseChallenge, retryAfterMs } from '../../core/http-headers.js'
+import type { Descriptor, Manifest } from '../../core/image.js'
 
 export const MANIFEST_TYPES = [
   'application/vnd.oci.image.index.v1+json',
@@ -149,10 +150,24 @@ export class RegistryClient {
     })
   }
 
-  async putManifest(reference: string, bytes: Uint8Array, mediaType: string): Promise<void> {
-    await this.retrying(`PUT manifest ${reference}`, () =>
+  /** Returns the registry's OCI-Subject header: set when it took a manifest's subject into its referrers API. */
+  async putManifest(reference: string, bytes: Uint8Array, mediaType: string): Promise<string> {
+    const res = await this.retrying(`PUT manifest ${reference}`, () =>
       this.call(`/v2/${this.ref.repository}/manifests/${reference}`, { method: 'PUT', headers: { 'Content-Type': mediaType }, body: bytes })
     )
+    return res.headers.get('oci-subject') ?? ''
+  }
+
+  /** The referrers of a manifest from the registry's referrers API; undefined when it has none (then the tag schema holds them). */
+  async referrers(digest: string): Promise<(Descriptor & { artifactType?: string })[] | undefined> {
+    const res = await this.retrying(`GET referrers ${digest}`, () =>
+      this.call(`/v2/${this.ref.repository}/referrers/${digest}`, {
+        headers: { Accept: 'application/vnd.oci.image.index.v1+json' },
+        accept: [404, 400, 405]
+      })
+    )
+    if (!res.ok || !(res.headers.get('content-type') ?? '').includes('application/vnd.oci.image.index.v1+json')) return undefined
+    return ((await res.json()) as Manifest).manifests ?? []
   }
 
   private async call(pathOrUrl: string, call: Call): Promise<HttpResponse> {

@@ -1,8 +1,8 @@
-export const id = 371;
-export const ids = [371];
+export const id = 153;
+export const ids = [153];
 export const modules = {
 
-/***/ 371:
+/***/ 2153:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -903,8 +903,20 @@ class RegistryClient {
             await this.call(location.toString(), { method: 'PUT', headers: { 'Content-Type': 'application/octet-stream' }, body: bytes });
         });
     }
+    /** Returns the registry's OCI-Subject header: set when it took a manifest's subject into its referrers API. */
     async putManifest(reference, bytes, mediaType) {
-        await this.retrying(`PUT manifest ${reference}`, () => this.call(`/v2/${this.ref.repository}/manifests/${reference}`, { method: 'PUT', headers: { 'Content-Type': mediaType }, body: bytes }));
+        const res = await this.retrying(`PUT manifest ${reference}`, () => this.call(`/v2/${this.ref.repository}/manifests/${reference}`, { method: 'PUT', headers: { 'Content-Type': mediaType }, body: bytes }));
+        return res.headers.get('oci-subject') ?? '';
+    }
+    /** The referrers of a manifest from the registry's referrers API; undefined when it has none (then the tag schema holds them). */
+    async referrers(digest) {
+        const res = await this.retrying(`GET referrers ${digest}`, () => this.call(`/v2/${this.ref.repository}/referrers/${digest}`, {
+            headers: { Accept: 'application/vnd.oci.image.index.v1+json' },
+            accept: [404, 400, 405]
+        }));
+        if (!res.ok || !(res.headers.get('content-type') ?? '').includes('application/vnd.oci.image.index.v1+json'))
+            return undefined;
+        return (await res.json()).manifests ?? [];
     }
     async call(pathOrUrl, call) {
         const url = pathOrUrl.startsWith('/') ? `${this.ref.base}${pathOrUrl}` : pathOrUrl;
@@ -2925,10 +2937,6 @@ async function keepImagePruneRest(dir, digest, now) {
 // EXTERNAL MODULE: ./src/pipeline/builder/verify.ts
 var builder_verify = __webpack_require__(1);
 ;// CONCATENATED MODULE: ./src/pipeline/github/handover.ts
-// Per-platform jobs hand their image to the merge job through the GitHub cache service: one
-// small entry per platform and run, which the merge job of the same run finds by key. A matrix
-// keeps only one job's outputs; the cache keeps each. A re-run's newer entry wins; a platform
-// handed over twice in one attempt is an error at the second job.
 
 
 
@@ -2990,6 +2998,77 @@ async function collectHandovers(repository, platforms, ctx) {
     }
     return found;
 }
+
+;// CONCATENATED MODULE: ./src/core/attestations.ts
+// Attestations that keep the image's digest: BuildKit's provenance and SBOM, which it puts inside
+// the index (so that every build, with its own time and id, gets a new index digest), moved out
+// into OCI 1.1 referrers: manifests whose `subject` is the published index. The index then holds
+// the platform images alone, and a rebuild of the same commit keeps its digest. Pure.
+
+const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
+const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
+const IN_TOTO = 'application/vnd.in-toto+json';
+/** The OCI empty descriptor: an artifact's config when it has none (`{}`). */
+const EMPTY_CONFIG = {
+    mediaType: 'application/vnd.oci.empty.v1+json',
+    digest: 'sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a',
+    size: 2
+};
+const EMPTY_CONFIG_BYTES = new TextEncoder().encode('{}');
+// How BuildKit marks an attestation manifest in an index, and which image it is about.
+const REFERENCE_TYPE = 'vnd.docker.reference.type';
+const REFERENCE_DIGEST = 'vnd.docker.reference.digest';
+const PREDICATE_TYPE = 'in-toto.io/predicate-type';
+const attestations_isAttestation = (d) => d.annotations?.[REFERENCE_TYPE] === 'attestation-manifest';
+/** The attestation manifests of a built index, each with the platform image it is about. */
+function attestationsOf(index) {
+    const platformOf = new Map((index.manifests ?? []).filter(d => !attestations_isAttestation(d)).map(d => [d.digest, d.platform]));
+    return (index.manifests ?? []).filter(attestations_isAttestation).map(d => {
+        const image = d.annotations[REFERENCE_DIGEST];
+        const p = platformOf.get(image);
+        return { image, manifest: d.digest, ...(p ? { platform: [p.os, p.architecture, p.variant].filter(Boolean).join('/') } : {}) };
+    });
+}
+const digestOf = (bytes) => `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
+/**
+ * The referrer for one attestation: an artifact manifest of in-toto statements (the builder's own
+ * layers, unchanged) whose subject is the published index. Its annotations say which platform
+ * image the statements are about and what they state.
+ */
+function referrerManifest(attestation, statements, subject, created) {
+    const layers = (statements.layers ?? []).filter(l => l.mediaType === IN_TOTO);
+    const predicates = [...new Set(layers.map(l => l.annotations?.[PREDICATE_TYPE]).filter(Boolean))].join(',');
+    const annotations = {
+        'org.opencontainers.image.created': created,
+        [REFERENCE_TYPE]: 'attestation-manifest',
+        [REFERENCE_DIGEST]: attestation.image,
+        ...(attestation.platform ? { 'com.github.phialo.ci-base-action.platform': attestation.platform } : {}),
+        ...(predicates ? { [PREDICATE_TYPE]: predicates } : {})
+    };
+    const manifest = {
+        schemaVersion: 2,
+        mediaType: OCI_MANIFEST,
+        artifactType: IN_TOTO,
+        config: EMPTY_CONFIG,
+        layers,
+        subject: { mediaType: subject.mediaType ?? OCI_INDEX, digest: subject.digest, size: subject.size },
+        annotations
+    };
+    const bytes = new TextEncoder().encode(JSON.stringify(manifest));
+    const digest = digestOf(bytes);
+    return { digest, bytes, descriptor: { mediaType: OCI_MANIFEST, digest, size: bytes.length, artifactType: IN_TOTO, annotations } };
+}
+/** The referrers tag schema's tag for a subject (registries without the referrers API): `sha256-<hex>`. */
+const referrersTag = (digest) => digest.replace(':', '-');
+/** The referrers tag's index with one more descriptor (once). */
+function withReferrer(index, descriptor) {
+    const manifests = index?.manifests ?? [];
+    const changed = !manifests.some(d => d.digest === descriptor.digest);
+    const next = { schemaVersion: 2, mediaType: OCI_INDEX, manifests: changed ? [...manifests, descriptor] : manifests };
+    return { bytes: new TextEncoder().encode(JSON.stringify(next)), changed };
+}
+/** The images a subject's referrers already attest: an unchanged rebuild adds no second statement. */
+const attestedImages = (referrers) => new Set(referrers.filter(r => r.artifactType === IN_TOTO).map(r => r.annotations?.[REFERENCE_DIGEST] ?? ''));
 
 // EXTERNAL MODULE: ./src/core/budget.ts
 var budget = __webpack_require__(4782);
@@ -3396,7 +3475,7 @@ async function runChecks(rt, plan) {
 
 
 
-const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
+
 /**
  * Up to `count` builds, newest first as walked, starting at `ref` (the baseline tag) and
  * following each index's link to the one before. An optional read: it gives up within the
@@ -3445,19 +3524,21 @@ async function readHistory(ref, count, env, reads) {
  * attestations) and gains the annotations; a single manifest is wrapped in an index of one, so
  * its own digest, which `changed` compares, stays what the build made.
  */
-async function writeRecordedIndex(clientOf, repositories, built, annotations, platform, warn) {
+async function writeRecordedIndex(clientOf, repositories, built, annotations, platform, warn, 
+/** Leave the builder's attestation manifests out: they go beside the index, as its referrers. */
+withoutAttestations = false) {
     const source = clientOf(repositories[0]);
     const { bytes, mediaType } = await readBack(`${repositories[0]}@${built}`, () => source.manifestBytes(built), warn);
     const top = JSON.parse(Buffer.from(bytes).toString('utf8'));
     const [os, architecture, variant] = platform.split('/');
-    const manifests = top.manifests ?? [
-        {
+    const manifests = (top.manifests ?? []).filter(d => !withoutAttestations || !attestations_isAttestation(d));
+    if (!top.manifests)
+        manifests.push({
             mediaType: top.mediaType ?? mediaType,
             digest: built,
             size: bytes.length,
             platform: { os, architecture, ...(variant ? { variant } : {}) }
-        }
-    ];
+        });
     const index = {
         schemaVersion: 2,
         mediaType: OCI_INDEX,
@@ -3481,6 +3562,65 @@ async function copyIndex(clientOf, from, repositories) {
         return;
     const { bytes, mediaType } = await clientOf((0,reference/* repositoryOf */._M)(from)).manifestBytes(digest);
     await Promise.all(missing.map(r => clientOf(r).putManifest(digest, bytes, mediaType)));
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/registry/referrers.ts
+// Attestations attached to the published index as OCI 1.1 referrers: through the registry's
+// referrers API where it has one (it answers the manifest's PUT with OCI-Subject), else through
+// the referrers tag schema (an index of referrers under the tag sha256-<hex>), as the OCI
+// distribution spec says a client does for registries from before it (distribution 2.8, ...).
+
+
+/** Every referrer of a manifest, from the API or from the tag schema. */
+async function listReferrers(client, digest) {
+    const viaApi = await client.referrers(digest);
+    if (viaApi?.length)
+        return viaApi;
+    return (await tagIndex(client, digest))?.manifests ?? viaApi ?? [];
+}
+async function tagIndex(client, digest) {
+    try {
+        return JSON.parse(await client.manifest(referrersTag(digest)));
+    }
+    catch (e) {
+        if (e instanceof NotFoundError)
+            return undefined;
+        throw e;
+    }
+}
+/**
+ * Attaches each attestation to `subject` in every repository; an image the subject's referrers
+ * already attest (an unchanged rebuild's) gets no second one. Returns the referrers written.
+ */
+async function attachAttestations(clientOf, source, repositories, subject, attestations, created) {
+    const from = clientOf(source);
+    const written = [];
+    let kept = 0;
+    for (const repository of repositories) {
+        const client = clientOf(repository);
+        const attested = attestedImages(await listReferrers(client, subject.digest));
+        const todo = attestations.filter(a => !attested.has(a.image));
+        kept = attestations.length - todo.length;
+        if (todo.length && !(await client.hasBlob(EMPTY_CONFIG.digest)))
+            await client.uploadBlob(EMPTY_CONFIG.digest, EMPTY_CONFIG_BYTES);
+        for (const attestation of todo) {
+            const statements = JSON.parse(await from.manifest(attestation.manifest));
+            // The statements' blobs, where the builder pushed them to another repository.
+            if (repository !== source)
+                for (const layer of statements.layers ?? [])
+                    if (!(await client.hasBlob(layer.digest)))
+                        await client.uploadBlob(layer.digest, Buffer.from(await from.blob(layer.digest), 'utf8'));
+            const referrer = referrerManifest(attestation, statements, subject, created);
+            const taken = await client.putManifest(referrer.digest, referrer.bytes, OCI_MANIFEST);
+            if (taken !== subject.digest) {
+                const next = withReferrer(await tagIndex(client, subject.digest), referrer.descriptor);
+                if (next.changed)
+                    await client.putManifest(referrersTag(subject.digest), next.bytes, OCI_INDEX);
+            }
+            written.push(`${repository}@${referrer.digest}`);
+        }
+    }
+    return { written, kept };
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/report/scan.ts
@@ -3527,6 +3667,8 @@ async function runTrivy(rt, target, temp) {
 // The stages that publish what a build measured, shared by a build and a merge: the reads of the
 // baseline and its history, the vulnerability scan, the tags (which go to an index that records
 // this build's metrics and names its baseline), and the oldest build of the trend.
+
+
 
 
 
@@ -3612,6 +3754,8 @@ const TAG_STAGE = {
         await run.history;
         const clientOf = clientsFor(rt.env, message => rt.warning(message));
         let target = built;
+        const attest = inputs.attest.length > 0;
+        const platform = imageOf(run).platforms[0].platform;
         if (inputs.history > 0) {
             const base = needs(run.base, 'the baseline');
             if (base.image && changedSince(imageOf(run), base.image) === false) {
@@ -3622,15 +3766,41 @@ const TAG_STAGE = {
             }
             else {
                 const record = recordOf(run);
-                target = await writeRecordedIndex(clientOf, repositories, built, recordAnnotations(record), imageOf(run).platforms[0].platform, m => rt.warning(m));
+                target = await writeRecordedIndex(clientOf, repositories, built, recordAnnotations(record), platform, m => rt.warning(m), attest);
                 rt.info(`Recorded this build's metrics on index ${target} (the build's own is ${built})`);
                 run.recorded = { ...record, digest: target };
             }
         }
+        else if (attest)
+            target = await writeRecordedIndex(clientOf, repositories, built, {}, platform, m => rt.warning(m), true);
+        // Attached before any tag moves: a tag never points at an index whose attestations failed.
+        if (attest)
+            await attachRunAttestations(run, clientOf, target);
         await publish(rt, target, repositories, tags);
         run.published = target;
     }
 };
+/** The build's attestations (a merge's: its platform jobs'), attached to the index the tags will point at. */
+async function attachRunAttestations(run, clientOf, target) {
+    const { rt, inputs } = run;
+    const { repositories } = planOf(run);
+    const source = inputs.mode === 'merge' ? inputs.image : repositories[0];
+    const attestations = run.handovers
+        ? run.handovers.flatMap(h => h.attestations ?? [])
+        : attestationsOf(JSON.parse(await clientOf(source).manifest(needs(run.digest, 'the digest'))));
+    if (!attestations.length) {
+        rt.warning(`attest: the builder made no attestation for ${target}; nothing attached (does it support ${inputs.attest.join(' and ')}?)`);
+        return;
+    }
+    const { bytes } = await clientOf(repositories[0]).manifestBytes(target);
+    const created = new Date(needs(run.facts, 'the facts').sourceDateEpoch * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const { written, kept } = await attachAttestations(clientOf, source, repositories, { mediaType: OCI_INDEX, digest: target, size: bytes.length }, attestations, created);
+    if (written.length)
+        rt.info(`Attested ${target}: ${written.length} referrer${written.length === 1 ? '' : 's'} (${written.join(', ')})`);
+    if (kept)
+        rt.info(`Attested ${target} already: ${kept} platform image${kept === 1 ? '' : 's'} keep${kept === 1 ? 's' : ''} the attestation attached before`);
+    run.attestations = written;
+}
 /** The oldest build of the trend, read for which step grew over the window (an optional read). */
 const OLDEST_STAGE = {
     when: run => run.history !== undefined,
@@ -3654,6 +3824,8 @@ const OLDEST_STAGE = {
 // The stages of a build (mode: build) and of a per-platform build (mode: platform), in order:
 // buildx and QEMU, the cache, the build, the push and tags, the image read back, the registry
 // cache, verify, the hand-over to the merge job. `finishRun` ends every mode.
+
+
 
 
 
@@ -3875,8 +4047,21 @@ const BUILD_STAGES = [
         run: async (run) => {
             const { platforms } = build_stages_imageOf(run);
             const { milliseconds: buildMs, steps } = builtOf(run);
-            for (const p of platforms)
-                await handOver({ platform: p.platform, repository: run.inputs.image, digest: p.digest, buildMs, steps }, run.ctx);
+            // The pushed index holds the platforms' attestations; the merge attaches them to its own.
+            const attestations = run.inputs.attest.length
+                ? attestationsOf(JSON.parse(await clientFor(run.inputs.image, run.rt.env).manifest(needs(run.digest, 'the digest'))))
+                : [];
+            for (const p of platforms) {
+                const own = attestations.filter(a => a.image === p.digest);
+                await handOver({
+                    platform: p.platform,
+                    repository: run.inputs.image,
+                    digest: p.digest,
+                    buildMs,
+                    steps,
+                    ...(own.length ? { attestations: own } : {})
+                }, run.ctx);
+            }
             run.rt.info(`Handed over to the merge job: ${platforms.map(p => `${p.platform} ${p.digest}`).join(', ')}`);
         }
     },
@@ -3943,7 +4128,7 @@ async function finishRun(run) {
 
 
 
-const merge_OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
+
 /** The index of the handed-over platforms, in the order `platforms` names them: the same inputs give the same digest. */
 async function indexOf(client, handovers, annotations, warn) {
     const manifests = await Promise.all(handovers.map(async (h) => {
@@ -3962,7 +4147,7 @@ async function indexOf(client, handovers, annotations, warn) {
             platform: { os, architecture, ...(variant ? { variant } : {}) }
         };
     }));
-    const index = { schemaVersion: 2, mediaType: merge_OCI_INDEX, manifests, ...(Object.keys(annotations).length ? { annotations } : {}) };
+    const index = { schemaVersion: 2, mediaType: OCI_INDEX, manifests, ...(Object.keys(annotations).length ? { annotations } : {}) };
     const bytes = new TextEncoder().encode(JSON.stringify(index));
     return { digest: `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`, bytes };
 }
@@ -4002,7 +4187,7 @@ const MERGE_STAGES = [
             const handovers = needs(run.handovers, 'the hand-overs');
             const index = await indexOf(client, handovers, annotations, message => rt.warning(message));
             if (!(await client.manifestDigest(index.digest)))
-                await client.putManifest(index.digest, index.bytes, merge_OCI_INDEX);
+                await client.putManifest(index.digest, index.bytes, OCI_INDEX);
             rt.info(`Index ${index.digest}: ${handovers.map(h => `${h.platform} ${h.digest}`).join(', ')}`);
             run.digest = index.digest;
         }

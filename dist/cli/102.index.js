@@ -1,8 +1,8 @@
-export const id = 547;
-export const ids = [547];
+export const id = 102;
+export const ids = [102];
 export const modules = {
 
-/***/ 547:
+/***/ 1102:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -2131,10 +2131,6 @@ async function removeVerifyLeftovers(rt, key, image) {
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/github/handover.ts
-// Per-platform jobs hand their image to the merge job through the GitHub cache service: one
-// small entry per platform and run, which the merge job of the same run finds by key. A matrix
-// keeps only one job's outputs; the cache keeps each. A re-run's newer entry wins; a platform
-// handed over twice in one attempt is an error at the second job.
 
 
 
@@ -2197,6 +2193,8 @@ async function collectHandovers(repository, platforms, ctx) {
     return found;
 }
 
+// EXTERNAL MODULE: ./src/core/attestations.ts
+var core_attestations = __webpack_require__(3244);
 // EXTERNAL MODULE: ./src/core/compare.ts
 var compare = __webpack_require__(3164);
 // EXTERNAL MODULE: ./src/core/vulnerabilities.ts
@@ -2608,6 +2606,65 @@ async function runChecks(rt, plan) {
 var core_history = __webpack_require__(8863);
 // EXTERNAL MODULE: ./src/pipeline/registry/history.ts
 var registry_history = __webpack_require__(952);
+;// CONCATENATED MODULE: ./src/pipeline/registry/referrers.ts
+// Attestations attached to the published index as OCI 1.1 referrers: through the registry's
+// referrers API where it has one (it answers the manifest's PUT with OCI-Subject), else through
+// the referrers tag schema (an index of referrers under the tag sha256-<hex>), as the OCI
+// distribution spec says a client does for registries from before it (distribution 2.8, ...).
+
+
+/** Every referrer of a manifest, from the API or from the tag schema. */
+async function listReferrers(client, digest) {
+    const viaApi = await client.referrers(digest);
+    if (viaApi?.length)
+        return viaApi;
+    return (await tagIndex(client, digest))?.manifests ?? viaApi ?? [];
+}
+async function tagIndex(client, digest) {
+    try {
+        return JSON.parse(await client.manifest((0,core_attestations/* referrersTag */.LN)(digest)));
+    }
+    catch (e) {
+        if (e instanceof registry_client/* NotFoundError */.m_)
+            return undefined;
+        throw e;
+    }
+}
+/**
+ * Attaches each attestation to `subject` in every repository; an image the subject's referrers
+ * already attest (an unchanged rebuild's) gets no second one. Returns the referrers written.
+ */
+async function attachAttestations(clientOf, source, repositories, subject, attestations, created) {
+    const from = clientOf(source);
+    const written = [];
+    let kept = 0;
+    for (const repository of repositories) {
+        const client = clientOf(repository);
+        const attested = (0,core_attestations/* attestedImages */.Tk)(await listReferrers(client, subject.digest));
+        const todo = attestations.filter(a => !attested.has(a.image));
+        kept = attestations.length - todo.length;
+        if (todo.length && !(await client.hasBlob(core_attestations/* EMPTY_CONFIG */.$v.digest)))
+            await client.uploadBlob(core_attestations/* EMPTY_CONFIG */.$v.digest, core_attestations/* EMPTY_CONFIG_BYTES */.pA);
+        for (const attestation of todo) {
+            const statements = JSON.parse(await from.manifest(attestation.manifest));
+            // The statements' blobs, where the builder pushed them to another repository.
+            if (repository !== source)
+                for (const layer of statements.layers ?? [])
+                    if (!(await client.hasBlob(layer.digest)))
+                        await client.uploadBlob(layer.digest, Buffer.from(await from.blob(layer.digest), 'utf8'));
+            const referrer = (0,core_attestations/* referrerManifest */.Dq)(attestation, statements, subject, created);
+            const taken = await client.putManifest(referrer.digest, referrer.bytes, core_attestations/* OCI_MANIFEST */.EG);
+            if (taken !== subject.digest) {
+                const next = (0,core_attestations/* withReferrer */.Me)(await tagIndex(client, subject.digest), referrer.descriptor);
+                if (next.changed)
+                    await client.putManifest((0,core_attestations/* referrersTag */.LN)(subject.digest), next.bytes, core_attestations/* OCI_INDEX */.$p);
+            }
+            written.push(`${repository}@${referrer.digest}`);
+        }
+    }
+    return { written, kept };
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/report/scan.ts
 // The vulnerability scan of the built image: a scanner's report file the workflow made, or
 // `trivy image` run here on the pushed (or loaded) image. Read, then counted by severity.
@@ -2652,6 +2709,8 @@ async function runTrivy(rt, target, temp) {
 // The stages that publish what a build measured, shared by a build and a merge: the reads of the
 // baseline and its history, the vulnerability scan, the tags (which go to an index that records
 // this build's metrics and names its baseline), and the oldest build of the trend.
+
+
 
 
 
@@ -2737,6 +2796,8 @@ const TAG_STAGE = {
         await run.history;
         const clientOf = (0,registry_client/* clientsFor */.US)(rt.env, message => rt.warning(message));
         let target = built;
+        const attest = inputs.attest.length > 0;
+        const platform = imageOf(run).platforms[0].platform;
         if (inputs.history > 0) {
             const base = needs(run.base, 'the baseline');
             if (base.image && (0,compare/* changedSince */.$A)(imageOf(run), base.image) === false) {
@@ -2747,15 +2808,41 @@ const TAG_STAGE = {
             }
             else {
                 const record = recordOf(run);
-                target = await (0,registry_history/* writeRecordedIndex */.ML)(clientOf, repositories, built, (0,core_history/* recordAnnotations */._j)(record), imageOf(run).platforms[0].platform, m => rt.warning(m));
+                target = await (0,registry_history/* writeRecordedIndex */.ML)(clientOf, repositories, built, (0,core_history/* recordAnnotations */._j)(record), platform, m => rt.warning(m), attest);
                 rt.info(`Recorded this build's metrics on index ${target} (the build's own is ${built})`);
                 run.recorded = { ...record, digest: target };
             }
         }
+        else if (attest)
+            target = await (0,registry_history/* writeRecordedIndex */.ML)(clientOf, repositories, built, {}, platform, m => rt.warning(m), true);
+        // Attached before any tag moves: a tag never points at an index whose attestations failed.
+        if (attest)
+            await attachRunAttestations(run, clientOf, target);
         await publish(rt, target, repositories, tags);
         run.published = target;
     }
 };
+/** The build's attestations (a merge's: its platform jobs'), attached to the index the tags will point at. */
+async function attachRunAttestations(run, clientOf, target) {
+    const { rt, inputs } = run;
+    const { repositories } = planOf(run);
+    const source = inputs.mode === 'merge' ? inputs.image : repositories[0];
+    const attestations = run.handovers
+        ? run.handovers.flatMap(h => h.attestations ?? [])
+        : (0,core_attestations/* attestationsOf */.xz)(JSON.parse(await clientOf(source).manifest(needs(run.digest, 'the digest'))));
+    if (!attestations.length) {
+        rt.warning(`attest: the builder made no attestation for ${target}; nothing attached (does it support ${inputs.attest.join(' and ')}?)`);
+        return;
+    }
+    const { bytes } = await clientOf(repositories[0]).manifestBytes(target);
+    const created = new Date(needs(run.facts, 'the facts').sourceDateEpoch * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const { written, kept } = await attachAttestations(clientOf, source, repositories, { mediaType: core_attestations/* OCI_INDEX */.$p, digest: target, size: bytes.length }, attestations, created);
+    if (written.length)
+        rt.info(`Attested ${target}: ${written.length} referrer${written.length === 1 ? '' : 's'} (${written.join(', ')})`);
+    if (kept)
+        rt.info(`Attested ${target} already: ${kept} platform image${kept === 1 ? '' : 's'} keep${kept === 1 ? 's' : ''} the attestation attached before`);
+    run.attestations = written;
+}
 /** The oldest build of the trend, read for which step grew over the window (an optional read). */
 const OLDEST_STAGE = {
     when: run => run.history !== undefined,
@@ -2779,6 +2866,8 @@ const OLDEST_STAGE = {
 // The stages of a build (mode: build) and of a per-platform build (mode: platform), in order:
 // buildx and QEMU, the cache, the build, the push and tags, the image read back, the registry
 // cache, verify, the hand-over to the merge job. `finishRun` ends every mode.
+
+
 
 
 
@@ -3000,8 +3089,21 @@ const BUILD_STAGES = [
         run: async (run) => {
             const { platforms } = build_stages_imageOf(run);
             const { milliseconds: buildMs, steps } = builtOf(run);
-            for (const p of platforms)
-                await handOver({ platform: p.platform, repository: run.inputs.image, digest: p.digest, buildMs, steps }, run.ctx);
+            // The pushed index holds the platforms' attestations; the merge attaches them to its own.
+            const attestations = run.inputs.attest.length
+                ? (0,core_attestations/* attestationsOf */.xz)(JSON.parse(await (0,registry_client/* clientFor */.$V)(run.inputs.image, run.rt.env).manifest(needs(run.digest, 'the digest'))))
+                : [];
+            for (const p of platforms) {
+                const own = attestations.filter(a => a.image === p.digest);
+                await handOver({
+                    platform: p.platform,
+                    repository: run.inputs.image,
+                    digest: p.digest,
+                    buildMs,
+                    steps,
+                    ...(own.length ? { attestations: own } : {})
+                }, run.ctx);
+            }
             run.rt.info(`Handed over to the merge job: ${platforms.map(p => `${p.platform} ${p.digest}`).join(', ')}`);
         }
     },
@@ -3068,7 +3170,7 @@ async function finishRun(run) {
 
 
 
-const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
+
 /** The index of the handed-over platforms, in the order `platforms` names them: the same inputs give the same digest. */
 async function indexOf(client, handovers, annotations, warn) {
     const manifests = await Promise.all(handovers.map(async (h) => {
@@ -3087,7 +3189,7 @@ async function indexOf(client, handovers, annotations, warn) {
             platform: { os, architecture, ...(variant ? { variant } : {}) }
         };
     }));
-    const index = { schemaVersion: 2, mediaType: OCI_INDEX, manifests, ...(Object.keys(annotations).length ? { annotations } : {}) };
+    const index = { schemaVersion: 2, mediaType: core_attestations/* OCI_INDEX */.$p, manifests, ...(Object.keys(annotations).length ? { annotations } : {}) };
     const bytes = new TextEncoder().encode(JSON.stringify(index));
     return { digest: `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`, bytes };
 }
@@ -3127,7 +3229,7 @@ const MERGE_STAGES = [
             const handovers = needs(run.handovers, 'the hand-overs');
             const index = await indexOf(client, handovers, annotations, message => rt.warning(message));
             if (!(await client.manifestDigest(index.digest)))
-                await client.putManifest(index.digest, index.bytes, OCI_INDEX);
+                await client.putManifest(index.digest, index.bytes, core_attestations/* OCI_INDEX */.$p);
             rt.info(`Index ${index.digest}: ${handovers.map(h => `${h.platform} ${h.digest}`).join(', ')}`);
             run.digest = index.digest;
         }
