@@ -19,6 +19,7 @@ export const modules = {
 /* harmony export */   qr: () => (/* binding */ inspectRawArgs),
 /* harmony export */   tk: () => (/* binding */ removeBuilderArgs)
 /* harmony export */ });
+/* unused harmony export gitContextHost */
 function buildArgs(plan) {
     const { inputs } = plan;
     const args = ['buildx', 'build'];
@@ -49,6 +50,7 @@ function buildArgs(plan) {
         args.push('--secret', `id=${s.id},src=${s.path}`);
     for (const s of inputs.ssh)
         args.push('--ssh', s);
+    args.push(...gitTokenSecret(inputs));
     if (inputs.network)
         args.push('--network', inputs.network);
     if (inputs.shmSize)
@@ -104,6 +106,7 @@ function checkArgs(plan) {
         args.push('--build-arg', arg);
     for (const c of inputs.buildContexts)
         args.push('--build-context', c);
+    args.push(...gitTokenSecret(inputs));
     args.push('--call', 'check,format=json', inputs.context);
     return args;
 }
@@ -136,8 +139,26 @@ function buildEnv(inputs, env) {
         !inputs.attest.includes('provenance') &&
         env.BUILDX_GIT_INFO === undefined &&
         env.BUILDX_GIT_LABELS === undefined;
-    return unused ? { BUILDX_GIT_INFO: 'false' } : {};
+    // The token reaches BuildKit as a secret read from buildx's environment: never in argv.
+    const token = gitTokenSecret(inputs).length ? { [GIT_TOKEN_ENV]: inputs.githubToken } : {};
+    return { ...(unused ? { BUILDX_GIT_INFO: 'false' } : {}), ...token };
 }
+const GIT_TOKEN_ENV = 'CI_BASE_ACTION_GIT_AUTH_TOKEN';
+/**
+ * The host of a remote git context over HTTPS (https://github.com/owner/repo.git#ref), which
+ * BuildKit clones itself; '' for any other context.
+ */
+function gitContextHost(context) {
+    const m = /^https:\/\/([^/\s]+)\/[^#\s]+?(\.git)?(#\S*)?$/.exec(context);
+    if (!m)
+        return '';
+    return m[2] || m[1] === 'github.com' ? m[1] : '';
+}
+/** build-push-action's git context with a token: BuildKit reads GIT_AUTH_TOKEN.<host> as the clone's credentials. */
+const gitTokenSecret = (inputs) => {
+    const host = gitContextHost(inputs.context);
+    return host && inputs.githubToken ? ['--secret', `id=GIT_AUTH_TOKEN.${host},env=${GIT_TOKEN_ENV}`] : [];
+};
 // File times in layers clamped to SOURCE_DATE_EPOCH: a layer rebuilt from scratch is
 // byte-identical. Only on request: BuildKit then re-reads and re-compresses every layer of the
 // image on every export, cached or not (38 s for a 250 MB two-platform image), while a layer

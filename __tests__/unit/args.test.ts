@@ -1,4 +1,4 @@
-import { binfmtArgs, buildArgs, buildEnv, createBuilderArgs, loginArgs, type BuildPlan } from '../../src/core/args'
+import { binfmtArgs, buildArgs, buildEnv, createBuilderArgs, gitContextHost, loginArgs, type BuildPlan } from '../../src/core/args'
 import { INPUT_DEFAULTS, parseInputs, type RawInputs } from '../../src/core/inputs'
 
 const plan = (over: Partial<RawInputs>, extra: Partial<BuildPlan> = {}): BuildPlan => ({
@@ -149,13 +149,32 @@ describe('buildx build argv (golden)', () => {
   })
 
   test("buildx skips reading git only when nothing would use it: provenance off, no BUILDX_GIT_* of the user's", () => {
-    expect(buildEnv({ provenance: 'false', attest: [] }, {})).toStrictEqual({ BUILDX_GIT_INFO: 'false' })
-    expect(buildEnv({ provenance: 'false', attest: ['provenance'] }, {})).toStrictEqual({})
-    expect(buildEnv({ provenance: 'false', attest: ['sbom'] }, {})).toStrictEqual({ BUILDX_GIT_INFO: 'false' })
-    expect(buildEnv({ provenance: 'mode=max', attest: [] }, {})).toEqual({})
-    expect(buildEnv({ provenance: '', attest: [] }, {})).toEqual({})
-    expect(buildEnv({ provenance: 'false', attest: [] }, { BUILDX_GIT_LABELS: 'full' })).toEqual({})
-    expect(buildEnv({ provenance: 'false', attest: [] }, { BUILDX_GIT_INFO: 'true' })).toEqual({})
+    expect(buildEnv({ context: '.', githubToken: 't', provenance: 'false', attest: [] }, {})).toStrictEqual({ BUILDX_GIT_INFO: 'false' })
+    expect(buildEnv({ context: '.', githubToken: 't', provenance: 'false', attest: ['provenance'] }, {})).toStrictEqual({})
+    expect(buildEnv({ context: '.', githubToken: 't', provenance: 'false', attest: ['sbom'] }, {})).toStrictEqual({
+      BUILDX_GIT_INFO: 'false'
+    })
+    expect(buildEnv({ context: '.', githubToken: 't', provenance: 'mode=max', attest: [] }, {})).toEqual({})
+    expect(buildEnv({ context: '.', githubToken: 't', provenance: '', attest: [] }, {})).toEqual({})
+    expect(buildEnv({ context: '.', githubToken: 't', provenance: 'false', attest: [] }, { BUILDX_GIT_LABELS: 'full' })).toEqual({})
+    expect(buildEnv({ context: '.', githubToken: 't', provenance: 'false', attest: [] }, { BUILDX_GIT_INFO: 'true' })).toEqual({})
+  })
+
+  test("a git context over HTTPS gets the token as BuildKit's GIT_AUTH_TOKEN.<host> secret, from buildx's environment, never in argv", () => {
+    expect(gitContextHost('https://github.com/phialo/ci-base.git#main')).toBe('github.com')
+    expect(gitContextHost('https://github.com/phialo/ci-base#v1:docker')).toBe('github.com')
+    expect(gitContextHost('https://git.example.org/team/repo.git')).toBe('git.example.org')
+    expect(gitContextHost('https://example.org/context.tar.gz')).toBe('')
+    expect(gitContextHost('.')).toBe('')
+    const git = plan({ context: 'https://github.com/phialo/ci-base.git#main', 'github-token': 'ghs_secret' })
+    const { inputs } = git
+    const args = buildArgs(git)
+    expect(args.join(' ')).not.toContain('ghs_secret')
+    expect(args[args.indexOf('--secret') + 1]).toBe('id=GIT_AUTH_TOKEN.github.com,env=CI_BASE_ACTION_GIT_AUTH_TOKEN')
+    expect(buildEnv(inputs, {})).toMatchObject({ CI_BASE_ACTION_GIT_AUTH_TOKEN: 'ghs_secret' })
+    const local = plan({ 'github-token': 'ghs_secret' })
+    expect(buildArgs(local)).not.toContain('--secret')
+    expect(buildEnv(local.inputs, {})).not.toHaveProperty('CI_BASE_ACTION_GIT_AUTH_TOKEN')
   })
 
   test('a secret value never appears in argv, only the variable name', () => {

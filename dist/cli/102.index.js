@@ -2579,7 +2579,7 @@ const NO_CHECKS = /unsupported request|not supported|unknown request|frontend\.l
 async function runChecks(rt, plan) {
     const args = (0,core_args/* checkArgs */.ar)(plan);
     rt.info(`docker ${args.join(' ')}`);
-    const { code, stdout, stderr } = await rt.docker(args, { quiet: true });
+    const { code, stdout, stderr } = await rt.docker(args, { quiet: true, env: (0,core_args/* buildEnv */.WB)(plan.inputs, rt.env) });
     let parsed;
     try {
         parsed = (0,build_checks/* parseLintResults */.d0)(stdout, plan.inputs.file);

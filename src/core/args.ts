@@ -27,6 +27,7 @@ export type BuildInputs = Pick<
   | 'ulimits'
   | 'allow'
   | 'attest'
+  | 'githubToken'
 >
 
 export interface BuildPlan {
@@ -77,6 +78,7 @@ export function buildArgs(plan: BuildPlan): string[] {
   for (const s of inputs.secrets) args.push('--secret', `id=${s.id},env=${s.env}`)
   for (const s of inputs.secretFiles) args.push('--secret', `id=${s.id},src=${s.path}`)
   for (const s of inputs.ssh) args.push('--ssh', s)
+  args.push(...gitTokenSecret(inputs))
   if (inputs.network) args.push('--network', inputs.network)
   if (inputs.shmSize) args.push('--shm-size', inputs.shmSize)
   for (const c of plan.cacheFrom) args.push('--cache-from', c)
@@ -113,6 +115,7 @@ export function checkArgs(plan: BuildPlan): string[] {
   if (inputs.target) args.push('--target', inputs.target)
   for (const arg of inputs.buildArgs) args.push('--build-arg', arg)
   for (const c of inputs.buildContexts) args.push('--build-context', c)
+  args.push(...gitTokenSecret(inputs))
   args.push('--call', 'check,format=json', inputs.context)
   return args
 }
@@ -149,13 +152,36 @@ export function helperBuildArgs(
  * calls) for the provenance attestation's source and revision; with provenance off and no git
  * labels asked for, nothing would use it. A user's own BUILDX_GIT_* setting is left alone.
  */
-export function buildEnv(inputs: Pick<Inputs, 'provenance' | 'attest'>, env: Record<string, string | undefined>): Record<string, string> {
+export function buildEnv(
+  inputs: Pick<Inputs, 'provenance' | 'attest' | 'context' | 'githubToken'>,
+  env: Record<string, string | undefined>
+): Record<string, string> {
   const unused =
     inputs.provenance === 'false' &&
     !inputs.attest.includes('provenance') &&
     env.BUILDX_GIT_INFO === undefined &&
     env.BUILDX_GIT_LABELS === undefined
-  return unused ? { BUILDX_GIT_INFO: 'false' } : {}
+  // The token reaches BuildKit as a secret read from buildx's environment: never in argv.
+  const token: Record<string, string> = gitTokenSecret(inputs).length ? { [GIT_TOKEN_ENV]: inputs.githubToken } : {}
+  return { ...(unused ? { BUILDX_GIT_INFO: 'false' } : {}), ...token }
+}
+
+const GIT_TOKEN_ENV = 'CI_BASE_ACTION_GIT_AUTH_TOKEN'
+
+/**
+ * The host of a remote git context over HTTPS (https://github.com/owner/repo.git#ref), which
+ * BuildKit clones itself; '' for any other context.
+ */
+export function gitContextHost(context: string): string {
+  const m = /^https:\/\/([^/\s]+)\/[^#\s]+?(\.git)?(#\S*)?$/.exec(context)
+  if (!m) return ''
+  return m[2] || m[1] === 'github.com' ? m[1] : ''
+}
+
+/** build-push-action's git context with a token: BuildKit reads GIT_AUTH_TOKEN.<host> as the clone's credentials. */
+const gitTokenSecret = (inputs: Pick<Inputs, 'context' | 'githubToken'>): string[] => {
+  const host = gitContextHost(inputs.context)
+  return host && inputs.githubToken ? ['--secret', `id=GIT_AUTH_TOKEN.${host},env=${GIT_TOKEN_ENV}`] : []
 }
 
 // File times in layers clamped to SOURCE_DATE_EPOCH: a layer rebuilt from scratch is

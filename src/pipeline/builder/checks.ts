@@ -1,7 +1,7 @@
 // The Dockerfile's build checks on the run's builder: a build's findings shown on their lines,
 // and `call: check`, which runs the checks alone and fails on any finding without building.
 import { checksMarkdown, findingMessage, findingText, parseLintResults, type CheckFinding } from '../../core/build-checks.js'
-import { checkArgs, type BuildPlan } from '../../core/args.js'
+import { buildEnv, checkArgs, type BuildPlan } from '../../core/args.js'
 import { lastLines } from '../host/docker.js'
 import type { Runtime } from '../host/runtime.js'
 
@@ -22,7 +22,7 @@ const NO_CHECKS = /unsupported request|not supported|unknown request|frontend\.l
 export async function runChecks(rt: Runtime, plan: BuildPlan): Promise<void> {
   const args = checkArgs(plan)
   rt.info(`docker ${args.join(' ')}`)
-  const { code, stdout, stderr } = await rt.docker(args, { quiet: true })
+  const { code, stdout, stderr } = await rt.docker(args, { quiet: true, env: buildEnv(plan.inputs, rt.env) })
   let parsed: ReturnType<typeof parseLintResults>
   try {
     parsed = parseLintResults(stdout, plan.inputs.file)
