@@ -4,8 +4,8 @@ import { generateKeyPairSync } from 'node:crypto'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { HEAD_COMMIT_TIME } from '../support/runner'
-import { imageConfig, imageFiles, manifest, platformSizes, REGISTRY, REGISTRY_PORT } from '../support/registry'
+import { HEAD_COMMIT_TIME, HEAD_SHA } from '../support/runner'
+import { api, imageConfig, imageFiles, manifest, platformSizes, REGISTRY, REGISTRY_PORT } from '../support/registry'
 import { docker, errorLines, fixture, nonce, onEveryStack, expectGreen } from '../support/stack'
 
 const multistage = fixture('multistage')
@@ -58,6 +58,32 @@ onEveryStack("what docker's action users expect", stack => {
       const [key, value] = line.slice('index:'.length).split(/=(.*)/s)
       expect([key, index.annotations?.[key]]).toStrictEqual([key, value])
     }
+  })
+
+  test("metadata-action's tag kinds reach the registry: the branch and a 12-character sha with a prefix, edge on its branch", async () => {
+    const repo = `e2e/meta-tags-${stack.name}-${nonce()}`
+    const run = await stack.run({
+      inputs: {
+        ...multistage,
+        image: `${REGISTRY}/${repo}`,
+        push: 'true',
+        cache: 'none',
+        platforms: 'linux/amd64',
+        'tag-policy': 'ref, sha:12, edge:feature/login',
+        'tag-prefix': 'ci-'
+      },
+      env: { GITHUB_REF: 'refs/heads/feature/login' }
+    })
+    expectGreen(run)
+    const expected = ['ci-feature-login', `ci-sha-${HEAD_SHA.slice(0, 12)}`, 'ci-edge']
+    expect(run.main.outputs.tags.split('\n')).toStrictEqual(expected.map(t => `${REGISTRY}/${repo}:${t}`))
+    const listed = ((await fetch(`${api}/${repo}/tags/list`).then(r => r.json())) as { tags: string[] }).tags
+    expect([...listed].sort()).toStrictEqual([...expected].sort())
+    for (const tag of expected) expect([tag, (await manifest(repo, tag))!.digest]).toStrictEqual([tag, run.main.outputs.digest])
+    // edge outranks ref, as metadata-action ranks them; the image's version label says the same.
+    expect(run.main.outputs.version).toBe('ci-edge')
+    const amd64 = (await platformSizes(repo, 'ci-edge'))['linux/amd64'].digest
+    expect((await imageConfig(repo, amd64)).config.Labels?.['org.opencontainers.image.version']).toBe('ci-edge')
   })
 
   test('tag-policy semver: a release gets X.Y.Z, X.Y, X and latest; a pre-release and an older line move only their own tags', async () => {

@@ -1,23 +1,9 @@
 import { binfmtArgs, buildArgs, buildEnv, createBuilderArgs, gitContextHost, loginArgs, type BuildPlan } from '../../src/core/args'
 import { INPUT_DEFAULTS, parseInputs, type RawInputs } from '../../src/core/inputs'
+import { bareBuildPlan } from '../support/build-plan'
 
-const plan = (over: Partial<RawInputs>, extra: Partial<BuildPlan> = {}): BuildPlan => ({
-  inputs: parseInputs({ ...INPUT_DEFAULTS, ...over }, { NPM_TOKEN: 'secret-value' }),
-  builder: '',
-  tags: [],
-  labels: [],
-  annotations: [],
-  cacheFrom: [],
-  cacheTo: [],
-  cacheToAfter: [],
-  inlineCache: false,
-  metadataFile: '/tmp/m.json',
-  ociDir: '/tmp/oci',
-  pushTo: [],
-  loadTags: [],
-  sourceDateEpoch: 1732000000,
-  ...extra
-})
+const plan = (over: Partial<RawInputs>, extra: Partial<BuildPlan> = {}): BuildPlan =>
+  bareBuildPlan(parseInputs({ ...INPUT_DEFAULTS, ...over }, { NPM_TOKEN: 'secret-value' }), extra)
 
 describe('buildx build argv (golden)', () => {
   test('defaults: no push, OCI layout to measure, plain progress, metadata file', () => {

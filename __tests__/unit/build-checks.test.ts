@@ -4,6 +4,7 @@ import { checksMarkdown, dedupe, findingOfWarning, findingText, parseLintResults
 import { BuildProgress } from '../../src/core/progress'
 import { buildArgs, checkArgs } from '../../src/core/args'
 import { buildkitdConfig } from '../../src/core/builder'
+import { bareBuildPlan } from '../support/build-plan'
 import { INPUT_DEFAULTS, parseInputs } from '../../src/core/inputs'
 
 const b64 = (text: string) => Buffer.from(text).toString('base64')
@@ -91,22 +92,7 @@ describe("build-push-action's remaining inputs as buildx flags", () => {
     call: 'check',
     target: 'ci'
   })
-  const plan = {
-    inputs,
-    builder: 'b',
-    tags: [],
-    labels: [],
-    annotations: [],
-    cacheFrom: [],
-    cacheTo: [],
-    cacheToAfter: [],
-    inlineCache: false,
-    metadataFile: '/m.json',
-    ociDir: '/oci',
-    pushTo: [],
-    sourceDateEpoch: 0,
-    loadTags: []
-  }
+  const plan = bareBuildPlan(inputs, { builder: 'b' })
   test('each as its own argv pair, after the cache flags', () => {
     const args = buildArgs(plan)
     const pairs = (flag: string) => args.flatMap((a, i) => (a === flag ? [args[i + 1]] : []))

@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { INPUT_DEFAULTS, InputError, parseInputs, splitList, type InputName, type RawInputs } from '../../src/core/inputs'
 import { actionYml } from '../support/runner'
 import { OUTPUTS } from '../../src/core/outputs'
+import { bareBuildPlan } from '../support/build-plan'
 
 const raw = (over: Partial<RawInputs> = {}): RawInputs => ({ ...INPUT_DEFAULTS, ...over })
 
@@ -394,22 +395,7 @@ test('property: no input value becomes a flag or a second argument of buildx bui
           return
         }
         built++
-        const argv = buildArgs({
-          inputs,
-          builder: '',
-          tags: [],
-          labels: [],
-          annotations: [],
-          cacheFrom: [],
-          cacheTo: [],
-          cacheToAfter: [],
-          inlineCache: false,
-          metadataFile: '/m',
-          ociDir: '/o',
-          pushTo: [],
-          loadTags: [],
-          sourceDateEpoch: 1
-        })
+        const argv = buildArgs(bareBuildPlan(inputs))
         // Every element that looks like a flag is one the action wrote; the context is last and is no flag.
         for (const [i, a] of argv.entries())
           if (a.startsWith('-') && !/^--[a-z-]+(=.*)?$/.test(argv[i - 1] ?? '')) flags.add(a.split('=')[0])
