@@ -34,7 +34,9 @@ const error = (res: ServerResponse, status: number, code: string, message = code
 
 /** `fault(method, url, nth)` is asked for every request; nth counts requests of the same method and path, or of the same blob's upload (1 for the first). */
 export async function startTinyRegistry(
-  fault: (method: string, url: string, nth: number) => TinyFault | undefined = () => undefined
+  fault: (method: string, url: string, nth: number) => TinyFault | undefined = () => undefined,
+  /** referrers: the OCI 1.1 referrers API (a manifest's subject answered with OCI-Subject); off, as in distribution 2.8. */
+  options: { referrers?: boolean } = {}
 ): Promise<TinyRegistry> {
   const requests: string[] = []
   const seen = new Map<string, number>()
@@ -70,6 +72,28 @@ export async function startTinyRegistry(
       const tags = [...refs.keys()].filter(ref => !ref.startsWith('sha256:'))
       return res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ name: tagList[1], tags }))
     }
+    const referrers = /^\/v2\/(.+)\/referrers\/(sha256:[a-f0-9]{64})$/.exec(url.pathname)
+    if (referrers && options.referrers) {
+      const found = [...new Map([...(manifests.get(referrers[1]) ?? new Map()).values()].map(e => [sha256(e.bytes), e])).values()].flatMap(
+        e => {
+          const m = JSON.parse(e.bytes.toString('utf8')) as { subject?: { digest: string }; artifactType?: string; annotations?: object }
+          return m.subject?.digest === referrers[2]
+            ? [
+                {
+                  mediaType: e.mediaType,
+                  digest: sha256(e.bytes),
+                  size: e.bytes.length,
+                  artifactType: m.artifactType,
+                  annotations: m.annotations
+                }
+              ]
+            : []
+        }
+      )
+      return res
+        .writeHead(200, { 'Content-Type': 'application/vnd.oci.image.index.v1+json' })
+        .end(JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.index.v1+json', manifests: found }))
+    }
     const m = /^\/v2\/(.+)\/(blobs|manifests)\/(.+)$/.exec(url.pathname)
     if (!m) return error(res, 404, 'NAME_UNKNOWN')
     const [, name, kind, rest] = m
@@ -93,6 +117,7 @@ export async function startTinyRegistry(
     if (method === 'PUT') {
       const bytes = await body(req)
       const manifest = JSON.parse(bytes.toString('utf8')) as {
+        subject?: { digest: string }
         manifests?: { digest: string }[]
         config?: { digest: string }
         layers?: { digest: string }[]
@@ -106,7 +131,8 @@ export async function startTinyRegistry(
       const entry = { bytes, mediaType: req.headers['content-type'] ?? '' }
       repo(name).set(digest, entry)
       repo(name).set(rest, entry)
-      return res.writeHead(201, { 'Docker-Content-Digest': digest }).end()
+      const subject = options.referrers && manifest.subject ? { 'OCI-Subject': manifest.subject.digest } : {}
+      return res.writeHead(201, { 'Docker-Content-Digest': digest, ...subject }).end()
     }
     const entry = manifests.get(name)?.get(rest)
     if (!entry) return error(res, 404, 'MANIFEST_UNKNOWN')
