@@ -2520,6 +2520,10 @@ async function runBuild(rt, plan) {
 
 // Layers are sent a few at a time: enough to fill a runner's link, few enough for a rate limit.
 const PARALLEL_UPLOADS = 4;
+const BLOB_RACE_TRIES = 4;
+/** A manifest refused for a blob the registry could not read at that moment. */
+const isBlobRace = (e) => e instanceof RegistryError && e.status === 400 && /MANIFEST_BLOB_UNKNOWN|DIGEST_INVALID/.test(e.message);
+const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
 async function eachLimited(items, limit, fn) {
     const queue = [...items];
     const worker = async () => {
@@ -2571,11 +2575,29 @@ async function pushLayout(client, dir, digest, waitMs = 250) {
             return;
         const bytes = await read(digest);
         const manifest = JSON.parse(bytes.toString('utf8'));
+        const blobs = [manifest.config, ...(manifest.layers ?? [])].filter(d => d !== undefined).map(d => d.digest);
         if (manifest.manifests)
             await Promise.all(manifest.manifests.map(m => pushManifest(m.digest, m.mediaType)));
         else
-            await eachLimited([manifest.config, ...(manifest.layers ?? [])].filter(d => d !== undefined).map(d => d.digest), PARALLEL_UPLOADS, pushBlob);
-        await client.putManifest(digest, bytes, manifest.mediaType ?? mediaType);
+            await eachLimited(blobs, PARALLEL_UPLOADS, pushBlob);
+        for (let attempt = 1;; attempt++) {
+            try {
+                await client.putManifest(digest, bytes, manifest.mediaType ?? mediaType);
+                break;
+            }
+            catch (e) {
+                // Another run pushing the same blob into this repository at this moment: the registry
+                // rewrites the blob's link then, and a manifest checked meanwhile finds it unreadable
+                // (DIGEST_INVALID with MANIFEST_BLOB_UNKNOWN). The blob is there once that run is done:
+                // wait, make sure of each blob, and write the manifest again.
+                if (attempt >= BLOB_RACE_TRIES || !isBlobRace(e))
+                    throw e;
+                await sleep(waitMs * attempt);
+                for (const blob of blobs)
+                    if (!(await client.hasBlob(blob)))
+                        await client.uploadBlob(blob, await read(blob));
+            }
+        }
         uploads.manifests++;
     };
     await pushManifest(digest);

@@ -6,7 +6,7 @@ import { createHash, randomUUID } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { closeServer, listenOnLoopback } from './close-server'
 
-export type TinyFault = { status: number; headers?: Record<string, string> } | 'reset'
+export type TinyFault = { status: number; headers?: Record<string, string>; body?: string } | 'reset'
 
 export interface TinyRegistry {
   host: string
@@ -61,7 +61,7 @@ export async function startTinyRegistry(
       await body(req)
       res
         .writeHead(injected.status, { 'Content-Type': 'application/json', ...injected.headers })
-        .end('{"errors":[{"code":"TOOMANYREQUESTS","message":"injected"}]}')
+        .end(injected.body ?? '{"errors":[{"code":"TOOMANYREQUESTS","message":"injected"}]}')
       return
     }
     if (url.pathname === '/v2/') return res.writeHead(200).end('{}')

@@ -98,6 +98,43 @@ describe('pushLayout: a blob both platforms share', () => {
     expect(registry.requests.filter(r => r.startsWith('PUT') && r.includes(encodeURIComponent(image.shared)))).toHaveLength(1)
   })
 
+  test("a manifest refused while another run re-links one of its blobs (distribution's DIGEST_INVALID with MANIFEST_BLOB_UNKNOWN) is written again; a real refusal is not", async () => {
+    const image = layout()
+    const race = {
+      status: 400,
+      body: JSON.stringify({
+        errors: [
+          { code: 'DIGEST_INVALID', message: 'provided digest did not match uploaded content' },
+          { code: 'MANIFEST_BLOB_UNKNOWN', message: 'blob unknown to registry', detail: image.shared }
+        ]
+      })
+    }
+    let refused = 0
+    registry = await startTinyRegistry((method, url, nth) => {
+      if (method === 'PUT' && url.startsWith('/v2/ci/base/manifests/') && url !== `/v2/ci/base/manifests/${image.index}` && nth <= 2) {
+        refused++
+        return race
+      }
+      return undefined
+    })
+    await pushLayout(clientOf(registry, 'ci/base'), image.dir, image.index, 1)
+    expect(refused).toBe(4) // both platform manifests, twice each
+    expect(registry.manifests.get('ci/base')?.has(image.index)).toBe(true)
+
+    const other = layout()
+    await registry.close()
+    registry = await startTinyRegistry((method, url) =>
+      method === 'PUT' && url.startsWith('/v2/ci/base/manifests/')
+        ? { status: 400, body: '{"errors":[{"code":"MANIFEST_INVALID"}]}' }
+        : undefined
+    )
+    await expect(pushLayout(clientOf(registry, 'ci/base'), other.dir, other.index, 1)).rejects.toThrow(/MANIFEST_INVALID/)
+    // Refused for what the manifest is: not written again.
+    const puts = registry.requests.filter(r => r.startsWith('PUT /v2/ci/base/manifests/'))
+    expect(puts.length).toBeGreaterThan(0)
+    expect(new Set(puts).size).toBe(puts.length)
+  })
+
   test('a blob that never becomes its digest fails the push, naming it', async () => {
     const image = layout()
     writeFileSync(join(image.dir, 'blobs', 'sha256', image.shared.slice('sha256:'.length)), 'not the blob')
