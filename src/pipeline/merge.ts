@@ -78,7 +78,7 @@ export const MERGE_STAGES: Stage[] = [
     run: async run => {
       const { rt, inputs, ctx } = run
       const facts = needs(run.facts, 'the facts')
-      const labels = ociLabels(inputs, ctx, new Date(facts.sourceDateEpoch * 1000), facts.dockerfile)
+      const labels = ociLabels(inputs, ctx, new Date(facts.sourceDateEpoch * 1000), facts.dockerfile, planOf(run).version)
       const annotations = Object.fromEntries(
         annotationArgs(inputs.annotations, labels, '', true)
           .filter(a => a.startsWith('index:'))
