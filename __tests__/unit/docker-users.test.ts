@@ -2,6 +2,7 @@ import { annotationArgs, dockerfileLabels } from '../../src/core/annotations'
 import { parseRegistryAuth } from '../../src/core/registry-auth'
 import { buildArgs, type BuildPlan } from '../../src/core/args'
 import { INPUT_DEFAULTS, parseInputs, type RawInputs } from '../../src/core/inputs'
+import { bareBuildPlan } from '../support/build-plan'
 
 describe('annotations', () => {
   const labels = [
@@ -72,22 +73,8 @@ describe('registry-auth', () => {
 })
 
 describe('argv for what docker users pass', () => {
-  const plan = (over: Partial<RawInputs>): BuildPlan => ({
-    inputs: parseInputs({ ...INPUT_DEFAULTS, ...over }, {}),
-    builder: '',
-    tags: [],
-    labels: [],
-    annotations: ['index:a=b'],
-    cacheFrom: [],
-    cacheTo: [],
-    cacheToAfter: [],
-    inlineCache: false,
-    metadataFile: '/tmp/m.json',
-    ociDir: '/tmp/oci',
-    pushTo: [],
-    loadTags: [],
-    sourceDateEpoch: 1
-  })
+  const plan = (over: Partial<RawInputs>): BuildPlan =>
+    bareBuildPlan(parseInputs({ ...INPUT_DEFAULTS, ...over }, {}), { annotations: ['index:a=b'], sourceDateEpoch: 1 })
   test('secret files, ssh, network, shm size and annotations', () => {
     const args = buildArgs(
       plan({ 'secret-files': 'npmrc=/home/runner/.npmrc', ssh: 'default\ngithub=/keys/id', network: 'host', 'shm-size': '2g' })
