@@ -69,6 +69,30 @@ onEveryStack('failures', stack => {
     expect((await manifest(repo, '1'))!.digest).toBe(published)
   })
 
+  test("a push GitHub's registry refuses (403, permission_denied: write_package) fails with the permission hint and moves no tag", async () => {
+    const repo = `e2e/denied-${stack.name}-${nonce()}`
+    // GHCR's own answer to a token without packages: write, on every manifest write.
+    const proxy = await startFaultyProxy(REGISTRY_PORT, (method, path) => method === 'PUT' && /\/manifests\//.test(path), {
+      status: 403,
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"errors":[{"code":"DENIED","message":"permission_denied: write_package"}]}'
+    })
+    try {
+      const run = await stack.run({
+        inputs: { ...multistage, image: `${proxy.host}/${repo}`, push: 'true', cache: 'none', tags: '1', 'build-args': `NONCE=${repo}` }
+      })
+      expect(run.main.code).toBe(1)
+      expect(proxy.failed.length).toBeGreaterThan(0)
+      const [error] = errors(run.main.stdout)
+      expect(error).toMatch(/403/)
+      expect(error).toContain(`GHCR refused the push to ${proxy.host}/${repo}. The job needs \`permissions: packages: write\``)
+      expect(error).toContain('Manage Actions access')
+    } finally {
+      await proxy.close()
+    }
+    expect(await manifest(repo, '1')).toBeUndefined()
+  })
+
   test("a failing build fails the step with the builder's own error and pushes no tag", async () => {
     const repo = `e2e/no-base-${stack.name}-${nonce()}`
     const run = await stack.run({

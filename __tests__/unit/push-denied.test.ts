@@ -13,6 +13,13 @@ test.each([
   expect(hint).toContain('Manage Actions access')
 })
 
+test("GitHub's words name it behind another host name; GitHub Enterprise's containers.<host> is GitHub's registry too", () => {
+  expect(
+    pushDeniedHint('answered 403 Forbidden: {"errors":[{"code":"DENIED","message":"permission_denied: write_package"}]}', ['127.0.0.1:9/a'])
+  ).toContain('GHCR refused the push to 127.0.0.1:9/a')
+  expect(pushDeniedHint('403 Forbidden', ['containers.github.example.com/team/base'])).toContain('containers.github.example.com/team/base')
+})
+
 test('no hint for another registry, or for GHCR failing otherwise', () => {
   expect(pushDeniedHint('403 Forbidden', ['docker.io/phialo/ci-base', 'localhost:5000/a'])).toBe('')
   expect(pushDeniedHint('unexpected status: 500 Internal Server Error', ['ghcr.io/phialo/ci-base'])).toBe('')

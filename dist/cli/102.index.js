@@ -1596,9 +1596,14 @@ function isTransientPushFailure(progress) {
 // GHCR's refusals of a push: a 403, `DENIED`, `permission_denied: write_package` (the most asked
 // about push error there), as BuildKit or the registry API words them.
 const DENIED = /\b403\b|\bDENIED\b|permission_denied|write_package|insufficient_scope/i;
-/** What a refused push to ghcr.io needs, said where the error is; '' for other registries and other errors. */
+// GitHub's container registry: ghcr.io, and containers.<host> on GitHub Enterprise Server.
+const GITHUB_REGISTRY = /^(ghcr\.io|containers\.[^/]+)\//;
+// Words only GitHub's registry says: they name it behind any other host name (a proxy, a mirror).
+const GITHUB_WORDS = /permission_denied: write_package/i;
+/** What a refused push to GitHub's registry needs, said where the error is; '' for other registries and other errors. */
 function pushDeniedHint(error, repositories) {
-    const ghcr = repositories.filter(r => r.startsWith('ghcr.io/'));
+    const named = repositories.filter(r => GITHUB_REGISTRY.test(r));
+    const ghcr = named.length ? named : GITHUB_WORDS.test(error) ? repositories : [];
     if (!ghcr.length || !DENIED.test(error))
         return '';
     return (`\nGHCR refused the push to ${ghcr.join(', ')}. The job needs \`permissions: packages: write\` and a login to ghcr.io ` +
