@@ -2663,6 +2663,8 @@ async function tagIndex(client, digest) {
  */
 async function attachAttestations(clientOf, source, repositories, subject, attestations, created) {
     const from = clientOf(source);
+    // Each statement manifest read once, whatever the number of repositories.
+    const statementsOf = new Map(await Promise.all(attestations.map(async (a) => [a.manifest, JSON.parse(await from.manifest(a.manifest))])));
     const written = [];
     let kept = 0;
     for (const repository of repositories) {
@@ -2673,7 +2675,7 @@ async function attachAttestations(clientOf, source, repositories, subject, attes
         if (todo.length && !(await client.hasBlob(core_attestations/* EMPTY_CONFIG */.$v.digest)))
             await client.uploadBlob(core_attestations/* EMPTY_CONFIG */.$v.digest, core_attestations/* EMPTY_CONFIG_BYTES */.pA);
         for (const attestation of todo) {
-            const statements = JSON.parse(await from.manifest(attestation.manifest));
+            const statements = statementsOf.get(attestation.manifest);
             // The statements' blobs, where the builder pushed them to another repository.
             if (repository !== source)
                 for (const layer of statements.layers ?? [])

@@ -45,6 +45,10 @@ export async function attachAttestations(
   created: string
 ): Promise<{ written: string[]; kept: number }> {
   const from = clientOf(source)
+  // Each statement manifest read once, whatever the number of repositories.
+  const statementsOf = new Map(
+    await Promise.all(attestations.map(async a => [a.manifest, JSON.parse(await from.manifest(a.manifest)) as Manifest] as const))
+  )
   const written: string[] = []
   let kept = 0
   for (const repository of repositories) {
@@ -54,7 +58,7 @@ export async function attachAttestations(
     kept = attestations.length - todo.length
     if (todo.length && !(await client.hasBlob(EMPTY_CONFIG.digest))) await client.uploadBlob(EMPTY_CONFIG.digest, EMPTY_CONFIG_BYTES)
     for (const attestation of todo) {
-      const statements = JSON.parse(await from.manifest(attestation.manifest)) as Manifest
+      const statements = statementsOf.get(attestation.manifest)!
       // The statements' blobs, where the builder pushed them to another repository.
       if (repository !== source)
         for (const layer of statements.layers ?? [])
