@@ -111,15 +111,14 @@ function checkArgs(plan) {
     return args;
 }
 /** A small build of the action's own (the cache mounts' restore and save) on the run's builder. */
-function helperBuildArgs(builder, file, context, output, nonce, metadataFile) {
+function helperBuildArgs(builder, file, context, output, buildArgs, metadataFile) {
     return [
         'buildx',
         'build',
         ...(builder ? ['--builder', builder] : []),
         '--file',
         file,
-        '--build-arg',
-        `NONCE=${nonce}`,
+        ...buildArgs.flatMap(arg => ['--build-arg', arg]),
         '--provenance=false',
         '--output',
         output,

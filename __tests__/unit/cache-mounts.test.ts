@@ -8,8 +8,10 @@ import {
   restoreDockerfile,
   selectMounts,
   sumDockerfile,
-  sumOfKey
+  sumOfKey,
+  helperFor
 } from '../../src/core/cache-mounts'
+import { stagesOf } from '../../src/core/dockerfile'
 import { INPUT_DEFAULTS, parseInputs, type RawInputs } from '../../src/core/inputs'
 import { weeklyRun } from '../support/run-context'
 import { host } from '../support/scripted-host'
@@ -34,41 +36,79 @@ test('auto takes them all; names must be used by the Dockerfile', () => {
   expect(selectMounts(['/pnpm/store', 'npm'], used)).toStrictEqual({ mounts: [used[1]], unknown: ['npm'] })
 })
 
-test('the plan: a helper from the first base, file names kept apart, a fixed directory, and its warnings', () => {
+test('the plan: a helper from the stage that uses the first mount, file names kept apart, a fixed directory, and its warnings', () => {
   const inputs = (over: Partial<RawInputs>) => parseInputs({ ...INPUT_DEFAULTS, ...over })
   const write = { write: true, why: '' }
   const plan = planMounts(inputs({ 'cache-mounts': 'auto' }), { dockerfile: DOCKERFILE, ctx: weeklyRun }, { write })
-  expect(plan.helper).toBe('node:20-alpine')
+  expect(plan.helper).toStrictEqual({ image: 'node:20-alpine' })
   expect(plan.mounts.map(m => m.file)).toStrictEqual(['0-apk', '1-pnpm-store'])
   expect(plan.dir).toBe('/rt/ci-base-action-mounts/Weekly-rebuild')
   expect(plan.warnings).toStrictEqual([])
   const named = planMounts(inputs({ 'cache-mounts': 'npm' }), { dockerfile: DOCKERFILE, ctx: weeklyRun }, { write })
   expect(named.warnings).toStrictEqual(['cache-mounts: the Dockerfile has no RUN --mount=type=cache with id or target npm'])
-  const scratch = planMounts(
-    inputs({ 'cache-mounts': 'auto' }),
-    { dockerfile: 'FROM scratch\nRUN --mount=type=cache,target=/c true\n', ctx: weeklyRun },
-    { write }
-  )
-  expect(scratch.mounts).toStrictEqual([])
-  expect(scratch.warnings).toStrictEqual([expect.stringMatching(/no base image to unpack them in/)])
 })
 
-test('helper Dockerfiles mount each cache as the build does, and never come from cache (NONCE)', () => {
+describe('the helper: any stage that runs a shell, the mount’s own first', () => {
+  const helper = (dockerfile: string, buildArgs: string[] = []) => {
+    const stages = stagesOf(dockerfile, buildArgs)
+    return helperFor(stages, cacheMountsOf(dockerfile))
+  }
+  const cache = '--mount=type=cache,id=store,target=/s,uid=1001,gid=1001'
+
+  test('the stage that uses the mount, from its chain’s image, build args substituted', () => {
+    expect(
+      helper(`ARG BASE=a:1\nFROM b:2 AS other\nRUN true\nFROM \${BASE} AS deps\nFROM deps\nRUN ${cache} pnpm i\n`, ['BASE=c:3'])
+    ).toStrictEqual({
+      image: 'c:3'
+    })
+  })
+
+  test('a mount used in a stage without a shell (scratch, exec form) is carried by another stage that runs one', () => {
+    const distroless = `FROM tools:1 AS tools\nRUN echo ok\nFROM scratch\nCOPY --from=tools /bin/busybox /bin/busybox\nRUN ${cache} ["/bin/busybox", "sh", "-c", "true"]\n`
+    expect(helper(distroless)).toStrictEqual({ image: 'tools:1' })
+    // An image whose RUN lines are all in exec form has not shown a shell: it is passed over too.
+    expect(helper(`FROM gcr.io/distroless/base\nRUN ${cache} ["/x"]\nFROM alpine AS a\nRUN true\n`)).toStrictEqual({ image: 'alpine' })
+  })
+
+  test('the SHELL the chosen stage runs with comes along (distroless :debug has only /busybox/sh)', () => {
+    expect(helper(`FROM gcr.io/distroless/base:debug\nSHELL ["/busybox/sh", "-c"]\nRUN ${cache} ls /s\n`)).toStrictEqual({
+      image: 'gcr.io/distroless/base:debug',
+      shell: '["/busybox/sh", "-c"]'
+    })
+  })
+
+  test('no stage that runs a shell: refused up front, naming the mount, its stage and what to do', () => {
+    expect(() => helper(`FROM scratch AS app\nCOPY x /x\nRUN ${cache} ["/x"]\n`)).toThrow(
+      /^Input 'cache-mounts': the cache mount store is used in stage app \(FROM scratch\), which runs no shell, and no stage of the Dockerfile runs one .*Add a stage FROM an image with a shell and tar/
+    )
+    expect(() => helper(`FROM gcr.io/distroless/static AS app\nRUN ${cache} ["/x"]\n`)).toThrow(
+      /stage app \(FROM gcr.io\/distroless\/static\)/
+    )
+  })
+})
+
+test('helper Dockerfiles run as root, mount each cache as the build does, in one step, and never come from cache (NONCE)', () => {
   const entries = cacheMountsOf(DOCKERFILE).map((mount, i) => ({ mount, file: mountFile(i, mount) }))
-  expect(restoreDockerfile('base:1', entries)).toBe(
+  expect(restoreDockerfile({ image: 'base:1' }, entries)).toBe(
     [
       'FROM base:1',
+      'USER 0:0',
       'ARG NONCE',
-      'RUN --mount=type=cache,id=apk,target=/cm --mount=type=bind,source=0-apk.tar,target=/in.tar echo "$NONCE" >/dev/null && tar -xf /in.tar -C /cm',
-      'RUN --mount=type=cache,id=/pnpm/store,target=/cm,uid=1001,gid=1001,mode=0755 --mount=type=bind,source=1-pnpm-store.tar,target=/in.tar echo "$NONCE" >/dev/null && tar -xf /in.tar -C /cm',
+      'RUN --mount=type=cache,id=apk,target=/cm0 --mount=type=bind,source=0-apk.tar,target=/in/0-apk.tar ' +
+        '--mount=type=cache,id=/pnpm/store,target=/cm1,uid=1001,gid=1001,mode=0755 --mount=type=bind,source=1-pnpm-store.tar,target=/in/1-pnpm-store.tar ' +
+        'echo "$NONCE" >/dev/null && tar -xf /in/0-apk.tar -C /cm0 && tar -xf /in/1-pnpm-store.tar -C /cm1',
       ''
     ].join('\n')
   )
-  const sums = sumDockerfile('base:1', entries, false)
+  const sums = sumDockerfile({ image: 'base:1', shell: '["/busybox/sh", "-c"]' }, entries, 'none')
+  expect(sums.split('\n').slice(0, 4)).toStrictEqual(['FROM base:1 AS work', 'USER 0:0', 'SHELL ["/busybox/sh", "-c"]', 'ARG NONCE'])
   expect(sums).toContain('> /out/1-pnpm-store.sum\n')
   expect(sums).not.toContain('tar -cf')
   expect(sums.split('\n').slice(-3)).toStrictEqual(['FROM scratch', 'COPY --from=work /out/ /', ''])
-  expect(sumDockerfile('base:1', entries, true)).toContain('> /out/0-apk.sum && tar -cf /out/0-apk.tar .')
+  expect(sumDockerfile({ image: 'base:1' }, entries, 'all')).toContain('> /out/0-apk.sum && tar -cf /out/0-apk.tar .')
+  const changed = sumDockerfile({ image: 'base:1' }, entries, 'changed')
+  expect(changed).toContain('ARG SUMS\n')
+  expect(changed).toContain('case " $SUMS " in *" 0-apk=$(echo "$s" | cut -c1-16) "*) ;; *) tar -cf /out/0-apk.tar .')
 })
 
 test('keys carry the sum; the sum is read back from a restored key of that prefix only', () => {
@@ -82,7 +122,7 @@ test('keys carry the sum; the sum is read back from a restored key of that prefi
 
 describe('carrying them (no engine)', () => {
   const plan = {
-    helper: 'base:1',
+    helper: { image: 'base:1' },
     mounts: [{ mount: { id: 'apk' }, file: '0-apk' }],
     scope: 'main',
     dir: '/nowhere',
@@ -126,13 +166,13 @@ describe('kept in the registry', () => {
 
   test('the restore binds each archive from the saved image and hands back its sum and size', async () => {
     const { restoreFromImageDockerfile } = await import('../../src/core/cache-mounts')
-    const text = restoreFromImageDockerfile('base:1', 'r/x:c-mounts', [{ mount: { id: 'apk' }, file: '0-apk' }])
+    const text = restoreFromImageDockerfile({ image: 'base:1' }, 'r/x:c-mounts', [{ mount: { id: 'apk' }, file: '0-apk' }])
     expect(text.split('\n')).toStrictEqual([
       'FROM r/x:c-mounts AS saved',
       'FROM base:1 AS unpack',
+      'USER 0:0',
       'ARG NONCE',
-      'RUN --mount=type=cache,id=apk,target=/cm --mount=type=bind,from=saved,source=/0-apk.tar,target=/in.tar echo "$NONCE" >/dev/null && tar -xf /in.tar -C /cm',
-      'RUN mkdir -p /out && echo "$NONCE" > /out/unpacked',
+      'RUN --mount=type=cache,id=apk,target=/cm0 --mount=type=bind,from=saved,source=/0-apk.tar,target=/in/0-apk.tar echo "$NONCE" >/dev/null && tar -xf /in/0-apk.tar -C /cm0 && mkdir -p /out && echo "$NONCE" > /out/unpacked',
       'FROM scratch',
       'COPY --from=saved /0-apk.sum /0-apk.size /',
       'COPY --from=unpack /out/ /',

@@ -924,37 +924,75 @@ async function runStages(run, stages, label = '') {
 // EXTERNAL MODULE: ./src/core/image.ts
 var core_image = __webpack_require__(8906);
 ;// CONCATENATED MODULE: ./src/core/dockerfile.ts
-// What can be read from a Dockerfile before it is built: the images its stages start FROM.
-// A builder the action creates runs in its own network namespace, so loopback registries among
-// them must be known before the builder is created.
+// What can be read from a Dockerfile before it is built: the images its stages start FROM, and
+// what each stage runs. A builder the action creates runs in its own network namespace, so
+// loopback registries among the images must be known before the builder is created; the cache
+// mounts' helper builds need a stage that runs a shell.
 const NAME = '[A-Za-z_][A-Za-z0-9_]*';
-/** The images named by FROM lines, with global ARG defaults and build-args substituted; stages and scratch left out. */
-function baseImages(dockerfile, buildArgs) {
+/** Continuation lines joined and trimmed: one instruction a line. */
+const instructions = (dockerfile) => dockerfile
+    .replace(/\\[ \t]*\r?\n/g, ' ')
+    .split(/\r?\n/)
+    .map(l => l.trim());
+/** RUN in exec form (`RUN [--flag...] ["cmd", ...]`) needs no shell; every other RUN does. */
+const isShellForm = (run) => !/^RUN\s+(?:--\S+\s+)*\[/i.test(run);
+/** The stages of a Dockerfile, global ARG defaults and build-args substituted in FROM. */
+function stagesOf(dockerfile, buildArgs) {
     const given = new Map(buildArgs.map(a => [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]));
     const globals = new Map();
-    const stages = new Set();
-    const images = [];
     const expand = (text) => text.replace(new RegExp(`\\$\\{(${NAME})(?::?-([^}]*))?\\}|\\$(${NAME})`, 'g'), (_, braced, fallback, bare) => globals.get(braced ?? bare ?? '') || fallback || '');
-    let seenFrom = false;
-    // Continuation lines joined first: a FROM may be split over several.
-    for (const line of dockerfile
-        .replace(/\\[ \t]*\r?\n/g, ' ')
-        .split(/\r?\n/)
-        .map(l => l.trim())) {
+    const stages = [];
+    for (const line of instructions(dockerfile)) {
         const arg = new RegExp(`^ARG\\s+(${NAME})(?:=(?:"([^"]*)"|'([^']*)'|(\\S*)))?`, 'i').exec(line);
         // Only ARGs before the first FROM are in scope for FROM lines.
-        if (arg && !seenFrom)
+        if (arg && !stages.length)
             globals.set(arg[1], given.get(arg[1]) ?? arg[2] ?? arg[3] ?? arg[4] ?? '');
         const from = /^FROM\s+(?:--\S+\s+)*(\S+)(?:\s+AS\s+(\S+))?/i.exec(line);
-        if (!from)
+        if (from) {
+            const image = expand(from[1]);
+            const parent = stages.findIndex(s => s.name === image.toLowerCase());
+            stages.push({
+                name: from[2]?.toLowerCase() ?? String(stages.length),
+                from: image,
+                ...(parent >= 0 ? { parent } : {}),
+                runsShell: false,
+                runs: []
+            });
             continue;
-        seenFrom = true;
-        const image = expand(from[1]);
-        if (image && image !== 'scratch' && !stages.has(image.toLowerCase()))
-            images.push(image);
-        if (from[2])
-            stages.add(from[2].toLowerCase());
+        }
+        const stage = stages[stages.length - 1];
+        if (!stage)
+            continue;
+        if (/^RUN\s/i.test(line)) {
+            stage.runs.push(line);
+            stage.runsShell ||= isShellForm(line);
+        }
+        const shell = /^SHELL\s+(\[.*\])\s*$/i.exec(line);
+        if (shell)
+            stage.shell = shell[1];
     }
+    return stages;
+}
+/** The image a stage's chain starts from ('scratch' included). */
+function rootImage(stages, i) {
+    let stage = stages[i];
+    while (stage.parent !== undefined)
+        stage = stages[stage.parent];
+    return stage.from;
+}
+/** The stage and its ancestors, nearest first. */
+function chainOf(stages, i) {
+    const chain = [stages[i]];
+    while (chain[chain.length - 1].parent !== undefined)
+        chain.push(stages[chain[chain.length - 1].parent]);
+    return chain;
+}
+/** The images named by FROM lines, with global ARG defaults and build-args substituted; stages and scratch left out. */
+function baseImages(dockerfile, buildArgs) {
+    const images = stagesOf(dockerfile, buildArgs)
+        .filter(s => s.parent === undefined)
+        .map(s => s.from)
+        .filter(image => image && image !== 'scratch');
     return [...new Set(images)];
 }
 
@@ -1011,6 +1049,7 @@ function makeBuildPlan(f) {
 
 
 
+
 /** The cache mounts a Dockerfile's RUN lines use (continuation lines joined); those based on another stage are left out. */
 function cacheMountsOf(dockerfile) {
     const found = new Map();
@@ -1049,28 +1088,53 @@ const mountFlag = (mount, target) => [
     `target=${target}`,
     ...['uid', 'gid', 'mode'].filter(k => mount[k]).map(k => `${k}=${mount[k]}`)
 ].join(',');
+/**
+ * The helper's first lines. Root whatever the base's USER (the mounts keep the uid, gid and
+ * mode the Dockerfile gives them; tar run as root keeps every file's owner), the stage's SHELL.
+ */
+const helperFrom = (helper, as = '') => [
+    `FROM ${helper.image}${as ? ` AS ${as}` : ''}`,
+    'USER 0:0',
+    ...(helper.shell ? [`SHELL ${helper.shell}`] : []),
+    'ARG NONCE'
+];
 // The listing a sum is made of: every file with its size, time and mode, in a fixed order.
 // Directories are left out: unpacking an archive over a mount that already holds it gives its
 // directories new times, not new content. busybox and GNU userlands both have these commands;
 // NUL-separated so that any file name is safe.
 const LISTING = `find . ! -type d -print0 | sort -z | xargs -0 -r stat -c '%n %s %Y %a' | sha256sum | cut -c1-64`;
-/** Unpacks each archive in the context (`<file>.tar`) into its mount. NONCE keeps BuildKit from skipping it as cached. */
+/** Each mount at its own path in the one helper container. */
+const mountPath = (i) => `/cm${i}`;
+/**
+ * Unpacks each archive in the context (`<file>.tar`) into its mount, all in one step (one
+ * container). NONCE keeps BuildKit from skipping it as cached.
+ */
 function restoreDockerfile(helper, mounts) {
-    return [
-        `FROM ${helper}`,
-        'ARG NONCE',
-        ...mounts.map(({ mount, file }) => `RUN ${mountFlag(mount, '/cm')} --mount=type=bind,source=${file}.tar,target=/in.tar echo "$NONCE" >/dev/null && tar -xf /in.tar -C /cm`),
-        ''
-    ].join('\n');
+    const flags = mounts.map(({ mount, file }, i) => `${mountFlag(mount, mountPath(i))} --mount=type=bind,source=${file}.tar,target=/in/${file}.tar`);
+    const unpack = mounts.map(({ file }, i) => `tar -xf /in/${file}.tar -C ${mountPath(i)}`);
+    return [...helperFrom(helper), `RUN ${flags.join(' ')} echo "$NONCE" >/dev/null && ${unpack.join(' && ')}`, ''].join('\n');
 }
-/** Lists each mount into `/<file>.sum` (and with `pack`, archives it into `/<file>.tar`); the output stage holds only those files. */
+/**
+ * Lists each mount into `/<file>.sum` and packs it into `/<file>.tar`, in one step: `pack`
+ * says which to pack: `all`, `none`, or `changed`: those whose sum's first 16 characters are not
+ * the one they were restored with (build arg SUMS, `<file>=<sum> ...`). The output stage holds
+ * only those files.
+ */
 function sumDockerfile(helper, mounts, pack) {
+    const flags = mounts.map(({ mount }, i) => mountFlag(mount, mountPath(i)));
+    const tar = (file) => `tar -cf /out/${file}.tar . && stat -c %s /out/${file}.tar > /out/${file}.size`;
+    const each = mounts.map(({ file }, i) => {
+        const sum = `cd ${mountPath(i)} && s=$(${LISTING}) && echo "$s" > /out/${file}.sum`;
+        if (pack === 'none')
+            return sum;
+        if (pack === 'all')
+            return `${sum} && ${tar(file)}`;
+        return `${sum} && case " $SUMS " in *" ${file}=$(echo "$s" | cut -c1-16) "*) ;; *) ${tar(file)} ;; esac`;
+    });
     return [
-        `FROM ${helper} AS work`,
-        'ARG NONCE',
-        'RUN mkdir -p /out',
-        ...mounts.map(({ mount, file }) => `RUN ${mountFlag(mount, '/cm')} echo "$NONCE" >/dev/null && cd /cm && ${LISTING} > /out/${file}.sum` +
-            (pack ? ` && tar -cf /out/${file}.tar . && stat -c %s /out/${file}.tar > /out/${file}.size` : '')),
+        ...helperFrom(helper, 'work'),
+        ...(pack === 'changed' ? ['ARG SUMS'] : []),
+        `RUN ${flags.join(' ')} echo "$NONCE" >/dev/null && mkdir -p /out && ${each.join(' && ')}`,
         'FROM scratch',
         'COPY --from=work /out/ /',
         ''
@@ -1089,12 +1153,12 @@ const sumOfKey = (key, prefix) => (key?.startsWith(prefix) ? key.slice(prefix.le
  * the build: nothing saved yet).
  */
 function restoreFromImageDockerfile(helper, image, mounts) {
+    const flags = mounts.map(({ mount, file }, i) => `${mountFlag(mount, mountPath(i))} --mount=type=bind,from=saved,source=/${file}.tar,target=/in/${file}.tar`);
+    const unpack = mounts.map(({ file }, i) => `tar -xf /in/${file}.tar -C ${mountPath(i)}`);
     return [
         `FROM ${image} AS saved`,
-        `FROM ${helper} AS unpack`,
-        'ARG NONCE',
-        ...mounts.map(({ mount, file }) => `RUN ${mountFlag(mount, '/cm')} --mount=type=bind,from=saved,source=/${file}.tar,target=/in.tar echo "$NONCE" >/dev/null && tar -xf /in.tar -C /cm`),
-        'RUN mkdir -p /out && echo "$NONCE" > /out/unpacked',
+        ...helperFrom(helper, 'unpack'),
+        `RUN ${flags.join(' ')} echo "$NONCE" >/dev/null && ${unpack.join(' && ')} && mkdir -p /out && echo "$NONCE" > /out/unpacked`,
         'FROM scratch',
         ...mounts.map(({ file }) => `COPY --from=saved /${file}.sum /${file}.size /`),
         'COPY --from=unpack /out/ /',
@@ -1108,19 +1172,42 @@ function mountsImage(cacheRef) {
     const colon = named.lastIndexOf(':');
     return colon > named.lastIndexOf('/') ? `${named}-mounts` : `${named}:mounts`;
 }
+/** Whether a stage's RUN lines use the cache mount `id`. */
+const usesMount = (stage, id) => stage.runs.some(run => cacheMountsOf(run).some(m => m.id === id));
+/**
+ * The image the helper builds run in. A cache mount belongs to the builder, not to a stage, so
+ * any stage that runs a shell will do: the one that uses the first mount when it runs one (its
+ * image is pulled by the build anyway), else the first other that does. A stage runs a shell
+ * when it or a stage it starts from has a RUN in shell form and its chain starts from an image
+ * (not scratch). None at all (every RUN in exec form: distroless or scratch stages only) is
+ * refused before anything runs: the mounts could never be carried.
+ */
+function helperFor(stages, mounts) {
+    const runsShell = (i) => rootImage(stages, i) !== 'scratch' && chainOf(stages, i).some(s => s.runsShell);
+    const own = stages.findIndex(s => usesMount(s, mounts[0].id));
+    const chosen = own >= 0 && runsShell(own) ? own : stages.findIndex((_, i) => runsShell(i));
+    if (chosen < 0) {
+        const stage = stages[own >= 0 ? own : 0];
+        throw new core_inputs/* InputError */.dz([
+            `Input 'cache-mounts': the cache mount ${mounts[0].id} is used in stage ${stage.name} (FROM ${stage.from}), which runs ` +
+                'no shell, and no stage of the Dockerfile runs one (a RUN in shell form on an image) to carry the mounts in and out. ' +
+                'Add a stage FROM an image with a shell and tar (it is not built unless a target needs it), or leave cache-mounts empty.'
+        ]);
+    }
+    const shell = chainOf(stages, chosen).find(s => s.shell)?.shell;
+    return { image: rootImage(stages, chosen), ...(shell ? { shell } : {}) };
+}
 function planMounts(inputs, f, cache) {
     const { mounts, unknown } = selectMounts(inputs.cacheMounts, cacheMountsOf(f.dockerfile));
-    const helper = baseImages(f.dockerfile, inputs.buildArgs)[0] ?? '';
     const warnings = unknown.length
         ? [`cache-mounts: the Dockerfile has no RUN --mount=type=cache with id or target ${unknown.join(', ')}`]
         : [];
-    if (mounts.length && !helper)
-        warnings.push('cache-mounts: the Dockerfile has no base image to unpack them in (FROM scratch only); they are not carried');
+    const helper = mounts.length ? helperFor(stagesOf(f.dockerfile, inputs.buildArgs), mounts) : { image: '' };
     const cacheRef = inputs.cacheRef || (inputs.image ? `${inputs.image}:buildcache` : '');
     const store = inputs.cacheMountsStore;
     if (mounts.length && store === 'registry' && !cacheRef)
         warnings.push('cache-mounts-store: registry needs cache-ref or image to keep them next to; they are not carried');
-    const carried = helper && (store === 'gha' || cacheRef);
+    const carried = store === 'gha' || cacheRef;
     return {
         helper,
         mounts: carried ? mounts.map((mount, i) => ({ mount, file: mountFile(i, mount) })) : [],
@@ -1863,8 +1950,9 @@ async function exportCaches(rt, plan, specs) {
 
 ;// CONCATENATED MODULE: ./src/pipeline/builder/cache-mounts.ts
 // Cache mounts carried across runs through the GitHub cache: each mount's archive is restored
-// and unpacked into the builder before the build; after it, each mount is listed, and only one
-// whose listing changed is packed and saved under a key that carries its new sum. Every fault
+// and unpacked into the builder before the build, in one helper build; after it, one helper
+// build lists every mount and packs only one whose listing changed, which is saved under a key
+// that carries its new sum. Every fault
 // here is a warning: the build runs with whatever the mounts hold.
 
 
@@ -1877,18 +1965,22 @@ async function exportCaches(rt, plan, specs) {
 
 const size = async (path) => (await (0,promises_.stat)(path).catch(() => undefined))?.size ?? 0;
 /** One helper build; `context` is what its RUN lines bind (the archives to unpack), else an empty directory. */
-async function helperBuild(rt, builder, plan, dockerfile, output, context, metadataFile) {
+async function helperBuild(rt, builder, plan, dockerfile, output, options = {}) {
     await (0,promises_.mkdir)(plan.dir, { recursive: true });
     const file = (0,external_node_path_.join)(plan.dir, `helper-${Date.now()}.Dockerfile`);
     await (0,promises_.writeFile)(file, dockerfile);
     const empty = (0,external_node_path_.join)(plan.dir, 'empty');
     await (0,promises_.mkdir)(empty, { recursive: true });
-    const args = (0,core_args/* helperBuildArgs */.iB)(builder, file, context ?? empty, output, String(Date.now()), metadataFile);
+    const buildArgs = [`NONCE=${Date.now()}`, ...(options.buildArgs ?? [])];
+    const args = (0,core_args/* helperBuildArgs */.iB)(builder, file, options.context ?? empty, output, buildArgs, options.metadataFile);
     const { code, stderr } = await rt.docker(args, { quiet: true });
+    await (0,promises_.rm)(file, { force: true });
     if (code !== 0)
         throw new Error((0,docker/* lastLines */.w$)(stderr, 5) || `docker buildx build exited ${code}`);
 }
-/** Restore each mount's newest archive of this scope and unpack them all into the builder in one build. */
+/** The archives, alone in a directory: it is the restore's build context, sent whole to the builder. */
+const archivesDir = (plan) => (0,external_node_path_.join)(plan.dir, 'archives');
+/** Restore each mount's newest archive of this scope (all at once) and unpack them all into the builder in one step. */
 async function restoreMounts(rt, plan, builder) {
     const uses = plan.mounts.map(({ mount }) => ({ id: mount.id, restoredSum: '', restoredBytes: 0, savedBytes: 0 }));
     if (!plan.mounts.length)
@@ -1900,20 +1992,25 @@ async function restoreMounts(rt, plan, builder) {
             rt.info('cache-mounts: this run has no GitHub cache service; the mounts start as the builder has them');
             return uses;
         }
-        await (0,promises_.mkdir)(plan.dir, { recursive: true });
+        const dir = archivesDir(plan);
+        await (0,promises_.rm)(dir, { recursive: true, force: true });
+        await (0,promises_.mkdir)(dir, { recursive: true });
+        const keys = await Promise.all(plan.mounts.map(entry => {
+            const prefix = mountKeyPrefix(plan.scope, entry.file);
+            return restorePaths([(0,external_node_path_.join)(dir, `${entry.file}.tar`)], prefix, [prefix]);
+        }));
         const restored = [];
         for (const [i, entry] of plan.mounts.entries()) {
-            const prefix = mountKeyPrefix(plan.scope, entry.file);
-            const archive = (0,external_node_path_.join)(plan.dir, `${entry.file}.tar`);
-            const key = await restorePaths([archive], prefix, [prefix]);
-            if (!key)
+            if (!keys[i])
                 continue;
-            uses[i].restoredSum = sumOfKey(key, prefix);
-            uses[i].restoredBytes = await size(archive);
+            uses[i].restoredSum = sumOfKey(keys[i], mountKeyPrefix(plan.scope, entry.file));
+            uses[i].restoredBytes = await size((0,external_node_path_.join)(dir, `${entry.file}.tar`));
             restored.push(entry);
         }
         if (restored.length)
-            await helperBuild(rt, builder, plan, restoreDockerfile(plan.helper, restored), 'type=cacheonly', plan.dir);
+            await helperBuild(rt, builder, plan, restoreDockerfile(plan.helper, restored), 'type=cacheonly', { context: dir });
+        // The archives were sent to the builder: the runner's disk needs them no more.
+        await (0,promises_.rm)(dir, { recursive: true, force: true });
         for (const use of uses)
             rt.info(use.restoredSum ? `cache mount ${use.id}: restored ${use.restoredBytes} bytes` : `cache mount ${use.id}: nothing saved yet`);
     }
@@ -1949,7 +2046,9 @@ async function saveToImage(rt, plan, builder, uses) {
     const layout = (0,external_node_path_.join)(plan.dir, 'layout');
     const metadataFile = (0,external_node_path_.join)(plan.dir, 'packed.json');
     await (0,promises_.rm)(layout, { recursive: true, force: true });
-    await helperBuild(rt, builder, plan, sumDockerfile(plan.helper, plan.mounts, true), `type=oci,dest=${layout},tar=false`, undefined, metadataFile);
+    await helperBuild(rt, builder, plan, sumDockerfile(plan.helper, plan.mounts, 'all'), `type=oci,dest=${layout},tar=false`, {
+        metadataFile
+    });
     const digest = JSON.parse(await (0,promises_.readFile)(metadataFile, 'utf8'))['containerimage.digest'];
     await publish(rt, digest, [(0,reference/* repositoryOf */._M)(plan.image)], [plan.image], layout);
     // One image holds every mount: its layer's size is what was saved, for all of them together.
@@ -1959,7 +2058,10 @@ async function saveToImage(rt, plan, builder, uses) {
     const bytes = (manifest.layers ?? []).reduce((sum, l) => sum + l.size, 0);
     return uses.map(u => ({ ...u, note: `saved to ${plan.image}: ${bytes} bytes (compressed), every mount in one image` }));
 }
-/** List every mount; pack and save the ones whose listing changed since they were restored. */
+/**
+ * List every mount and pack the ones whose listing changed since they were restored, in one
+ * build (an unchanged mount is listed only), then save each packed one under its new sum.
+ */
 async function saveMounts(rt, plan, builder, uses) {
     if (!plan.mounts.length)
         return uses;
@@ -1970,11 +2072,17 @@ async function saveMounts(rt, plan, builder, uses) {
     try {
         if (plan.store === 'gha' && !(await githubCacheAvailable()))
             return uses;
-        const sums = (0,external_node_path_.join)(plan.dir, 'sums');
-        await helperBuild(rt, builder, plan, sumDockerfile(plan.helper, plan.mounts, false), `type=local,dest=${sums}`);
+        const packed = (0,external_node_path_.join)(plan.dir, 'packed');
+        await (0,promises_.rm)(packed, { recursive: true, force: true });
+        // The registry keeps every mount in one image: it is packed whole, and only when one changed.
+        const pack = plan.store === 'registry' ? 'none' : 'changed';
+        const sums = plan.mounts.map(({ file }, i) => `${file}=${uses[i].restoredSum}`).join(' ');
+        await helperBuild(rt, builder, plan, sumDockerfile(plan.helper, plan.mounts, pack), `type=local,dest=${packed}`, {
+            buildArgs: [`SUMS=${sums}`]
+        });
         const changed = [];
         for (const [i, entry] of plan.mounts.entries()) {
-            const sum = (await (0,promises_.readFile)((0,external_node_path_.join)(sums, `${entry.file}.sum`), 'utf8')).trim();
+            const sum = (await (0,promises_.readFile)((0,external_node_path_.join)(packed, `${entry.file}.sum`), 'utf8')).trim();
             if (sum.slice(0, 16) === uses[i].restoredSum)
                 uses[i] = { ...uses[i], note: 'unchanged: not saved' };
             else
@@ -1987,12 +2095,9 @@ async function saveMounts(rt, plan, builder, uses) {
             rt.info(`cache mounts: ${saved[0].note}`);
             return saved;
         }
-        const packed = (0,external_node_path_.join)(plan.dir, 'packed');
-        await helperBuild(rt, builder, plan, sumDockerfile(plan.helper, changed.map(c => c.entry), true), `type=local,dest=${packed}`);
-        for (const { i, entry } of changed) {
-            // The sum of what was packed (the mount may have changed between the two builds).
-            const sum = (await (0,promises_.readFile)((0,external_node_path_.join)(packed, `${entry.file}.sum`), 'utf8')).trim();
-            const archive = (0,external_node_path_.join)(plan.dir, `${entry.file}.tar`);
+        await (0,promises_.mkdir)(archivesDir(plan), { recursive: true });
+        for (const { i, entry, sum } of changed) {
+            const archive = (0,external_node_path_.join)(archivesDir(plan), `${entry.file}.tar`);
             await (0,promises_.rm)(archive, { force: true });
             await (0,promises_.rename)((0,external_node_path_.join)(packed, `${entry.file}.tar`), archive);
             try {
@@ -2005,6 +2110,7 @@ async function saveMounts(rt, plan, builder, uses) {
                 rt.warning(`cache-mounts: saving ${entry.mount.id} failed: ${(0,errors/* errorMessage */.g)(e)}`);
             }
         }
+        await (0,promises_.rm)(packed, { recursive: true, force: true });
     }
     catch (e) {
         rt.warning(`cache-mounts: saving failed; the next run starts from what was saved before: ${(0,errors/* errorMessage */.g)(e)}`);

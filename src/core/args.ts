@@ -126,7 +126,7 @@ export function helperBuildArgs(
   file: string,
   context: string,
   output: string,
-  nonce: string,
+  buildArgs: string[],
   metadataFile?: string
 ): string[] {
   return [
@@ -135,8 +135,7 @@ export function helperBuildArgs(
     ...(builder ? ['--builder', builder] : []),
     '--file',
     file,
-    '--build-arg',
-    `NONCE=${nonce}`,
+    ...buildArgs.flatMap(arg => ['--build-arg', arg]),
     '--provenance=false',
     '--output',
     output,

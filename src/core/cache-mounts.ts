@@ -4,9 +4,9 @@
 // a sum build lists each mount (names, sizes, times, modes) so that only a mount whose content
 // changed is packed and saved. Pure: which mounts, the helper Dockerfiles, the cache keys.
 import { join } from 'node:path'
-import { baseImages } from './dockerfile.js'
+import { chainOf, rootImage, stagesOf, type Stage } from './dockerfile.js'
 import { cacheScope, type CachePlan } from './cache-plan.js'
-import type { Inputs } from './inputs.js'
+import { InputError, type Inputs } from './inputs.js'
 import type { RunContext } from './github-context.js'
 
 export interface CacheMount {
@@ -59,36 +59,64 @@ const mountFlag = (mount: CacheMount, target: string) =>
     ...(['uid', 'gid', 'mode'] as const).filter(k => mount[k]).map(k => `${k}=${mount[k]}`)
   ].join(',')
 
+/** Where the helper builds run: an image with a shell and tar, and the SHELL the Dockerfile runs it with. */
+export interface Helper {
+  image: string
+  /** `SHELL [...]` of the stage it was taken from (a shell off /bin/sh, as distroless :debug images have). */
+  shell?: string
+}
+
+/**
+ * The helper's first lines. Root whatever the base's USER (the mounts keep the uid, gid and
+ * mode the Dockerfile gives them; tar run as root keeps every file's owner), the stage's SHELL.
+ */
+const helperFrom = (helper: Helper, as = '') => [
+  `FROM ${helper.image}${as ? ` AS ${as}` : ''}`,
+  'USER 0:0',
+  ...(helper.shell ? [`SHELL ${helper.shell}`] : []),
+  'ARG NONCE'
+]
+
 // The listing a sum is made of: every file with its size, time and mode, in a fixed order.
 // Directories are left out: unpacking an archive over a mount that already holds it gives its
 // directories new times, not new content. busybox and GNU userlands both have these commands;
 // NUL-separated so that any file name is safe.
 const LISTING = `find . ! -type d -print0 | sort -z | xargs -0 -r stat -c '%n %s %Y %a' | sha256sum | cut -c1-64`
 
-/** Unpacks each archive in the context (`<file>.tar`) into its mount. NONCE keeps BuildKit from skipping it as cached. */
-export function restoreDockerfile(helper: string, mounts: { mount: CacheMount; file: string }[]): string {
-  return [
-    `FROM ${helper}`,
-    'ARG NONCE',
-    ...mounts.map(
-      ({ mount, file }) =>
-        `RUN ${mountFlag(mount, '/cm')} --mount=type=bind,source=${file}.tar,target=/in.tar echo "$NONCE" >/dev/null && tar -xf /in.tar -C /cm`
-    ),
-    ''
-  ].join('\n')
+/** Each mount at its own path in the one helper container. */
+const mountPath = (i: number) => `/cm${i}`
+
+/**
+ * Unpacks each archive in the context (`<file>.tar`) into its mount, all in one step (one
+ * container). NONCE keeps BuildKit from skipping it as cached.
+ */
+export function restoreDockerfile(helper: Helper, mounts: { mount: CacheMount; file: string }[]): string {
+  const flags = mounts.map(
+    ({ mount, file }, i) => `${mountFlag(mount, mountPath(i))} --mount=type=bind,source=${file}.tar,target=/in/${file}.tar`
+  )
+  const unpack = mounts.map(({ file }, i) => `tar -xf /in/${file}.tar -C ${mountPath(i)}`)
+  return [...helperFrom(helper), `RUN ${flags.join(' ')} echo "$NONCE" >/dev/null && ${unpack.join(' && ')}`, ''].join('\n')
 }
 
-/** Lists each mount into `/<file>.sum` (and with `pack`, archives it into `/<file>.tar`); the output stage holds only those files. */
-export function sumDockerfile(helper: string, mounts: { mount: CacheMount; file: string }[], pack: boolean): string {
+/**
+ * Lists each mount into `/<file>.sum` and packs it into `/<file>.tar`, in one step: `pack`
+ * says which to pack: `all`, `none`, or `changed`: those whose sum's first 16 characters are not
+ * the one they were restored with (build arg SUMS, `<file>=<sum> ...`). The output stage holds
+ * only those files.
+ */
+export function sumDockerfile(helper: Helper, mounts: { mount: CacheMount; file: string }[], pack: 'all' | 'none' | 'changed'): string {
+  const flags = mounts.map(({ mount }, i) => mountFlag(mount, mountPath(i)))
+  const tar = (file: string) => `tar -cf /out/${file}.tar . && stat -c %s /out/${file}.tar > /out/${file}.size`
+  const each = mounts.map(({ file }, i) => {
+    const sum = `cd ${mountPath(i)} && s=$(${LISTING}) && echo "$s" > /out/${file}.sum`
+    if (pack === 'none') return sum
+    if (pack === 'all') return `${sum} && ${tar(file)}`
+    return `${sum} && case " $SUMS " in *" ${file}=$(echo "$s" | cut -c1-16) "*) ;; *) ${tar(file)} ;; esac`
+  })
   return [
-    `FROM ${helper} AS work`,
-    'ARG NONCE',
-    'RUN mkdir -p /out',
-    ...mounts.map(
-      ({ mount, file }) =>
-        `RUN ${mountFlag(mount, '/cm')} echo "$NONCE" >/dev/null && cd /cm && ${LISTING} > /out/${file}.sum` +
-        (pack ? ` && tar -cf /out/${file}.tar . && stat -c %s /out/${file}.tar > /out/${file}.size` : '')
-    ),
+    ...helperFrom(helper, 'work'),
+    ...(pack === 'changed' ? ['ARG SUMS'] : []),
+    `RUN ${flags.join(' ')} echo "$NONCE" >/dev/null && mkdir -p /out && ${each.join(' && ')}`,
     'FROM scratch',
     'COPY --from=work /out/ /',
     ''
@@ -110,16 +138,15 @@ export const sumOfKey = (key: string | undefined, prefix: string) => (key?.start
  * archive is bound from it, and the output is the sums it was saved with (a missing image fails
  * the build: nothing saved yet).
  */
-export function restoreFromImageDockerfile(helper: string, image: string, mounts: { mount: CacheMount; file: string }[]): string {
+export function restoreFromImageDockerfile(helper: Helper, image: string, mounts: { mount: CacheMount; file: string }[]): string {
+  const flags = mounts.map(
+    ({ mount, file }, i) => `${mountFlag(mount, mountPath(i))} --mount=type=bind,from=saved,source=/${file}.tar,target=/in/${file}.tar`
+  )
+  const unpack = mounts.map(({ file }, i) => `tar -xf /in/${file}.tar -C ${mountPath(i)}`)
   return [
     `FROM ${image} AS saved`,
-    `FROM ${helper} AS unpack`,
-    'ARG NONCE',
-    ...mounts.map(
-      ({ mount, file }) =>
-        `RUN ${mountFlag(mount, '/cm')} --mount=type=bind,from=saved,source=/${file}.tar,target=/in.tar echo "$NONCE" >/dev/null && tar -xf /in.tar -C /cm`
-    ),
-    'RUN mkdir -p /out && echo "$NONCE" > /out/unpacked',
+    ...helperFrom(helper, 'unpack'),
+    `RUN ${flags.join(' ')} echo "$NONCE" >/dev/null && ${unpack.join(' && ')} && mkdir -p /out && echo "$NONCE" > /out/unpacked`,
     'FROM scratch',
     ...mounts.map(({ file }) => `COPY --from=saved /${file}.sum /${file}.size /`),
     'COPY --from=unpack /out/ /',
@@ -136,8 +163,8 @@ export function mountsImage(cacheRef: string): string {
 }
 
 export interface MountsPlan {
-  /** The image the helper builds run in: the Dockerfile's first base (it has a shell and tar; the build pulls it anyway). */
-  helper: string
+  /** Where the helper builds run (see helperFor). */
+  helper: Helper
   mounts: { mount: CacheMount; file: string }[]
   scope: string
   /** Where the archives are kept on the runner between the cache service and the builder. */
@@ -146,8 +173,35 @@ export interface MountsPlan {
   /** Where the archives are kept: the GitHub cache, or an image in the registry (`image`). */
   store: 'gha' | 'registry'
   image: string
-  /** Why nothing is carried, or which named mounts the Dockerfile does not use. */
+  /** Which named mounts the Dockerfile does not use, or why nothing is carried. */
   warnings: string[]
+}
+
+/** Whether a stage's RUN lines use the cache mount `id`. */
+const usesMount = (stage: Stage, id: string) => stage.runs.some(run => cacheMountsOf(run).some(m => m.id === id))
+
+/**
+ * The image the helper builds run in. A cache mount belongs to the builder, not to a stage, so
+ * any stage that runs a shell will do: the one that uses the first mount when it runs one (its
+ * image is pulled by the build anyway), else the first other that does. A stage runs a shell
+ * when it or a stage it starts from has a RUN in shell form and its chain starts from an image
+ * (not scratch). None at all (every RUN in exec form: distroless or scratch stages only) is
+ * refused before anything runs: the mounts could never be carried.
+ */
+export function helperFor(stages: Stage[], mounts: CacheMount[]): Helper {
+  const runsShell = (i: number) => rootImage(stages, i) !== 'scratch' && chainOf(stages, i).some(s => s.runsShell)
+  const own = stages.findIndex(s => usesMount(s, mounts[0].id))
+  const chosen = own >= 0 && runsShell(own) ? own : stages.findIndex((_, i) => runsShell(i))
+  if (chosen < 0) {
+    const stage = stages[own >= 0 ? own : 0]
+    throw new InputError([
+      `Input 'cache-mounts': the cache mount ${mounts[0].id} is used in stage ${stage.name} (FROM ${stage.from}), which runs ` +
+        'no shell, and no stage of the Dockerfile runs one (a RUN in shell form on an image) to carry the mounts in and out. ' +
+        'Add a stage FROM an image with a shell and tar (it is not built unless a target needs it), or leave cache-mounts empty.'
+    ])
+  }
+  const shell = chainOf(stages, chosen).find(s => s.shell)?.shell
+  return { image: rootImage(stages, chosen), ...(shell ? { shell } : {}) }
 }
 
 export function planMounts(
@@ -156,17 +210,15 @@ export function planMounts(
   cache: Pick<CachePlan, 'write'>
 ): MountsPlan {
   const { mounts, unknown } = selectMounts(inputs.cacheMounts, cacheMountsOf(f.dockerfile))
-  const helper = baseImages(f.dockerfile, inputs.buildArgs)[0] ?? ''
   const warnings = unknown.length
     ? [`cache-mounts: the Dockerfile has no RUN --mount=type=cache with id or target ${unknown.join(', ')}`]
     : []
-  if (mounts.length && !helper)
-    warnings.push('cache-mounts: the Dockerfile has no base image to unpack them in (FROM scratch only); they are not carried')
+  const helper = mounts.length ? helperFor(stagesOf(f.dockerfile, inputs.buildArgs), mounts) : { image: '' }
   const cacheRef = inputs.cacheRef || (inputs.image ? `${inputs.image}:buildcache` : '')
   const store = inputs.cacheMountsStore
   if (mounts.length && store === 'registry' && !cacheRef)
     warnings.push('cache-mounts-store: registry needs cache-ref or image to keep them next to; they are not carried')
-  const carried = helper && (store === 'gha' || cacheRef)
+  const carried = store === 'gha' || cacheRef
   return {
     helper,
     mounts: carried ? mounts.map((mount, i) => ({ mount, file: mountFile(i, mount) })) : [],

@@ -1,6 +1,7 @@
 // Cache mounts carried across runs through the GitHub cache: each mount's archive is restored
-// and unpacked into the builder before the build; after it, each mount is listed, and only one
-// whose listing changed is packed and saved under a key that carries its new sum. Every fault
+// and unpacked into the builder before the build, in one helper build; after it, one helper
+// build lists every mount and packs only one whose listing changed, which is saved under a key
+// that carries its new sum. Every fault
 // here is a warning: the build runs with whatever the mounts hold.
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -42,20 +43,24 @@ async function helperBuild(
   plan: MountsPlan,
   dockerfile: string,
   output: string,
-  context?: string,
-  metadataFile?: string
+  options: { context?: string; metadataFile?: string; buildArgs?: string[] } = {}
 ): Promise<void> {
   await mkdir(plan.dir, { recursive: true })
   const file = join(plan.dir, `helper-${Date.now()}.Dockerfile`)
   await writeFile(file, dockerfile)
   const empty = join(plan.dir, 'empty')
   await mkdir(empty, { recursive: true })
-  const args = helperBuildArgs(builder, file, context ?? empty, output, String(Date.now()), metadataFile)
+  const buildArgs = [`NONCE=${Date.now()}`, ...(options.buildArgs ?? [])]
+  const args = helperBuildArgs(builder, file, options.context ?? empty, output, buildArgs, options.metadataFile)
   const { code, stderr } = await rt.docker(args, { quiet: true })
+  await rm(file, { force: true })
   if (code !== 0) throw new Error(lastLines(stderr, 5) || `docker buildx build exited ${code}`)
 }
 
-/** Restore each mount's newest archive of this scope and unpack them all into the builder in one build. */
+/** The archives, alone in a directory: it is the restore's build context, sent whole to the builder. */
+const archivesDir = (plan: MountsPlan) => join(plan.dir, 'archives')
+
+/** Restore each mount's newest archive of this scope (all at once) and unpack them all into the builder in one step. */
 export async function restoreMounts(rt: Runtime, plan: MountsPlan, builder: string): Promise<MountUse[]> {
   const uses: MountUse[] = plan.mounts.map(({ mount }) => ({ id: mount.id, restoredSum: '', restoredBytes: 0, savedBytes: 0 }))
   if (!plan.mounts.length) return uses
@@ -65,18 +70,25 @@ export async function restoreMounts(rt: Runtime, plan: MountsPlan, builder: stri
       rt.info('cache-mounts: this run has no GitHub cache service; the mounts start as the builder has them')
       return uses
     }
-    await mkdir(plan.dir, { recursive: true })
+    const dir = archivesDir(plan)
+    await rm(dir, { recursive: true, force: true })
+    await mkdir(dir, { recursive: true })
+    const keys = await Promise.all(
+      plan.mounts.map(entry => {
+        const prefix = mountKeyPrefix(plan.scope, entry.file)
+        return restorePaths([join(dir, `${entry.file}.tar`)], prefix, [prefix])
+      })
+    )
     const restored: typeof plan.mounts = []
     for (const [i, entry] of plan.mounts.entries()) {
-      const prefix = mountKeyPrefix(plan.scope, entry.file)
-      const archive = join(plan.dir, `${entry.file}.tar`)
-      const key = await restorePaths([archive], prefix, [prefix])
-      if (!key) continue
-      uses[i].restoredSum = sumOfKey(key, prefix)
-      uses[i].restoredBytes = await size(archive)
+      if (!keys[i]) continue
+      uses[i].restoredSum = sumOfKey(keys[i], mountKeyPrefix(plan.scope, entry.file))
+      uses[i].restoredBytes = await size(join(dir, `${entry.file}.tar`))
       restored.push(entry)
     }
-    if (restored.length) await helperBuild(rt, builder, plan, restoreDockerfile(plan.helper, restored), 'type=cacheonly', plan.dir)
+    if (restored.length) await helperBuild(rt, builder, plan, restoreDockerfile(plan.helper, restored), 'type=cacheonly', { context: dir })
+    // The archives were sent to the builder: the runner's disk needs them no more.
+    await rm(dir, { recursive: true, force: true })
     for (const use of uses)
       rt.info(use.restoredSum ? `cache mount ${use.id}: restored ${use.restoredBytes} bytes` : `cache mount ${use.id}: nothing saved yet`)
   } catch (e) {
@@ -113,15 +125,9 @@ async function saveToImage(rt: Runtime, plan: MountsPlan, builder: string, uses:
   const layout = join(plan.dir, 'layout')
   const metadataFile = join(plan.dir, 'packed.json')
   await rm(layout, { recursive: true, force: true })
-  await helperBuild(
-    rt,
-    builder,
-    plan,
-    sumDockerfile(plan.helper, plan.mounts, true),
-    `type=oci,dest=${layout},tar=false`,
-    undefined,
+  await helperBuild(rt, builder, plan, sumDockerfile(plan.helper, plan.mounts, 'all'), `type=oci,dest=${layout},tar=false`, {
     metadataFile
-  )
+  })
   const digest = (JSON.parse(await readFile(metadataFile, 'utf8')) as Record<string, string>)['containerimage.digest']
   await publish(rt, digest, [repositoryOf(plan.image)], [plan.image], layout)
   // One image holds every mount: its layer's size is what was saved, for all of them together.
@@ -132,18 +138,27 @@ async function saveToImage(rt: Runtime, plan: MountsPlan, builder: string, uses:
   return uses.map(u => ({ ...u, note: `saved to ${plan.image}: ${bytes} bytes (compressed), every mount in one image` }))
 }
 
-/** List every mount; pack and save the ones whose listing changed since they were restored. */
+/**
+ * List every mount and pack the ones whose listing changed since they were restored, in one
+ * build (an unchanged mount is listed only), then save each packed one under its new sum.
+ */
 export async function saveMounts(rt: Runtime, plan: MountsPlan, builder: string, uses: MountUse[]): Promise<MountUse[]> {
   if (!plan.mounts.length) return uses
   if (!plan.write.write) return uses.map(u => ({ ...u, note: `not written: ${plan.write.why}` }))
   if (uses.some(u => u.serviceFailed)) return uses
   try {
     if (plan.store === 'gha' && !(await githubCacheAvailable())) return uses
-    const sums = join(plan.dir, 'sums')
-    await helperBuild(rt, builder, plan, sumDockerfile(plan.helper, plan.mounts, false), `type=local,dest=${sums}`)
+    const packed = join(plan.dir, 'packed')
+    await rm(packed, { recursive: true, force: true })
+    // The registry keeps every mount in one image: it is packed whole, and only when one changed.
+    const pack = plan.store === 'registry' ? 'none' : 'changed'
+    const sums = plan.mounts.map(({ file }, i) => `${file}=${uses[i].restoredSum}`).join(' ')
+    await helperBuild(rt, builder, plan, sumDockerfile(plan.helper, plan.mounts, pack), `type=local,dest=${packed}`, {
+      buildArgs: [`SUMS=${sums}`]
+    })
     const changed = []
     for (const [i, entry] of plan.mounts.entries()) {
-      const sum = (await readFile(join(sums, `${entry.file}.sum`), 'utf8')).trim()
+      const sum = (await readFile(join(packed, `${entry.file}.sum`), 'utf8')).trim()
       if (sum.slice(0, 16) === uses[i].restoredSum) uses[i] = { ...uses[i], note: 'unchanged: not saved' }
       else changed.push({ i, entry, sum })
     }
@@ -153,22 +168,9 @@ export async function saveMounts(rt: Runtime, plan: MountsPlan, builder: string,
       rt.info(`cache mounts: ${saved[0].note}`)
       return saved
     }
-    const packed = join(plan.dir, 'packed')
-    await helperBuild(
-      rt,
-      builder,
-      plan,
-      sumDockerfile(
-        plan.helper,
-        changed.map(c => c.entry),
-        true
-      ),
-      `type=local,dest=${packed}`
-    )
-    for (const { i, entry } of changed) {
-      // The sum of what was packed (the mount may have changed between the two builds).
-      const sum = (await readFile(join(packed, `${entry.file}.sum`), 'utf8')).trim()
-      const archive = join(plan.dir, `${entry.file}.tar`)
+    await mkdir(archivesDir(plan), { recursive: true })
+    for (const { i, entry, sum } of changed) {
+      const archive = join(archivesDir(plan), `${entry.file}.tar`)
       await rm(archive, { force: true })
       await rename(join(packed, `${entry.file}.tar`), archive)
       try {
@@ -180,6 +182,7 @@ export async function saveMounts(rt: Runtime, plan: MountsPlan, builder: string,
         rt.warning(`cache-mounts: saving ${entry.mount.id} failed: ${errorMessage(e)}`)
       }
     }
+    await rm(packed, { recursive: true, force: true })
   } catch (e) {
     rt.warning(`cache-mounts: saving failed; the next run starts from what was saved before: ${errorMessage(e)}`)
   }
