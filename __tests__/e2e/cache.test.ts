@@ -1,7 +1,8 @@
 // Caches on the real stack: each second build runs on an empty builder and must be served from cache.
 import type { ActionRun } from '../support/runner'
 import { startCacheServer, type CacheServer } from '../support/cache-server'
-import { fixture, docker, nonce, onEveryStack, expectGreen } from '../support/stack'
+import { fixture, docker, nonce, onEveryStack, expectGreen, RUNNER_BUILDX, type Stack } from '../support/stack'
+import { DEFAULT_BUILDX } from '../../src/core/builder'
 import { manifest, platformSizes, REGISTRY } from '../support/registry'
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -16,11 +17,18 @@ const row = (run: ActionRun) =>
     c => c.cache === 'mount store'
   )
 
+/**
+ * `cache: gha` needs buildx 0.21 or later: on the engine stack (Debian's buildx 0.13) the action
+ * would install its default, which the stack cannot serve; the stack's release is asked for.
+ */
+const ghaBuildx = (stack: Stack, inputs: Record<string, string>): Record<string, string> =>
+  stack.name === 'engine' && /gha/.test(inputs.cache ?? '') && !inputs['buildx-version'] ? { 'buildx-version': RUNNER_BUILDX } : {}
+
 onEveryStack('cache on an empty builder', stack => {
   // One runner: its temp directory has a fixed path and is emptied between jobs.
   const runnerTemp = join(tmpdir(), `runner-cache-e2e-${stack.name}-${process.pid}`)
   const build = (tag: string, inputs: Record<string, string>, env: Record<string, string> = {}) =>
-    stack.run({ inputs: { ...multistage, 'build-args': `NONCE=${tag}`, ...inputs }, env, runnerTemp })
+    stack.run({ inputs: { ...multistage, 'build-args': `NONCE=${tag}`, ...inputs, ...ghaBuildx(stack, inputs) }, env, runnerTemp })
   let server: CacheServer
   beforeAll(async () => (server = await startCacheServer()))
   afterAll(() => server?.close())
@@ -66,13 +74,8 @@ onEveryStack('cache on an empty builder', stack => {
     const before = { ...server.stats.requests }
     const first = await build(tag, inputs, server.env)
     expectGreen(first)
-    // GitHub's cache service speaks only v2: a buildx too old for it is replaced for the job.
-    if (stack.name === 'engine')
-      expect(first.main.stdout).toMatch(
-        /Installing buildx v0\.30\.0 \(the runner's 0\.13\.1 is older than 0\.21\.0, which cache: gha \(v2 of GitHub's cache service\) needs\)/
-      )
-    else expect(first.main.stdout).toContain('Installing buildx v0.30.0 (as buildx-version asks)')
-    expect(docker('buildx', 'version')).toMatch(/ 0\.13\.1/)
+    // GitHub's cache service speaks only v2: a buildx new enough for it is installed for the job.
+    expect(first.main.stdout).toContain(`Installing buildx ${RUNNER_BUILDX} (as buildx-version asks)`)
     const exported = server.entries().filter(e => e.committed && e.size > 0)
     expect(exported.some(e => e.key.startsWith(`index-gha-${tag}`))).toBe(true)
 
@@ -283,7 +286,8 @@ onEveryStack('a cache that fails is a warning, never a failed build', stack => {
         tags: name,
         'build-args': `NONCE=${nonce()}`,
         'cache-timeout': `${CACHE_TIMEOUT}s`,
-        ...inputs
+        ...inputs,
+        ...ghaBuildx(stack, inputs)
       },
       env
     })
@@ -356,7 +360,9 @@ onEveryStack('a cache that fails is a warning, never a failed build', stack => {
     await survived(
       run,
       'no-releases',
-      /^::warning::buildx v0\.30\.0, which cache: gha .* needs, could not be downloaded from https:\/\/releases\.invalid\/docker\/buildx \(GET .*ENOTFOUND releases\.invalid\); building with the runner's buildx 0\.13\.1, without the gha cache\./
+      new RegExp(
+        `^::warning::buildx ${DEFAULT_BUILDX.replace(/\./g, '\\.')}, which cache: gha .* needs, could not be downloaded from https://releases\\.invalid/docker/buildx \\(GET .*ENOTFOUND releases\\.invalid\\); building with the runner's buildx \\d+\\.\\d+\\.\\d+, without the gha cache\\.`
+      )
     )
     expect(server.stats.requests).toStrictEqual(before)
     expect(run.main.stdout).not.toMatch(/type=gha/)

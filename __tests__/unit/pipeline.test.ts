@@ -115,7 +115,7 @@ describe('main', () => {
     await main(h.rt, inputs({ cache: 'gha', 'buildx-download-url': 'http://127.0.0.1:1/releases' }))
     expect(h.warnings).toStrictEqual([
       expect.stringMatching(
-        /^buildx v0\.30\.0, which cache: gha .* needs, could not be downloaded from http:\/\/127\.0\.0\.1:1\/releases \(GET .*connect ECONNREFUSED.*\); building with the runner's buildx 0\.13\.1, without the gha cache\./
+        /^buildx v0\.37\.1, which cache: gha .* needs, could not be downloaded from http:\/\/127\.0\.0\.1:1\/releases \(GET .*connect ECONNREFUSED.*\); building with the runner's buildx 0\.13\.1, without the gha cache\./
       )
     ])
     expect(builds).toHaveLength(1)

@@ -1,4 +1,5 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import {
   DEFAULT_BUILDX,
   buildkitdConfig,
@@ -149,5 +150,37 @@ describe('finding the buildx plugin without starting the docker CLI', () => {
     expect(at()).toBeUndefined()
     writeFileSync(`${config}/config.json`, JSON.stringify({ cliPluginsExtraDirs: ['/opt/plugins'] }))
     expect(at('/usr/libexec/docker/cli-plugins/docker-buildx')).toBeUndefined()
+  })
+})
+
+describe('the default buildx is the binary this action pins', () => {
+  // A release site that serves a binary and a checksums.txt that agree with each other.
+  async function releases(asset: string, body: Buffer) {
+    const { createServer } = await import('node:http')
+    const { createHash } = await import('node:crypto')
+    const { closeServer, listenOnLoopback } = await import('../support/close-server')
+    const sum = createHash('sha256').update(body).digest('hex')
+    const server = createServer((req, res) => {
+      if (req.url?.endsWith('/checksums.txt')) res.end(`${sum} *${asset}\n`)
+      else if (req.url?.endsWith(`/${asset}`)) res.end(body)
+      else res.writeHead(404).end()
+    })
+    return { url: await listenOnLoopback(server), close: () => closeServer(server) }
+  }
+
+  test('a default release whose binary is not the pinned one is refused, even when its checksums.txt agrees', async () => {
+    const { installBuildx } = await import('../../src/pipeline/builder/buildx')
+    const asset = buildxAsset(DEFAULT_BUILDX, 'linux', 'x64')
+    const site = await releases(asset, Buffer.from('not buildx'))
+    const temp = mkdtempSync(`${tmpdir()}/buildx-pin-`)
+    try {
+      await expect(installBuildx(DEFAULT_BUILDX, site.url, { RUNNER_TEMP: temp, RUNNER_TOOL_CACHE: `${temp}/tools` })).rejects.toThrow(
+        new RegExp(
+          `^buildx ${DEFAULT_BUILDX.replace(/\./g, '\\.')}: .* is not the release this action pins \\(sha256 9447199c[0-9a-f]+, got [0-9a-f]{64}\\)$`
+        )
+      )
+    } finally {
+      await site.close()
+    }
   })
 })

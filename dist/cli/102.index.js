@@ -431,7 +431,15 @@ function staleCaches(specs, steps, imageLayers, held) {
 /** Older buildx lacks what the action relies on (multi-platform docker driver, rawjson-era flags). */
 const MIN_BUILDX = '0.13.0';
 /** Installed when the runner's buildx cannot do what the inputs ask and no version was asked for. */
-const DEFAULT_BUILDX = 'v0.30.0';
+const DEFAULT_BUILDX = 'v0.37.1';
+/**
+ * The default's linux-amd64 binary, as its release's checksums.txt gives it and as projects
+ * that pin it record it: checked beside checksums.txt, so that the default stays the binary it
+ * was reviewed as even if the download site were changed under it.
+ */
+const DEFAULT_BUILDX_SHA256 = {
+    'buildx-v0.37.1.linux-amd64': '9447199cdb435f25880548343c128a4b6650e8891ee598905d8d29d39a8e359b'
+};
 /** The oldest buildx that can do what the build asks of it. */
 function buildxNeeded(cacheTypes) {
     if (cacheTypes.includes('gha'))
@@ -618,6 +626,9 @@ async function installBuildx(version, baseUrl, env) {
             throw new Error(`buildx ${version}: ${asset} is not listed in checksums.txt at ${baseUrl}/${version}`);
         if (expected !== actual)
             throw new Error(`buildx ${version}: checksum mismatch for ${url} (expected ${expected}, got ${actual})`);
+        const pinned = DEFAULT_BUILDX_SHA256[asset];
+        if (pinned && pinned !== actual)
+            throw new Error(`buildx ${version}: ${url} is not the release this action pins (sha256 ${pinned}, got ${actual})`);
         dir = await tc.cacheFile(file, 'docker-buildx', 'docker-buildx', version.slice(1));
         await (0,promises_.rm)(work, { recursive: true, force: true });
     }
@@ -1106,23 +1117,36 @@ const LISTING = `find . ! -type d -print0 | sort -z | xargs -0 -r stat -c '%n %s
 /** Each mount at its own path in the one helper container. */
 const mountPath = (i) => `/cm${i}`;
 /**
- * Unpacks each archive in the context (`<file>.tar`) into its mount, all in one step (one
+ * A mount's archive: gzip, so that a third of the bytes cross from the runner to the builder
+ * (the stream into a docker-container builder carries about 60 MB/s).
+ */
+const archiveName = (file) => `${file}.tar.gz`;
+/**
+ * Unpacks one archive into its mount. `--numeric-owner` where the tar has it (GNU and busybox
+ * do): without it busybox's tar reads /etc/passwd and /etc/group for every file, which doubles
+ * the time of a store of thousands of small files.
+ */
+const unpack = (mounts) => [
+    'N=$(tar --help 2>&1 | grep -q -e --numeric-owner && echo --numeric-owner || true)',
+    ...mounts.map(({ file }, i) => `tar $N -xzf /in/${archiveName(file)} -C ${mountPath(i)}`)
+].join(' && ');
+/**
+ * Unpacks each archive in the context (`<file>.tar.gz`) into its mount, all in one step (one
  * container). NONCE keeps BuildKit from skipping it as cached.
  */
 function restoreDockerfile(helper, mounts) {
-    const flags = mounts.map(({ mount, file }, i) => `${mountFlag(mount, mountPath(i))} --mount=type=bind,source=${file}.tar,target=/in/${file}.tar`);
-    const unpack = mounts.map(({ file }, i) => `tar -xf /in/${file}.tar -C ${mountPath(i)}`);
-    return [...helperFrom(helper), `RUN ${flags.join(' ')} echo "$NONCE" >/dev/null && ${unpack.join(' && ')}`, ''].join('\n');
+    const flags = mounts.map(({ mount, file }, i) => `${mountFlag(mount, mountPath(i))} --mount=type=bind,source=${archiveName(file)},target=/in/${archiveName(file)}`);
+    return [...helperFrom(helper), `RUN ${flags.join(' ')} echo "$NONCE" >/dev/null && ${unpack(mounts)}`, ''].join('\n');
 }
 /**
- * Lists each mount into `/<file>.sum` and packs it into `/<file>.tar`, in one step: `pack`
+ * Lists each mount into `/<file>.sum` and packs it into `/<file>.tar.gz`, in one step: `pack`
  * says which to pack: `all`, `none`, or `changed`: those whose sum's first 16 characters are not
  * the one they were restored with (build arg SUMS, `<file>=<sum> ...`). The output stage holds
  * only those files.
  */
 function sumDockerfile(helper, mounts, pack) {
     const flags = mounts.map(({ mount }, i) => mountFlag(mount, mountPath(i)));
-    const tar = (file) => `tar -cf /out/${file}.tar . && stat -c %s /out/${file}.tar > /out/${file}.size`;
+    const tar = (file) => `tar -czf /out/${archiveName(file)} . && stat -c %s /out/${archiveName(file)} > /out/${file}.size`;
     const each = mounts.map(({ file }, i) => {
         const sum = `cd ${mountPath(i)} && s=$(${LISTING}) && echo "$s" > /out/${file}.sum`;
         if (pack === 'none')
@@ -1153,12 +1177,11 @@ const sumOfKey = (key, prefix) => (key?.startsWith(prefix) ? key.slice(prefix.le
  * the build: nothing saved yet).
  */
 function restoreFromImageDockerfile(helper, image, mounts) {
-    const flags = mounts.map(({ mount, file }, i) => `${mountFlag(mount, mountPath(i))} --mount=type=bind,from=saved,source=/${file}.tar,target=/in/${file}.tar`);
-    const unpack = mounts.map(({ file }, i) => `tar -xf /in/${file}.tar -C ${mountPath(i)}`);
+    const flags = mounts.map(({ mount, file }, i) => `${mountFlag(mount, mountPath(i))} --mount=type=bind,from=saved,source=/${archiveName(file)},target=/in/${archiveName(file)}`);
     return [
         `FROM ${image} AS saved`,
         ...helperFrom(helper, 'unpack'),
-        `RUN ${flags.join(' ')} echo "$NONCE" >/dev/null && ${unpack.join(' && ')} && mkdir -p /out && echo "$NONCE" > /out/unpacked`,
+        `RUN ${flags.join(' ')} echo "$NONCE" >/dev/null && ${unpack(mounts)} && mkdir -p /out && echo "$NONCE" > /out/unpacked`,
         'FROM scratch',
         ...mounts.map(({ file }) => `COPY --from=saved /${file}.sum /${file}.size /`),
         'COPY --from=unpack /out/ /',
@@ -1963,6 +1986,7 @@ async function exportCaches(rt, plan, specs) {
 
 
 
+const cache_mounts_seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 const size = async (path) => (await (0,promises_.stat)(path).catch(() => undefined))?.size ?? 0;
 /** One helper build; `context` is what its RUN lines bind (the archives to unpack), else an empty directory. */
 async function helperBuild(rt, builder, plan, dockerfile, output, options = {}) {
@@ -1995,24 +2019,28 @@ async function restoreMounts(rt, plan, builder) {
         const dir = archivesDir(plan);
         await (0,promises_.rm)(dir, { recursive: true, force: true });
         await (0,promises_.mkdir)(dir, { recursive: true });
+        const started = Date.now();
         const keys = await Promise.all(plan.mounts.map(entry => {
             const prefix = mountKeyPrefix(plan.scope, entry.file);
-            return restorePaths([(0,external_node_path_.join)(dir, `${entry.file}.tar`)], prefix, [prefix]);
+            return restorePaths([(0,external_node_path_.join)(dir, archiveName(entry.file))], prefix, [prefix]);
         }));
         const restored = [];
         for (const [i, entry] of plan.mounts.entries()) {
             if (!keys[i])
                 continue;
             uses[i].restoredSum = sumOfKey(keys[i], mountKeyPrefix(plan.scope, entry.file));
-            uses[i].restoredBytes = await size((0,external_node_path_.join)(dir, `${entry.file}.tar`));
+            uses[i].restoredBytes = await size((0,external_node_path_.join)(dir, archiveName(entry.file)));
             restored.push(entry);
         }
+        const downloaded = Date.now();
         if (restored.length)
             await helperBuild(rt, builder, plan, restoreDockerfile(plan.helper, restored), 'type=cacheonly', { context: dir });
         // The archives were sent to the builder: the runner's disk needs them no more.
         await (0,promises_.rm)(dir, { recursive: true, force: true });
         for (const use of uses)
             rt.info(use.restoredSum ? `cache mount ${use.id}: restored ${use.restoredBytes} bytes` : `cache mount ${use.id}: nothing saved yet`);
+        if (restored.length)
+            rt.info(`cache mounts: downloaded in ${cache_mounts_seconds(downloaded - started)}, unpacked in the builder in ${cache_mounts_seconds(Date.now() - downloaded)}`);
     }
     catch (e) {
         rt.warning(`cache-mounts: restoring failed; the build runs with what the mounts hold, and they are not saved this run: ${(0,errors/* errorMessage */.g)(e)}`);
@@ -2097,9 +2125,9 @@ async function saveMounts(rt, plan, builder, uses) {
         }
         await (0,promises_.mkdir)(archivesDir(plan), { recursive: true });
         for (const { i, entry, sum } of changed) {
-            const archive = (0,external_node_path_.join)(archivesDir(plan), `${entry.file}.tar`);
+            const archive = (0,external_node_path_.join)(archivesDir(plan), archiveName(entry.file));
             await (0,promises_.rm)(archive, { force: true });
-            await (0,promises_.rename)((0,external_node_path_.join)(packed, `${entry.file}.tar`), archive);
+            await (0,promises_.rename)((0,external_node_path_.join)(packed, archiveName(entry.file)), archive);
             try {
                 await savePaths([archive], mountKey(plan.scope, entry.file, sum));
                 uses[i] = { ...uses[i], savedBytes: await size(archive) };

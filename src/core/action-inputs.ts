@@ -51,7 +51,7 @@ export const INPUT_DEFAULTS = {
   'buildkitd-config': '',
   'buildx-version': 'installed',
   'buildx-download-url': 'https://github.com/docker/buildx/releases/download',
-  'buildkit-image': 'docker.io/moby/buildkit:v0.31.2@sha256:2f5adac4ecd194d9f8c10b7b5d7bceb5186853db1b26e5abd3a657af0b7e26ec',
+  'buildkit-image': 'docker.io/moby/buildkit:v0.34.0@sha256:b059f8d7226d0b326bc871af489a5dddf65e36af4d20d14251b072974d9ee87c',
   qemu: 'auto',
   'qemu-image': 'docker.io/tonistiigi/binfmt:qemu-v10.2.3-68@sha256:400a4873b838d1b89194d982c45e5fb3cda4593fbfd7e08a02e76b03b21166f0',
   registry: '',

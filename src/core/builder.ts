@@ -16,7 +16,15 @@ export interface EngineFacts {
 /** Older buildx lacks what the action relies on (multi-platform docker driver, rawjson-era flags). */
 export const MIN_BUILDX = '0.13.0'
 /** Installed when the runner's buildx cannot do what the inputs ask and no version was asked for. */
-export const DEFAULT_BUILDX = 'v0.30.0'
+export const DEFAULT_BUILDX = 'v0.37.1'
+/**
+ * The default's linux-amd64 binary, as its release's checksums.txt gives it and as projects
+ * that pin it record it: checked beside checksums.txt, so that the default stays the binary it
+ * was reviewed as even if the download site were changed under it.
+ */
+export const DEFAULT_BUILDX_SHA256: Record<string, string> = {
+  'buildx-v0.37.1.linux-amd64': '9447199cdb435f25880548343c128a4b6650e8891ee598905d8d29d39a8e359b'
+}
 
 export interface BuildxNeed {
   version: string

@@ -12,7 +12,7 @@ import { pinnedLocalName } from '../../core/image-cache.js'
 import { createBuilderArgs } from '../../core/args.js'
 import { atLeast, parseVersion } from '../../core/version.js'
 import { errorMessage } from '../../core/errors.js'
-import { buildxAsset, buildxNeeded, buildxToInstall } from '../../core/builder.js'
+import { buildxAsset, buildxNeeded, buildxToInstall, DEFAULT_BUILDX_SHA256 } from '../../core/builder.js'
 import type { BuilderToCreate, Driver, RunPlan } from '../../core/run-plan.js'
 import type { Runtime } from '../host/runtime.js'
 import type { Env } from '../../core/env.js'
@@ -97,6 +97,9 @@ export async function installBuildx(version: string, baseUrl: string, env: Env):
       .digest('hex')
     if (!expected) throw new Error(`buildx ${version}: ${asset} is not listed in checksums.txt at ${baseUrl}/${version}`)
     if (expected !== actual) throw new Error(`buildx ${version}: checksum mismatch for ${url} (expected ${expected}, got ${actual})`)
+    const pinned = DEFAULT_BUILDX_SHA256[asset]
+    if (pinned && pinned !== actual)
+      throw new Error(`buildx ${version}: ${url} is not the release this action pins (sha256 ${pinned}, got ${actual})`)
     dir = await tc.cacheFile(file, 'docker-buildx', 'docker-buildx', version.slice(1))
     await rm(work, { recursive: true, force: true })
   }

@@ -6,6 +6,7 @@
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import {
+  archiveName,
   mountKey,
   mountKeyPrefix,
   restoreDockerfile,
@@ -34,6 +35,7 @@ export interface MountUse {
   serviceFailed?: boolean
 }
 
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`
 const size = async (path: string) => (await stat(path).catch(() => undefined))?.size ?? 0
 
 /** One helper build; `context` is what its RUN lines bind (the archives to unpack), else an empty directory. */
@@ -73,24 +75,30 @@ export async function restoreMounts(rt: Runtime, plan: MountsPlan, builder: stri
     const dir = archivesDir(plan)
     await rm(dir, { recursive: true, force: true })
     await mkdir(dir, { recursive: true })
+    const started = Date.now()
     const keys = await Promise.all(
       plan.mounts.map(entry => {
         const prefix = mountKeyPrefix(plan.scope, entry.file)
-        return restorePaths([join(dir, `${entry.file}.tar`)], prefix, [prefix])
+        return restorePaths([join(dir, archiveName(entry.file))], prefix, [prefix])
       })
     )
     const restored: typeof plan.mounts = []
     for (const [i, entry] of plan.mounts.entries()) {
       if (!keys[i]) continue
       uses[i].restoredSum = sumOfKey(keys[i], mountKeyPrefix(plan.scope, entry.file))
-      uses[i].restoredBytes = await size(join(dir, `${entry.file}.tar`))
+      uses[i].restoredBytes = await size(join(dir, archiveName(entry.file)))
       restored.push(entry)
     }
+    const downloaded = Date.now()
     if (restored.length) await helperBuild(rt, builder, plan, restoreDockerfile(plan.helper, restored), 'type=cacheonly', { context: dir })
     // The archives were sent to the builder: the runner's disk needs them no more.
     await rm(dir, { recursive: true, force: true })
     for (const use of uses)
       rt.info(use.restoredSum ? `cache mount ${use.id}: restored ${use.restoredBytes} bytes` : `cache mount ${use.id}: nothing saved yet`)
+    if (restored.length)
+      rt.info(
+        `cache mounts: downloaded in ${seconds(downloaded - started)}, unpacked in the builder in ${seconds(Date.now() - downloaded)}`
+      )
   } catch (e) {
     rt.warning(
       `cache-mounts: restoring failed; the build runs with what the mounts hold, and they are not saved this run: ${errorMessage(e)}`
@@ -170,9 +178,9 @@ export async function saveMounts(rt: Runtime, plan: MountsPlan, builder: string,
     }
     await mkdir(archivesDir(plan), { recursive: true })
     for (const { i, entry, sum } of changed) {
-      const archive = join(archivesDir(plan), `${entry.file}.tar`)
+      const archive = join(archivesDir(plan), archiveName(entry.file))
       await rm(archive, { force: true })
-      await rename(join(packed, `${entry.file}.tar`), archive)
+      await rename(join(packed, archiveName(entry.file)), archive)
       try {
         await savePaths([archive], mountKey(plan.scope, entry.file, sum))
         uses[i] = { ...uses[i], savedBytes: await size(archive) }
