@@ -2902,6 +2902,9 @@ async function helperBuild(rt, builder, plan, dockerfile, output, options = {}) 
     const args = (0,core_args/* helperBuildArgs */.iB)(builder, file, options.context ?? empty, output, buildArgs, options.metadataFile);
     const { code, stderr } = await rt.docker(args, { quiet: true });
     await (0,promises_.rm)(file, { force: true });
+    // With step debug logging on (RUNNER_DEBUG), the helper build's own progress, to see where it spends its time.
+    if (rt.env.RUNNER_DEBUG === '1')
+        rt.info(stderr);
     if (code !== 0)
         throw new Error((0,docker/* lastLines */.w$)(stderr, 5) || `docker buildx build exited ${code}`);
 }

@@ -43,7 +43,10 @@ function timed(cmd, args, env) {
 
 /** A JavaScript action's step as the runner runs it (main, then post): both processes, timed whole. */
 async function step(options) {
-  const result = await runAction({ ...options, env: { GITHUB_WORKFLOW: 'bench', ...options.env } })
+  const result = await runAction({
+    ...options,
+    env: { GITHUB_WORKFLOW: 'bench', ...(process.env.RUNNER_DEBUG ? { RUNNER_DEBUG: process.env.RUNNER_DEBUG } : {}), ...options.env }
+  })
   if (result.main.code !== 0) throw new Error(`${options.actionDir ?? 'the action'} failed:\n${result.main.stdout.slice(-3000)}`)
   return { ...result, total: result.main.ms + result.post.ms }
 }
@@ -358,7 +361,76 @@ async function startCacheService() {
   return { env: server.env, stop: () => server.close() }
 }
 
-async function cacheMounts() {
+/**
+ * One cache-mount row: the same build on a new docker-container builder each run, main + post
+ * timed whole, with `cache-mounts: auto` warm from the GitHub cache (primed once) against the
+ * same build without it (the mount starts empty, as on every hosted runner). Stage medians say
+ * where each side spends its time.
+ */
+async function mountsRow(name, { context, mountId, buildArgs, extra = {} }) {
+  const service = await startCacheService()
+  const runnerTemp = mkdtempSync(join(tmpdir(), 'bench-runner-'))
+  const toolCache = mkdtempSync(join(tmpdir(), 'bench-tools-'))
+  const inputs = mounts => ({
+    context,
+    file: join(context, 'Dockerfile'),
+    platforms: 'linux/amd64',
+    cache: 'none',
+    'cache-mounts': mounts,
+    'cache-scope': `bench-${name}`,
+    'build-args': buildArgs,
+    driver: 'docker-container',
+    'buildx-version': BUILDX,
+    'buildx-download-url': BUILDX_RELEASES,
+    'buildkit-image': 'moby/buildkit:buildx-stable-1',
+    ...extra
+  })
+  try {
+    log(`${name}: priming the GitHub cache`)
+    const prime = await step({ inputs: inputs('auto'), runnerTemp, toolCache, env: service.env })
+    if (!/bytes saved/.test(prime.main.outputs.report)) throw new Error('the cache mount was not saved')
+    const firstRun = Math.round(prime.total)
+    const firstStages = Object.fromEntries(JSON.parse(prime.main.outputs.report).stages.map(s => [s.stage, Math.round(s.seconds * 1000)]))
+    let restored = 0
+    // Where the time goes, per side: the action's own stage timings (seconds), medians below.
+    const stages = { warm: {}, cold: {} }
+    const keep = (side, report) => {
+      for (const s of report.stages) (stages[side][s.stage] ??= []).push(s.seconds * 1000)
+    }
+    const times = await paired(name, {
+      warm: async () => {
+        const r = await step({ inputs: inputs('auto'), runnerTemp, toolCache, env: service.env })
+        const report = JSON.parse(r.main.outputs.report)
+        const row = report.caches.find(c => c.cache === `mount ${mountId}`)
+        if (!/bytes restored$/.test(row?.read ?? '')) throw new Error(`the warm side restored nothing: ${JSON.stringify(row)}`)
+        if (row.written !== 'unchanged: not saved') throw new Error(`the warm side saved its mount again: ${JSON.stringify(row)}`)
+        restored = Number(row.read.split(' ')[0])
+        keep('warm', report)
+        return { ms: r.total }
+      },
+      cold: async () => {
+        const r = await step({ inputs: inputs(''), runnerTemp, toolCache, env: service.env })
+        keep('cold', JSON.parse(r.main.outputs.report))
+        return { ms: r.total }
+      }
+    })
+    const medians = side => Object.fromEntries(Object.entries(stages[side]).map(([k, v]) => [k, Math.round(median(v))]))
+    return {
+      restoredBytes: restored,
+      firstRun,
+      firstStages,
+      ...times,
+      speedup: ratio(times.cold, times.warm),
+      warmOverCold: ratio(times.warm, times.cold),
+      stagesMs: { warm: medians('warm'), cold: medians('cold') }
+    }
+  } finally {
+    await service.stop()
+  }
+}
+
+/** The apt row: Debian packages downloaded into /var/cache/apt/archives on the busybox base (root). */
+async function aptMounts() {
   const uris = run('apt-get', ['download', '--print-uris', ...MOUNT_PACKAGES.map(p => `${p}:amd64`)])
     .split('\n')
     .filter(Boolean)
@@ -381,59 +453,82 @@ async function cacheMounts() {
       ''
     ].join('\n')
   )
-  const service = await startCacheService()
-  const runnerTemp = mkdtempSync(join(tmpdir(), 'bench-runner-'))
-  const toolCache = mkdtempSync(join(tmpdir(), 'bench-tools-'))
-  const inputs = mounts => ({
-    context,
-    file: join(context, 'Dockerfile'),
-    platforms: 'linux/amd64',
-    cache: 'none',
-    'cache-mounts': mounts,
-    'cache-scope': 'bench-mounts',
-    'build-args': `BASE=${BASE}`,
-    driver: 'docker-container',
-    'buildx-version': BUILDX,
-    'buildx-download-url': BUILDX_RELEASES,
-    'buildkit-image': 'moby/buildkit:buildx-stable-1'
-  })
-  try {
-    log(`cache mounts: priming the GitHub cache with ${(bytes / 1e6).toFixed(0)} MB of packages`)
-    const prime = await step({ inputs: inputs('auto'), runnerTemp, toolCache, env: service.env })
-    if (!/bytes saved/.test(prime.main.outputs.report)) throw new Error('the cache mount was not saved')
-    let restored = 0
-    // Where the time goes, per side: the action's own stage timings (seconds), medians below.
-    const stages = { warm: {}, cold: {} }
-    const keep = (side, report) => {
-      for (const s of report.stages) (stages[side][s.stage] ??= []).push(s.seconds * 1000)
-    }
-    const times = await paired('cache mounts', {
-      warm: async () => {
-        const r = await step({ inputs: inputs('auto'), runnerTemp, toolCache, env: service.env })
-        const report = JSON.parse(r.main.outputs.report)
-        const row = report.caches.find(c => c.cache === 'mount apt-archives')
-        if (!/bytes restored$/.test(row?.read ?? '')) throw new Error(`the warm side restored nothing: ${JSON.stringify(row)}`)
-        restored = Number(row.read.split(' ')[0])
-        keep('warm', report)
-        return { ms: r.total }
-      },
-      cold: async () => {
-        const r = await step({ inputs: inputs(''), runnerTemp, toolCache, env: service.env })
-        keep('cold', JSON.parse(r.main.outputs.report))
-        return { ms: r.total }
-      }
-    })
-    const medians = side => Object.fromEntries(Object.entries(stages[side]).map(([k, v]) => [k, Math.round(median(v))]))
-    return {
-      packages: MOUNT_PACKAGES,
-      downloadBytes: bytes,
-      restoredBytes: restored,
-      ...times,
-      speedup: ratio(times.cold, times.warm),
-      stagesMs: { warm: medians('warm'), cold: medians('cold') }
-    }
-  } finally {
-    await service.stop()
+  return {
+    packages: MOUNT_PACKAGES,
+    downloadBytes: bytes,
+    ...(await mountsRow('apt-mounts', { context, mountId: 'apt-archives', buildArgs: `BASE=${BASE}` }))
+  }
+}
+
+// 4. Cache mounts on the shape this project's users have: an app image FROM a CI base that
+//    runs as user 1001 (node and pnpm), `pnpm install` of a real dependency set (771 packages
+//    from the npm registry) with the store in a uid=1001 cache mount. The base is made here from
+//    this machine's node binary and pnpm from the npm registry, on the stack's busybox base.
+const PNPM_APP = 'bench/fixtures/pnpm-app'
+const NODE_BASE = `${REGISTRY}/test/node-pnpm:bench`
+const PNPM_VERSION = '9.15.2'
+
+function nodePnpmBase() {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-node-base-'))
+  const root = join(dir, 'root')
+  const node = run('readlink', ['-f', process.env.BENCH_NODE ?? run('which', ['node']).trim()]).trim()
+  // The node binary and the shared libraries it loads, where the loader looks for them.
+  const libs = run('ldd', [node])
+    .split('\n')
+    .map(l => /(\/\S*lib\S+)/.exec(l)?.[1])
+    .filter(Boolean)
+  for (const file of [node, ...libs]) {
+    const target = join(root, file === node ? '/usr/local/bin/node' : file)
+    mkdirSync(join(target, '..'), { recursive: true })
+    writeFileSync(target, readFileSync(file))
+    chmodSync(target, 0o755)
+  }
+  run('npm', ['pack', `pnpm@${PNPM_VERSION}`, '--silent', '--pack-destination', dir])
+  mkdirSync(join(root, 'opt'), { recursive: true })
+  run('tar', ['-xzf', join(dir, `pnpm-${PNPM_VERSION}.tgz`), '-C', join(root, 'opt')])
+  run('mv', [join(root, 'opt', 'package'), join(root, 'opt', 'pnpm')])
+  writeFileSync(join(root, 'usr/local/bin/pnpm'), '#!/bin/sh\nexec node /opt/pnpm/bin/pnpm.cjs "$@"\n')
+  chmodSync(join(root, 'usr/local/bin/pnpm'), 0o755)
+  writeFileSync(
+    join(dir, 'Dockerfile'),
+    [
+      'ARG BASE',
+      'FROM ${BASE}',
+      'COPY root/ /',
+      'RUN addgroup -g 1001 nodejs && adduser -D -u 1001 -G nodejs nodejs',
+      'USER nodejs',
+      'WORKDIR /home/nodejs',
+      ''
+    ].join('\n')
+  )
+  run('docker', [
+    'buildx',
+    'build',
+    '--quiet',
+    '--provenance=false',
+    '--platform',
+    'linux/amd64',
+    '--build-arg',
+    `BASE=${BASE}`,
+    '--output',
+    `type=image,name=${NODE_BASE},push=true`,
+    dir
+  ])
+  rmSync(dir, { recursive: true, force: true })
+}
+
+async function pnpmMounts() {
+  nodePnpmBase()
+  const ca = process.env.NODE_EXTRA_CA_CERTS ?? '/etc/ssl/certs/ca-certificates.crt'
+  const lock = readFileSync(join(ROOT, PNPM_APP, 'pnpm-lock.yaml'), 'utf8')
+  return {
+    packages: (lock.match(/resolution:/g) ?? []).length,
+    ...(await mountsRow('pnpm-mounts', {
+      context: join(ROOT, PNPM_APP),
+      mountId: 'pnpm-store',
+      buildArgs: `BASE=${NODE_BASE}`,
+      extra: { 'secret-files': `npm-ca=${ca}` }
+    }))
   }
 }
 
@@ -575,28 +670,39 @@ function markdown(r) {
     `Engine rebuild, the action's stage medians (ms): ${Object.entries(r.engine.stagesMs)
       .map(([k, v]) => `${k} ${v}`)
       .join(', ')}.`,
-    ...(r.mounts
-      ? [
-          '',
-          `Cache mounts on a new docker-container builder (measured ${r.mounts.date} at commit \`${r.mounts.commit}\`, medians of ${r.mounts.rounds} rounds, alternating): an apt-style install of ${r.mounts.packages.length} Debian packages (${(r.mounts.downloadBytes / 1e6).toFixed(0)} MB of .debs into the \`/var/cache/apt/archives\` cache mount, then unpacked), no layer cache, main + post timed whole:`,
-          '',
-          '| cache mount | the action (main + post) |',
-          '|---|---:|',
-          `| cold: every package downloaded from the Debian mirror | ${r.mounts.cold.toFixed(0)} ms |`,
-          `| warm: \`cache-mounts: auto\`, ${(r.mounts.restoredBytes / 1e6).toFixed(0)} MB restored from the GitHub cache (the test cache service), nothing downloaded | ${r.mounts.warm.toFixed(0)} ms |`,
-          '',
-          `${r.mounts.speedup >= 1 ? `Warm is ${r.mounts.speedup}× as fast as cold here.` : `Warm is slower than cold here (×${r.mounts.speedup}): this machine's Debian mirror delivers the ${(r.mounts.downloadBytes / 1e6).toFixed(0)} MB in a few seconds, less than the restore costs.`} Stage medians (ms), warm: ${Object.entries(
-            r.mounts.stagesMs.warm
-          )
-            .map(([k, v]) => `${k} ${v}`)
-            .join(', ')}; cold: ${Object.entries(r.mounts.stagesMs.cold)
-            .map(([k, v]) => `${k} ${v}`)
-            .join(
-              ', '
-            )}. The restore pays off where the downloads are slow or many (a registry across the internet, thousands of npm or pnpm packages) and costs a few seconds where they are fast and few.`
-        ]
-      : [])
+    ...(r.mounts ? ['', ...mountsTable(r.mounts, 'apt')] : []),
+    ...(r.pnpm ? ['', ...mountsTable(r.pnpm, 'pnpm')] : [])
   ].join('\n')
+}
+
+/** A cache-mount row: cold (no cache-mounts) and warm side by side, the first run with it, and where each spends its time. */
+function mountsTable(r, kind) {
+  const stages = obj =>
+    Object.entries(obj)
+      .filter(([, v]) => v > 0)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')
+  const what =
+    kind === 'apt'
+      ? `an apt-style install of ${r.packages.length} Debian packages (${(r.downloadBytes / 1e6).toFixed(0)} MB of .debs into the \`/var/cache/apt/archives\` cache mount, then unpacked) on the busybox base (root)`
+      : `\`pnpm install --frozen-lockfile\` of ${r.packages} packages from the npm registry, FROM a base that runs as user 1001, the store in a \`uid=1001\` cache mount (\`bench/fixtures/pnpm-app\`)`
+  const cold =
+    kind === 'apt' ? 'every package downloaded from the Debian mirror' : 'an empty store: every package downloaded from the npm registry'
+  return [
+    `Cache mounts, ${kind} (measured ${r.date} at commit \`${r.commit}\`, medians of ${r.rounds} rounds, alternating): ${what}; a new docker-container builder each run, no layer cache, main + post timed whole:`,
+    '',
+    '| cache mount | the action (main + post) | stages (ms) |',
+    '|---|---:|---|',
+    `| cold: without \`cache-mounts\`, ${cold} | ${r.cold.toFixed(0)} ms | ${stages(r.stagesMs.cold)} |`,
+    `| warm: \`cache-mounts: auto\`, ${(r.restoredBytes / 1e6).toFixed(0)} MB (compressed) restored from the GitHub cache (the test cache service), unchanged so not saved | ${r.warm.toFixed(0)} ms | ${stages(r.stagesMs.warm)} |`,
+    ...(r.firstRun
+      ? [
+          `| the first run with \`cache-mounts: auto\` (nothing saved yet; it saves the mount), one run | ${r.firstRun} ms | ${stages(r.firstStages)} |`
+        ]
+      : []),
+    '',
+    `Warm ÷ cold: ×${ratio(r.warm, r.cold)} (target ≤ 0.6: ${verdict(r.warm <= 0.6 * r.cold)}).`
+  ]
 }
 
 if (!existsSync(join(ROOT, 'dist', 'index.js'))) throw new Error('dist/ is missing: npm run build first')
@@ -612,7 +718,8 @@ if (!only) {
   results.runner = await runnerRebuild()
   results.inspect = await inspectSpeed(`${REGISTRY}/bench/realistic-engine:weekly`)
 }
-if (!only || only === 'mounts') results.mounts = { ...stamp(), ...(await cacheMounts()) }
+if (!only || only === 'mounts') results.mounts = { ...stamp(), ...(await aptMounts()) }
+if (!only || only === 'mounts' || only === 'pnpm') results.pnpm = { ...stamp(), ...(await pnpmMounts()) }
 if (!only || only === 'history') results.history = { ...stamp(), ...(await historyRead()) }
 const table = markdown(results)
 writeFileSync(join(ROOT, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n')

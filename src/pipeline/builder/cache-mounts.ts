@@ -56,6 +56,8 @@ async function helperBuild(
   const args = helperBuildArgs(builder, file, options.context ?? empty, output, buildArgs, options.metadataFile)
   const { code, stderr } = await rt.docker(args, { quiet: true })
   await rm(file, { force: true })
+  // With step debug logging on (RUNNER_DEBUG), the helper build's own progress, to see where it spends its time.
+  if (rt.env.RUNNER_DEBUG === '1') rt.info(stderr)
   if (code !== 0) throw new Error(lastLines(stderr, 5) || `docker buildx build exited ${code}`)
 }
 
