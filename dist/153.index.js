@@ -1969,22 +1969,41 @@ const helperFrom = (helper, as = '') => [
 const LISTING = `find . ! -type d -print0 | sort -z | xargs -0 -r stat -c '%n %s %Y %a' | sha256sum | cut -c1-64`;
 /** Each mount at its own path in the one helper container. */
 const mountPath = (i) => `/cm${i}`;
+/** A mount's archive: a tar, gzip'd when that pays (see packArchive). */
+const archiveName = (file) => `${file}.archive`;
 /**
- * A mount's archive: gzip, so that a third of the bytes cross from the runner to the builder
- * (the stream into a docker-container builder carries about 60 MB/s).
+ * Packs a mount into its archive. A tar; for the GitHub cache, gzip'd when a sample of it
+ * shrinks below 70 %: a store of text (npm, pnpm) crosses from the runner into a
+ * docker-container builder (about 60 MB/s there) in a third of the bytes, while packages that
+ * are compressed already (.deb, .apk) would only cost a gzip and a gunzip. An image layer (the
+ * registry store) is compressed by the exporter anyway: never gzip'd there.
  */
-const archiveName = (file) => `${file}.tar.gz`;
+const packArchive = (file, gzip) => {
+    const out = `/out/${archiveName(file)}`;
+    const sample = `head -c 4194304 ${out}`;
+    return [
+        `tar -cf ${out} .`,
+        ...(gzip
+            ? [
+                `if command -v gzip >/dev/null && [ $(( $(${sample} | gzip -c | wc -c) * 10 )) -lt $(( $(${sample} | wc -c) * 7 )) ]; ` +
+                    `then gzip -c ${out} > ${out}.gz && mv ${out}.gz ${out}; fi`
+            ]
+            : []),
+        `stat -c %s ${out} > /out/${file}.size`
+    ].join(' && ');
+};
 /**
- * Unpacks one archive into its mount. `--numeric-owner` where the tar has it (GNU and busybox
- * do): without it busybox's tar reads /etc/passwd and /etc/group for every file, which doubles
- * the time of a store of thousands of small files.
+ * Unpacks each archive into its mount, gzip'd or not (`gzip`, read from its first bytes by
+ * the runner; null: tell in the container). `--numeric-owner` where the tar has it (GNU and
+ * busybox do): without it busybox's tar reads /etc/passwd and /etc/group for every file, which
+ * doubles the time of a store of thousands of small files.
  */
 const unpack = (mounts) => [
     'N=$(tar --help 2>&1 | grep -q -e --numeric-owner && echo --numeric-owner || true)',
-    ...mounts.map(({ file }, i) => `tar $N -xzf /in/${archiveName(file)} -C ${mountPath(i)}`)
+    ...mounts.map(({ file, gzip }, i) => `tar $N -x${gzip ? 'z' : ''}f /in/${archiveName(file)} -C ${mountPath(i)}`)
 ].join(' && ');
 /**
- * Unpacks each archive in the context (`<file>.tar.gz`) into its mount, all in one step (one
+ * Unpacks each archive in the context (`<file>.archive`) into its mount, all in one step (one
  * container). NONCE keeps BuildKit from skipping it as cached.
  */
 function restoreDockerfile(helper, mounts) {
@@ -1992,14 +2011,14 @@ function restoreDockerfile(helper, mounts) {
     return [...helperFrom(helper), `RUN ${flags.join(' ')} echo "$NONCE" >/dev/null && ${unpack(mounts)}`, ''].join('\n');
 }
 /**
- * Lists each mount into `/<file>.sum` and packs it into `/<file>.tar.gz`, in one step: `pack`
+ * Lists each mount into `/<file>.sum` and packs it into `/<file>.archive`, in one step: `pack`
  * says which to pack: `all`, `none`, or `changed`: those whose sum's first 16 characters are not
- * the one they were restored with (build arg SUMS, `<file>=<sum> ...`). The output stage holds
- * only those files.
+ * the one they were restored with (build arg SUMS, `<file>=<sum> ...`). `gzip`: whether an
+ * archive may be gzip'd (packArchive). The output stage holds only those files.
  */
-function sumDockerfile(helper, mounts, pack) {
+function sumDockerfile(helper, mounts, pack, gzip = true) {
     const flags = mounts.map(({ mount }, i) => mountFlag(mount, mountPath(i)));
-    const tar = (file) => `tar -czf /out/${archiveName(file)} . && stat -c %s /out/${archiveName(file)} > /out/${file}.size`;
+    const tar = (file) => packArchive(file, gzip);
     const each = mounts.map(({ file }, i) => {
         const sum = `cd ${mountPath(i)} && s=$(${LISTING}) && echo "$s" > /out/${file}.sum`;
         if (pack === 'none')
@@ -2889,6 +2908,17 @@ var github_cache = __webpack_require__(2874);
 
 
 
+/** Whether a file starts with gzip's magic bytes. */
+async function isGzip(path) {
+    const file = await (0,promises_.open)(path, 'r');
+    try {
+        const { buffer, bytesRead } = await file.read(Buffer.alloc(2), 0, 2, 0);
+        return bytesRead === 2 && buffer[0] === 0x1f && buffer[1] === 0x8b;
+    }
+    finally {
+        await file.close();
+    }
+}
 const cache_mounts_seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 const size = async (path) => (await (0,promises_.stat)(path).catch(() => undefined))?.size ?? 0;
 /** One helper build; `context` is what its RUN lines bind (the archives to unpack), else an empty directory. */
@@ -2934,9 +2964,10 @@ async function restoreMounts(rt, plan, builder) {
         for (const [i, entry] of plan.mounts.entries()) {
             if (!keys[i])
                 continue;
+            const archive = (0,external_node_path_.join)(dir, archiveName(entry.file));
             uses[i].restoredSum = sumOfKey(keys[i], mountKeyPrefix(plan.scope, entry.file));
-            uses[i].restoredBytes = await size((0,external_node_path_.join)(dir, archiveName(entry.file)));
-            restored.push(entry);
+            uses[i].restoredBytes = await size(archive);
+            restored.push({ ...entry, gzip: await isGzip(archive) });
         }
         const downloaded = Date.now();
         if (restored.length)
@@ -2980,7 +3011,7 @@ async function saveToImage(rt, plan, builder, uses) {
     const layout = (0,external_node_path_.join)(plan.dir, 'layout');
     const metadataFile = (0,external_node_path_.join)(plan.dir, 'packed.json');
     await (0,promises_.rm)(layout, { recursive: true, force: true });
-    await helperBuild(rt, builder, plan, sumDockerfile(plan.helper, plan.mounts, 'all'), `type=oci,dest=${layout},tar=false`, {
+    await helperBuild(rt, builder, plan, sumDockerfile(plan.helper, plan.mounts, 'all', false), `type=oci,dest=${layout},tar=false`, {
         metadataFile
     });
     const digest = JSON.parse(await (0,promises_.readFile)(metadataFile, 'utf8'))['containerimage.digest'];

@@ -94,9 +94,9 @@ test('helper Dockerfiles run as root, mount each cache as the build does, in one
       'FROM base:1',
       'USER 0:0',
       'ARG NONCE',
-      'RUN --mount=type=cache,id=apk,target=/cm0 --mount=type=bind,source=0-apk.tar.gz,target=/in/0-apk.tar.gz ' +
-        '--mount=type=cache,id=/pnpm/store,target=/cm1,uid=1001,gid=1001,mode=0755 --mount=type=bind,source=1-pnpm-store.tar.gz,target=/in/1-pnpm-store.tar.gz ' +
-        'echo "$NONCE" >/dev/null && N=$(tar --help 2>&1 | grep -q -e --numeric-owner && echo --numeric-owner || true) && tar $N -xzf /in/0-apk.tar.gz -C /cm0 && tar $N -xzf /in/1-pnpm-store.tar.gz -C /cm1',
+      'RUN --mount=type=cache,id=apk,target=/cm0 --mount=type=bind,source=0-apk.archive,target=/in/0-apk.archive ' +
+        '--mount=type=cache,id=/pnpm/store,target=/cm1,uid=1001,gid=1001,mode=0755 --mount=type=bind,source=1-pnpm-store.archive,target=/in/1-pnpm-store.archive ' +
+        'echo "$NONCE" >/dev/null && N=$(tar --help 2>&1 | grep -q -e --numeric-owner && echo --numeric-owner || true) && tar $N -xf /in/0-apk.archive -C /cm0 && tar $N -xf /in/1-pnpm-store.archive -C /cm1',
       ''
     ].join('\n')
   )
@@ -105,10 +105,16 @@ test('helper Dockerfiles run as root, mount each cache as the build does, in one
   expect(sums).toContain('> /out/1-pnpm-store.sum\n')
   expect(sums).not.toContain('tar -cf')
   expect(sums.split('\n').slice(-3)).toStrictEqual(['FROM scratch', 'COPY --from=work /out/ /', ''])
-  expect(sumDockerfile({ image: 'base:1' }, entries, 'all')).toContain('> /out/0-apk.sum && tar -czf /out/0-apk.tar.gz .')
+  expect(sumDockerfile({ image: 'base:1' }, entries, 'all')).toContain(
+    '> /out/0-apk.sum && tar -cf /out/0-apk.archive . && if command -v gzip >/dev/null && [ $(( $(head -c 4194304 /out/0-apk.archive | gzip -c | wc -c) * 10 )) -lt $(( $(head -c 4194304 /out/0-apk.archive | wc -c) * 7 )) ]; then gzip -c /out/0-apk.archive > /out/0-apk.archive.gz && mv /out/0-apk.archive.gz /out/0-apk.archive; fi && stat -c %s /out/0-apk.archive > /out/0-apk.size'
+  )
+  // The registry store's image layer is compressed by the exporter: never gzip'd there.
+  expect(sumDockerfile({ image: 'base:1' }, entries, 'all', false)).not.toContain('gzip')
+  // The restore unpacks a gzip'd archive with -z, a plain one without.
+  expect(restoreDockerfile({ image: 'base:1' }, [{ ...entries[0], gzip: true }])).toContain('tar $N -xzf /in/0-apk.archive -C /cm0')
   const changed = sumDockerfile({ image: 'base:1' }, entries, 'changed')
   expect(changed).toContain('ARG SUMS\n')
-  expect(changed).toContain('case " $SUMS " in *" 0-apk=$(echo "$s" | cut -c1-16) "*) ;; *) tar -czf /out/0-apk.tar.gz .')
+  expect(changed).toContain('case " $SUMS " in *" 0-apk=$(echo "$s" | cut -c1-16) "*) ;; *) tar -cf /out/0-apk.archive .')
 })
 
 test('keys carry the sum; the sum is read back from a restored key of that prefix only', () => {
@@ -172,7 +178,7 @@ describe('kept in the registry', () => {
       'FROM base:1 AS unpack',
       'USER 0:0',
       'ARG NONCE',
-      'RUN --mount=type=cache,id=apk,target=/cm0 --mount=type=bind,from=saved,source=/0-apk.tar.gz,target=/in/0-apk.tar.gz echo "$NONCE" >/dev/null && N=$(tar --help 2>&1 | grep -q -e --numeric-owner && echo --numeric-owner || true) && tar $N -xzf /in/0-apk.tar.gz -C /cm0 && mkdir -p /out && echo "$NONCE" > /out/unpacked',
+      'RUN --mount=type=cache,id=apk,target=/cm0 --mount=type=bind,from=saved,source=/0-apk.archive,target=/in/0-apk.archive echo "$NONCE" >/dev/null && N=$(tar --help 2>&1 | grep -q -e --numeric-owner && echo --numeric-owner || true) && tar $N -xf /in/0-apk.archive -C /cm0 && mkdir -p /out && echo "$NONCE" > /out/unpacked',
       'FROM scratch',
       'COPY --from=saved /0-apk.sum /0-apk.size /',
       'COPY --from=unpack /out/ /',

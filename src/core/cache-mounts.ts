@@ -86,28 +86,48 @@ const LISTING = `find . ! -type d -print0 | sort -z | xargs -0 -r stat -c '%n %s
 /** Each mount at its own path in the one helper container. */
 const mountPath = (i: number) => `/cm${i}`
 
-/**
- * A mount's archive: gzip, so that a third of the bytes cross from the runner to the builder
- * (the stream into a docker-container builder carries about 60 MB/s).
- */
-export const archiveName = (file: string) => `${file}.tar.gz`
+/** A mount's archive: a tar, gzip'd when that pays (see packArchive). */
+export const archiveName = (file: string) => `${file}.archive`
 
 /**
- * Unpacks one archive into its mount. `--numeric-owner` where the tar has it (GNU and busybox
- * do): without it busybox's tar reads /etc/passwd and /etc/group for every file, which doubles
- * the time of a store of thousands of small files.
+ * Packs a mount into its archive. A tar; for the GitHub cache, gzip'd when a sample of it
+ * shrinks below 70 %: a store of text (npm, pnpm) crosses from the runner into a
+ * docker-container builder (about 60 MB/s there) in a third of the bytes, while packages that
+ * are compressed already (.deb, .apk) would only cost a gzip and a gunzip. An image layer (the
+ * registry store) is compressed by the exporter anyway: never gzip'd there.
  */
-const unpack = (mounts: { file: string }[]) =>
+const packArchive = (file: string, gzip: boolean) => {
+  const out = `/out/${archiveName(file)}`
+  const sample = `head -c 4194304 ${out}`
+  return [
+    `tar -cf ${out} .`,
+    ...(gzip
+      ? [
+          `if command -v gzip >/dev/null && [ $(( $(${sample} | gzip -c | wc -c) * 10 )) -lt $(( $(${sample} | wc -c) * 7 )) ]; ` +
+            `then gzip -c ${out} > ${out}.gz && mv ${out}.gz ${out}; fi`
+        ]
+      : []),
+    `stat -c %s ${out} > /out/${file}.size`
+  ].join(' && ')
+}
+
+/**
+ * Unpacks each archive into its mount, gzip'd or not (`gzip`, read from its first bytes by
+ * the runner; null: tell in the container). `--numeric-owner` where the tar has it (GNU and
+ * busybox do): without it busybox's tar reads /etc/passwd and /etc/group for every file, which
+ * doubles the time of a store of thousands of small files.
+ */
+const unpack = (mounts: { file: string; gzip?: boolean }[]) =>
   [
     'N=$(tar --help 2>&1 | grep -q -e --numeric-owner && echo --numeric-owner || true)',
-    ...mounts.map(({ file }, i) => `tar $N -xzf /in/${archiveName(file)} -C ${mountPath(i)}`)
+    ...mounts.map(({ file, gzip }, i) => `tar $N -x${gzip ? 'z' : ''}f /in/${archiveName(file)} -C ${mountPath(i)}`)
   ].join(' && ')
 
 /**
- * Unpacks each archive in the context (`<file>.tar.gz`) into its mount, all in one step (one
+ * Unpacks each archive in the context (`<file>.archive`) into its mount, all in one step (one
  * container). NONCE keeps BuildKit from skipping it as cached.
  */
-export function restoreDockerfile(helper: Helper, mounts: { mount: CacheMount; file: string }[]): string {
+export function restoreDockerfile(helper: Helper, mounts: { mount: CacheMount; file: string; gzip?: boolean }[]): string {
   const flags = mounts.map(
     ({ mount, file }, i) =>
       `${mountFlag(mount, mountPath(i))} --mount=type=bind,source=${archiveName(file)},target=/in/${archiveName(file)}`
@@ -116,14 +136,19 @@ export function restoreDockerfile(helper: Helper, mounts: { mount: CacheMount; f
 }
 
 /**
- * Lists each mount into `/<file>.sum` and packs it into `/<file>.tar.gz`, in one step: `pack`
+ * Lists each mount into `/<file>.sum` and packs it into `/<file>.archive`, in one step: `pack`
  * says which to pack: `all`, `none`, or `changed`: those whose sum's first 16 characters are not
- * the one they were restored with (build arg SUMS, `<file>=<sum> ...`). The output stage holds
- * only those files.
+ * the one they were restored with (build arg SUMS, `<file>=<sum> ...`). `gzip`: whether an
+ * archive may be gzip'd (packArchive). The output stage holds only those files.
  */
-export function sumDockerfile(helper: Helper, mounts: { mount: CacheMount; file: string }[], pack: 'all' | 'none' | 'changed'): string {
+export function sumDockerfile(
+  helper: Helper,
+  mounts: { mount: CacheMount; file: string }[],
+  pack: 'all' | 'none' | 'changed',
+  gzip = true
+): string {
   const flags = mounts.map(({ mount }, i) => mountFlag(mount, mountPath(i)))
-  const tar = (file: string) => `tar -czf /out/${archiveName(file)} . && stat -c %s /out/${archiveName(file)} > /out/${file}.size`
+  const tar = (file: string) => packArchive(file, gzip)
   const each = mounts.map(({ file }, i) => {
     const sum = `cd ${mountPath(i)} && s=$(${LISTING}) && echo "$s" > /out/${file}.sum`
     if (pack === 'none') return sum

@@ -3,7 +3,7 @@
 // build lists every mount and packs only one whose listing changed, which is saved under a key
 // that carries its new sum. Every fault
 // here is a warning: the build runs with whatever the mounts hold.
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import {
   archiveName,
@@ -13,6 +13,7 @@ import {
   restoreFromImageDockerfile,
   sumDockerfile,
   sumOfKey,
+  type CacheMount,
   type MountsPlan
 } from '../../core/cache-mounts.js'
 import { repositoryOf } from '../../core/reference.js'
@@ -33,6 +34,17 @@ export interface MountUse {
   note?: string
   /** The restore met a failing cache service: the save does not ask it again (another ~25 s of its retries). */
   serviceFailed?: boolean
+}
+
+/** Whether a file starts with gzip's magic bytes. */
+async function isGzip(path: string): Promise<boolean> {
+  const file = await open(path, 'r')
+  try {
+    const { buffer, bytesRead } = await file.read(Buffer.alloc(2), 0, 2, 0)
+    return bytesRead === 2 && buffer[0] === 0x1f && buffer[1] === 0x8b
+  } finally {
+    await file.close()
+  }
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`
@@ -84,12 +96,13 @@ export async function restoreMounts(rt: Runtime, plan: MountsPlan, builder: stri
         return restorePaths([join(dir, archiveName(entry.file))], prefix, [prefix])
       })
     )
-    const restored: typeof plan.mounts = []
+    const restored: { mount: CacheMount; file: string; gzip: boolean }[] = []
     for (const [i, entry] of plan.mounts.entries()) {
       if (!keys[i]) continue
+      const archive = join(dir, archiveName(entry.file))
       uses[i].restoredSum = sumOfKey(keys[i], mountKeyPrefix(plan.scope, entry.file))
-      uses[i].restoredBytes = await size(join(dir, archiveName(entry.file)))
-      restored.push(entry)
+      uses[i].restoredBytes = await size(archive)
+      restored.push({ ...entry, gzip: await isGzip(archive) })
     }
     const downloaded = Date.now()
     if (restored.length) await helperBuild(rt, builder, plan, restoreDockerfile(plan.helper, restored), 'type=cacheonly', { context: dir })
@@ -135,7 +148,7 @@ async function saveToImage(rt: Runtime, plan: MountsPlan, builder: string, uses:
   const layout = join(plan.dir, 'layout')
   const metadataFile = join(plan.dir, 'packed.json')
   await rm(layout, { recursive: true, force: true })
-  await helperBuild(rt, builder, plan, sumDockerfile(plan.helper, plan.mounts, 'all'), `type=oci,dest=${layout},tar=false`, {
+  await helperBuild(rt, builder, plan, sumDockerfile(plan.helper, plan.mounts, 'all', false), `type=oci,dest=${layout},tar=false`, {
     metadataFile
   })
   const digest = (JSON.parse(await readFile(metadataFile, 'utf8')) as Record<string, string>)['containerimage.digest']
