@@ -174,7 +174,8 @@ function createBuilderArgs(b) {
         args.push('--driver-opt', opt);
     if (b.configFile && b.driver !== 'remote')
         args.push('--config', b.configFile);
-    if (b.platforms.length && b.driver === 'kubernetes')
+    // The first node's own platforms: buildx places a platform on a node whose list names it.
+    if (b.platforms.length)
         args.push('--platform', b.platforms.join(','));
     args.push('--bootstrap');
     if (b.endpoint)

@@ -133,3 +133,10 @@ export async function registryUp(): Promise<boolean> {
     return false
   }
 }
+
+/** The tags a repository holds, sorted ([] when it has none). */
+export async function tagsOf(repo: string): Promise<string[]> {
+  const res = await fetch(`${api}/${repo}/tags/list`)
+  if (res.status === 404) return []
+  return (((await res.json()) as { tags?: string[] | null }).tags ?? []).sort()
+}

@@ -229,15 +229,15 @@ describe('second pass over core/', () => {
     expect(without).toStrictEqual({ cache: ['registry'], cacheFrom: ['type=registry,ref=r/x:c'], cacheTo: ['type=local,dest=/c'] })
   })
 
-  test('semver tags only with the semver policy; --platform only for a kubernetes builder', () => {
+  test("semver tags only with the semver policy; --platform only where the spec names the first node's platforms", () => {
     const release = { version: parseVersion('refs/tags/v1.2.3')!, published: [] }
     const ctx = runContext({ GITHUB_SHA: 'abcdef0123', GITHUB_REF: 'refs/tags/v1.2.3' }, () => '{}')
     expect(
       imageTags({ image: 'r/x', tags: [], tagPolicy: [{ kind: 'sha' }], tagPrefix: '', tagSuffix: '' }, ctx, new Date(0), release)
     ).toStrictEqual(['r/x:sha-abcdef0'])
-    const spec = { name: 'b', endpoint: '', driverOpts: [], configFile: '', platforms: ['linux/amd64'] }
-    expect(createBuilderArgs({ ...spec, driver: 'docker-container' })).not.toContain('--platform')
-    expect(createBuilderArgs({ ...spec, driver: 'kubernetes' })).toContain('--platform')
+    const spec = { name: 'b', endpoint: '', driverOpts: [], configFile: '' }
+    expect(createBuilderArgs({ ...spec, driver: 'docker-container', platforms: [] })).not.toContain('--platform')
+    expect(createBuilderArgs({ ...spec, driver: 'kubernetes', platforms: ['linux/amd64'] })).toContain('--platform')
   })
 
   test('blank inputs with defaults take them: cache-timeout and verify-timeout', () => {

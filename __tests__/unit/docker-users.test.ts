@@ -112,6 +112,27 @@ describe('remote BuildKit: TLS material and a node per platform', () => {
     )
     const { spec, files, appends } = builderSpec(inputs, 'remote', 'b1', '/t', [])
     expect(spec.driverOpts).toEqual(['cacert=/t/b1-cacert.pem', 'cert=/t/b1-cert.pem', 'key=/t/b1-key.pem'])
+    // The first node is fixed to the platform no appended node names: arm64 is never emulated on it.
+    expect(spec.platforms).toEqual(['linux/amd64'])
+    const { createBuilderArgs } = await import('../../src/core/args')
+    expect(createBuilderArgs(spec)).toEqual([
+      'buildx',
+      'create',
+      '--name',
+      'b1',
+      '--driver',
+      'remote',
+      '--driver-opt',
+      'cacert=/t/b1-cacert.pem',
+      '--driver-opt',
+      'cert=/t/b1-cert.pem',
+      '--driver-opt',
+      'key=/t/b1-key.pem',
+      '--platform',
+      'linux/amd64',
+      '--bootstrap',
+      'tcp://amd:1234'
+    ])
     expect(files['/t/b1-key.pem']).toBe(`${pem('PRIVATE KEY')}\n`)
     expect(appends).toEqual([
       [
@@ -168,5 +189,40 @@ describe('remote BuildKit: TLS material and a node per platform', () => {
       'linux/amd64,linux/arm64',
       '--bootstrap'
     ])
+  })
+})
+
+describe('each platform on its node', () => {
+  const plan = async (platforms: string, appendNodes: string, driver: 'remote' | 'docker-container' | 'kubernetes' = 'remote') => {
+    const { builderSpec, placement } = await import('../../src/core/builder')
+    const inputs = parseInputs(
+      { ...INPUT_DEFAULTS, driver, ...(driver === 'remote' ? { endpoint: 'tcp://amd:1234' } : {}), platforms, 'append-nodes': appendNodes },
+      {}
+    )
+    const { spec } = builderSpec(inputs, driver, 'b', '/t', [])
+    return { first: spec.platforms, where: placement(inputs, spec) }
+  }
+
+  test('the first node names every platform no appended node names; each appended node its own', async () => {
+    expect(await plan('linux/amd64,linux/arm64,linux/riscv64', 'linux/arm64=tcp://arm:1234')).toStrictEqual({
+      first: ['linux/amd64', 'linux/riscv64'],
+      where: [
+        'linux/amd64: node b0 (the first), which names it',
+        'linux/arm64: node b-linux-arm64 (tcp://arm:1234), which names it',
+        'linux/riscv64: node b0 (the first), which names it'
+      ]
+    })
+  })
+
+  test('every platform on an appended node: the first names none; a lone node is left as buildx makes it, kubernetes excepted', async () => {
+    expect((await plan('linux/arm64', 'linux/arm64=tcp://arm:1234')).first).toStrictEqual([])
+    expect(await plan('linux/amd64,linux/arm64', '', 'docker-container')).toStrictEqual({
+      first: [],
+      where: [
+        'linux/amd64: no node names it; buildx places it on the first node that can build it, emulating it if it must',
+        'linux/arm64: no node names it; buildx places it on the first node that can build it, emulating it if it must'
+      ]
+    })
+    expect((await plan('linux/amd64,linux/arm64', '', 'kubernetes')).first).toStrictEqual(['linux/amd64', 'linux/arm64'])
   })
 })

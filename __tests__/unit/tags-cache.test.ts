@@ -49,6 +49,39 @@ describe('cache plan', () => {
   const gha = { ACTIONS_RUNTIME_TOKEN: 't', ACTIONS_RESULTS_URL: 'http://127.0.0.1:1/' }
   test('scope defaults to the workflow name, made safe', () => expect(cacheScope({ cacheScope: '' }, ctx)).toBe('Weekly-rebuild'))
 
+  test('a job per platform writes a cache of its own (gha scope, registry ref) and reads it and the shared one; one place keeps the shared', () => {
+    const job = (platform: string, over: Partial<RawInputs> = {}) =>
+      planCache(inputs({ image: 'r/x', push: 'true', cache: 'gha,registry', mode: 'platform', platforms: platform, ...over }), [], ctx, gha)
+    expect(job('linux/arm64')).toMatchObject({
+      from: [
+        'type=gha,scope=Weekly-rebuild-linux-arm64,timeout=2m',
+        'type=gha,scope=Weekly-rebuild,timeout=2m',
+        'type=registry,ref=r/x:buildcache-linux-arm64',
+        'type=registry,ref=r/x:buildcache'
+      ],
+      to: [
+        'type=gha,scope=Weekly-rebuild-linux-arm64,mode=max,timeout=2m,ignore-error=true',
+        'type=registry,ref=r/x:buildcache-linux-arm64,mode=max,ignore-error=true'
+      ]
+    })
+    // Two jobs never write the same place.
+    expect(job('linux/amd64').to).not.toEqual(expect.arrayContaining(job('linux/arm64').to))
+    // A scope the workflow already made per platform is not suffixed twice; a cache-ref without a tag gets one.
+    expect(job('linux/arm64', { 'cache-scope': 'ci-linux-arm64' }).to[0]).toBe(
+      'type=gha,scope=ci-linux-arm64,mode=max,timeout=2m,ignore-error=true'
+    )
+    expect(job('linux/arm/v7', { 'cache-ref': 'reg:5000/c' }).to[1]).toBe(
+      'type=registry,ref=reg:5000/c:buildcache-linux-arm-v7,mode=max,ignore-error=true'
+    )
+    expect(planCache(inputs({ image: 'r/x', cache: 'gha,registry' }), [], ctx, gha)).toMatchObject({
+      from: ['type=gha,scope=Weekly-rebuild,timeout=2m', 'type=registry,ref=r/x:buildcache'],
+      to: [
+        'type=gha,scope=Weekly-rebuild,mode=max,timeout=2m,ignore-error=true',
+        'type=registry,ref=r/x:buildcache,mode=max,ignore-error=true'
+      ]
+    })
+  })
+
   test('gha + inline (the default): the published image and the first tag are inline cache sources', () => {
     const plan = planCache(inputs({ image: 'r/x' }), ['r/x:sha-0123456'], ctx, gha)
     expect(plan).toMatchObject({

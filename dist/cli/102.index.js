@@ -298,6 +298,33 @@ function cacheScope(inputs, ctx) {
     const scope = inputs.cacheScope || ctx.workflow || 'ci-base';
     return scope.replace(/[^A-Za-z0-9._-]+/g, '-');
 }
+/** A platform as a cache name's suffix: `linux/arm64` → `-linux-arm64`. */
+const platformSuffix = (platform) => `-${platform.replace(/[^A-Za-z0-9._]+/g, '-')}`;
+/** A registry cache ref for one platform: its tag gains the suffix (`r/x:buildcache` → `r/x:buildcache-linux-arm64`). */
+function platformCacheRef(ref, platform) {
+    const named = ref.includes('@') ? ref.slice(0, ref.indexOf('@')) : ref;
+    const colon = named.lastIndexOf(':');
+    const suffix = platformSuffix(platform);
+    if (colon > named.lastIndexOf('/'))
+        return named.endsWith(suffix) ? named : `${named}${suffix}`;
+    return `${named}:buildcache${suffix}`;
+}
+/**
+ * Where a cache is written, and every place it is read from. Platforms that build apart (a
+ * job per platform, `mode: platform`) each write a cache of their own: two jobs exporting to
+ * one gha scope or registry ref would overwrite each other, the last one winning, and the next
+ * run's other platform would miss. Such a job reads its own and the shared one (a workflow
+ * that moves from one job to a job per platform starts warm). A build of several platforms in
+ * one place keeps the shared one.
+ */
+function cacheNames(base, inputs, forPlatform) {
+    if (inputs.mode === 'platform' && inputs.platforms.length === 1) {
+        const own = forPlatform(base, inputs.platforms[0]);
+        return { write: own, read: [...new Set([own, base])] };
+    }
+    return { write: base, read: [base] };
+}
+const scopeFor = (scope, platform) => scope.endsWith(platformSuffix(platform)) ? scope : `${scope}${platformSuffix(platform)}`;
 function planCache(inputs, tags, ctx, env) {
     const from = [];
     const to = [];
@@ -316,14 +343,17 @@ function planCache(inputs, tags, ctx, env) {
                     break;
                 }
                 // BuildKit retries a cache service that answers 429 or 5xx until the timeout (10m by default).
-                from.push(`type=gha,scope=${scope},timeout=${inputs.cacheTimeout}`);
-                to.push(`type=gha,scope=${scope},${mode},timeout=${inputs.cacheTimeout},${IGNORE_ERROR}`);
+                const scopes = cacheNames(scope, inputs, scopeFor);
+                for (const read of scopes.read)
+                    from.push(`type=gha,scope=${read},timeout=${inputs.cacheTimeout}`);
+                to.push(`type=gha,scope=${scopes.write},${mode},timeout=${inputs.cacheTimeout},${IGNORE_ERROR}`);
                 break;
             }
             case 'registry': {
-                const ref = inputs.cacheRef || `${inputs.image}:buildcache`;
-                from.push(`type=registry,ref=${ref}`);
-                to.push(`type=registry,ref=${ref},${mode},${IGNORE_ERROR}`);
+                const refs = cacheNames(inputs.cacheRef || `${inputs.image}:buildcache`, inputs, platformCacheRef);
+                for (const read of refs.read)
+                    from.push(`type=registry,ref=${read}`);
+                to.push(`type=registry,ref=${refs.write},${mode},${IGNORE_ERROR}`);
                 toIfStale.push(to[to.length - 1]);
                 break;
             }
@@ -521,11 +551,36 @@ function builderSpec(inputs, driver, name, tempDir, refs) {
     const configFile = config.trim() ? (0,external_node_path_.join)(tempDir, `${name}-buildkitd.toml`) : '';
     const appends = inputs.appendNodes.map(node => (0,core_args/* appendNodeArgs */.C6)(name, driver, node, driver === 'remote' ? tlsOpts : []));
     return {
-        spec: { name, driver, endpoint: inputs.endpoint, driverOpts, configFile, platforms: inputs.platforms },
+        spec: { name, driver, endpoint: inputs.endpoint, driverOpts, configFile, platforms: firstNodePlatforms(inputs, driver) },
         config: configFile ? config : '',
         files,
         appends
     };
+}
+/**
+ * The platforms the first node is fixed to. buildx places each platform on a node whose own
+ * `--platform` list names it, else on the first node that can build it, emulating if it must:
+ * with nodes appended, the first node names every platform no appended node names, so that a
+ * platform with a native node is never emulated on the first. A lone node is left as buildx
+ * makes it, but for kubernetes, whose pods are told their platforms.
+ */
+function firstNodePlatforms(inputs, driver) {
+    if (!inputs.appendNodes.length)
+        return driver === 'kubernetes' ? inputs.platforms : [];
+    const appended = new Set(inputs.appendNodes.map(n => n.platform));
+    return inputs.platforms.filter(p => !appended.has(p));
+}
+/** Where each platform will build, for the log: the node whose list names it. */
+function placement(inputs, spec) {
+    const first = `${spec.name}0`;
+    return inputs.platforms.map(platform => {
+        const node = inputs.appendNodes.find(n => n.platform === platform);
+        if (node)
+            return `${platform}: node ${spec.name}-${platform.replace(/\//g, '-')} (${node.endpoint}), which names it`;
+        if (spec.platforms.includes(platform))
+            return `${platform}: node ${first} (the first), which names it`;
+        return `${platform}: no node names it; buildx places it on the first node that can build it, emulating it if it must`;
+    });
 }
 
 // EXTERNAL MODULE: ./src/pipeline/host/docker-config.ts
@@ -726,6 +781,9 @@ async function useBuilder(rt, inputs, plan, { version, binary }, temp) {
     if (plan.create) {
         rt.remember({ builder: plan.create.spec.name });
         await createBuilder((0,docker/* withBuildx */.xG)(rt.docker, binary), plan.create);
+        if (plan.create.appends.length)
+            for (const line of placement(inputs, plan.create.spec))
+                rt.info(`Where it builds: ${line}`);
     }
 }
 

@@ -201,6 +201,7 @@ export interface BuilderSpec {
   endpoint: string
   driverOpts: string[]
   configFile: string
+  /** The first node's platforms (`--platform`): none for a lone node that is not kubernetes. */
   platforms: string[]
 }
 
@@ -208,7 +209,8 @@ export function createBuilderArgs(b: BuilderSpec): string[] {
   const args = ['buildx', 'create', '--name', b.name, '--driver', b.driver]
   for (const opt of b.driverOpts) args.push('--driver-opt', opt)
   if (b.configFile && b.driver !== 'remote') args.push('--config', b.configFile)
-  if (b.platforms.length && b.driver === 'kubernetes') args.push('--platform', b.platforms.join(','))
+  // The first node's own platforms: buildx places a platform on a node whose list names it.
+  if (b.platforms.length) args.push('--platform', b.platforms.join(','))
   args.push('--bootstrap')
   if (b.endpoint) args.push(b.endpoint)
   return args

@@ -128,9 +128,33 @@ export function builderSpec(
   const configFile = config.trim() ? join(tempDir, `${name}-buildkitd.toml`) : ''
   const appends = inputs.appendNodes.map(node => appendNodeArgs(name, driver, node, driver === 'remote' ? tlsOpts : []))
   return {
-    spec: { name, driver, endpoint: inputs.endpoint, driverOpts, configFile, platforms: inputs.platforms },
+    spec: { name, driver, endpoint: inputs.endpoint, driverOpts, configFile, platforms: firstNodePlatforms(inputs, driver) },
     config: configFile ? config : '',
     files,
     appends
   }
+}
+
+/**
+ * The platforms the first node is fixed to. buildx places each platform on a node whose own
+ * `--platform` list names it, else on the first node that can build it, emulating if it must:
+ * with nodes appended, the first node names every platform no appended node names, so that a
+ * platform with a native node is never emulated on the first. A lone node is left as buildx
+ * makes it, but for kubernetes, whose pods are told their platforms.
+ */
+export function firstNodePlatforms(inputs: Pick<Inputs, 'appendNodes' | 'platforms'>, driver: BuilderSpec['driver']): string[] {
+  if (!inputs.appendNodes.length) return driver === 'kubernetes' ? inputs.platforms : []
+  const appended = new Set(inputs.appendNodes.map(n => n.platform))
+  return inputs.platforms.filter(p => !appended.has(p))
+}
+
+/** Where each platform will build, for the log: the node whose list names it. */
+export function placement(inputs: Pick<Inputs, 'appendNodes' | 'platforms'>, spec: BuilderSpec): string[] {
+  const first = `${spec.name}0`
+  return inputs.platforms.map(platform => {
+    const node = inputs.appendNodes.find(n => n.platform === platform)
+    if (node) return `${platform}: node ${spec.name}-${platform.replace(/\//g, '-')} (${node.endpoint}), which names it`
+    if (spec.platforms.includes(platform)) return `${platform}: node ${first} (the first), which names it`
+    return `${platform}: no node names it; buildx places it on the first node that can build it, emulating it if it must`
+  })
 }

@@ -77,9 +77,46 @@ export function cacheScope(inputs: Pick<Inputs, 'cacheScope'>, ctx: RunContext):
   return scope.replace(/[^A-Za-z0-9._-]+/g, '-')
 }
 
+/** A platform as a cache name's suffix: `linux/arm64` → `-linux-arm64`. */
+const platformSuffix = (platform: string) => `-${platform.replace(/[^A-Za-z0-9._]+/g, '-')}`
+
+/** A registry cache ref for one platform: its tag gains the suffix (`r/x:buildcache` → `r/x:buildcache-linux-arm64`). */
+export function platformCacheRef(ref: string, platform: string): string {
+  const named = ref.includes('@') ? ref.slice(0, ref.indexOf('@')) : ref
+  const colon = named.lastIndexOf(':')
+  const suffix = platformSuffix(platform)
+  if (colon > named.lastIndexOf('/')) return named.endsWith(suffix) ? named : `${named}${suffix}`
+  return `${named}:buildcache${suffix}`
+}
+
+/**
+ * Where a cache is written, and every place it is read from. Platforms that build apart (a
+ * job per platform, `mode: platform`) each write a cache of their own: two jobs exporting to
+ * one gha scope or registry ref would overwrite each other, the last one winning, and the next
+ * run's other platform would miss. Such a job reads its own and the shared one (a workflow
+ * that moves from one job to a job per platform starts warm). A build of several platforms in
+ * one place keeps the shared one.
+ */
+export function cacheNames(
+  base: string,
+  inputs: Pick<Inputs, 'mode' | 'platforms'>,
+  forPlatform: (base: string, platform: string) => string
+): { write: string; read: string[] } {
+  if (inputs.mode === 'platform' && inputs.platforms.length === 1) {
+    const own = forPlatform(base, inputs.platforms[0])
+    return { write: own, read: [...new Set([own, base])] }
+  }
+  return { write: base, read: [base] }
+}
+
+const scopeFor = (scope: string, platform: string) =>
+  scope.endsWith(platformSuffix(platform)) ? scope : `${scope}${platformSuffix(platform)}`
+
 export function planCache(
   inputs: Pick<
     Inputs,
+    | 'mode'
+    | 'platforms'
     | 'cache'
     | 'cacheFrom'
     | 'cacheTo'
@@ -116,14 +153,15 @@ export function planCache(
           break
         }
         // BuildKit retries a cache service that answers 429 or 5xx until the timeout (10m by default).
-        from.push(`type=gha,scope=${scope},timeout=${inputs.cacheTimeout}`)
-        to.push(`type=gha,scope=${scope},${mode},timeout=${inputs.cacheTimeout},${IGNORE_ERROR}`)
+        const scopes = cacheNames(scope, inputs, scopeFor)
+        for (const read of scopes.read) from.push(`type=gha,scope=${read},timeout=${inputs.cacheTimeout}`)
+        to.push(`type=gha,scope=${scopes.write},${mode},timeout=${inputs.cacheTimeout},${IGNORE_ERROR}`)
         break
       }
       case 'registry': {
-        const ref = inputs.cacheRef || `${inputs.image}:buildcache`
-        from.push(`type=registry,ref=${ref}`)
-        to.push(`type=registry,ref=${ref},${mode},${IGNORE_ERROR}`)
+        const refs = cacheNames(inputs.cacheRef || `${inputs.image}:buildcache`, inputs, platformCacheRef)
+        for (const read of refs.read) from.push(`type=registry,ref=${read}`)
+        to.push(`type=registry,ref=${refs.write},${mode},${IGNORE_ERROR}`)
         toIfStale.push(to[to.length - 1])
         break
       }

@@ -12,7 +12,7 @@ import { pinnedLocalName } from '../../core/image-cache.js'
 import { createBuilderArgs } from '../../core/args.js'
 import { atLeast, parseVersion } from '../../core/version.js'
 import { errorMessage } from '../../core/errors.js'
-import { buildxAsset, buildxNeeded, buildxToInstall, DEFAULT_BUILDX_SHA256 } from '../../core/builder.js'
+import { buildxAsset, buildxNeeded, buildxToInstall, DEFAULT_BUILDX_SHA256, placement } from '../../core/builder.js'
 import type { BuilderToCreate, Driver, RunPlan } from '../../core/run-plan.js'
 import type { Runtime } from '../host/runtime.js'
 import type { Env } from '../../core/env.js'
@@ -192,7 +192,7 @@ export async function readyBuildx(
 /** Use the builder the plan names: the user's, the runner's, or one created now (post removes it). */
 export async function useBuilder(
   rt: Runtime,
-  inputs: Pick<Inputs, 'builder' | 'buildkitImage'>,
+  inputs: Pick<Inputs, 'builder' | 'buildkitImage' | 'platforms' | 'appendNodes'>,
   plan: Pick<RunPlan, 'driver' | 'create'>,
   { version, binary }: BuildxSetup,
   temp: string
@@ -214,5 +214,6 @@ export async function useBuilder(
   if (plan.create) {
     rt.remember({ builder: plan.create.spec.name })
     await createBuilder(withBuildx(rt.docker, binary), plan.create)
+    if (plan.create.appends.length) for (const line of placement(inputs, plan.create.spec)) rt.info(`Where it builds: ${line}`)
   }
 }
