@@ -182,7 +182,7 @@ function createBuilderArgs(b) {
         args.push(b.endpoint);
     return args;
 }
-/** A node for one platform added to a builder: a native machine for it. */
+/** A node for one platform added to a builder: a native machine for it (kubernetes: pods placed by node selector, no endpoint). */
 const appendNodeArgs = (builder, driver, node, driverOpts) => [
     'buildx',
     'create',
@@ -196,7 +196,7 @@ const appendNodeArgs = (builder, driver, node, driverOpts) => [
     node.platform,
     '--node',
     `${builder}-${node.platform.replace(/\//g, '-')}`,
-    node.endpoint
+    ...(node.endpoint ? [node.endpoint] : [])
 ];
 const removeBuilderArgs = (name) => ['buildx', 'rm', '--force', name];
 /** tonistiigi/binfmt's interface: `--install arm64,riscv64`. */

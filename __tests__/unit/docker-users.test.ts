@@ -226,3 +226,82 @@ describe('each platform on its node', () => {
     expect((await plan('linux/amd64,linux/arm64', '', 'kubernetes')).first).toStrictEqual(['linux/amd64', 'linux/arm64'])
   })
 })
+
+describe('kubernetes: a node per architecture, placed by node selector', () => {
+  const parse = (over: Partial<RawInputs>) => parseInputs({ ...INPUT_DEFAULTS, driver: 'kubernetes', ...over }, {})
+
+  test('append-nodes takes the platform alone; each node is selected to its architecture, the user’s labels and options kept', async () => {
+    const { builderSpec } = await import('../../src/core/builder')
+    const { createBuilderArgs } = await import('../../src/core/args')
+    const inputs = parse({
+      platforms: 'linux/amd64,linux/arm64',
+      'append-nodes': 'linux/arm64',
+      'driver-opts': 'namespace=ci\nreplicas=2\nloadbalance=sticky\nnodeselector=pool=builders'
+    })
+    const { spec, appends } = builderSpec(inputs, 'kubernetes', 'k', '/t', [])
+    expect(createBuilderArgs(spec)).toEqual([
+      'buildx',
+      'create',
+      '--name',
+      'k',
+      '--driver',
+      'kubernetes',
+      '--driver-opt',
+      'namespace=ci',
+      '--driver-opt',
+      'replicas=2',
+      '--driver-opt',
+      'loadbalance=sticky',
+      '--driver-opt',
+      'nodeselector=pool=builders,kubernetes.io/arch=amd64',
+      '--platform',
+      'linux/amd64',
+      '--bootstrap'
+    ])
+    expect(appends).toEqual([
+      [
+        'buildx',
+        'create',
+        '--append',
+        '--name',
+        'k',
+        '--driver',
+        'kubernetes',
+        '--driver-opt',
+        'namespace=ci',
+        '--driver-opt',
+        'replicas=2',
+        '--driver-opt',
+        'loadbalance=sticky',
+        '--driver-opt',
+        'nodeselector=pool=builders,kubernetes.io/arch=arm64',
+        '--platform',
+        'linux/arm64',
+        '--node',
+        'k-linux-arm64'
+      ]
+    ])
+    // Without nodes appended, a lone kubernetes builder is left to the user's selector.
+    expect(builderSpec(parse({ 'driver-opts': 'namespace=ci' }), 'kubernetes', 'k', '/t', []).spec.driverOpts).toEqual(['namespace=ci'])
+  })
+
+  test.each([
+    [
+      { 'append-nodes': 'linux/arm64=tcp://arm:1234' },
+      /^Input 'append-nodes': the kubernetes driver takes no endpoint \(linux\/arm64=tcp:\/\/arm:1234\); name the platform alone/
+    ],
+    [{ endpoint: 'tcp://k:1234' }, /^Input 'endpoint': the kubernetes driver takes no endpoint/],
+    [{ 'driver-opts': 'replicas=0' }, /^Input 'driver-opts': replicas=0 \(replicas is a whole number, 1 or more\)$/],
+    [{ 'driver-opts': 'loadbalance=round' }, /^Input 'driver-opts': loadbalance=round \(loadbalance is sticky or random\)$/],
+    [{ 'driver-opts': 'nodeselector=arm64' }, /^Input 'driver-opts': nodeselector=arm64 \(nodeselector is label=value/],
+    [{ 'append-nodes': 'linux/arm64\nlinux/arm64' }, /^Input 'append-nodes': linux\/arm64 named twice; one node per platform\.$/]
+  ])('refused up front, naming the input: %o', (over, message) => {
+    expect(() => parse(over)).toThrow(message)
+  })
+
+  test('a platform alone is for kubernetes only: the other drivers need its endpoint', () => {
+    expect(() => parseInputs({ ...INPUT_DEFAULTS, driver: 'remote', endpoint: 'tcp://a:1', 'append-nodes': 'linux/arm64' }, {})).toThrow(
+      "Input 'append-nodes': linux/arm64 needs an endpoint (platform=endpoint, e.g. linux/arm64=tcp://buildkitd:1234); only driver: kubernetes takes a platform alone."
+    )
+  })
+})

@@ -216,7 +216,7 @@ export function createBuilderArgs(b: BuilderSpec): string[] {
   return args
 }
 
-/** A node for one platform added to a builder: a native machine for it. */
+/** A node for one platform added to a builder: a native machine for it (kubernetes: pods placed by node selector, no endpoint). */
 export const appendNodeArgs = (
   builder: string,
   driver: BuilderSpec['driver'],
@@ -235,7 +235,7 @@ export const appendNodeArgs = (
   node.platform,
   '--node',
   `${builder}-${node.platform.replace(/\//g, '-')}`,
-  node.endpoint
+  ...(node.endpoint ? [node.endpoint] : [])
 ]
 
 export const removeBuilderArgs = (name: string) => ['buildx', 'rm', '--force', name]

@@ -126,9 +126,24 @@ export function builderSpec(
   driverOpts.push(...tlsOpts)
   const config = buildkitdConfig(inputs.buildkitdConfig, loopback, inputs.allow)
   const configFile = config.trim() ? join(tempDir, `${name}-buildkitd.toml`) : ''
-  const appends = inputs.appendNodes.map(node => appendNodeArgs(name, driver, node, driver === 'remote' ? tlsOpts : []))
+  const first = firstNodePlatforms(inputs, driver)
+  const appends = inputs.appendNodes.map(node =>
+    appendNodeArgs(
+      name,
+      driver,
+      node,
+      driver === 'remote' ? tlsOpts : driver === 'kubernetes' ? kubernetesNodeOpts(driverOpts, [node.platform]) : []
+    )
+  )
   return {
-    spec: { name, driver, endpoint: inputs.endpoint, driverOpts, configFile, platforms: firstNodePlatforms(inputs, driver) },
+    spec: {
+      name,
+      driver,
+      endpoint: inputs.endpoint,
+      driverOpts: driver === 'kubernetes' && inputs.appendNodes.length ? kubernetesNodeOpts(driverOpts, first) : driverOpts,
+      configFile,
+      platforms: first
+    },
     config: configFile ? config : '',
     files,
     appends
@@ -148,12 +163,39 @@ export function firstNodePlatforms(inputs: Pick<Inputs, 'appendNodes' | 'platfor
   return inputs.platforms.filter(p => !appended.has(p))
 }
 
+/** Kubernetes' name for a platform's architecture (its `kubernetes.io/arch` label). */
+const kubernetesArch = (platform: string) => {
+  const arch = platform.split('/')[1] ?? ''
+  return arch === 'arm' ? 'arm' : arch
+}
+
+/**
+ * A kubernetes node's options: the builder's own (namespace, replicas, loadbalance, ...) with
+ * its node selector narrowed to its platforms' one architecture (`kubernetes.io/arch`, added to
+ * the user's labels or put in place of the one they give), so that each platform's pods run on
+ * machines of that architecture.
+ */
+export function kubernetesNodeOpts(driverOpts: string[], platforms: string[]): string[] {
+  const arches = [...new Set(platforms.map(kubernetesArch))]
+  if (arches.length !== 1) return driverOpts
+  const arch = `kubernetes.io/arch=${arches[0]}`
+  const given = driverOpts.find(o => o.startsWith('nodeselector='))
+  const labels = given
+    ? given
+        .slice('nodeselector='.length)
+        .split(',')
+        .filter(l => !l.startsWith('kubernetes.io/arch='))
+    : []
+  return [...driverOpts.filter(o => o !== given), `nodeselector=${[...labels, arch].join(',')}`]
+}
+
 /** Where each platform will build, for the log: the node whose list names it. */
 export function placement(inputs: Pick<Inputs, 'appendNodes' | 'platforms'>, spec: BuilderSpec): string[] {
   const first = `${spec.name}0`
   return inputs.platforms.map(platform => {
     const node = inputs.appendNodes.find(n => n.platform === platform)
-    if (node) return `${platform}: node ${spec.name}-${platform.replace(/\//g, '-')} (${node.endpoint}), which names it`
+    if (node)
+      return `${platform}: node ${spec.name}-${platform.replace(/\//g, '-')} (${node.endpoint || 'pods on its architecture'}), which names it`
     if (spec.platforms.includes(platform)) return `${platform}: node ${first} (the first), which names it`
     return `${platform}: no node names it; buildx places it on the first node that can build it, emulating it if it must`
   })

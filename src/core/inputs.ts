@@ -445,8 +445,14 @@ const FIELDS: { [K in keyof Inputs]: (f: Field) => Inputs[K] } = {
   },
   appendNodes: f =>
     f.lines('append-nodes').map(line => {
-      const m = /^([a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?)=((?:tcp|unix|ssh|docker-container|kube-pod):\/\/\S+)$/.exec(line)
-      if (!m) f.bad('append-nodes', line, 'use platform=endpoint, e.g. linux/arm64=tcp://arm-buildkitd:1234')
+      // kubernetes: a platform alone (its pods are placed by node selector); else platform=endpoint.
+      const m = /^([a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?)(?:=((?:tcp|unix|ssh|docker-container|kube-pod):\/\/\S+))?$/.exec(line)
+      if (!m)
+        f.bad(
+          'append-nodes',
+          line,
+          'use platform=endpoint, e.g. linux/arm64=tcp://arm-buildkitd:1234 (with driver: kubernetes, the platform alone, e.g. linux/arm64)'
+        )
       return { platform: m?.[1] ?? '', endpoint: m?.[2] ?? '' }
     }),
   driverOpts: f => f.lines('driver-opts'),
@@ -582,6 +588,35 @@ const CROSS_FIELD_RULES: ((i: Inputs) => string | string[] | undefined)[] = [
   i => (!!i.tls.cert !== !!i.tls.key ? `Inputs 'tls-cert' and 'tls-key': give both, or neither.` : undefined),
   i =>
     i.driver === 'remote' && !i.endpoint ? `Input 'endpoint': the remote driver needs an endpoint, e.g. tcp://buildkitd:1234.` : undefined,
+  i => {
+    // buildx's kubernetes driver takes no endpoint: its nodes are pods, placed by node selector.
+    if (i.driver !== 'kubernetes') {
+      const bare = i.appendNodes.filter(n => n.platform && !n.endpoint).map(n => n.platform)
+      return bare.length
+        ? `Input 'append-nodes': ${bare.join(', ')} needs an endpoint (platform=endpoint, e.g. ${bare[0]}=tcp://buildkitd:1234); only driver: kubernetes takes a platform alone.`
+        : undefined
+    }
+    const withEndpoint = i.appendNodes.filter(n => n.endpoint).map(n => `${n.platform}=${n.endpoint}`)
+    if (withEndpoint.length || i.endpoint)
+      return `Input '${withEndpoint.length ? 'append-nodes' : 'endpoint'}': the kubernetes driver takes no endpoint (${withEndpoint[0] ?? i.endpoint}); name the platform alone (linux/arm64): its pods are placed on nodes of that architecture by node selector.`
+    return undefined
+  },
+  i => {
+    const twice = [...new Set(i.appendNodes.map(n => n.platform).filter((p, k, all) => all.indexOf(p) !== k))]
+    return twice.length ? `Input 'append-nodes': ${twice.join(', ')} named twice; one node per platform.` : undefined
+  },
+  i => {
+    if (i.driver !== 'kubernetes') return undefined
+    const bad = i.driverOpts.flatMap(opt => {
+      const [key, value = ''] = [opt.slice(0, opt.indexOf('=')), opt.slice(opt.indexOf('=') + 1)]
+      if (key === 'replicas' && !/^[1-9]\d*$/.test(value)) return [`${opt} (replicas is a whole number, 1 or more)`]
+      if (key === 'loadbalance' && !['sticky', 'random'].includes(value)) return [`${opt} (loadbalance is sticky or random)`]
+      if (key === 'nodeselector' && !/^[^=,\s]+=[^=,\s]+(,[^=,\s]+=[^=,\s]+)*$/.test(value))
+        return [`${opt} (nodeselector is label=value[,label=value])`]
+      return []
+    })
+    return bad.length ? `Input 'driver-opts': ${bad.join('; ')}` : undefined
+  },
   i => (!!i.username !== !!i.password ? `Inputs 'username' and 'password': give both to log in, or neither.` : undefined),
   i => {
     const names = i.variants.map(v => v.name)
