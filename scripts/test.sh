@@ -12,4 +12,5 @@ npm run --silent format:check
 npm run --silent check-dist
 # --forceExit: a guard. Test servers close the engine's keep-alive connections themselves
 # (__tests__/support/close-server.ts); should anything else linger, CI must not wait for it.
-npm test -- --ci --runInBand --forceExit
+# An incomplete stack fails the end-to-end files naming what is missing, CI set or not.
+E2E_REQUIRE_STACK=1 npm test -- --ci --runInBand --forceExit
