@@ -703,7 +703,8 @@ function mountsTable(r, kind) {
     '',
     `Warm ÷ cold: ×${ratio(r.warm, r.cold)} (target ≤ 0.6: ${verdict(r.warm <= 0.6 * r.cold)}). The restore costs ${r.stagesMs.warm['Restore cache mounts']} ms ` +
       `and the unchanged mount's listing ${r.stagesMs.warm['Save cache mounts'] ?? 0} ms; the build is ${r.stagesMs.cold.Build - r.stagesMs.warm.Build} ms shorter warm than cold ` +
-      `(a restore that cost nothing would make warm ÷ cold ×${ratio(r.warm - r.stagesMs.warm['Restore cache mounts'], r.cold)}).`
+      `(the restore includes pulling the image the build then starts from, which the cold build pays in its own stage; ` +
+      `even a restore that cost nothing at all would leave warm ÷ cold at ×${ratio(r.warm - r.stagesMs.warm['Restore cache mounts'], r.cold)}).`
   ]
 }
 
