@@ -1,25 +1,10 @@
 // Beyond one machine: each platform built by its own job, handed over through the GitHub cache
 // (the test's cache service), merged into one index by digest; and a remote BuildKit.
-import { execFileSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { connect } from 'node:net'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { api, manifest, platformSizes, REGISTRY, REGISTRY_PORT } from '../support/registry'
+import { startDaemon, type Daemon } from '../support/buildkitd'
 import { manifestPuts, startFaultyProxy } from '../support/faulty-proxy'
 import { startCacheServer, type CacheServer } from '../support/cache-server'
-import {
-  BUILDKIT_IMAGE,
-  docker,
-  errorLines,
-  fixture,
-  nonce,
-  onEveryStack,
-  STACKS,
-  expectGreen,
-  onTheStack,
-  RUNNER_BUILDX
-} from '../support/stack'
+import { errorLines, fixture, nonce, onEveryStack, STACKS, expectGreen, onTheStack, RUNNER_BUILDX } from '../support/stack'
 
 const multistage = fixture('multistage')
 
@@ -137,46 +122,10 @@ onEveryStack('a platform per job, merged by digest', stack => {
   })
 })
 
-/** Waits until something listens on the port (buildkitd's start). */
-async function listening(port: number): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    const up = await new Promise<boolean>(resolve => {
-      const socket = connect(port, '127.0.0.1', () => {
-        socket.end()
-        resolve(true)
-      })
-      socket.on('error', () => resolve(false))
-    })
-    if (up) return
-    await new Promise(r => setTimeout(r, 100))
-  }
-  throw new Error(`nothing listens on 127.0.0.1:${port}`)
-}
-
 onTheStack('a remote BuildKit (the remote driver)', () => {
-  const name = `ci-base-remote-${nonce()}`
-  const port = 12000 + Math.floor(Math.random() * 1000)
-  beforeAll(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'remote-buildkitd-'))
-    writeFileSync(join(dir, 'buildkitd.toml'), `[registry."localhost:${REGISTRY_PORT}"]\n  http = true\n`)
-    docker(
-      'run',
-      '-d',
-      '--rm',
-      '--name',
-      name,
-      '--privileged',
-      '--network',
-      'host',
-      '-v',
-      `${dir}:/etc/buildkit`,
-      BUILDKIT_IMAGE,
-      '--addr',
-      `tcp://127.0.0.1:${port}`
-    )
-    await listening(port)
-  })
-  afterAll(() => execFileSync('docker', ['rm', '--force', name], { stdio: 'ignore' }))
+  let daemon: Daemon
+  beforeAll(async () => (daemon = await startDaemon()))
+  afterAll(() => daemon?.stop())
 
   test('builds and pushes both platforms through tcp://, and post removes only the builder entry', async () => {
     const repo = `e2e/remote-${nonce()}`
@@ -184,7 +133,7 @@ onTheStack('a remote BuildKit (the remote driver)', () => {
       inputs: {
         ...multistage,
         driver: 'remote',
-        endpoint: `tcp://127.0.0.1:${port}`,
+        endpoint: daemon.endpoint,
         image: `${REGISTRY}/${repo}`,
         push: 'true',
         cache: 'none',
@@ -196,6 +145,6 @@ onTheStack('a remote BuildKit (the remote driver)', () => {
     expect(run.main.stdout).toMatch(/buildx create --name ci-base-\S+ --driver remote --bootstrap tcp:\/\/127\.0\.0\.1:\d+/)
     expect(Object.keys(await platformSizes(repo, '1')).sort()).toEqual(['linux/amd64', 'linux/arm64'])
     expect((await manifest(repo, '1'))!.digest).toBe(run.main.outputs.digest)
-    expect(docker('inspect', '--format', '{{.State.Running}}', name).trim()).toBe('true')
+    expect(daemon.running()).toBe(true)
   })
 })

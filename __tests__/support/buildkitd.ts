@@ -43,14 +43,13 @@ async function listening(port: number): Promise<void> {
   throw new Error(`no BuildKit listens on 127.0.0.1:${port}`)
 }
 
-export async function startDaemon(platforms: string[]): Promise<Daemon> {
-  const name = `ci-base-node-${platforms.join('-').replace(/\//g, '-')}-${nonce()}`
+/** A daemon whose worker builds `platforms` only; without them, every platform the host can run (QEMU included). */
+export async function startDaemon(platforms: string[] = []): Promise<Daemon> {
+  const name = `ci-base-node-${platforms.join('-').replace(/\//g, '-') || 'any'}-${nonce()}`
   const port = await freePort()
   const dir = mkdtempSync(join(tmpdir(), 'buildkitd-'))
-  writeFileSync(
-    join(dir, 'buildkitd.toml'),
-    `[worker.oci]\n  platforms = [${platforms.map(p => `"${p}"`).join(', ')}]\n\n[registry."localhost:${REGISTRY_PORT}"]\n  http = true\n`
-  )
+  const worker = platforms.length ? `[worker.oci]\n  platforms = [${platforms.map(p => `"${p}"`).join(', ')}]\n\n` : ''
+  writeFileSync(join(dir, 'buildkitd.toml'), `${worker}[registry."localhost:${REGISTRY_PORT}"]\n  http = true\n`)
   docker(
     'run',
     '-d',
