@@ -300,14 +300,15 @@ function cacheScope(inputs, ctx) {
 }
 /** A platform as a cache name's suffix: `linux/arm64` → `-linux-arm64`. */
 const platformSuffix = (platform) => `-${platform.replace(/[^A-Za-z0-9._]+/g, '-')}`;
-/** A registry cache ref for one platform: its tag gains the suffix (`r/x:buildcache` → `r/x:buildcache-linux-arm64`). */
-function platformCacheRef(ref, platform) {
+/** A ref's tag with a suffix (a digest dropped): `r/x:c` → `r/x:c<suffix>`; a ref without a tag gets `bareTag`. */
+function withTagSuffix(ref, suffix, bareTag) {
     const named = ref.includes('@') ? ref.slice(0, ref.indexOf('@')) : ref;
-    const colon = named.lastIndexOf(':');
+    return named.lastIndexOf(':') > named.lastIndexOf('/') ? `${named}${suffix}` : `${named}:${bareTag}`;
+}
+/** A registry cache ref for one platform: its tag gains the suffix once (`r/x:buildcache` → `r/x:buildcache-linux-arm64`). */
+function platformCacheRef(ref, platform) {
     const suffix = platformSuffix(platform);
-    if (colon > named.lastIndexOf('/'))
-        return named.endsWith(suffix) ? named : `${named}${suffix}`;
-    return `${named}:buildcache${suffix}`;
+    return ref.endsWith(suffix) ? ref : withTagSuffix(ref, suffix, `buildcache${suffix}`);
 }
 /**
  * Where a cache is written, and every place it is read from. Platforms that build apart (a
@@ -579,10 +580,7 @@ function firstNodePlatforms(inputs, driver) {
     return inputs.platforms.filter(p => !appended.has(p));
 }
 /** Kubernetes' name for a platform's architecture (its `kubernetes.io/arch` label). */
-const kubernetesArch = (platform) => {
-    const arch = platform.split('/')[1] ?? '';
-    return arch === 'arm' ? 'arm' : arch;
-};
+const kubernetesArch = (platform) => platform.split('/')[1] ?? '';
 /**
  * A kubernetes node's options: the builder's own (namespace, replicas, loadbalance, ...) with
  * its node selector narrowed to its platforms' one architecture (`kubernetes.io/arch`, added to
@@ -1232,7 +1230,7 @@ const packArchive = (file, gzip) => {
 };
 /**
  * Unpacks each archive into its mount, gzip'd or not (`gzip`, read from its first bytes by
- * the runner; null: tell in the container). `--numeric-owner` where the tar has it (GNU and
+ * the runner; the registry store's are never gzip'd). `--numeric-owner` where the tar has it (GNU and
  * busybox do): without it busybox's tar reads /etc/passwd and /etc/group for every file, which
  * doubles the time of a store of thousands of small files.
  */
@@ -1299,12 +1297,7 @@ function restoreFromImageDockerfile(helper, image, mounts) {
     ].join('\n');
 }
 /** The image the archives are kept in, next to the registry cache: `r/x:buildcache` → `r/x:buildcache-mounts`. */
-function mountsImage(cacheRef) {
-    const at = cacheRef.indexOf('@');
-    const named = at < 0 ? cacheRef : cacheRef.slice(0, at);
-    const colon = named.lastIndexOf(':');
-    return colon > named.lastIndexOf('/') ? `${named}-mounts` : `${named}:mounts`;
-}
+const mountsImage = (cacheRef) => withTagSuffix(cacheRef, '-mounts', 'mounts');
 /** Whether a stage's RUN lines use the cache mount `id`. */
 const usesMount = (stage, id) => stage.runs.some(run => cacheMountsOf(run).some(m => m.id === id));
 /**

@@ -164,10 +164,7 @@ export function firstNodePlatforms(inputs: Pick<Inputs, 'appendNodes' | 'platfor
 }
 
 /** Kubernetes' name for a platform's architecture (its `kubernetes.io/arch` label). */
-const kubernetesArch = (platform: string) => {
-  const arch = platform.split('/')[1] ?? ''
-  return arch === 'arm' ? 'arm' : arch
-}
+const kubernetesArch = (platform: string) => platform.split('/')[1] ?? ''
 
 /**
  * A kubernetes node's options: the builder's own (namespace, replicas, loadbalance, ...) with

@@ -5,7 +5,7 @@
 // changed is packed and saved. Pure: which mounts, the helper Dockerfiles, the cache keys.
 import { join } from 'node:path'
 import { chainOf, rootImage, stagesOf, type Stage } from './dockerfile.js'
-import { cacheScope, type CachePlan } from './cache-plan.js'
+import { cacheScope, withTagSuffix, type CachePlan } from './cache-plan.js'
 import { InputError, type Inputs } from './inputs.js'
 import type { RunContext } from './github-context.js'
 
@@ -113,7 +113,7 @@ const packArchive = (file: string, gzip: boolean) => {
 
 /**
  * Unpacks each archive into its mount, gzip'd or not (`gzip`, read from its first bytes by
- * the runner; null: tell in the container). `--numeric-owner` where the tar has it (GNU and
+ * the runner; the registry store's are never gzip'd). `--numeric-owner` where the tar has it (GNU and
  * busybox do): without it busybox's tar reads /etc/passwd and /etc/group for every file, which
  * doubles the time of a store of thousands of small files.
  */
@@ -197,12 +197,7 @@ export function restoreFromImageDockerfile(helper: Helper, image: string, mounts
 }
 
 /** The image the archives are kept in, next to the registry cache: `r/x:buildcache` → `r/x:buildcache-mounts`. */
-export function mountsImage(cacheRef: string): string {
-  const at = cacheRef.indexOf('@')
-  const named = at < 0 ? cacheRef : cacheRef.slice(0, at)
-  const colon = named.lastIndexOf(':')
-  return colon > named.lastIndexOf('/') ? `${named}-mounts` : `${named}:mounts`
-}
+export const mountsImage = (cacheRef: string) => withTagSuffix(cacheRef, '-mounts', 'mounts')
 
 export interface MountsPlan {
   /** Where the helper builds run (see helperFor). */

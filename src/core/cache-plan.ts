@@ -80,13 +80,16 @@ export function cacheScope(inputs: Pick<Inputs, 'cacheScope'>, ctx: RunContext):
 /** A platform as a cache name's suffix: `linux/arm64` → `-linux-arm64`. */
 const platformSuffix = (platform: string) => `-${platform.replace(/[^A-Za-z0-9._]+/g, '-')}`
 
-/** A registry cache ref for one platform: its tag gains the suffix (`r/x:buildcache` → `r/x:buildcache-linux-arm64`). */
-export function platformCacheRef(ref: string, platform: string): string {
+/** A ref's tag with a suffix (a digest dropped): `r/x:c` → `r/x:c<suffix>`; a ref without a tag gets `bareTag`. */
+export function withTagSuffix(ref: string, suffix: string, bareTag: string): string {
   const named = ref.includes('@') ? ref.slice(0, ref.indexOf('@')) : ref
-  const colon = named.lastIndexOf(':')
+  return named.lastIndexOf(':') > named.lastIndexOf('/') ? `${named}${suffix}` : `${named}:${bareTag}`
+}
+
+/** A registry cache ref for one platform: its tag gains the suffix once (`r/x:buildcache` → `r/x:buildcache-linux-arm64`). */
+export function platformCacheRef(ref: string, platform: string): string {
   const suffix = platformSuffix(platform)
-  if (colon > named.lastIndexOf('/')) return named.endsWith(suffix) ? named : `${named}${suffix}`
-  return `${named}:buildcache${suffix}`
+  return ref.endsWith(suffix) ? ref : withTagSuffix(ref, suffix, `buildcache${suffix}`)
 }
 
 /**
