@@ -66,6 +66,11 @@ onEveryStack('a platform per job, merged by digest', stack => {
         ['linux/amd64', 'linux/arm64'].map(p => [p, sizes[p].size, sizes[p].layers])
       )
       expect(merged.main.summary).toContain('| linux/arm64 |')
+      // Where each platform was built, as its job handed it over: this machine is amd64, arm64 ran under QEMU.
+      expect(report.builtOn.map((b: { platform: string; native: boolean }) => [b.platform, b.native])).toEqual([
+        ['linux/amd64', true],
+        ['linux/arm64', false]
+      ])
     } finally {
       await proxy.close()
     }

@@ -94,6 +94,9 @@ describe('argv for what docker users pass', () => {
   })
 })
 
+/** A builder of several nodes only pushes. */
+const PUSHED = { push: 'true', image: 'localhost:5000/x' }
+
 describe('remote BuildKit: TLS material and a node per platform', () => {
   const pem = (kind: string) => `-----BEGIN ${kind}-----\nMIIBsecret\n-----END ${kind}-----`
   test("PEM inputs become 0600 files passed as the remote driver's options; appended nodes carry them too", async () => {
@@ -101,6 +104,7 @@ describe('remote BuildKit: TLS material and a node per platform', () => {
     const inputs = parseInputs(
       {
         ...INPUT_DEFAULTS,
+        ...PUSHED,
         driver: 'remote',
         endpoint: 'tcp://amd:1234',
         'tls-ca': pem('CERTIFICATE'),
@@ -196,7 +200,14 @@ describe('each platform on its node', () => {
   const plan = async (platforms: string, appendNodes: string, driver: 'remote' | 'docker-container' | 'kubernetes' = 'remote') => {
     const { builderSpec, placement } = await import('../../src/core/builder')
     const inputs = parseInputs(
-      { ...INPUT_DEFAULTS, driver, ...(driver === 'remote' ? { endpoint: 'tcp://amd:1234' } : {}), platforms, 'append-nodes': appendNodes },
+      {
+        ...INPUT_DEFAULTS,
+        ...PUSHED,
+        driver,
+        ...(driver === 'remote' ? { endpoint: 'tcp://amd:1234' } : {}),
+        platforms,
+        'append-nodes': appendNodes
+      },
       {}
     )
     const { spec } = builderSpec(inputs, driver, 'b', '/t', [])
@@ -228,7 +239,7 @@ describe('each platform on its node', () => {
 })
 
 describe('kubernetes: a node per architecture, placed by node selector', () => {
-  const parse = (over: Partial<RawInputs>) => parseInputs({ ...INPUT_DEFAULTS, driver: 'kubernetes', ...over }, {})
+  const parse = (over: Partial<RawInputs>) => parseInputs({ ...INPUT_DEFAULTS, ...PUSHED, driver: 'kubernetes', ...over }, {})
 
   test('append-nodes takes the platform alone; each node is selected to its architecture, the user’s labels and options kept', async () => {
     const { builderSpec } = await import('../../src/core/builder')

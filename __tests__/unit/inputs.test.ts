@@ -283,7 +283,9 @@ const NEEDS: Partial<Record<InputName, InputName[]>> = {
   username: ['password'],
   password: ['username'],
   'tls-cert': ['tls-key'],
-  'tls-key': ['tls-cert']
+  'tls-key': ['tls-cert'],
+  // A builder of several nodes only pushes.
+  'append-nodes': ['push']
 }
 
 /** Inputs that take any text: nothing to reject. */

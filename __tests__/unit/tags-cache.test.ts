@@ -49,7 +49,7 @@ describe('cache plan', () => {
   const gha = { ACTIONS_RUNTIME_TOKEN: 't', ACTIONS_RESULTS_URL: 'http://127.0.0.1:1/' }
   test('scope defaults to the workflow name, made safe', () => expect(cacheScope({ cacheScope: '' }, ctx)).toBe('Weekly-rebuild'))
 
-  test('a job per platform writes a cache of its own (gha scope, registry ref) and reads it and the shared one; one place keeps the shared', () => {
+  test('a job per platform writes a cache of its own (gha scope, registry ref) and reads it and the shared one; one place writes the shared one and reads every platform’s too', () => {
     const job = (platform: string, over: Partial<RawInputs> = {}) =>
       planCache(inputs({ image: 'r/x', push: 'true', cache: 'gha,registry', mode: 'platform', platforms: platform, ...over }), [], ctx, gha)
     expect(job('linux/arm64')).toMatchObject({
@@ -74,18 +74,49 @@ describe('cache plan', () => {
       'type=registry,ref=reg:5000/c:buildcache-linux-arm-v7,mode=max,ignore-error=true'
     )
     expect(planCache(inputs({ image: 'r/x', cache: 'gha,registry' }), [], ctx, gha)).toMatchObject({
-      from: ['type=gha,scope=Weekly-rebuild,timeout=2m', 'type=registry,ref=r/x:buildcache'],
+      from: [
+        'type=gha,scope=Weekly-rebuild,timeout=2m',
+        'type=gha,scope=Weekly-rebuild-linux-amd64,timeout=2m',
+        'type=gha,scope=Weekly-rebuild-linux-arm64,timeout=2m',
+        'type=registry,ref=r/x:buildcache',
+        'type=registry,ref=r/x:buildcache-linux-amd64',
+        'type=registry,ref=r/x:buildcache-linux-arm64'
+      ],
       to: [
         'type=gha,scope=Weekly-rebuild,mode=max,timeout=2m,ignore-error=true',
         'type=registry,ref=r/x:buildcache,mode=max,ignore-error=true'
       ]
     })
+    // A node's part of a split build writes its own and reads the shared one and every platform's.
+    expect(
+      planCache(inputs({ image: 'r/x', push: 'true', cache: 'registry', mode: 'platform', platforms: 'linux/arm64' }), [], ctx, {}, [
+        'linux/amd64',
+        'linux/arm64'
+      ])
+    ).toMatchObject({
+      from: [
+        'type=registry,ref=r/x:buildcache-linux-arm64',
+        'type=registry,ref=r/x:buildcache',
+        'type=registry,ref=r/x:buildcache-linux-amd64'
+      ],
+      to: ['type=registry,ref=r/x:buildcache-linux-arm64,mode=max,ignore-error=true']
+    })
+    // One platform in one place: the shared one alone.
+    expect(planCache(inputs({ image: 'r/x', cache: 'registry', platforms: 'linux/amd64' }), [], ctx, {}).from).toStrictEqual([
+      'type=registry,ref=r/x:buildcache'
+    ])
   })
 
   test('gha + inline (the default): the published image and the first tag are inline cache sources', () => {
     const plan = planCache(inputs({ image: 'r/x' }), ['r/x:sha-0123456'], ctx, gha)
     expect(plan).toMatchObject({
-      from: ['type=gha,scope=Weekly-rebuild,timeout=2m', 'type=registry,ref=r/x:latest', 'type=registry,ref=r/x:sha-0123456'],
+      from: [
+        'type=gha,scope=Weekly-rebuild,timeout=2m',
+        'type=gha,scope=Weekly-rebuild-linux-amd64,timeout=2m',
+        'type=gha,scope=Weekly-rebuild-linux-arm64,timeout=2m',
+        'type=registry,ref=r/x:latest',
+        'type=registry,ref=r/x:sha-0123456'
+      ],
       to: ['type=gha,scope=Weekly-rebuild,mode=max,timeout=2m,ignore-error=true'],
       inline: true,
       types: ['gha', 'registry'],
@@ -134,7 +165,11 @@ describe('cache plan', () => {
   })
   test('registry defaults to <image>:buildcache with mode=max; a derived export never fails the build', () => {
     expect(planCache(inputs({ image: 'r/x', cache: 'registry' }), [], ctx, {})).toMatchObject({
-      from: ['type=registry,ref=r/x:buildcache'],
+      from: [
+        'type=registry,ref=r/x:buildcache',
+        'type=registry,ref=r/x:buildcache-linux-amd64',
+        'type=registry,ref=r/x:buildcache-linux-arm64'
+      ],
       to: ['type=registry,ref=r/x:buildcache,mode=max,ignore-error=true']
     })
   })
@@ -172,8 +207,8 @@ describe('cache plan', () => {
     const pr = { ...ctx, eventName: 'pull_request', ref: 'refs/pull/7/merge' }
     const plan = planCache(inputs({ image: 'r/x', cache: 'gha,registry,local,inline' }), ['r/x:1'], pr, gha)
     expect(plan.from.map(spec => spec.slice(0, spec.indexOf(',')))).toStrictEqual([
-      'type=gha',
-      'type=registry',
+      ...Array(3).fill('type=gha'),
+      ...Array(3).fill('type=registry'),
       'type=local',
       'type=registry',
       'type=registry'

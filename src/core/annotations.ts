@@ -39,3 +39,12 @@ export function annotationArgs(user: string[], labels: string[], dockerfile: str
   for (const key of INDEX_KEYS) if (known[key] && !userTopKeys.has(key)) out.push(`${top}:${key}=${known[key]}`)
   return out
 }
+
+/** The index's own annotations among buildx's --annotation values (`index:key=value`), as the index carries them. */
+export const indexAnnotations = (args: string[]): Record<string, string> =>
+  Object.fromEntries(
+    args
+      .filter(a => a.startsWith('index:'))
+      .map(a => a.slice('index:'.length))
+      .map(a => [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)])
+  )

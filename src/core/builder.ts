@@ -197,3 +197,119 @@ export function placement(inputs: Pick<Inputs, 'appendNodes' | 'platforms'>, spe
     return `${platform}: no node names it; buildx places it on the first node that can build it, emulating it if it must`
   })
 }
+
+/** A node of a builder: its name and the platforms it builds, those fixed by `--platform` first (buildx prefers a node that fixes a platform). */
+export interface BuilderNode {
+  name: string
+  fixed: string[]
+  platforms: string[]
+}
+
+/** The nodes `docker buildx inspect` lists: each `Name:` after `Nodes:`, its `Platforms:` (a fixed one ends in `*`). */
+export function builderNodes(inspect: string): BuilderNode[] {
+  const nodes: BuilderNode[] = []
+  let inNodes = false
+  for (const line of inspect.split('\n')) {
+    if (/^Nodes:/.test(line)) inNodes = true
+    const [key, ...rest] = line.split(':')
+    const value = rest.join(':').trim()
+    if (!inNodes) continue
+    if (key === 'Name') nodes.push({ name: value, fixed: [], platforms: [] })
+    else if (key === 'Platforms' && nodes.length) {
+      const listed = value
+        .split(',')
+        .map(p => p.trim())
+        .filter(Boolean)
+      nodes[nodes.length - 1].platforms = listed.map(p => p.replace(/\*$/, ''))
+      nodes[nodes.length - 1].fixed = listed.filter(p => p.endsWith('*')).map(p => p.replace(/\*$/, ''))
+    }
+  }
+  return nodes
+}
+
+/** The nodes of the builder the action creates, as buildx will name them (the first is `<name>0`). */
+export function createdNodes(create: Pick<ReturnType<typeof builderSpec>, 'spec' | 'appends'>): BuilderNode[] {
+  const appended = create.appends.map(args => {
+    const platform = args[args.indexOf('--platform') + 1]
+    return { name: args[args.indexOf('--node') + 1], fixed: [platform], platforms: [platform] }
+  })
+  return [{ name: `${create.spec.name}0`, fixed: create.spec.platforms, platforms: create.spec.platforms }, ...appended]
+}
+
+/** The node buildx gives a platform: one that fixes it, else the first that lists it, else the first. */
+export function nodeFor(platform: string, nodes: BuilderNode[]): BuilderNode | undefined {
+  return nodes.find(n => n.fixed.includes(platform)) ?? nodes.find(n => n.platforms.includes(platform)) ?? nodes[0]
+}
+
+/** The builds a build of several nodes is split into: one per node, of the platforms it gets. One group: no split. */
+export function nodeGroups(platforms: string[], nodes: BuilderNode[]): { node: string; platforms: string[] }[] {
+  const groups: { node: string; platforms: string[] }[] = []
+  for (const platform of platforms) {
+    const node = nodeFor(platform, nodes)?.name ?? ''
+    const group = groups.find(g => g.node === node)
+    if (group) group.platforms.push(platform)
+    else groups.push({ node, platforms: [platform] })
+  }
+  return groups
+}
+
+// A machine runs its own architecture and the 32-bit one it carries without QEMU.
+const family = (platform: string) => ({ '386': 'amd64', arm: 'arm64' })[platform.split('/')[1] ?? ''] ?? platform.split('/')[1] ?? ''
+
+/**
+ * Whether a node builds a platform natively: the platform is of the node's own architecture
+ * (or the 32-bit one it carries). A node's own is, in order: the runner's, for a node that runs
+ * on the runner (the docker-container builder the action creates); the first platform the
+ * node fixes (a node appended or fixed for a platform is that platform's machine); else the
+ * first its BuildKit lists, which is the machine's own (QEMU's come after).
+ */
+export function buildsNatively(platform: string, node: BuilderNode, runnerPlatform?: string): boolean {
+  const own = runnerPlatform ?? node.fixed[0] ?? node.platforms[0]
+  return own !== undefined && family(own) === family(platform)
+}
+
+/** Where each platform was built: its node, and whether that node is of its architecture. */
+export interface Placement {
+  platform: string
+  node: string
+  native: boolean
+}
+
+/** `onRunner`: the node that runs on the runner itself, and the runner's platform. */
+export function placements(
+  groups: { node: string; platforms: string[] }[],
+  nodes: BuilderNode[],
+  onRunner?: { node: string; platform: string }
+): Placement[] {
+  return groups.flatMap(g =>
+    g.platforms.map(platform => {
+      const node = nodes.find(n => n.name === g.node) ?? nodeFor(platform, nodes)
+      const runner = node && onRunner?.node === node.name ? onRunner.platform : undefined
+      return { platform, node: node?.name ?? g.node, native: node ? buildsNatively(platform, node, runner) : false }
+    })
+  )
+}
+
+/**
+ * What a build spread over several nodes cannot do, each named by its input: buildx exports
+ * only a registry push from several nodes (no load, no OCI layout), and each node keeps its own
+ * cache mounts and would write the same local cache directory.
+ */
+export function severalNodesProblems(inputs: Pick<Inputs, 'push' | 'load' | 'cacheMounts' | 'cache'>, why: string): string[] {
+  const problems: string[] = []
+  if (!inputs.push)
+    problems.push(
+      `Input 'push': ${why}, which can only push: each node's part goes to the registry and the action writes the index there. Set push: true, or build on one node.`
+    )
+  if (inputs.load)
+    problems.push(
+      `Input 'load': ${why}; the engine cannot load an image made on several nodes. Pull it by digest after the push, or build on one node.`
+    )
+  if (inputs.cacheMounts.length)
+    problems.push(
+      `Input 'cache-mounts': ${why}, and each node keeps its own cache mounts, which one restore and one save cannot carry. Leave cache-mounts empty, or build on one node.`
+    )
+  if (inputs.cache.includes('local'))
+    problems.push(`Input 'cache': local with ${why.replace(/^the /, '')}: each node would write the same directory. Use gha or registry.`)
+  return problems
+}

@@ -94,22 +94,22 @@ export function platformCacheRef(ref: string, platform: string): string {
 
 /**
  * Where a cache is written, and every place it is read from. Platforms that build apart (a
- * job per platform, `mode: platform`) each write a cache of their own: two jobs exporting to
- * one gha scope or registry ref would overwrite each other, the last one winning, and the next
- * run's other platform would miss. Such a job reads its own and the shared one (a workflow
- * that moves from one job to a job per platform starts warm). A build of several platforms in
- * one place keeps the shared one.
+ * job per platform, `mode: platform`, or a node per platform) each write a cache of their own:
+ * two builds exporting to one gha scope or registry ref would overwrite each other, the last
+ * one winning, and the next run's other platform would miss. A build of several platforms in
+ * one place writes the shared one. Every build reads the shared one and each platform's own,
+ * so that a build still hits after the platforms moved apart or together.
  */
 export function cacheNames(
   base: string,
   inputs: Pick<Inputs, 'mode' | 'platforms'>,
-  forPlatform: (base: string, platform: string) => string
+  forPlatform: (base: string, platform: string) => string,
+  allPlatforms: string[] = inputs.platforms
 ): { write: string; read: string[] } {
-  if (inputs.mode === 'platform' && inputs.platforms.length === 1) {
-    const own = forPlatform(base, inputs.platforms[0])
-    return { write: own, read: [...new Set([own, base])] }
-  }
-  return { write: base, read: [base] }
+  const apart = inputs.mode === 'platform' && inputs.platforms.length === 1
+  const write = apart ? forPlatform(base, inputs.platforms[0]) : base
+  const each = apart || allPlatforms.length > 1 ? allPlatforms.map(p => forPlatform(base, p)) : []
+  return { write, read: [...new Set([write, base, ...each])] }
 }
 
 const scopeFor = (scope: string, platform: string) =>
@@ -134,7 +134,9 @@ export function planCache(
   >,
   tags: string[],
   ctx: RunContext,
-  env: Record<string, string | undefined>
+  env: Record<string, string | undefined>,
+  /** Every platform of the image, when this build makes a part of them. */
+  allPlatforms: string[] = inputs.platforms
 ): CachePlan {
   const from: string[] = []
   const to: string[] = []
@@ -156,13 +158,13 @@ export function planCache(
           break
         }
         // BuildKit retries a cache service that answers 429 or 5xx until the timeout (10m by default).
-        const scopes = cacheNames(scope, inputs, scopeFor)
+        const scopes = cacheNames(scope, inputs, scopeFor, allPlatforms)
         for (const read of scopes.read) from.push(`type=gha,scope=${read},timeout=${inputs.cacheTimeout}`)
         to.push(`type=gha,scope=${scopes.write},${mode},timeout=${inputs.cacheTimeout},${IGNORE_ERROR}`)
         break
       }
       case 'registry': {
-        const refs = cacheNames(inputs.cacheRef || `${inputs.image}:buildcache`, inputs, platformCacheRef)
+        const refs = cacheNames(inputs.cacheRef || `${inputs.image}:buildcache`, inputs, platformCacheRef, allPlatforms)
         for (const read of refs.read) from.push(`type=registry,ref=${read}`)
         to.push(`type=registry,ref=${refs.write},${mode},${IGNORE_ERROR}`)
         toIfStale.push(to[to.length - 1])

@@ -4,6 +4,7 @@ import { parseGrowth, type Budgets } from './budget.js'
 import { parseSize, SIZE_FORMS } from './size.js'
 import { isBareTag, isImageRef, isRepository } from './reference.js'
 import { splitCommand } from './verify.js'
+import { severalNodesProblems } from './builder.js'
 import { parseRegistryAuth, type Login } from './registry-auth.js'
 import { INPUT_DEFAULTS } from './action-inputs.js'
 import { parseTagRule, TAG_POLICY_FORMS, type TagRule } from './tags.js'
@@ -604,6 +605,13 @@ const CROSS_FIELD_RULES: ((i: Inputs) => string | string[] | undefined)[] = [
   i => {
     const twice = [...new Set(i.appendNodes.map(n => n.platform).filter((p, k, all) => all.indexOf(p) !== k))]
     return twice.length ? `Input 'append-nodes': ${twice.join(', ')} named twice; one node per platform.` : undefined
+  },
+  i => {
+    const apart = [...new Set(i.appendNodes.map(n => n.platform))].filter(p => i.platforms.includes(p))
+    const nodes = apart.length + (i.platforms.length > apart.length ? 1 : 0)
+    return nodes > 1 && i.mode === 'build'
+      ? severalNodesProblems(i, `append-nodes builds the platforms on ${nodes} nodes (${apart.join(', ')} apart)`)
+      : undefined
   },
   i => {
     if (i.driver !== 'kubernetes') return undefined

@@ -17,7 +17,7 @@ export const OUTPUTS = {
   changed:
     'false when the image is the baseline, digest for digest (an unchanged rebuild); true when it differs; empty when there is no baseline.',
   report:
-    'JSON: per platform size, layers, deltas and layer breakdown; totals, baseline, budgets, build time, cache hit rate, stage timings.',
+    'JSON: per platform size, layers, deltas and layer breakdown; totals, baseline, budgets, build time, cache hit rate, stage timings, and where each platform was built (builtOn: node, native or emulated).',
   markdown: 'The report as Markdown (the job summary and PR comment text), to post your own way.',
   'build-time': 'Seconds the build took, one decimal.',
   'cache-hit-rate': 'Percent of Dockerfile steps served from cache, 0-100.',

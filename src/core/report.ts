@@ -10,6 +10,7 @@ import { trendMarkdown, type Trend } from './history.js'
 import { countsText, type ScanResult } from './vulnerabilities.js'
 import { checksMarkdown, type CheckFinding } from './build-checks.js'
 import type { LayerReport } from './compare.js'
+import type { Placement } from './builder.js'
 
 export interface StageTime {
   stage: string
@@ -34,6 +35,8 @@ export interface Report {
   cacheHitRate: number
   steps: StepStats
   stages: StageTime[]
+  /** Where each platform was built: its node, and whether natively or under emulation. */
+  builtOn?: Placement[]
   /** What the run read from and wrote to each cache (absent for a merge, and in reports made before it was kept). */
   caches?: CacheUse[]
   /** The published builds before this one and this one, when there is a history to show. */
@@ -150,6 +153,11 @@ export function summaryMarkdown(report: Report): string {
       `(${report.steps.cached} of ${report.steps.steps} steps cached)`,
     ''
   ]
+  if (report.builtOn?.length)
+    lines.push(
+      `**Built on** ${report.builtOn.map(b => `${b.platform}: ${code(b.node)} (${b.native ? 'native' : 'emulated'})`).join(' · ')}`,
+      ''
+    )
   if (report.vulnerabilities)
     lines.push(`**Vulnerabilities** (${report.vulnerabilities.format} report): ${countsText(report.vulnerabilities.counts)}`, '')
   if (report.checks?.length) lines.push(checksMarkdown(report.checks, false))

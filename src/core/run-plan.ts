@@ -10,7 +10,7 @@ import { tagNames } from './tags.js'
 import { planCache, type CachePlan } from './cache-plan.js'
 import { baseImages } from './dockerfile.js'
 import { makeBuildPlan, pushRepositories, runNames, runTags, verifyName, wantsVerify } from './build-plan.js'
-import { builderSpec, chooseDriver, type EngineFacts } from './builder.js'
+import { builderSpec, chooseDriver, createdNodes, nodeGroups, type BuilderNode, type EngineFacts } from './builder.js'
 import { planMounts, type MountsPlan } from './cache-mounts.js'
 
 export type Driver = Exclude<Inputs['driver'], 'auto'>
@@ -28,8 +28,9 @@ export interface RunFacts {
   dockerfile: string
   /** The engine, asked only when `driver: auto` has to choose. */
   engine?: EngineFacts
-  /** The driver of the builder the `builder` input names. */
+  /** The driver of the builder the `builder` input names, and its nodes. */
   existingDriver?: Driver
+  existingNodes?: BuilderNode[]
   /** The run's own work directory, and the machine's OCI layout kept across runs. */
   work: string
   layoutDir: string
@@ -58,6 +59,22 @@ export interface RunPlan {
   verify?: { key: string; localName: string }
   /** The cache mounts carried across runs, when asked for. */
   mounts?: MountsPlan
+  /** The builder's nodes, as far as they are known before the build (none for the engine's own builder). */
+  nodes: BuilderNode[]
+  /**
+   * A builder of several nodes builds one image per node, each of its node's platforms, pushed
+   * by digest; the action writes their index. buildx would merge them itself and push the
+   * index to every name, tagging `:latest` where a name has no tag, and refuses to export an
+   * OCI layout from several nodes.
+   */
+  split?: NodeBuild[]
+}
+
+/** One node's part of a split build: its platforms, its build and its caches (its own, read beside the others'). */
+export interface NodeBuild {
+  node: string
+  platforms: string[]
+  build: BuildPlan
 }
 
 export function planRun(f: RunFacts): RunPlan {
@@ -74,7 +91,7 @@ export function planRun(f: RunFacts): RunPlan {
       ? undefined
       : builderSpec(inputs, driver, names.builder, f.work, [...tags, ...cache.registryRefs, ...baseImages(f.dockerfile, inputs.buildArgs)])
   const localName = verifyName(inputs, names.verifyKey)
-  const build = makeBuildPlan({
+  const buildFacts = {
     inputs,
     ctx,
     tags,
@@ -88,7 +105,29 @@ export function planRun(f: RunFacts): RunPlan {
     verifyName: localName,
     repositories,
     version: named.version
-  })
+  }
+  const nodes = create ? createdNodes(create) : (f.existingNodes ?? [])
+  const groups = nodeGroups(inputs.platforms, nodes)
+  const split =
+    groups.length > 1 && inputs.mode === 'build'
+      ? groups.map(({ node, platforms }) => {
+          // Each node's build is a per-platform build of its platforms: its own cache, the others' read too.
+          const own = { ...inputs, platforms }
+          const nodeCache = planCache({ ...own, mode: 'platform' }, tags, ctx, f.env, inputs.platforms)
+          const build = makeBuildPlan({ ...buildFacts, inputs: own, cache: { ...nodeCache, toIfStale: [] } })
+          return { node, platforms, build: { ...build, metadataFile: build.metadataFile.replace(/\.json$/, `-${node}.json`) } }
+        })
+      : undefined
+  const whole = makeBuildPlan(buildFacts)
+  // Split, the nodes' builds write the caches: the whole build's plan only names them, for the report.
+  const build = split
+    ? {
+        ...whole,
+        cacheFrom: [...new Set(split.flatMap(n => n.build.cacheFrom))],
+        cacheTo: split.flatMap(n => n.build.cacheTo),
+        cacheToAfter: []
+      }
+    : whole
   return {
     mode: inputs.mode,
     tags,
@@ -100,6 +139,8 @@ export function planRun(f: RunFacts): RunPlan {
     create,
     build,
     verify: wantsVerify(inputs) ? { key: names.verifyKey, localName } : undefined,
-    ...(inputs.cacheMounts.length && inputs.mode !== 'merge' ? { mounts: planMounts(inputs, f, cache) } : {})
+    ...(inputs.cacheMounts.length && inputs.mode !== 'merge' ? { mounts: planMounts(inputs, f, cache) } : {}),
+    nodes,
+    ...(split ? { split } : {})
   }
 }

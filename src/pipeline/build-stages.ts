@@ -7,7 +7,13 @@ import { planRun, type RunPlan } from '../core/run-plan.js'
 import { cacheUses, mountRow, type CacheUse } from '../core/cache-use.js'
 import { seconds } from '../core/report.js'
 import { errorMessage } from '../core/errors.js'
-import { existingBuilderDriver, readyBuildx, useBuilder } from './builder/buildx.js'
+import { existingBuilderFacts, nodesOf, readyBuildx, useBuilder } from './builder/buildx.js'
+import { withBuildx } from './host/docker.js'
+import { runSplitBuild } from './builder/split-build.js'
+import { nodeGroups, placements, type Placement } from '../core/builder.js'
+
+/** The runner's own platform, as BuildKit names it. */
+const runnerPlatform = () => `linux/${({ x64: 'amd64', ia32: '386' } as Record<string, string>)[process.arch] ?? process.arch}`
 import { setupQemu } from './builder/qemu.js'
 import { restoreLocalCache } from './github/local-cache.js'
 import { BuildError, runBuild, type BuildResult } from './builder/build.js'
@@ -37,11 +43,11 @@ export const SETUP_BUILDX_STAGE: Stage = {
   name: 'Set up buildx',
   run: async run => {
     const { rt, inputs } = run
-    const existingDriver = inputs.builder ? await existingBuilderDriver(rt.docker, inputs.builder) : undefined
+    const existing = inputs.builder ? await existingBuilderFacts(rt.docker, inputs) : {}
     const facts = {
       ...needs(run.facts, 'the facts'),
       engine: await run.engine,
-      existingDriver,
+      ...existing,
       layoutDir: layoutStoreDir(rt.env),
       pid: process.pid
     }
@@ -55,6 +61,8 @@ export const SETUP_BUILDX_STAGE: Stage = {
     }
     await useBuilder(rt, inputs, run.plan, buildx, run.ctx.temp)
     run.buildx = buildx
+    // Asked while the build runs, for the report: where each platform was built.
+    run.nodes = nodesOf(withBuildx(rt.docker, buildx.binary), run.plan.build.builder).catch(() => [])
   }
 }
 
@@ -118,7 +126,9 @@ export const BUILD_STAGES: Stage[] = [
     name: run => (pushesItself(run) ? 'Build and push' : 'Build'),
     perImage: true,
     run: async run => {
-      const built = await runBuild(run.rt, planOf(run).build).catch(e => {
+      const { split, repositories, build } = planOf(run)
+      const building = split ? runSplitBuild(run.rt, split, repositories, build.annotations) : runBuild(run.rt, build)
+      const built = await building.catch(e => {
         if (e instanceof BuildError) run.rt.setOutput('build-time', seconds(e.milliseconds).toFixed(1))
         throw e
       })
@@ -227,8 +237,10 @@ export const BUILD_STAGES: Stage[] = [
       const attestations = run.inputs.attest.length
         ? attestationsOf(JSON.parse(await clientFor(run.inputs.image, run.rt.env).manifest(needs(run.digest, 'the digest'))) as Manifest)
         : []
+      const placed = await builtOnOf(run)
       for (const p of platforms) {
         const own = attestations.filter(a => a.image === p.digest)
+        const builtOn = placed?.find(b => b.platform === p.platform)
         await handOver(
           {
             platform: p.platform,
@@ -236,7 +248,8 @@ export const BUILD_STAGES: Stage[] = [
             digest: p.digest,
             buildMs,
             steps,
-            ...(own.length ? { attestations: own } : {})
+            ...(own.length ? { attestations: own } : {}),
+            ...(builtOn ? { builtOn } : {})
           },
           run.ctx
         )
@@ -247,6 +260,16 @@ export const BUILD_STAGES: Stage[] = [
   OLDEST_STAGE,
   { run: run => finishRun(run) }
 ]
+
+/** Where each platform of this run's build was built, from its builder's nodes (asked after setup). */
+async function builtOnOf(run: Run): Promise<Placement[] | undefined> {
+  const nodes = run.nodes ? await run.nodes : []
+  if (!nodes.length) return undefined
+  const create = run.plan?.create
+  // The docker-container builder the action creates runs on the runner: its machine is the runner's.
+  const onRunner = create?.spec.driver === 'docker-container' ? { node: `${create.spec.name}0`, platform: runnerPlatform() } : undefined
+  return placements(run.plan?.split ?? nodeGroups(run.inputs.platforms, nodes), nodes, onRunner)
+}
 
 /** What the run read from and wrote to each cache. */
 function cachesOf(run: Run, plan: RunPlan, built: BuildResult): CacheUse[] {
@@ -270,6 +293,9 @@ export async function finishRun(run: Run): Promise<void> {
   // Here, once: a variant builds the same Dockerfile and finds the same.
   annotateChecks(run.rt, run.built?.checks ?? [])
   const { buildMs, steps } = buildMetrics(run)
+  // A merge job's platforms were built where their jobs said.
+  const handedOver = run.handovers?.flatMap(h => (h.builtOn ? [h.builtOn] : []))
+  const builtOn = handedOver?.length ? handedOver : await builtOnOf(run)
   return finish(run.rt, run.inputs, run.ctx, {
     digest: run.published || run.digest || image.digest,
     imageid: run.built?.imageId ?? '',
@@ -286,6 +312,7 @@ export async function finishRun(run: Run): Promise<void> {
     ...(run.scan ? { scan: run.scan } : {}),
     ...(run.variants ? { variants: run.variants } : {}),
     stages: run.stages,
+    ...(builtOn ? { builtOn } : {}),
     verification: run.verification,
     caches: run.built && run.plan ? cachesOf(run, run.plan, run.built) : [],
     metadataText: run.built?.metadataText ?? '{}',

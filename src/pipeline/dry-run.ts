@@ -10,7 +10,7 @@ import { planRun } from '../core/run-plan.js'
 import { buildArgs, createBuilderArgs, loginArgs } from '../core/args.js'
 import { registryOf } from '../core/reference.js'
 import { loginsOf } from '../core/registry-auth.js'
-import { askEngineIfAuto, existingBuilderDriver } from './builder/buildx.js'
+import { askEngineIfAuto, existingBuilderFacts } from './builder/buildx.js'
 import { gatherFacts, readRunContext } from './run-facts.js'
 import type { Runtime } from './host/runtime.js'
 
@@ -28,7 +28,7 @@ export async function dryRun(rt: Runtime, raw: RawInputs): Promise<DryRun> {
   const plan = planRun({
     ...facts,
     engine: await askEngineIfAuto(rt, inputs),
-    existingDriver: inputs.builder ? await existingBuilderDriver(rt.docker, inputs.builder) : undefined,
+    ...(inputs.builder ? await existingBuilderFacts(rt.docker, inputs) : {}),
     work: join(ctx.temp, 'ci-base-action-XXXXXX'),
     layoutDir: layoutStoreDir(rt.env),
     pid: process.pid
@@ -45,7 +45,12 @@ export async function dryRun(rt: Runtime, raw: RawInputs): Promise<DryRun> {
     for (const path of Object.keys(files)) notes.push(`${path} holds the PEM from its input (mode 0600)`)
   }
   const build = plan.build
-  commands.push(['docker', ...buildArgs(build)])
+  if (plan.split) {
+    for (const node of plan.split) commands.push(['docker', ...buildArgs(node.build)])
+    notes.push(
+      `one build per node (${plan.split.map(n => `${n.platforms.join(', ')} on ${n.node}`).join('; ')}), side by side; then the action writes their index`
+    )
+  } else commands.push(['docker', ...buildArgs(build)])
   if (inputs.push && !build.pushTo.length)
     notes.push('the docker driver cannot push by digest: the action pushes the OCI layout itself, then points the tags at its digest')
   if (build.pushTo.length) notes.push(`then every tag is pointed at the pushed digest: ${plan.tags.join(', ')}`)

@@ -1,20 +1,17 @@
 // Merge mode: no build. The platforms the per-platform jobs pushed by digest become one index,
 // written by digest and then tagged all at once, and reported like any build (sizes, layers,
 // baseline, budgets, summary, comment).
-import { createHash } from 'node:crypto'
-import type { Descriptor, ImageConfig, Manifest } from '../core/image.js'
 import { readImage } from '../core/image.js'
-import { annotationArgs } from '../core/annotations.js'
+import { annotationArgs, indexAnnotations } from '../core/annotations.js'
 import { ociLabels } from '../core/tags.js'
 import { planRun } from '../core/run-plan.js'
-import { clientFor, readBack, type RegistryClient } from './registry/registry-client.js'
+import { clientFor, type RegistryClient } from './registry/registry-client.js'
+import { makeIndex, platformEntry, putIndex, type Index } from './registry/image-index.js'
 import { collectHandovers, type Handover } from './github/handover.js'
 import { registrySource } from './registry/image-sources.js'
 import { OLDEST_STAGE, SCAN_STAGE, startBaselineReads, TAG_STAGE } from './record-stages.js'
 import { finishRun } from './build-stages.js'
 import { needs, type Run, type Stage } from './stages.js'
-
-import { OCI_INDEX } from '../core/attestations.js'
 
 /** The index of the handed-over platforms, in the order `platforms` names them: the same inputs give the same digest. */
 export async function indexOf(
@@ -22,32 +19,8 @@ export async function indexOf(
   handovers: Handover[],
   annotations: Record<string, string>,
   warn: (message: string) => void
-): Promise<{ digest: string; bytes: Uint8Array }> {
-  const manifests: Descriptor[] = await Promise.all(
-    handovers.map(async h => {
-      const { bytes, mediaType } = await readBack(`${h.platform} ${h.digest}`, () => client.manifestBytes(h.digest), warn)
-      const manifest = JSON.parse(Buffer.from(bytes).toString('utf8')) as Manifest
-      if (manifest.manifests)
-        throw new Error(`${h.platform}: ${h.digest} is an index; a per-platform job must push one platform's manifest (provenance off)`)
-      const config = JSON.parse(await client.blob(manifest.config!.digest)) as ImageConfig & {
-        os?: string
-        architecture?: string
-        variant?: string
-      }
-      const [os, architecture, variant] = h.platform.split('/')
-      if (config.os !== os || config.architecture !== architecture)
-        throw new Error(`${h.platform}: ${h.digest} is an image for ${config.os}/${config.architecture}`)
-      return {
-        mediaType: manifest.mediaType ?? mediaType,
-        digest: h.digest,
-        size: bytes.length,
-        platform: { os, architecture, ...(variant ? { variant } : {}) }
-      }
-    })
-  )
-  const index = { schemaVersion: 2, mediaType: OCI_INDEX, manifests, ...(Object.keys(annotations).length ? { annotations } : {}) }
-  const bytes = new TextEncoder().encode(JSON.stringify(index))
-  return { digest: `sha256:${createHash('sha256').update(bytes).digest('hex')}`, bytes }
+): Promise<Index> {
+  return makeIndex(await Promise.all(handovers.map(h => platformEntry(client, h.platform, h.digest, warn))), annotations)
 }
 
 const planOf = (run: Run) => needs(run.plan, 'the plan')
@@ -79,16 +52,11 @@ export const MERGE_STAGES: Stage[] = [
       const { rt, inputs, ctx } = run
       const facts = needs(run.facts, 'the facts')
       const labels = ociLabels(inputs, ctx, new Date(facts.sourceDateEpoch * 1000), facts.dockerfile, planOf(run).version)
-      const annotations = Object.fromEntries(
-        annotationArgs(inputs.annotations, labels, '', true)
-          .filter(a => a.startsWith('index:'))
-          .map(a => a.slice('index:'.length))
-          .map(a => [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)])
-      )
+      const annotations = indexAnnotations(annotationArgs(inputs.annotations, labels, '', true))
       const client = clientFor(inputs.image, rt.env, message => rt.warning(message))
       const handovers = needs(run.handovers, 'the hand-overs')
       const index = await indexOf(client, handovers, annotations, message => rt.warning(message))
-      if (!(await client.manifestDigest(index.digest))) await client.putManifest(index.digest, index.bytes, OCI_INDEX)
+      await putIndex(client, index)
       rt.info(`Index ${index.digest}: ${handovers.map(h => `${h.platform} ${h.digest}`).join(', ')}`)
       run.digest = index.digest
     }

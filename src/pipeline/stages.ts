@@ -4,7 +4,7 @@
 import type { Inputs } from '../core/inputs.js'
 import type { RunContext } from '../core/github-context.js'
 import type { RunFacts, RunPlan } from '../core/run-plan.js'
-import type { EngineFacts } from '../core/builder.js'
+import type { BuilderNode, EngineFacts } from '../core/builder.js'
 import type { SourceDate } from '../core/source-date.js'
 import type { Baseline, ImageInfo } from '../core/image.js'
 import type { Verification } from '../core/verify.js'
@@ -42,6 +42,8 @@ export interface Run {
   planFacts?: RunFacts
   plan?: RunPlan
   buildx?: BuildxSetup
+  /** The nodes of the builder the build runs on, asked once it is set up. */
+  nodes?: Promise<BuilderNode[]>
   baseline?: Promise<Baseline>
   held?: Promise<HeldBlobs>
   built?: BuildResult

@@ -17,7 +17,7 @@ export function variantsStage(imageStages: () => Stage[]): Stage {
       run.variants = []
       for (const variant of run.inputs.variants) {
         const inputs = variantInputs(run.inputs, variant, plan.tags, plan.build.builder)
-        const facts = { ...needs(run.planFacts, 'the plan facts'), inputs, existingDriver: plan.driver }
+        const facts = { ...needs(run.planFacts, 'the plan facts'), inputs, existingDriver: plan.driver, existingNodes: plan.nodes }
         const sub: Run = {
           rt: run.rt,
           inputs,

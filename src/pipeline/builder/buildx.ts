@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs'
 import { chmod, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import type { Inputs } from '../../core/inputs.js'
+import { InputError, type Inputs } from '../../core/inputs.js'
 import { type Docker, lastLines, mustRun, withBuildx } from '../host/docker.js'
 import { download } from '../host/download.js'
 import { readyImage } from '../github/image-cache.js'
@@ -12,7 +12,17 @@ import { pinnedLocalName } from '../../core/image-cache.js'
 import { createBuilderArgs } from '../../core/args.js'
 import { atLeast, parseVersion } from '../../core/version.js'
 import { errorMessage } from '../../core/errors.js'
-import { buildxAsset, buildxNeeded, buildxToInstall, DEFAULT_BUILDX_SHA256, placement } from '../../core/builder.js'
+import {
+  builderNodes,
+  nodeGroups,
+  severalNodesProblems,
+  buildxAsset,
+  buildxNeeded,
+  buildxToInstall,
+  DEFAULT_BUILDX_SHA256,
+  placement,
+  type BuilderNode
+} from '../../core/builder.js'
 import type { BuilderToCreate, Driver, RunPlan } from '../../core/run-plan.js'
 import type { Runtime } from '../host/runtime.js'
 import type { Env } from '../../core/env.js'
@@ -124,7 +134,7 @@ export async function createBuilder(run: Docker, create: BuilderToCreate): Promi
 }
 
 /** A builder the user keeps (a warm one on a self-hosted runner): started if it is not, never created or removed here. */
-export async function existingBuilderDriver(run: Docker, name: string): Promise<Driver> {
+export async function existingBuilder(run: Docker, name: string): Promise<{ driver: Driver; nodes: BuilderNode[] }> {
   const inspected = await run(['buildx', 'inspect', '--bootstrap', name], { quiet: true })
   if (inspected.code !== 0) {
     throw new Error(
@@ -132,7 +142,33 @@ export async function existingBuilderDriver(run: Docker, name: string): Promise<
     )
   }
   const driver = /^Driver:\s*(\S+)/m.exec(inspected.stdout)?.[1] ?? ''
-  return (['docker', 'docker-container', 'remote', 'kubernetes'] as const).find(d => d === driver) ?? 'docker-container'
+  return {
+    driver: (['docker', 'docker-container', 'remote', 'kubernetes'] as const).find(d => d === driver) ?? 'docker-container',
+    nodes: builderNodes(inspected.stdout)
+  }
+}
+
+/**
+ * The `builder` input's driver and nodes, for the plan. A builder of several nodes splits a
+ * build of several platforms between them: what such a build cannot do is refused now.
+ */
+export async function existingBuilderFacts(
+  run: Docker,
+  inputs: Pick<Inputs, 'builder' | 'platforms' | 'mode' | 'push' | 'load' | 'cacheMounts' | 'cache'>
+): Promise<{ existingDriver: Driver; existingNodes: BuilderNode[] }> {
+  const { driver, nodes } = await existingBuilder(run, inputs.builder)
+  const groups = nodeGroups(inputs.platforms, nodes)
+  if (groups.length > 1 && inputs.mode === 'build') {
+    const problems = severalNodesProblems(inputs, `the builder '${inputs.builder}' builds the platforms on ${groups.length} nodes`)
+    if (problems.length) throw new InputError(problems)
+  }
+  return { existingDriver: driver, existingNodes: nodes }
+}
+
+/** The nodes of the builder a build runs on, asked after setup for the report ('' is the current builder). */
+export async function nodesOf(run: Docker, builder: string): Promise<BuilderNode[]> {
+  const inspected = await run(['buildx', 'inspect', ...(builder ? [builder] : [])], { quiet: true })
+  return inspected.code === 0 ? builderNodes(inspected.stdout) : []
 }
 
 export interface BuildxSetup {

@@ -10,6 +10,7 @@ import type { RunContext } from '../../core/github-context.js'
 import { restorePaths, savePaths } from './github-cache.js'
 import { errorMessage } from '../../core/errors.js'
 import type { StepStats } from '../../core/progress.js'
+import type { Placement } from '../../core/builder.js'
 
 export interface Handover {
   platform: string
@@ -21,6 +22,8 @@ export interface Handover {
   steps?: StepStats
   /** The platform's attestation manifests, for the merge to attach to the index (attest). */
   attestations?: Attestation[]
+  /** Where the platform was built, for the merged report. */
+  builtOn?: Placement
 }
 
 const safe = (platform: string) => platform.replace(/[^A-Za-z0-9]/g, '-')

@@ -16,6 +16,7 @@ import { publishReport, type ReportInputs } from './publish-report.js'
 import type { ImageMeta } from '../../core/outputs.js'
 import type { CheckFinding } from '../../core/build-checks.js'
 import type { Runtime } from '../host/runtime.js'
+import type { Placement } from '../../core/builder.js'
 
 export interface Finished {
   digest: string
@@ -26,6 +27,8 @@ export interface Finished {
   buildMs: number
   steps: StepStats
   stages: StageTime[]
+  /** Where each platform was built. */
+  builtOn?: Placement[]
   verification?: Verification
   /** What the run read from and wrote to each cache (none for a merge). */
   caches?: CacheUse[]
@@ -75,6 +78,7 @@ export async function finish(
     cacheHitRate: hitRate(f.steps),
     steps: f.steps,
     stages: f.stages,
+    ...(f.builtOn ? { builtOn: f.builtOn } : {}),
     caches: f.caches,
     ...(verification ? { verify: verification } : {}),
     ...(trend ? { trend } : {}),

@@ -1,8 +1,295 @@
-export const id = 102;
-export const ids = [102];
+export const id = 770;
+export const ids = [770];
 export const modules = {
 
-/***/ 1102:
+/***/ 1:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ZG: () => (/* binding */ verifyImage),
+/* harmony export */   u4: () => (/* binding */ removeVerifyLeftovers)
+/* harmony export */ });
+/* unused harmony export VERIFY_LABEL */
+/* harmony import */ var _core_verify_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7190);
+/* harmony import */ var _host_docker_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2897);
+
+
+/** The label every verify container carries: post removes whatever main left behind. */
+const VERIFY_LABEL = 'ci-base-action.verify';
+/** /etc/passwd out of the image without running anything in it (it may have no shell). */
+async function passwdOf(rt, target) {
+    const created = await (0,_host_docker_js__WEBPACK_IMPORTED_MODULE_0__/* .mustRun */ .Pv)(rt.docker, ['create', '--platform', target.platform, target.ref], 'Creating a container to read /etc/passwd', { quiet: true });
+    const id = created.stdout.trim();
+    try {
+        const copied = await rt.docker(['cp', `${id}:/etc/passwd`, '-'], { quiet: true });
+        return copied.code === 0 ? tarFileText(copied.stdout) : undefined;
+    }
+    finally {
+        await rt.docker(['rm', '--force', id], { quiet: true });
+    }
+}
+/** The one file of a tar stream `docker cp … -` writes: the size is in the header, the text follows. */
+function tarFileText(tar) {
+    const size = parseInt(tar.slice(124, 136).replace(/\0.*$/, '').trim() || '0', 8);
+    return tar.slice(512, 512 + size);
+}
+async function runCommand(rt, target, argv, line, name, key, timeoutMs) {
+    const started = rt.now().getTime();
+    let timedOut = false;
+    // The client does not stop the container when it is killed: the container is removed instead.
+    const timer = setTimeout(() => {
+        timedOut = true;
+        void rt.docker(['rm', '--force', name], { quiet: true });
+    }, timeoutMs);
+    try {
+        const run = await rt.docker(['run', '--rm', '--name', name, '--label', `${VERIFY_LABEL}=${key}`, '--platform', target.platform, target.ref, ...argv], { quiet: true });
+        const seconds = (rt.now().getTime() - started) / 1000;
+        const output = (0,_host_docker_js__WEBPACK_IMPORTED_MODULE_0__/* .lastLines */ .w$)(`${run.stdout}${run.stderr ? `\n${run.stderr}` : ''}`.trim(), 10);
+        return {
+            platform: target.platform,
+            command: line,
+            passed: !timedOut && run.code === 0,
+            ...(timedOut ? {} : { exitCode: run.code }),
+            timedOut,
+            seconds,
+            output
+        };
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+/** Verify commands run at once: enough to overlap containers' start-up, few enough for a 2-core runner. */
+const PARALLEL_CHECKS = 4;
+async function verifyImage(rt, inputs, targets, pulled, key) {
+    const users = [];
+    // Each platform's image is pulled, and the user checked, first; then the commands run a few
+    // at a time (a container's start is mostly the engine's waiting), reported in their order.
+    await Promise.all(targets.map(async (target) => {
+        if (pulled)
+            await (0,_host_docker_js__WEBPACK_IMPORTED_MODULE_0__/* .mustRun */ .Pv)(rt.docker, ['pull', '--quiet', '--platform', target.platform, target.ref], `Pulling ${target.ref} to verify it`, {
+                quiet: true
+            });
+    }));
+    for (const target of targets) {
+        if (!inputs.requireNonRoot)
+            continue;
+        const named = target.user && !/^\d+(:\d*)?$/.test(target.user) && target.user.split(':')[0] !== 'root';
+        const check = (0,_core_verify_js__WEBPACK_IMPORTED_MODULE_1__/* .userCheck */ .w4)(target.platform, target.user, named ? await passwdOf(rt, target) : undefined);
+        users.push(check);
+        rt.info(`${target.platform}: user '${target.user || '(unset: root)'}'${check.uid === undefined ? '' : `, uid ${check.uid}`}: ${check.passed ? 'not root' : 'FAILED'}`);
+    }
+    const work = targets.flatMap(target => inputs.verify.map(command => ({ target, ...command })));
+    const results = new Array(work.length);
+    let next = 0;
+    const worker = async () => {
+        for (let i = next++; i < work.length; i = next++) {
+            const { target, argv, line } = work[i];
+            const result = await runCommand(rt, target, argv, line, `${key}-${i + 1}`, key, inputs.verifyTimeoutMs);
+            results[i] = result;
+            const how = result.timedOut ? `stopped after ${result.seconds.toFixed(0)} s` : `exit ${result.exitCode}`;
+            rt.info(`${target.platform}: ${line}: ${result.passed ? 'ok' : 'FAILED'} (${how}, ${result.seconds.toFixed(1)} s)${result.output ? `\n${result.output}` : ''}`);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(PARALLEL_CHECKS, work.length) }, worker));
+    return { results, users };
+}
+/** Containers of this run's verification that are still there (a cancelled or crashed main). */
+async function removeVerifyLeftovers(rt, key, image) {
+    const listed = await (0,_host_docker_js__WEBPACK_IMPORTED_MODULE_0__/* .mustRun */ .Pv)(rt.docker, ['ps', '--all', '--quiet', '--filter', `label=${VERIFY_LABEL}=${key}`], 'Listing verify containers', { quiet: true });
+    const ids = listed.stdout
+        .split('\n')
+        .map(s => s.trim())
+        .filter(Boolean);
+    if (ids.length)
+        await (0,_host_docker_js__WEBPACK_IMPORTED_MODULE_0__/* .mustRun */ .Pv)(rt.docker, ['rm', '--force', ...ids], 'Removing verify containers', { quiet: true });
+    if (image)
+        await rt.docker(['image', 'rm', '--force', image], { quiet: true });
+    rt.info(`Removed ${ids.length} verify container(s)${image ? ` and ${image}` : ''}`);
+}
+
+
+/***/ }),
+
+/***/ 2874:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bb: () => (/* binding */ restorePaths),
+/* harmony export */   Fl: () => (/* binding */ githubCacheAvailable),
+/* harmony export */   YV: () => (/* binding */ savePaths)
+/* harmony export */ });
+// The GitHub Actions cache service, through @actions/cache: the local build cache and the
+// binfmt image both travel through it.
+// @actions/cache is large; it is loaded only by runs that use the GitHub cache (start-up time).
+const actionsCache = () => Promise.all(/* import() */[__webpack_require__.e(942), __webpack_require__.e(507), __webpack_require__.e(691)]).then(__webpack_require__.bind(__webpack_require__, 1691));
+/**
+ * @actions/cache reports its own failures on stdout (a 5xx as `::error::`, which shows as an
+ * error annotation) and then returns as if the cache had missed. While it runs, its warning and
+ * error lines are taken aside; a failure becomes an exception, which the caller turns into the
+ * action's one warning, so a fault never looks like a miss nor like a failed step.
+ */
+async function reportingFaults(call, debugSaid = []) {
+    // The stream's own method, put back as it was afterwards (called with the stream as `this`).
+    // eslint-disable-next-line @typescript-eslint/unbound-method
+    const write = process.stdout.write;
+    const said = [];
+    process.stdout.write = (chunk, ...rest) => {
+        const command = /^::(?:error|warning)(?: [^:]*)?::(.*)/.exec(String(chunk));
+        // Debug lines are shown as they are, and kept: some failures are told only there.
+        if (String(chunk).startsWith('::debug::'))
+            debugSaid.push(String(chunk).slice('::debug::'.length).trim());
+        if (!command)
+            return write.call(process.stdout, chunk, ...rest);
+        said.push(command[1].trim().replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%'));
+        return true;
+    };
+    let result;
+    try {
+        result = await call();
+    }
+    finally {
+        process.stdout.write = write;
+    }
+    if (said.length)
+        throw new Error(said.join('; '));
+    return result;
+}
+/** Restore paths from the GitHub cache service. Returns the key restored from, or undefined on a miss; throws on a fault. */
+async function restorePaths(paths, key, restoreKeys = []) {
+    const cache = await actionsCache();
+    if (!cache.isFeatureAvailable())
+        throw new Error('the GitHub cache service is not available to this run');
+    return reportingFaults(() => cache.restoreCache(paths, key, restoreKeys));
+}
+/** Whether this run has the GitHub cache service (a runner's job does; a terminal does not). */
+async function githubCacheAvailable() {
+    return (await actionsCache()).isFeatureAvailable();
+}
+async function savePaths(paths, key) {
+    const cache = await actionsCache();
+    if (!cache.isFeatureAvailable())
+        throw new Error('the GitHub cache service is not available to this run');
+    // saveCache reports most failures by returning -1 rather than throwing, and says why (an entry
+    // of that key already there, say) only in a debug line.
+    const debug = [];
+    if ((await reportingFaults(() => cache.saveCache(paths, key), debug)) === -1) {
+        const why = debug.find(line => /^Failed to (reserve|save)/i.test(line));
+        throw new Error(`the cache service did not store ${key}${why ? ` (${why})` : ''}`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 2106:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   PQ: () => (/* binding */ saveCachedImage),
+/* harmony export */   Vo: () => (/* binding */ readyImage)
+/* harmony export */ });
+/* unused harmony exports hasImage, loadCachedImage */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _core_image_cache_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5273);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4296);
+/* harmony import */ var _host_docker_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2897);
+/* harmony import */ var _github_cache_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2874);
+// An image kept in the GitHub cache: loaded into the engine on a hit, saved by post after a
+// pull. Either failing is a warning: the image is pulled as it would have been without it.
+
+
+
+
+
+
+/** Whether the engine has the image under this name. */
+const hasImage = async (rt, image) => (await rt.docker(['image', 'inspect', image], { quiet: true })).code === 0;
+/** Load the image from the GitHub cache; false on a miss, and on a fault after a warning. */
+async function loadCachedImage(rt, cache, what) {
+    try {
+        if (!(await (0,_github_cache_js__WEBPACK_IMPORTED_MODULE_4__/* .restorePaths */ .Bb)([cache.path], cache.key)))
+            return false;
+        await (0,_host_docker_js__WEBPACK_IMPORTED_MODULE_3__/* .mustRun */ .Pv)(rt.docker, ['load', '--input', cache.path], `Loading the cached ${what}`, { quiet: true });
+        return true;
+    }
+    catch (e) {
+        rt.warning(`Could not restore the ${what} ${cache.image} from the GitHub cache; pulling it: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorMessage */ .g)(e)}`);
+        return false;
+    }
+}
+/**
+ * Make the image ready on the engine, and say the name to run it under: already there, loaded
+ * from the GitHub cache, or pulled (then `save` is what post keeps for the next run). A pinned
+ * image is pulled here by its digest and tagged with it (see pinnedLocalName); an unpinned one
+ * is left to whatever runs it to pull, as before. A pull that fails here is left to that too,
+ * so that its own error is the one the run reports.
+ */
+async function readyImage(rt, kind, image, temp, what) {
+    const name = (0,_core_image_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .pinnedLocalName */ .Z)(image);
+    if (await hasImage(rt, name))
+        return { name };
+    // Without the cache service (a terminal) there is nothing to load, and post keeps nothing.
+    const cache = (await (0,_github_cache_js__WEBPACK_IMPORTED_MODULE_4__/* .githubCacheAvailable */ .Fl)()) ? (0,_core_image_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .cachedImageFor */ .H)(kind, name, temp) : undefined;
+    if (cache && (await loadCachedImage(rt, cache, what)) && (await hasImage(rt, name))) {
+        rt.info(`The ${what} ${image} was loaded from the GitHub cache (${cache.key}): nothing pulled`);
+        return { name };
+    }
+    const saved = cache ? { save: cache } : {};
+    if (name === image)
+        return { name, ...saved };
+    const pulled = await rt.docker(['pull', '--quiet', image], { quiet: true });
+    if (pulled.code !== 0)
+        return { name: image, pullError: (0,_host_docker_js__WEBPACK_IMPORTED_MODULE_3__/* .lastLines */ .w$)(pulled.stderr, 3) || `docker pull exited ${pulled.code}` };
+    await (0,_host_docker_js__WEBPACK_IMPORTED_MODULE_3__/* .mustRun */ .Pv)(rt.docker, ['tag', image, name], `Naming the ${what}`, { quiet: true });
+    return { name, ...saved };
+}
+/** Post: keep an image main pulled for the next run. */
+async function saveCachedImage(rt, cache, what) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_0__.dirname)(cache.path), { recursive: true });
+    await (0,_host_docker_js__WEBPACK_IMPORTED_MODULE_3__/* .mustRun */ .Pv)(rt.docker, ['save', '--output', cache.path, cache.image], `Saving the ${what}`, { quiet: true });
+    await (0,_github_cache_js__WEBPACK_IMPORTED_MODULE_4__/* .savePaths */ .YV)([cache.path], cache.key);
+    rt.info(`The ${what} ${cache.image} is kept in the GitHub cache as ${cache.key}`);
+}
+
+
+/***/ }),
+
+/***/ 9780:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ saveLocalCache),
+/* harmony export */   k: () => (/* binding */ restoreLocalCache)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _github_cache_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2874);
+// The local cache directory's round trip through the GitHub cache: restored before the build,
+// rotated and saved in post.
+
+
+
+const restoreLocalCache = (local) => (0,_github_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .restorePaths */ .Bb)([local.dir], local.key, local.restoreKeys);
+/** Swap in what this build exported, then save it under the run's key. */
+async function saveLocalCache(local) {
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(local.nextDir))
+        return false;
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(local.dir, { recursive: true, force: true });
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(local.nextDir, local.dir);
+    await (0,_github_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .savePaths */ .YV)([local.dir], local.key);
+    return true;
+}
+
+
+/***/ }),
+
+/***/ 5770:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -10,17 +297,13 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  build: () => (/* binding */ build)
+  main: () => (/* binding */ main)
 });
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/core/inputs.ts + 1 modules
 var core_inputs = __webpack_require__(1139);
 // EXTERNAL MODULE: ./src/core/tags.ts + 1 modules
@@ -31,6 +314,10 @@ var reference = __webpack_require__(5378);
 var registry_auth = __webpack_require__(9495);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: ./src/pipeline/host/docker.ts
 var docker = __webpack_require__(2897);
 // EXTERNAL MODULE: external "node:stream/promises"
@@ -97,525 +384,92 @@ async function download(url, dest, timeoutMs = 30_000, pauseMs = 2_000) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/core/image-cache.ts
-// Images the action needs on the runner that it keeps in the GitHub cache: the binfmt image that
-// registers QEMU, and the BuildKit image of a builder it creates. A runner starts without them,
-// and each pull from Docker Hub counts against its anonymous rate limit. Pure.
-
-function cachedImageFor(kind, image, temp) {
-    const name = image.replace(/[^A-Za-z0-9._-]+/g, '-');
-    return { image, path: (0,external_node_path_.join)(temp, `ci-base-action-${kind}`, `${name}.tar`), key: `ci-base-action-${kind}-${name}` };
-}
-/**
- * The local name of an image pinned by digest. A digest cannot be a local tag, and an image
- * loaded from a saved archive keeps only its tags, so a pinned image is run under a tag that
- * carries its digest: `moby/buildkit:v0.31.2@sha256:2f5a…` runs as `moby/buildkit:v0.31.2-2f5a…`.
- * It is only ever made from a pull by that digest, or from the archive of one. Unpinned: as it is.
- */
-function pinnedLocalName(image) {
-    const at = image.indexOf('@sha256:');
-    if (at < 0)
-        return image;
-    const hex = image.slice(at + '@sha256:'.length);
-    const named = image.slice(0, at);
-    const colon = named.lastIndexOf(':');
-    const hasTag = colon > named.lastIndexOf('/');
-    return hasTag ? `${named}-${hex}` : `${named}:sha256-${hex}`;
-}
-
-// EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __webpack_require__(4296);
-;// CONCATENATED MODULE: ./src/pipeline/github/github-cache.ts
-// The GitHub Actions cache service, through @actions/cache: the local build cache and the
-// binfmt image both travel through it.
-// @actions/cache is large; it is loaded only by runs that use the GitHub cache (start-up time).
-const actionsCache = () => Promise.all(/* import() */[__webpack_require__.e(942), __webpack_require__.e(507), __webpack_require__.e(691)]).then(__webpack_require__.bind(__webpack_require__, 1691));
-/**
- * @actions/cache reports its own failures on stdout (a 5xx as `::error::`, which shows as an
- * error annotation) and then returns as if the cache had missed. While it runs, its warning and
- * error lines are taken aside; a failure becomes an exception, which the caller turns into the
- * action's one warning, so a fault never looks like a miss nor like a failed step.
- */
-async function reportingFaults(call, debugSaid = []) {
-    // The stream's own method, put back as it was afterwards (called with the stream as `this`).
-    // eslint-disable-next-line @typescript-eslint/unbound-method
-    const write = process.stdout.write;
-    const said = [];
-    process.stdout.write = (chunk, ...rest) => {
-        const command = /^::(?:error|warning)(?: [^:]*)?::(.*)/.exec(String(chunk));
-        // Debug lines are shown as they are, and kept: some failures are told only there.
-        if (String(chunk).startsWith('::debug::'))
-            debugSaid.push(String(chunk).slice('::debug::'.length).trim());
-        if (!command)
-            return write.call(process.stdout, chunk, ...rest);
-        said.push(command[1].trim().replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%'));
-        return true;
-    };
-    let result;
-    try {
-        result = await call();
-    }
-    finally {
-        process.stdout.write = write;
-    }
-    if (said.length)
-        throw new Error(said.join('; '));
-    return result;
-}
-/** Restore paths from the GitHub cache service. Returns the key restored from, or undefined on a miss; throws on a fault. */
-async function restorePaths(paths, key, restoreKeys = []) {
-    const cache = await actionsCache();
-    if (!cache.isFeatureAvailable())
-        throw new Error('the GitHub cache service is not available to this run');
-    return reportingFaults(() => cache.restoreCache(paths, key, restoreKeys));
-}
-/** Whether this run has the GitHub cache service (a runner's job does; a terminal does not). */
-async function githubCacheAvailable() {
-    return (await actionsCache()).isFeatureAvailable();
-}
-async function savePaths(paths, key) {
-    const cache = await actionsCache();
-    if (!cache.isFeatureAvailable())
-        throw new Error('the GitHub cache service is not available to this run');
-    // saveCache reports most failures by returning -1 rather than throwing, and says why (an entry
-    // of that key already there, say) only in a debug line.
-    const debug = [];
-    if ((await reportingFaults(() => cache.saveCache(paths, key), debug)) === -1) {
-        const why = debug.find(line => /^Failed to (reserve|save)/i.test(line));
-        throw new Error(`the cache service did not store ${key}${why ? ` (${why})` : ''}`);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/github/image-cache.ts
-// An image kept in the GitHub cache: loaded into the engine on a hit, saved by post after a
-// pull. Either failing is a warning: the image is pulled as it would have been without it.
-
-
-
-
-
-
-/** Whether the engine has the image under this name. */
-const hasImage = async (rt, image) => (await rt.docker(['image', 'inspect', image], { quiet: true })).code === 0;
-/** Load the image from the GitHub cache; false on a miss, and on a fault after a warning. */
-async function loadCachedImage(rt, cache, what) {
-    try {
-        if (!(await restorePaths([cache.path], cache.key)))
-            return false;
-        await (0,docker/* mustRun */.Pv)(rt.docker, ['load', '--input', cache.path], `Loading the cached ${what}`, { quiet: true });
-        return true;
-    }
-    catch (e) {
-        rt.warning(`Could not restore the ${what} ${cache.image} from the GitHub cache; pulling it: ${(0,errors/* errorMessage */.g)(e)}`);
-        return false;
-    }
-}
-/**
- * Make the image ready on the engine, and say the name to run it under: already there, loaded
- * from the GitHub cache, or pulled (then `save` is what post keeps for the next run). A pinned
- * image is pulled here by its digest and tagged with it (see pinnedLocalName); an unpinned one
- * is left to whatever runs it to pull, as before. A pull that fails here is left to that too,
- * so that its own error is the one the run reports.
- */
-async function readyImage(rt, kind, image, temp, what) {
-    const name = pinnedLocalName(image);
-    if (await hasImage(rt, name))
-        return { name };
-    // Without the cache service (a terminal) there is nothing to load, and post keeps nothing.
-    const cache = (await githubCacheAvailable()) ? cachedImageFor(kind, name, temp) : undefined;
-    if (cache && (await loadCachedImage(rt, cache, what)) && (await hasImage(rt, name))) {
-        rt.info(`The ${what} ${image} was loaded from the GitHub cache (${cache.key}): nothing pulled`);
-        return { name };
-    }
-    const saved = cache ? { save: cache } : {};
-    if (name === image)
-        return { name, ...saved };
-    const pulled = await rt.docker(['pull', '--quiet', image], { quiet: true });
-    if (pulled.code !== 0)
-        return { name: image, pullError: (0,docker/* lastLines */.w$)(pulled.stderr, 3) || `docker pull exited ${pulled.code}` };
-    await (0,docker/* mustRun */.Pv)(rt.docker, ['tag', image, name], `Naming the ${what}`, { quiet: true });
-    return { name, ...saved };
-}
-/** Post: keep an image main pulled for the next run. */
-async function saveCachedImage(rt, cache, what) {
-    await (0,promises_.mkdir)((0,external_node_path_.dirname)(cache.path), { recursive: true });
-    await (0,docker/* mustRun */.Pv)(rt.docker, ['save', '--output', cache.path, cache.image], `Saving the ${what}`, { quiet: true });
-    await savePaths([cache.path], cache.key);
-    rt.info(`The ${what} ${cache.image} is kept in the GitHub cache as ${cache.key}`);
-}
-
+// EXTERNAL MODULE: ./src/pipeline/github/image-cache.ts
+var image_cache = __webpack_require__(2106);
+// EXTERNAL MODULE: ./src/core/image-cache.ts
+var core_image_cache = __webpack_require__(5273);
 // EXTERNAL MODULE: ./src/core/args.ts
 var core_args = __webpack_require__(1038);
-;// CONCATENATED MODULE: ./src/core/version.ts
-// Dotted version numbers as tools print them ("0.13.1+ds1", "v0.23.0").
-function parseVersion(text) {
-    return /\bv?(\d+\.\d+\.\d+)/.exec(text)?.[1];
-}
-function atLeast(version, minimum) {
-    const a = version.split('.').map(Number);
-    const b = minimum.split('.').map(Number);
-    for (let i = 0; i < 3; i++) {
-        if ((a[i] ?? 0) !== (b[i] ?? 0))
-            return (a[i] ?? 0) > (b[i] ?? 0);
+// EXTERNAL MODULE: ./src/core/version.ts
+var core_version = __webpack_require__(3323);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(4296);
+// EXTERNAL MODULE: ./src/core/builder.ts
+var core_builder = __webpack_require__(3656);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(7067);
+;// CONCATENATED MODULE: ./src/pipeline/host/docker-config.ts
+// The docker CLI's configuration the action runs with: where it keeps its config, the
+// credentials `docker login` stored, and what the daemon can do.
+
+
+
+
+
+
+const dockerConfigDir = (env) => env.DOCKER_CONFIG || (0,external_node_path_.join)((0,external_node_os_.homedir)(), '.docker');
+/** The CLI's config.json; empty when there is none. */
+function readDockerConfig(env) {
+    try {
+        return JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(dockerConfigDir(env), 'config.json'), 'utf8'));
     }
-    return true;
-}
-
-;// CONCATENATED MODULE: ./src/core/cache-plan.ts
-// Which caches the build imports and exports, and what that asks of buildx and the runner. Pure.
-
-
-/**
- * `cache-write: auto`: the runs whose cache others read write it (the default branch, tags,
- * schedules). A pull request's entries are readable from that PR alone, yet count against the
- * repository's quota and evict the default branch's: it reads and writes nothing. Without a
- * known default branch (a local run, an event that does not say), a branch writes as before.
- */
-function cacheWrite(policy, ctx) {
-    if (policy !== 'auto')
-        return { write: policy === 'always', why: `cache-write: ${policy}` };
-    if (ctx.eventName === 'pull_request' || ctx.eventName === 'pull_request_target')
-        return { write: false, why: "a pull request reads the default branch's cache and writes none (cache-write: auto)" };
-    if (ctx.eventName === 'schedule')
-        return { write: true, why: 'a scheduled run writes the cache (cache-write: auto)' };
-    if (ctx.ref.startsWith('refs/tags/'))
-        return { write: true, why: 'a tag writes the cache (cache-write: auto)' };
-    const branch = ctx.ref.startsWith('refs/heads/') ? ctx.ref.slice('refs/heads/'.length) : '';
-    if (branch && ctx.defaultBranch && branch !== ctx.defaultBranch)
-        return { write: false, why: `${branch} is not the default branch (${ctx.defaultBranch}): it reads and writes none (cache-write: auto)` };
-    return { write: true, why: 'the default branch writes the cache (cache-write: auto)' };
-}
-/** A buildx cache spec as its attributes: `type=registry,ref=r/x:c` -> {type, ref}; a bare image reference is a registry cache. */
-function cacheSpecAttrs(spec) {
-    if (!spec.includes('='))
-        return { type: 'registry', ref: spec };
-    return Object.fromEntries(spec.split(',').map(kv => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
-}
-const GHA_V2_BUILDX = '0.21.0';
-/** A cache export the action derives never fails the build: BuildKit reports it and builds on (main warns). */
-const IGNORE_ERROR = 'ignore-error=true';
-function cacheScope(inputs, ctx) {
-    const scope = inputs.cacheScope || ctx.workflow || 'ci-base';
-    return scope.replace(/[^A-Za-z0-9._-]+/g, '-');
-}
-/** A platform as a cache name's suffix: `linux/arm64` → `-linux-arm64`. */
-const platformSuffix = (platform) => `-${platform.replace(/[^A-Za-z0-9._]+/g, '-')}`;
-/** A ref's tag with a suffix (a digest dropped): `r/x:c` → `r/x:c<suffix>`; a ref without a tag gets `bareTag`. */
-function withTagSuffix(ref, suffix, bareTag) {
-    const named = ref.includes('@') ? ref.slice(0, ref.indexOf('@')) : ref;
-    return named.lastIndexOf(':') > named.lastIndexOf('/') ? `${named}${suffix}` : `${named}:${bareTag}`;
-}
-/** A registry cache ref for one platform: its tag gains the suffix once (`r/x:buildcache` → `r/x:buildcache-linux-arm64`). */
-function platformCacheRef(ref, platform) {
-    const suffix = platformSuffix(platform);
-    return ref.endsWith(suffix) ? ref : withTagSuffix(ref, suffix, `buildcache${suffix}`);
-}
-/**
- * Where a cache is written, and every place it is read from. Platforms that build apart (a
- * job per platform, `mode: platform`) each write a cache of their own: two jobs exporting to
- * one gha scope or registry ref would overwrite each other, the last one winning, and the next
- * run's other platform would miss. Such a job reads its own and the shared one (a workflow
- * that moves from one job to a job per platform starts warm). A build of several platforms in
- * one place keeps the shared one.
- */
-function cacheNames(base, inputs, forPlatform) {
-    if (inputs.mode === 'platform' && inputs.platforms.length === 1) {
-        const own = forPlatform(base, inputs.platforms[0]);
-        return { write: own, read: [...new Set([own, base])] };
+    catch {
+        return {};
     }
-    return { write: base, read: [base] };
 }
-const scopeFor = (scope, platform) => scope.endsWith(platformSuffix(platform)) ? scope : `${scope}${platformSuffix(platform)}`;
-function planCache(inputs, tags, ctx, env) {
-    const from = [];
-    const to = [];
-    const toIfStale = [];
-    const warnings = [];
-    const scope = cacheScope(inputs, ctx);
-    const write = cacheWrite(inputs.cacheWrite, ctx);
-    const mode = `mode=${inputs.cacheMode}`;
-    let local;
-    for (const kind of inputs.cache) {
-        switch (kind) {
-            case 'gha': {
-                const url = env.ACTIONS_CACHE_URL || env.ACTIONS_RESULTS_URL;
-                if (!url || !env.ACTIONS_RUNTIME_TOKEN) {
-                    warnings.push('cache: gha needs the GitHub cache service (ACTIONS_RUNTIME_TOKEN and a cache URL), which this run does not have; building without it.');
-                    break;
-                }
-                // BuildKit retries a cache service that answers 429 or 5xx until the timeout (10m by default).
-                const scopes = cacheNames(scope, inputs, scopeFor);
-                for (const read of scopes.read)
-                    from.push(`type=gha,scope=${read},timeout=${inputs.cacheTimeout}`);
-                to.push(`type=gha,scope=${scopes.write},${mode},timeout=${inputs.cacheTimeout},${IGNORE_ERROR}`);
-                break;
-            }
-            case 'registry': {
-                const refs = cacheNames(inputs.cacheRef || `${inputs.image}:buildcache`, inputs, platformCacheRef);
-                for (const read of refs.read)
-                    from.push(`type=registry,ref=${read}`);
-                to.push(`type=registry,ref=${refs.write},${mode},${IGNORE_ERROR}`);
-                toIfStale.push(to[to.length - 1]);
-                break;
-            }
-            case 'inline':
-                // The image carries its own cache metadata: the published image (the baseline) and
-                // this build's first tag are the cache sources.
-                for (const ref of new Set([inputs.baseline, tags[0]].filter(Boolean)))
-                    from.push(`type=registry,ref=${ref}`);
-                break;
-            case 'local': {
-                const dir = (0,external_node_path_.join)(ctx.temp, 'ci-base-action-cache', scope);
-                local = {
-                    dir,
-                    nextDir: `${dir}-next`,
-                    key: `ci-base-action-${scope}-${ctx.runId}-${ctx.runAttempt}`,
-                    restoreKeys: [`ci-base-action-${scope}-`],
-                    ...(write.write ? {} : { noSave: write.why })
-                };
-                from.push(`type=local,src=${dir}`);
-                to.push(`type=local,dest=${local.nextDir},${mode},${IGNORE_ERROR}`);
-                break;
-            }
+/** The daemon's /info over its local socket (milliseconds), or through the CLI when docker talks elsewhere. */
+async function engineFacts(run, env) {
+    const socket = localDockerSocket(env);
+    if (socket) {
+        const info = await new Promise(resolve => {
+            const req = (0,external_node_http_.get)({ socketPath: socket, path: '/info', timeout: 5000 }, res => {
+                let body = '';
+                res.on('data', chunk => (body += chunk));
+                res.on('end', () => resolve(res.statusCode === 200 ? body : undefined));
+            });
+            req.on('error', () => resolve(undefined));
+            req.on('timeout', () => req.destroy());
+        });
+        if (info)
+            return { containerdStore: info.includes('io.containerd.snapshotter') };
+    }
+    const info = await (0,docker/* mustRun */.Pv)(run, ['info', '--format', '{{json .DriverStatus}}'], 'Reading docker info', { quiet: true });
+    return { containerdStore: info.stdout.includes('io.containerd.snapshotter') };
+}
+function localDockerSocket(env) {
+    if (env.DOCKER_CONTEXT)
+        return undefined;
+    if (env.DOCKER_HOST)
+        return env.DOCKER_HOST.startsWith('unix://') ? env.DOCKER_HOST.slice('unix://'.length) : undefined;
+    const context = readDockerConfig(env).currentContext;
+    if (context && context !== 'default')
+        return undefined;
+    return (0,external_node_fs_.existsSync)('/var/run/docker.sock') ? '/var/run/docker.sock' : undefined;
+}
+/** The login `docker login` stored for a host: in config.json, or through its credential helper. */
+async function dockerCredentials(host, env) {
+    const key = host === 'docker.io' ? 'https://index.docker.io/v1/' : host;
+    const config = readDockerConfig(env);
+    const helper = config.credHelpers?.[key] ?? config.credsStore;
+    if (helper) {
+        const out = await new Promise(resolve => {
+            const child = (0,external_node_child_process_.execFile)(`docker-credential-${helper}`, ['get'], (error, stdout) => resolve(error ? '' : stdout));
+            child.stdin?.end(key);
+        });
+        if (out) {
+            const { Username, Secret } = JSON.parse(out);
+            return { username: Username, password: Secret };
         }
     }
-    const plan = {
-        from: inputs.noCache ? [] : inputs.cacheFrom.length ? inputs.cacheFrom : from,
-        to: !write.write ? [] : inputs.cacheTo.length ? inputs.cacheTo : to
-    };
-    const attrs = [...plan.from, ...plan.to].map(cacheSpecAttrs);
-    return {
-        ...plan,
-        local,
-        // Next to a registry cache (mode=max: every step), inline metadata adds nothing, and the
-        // engine's BuildKit writes it differently when steps came from that cache: the same image
-        // would get a new digest. The registry cache is the one source then.
-        inline: inputs.cache.includes('inline') && !inputs.cache.includes('registry') && !inputs.cacheTo.length,
-        types: [...new Set(attrs.map(a => a.type))],
-        registryRefs: [...new Set(attrs.filter(a => a.type === 'registry' && a.ref).map(a => a.ref))],
-        // Only while the action's own specs are used: a user's cache-to is exported as written.
-        toIfStale: inputs.cacheTo.length || !write.write ? [] : toIfStale,
-        write,
-        unwritten: write.write ? [] : inputs.cacheTo.length ? inputs.cacheTo : to,
-        warnings
-    };
-}
-/** The inputs with every gha cache left out: the derived one and any in cache-from / cache-to. */
-function inputsWithoutGha(inputs) {
-    const notGha = (spec) => cacheSpecAttrs(spec).type !== 'gha';
-    return {
-        ...inputs,
-        cache: inputs.cache.filter(kind => kind !== 'gha'),
-        cacheFrom: inputs.cacheFrom.filter(notGha),
-        cacheTo: inputs.cacheTo.filter(notGha)
-    };
-}
-/** What the log says of the cache-write decision. */
-const cacheWriteLine = (plan) => plan.write.write ? `The build writes its caches: ${plan.write.why}` : `The build reads its caches and writes none: ${plan.write.why}`;
-/** GitHub's cache service (API v2) needs a newer buildx than many runners' distributions ship. */
-function ghaVersionWarning(plan, buildxVersion) {
-    if (!plan.types.includes('gha') || atLeast(buildxVersion, GHA_V2_BUILDX))
+    const auth = config.auths?.[key]?.auth;
+    if (!auth)
         return undefined;
-    return `cache: gha with buildx ${buildxVersion}: GitHub's cache service (API v2) needs buildx >= ${GHA_V2_BUILDX}; set buildx-version, or use cache: registry.`;
-}
-/** One warning for the cache steps that failed: which cache, and why; the build went on. */
-function cacheFaultWarning(faults) {
-    if (!faults.length)
-        return undefined;
-    const said = faults.map(f => `${f.step} failed: ${f.error}`).join('\n');
-    // BuildKit kept retrying a service that answered 429 or 5xx until the limit.
-    const why = faults.some(f => /timeout/i.test(f.error)) ? '\n(the cache service did not answer in time: see cache-timeout)' : '';
-    return `The build went on without cache: ${said}${why}`;
-}
-/** The blobs a registry cache's manifest lists (an index of blobs, or an image manifest's layers): its cache config aside. */
-function cacheBlobs(manifestText) {
-    const manifest = JSON.parse(manifestText);
-    return (manifest.manifests ?? manifest.layers ?? []).filter(d => !/cacheconfig/.test(d.mediaType ?? '')).map(d => d.digest);
-}
-/**
- * Whether exporting the registry cache would rewrite what its ref already holds: every step of
- * this build came from cache, and every layer of the image is among the cache's blobs. A step
- * that ran, or a layer the cache lacks (a cache written by another build, or none yet), means
- * it is written. Only the cache's freshness rides on this, never the image.
- */
-function cacheHoldsBuild(steps, imageLayers, cached) {
-    if (!cached || steps.cached < steps.steps)
-        return false;
-    const held = new Set(cached);
-    return imageLayers.every(layer => held.has(layer));
-}
-/** The caches to export after the build (those whose refs lack it) and those already up to date. */
-function staleCaches(specs, steps, imageLayers, held) {
-    const stale = specs.filter(spec => !cacheHoldsBuild(steps, imageLayers, held.get(spec)));
-    return { stale, upToDate: specs.filter(spec => !stale.includes(spec)) };
+    const plain = Buffer.from(auth, 'base64').toString('utf8');
+    return { username: plain.slice(0, plain.indexOf(':')), password: plain.slice(plain.indexOf(':') + 1) };
 }
 
-;// CONCATENATED MODULE: ./src/core/builder.ts
-// The builder a run uses, decided from the inputs and what the machine has: which buildx, which
-// driver, and the spec of a builder to create (its buildkitd config, TLS files, nodes). Pure.
-
-
-
-
-
-
-/** Older buildx lacks what the action relies on (multi-platform docker driver, rawjson-era flags). */
-const MIN_BUILDX = '0.13.0';
-/** Installed when the runner's buildx cannot do what the inputs ask and no version was asked for. */
-const DEFAULT_BUILDX = 'v0.37.1';
-/**
- * The default's linux-amd64 binary, as its release's checksums.txt gives it and as projects
- * that pin it record it: checked beside checksums.txt, so that the default stays the binary it
- * was reviewed as even if the download site were changed under it.
- */
-const DEFAULT_BUILDX_SHA256 = {
-    'buildx-v0.37.1.linux-amd64': '9447199cdb435f25880548343c128a4b6650e8891ee598905d8d29d39a8e359b'
-};
-/** The oldest buildx that can do what the build asks of it. */
-function buildxNeeded(cacheTypes) {
-    if (cacheTypes.includes('gha'))
-        return { version: GHA_V2_BUILDX, why: "cache: gha (v2 of GitHub's cache service)" };
-    return { version: MIN_BUILDX, why: 'the action' };
-}
-/** The version to install and why, or undefined to use the runner's own. */
-function buildxToInstall(wanted, installed, need = buildxNeeded([])) {
-    if (wanted !== 'installed')
-        return { version: wanted.startsWith('v') ? wanted : `v${wanted}`, why: 'as buildx-version asks' };
-    if (!installed)
-        return { version: DEFAULT_BUILDX, why: 'the runner has none' };
-    if (atLeast(installed, need.version))
-        return undefined;
-    return { version: DEFAULT_BUILDX, why: `the runner's ${installed} is older than ${need.version}, which ${need.why} needs` };
-}
-function buildxAsset(version, platform = process.platform, arch = process.arch) {
-    const archName = { x64: 'amd64', arm64: 'arm64', arm: 'arm-v7', s390x: 's390x', ppc64: 'ppc64le', riscv64: 'riscv64' }[arch] ?? arch;
-    return `buildx-${version}.${platform}-${archName}${platform === 'win32' ? '.exe' : ''}`;
-}
-/**
- * `auto`: the runner's own docker builder when it can do the job (containerd store, or a single
- * platform with at most inline cache and no builder options), else a docker-container builder.
- */
-function chooseDriver(inputs, facts, cacheTo) {
-    if (inputs.driver !== 'auto')
-        return inputs.driver;
-    if (inputs.driverOpts.length || inputs.buildkitdConfig.trim() || inputs.endpoint)
-        return 'docker-container';
-    if (facts.containerdStore)
-        return 'docker';
-    const onlyInline = cacheTo.every(c => c === 'type=inline');
-    return inputs.platforms.length === 1 && onlyInline && !inputs.load ? 'docker' : 'docker-container';
-}
-/** Registries on the runner's loopback (a `services:` registry) that a builder must reach over plain HTTP. */
-function loopbackRegistries(refs) {
-    return [...new Set(refs.map(reference/* registryOf */.Fv).filter(reference/* isLoopbackHost */.cW))];
-}
-function buildkitdConfig(userConfig, plainHttp, entitlements = []) {
-    const extra = plainHttp
-        // buildx's TOML parser rejects `]` in a table key, so `[::1]` gets no entry: BuildKit speaks
-        // plain HTTP to loopback addresses by itself, network=host is what it needs.
-        .filter(h => !h.startsWith('[') && !userConfig.includes(`[registry."${h}"]`))
-        .map(h => `[registry."${h}"]\n  http = true\n  insecure = true`);
-    // A top-level key: before any table. The user's own list stays theirs.
-    const granted = entitlements.length && !/^\s*insecure-entitlements\s*=/m.test(userConfig)
-        ? `insecure-entitlements = [${entitlements.map(e => `"${e}"`).join(', ')}]`
-        : '';
-    return [granted, userConfig.trim(), ...extra].filter(Boolean).join('\n\n') + '\n';
-}
-/**
- * The builder the action would create: its spec, the files it needs (buildkitd config; the
- * remote driver's TLS material, which buildx only takes as paths), and the nodes to append.
- */
-function builderSpec(inputs, driver, name, tempDir, refs) {
-    const loopback = loopbackRegistries(refs);
-    const driverOpts = [...inputs.driverOpts];
-    // The pinned BuildKit, under the local name the pipeline readies it as (from the GitHub cache, or pulled by digest).
-    if (driver === 'docker-container' && !driverOpts.some(o => o.startsWith('image=')))
-        driverOpts.push(`image=${pinnedLocalName(inputs.buildkitImage)}`);
-    if (driver === 'docker-container' && loopback.length && !driverOpts.some(o => o.startsWith('network='))) {
-        driverOpts.push('network=host');
-    }
-    const files = {};
-    const tlsOpts = [];
-    for (const [opt, pem] of [
-        ['cacert', inputs.tls.ca],
-        ['cert', inputs.tls.cert],
-        ['key', inputs.tls.key]
-    ]) {
-        if (!pem || driver !== 'remote')
-            continue;
-        const path = (0,external_node_path_.join)(tempDir, `${name}-${opt}.pem`);
-        files[path] = `${pem}\n`;
-        tlsOpts.push(`${opt}=${path}`);
-    }
-    driverOpts.push(...tlsOpts);
-    const config = buildkitdConfig(inputs.buildkitdConfig, loopback, inputs.allow);
-    const configFile = config.trim() ? (0,external_node_path_.join)(tempDir, `${name}-buildkitd.toml`) : '';
-    const first = firstNodePlatforms(inputs, driver);
-    const appends = inputs.appendNodes.map(node => (0,core_args/* appendNodeArgs */.C6)(name, driver, node, driver === 'remote' ? tlsOpts : driver === 'kubernetes' ? kubernetesNodeOpts(driverOpts, [node.platform]) : []));
-    return {
-        spec: {
-            name,
-            driver,
-            endpoint: inputs.endpoint,
-            driverOpts: driver === 'kubernetes' && inputs.appendNodes.length ? kubernetesNodeOpts(driverOpts, first) : driverOpts,
-            configFile,
-            platforms: first
-        },
-        config: configFile ? config : '',
-        files,
-        appends
-    };
-}
-/**
- * The platforms the first node is fixed to. buildx places each platform on a node whose own
- * `--platform` list names it, else on the first node that can build it, emulating if it must:
- * with nodes appended, the first node names every platform no appended node names, so that a
- * platform with a native node is never emulated on the first. A lone node is left as buildx
- * makes it, but for kubernetes, whose pods are told their platforms.
- */
-function firstNodePlatforms(inputs, driver) {
-    if (!inputs.appendNodes.length)
-        return driver === 'kubernetes' ? inputs.platforms : [];
-    const appended = new Set(inputs.appendNodes.map(n => n.platform));
-    return inputs.platforms.filter(p => !appended.has(p));
-}
-/** Kubernetes' name for a platform's architecture (its `kubernetes.io/arch` label). */
-const kubernetesArch = (platform) => platform.split('/')[1] ?? '';
-/**
- * A kubernetes node's options: the builder's own (namespace, replicas, loadbalance, ...) with
- * its node selector narrowed to its platforms' one architecture (`kubernetes.io/arch`, added to
- * the user's labels or put in place of the one they give), so that each platform's pods run on
- * machines of that architecture.
- */
-function kubernetesNodeOpts(driverOpts, platforms) {
-    const arches = [...new Set(platforms.map(kubernetesArch))];
-    if (arches.length !== 1)
-        return driverOpts;
-    const arch = `kubernetes.io/arch=${arches[0]}`;
-    const given = driverOpts.find(o => o.startsWith('nodeselector='));
-    const labels = given
-        ? given
-            .slice('nodeselector='.length)
-            .split(',')
-            .filter(l => !l.startsWith('kubernetes.io/arch='))
-        : [];
-    return [...driverOpts.filter(o => o !== given), `nodeselector=${[...labels, arch].join(',')}`];
-}
-/** Where each platform will build, for the log: the node whose list names it. */
-function placement(inputs, spec) {
-    const first = `${spec.name}0`;
-    return inputs.platforms.map(platform => {
-        const node = inputs.appendNodes.find(n => n.platform === platform);
-        if (node)
-            return `${platform}: node ${spec.name}-${platform.replace(/\//g, '-')} (${node.endpoint || 'pods on its architecture'}), which names it`;
-        if (spec.platforms.includes(platform))
-            return `${platform}: node ${first} (the first), which names it`;
-        return `${platform}: no node names it; buildx places it on the first node that can build it, emulating it if it must`;
-    });
-}
-
-// EXTERNAL MODULE: ./src/pipeline/host/docker-config.ts
-var docker_config = __webpack_require__(5404);
 ;// CONCATENATED MODULE: ./src/pipeline/builder/buildx.ts
 // buildx: find or install it, and pick (or create) the builder the build runs on.
 
@@ -632,12 +486,13 @@ var docker_config = __webpack_require__(5404);
 
 
 
+
 /** Where the docker CLI looks for its buildx plugin, in its order; undefined when it may look elsewhere. */
 function buildxPlugin(env, exists = external_node_fs_.existsSync) {
-    if ((0,docker_config/* readDockerConfig */.TO)(env).cliPluginsExtraDirs)
+    if (readDockerConfig(env).cliPluginsExtraDirs)
         return undefined;
     const dirs = [
-        (0,external_node_path_.join)((0,docker_config/* dockerConfigDir */.kG)(env), 'cli-plugins'),
+        (0,external_node_path_.join)(dockerConfigDir(env), 'cli-plugins'),
         ...['/usr/local/lib', '/usr/local/libexec', '/usr/lib', '/usr/libexec'].map(d => `${d}/docker/cli-plugins`)
     ];
     return dirs.map(d => (0,external_node_path_.join)(d, 'docker-buildx')).find(exists);
@@ -653,7 +508,7 @@ async function installedBuildx(run, env, binary = buildxPlugin(env)) {
     if (key && known[key])
         return known[key];
     const result = binary ? await run(['version'], { quiet: true, command: binary }) : await run(['buildx', 'version'], { quiet: true });
-    const version = result.code === 0 ? parseVersion(result.stdout) : undefined;
+    const version = result.code === 0 ? (0,core_version/* parseVersion */.o)(result.stdout) : undefined;
     if (key && version)
         await rememberVersion(env, { ...known, [key]: version });
     return version;
@@ -694,7 +549,7 @@ async function installBuildx(version, baseUrl, env) {
     if (!dir) {
         // Loaded only on a miss: the module costs about 200 ms to load.
         const tc = await Promise.all(/* import() */[__webpack_require__.e(942), __webpack_require__.e(507), __webpack_require__.e(805)]).then(__webpack_require__.bind(__webpack_require__, 9805));
-        const asset = buildxAsset(version);
+        const asset = (0,core_builder/* buildxAsset */.Ty)(version);
         const url = `${baseUrl}/${version}/${asset}`;
         const work = await (0,promises_.mkdtemp)((0,external_node_path_.join)(env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'buildx-download-'));
         const file = (0,external_node_path_.join)(work, asset);
@@ -712,7 +567,7 @@ async function installBuildx(version, baseUrl, env) {
             throw new Error(`buildx ${version}: ${asset} is not listed in checksums.txt at ${baseUrl}/${version}`);
         if (expected !== actual)
             throw new Error(`buildx ${version}: checksum mismatch for ${url} (expected ${expected}, got ${actual})`);
-        const pinned = DEFAULT_BUILDX_SHA256[asset];
+        const pinned = core_builder/* DEFAULT_BUILDX_SHA256 */.l5[asset];
         if (pinned && pinned !== actual)
             throw new Error(`buildx ${version}: ${url} is not the release this action pins (sha256 ${pinned}, got ${actual})`);
         dir = await tc.cacheFile(file, 'docker-buildx', 'docker-buildx', version.slice(1));
@@ -740,13 +595,35 @@ async function createBuilder(run, create) {
         await (0,docker/* mustRun */.Pv)(run, append, `Appending the ${append[append.indexOf('--platform') + 1]} node`);
 }
 /** A builder the user keeps (a warm one on a self-hosted runner): started if it is not, never created or removed here. */
-async function existingBuilderDriver(run, name) {
+async function existingBuilder(run, name) {
     const inspected = await run(['buildx', 'inspect', '--bootstrap', name], { quiet: true });
     if (inspected.code !== 0) {
         throw new Error(`Input 'builder': '${name}' is not a usable builder (docker buildx ls lists the builders):\n${(0,docker/* lastLines */.w$)(inspected.stderr || inspected.stdout, 5)}`);
     }
     const driver = /^Driver:\s*(\S+)/m.exec(inspected.stdout)?.[1] ?? '';
-    return ['docker', 'docker-container', 'remote', 'kubernetes'].find(d => d === driver) ?? 'docker-container';
+    return {
+        driver: ['docker', 'docker-container', 'remote', 'kubernetes'].find(d => d === driver) ?? 'docker-container',
+        nodes: (0,core_builder/* builderNodes */.$R)(inspected.stdout)
+    };
+}
+/**
+ * The `builder` input's driver and nodes, for the plan. A builder of several nodes splits a
+ * build of several platforms between them: what such a build cannot do is refused now.
+ */
+async function existingBuilderFacts(run, inputs) {
+    const { driver, nodes } = await existingBuilder(run, inputs.builder);
+    const groups = (0,core_builder/* nodeGroups */.f$)(inputs.platforms, nodes);
+    if (groups.length > 1 && inputs.mode === 'build') {
+        const problems = (0,core_builder/* severalNodesProblems */.Co)(inputs, `the builder '${inputs.builder}' builds the platforms on ${groups.length} nodes`);
+        if (problems.length)
+            throw new core_inputs/* InputError */.dz(problems);
+    }
+    return { existingDriver: driver, existingNodes: nodes };
+}
+/** The nodes of the builder a build runs on, asked after setup for the report ('' is the current builder). */
+async function nodesOf(run, builder) {
+    const inspected = await run(['buildx', 'inspect', ...(builder ? [builder] : [])], { quiet: true });
+    return inspected.code === 0 ? (0,core_builder/* builderNodes */.$R)(inspected.stdout) : [];
 }
 /**
  * The engine is asked only when `auto` has to choose. The answer (the engine's /info, tens of
@@ -754,7 +631,7 @@ async function existingBuilderDriver(run, name) {
  * other things.
  */
 function askEngineIfAuto(rt, inputs) {
-    const facts = inputs.driver === 'auto' && !inputs.builder ? (0,docker_config/* engineFacts */.Ig)(rt.docker, rt.env) : undefined;
+    const facts = inputs.driver === 'auto' && !inputs.builder ? engineFacts(rt.docker, rt.env) : undefined;
     facts?.catch(() => undefined); // awaited later; an early rejection is not unhandled
     return facts;
 }
@@ -766,8 +643,8 @@ function askEngineIfAuto(rt, inputs) {
 async function readyBuildx(rt, inputs, plan) {
     // An explicit version is installed whatever the runner has: no need to ask the runner's.
     const installed = inputs.buildxVersion === 'installed' ? await installedBuildx(rt.docker, rt.env) : undefined;
-    const need = buildxNeeded(plan.cache.types);
-    const wanted = buildxToInstall(inputs.buildxVersion, installed, need);
+    const need = (0,core_builder/* buildxNeeded */.q)(plan.cache.types);
+    const wanted = (0,core_builder/* buildxToInstall */.Jj)(inputs.buildxVersion, installed, need);
     let binary;
     let withoutGha;
     if (wanted) {
@@ -778,7 +655,7 @@ async function readyBuildx(rt, inputs, plan) {
         }
         catch (e) {
             // Only gha's need can be given up: the build itself runs on what the runner has.
-            if (!installed || !atLeast(installed, buildxNeeded([]).version) || !plan.cache.types.includes('gha'))
+            if (!installed || !(0,core_version/* atLeast */.j)(installed, (0,core_builder/* buildxNeeded */.q)([]).version) || !plan.cache.types.includes('gha'))
                 throw e;
             withoutGha =
                 `buildx ${wanted.version}, which ${need.why} needs, could not be downloaded from ${inputs.buildxDownloadUrl} (${(0,errors/* errorMessage */.g)(e)}); ` +
@@ -802,8 +679,8 @@ async function useBuilder(rt, inputs, plan, { version, binary }, temp) {
         rt.info(`buildx ${version}, ${plan.driver} driver`);
     }
     // The builder's BuildKit from the GitHub cache when a run before pulled it: no Docker Hub pull.
-    if (plan.create?.spec.driverOpts.includes(`image=${pinnedLocalName(inputs.buildkitImage)}`)) {
-        const { save, pullError } = await readyImage(rt, 'buildkit', inputs.buildkitImage, temp, 'builder image');
+    if (plan.create?.spec.driverOpts.includes(`image=${(0,core_image_cache/* pinnedLocalName */.Z)(inputs.buildkitImage)}`)) {
+        const { save, pullError } = await (0,image_cache/* readyImage */.Vo)(rt, 'buildkit', inputs.buildkitImage, temp, 'builder image');
         if (pullError)
             throw new Error(`Pulling the builder image ${inputs.buildkitImage} failed: ${pullError}\nSet buildkit-image to a copy your runner can pull (a mirror, with its login), or use driver: docker.`);
         if (save)
@@ -813,7 +690,7 @@ async function useBuilder(rt, inputs, plan, { version, binary }, temp) {
         rt.remember({ builder: plan.create.spec.name });
         await createBuilder((0,docker/* withBuildx */.xG)(rt.docker, binary), plan.create);
         if (plan.create.appends.length)
-            for (const line of placement(inputs, plan.create.spec))
+            for (const line of (0,core_builder/* placement */.ot)(inputs, plan.create.spec))
                 rt.info(`Where it builds: ${line}`);
     }
 }
@@ -870,8 +747,311 @@ function runContext(env, readEvent) {
     };
 }
 
-// EXTERNAL MODULE: ./src/pipeline/registry/registry-client.ts
-var registry_client = __webpack_require__(7345);
+;// CONCATENATED MODULE: ./src/pipeline/host/http.ts
+// A small HTTP client for the registry API on node:http(s). Node's fetch loads its HTTP stack
+// (undici) on first use, about 40 ms here: more than all of `inspect`'s requests together.
+// Redirects are followed for reads, without credentials when they leave the host (blob
+// downloads go to storage that rejects them); a request that hangs is cut off.
+
+const http_REDIRECTS = new Set([301, 302, 303, 307, 308]);
+let requestTimeoutMs = 120_000;
+/** The run's `registry-timeout`: how long any registry request may go unanswered. */
+function setRequestTimeout(ms) {
+    requestTimeoutMs = ms;
+}
+// TLS is loaded the first time a registry needs it (about 20 ms): a loopback registry never does.
+const httpsRequest = async () => (await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 4708, 23))).request;
+async function once(url, req) {
+    const send = url.protocol === 'https:' ? await httpsRequest() : external_node_http_.request;
+    return new Promise((resolve, reject) => {
+        const body = typeof req.body === 'string' ? Buffer.from(req.body) : req.body;
+        // A connection of its own per request: a registry that answers before reading a body (an
+        // early error) leaves a kept-alive connection that the next try must not inherit.
+        const headers = { ...req.headers, ...(body ? { 'Content-Length': String(body.length) } : {}) };
+        const r = send(url, { method: req.method ?? 'GET', agent: false, headers, signal: req.signal }, resolve);
+        const limit = req.timeoutMs ?? requestTimeoutMs;
+        r.setTimeout(limit, () => r.destroy(new Error(`timed out after ${limit / 1000} s (registry-timeout)`)));
+        r.on('error', (e) => reject(new Error(`${req.method ?? 'GET'} ${url.host}${url.pathname}: ${networkReason(e)}`, { cause: e })));
+        r.end(body);
+    });
+}
+/** Node's words for a dropped connection ("socket hang up") said plainly. */
+function networkReason(e) {
+    if (e.code === 'ECONNRESET' || /socket hang up/.test(e.message))
+        return `the connection was reset (${e.message})`;
+    if (e.code === 'ECONNREFUSED')
+        return 'connection refused';
+    return e.message;
+}
+function collect(res) {
+    return new Promise((resolve, reject) => {
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => resolve(Buffer.concat(chunks)));
+        res.on('error', reject);
+    });
+}
+async function http(address, req = {}) {
+    let url = new URL(address);
+    const headers = { ...req.headers };
+    let res = await once(url, { ...req, headers });
+    for (let hops = 0; http_REDIRECTS.has(res.statusCode ?? 0) && res.headers.location && hops < 5; hops++) {
+        res.resume();
+        const next = new URL(res.headers.location, url);
+        if (next.host !== url.host)
+            delete headers.Authorization;
+        url = next;
+        res = await once(url, { ...req, method: req.method === 'HEAD' ? 'HEAD' : 'GET', body: undefined, headers });
+    }
+    const status = res.statusCode ?? 0;
+    const body = req.method === 'HEAD' ? Promise.resolve(Buffer.alloc(0)) : collect(res);
+    if (req.method === 'HEAD')
+        res.resume();
+    return {
+        status,
+        statusText: res.statusMessage ?? '',
+        ok: status >= 200 && status < 300,
+        headers: { get: name => [res.headers[name.toLowerCase()]].flat()[0] ?? null },
+        text: async () => (await body).toString('utf8'),
+        json: async () => JSON.parse((await body).toString('utf8')),
+        bytes: async () => new Uint8Array(await body)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/http-headers.ts
+// What an HTTP answer's headers ask of the client: how a registry wants to be signed in to
+// (WWW-Authenticate), and how long a server asks to be left alone (Retry-After). Pure.
+/** A WWW-Authenticate challenge: its scheme and parameters. */
+function parseChallenge(header) {
+    const scheme = header.split(' ')[0];
+    const params = {};
+    for (const m of header.slice(scheme.length).matchAll(/(\w+)="([^"]*)"/g))
+        params[m[1]] = m[2];
+    return { scheme: scheme.toLowerCase(), params };
+}
+/** Retry-After in seconds or as an HTTP date. */
+function retryAfterMs(header, now = Date.now()) {
+    if (!header)
+        return undefined;
+    if (/^\d+$/.test(header.trim()))
+        return Number(header.trim()) * 1000;
+    const at = Date.parse(header);
+    return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/registry/registry-client.ts
+// The distribution HTTP API, with docker's own credentials (config.json or a credential
+// helper) and the token dance registries ask for: manifest and config reads for the report
+// (milliseconds, where a `docker buildx imagetools` process costs ~100 ms), and the writes
+// that publish an image by digest and then point its tags at it.
+
+
+
+
+const MANIFEST_TYPES = [
+    'application/vnd.oci.image.index.v1+json',
+    'application/vnd.docker.distribution.manifest.list.v2+json',
+    'application/vnd.oci.image.manifest.v1+json',
+    'application/vnd.docker.distribution.manifest.v2+json'
+].join(', ');
+class NotFoundError extends Error {
+}
+/** A registry's answer that was not a success: its status, and how long it asked to be left alone. */
+class RegistryError extends Error {
+    status;
+    retryAfterMs;
+    constructor(message, status, retryAfterMs) {
+        super(message);
+        this.status = status;
+        this.retryAfterMs = retryAfterMs;
+    }
+}
+const DEFAULT_RETRIES = { attempts: 4, baseMs: 1000, maxWaitMs: 30_000 };
+// 429 and 5xx are the registry's own word that it may answer later; a dropped or silent
+// connection likewise. A 4xx other than 429 is the request's fault and is not tried again.
+const retryable = (e) => e instanceof RegistryError
+    ? e.status === 429 || e.status >= 500
+    : /connection was reset|timed out|connection refused|EPIPE|ETIMEDOUT|ECONNRESET|socket hang up/i.test(String(e?.message));
+class RegistryClient {
+    ref;
+    credentials;
+    retries;
+    authorization;
+    constructor(ref, credentials, retries = DEFAULT_RETRIES) {
+        this.ref = ref;
+        this.credentials = credentials;
+        this.retries = retries;
+    }
+    /** One operation, tried again with backoff while the registry's failure is one that passes. */
+    async retrying(what, operation) {
+        const { attempts, baseMs, maxWaitMs, onRetry, signal, sleep = ms => abortableSleep(ms, signal) } = this.retries;
+        for (let attempt = 1;; attempt++) {
+            try {
+                return await operation();
+            }
+            catch (e) {
+                if (attempt >= attempts || !retryable(e) || signal?.aborted) {
+                    if (attempt > 1 && retryable(e))
+                        e.message += ` (gave up after ${attempt} tries)`;
+                    throw e;
+                }
+                const asked = e instanceof RegistryError ? e.retryAfterMs : undefined;
+                const wait = Math.min(asked ?? baseMs * 2 ** (attempt - 1), maxWaitMs);
+                onRetry?.(`${e.message}; trying ${what} again in ${(wait / 1000).toFixed(wait < 1000 ? 1 : 0)} s${asked !== undefined ? ' (as Retry-After asked)' : ''}, attempt ${attempt + 1} of ${attempts}`);
+                await sleep(wait);
+            }
+        }
+    }
+    async manifest(reference) {
+        return this.retrying(`GET manifest ${reference}`, async () => (await this.call(`/v2/${this.ref.repository}/manifests/${reference}`, { headers: { Accept: MANIFEST_TYPES } })).text());
+    }
+    /** A manifest's exact bytes and media type: what a tag is pointed at has to be byte-identical. */
+    async manifestBytes(reference) {
+        return this.retrying(`GET manifest ${reference}`, async () => {
+            const res = await this.call(`/v2/${this.ref.repository}/manifests/${reference}`, { headers: { Accept: MANIFEST_TYPES } });
+            return { bytes: await res.bytes(), mediaType: res.headers.get('content-type') ?? '' };
+        });
+    }
+    /** Every tag of the repository (following the registry's pages); none when it does not exist yet. */
+    async tags() {
+        const tags = [];
+        let next = `/v2/${this.ref.repository}/tags/list?n=1000`;
+        while (next) {
+            const page = next;
+            const res = await this.retrying('GET tags', () => this.call(page, { accept: [404] }));
+            if (res.status === 404)
+                return tags;
+            tags.push(...((await res.json()).tags ?? []));
+            const link = /<([^>]+)>;\s*rel="next"/.exec(res.headers.get('link') ?? '')?.[1];
+            next = link ? (link.startsWith('/') ? link : new URL(link).pathname + new URL(link).search) : undefined;
+        }
+        return tags;
+    }
+    async blob(digest) {
+        return this.retrying(`GET blob ${digest}`, async () => (await this.call(`/v2/${this.ref.repository}/blobs/${digest}`, { headers: { Accept: '*/*' } })).text());
+    }
+    /** The digest a tag (or digest) resolves to, or '' when the registry has no such manifest. */
+    async manifestDigest(reference) {
+        const res = await this.retrying(`HEAD manifest ${reference}`, () => this.call(`/v2/${this.ref.repository}/manifests/${reference}`, { method: 'HEAD', headers: { Accept: MANIFEST_TYPES }, accept: [404] }));
+        return res.status === 404 ? '' : (res.headers.get('docker-content-digest') ?? '');
+    }
+    async hasBlob(digest) {
+        const res = await this.retrying(`HEAD blob ${digest}`, () => this.call(`/v2/${this.ref.repository}/blobs/${digest}`, { method: 'HEAD', accept: [404] }));
+        return res.status !== 404;
+    }
+    /** A monolithic upload: one POST for a session, one PUT with the bytes and their digest. */
+    async uploadBlob(digest, bytes) {
+        // A failed upload leaves its session unusable: a retry starts a new one.
+        await this.retrying(`upload of blob ${digest}`, async () => {
+            const session = await this.call(`/v2/${this.ref.repository}/blobs/uploads/`, { method: 'POST', headers: { 'Content-Length': '0' } });
+            const location = new URL(session.headers.get('location') ?? '', `${this.ref.base}/`);
+            location.searchParams.set('digest', digest);
+            await this.call(location.toString(), { method: 'PUT', headers: { 'Content-Type': 'application/octet-stream' }, body: bytes });
+        });
+    }
+    /** Returns the registry's OCI-Subject header: set when it took a manifest's subject into its referrers API. */
+    async putManifest(reference, bytes, mediaType) {
+        const res = await this.retrying(`PUT manifest ${reference}`, () => this.call(`/v2/${this.ref.repository}/manifests/${reference}`, { method: 'PUT', headers: { 'Content-Type': mediaType }, body: bytes }));
+        return res.headers.get('oci-subject') ?? '';
+    }
+    /** The referrers of a manifest from the registry's referrers API; undefined when it has none (then the tag schema holds them). */
+    async referrers(digest) {
+        const res = await this.retrying(`GET referrers ${digest}`, () => this.call(`/v2/${this.ref.repository}/referrers/${digest}`, {
+            headers: { Accept: 'application/vnd.oci.image.index.v1+json' },
+            accept: [404, 400, 405]
+        }));
+        if (!res.ok || !(res.headers.get('content-type') ?? '').includes('application/vnd.oci.image.index.v1+json'))
+            return undefined;
+        return (await res.json()).manifests ?? [];
+    }
+    async call(pathOrUrl, call) {
+        const url = pathOrUrl.startsWith('/') ? `${this.ref.base}${pathOrUrl}` : pathOrUrl;
+        const method = call.method ?? 'GET';
+        const what = `${method} ${new URL(url).pathname}`;
+        for (let attempt = 0; attempt < 2; attempt++) {
+            const res = await http(url, {
+                method,
+                body: call.body,
+                headers: { ...call.headers, ...(this.authorization ? { Authorization: this.authorization } : {}) },
+                signal: this.retries.signal
+            });
+            // A token for reading does not allow a push: the registry's challenge names the scope it wants.
+            if (res.status === 401 && attempt === 0) {
+                await this.authenticate(res.headers.get('www-authenticate') ?? '');
+                continue;
+            }
+            if (res.ok || call.accept?.includes(res.status))
+                return res;
+            const detail = await res.text().catch(() => '');
+            if (res.status === 404)
+                throw new NotFoundError(`${this.ref.host}/${this.ref.repository}: ${url.split('?')[0].split('/').pop()} not found`);
+            throw new RegistryError(`${this.ref.host}: ${what} answered ${res.status} ${res.statusText}${detail ? `: ${detail.trim().slice(0, 300)}` : ''}`, res.status, retryAfterMs(res.headers.get('retry-after')));
+        }
+        throw new Error(`${this.ref.host}: not authorized for ${what} in ${this.ref.repository}`);
+    }
+    async authenticate(header) {
+        const { scheme, params } = parseChallenge(header);
+        const creds = await this.credentials();
+        const basic = creds ? `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}` : undefined;
+        if (scheme === 'basic') {
+            this.authorization = basic;
+            return;
+        }
+        const url = new URL(params.realm);
+        if (params.service)
+            url.searchParams.set('service', params.service);
+        url.searchParams.set('scope', params.scope ?? `repository:${this.ref.repository}:pull`);
+        const res = await http(url, { headers: basic ? { Authorization: basic } : {}, signal: this.retries.signal });
+        if (!res.ok)
+            throw new Error(`${this.ref.host}: token request answered ${res.status} ${res.statusText}`);
+        const body = (await res.json());
+        this.authorization = `Bearer ${body.token ?? body.access_token}`;
+    }
+}
+/** A wait that ends early, and fails, when the signal aborts. */
+function abortableSleep(ms, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(new Error('aborted'));
+        const timer = setTimeout(resolve, ms);
+        signal?.addEventListener('abort', () => (clearTimeout(timer), reject(new Error('aborted'))), { once: true });
+    });
+}
+/**
+ * A client for one repository, signed in with docker's own credentials for its registry;
+ * `onRetry` hears of each retry, and `signal` cuts every request off (optional reads).
+ */
+function clientFor(repository, env, onRetry, signal) {
+    const ref = (0,reference/* parseRepository */.SU)(repository);
+    return new RegistryClient(ref, () => dockerCredentials(ref.host, env), { ...DEFAULT_RETRIES, onRetry, signal });
+}
+/** One client per repository, made when first asked for: the requests to a repository share its token. */
+function clientsFor(env, onRetry, signal) {
+    const clients = new Map();
+    return repository => {
+        if (!clients.has(repository))
+            clients.set(repository, clientFor(repository, env, onRetry, signal));
+        return clients.get(repository);
+    };
+}
+/**
+ * A read of what was just pushed: some registries answer MANIFEST_UNKNOWN for a moment after a
+ * push (their reads lag their writes), so "not found" is asked again, 1, 2 and 3 s later.
+ */
+async function readBack(what, read, warn, sleep = (ms) => new Promise(r => setTimeout(r, ms))) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await read();
+        }
+        catch (e) {
+            if (!(e instanceof NotFoundError) || attempt >= 4)
+                throw e;
+            warn(`${what} is not readable yet right after its push (${e.message}); reading again in ${attempt} s`);
+            await sleep(attempt * 1000);
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/registry/release.ts
 
 
@@ -883,7 +1063,7 @@ async function releaseOf(rt, inputs, reads, version) {
         return version && { version, published: [] };
     const onlyFull = `only ${version.text} is tagged; ${version.major}.${version.minor}, ${version.major} and latest stay where they are`;
     try {
-        const published = await reads.read(`the tags of ${inputs.image}`, signal => (0,registry_client/* clientFor */.$V)(inputs.image, rt.env, undefined, signal).tags());
+        const published = await reads.read(`the tags of ${inputs.image}`, signal => clientFor(inputs.image, rt.env, undefined, signal).tags());
         if (published)
             return { version, published };
         rt.info(`The published releases are unknown: ${onlyFull}.`);
@@ -894,8 +1074,6 @@ async function releaseOf(rt, inputs, reads, version) {
     return { version };
 }
 
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
 ;// CONCATENATED MODULE: ./src/core/source-date.ts
 // The one time an image carries: SOURCE_DATE_EPOCH. From the commit, a rebuild of the same
 // commit on the same base stamps the same times and so gets the same digest. Pure.
@@ -987,12 +1165,568 @@ async function logIn(rt, inputs) {
     }
 }
 
-// EXTERNAL MODULE: ./src/pipeline/host/http.ts
-var http = __webpack_require__(1893);
-// EXTERNAL MODULE: ./src/pipeline/host/optional-reads.ts
-var optional_reads = __webpack_require__(3393);
-// EXTERNAL MODULE: ./src/core/report.ts
-var core_report = __webpack_require__(8557);
+;// CONCATENATED MODULE: ./src/pipeline/host/optional-reads.ts
+// Reads a run can do without (the baseline, the published release tags, the history) share one
+// time budget. A registry that accepts connections and never answers would otherwise hold a PR
+// check for each request's timeout times its retries times the requests. When the budget is
+// spent, the read in flight is cut off, one warning says what was given up, and every later
+// optional read is skipped: the run goes on without them. The push is not one of these.
+
+/** What all optional reads of a run may cost together. */
+const OPTIONAL_READS_BUDGET_MS = 30_000;
+class OptionalReads {
+    budgetMs;
+    warn;
+    clock;
+    spentMs = 0;
+    exhausted = false;
+    constructor(budgetMs, warn, clock = () => performance.now()) {
+        this.budgetMs = budgetMs;
+        this.warn = warn;
+        this.clock = clock;
+    }
+    /** Whether the budget ran out (later reads are skipped). */
+    get spent() {
+        return this.exhausted;
+    }
+    /**
+     * Run one optional read with what is left of the budget. `read` gets a signal that aborts
+     * when the budget runs out; the read is abandoned then even if it ignores the signal.
+     * Returns `undefined` when the read was cut off or skipped; a read's own error is thrown.
+     */
+    async read(what, read) {
+        if (this.exhausted)
+            return undefined;
+        const controller = new AbortController();
+        const started = this.clock();
+        let timer;
+        const outOfTime = new Promise((_, reject) => {
+            timer = setTimeout(() => {
+                // The race is lost first, then the read is told: whatever it does on abort comes too late.
+                reject(new OutOfTime());
+                controller.abort();
+            }, Math.max(0, this.budgetMs - this.spentMs));
+        });
+        try {
+            return await Promise.race([read(controller.signal), outOfTime]);
+        }
+        catch (e) {
+            if (!(e instanceof OutOfTime) && !controller.signal.aborted)
+                throw e;
+            this.exhausted = true;
+            this.warn(`The registry did not answer the optional reads within ${this.budgetMs / 1000} s in all (${what} was in flight: ${(0,errors/* errorMessage */.g)(e)}); going on without them. ` +
+                'The build, the push and the tags are not affected; the report lacks what those reads would have added.');
+            return undefined;
+        }
+        finally {
+            clearTimeout(timer);
+            this.spentMs += this.clock() - started;
+        }
+    }
+}
+class OutOfTime extends Error {
+    constructor() {
+        super('no answer before the time for optional reads ran out');
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/compare.ts
+/**
+ * Layers are matched by position when both images have the same number (same Dockerfile
+ * shape), else by instruction, so a reviewer sees which step grew.
+ */
+function compareLayers(current, base) {
+    if (!base)
+        return current.breakdown.map(l => ({ instruction: l.instruction, size: l.size }));
+    const samePosition = base.breakdown.length === current.breakdown.length;
+    const unused = [...base.breakdown];
+    return current.breakdown.map((layer, i) => {
+        const match = samePosition ? base.breakdown[i] : unused.find(b => b.instruction === layer.instruction);
+        if (!samePosition && match)
+            unused.splice(unused.indexOf(match), 1);
+        return { instruction: layer.instruction, size: layer.size, delta: match ? layer.size - match.size : undefined };
+    });
+}
+function compare(current, baseline) {
+    return current.map(p => {
+        const base = baseline?.platforms.find(b => b.platform === p.platform);
+        const report = {
+            platform: p.platform,
+            digest: p.digest,
+            size: p.size,
+            layers: p.layers,
+            breakdown: compareLayers(p, base)
+        };
+        if (base) {
+            report.baseline = { digest: base.digest, size: base.size, layers: base.layers };
+            report.sizeDelta = p.size - base.size;
+            report.sizePercent = base.size ? Math.round(((p.size - base.size) / base.size) * 1000) / 10 : 0;
+            report.layerDelta = p.layers - base.layers;
+        }
+        return report;
+    });
+}
+/** The layer that grew most across platforms, for the one-line answer to "what grew?". */
+function largestGrowth(platforms) {
+    let best;
+    for (const p of platforms) {
+        for (const layer of p.breakdown) {
+            if ((layer.delta ?? 0) > 0 && (!best || layer.delta > best.layer.delta))
+                best = { platform: p.platform, layer };
+        }
+    }
+    return best;
+}
+/**
+ * Whether the build differs from the baseline: undefined when there is none to compare with.
+ * The same index is unchanged; so is an index whose platform images are all the same ones
+ * (attestations, which record each build's own time, may differ).
+ */
+function changedSince(image, baseline) {
+    if (!baseline)
+        return undefined;
+    if (image.digest === baseline.digest)
+        return false;
+    const digests = (i) => i.platforms
+        .map(p => `${p.platform}@${p.digest}`)
+        .sort()
+        .join('\n');
+    return digests(image) !== digests(baseline);
+}
+
+// EXTERNAL MODULE: ./src/core/size.ts
+var core_size = __webpack_require__(3910);
+// EXTERNAL MODULE: ./src/core/verify.ts
+var verify = __webpack_require__(7190);
+// EXTERNAL MODULE: ./src/core/vulnerabilities.ts
+var core_vulnerabilities = __webpack_require__(4793);
+;// CONCATENATED MODULE: ./src/core/history.ts
+// A pushed build's metrics, kept as annotations on its own index, and the trend they draw.
+//
+// Each index also names the index it was compared with (its baseline, by digest), so the
+// published builds form a chain that the registry alone can walk: N builds back are N small
+// manifest reads, no pull, whatever tags exist. Tags were the other way (list the date or sha
+// tags and read each); it was not taken because listing needs a registry that allows it,
+// gives no order, and loses builds whose tags a retention policy pruned. Pure.
+
+
+const PREFIX = 'com.github.phialo.ci-base-action';
+const HISTORY_KEYS = {
+    previous: `${PREFIX}.previous`,
+    built: `${PREFIX}.built`,
+    platforms: `${PREFIX}.platforms`,
+    buildSeconds: `${PREFIX}.build-seconds`,
+    cacheHitRate: `${PREFIX}.cache-hit-rate`,
+    verify: `${PREFIX}.verify`,
+    vulnerabilities: `${PREFIX}.vulnerabilities`
+};
+const REVISION = 'org.opencontainers.image.revision';
+/** The annotations that record a build on its index. */
+function recordAnnotations(r) {
+    return {
+        [HISTORY_KEYS.built]: r.built,
+        // `platform=size/layers` pairs: short enough to read in `imagetools inspect --raw`.
+        [HISTORY_KEYS.platforms]: r.platforms.map(p => `${p.platform}=${p.size}/${p.layers}`).join(','),
+        [HISTORY_KEYS.buildSeconds]: r.buildSeconds.toFixed(1),
+        [HISTORY_KEYS.cacheHitRate]: String(r.cacheHitRate),
+        ...(r.previous ? { [HISTORY_KEYS.previous]: r.previous } : {}),
+        ...(r.verify ? { [HISTORY_KEYS.verify]: r.verify } : {}),
+        ...(r.vulnerabilities ? { [HISTORY_KEYS.vulnerabilities]: (0,core_vulnerabilities/* countsAnnotation */.Yb)(r.vulnerabilities) } : {})
+    };
+}
+/** The record an index's annotations hold; undefined for an index this action did not record. */
+function parseRecord(digest, annotations = {}) {
+    const built = annotations[HISTORY_KEYS.built];
+    const platforms = (annotations[HISTORY_KEYS.platforms] ?? '')
+        .split(',')
+        .map(pair => /^(.+)=(\d+)\/(\d+)$/.exec(pair))
+        .filter(m => m !== null)
+        .map(m => ({ platform: m[1], size: Number(m[2]), layers: Number(m[3]) }));
+    if (!built || !platforms.length)
+        return undefined;
+    const verify = annotations[HISTORY_KEYS.verify];
+    const vulnerabilities = (0,core_vulnerabilities/* parseCountsAnnotation */.tI)(annotations[HISTORY_KEYS.vulnerabilities]);
+    return {
+        digest,
+        built,
+        ...(annotations[REVISION] ? { revision: annotations[REVISION] } : {}),
+        ...(annotations[HISTORY_KEYS.previous] ? { previous: annotations[HISTORY_KEYS.previous] } : {}),
+        platforms,
+        buildSeconds: Number(annotations[HISTORY_KEYS.buildSeconds] ?? 0),
+        cacheHitRate: Number(annotations[HISTORY_KEYS.cacheHitRate] ?? 0),
+        ...(verify === 'passed' || verify === 'failed' ? { verify } : {}),
+        ...(vulnerabilities ? { vulnerabilities } : {})
+    };
+}
+const mb = (bytes) => Math.round(bytes / 1e5) / 10;
+const sizeOf = (r, platform) => r.platforms.find(p => p.platform === platform) ?? r.platforms[0];
+const day = (iso) => (Number.isNaN(Date.parse(iso)) ? '?' : new Date(iso).toISOString().slice(0, 10));
+const history_short = (digest) => (digest ? digest.replace(/^sha256:/, '').slice(0, 12) : '');
+/** The x-axis names: month-day, numbered when a day has several builds. */
+function labels(points, currentLabel) {
+    const days = points.map(p => day(p.built).slice(5));
+    const named = days.map((d, i) => (days.filter(x => x === d).length > 1 ? `${d} #${days.slice(0, i + 1).filter(x => x === d).length}` : d));
+    named[named.length - 1] = currentLabel;
+    return named;
+}
+/** The trend's points in order, and the first platform they are drawn for. */
+function points(trend) {
+    return { all: [...trend.records, trend.current], platform: trend.current.platforms[0]?.platform ?? '' };
+}
+const currentLabel = (trend, table = false) => trend.currentLabel ?? (trend.currentPublished ? 'this build' : table ? 'this run (not published)' : 'this run');
+/** A Mermaid xychart of the first platform's size, which GitHub renders in summaries and comments. */
+function trendChart(trend) {
+    const { all, platform } = points(trend);
+    const x = labels(all, currentLabel(trend));
+    return [
+        '```mermaid',
+        'xychart-beta',
+        `  title "${platform} size (MB), last ${all.length} builds"`,
+        `  x-axis [${x.map(l => `"${l}"`).join(', ')}]`,
+        '  y-axis "MB"',
+        `  line [${all.map(r => mb(sizeOf(r, platform).size)).join(', ')}]`,
+        '```'
+    ].join('\n');
+}
+/** The same line as text: one bar per build, from the smallest size in the window up. */
+function trendText(trend, width = 30) {
+    const { all, platform } = points(trend);
+    const sizes = all.map(r => sizeOf(r, platform).size);
+    const low = Math.min(...sizes);
+    const span = Math.max(...sizes) - low;
+    const x = labels(all, currentLabel(trend));
+    const labelWidth = Math.max(...x.map(l => l.length));
+    return all
+        .map((r, i) => {
+        // A bar of at least one block, so the smallest build still shows.
+        const blocks = span ? 1 + Math.round(((sizes[i] - low) / span) * (width - 1)) : width;
+        return `${x[i].padEnd(labelWidth)} ${(0,core_size/* humanSize */.Xe)(sizes[i]).padStart(9)} ${'█'.repeat(blocks)}`;
+    })
+        .join('\n');
+}
+const vulnCell = (v) => v
+    ? core_vulnerabilities/* SEVERITIES */.oC.filter(s => s !== 'unknown')
+        .map(s => `${v[s]}${s[0].toUpperCase()}`)
+        .join(' ')
+    : '—';
+const signedBytes = (n) => (n > 0 ? `+${(0,core_size/* humanSize */.Xe)(n)}` : n === 0 ? '0 B' : (0,core_size/* humanSize */.Xe)(n));
+/** One row of cells per build, after a header: when, which, size (and change from the row before), layers, time, hit rate, verify, vulnerabilities. */
+function trendRows(trend, mark = t => t) {
+    const { all, platform } = points(trend);
+    const rows = all.map((r, i) => {
+        const size = sizeOf(r, platform);
+        const change = i === 0 ? '' : ` (${signedBytes(size.size - sizeOf(all[i - 1], platform).size)})`;
+        const current = i === all.length - 1 && !trend.currentLabel;
+        return [
+            day(r.built),
+            current ? mark(currentLabel(trend, true)) : history_short(r.digest),
+            `${(0,core_size/* humanSize */.Xe)(size.size)}${change}`,
+            String(size.layers),
+            `${r.buildSeconds.toFixed(1)} s`,
+            `${r.cacheHitRate}%`,
+            r.verify ?? '—',
+            vulnCell(r.vulnerabilities)
+        ];
+    });
+    return [['built', 'build', `size (${platform})`, 'layers', 'build time', 'cache hits', 'verify', 'vulnerabilities'], ...rows];
+}
+function trendTable(trend) {
+    const [header, ...rows] = trendRows(trend, t => `**${t}**`);
+    const cells = (row) => `| ${row.join(' | ')} |`;
+    const isCurrent = (i) => i === rows.length - 1 && !trend.currentLabel;
+    return [
+        cells(header),
+        '|---|---|---:|---:|---:|---:|---|---|',
+        ...rows.map((row, i) => cells(isCurrent(i) ? row : [row[0], `\`${row[1]}\``, ...row.slice(2)]))
+    ];
+}
+/** The trend section of the summary: chart, text fallback, table. */
+function trendMarkdown(trend) {
+    const { all } = points(trend);
+    if (all.length < 2)
+        return [];
+    const first = all[0];
+    const { platform } = points(trend);
+    const change = sizeOf(trend.current, platform).size - sizeOf(first, platform).size;
+    return [
+        `**Trend** (last ${all.length} builds, ${platform}): ${signedBytes(change)} since ${day(first.built)}` +
+            (trend.currentPublished ? '' : '; this run shows where the image would sit'),
+        '',
+        trendChart(trend),
+        '',
+        '<details><summary>Trend as text</summary>',
+        '',
+        '```text',
+        trendText(trend),
+        '```',
+        '',
+        '</details>',
+        '',
+        ...trendTable(trend),
+        '',
+        ...(trend.note ? [`_${trend.note}_`, ''] : [])
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/core/build-checks.ts
+// The Dockerfile's build checks (BuildKit's linter, Dockerfile 1.8 and later): what a build
+// reports of them as it runs, and what `--call check,format=json` prints. Each finding becomes
+// a file/line annotation and a row of the summary. Pure.
+const fromBase64 = (text = '') => Buffer.from(text, 'base64').toString('utf8');
+/**
+ * A build's own check warnings (`RuleName: message (line N)`, with a rule URL); other warnings of
+ * the stream are not checks. `file`: the Dockerfile as the workflow names it (BuildKit knows only
+ * its base name), so that the annotation lands on the repository's file.
+ */
+function findingOfWarning(w, file) {
+    const short = fromBase64(w.short);
+    const m = /^([A-Z][A-Za-z]+): ([\s\S]+?)(?: \(line (\d+)\))?$/.exec(short);
+    if (!m || !w.url)
+        return undefined;
+    const ranges = w.range?.length ? w.range : m[3] ? [{ start: { line: Number(m[3]) } }] : undefined;
+    return place({ rule: m[1], message: m[2].trim(), file, url: w.url }, ranges);
+}
+function place(finding, ranges) {
+    const line = ranges?.[0]?.start?.line;
+    const endLine = ranges?.[0]?.end?.line;
+    return { ...finding, ...(line ? { line } : {}), ...(endLine && line && endLine > line ? { endLine } : {}) };
+}
+/** Findings of `--call check,format=json`, and the build error it reports (a Dockerfile that does not parse). */
+function parseLintResults(text, file) {
+    const start = text.indexOf('{');
+    if (start < 0)
+        throw new Error(`the check printed no results: ${text.slice(0, 300)}`);
+    const results = JSON.parse(text.slice(start));
+    const findings = (results.warnings ?? []).map(w => place({
+        rule: w.ruleName ?? 'check',
+        message: w.detail || w.description || '',
+        file,
+        ...(w.url ? { url: w.url } : {})
+    }, w.location?.ranges));
+    return { findings: dedupe(findings), ...(results.buildError?.message ? { error: results.buildError.message } : {}) };
+}
+/** One finding per rule and place: a multi-platform build checks the Dockerfile once per platform. */
+function dedupe(findings) {
+    const seen = new Map();
+    for (const f of findings)
+        seen.set(`${f.file}:${f.line ?? ''}:${f.rule}:${f.message}`, f);
+    return [...seen.values()];
+}
+/** The annotation's text: the rule, what it found, where to read about it. */
+const findingText = (f) => `${f.rule}: ${findingMessage(f)}`;
+/** The same without the rule, for an annotation whose title is the rule. */
+const findingMessage = (f) => `${f.message}${f.url ? ` (${f.url})` : ''}`;
+const cell = (text) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/** The summary's section: a row per finding. */
+function checksMarkdown(findings, checkOnly) {
+    if (!findings.length)
+        return checkOnly ? '### Build checks\n\nNo findings.\n' : '';
+    const rows = findings.map(f => `| ${f.file}${f.line ? `:${f.line}` : ''} | ${f.url ? `[${f.rule}](${f.url})` : f.rule} | ${cell(f.message)} |`);
+    return [
+        '### Build checks',
+        '',
+        `${findings.length} finding${findings.length === 1 ? '' : 's'}:`,
+        '',
+        '| where | rule | finding |',
+        '|---|---|---|',
+        ...rows,
+        ''
+    ].join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/core/report.ts
+
+
+
+
+
+
+const report_seconds = (ms) => Math.round(ms / 100) / 10;
+/** Stage timings keep hundredths: several stages take well under a second. */
+const stageSeconds = (ms) => Math.round(ms / 10) / 100;
+function makeReport(parts) {
+    const totals = {
+        size: parts.platforms.reduce((s, p) => s + p.size, 0),
+        layers: parts.platforms.reduce((s, p) => s + p.layers, 0)
+    };
+    return { ...parts, totals, breaches: parts.breaches ?? [] };
+}
+const signedSize = (bytes) => (bytes > 0 ? `+${(0,core_size/* humanSize */.Xe)(bytes)}` : bytes === 0 ? '0 B' : (0,core_size/* humanSize */.Xe)(bytes));
+const signed = (n) => (n > 0 ? `+${n}` : String(n));
+const code = (text) => `\`${text.replace(/`/g, "'")}\``;
+function verdict(platform, report) {
+    if (!report.budgets.maxSize && !report.budgets.maxLayers && !report.budgets.maxGrowth)
+        return '—';
+    const broken = report.breaches.filter(b => b.platform === platform).map(b => b.budget);
+    return broken.length ? `❌ ${broken.join(', ')}` : '✅';
+}
+const report_day = (iso) => (iso && !Number.isNaN(Date.parse(iso)) ? ` (made ${new Date(iso).toISOString().slice(0, 10)})` : '');
+function baselineLine(b, changed) {
+    switch (b.status) {
+        case 'found':
+            return changed === false
+                ? `**Unchanged** since ${code(b.ref)}${report_day(b.created)}: the same image, digest for digest.`
+                : `Compared with ${code(b.ref)}.`;
+        case 'missing':
+            return `No published image at ${code(b.ref)} yet: every platform is new.`;
+        case 'unavailable':
+            return `The baseline ${code(b.ref)} could not be read (${b.reason}); no comparison.`;
+        default:
+            return 'No baseline comparison.';
+    }
+}
+const BAR_WIDTH = 30;
+const EIGHTHS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
+/** A bar of `value / max` of the full width, in eighths of a character. */
+function bar(value, max, width = BAR_WIDTH) {
+    const eighths = max > 0 ? Math.round((value / max) * width * 8) : 0;
+    return '█'.repeat(Math.floor(eighths / 8)) + EIGHTHS[eighths % 8] || (value > 0 ? '▏' : '');
+}
+/** The largest layers of a platform as a text chart: reads the same in a PR and in a terminal. */
+function layerChart(platform, count = 8) {
+    const largest = [...platform.breakdown].sort((a, b) => b.size - a.size).slice(0, count);
+    const max = largest[0]?.size ?? 0;
+    const sizes = largest.map(l => (0,core_size/* humanSize */.Xe)(l.size));
+    const sizeWidth = Math.max(...sizes.map(s => s.length), 0);
+    const rows = largest.map((l, i) => {
+        const instruction = l.instruction.length > 60 ? `${l.instruction.slice(0, 59)}…` : l.instruction;
+        const delta = l.delta === undefined ? (platform.baseline ? '  (new layer)' : '') : l.delta !== 0 ? `  (${signedSize(l.delta)})` : '';
+        return `${sizes[i].padStart(sizeWidth)} ${bar(l.size, max).padEnd(BAR_WIDTH)} ${instruction}${delta}`;
+    });
+    return ['```text', ...rows, '```'].join('\n');
+}
+function summaryMarkdown(report) {
+    const over = report.breaches.length > 0;
+    const failedVerify = [report.verify, ...(report.variants ?? []).map(v => v.verify)].some(v => v && (0,verify/* verifyFailures */.$)(v).length > 0);
+    const trouble = [over ? 'over budget' : '', failedVerify ? 'verify failed' : ''].filter(Boolean).join(', ');
+    const lines = [
+        `### CI base image ${report.pushed ? 'pushed' : 'built'}${trouble ? ` — ${trouble}` : report.changed === false ? ' — unchanged' : ''}`,
+        '',
+        '| platform | size | Δ size | layers | Δ layers | budget |',
+        '|---|---:|---:|---:|---:|---|',
+        ...report.platforms.map(p => [
+            p.platform,
+            (0,core_size/* humanSize */.Xe)(p.size),
+            p.sizeDelta === undefined ? 'new' : `${signedSize(p.sizeDelta)} (${(0,core_size/* signedPercent */.wu)(p.sizePercent ?? 0)})`,
+            String(p.layers),
+            p.layerDelta === undefined ? 'new' : signed(p.layerDelta),
+            verdict(p.platform, report)
+        ]
+            .join(' | ')
+            .replace(/^/, '| ') + ' |'),
+        '',
+        baselineLine(report.baseline, report.changed),
+        '',
+        `**Build time** ${report.buildTime.toFixed(1)} s · **cache hit rate** ${report.cacheHitRate}% ` +
+            `(${report.steps.cached} of ${report.steps.steps} steps cached)`,
+        ''
+    ];
+    if (report.builtOn?.length)
+        lines.push(`**Built on** ${report.builtOn.map(b => `${b.platform}: ${code(b.node)} (${b.native ? 'native' : 'emulated'})`).join(' · ')}`, '');
+    if (report.vulnerabilities)
+        lines.push(`**Vulnerabilities** (${report.vulnerabilities.format} report): ${(0,core_vulnerabilities/* countsText */.WN)(report.vulnerabilities.counts)}`, '');
+    if (report.checks?.length)
+        lines.push(checksMarkdown(report.checks, false));
+    if (report.variants?.length)
+        lines.push(...variantsMarkdown(report), '');
+    const grew = largestGrowth(report.platforms);
+    if (grew)
+        lines.push(`**Grew most:** ${code(grew.layer.instruction)} ${signedSize(grew.layer.delta)} on ${grew.platform}`, '');
+    if (report.trend)
+        lines.push(...trendMarkdown(report.trend));
+    if (report.growth)
+        lines.push(...growthMarkdown(report, report.growth));
+    if (over)
+        lines.push('**Budget exceeded**', '', ...report.breaches.map(b => `- ${b.message}`), '');
+    if (report.verify)
+        lines.push(...(0,verify/* verifyMarkdown */.vB)(report.verify));
+    const first = report.platforms[0];
+    if (first?.breakdown.length)
+        lines.push(`**Largest layers** (${first.platform})`, '', layerChart(first), '');
+    if (report.digest)
+        lines.push(`**Digest** ${code(report.digest)}`, '');
+    if (report.tags.length)
+        lines.push('**Tags**', '', ...report.tags.map(t => `- ${code(t)}`), '');
+    if (report.caches?.length)
+        lines.push('<details><summary>Caches</summary>', '', '| cache | read | written |', '|---|---|---|', ...report.caches.map(c => `| ${[c.cache, c.read, c.written].map(cell => cell.replace(/\|/g, '\\|')).join(' | ')} |`), '', '</details>', '');
+    if (report.stages.length) {
+        lines.push('<details><summary>Stage timings</summary>', '', '| stage | seconds |', '|---|---:|', ...report.stages.map(s => `| ${s.stage} | ${s.seconds.toFixed(2)} |`), '', '</details>', '');
+    }
+    return lines.join('\n');
+}
+/** The variants beside the main image: first platform's size and layers, against the main image and their own baseline. */
+function variantsMarkdown(report) {
+    const main = report.platforms[0];
+    const row = (name, target, p, vsMain, checks) => `| ${name} | ${target ? code(target) : '—'} | ${p ? (0,core_size/* humanSize */.Xe)(p.size) : '—'} | ${vsMain} | ${p?.layers ?? '—'} | ${p?.sizeDelta === undefined ? 'new' : signedSize(p.sizeDelta)} | ${checks} |`;
+    const checks = (v) => (v ? ((0,verify/* verifyFailures */.$)(v).length ? '❌' : '✅') : '—');
+    return [
+        `**Variants** (${main?.platform ?? ''})`,
+        '',
+        '| image | target | size | vs main | layers | Δ own baseline | verify |',
+        '|---|---|---:|---:|---:|---:|---|',
+        row('main', '', main, '—', checks(report.verify)),
+        ...(report.variants ?? []).map(v => row(v.name, v.target, v.platforms[0], signedSize(v.sizeVsMain), checks(v.verify)))
+    ];
+}
+/** Which step grew, against the baseline and against the oldest build of the trend. */
+function growthMarkdown(report, growth) {
+    const first = report.platforms[0];
+    if (!first)
+        return [];
+    const rows = first.breakdown
+        .map((l, i) => ({ l, since: growth.layers[i] }))
+        .filter(({ l, since }) => (l.delta ?? 0) !== 0 || (since?.delta ?? 0) !== 0 || since?.delta === undefined)
+        .slice(0, 10);
+    if (!rows.length)
+        return [];
+    const cell = (d) => (d === undefined ? 'new' : signedSize(d));
+    return [
+        `**Growth by step** (${first.platform})`,
+        '',
+        `| step | size | vs baseline | since ${growth.since} |`,
+        '|---|---:|---:|---:|',
+        ...rows.map(({ l, since }) => `| ${code(l.instruction.length > 60 ? `${l.instruction.slice(0, 59)}…` : l.instruction)} | ${(0,core_size/* humanSize */.Xe)(l.size)} | ${cell(l.delta)} | ${cell(since?.delta)} |`),
+        ''
+    ];
+}
+/** GitHub's limits: a comment body in characters, a step summary in bytes. */
+const COMMENT_LIMIT = 65_536;
+const SUMMARY_LIMIT = 1024 * 1024;
+// What goes first when the report is too long: the parts that repeat per layer, per stage, per tag.
+const CUTS = [
+    [/<details><summary>Trend as text<\/summary>[\s\S]*?<\/details>\n?/, 'the trend as text'],
+    [/\*\*Growth by step\*\*[^\n]*\n\n(?:\|.*\n)+\n?/, 'the growth by step'],
+    [/\*\*Largest layers\*\*[^\n]*\n\n```text\n[\s\S]*?```\n\n?/, 'the layer chart'],
+    [/<details><summary>Stage timings<\/summary>[\s\S]*?<\/details>\n?/, 'the stage timings'],
+    [/<details><summary>Caches<\/summary>[\s\S]*?<\/details>\n?/, 'the cache table'],
+    [/\*\*Tags\*\*\n\n(?:- .*\n)+\n?/, 'the tag list'],
+    [/### Build checks\n\n[^\n]*\n\n(?:\|.*\n)+\n?/, 'the build checks table'],
+    [/\*\*Verify\*\*[\s\S]*?\n\n(?:```text[\s\S]*?```\n\n?)?/, 'the verify grid']
+];
+/** The report cut to fit `fits` (a platform service's limit), tables first, with a note of what was left out. */
+function fitMarkdown(markdown, fits, limit) {
+    if (fits(markdown))
+        return markdown;
+    let text = markdown;
+    const dropped = [];
+    for (const [cut, name] of CUTS) {
+        if (fits(text))
+            break;
+        if (cut.test(text)) {
+            text = text.replace(cut, '');
+            dropped.push(name);
+        }
+    }
+    const note = (what) => `\n_Left out to stay within ${limit}: ${what}._\n`;
+    if (fits(text + note(dropped.join(', '))))
+        return text + note(dropped.join(', '));
+    // Still too long: the head of the report (the platform table first) as far as it fits.
+    let end = text.length;
+    while (end > 0 && !fits(text.slice(0, end) + note(`${[...dropped, 'the rest'].join(', ')}`)))
+        end = Math.floor(end * 0.9);
+    return text.slice(0, end) + note([...dropped, 'the rest'].join(', '));
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/stages.ts
 
 /** What an earlier stage left on the run: there by the order of the list, said plainly if not. */
@@ -1016,13 +1750,82 @@ async function runStages(run, stages, label = '') {
             await run.rt.group(name, async () => stage.run(run));
         }
         finally {
-            run.stages.push({ stage: name, seconds: (0,core_report/* stageSeconds */.eR)(run.rt.now().getTime() - started) });
+            run.stages.push({ stage: name, seconds: stageSeconds(run.rt.now().getTime() - started) });
         }
     }
 }
 
-// EXTERNAL MODULE: ./src/core/image.ts
-var core_image = __webpack_require__(8906);
+;// CONCATENATED MODULE: ./src/core/image.ts
+// An image as its manifests describe it: per-platform size, layer count and the instruction
+// behind each layer, measured without pulling from whatever source serves the manifests.
+
+/** When an image was made, as its first platform's config says. */
+const createdOf = (image) => image?.platforms.find(p => p.created)?.created;
+function platformName(p) {
+    return p ? [p.os, p.architecture, p.variant].filter(Boolean).join('/') : 'unknown';
+}
+function isAttestation(d) {
+    return d.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest' || d.platform?.os === 'unknown';
+}
+function layerTotals(manifest) {
+    const layers = manifest.layers ?? [];
+    return { size: layers.reduce((sum, l) => sum + l.size, 0), layers: layers.length };
+}
+/** `RUN |2 A=1 B=2 /bin/sh -c make # buildkit` -> `RUN make`; legacy `#(nop)` forms likewise. */
+function instructionOf(createdBy = '') {
+    return createdBy
+        .replace(/\s*# buildkit$/, '')
+        .replace(/^\/bin\/sh -c #\(nop\)\s*/, '')
+        .replace(/^\/bin\/sh -c /, 'RUN ')
+        .replace(/^RUN \|\d+ (?:\S+=\S* )*/, 'RUN ')
+        .replace(/^RUN \/bin\/sh -c /, 'RUN ')
+        .replace(/\s+/g, ' ')
+        .trim();
+}
+/**
+ * Each layer with the instruction that made it: history entries that made no layer are
+ * skipped; when the history is shorter than the layer list (squashed or foreign base
+ * images), the two are aligned from the top, where this Dockerfile's own layers are.
+ */
+function layerBreakdown(layers, history = []) {
+    const made = history.filter(h => !h.empty_layer);
+    const offset = made.length - layers.length;
+    return layers.map((layer, i) => ({
+        digest: layer.digest,
+        size: layer.size,
+        instruction: i + offset >= 0 && made[i + offset] ? instructionOf(made[i + offset].created_by) : '(no history)'
+    }));
+}
+const sha256 = (text) => `sha256:${(0,external_node_crypto_.createHash)('sha256').update(text).digest('hex')}`;
+/**
+ * Walk an index (or a single manifest) and measure each platform, in the order the caller
+ * asked for platforms; platforms it did not ask for follow.
+ */
+async function readImage(source, ref, order = []) {
+    const raw = await source.manifest(ref);
+    const top = JSON.parse(raw);
+    const digest = ref.includes('@') ? ref.slice(ref.indexOf('@') + 1) : sha256(raw);
+    const measure = async (platform, manifestDigest, manifest) => {
+        const config = await source.config(manifestDigest, manifest);
+        return {
+            platform,
+            digest: manifestDigest,
+            ...(config.created ? { created: config.created } : {}),
+            user: config.config?.User ?? '',
+            ...layerTotals(manifest),
+            breakdown: layerBreakdown(manifest.layers ?? [], config.history)
+        };
+    };
+    if (!top.manifests)
+        return { digest, platforms: [await measure(order[0] ?? 'unknown', digest, top)] };
+    const images = top.manifests.filter(d => !isAttestation(d));
+    const platforms = await Promise.all(images.map(async (d) => measure(platformName(d.platform), d.digest, JSON.parse(await source.manifest(d.digest)))));
+    const rank = (p) => (order.includes(p.platform) ? order.indexOf(p.platform) : order.length);
+    return { digest, platforms: platforms.sort((a, b) => rank(a) - rank(b)) };
+}
+
+// EXTERNAL MODULE: ./src/core/cache-plan.ts
+var cache_plan = __webpack_require__(6925);
 ;// CONCATENATED MODULE: ./src/core/dockerfile.ts
 // What can be read from a Dockerfile before it is built: the images its stages start FROM, and
 // what each stage runs. A builder the action creates runs in its own network namespace, so
@@ -1297,7 +2100,7 @@ function restoreFromImageDockerfile(helper, image, mounts) {
     ].join('\n');
 }
 /** The image the archives are kept in, next to the registry cache: `r/x:buildcache` → `r/x:buildcache-mounts`. */
-const mountsImage = (cacheRef) => withTagSuffix(cacheRef, '-mounts', 'mounts');
+const mountsImage = (cacheRef) => (0,cache_plan/* withTagSuffix */.GD)(cacheRef, '-mounts', 'mounts');
 /** Whether a stage's RUN lines use the cache mount `id`. */
 const usesMount = (stage, id) => stage.runs.some(run => cacheMountsOf(run).some(m => m.id === id));
 /**
@@ -1337,9 +2140,9 @@ function planMounts(inputs, f, cache) {
     return {
         helper,
         mounts: carried ? mounts.map((mount, i) => ({ mount, file: mountFile(i, mount) })) : [],
-        scope: cacheScope(inputs, f.ctx),
+        scope: (0,cache_plan/* cacheScope */.ju)(inputs, f.ctx),
         // A fixed path: the GitHub cache files an entry under the paths it was saved from.
-        dir: (0,external_node_path_.join)(f.ctx.temp, 'ci-base-action-mounts', cacheScope(inputs, f.ctx)),
+        dir: (0,external_node_path_.join)(f.ctx.temp, 'ci-base-action-mounts', (0,cache_plan/* cacheScope */.ju)(inputs, f.ctx)),
         write: cache.write,
         store,
         image: cacheRef ? mountsImage(cacheRef) : '',
@@ -1359,15 +2162,15 @@ function planRun(f) {
     const named = (0,core_tags/* tagNames */.nP)(inputs, ctx, f.now, f.release);
     const tags = runTags(inputs, () => named.tags);
     const repositories = pushRepositories(inputs, tags);
-    const cache = planCache(inputs, tags, ctx, f.env);
+    const cache = (0,cache_plan/* planCache */._s)(inputs, tags, ctx, f.env);
     const names = runNames(ctx, f.pid);
-    const driver = f.existingDriver ?? chooseDriver(inputs, f.engine ?? { containerdStore: false }, cache.to);
+    const driver = f.existingDriver ?? (0,core_builder/* chooseDriver */.kW)(inputs, f.engine ?? { containerdStore: false }, cache.to);
     // A merge job builds nothing: no builder.
     const create = inputs.mode === 'merge' || inputs.builder || driver === 'docker'
         ? undefined
-        : builderSpec(inputs, driver, names.builder, f.work, [...tags, ...cache.registryRefs, ...baseImages(f.dockerfile, inputs.buildArgs)]);
+        : (0,core_builder/* builderSpec */.xh)(inputs, driver, names.builder, f.work, [...tags, ...cache.registryRefs, ...baseImages(f.dockerfile, inputs.buildArgs)]);
     const localName = verifyName(inputs, names.verifyKey);
-    const build = makeBuildPlan({
+    const buildFacts = {
         inputs,
         ctx,
         tags,
@@ -1381,7 +2184,28 @@ function planRun(f) {
         verifyName: localName,
         repositories,
         version: named.version
-    });
+    };
+    const nodes = create ? (0,core_builder/* createdNodes */.S6)(create) : (f.existingNodes ?? []);
+    const groups = (0,core_builder/* nodeGroups */.f$)(inputs.platforms, nodes);
+    const split = groups.length > 1 && inputs.mode === 'build'
+        ? groups.map(({ node, platforms }) => {
+            // Each node's build is a per-platform build of its platforms: its own cache, the others' read too.
+            const own = { ...inputs, platforms };
+            const nodeCache = (0,cache_plan/* planCache */._s)({ ...own, mode: 'platform' }, tags, ctx, f.env, inputs.platforms);
+            const build = makeBuildPlan({ ...buildFacts, inputs: own, cache: { ...nodeCache, toIfStale: [] } });
+            return { node, platforms, build: { ...build, metadataFile: build.metadataFile.replace(/\.json$/, `-${node}.json`) } };
+        })
+        : undefined;
+    const whole = makeBuildPlan(buildFacts);
+    // Split, the nodes' builds write the caches: the whole build's plan only names them, for the report.
+    const build = split
+        ? {
+            ...whole,
+            cacheFrom: [...new Set(split.flatMap(n => n.build.cacheFrom))],
+            cacheTo: split.flatMap(n => n.build.cacheTo),
+            cacheToAfter: []
+        }
+        : whole;
     return {
         mode: inputs.mode,
         tags,
@@ -1393,7 +2217,9 @@ function planRun(f) {
         create,
         build,
         verify: wantsVerify(inputs) ? { key: names.verifyKey, localName } : undefined,
-        ...(inputs.cacheMounts.length && inputs.mode !== 'merge' ? { mounts: planMounts(inputs, f, cache) } : {})
+        ...(inputs.cacheMounts.length && inputs.mode !== 'merge' ? { mounts: planMounts(inputs, f, cache) } : {}),
+        nodes,
+        ...(split ? { split } : {})
     };
 }
 
@@ -1413,7 +2239,7 @@ const EXPORT_KIND = [
 const IMPORT_FROM = 'importing cache manifest from ';
 /** A spec as people name it: `registry r/x:buildcache`, `gha scope=main`, `local /path`; `sameAs` joins paths that are one cache. */
 function cacheLabel(spec, sameAs = {}) {
-    const a = cacheSpecAttrs(spec);
+    const a = (0,cache_plan/* cacheSpecAttrs */.oq)(spec);
     const path = a.src ?? a.dest;
     const where = a.ref ?? (a.scope ? `scope=${a.scope}` : path ? (sameAs[path] ?? path) : (a.name ?? ''));
     return `${a.type}${where ? ` ${where}` : ''}`;
@@ -1423,7 +2249,7 @@ function matchSteps(specs, steps, kindOf) {
     const matched = new Map();
     const unclaimed = [...steps];
     for (const spec of specs) {
-        const a = cacheSpecAttrs(spec);
+        const a = (0,cache_plan/* cacheSpecAttrs */.oq)(spec);
         const i = unclaimed.findIndex(s => kindOf(s) === a.type || (a.ref !== undefined && kindOf(s) === a.ref));
         if (i >= 0)
             matched.set(spec, unclaimed.splice(i, 1)[0]);
@@ -1451,7 +2277,7 @@ function writtenText(spec, step) {
         return `failed: ${firstLine(step.error)}`;
     const layers = `${step.layers} layer${step.layers === 1 ? '' : 's'}`;
     // gha writes only the layers the service lacks; a registry export pushes every layer it lists.
-    return cacheSpecAttrs(spec).type === 'gha' ? `${layers} new` : `${layers} exported`;
+    return (0,cache_plan/* cacheSpecAttrs */.oq)(spec).type === 'gha' ? `${layers} new` : `${layers} exported`;
 }
 function cacheUses(f) {
     const imports = matchSteps(f.from, f.steps.filter(s => s.kind === 'import'), importKind);
@@ -1483,112 +2309,130 @@ function mountRow(use) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/core/emulation.ts
-// QEMU user emulation, decided: which platforms need an emulator, which of them lack one, and
-// where the binfmt image is kept between runs. Pure.
-/** linux/<arch> names of the machine's own architecture (and what it runs natively). */
-function nativePlatforms(arch = process.arch) {
-    switch (arch) {
-        case 'x64':
-            return ['linux/amd64', 'linux/386'];
-        case 'arm64':
-            return ['linux/arm64', 'linux/arm/v7', 'linux/arm/v6'];
-        default:
-            return [];
-    }
-}
-/** binfmt_misc entry name for a platform, and tonistiigi/binfmt's name for it. */
-function emulatorFor(platform) {
-    const arch = platform.split('/')[1];
-    const table = {
-        amd64: { entry: 'qemu-x86_64', arch: 'amd64' },
-        arm64: { entry: 'qemu-aarch64', arch: 'arm64' },
-        arm: { entry: 'qemu-arm', arch: 'arm' },
-        '386': { entry: 'qemu-i386', arch: '386' },
-        riscv64: { entry: 'qemu-riscv64', arch: 'riscv64' },
-        ppc64le: { entry: 'qemu-ppc64le', arch: 'ppc64le' },
-        s390x: { entry: 'qemu-s390x', arch: 's390x' },
-        mips64le: { entry: 'qemu-mips64el', arch: 'mips64le' },
-        loong64: { entry: 'qemu-loongarch64', arch: 'loong64' }
-    };
-    return table[arch];
-}
-function emulationNeed(platforms, registered, native = nativePlatforms()) {
-    const emulated = platforms.filter(p => !native.includes(p));
-    const unknown = emulated.filter(p => !emulatorFor(p));
-    const missing = emulated.filter(p => {
-        const e = emulatorFor(p);
-        return e && !registered(e.entry);
+;// CONCATENATED MODULE: ./src/core/attestations.ts
+// Attestations that keep the image's digest: BuildKit's provenance and SBOM, which it puts inside
+// the index (so that every build, with its own time and id, gets a new index digest), moved out
+// into OCI 1.1 referrers: manifests whose `subject` is the published index. The index then holds
+// the platform images alone, and a rebuild of the same commit keeps its digest. Pure.
+
+const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
+const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
+const IN_TOTO = 'application/vnd.in-toto+json';
+/** The OCI empty descriptor: an artifact's config when it has none (`{}`). */
+const EMPTY_CONFIG = {
+    mediaType: 'application/vnd.oci.empty.v1+json',
+    digest: 'sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a',
+    size: 2
+};
+const EMPTY_CONFIG_BYTES = new TextEncoder().encode('{}');
+// How BuildKit marks an attestation manifest in an index, and which image it is about.
+const REFERENCE_TYPE = 'vnd.docker.reference.type';
+const REFERENCE_DIGEST = 'vnd.docker.reference.digest';
+const PREDICATE_TYPE = 'in-toto.io/predicate-type';
+const attestations_isAttestation = (d) => d.annotations?.[REFERENCE_TYPE] === 'attestation-manifest';
+/** The attestation manifests of a built index, each with the platform image it is about. */
+function attestationsOf(index) {
+    const platformOf = new Map((index.manifests ?? []).filter(d => !attestations_isAttestation(d)).map(d => [d.digest, d.platform]));
+    return (index.manifests ?? []).filter(attestations_isAttestation).map(d => {
+        const image = d.annotations[REFERENCE_DIGEST];
+        const p = platformOf.get(image);
+        return { image, manifest: d.digest, ...(p ? { platform: [p.os, p.architecture, p.variant].filter(Boolean).join('/') } : {}) };
     });
-    return { emulated, missing, unknown };
 }
-function unavailableMessage(platforms, image, reason) {
-    return (`QEMU: cannot emulate ${platforms.join(', ')} on this ${nativePlatforms()[0] ?? process.arch} runner (${reason}). ` +
-        `Remedies: let the action register emulators (qemu: auto, needs docker with --privileged and the image ${image}), ` +
-        `set qemu-image to an image your runner can pull, build those platforms on native runners, or drop them from 'platforms'.`);
+const digestOf = (bytes) => `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
+/**
+ * The referrer for one attestation: an artifact manifest of in-toto statements (the builder's own
+ * layers, unchanged) whose subject is the published index. Its annotations say which platform
+ * image the statements are about and what they state.
+ */
+function referrerManifest(attestation, statements, subject, created) {
+    const layers = (statements.layers ?? []).filter(l => l.mediaType === IN_TOTO);
+    const predicates = [...new Set(layers.map(l => l.annotations?.[PREDICATE_TYPE]).filter(Boolean))].join(',');
+    const annotations = {
+        'org.opencontainers.image.created': created,
+        [REFERENCE_TYPE]: 'attestation-manifest',
+        [REFERENCE_DIGEST]: attestation.image,
+        ...(attestation.platform ? { 'com.github.phialo.ci-base-action.platform': attestation.platform } : {}),
+        ...(predicates ? { [PREDICATE_TYPE]: predicates } : {})
+    };
+    const manifest = {
+        schemaVersion: 2,
+        mediaType: OCI_MANIFEST,
+        artifactType: IN_TOTO,
+        config: EMPTY_CONFIG,
+        layers,
+        subject: { mediaType: subject.mediaType ?? OCI_INDEX, digest: subject.digest, size: subject.size },
+        annotations
+    };
+    const bytes = new TextEncoder().encode(JSON.stringify(manifest));
+    const digest = digestOf(bytes);
+    return { digest, bytes, descriptor: { mediaType: OCI_MANIFEST, digest, size: bytes.length, artifactType: IN_TOTO, annotations } };
 }
+/** The referrers tag schema's tag for a subject (registries without the referrers API): `sha256-<hex>`. */
+const referrersTag = (digest) => digest.replace(':', '-');
+/** The referrers tag's index with one more descriptor (once). */
+function withReferrer(index, descriptor) {
+    const manifests = index?.manifests ?? [];
+    const changed = !manifests.some(d => d.digest === descriptor.digest);
+    const next = { schemaVersion: 2, mediaType: OCI_INDEX, manifests: changed ? [...manifests, descriptor] : manifests };
+    return { bytes: new TextEncoder().encode(JSON.stringify(next)), changed };
+}
+/** The images a subject's referrers already attest: an unchanged rebuild adds no second statement. */
+const attestedImages = (referrers) => new Set(referrers.filter(r => r.artifactType === IN_TOTO).map(r => r.annotations?.[REFERENCE_DIGEST] ?? ''));
 
-;// CONCATENATED MODULE: ./src/pipeline/builder/qemu.ts
-// QEMU user emulation: which requested platforms need an emulator, which are already
-// registered with binfmt_misc, and registering the missing ones.
+;// CONCATENATED MODULE: ./src/pipeline/registry/image-index.ts
+// An index made by the action from images already in the registry: a merge job's platforms,
+// or the parts a builder of several nodes pushed. The same parts, in the same order, give the
+// same digest.
 
 
 
-
-
-const BINFMT_DIR = '/proc/sys/fs/binfmt_misc';
-function isRegistered(entry, dir = BINFMT_DIR) {
-    const file = (0,external_node_path_.join)(dir, entry);
-    return (0,external_node_fs_.existsSync)(file) && (0,external_node_fs_.readFileSync)(file, 'utf8').startsWith('enabled');
+/** Reads a pushed part, read again (with a warning) while the registry does not serve it yet. */
+async function readPart(client, digest, what, warn) {
+    const { bytes, mediaType } = await readBack(`${what} ${digest}`, () => client.manifestBytes(digest), warn);
+    return { bytes, mediaType, manifest: JSON.parse(Buffer.from(bytes).toString('utf8')) };
+}
+/** One platform's image manifest as an index entry, its platform checked against its config's. */
+async function platformEntry(client, platform, digest, warn) {
+    const { bytes, mediaType, manifest } = await readPart(client, digest, platform, warn);
+    if (manifest.manifests)
+        throw new Error(`${platform}: ${digest} is an index; a per-platform job must push one platform's manifest (provenance off)`);
+    const config = JSON.parse(await client.blob(manifest.config.digest));
+    const [os, architecture, variant] = platform.split('/');
+    if (config.os !== os || config.architecture !== architecture)
+        throw new Error(`${platform}: ${digest} is an image for ${config.os}/${config.architecture}`);
+    return {
+        mediaType: manifest.mediaType ?? mediaType,
+        digest,
+        size: bytes.length,
+        platform: { os, architecture, ...(variant ? { variant } : {}) }
+    };
 }
 /**
- * Register the emulators the build needs. Already-registered ones cost nothing; the binfmt
- * image is kept in the GitHub cache so later runs do not pull it again.
+ * The entries a node's build adds to the image's index: the entries of the index it pushed
+ * (its platforms' manifests and their attestations), or its one manifest.
  */
-async function setupQemu(rt, inputs, temp, dir = BINFMT_DIR) {
-    const need = emulationNeed(inputs.platforms, e => isRegistered(e, dir));
-    if (need.unknown.length)
-        rt.warning(`QEMU: no emulator is known for ${need.unknown.join(', ')}; the build may fail there.`);
-    const toInstall = inputs.qemu === 'true' ? need.emulated.filter(p => emulatorFor(p)) : need.missing;
-    if (inputs.qemu === 'false' || toInstall.length === 0) {
-        if (need.missing.length && inputs.qemu === 'false') {
-            rt.warning(unavailableMessage(need.missing, inputs.qemuImage, 'qemu is false and no emulator is registered'));
-        }
-        else {
-            rt.info(need.emulated.length ? `QEMU: emulators already registered for ${need.emulated.join(', ')}` : 'QEMU: every platform is native');
-        }
-        return;
-    }
-    const image = inputs.qemuImage;
-    const { name, save } = await readyImage(rt, 'binfmt', image, temp, 'binfmt image');
-    if (save)
-        rt.remember({ binfmtCache: save });
-    const arches = [...new Set(toInstall.map(p => emulatorFor(p).arch))];
-    const result = await rt.docker((0,core_args/* binfmtArgs */.MF)(name, arches));
-    const still = emulationNeed(inputs.platforms, e => isRegistered(e, dir)).missing;
-    if (result.code !== 0 || still.length) {
-        const said = result.stderr.split('\n').filter(l => l.trim() && !/^(Run 'docker|Unable to find image)/.test(l));
-        const reason = result.code !== 0 ? `${image} exited ${result.code}: ${said.pop() ?? 'no output'}` : 'the emulators are still not registered';
-        throw new Error(unavailableMessage(still.length ? still : toInstall, image, reason));
-    }
-    rt.info(`QEMU: registered emulators for ${toInstall.join(', ')}`);
+async function nodeEntries(client, platforms, digest, warn) {
+    const { manifest } = await readPart(client, digest, platforms.join(', '), warn);
+    if (!manifest.manifests)
+        return [await platformEntry(client, platforms[0], digest, warn)];
+    const made = manifest.manifests
+        .filter(m => m.platform?.os !== 'unknown')
+        .map(m => [m.platform?.os, m.platform?.architecture, m.platform?.variant].filter(Boolean).join('/'));
+    const stray = made.filter(p => !platforms.includes(p));
+    if (stray.length)
+        throw new Error(`the build of ${platforms.join(', ')} made ${stray.join(', ')} too (${digest})`);
+    return manifest.manifests;
 }
-
-;// CONCATENATED MODULE: ./src/pipeline/github/local-cache.ts
-// The local cache directory's round trip through the GitHub cache: restored before the build,
-// rotated and saved in post.
-
-
-
-const restoreLocalCache = (local) => restorePaths([local.dir], local.key, local.restoreKeys);
-/** Swap in what this build exported, then save it under the run's key. */
-async function saveLocalCache(local) {
-    if (!(0,external_node_fs_.existsSync)(local.nextDir))
-        return false;
-    await (0,promises_.rm)(local.dir, { recursive: true, force: true });
-    await (0,promises_.rename)(local.nextDir, local.dir);
-    await savePaths([local.dir], local.key);
-    return true;
+function makeIndex(manifests, annotations) {
+    const index = { schemaVersion: 2, mediaType: OCI_INDEX, manifests, ...(Object.keys(annotations).length ? { annotations } : {}) };
+    const bytes = new TextEncoder().encode(JSON.stringify(index));
+    return { digest: `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`, bytes };
+}
+/** Writes the index by digest where the registry lacks it: its parts are there already. */
+async function putIndex(client, index) {
+    if (!(await client.manifestDigest(index.digest)))
+        await client.putManifest(index.digest, index.bytes, OCI_INDEX);
 }
 
 ;// CONCATENATED MODULE: ./src/core/progress.ts
@@ -1791,8 +2635,6 @@ function hitRate({ steps, cached }) {
     return steps === 0 ? 0 : Math.round((cached / steps) * 1000) / 10;
 }
 
-// EXTERNAL MODULE: ./src/core/build-checks.ts
-var build_checks = __webpack_require__(961);
 ;// CONCATENATED MODULE: ./src/core/build-failures.ts
 // BuildKit's words when an imported cache cannot be read: a broken index, or blobs that are
 // truncated or missing (a corrupt local or remote cache). Not "failed to compute cache key"
@@ -1883,11 +2725,148 @@ async function runBuild(rt, plan) {
         steps,
         cacheFaults: progress.cacheFaults(),
         cacheSteps: progress.cacheSteps(),
-        checks: (0,build_checks/* dedupe */.Qq)(progress.warnings.flatMap(w => (0,build_checks/* findingOfWarning */.x6)(w, plan.inputs.file) ?? [])),
+        checks: dedupe(progress.warnings.flatMap(w => findingOfWarning(w, plan.inputs.file) ?? [])),
         milliseconds
     };
 }
 
+;// CONCATENATED MODULE: ./src/pipeline/builder/split-build.ts
+
+
+
+
+
+
+/** The log of one node's build, its lines marked with its platforms: two builds write at once. */
+const markedFor = (rt, node) => ({
+    ...rt,
+    info: message => rt.info(`[${node.platforms.join(',')}] ${message}`),
+    warning: (message, where) => rt.warning(`[${node.platforms.join(',')}] ${message}`, where)
+});
+async function runSplitBuild(rt, split, repositories, annotations) {
+    const started = rt.now().getTime();
+    rt.info(`One build per node, side by side: ${split.map(n => `${n.platforms.join(', ')} on ${n.node}`).join('; ')}`);
+    const settled = await Promise.allSettled(split.map(node => runBuild(markedFor(rt, node), node.build)));
+    const failed = settled.flatMap((s, i) => s.status === 'rejected' ? [`${split[i].platforms.join(', ')} on ${split[i].node}: ${(0,errors/* errorMessage */.g)(s.reason)}`] : []);
+    const milliseconds = () => rt.now().getTime() - started;
+    if (failed.length)
+        throw new BuildError(`${failed.join('\n')}\nNo tag was moved.`, milliseconds());
+    const results = settled.map(s => s.value);
+    const clientOf = clientsFor(rt.env, message => rt.warning(message));
+    const warn = (message) => rt.warning(message);
+    // The parts are read from the first repository: every repository got the same ones.
+    const entries = await Promise.all(results.map((r, i) => nodeEntries(clientOf(repositories[0]), split[i].platforms, r.digest, warn)));
+    const index = makeIndex(entries.flat(), (0,core_annotations/* indexAnnotations */.nM)(annotations));
+    await Promise.all(repositories.map(repository => putIndex(clientOf(repository), index))).catch(e => {
+        throw new BuildError(`Writing the index ${index.digest} failed: ${(0,errors/* errorMessage */.g)(e)}; no tag was moved.`, milliseconds());
+    });
+    rt.info(`Index ${index.digest}: ${split.map((n, i) => `${n.platforms.join(', ')} ${results[i].digest}`).join(', ')}`);
+    const nodes = Object.fromEntries(split.map((n, i) => [n.node, JSON.parse(results[i].metadataText)]));
+    return {
+        digest: index.digest,
+        imageId: '',
+        metadataText: JSON.stringify({ 'containerimage.digest': index.digest, 'ci-base-action.nodes': nodes }, null, 2),
+        steps: results.reduce((sum, r) => ({ steps: sum.steps + r.steps.steps, cached: sum.cached + r.steps.cached }), { steps: 0, cached: 0 }),
+        cacheFaults: results.flatMap(r => r.cacheFaults),
+        cacheSteps: results.flatMap(r => r.cacheSteps),
+        checks: dedupe(results.flatMap(r => r.checks)),
+        milliseconds: milliseconds()
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/emulation.ts
+// QEMU user emulation, decided: which platforms need an emulator, which of them lack one, and
+// where the binfmt image is kept between runs. Pure.
+/** linux/<arch> names of the machine's own architecture (and what it runs natively). */
+function nativePlatforms(arch = process.arch) {
+    switch (arch) {
+        case 'x64':
+            return ['linux/amd64', 'linux/386'];
+        case 'arm64':
+            return ['linux/arm64', 'linux/arm/v7', 'linux/arm/v6'];
+        default:
+            return [];
+    }
+}
+/** binfmt_misc entry name for a platform, and tonistiigi/binfmt's name for it. */
+function emulatorFor(platform) {
+    const arch = platform.split('/')[1];
+    const table = {
+        amd64: { entry: 'qemu-x86_64', arch: 'amd64' },
+        arm64: { entry: 'qemu-aarch64', arch: 'arm64' },
+        arm: { entry: 'qemu-arm', arch: 'arm' },
+        '386': { entry: 'qemu-i386', arch: '386' },
+        riscv64: { entry: 'qemu-riscv64', arch: 'riscv64' },
+        ppc64le: { entry: 'qemu-ppc64le', arch: 'ppc64le' },
+        s390x: { entry: 'qemu-s390x', arch: 's390x' },
+        mips64le: { entry: 'qemu-mips64el', arch: 'mips64le' },
+        loong64: { entry: 'qemu-loongarch64', arch: 'loong64' }
+    };
+    return table[arch];
+}
+function emulationNeed(platforms, registered, native = nativePlatforms()) {
+    const emulated = platforms.filter(p => !native.includes(p));
+    const unknown = emulated.filter(p => !emulatorFor(p));
+    const missing = emulated.filter(p => {
+        const e = emulatorFor(p);
+        return e && !registered(e.entry);
+    });
+    return { emulated, missing, unknown };
+}
+function unavailableMessage(platforms, image, reason) {
+    return (`QEMU: cannot emulate ${platforms.join(', ')} on this ${nativePlatforms()[0] ?? process.arch} runner (${reason}). ` +
+        `Remedies: let the action register emulators (qemu: auto, needs docker with --privileged and the image ${image}), ` +
+        `set qemu-image to an image your runner can pull, build those platforms on native runners, or drop them from 'platforms'.`);
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/builder/qemu.ts
+// QEMU user emulation: which requested platforms need an emulator, which are already
+// registered with binfmt_misc, and registering the missing ones.
+
+
+
+
+
+const BINFMT_DIR = '/proc/sys/fs/binfmt_misc';
+function isRegistered(entry, dir = BINFMT_DIR) {
+    const file = (0,external_node_path_.join)(dir, entry);
+    return (0,external_node_fs_.existsSync)(file) && (0,external_node_fs_.readFileSync)(file, 'utf8').startsWith('enabled');
+}
+/**
+ * Register the emulators the build needs. Already-registered ones cost nothing; the binfmt
+ * image is kept in the GitHub cache so later runs do not pull it again.
+ */
+async function setupQemu(rt, inputs, temp, dir = BINFMT_DIR) {
+    const need = emulationNeed(inputs.platforms, e => isRegistered(e, dir));
+    if (need.unknown.length)
+        rt.warning(`QEMU: no emulator is known for ${need.unknown.join(', ')}; the build may fail there.`);
+    const toInstall = inputs.qemu === 'true' ? need.emulated.filter(p => emulatorFor(p)) : need.missing;
+    if (inputs.qemu === 'false' || toInstall.length === 0) {
+        if (need.missing.length && inputs.qemu === 'false') {
+            rt.warning(unavailableMessage(need.missing, inputs.qemuImage, 'qemu is false and no emulator is registered'));
+        }
+        else {
+            rt.info(need.emulated.length ? `QEMU: emulators already registered for ${need.emulated.join(', ')}` : 'QEMU: every platform is native');
+        }
+        return;
+    }
+    const image = inputs.qemuImage;
+    const { name, save } = await (0,image_cache/* readyImage */.Vo)(rt, 'binfmt', image, temp, 'binfmt image');
+    if (save)
+        rt.remember({ binfmtCache: save });
+    const arches = [...new Set(toInstall.map(p => emulatorFor(p).arch))];
+    const result = await rt.docker((0,core_args/* binfmtArgs */.MF)(name, arches));
+    const still = emulationNeed(inputs.platforms, e => isRegistered(e, dir)).missing;
+    if (result.code !== 0 || still.length) {
+        const said = result.stderr.split('\n').filter(l => l.trim() && !/^(Run 'docker|Unable to find image)/.test(l));
+        const reason = result.code !== 0 ? `${image} exited ${result.code}: ${said.pop() ?? 'no output'}` : 'the emulators are still not registered';
+        throw new Error(unavailableMessage(still.length ? still : toInstall, image, reason));
+    }
+    rt.info(`QEMU: registered emulators for ${toInstall.join(', ')}`);
+}
+
+// EXTERNAL MODULE: ./src/pipeline/github/local-cache.ts
+var local_cache = __webpack_require__(9780);
 ;// CONCATENATED MODULE: ./src/pipeline/registry/publish.ts
 // Publishing in two moves: the whole image goes to the registry by digest (blobs, each
 // platform's manifest, the index), and only then is every tag pointed at that digest. A push
@@ -1904,7 +2883,7 @@ async function runBuild(rt, plan) {
 const PARALLEL_UPLOADS = 4;
 const BLOB_RACE_TRIES = 4;
 /** A manifest refused for a blob the registry could not read at that moment. */
-const isBlobRace = (e) => e instanceof registry_client/* RegistryError */.gl && e.status === 400 && /MANIFEST_BLOB_UNKNOWN|DIGEST_INVALID/.test(e.message);
+const isBlobRace = (e) => e instanceof RegistryError && e.status === 400 && /MANIFEST_BLOB_UNKNOWN|DIGEST_INVALID/.test(e.message);
 const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
 async function eachLimited(items, limit, fn) {
     const queue = [...items];
@@ -2000,7 +2979,7 @@ async function pointTags(clientOf, digest, tags, warn = () => undefined) {
         result.unchanged.push(...mine.filter((_, i) => current[i] === digest));
         if (!moving.length)
             return;
-        const { bytes, mediaType } = await (0,registry_client/* readBack */.e7)(`${repository}@${digest}`, () => client.manifestBytes(digest), warn);
+        const { bytes, mediaType } = await readBack(`${repository}@${digest}`, () => client.manifestBytes(digest), warn);
         await Promise.all(moving.map(t => client.putManifest((0,reference/* tagOf */.cO)(t), bytes, mediaType)));
         result.moved.push(...moving);
     }));
@@ -2013,7 +2992,7 @@ async function pointTags(clientOf, digest, tags, warn = () => undefined) {
 async function publish(rt, digest, repositories, tags, layout) {
     // Each request is retried by the client (429 with its Retry-After, 5xx, a dropped connection), with a warning.
     // One client per repository: the push and the tags share its token.
-    const clientOf = (0,registry_client/* clientsFor */.US)(rt.env, message => rt.warning(message));
+    const clientOf = clientsFor(rt.env, message => rt.warning(message));
     let uploads;
     if (layout) {
         uploads = { blobs: 0, manifests: 0 };
@@ -2038,8 +3017,73 @@ async function publish(rt, digest, repositories, tags, layout) {
     return { ...tagging, uploads };
 }
 
-// EXTERNAL MODULE: ./src/pipeline/registry/image-sources.ts
-var image_sources = __webpack_require__(8942);
+;// CONCATENATED MODULE: ./src/pipeline/registry/image-sources.ts
+// Where image manifests are read from: the registry after a push (or the published baseline),
+// or the OCI layout the build wrote.
+
+
+
+
+
+
+
+
+/**
+ * Images in a registry: over its HTTP API with docker's credentials, and through buildx's
+ * imagetools (which knows every registry setup docker does) when that cannot answer.
+ */
+function registrySource(run, repository, env, onRetry, signal) {
+    const http = clientFor(repository, env, onRetry, signal);
+    const at = (refOrDigest) => (refOrDigest.startsWith('sha256:') ? `${repository}@${refOrDigest}` : refOrDigest);
+    const either = async (fast, slow) => {
+        try {
+            return await fast();
+        }
+        catch (e) {
+            // A read whose time ran out is over: imagetools would wait on the same silent registry.
+            if (e instanceof NotFoundError || signal?.aborted)
+                throw e;
+            return slow();
+        }
+    };
+    return {
+        manifest: refOrDigest => either(() => http.manifest((0,reference/* tagOf */.cO)(refOrDigest)), async () => (await (0,docker/* mustRun */.Pv)(run, (0,core_args/* inspectRawArgs */.qr)(at(refOrDigest)), `Reading manifest ${at(refOrDigest)}`, { quiet: true })).stdout),
+        config: (manifestDigest, manifest) => either(async () => JSON.parse(await http.blob(manifest.config.digest)), async () => JSON.parse((await (0,docker/* mustRun */.Pv)(run, (0,core_args/* inspectConfigArgs */.ey)(at(manifestDigest)), `Reading image config ${at(manifestDigest)}`, { quiet: true }))
+            .stdout))
+    };
+}
+/** An OCI image layout on disk, read by digest: the layout is kept across runs and holds many images. */
+function ociLayoutSource(dir) {
+    const blob = (digest) => (0,promises_.readFile)((0,external_node_path_.join)(dir, 'blobs', 'sha256', digest.slice('sha256:'.length)), 'utf8');
+    return {
+        manifest: async (digest) => {
+            if (!digest.startsWith('sha256:'))
+                throw new Error(`An OCI layout is read by digest, not by '${digest}'`);
+            return blob(digest);
+        },
+        config: async (_digest, manifest) => JSON.parse(await blob(manifest.config.digest))
+    };
+}
+/** The published image to compare with, an optional read. Not there yet is no error: the report says "new". */
+async function readBaseline(run, ref, order, env, reads) {
+    if (!ref)
+        return { ref, status: 'none' };
+    try {
+        const image = await reads.read(`the baseline ${ref}`, signal => readImage(registrySource(run, (0,reference/* repositoryOf */._M)(ref), env, undefined, signal), ref, order));
+        return image
+            ? { ref, status: 'found', image }
+            : { ref, status: 'unavailable', reason: 'the registry did not answer in time', warned: true };
+    }
+    catch (e) {
+        const reason = (0,errors/* errorMessage */.g)(e);
+        if (e instanceof NotFoundError || /not found|manifest unknown|404/i.test(reason))
+            return { ref, status: 'missing' };
+        return { ref, status: 'unavailable', reason: reason.split('\n').filter(Boolean).pop() };
+    }
+}
+/** An image just pushed, read back (see readBack: a registry's reads may lag its writes). */
+const readFreshImage = (source, ref, order, warn) => readBack(ref, () => readImage(source, ref, order), warn);
+
 ;// CONCATENATED MODULE: ./src/pipeline/builder/cache-export.ts
 // The registry cache the action derives is written after the build, and only when its ref does
 // not hold this build already. A no-change rebuild (the weekly rebuild, most PR checks) would
@@ -2054,13 +3098,13 @@ var image_sources = __webpack_require__(8942);
 
 async function readHeldBlobs(specs, env, reads) {
     const entries = await Promise.all(specs.map(async (spec) => {
-        const ref = cacheSpecAttrs(spec).ref;
+        const ref = (0,cache_plan/* cacheSpecAttrs */.oq)(spec).ref;
         try {
-            const text = await reads.read(`the registry cache ${ref}`, signal => (0,registry_client/* clientFor */.$V)((0,reference/* repositoryOf */._M)(ref), env, undefined, signal).manifest((0,reference/* tagOf */.cO)(ref)));
-            return [spec, text === undefined ? undefined : cacheBlobs(text)];
+            const text = await reads.read(`the registry cache ${ref}`, signal => clientFor((0,reference/* repositoryOf */._M)(ref), env, undefined, signal).manifest((0,reference/* tagOf */.cO)(ref)));
+            return [spec, text === undefined ? undefined : (0,cache_plan/* cacheBlobs */.Jf)(text)];
         }
         catch (e) {
-            return [spec, e instanceof registry_client/* NotFoundError */.m_ ? [] : undefined];
+            return [spec, e instanceof NotFoundError ? [] : undefined];
         }
     }));
     return new Map(entries);
@@ -2074,6 +3118,8 @@ async function exportCaches(rt, plan, specs) {
     return { faults, steps: progress.cacheSteps() };
 }
 
+// EXTERNAL MODULE: ./src/pipeline/github/github-cache.ts
+var github_cache = __webpack_require__(2874);
 ;// CONCATENATED MODULE: ./src/pipeline/builder/cache-mounts.ts
 // Cache mounts carried across runs through the GitHub cache: each mount's archive is restored
 // and unpacked into the builder before the build, in one helper build; after it, one helper
@@ -2129,7 +3175,7 @@ async function restoreMounts(rt, plan, builder) {
     try {
         if (plan.store === 'registry')
             return await restoreFromImage(rt, plan, builder, uses);
-        if (!(await githubCacheAvailable())) {
+        if (!(await (0,github_cache/* githubCacheAvailable */.Fl)())) {
             rt.info('cache-mounts: this run has no GitHub cache service; the mounts start as the builder has them');
             return uses;
         }
@@ -2139,7 +3185,7 @@ async function restoreMounts(rt, plan, builder) {
         const started = Date.now();
         const keys = await Promise.all(plan.mounts.map(entry => {
             const prefix = mountKeyPrefix(plan.scope, entry.file);
-            return restorePaths([(0,external_node_path_.join)(dir, archiveName(entry.file))], prefix, [prefix]);
+            return (0,github_cache/* restorePaths */.Bb)([(0,external_node_path_.join)(dir, archiveName(entry.file))], prefix, [prefix]);
         }));
         const restored = [];
         for (const [i, entry] of plan.mounts.entries()) {
@@ -2216,7 +3262,7 @@ async function saveMounts(rt, plan, builder, uses) {
     if (uses.some(u => u.serviceFailed))
         return uses;
     try {
-        if (plan.store === 'gha' && !(await githubCacheAvailable()))
+        if (plan.store === 'gha' && !(await (0,github_cache/* githubCacheAvailable */.Fl)()))
             return uses;
         const packed = (0,external_node_path_.join)(plan.dir, 'packed');
         await (0,promises_.rm)(packed, { recursive: true, force: true });
@@ -2247,7 +3293,7 @@ async function saveMounts(rt, plan, builder, uses) {
             await (0,promises_.rm)(archive, { force: true });
             await (0,promises_.rename)((0,external_node_path_.join)(packed, archiveName(entry.file)), archive);
             try {
-                await savePaths([archive], mountKey(plan.scope, entry.file, sum));
+                await (0,github_cache/* savePaths */.YV)([archive], mountKey(plan.scope, entry.file, sum));
                 uses[i] = { ...uses[i], savedBytes: await size(archive) };
                 rt.info(`cache mount ${entry.mount.id}: saved ${uses[i].savedBytes} bytes`);
             }
@@ -2310,105 +3356,8 @@ async function keepImagePruneRest(dir, digest, now) {
     return removed;
 }
 
-// EXTERNAL MODULE: ./src/core/verify.ts
-var verify = __webpack_require__(7190);
-;// CONCATENATED MODULE: ./src/pipeline/builder/verify.ts
-
-
-/** The label every verify container carries: post removes whatever main left behind. */
-const VERIFY_LABEL = 'ci-base-action.verify';
-/** /etc/passwd out of the image without running anything in it (it may have no shell). */
-async function passwdOf(rt, target) {
-    const created = await (0,docker/* mustRun */.Pv)(rt.docker, ['create', '--platform', target.platform, target.ref], 'Creating a container to read /etc/passwd', { quiet: true });
-    const id = created.stdout.trim();
-    try {
-        const copied = await rt.docker(['cp', `${id}:/etc/passwd`, '-'], { quiet: true });
-        return copied.code === 0 ? tarFileText(copied.stdout) : undefined;
-    }
-    finally {
-        await rt.docker(['rm', '--force', id], { quiet: true });
-    }
-}
-/** The one file of a tar stream `docker cp … -` writes: the size is in the header, the text follows. */
-function tarFileText(tar) {
-    const size = parseInt(tar.slice(124, 136).replace(/\0.*$/, '').trim() || '0', 8);
-    return tar.slice(512, 512 + size);
-}
-async function runCommand(rt, target, argv, line, name, key, timeoutMs) {
-    const started = rt.now().getTime();
-    let timedOut = false;
-    // The client does not stop the container when it is killed: the container is removed instead.
-    const timer = setTimeout(() => {
-        timedOut = true;
-        void rt.docker(['rm', '--force', name], { quiet: true });
-    }, timeoutMs);
-    try {
-        const run = await rt.docker(['run', '--rm', '--name', name, '--label', `${VERIFY_LABEL}=${key}`, '--platform', target.platform, target.ref, ...argv], { quiet: true });
-        const seconds = (rt.now().getTime() - started) / 1000;
-        const output = (0,docker/* lastLines */.w$)(`${run.stdout}${run.stderr ? `\n${run.stderr}` : ''}`.trim(), 10);
-        return {
-            platform: target.platform,
-            command: line,
-            passed: !timedOut && run.code === 0,
-            ...(timedOut ? {} : { exitCode: run.code }),
-            timedOut,
-            seconds,
-            output
-        };
-    }
-    finally {
-        clearTimeout(timer);
-    }
-}
-/** Verify commands run at once: enough to overlap containers' start-up, few enough for a 2-core runner. */
-const PARALLEL_CHECKS = 4;
-async function verifyImage(rt, inputs, targets, pulled, key) {
-    const users = [];
-    // Each platform's image is pulled, and the user checked, first; then the commands run a few
-    // at a time (a container's start is mostly the engine's waiting), reported in their order.
-    await Promise.all(targets.map(async (target) => {
-        if (pulled)
-            await (0,docker/* mustRun */.Pv)(rt.docker, ['pull', '--quiet', '--platform', target.platform, target.ref], `Pulling ${target.ref} to verify it`, {
-                quiet: true
-            });
-    }));
-    for (const target of targets) {
-        if (!inputs.requireNonRoot)
-            continue;
-        const named = target.user && !/^\d+(:\d*)?$/.test(target.user) && target.user.split(':')[0] !== 'root';
-        const check = (0,verify/* userCheck */.w4)(target.platform, target.user, named ? await passwdOf(rt, target) : undefined);
-        users.push(check);
-        rt.info(`${target.platform}: user '${target.user || '(unset: root)'}'${check.uid === undefined ? '' : `, uid ${check.uid}`}: ${check.passed ? 'not root' : 'FAILED'}`);
-    }
-    const work = targets.flatMap(target => inputs.verify.map(command => ({ target, ...command })));
-    const results = new Array(work.length);
-    let next = 0;
-    const worker = async () => {
-        for (let i = next++; i < work.length; i = next++) {
-            const { target, argv, line } = work[i];
-            const result = await runCommand(rt, target, argv, line, `${key}-${i + 1}`, key, inputs.verifyTimeoutMs);
-            results[i] = result;
-            const how = result.timedOut ? `stopped after ${result.seconds.toFixed(0)} s` : `exit ${result.exitCode}`;
-            rt.info(`${target.platform}: ${line}: ${result.passed ? 'ok' : 'FAILED'} (${how}, ${result.seconds.toFixed(1)} s)${result.output ? `\n${result.output}` : ''}`);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(PARALLEL_CHECKS, work.length) }, worker));
-    return { results, users };
-}
-/** Containers of this run's verification that are still there (a cancelled or crashed main). */
-async function removeVerifyLeftovers(rt, key, image) {
-    const listed = await (0,docker/* mustRun */.Pv)(rt.docker, ['ps', '--all', '--quiet', '--filter', `label=${VERIFY_LABEL}=${key}`], 'Listing verify containers', { quiet: true });
-    const ids = listed.stdout
-        .split('\n')
-        .map(s => s.trim())
-        .filter(Boolean);
-    if (ids.length)
-        await (0,docker/* mustRun */.Pv)(rt.docker, ['rm', '--force', ...ids], 'Removing verify containers', { quiet: true });
-    if (image)
-        await rt.docker(['image', 'rm', '--force', image], { quiet: true });
-    rt.info(`Removed ${ids.length} verify container(s)${image ? ` and ${image}` : ''}`);
-}
-
+// EXTERNAL MODULE: ./src/pipeline/builder/verify.ts
+var builder_verify = __webpack_require__(1);
 ;// CONCATENATED MODULE: ./src/pipeline/github/handover.ts
 
 
@@ -2425,7 +3374,7 @@ async function handOver(h, ctx) {
     await (0,promises_.mkdir)((0,external_node_path_.join)(ctx.workspace, dir), { recursive: true });
     await (0,promises_.writeFile)((0,external_node_path_.join)(ctx.workspace, dir, 'handover.json'), JSON.stringify(h));
     try {
-        await savePaths([dir], `${keyPrefix(h.repository, ctx, h.platform)}${ctx.runAttempt}`);
+        await (0,github_cache/* savePaths */.YV)([dir], `${keyPrefix(h.repository, ctx, h.platform)}${ctx.runAttempt}`);
     }
     catch (e) {
         const why = /already exists|another job may be creating/i.test((0,errors/* errorMessage */.g)(e))
@@ -2450,7 +3399,7 @@ async function collectHandovers(repository, platforms, ctx) {
         for (const platform of platforms) {
             const dir = dirFor(platform);
             const prefix = keyPrefix(repository, ctx, platform);
-            const hit = await restorePaths([dir], `${prefix}${ctx.runAttempt}`, [prefix]);
+            const hit = await (0,github_cache/* restorePaths */.Bb)([dir], `${prefix}${ctx.runAttempt}`, [prefix]);
             if (!hit) {
                 missing.push(platform);
                 continue;
@@ -2472,16 +3421,8 @@ async function collectHandovers(repository, platforms, ctx) {
     return found;
 }
 
-// EXTERNAL MODULE: ./src/core/attestations.ts
-var core_attestations = __webpack_require__(3244);
-// EXTERNAL MODULE: ./src/core/compare.ts
-var compare = __webpack_require__(3164);
-// EXTERNAL MODULE: ./src/core/vulnerabilities.ts
-var vulnerabilities = __webpack_require__(4793);
 // EXTERNAL MODULE: ./src/core/budget.ts
 var budget = __webpack_require__(4782);
-// EXTERNAL MODULE: ./src/core/http-headers.ts
-var http_headers = __webpack_require__(7132);
 ;// CONCATENATED MODULE: ./src/pipeline/github/comment.ts
 // One PR comment with the report, created once and updated on later pushes: found again by a
 // hidden marker. GitHub's REST API through fetch; the token never leaves the headers.
@@ -2496,7 +3437,7 @@ async function upsertComment(target, marker, markdown, request = fetch, sleep = 
     const call = async (method, path, body) => {
         for (let attempt = 1;; attempt++) {
             const res = await send(method, path, body);
-            const wait = (0,http_headers/* retryAfterMs */.V)(res.headers.get('retry-after'));
+            const wait = retryAfterMs(res.headers.get('retry-after'));
             const passing = res.status >= 500 || res.status === 429 || (res.status === 403 && wait !== undefined);
             if (!passing || attempt === 3)
                 return answer(res, method, path);
@@ -2522,7 +3463,7 @@ async function upsertComment(target, marker, markdown, request = fetch, sleep = 
             throw new Error(`${method} ${path}: ${res.status} ${res.statusText} ${await res.text()}`);
         return res.json();
     };
-    const body = (0,core_report/* fitMarkdown */.DJ)(`${marker}\n${markdown}`, text => text.length <= core_report/* COMMENT_LIMIT */.W$, "GitHub's 65,536-character comment limit");
+    const body = fitMarkdown(`${marker}\n${markdown}`, text => text.length <= COMMENT_LIMIT, "GitHub's 65,536-character comment limit");
     const issuePath = `/repos/${target.repository}/issues/${target.issue}/comments`;
     for (let page = 1;; page++) {
         const comments = (await call('GET', `${issuePath}?per_page=100&page=${page}`));
@@ -2540,8 +3481,6 @@ async function upsertComment(target, marker, markdown, request = fetch, sleep = 
     return { action: 'created', url: created.html_url };
 }
 
-// EXTERNAL MODULE: ./src/core/size.ts
-var core_size = __webpack_require__(3910);
 ;// CONCATENATED MODULE: ./src/core/outputs.ts
 // The action's outputs, declared once: names and descriptions (action.yml says the same, a
 // test holds them together), and their values from a report. Pure.
@@ -2558,7 +3497,7 @@ const OUTPUTS = {
     layers: 'Layer count of the first platform.',
     'size-delta': 'Bytes vs the baseline for the first platform (signed); empty when there is no baseline.',
     changed: 'false when the image is the baseline, digest for digest (an unchanged rebuild); true when it differs; empty when there is no baseline.',
-    report: 'JSON: per platform size, layers, deltas and layer breakdown; totals, baseline, budgets, build time, cache hit rate, stage timings.',
+    report: 'JSON: per platform size, layers, deltas and layer breakdown; totals, baseline, budgets, build time, cache hit rate, stage timings, and where each platform was built (builtOn: node, native or emulated).',
     markdown: 'The report as Markdown (the job summary and PR comment text), to post your own way.',
     'build-time': 'Seconds the build took, one decimal.',
     'cache-hit-rate': 'Percent of Dockerfile steps served from cache, 0-100.',
@@ -2637,7 +3576,7 @@ function fittedOutputs(report, metadata, markdown, meta, limit = OUTPUTS_LIMIT) 
         const room = limit - (bytes(values) - Buffer.byteLength(values.markdown));
         values = {
             ...values,
-            markdown: (0,core_report/* fitMarkdown */.DJ)(values.markdown, text => Buffer.byteLength(text) <= room - 200, "GitHub's 1 MB job output limit")
+            markdown: fitMarkdown(values.markdown, text => Buffer.byteLength(text) <= room - 200, "GitHub's 1 MB job output limit")
         };
         cut.push('markdown');
     }
@@ -2650,7 +3589,7 @@ function fittedOutputs(report, metadata, markdown, meta, limit = OUTPUTS_LIMIT) 
 
 
 async function publishReport(rt, inputs, ctx, report, metadata, meta) {
-    const markdown = (0,core_report/* summaryMarkdown */.eH)(report);
+    const markdown = summaryMarkdown(report);
     const { values, cut } = fittedOutputs(report, metadata, markdown, meta);
     for (const [name, value] of Object.entries(values))
         rt.setOutput(name, value);
@@ -2662,7 +3601,7 @@ async function publishReport(rt, inputs, ctx, report, metadata, meta) {
     }
     rt.info(`cache hit rate ${report.cacheHitRate}%, build ${report.buildTime.toFixed(1)} s`);
     if (inputs.summary)
-        await rt.writeSummary((0,core_report/* fitMarkdown */.DJ)(markdown, text => Buffer.byteLength(text) <= core_report/* SUMMARY_LIMIT */.Jt - 1024, "GitHub's 1 MiB job summary limit"));
+        await rt.writeSummary(fitMarkdown(markdown, text => Buffer.byteLength(text) <= SUMMARY_LIMIT - 1024, "GitHub's 1 MiB job summary limit"));
     if (inputs.comment)
         await comment(rt, inputs, ctx, markdown);
 }
@@ -2703,35 +3642,36 @@ async function finish(rt, inputs, ctx, f) {
     const { base, image, verification } = f;
     if (base.status === 'unavailable' && !base.warned)
         rt.warning(`Baseline ${base.ref} could not be read: ${base.reason}`);
-    const platforms = (0,compare/* compare */.UD)(image.platforms, base.image);
+    const platforms = compare(image.platforms, base.image);
     const breaches = (0,budget/* checkBudgets */.N)(platforms, inputs.budgets);
     if (f.scan && inputs.maxVulnerabilities)
-        for (const message of (0,vulnerabilities/* vulnerabilityBreaches */.SY)(f.scan.counts, inputs.maxVulnerabilities))
+        for (const message of (0,core_vulnerabilities/* vulnerabilityBreaches */.SY)(f.scan.counts, inputs.maxVulnerabilities))
             breaches.push({ platform: 'image', budget: 'max-vulnerabilities', message });
     const { record, history, oldest } = f;
     const trend = record && history?.records.length
         ? { records: history.records, current: record, currentPublished: !!f.published, ...(history.note ? { note: history.note } : {}) }
         : undefined;
     const oldestFirst = oldest?.platforms.find(p => p.platform === image.platforms[0]?.platform);
-    const report = (0,core_report/* makeReport */.dO)({
+    const report = makeReport({
         digest: f.digest,
         imageid: f.imageid,
         tags: f.tags,
         pushed: inputs.push,
         platforms,
-        baseline: { ref: base.ref, status: base.status, reason: base.reason, created: (0,core_image/* createdOf */.YC)(base.image) },
-        changed: (0,compare/* changedSince */.$A)(image, base.image),
+        baseline: { ref: base.ref, status: base.status, reason: base.reason, created: createdOf(base.image) },
+        changed: changedSince(image, base.image),
         budgets: inputs.budgets,
         breaches,
-        buildTime: (0,core_report/* seconds */.YA)(f.buildMs),
+        buildTime: report_seconds(f.buildMs),
         cacheHitRate: hitRate(f.steps),
         steps: f.steps,
         stages: f.stages,
+        ...(f.builtOn ? { builtOn: f.builtOn } : {}),
         caches: f.caches,
         ...(verification ? { verify: verification } : {}),
         ...(trend ? { trend } : {}),
         ...(trend && oldestFirst
-            ? { growth: { since: trend.records[0].built.slice(0, 10), layers: (0,compare/* compareLayers */.yN)(image.platforms[0], oldestFirst) } }
+            ? { growth: { since: trend.records[0].built.slice(0, 10), layers: compareLayers(image.platforms[0], oldestFirst) } }
             : {}),
         ...(f.scan ? { vulnerabilities: f.scan } : {}),
         ...(f.variants?.length ? { variants: f.variants } : {}),
@@ -2804,7 +3744,7 @@ function variantsStage(imageStages) {
             run.variants = [];
             for (const variant of run.inputs.variants) {
                 const inputs = variantInputs(run.inputs, variant, plan.tags, plan.build.builder);
-                const facts = { ...needs(run.planFacts, 'the plan facts'), inputs, existingDriver: plan.driver };
+                const facts = { ...needs(run.planFacts, 'the plan facts'), inputs, existingDriver: plan.driver, existingNodes: plan.nodes };
                 const sub = {
                     rt: run.rt,
                     inputs,
@@ -2821,7 +3761,7 @@ function variantsStage(imageStages) {
                 run.rt.info(`Variant ${variant.name}: target ${variant.target}, tags ${sub.plan.tags.join(', ') || '(none)'}`);
                 await runStages(sub, imageStages(), variant.name);
                 const image = needs(sub.image, `variant ${variant.name}'s image`);
-                const platforms = (0,compare/* compare */.UD)(image.platforms, sub.base?.image);
+                const platforms = compare(image.platforms, sub.base?.image);
                 const verify = sub.verification ? checksThatApply(sub.verification) : undefined;
                 run.variants.push({
                     name: variant.name,
@@ -2846,7 +3786,7 @@ function variantsStage(imageStages) {
 /** Each finding as a warning on its file and line. */
 function annotateChecks(rt, findings) {
     for (const f of findings)
-        rt.warning((0,build_checks/* findingMessage */.pG)(f), {
+        rt.warning(findingMessage(f), {
             file: f.file,
             ...(f.line ? { line: f.line } : {}),
             ...(f.endLine ? { endLine: f.endLine } : {}),
@@ -2861,7 +3801,7 @@ async function runChecks(rt, plan) {
     const { code, stdout, stderr } = await rt.docker(args, { quiet: true, env: (0,core_args/* buildEnv */.WB)(plan.inputs, rt.env) });
     let parsed;
     try {
-        parsed = (0,build_checks/* parseLintResults */.d0)(stdout, plan.inputs.file);
+        parsed = parseLintResults(stdout, plan.inputs.file);
     }
     catch {
         const why = (0,docker/* lastLines */.w$)(stderr || stdout, 8);
@@ -2872,19 +3812,110 @@ async function runChecks(rt, plan) {
         throw new Error(`docker buildx build --call check failed (exit ${code}):\n${why}`);
     }
     annotateChecks(rt, parsed.findings);
-    await rt.writeSummary((0,build_checks/* checksMarkdown */.pW)(parsed.findings, true));
+    await rt.writeSummary(checksMarkdown(parsed.findings, true));
     if (parsed.error)
         throw new Error(`The Dockerfile does not build: ${parsed.error}`);
     if (parsed.findings.length)
         throw new Error(`Build checks: ${parsed.findings.length} finding${parsed.findings.length === 1 ? '' : 's'} in ${plan.inputs.file}; nothing was built:\n` +
-            parsed.findings.map(f => `${f.file}${f.line ? `:${f.line}` : ''} ${(0,build_checks/* findingText */.NK)(f)}`).join('\n'));
+            parsed.findings.map(f => `${f.file}${f.line ? `:${f.line}` : ''} ${findingText(f)}`).join('\n'));
     rt.info(`Build checks: no findings in ${plan.inputs.file}`);
 }
 
-// EXTERNAL MODULE: ./src/core/history.ts
-var core_history = __webpack_require__(8863);
-// EXTERNAL MODULE: ./src/pipeline/registry/history.ts
-var registry_history = __webpack_require__(952);
+;// CONCATENATED MODULE: ./src/pipeline/registry/history.ts
+
+
+
+
+
+
+/**
+ * Up to `count` builds, newest first as walked, starting at `ref` (the baseline tag) and
+ * following each index's link to the one before. An optional read: it gives up within the
+ * run's budget, and a link that cannot be read ends the walk with a note instead of an error.
+ */
+async function readHistory(ref, count, env, reads) {
+    if (!ref || count <= 0)
+        return { records: [] };
+    const walked = [];
+    let note;
+    let oldest;
+    const done = await reads.read(`the history behind ${ref}`, async (signal) => {
+        const clientOf = clientsFor(env, undefined, signal);
+        let next = ref;
+        while (next && walked.length < count) {
+            const at = next;
+            const repository = (0,reference/* repositoryOf */._M)(at);
+            let raw;
+            try {
+                raw = await clientOf(repository).manifest((0,reference/* tagOf */.cO)(at));
+            }
+            catch (e) {
+                // The first read is the baseline's, which the report speaks of already: no history then.
+                if (walked.length)
+                    note = `The history stops at ${at}: ${e instanceof NotFoundError ? 'it is no longer in the registry' : (0,errors/* errorMessage */.g)(e)}.`;
+                return;
+            }
+            const digest = at.includes('@') ? at.slice(at.indexOf('@') + 1) : sha256(raw);
+            const record = parseRecord(digest, JSON.parse(raw).annotations);
+            if (!record)
+                return;
+            if (walked.some(r => r.digest === record.digest))
+                return;
+            walked.push(record);
+            oldest = `${repository}@${digest}`;
+            next = record.previous;
+        }
+    });
+    if (done === undefined && !walked.length && reads.spent)
+        note = 'The history could not be read in time.';
+    return { records: walked.reverse(), ...(note ? { note } : {}), ...(oldest ? { oldest } : {}) };
+}
+/**
+ * The built image as one index carrying `annotations`, written by digest to each repository;
+ * returns its digest, which the tags then point at. An index keeps its manifests (and any
+ * attestations) and gains the annotations; a single manifest is wrapped in an index of one, so
+ * its own digest, which `changed` compares, stays what the build made.
+ */
+async function writeRecordedIndex(clientOf, repositories, built, annotations, platform, warn, 
+/** Leave the builder's attestation manifests out: they go beside the index, as its referrers. */
+withoutAttestations = false) {
+    const source = clientOf(repositories[0]);
+    const { bytes, mediaType } = await readBack(`${repositories[0]}@${built}`, () => source.manifestBytes(built), warn);
+    const top = JSON.parse(Buffer.from(bytes).toString('utf8'));
+    const [os, architecture, variant] = platform.split('/');
+    const manifests = (top.manifests ?? []).filter(d => !withoutAttestations || !attestations_isAttestation(d));
+    if (!top.manifests)
+        manifests.push({
+            mediaType: top.mediaType ?? mediaType,
+            digest: built,
+            size: bytes.length,
+            platform: { os, architecture, ...(variant ? { variant } : {}) }
+        });
+    const index = {
+        schemaVersion: 2,
+        mediaType: OCI_INDEX,
+        manifests,
+        annotations: { ...(top.manifests ? top.annotations : {}), ...annotations }
+    };
+    const written = new TextEncoder().encode(JSON.stringify(index));
+    const digest = sha256(Buffer.from(written).toString('utf8'));
+    await Promise.all(repositories.map(async (repository) => {
+        const client = clientOf(repository);
+        if (!(await client.manifestDigest(digest)))
+            await client.putManifest(digest, written, OCI_INDEX);
+    }));
+    return digest;
+}
+/** An index already in the registry (the baseline's), copied by digest to each repository that lacks it. */
+async function copyIndex(clientOf, from, repositories) {
+    const digest = from.slice(from.indexOf('@') + 1);
+    const missing = (await Promise.all(repositories.map(async (r) => ((await clientOf(r).manifestDigest(digest)) ? '' : r)))).filter(Boolean);
+    if (!missing.length)
+        return;
+    const { bytes, mediaType } = await clientOf((0,reference/* repositoryOf */._M)(from)).manifestBytes(digest);
+    await Promise.all(missing.map(r => clientOf(r).putManifest(digest, bytes, mediaType)));
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/registry/referrers.ts
 // Attestations attached to the published index as OCI 1.1 referrers: through the registry's
 // referrers API where it has one (it answers the manifest's PUT with OCI-Subject), else through
@@ -2901,10 +3932,10 @@ async function listReferrers(client, digest) {
 }
 async function tagIndex(client, digest) {
     try {
-        return JSON.parse(await client.manifest((0,core_attestations/* referrersTag */.LN)(digest)));
+        return JSON.parse(await client.manifest(referrersTag(digest)));
     }
     catch (e) {
-        if (e instanceof registry_client/* NotFoundError */.m_)
+        if (e instanceof NotFoundError)
             return undefined;
         throw e;
     }
@@ -2921,11 +3952,11 @@ async function attachAttestations(clientOf, source, repositories, subject, attes
     let kept = 0;
     for (const repository of repositories) {
         const client = clientOf(repository);
-        const attested = (0,core_attestations/* attestedImages */.Tk)(await listReferrers(client, subject.digest));
+        const attested = attestedImages(await listReferrers(client, subject.digest));
         const todo = attestations.filter(a => !attested.has(a.image));
         kept = attestations.length - todo.length;
-        if (todo.length && !(await client.hasBlob(core_attestations/* EMPTY_CONFIG */.$v.digest)))
-            await client.uploadBlob(core_attestations/* EMPTY_CONFIG */.$v.digest, core_attestations/* EMPTY_CONFIG_BYTES */.pA);
+        if (todo.length && !(await client.hasBlob(EMPTY_CONFIG.digest)))
+            await client.uploadBlob(EMPTY_CONFIG.digest, EMPTY_CONFIG_BYTES);
         for (const attestation of todo) {
             const statements = statementsOf.get(attestation.manifest);
             // The statements' blobs, where the builder pushed them to another repository.
@@ -2933,12 +3964,12 @@ async function attachAttestations(clientOf, source, repositories, subject, attes
                 for (const layer of statements.layers ?? [])
                     if (!(await client.hasBlob(layer.digest)))
                         await client.uploadBlob(layer.digest, Buffer.from(await from.blob(layer.digest), 'utf8'));
-            const referrer = (0,core_attestations/* referrerManifest */.Dq)(attestation, statements, subject, created);
-            const taken = await client.putManifest(referrer.digest, referrer.bytes, core_attestations/* OCI_MANIFEST */.EG);
+            const referrer = referrerManifest(attestation, statements, subject, created);
+            const taken = await client.putManifest(referrer.digest, referrer.bytes, OCI_MANIFEST);
             if (taken !== subject.digest) {
-                const next = (0,core_attestations/* withReferrer */.Me)(await tagIndex(client, subject.digest), referrer.descriptor);
+                const next = withReferrer(await tagIndex(client, subject.digest), referrer.descriptor);
                 if (next.changed)
-                    await client.putManifest((0,core_attestations/* referrersTag */.LN)(subject.digest), next.bytes, core_attestations/* OCI_INDEX */.$p);
+                    await client.putManifest(referrersTag(subject.digest), next.bytes, OCI_INDEX);
             }
             written.push(`${repository}@${referrer.digest}`);
         }
@@ -2965,12 +3996,12 @@ async function scanImage(rt, inputs, target, temp) {
     }
     let scan;
     try {
-        scan = (0,vulnerabilities/* countVulnerabilities */.Sf)(text);
+        scan = (0,core_vulnerabilities/* countVulnerabilities */.Sf)(text);
     }
     catch (e) {
         throw new Error(`Input 'scan-report': ${path} is ${(0,errors/* errorMessage */.g)(e)}.`);
     }
-    rt.info(`Vulnerabilities (${scan.format} report): ${(0,vulnerabilities/* countsText */.WN)(scan.counts)}`);
+    rt.info(`Vulnerabilities (${scan.format} report): ${(0,core_vulnerabilities/* countsText */.WN)(scan.counts)}`);
     return scan;
 }
 async function runTrivy(rt, target, temp) {
@@ -3011,10 +4042,10 @@ const imageOf = (run) => needs(run.image, 'the image');
 /** The published image and the builds behind it: optional reads, started early, awaited late. */
 function startBaselineReads(run) {
     const { rt, inputs } = run;
-    run.baseline = (0,image_sources/* readBaseline */.mF)(rt.docker, inputs.baseline, inputs.platforms, rt.env, run.reads);
+    run.baseline = readBaseline(rt.docker, inputs.baseline, inputs.platforms, rt.env, run.reads);
     if (inputs.history > 0) {
         const started = performance.now();
-        run.history = (0,registry_history/* readHistory */.Lu)(inputs.baseline, inputs.history, rt.env, run.reads).then(h => {
+        run.history = readHistory(inputs.baseline, inputs.history, rt.env, run.reads).then(h => {
             if (h.records.length)
                 rt.info(`History: ${h.records.length} builds read in ${Math.round(performance.now() - started)} ms`);
             return h;
@@ -3043,7 +4074,7 @@ function recordOf(run) {
         built: run.rt.now().toISOString(),
         ...(base?.image ? { previous: `${(0,reference/* repositoryOf */._M)(base.ref)}@${base.image.digest}` } : {}),
         platforms: imageOf(run).platforms.map(p => ({ platform: p.platform, size: p.size, layers: p.layers })),
-        buildSeconds: (0,core_report/* seconds */.YA)(buildMs),
+        buildSeconds: report_seconds(buildMs),
         cacheHitRate: hitRate(steps),
         ...(run.verification ? { verify: (0,verify/* verified */.zr)(run.verification) ? 'passed' : 'failed' } : {}),
         ...(run.scan ? { vulnerabilities: run.scan.counts } : {})
@@ -3075,27 +4106,27 @@ const TAG_STAGE = {
         const built = needs(run.digest, 'the digest');
         // A tag that replaces the baseline moves only once the history behind it is read.
         await run.history;
-        const clientOf = (0,registry_client/* clientsFor */.US)(rt.env, message => rt.warning(message));
+        const clientOf = clientsFor(rt.env, message => rt.warning(message));
         let target = built;
         const attest = inputs.attest.length > 0;
         const platform = imageOf(run).platforms[0].platform;
         if (inputs.history > 0) {
             const base = needs(run.base, 'the baseline');
-            if (base.image && (0,compare/* changedSince */.$A)(imageOf(run), base.image) === false) {
+            if (base.image && changedSince(imageOf(run), base.image) === false) {
                 // An unchanged rebuild keeps the published digest: it is no new build in the history.
                 target = base.image.digest;
-                await (0,registry_history/* copyIndex */.UZ)(clientOf, `${(0,reference/* repositoryOf */._M)(base.ref)}@${target}`, repositories);
+                await copyIndex(clientOf, `${(0,reference/* repositoryOf */._M)(base.ref)}@${target}`, repositories);
                 rt.info(`Unchanged since ${base.ref}: the tags stay on its index ${target}; the history gains no entry`);
             }
             else {
                 const record = recordOf(run);
-                target = await (0,registry_history/* writeRecordedIndex */.ML)(clientOf, repositories, built, (0,core_history/* recordAnnotations */._j)(record), platform, m => rt.warning(m), attest);
+                target = await writeRecordedIndex(clientOf, repositories, built, recordAnnotations(record), platform, m => rt.warning(m), attest);
                 rt.info(`Recorded this build's metrics on index ${target} (the build's own is ${built})`);
                 run.recorded = { ...record, digest: target };
             }
         }
         else if (attest)
-            target = await (0,registry_history/* writeRecordedIndex */.ML)(clientOf, repositories, built, {}, platform, m => rt.warning(m), true);
+            target = await writeRecordedIndex(clientOf, repositories, built, {}, platform, m => rt.warning(m), true);
         // Attached before any tag moves: a tag never points at an index whose attestations failed.
         if (attest)
             await attachRunAttestations(run, clientOf, target);
@@ -3110,14 +4141,14 @@ async function attachRunAttestations(run, clientOf, target) {
     const source = inputs.mode === 'merge' ? inputs.image : repositories[0];
     const attestations = run.handovers
         ? run.handovers.flatMap(h => h.attestations ?? [])
-        : (0,core_attestations/* attestationsOf */.xz)(JSON.parse(await clientOf(source).manifest(needs(run.digest, 'the digest'))));
+        : attestationsOf(JSON.parse(await clientOf(source).manifest(needs(run.digest, 'the digest'))));
     if (!attestations.length) {
         rt.warning(`attest: the builder made no attestation for ${target}; nothing attached (does it support ${inputs.attest.join(' and ')}?)`);
         return;
     }
     const { bytes } = await clientOf(repositories[0]).manifestBytes(target);
     const created = new Date(needs(run.facts, 'the facts').sourceDateEpoch * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
-    const { written, kept } = await attachAttestations(clientOf, source, repositories, { mediaType: core_attestations/* OCI_INDEX */.$p, digest: target, size: bytes.length }, attestations, created);
+    const { written, kept } = await attachAttestations(clientOf, source, repositories, { mediaType: OCI_INDEX, digest: target, size: bytes.length }, attestations, created);
     if (written.length)
         rt.info(`Attested ${target}: ${written.length} referrer${written.length === 1 ? '' : 's'} (${written.join(', ')})`);
     if (kept)
@@ -3133,7 +4164,7 @@ const OLDEST_STAGE = {
             return;
         const { rt, inputs, reads } = run;
         try {
-            const image = await reads.read(`the oldest build ${oldest}`, signal => (0,core_image/* readImage */.AM)((0,image_sources/* registrySource */.Bf)(rt.docker, (0,reference/* repositoryOf */._M)(oldest), rt.env, undefined, signal), oldest, inputs.platforms));
+            const image = await reads.read(`the oldest build ${oldest}`, signal => readImage(registrySource(rt.docker, (0,reference/* repositoryOf */._M)(oldest), rt.env, undefined, signal), oldest, inputs.platforms));
             if (image)
                 run.oldest = image;
         }
@@ -3154,6 +4185,11 @@ const OLDEST_STAGE = {
 
 
 
+
+
+
+/** The runner's own platform, as BuildKit names it. */
+const runnerPlatform = () => `linux/${{ x64: 'amd64', ia32: '386' }[process.arch] ?? process.arch}`;
 
 
 
@@ -3180,11 +4216,11 @@ const SETUP_BUILDX_STAGE = {
     name: 'Set up buildx',
     run: async (run) => {
         const { rt, inputs } = run;
-        const existingDriver = inputs.builder ? await existingBuilderDriver(rt.docker, inputs.builder) : undefined;
+        const existing = inputs.builder ? await existingBuilderFacts(rt.docker, inputs) : {};
         const facts = {
             ...needs(run.facts, 'the facts'),
             engine: await run.engine,
-            existingDriver,
+            ...existing,
             layoutDir: layoutStoreDir(rt.env),
             pid: process.pid
         };
@@ -3193,11 +4229,13 @@ const SETUP_BUILDX_STAGE = {
         const { withoutGha, ...buildx } = await readyBuildx(rt, inputs, run.plan);
         if (withoutGha) {
             rt.warning(withoutGha);
-            run.planFacts = { ...facts, inputs: inputsWithoutGha(inputs) };
+            run.planFacts = { ...facts, inputs: (0,cache_plan/* inputsWithoutGha */.KL)(inputs) };
             run.plan = planRun(run.planFacts);
         }
         await useBuilder(rt, inputs, run.plan, buildx, run.ctx.temp);
         run.buildx = buildx;
+        // Asked while the build runs, for the report: where each platform was built.
+        run.nodes = nodesOf((0,docker/* withBuildx */.xG)(rt.docker, buildx.binary), run.plan.build.builder).catch(() => []);
     }
 };
 /** `call: check`: the Dockerfile's build checks alone, on the builder a build would use. */
@@ -3214,11 +4252,11 @@ const BUILD_STAGES = [
             const { cache, tags } = build_stages_planOf(run);
             // A per-platform build is pushed untagged: its tags are the merge job's.
             run.rt.setOutput('tags', tags.join('\n'));
-            for (const warning of [...cache.warnings, ghaVersionWarning(cache, needs(run.buildx, 'buildx').version)])
+            for (const warning of [...cache.warnings, (0,cache_plan/* ghaVersionWarning */.XP)(cache, needs(run.buildx, 'buildx').version)])
                 if (warning)
                     run.rt.warning(warning);
             if (cache.from.length || cache.local)
-                run.rt.info(cacheWriteLine(cache));
+                run.rt.info((0,cache_plan/* cacheWriteLine */.QW)(cache));
             for (const warning of build_stages_planOf(run).mounts?.warnings ?? [])
                 run.rt.warning(warning);
         }
@@ -3231,7 +4269,7 @@ const BUILD_STAGES = [
             const local = build_stages_planOf(run).cache.local;
             run.rt.remember({ localCache: local });
             try {
-                const hit = await restoreLocalCache(local);
+                const hit = await (0,local_cache/* restoreLocalCache */.k)(local);
                 run.rt.info(hit ? `Cache restored from ${hit}` : 'No cache found; this build starts cold');
             }
             catch (e) {
@@ -3265,15 +4303,17 @@ const BUILD_STAGES = [
         name: run => (pushesItself(run) ? 'Build and push' : 'Build'),
         perImage: true,
         run: async (run) => {
-            const built = await runBuild(run.rt, build_stages_planOf(run).build).catch(e => {
+            const { split, repositories, build } = build_stages_planOf(run);
+            const building = split ? runSplitBuild(run.rt, split, repositories, build.annotations) : runBuild(run.rt, build);
+            const built = await building.catch(e => {
                 if (e instanceof BuildError)
-                    run.rt.setOutput('build-time', (0,core_report/* seconds */.YA)(e.milliseconds).toFixed(1));
+                    run.rt.setOutput('build-time', report_seconds(e.milliseconds).toFixed(1));
                 throw e;
             });
             run.built = built;
             run.digest = built.digest;
             // Said now: a push that fails next still tells how long the build took.
-            run.rt.setOutput('build-time', (0,core_report/* seconds */.YA)(built.milliseconds).toFixed(1));
+            run.rt.setOutput('build-time', report_seconds(built.milliseconds).toFixed(1));
         }
     },
     {
@@ -3296,16 +4336,16 @@ const BUILD_STAGES = [
             const warn = (message) => rt.warning(message);
             const [image, base] = await Promise.all([
                 pushesItself(run)
-                    ? (0,image_sources/* readFreshImage */.MP)((0,image_sources/* registrySource */.Bf)(rt.docker, repositories[0], rt.env, warn), `${repositories[0]}@${digest}`, inputs.platforms, warn)
-                    : (0,core_image/* readImage */.AM)((0,image_sources/* ociLayoutSource */.pM)(build.ociDir), digest, inputs.platforms),
+                    ? readFreshImage(registrySource(rt.docker, repositories[0], rt.env, warn), `${repositories[0]}@${digest}`, inputs.platforms, warn)
+                    : readImage(ociLayoutSource(build.ociDir), digest, inputs.platforms),
                 needs(run.baseline, 'the baseline read')
             ]);
             run.image = image;
             run.base = base;
             const layers = image.platforms.flatMap(p => p.breakdown.map(l => l.digest));
-            const { stale, upToDate } = staleCaches(build.cacheToAfter, builtOf(run).steps, layers, await needs(run.held, 'the cache read'));
+            const { stale, upToDate } = (0,cache_plan/* staleCaches */.fB)(build.cacheToAfter, builtOf(run).steps, layers, await needs(run.held, 'the cache read'));
             for (const spec of upToDate)
-                rt.info(`${cacheSpecAttrs(spec).ref} already holds this build (every step came from cache, every layer is in it): not written again`);
+                rt.info(`${(0,cache_plan/* cacheSpecAttrs */.oq)(spec).ref} already holds this build (every step came from cache, every layer is in it): not written again`);
             run.staleCaches = stale;
             run.upToDateCaches = upToDate;
         }
@@ -3330,7 +4370,7 @@ const BUILD_STAGES = [
     {
         perImage: true,
         run: async (run) => {
-            const faults = cacheFaultWarning([...builtOf(run).cacheFaults, ...(run.exportFaults ?? [])]);
+            const faults = (0,cache_plan/* cacheFaultWarning */.h2)([...builtOf(run).cacheFaults, ...(run.exportFaults ?? [])]);
             if (faults)
                 run.rt.warning(faults);
             const { ociDir } = build_stages_planOf(run).build;
@@ -3352,7 +4392,7 @@ const BUILD_STAGES = [
                 user: p.user ?? ''
             }));
             try {
-                run.verification = await verifyImage(run.rt, run.inputs, targets, !localName, key);
+                run.verification = await (0,builder_verify/* verifyImage */.ZG)(run.rt, run.inputs, targets, !localName, key);
             }
             finally {
                 if (localName)
@@ -3372,17 +4412,20 @@ const BUILD_STAGES = [
             const { milliseconds: buildMs, steps } = builtOf(run);
             // The pushed index holds the platforms' attestations; the merge attaches them to its own.
             const attestations = run.inputs.attest.length
-                ? (0,core_attestations/* attestationsOf */.xz)(JSON.parse(await (0,registry_client/* clientFor */.$V)(run.inputs.image, run.rt.env).manifest(needs(run.digest, 'the digest'))))
+                ? attestationsOf(JSON.parse(await clientFor(run.inputs.image, run.rt.env).manifest(needs(run.digest, 'the digest'))))
                 : [];
+            const placed = await builtOnOf(run);
             for (const p of platforms) {
                 const own = attestations.filter(a => a.image === p.digest);
+                const builtOn = placed?.find(b => b.platform === p.platform);
                 await handOver({
                     platform: p.platform,
                     repository: run.inputs.image,
                     digest: p.digest,
                     buildMs,
                     steps,
-                    ...(own.length ? { attestations: own } : {})
+                    ...(own.length ? { attestations: own } : {}),
+                    ...(builtOn ? { builtOn } : {})
                 }, run.ctx);
             }
             run.rt.info(`Handed over to the merge job: ${platforms.map(p => `${p.platform} ${p.digest}`).join(', ')}`);
@@ -3391,6 +4434,16 @@ const BUILD_STAGES = [
     OLDEST_STAGE,
     { run: run => finishRun(run) }
 ];
+/** Where each platform of this run's build was built, from its builder's nodes (asked after setup). */
+async function builtOnOf(run) {
+    const nodes = run.nodes ? await run.nodes : [];
+    if (!nodes.length)
+        return undefined;
+    const create = run.plan?.create;
+    // The docker-container builder the action creates runs on the runner: its machine is the runner's.
+    const onRunner = create?.spec.driver === 'docker-container' ? { node: `${create.spec.name}0`, platform: runnerPlatform() } : undefined;
+    return (0,core_builder/* placements */.DD)(run.plan?.split ?? (0,core_builder/* nodeGroups */.f$)(run.inputs.platforms, nodes), nodes, onRunner);
+}
 /** What the run read from and wrote to each cache. */
 function cachesOf(run, plan, built) {
     const { cache, build } = plan;
@@ -3412,6 +4465,9 @@ async function finishRun(run) {
     // Here, once: a variant builds the same Dockerfile and finds the same.
     annotateChecks(run.rt, run.built?.checks ?? []);
     const { buildMs, steps } = buildMetrics(run);
+    // A merge job's platforms were built where their jobs said.
+    const handedOver = run.handovers?.flatMap(h => (h.builtOn ? [h.builtOn] : []));
+    const builtOn = handedOver?.length ? handedOver : await builtOnOf(run);
     return finish(run.rt, run.inputs, run.ctx, {
         digest: run.published || run.digest || image.digest,
         imageid: run.built?.imageId ?? '',
@@ -3428,6 +4484,7 @@ async function finishRun(run) {
         ...(run.scan ? { scan: run.scan } : {}),
         ...(run.variants ? { variants: run.variants } : {}),
         stages: run.stages,
+        ...(builtOn ? { builtOn } : {}),
         verification: run.verification,
         caches: run.built && run.plan ? cachesOf(run, run.plan, run.built) : [],
         metadataText: run.built?.metadataText ?? '{}',
@@ -3451,28 +4508,9 @@ async function finishRun(run) {
 
 
 
-
 /** The index of the handed-over platforms, in the order `platforms` names them: the same inputs give the same digest. */
 async function indexOf(client, handovers, annotations, warn) {
-    const manifests = await Promise.all(handovers.map(async (h) => {
-        const { bytes, mediaType } = await (0,registry_client/* readBack */.e7)(`${h.platform} ${h.digest}`, () => client.manifestBytes(h.digest), warn);
-        const manifest = JSON.parse(Buffer.from(bytes).toString('utf8'));
-        if (manifest.manifests)
-            throw new Error(`${h.platform}: ${h.digest} is an index; a per-platform job must push one platform's manifest (provenance off)`);
-        const config = JSON.parse(await client.blob(manifest.config.digest));
-        const [os, architecture, variant] = h.platform.split('/');
-        if (config.os !== os || config.architecture !== architecture)
-            throw new Error(`${h.platform}: ${h.digest} is an image for ${config.os}/${config.architecture}`);
-        return {
-            mediaType: manifest.mediaType ?? mediaType,
-            digest: h.digest,
-            size: bytes.length,
-            platform: { os, architecture, ...(variant ? { variant } : {}) }
-        };
-    }));
-    const index = { schemaVersion: 2, mediaType: core_attestations/* OCI_INDEX */.$p, manifests, ...(Object.keys(annotations).length ? { annotations } : {}) };
-    const bytes = new TextEncoder().encode(JSON.stringify(index));
-    return { digest: `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`, bytes };
+    return makeIndex(await Promise.all(handovers.map(h => platformEntry(client, h.platform, h.digest, warn))), annotations);
 }
 const merge_planOf = (run) => needs(run.plan, 'the plan');
 const MERGE_STAGES = [
@@ -3502,15 +4540,11 @@ const MERGE_STAGES = [
             const { rt, inputs, ctx } = run;
             const facts = needs(run.facts, 'the facts');
             const labels = (0,core_tags/* ociLabels */.TT)(inputs, ctx, new Date(facts.sourceDateEpoch * 1000), facts.dockerfile, merge_planOf(run).version);
-            const annotations = Object.fromEntries((0,core_annotations/* annotationArgs */.lM)(inputs.annotations, labels, '', true)
-                .filter(a => a.startsWith('index:'))
-                .map(a => a.slice('index:'.length))
-                .map(a => [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]));
-            const client = (0,registry_client/* clientFor */.$V)(inputs.image, rt.env, message => rt.warning(message));
+            const annotations = (0,core_annotations/* indexAnnotations */.nM)((0,core_annotations/* annotationArgs */.lM)(inputs.annotations, labels, '', true));
+            const client = clientFor(inputs.image, rt.env, message => rt.warning(message));
             const handovers = needs(run.handovers, 'the hand-overs');
             const index = await indexOf(client, handovers, annotations, message => rt.warning(message));
-            if (!(await client.manifestDigest(index.digest)))
-                await client.putManifest(index.digest, index.bytes, core_attestations/* OCI_INDEX */.$p);
+            await putIndex(client, index);
             rt.info(`Index ${index.digest}: ${handovers.map(h => `${h.platform} ${h.digest}`).join(', ')}`);
             run.digest = index.digest;
         }
@@ -3519,9 +4553,9 @@ const MERGE_STAGES = [
         name: 'Inspect',
         run: async (run) => {
             const { rt, inputs } = run;
-            const source = (0,image_sources/* registrySource */.Bf)(rt.docker, inputs.image, rt.env);
+            const source = registrySource(rt.docker, inputs.image, rt.env);
             [run.image, run.base] = await Promise.all([
-                (0,core_image/* readImage */.AM)(source, `${inputs.image}@${needs(run.digest, 'the digest')}`, inputs.platforms),
+                readImage(source, `${inputs.image}@${needs(run.digest, 'the digest')}`, inputs.platforms),
                 needs(run.baseline, 'the baseline read')
             ]);
         }
@@ -3586,7 +4620,7 @@ async function main(host, raw) {
     for (const name of (0,core_inputs/* secretLookingBuildArgs */.rE)(inputs.buildArgs)) {
         host.warning(`Build arg ${name} looks like a secret: a build arg's value stays in the image's history and metadata. Pass it with secrets (${name.toLowerCase()}=${name}) and read it in RUN --mount=type=secret,id=${name.toLowerCase()} instead.`);
     }
-    (0,http/* setRequestTimeout */.T)(inputs.registryTimeoutMs);
+    setRequestTimeout(inputs.registryTimeoutMs);
     const ctx = readRunContext(host.env);
     (0,core_tags/* releaseVersion */.SF)(inputs, ctx); // a tag that is not a version is the user's to fix, said before anything runs
     const run = {
@@ -3594,7 +4628,7 @@ async function main(host, raw) {
         rt: { ...host, docker: (args, options) => (0,docker/* withBuildx */.xG)(host.docker, run.buildx?.binary)(args, options) },
         inputs,
         ctx,
-        reads: new optional_reads/* OptionalReads */.O(optional_reads/* OPTIONAL_READS_BUDGET_MS */.o, message => host.warning(message)),
+        reads: new OptionalReads(OPTIONAL_READS_BUDGET_MS, message => host.warning(message)),
         stages: [],
         // Asked now, answered while the run logs in and reads its facts; a merge job builds nothing.
         engine: inputs.mode === 'merge' ? undefined : askEngineIfAuto(host, inputs),
@@ -3620,162 +4654,6 @@ const FIRST_STAGES = [
         }
     }
 ];
-
-;// CONCATENATED MODULE: ./src/pipeline/post.ts
-// The post step: save cache, remove the builder main created, log out. Every cleanup is
-// its own try; a failure is a warning, never a failed job.
-
-
-
-
-
-
-async function post(rt) {
-    const state = rt.postState();
-    // The builder is removed with the buildx that created it.
-    rt = { ...rt, docker: (0,docker/* withBuildx */.xG)(rt.docker, state.buildx) };
-    const cleanup = async (what, fn) => {
-        try {
-            await rt.group(what, fn);
-        }
-        catch (e) {
-            rt.warning(`${what} failed: ${(0,errors/* errorMessage */.g)(e)}`);
-        }
-    };
-    const local = state.localCache;
-    if (local?.noSave)
-        rt.info(`Cache not saved: ${local.noSave}`);
-    else if (local) {
-        await cleanup('Save cache', async () => rt.info((await saveLocalCache(local)) ? `Cache saved as ${local.key}` : 'The build exported no cache; nothing to save'));
-    }
-    const binfmt = state.binfmtCache;
-    if (binfmt)
-        await cleanup('Save binfmt image', () => saveCachedImage(rt, binfmt, 'binfmt image'));
-    const buildkit = state.buildkitCache;
-    if (buildkit)
-        await cleanup('Save builder image', () => saveCachedImage(rt, buildkit, 'builder image'));
-    const verifyKey = state.verifyKey;
-    if (verifyKey)
-        await cleanup('Remove verify containers', () => removeVerifyLeftovers(rt, verifyKey, state.verifyImage));
-    const builder = state.builder;
-    if (builder)
-        await cleanup(`Remove builder ${builder}`, () => (0,docker/* mustRun */.Pv)(rt.docker, (0,core_args/* removeBuilderArgs */.tk)(builder), 'Removing the builder'));
-    for (const registry of state.logouts ?? [])
-        await cleanup(`Log out of ${registry}`, () => (0,docker/* mustRun */.Pv)(rt.docker, (0,core_args/* logoutArgs */.m9)(registry), 'Logging out'));
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/dry-run.ts
-// What `build` would run, printed instead of run: the same facts gathered the same way
-// (gatherFacts), the same plan (planRun) main carries out. Only questions are asked: the engine's
-// facts for the driver, git for the commit's time, the registry's tags for a release; nothing is
-// installed, created or pushed.
-
-
-
-
-
-
-
-
-
-
-async function dryRun(rt, raw) {
-    const inputs = (0,core_inputs/* parseInputs */.TL)(raw, rt.env);
-    const ctx = readRunContext(rt.env);
-    const facts = await gatherFacts(rt, inputs, ctx, new optional_reads/* OptionalReads */.O(optional_reads/* OPTIONAL_READS_BUDGET_MS */.o, message => rt.warning(message)));
-    const plan = planRun({
-        ...facts,
-        engine: await askEngineIfAuto(rt, inputs),
-        existingDriver: inputs.builder ? await existingBuilderDriver(rt.docker, inputs.builder) : undefined,
-        work: (0,external_node_path_.join)(ctx.temp, 'ci-base-action-XXXXXX'),
-        layoutDir: layoutStoreDir(rt.env),
-        pid: process.pid
-    });
-    const commands = [];
-    const notes = [];
-    const logins = (0,registry_auth/* loginsOf */.Q)(inputs, reference/* registryOf */.Fv);
-    for (const login of logins)
-        commands.push(['docker', ...(0,core_args/* loginArgs */.be)(login.registry, login.username)]);
-    if (logins.length)
-        notes.push('each password goes to `docker login` on stdin');
-    if (plan.create) {
-        const { spec, config, files, appends } = plan.create;
-        commands.push(['docker', ...(0,core_args/* createBuilderArgs */.R2)(spec)], ...appends.map(a => ['docker', ...a]));
-        if (config)
-            notes.push(`${spec.configFile} holds:\n${config.trimEnd()}`);
-        for (const path of Object.keys(files))
-            notes.push(`${path} holds the PEM from its input (mode 0600)`);
-    }
-    const build = plan.build;
-    commands.push(['docker', ...(0,core_args/* buildArgs */.CH)(build)]);
-    if (inputs.push && !build.pushTo.length)
-        notes.push('the docker driver cannot push by digest: the action pushes the OCI layout itself, then points the tags at its digest');
-    if (build.pushTo.length)
-        notes.push(`then every tag is pointed at the pushed digest: ${plan.tags.join(', ')}`);
-    if (build.loadTags.length)
-        commands.push(['docker', ...(0,core_args/* buildArgs */.CH)({ ...build, loadOnly: true })]);
-    if (build.cacheToAfter.length) {
-        commands.push(['docker', ...(0,core_args/* buildArgs */.CH)({ ...build, cacheOnly: true })]);
-        notes.push('the registry cache is exported by that last pass only when a step ran or the cache lacks a layer of the image');
-    }
-    return { commands, notes };
-}
-/** One argument as a POSIX shell reads it: bare when safe, else in single quotes. */
-function shellQuote(arg) {
-    return /^[A-Za-z0-9_/.,:=@%+-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
-}
-
-// EXTERNAL MODULE: ./src/cli/flags.ts
-var flags = __webpack_require__(5377);
-// EXTERNAL MODULE: ./src/cli/terminal.ts
-var terminal = __webpack_require__(1028);
-;// CONCATENATED MODULE: ./src/cli/build.ts
-// `ci-base-action build`: the action's pipeline on a terminal, main then post. Loaded only for
-// a build, as one chunk: inspect and compare never load the pipeline or the runner's toolkit.
-
-
-
-
-
-
-
-
-/** Where a runner keeps its tool cache and temp files; a terminal gets lasting ones of its own. */
-function runnerDirs(env) {
-    const cache = (0,external_node_path_.join)(env.XDG_CACHE_HOME ?? (0,external_node_path_.join)((0,external_node_os_.homedir)(), '.cache'), 'ci-base-action');
-    env.RUNNER_TOOL_CACHE ??= (0,external_node_path_.join)(cache, 'tool-cache');
-    env.RUNNER_TEMP ??= (0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'ci-base-action');
-    (0,external_node_fs_.mkdirSync)(env.RUNNER_TEMP, { recursive: true });
-}
-async function build(inv, out, colors, errColors) {
-    runnerDirs(process.env);
-    const raw = (0,flags/* rawInputs */.me)({ summary: 'false', ...inv.inputs });
-    const host = (0,terminal/* terminalRuntime */.j6)(errColors);
-    if (inv.dryRun) {
-        const plan = await dryRun(host.rt, raw);
-        for (const note of plan.notes)
-            out(`# ${note.replace(/\n/g, '\n# ')}`);
-        for (const command of plan.commands)
-            out(command.map(shellQuote).join(' '));
-        return 0;
-    }
-    let failed;
-    try {
-        await main(host.rt, raw);
-    }
-    catch (e) {
-        failed = e instanceof Error ? e : new Error(String(e));
-    }
-    // What main set up (a builder, logins) is undone here, as the post step does on a runner.
-    await post({ ...host.rt, postState: () => host.state });
-    if (host.outputs.report) {
-        const report = JSON.parse(host.outputs.report);
-        out(inv.json ? host.outputs.report : (0,terminal/* renderReport */.B1)(report, colors));
-    }
-    if (failed)
-        throw failed;
-    return 0;
-}
 
 
 /***/ })
