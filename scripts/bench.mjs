@@ -136,9 +136,9 @@ function commit() {
  * Rounds of the same work on each side, the order alternating (A first in even rounds, B first
  * in odd ones); `check` runs after each round and throws when the sides did not do the same work.
  */
-async function paired(name, sides, check) {
+async function paired(name, sides, check, { warmup = true } = {}) {
   // One round untimed first: each side's own first push (a new tag) is not what is measured.
-  for (const side of Object.values(sides)) await side()
+  if (warmup) for (const side of Object.values(sides)) await side()
   const times = Object.fromEntries(Object.keys(sides).map(k => [k, []]))
   for (let i = 0; i < ROUNDS; i++) {
     const order = Object.keys(sides)
@@ -346,18 +346,16 @@ async function runnerRebuild() {
 //    stands in for GitHub's; the packages come from the machine's own Debian mirror.
 const MOUNT_PACKAGES = ['gcc-12', 'cpp-12', 'g++-12', 'libstdc++-12-dev', 'libgcc-12-dev', 'libllvm15']
 
-/** The test cache service (the e2e tests'), bundled from its TypeScript and run in this process. */
+/** A helper of the e2e tests', bundled from its TypeScript and loaded in this process. */
+async function testSupport(file) {
+  const out = mkdtempSync(join(tmpdir(), 'bench-support-'))
+  run(process.execPath, [join(ROOT, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', file, '-o', out, '-q'])
+  return import(join(out, 'index.js'))
+}
+
+/** The test cache service (the e2e tests'), standing in for GitHub's. */
 async function startCacheService() {
-  const out = mkdtempSync(join(tmpdir(), 'bench-cache-service-'))
-  run(process.execPath, [
-    join(ROOT, 'node_modules/@vercel/ncc/dist/ncc/cli.js'),
-    'build',
-    '__tests__/support/cache-server.ts',
-    '-o',
-    out,
-    '-q'
-  ])
-  const server = await (await import(join(out, 'index.js'))).startCacheServer()
+  const server = await (await testSupport('__tests__/support/cache-server.ts')).startCacheServer()
   return { env: server.env, stop: () => server.close() }
 }
 
@@ -643,6 +641,66 @@ const bpaRatio = r =>
     ? `${r.fasterThanBuildPush}× faster than build-push-action (≥ 2×: ${verdict(r.fasterThanBuildPush >= 2)})`
     : 'build-push-action not run'
 
+// 6. A builder of native nodes: the realistic image built cold on two BuildKit daemons, one per
+//    platform (the arm64 one's worker restricted to arm64: on this amd64 machine it still runs
+//    arm64 under QEMU, as the one node does), against the same build on one daemon that emulates
+//    arm64 itself. Fresh daemons and a new repository every run: nothing cached, everything pushed.
+async function nodesRow() {
+  const { startDaemon } = await testSupport('__tests__/support/buildkitd.ts')
+  const toolCache = mkdtempSync(join(tmpdir(), 'bench-tools-'))
+  const runnerTemp = mkdtempSync(join(tmpdir(), 'bench-runner-'))
+  const stamp = Date.now().toString(36)
+  let round = 0
+  const side = (name, daemonPlatforms) => async () => {
+    const daemons = await Promise.all(daemonPlatforms.map(p => startDaemon(p)))
+    try {
+      const repository = `${REGISTRY}/bench/nodes-${stamp}-${name}-${round++}`
+      const result = await step({
+        inputs: {
+          context: FIXTURE,
+          file: `${FIXTURE}/Dockerfile`,
+          image: repository,
+          tags: 'cold',
+          'tag-policy': 'none',
+          push: 'true',
+          cache: 'none',
+          'build-args': `BASE=${BASE}\nPACKAGES=${PACKAGES}`,
+          driver: 'remote',
+          endpoint: daemons[0].endpoint,
+          ...(daemons[1] ? { 'append-nodes': `linux/arm64=${daemons[1].endpoint}` } : {}),
+          'buildx-version': BUILDX,
+          'buildx-download-url': BUILDX_RELEASES
+        },
+        toolCache,
+        runnerTemp
+      })
+      const builtOn = JSON.parse(result.main.outputs.report).builtOn
+      const sizes = JSON.parse(result.main.outputs.report).platforms.map(p => p.size)
+      return { ms: result.total, builtOn, sizes, built: daemons.map(d => d.builtPlatforms()) }
+    } finally {
+      for (const d of daemons) d.stop()
+    }
+  }
+  // Each side checked every round: the two nodes built a platform each, the one node both.
+  const check = r => {
+    if (JSON.stringify(r['two nodes'].built) !== JSON.stringify([['linux/amd64'], ['linux/arm64']]))
+      throw new Error(`two nodes: the daemons built ${JSON.stringify(r['two nodes'].built)}`)
+    if (JSON.stringify(r['one node'].built) !== JSON.stringify([['linux/amd64', 'linux/arm64']]))
+      throw new Error(`one node: the daemon built ${JSON.stringify(r['one node'].built)}`)
+  }
+  const last = {}
+  const times = await paired(
+    'nodes',
+    {
+      'two nodes': async () => (last.two = await side('two', [['linux/amd64'], ['linux/arm64']])()),
+      'one node': async () => (last.one = await side('one', [[]])())
+    },
+    check,
+    { warmup: false }
+  )
+  return { ...times, builtOn: { two: last.two.builtOn, one: last.one.builtOn }, sizes: last.one.sizes }
+}
+
 function markdown(r) {
   const m = r.machine
   const size = r.inspect.sizes.map(s => `${(s / 1e6).toFixed(0)} MB`).join(' + ')
@@ -671,8 +729,24 @@ function markdown(r) {
       .map(([k, v]) => `${k} ${v}`)
       .join(', ')}.`,
     ...(r.mounts ? ['', ...mountsTable(r.mounts, 'apt')] : []),
-    ...(r.pnpm ? ['', ...mountsTable(r.pnpm, 'pnpm')] : [])
+    ...(r.pnpm ? ['', ...mountsTable(r.pnpm, 'pnpm')] : []),
+    ...(r.nodes ? ['', ...nodesTable(r.nodes)] : [])
   ].join('\n')
+}
+
+/** The builder of native nodes against one node with QEMU. */
+function nodesTable(r) {
+  const where = list => list.map(b => `${b.platform} ${b.native ? 'native' : 'emulated'}`).join(', ')
+  return [
+    `A builder of native nodes (measured ${r.date} at commit \`${r.commit}\`, medians of ${r.rounds} rounds, alternating): the realistic image (${r.sizes.map(s => `${(s / 1e6).toFixed(0)} MB`).join(' + ')}) built cold and pushed to a new repository, on fresh BuildKit daemons of the stack's image, main + post timed whole. Both sides share this machine's ${cpus().length} cores, and the "arm64 node" is a daemon whose worker is restricted to arm64 on this amd64 machine, so it too runs arm64 under QEMU: this row shows what splitting the build over two nodes costs or saves, not what a real arm64 machine would.`,
+    '',
+    "| builder | the action (main + post) | where each platform was built (the report's `builtOn`, checked against each daemon's own records every round) |",
+    '|---|---:|---|',
+    `| two nodes: \`endpoint\` (amd64) + \`append-nodes: linux/arm64=…\`, one build per node side by side, the index written by the action | ${r['two nodes'].toFixed(0)} ms | ${where(r.builtOn.two)} |`,
+    `| one node that emulates arm64 (\`driver: remote\`, no appended node) | ${r['one node'].toFixed(0)} ms | ${where(r.builtOn.one)} |`,
+    '',
+    `Two nodes ÷ one node: ×${ratio(r['two nodes'], r['one node'])}.`
+  ]
 }
 
 /** A cache-mount row: cold (no cache-mounts) and warm side by side, the first run with it, and where each spends its time. */
@@ -711,7 +785,7 @@ function mountsTable(r, kind) {
 if (!existsSync(join(ROOT, 'dist', 'index.js'))) throw new Error('dist/ is missing: npm run build first')
 if (BUILD_PUSH_ACTION && !existsSync(join(BUILD_PUSH_ACTION, 'action.yml')))
   throw new Error(`BUILD_PUSH_ACTION=${BUILD_PUSH_ACTION} holds no action.yml`)
-// BENCH_ONLY=mounts (or history) measures the cache mounts (or the history read) alone and keeps the other figures, each with the commit it was measured at.
+// BENCH_ONLY=mounts (or pnpm, history, nodes) measures the cache mounts (or the history read) alone and keeps the other figures, each with the commit it was measured at.
 const only = process.env.BENCH_ONLY
 const stamp = () => ({ date: new Date().toISOString().slice(0, 10), commit: commit(), rounds: ROUNDS })
 const results = only ? JSON.parse(readFileSync(join(ROOT, 'bench', 'results.json'), 'utf8')) : { ...stamp(), machine: machine() }
@@ -724,6 +798,7 @@ if (!only) {
 if (!only || only === 'mounts') results.mounts = { ...stamp(), ...(await aptMounts()) }
 if (!only || only === 'mounts' || only === 'pnpm') results.pnpm = { ...stamp(), ...(await pnpmMounts()) }
 if (!only || only === 'history') results.history = { ...stamp(), ...(await historyRead()) }
+if (!only || only === 'nodes') results.nodes = { ...stamp(), ...(await nodesRow()) }
 const table = markdown(results)
 writeFileSync(join(ROOT, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n')
 writeFileSync(join(ROOT, 'bench', 'RESULTS.md'), `# Benchmarks\n\n${table}\n`)
