@@ -14,3 +14,5 @@ npm run --silent check-dist
 # (__tests__/support/close-server.ts); should anything else linger, CI must not wait for it.
 # An incomplete stack fails the end-to-end files naming what is missing, CI set or not.
 E2E_REQUIRE_STACK=1 npm test -- --ci --runInBand --forceExit
+# Then, alone, what changes the whole machine (the QEMU registration): nothing else builds meanwhile.
+E2E_REQUIRE_STACK=1 npm run --silent test:machine-wide -- --ci --runInBand --forceExit

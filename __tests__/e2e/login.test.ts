@@ -8,18 +8,20 @@ import bcrypt from 'bcryptjs'
 import { BUILDKIT_IMAGE, docker, fixture, nonce, onEveryStack } from '../support/stack'
 import { HEAD_COMMIT_TIME } from '../support/runner'
 import { REGISTRY } from '../support/registry'
+import { freePort } from '../support/ports'
 
 const user = 'ci-bot'
 const password = `pw-${nonce()}`
 
 onEveryStack('a registry that requires a login', stack => {
-  // A registry of its own per stack: the other's may still be shutting down.
-  const PORT = stack.name === 'engine' ? 5001 : 5002
+  // A registry of its own per stack, on a port of its own: the other's may still be shutting down.
+  let PORT = 0
   let registry: ChildProcess
   let dir = ''
   let dockerConfig = ''
 
   beforeAll(async () => {
+    PORT = await freePort()
     dir = mkdtempSync(join(tmpdir(), 'auth-registry-'))
     dockerConfig = join(dir, 'docker-config')
     writeFileSync(join(dir, 'htpasswd'), `${user}:${bcrypt.hashSync(password, 10)}\n`)

@@ -4,12 +4,12 @@
 // own records, not inferred from success.
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
-import { createServer, connect } from 'node:net'
-import type { AddressInfo } from 'node:net'
+import { connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { REGISTRY_PORT } from './registry'
 import { BUILDKIT_IMAGE, nonce } from './stack'
+import { freePort } from './ports'
 
 export interface Daemon {
   name: string
@@ -21,15 +21,6 @@ export interface Daemon {
 }
 
 const docker = (...args: string[]) => execFileSync('docker', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
-
-/** A port free on loopback right now (the daemon binds it next). */
-async function freePort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
-  await new Promise(resolve => server.close(resolve))
-  return port
-}
 
 async function listening(port: number): Promise<void> {
   for (let i = 0; i < 100; i++) {
