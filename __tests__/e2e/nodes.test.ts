@@ -2,7 +2,7 @@
 // stand-ins for an amd64 and an arm64 machine), joined as one builder through the action's
 // inputs. Where each platform was built is asked of each daemon's own records.
 import { startDaemon, type Daemon } from '../support/buildkitd'
-import { expectGreen, fixture, nonce, onTheStack, STACKS } from '../support/stack'
+import { docker, errorLines, expectGreen, fixture, nonce, onTheStack, STACKS } from '../support/stack'
 import { manifest, platformSizes, REGISTRY, tagsOf } from '../support/registry'
 
 /** The multistage fixture, tagged `one`, on a builder of the two daemons joined through the action's inputs. */
@@ -83,6 +83,54 @@ onTheStack('a builder of native nodes (the remote driver, one node per platform)
     } finally {
       fresh64.stop()
       freshArm.stop()
+    }
+  })
+
+  test("a builder of the user's with a node per platform (the builder input): split the same way; what it cannot do is refused before anything builds", async () => {
+    const name = `user-nodes-${nonce()}`
+    docker('buildx', 'create', '--name', name, '--driver', 'remote', '--platform', 'linux/amd64', amd64.endpoint)
+    docker('buildx', 'create', '--append', '--name', name, '--platform', 'linux/arm64', '--node', `${name}-arm64`, arm64.endpoint)
+    const repo = `e2e/nodes-user-${nonce()}`
+    const build = (push: string) =>
+      STACKS.find(s => s.name === 'runner')!.run({
+        inputs: {
+          ...fixture('multistage'),
+          builder: name,
+          driver: 'auto',
+          platforms: 'linux/amd64,linux/arm64',
+          image: `${REGISTRY}/${repo}`,
+          push,
+          cache: 'none',
+          'tag-policy': 'none',
+          tags: 'one',
+          'build-args': `NONCE=${repo}`
+        }
+      })
+    try {
+      const run = await build('true')
+      expectGreen(run)
+      expect(run.main.stdout).toContain(`One build per node, side by side: linux/amd64 on ${name}0; linux/arm64 on ${name}-arm64`)
+      expect(await tagsOf(repo)).toStrictEqual(['one'])
+      expect(JSON.parse(run.main.outputs.report).builtOn).toStrictEqual([
+        { platform: 'linux/amd64', node: `${name}0`, native: true },
+        { platform: 'linux/arm64', node: `${name}-arm64`, native: true }
+      ])
+      expect({ amd64: amd64.builtPlatforms(), arm64: arm64.builtPlatforms() }).toStrictEqual({
+        amd64: ['linux/amd64'],
+        arm64: ['linux/arm64']
+      })
+      const unpushed = await build('false')
+      expect(unpushed.main.code).toBe(1)
+      expect(errorLines(unpushed.main.stdout)).toStrictEqual([
+        expect.stringMatching(
+          new RegExp(`^::error::Input 'push': the builder '${name}' builds the platforms on 2 nodes, which can only push`)
+        )
+      ])
+      expect(unpushed.main.stdout).not.toContain('buildx build')
+      // The user's builder is left as it was.
+      expect(docker('buildx', 'inspect', name)).toContain(`${name}-arm64`)
+    } finally {
+      docker('buildx', 'rm', '--force', name)
     }
   })
 })
