@@ -3482,33 +3482,9 @@ async function upsertComment(target, marker, markdown, request = fetch, sleep = 
 }
 
 ;// CONCATENATED MODULE: ./src/core/outputs.ts
-// The action's outputs, declared once: names and descriptions (action.yml says the same, a
-// test holds them together), and their values from a report. Pure.
 
 
 
-const OUTPUTS = {
-    digest: 'Digest of the image the tags point at: its index, carrying the recorded metrics (a one-platform build is wrapped in an index of one); with history 0 or without push, the index or manifest as built.',
-    imageid: 'Image id where the builder gives one.',
-    metadata: 'buildx metadata JSON.',
-    tags: 'The tags applied, newline list.',
-    size: 'Compressed size in bytes of the first platform (sum of its layer blobs).',
-    'size-human': 'The same, for people (231.4 MB, decimal units).',
-    layers: 'Layer count of the first platform.',
-    'size-delta': 'Bytes vs the baseline for the first platform (signed); empty when there is no baseline.',
-    changed: 'false when the image is the baseline, digest for digest (an unchanged rebuild); true when it differs; empty when there is no baseline.',
-    report: 'JSON: per platform size, layers, deltas and layer breakdown; totals, baseline, budgets, build time, cache hit rate, stage timings, and where each platform was built (builtOn: node, native or emulated).',
-    markdown: 'The report as Markdown (the job summary and PR comment text), to post your own way.',
-    'build-time': 'Seconds the build took, one decimal.',
-    'cache-hit-rate': 'Percent of Dockerfile steps served from cache, 0-100.',
-    verified: 'true when every verify command passed on every platform (and the user is not root, with require-non-root); false otherwise; empty when nothing was asked.',
-    vulnerabilities: 'JSON counts by severity from scan-report, e.g. {"critical":0,"high":2,"medium":5,"low":9,"unknown":0}; empty without a scan.',
-    version: "The image's version as docker/metadata-action names it: the tag of the highest-priority tag-policy rule that applied (a release's X.Y.Z, then edge, ref, the explicit tags, date, sha).",
-    labels: 'The OCI labels the image got, newline list of KEY=VALUE.',
-    annotations: 'The OCI annotations the image got, newline list (index: or manifest: prefixed, as buildx --annotation takes them).',
-    json: 'JSON of tags, labels and annotations, the shape of docker/metadata-action\'s json output: {"tags":[…],"labels":{…},"annotations":[…]}.',
-    variants: 'JSON list of the variants built: name, target, digest, tags, size and layers of the first platform, and the size delta against the main image.'
-};
 const keyValue = (line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)];
 /** Every output of a finished run, from its report. */
 function outputs(report, metadata, markdown, meta) {

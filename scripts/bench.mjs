@@ -2,7 +2,7 @@
 // the image users build (the realistic fixture: about 250 MB a platform), on the local stack
 // (scripts/stack.sh). Every comparison runs the same work on each side, alternates which side
 // goes first, and times each side as whole processes. Writes bench/results.json,
-// bench/RESULTS.md and the README's table, naming the commit it ran on.
+// bench/RESULTS.md and the table in docs/speed.md, naming the commit it ran on.
 //
 // docker/build-push-action and docker/setup-buildx-action are not part of this repository:
 // BUILD_PUSH_ACTION and SETUP_BUILDX_ACTION name checkouts of their releases (action.yml +
@@ -65,7 +65,7 @@ async function tagDigest(repository, tag) {
  * `docker`, with its registry cache export put back in: the other sides export in their build.
  * The action exports that cache in a pass of its own (`--output type=cacheonly`) after the build,
  * or says that the cache already holds the build; its spec is then the one `cache: registry`
- * derives (README: `<image>:buildcache`, mode=max, never failing the build).
+ * derives (docs/reference.md: `<image>:buildcache`, mode=max, never failing the build).
  */
 function buildArgv(stdout, repository) {
   const lines = stdout.split('\n').filter(l => l.startsWith('docker buildx build '))
@@ -598,7 +598,7 @@ async function historyRead() {
     cli: async () => ({ ms: timed(actionNode(), cliArgs) }),
     imagetools: async () => ({ ms: timed('bash', ['-c', walk]) })
   })
-  // The trend section of a real PR run, for the README: from the trend to the layer chart.
+  // The trend section of a real PR run, for docs/behaviour.md: from the trend to the layer chart.
   const trend = /\*\*Trend\*\*[\s\S]*?(?=\*\*Largest layers\*\*)/.exec(summary)?.[0].trim() ?? ''
   return { builds: HISTORY, inActionMs: round1(median(inAction)), target: 300, ...times, trend }
 }
@@ -802,12 +802,17 @@ if (!only || only === 'nodes') results.nodes = { ...stamp(), ...(await nodesRow(
 const table = markdown(results)
 writeFileSync(join(ROOT, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n')
 writeFileSync(join(ROOT, 'bench', 'RESULTS.md'), `# Benchmarks\n\n${table}\n`)
-const readmePath = join(ROOT, 'README.md')
-const readme = readFileSync(readmePath, 'utf8')
-const marked = /(<!-- bench:start -->\n)[\s\S]*?(<!-- bench:end -->)/
-const trendMarked = /(<!-- trend:start -->\n)[\s\S]*?(<!-- trend:end -->)/
-let updated = readme.replace(marked, (_, start, end) => `${start}${table}\n${end}`)
-if (results.history?.trend) updated = updated.replace(trendMarked, (_, start, end) => `${start}${results.history.trend}\n${end}`)
-if (updated !== readme) writeFileSync(readmePath, updated)
+// The figures' page and the history's page carry the same tables between their markers.
+const replaceBetween = (file, marker, text) => {
+  const path = join(ROOT, file)
+  const page = readFileSync(path, 'utf8')
+  const updated = page.replace(
+    new RegExp(`(<!-- ${marker}:start -->\\n)[\\s\\S]*?(<!-- ${marker}:end -->)`),
+    (_, start, end) => `${start}${text}\n${end}`
+  )
+  if (updated !== page) writeFileSync(path, updated)
+}
+replaceBetween('docs/speed.md', 'bench', table)
+if (results.history?.trend) replaceBetween('docs/behaviour.md', 'trend', results.history.trend)
 rmSync(join(tmpdir(), 'bench-state'), { force: true })
 console.log(table)

@@ -1,7 +1,9 @@
 import fc from 'fast-check'
 import { INPUT_DEFAULTS, InputError, parseInputs, splitList, type InputName, type RawInputs } from '../../src/core/inputs'
 import { actionYml } from '../support/runner'
-import { OUTPUTS } from '../../src/core/outputs'
+import { OUTPUT_NAMES } from '../../src/core/action-inputs'
+import { outputs } from '../../src/core/outputs'
+import { makeReport } from '../../src/core/report'
 import { bareBuildPlan } from '../support/build-plan'
 
 const raw = (over: Partial<RawInputs> = {}): RawInputs => ({ ...INPUT_DEFAULTS, ...over })
@@ -17,9 +19,23 @@ function problems(over: Partial<RawInputs>, env: Record<string, string> = {}): s
 }
 
 describe('action.yml and the parser agree', () => {
-  test('every output declared in action.yml is one the action sets, with the same description', () => {
-    const declared = actionYml().outputs as Record<string, { description: string }>
-    expect(Object.fromEntries(Object.entries(declared).map(([name, o]) => [name, o.description]))).toEqual(OUTPUTS)
+  test('every output declared in action.yml is one the action sets, and it sets no other', () => {
+    const declared = Object.keys(actionYml().outputs as Record<string, unknown>)
+    expect([...OUTPUT_NAMES]).toStrictEqual(declared)
+    const report = makeReport({
+      digest: 'sha256:0',
+      imageid: '',
+      tags: [],
+      pushed: false,
+      platforms: [],
+      baseline: { ref: '', status: 'none' },
+      budgets: {},
+      buildTime: 1,
+      cacheHitRate: 0,
+      steps: { steps: 0, cached: 0 },
+      stages: []
+    } as unknown as Parameters<typeof makeReport>[0])
+    expect(Object.keys(outputs(report, '{}', '', { version: '', labels: [], annotations: [] })).sort()).toStrictEqual([...declared].sort())
   })
 
   test('every input declared in action.yml is parsed, with the same default', () => {

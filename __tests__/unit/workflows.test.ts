@@ -143,11 +143,14 @@ test('release moves the major tag; dependabot watches docker, npm and actions we
   for (const u of dependabot.updates) expect(u.schedule.interval).toBe('weekly')
 })
 
-test("the README documents every input and output, and .ci/run runs the README's test command", () => {
+test("the reference documents every input and output, the README is read in five minutes and links every page, and .ci/run runs the README's test command", () => {
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8')
+  const reference = readFileSync(join(ROOT, 'docs', 'reference.md'), 'utf8')
   const yml = actionYml()
   for (const name of [...Object.keys(yml.inputs), ...Object.keys(yml.outputs)])
-    expect([name, readme.includes(`| \`${name}\` |`)]).toEqual([name, true])
+    expect([name, reference.includes(`| \`${name}\` |`)]).toEqual([name, true])
+  expect(readme.split('\n').length).toBeLessThanOrEqual(350)
+  for (const page of readdirSync(join(ROOT, 'docs'))) expect([page, readme.includes(`(docs/${page})`)]).toEqual([page, true])
   expect(readme).toContain('bash scripts/test.sh')
   expect(readFileSync(join(ROOT, '.ci', 'run'), 'utf8')).toContain('bash scripts/test.sh')
 })

@@ -1,5 +1,5 @@
 // Generated from action.yml by scripts/gen-inputs.mjs (npm run build); do not edit. Every input
-// the action takes, with the default action.yml gives it.
+// the action takes, with the default action.yml gives it, and the name of every output it sets.
 export const INPUT_DEFAULTS = {
   mode: 'build',
   context: '.',
@@ -78,3 +78,26 @@ export const INPUT_DEFAULTS = {
   provenance: 'false',
   sbom: ''
 } as const
+
+export const OUTPUT_NAMES = [
+  'digest',
+  'imageid',
+  'metadata',
+  'tags',
+  'size',
+  'size-human',
+  'layers',
+  'size-delta',
+  'changed',
+  'report',
+  'markdown',
+  'build-time',
+  'cache-hit-rate',
+  'verified',
+  'vulnerabilities',
+  'version',
+  'labels',
+  'annotations',
+  'json',
+  'variants'
+] as const

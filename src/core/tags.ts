@@ -23,7 +23,7 @@ export interface TagRule {
   pattern?: string
 }
 
-/** The forms `tag-policy` takes, for its error message and the README. */
+/** The forms `tag-policy` takes, for its error message. */
 export const TAG_POLICY_FORMS =
   "sha[:LENGTH|long][:head], date, latest, semver, ref, edge[:BRANCH], schedule[:PATTERN], none (PATTERN: text with {{date 'YYYYMMDD'}}, {{sha}}, {{branch}})"
 
