@@ -1,8 +1,7 @@
-#!/usr/bin/env node
 // ci-base-action from a terminal: `build` runs the action's whole pipeline here, `inspect` and
 // `compare` read images from their registry without pulling. Exit codes: 0 ok, 1 the work
 // failed (a build, a budget, a verify check), 2 the command line is wrong.
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { InputError, INPUT_DEFAULTS, parseInputs, type InputName } from '../core/inputs.js'
@@ -50,8 +49,9 @@ async function help(): Promise<string> {
     const yaml = await import('yaml')
     // The package is CommonJS and ESM at once: the bundle may hand it over as a default export.
     const parse = yaml.parse ?? (yaml as unknown as { default: typeof yaml }).default.parse
-    // dist/cli/index.js and src/cli/index.ts both sit two levels below action.yml.
-    const actionYml = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'action.yml')
+    // The bundle's chunk sits one level below action.yml (dist/), src/cli/index.ts two.
+    const here = dirname(fileURLToPath(import.meta.url))
+    const actionYml = [join(here, '..', 'action.yml'), join(here, '..', '..', 'action.yml')].find(path => existsSync(path)) ?? ''
     docs = (parse(readFileSync(actionYml, 'utf8')) as { inputs?: typeof docs }).inputs ?? {}
   } catch {
     // Installed without action.yml next to it: names and defaults still help.

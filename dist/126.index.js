@@ -1,783 +1,26 @@
-export const id = 556;
-export const ids = [556];
+export const id = 126;
+export const ids = [126];
 export const modules = {
 
-/***/ 556:
+/***/ 5540:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  build: () => (/* binding */ build)
-});
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: ./src/core/inputs.ts + 1 modules
-var core_inputs = __webpack_require__(1139);
-// EXTERNAL MODULE: ./src/core/tags.ts + 1 modules
-var core_tags = __webpack_require__(2558);
-// EXTERNAL MODULE: ./src/core/reference.ts
-var reference = __webpack_require__(5378);
-// EXTERNAL MODULE: ./src/core/registry-auth.ts
-var registry_auth = __webpack_require__(9495);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./src/pipeline/host/docker.ts
-var docker = __webpack_require__(2897);
-// EXTERNAL MODULE: external "node:stream/promises"
-var external_node_stream_promises_ = __webpack_require__(6466);
-;// CONCATENATED MODULE: ./src/pipeline/host/download.ts
-// A release file downloaded to disk, with bounds a user would accept. @actions/tool-cache's own
-// download tries three times with 10–20 s pauses whatever the error, and a connection that
-// hangs has no limit: a runner that cannot reach GitHub at all (air-gapped, GitHub Enterprise
-// Server) waited about 24 s to hear `getaddrinfo ENOTFOUND`. Here a host that does not resolve
-// or refuses fails at once, a silent one after `timeoutMs`, and only a server's own trouble
-// (5xx, 429, a reset) is tried once more. The runner's proxy settings still apply.
-
-
-const REDIRECTS = new Set([301, 302, 303, 307, 308]);
-const FINAL = new Set(['ENOTFOUND', 'ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'CERT_HAS_EXPIRED', 'DEPTH_ZERO_SELF_SIGNED_CERT']);
-class DownloadError extends Error {
-    again;
-    constructor(message, again) {
-        super(message);
-        this.again = again;
-        this.name = 'DownloadError';
-    }
-}
-async function downloadOnce(url, dest, timeoutMs) {
-    // Loaded only to download: most runs find their tools in the tool cache.
-    const { HttpClient } = await __webpack_require__.e(/* import() */ 942).then(__webpack_require__.bind(__webpack_require__, 4942));
-    // Redirects are followed here: GitHub's releases answer with one, and a mirror's may be relative.
-    const client = new HttpClient('ci-base-action', [], { socketTimeout: timeoutMs, allowRetries: false, allowRedirects: false });
-    try {
-        let at = url;
-        let res = await client.get(at);
-        for (let hops = 0; REDIRECTS.has(res.message.statusCode ?? 0) && res.message.headers.location && hops < 5; hops++) {
-            res.message.resume();
-            at = new URL(res.message.headers.location, at).toString();
-            res = await client.get(at);
-        }
-        const status = res.message.statusCode ?? 0;
-        if (status !== 200) {
-            res.message.resume();
-            throw new DownloadError(`GET ${url}: HTTP ${status}`, status >= 500 || status === 429);
-        }
-        await (0,external_node_stream_promises_.pipeline)(res.message, (0,external_node_fs_.createWriteStream)(dest));
-    }
-    catch (e) {
-        if (e instanceof DownloadError)
-            throw e;
-        const code = e.code ?? '';
-        throw new DownloadError(`GET ${url}: ${e.message}`, !FINAL.has(code));
-    }
-    finally {
-        client.dispose();
-    }
-}
-/** Download `url` to `dest`: once more after a pause when the server's trouble may pass. */
-async function download(url, dest, timeoutMs = 30_000, pauseMs = 2_000) {
-    try {
-        await downloadOnce(url, dest, timeoutMs);
-    }
-    catch (e) {
-        if (!(e instanceof DownloadError) || !e.again)
-            throw e;
-        await new Promise(resolve => setTimeout(resolve, pauseMs));
-        await downloadOnce(url, dest, timeoutMs);
-    }
-}
-
-// EXTERNAL MODULE: ./src/core/image-cache.ts
-var image_cache = __webpack_require__(5273);
-// EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __webpack_require__(4296);
-;// CONCATENATED MODULE: ./src/pipeline/github/github-cache.ts
-// The GitHub Actions cache service, through @actions/cache: the local build cache and the
-// binfmt image both travel through it.
-// @actions/cache is large; it is loaded only by runs that use the GitHub cache (start-up time).
-const actionsCache = () => Promise.all(/* import() */[__webpack_require__.e(942), __webpack_require__.e(507), __webpack_require__.e(691)]).then(__webpack_require__.bind(__webpack_require__, 1691));
-/**
- * @actions/cache reports its own failures on stdout (a 5xx as `::error::`, which shows as an
- * error annotation) and then returns as if the cache had missed. While it runs, its warning and
- * error lines are taken aside; a failure becomes an exception, which the caller turns into the
- * action's one warning, so a fault never looks like a miss nor like a failed step.
- */
-async function reportingFaults(call, debugSaid = []) {
-    // The stream's own method, put back as it was afterwards (called with the stream as `this`).
-    // eslint-disable-next-line @typescript-eslint/unbound-method
-    const write = process.stdout.write;
-    const said = [];
-    process.stdout.write = (chunk, ...rest) => {
-        const command = /^::(?:error|warning)(?: [^:]*)?::(.*)/.exec(String(chunk));
-        // Debug lines are shown as they are, and kept: some failures are told only there.
-        if (String(chunk).startsWith('::debug::'))
-            debugSaid.push(String(chunk).slice('::debug::'.length).trim());
-        if (!command)
-            return write.call(process.stdout, chunk, ...rest);
-        said.push(command[1].trim().replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%'));
-        return true;
-    };
-    let result;
-    try {
-        result = await call();
-    }
-    finally {
-        process.stdout.write = write;
-    }
-    if (said.length)
-        throw new Error(said.join('; '));
-    return result;
-}
-/** Restore paths from the GitHub cache service. Returns the key restored from, or undefined on a miss; throws on a fault. */
-async function restorePaths(paths, key, restoreKeys = []) {
-    const cache = await actionsCache();
-    if (!cache.isFeatureAvailable())
-        throw new Error('the GitHub cache service is not available to this run');
-    return reportingFaults(() => cache.restoreCache(paths, key, restoreKeys));
-}
-/** Whether this run has the GitHub cache service (a runner's job does; a terminal does not). */
-async function githubCacheAvailable() {
-    return (await actionsCache()).isFeatureAvailable();
-}
-async function savePaths(paths, key) {
-    const cache = await actionsCache();
-    if (!cache.isFeatureAvailable())
-        throw new Error('the GitHub cache service is not available to this run');
-    // saveCache reports most failures by returning -1 rather than throwing, and says why (an entry
-    // of that key already there, say) only in a debug line.
-    const debug = [];
-    if ((await reportingFaults(() => cache.saveCache(paths, key), debug)) === -1) {
-        const why = debug.find(line => /^Failed to (reserve|save)/i.test(line));
-        throw new Error(`the cache service did not store ${key}${why ? ` (${why})` : ''}`);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/github/image-cache.ts
-// An image kept in the GitHub cache: loaded into the engine on a hit, saved by post after a
-// pull. Either failing is a warning: the image is pulled as it would have been without it.
-
-
-
-
-
-
-/** Whether the engine has the image under this name. */
-const hasImage = async (rt, image) => (await rt.docker(['image', 'inspect', image], { quiet: true })).code === 0;
-/** Load the image from the GitHub cache; false on a miss, and on a fault after a warning. */
-async function loadCachedImage(rt, cache, what) {
-    try {
-        if (!(await restorePaths([cache.path], cache.key)))
-            return false;
-        await (0,docker/* mustRun */.Pv)(rt.docker, ['load', '--input', cache.path], `Loading the cached ${what}`, { quiet: true });
-        return true;
-    }
-    catch (e) {
-        rt.warning(`Could not restore the ${what} ${cache.image} from the GitHub cache; pulling it: ${(0,errors/* errorMessage */.g)(e)}`);
-        return false;
-    }
-}
-/**
- * Make the image ready on the engine, and say the name to run it under: already there, loaded
- * from the GitHub cache, or pulled (then `save` is what post keeps for the next run). A pinned
- * image is pulled here by its digest and tagged with it (see pinnedLocalName); an unpinned one
- * is left to whatever runs it to pull, as before. A pull that fails here is left to that too,
- * so that its own error is the one the run reports.
- */
-async function readyImage(rt, kind, image, temp, what) {
-    const name = (0,image_cache/* pinnedLocalName */.Z)(image);
-    if (await hasImage(rt, name))
-        return { name };
-    // Without the cache service (a terminal) there is nothing to load, and post keeps nothing.
-    const cache = (await githubCacheAvailable()) ? (0,image_cache/* cachedImageFor */.H)(kind, name, temp) : undefined;
-    if (cache && (await loadCachedImage(rt, cache, what)) && (await hasImage(rt, name))) {
-        rt.info(`The ${what} ${image} was loaded from the GitHub cache (${cache.key}): nothing pulled`);
-        return { name };
-    }
-    const saved = cache ? { save: cache } : {};
-    if (name === image)
-        return { name, ...saved };
-    const pulled = await rt.docker(['pull', '--quiet', image], { quiet: true });
-    if (pulled.code !== 0)
-        return { name: image, pullError: (0,docker/* lastLines */.w$)(pulled.stderr, 3) || `docker pull exited ${pulled.code}` };
-    await (0,docker/* mustRun */.Pv)(rt.docker, ['tag', image, name], `Naming the ${what}`, { quiet: true });
-    return { name, ...saved };
-}
-/** Post: keep an image main pulled for the next run. */
-async function saveCachedImage(rt, cache, what) {
-    await (0,promises_.mkdir)((0,external_node_path_.dirname)(cache.path), { recursive: true });
-    await (0,docker/* mustRun */.Pv)(rt.docker, ['save', '--output', cache.path, cache.image], `Saving the ${what}`, { quiet: true });
-    await savePaths([cache.path], cache.key);
-    rt.info(`The ${what} ${cache.image} is kept in the GitHub cache as ${cache.key}`);
-}
-
-// EXTERNAL MODULE: ./src/core/args.ts
-var core_args = __webpack_require__(1038);
-// EXTERNAL MODULE: ./src/core/version.ts
-var core_version = __webpack_require__(3323);
-// EXTERNAL MODULE: ./src/core/builder.ts
-var core_builder = __webpack_require__(3656);
-// EXTERNAL MODULE: ./src/pipeline/host/docker-config.ts
-var docker_config = __webpack_require__(5404);
-;// CONCATENATED MODULE: ./src/pipeline/builder/buildx.ts
-// buildx: find or install it, and pick (or create) the builder the build runs on.
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** Where the docker CLI looks for its buildx plugin, in its order; undefined when it may look elsewhere. */
-function buildxPlugin(env, exists = external_node_fs_.existsSync) {
-    if ((0,docker_config/* readDockerConfig */.TO)(env).cliPluginsExtraDirs)
-        return undefined;
-    const dirs = [
-        (0,external_node_path_.join)((0,docker_config/* dockerConfigDir */.kG)(env), 'cli-plugins'),
-        ...['/usr/local/lib', '/usr/local/libexec', '/usr/lib', '/usr/libexec'].map(d => `${d}/docker/cli-plugins`)
-    ];
-    return dirs.map(d => (0,external_node_path_.join)(d, 'docker-buildx')).find(exists);
-}
-/**
- * The plugin is asked directly when it can be found: a docker CLI start less. Its answer is
- * kept in the tool cache, keyed by the binary's path, size and time, so that a runner whose
- * buildx did not change does not start it again (about 100 ms of every run).
- */
-async function installedBuildx(run, env, binary = buildxPlugin(env)) {
-    const known = binary ? await versionsKnown(env) : {};
-    const key = binary ? await binaryKey(binary) : undefined;
-    if (key && known[key])
-        return known[key];
-    const result = binary ? await run(['version'], { quiet: true, command: binary }) : await run(['buildx', 'version'], { quiet: true });
-    const version = result.code === 0 ? (0,core_version/* parseVersion */.o)(result.stdout) : undefined;
-    if (key && version)
-        await rememberVersion(env, { ...known, [key]: version });
-    return version;
-}
-const versionsFile = (env) => env.RUNNER_TOOL_CACHE ? (0,external_node_path_.join)(env.RUNNER_TOOL_CACHE, 'ci-base-action', 'buildx-versions.json') : undefined;
-async function binaryKey(binary) {
-    const info = await (0,promises_.stat)(binary).catch(() => undefined);
-    return info && `${binary} ${info.size} ${info.mtimeMs}`;
-}
-async function versionsKnown(env) {
-    const file = versionsFile(env);
-    if (!file)
-        return {};
-    try {
-        const known = JSON.parse(await (0,promises_.readFile)(file, 'utf8'));
-        return known && typeof known === 'object' ? known : {};
-    }
-    catch {
-        return {};
-    }
-}
-/** Best effort: a tool cache that cannot be written only costs the next run a `buildx version`. */
-async function rememberVersion(env, known) {
-    const file = versionsFile(env);
-    if (!file)
-        return;
-    await (0,promises_.mkdir)((0,external_node_path_.dirname)(file), { recursive: true })
-        .then(() => (0,promises_.writeFile)(file, JSON.stringify(known)))
-        .catch(() => undefined);
-}
-/**
- * Download (or take from the tool cache) and verify against the release's checksums. The binary
- * is run from the tool cache as it is (buildx runs standalone too), never copied over the
- * runner's own plugin: a self-hosted runner's `docker buildx` is the same after the job.
- */
-async function installBuildx(version, baseUrl, env) {
-    let dir = toolCacheHit(env, 'docker-buildx', version.slice(1));
-    if (!dir) {
-        // Loaded only on a miss: the module costs about 200 ms to load.
-        const tc = await Promise.all(/* import() */[__webpack_require__.e(942), __webpack_require__.e(507), __webpack_require__.e(805)]).then(__webpack_require__.bind(__webpack_require__, 9805));
-        const asset = (0,core_builder/* buildxAsset */.Ty)(version);
-        const url = `${baseUrl}/${version}/${asset}`;
-        const work = await (0,promises_.mkdtemp)((0,external_node_path_.join)(env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'buildx-download-'));
-        const file = (0,external_node_path_.join)(work, asset);
-        await download(url, file);
-        await download(`${baseUrl}/${version}/checksums.txt`, (0,external_node_path_.join)(work, 'checksums.txt'));
-        const sums = await (0,promises_.readFile)((0,external_node_path_.join)(work, 'checksums.txt'), 'utf8');
-        const expected = sums
-            .split('\n')
-            .map(l => l.trim().split(/\s+\*?/))
-            .find(([, name]) => name === asset)?.[0];
-        const actual = (0,external_node_crypto_.createHash)('sha256')
-            .update(await (0,promises_.readFile)(file))
-            .digest('hex');
-        if (!expected)
-            throw new Error(`buildx ${version}: ${asset} is not listed in checksums.txt at ${baseUrl}/${version}`);
-        if (expected !== actual)
-            throw new Error(`buildx ${version}: checksum mismatch for ${url} (expected ${expected}, got ${actual})`);
-        const pinned = core_builder/* DEFAULT_BUILDX_SHA256 */.l5[asset];
-        if (pinned && pinned !== actual)
-            throw new Error(`buildx ${version}: ${url} is not the release this action pins (sha256 ${pinned}, got ${actual})`);
-        dir = await tc.cacheFile(file, 'docker-buildx', 'docker-buildx', version.slice(1));
-        await (0,promises_.rm)(work, { recursive: true, force: true });
-    }
-    const binary = (0,external_node_path_.join)(dir, 'docker-buildx');
-    await (0,promises_.chmod)(binary, 0o755); // downloads and cache copies come without the execute bit
-    return binary;
-}
-/** A tool the tool cache holds complete, as @actions/tool-cache lays it out (`<tool>/<version>/<arch>` and `<arch>.complete`). */
-function toolCacheHit(env, tool, version, exists = external_node_fs_.existsSync) {
-    if (!env.RUNNER_TOOL_CACHE)
-        return undefined;
-    const dir = (0,external_node_path_.join)(env.RUNNER_TOOL_CACHE, tool, version, process.arch);
-    return exists(`${dir}.complete`) ? dir : undefined;
-}
-async function createBuilder(run, create) {
-    const { spec, config, files, appends } = create;
-    if (spec.configFile)
-        await (0,promises_.writeFile)(spec.configFile, config);
-    for (const [path, pem] of Object.entries(files))
-        await (0,promises_.writeFile)(path, pem, { mode: 0o600 });
-    await (0,docker/* mustRun */.Pv)(run, (0,core_args/* createBuilderArgs */.R2)(spec), `Creating the ${spec.driver} builder`);
-    for (const append of appends)
-        await (0,docker/* mustRun */.Pv)(run, append, `Appending the ${append[append.indexOf('--platform') + 1]} node`);
-}
-/** A builder the user keeps (a warm one on a self-hosted runner): started if it is not, never created or removed here. */
-async function existingBuilder(run, name) {
-    const inspected = await run(['buildx', 'inspect', '--bootstrap', name], { quiet: true });
-    if (inspected.code !== 0) {
-        throw new Error(`Input 'builder': '${name}' is not a usable builder (docker buildx ls lists the builders):\n${(0,docker/* lastLines */.w$)(inspected.stderr || inspected.stdout, 5)}`);
-    }
-    const driver = /^Driver:\s*(\S+)/m.exec(inspected.stdout)?.[1] ?? '';
-    return {
-        driver: ['docker', 'docker-container', 'remote', 'kubernetes'].find(d => d === driver) ?? 'docker-container',
-        nodes: (0,core_builder/* builderNodes */.$R)(inspected.stdout)
-    };
-}
-/**
- * The `builder` input's driver and nodes, for the plan. A builder of several nodes splits a
- * build of several platforms between them: what such a build cannot do is refused now.
- */
-async function existingBuilderFacts(run, inputs) {
-    const { driver, nodes } = await existingBuilder(run, inputs.builder);
-    const groups = (0,core_builder/* nodeGroups */.f$)(inputs.platforms, nodes);
-    if (groups.length > 1 && inputs.mode === 'build') {
-        const problems = (0,core_builder/* severalNodesProblems */.Co)(inputs, `the builder '${inputs.builder}' builds the platforms on ${groups.length} nodes`);
-        if (problems.length)
-            throw new core_inputs/* InputError */.dz(problems);
-    }
-    return { existingDriver: driver, existingNodes: nodes };
-}
-/** The nodes of the builder a build runs on, asked after setup for the report ('' is the current builder). */
-async function nodesOf(run, builder) {
-    const inspected = await run(['buildx', 'inspect', ...(builder ? [builder] : [])], { quiet: true });
-    return inspected.code === 0 ? (0,core_builder/* builderNodes */.$R)(inspected.stdout) : [];
-}
-/**
- * The engine is asked only when `auto` has to choose. The answer (the engine's /info, tens of
- * milliseconds) is awaited when the driver is chosen; a caller may ask early, while it reads
- * other things.
- */
-function askEngineIfAuto(rt, inputs) {
-    const facts = inputs.driver === 'auto' && !inputs.builder ? (0,docker_config/* engineFacts */.Ig)(rt.docker, rt.env) : undefined;
-    facts?.catch(() => undefined); // awaited later; an early rejection is not unhandled
-    return facts;
-}
-/**
- * Make buildx usable: the runner's, or the version the inputs need, installed for the job. When
- * only `cache: gha` needs a newer one and it cannot be downloaded (a runner without access to
- * GitHub's releases), the runner's is used and `withoutGha` says why the gha cache is left out.
- */
-async function readyBuildx(rt, inputs, plan) {
-    // An explicit version is installed whatever the runner has: no need to ask the runner's.
-    const installed = inputs.buildxVersion === 'installed' ? await installedBuildx(rt.docker, rt.env) : undefined;
-    const need = (0,core_builder/* buildxNeeded */.q)(plan.cache.types);
-    const wanted = (0,core_builder/* buildxToInstall */.Jj)(inputs.buildxVersion, installed, need);
-    let binary;
-    let withoutGha;
-    if (wanted) {
-        rt.info(`Installing buildx ${wanted.version} (${wanted.why})`);
-        try {
-            binary = await installBuildx(wanted.version, inputs.buildxDownloadUrl, rt.env);
-            rt.remember({ buildx: binary });
-        }
-        catch (e) {
-            // Only gha's need can be given up: the build itself runs on what the runner has.
-            if (!installed || !(0,core_version/* atLeast */.j)(installed, (0,core_builder/* buildxNeeded */.q)([]).version) || !plan.cache.types.includes('gha'))
-                throw e;
-            withoutGha =
-                `buildx ${wanted.version}, which ${need.why} needs, could not be downloaded from ${inputs.buildxDownloadUrl} (${(0,errors/* errorMessage */.g)(e)}); ` +
-                    `building with the runner's buildx ${installed}, without the gha cache. Set buildx-download-url to a mirror, or use cache: registry.`;
-        }
-    }
-    const version = (binary ? await installedBuildx(rt.docker, rt.env, binary) : installed) ?? '';
-    if (!version)
-        throw new Error(`buildx is not usable after setup: \`${binary ?? 'docker buildx'} version\` fails`);
-    // The runner's own plugin runs standalone too: each `docker buildx` would first start the
-    // docker CLI, which looks the plugin up (about 200 ms a call).
-    binary ??= buildxPlugin(rt.env);
-    return { version, binary, ...(withoutGha ? { withoutGha } : {}) };
-}
-/** Use the builder the plan names: the user's, the runner's, or one created now (post removes it). */
-async function useBuilder(rt, inputs, plan, { version, binary }, temp) {
-    if (inputs.builder) {
-        rt.info(`buildx ${version}, the existing builder ${inputs.builder} (${plan.driver} driver), left running after the job`);
-    }
-    else {
-        rt.info(`buildx ${version}, ${plan.driver} driver`);
-    }
-    // The builder's BuildKit from the GitHub cache when a run before pulled it: no Docker Hub pull.
-    if (plan.create?.spec.driverOpts.includes(`image=${(0,image_cache/* pinnedLocalName */.Z)(inputs.buildkitImage)}`)) {
-        const { save, pullError } = await readyImage(rt, 'buildkit', inputs.buildkitImage, temp, 'builder image');
-        if (pullError)
-            throw new Error(`Pulling the builder image ${inputs.buildkitImage} failed: ${pullError}\nSet buildkit-image to a copy your runner can pull (a mirror, with its login), or use driver: docker.`);
-        if (save)
-            rt.remember({ buildkitCache: save });
-    }
-    if (plan.create) {
-        rt.remember({ builder: plan.create.spec.name });
-        await createBuilder((0,docker/* withBuildx */.xG)(rt.docker, binary), plan.create);
-        if (plan.create.appends.length)
-            for (const line of (0,core_builder/* placement */.ot)(inputs, plan.create.spec))
-                rt.info(`Where it builds: ${line}`);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/core/github-context.ts
-// What the run knows about itself, from the runner's environment and its event payload.
-
-/** `readEvent` reads the event payload's file (the caller's I/O: core reads nothing itself). */
-function runContext(env, readEvent) {
-    let defaultBranch = '';
-    let pullRequest;
-    let headCommitTime;
-    let headSha;
-    let repositoryFacts;
-    if (env.GITHUB_EVENT_PATH) {
-        try {
-            const event = JSON.parse(readEvent(env.GITHUB_EVENT_PATH));
-            defaultBranch = event?.repository?.default_branch ?? '';
-            pullRequest = event?.pull_request?.number;
-            headCommitTime = event?.head_commit?.timestamp;
-            headSha = event?.pull_request?.head?.sha;
-            const repo = event?.repository;
-            // GitHub's NOASSERTION means no license it recognised: no label then.
-            const license = repo?.license?.spdx_id && repo.license.spdx_id !== 'NOASSERTION' ? repo.license.spdx_id : undefined;
-            if (repo?.description || license)
-                repositoryFacts = { description: repo?.description ?? undefined, license };
-        }
-        catch {
-            // No event payload (local runs): 'latest' then only follows an explicit default branch.
-        }
-    }
-    // A scheduled run's payload may carry no repository, and schedules run on the default branch.
-    if (!defaultBranch && env.GITHUB_EVENT_NAME === 'schedule' && env.GITHUB_REF?.startsWith('refs/heads/')) {
-        defaultBranch = env.GITHUB_REF.slice('refs/heads/'.length);
-    }
-    return {
-        sha: env.GITHUB_SHA ?? '',
-        ref: env.GITHUB_REF ?? '',
-        eventName: env.GITHUB_EVENT_NAME ?? '',
-        defaultBranch,
-        repository: env.GITHUB_REPOSITORY ?? '',
-        serverUrl: env.GITHUB_SERVER_URL ?? 'https://github.com',
-        workflow: env.GITHUB_WORKFLOW ?? '',
-        job: env.GITHUB_JOB ?? '',
-        runId: env.GITHUB_RUN_ID ?? String(process.pid),
-        runAttempt: env.GITHUB_RUN_ATTEMPT ?? '1',
-        workspace: env.GITHUB_WORKSPACE ?? process.cwd(),
-        temp: env.RUNNER_TEMP ?? (0,external_node_os_.tmpdir)(),
-        apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
-        pullRequest,
-        headCommitTime,
-        ...(headSha ? { headSha } : {}),
-        ...(repositoryFacts ? { repositoryFacts } : {})
-    };
-}
-
-// EXTERNAL MODULE: ./src/pipeline/registry/registry-client.ts
-var registry_client = __webpack_require__(7345);
-;// CONCATENATED MODULE: ./src/pipeline/registry/release.ts
-
-
-/** The release a version tag builds, with the versions already published (floating tags only move forward). */
-async function releaseOf(rt, inputs, reads, version) {
-    if (!inputs.image)
-        return undefined;
-    if (!version || version.pre)
-        return version && { version, published: [] };
-    const onlyFull = `only ${version.text} is tagged; ${version.major}.${version.minor}, ${version.major} and latest stay where they are`;
-    try {
-        const published = await reads.read(`the tags of ${inputs.image}`, signal => (0,registry_client/* clientFor */.$V)(inputs.image, rt.env, undefined, signal).tags());
-        if (published)
-            return { version, published };
-        rt.info(`The published releases are unknown: ${onlyFull}.`);
-    }
-    catch (e) {
-        rt.warning(`Could not list the tags of ${inputs.image} (${(0,errors/* errorMessage */.g)(e)}): ${onlyFull}.`);
-    }
-    return { version };
-}
-
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
-;// CONCATENATED MODULE: ./src/core/source-date.ts
-// The one time an image carries: SOURCE_DATE_EPOCH. From the commit, a rebuild of the same
-// commit on the same base stamps the same times and so gets the same digest. Pure.
-const seconds = (date) => Math.floor(date.getTime() / 1000);
-/** A step's SOURCE_DATE_EPOCH must be whole seconds; anything else is a mistake worth naming. */
-function parseEpoch(text) {
-    return /^\d{1,12}$/.test(text.trim()) ? Number(text.trim()) : undefined;
-}
-function chooseSourceDate(f) {
-    const given = f.env?.trim() ? parseEpoch(f.env) : undefined;
-    if (f.env?.trim() && given === undefined)
-        throw new Error(`SOURCE_DATE_EPOCH '${f.env}' is not a time: use whole seconds since 1970, e.g. $(git log -1 --format=%ct)`);
-    if (given !== undefined)
-        return { epoch: given, from: 'SOURCE_DATE_EPOCH' };
-    if (f.created === 'now')
-        return { epoch: seconds(f.now), from: 'build time' };
-    // git's time first: a scheduled run (no head commit in its payload) then agrees with the push of the same commit.
-    if (f.commitTime !== undefined)
-        return { epoch: f.commitTime, from: 'commit' };
-    const event = f.eventTime ? Date.parse(f.eventTime) : NaN;
-    if (!Number.isNaN(event))
-        return { epoch: Math.floor(event / 1000), from: 'event' };
-    return { epoch: seconds(f.now), from: 'build time' };
-}
-const isoSeconds = (epoch) => new Date(epoch * 1000).toISOString().replace(/\.000Z$/, 'Z');
-
-;// CONCATENATED MODULE: ./src/pipeline/source-date.ts
-// Finding the commit's time for SOURCE_DATE_EPOCH: git in the checkout, else the event.
-
-
-/** The committer time of `sha` in `dir`, or undefined where there is no checkout (or no git). */
-function commitTime(dir, sha) {
-    return new Promise(resolve => {
-        (0,external_node_child_process_.execFile)('git', ['-C', dir, 'log', '-1', '--format=%ct', sha || 'HEAD', '--'], { timeout: 10_000 }, (error, stdout) => {
-            const epoch = Number(stdout.trim());
-            resolve(error || !stdout.trim() || !Number.isInteger(epoch) ? undefined : epoch);
-        });
-    });
-}
-async function sourceDate(rt, inputs, ctx) {
-    const date = chooseSourceDate({
-        env: rt.env.SOURCE_DATE_EPOCH,
-        created: inputs.created,
-        commitTime: inputs.created === 'commit' && !rt.env.SOURCE_DATE_EPOCH ? await commitTime(ctx.workspace, ctx.sha) : undefined,
-        eventTime: ctx.headCommitTime,
-        now: rt.now()
-    });
-    if (date.from === 'build time' && inputs.created === 'commit') {
-        rt.warning(`No commit time found (no git checkout of ${ctx.sha || 'HEAD'} in ${ctx.workspace}): the image is stamped with the build time, so a rebuild of the same commit gets a new digest. Check the repository out first (actions/checkout), or set SOURCE_DATE_EPOCH.`);
-    }
-    else {
-        rt.info(`Image timestamps: ${isoSeconds(date.epoch)} (${date.from})`);
-    }
-    return date;
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/run-facts.ts
-// What a run finds out before it plans, gathered the same way by the action and by the dry run:
-// the commit's time (git), the versions already published (the registry's tags), the Dockerfile.
-
-
-
-
-
-
-/** The run's GitHub context: the runner's environment and the event payload it names. */
-const readRunContext = (env) => runContext(env, path => (0,external_node_fs_.readFileSync)(path, 'utf8'));
-/** `created`: the commit-time lookup, when the caller started it earlier (it runs while the action logs in). */
-async function gatherFacts(rt, inputs, ctx, reads, created = sourceDate(rt, inputs, ctx)) {
-    const [release, date, dockerfile] = await Promise.all([
-        releaseOf(rt, inputs, reads, (0,core_tags/* releaseVersion */.SF)(inputs, ctx)),
-        created,
-        (0,promises_.readFile)(inputs.file, 'utf8').catch(() => '')
-    ]);
-    return { inputs, ctx, env: rt.env, now: rt.now(), release, sourceDateEpoch: date.epoch, dockerfile };
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/registry/login.ts
-
-
-
-
-async function logIn(rt, inputs) {
-    const loggedIn = [];
-    for (const login of (0,registry_auth/* loginsOf */.Q)(inputs, reference/* registryOf */.Fv)) {
-        await (0,docker/* mustRun */.Pv)(rt.docker, (0,core_args/* loginArgs */.be)(login.registry, login.username), `Logging in to ${login.registry}`, { input: login.password });
-        loggedIn.push(login.registry);
-        rt.remember({ logouts: loggedIn });
-    }
-}
-
-// EXTERNAL MODULE: ./src/pipeline/host/http.ts
-var http = __webpack_require__(1893);
-// EXTERNAL MODULE: ./src/pipeline/host/optional-reads.ts
-var optional_reads = __webpack_require__(3393);
-// EXTERNAL MODULE: ./src/core/report.ts
-var core_report = __webpack_require__(8557);
-;// CONCATENATED MODULE: ./src/pipeline/stages.ts
-
-/** What an earlier stage left on the run: there by the order of the list, said plainly if not. */
-function needs(value, what) {
-    if (value === undefined)
-        throw new Error(`internal: ${what} is not known yet at this stage`);
-    return value;
-}
-async function runStages(run, stages, label = '') {
-    for (const stage of stages) {
-        if (stage.when && !stage.when(run))
-            continue;
-        const named = typeof stage.name === 'function' ? stage.name(run) : stage.name;
-        const name = named && label ? `${named} (${label})` : named;
-        if (!name) {
-            await stage.run(run);
-            continue;
-        }
-        const started = run.rt.now().getTime();
-        try {
-            await run.rt.group(name, async () => stage.run(run));
-        }
-        finally {
-            run.stages.push({ stage: name, seconds: (0,core_report/* stageSeconds */.eR)(run.rt.now().getTime() - started) });
-        }
-    }
-}
-
-// EXTERNAL MODULE: ./src/core/image.ts
-var core_image = __webpack_require__(8906);
-// EXTERNAL MODULE: ./src/core/cache-plan.ts
-var cache_plan = __webpack_require__(6925);
-;// CONCATENATED MODULE: ./src/core/dockerfile.ts
-// What can be read from a Dockerfile before it is built: the images its stages start FROM, and
-// what each stage runs. A builder the action creates runs in its own network namespace, so
-// loopback registries among the images must be known before the builder is created; the cache
-// mounts' helper builds need a stage that runs a shell.
-const NAME = '[A-Za-z_][A-Za-z0-9_]*';
-/** Continuation lines joined and trimmed: one instruction a line. */
-const instructions = (dockerfile) => dockerfile
-    .replace(/\\[ \t]*\r?\n/g, ' ')
-    .split(/\r?\n/)
-    .map(l => l.trim());
-/** RUN in exec form (`RUN [--flag...] ["cmd", ...]`) needs no shell; every other RUN does. */
-const isShellForm = (run) => !/^RUN\s+(?:--\S+\s+)*\[/i.test(run);
-/** The stages of a Dockerfile, global ARG defaults and build-args substituted in FROM. */
-function stagesOf(dockerfile, buildArgs) {
-    const given = new Map(buildArgs.map(a => [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]));
-    const globals = new Map();
-    const expand = (text) => text.replace(new RegExp(`\\$\\{(${NAME})(?::?-([^}]*))?\\}|\\$(${NAME})`, 'g'), (_, braced, fallback, bare) => globals.get(braced ?? bare ?? '') || fallback || '');
-    const stages = [];
-    for (const line of instructions(dockerfile)) {
-        const arg = new RegExp(`^ARG\\s+(${NAME})(?:=(?:"([^"]*)"|'([^']*)'|(\\S*)))?`, 'i').exec(line);
-        // Only ARGs before the first FROM are in scope for FROM lines.
-        if (arg && !stages.length)
-            globals.set(arg[1], given.get(arg[1]) ?? arg[2] ?? arg[3] ?? arg[4] ?? '');
-        const from = /^FROM\s+(?:--\S+\s+)*(\S+)(?:\s+AS\s+(\S+))?/i.exec(line);
-        if (from) {
-            const image = expand(from[1]);
-            const parent = stages.findIndex(s => s.name === image.toLowerCase());
-            stages.push({
-                name: from[2]?.toLowerCase() ?? String(stages.length),
-                from: image,
-                ...(parent >= 0 ? { parent } : {}),
-                runsShell: false,
-                runs: []
-            });
-            continue;
-        }
-        const stage = stages[stages.length - 1];
-        if (!stage)
-            continue;
-        if (/^RUN\s/i.test(line)) {
-            stage.runs.push(line);
-            stage.runsShell ||= isShellForm(line);
-        }
-        const shell = /^SHELL\s+(\[.*\])\s*$/i.exec(line);
-        if (shell)
-            stage.shell = shell[1];
-    }
-    return stages;
-}
-/** The image a stage's chain starts from ('scratch' included). */
-function rootImage(stages, i) {
-    let stage = stages[i];
-    while (stage.parent !== undefined)
-        stage = stages[stage.parent];
-    return stage.from;
-}
-/** The stage and its ancestors, nearest first. */
-function chainOf(stages, i) {
-    const chain = [stages[i]];
-    while (chain[chain.length - 1].parent !== undefined)
-        chain.push(stages[chain[chain.length - 1].parent]);
-    return chain;
-}
-/** The images named by FROM lines, with global ARG defaults and build-args substituted; stages and scratch left out. */
-function baseImages(dockerfile, buildArgs) {
-    const images = stagesOf(dockerfile, buildArgs)
-        .filter(s => s.parent === undefined)
-        .map(s => s.from)
-        .filter(image => image && image !== 'scratch');
-    return [...new Set(images)];
-}
-
-// EXTERNAL MODULE: ./src/core/annotations.ts
-var core_annotations = __webpack_require__(517);
-;// CONCATENATED MODULE: ./src/core/build-plan.ts
-// The `docker buildx build` a run will do, decided once from the inputs and what setup chose:
-// the action runs it, and `ci-base-action build --dry-run` prints it. Pure.
-
-
-
-
-const safeName = (text) => text.replace(/[^A-Za-z0-9_-]/g, '-');
-/** Names of this run's own things: its builder, and the verify containers' label. */
-const runNames = (ctx, pid) => ({
-    builder: safeName(`ci-base-${ctx.runId}-${ctx.runAttempt}-${pid}`),
-    verifyKey: safeName(`ci-base-verify-${ctx.runId}-${ctx.runAttempt}-${pid}`).toLowerCase()
-});
-/** The registry tags a run writes: none for a per-platform build (its tags are the merge job's). */
-const runTags = (inputs, tags) => (inputs.mode === 'platform' ? [] : tags());
-/** Where the image is pushed by digest: the tags' repositories, or the image's alone for a per-platform build. */
-const pushRepositories = (inputs, tags) => inputs.mode === 'platform' ? [inputs.image] : (0,reference/* repositoriesOf */.Ub)(tags);
-const wantsVerify = (inputs) => inputs.verify.length > 0 || inputs.requireNonRoot;
-/** The local name a build is loaded under to be verified: only when it is verified and not pushed (a pushed one is pulled by digest). */
-const verifyName = (inputs, verifyKey) => wantsVerify(inputs) && !inputs.push ? `${verifyKey}:built` : '';
-function makeBuildPlan(f) {
-    const { inputs } = f;
-    const labels = (0,core_tags/* ociLabels */.TT)(inputs, f.ctx, new Date(f.sourceDateEpoch * 1000), f.dockerfile, f.version);
-    return {
-        inputs,
-        builder: f.builder,
-        tags: f.tags,
-        labels,
-        annotations: (0,core_annotations/* annotationArgs */.lM)(inputs.annotations, labels, f.dockerfile, inputs.platforms.length > 1),
-        cacheFrom: f.cache.from,
-        cacheTo: f.cache.to.filter(c => !f.cache.toIfStale.includes(c)),
-        cacheToAfter: f.cache.toIfStale,
-        inlineCache: f.cache.inline,
-        metadataFile: (0,external_node_path_.join)(f.work, 'metadata.json'),
-        ociDir: f.layoutDir,
-        // Builders that can push by digest do; the docker driver cannot, so its layout is pushed by the action.
-        pushTo: inputs.push && f.driver !== 'docker' ? f.repositories : [],
-        sourceDateEpoch: f.sourceDateEpoch,
-        loadTags: [...(inputs.load ? f.tags : []), ...(f.verifyName ? [f.verifyName] : [])]
-    };
-}
-
-;// CONCATENATED MODULE: ./src/core/cache-mounts.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ed: () => (/* binding */ sumOfKey),
+/* harmony export */   NY: () => (/* binding */ mountKey),
+/* harmony export */   Ou: () => (/* binding */ planMounts),
+/* harmony export */   Uz: () => (/* binding */ restoreFromImageDockerfile),
+/* harmony export */   Xg: () => (/* binding */ restoreDockerfile),
+/* harmony export */   fp: () => (/* binding */ mountKeyPrefix),
+/* harmony export */   sA: () => (/* binding */ sumDockerfile),
+/* harmony export */   uv: () => (/* binding */ archiveName)
+/* harmony export */ });
+/* unused harmony exports cacheMountsOf, selectMounts, mountFile, mountsImage, helperFor */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _dockerfile_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1709);
+/* harmony import */ var _cache_plan_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6925);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1139);
 // Cache mounts kept across runs. `RUN --mount=type=cache` stores (apk, apt, npm, pnpm) live in
 // the builder and start empty on every hosted runner: they are carried in and out by small
 // builds of their own on the same builder. A restore build unpacks each archive into its mount;
@@ -934,7 +177,7 @@ function restoreFromImageDockerfile(helper, image, mounts) {
     ].join('\n');
 }
 /** The image the archives are kept in, next to the registry cache: `r/x:buildcache` → `r/x:buildcache-mounts`. */
-const mountsImage = (cacheRef) => (0,cache_plan/* withTagSuffix */.GD)(cacheRef, '-mounts', 'mounts');
+const mountsImage = (cacheRef) => (0,_cache_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .withTagSuffix */ .GD)(cacheRef, '-mounts', 'mounts');
 /** Whether a stage's RUN lines use the cache mount `id`. */
 const usesMount = (stage, id) => stage.runs.some(run => cacheMountsOf(run).some(m => m.id === id));
 /**
@@ -946,26 +189,26 @@ const usesMount = (stage, id) => stage.runs.some(run => cacheMountsOf(run).some(
  * refused before anything runs: the mounts could never be carried.
  */
 function helperFor(stages, mounts) {
-    const runsShell = (i) => rootImage(stages, i) !== 'scratch' && chainOf(stages, i).some(s => s.runsShell);
+    const runsShell = (i) => (0,_dockerfile_js__WEBPACK_IMPORTED_MODULE_3__/* .rootImage */ .gK)(stages, i) !== 'scratch' && (0,_dockerfile_js__WEBPACK_IMPORTED_MODULE_3__/* .chainOf */ .dR)(stages, i).some(s => s.runsShell);
     const own = stages.findIndex(s => usesMount(s, mounts[0].id));
     const chosen = own >= 0 && runsShell(own) ? own : stages.findIndex((_, i) => runsShell(i));
     if (chosen < 0) {
         const stage = stages[own >= 0 ? own : 0];
-        throw new core_inputs/* InputError */.dz([
+        throw new _inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz([
             `Input 'cache-mounts': the cache mount ${mounts[0].id} is used in stage ${stage.name} (FROM ${stage.from}), which runs ` +
                 'no shell, and no stage of the Dockerfile runs one (a RUN in shell form on an image) to carry the mounts in and out. ' +
                 'Add a stage FROM an image with a shell and tar (it is not built unless a target needs it), or leave cache-mounts empty.'
         ]);
     }
-    const shell = chainOf(stages, chosen).find(s => s.shell)?.shell;
-    return { image: rootImage(stages, chosen), ...(shell ? { shell } : {}) };
+    const shell = (0,_dockerfile_js__WEBPACK_IMPORTED_MODULE_3__/* .chainOf */ .dR)(stages, chosen).find(s => s.shell)?.shell;
+    return { image: (0,_dockerfile_js__WEBPACK_IMPORTED_MODULE_3__/* .rootImage */ .gK)(stages, chosen), ...(shell ? { shell } : {}) };
 }
 function planMounts(inputs, f, cache) {
     const { mounts, unknown } = selectMounts(inputs.cacheMounts, cacheMountsOf(f.dockerfile));
     const warnings = unknown.length
         ? [`cache-mounts: the Dockerfile has no RUN --mount=type=cache with id or target ${unknown.join(', ')}`]
         : [];
-    const helper = mounts.length ? helperFor(stagesOf(f.dockerfile, inputs.buildArgs), mounts) : { image: '' };
+    const helper = mounts.length ? helperFor((0,_dockerfile_js__WEBPACK_IMPORTED_MODULE_3__/* .stagesOf */ .ZL)(f.dockerfile, inputs.buildArgs), mounts) : { image: '' };
     const cacheRef = inputs.cacheRef || (inputs.image ? `${inputs.image}:buildcache` : '');
     const store = inputs.cacheMountsStore;
     if (mounts.length && store === 'registry' && !cacheRef)
@@ -974,9 +217,9 @@ function planMounts(inputs, f, cache) {
     return {
         helper,
         mounts: carried ? mounts.map((mount, i) => ({ mount, file: mountFile(i, mount) })) : [],
-        scope: (0,cache_plan/* cacheScope */.ju)(inputs, f.ctx),
+        scope: (0,_cache_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .cacheScope */ .ju)(inputs, f.ctx),
         // A fixed path: the GitHub cache files an entry under the paths it was saved from.
-        dir: (0,external_node_path_.join)(f.ctx.temp, 'ci-base-action-mounts', (0,cache_plan/* cacheScope */.ju)(inputs, f.ctx)),
+        dir: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(f.ctx.temp, 'ci-base-action-mounts', (0,_cache_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .cacheScope */ .ju)(inputs, f.ctx)),
         write: cache.write,
         store,
         image: cacheRef ? mountsImage(cacheRef) : '',
@@ -984,6 +227,160 @@ function planMounts(inputs, f, cache) {
     };
 }
 
+
+/***/ }),
+
+/***/ 1709:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ZL: () => (/* binding */ stagesOf),
+/* harmony export */   dR: () => (/* binding */ chainOf),
+/* harmony export */   gK: () => (/* binding */ rootImage),
+/* harmony export */   "if": () => (/* binding */ baseImages)
+/* harmony export */ });
+// What can be read from a Dockerfile before it is built: the images its stages start FROM, and
+// what each stage runs. A builder the action creates runs in its own network namespace, so
+// loopback registries among the images must be known before the builder is created; the cache
+// mounts' helper builds need a stage that runs a shell.
+const NAME = '[A-Za-z_][A-Za-z0-9_]*';
+/** Continuation lines joined and trimmed: one instruction a line. */
+const instructions = (dockerfile) => dockerfile
+    .replace(/\\[ \t]*\r?\n/g, ' ')
+    .split(/\r?\n/)
+    .map(l => l.trim());
+/** RUN in exec form (`RUN [--flag...] ["cmd", ...]`) needs no shell; every other RUN does. */
+const isShellForm = (run) => !/^RUN\s+(?:--\S+\s+)*\[/i.test(run);
+/** The stages of a Dockerfile, global ARG defaults and build-args substituted in FROM. */
+function stagesOf(dockerfile, buildArgs) {
+    const given = new Map(buildArgs.map(a => [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]));
+    const globals = new Map();
+    const expand = (text) => text.replace(new RegExp(`\\$\\{(${NAME})(?::?-([^}]*))?\\}|\\$(${NAME})`, 'g'), (_, braced, fallback, bare) => globals.get(braced ?? bare ?? '') || fallback || '');
+    const stages = [];
+    for (const line of instructions(dockerfile)) {
+        const arg = new RegExp(`^ARG\\s+(${NAME})(?:=(?:"([^"]*)"|'([^']*)'|(\\S*)))?`, 'i').exec(line);
+        // Only ARGs before the first FROM are in scope for FROM lines.
+        if (arg && !stages.length)
+            globals.set(arg[1], given.get(arg[1]) ?? arg[2] ?? arg[3] ?? arg[4] ?? '');
+        const from = /^FROM\s+(?:--\S+\s+)*(\S+)(?:\s+AS\s+(\S+))?/i.exec(line);
+        if (from) {
+            const image = expand(from[1]);
+            const parent = stages.findIndex(s => s.name === image.toLowerCase());
+            stages.push({
+                name: from[2]?.toLowerCase() ?? String(stages.length),
+                from: image,
+                ...(parent >= 0 ? { parent } : {}),
+                runsShell: false,
+                runs: []
+            });
+            continue;
+        }
+        const stage = stages[stages.length - 1];
+        if (!stage)
+            continue;
+        if (/^RUN\s/i.test(line)) {
+            stage.runs.push(line);
+            stage.runsShell ||= isShellForm(line);
+        }
+        const shell = /^SHELL\s+(\[.*\])\s*$/i.exec(line);
+        if (shell)
+            stage.shell = shell[1];
+    }
+    return stages;
+}
+/** The image a stage's chain starts from ('scratch' included). */
+function rootImage(stages, i) {
+    let stage = stages[i];
+    while (stage.parent !== undefined)
+        stage = stages[stage.parent];
+    return stage.from;
+}
+/** The stage and its ancestors, nearest first. */
+function chainOf(stages, i) {
+    const chain = [stages[i]];
+    while (chain[chain.length - 1].parent !== undefined)
+        chain.push(stages[chain[chain.length - 1].parent]);
+    return chain;
+}
+/** The images named by FROM lines, with global ARG defaults and build-args substituted; stages and scratch left out. */
+function baseImages(dockerfile, buildArgs) {
+    const images = stagesOf(dockerfile, buildArgs)
+        .filter(s => s.parent === undefined)
+        .map(s => s.from)
+        .filter(image => image && image !== 'scratch');
+    return [...new Set(images)];
+}
+
+
+/***/ }),
+
+/***/ 7877:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  n: () => (/* binding */ planRun)
+});
+
+// EXTERNAL MODULE: ./src/core/tags.ts + 1 modules
+var core_tags = __webpack_require__(2558);
+// EXTERNAL MODULE: ./src/core/cache-plan.ts
+var cache_plan = __webpack_require__(6925);
+// EXTERNAL MODULE: ./src/core/dockerfile.ts
+var dockerfile = __webpack_require__(1709);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/core/annotations.ts
+var annotations = __webpack_require__(517);
+// EXTERNAL MODULE: ./src/core/reference.ts
+var reference = __webpack_require__(5378);
+;// CONCATENATED MODULE: ./src/core/build-plan.ts
+// The `docker buildx build` a run will do, decided once from the inputs and what setup chose:
+// the action runs it, and `ci-base-action build --dry-run` prints it. Pure.
+
+
+
+
+const safeName = (text) => text.replace(/[^A-Za-z0-9_-]/g, '-');
+/** Names of this run's own things: its builder, and the verify containers' label. */
+const runNames = (ctx, pid) => ({
+    builder: safeName(`ci-base-${ctx.runId}-${ctx.runAttempt}-${pid}`),
+    verifyKey: safeName(`ci-base-verify-${ctx.runId}-${ctx.runAttempt}-${pid}`).toLowerCase()
+});
+/** The registry tags a run writes: none for a per-platform build (its tags are the merge job's). */
+const runTags = (inputs, tags) => (inputs.mode === 'platform' ? [] : tags());
+/** Where the image is pushed by digest: the tags' repositories, or the image's alone for a per-platform build. */
+const pushRepositories = (inputs, tags) => inputs.mode === 'platform' ? [inputs.image] : (0,reference/* repositoriesOf */.Ub)(tags);
+const wantsVerify = (inputs) => inputs.verify.length > 0 || inputs.requireNonRoot;
+/** The local name a build is loaded under to be verified: only when it is verified and not pushed (a pushed one is pulled by digest). */
+const verifyName = (inputs, verifyKey) => wantsVerify(inputs) && !inputs.push ? `${verifyKey}:built` : '';
+function makeBuildPlan(f) {
+    const { inputs } = f;
+    const labels = (0,core_tags/* ociLabels */.TT)(inputs, f.ctx, new Date(f.sourceDateEpoch * 1000), f.dockerfile, f.version);
+    return {
+        inputs,
+        builder: f.builder,
+        tags: f.tags,
+        labels,
+        annotations: (0,annotations/* annotationArgs */.lM)(inputs.annotations, labels, f.dockerfile, inputs.platforms.length > 1),
+        cacheFrom: f.cache.from,
+        cacheTo: f.cache.to.filter(c => !f.cache.toIfStale.includes(c)),
+        cacheToAfter: f.cache.toIfStale,
+        inlineCache: f.cache.inline,
+        metadataFile: (0,external_node_path_.join)(f.work, 'metadata.json'),
+        ociDir: f.layoutDir,
+        // Builders that can push by digest do; the docker driver cannot, so its layout is pushed by the action.
+        pushTo: inputs.push && f.driver !== 'docker' ? f.repositories : [],
+        sourceDateEpoch: f.sourceDateEpoch,
+        loadTags: [...(inputs.load ? f.tags : []), ...(f.verifyName ? [f.verifyName] : [])]
+    };
+}
+
+// EXTERNAL MODULE: ./src/core/builder.ts
+var builder = __webpack_require__(3656);
+// EXTERNAL MODULE: ./src/core/cache-mounts.ts
+var cache_mounts = __webpack_require__(5540);
 ;// CONCATENATED MODULE: ./src/core/run-plan.ts
 
 
@@ -998,11 +395,11 @@ function planRun(f) {
     const repositories = pushRepositories(inputs, tags);
     const cache = (0,cache_plan/* planCache */._s)(inputs, tags, ctx, f.env);
     const names = runNames(ctx, f.pid);
-    const driver = f.existingDriver ?? (0,core_builder/* chooseDriver */.kW)(inputs, f.engine ?? { containerdStore: false }, cache.to);
+    const driver = f.existingDriver ?? (0,builder/* chooseDriver */.kW)(inputs, f.engine ?? { containerdStore: false }, cache.to);
     // A merge job builds nothing: no builder.
     const create = inputs.mode === 'merge' || inputs.builder || driver === 'docker'
         ? undefined
-        : (0,core_builder/* builderSpec */.xh)(inputs, driver, names.builder, f.work, [...tags, ...cache.registryRefs, ...baseImages(f.dockerfile, inputs.buildArgs)]);
+        : (0,builder/* builderSpec */.xh)(inputs, driver, names.builder, f.work, [...tags, ...cache.registryRefs, ...(0,dockerfile/* baseImages */["if"])(f.dockerfile, inputs.buildArgs)]);
     const localName = verifyName(inputs, names.verifyKey);
     const buildFacts = {
         inputs,
@@ -1019,8 +416,8 @@ function planRun(f) {
         repositories,
         version: named.version
     };
-    const nodes = create ? (0,core_builder/* createdNodes */.S6)(create) : (f.existingNodes ?? []);
-    const groups = (0,core_builder/* nodeGroups */.f$)(inputs.platforms, nodes);
+    const nodes = create ? (0,builder/* createdNodes */.S6)(create) : (f.existingNodes ?? []);
+    const groups = (0,builder/* nodeGroups */.f$)(inputs.platforms, nodes);
     const split = groups.length > 1 && inputs.mode === 'build'
         ? groups.map(({ node, platforms }) => {
             // Each node's build is a per-platform build of its platforms: its own cache, the others' read too.
@@ -1051,12 +448,786 @@ function planRun(f) {
         create,
         build,
         verify: wantsVerify(inputs) ? { key: names.verifyKey, localName } : undefined,
-        ...(inputs.cacheMounts.length && inputs.mode !== 'merge' ? { mounts: planMounts(inputs, f, cache) } : {}),
+        ...(inputs.cacheMounts.length && inputs.mode !== 'merge' ? { mounts: (0,cache_mounts/* planMounts */.Ou)(inputs, f, cache) } : {}),
         nodes,
         ...(split ? { split } : {})
     };
 }
 
+
+/***/ }),
+
+/***/ 9402:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  ct: () => (/* binding */ askEngineIfAuto),
+  Cx: () => (/* binding */ existingBuilderFacts),
+  Nh: () => (/* binding */ nodesOf),
+  yo: () => (/* binding */ readyBuildx),
+  nY: () => (/* binding */ useBuilder)
+});
+
+// UNUSED EXPORTS: buildxPlugin, createBuilder, existingBuilder, installBuildx, installedBuildx, toolCacheHit
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/core/inputs.ts + 1 modules
+var core_inputs = __webpack_require__(1139);
+// EXTERNAL MODULE: ./src/pipeline/host/docker.ts
+var docker = __webpack_require__(2897);
+// EXTERNAL MODULE: external "node:stream/promises"
+var external_node_stream_promises_ = __webpack_require__(6466);
+;// CONCATENATED MODULE: ./src/pipeline/host/download.ts
+// A release file downloaded to disk, with bounds a user would accept. @actions/tool-cache's own
+// download tries three times with 10–20 s pauses whatever the error, and a connection that
+// hangs has no limit: a runner that cannot reach GitHub at all (air-gapped, GitHub Enterprise
+// Server) waited about 24 s to hear `getaddrinfo ENOTFOUND`. Here a host that does not resolve
+// or refuses fails at once, a silent one after `timeoutMs`, and only a server's own trouble
+// (5xx, 429, a reset) is tried once more. The runner's proxy settings still apply.
+
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const FINAL = new Set(['ENOTFOUND', 'ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'CERT_HAS_EXPIRED', 'DEPTH_ZERO_SELF_SIGNED_CERT']);
+class DownloadError extends Error {
+    again;
+    constructor(message, again) {
+        super(message);
+        this.again = again;
+        this.name = 'DownloadError';
+    }
+}
+async function downloadOnce(url, dest, timeoutMs) {
+    // Loaded only to download: most runs find their tools in the tool cache.
+    const { HttpClient } = await __webpack_require__.e(/* import() */ 942).then(__webpack_require__.bind(__webpack_require__, 4942));
+    // Redirects are followed here: GitHub's releases answer with one, and a mirror's may be relative.
+    const client = new HttpClient('ci-base-action', [], { socketTimeout: timeoutMs, allowRetries: false, allowRedirects: false });
+    try {
+        let at = url;
+        let res = await client.get(at);
+        for (let hops = 0; REDIRECTS.has(res.message.statusCode ?? 0) && res.message.headers.location && hops < 5; hops++) {
+            res.message.resume();
+            at = new URL(res.message.headers.location, at).toString();
+            res = await client.get(at);
+        }
+        const status = res.message.statusCode ?? 0;
+        if (status !== 200) {
+            res.message.resume();
+            throw new DownloadError(`GET ${url}: HTTP ${status}`, status >= 500 || status === 429);
+        }
+        await (0,external_node_stream_promises_.pipeline)(res.message, (0,external_node_fs_.createWriteStream)(dest));
+    }
+    catch (e) {
+        if (e instanceof DownloadError)
+            throw e;
+        const code = e.code ?? '';
+        throw new DownloadError(`GET ${url}: ${e.message}`, !FINAL.has(code));
+    }
+    finally {
+        client.dispose();
+    }
+}
+/** Download `url` to `dest`: once more after a pause when the server's trouble may pass. */
+async function download(url, dest, timeoutMs = 30_000, pauseMs = 2_000) {
+    try {
+        await downloadOnce(url, dest, timeoutMs);
+    }
+    catch (e) {
+        if (!(e instanceof DownloadError) || !e.again)
+            throw e;
+        await new Promise(resolve => setTimeout(resolve, pauseMs));
+        await downloadOnce(url, dest, timeoutMs);
+    }
+}
+
+// EXTERNAL MODULE: ./src/pipeline/github/image-cache.ts
+var image_cache = __webpack_require__(2106);
+// EXTERNAL MODULE: ./src/core/image-cache.ts
+var core_image_cache = __webpack_require__(5273);
+// EXTERNAL MODULE: ./src/core/args.ts
+var args = __webpack_require__(1038);
+// EXTERNAL MODULE: ./src/core/version.ts
+var core_version = __webpack_require__(3323);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(4296);
+// EXTERNAL MODULE: ./src/core/builder.ts
+var core_builder = __webpack_require__(3656);
+// EXTERNAL MODULE: ./src/pipeline/host/docker-config.ts
+var docker_config = __webpack_require__(5404);
+;// CONCATENATED MODULE: ./src/pipeline/builder/buildx.ts
+// buildx: find or install it, and pick (or create) the builder the build runs on.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Where the docker CLI looks for its buildx plugin, in its order; undefined when it may look elsewhere. */
+function buildxPlugin(env, exists = external_node_fs_.existsSync) {
+    if ((0,docker_config/* readDockerConfig */.TO)(env).cliPluginsExtraDirs)
+        return undefined;
+    const dirs = [
+        (0,external_node_path_.join)((0,docker_config/* dockerConfigDir */.kG)(env), 'cli-plugins'),
+        ...['/usr/local/lib', '/usr/local/libexec', '/usr/lib', '/usr/libexec'].map(d => `${d}/docker/cli-plugins`)
+    ];
+    return dirs.map(d => (0,external_node_path_.join)(d, 'docker-buildx')).find(exists);
+}
+/**
+ * The plugin is asked directly when it can be found: a docker CLI start less. Its answer is
+ * kept in the tool cache, keyed by the binary's path, size and time, so that a runner whose
+ * buildx did not change does not start it again (about 100 ms of every run).
+ */
+async function installedBuildx(run, env, binary = buildxPlugin(env)) {
+    const known = binary ? await versionsKnown(env) : {};
+    const key = binary ? await binaryKey(binary) : undefined;
+    if (key && known[key])
+        return known[key];
+    const result = binary ? await run(['version'], { quiet: true, command: binary }) : await run(['buildx', 'version'], { quiet: true });
+    const version = result.code === 0 ? (0,core_version/* parseVersion */.o)(result.stdout) : undefined;
+    if (key && version)
+        await rememberVersion(env, { ...known, [key]: version });
+    return version;
+}
+const versionsFile = (env) => env.RUNNER_TOOL_CACHE ? (0,external_node_path_.join)(env.RUNNER_TOOL_CACHE, 'ci-base-action', 'buildx-versions.json') : undefined;
+async function binaryKey(binary) {
+    const info = await (0,promises_.stat)(binary).catch(() => undefined);
+    return info && `${binary} ${info.size} ${info.mtimeMs}`;
+}
+async function versionsKnown(env) {
+    const file = versionsFile(env);
+    if (!file)
+        return {};
+    try {
+        const known = JSON.parse(await (0,promises_.readFile)(file, 'utf8'));
+        return known && typeof known === 'object' ? known : {};
+    }
+    catch {
+        return {};
+    }
+}
+/** Best effort: a tool cache that cannot be written only costs the next run a `buildx version`. */
+async function rememberVersion(env, known) {
+    const file = versionsFile(env);
+    if (!file)
+        return;
+    await (0,promises_.mkdir)((0,external_node_path_.dirname)(file), { recursive: true })
+        .then(() => (0,promises_.writeFile)(file, JSON.stringify(known)))
+        .catch(() => undefined);
+}
+/**
+ * Download (or take from the tool cache) and verify against the release's checksums. The binary
+ * is run from the tool cache as it is (buildx runs standalone too), never copied over the
+ * runner's own plugin: a self-hosted runner's `docker buildx` is the same after the job.
+ */
+async function installBuildx(version, baseUrl, env) {
+    let dir = toolCacheHit(env, 'docker-buildx', version.slice(1));
+    if (!dir) {
+        // Loaded only on a miss: the module costs about 200 ms to load.
+        const tc = await Promise.all(/* import() */[__webpack_require__.e(942), __webpack_require__.e(507), __webpack_require__.e(805)]).then(__webpack_require__.bind(__webpack_require__, 9805));
+        const asset = (0,core_builder/* buildxAsset */.Ty)(version);
+        const url = `${baseUrl}/${version}/${asset}`;
+        const work = await (0,promises_.mkdtemp)((0,external_node_path_.join)(env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'buildx-download-'));
+        const file = (0,external_node_path_.join)(work, asset);
+        await download(url, file);
+        await download(`${baseUrl}/${version}/checksums.txt`, (0,external_node_path_.join)(work, 'checksums.txt'));
+        const sums = await (0,promises_.readFile)((0,external_node_path_.join)(work, 'checksums.txt'), 'utf8');
+        const expected = sums
+            .split('\n')
+            .map(l => l.trim().split(/\s+\*?/))
+            .find(([, name]) => name === asset)?.[0];
+        const actual = (0,external_node_crypto_.createHash)('sha256')
+            .update(await (0,promises_.readFile)(file))
+            .digest('hex');
+        if (!expected)
+            throw new Error(`buildx ${version}: ${asset} is not listed in checksums.txt at ${baseUrl}/${version}`);
+        if (expected !== actual)
+            throw new Error(`buildx ${version}: checksum mismatch for ${url} (expected ${expected}, got ${actual})`);
+        const pinned = core_builder/* DEFAULT_BUILDX_SHA256 */.l5[asset];
+        if (pinned && pinned !== actual)
+            throw new Error(`buildx ${version}: ${url} is not the release this action pins (sha256 ${pinned}, got ${actual})`);
+        dir = await tc.cacheFile(file, 'docker-buildx', 'docker-buildx', version.slice(1));
+        await (0,promises_.rm)(work, { recursive: true, force: true });
+    }
+    const binary = (0,external_node_path_.join)(dir, 'docker-buildx');
+    await (0,promises_.chmod)(binary, 0o755); // downloads and cache copies come without the execute bit
+    return binary;
+}
+/** A tool the tool cache holds complete, as @actions/tool-cache lays it out (`<tool>/<version>/<arch>` and `<arch>.complete`). */
+function toolCacheHit(env, tool, version, exists = external_node_fs_.existsSync) {
+    if (!env.RUNNER_TOOL_CACHE)
+        return undefined;
+    const dir = (0,external_node_path_.join)(env.RUNNER_TOOL_CACHE, tool, version, process.arch);
+    return exists(`${dir}.complete`) ? dir : undefined;
+}
+async function createBuilder(run, create) {
+    const { spec, config, files, appends } = create;
+    if (spec.configFile)
+        await (0,promises_.writeFile)(spec.configFile, config);
+    for (const [path, pem] of Object.entries(files))
+        await (0,promises_.writeFile)(path, pem, { mode: 0o600 });
+    await (0,docker/* mustRun */.Pv)(run, (0,args/* createBuilderArgs */.R2)(spec), `Creating the ${spec.driver} builder`);
+    for (const append of appends)
+        await (0,docker/* mustRun */.Pv)(run, append, `Appending the ${append[append.indexOf('--platform') + 1]} node`);
+}
+/** A builder the user keeps (a warm one on a self-hosted runner): started if it is not, never created or removed here. */
+async function existingBuilder(run, name) {
+    const inspected = await run(['buildx', 'inspect', '--bootstrap', name], { quiet: true });
+    if (inspected.code !== 0) {
+        throw new Error(`Input 'builder': '${name}' is not a usable builder (docker buildx ls lists the builders):\n${(0,docker/* lastLines */.w$)(inspected.stderr || inspected.stdout, 5)}`);
+    }
+    const driver = /^Driver:\s*(\S+)/m.exec(inspected.stdout)?.[1] ?? '';
+    return {
+        driver: ['docker', 'docker-container', 'remote', 'kubernetes'].find(d => d === driver) ?? 'docker-container',
+        nodes: (0,core_builder/* builderNodes */.$R)(inspected.stdout)
+    };
+}
+/**
+ * The `builder` input's driver and nodes, for the plan. A builder of several nodes splits a
+ * build of several platforms between them: what such a build cannot do is refused now.
+ */
+async function existingBuilderFacts(run, inputs) {
+    const { driver, nodes } = await existingBuilder(run, inputs.builder);
+    const groups = (0,core_builder/* nodeGroups */.f$)(inputs.platforms, nodes);
+    if (groups.length > 1 && inputs.mode === 'build') {
+        const problems = (0,core_builder/* severalNodesProblems */.Co)(inputs, `the builder '${inputs.builder}' builds the platforms on ${groups.length} nodes`);
+        if (problems.length)
+            throw new core_inputs/* InputError */.dz(problems);
+    }
+    return { existingDriver: driver, existingNodes: nodes };
+}
+/** The nodes of the builder a build runs on, asked after setup for the report ('' is the current builder). */
+async function nodesOf(run, builder) {
+    const inspected = await run(['buildx', 'inspect', ...(builder ? [builder] : [])], { quiet: true });
+    return inspected.code === 0 ? (0,core_builder/* builderNodes */.$R)(inspected.stdout) : [];
+}
+/**
+ * The engine is asked only when `auto` has to choose. The answer (the engine's /info, tens of
+ * milliseconds) is awaited when the driver is chosen; a caller may ask early, while it reads
+ * other things.
+ */
+function askEngineIfAuto(rt, inputs) {
+    const facts = inputs.driver === 'auto' && !inputs.builder ? (0,docker_config/* engineFacts */.Ig)(rt.docker, rt.env) : undefined;
+    facts?.catch(() => undefined); // awaited later; an early rejection is not unhandled
+    return facts;
+}
+/**
+ * Make buildx usable: the runner's, or the version the inputs need, installed for the job. When
+ * only `cache: gha` needs a newer one and it cannot be downloaded (a runner without access to
+ * GitHub's releases), the runner's is used and `withoutGha` says why the gha cache is left out.
+ */
+async function readyBuildx(rt, inputs, plan) {
+    // An explicit version is installed whatever the runner has: no need to ask the runner's.
+    const installed = inputs.buildxVersion === 'installed' ? await installedBuildx(rt.docker, rt.env) : undefined;
+    const need = (0,core_builder/* buildxNeeded */.q)(plan.cache.types);
+    const wanted = (0,core_builder/* buildxToInstall */.Jj)(inputs.buildxVersion, installed, need);
+    let binary;
+    let withoutGha;
+    if (wanted) {
+        rt.info(`Installing buildx ${wanted.version} (${wanted.why})`);
+        try {
+            binary = await installBuildx(wanted.version, inputs.buildxDownloadUrl, rt.env);
+            rt.remember({ buildx: binary });
+        }
+        catch (e) {
+            // Only gha's need can be given up: the build itself runs on what the runner has.
+            if (!installed || !(0,core_version/* atLeast */.j)(installed, (0,core_builder/* buildxNeeded */.q)([]).version) || !plan.cache.types.includes('gha'))
+                throw e;
+            withoutGha =
+                `buildx ${wanted.version}, which ${need.why} needs, could not be downloaded from ${inputs.buildxDownloadUrl} (${(0,errors/* errorMessage */.g)(e)}); ` +
+                    `building with the runner's buildx ${installed}, without the gha cache. Set buildx-download-url to a mirror, or use cache: registry.`;
+        }
+    }
+    const version = (binary ? await installedBuildx(rt.docker, rt.env, binary) : installed) ?? '';
+    if (!version)
+        throw new Error(`buildx is not usable after setup: \`${binary ?? 'docker buildx'} version\` fails`);
+    // The runner's own plugin runs standalone too: each `docker buildx` would first start the
+    // docker CLI, which looks the plugin up (about 200 ms a call).
+    binary ??= buildxPlugin(rt.env);
+    return { version, binary, ...(withoutGha ? { withoutGha } : {}) };
+}
+/** Use the builder the plan names: the user's, the runner's, or one created now (post removes it). */
+async function useBuilder(rt, inputs, plan, { version, binary }, temp) {
+    if (inputs.builder) {
+        rt.info(`buildx ${version}, the existing builder ${inputs.builder} (${plan.driver} driver), left running after the job`);
+    }
+    else {
+        rt.info(`buildx ${version}, ${plan.driver} driver`);
+    }
+    // The builder's BuildKit from the GitHub cache when a run before pulled it: no Docker Hub pull.
+    if (plan.create?.spec.driverOpts.includes(`image=${(0,core_image_cache/* pinnedLocalName */.Z)(inputs.buildkitImage)}`)) {
+        const { save, pullError } = await (0,image_cache/* readyImage */.Vo)(rt, 'buildkit', inputs.buildkitImage, temp, 'builder image');
+        if (pullError)
+            throw new Error(`Pulling the builder image ${inputs.buildkitImage} failed: ${pullError}\nSet buildkit-image to a copy your runner can pull (a mirror, with its login), or use driver: docker.`);
+        if (save)
+            rt.remember({ buildkitCache: save });
+    }
+    if (plan.create) {
+        rt.remember({ builder: plan.create.spec.name });
+        await createBuilder((0,docker/* withBuildx */.xG)(rt.docker, binary), plan.create);
+        if (plan.create.appends.length)
+            for (const line of (0,core_builder/* placement */.ot)(inputs, plan.create.spec))
+                rt.info(`Where it builds: ${line}`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 1122:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   nn: () => (/* binding */ keepImagePruneRest),
+/* harmony export */   zE: () => (/* binding */ layoutStoreDir)
+/* harmony export */ });
+/* unused harmony exports KEEP_UNUSED_MS, imageBlobs */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+// The OCI layout the docker driver's builds are exported to, kept from run to run on the same
+// machine. BuildKit writes into it only the blobs it does not hold yet, so an unchanged rebuild
+// of a 250 MB image exports in well under a second where a fresh layout costs the whole image
+// written to disk again. It holds many images (index.json only names the last one): every read
+// and push goes by digest. Blobs no run has used for a while are pruned.
+
+
+
+/** Blobs unused for this long go: a weekly rebuild still finds last week's layers. */
+const KEEP_UNUSED_MS = 8 * 24 * 3600 * 1000;
+/** A machine's layout: in the runner's tool cache (kept between jobs on a self-hosted runner), else in the user's cache. */
+function layoutStoreDir(env) {
+    const root = env.RUNNER_TOOL_CACHE || (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(env.XDG_CACHE_HOME || (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(env.HOME || (0,node_os__WEBPACK_IMPORTED_MODULE_1__.homedir)(), '.cache'));
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, 'ci-base-action', 'oci-layout');
+}
+const blobPath = (dir, digest) => (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'blobs', 'sha256', digest.slice('sha256:'.length));
+/** Every blob an image is made of, the image's own manifest included. */
+async function imageBlobs(dir, digest) {
+    const manifest = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(blobPath(dir, digest), 'utf8'));
+    const children = manifest.manifests ? await Promise.all(manifest.manifests.map(m => imageBlobs(dir, m.digest))) : [];
+    const parts = [manifest.config, ...(manifest.layers ?? [])].filter(d => d !== undefined).map(d => d.digest);
+    return [digest, ...children.flat(), ...parts];
+}
+/**
+ * Mark the image's blobs as used now (BuildKit leaves a blob it already had untouched) and
+ * remove the blobs nobody used within KEEP_UNUSED_MS. Returns how many blobs were removed.
+ */
+async function keepImagePruneRest(dir, digest, now) {
+    const used = new Set(await imageBlobs(dir, digest));
+    await Promise.all([...used].map(d => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.utimes)(blobPath(dir, d), now, now)));
+    const folder = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'blobs', 'sha256');
+    let removed = 0;
+    for (const name of await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(folder)) {
+        if (used.has(`sha256:${name}`))
+            continue;
+        const file = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(folder, name);
+        const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(file).catch(() => undefined);
+        if (info && now.getTime() - info.mtimeMs > KEEP_UNUSED_MS) {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.unlink)(file).catch(() => undefined);
+            removed++;
+        }
+    }
+    return removed;
+}
+
+
+/***/ }),
+
+/***/ 1:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ZG: () => (/* binding */ verifyImage),
+/* harmony export */   u4: () => (/* binding */ removeVerifyLeftovers)
+/* harmony export */ });
+/* unused harmony export VERIFY_LABEL */
+/* harmony import */ var _core_verify_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7190);
+/* harmony import */ var _host_docker_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2897);
+
+
+/** The label every verify container carries: post removes whatever main left behind. */
+const VERIFY_LABEL = 'ci-base-action.verify';
+/** /etc/passwd out of the image without running anything in it (it may have no shell). */
+async function passwdOf(rt, target) {
+    const created = await (0,_host_docker_js__WEBPACK_IMPORTED_MODULE_0__/* .mustRun */ .Pv)(rt.docker, ['create', '--platform', target.platform, target.ref], 'Creating a container to read /etc/passwd', { quiet: true });
+    const id = created.stdout.trim();
+    try {
+        const copied = await rt.docker(['cp', `${id}:/etc/passwd`, '-'], { quiet: true });
+        return copied.code === 0 ? tarFileText(copied.stdout) : undefined;
+    }
+    finally {
+        await rt.docker(['rm', '--force', id], { quiet: true });
+    }
+}
+/** The one file of a tar stream `docker cp … -` writes: the size is in the header, the text follows. */
+function tarFileText(tar) {
+    const size = parseInt(tar.slice(124, 136).replace(/\0.*$/, '').trim() || '0', 8);
+    return tar.slice(512, 512 + size);
+}
+async function runCommand(rt, target, argv, line, name, key, timeoutMs) {
+    const started = rt.now().getTime();
+    let timedOut = false;
+    // The client does not stop the container when it is killed: the container is removed instead.
+    const timer = setTimeout(() => {
+        timedOut = true;
+        void rt.docker(['rm', '--force', name], { quiet: true });
+    }, timeoutMs);
+    try {
+        const run = await rt.docker(['run', '--rm', '--name', name, '--label', `${VERIFY_LABEL}=${key}`, '--platform', target.platform, target.ref, ...argv], { quiet: true });
+        const seconds = (rt.now().getTime() - started) / 1000;
+        const output = (0,_host_docker_js__WEBPACK_IMPORTED_MODULE_0__/* .lastLines */ .w$)(`${run.stdout}${run.stderr ? `\n${run.stderr}` : ''}`.trim(), 10);
+        return {
+            platform: target.platform,
+            command: line,
+            passed: !timedOut && run.code === 0,
+            ...(timedOut ? {} : { exitCode: run.code }),
+            timedOut,
+            seconds,
+            output
+        };
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+/** Verify commands run at once: enough to overlap containers' start-up, few enough for a 2-core runner. */
+const PARALLEL_CHECKS = 4;
+async function verifyImage(rt, inputs, targets, pulled, key) {
+    const users = [];
+    // Each platform's image is pulled, and the user checked, first; then the commands run a few
+    // at a time (a container's start is mostly the engine's waiting), reported in their order.
+    await Promise.all(targets.map(async (target) => {
+        if (pulled)
+            await (0,_host_docker_js__WEBPACK_IMPORTED_MODULE_0__/* .mustRun */ .Pv)(rt.docker, ['pull', '--quiet', '--platform', target.platform, target.ref], `Pulling ${target.ref} to verify it`, {
+                quiet: true
+            });
+    }));
+    for (const target of targets) {
+        if (!inputs.requireNonRoot)
+            continue;
+        const named = target.user && !/^\d+(:\d*)?$/.test(target.user) && target.user.split(':')[0] !== 'root';
+        const check = (0,_core_verify_js__WEBPACK_IMPORTED_MODULE_1__/* .userCheck */ .w4)(target.platform, target.user, named ? await passwdOf(rt, target) : undefined);
+        users.push(check);
+        rt.info(`${target.platform}: user '${target.user || '(unset: root)'}'${check.uid === undefined ? '' : `, uid ${check.uid}`}: ${check.passed ? 'not root' : 'FAILED'}`);
+    }
+    const work = targets.flatMap(target => inputs.verify.map(command => ({ target, ...command })));
+    const results = new Array(work.length);
+    let next = 0;
+    const worker = async () => {
+        for (let i = next++; i < work.length; i = next++) {
+            const { target, argv, line } = work[i];
+            const result = await runCommand(rt, target, argv, line, `${key}-${i + 1}`, key, inputs.verifyTimeoutMs);
+            results[i] = result;
+            const how = result.timedOut ? `stopped after ${result.seconds.toFixed(0)} s` : `exit ${result.exitCode}`;
+            rt.info(`${target.platform}: ${line}: ${result.passed ? 'ok' : 'FAILED'} (${how}, ${result.seconds.toFixed(1)} s)${result.output ? `\n${result.output}` : ''}`);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(PARALLEL_CHECKS, work.length) }, worker));
+    return { results, users };
+}
+/** Containers of this run's verification that are still there (a cancelled or crashed main). */
+async function removeVerifyLeftovers(rt, key, image) {
+    const listed = await (0,_host_docker_js__WEBPACK_IMPORTED_MODULE_0__/* .mustRun */ .Pv)(rt.docker, ['ps', '--all', '--quiet', '--filter', `label=${VERIFY_LABEL}=${key}`], 'Listing verify containers', { quiet: true });
+    const ids = listed.stdout
+        .split('\n')
+        .map(s => s.trim())
+        .filter(Boolean);
+    if (ids.length)
+        await (0,_host_docker_js__WEBPACK_IMPORTED_MODULE_0__/* .mustRun */ .Pv)(rt.docker, ['rm', '--force', ...ids], 'Removing verify containers', { quiet: true });
+    if (image)
+        await rt.docker(['image', 'rm', '--force', image], { quiet: true });
+    rt.info(`Removed ${ids.length} verify container(s)${image ? ` and ${image}` : ''}`);
+}
+
+
+/***/ }),
+
+/***/ 2874:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bb: () => (/* binding */ restorePaths),
+/* harmony export */   Fl: () => (/* binding */ githubCacheAvailable),
+/* harmony export */   YV: () => (/* binding */ savePaths)
+/* harmony export */ });
+// The GitHub Actions cache service, through @actions/cache: the local build cache and the
+// binfmt image both travel through it.
+// @actions/cache is large; it is loaded only by runs that use the GitHub cache (start-up time).
+const actionsCache = () => Promise.all(/* import() */[__webpack_require__.e(942), __webpack_require__.e(507), __webpack_require__.e(691)]).then(__webpack_require__.bind(__webpack_require__, 1691));
+/**
+ * @actions/cache reports its own failures on stdout (a 5xx as `::error::`, which shows as an
+ * error annotation) and then returns as if the cache had missed. While it runs, its warning and
+ * error lines are taken aside; a failure becomes an exception, which the caller turns into the
+ * action's one warning, so a fault never looks like a miss nor like a failed step.
+ */
+async function reportingFaults(call, debugSaid = []) {
+    // The stream's own method, put back as it was afterwards (called with the stream as `this`).
+    // eslint-disable-next-line @typescript-eslint/unbound-method
+    const write = process.stdout.write;
+    const said = [];
+    process.stdout.write = (chunk, ...rest) => {
+        const command = /^::(?:error|warning)(?: [^:]*)?::(.*)/.exec(String(chunk));
+        // Debug lines are shown as they are, and kept: some failures are told only there.
+        if (String(chunk).startsWith('::debug::'))
+            debugSaid.push(String(chunk).slice('::debug::'.length).trim());
+        if (!command)
+            return write.call(process.stdout, chunk, ...rest);
+        said.push(command[1].trim().replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%'));
+        return true;
+    };
+    let result;
+    try {
+        result = await call();
+    }
+    finally {
+        process.stdout.write = write;
+    }
+    if (said.length)
+        throw new Error(said.join('; '));
+    return result;
+}
+/** Restore paths from the GitHub cache service. Returns the key restored from, or undefined on a miss; throws on a fault. */
+async function restorePaths(paths, key, restoreKeys = []) {
+    const cache = await actionsCache();
+    if (!cache.isFeatureAvailable())
+        throw new Error('the GitHub cache service is not available to this run');
+    return reportingFaults(() => cache.restoreCache(paths, key, restoreKeys));
+}
+/** Whether this run has the GitHub cache service (a runner's job does; a terminal does not). */
+async function githubCacheAvailable() {
+    return (await actionsCache()).isFeatureAvailable();
+}
+async function savePaths(paths, key) {
+    const cache = await actionsCache();
+    if (!cache.isFeatureAvailable())
+        throw new Error('the GitHub cache service is not available to this run');
+    // saveCache reports most failures by returning -1 rather than throwing, and says why (an entry
+    // of that key already there, say) only in a debug line.
+    const debug = [];
+    if ((await reportingFaults(() => cache.saveCache(paths, key), debug)) === -1) {
+        const why = debug.find(line => /^Failed to (reserve|save)/i.test(line));
+        throw new Error(`the cache service did not store ${key}${why ? ` (${why})` : ''}`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 2106:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   PQ: () => (/* binding */ saveCachedImage),
+/* harmony export */   Vo: () => (/* binding */ readyImage)
+/* harmony export */ });
+/* unused harmony exports hasImage, loadCachedImage */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _core_image_cache_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5273);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4296);
+/* harmony import */ var _host_docker_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2897);
+/* harmony import */ var _github_cache_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2874);
+// An image kept in the GitHub cache: loaded into the engine on a hit, saved by post after a
+// pull. Either failing is a warning: the image is pulled as it would have been without it.
+
+
+
+
+
+
+/** Whether the engine has the image under this name. */
+const hasImage = async (rt, image) => (await rt.docker(['image', 'inspect', image], { quiet: true })).code === 0;
+/** Load the image from the GitHub cache; false on a miss, and on a fault after a warning. */
+async function loadCachedImage(rt, cache, what) {
+    try {
+        if (!(await (0,_github_cache_js__WEBPACK_IMPORTED_MODULE_4__/* .restorePaths */ .Bb)([cache.path], cache.key)))
+            return false;
+        await (0,_host_docker_js__WEBPACK_IMPORTED_MODULE_3__/* .mustRun */ .Pv)(rt.docker, ['load', '--input', cache.path], `Loading the cached ${what}`, { quiet: true });
+        return true;
+    }
+    catch (e) {
+        rt.warning(`Could not restore the ${what} ${cache.image} from the GitHub cache; pulling it: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorMessage */ .g)(e)}`);
+        return false;
+    }
+}
+/**
+ * Make the image ready on the engine, and say the name to run it under: already there, loaded
+ * from the GitHub cache, or pulled (then `save` is what post keeps for the next run). A pinned
+ * image is pulled here by its digest and tagged with it (see pinnedLocalName); an unpinned one
+ * is left to whatever runs it to pull, as before. A pull that fails here is left to that too,
+ * so that its own error is the one the run reports.
+ */
+async function readyImage(rt, kind, image, temp, what) {
+    const name = (0,_core_image_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .pinnedLocalName */ .Z)(image);
+    if (await hasImage(rt, name))
+        return { name };
+    // Without the cache service (a terminal) there is nothing to load, and post keeps nothing.
+    const cache = (await (0,_github_cache_js__WEBPACK_IMPORTED_MODULE_4__/* .githubCacheAvailable */ .Fl)()) ? (0,_core_image_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .cachedImageFor */ .H)(kind, name, temp) : undefined;
+    if (cache && (await loadCachedImage(rt, cache, what)) && (await hasImage(rt, name))) {
+        rt.info(`The ${what} ${image} was loaded from the GitHub cache (${cache.key}): nothing pulled`);
+        return { name };
+    }
+    const saved = cache ? { save: cache } : {};
+    if (name === image)
+        return { name, ...saved };
+    const pulled = await rt.docker(['pull', '--quiet', image], { quiet: true });
+    if (pulled.code !== 0)
+        return { name: image, pullError: (0,_host_docker_js__WEBPACK_IMPORTED_MODULE_3__/* .lastLines */ .w$)(pulled.stderr, 3) || `docker pull exited ${pulled.code}` };
+    await (0,_host_docker_js__WEBPACK_IMPORTED_MODULE_3__/* .mustRun */ .Pv)(rt.docker, ['tag', image, name], `Naming the ${what}`, { quiet: true });
+    return { name, ...saved };
+}
+/** Post: keep an image main pulled for the next run. */
+async function saveCachedImage(rt, cache, what) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_0__.dirname)(cache.path), { recursive: true });
+    await (0,_host_docker_js__WEBPACK_IMPORTED_MODULE_3__/* .mustRun */ .Pv)(rt.docker, ['save', '--output', cache.path, cache.image], `Saving the ${what}`, { quiet: true });
+    await (0,_github_cache_js__WEBPACK_IMPORTED_MODULE_4__/* .savePaths */ .YV)([cache.path], cache.key);
+    rt.info(`The ${what} ${cache.image} is kept in the GitHub cache as ${cache.key}`);
+}
+
+
+/***/ }),
+
+/***/ 9780:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ saveLocalCache),
+/* harmony export */   k: () => (/* binding */ restoreLocalCache)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _github_cache_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2874);
+// The local cache directory's round trip through the GitHub cache: restored before the build,
+// rotated and saved in post.
+
+
+
+const restoreLocalCache = (local) => (0,_github_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .restorePaths */ .Bb)([local.dir], local.key, local.restoreKeys);
+/** Swap in what this build exported, then save it under the run's key. */
+async function saveLocalCache(local) {
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(local.nextDir))
+        return false;
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(local.dir, { recursive: true, force: true });
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(local.nextDir, local.dir);
+    await (0,_github_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .savePaths */ .YV)([local.dir], local.key);
+    return true;
+}
+
+
+/***/ }),
+
+/***/ 6126:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  main: () => (/* binding */ main)
+});
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/core/inputs.ts + 1 modules
+var core_inputs = __webpack_require__(1139);
+// EXTERNAL MODULE: ./src/core/tags.ts + 1 modules
+var tags = __webpack_require__(2558);
+// EXTERNAL MODULE: ./src/core/reference.ts
+var reference = __webpack_require__(5378);
+// EXTERNAL MODULE: ./src/core/registry-auth.ts
+var registry_auth = __webpack_require__(9495);
+// EXTERNAL MODULE: ./src/pipeline/builder/buildx.ts + 1 modules
+var builder_buildx = __webpack_require__(9402);
+// EXTERNAL MODULE: ./src/pipeline/run-facts.ts + 2 modules
+var run_facts = __webpack_require__(958);
+// EXTERNAL MODULE: ./src/pipeline/host/docker.ts
+var docker = __webpack_require__(2897);
+// EXTERNAL MODULE: ./src/pipeline/source-date.ts + 1 modules
+var source_date = __webpack_require__(9533);
+// EXTERNAL MODULE: ./src/core/args.ts
+var core_args = __webpack_require__(1038);
+;// CONCATENATED MODULE: ./src/pipeline/registry/login.ts
+
+
+
+
+async function logIn(rt, inputs) {
+    const loggedIn = [];
+    for (const login of (0,registry_auth/* loginsOf */.Q)(inputs, reference/* registryOf */.Fv)) {
+        await (0,docker/* mustRun */.Pv)(rt.docker, (0,core_args/* loginArgs */.be)(login.registry, login.username), `Logging in to ${login.registry}`, { input: login.password });
+        loggedIn.push(login.registry);
+        rt.remember({ logouts: loggedIn });
+    }
+}
+
+// EXTERNAL MODULE: ./src/pipeline/host/http.ts
+var http = __webpack_require__(1893);
+// EXTERNAL MODULE: ./src/pipeline/host/optional-reads.ts
+var optional_reads = __webpack_require__(3393);
+// EXTERNAL MODULE: ./src/core/report.ts
+var core_report = __webpack_require__(8557);
+;// CONCATENATED MODULE: ./src/pipeline/stages.ts
+
+/** What an earlier stage left on the run: there by the order of the list, said plainly if not. */
+function needs(value, what) {
+    if (value === undefined)
+        throw new Error(`internal: ${what} is not known yet at this stage`);
+    return value;
+}
+async function runStages(run, stages, label = '') {
+    for (const stage of stages) {
+        if (stage.when && !stage.when(run))
+            continue;
+        const named = typeof stage.name === 'function' ? stage.name(run) : stage.name;
+        const name = named && label ? `${named} (${label})` : named;
+        if (!name) {
+            await stage.run(run);
+            continue;
+        }
+        const started = run.rt.now().getTime();
+        try {
+            await run.rt.group(name, async () => stage.run(run));
+        }
+        finally {
+            run.stages.push({ stage: name, seconds: (0,core_report/* stageSeconds */.eR)(run.rt.now().getTime() - started) });
+        }
+    }
+}
+
+// EXTERNAL MODULE: ./src/core/image.ts
+var core_image = __webpack_require__(8906);
+// EXTERNAL MODULE: ./src/core/cache-plan.ts
+var cache_plan = __webpack_require__(6925);
+// EXTERNAL MODULE: ./src/core/run-plan.ts + 1 modules
+var run_plan = __webpack_require__(7877);
 ;// CONCATENATED MODULE: ./src/core/cache-use.ts
 // What a run did with each cache, for the report: read (imported, none yet, failed) and written
 // (layers written, up to date, not written by cache-write, failed), from BuildKit's own cache
@@ -1143,8 +1314,16 @@ function mountRow(use) {
     };
 }
 
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(4296);
+// EXTERNAL MODULE: ./src/core/annotations.ts
+var core_annotations = __webpack_require__(517);
 // EXTERNAL MODULE: ./src/core/build-checks.ts
 var build_checks = __webpack_require__(961);
+// EXTERNAL MODULE: ./src/pipeline/registry/registry-client.ts
+var registry_client = __webpack_require__(7345);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/core/attestations.ts
 var core_attestations = __webpack_require__(3244);
 ;// CONCATENATED MODULE: ./src/pipeline/registry/image-index.ts
@@ -1541,6 +1720,10 @@ async function runSplitBuild(rt, split, repositories, annotations) {
     };
 }
 
+// EXTERNAL MODULE: ./src/core/builder.ts
+var builder = __webpack_require__(3656);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 ;// CONCATENATED MODULE: ./src/core/emulation.ts
 // QEMU user emulation, decided: which platforms need an emulator, which of them lack one, and
 // where the binfmt image is kept between runs. Pure.
@@ -1586,6 +1769,8 @@ function unavailableMessage(platforms, image, reason) {
         `set qemu-image to an image your runner can pull, build those platforms on native runners, or drop them from 'platforms'.`);
 }
 
+// EXTERNAL MODULE: ./src/pipeline/github/image-cache.ts
+var image_cache = __webpack_require__(2106);
 ;// CONCATENATED MODULE: ./src/pipeline/builder/qemu.ts
 // QEMU user emulation: which requested platforms need an emulator, which are already
 // registered with binfmt_misc, and registering the missing ones.
@@ -1618,7 +1803,7 @@ async function setupQemu(rt, inputs, temp, dir = BINFMT_DIR) {
         return;
     }
     const image = inputs.qemuImage;
-    const { name, save } = await readyImage(rt, 'binfmt', image, temp, 'binfmt image');
+    const { name, save } = await (0,image_cache/* readyImage */.Vo)(rt, 'binfmt', image, temp, 'binfmt image');
     if (save)
         rt.remember({ binfmtCache: save });
     const arches = [...new Set(toInstall.map(p => emulatorFor(p).arch))];
@@ -1632,23 +1817,8 @@ async function setupQemu(rt, inputs, temp, dir = BINFMT_DIR) {
     rt.info(`QEMU: registered emulators for ${toInstall.join(', ')}`);
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/github/local-cache.ts
-// The local cache directory's round trip through the GitHub cache: restored before the build,
-// rotated and saved in post.
-
-
-
-const restoreLocalCache = (local) => restorePaths([local.dir], local.key, local.restoreKeys);
-/** Swap in what this build exported, then save it under the run's key. */
-async function saveLocalCache(local) {
-    if (!(0,external_node_fs_.existsSync)(local.nextDir))
-        return false;
-    await (0,promises_.rm)(local.dir, { recursive: true, force: true });
-    await (0,promises_.rename)(local.nextDir, local.dir);
-    await savePaths([local.dir], local.key);
-    return true;
-}
-
+// EXTERNAL MODULE: ./src/pipeline/github/local-cache.ts
+var local_cache = __webpack_require__(9780);
 ;// CONCATENATED MODULE: ./src/pipeline/registry/publish.ts
 // Publishing in two moves: the whole image goes to the registry by digest (blobs, each
 // platform's manifest, the index), and only then is every tag pointed at that digest. A push
@@ -1835,6 +2005,10 @@ async function exportCaches(rt, plan, specs) {
     return { faults, steps: progress.cacheSteps() };
 }
 
+// EXTERNAL MODULE: ./src/core/cache-mounts.ts
+var cache_mounts = __webpack_require__(5540);
+// EXTERNAL MODULE: ./src/pipeline/github/github-cache.ts
+var github_cache = __webpack_require__(2874);
 ;// CONCATENATED MODULE: ./src/pipeline/builder/cache-mounts.ts
 // Cache mounts carried across runs through the GitHub cache: each mount's archive is restored
 // and unpacked into the builder before the build, in one helper build; after it, one helper
@@ -1861,7 +2035,7 @@ async function isGzip(path) {
         await file.close();
     }
 }
-const cache_mounts_seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
+const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 const size = async (path) => (await (0,promises_.stat)(path).catch(() => undefined))?.size ?? 0;
 /** One helper build; `context` is what its RUN lines bind (the archives to unpack), else an empty directory. */
 async function helperBuild(rt, builder, plan, dockerfile, output, options = {}) {
@@ -1890,7 +2064,7 @@ async function restoreMounts(rt, plan, builder) {
     try {
         if (plan.store === 'registry')
             return await restoreFromImage(rt, plan, builder, uses);
-        if (!(await githubCacheAvailable())) {
+        if (!(await (0,github_cache/* githubCacheAvailable */.Fl)())) {
             rt.info('cache-mounts: this run has no GitHub cache service; the mounts start as the builder has them');
             return uses;
         }
@@ -1899,27 +2073,27 @@ async function restoreMounts(rt, plan, builder) {
         await (0,promises_.mkdir)(dir, { recursive: true });
         const started = Date.now();
         const keys = await Promise.all(plan.mounts.map(entry => {
-            const prefix = mountKeyPrefix(plan.scope, entry.file);
-            return restorePaths([(0,external_node_path_.join)(dir, archiveName(entry.file))], prefix, [prefix]);
+            const prefix = (0,cache_mounts/* mountKeyPrefix */.fp)(plan.scope, entry.file);
+            return (0,github_cache/* restorePaths */.Bb)([(0,external_node_path_.join)(dir, (0,cache_mounts/* archiveName */.uv)(entry.file))], prefix, [prefix]);
         }));
         const restored = [];
         for (const [i, entry] of plan.mounts.entries()) {
             if (!keys[i])
                 continue;
-            const archive = (0,external_node_path_.join)(dir, archiveName(entry.file));
-            uses[i].restoredSum = sumOfKey(keys[i], mountKeyPrefix(plan.scope, entry.file));
+            const archive = (0,external_node_path_.join)(dir, (0,cache_mounts/* archiveName */.uv)(entry.file));
+            uses[i].restoredSum = (0,cache_mounts/* sumOfKey */.Ed)(keys[i], (0,cache_mounts/* mountKeyPrefix */.fp)(plan.scope, entry.file));
             uses[i].restoredBytes = await size(archive);
             restored.push({ ...entry, gzip: await isGzip(archive) });
         }
         const downloaded = Date.now();
         if (restored.length)
-            await helperBuild(rt, builder, plan, restoreDockerfile(plan.helper, restored), 'type=cacheonly', { context: dir });
+            await helperBuild(rt, builder, plan, (0,cache_mounts/* restoreDockerfile */.Xg)(plan.helper, restored), 'type=cacheonly', { context: dir });
         // The archives were sent to the builder: the runner's disk needs them no more.
         await (0,promises_.rm)(dir, { recursive: true, force: true });
         for (const use of uses)
             rt.info(use.restoredSum ? `cache mount ${use.id}: restored ${use.restoredBytes} bytes` : `cache mount ${use.id}: nothing saved yet`);
         if (restored.length)
-            rt.info(`cache mounts: downloaded in ${cache_mounts_seconds(downloaded - started)}, unpacked in the builder in ${cache_mounts_seconds(Date.now() - downloaded)}`);
+            rt.info(`cache mounts: downloaded in ${seconds(downloaded - started)}, unpacked in the builder in ${seconds(Date.now() - downloaded)}`);
     }
     catch (e) {
         rt.warning(`cache-mounts: restoring failed; the build runs with what the mounts hold, and they are not saved this run: ${(0,errors/* errorMessage */.g)(e)}`);
@@ -1932,7 +2106,7 @@ async function restoreMounts(rt, plan, builder) {
 async function restoreFromImage(rt, plan, builder, uses) {
     const out = (0,external_node_path_.join)(plan.dir, 'restored');
     try {
-        await helperBuild(rt, builder, plan, restoreFromImageDockerfile(plan.helper, plan.image, plan.mounts), `type=local,dest=${out}`);
+        await helperBuild(rt, builder, plan, (0,cache_mounts/* restoreFromImageDockerfile */.Uz)(plan.helper, plan.image, plan.mounts), `type=local,dest=${out}`);
     }
     catch (e) {
         // No image yet, or one saved before this mount was added: a cold start, not a fault.
@@ -1953,7 +2127,7 @@ async function saveToImage(rt, plan, builder, uses) {
     const layout = (0,external_node_path_.join)(plan.dir, 'layout');
     const metadataFile = (0,external_node_path_.join)(plan.dir, 'packed.json');
     await (0,promises_.rm)(layout, { recursive: true, force: true });
-    await helperBuild(rt, builder, plan, sumDockerfile(plan.helper, plan.mounts, 'all', false), `type=oci,dest=${layout},tar=false`, {
+    await helperBuild(rt, builder, plan, (0,cache_mounts/* sumDockerfile */.sA)(plan.helper, plan.mounts, 'all', false), `type=oci,dest=${layout},tar=false`, {
         metadataFile
     });
     const digest = JSON.parse(await (0,promises_.readFile)(metadataFile, 'utf8'))['containerimage.digest'];
@@ -1977,14 +2151,14 @@ async function saveMounts(rt, plan, builder, uses) {
     if (uses.some(u => u.serviceFailed))
         return uses;
     try {
-        if (plan.store === 'gha' && !(await githubCacheAvailable()))
+        if (plan.store === 'gha' && !(await (0,github_cache/* githubCacheAvailable */.Fl)()))
             return uses;
         const packed = (0,external_node_path_.join)(plan.dir, 'packed');
         await (0,promises_.rm)(packed, { recursive: true, force: true });
         // The registry keeps every mount in one image: it is packed whole, and only when one changed.
         const pack = plan.store === 'registry' ? 'none' : 'changed';
         const sums = plan.mounts.map(({ file }, i) => `${file}=${uses[i].restoredSum}`).join(' ');
-        await helperBuild(rt, builder, plan, sumDockerfile(plan.helper, plan.mounts, pack), `type=local,dest=${packed}`, {
+        await helperBuild(rt, builder, plan, (0,cache_mounts/* sumDockerfile */.sA)(plan.helper, plan.mounts, pack), `type=local,dest=${packed}`, {
             buildArgs: [`SUMS=${sums}`]
         });
         const changed = [];
@@ -2004,11 +2178,11 @@ async function saveMounts(rt, plan, builder, uses) {
         }
         await (0,promises_.mkdir)(archivesDir(plan), { recursive: true });
         for (const { i, entry, sum } of changed) {
-            const archive = (0,external_node_path_.join)(archivesDir(plan), archiveName(entry.file));
+            const archive = (0,external_node_path_.join)(archivesDir(plan), (0,cache_mounts/* archiveName */.uv)(entry.file));
             await (0,promises_.rm)(archive, { force: true });
-            await (0,promises_.rename)((0,external_node_path_.join)(packed, archiveName(entry.file)), archive);
+            await (0,promises_.rename)((0,external_node_path_.join)(packed, (0,cache_mounts/* archiveName */.uv)(entry.file)), archive);
             try {
-                await savePaths([archive], mountKey(plan.scope, entry.file, sum));
+                await (0,github_cache/* savePaths */.YV)([archive], (0,cache_mounts/* mountKey */.NY)(plan.scope, entry.file, sum));
                 uses[i] = { ...uses[i], savedBytes: await size(archive) };
                 rt.info(`cache mount ${entry.mount.id}: saved ${uses[i].savedBytes} bytes`);
             }
@@ -2025,151 +2199,10 @@ async function saveMounts(rt, plan, builder, uses) {
     return uses;
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/builder/layout-store.ts
-// The OCI layout the docker driver's builds are exported to, kept from run to run on the same
-// machine. BuildKit writes into it only the blobs it does not hold yet, so an unchanged rebuild
-// of a 250 MB image exports in well under a second where a fresh layout costs the whole image
-// written to disk again. It holds many images (index.json only names the last one): every read
-// and push goes by digest. Blobs no run has used for a while are pruned.
-
-
-
-/** Blobs unused for this long go: a weekly rebuild still finds last week's layers. */
-const KEEP_UNUSED_MS = 8 * 24 * 3600 * 1000;
-/** A machine's layout: in the runner's tool cache (kept between jobs on a self-hosted runner), else in the user's cache. */
-function layoutStoreDir(env) {
-    const root = env.RUNNER_TOOL_CACHE || (0,external_node_path_.join)(env.XDG_CACHE_HOME || (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.cache'));
-    return (0,external_node_path_.join)(root, 'ci-base-action', 'oci-layout');
-}
-const blobPath = (dir, digest) => (0,external_node_path_.join)(dir, 'blobs', 'sha256', digest.slice('sha256:'.length));
-/** Every blob an image is made of, the image's own manifest included. */
-async function imageBlobs(dir, digest) {
-    const manifest = JSON.parse(await (0,promises_.readFile)(blobPath(dir, digest), 'utf8'));
-    const children = manifest.manifests ? await Promise.all(manifest.manifests.map(m => imageBlobs(dir, m.digest))) : [];
-    const parts = [manifest.config, ...(manifest.layers ?? [])].filter(d => d !== undefined).map(d => d.digest);
-    return [digest, ...children.flat(), ...parts];
-}
-/**
- * Mark the image's blobs as used now (BuildKit leaves a blob it already had untouched) and
- * remove the blobs nobody used within KEEP_UNUSED_MS. Returns how many blobs were removed.
- */
-async function keepImagePruneRest(dir, digest, now) {
-    const used = new Set(await imageBlobs(dir, digest));
-    await Promise.all([...used].map(d => (0,promises_.utimes)(blobPath(dir, d), now, now)));
-    const folder = (0,external_node_path_.join)(dir, 'blobs', 'sha256');
-    let removed = 0;
-    for (const name of await (0,promises_.readdir)(folder)) {
-        if (used.has(`sha256:${name}`))
-            continue;
-        const file = (0,external_node_path_.join)(folder, name);
-        const info = await (0,promises_.stat)(file).catch(() => undefined);
-        if (info && now.getTime() - info.mtimeMs > KEEP_UNUSED_MS) {
-            await (0,promises_.unlink)(file).catch(() => undefined);
-            removed++;
-        }
-    }
-    return removed;
-}
-
-// EXTERNAL MODULE: ./src/core/verify.ts
-var verify = __webpack_require__(7190);
-;// CONCATENATED MODULE: ./src/pipeline/builder/verify.ts
-
-
-/** The label every verify container carries: post removes whatever main left behind. */
-const VERIFY_LABEL = 'ci-base-action.verify';
-/** /etc/passwd out of the image without running anything in it (it may have no shell). */
-async function passwdOf(rt, target) {
-    const created = await (0,docker/* mustRun */.Pv)(rt.docker, ['create', '--platform', target.platform, target.ref], 'Creating a container to read /etc/passwd', { quiet: true });
-    const id = created.stdout.trim();
-    try {
-        const copied = await rt.docker(['cp', `${id}:/etc/passwd`, '-'], { quiet: true });
-        return copied.code === 0 ? tarFileText(copied.stdout) : undefined;
-    }
-    finally {
-        await rt.docker(['rm', '--force', id], { quiet: true });
-    }
-}
-/** The one file of a tar stream `docker cp … -` writes: the size is in the header, the text follows. */
-function tarFileText(tar) {
-    const size = parseInt(tar.slice(124, 136).replace(/\0.*$/, '').trim() || '0', 8);
-    return tar.slice(512, 512 + size);
-}
-async function runCommand(rt, target, argv, line, name, key, timeoutMs) {
-    const started = rt.now().getTime();
-    let timedOut = false;
-    // The client does not stop the container when it is killed: the container is removed instead.
-    const timer = setTimeout(() => {
-        timedOut = true;
-        void rt.docker(['rm', '--force', name], { quiet: true });
-    }, timeoutMs);
-    try {
-        const run = await rt.docker(['run', '--rm', '--name', name, '--label', `${VERIFY_LABEL}=${key}`, '--platform', target.platform, target.ref, ...argv], { quiet: true });
-        const seconds = (rt.now().getTime() - started) / 1000;
-        const output = (0,docker/* lastLines */.w$)(`${run.stdout}${run.stderr ? `\n${run.stderr}` : ''}`.trim(), 10);
-        return {
-            platform: target.platform,
-            command: line,
-            passed: !timedOut && run.code === 0,
-            ...(timedOut ? {} : { exitCode: run.code }),
-            timedOut,
-            seconds,
-            output
-        };
-    }
-    finally {
-        clearTimeout(timer);
-    }
-}
-/** Verify commands run at once: enough to overlap containers' start-up, few enough for a 2-core runner. */
-const PARALLEL_CHECKS = 4;
-async function verifyImage(rt, inputs, targets, pulled, key) {
-    const users = [];
-    // Each platform's image is pulled, and the user checked, first; then the commands run a few
-    // at a time (a container's start is mostly the engine's waiting), reported in their order.
-    await Promise.all(targets.map(async (target) => {
-        if (pulled)
-            await (0,docker/* mustRun */.Pv)(rt.docker, ['pull', '--quiet', '--platform', target.platform, target.ref], `Pulling ${target.ref} to verify it`, {
-                quiet: true
-            });
-    }));
-    for (const target of targets) {
-        if (!inputs.requireNonRoot)
-            continue;
-        const named = target.user && !/^\d+(:\d*)?$/.test(target.user) && target.user.split(':')[0] !== 'root';
-        const check = (0,verify/* userCheck */.w4)(target.platform, target.user, named ? await passwdOf(rt, target) : undefined);
-        users.push(check);
-        rt.info(`${target.platform}: user '${target.user || '(unset: root)'}'${check.uid === undefined ? '' : `, uid ${check.uid}`}: ${check.passed ? 'not root' : 'FAILED'}`);
-    }
-    const work = targets.flatMap(target => inputs.verify.map(command => ({ target, ...command })));
-    const results = new Array(work.length);
-    let next = 0;
-    const worker = async () => {
-        for (let i = next++; i < work.length; i = next++) {
-            const { target, argv, line } = work[i];
-            const result = await runCommand(rt, target, argv, line, `${key}-${i + 1}`, key, inputs.verifyTimeoutMs);
-            results[i] = result;
-            const how = result.timedOut ? `stopped after ${result.seconds.toFixed(0)} s` : `exit ${result.exitCode}`;
-            rt.info(`${target.platform}: ${line}: ${result.passed ? 'ok' : 'FAILED'} (${how}, ${result.seconds.toFixed(1)} s)${result.output ? `\n${result.output}` : ''}`);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(PARALLEL_CHECKS, work.length) }, worker));
-    return { results, users };
-}
-/** Containers of this run's verification that are still there (a cancelled or crashed main). */
-async function removeVerifyLeftovers(rt, key, image) {
-    const listed = await (0,docker/* mustRun */.Pv)(rt.docker, ['ps', '--all', '--quiet', '--filter', `label=${VERIFY_LABEL}=${key}`], 'Listing verify containers', { quiet: true });
-    const ids = listed.stdout
-        .split('\n')
-        .map(s => s.trim())
-        .filter(Boolean);
-    if (ids.length)
-        await (0,docker/* mustRun */.Pv)(rt.docker, ['rm', '--force', ...ids], 'Removing verify containers', { quiet: true });
-    if (image)
-        await rt.docker(['image', 'rm', '--force', image], { quiet: true });
-    rt.info(`Removed ${ids.length} verify container(s)${image ? ` and ${image}` : ''}`);
-}
-
+// EXTERNAL MODULE: ./src/pipeline/builder/layout-store.ts
+var layout_store = __webpack_require__(1122);
+// EXTERNAL MODULE: ./src/pipeline/builder/verify.ts
+var builder_verify = __webpack_require__(1);
 ;// CONCATENATED MODULE: ./src/pipeline/github/handover.ts
 
 
@@ -2186,7 +2219,7 @@ async function handOver(h, ctx) {
     await (0,promises_.mkdir)((0,external_node_path_.join)(ctx.workspace, dir), { recursive: true });
     await (0,promises_.writeFile)((0,external_node_path_.join)(ctx.workspace, dir, 'handover.json'), JSON.stringify(h));
     try {
-        await savePaths([dir], `${keyPrefix(h.repository, ctx, h.platform)}${ctx.runAttempt}`);
+        await (0,github_cache/* savePaths */.YV)([dir], `${keyPrefix(h.repository, ctx, h.platform)}${ctx.runAttempt}`);
     }
     catch (e) {
         const why = /already exists|another job may be creating/i.test((0,errors/* errorMessage */.g)(e))
@@ -2211,7 +2244,7 @@ async function collectHandovers(repository, platforms, ctx) {
         for (const platform of platforms) {
             const dir = dirFor(platform);
             const prefix = keyPrefix(repository, ctx, platform);
-            const hit = await restorePaths([dir], `${prefix}${ctx.runAttempt}`, [prefix]);
+            const hit = await (0,github_cache/* restorePaths */.Bb)([dir], `${prefix}${ctx.runAttempt}`, [prefix]);
             if (!hit) {
                 missing.push(platform);
                 continue;
@@ -2239,6 +2272,8 @@ var compare = __webpack_require__(3164);
 var vulnerabilities = __webpack_require__(4793);
 // EXTERNAL MODULE: ./src/core/budget.ts
 var budget = __webpack_require__(4782);
+// EXTERNAL MODULE: ./src/core/verify.ts
+var verify = __webpack_require__(7190);
 // EXTERNAL MODULE: ./src/core/http-headers.ts
 var http_headers = __webpack_require__(7132);
 ;// CONCATENATED MODULE: ./src/pipeline/github/comment.ts
@@ -2551,7 +2586,7 @@ function variantsStage(imageStages) {
                     created: run.created,
                     facts: run.facts,
                     planFacts: facts,
-                    plan: planRun(facts),
+                    plan: (0,run_plan/* planRun */.n)(facts),
                     buildx: run.buildx
                 };
                 run.rt.info(`Variant ${variant.name}: target ${variant.target}, tags ${sub.plan.tags.join(', ') || '(none)'}`);
@@ -2921,26 +2956,26 @@ const SETUP_BUILDX_STAGE = {
     name: 'Set up buildx',
     run: async (run) => {
         const { rt, inputs } = run;
-        const existing = inputs.builder ? await existingBuilderFacts(rt.docker, inputs) : {};
+        const existing = inputs.builder ? await (0,builder_buildx/* existingBuilderFacts */.Cx)(rt.docker, inputs) : {};
         const facts = {
             ...needs(run.facts, 'the facts'),
             engine: await run.engine,
             ...existing,
-            layoutDir: layoutStoreDir(rt.env),
+            layoutDir: (0,layout_store/* layoutStoreDir */.zE)(rt.env),
             pid: process.pid
         };
         run.planFacts = facts;
-        run.plan = planRun(facts);
-        const { withoutGha, ...buildx } = await readyBuildx(rt, inputs, run.plan);
+        run.plan = (0,run_plan/* planRun */.n)(facts);
+        const { withoutGha, ...buildx } = await (0,builder_buildx/* readyBuildx */.yo)(rt, inputs, run.plan);
         if (withoutGha) {
             rt.warning(withoutGha);
             run.planFacts = { ...facts, inputs: (0,cache_plan/* inputsWithoutGha */.KL)(inputs) };
-            run.plan = planRun(run.planFacts);
+            run.plan = (0,run_plan/* planRun */.n)(run.planFacts);
         }
-        await useBuilder(rt, inputs, run.plan, buildx, run.ctx.temp);
+        await (0,builder_buildx/* useBuilder */.nY)(rt, inputs, run.plan, buildx, run.ctx.temp);
         run.buildx = buildx;
         // Asked while the build runs, for the report: where each platform was built.
-        run.nodes = nodesOf((0,docker/* withBuildx */.xG)(rt.docker, buildx.binary), run.plan.build.builder).catch(() => []);
+        run.nodes = (0,builder_buildx/* nodesOf */.Nh)((0,docker/* withBuildx */.xG)(rt.docker, buildx.binary), run.plan.build.builder).catch(() => []);
     }
 };
 /** `call: check`: the Dockerfile's build checks alone, on the builder a build would use. */
@@ -2974,7 +3009,7 @@ const BUILD_STAGES = [
             const local = build_stages_planOf(run).cache.local;
             run.rt.remember({ localCache: local });
             try {
-                const hit = await restoreLocalCache(local);
+                const hit = await (0,local_cache/* restoreLocalCache */.k)(local);
                 run.rt.info(hit ? `Cache restored from ${hit}` : 'No cache found; this build starts cold');
             }
             catch (e) {
@@ -3081,7 +3116,7 @@ const BUILD_STAGES = [
             const { ociDir } = build_stages_planOf(run).build;
             // The layout is kept for the next run: this image's blobs stay, long-unused ones go.
             if (!pushesItself(run))
-                await keepImagePruneRest(ociDir, needs(run.digest, 'the digest'), run.rt.now()).catch(e => run.rt.warning(`Could not prune the OCI layout ${ociDir}: ${(0,errors/* errorMessage */.g)(e)}`));
+                await (0,layout_store/* keepImagePruneRest */.nn)(ociDir, needs(run.digest, 'the digest'), run.rt.now()).catch(e => run.rt.warning(`Could not prune the OCI layout ${ociDir}: ${(0,errors/* errorMessage */.g)(e)}`));
         }
     },
     {
@@ -3097,7 +3132,7 @@ const BUILD_STAGES = [
                 user: p.user ?? ''
             }));
             try {
-                run.verification = await verifyImage(run.rt, run.inputs, targets, !localName, key);
+                run.verification = await (0,builder_verify/* verifyImage */.ZG)(run.rt, run.inputs, targets, !localName, key);
             }
             finally {
                 if (localName)
@@ -3147,7 +3182,7 @@ async function builtOnOf(run) {
     const create = run.plan?.create;
     // The docker-container builder the action creates runs on the runner: its machine is the runner's.
     const onRunner = create?.spec.driver === 'docker-container' ? { node: `${create.spec.name}0`, platform: runnerPlatform() } : undefined;
-    return (0,core_builder/* placements */.DD)(run.plan?.split ?? (0,core_builder/* nodeGroups */.f$)(run.inputs.platforms, nodes), nodes, onRunner);
+    return (0,builder/* placements */.DD)(run.plan?.split ?? (0,builder/* nodeGroups */.f$)(run.inputs.platforms, nodes), nodes, onRunner);
 }
 /** What the run read from and wrote to each cache. */
 function cachesOf(run, plan, built) {
@@ -3223,7 +3258,7 @@ const MERGE_STAGES = [
         run: run => {
             const { rt } = run;
             // A merge job builds nothing: its plan is its tags.
-            run.plan = planRun({ ...needs(run.facts, 'the facts'), layoutDir: '', pid: process.pid });
+            run.plan = (0,run_plan/* planRun */.n)({ ...needs(run.facts, 'the facts'), layoutDir: '', pid: process.pid });
             rt.setOutput('tags', run.plan.tags.join('\n'));
             startBaselineReads(run);
         }
@@ -3244,7 +3279,7 @@ const MERGE_STAGES = [
         run: async (run) => {
             const { rt, inputs, ctx } = run;
             const facts = needs(run.facts, 'the facts');
-            const labels = (0,core_tags/* ociLabels */.TT)(inputs, ctx, new Date(facts.sourceDateEpoch * 1000), facts.dockerfile, merge_planOf(run).version);
+            const labels = (0,tags/* ociLabels */.TT)(inputs, ctx, new Date(facts.sourceDateEpoch * 1000), facts.dockerfile, merge_planOf(run).version);
             const annotations = (0,core_annotations/* indexAnnotations */.nM)((0,core_annotations/* annotationArgs */.lM)(inputs.annotations, labels, '', true));
             const client = (0,registry_client/* clientFor */.$V)(inputs.image, rt.env, message => rt.warning(message));
             const handovers = needs(run.handovers, 'the hand-overs');
@@ -3326,8 +3361,8 @@ async function main(host, raw) {
         host.warning(`Build arg ${name} looks like a secret: a build arg's value stays in the image's history and metadata. Pass it with secrets (${name.toLowerCase()}=${name}) and read it in RUN --mount=type=secret,id=${name.toLowerCase()} instead.`);
     }
     (0,http/* setRequestTimeout */.T)(inputs.registryTimeoutMs);
-    const ctx = readRunContext(host.env);
-    (0,core_tags/* releaseVersion */.SF)(inputs, ctx); // a tag that is not a version is the user's to fix, said before anything runs
+    const ctx = (0,run_facts/* readRunContext */.$)(host.env);
+    (0,tags/* releaseVersion */.SF)(inputs, ctx); // a tag that is not a version is the user's to fix, said before anything runs
     const run = {
         // buildx is the runner's until setup chose one (the runner's plugin, or a binary it installed).
         rt: { ...host, docker: (args, options) => (0,docker/* withBuildx */.xG)(host.docker, run.buildx?.binary)(args, options) },
@@ -3336,9 +3371,9 @@ async function main(host, raw) {
         reads: new optional_reads/* OptionalReads */.O(optional_reads/* OPTIONAL_READS_BUDGET_MS */.o, message => host.warning(message)),
         stages: [],
         // Asked now, answered while the run logs in and reads its facts; a merge job builds nothing.
-        engine: inputs.mode === 'merge' ? undefined : askEngineIfAuto(host, inputs),
+        engine: inputs.mode === 'merge' ? undefined : (0,builder_buildx/* askEngineIfAuto */.ct)(host, inputs),
         // The commit's time is looked up (git) meanwhile too.
-        created: sourceDate(host, inputs, ctx)
+        created: (0,source_date/* sourceDate */.e)(host, inputs, ctx)
     };
     await runStages(run, [
         ...FIRST_STAGES,
@@ -3354,172 +3389,204 @@ const FIRST_STAGES = [
     },
     {
         run: async (run) => {
-            const facts = await gatherFacts(run.rt, run.inputs, run.ctx, run.reads, run.created);
+            const facts = await (0,run_facts/* gatherFacts */.p)(run.rt, run.inputs, run.ctx, run.reads, run.created);
             run.facts = { ...facts, work: await (0,promises_.mkdtemp)((0,external_node_path_.join)(run.ctx.temp, 'ci-base-action-')) };
         }
     }
 ];
 
-;// CONCATENATED MODULE: ./src/pipeline/post.ts
-// The post step: save cache, remove the builder main created, log out. Every cleanup is
-// its own try; a failure is a warning, never a failed job.
+
+/***/ }),
+
+/***/ 958:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  p: () => (/* binding */ gatherFacts),
+  $: () => (/* binding */ readRunContext)
+});
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+;// CONCATENATED MODULE: ./src/core/github-context.ts
+// What the run knows about itself, from the runner's environment and its event payload.
 
-
-
-async function post(rt) {
-    const state = rt.postState();
-    // The builder is removed with the buildx that created it.
-    rt = { ...rt, docker: (0,docker/* withBuildx */.xG)(rt.docker, state.buildx) };
-    const cleanup = async (what, fn) => {
+/** `readEvent` reads the event payload's file (the caller's I/O: core reads nothing itself). */
+function runContext(env, readEvent) {
+    let defaultBranch = '';
+    let pullRequest;
+    let headCommitTime;
+    let headSha;
+    let repositoryFacts;
+    if (env.GITHUB_EVENT_PATH) {
         try {
-            await rt.group(what, fn);
+            const event = JSON.parse(readEvent(env.GITHUB_EVENT_PATH));
+            defaultBranch = event?.repository?.default_branch ?? '';
+            pullRequest = event?.pull_request?.number;
+            headCommitTime = event?.head_commit?.timestamp;
+            headSha = event?.pull_request?.head?.sha;
+            const repo = event?.repository;
+            // GitHub's NOASSERTION means no license it recognised: no label then.
+            const license = repo?.license?.spdx_id && repo.license.spdx_id !== 'NOASSERTION' ? repo.license.spdx_id : undefined;
+            if (repo?.description || license)
+                repositoryFacts = { description: repo?.description ?? undefined, license };
         }
-        catch (e) {
-            rt.warning(`${what} failed: ${(0,errors/* errorMessage */.g)(e)}`);
+        catch {
+            // No event payload (local runs): 'latest' then only follows an explicit default branch.
         }
+    }
+    // A scheduled run's payload may carry no repository, and schedules run on the default branch.
+    if (!defaultBranch && env.GITHUB_EVENT_NAME === 'schedule' && env.GITHUB_REF?.startsWith('refs/heads/')) {
+        defaultBranch = env.GITHUB_REF.slice('refs/heads/'.length);
+    }
+    return {
+        sha: env.GITHUB_SHA ?? '',
+        ref: env.GITHUB_REF ?? '',
+        eventName: env.GITHUB_EVENT_NAME ?? '',
+        defaultBranch,
+        repository: env.GITHUB_REPOSITORY ?? '',
+        serverUrl: env.GITHUB_SERVER_URL ?? 'https://github.com',
+        workflow: env.GITHUB_WORKFLOW ?? '',
+        job: env.GITHUB_JOB ?? '',
+        runId: env.GITHUB_RUN_ID ?? String(process.pid),
+        runAttempt: env.GITHUB_RUN_ATTEMPT ?? '1',
+        workspace: env.GITHUB_WORKSPACE ?? process.cwd(),
+        temp: env.RUNNER_TEMP ?? (0,external_node_os_.tmpdir)(),
+        apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
+        pullRequest,
+        headCommitTime,
+        ...(headSha ? { headSha } : {}),
+        ...(repositoryFacts ? { repositoryFacts } : {})
     };
-    const local = state.localCache;
-    if (local?.noSave)
-        rt.info(`Cache not saved: ${local.noSave}`);
-    else if (local) {
-        await cleanup('Save cache', async () => rt.info((await saveLocalCache(local)) ? `Cache saved as ${local.key}` : 'The build exported no cache; nothing to save'));
-    }
-    const binfmt = state.binfmtCache;
-    if (binfmt)
-        await cleanup('Save binfmt image', () => saveCachedImage(rt, binfmt, 'binfmt image'));
-    const buildkit = state.buildkitCache;
-    if (buildkit)
-        await cleanup('Save builder image', () => saveCachedImage(rt, buildkit, 'builder image'));
-    const verifyKey = state.verifyKey;
-    if (verifyKey)
-        await cleanup('Remove verify containers', () => removeVerifyLeftovers(rt, verifyKey, state.verifyImage));
-    const builder = state.builder;
-    if (builder)
-        await cleanup(`Remove builder ${builder}`, () => (0,docker/* mustRun */.Pv)(rt.docker, (0,core_args/* removeBuilderArgs */.tk)(builder), 'Removing the builder'));
-    for (const registry of state.logouts ?? [])
-        await cleanup(`Log out of ${registry}`, () => (0,docker/* mustRun */.Pv)(rt.docker, (0,core_args/* logoutArgs */.m9)(registry), 'Logging out'));
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/dry-run.ts
-// What `build` would run, printed instead of run: the same facts gathered the same way
-// (gatherFacts), the same plan (planRun) main carries out. Only questions are asked: the engine's
-// facts for the driver, git for the commit's time, the registry's tags for a release; nothing is
-// installed, created or pushed.
+// EXTERNAL MODULE: ./src/core/tags.ts + 1 modules
+var tags = __webpack_require__(2558);
+// EXTERNAL MODULE: ./src/pipeline/registry/registry-client.ts
+var registry_client = __webpack_require__(7345);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(4296);
+;// CONCATENATED MODULE: ./src/pipeline/registry/release.ts
 
 
-
-
-
-
-
-
-
-
-async function dryRun(rt, raw) {
-    const inputs = (0,core_inputs/* parseInputs */.TL)(raw, rt.env);
-    const ctx = readRunContext(rt.env);
-    const facts = await gatherFacts(rt, inputs, ctx, new optional_reads/* OptionalReads */.O(optional_reads/* OPTIONAL_READS_BUDGET_MS */.o, message => rt.warning(message)));
-    const plan = planRun({
-        ...facts,
-        engine: await askEngineIfAuto(rt, inputs),
-        ...(inputs.builder ? await existingBuilderFacts(rt.docker, inputs) : {}),
-        work: (0,external_node_path_.join)(ctx.temp, 'ci-base-action-XXXXXX'),
-        layoutDir: layoutStoreDir(rt.env),
-        pid: process.pid
-    });
-    const commands = [];
-    const notes = [];
-    const logins = (0,registry_auth/* loginsOf */.Q)(inputs, reference/* registryOf */.Fv);
-    for (const login of logins)
-        commands.push(['docker', ...(0,core_args/* loginArgs */.be)(login.registry, login.username)]);
-    if (logins.length)
-        notes.push('each password goes to `docker login` on stdin');
-    if (plan.create) {
-        const { spec, config, files, appends } = plan.create;
-        commands.push(['docker', ...(0,core_args/* createBuilderArgs */.R2)(spec)], ...appends.map(a => ['docker', ...a]));
-        if (config)
-            notes.push(`${spec.configFile} holds:\n${config.trimEnd()}`);
-        for (const path of Object.keys(files))
-            notes.push(`${path} holds the PEM from its input (mode 0600)`);
-    }
-    const build = plan.build;
-    if (plan.split) {
-        for (const node of plan.split)
-            commands.push(['docker', ...(0,core_args/* buildArgs */.CH)(node.build)]);
-        notes.push(`one build per node (${plan.split.map(n => `${n.platforms.join(', ')} on ${n.node}`).join('; ')}), side by side; then the action writes their index`);
-    }
-    else
-        commands.push(['docker', ...(0,core_args/* buildArgs */.CH)(build)]);
-    if (inputs.push && !build.pushTo.length)
-        notes.push('the docker driver cannot push by digest: the action pushes the OCI layout itself, then points the tags at its digest');
-    if (build.pushTo.length)
-        notes.push(`then every tag is pointed at the pushed digest: ${plan.tags.join(', ')}`);
-    if (build.loadTags.length)
-        commands.push(['docker', ...(0,core_args/* buildArgs */.CH)({ ...build, loadOnly: true })]);
-    if (build.cacheToAfter.length) {
-        commands.push(['docker', ...(0,core_args/* buildArgs */.CH)({ ...build, cacheOnly: true })]);
-        notes.push('the registry cache is exported by that last pass only when a step ran or the cache lacks a layer of the image');
-    }
-    return { commands, notes };
-}
-/** One argument as a POSIX shell reads it: bare when safe, else in single quotes. */
-function shellQuote(arg) {
-    return /^[A-Za-z0-9_/.,:=@%+-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
-}
-
-// EXTERNAL MODULE: ./src/cli/flags.ts
-var flags = __webpack_require__(5377);
-// EXTERNAL MODULE: ./src/cli/terminal.ts
-var terminal = __webpack_require__(1028);
-;// CONCATENATED MODULE: ./src/cli/build.ts
-// `ci-base-action build`: the action's pipeline on a terminal, main then post. Loaded only for
-// a build, as one chunk: inspect and compare never load the pipeline or the runner's toolkit.
-
-
-
-
-
-
-
-
-/** Where a runner keeps its tool cache and temp files; a terminal gets lasting ones of its own. */
-function runnerDirs(env) {
-    const cache = (0,external_node_path_.join)(env.XDG_CACHE_HOME ?? (0,external_node_path_.join)((0,external_node_os_.homedir)(), '.cache'), 'ci-base-action');
-    env.RUNNER_TOOL_CACHE ??= (0,external_node_path_.join)(cache, 'tool-cache');
-    env.RUNNER_TEMP ??= (0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'ci-base-action');
-    (0,external_node_fs_.mkdirSync)(env.RUNNER_TEMP, { recursive: true });
-}
-async function build(inv, out, colors, errColors) {
-    runnerDirs(process.env);
-    const raw = (0,flags/* rawInputs */.me)({ summary: 'false', ...inv.inputs });
-    const host = (0,terminal/* terminalRuntime */.j6)(errColors);
-    if (inv.dryRun) {
-        const plan = await dryRun(host.rt, raw);
-        for (const note of plan.notes)
-            out(`# ${note.replace(/\n/g, '\n# ')}`);
-        for (const command of plan.commands)
-            out(command.map(shellQuote).join(' '));
-        return 0;
-    }
-    let failed;
+/** The release a version tag builds, with the versions already published (floating tags only move forward). */
+async function releaseOf(rt, inputs, reads, version) {
+    if (!inputs.image)
+        return undefined;
+    if (!version || version.pre)
+        return version && { version, published: [] };
+    const onlyFull = `only ${version.text} is tagged; ${version.major}.${version.minor}, ${version.major} and latest stay where they are`;
     try {
-        await main(host.rt, raw);
+        const published = await reads.read(`the tags of ${inputs.image}`, signal => (0,registry_client/* clientFor */.$V)(inputs.image, rt.env, undefined, signal).tags());
+        if (published)
+            return { version, published };
+        rt.info(`The published releases are unknown: ${onlyFull}.`);
     }
     catch (e) {
-        failed = e instanceof Error ? e : new Error(String(e));
+        rt.warning(`Could not list the tags of ${inputs.image} (${(0,errors/* errorMessage */.g)(e)}): ${onlyFull}.`);
     }
-    // What main set up (a builder, logins) is undone here, as the post step does on a runner.
-    await post({ ...host.rt, postState: () => host.state });
-    if (host.outputs.report) {
-        const report = JSON.parse(host.outputs.report);
-        out(inv.json ? host.outputs.report : (0,terminal/* renderReport */.B1)(report, colors));
+    return { version };
+}
+
+// EXTERNAL MODULE: ./src/pipeline/source-date.ts + 1 modules
+var source_date = __webpack_require__(9533);
+;// CONCATENATED MODULE: ./src/pipeline/run-facts.ts
+// What a run finds out before it plans, gathered the same way by the action and by the dry run:
+// the commit's time (git), the versions already published (the registry's tags), the Dockerfile.
+
+
+
+
+
+
+/** The run's GitHub context: the runner's environment and the event payload it names. */
+const readRunContext = (env) => runContext(env, path => (0,external_node_fs_.readFileSync)(path, 'utf8'));
+/** `created`: the commit-time lookup, when the caller started it earlier (it runs while the action logs in). */
+async function gatherFacts(rt, inputs, ctx, reads, created = (0,source_date/* sourceDate */.e)(rt, inputs, ctx)) {
+    const [release, date, dockerfile] = await Promise.all([
+        releaseOf(rt, inputs, reads, (0,tags/* releaseVersion */.SF)(inputs, ctx)),
+        created,
+        (0,promises_.readFile)(inputs.file, 'utf8').catch(() => '')
+    ]);
+    return { inputs, ctx, env: rt.env, now: rt.now(), release, sourceDateEpoch: date.epoch, dockerfile };
+}
+
+
+/***/ }),
+
+/***/ 9533:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  e: () => (/* binding */ sourceDate)
+});
+
+// UNUSED EXPORTS: commitTime
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+;// CONCATENATED MODULE: ./src/core/source-date.ts
+// The one time an image carries: SOURCE_DATE_EPOCH. From the commit, a rebuild of the same
+// commit on the same base stamps the same times and so gets the same digest. Pure.
+const seconds = (date) => Math.floor(date.getTime() / 1000);
+/** A step's SOURCE_DATE_EPOCH must be whole seconds; anything else is a mistake worth naming. */
+function parseEpoch(text) {
+    return /^\d{1,12}$/.test(text.trim()) ? Number(text.trim()) : undefined;
+}
+function chooseSourceDate(f) {
+    const given = f.env?.trim() ? parseEpoch(f.env) : undefined;
+    if (f.env?.trim() && given === undefined)
+        throw new Error(`SOURCE_DATE_EPOCH '${f.env}' is not a time: use whole seconds since 1970, e.g. $(git log -1 --format=%ct)`);
+    if (given !== undefined)
+        return { epoch: given, from: 'SOURCE_DATE_EPOCH' };
+    if (f.created === 'now')
+        return { epoch: seconds(f.now), from: 'build time' };
+    // git's time first: a scheduled run (no head commit in its payload) then agrees with the push of the same commit.
+    if (f.commitTime !== undefined)
+        return { epoch: f.commitTime, from: 'commit' };
+    const event = f.eventTime ? Date.parse(f.eventTime) : NaN;
+    if (!Number.isNaN(event))
+        return { epoch: Math.floor(event / 1000), from: 'event' };
+    return { epoch: seconds(f.now), from: 'build time' };
+}
+const isoSeconds = (epoch) => new Date(epoch * 1000).toISOString().replace(/\.000Z$/, 'Z');
+
+;// CONCATENATED MODULE: ./src/pipeline/source-date.ts
+// Finding the commit's time for SOURCE_DATE_EPOCH: git in the checkout, else the event.
+
+
+/** The committer time of `sha` in `dir`, or undefined where there is no checkout (or no git). */
+function commitTime(dir, sha) {
+    return new Promise(resolve => {
+        (0,external_node_child_process_.execFile)('git', ['-C', dir, 'log', '-1', '--format=%ct', sha || 'HEAD', '--'], { timeout: 10_000 }, (error, stdout) => {
+            const epoch = Number(stdout.trim());
+            resolve(error || !stdout.trim() || !Number.isInteger(epoch) ? undefined : epoch);
+        });
+    });
+}
+async function sourceDate(rt, inputs, ctx) {
+    const date = chooseSourceDate({
+        env: rt.env.SOURCE_DATE_EPOCH,
+        created: inputs.created,
+        commitTime: inputs.created === 'commit' && !rt.env.SOURCE_DATE_EPOCH ? await commitTime(ctx.workspace, ctx.sha) : undefined,
+        eventTime: ctx.headCommitTime,
+        now: rt.now()
+    });
+    if (date.from === 'build time' && inputs.created === 'commit') {
+        rt.warning(`No commit time found (no git checkout of ${ctx.sha || 'HEAD'} in ${ctx.workspace}): the image is stamped with the build time, so a rebuild of the same commit gets a new digest. Check the repository out first (actions/checkout), or set SOURCE_DATE_EPOCH.`);
     }
-    if (failed)
-        throw failed;
-    return 0;
+    else {
+        rt.info(`Image timestamps: ${isoSeconds(date.epoch)} (${date.from})`);
+    }
+    return date;
 }
 
 
