@@ -806,11 +806,13 @@ async function useBuilder(rt, inputs, plan, { version, binary }, temp) {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _core_image_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8906);
 // The OCI layout the docker driver's builds are exported to, kept from run to run on the same
 // machine. BuildKit writes into it only the blobs it does not hold yet, so an unchanged rebuild
 // of a 250 MB image exports in well under a second where a fresh layout costs the whole image
 // written to disk again. It holds many images (index.json only names the last one): every read
 // and push goes by digest. Blobs no run has used for a while are pruned.
+
 
 
 
@@ -824,10 +826,10 @@ function layoutStoreDir(env) {
 const blobPath = (dir, digest) => (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'blobs', 'sha256', digest.slice('sha256:'.length));
 /** Every blob an image is made of, the image's own manifest included. */
 async function imageBlobs(dir, digest) {
-    const manifest = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(blobPath(dir, digest), 'utf8'));
-    const children = manifest.manifests ? await Promise.all(manifest.manifests.map(m => imageBlobs(dir, m.digest))) : [];
-    const parts = [manifest.config, ...(manifest.layers ?? [])].filter(d => d !== undefined).map(d => d.digest);
-    return [digest, ...children.flat(), ...parts];
+    const manifest = (0,_core_image_js__WEBPACK_IMPORTED_MODULE_3__/* .parseManifest */ .Ng)(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(blobPath(dir, digest)), `${digest} in the OCI layout`);
+    if ((0,_core_image_js__WEBPACK_IMPORTED_MODULE_3__/* .isIndex */ .nw)(manifest))
+        return [digest, ...(await Promise.all(manifest.manifests.map(m => imageBlobs(dir, m.digest)))).flat()];
+    return [digest, manifest.config.digest, ...manifest.layers.map(l => l.digest)];
 }
 /**
  * Mark the image's blobs as used now (BuildKit leaves a blob it already had untouched) and
@@ -1333,17 +1335,18 @@ var core_attestations = __webpack_require__(3244);
 
 
 
+
 /** Reads a pushed part, read again (with a warning) while the registry does not serve it yet. */
 async function readPart(client, digest, what, warn) {
     const { bytes, mediaType } = await (0,registry_client/* readBack */.e7)(`${what} ${digest}`, () => client.manifestBytes(digest), warn);
-    return { bytes, mediaType, manifest: JSON.parse(Buffer.from(bytes).toString('utf8')) };
+    return { bytes, mediaType, manifest: (0,core_image/* parseManifest */.Ng)(bytes, `${what} ${digest}`) };
 }
 /** One platform's image manifest as an index entry, its platform checked against its config's. */
 async function platformEntry(client, platform, digest, warn) {
     const { bytes, mediaType, manifest } = await readPart(client, digest, platform, warn);
-    if (manifest.manifests)
+    if ((0,core_image/* isIndex */.nw)(manifest))
         throw new Error(`${platform}: ${digest} is an index; a per-platform job must push one platform's manifest (provenance off)`);
-    const config = JSON.parse(await client.blob(manifest.config.digest));
+    const config = (0,core_image/* parseImageConfig */.FB)(await client.blob(manifest.config.digest), `${platform} ${digest}'s config`);
     const [os, architecture, variant] = platform.split('/');
     if (config.os !== os || config.architecture !== architecture)
         throw new Error(`${platform}: ${digest} is an image for ${config.os}/${config.architecture}`);
@@ -1360,7 +1363,7 @@ async function platformEntry(client, platform, digest, warn) {
  */
 async function nodeEntries(client, platforms, digest, warn) {
     const { manifest } = await readPart(client, digest, platforms.join(', '), warn);
-    if (!manifest.manifests)
+    if (!(0,core_image/* isIndex */.nw)(manifest))
         return [await platformEntry(client, platforms[0], digest, warn)];
     const made = manifest.manifests
         .filter(m => m.platform?.os !== 'unknown')
@@ -1831,6 +1834,7 @@ var local_cache = __webpack_require__(9780);
 
 
 
+
 // Layers are sent a few at a time: enough to fill a runner's link, few enough for a rate limit.
 const PARALLEL_UPLOADS = 4;
 const BLOB_RACE_TRIES = 4;
@@ -1887,9 +1891,9 @@ async function pushLayout(client, dir, digest, waitMs = 250) {
         if (await client.manifestDigest(digest))
             return;
         const bytes = await read(digest);
-        const manifest = JSON.parse(bytes.toString('utf8'));
-        const blobs = [manifest.config, ...(manifest.layers ?? [])].filter(d => d !== undefined).map(d => d.digest);
-        if (manifest.manifests)
+        const manifest = (0,core_image/* parseManifest */.Ng)(bytes, `${digest} in the OCI layout`);
+        const blobs = (0,core_image/* isIndex */.nw)(manifest) ? [] : [manifest.config.digest, ...manifest.layers.map(l => l.digest)];
+        if ((0,core_image/* isIndex */.nw)(manifest))
             await Promise.all(manifest.manifests.map(m => pushManifest(m.digest, m.mediaType)));
         else
             await eachLimited(blobs, PARALLEL_UPLOADS, pushBlob);
@@ -2024,6 +2028,7 @@ var github_cache = __webpack_require__(2874);
 
 
 
+
 /** Whether a file starts with gzip's magic bytes. */
 async function isGzip(path) {
     const file = await (0,promises_.open)(path, 'r');
@@ -2133,10 +2138,10 @@ async function saveToImage(rt, plan, builder, uses) {
     const digest = JSON.parse(await (0,promises_.readFile)(metadataFile, 'utf8'))['containerimage.digest'];
     await publish(rt, digest, [(0,reference/* repositoryOf */._M)(plan.image)], [plan.image], layout);
     // One image holds every mount: its layer's size is what was saved, for all of them together.
-    const index = JSON.parse(await (0,promises_.readFile)((0,external_node_path_.join)(layout, 'index.json'), 'utf8'));
+    const index = (0,core_image/* parseIndex */.A1)(await (0,promises_.readFile)((0,external_node_path_.join)(layout, 'index.json')), 'the mounts image layout');
     const blob = (digest) => (0,external_node_path_.join)(layout, 'blobs', 'sha256', digest.slice('sha256:'.length));
-    const manifest = JSON.parse(await (0,promises_.readFile)(blob(index.manifests[0].digest), 'utf8'));
-    const bytes = (manifest.layers ?? []).reduce((sum, l) => sum + l.size, 0);
+    const manifest = (0,core_image/* parseManifest */.Ng)(await (0,promises_.readFile)(blob(index.manifests[0].digest)), 'the mounts image');
+    const bytes = (0,core_image/* isIndex */.nw)(manifest) ? 0 : (0,core_image/* layerTotals */.Lv)(manifest).size;
     return uses.map(u => ({ ...u, note: `saved to ${plan.image}: ${bytes} bytes (compressed), every mount in one image` }));
 }
 /**
@@ -2663,6 +2668,7 @@ var registry_history = __webpack_require__(952);
 // distribution spec says a client does for registries from before it (distribution 2.8, ...).
 
 
+
 /** Every referrer of a manifest, from the API or from the tag schema. */
 async function listReferrers(client, digest) {
     const viaApi = await client.referrers(digest);
@@ -2670,9 +2676,16 @@ async function listReferrers(client, digest) {
         return viaApi;
     return (await tagIndex(client, digest))?.manifests ?? viaApi ?? [];
 }
+/** An attestation manifest: one image manifest (its layers are the statements). */
+function statementsManifest(text, digest) {
+    const manifest = (0,core_image/* parseManifest */.Ng)(text, `the attestation manifest ${digest}`);
+    if ((0,core_image/* isIndex */.nw)(manifest))
+        throw new Error(`the attestation manifest ${digest} is an index`);
+    return manifest;
+}
 async function tagIndex(client, digest) {
     try {
-        return JSON.parse(await client.manifest((0,core_attestations/* referrersTag */.LN)(digest)));
+        return (0,core_image/* parseIndex */.A1)(await client.manifest((0,core_attestations/* referrersTag */.LN)(digest)), `the referrers tag of ${digest}`);
     }
     catch (e) {
         if (e instanceof registry_client/* NotFoundError */.m_)
@@ -2687,7 +2700,7 @@ async function tagIndex(client, digest) {
 async function attachAttestations(clientOf, source, repositories, subject, attestations, created) {
     const from = clientOf(source);
     // Each statement manifest read once, whatever the number of repositories.
-    const statementsOf = new Map(await Promise.all(attestations.map(async (a) => [a.manifest, JSON.parse(await from.manifest(a.manifest))])));
+    const statementsOf = new Map(await Promise.all(attestations.map(async (a) => [a.manifest, statementsManifest(await from.manifest(a.manifest), a.manifest)])));
     const written = [];
     let kept = 0;
     for (const repository of repositories) {
@@ -2761,6 +2774,7 @@ async function runTrivy(rt, target, temp) {
 // The stages that publish what a build measured, shared by a build and a merge: the reads of the
 // baseline and its history, the vulnerability scan, the tags (which go to an index that records
 // this build's metrics and names its baseline), and the oldest build of the trend.
+
 
 
 
@@ -2881,7 +2895,7 @@ async function attachRunAttestations(run, clientOf, target) {
     const source = inputs.mode === 'merge' ? inputs.image : repositories[0];
     const attestations = run.handovers
         ? run.handovers.flatMap(h => h.attestations ?? [])
-        : (0,core_attestations/* attestationsOf */.xz)(JSON.parse(await clientOf(source).manifest(needs(run.digest, 'the digest'))));
+        : (0,core_attestations/* attestationsOf */.xz)((0,core_image/* parseManifest */.Ng)(await clientOf(source).manifest(needs(run.digest, 'the digest'))));
     if (!attestations.length) {
         rt.warning(`attest: the builder made no attestation for ${target}; nothing attached (does it support ${inputs.attest.join(' and ')}?)`);
         return;
@@ -2930,6 +2944,7 @@ const OLDEST_STAGE = {
 
 /** The runner's own platform, as BuildKit names it. */
 const runnerPlatform = () => `linux/${{ x64: 'amd64', ia32: '386' }[process.arch] ?? process.arch}`;
+
 
 
 
@@ -3152,7 +3167,7 @@ const BUILD_STAGES = [
             const { milliseconds: buildMs, steps } = builtOf(run);
             // The pushed index holds the platforms' attestations; the merge attaches them to its own.
             const attestations = run.inputs.attest.length
-                ? (0,core_attestations/* attestationsOf */.xz)(JSON.parse(await (0,registry_client/* clientFor */.$V)(run.inputs.image, run.rt.env).manifest(needs(run.digest, 'the digest'))))
+                ? (0,core_attestations/* attestationsOf */.xz)((0,core_image/* parseManifest */.Ng)(await (0,registry_client/* clientFor */.$V)(run.inputs.image, run.rt.env).manifest(needs(run.digest, 'the digest'))))
                 : [];
             const placed = await builtOnOf(run);
             for (const p of platforms) {

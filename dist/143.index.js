@@ -42,8 +42,9 @@ const PREDICATE_TYPE = 'in-toto.io/predicate-type';
 const isAttestation = (d) => d.annotations?.[REFERENCE_TYPE] === 'attestation-manifest';
 /** The attestation manifests of a built index, each with the platform image it is about. */
 function attestationsOf(index) {
-    const platformOf = new Map((index.manifests ?? []).filter(d => !isAttestation(d)).map(d => [d.digest, d.platform]));
-    return (index.manifests ?? []).filter(isAttestation).map(d => {
+    const manifests = 'manifests' in index ? index.manifests : [];
+    const platformOf = new Map(manifests.filter(d => !isAttestation(d)).map(d => [d.digest, d.platform]));
+    return manifests.filter(isAttestation).map(d => {
         const image = d.annotations[REFERENCE_DIGEST];
         const p = platformOf.get(image);
         return { image, manifest: d.digest, ...(p ? { platform: [p.os, p.architecture, p.variant].filter(Boolean).join('/') } : {}) };
@@ -56,7 +57,7 @@ const digestOf = (bytes) => `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0_
  * image the statements are about and what they state.
  */
 function referrerManifest(attestation, statements, subject, created) {
-    const layers = (statements.layers ?? []).filter(l => l.mediaType === IN_TOTO);
+    const layers = statements.layers.filter(l => l.mediaType === IN_TOTO);
     const predicates = [...new Set(layers.map(l => l.annotations?.[PREDICATE_TYPE]).filter(Boolean))].join(',');
     const annotations = {
         'org.opencontainers.image.created': created,
@@ -455,88 +456,6 @@ function retryAfterMs(header, now = Date.now()) {
         return Number(header.trim()) * 1000;
     const at = Date.parse(header);
     return Number.isNaN(at) ? undefined : Math.max(0, at - now);
-}
-
-
-/***/ }),
-
-/***/ 8906:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   AM: () => (/* binding */ readImage),
-/* harmony export */   YC: () => (/* binding */ createdOf),
-/* harmony export */   sc: () => (/* binding */ sha256)
-/* harmony export */ });
-/* unused harmony exports platformName, isAttestation, layerTotals, instructionOf, layerBreakdown */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-// An image as its manifests describe it: per-platform size, layer count and the instruction
-// behind each layer, measured without pulling from whatever source serves the manifests.
-
-/** When an image was made, as its first platform's config says. */
-const createdOf = (image) => image?.platforms.find(p => p.created)?.created;
-function platformName(p) {
-    return p ? [p.os, p.architecture, p.variant].filter(Boolean).join('/') : 'unknown';
-}
-function isAttestation(d) {
-    return d.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest' || d.platform?.os === 'unknown';
-}
-function layerTotals(manifest) {
-    const layers = manifest.layers ?? [];
-    return { size: layers.reduce((sum, l) => sum + l.size, 0), layers: layers.length };
-}
-/** `RUN |2 A=1 B=2 /bin/sh -c make # buildkit` -> `RUN make`; legacy `#(nop)` forms likewise. */
-function instructionOf(createdBy = '') {
-    return createdBy
-        .replace(/\s*# buildkit$/, '')
-        .replace(/^\/bin\/sh -c #\(nop\)\s*/, '')
-        .replace(/^\/bin\/sh -c /, 'RUN ')
-        .replace(/^RUN \|\d+ (?:\S+=\S* )*/, 'RUN ')
-        .replace(/^RUN \/bin\/sh -c /, 'RUN ')
-        .replace(/\s+/g, ' ')
-        .trim();
-}
-/**
- * Each layer with the instruction that made it: history entries that made no layer are
- * skipped; when the history is shorter than the layer list (squashed or foreign base
- * images), the two are aligned from the top, where this Dockerfile's own layers are.
- */
-function layerBreakdown(layers, history = []) {
-    const made = history.filter(h => !h.empty_layer);
-    const offset = made.length - layers.length;
-    return layers.map((layer, i) => ({
-        digest: layer.digest,
-        size: layer.size,
-        instruction: i + offset >= 0 && made[i + offset] ? instructionOf(made[i + offset].created_by) : '(no history)'
-    }));
-}
-const sha256 = (text) => `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text).digest('hex')}`;
-/**
- * Walk an index (or a single manifest) and measure each platform, in the order the caller
- * asked for platforms; platforms it did not ask for follow.
- */
-async function readImage(source, ref, order = []) {
-    const raw = await source.manifest(ref);
-    const top = JSON.parse(raw);
-    const digest = ref.includes('@') ? ref.slice(ref.indexOf('@') + 1) : sha256(raw);
-    const measure = async (platform, manifestDigest, manifest) => {
-        const config = await source.config(manifestDigest, manifest);
-        return {
-            platform,
-            digest: manifestDigest,
-            ...(config.created ? { created: config.created } : {}),
-            user: config.config?.User ?? '',
-            ...layerTotals(manifest),
-            breakdown: layerBreakdown(manifest.layers ?? [], config.history)
-        };
-    };
-    if (!top.manifests)
-        return { digest, platforms: [await measure(order[0] ?? 'unknown', digest, top)] };
-    const images = top.manifests.filter(d => !isAttestation(d));
-    const platforms = await Promise.all(images.map(async (d) => measure(platformName(d.platform), d.digest, JSON.parse(await source.manifest(d.digest)))));
-    const rank = (p) => (order.includes(p.platform) ? order.indexOf(p.platform) : order.length);
-    return { digest, platforms: platforms.sort((a, b) => rank(a) - rank(b)) };
 }
 
 
@@ -1020,6 +939,9 @@ class OutOfTime extends Error {
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4296);
 /* harmony import */ var _registry_client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7345);
 /* harmony import */ var _core_attestations_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3244);
+// The history kept on the published images (see core/history.ts): a build's metrics written
+// onto its index before its tags move, and the chain of earlier builds read back from the
+// registry, one index manifest per build.
 
 
 
@@ -1054,7 +976,7 @@ async function readHistory(ref, count, env, reads) {
                 return;
             }
             const digest = at.includes('@') ? at.slice(at.indexOf('@') + 1) : (0,_core_image_js__WEBPACK_IMPORTED_MODULE_0__/* .sha256 */ .sc)(raw);
-            const record = (0,_core_history_js__WEBPACK_IMPORTED_MODULE_1__/* .parseRecord */ .Hh)(digest, JSON.parse(raw).annotations);
+            const record = (0,_core_history_js__WEBPACK_IMPORTED_MODULE_1__/* .parseRecord */ .Hh)(digest, (0,_core_image_js__WEBPACK_IMPORTED_MODULE_0__/* .parseManifest */ .Ng)(raw, at).annotations);
             if (!record)
                 return;
             if (walked.some(r => r.digest === record.digest))
@@ -1079,10 +1001,10 @@ async function writeRecordedIndex(clientOf, repositories, built, annotations, pl
 withoutAttestations = false) {
     const source = clientOf(repositories[0]);
     const { bytes, mediaType } = await (0,_registry_client_js__WEBPACK_IMPORTED_MODULE_2__/* .readBack */ .e7)(`${repositories[0]}@${built}`, () => source.manifestBytes(built), warn);
-    const top = JSON.parse(Buffer.from(bytes).toString('utf8'));
+    const top = (0,_core_image_js__WEBPACK_IMPORTED_MODULE_0__/* .parseManifest */ .Ng)(bytes, `${repositories[0]}@${built}`);
     const [os, architecture, variant] = platform.split('/');
-    const manifests = (top.manifests ?? []).filter(d => !withoutAttestations || !(0,_core_attestations_js__WEBPACK_IMPORTED_MODULE_3__/* .isAttestation */ .H3)(d));
-    if (!top.manifests)
+    const manifests = (0,_core_image_js__WEBPACK_IMPORTED_MODULE_0__/* .isIndex */ .nw)(top) ? top.manifests.filter(d => !withoutAttestations || !(0,_core_attestations_js__WEBPACK_IMPORTED_MODULE_3__/* .isAttestation */ .H3)(d)) : [];
+    if (!(0,_core_image_js__WEBPACK_IMPORTED_MODULE_0__/* .isIndex */ .nw)(top))
         manifests.push({
             mediaType: top.mediaType ?? mediaType,
             digest: built,
@@ -1093,7 +1015,7 @@ withoutAttestations = false) {
         schemaVersion: 2,
         mediaType: _core_attestations_js__WEBPACK_IMPORTED_MODULE_3__/* .OCI_INDEX */ .$p,
         manifests,
-        annotations: { ...(top.manifests ? top.annotations : {}), ...annotations }
+        annotations: { ...((0,_core_image_js__WEBPACK_IMPORTED_MODULE_0__/* .isIndex */ .nw)(top) ? top.annotations : {}), ...annotations }
     };
     const written = new TextEncoder().encode(JSON.stringify(index));
     const digest = (0,_core_image_js__WEBPACK_IMPORTED_MODULE_0__/* .sha256 */ .sc)(Buffer.from(written).toString('utf8'));
@@ -1166,7 +1088,7 @@ function registrySource(run, repository, env, onRetry, signal) {
     };
     return {
         manifest: refOrDigest => either(() => http.manifest((0,_core_reference_js__WEBPACK_IMPORTED_MODULE_5__/* .tagOf */ .cO)(refOrDigest)), async () => (await (0,_host_docker_js__WEBPACK_IMPORTED_MODULE_2__/* .mustRun */ .Pv)(run, (0,_core_args_js__WEBPACK_IMPORTED_MODULE_6__/* .inspectRawArgs */ .qr)(at(refOrDigest)), `Reading manifest ${at(refOrDigest)}`, { quiet: true })).stdout),
-        config: (manifestDigest, manifest) => either(async () => JSON.parse(await http.blob(manifest.config.digest)), async () => JSON.parse((await (0,_host_docker_js__WEBPACK_IMPORTED_MODULE_2__/* .mustRun */ .Pv)(run, (0,_core_args_js__WEBPACK_IMPORTED_MODULE_6__/* .inspectConfigArgs */ .ey)(at(manifestDigest)), `Reading image config ${at(manifestDigest)}`, { quiet: true }))
+        config: (manifestDigest, manifest) => either(async () => (0,_core_image_js__WEBPACK_IMPORTED_MODULE_3__/* .parseImageConfig */ .FB)(await http.blob(manifest.config.digest)), async () => (0,_core_image_js__WEBPACK_IMPORTED_MODULE_3__/* .parseImageConfig */ .FB)((await (0,_host_docker_js__WEBPACK_IMPORTED_MODULE_2__/* .mustRun */ .Pv)(run, (0,_core_args_js__WEBPACK_IMPORTED_MODULE_6__/* .inspectConfigArgs */ .ey)(at(manifestDigest)), `Reading image config ${at(manifestDigest)}`, { quiet: true }))
             .stdout))
     };
 }
@@ -1179,7 +1101,7 @@ function ociLayoutSource(dir) {
                 throw new Error(`An OCI layout is read by digest, not by '${digest}'`);
             return blob(digest);
         },
-        config: async (_digest, manifest) => JSON.parse(await blob(manifest.config.digest))
+        config: async (_digest, manifest) => (0,_core_image_js__WEBPACK_IMPORTED_MODULE_3__/* .parseImageConfig */ .FB)(await blob(manifest.config.digest))
     };
 }
 /** The published image to compare with, an optional read. Not there yet is no error: the report says "new". */
@@ -1216,14 +1138,16 @@ const readFreshImage = (source, ref, order, warn) => (0,_registry_client_js__WEB
 /* harmony export */   m_: () => (/* binding */ NotFoundError)
 /* harmony export */ });
 /* unused harmony exports MANIFEST_TYPES, DEFAULT_RETRIES, RegistryClient */
-/* harmony import */ var _core_reference_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5378);
+/* harmony import */ var _core_reference_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5378);
 /* harmony import */ var _host_docker_config_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5404);
 /* harmony import */ var _host_http_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1893);
-/* harmony import */ var _core_http_headers_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7132);
+/* harmony import */ var _core_http_headers_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7132);
+/* harmony import */ var _core_image_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8906);
 // The distribution HTTP API, with docker's own credentials (config.json or a credential
 // helper) and the token dance registries ask for: manifest and config reads for the report
 // (milliseconds, where a `docker buildx imagetools` process costs ~100 ms), and the writes
 // that publish an image by digest and then point its tags at it.
+
 
 
 
@@ -1301,7 +1225,9 @@ class RegistryClient {
             const res = await this.retrying('GET tags', () => this.call(page, { accept: [404] }));
             if (res.status === 404)
                 return tags;
-            tags.push(...((await res.json()).tags ?? []));
+            const listed = fieldOf(await res.json(), 'tags');
+            if (Array.isArray(listed))
+                tags.push(...listed.filter((t) => typeof t === 'string'));
             const link = /<([^>]+)>;\s*rel="next"/.exec(res.headers.get('link') ?? '')?.[1];
             next = link ? (link.startsWith('/') ? link : new URL(link).pathname + new URL(link).search) : undefined;
         }
@@ -1342,7 +1268,7 @@ class RegistryClient {
         }));
         if (!res.ok || !(res.headers.get('content-type') ?? '').includes('application/vnd.oci.image.index.v1+json'))
             return undefined;
-        return (await res.json()).manifests ?? [];
+        return (0,_core_image_js__WEBPACK_IMPORTED_MODULE_2__/* .parseIndex */ .A1)(await res.text(), `the referrers of ${digest}`).manifests;
     }
     async call(pathOrUrl, call) {
         const url = pathOrUrl.startsWith('/') ? `${this.ref.base}${pathOrUrl}` : pathOrUrl;
@@ -1365,12 +1291,12 @@ class RegistryClient {
             const detail = await res.text().catch(() => '');
             if (res.status === 404)
                 throw new NotFoundError(`${this.ref.host}/${this.ref.repository}: ${url.split('?')[0].split('/').pop()} not found`);
-            throw new RegistryError(`${this.ref.host}: ${what} answered ${res.status} ${res.statusText}${detail ? `: ${detail.trim().slice(0, 300)}` : ''}`, res.status, (0,_core_http_headers_js__WEBPACK_IMPORTED_MODULE_2__/* .retryAfterMs */ .V)(res.headers.get('retry-after')));
+            throw new RegistryError(`${this.ref.host}: ${what} answered ${res.status} ${res.statusText}${detail ? `: ${detail.trim().slice(0, 300)}` : ''}`, res.status, (0,_core_http_headers_js__WEBPACK_IMPORTED_MODULE_3__/* .retryAfterMs */ .V)(res.headers.get('retry-after')));
         }
         throw new Error(`${this.ref.host}: not authorized for ${what} in ${this.ref.repository}`);
     }
     async authenticate(header) {
-        const { scheme, params } = (0,_core_http_headers_js__WEBPACK_IMPORTED_MODULE_2__/* .parseChallenge */ .x)(header);
+        const { scheme, params } = (0,_core_http_headers_js__WEBPACK_IMPORTED_MODULE_3__/* .parseChallenge */ .x)(header);
         const creds = await this.credentials();
         const basic = creds ? `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}` : undefined;
         if (scheme === 'basic') {
@@ -1384,10 +1310,15 @@ class RegistryClient {
         const res = await (0,_host_http_js__WEBPACK_IMPORTED_MODULE_1__/* .http */ .L)(url, { headers: basic ? { Authorization: basic } : {}, signal: this.retries.signal });
         if (!res.ok)
             throw new Error(`${this.ref.host}: token request answered ${res.status} ${res.statusText}`);
-        const body = (await res.json());
-        this.authorization = `Bearer ${body.token ?? body.access_token}`;
+        const body = await res.json();
+        const token = [fieldOf(body, 'token'), fieldOf(body, 'access_token')].find((t) => typeof t === 'string' && t !== '');
+        if (!token)
+            throw new Error(`${this.ref.host}: the token service answered without a token`);
+        this.authorization = `Bearer ${token}`;
     }
 }
+/** One field of a JSON answer, whatever the answer is (an object or not). */
+const fieldOf = (json, key) => typeof json === 'object' && json !== null ? json[key] : undefined;
 /** A wait that ends early, and fails, when the signal aborts. */
 function abortableSleep(ms, signal) {
     return new Promise((resolve, reject) => {
@@ -1402,7 +1333,7 @@ function abortableSleep(ms, signal) {
  * `onRetry` hears of each retry, and `signal` cuts every request off (optional reads).
  */
 function clientFor(repository, env, onRetry, signal) {
-    const ref = (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .parseRepository */ .SU)(repository);
+    const ref = (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .parseRepository */ .SU)(repository);
     return new RegistryClient(ref, () => (0,_host_docker_config_js__WEBPACK_IMPORTED_MODULE_0__/* .dockerCredentials */ .d8)(ref.host, env), { ...DEFAULT_RETRIES, onRetry, signal });
 }
 /** One client per repository, made when first asked for: the requests to a repository share its token. */

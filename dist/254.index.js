@@ -625,8 +625,10 @@ function severalNodesProblems(inputs, why) {
 /* unused harmony exports cacheWrite, platformCacheRef, cacheNames, cacheHoldsBuild */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3323);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3323);
+/* harmony import */ var _image_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8906);
 // Which caches the build imports and exports, and what that asks of buildx and the runner. Pure.
+
 
 
 /**
@@ -779,7 +781,7 @@ function inputsWithoutGha(inputs) {
 const cacheWriteLine = (plan) => plan.write.write ? `The build writes its caches: ${plan.write.why}` : `The build reads its caches and writes none: ${plan.write.why}`;
 /** GitHub's cache service (API v2) needs a newer buildx than many runners' distributions ship. */
 function ghaVersionWarning(plan, buildxVersion) {
-    if (!plan.types.includes('gha') || (0,_version_js__WEBPACK_IMPORTED_MODULE_1__/* .atLeast */ .j)(buildxVersion, GHA_V2_BUILDX))
+    if (!plan.types.includes('gha') || (0,_version_js__WEBPACK_IMPORTED_MODULE_2__/* .atLeast */ .j)(buildxVersion, GHA_V2_BUILDX))
         return undefined;
     return `cache: gha with buildx ${buildxVersion}: GitHub's cache service (API v2) needs buildx >= ${GHA_V2_BUILDX}; set buildx-version, or use cache: registry.`;
 }
@@ -794,8 +796,8 @@ function cacheFaultWarning(faults) {
 }
 /** The blobs a registry cache's manifest lists (an index of blobs, or an image manifest's layers): its cache config aside. */
 function cacheBlobs(manifestText) {
-    const manifest = JSON.parse(manifestText);
-    return (manifest.manifests ?? manifest.layers ?? []).filter(d => !/cacheconfig/.test(d.mediaType ?? '')).map(d => d.digest);
+    const manifest = (0,_image_js__WEBPACK_IMPORTED_MODULE_1__/* .parseManifest */ .Ng)(manifestText, 'the registry cache');
+    return ((0,_image_js__WEBPACK_IMPORTED_MODULE_1__/* .isIndex */ .nw)(manifest) ? manifest.manifests : manifest.layers).filter(d => !/cacheconfig/.test(d.mediaType ?? '')).map(d => d.digest);
 }
 /**
  * Whether exporting the registry cache would rewrite what its ref already holds: every step of
@@ -862,6 +864,152 @@ function pinnedLocalName(image) {
     const colon = named.lastIndexOf(':');
     const hasTag = colon > named.lastIndexOf('/');
     return hasTag ? `${named}-${hex}` : `${named}:sha256-${hex}`;
+}
+
+
+/***/ }),
+
+/***/ 8906:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A1: () => (/* binding */ parseIndex),
+/* harmony export */   AM: () => (/* binding */ readImage),
+/* harmony export */   FB: () => (/* binding */ parseImageConfig),
+/* harmony export */   Lv: () => (/* binding */ layerTotals),
+/* harmony export */   Ng: () => (/* binding */ parseManifest),
+/* harmony export */   YC: () => (/* binding */ createdOf),
+/* harmony export */   nw: () => (/* binding */ isIndex),
+/* harmony export */   sc: () => (/* binding */ sha256)
+/* harmony export */ });
+/* unused harmony exports platformName, isAttestation, instructionOf, layerBreakdown */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+// An image as its manifests describe it: per-platform size, layer count and the instruction
+// behind each layer, measured without pulling from whatever source serves the manifests.
+
+const INDEX_TYPES = ['application/vnd.oci.image.index.v1+json', 'application/vnd.docker.distribution.manifest.list.v2+json'];
+const MANIFEST_TYPES = ['application/vnd.oci.image.manifest.v1+json', 'application/vnd.docker.distribution.manifest.v2+json'];
+// BuildKit's registry cache is an index of blobs (layers and its cache config) under the OCI index type.
+const isIndex = (m) => Array.isArray(m.manifests);
+const isDescriptor = (d) => typeof d === 'object' &&
+    d !== null &&
+    typeof d.digest === 'string' &&
+    ['number', 'undefined'].includes(typeof d.size);
+/**
+ * Registry (or OCI layout) JSON read as what it says it is: an index when it lists manifests, a
+ * manifest when it has a config and layers, and its media type, where it gives one, agreeing.
+ * Anything else is an error naming `what`.
+ */
+function parseManifest(text, what = 'the manifest') {
+    let json;
+    try {
+        json = JSON.parse(typeof text === 'string' ? text : Buffer.from(text).toString('utf8'));
+    }
+    catch (e) {
+        throw new Error(`${what} is not JSON: ${e.message}`);
+    }
+    const m = (typeof json === 'object' && json !== null ? json : {});
+    const type = m.mediaType;
+    if (Array.isArray(m.manifests) && m.manifests.every(isDescriptor) && (!type || INDEX_TYPES.includes(type)))
+        return m;
+    // A manifest without layers (an empty image) lists none.
+    const layers = m.layers ?? [];
+    if (isDescriptor(m.config) && Array.isArray(layers) && layers.every(isDescriptor) && (!type || MANIFEST_TYPES.includes(type)))
+        return { ...m, layers };
+    throw new Error(`${what} is neither an image index nor an image manifest${type ? ` (media type ${type})` : ''}`);
+}
+/** An image's config blob: an object, whatever fields it carries (each is optional). */
+function parseImageConfig(text, what = 'the image config') {
+    let json;
+    try {
+        json = JSON.parse(typeof text === 'string' ? text : Buffer.from(text).toString('utf8'));
+    }
+    catch (e) {
+        throw new Error(`${what} is not JSON: ${e.message}`);
+    }
+    if (typeof json !== 'object' || json === null || Array.isArray(json))
+        throw new Error(`${what} is not an image config`);
+    const config = json;
+    if (config.history !== undefined && !Array.isArray(config.history))
+        throw new Error(`${what} has a history that is not a list`);
+    return config;
+}
+/** The same, where only an index will do (a referrers list, a multi-platform image). */
+function parseIndex(text, what = 'the index') {
+    const m = parseManifest(text, what);
+    if (!isIndex(m))
+        throw new Error(`${what} is an image manifest, not an index`);
+    return m;
+}
+/** When an image was made, as its first platform's config says. */
+const createdOf = (image) => image?.platforms.find(p => p.created)?.created;
+function platformName(p) {
+    return p ? [p.os, p.architecture, p.variant].filter(Boolean).join('/') : 'unknown';
+}
+function isAttestation(d) {
+    return d.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest' || d.platform?.os === 'unknown';
+}
+function layerTotals(manifest) {
+    const layers = manifest.layers;
+    return { size: layers.reduce((sum, l) => sum + l.size, 0), layers: layers.length };
+}
+/** `RUN |2 A=1 B=2 /bin/sh -c make # buildkit` -> `RUN make`; legacy `#(nop)` forms likewise. */
+function instructionOf(createdBy = '') {
+    return createdBy
+        .replace(/\s*# buildkit$/, '')
+        .replace(/^\/bin\/sh -c #\(nop\)\s*/, '')
+        .replace(/^\/bin\/sh -c /, 'RUN ')
+        .replace(/^RUN \|\d+ (?:\S+=\S* )*/, 'RUN ')
+        .replace(/^RUN \/bin\/sh -c /, 'RUN ')
+        .replace(/\s+/g, ' ')
+        .trim();
+}
+/**
+ * Each layer with the instruction that made it: history entries that made no layer are
+ * skipped; when the history is shorter than the layer list (squashed or foreign base
+ * images), the two are aligned from the top, where this Dockerfile's own layers are.
+ */
+function layerBreakdown(layers, history = []) {
+    const made = history.filter(h => !h.empty_layer);
+    const offset = made.length - layers.length;
+    return layers.map((layer, i) => ({
+        digest: layer.digest,
+        size: layer.size,
+        instruction: i + offset >= 0 && made[i + offset] ? instructionOf(made[i + offset].created_by) : '(no history)'
+    }));
+}
+const sha256 = (text) => `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text).digest('hex')}`;
+/**
+ * Walk an index (or a single manifest) and measure each platform, in the order the caller
+ * asked for platforms; platforms it did not ask for follow.
+ */
+async function readImage(source, ref, order = []) {
+    const raw = await source.manifest(ref);
+    const top = parseManifest(raw, ref);
+    const digest = ref.includes('@') ? ref.slice(ref.indexOf('@') + 1) : sha256(raw);
+    const measure = async (platform, manifestDigest, manifest) => {
+        const config = await source.config(manifestDigest, manifest);
+        return {
+            platform,
+            digest: manifestDigest,
+            ...(config.created ? { created: config.created } : {}),
+            user: config.config?.User ?? '',
+            ...layerTotals(manifest),
+            breakdown: layerBreakdown(manifest.layers, config.history)
+        };
+    };
+    if (!isIndex(top))
+        return { digest, platforms: [await measure(order[0] ?? 'unknown', digest, top)] };
+    const images = top.manifests.filter(d => !isAttestation(d));
+    const platforms = await Promise.all(images.map(async (d) => {
+        const manifest = parseManifest(await source.manifest(d.digest), `${platformName(d.platform)} ${d.digest}`);
+        if (isIndex(manifest))
+            throw new Error(`${platformName(d.platform)} ${d.digest} is an index inside an index`);
+        return measure(platformName(d.platform), d.digest, manifest);
+    }));
+    const rank = (p) => (order.includes(p.platform) ? order.indexOf(p.platform) : order.length);
+    return { digest, platforms: platforms.sort((a, b) => rank(a) - rank(b)) };
 }
 
 

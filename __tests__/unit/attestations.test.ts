@@ -39,11 +39,12 @@ test("a built index's attestation manifests, each with the image and platform it
     { image: ARM, manifest: 'sha256:att-arm', platform: 'linux/arm64/v8' }
   ])
   expect(attestationsOf({ manifests: built.manifests.slice(0, 2) })).toStrictEqual([])
-  expect(attestationsOf({})).toStrictEqual([])
+  expect(attestationsOf({ manifests: [] })).toStrictEqual([])
 })
 
 test("the referrer: the builder's in-toto layers, an empty config, the index as subject; its digest is its bytes'", () => {
   const statements = {
+    config: { digest: 'sha256:empty', size: 2 },
     layers: [
       {
         mediaType: IN_TOTO,

@@ -1,7 +1,18 @@
-import { instructionOf, isAttestation, layerBreakdown, layerTotals, readImage, type ImageConfig, type Manifest } from '../../src/core/image'
+import {
+  instructionOf,
+  isAttestation,
+  layerBreakdown,
+  layerTotals,
+  readImage,
+  type ImageConfig,
+  type ImageIndex,
+  type ImageManifest,
+  parseManifest,
+  parseIndex
+} from '../../src/core/image'
 import { repositoryOf } from '../../src/core/reference'
 
-const index: Manifest = {
+const index: ImageIndex = {
   mediaType: 'application/vnd.oci.image.index.v1+json',
   manifests: [
     { digest: 'sha256:arm', size: 1, platform: { os: 'linux', architecture: 'arm64' } },
@@ -14,7 +25,7 @@ const index: Manifest = {
     }
   ]
 }
-const manifests: Record<string, Manifest> = {
+const manifests: Record<string, ImageManifest> = {
   'sha256:amd': {
     config: { digest: 'sha256:c1', size: 10 },
     layers: [
@@ -30,7 +41,7 @@ const manifests: Record<string, Manifest> = {
       { digest: 'e', size: 10 }
     ]
   },
-  'sha256:att': { layers: [{ digest: 'f', size: 99_999_999 }] }
+  'sha256:att': { config: { digest: 'sha256:c3', size: 10 }, layers: [{ digest: 'f', size: 99_999_999 }] }
 }
 const history = (...made: string[]) => [
   { created_by: 'ARG NODE_VERSION', empty_layer: true },
@@ -100,9 +111,9 @@ describe('history to layers', () => {
 })
 
 test('attestation detection and totals', () => {
-  expect(isAttestation(index.manifests![2])).toBe(true)
-  expect(isAttestation(index.manifests![0])).toBe(false)
-  expect(layerTotals({})).toEqual({ size: 0, layers: 0 })
+  expect(isAttestation(index.manifests[2])).toBe(true)
+  expect(isAttestation(index.manifests[0])).toBe(false)
+  expect(layerTotals({ config: { digest: 'sha256:c', size: 1 }, layers: [] })).toEqual({ size: 0, layers: 0 })
 })
 
 test.each([
@@ -111,3 +122,34 @@ test.each([
   ['ghcr.io/p/ci@sha256:abc', 'ghcr.io/p/ci'],
   ['busybox:latest', 'busybox']
 ])('repositoryOf(%s) = %s', (ref, repo) => expect(repositoryOf(ref)).toBe(repo))
+
+describe('registry JSON is read as what it says it is', () => {
+  const config = { digest: 'sha256:c', size: 1 }
+  test('an index lists manifests, a manifest has a config and layers; the media type, where given, agrees', () => {
+    expect(parseManifest(JSON.stringify(index))).toStrictEqual(index)
+    expect(
+      parseManifest(JSON.stringify({ mediaType: 'application/vnd.docker.distribution.manifest.v2+json', config, layers: [] }))
+    ).toMatchObject({ config })
+    expect(parseIndex(new TextEncoder().encode(JSON.stringify({ manifests: [] })))).toStrictEqual({ manifests: [] })
+  })
+  test.each([
+    ['not JSON', '{', /^the manifest is not JSON/],
+    [
+      'an index media type on a manifest',
+      JSON.stringify({ mediaType: 'application/vnd.oci.image.index.v1+json', config, layers: [] }),
+      /neither an image index nor an image manifest \(media type application\/vnd\.oci\.image\.index\.v1\+json\)/
+    ],
+    [
+      'a manifest media type on an index',
+      JSON.stringify({ mediaType: 'application/vnd.oci.image.manifest.v1+json', manifests: [] }),
+      /neither/
+    ],
+    ['a layer without a digest', JSON.stringify({ config, layers: [{ size: 1 }] }), /neither/],
+    ['an error document', JSON.stringify({ errors: [{ code: 'MANIFEST_UNKNOWN' }] }), /neither/],
+    ['a list', '[]', /neither/]
+  ])('refused with the reason: %s', (_, text, error) => expect(() => parseManifest(text)).toThrow(error))
+  test('only an index where an index is needed', () =>
+    expect(() => parseIndex(JSON.stringify({ config, layers: [] }), 'the referrers')).toThrow(
+      /^the referrers is an image manifest, not an index$/
+    ))
+})

@@ -264,7 +264,8 @@ describe('whether the registry cache already holds the build', () => {
   test("a cache's blobs: an index of blobs or an image manifest's layers, never the cache config", () => {
     expect(cacheBlobs(index)).toEqual(['sha256:a', 'sha256:b'])
     expect(cacheBlobs(imageManifest)).toEqual(['sha256:a'])
-    expect(cacheBlobs('{}')).toEqual([])
+    // Anything else is no cache manifest: the read fails, and the cache is written as when it cannot be read.
+    expect(() => cacheBlobs('{}')).toThrow(/^the registry cache is neither an image index nor an image manifest$/)
   })
   const all = { steps: 3, cached: 3 }
   test.each([

@@ -3,7 +3,7 @@
 // into OCI 1.1 referrers: manifests whose `subject` is the published index. The index then holds
 // the platform images alone, and a rebuild of the same commit keeps its digest. Pure.
 import { createHash } from 'node:crypto'
-import type { Descriptor, Manifest } from './image.js'
+import type { Descriptor, ImageIndex, ImageManifest } from './image.js'
 
 export const OCI_INDEX = 'application/vnd.oci.image.index.v1+json'
 export const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json'
@@ -35,9 +35,10 @@ export interface Attestation {
 export const isAttestation = (d: Descriptor) => d.annotations?.[REFERENCE_TYPE] === 'attestation-manifest'
 
 /** The attestation manifests of a built index, each with the platform image it is about. */
-export function attestationsOf(index: Manifest): Attestation[] {
-  const platformOf = new Map((index.manifests ?? []).filter(d => !isAttestation(d)).map(d => [d.digest, d.platform]))
-  return (index.manifests ?? []).filter(isAttestation).map(d => {
+export function attestationsOf(index: ImageIndex | ImageManifest): Attestation[] {
+  const manifests = 'manifests' in index ? index.manifests : []
+  const platformOf = new Map(manifests.filter(d => !isAttestation(d)).map(d => [d.digest, d.platform]))
+  return manifests.filter(isAttestation).map(d => {
     const image = d.annotations![REFERENCE_DIGEST]
     const p = platformOf.get(image)
     return { image, manifest: d.digest, ...(p ? { platform: [p.os, p.architecture, p.variant].filter(Boolean).join('/') } : {}) }
@@ -53,11 +54,11 @@ const digestOf = (bytes: Uint8Array) => `sha256:${createHash('sha256').update(by
  */
 export function referrerManifest(
   attestation: Attestation,
-  statements: Manifest,
+  statements: ImageManifest,
   subject: Descriptor,
   created: string
 ): { digest: string; bytes: Uint8Array; descriptor: Descriptor & { artifactType: string } } {
-  const layers = (statements.layers ?? []).filter(l => l.mediaType === IN_TOTO)
+  const layers = statements.layers.filter(l => l.mediaType === IN_TOTO)
   const predicates = [...new Set(layers.map(l => l.annotations?.[PREDICATE_TYPE]).filter(Boolean))].join(',')
   const annotations = {
     'org.opencontainers.image.created': created,
@@ -84,7 +85,7 @@ export function referrerManifest(
 export const referrersTag = (digest: string) => digest.replace(':', '-')
 
 /** The referrers tag's index with one more descriptor (once). */
-export function withReferrer(index: Manifest | undefined, descriptor: Descriptor): { bytes: Uint8Array; changed: boolean } {
+export function withReferrer(index: ImageIndex | undefined, descriptor: Descriptor): { bytes: Uint8Array; changed: boolean } {
   const manifests = index?.manifests ?? []
   const changed = !manifests.some(d => d.digest === descriptor.digest)
   const next = { schemaVersion: 2, mediaType: OCI_INDEX, manifests: changed ? [...manifests, descriptor] : manifests }

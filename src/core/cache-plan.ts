@@ -4,6 +4,7 @@ import type { Inputs } from './inputs.js'
 import type { RunContext } from './github-context.js'
 import { atLeast } from './version.js'
 import type { CacheFault } from './progress.js'
+import { isIndex, parseManifest } from './image.js'
 
 export interface CachePlan {
   from: string[]
@@ -244,9 +245,8 @@ export function cacheFaultWarning(faults: CacheFault[]): string | undefined {
 
 /** The blobs a registry cache's manifest lists (an index of blobs, or an image manifest's layers): its cache config aside. */
 export function cacheBlobs(manifestText: string): string[] {
-  type Listed = { digest: string; mediaType?: string }[]
-  const manifest = JSON.parse(manifestText) as { manifests?: Listed; layers?: Listed }
-  return (manifest.manifests ?? manifest.layers ?? []).filter(d => !/cacheconfig/.test(d.mediaType ?? '')).map(d => d.digest)
+  const manifest = parseManifest(manifestText, 'the registry cache')
+  return (isIndex(manifest) ? manifest.manifests : manifest.layers).filter(d => !/cacheconfig/.test(d.mediaType ?? '')).map(d => d.digest)
 }
 
 /**

@@ -10,11 +10,82 @@ export interface Descriptor {
   annotations?: Record<string, string>
 }
 
-export interface Manifest {
+/** What an index and a manifest both may carry. */
+interface Annotated {
+  schemaVersion?: number
   mediaType?: string
-  manifests?: Descriptor[]
-  config?: Descriptor
-  layers?: Descriptor[]
+  artifactType?: string
+  annotations?: Record<string, string>
+  subject?: Descriptor
+}
+
+/** An image index (or Docker manifest list): one entry per platform image, and attestations. */
+export interface ImageIndex extends Annotated {
+  manifests: Descriptor[]
+}
+
+/** One image (or artifact): its config and layers. */
+export interface ImageManifest extends Annotated {
+  config: Descriptor
+  layers: Descriptor[]
+}
+
+const INDEX_TYPES = ['application/vnd.oci.image.index.v1+json', 'application/vnd.docker.distribution.manifest.list.v2+json']
+const MANIFEST_TYPES = ['application/vnd.oci.image.manifest.v1+json', 'application/vnd.docker.distribution.manifest.v2+json']
+// BuildKit's registry cache is an index of blobs (layers and its cache config) under the OCI index type.
+
+export const isIndex = (m: ImageIndex | ImageManifest): m is ImageIndex => Array.isArray((m as ImageIndex).manifests)
+
+const isDescriptor = (d: unknown): d is Descriptor =>
+  typeof d === 'object' &&
+  d !== null &&
+  typeof (d as Descriptor).digest === 'string' &&
+  ['number', 'undefined'].includes(typeof (d as Descriptor).size)
+
+/**
+ * Registry (or OCI layout) JSON read as what it says it is: an index when it lists manifests, a
+ * manifest when it has a config and layers, and its media type, where it gives one, agreeing.
+ * Anything else is an error naming `what`.
+ */
+export function parseManifest(text: string | Uint8Array, what = 'the manifest'): ImageIndex | ImageManifest {
+  let json: unknown
+  try {
+    json = JSON.parse(typeof text === 'string' ? text : Buffer.from(text).toString('utf8'))
+  } catch (e) {
+    throw new Error(`${what} is not JSON: ${(e as Error).message}`)
+  }
+  const m = (typeof json === 'object' && json !== null ? json : {}) as Partial<ImageIndex & ImageManifest>
+  const type = m.mediaType
+  if (Array.isArray(m.manifests) && m.manifests.every(isDescriptor) && (!type || INDEX_TYPES.includes(type))) return m as ImageIndex
+  // A manifest without layers (an empty image) lists none.
+  const layers = m.layers ?? []
+  if (isDescriptor(m.config) && Array.isArray(layers) && layers.every(isDescriptor) && (!type || MANIFEST_TYPES.includes(type)))
+    return { ...m, layers } as ImageManifest
+  throw new Error(`${what} is neither an image index nor an image manifest${type ? ` (media type ${type})` : ''}`)
+}
+
+/** An image's config blob: an object, whatever fields it carries (each is optional). */
+export function parseImageConfig(
+  text: string | Uint8Array,
+  what = 'the image config'
+): ImageConfig & { os?: string; architecture?: string } {
+  let json: unknown
+  try {
+    json = JSON.parse(typeof text === 'string' ? text : Buffer.from(text).toString('utf8'))
+  } catch (e) {
+    throw new Error(`${what} is not JSON: ${(e as Error).message}`)
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new Error(`${what} is not an image config`)
+  const config = json as ImageConfig
+  if (config.history !== undefined && !Array.isArray(config.history)) throw new Error(`${what} has a history that is not a list`)
+  return config
+}
+
+/** The same, where only an index will do (a referrers list, a multi-platform image). */
+export function parseIndex(text: string | Uint8Array, what = 'the index'): ImageIndex {
+  const m = parseManifest(text, what)
+  if (!isIndex(m)) throw new Error(`${what} is an image manifest, not an index`)
+  return m
 }
 
 export interface HistoryEntry {
@@ -59,7 +130,7 @@ export interface ImageSource {
   /** A manifest (or index) by reference or digest, as raw bytes. */
   manifest(refOrDigest: string): Promise<string>
   /** An image's config (its history names each layer's instruction). */
-  config(manifestDigest: string, manifest: Manifest): Promise<ImageConfig>
+  config(manifestDigest: string, manifest: ImageManifest): Promise<ImageConfig>
 }
 
 export function platformName(p: Descriptor['platform']): string {
@@ -70,8 +141,8 @@ export function isAttestation(d: Descriptor): boolean {
   return d.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest' || d.platform?.os === 'unknown'
 }
 
-export function layerTotals(manifest: Manifest): { size: number; layers: number } {
-  const layers = manifest.layers ?? []
+export function layerTotals(manifest: ImageManifest): { size: number; layers: number } {
+  const layers = manifest.layers
   return { size: layers.reduce((sum, l) => sum + l.size, 0), layers: layers.length }
 }
 
@@ -110,9 +181,9 @@ export const sha256 = (text: string) => `sha256:${createHash('sha256').update(te
  */
 export async function readImage(source: ImageSource, ref: string, order: string[] = []): Promise<ImageInfo> {
   const raw = await source.manifest(ref)
-  const top = JSON.parse(raw) as Manifest
+  const top = parseManifest(raw, ref)
   const digest = ref.includes('@') ? ref.slice(ref.indexOf('@') + 1) : sha256(raw)
-  const measure = async (platform: string, manifestDigest: string, manifest: Manifest): Promise<PlatformImage> => {
+  const measure = async (platform: string, manifestDigest: string, manifest: ImageManifest): Promise<PlatformImage> => {
     const config = await source.config(manifestDigest, manifest)
     return {
       platform,
@@ -120,13 +191,17 @@ export async function readImage(source: ImageSource, ref: string, order: string[
       ...(config.created ? { created: config.created } : {}),
       user: config.config?.User ?? '',
       ...layerTotals(manifest),
-      breakdown: layerBreakdown(manifest.layers ?? [], config.history)
+      breakdown: layerBreakdown(manifest.layers, config.history)
     }
   }
-  if (!top.manifests) return { digest, platforms: [await measure(order[0] ?? 'unknown', digest, top)] }
+  if (!isIndex(top)) return { digest, platforms: [await measure(order[0] ?? 'unknown', digest, top)] }
   const images = top.manifests.filter(d => !isAttestation(d))
   const platforms = await Promise.all(
-    images.map(async d => measure(platformName(d.platform), d.digest, JSON.parse(await source.manifest(d.digest)) as Manifest))
+    images.map(async d => {
+      const manifest = parseManifest(await source.manifest(d.digest), `${platformName(d.platform)} ${d.digest}`)
+      if (isIndex(manifest)) throw new Error(`${platformName(d.platform)} ${d.digest} is an index inside an index`)
+      return measure(platformName(d.platform), d.digest, manifest)
+    })
   )
   const rank = (p: PlatformImage) => (order.includes(p.platform) ? order.indexOf(p.platform) : order.length)
   return { digest, platforms: platforms.sort((a, b) => rank(a) - rank(b)) }

@@ -25,7 +25,7 @@ import { keepImagePruneRest, layoutStoreDir } from './builder/layout-store.js'
 import { verifyImage } from './builder/verify.js'
 import { handOver } from './github/handover.js'
 import { attestationsOf } from '../core/attestations.js'
-import type { Manifest } from '../core/image.js'
+import { parseManifest } from '../core/image.js'
 import { clientFor } from './registry/registry-client.js'
 import { finish } from './report/finish.js'
 import { needs, type Run, type Stage } from './stages.js'
@@ -235,7 +235,7 @@ export const BUILD_STAGES: Stage[] = [
       const { milliseconds: buildMs, steps } = builtOf(run)
       // The pushed index holds the platforms' attestations; the merge attaches them to its own.
       const attestations = run.inputs.attest.length
-        ? attestationsOf(JSON.parse(await clientFor(run.inputs.image, run.rt.env).manifest(needs(run.digest, 'the digest'))) as Manifest)
+        ? attestationsOf(parseManifest(await clientFor(run.inputs.image, run.rt.env).manifest(needs(run.digest, 'the digest'))))
         : []
       const placed = await builtOnOf(run)
       for (const p of platforms) {

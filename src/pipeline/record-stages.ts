@@ -14,7 +14,7 @@ import { copyIndex, readHistory, writeRecordedIndex } from './registry/history.j
 import { clientsFor, type RegistryClient } from './registry/registry-client.js'
 import { attachAttestations } from './registry/referrers.js'
 import { attestationsOf, OCI_INDEX } from '../core/attestations.js'
-import type { Manifest } from '../core/image.js'
+import { parseManifest } from '../core/image.js'
 import { publish } from './registry/publish.js'
 import { scanImage } from './report/scan.js'
 import { needs, type Run, type Stage } from './stages.js'
@@ -122,7 +122,7 @@ async function attachRunAttestations(run: Run, clientOf: (repository: string) =>
   const source = inputs.mode === 'merge' ? inputs.image : repositories[0]
   const attestations = run.handovers
     ? run.handovers.flatMap(h => h.attestations ?? [])
-    : attestationsOf(JSON.parse(await clientOf(source).manifest(needs(run.digest, 'the digest'))) as Manifest)
+    : attestationsOf(parseManifest(await clientOf(source).manifest(needs(run.digest, 'the digest'))))
   if (!attestations.length) {
     rt.warning(`attest: the builder made no attestation for ${target}; nothing attached (does it support ${inputs.attest.join(' and ')}?)`)
     return

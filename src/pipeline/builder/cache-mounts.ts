@@ -23,6 +23,7 @@ import { errorMessage } from '../../core/errors.js'
 import { lastLines } from '../host/docker.js'
 import { githubCacheAvailable, restorePaths, savePaths } from '../github/github-cache.js'
 import type { Runtime } from '../host/runtime.js'
+import { isIndex, layerTotals, parseIndex, parseManifest } from '../../core/image.js'
 
 /** What became of one mount: the sum it was restored with ('' for none), and the bytes moved each way. */
 export interface MountUse {
@@ -154,10 +155,10 @@ async function saveToImage(rt: Runtime, plan: MountsPlan, builder: string, uses:
   const digest = (JSON.parse(await readFile(metadataFile, 'utf8')) as Record<string, string>)['containerimage.digest']
   await publish(rt, digest, [repositoryOf(plan.image)], [plan.image], layout)
   // One image holds every mount: its layer's size is what was saved, for all of them together.
-  const index = JSON.parse(await readFile(join(layout, 'index.json'), 'utf8')) as { manifests: { digest: string }[] }
+  const index = parseIndex(await readFile(join(layout, 'index.json')), 'the mounts image layout')
   const blob = (digest: string) => join(layout, 'blobs', 'sha256', digest.slice('sha256:'.length))
-  const manifest = JSON.parse(await readFile(blob(index.manifests[0].digest), 'utf8')) as { layers?: { size: number }[] }
-  const bytes = (manifest.layers ?? []).reduce((sum, l) => sum + l.size, 0)
+  const manifest = parseManifest(await readFile(blob(index.manifests[0].digest)), 'the mounts image')
+  const bytes = isIndex(manifest) ? 0 : layerTotals(manifest).size
   return uses.map(u => ({ ...u, note: `saved to ${plan.image}: ${bytes} bytes (compressed), every mount in one image` }))
 }
 

@@ -7,7 +7,7 @@ import { readdir, readFile, stat, unlink, utimes } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import type { Env } from '../../core/env.js'
-import type { Manifest } from '../../core/image.js'
+import { isIndex, parseManifest } from '../../core/image.js'
 
 /** Blobs unused for this long go: a weekly rebuild still finds last week's layers. */
 export const KEEP_UNUSED_MS = 8 * 24 * 3600 * 1000
@@ -22,10 +22,9 @@ const blobPath = (dir: string, digest: string) => join(dir, 'blobs', 'sha256', d
 
 /** Every blob an image is made of, the image's own manifest included. */
 export async function imageBlobs(dir: string, digest: string): Promise<string[]> {
-  const manifest = JSON.parse(await readFile(blobPath(dir, digest), 'utf8')) as Manifest
-  const children = manifest.manifests ? await Promise.all(manifest.manifests.map(m => imageBlobs(dir, m.digest))) : []
-  const parts = [manifest.config, ...(manifest.layers ?? [])].filter(d => d !== undefined).map(d => d.digest)
-  return [digest, ...children.flat(), ...parts]
+  const manifest = parseManifest(await readFile(blobPath(dir, digest)), `${digest} in the OCI layout`)
+  if (isIndex(manifest)) return [digest, ...(await Promise.all(manifest.manifests.map(m => imageBlobs(dir, m.digest)))).flat()]
+  return [digest, manifest.config.digest, ...manifest.layers.map(l => l.digest)]
 }
 
 /**

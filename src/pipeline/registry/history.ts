@@ -1,8 +1,7 @@
 // The history kept on the published images (see core/history.ts): a build's metrics written
 // onto its index before its tags move, and the chain of earlier builds read back from the
 // registry, one index manifest per build.
-import type { Descriptor, Manifest } from '../../core/image.js'
-import { sha256 } from '../../core/image.js'
+import { isIndex, parseManifest, sha256, type Descriptor } from '../../core/image.js'
 import { parseRecord, type BuildRecord, type History } from '../../core/history.js'
 import { repositoryOf, tagOf } from '../../core/reference.js'
 import type { Env } from '../../core/env.js'
@@ -38,7 +37,7 @@ export async function readHistory(ref: string, count: number, env: Env, reads: O
         return
       }
       const digest = at.includes('@') ? at.slice(at.indexOf('@') + 1) : sha256(raw)
-      const record = parseRecord(digest, (JSON.parse(raw) as Manifest & { annotations?: Record<string, string> }).annotations)
+      const record = parseRecord(digest, parseManifest(raw, at).annotations)
       if (!record) return
       if (walked.some(r => r.digest === record.digest)) return
       walked.push(record)
@@ -68,10 +67,10 @@ export async function writeRecordedIndex(
 ): Promise<string> {
   const source = clientOf(repositories[0])
   const { bytes, mediaType } = await readBack(`${repositories[0]}@${built}`, () => source.manifestBytes(built), warn)
-  const top = JSON.parse(Buffer.from(bytes).toString('utf8')) as Manifest & { annotations?: Record<string, string> }
+  const top = parseManifest(bytes, `${repositories[0]}@${built}`)
   const [os, architecture, variant] = platform.split('/')
-  const manifests: Descriptor[] = (top.manifests ?? []).filter(d => !withoutAttestations || !isAttestation(d))
-  if (!top.manifests)
+  const manifests: Descriptor[] = isIndex(top) ? top.manifests.filter(d => !withoutAttestations || !isAttestation(d)) : []
+  if (!isIndex(top))
     manifests.push({
       mediaType: top.mediaType ?? mediaType,
       digest: built,
@@ -82,7 +81,7 @@ export async function writeRecordedIndex(
     schemaVersion: 2,
     mediaType: OCI_INDEX,
     manifests,
-    annotations: { ...(top.manifests ? top.annotations : {}), ...annotations }
+    annotations: { ...(isIndex(top) ? top.annotations : {}), ...annotations }
   }
   const written = new TextEncoder().encode(JSON.stringify(index))
   const digest = sha256(Buffer.from(written).toString('utf8'))

@@ -2,7 +2,7 @@
 // or the parts a builder of several nodes pushed. The same parts, in the same order, give the
 // same digest.
 import { createHash } from 'node:crypto'
-import type { Descriptor, ImageConfig, Manifest } from '../../core/image.js'
+import { isIndex, parseImageConfig, parseManifest, type Descriptor } from '../../core/image.js'
 import { OCI_INDEX } from '../../core/attestations.js'
 import { readBack, type RegistryClient } from './registry-client.js'
 
@@ -14,7 +14,7 @@ export interface Index {
 /** Reads a pushed part, read again (with a warning) while the registry does not serve it yet. */
 async function readPart(client: RegistryClient, digest: string, what: string, warn: (message: string) => void) {
   const { bytes, mediaType } = await readBack(`${what} ${digest}`, () => client.manifestBytes(digest), warn)
-  return { bytes, mediaType, manifest: JSON.parse(Buffer.from(bytes).toString('utf8')) as Manifest }
+  return { bytes, mediaType, manifest: parseManifest(bytes, `${what} ${digest}`) }
 }
 
 /** One platform's image manifest as an index entry, its platform checked against its config's. */
@@ -25,9 +25,9 @@ export async function platformEntry(
   warn: (message: string) => void
 ): Promise<Descriptor> {
   const { bytes, mediaType, manifest } = await readPart(client, digest, platform, warn)
-  if (manifest.manifests)
+  if (isIndex(manifest))
     throw new Error(`${platform}: ${digest} is an index; a per-platform job must push one platform's manifest (provenance off)`)
-  const config = JSON.parse(await client.blob(manifest.config!.digest)) as ImageConfig & { os?: string; architecture?: string }
+  const config = parseImageConfig(await client.blob(manifest.config.digest), `${platform} ${digest}'s config`)
   const [os, architecture, variant] = platform.split('/')
   if (config.os !== os || config.architecture !== architecture)
     throw new Error(`${platform}: ${digest} is an image for ${config.os}/${config.architecture}`)
@@ -50,7 +50,7 @@ export async function nodeEntries(
   warn: (message: string) => void
 ): Promise<Descriptor[]> {
   const { manifest } = await readPart(client, digest, platforms.join(', '), warn)
-  if (!manifest.manifests) return [await platformEntry(client, platforms[0], digest, warn)]
+  if (!isIndex(manifest)) return [await platformEntry(client, platforms[0], digest, warn)]
   const made = manifest.manifests
     .filter(m => m.platform?.os !== 'unknown')
     .map(m => [m.platform?.os, m.platform?.architecture, m.platform?.variant].filter(Boolean).join('/'))

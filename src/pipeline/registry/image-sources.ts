@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { type Docker, mustRun } from '../host/docker.js'
 import { inspectConfigArgs, inspectRawArgs } from '../../core/args.js'
-import { type Baseline, type ImageInfo, readImage, type ImageConfig, type ImageSource } from '../../core/image.js'
+import { type Baseline, type ImageInfo, parseImageConfig, readImage, type ImageSource } from '../../core/image.js'
 import { clientFor, NotFoundError, readBack } from './registry-client.js'
 import { errorMessage } from '../../core/errors.js'
 import type { Env } from '../../core/env.js'
@@ -41,12 +41,12 @@ export function registrySource(
       ),
     config: (manifestDigest, manifest) =>
       either(
-        async () => JSON.parse(await http.blob(manifest.config!.digest)) as ImageConfig,
+        async () => parseImageConfig(await http.blob(manifest.config.digest)),
         async () =>
-          JSON.parse(
+          parseImageConfig(
             (await mustRun(run, inspectConfigArgs(at(manifestDigest)), `Reading image config ${at(manifestDigest)}`, { quiet: true }))
               .stdout
-          ) as ImageConfig
+          )
       )
   }
 }
@@ -59,7 +59,7 @@ export function ociLayoutSource(dir: string): ImageSource {
       if (!digest.startsWith('sha256:')) throw new Error(`An OCI layout is read by digest, not by '${digest}'`)
       return blob(digest)
     },
-    config: async (_digest, manifest) => JSON.parse(await blob(manifest.config!.digest)) as ImageConfig
+    config: async (_digest, manifest) => parseImageConfig(await blob(manifest.config.digest))
   }
 }
 

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Manifest } from '../../core/image.js'
+import { isIndex, parseManifest } from '../../core/image.js'
 import { repositoriesOf, repositoryOf, tagOf } from '../../core/reference.js'
 import { clientsFor, readBack, RegistryError, type RegistryClient } from './registry-client.js'
 import type { Runtime } from '../host/runtime.js'
@@ -79,9 +79,9 @@ export async function pushLayout(client: RegistryClient, dir: string, digest: st
   const pushManifest = async (digest: string, mediaType = ''): Promise<void> => {
     if (await client.manifestDigest(digest)) return
     const bytes = await read(digest)
-    const manifest = JSON.parse(bytes.toString('utf8')) as Manifest
-    const blobs = [manifest.config, ...(manifest.layers ?? [])].filter(d => d !== undefined).map(d => d.digest)
-    if (manifest.manifests) await Promise.all(manifest.manifests.map(m => pushManifest(m.digest, m.mediaType)))
+    const manifest = parseManifest(bytes, `${digest} in the OCI layout`)
+    const blobs = isIndex(manifest) ? [] : [manifest.config.digest, ...manifest.layers.map(l => l.digest)]
+    if (isIndex(manifest)) await Promise.all(manifest.manifests.map(m => pushManifest(m.digest, m.mediaType)))
     else await eachLimited(blobs, PARALLEL_UPLOADS, pushBlob)
     for (let attempt = 1; ; attempt++) {
       try {

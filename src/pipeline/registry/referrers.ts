@@ -13,7 +13,7 @@ import {
   withReferrer,
   type Attestation
 } from '../../core/attestations.js'
-import type { Descriptor, Manifest } from '../../core/image.js'
+import { isIndex, parseIndex, parseManifest, type Descriptor, type ImageIndex } from '../../core/image.js'
 import { NotFoundError, type RegistryClient } from './registry-client.js'
 
 /** Every referrer of a manifest, from the API or from the tag schema. */
@@ -23,9 +23,16 @@ export async function listReferrers(client: RegistryClient, digest: string): Pro
   return (await tagIndex(client, digest))?.manifests ?? viaApi ?? []
 }
 
-async function tagIndex(client: RegistryClient, digest: string): Promise<Manifest | undefined> {
+/** An attestation manifest: one image manifest (its layers are the statements). */
+function statementsManifest(text: string, digest: string) {
+  const manifest = parseManifest(text, `the attestation manifest ${digest}`)
+  if (isIndex(manifest)) throw new Error(`the attestation manifest ${digest} is an index`)
+  return manifest
+}
+
+async function tagIndex(client: RegistryClient, digest: string): Promise<ImageIndex | undefined> {
   try {
-    return JSON.parse(await client.manifest(referrersTag(digest))) as Manifest
+    return parseIndex(await client.manifest(referrersTag(digest)), `the referrers tag of ${digest}`)
   } catch (e) {
     if (e instanceof NotFoundError) return undefined
     throw e
@@ -47,7 +54,7 @@ export async function attachAttestations(
   const from = clientOf(source)
   // Each statement manifest read once, whatever the number of repositories.
   const statementsOf = new Map(
-    await Promise.all(attestations.map(async a => [a.manifest, JSON.parse(await from.manifest(a.manifest)) as Manifest] as const))
+    await Promise.all(attestations.map(async a => [a.manifest, statementsManifest(await from.manifest(a.manifest), a.manifest)] as const))
   )
   const written: string[] = []
   let kept = 0

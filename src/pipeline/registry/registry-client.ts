@@ -7,7 +7,7 @@ import type { Env } from '../../core/env.js'
 import { dockerCredentials, type Credentials } from '../host/docker-config.js'
 import { http, type HttpResponse } from '../host/http.js'
 import { parseChallenge, retryAfterMs } from '../../core/http-headers.js'
-import type { Descriptor, Manifest } from '../../core/image.js'
+import { parseIndex, type Descriptor } from '../../core/image.js'
 
 export const MANIFEST_TYPES = [
   'application/vnd.oci.image.index.v1+json',
@@ -111,7 +111,8 @@ export class RegistryClient {
       const page: string = next
       const res: HttpResponse = await this.retrying('GET tags', () => this.call(page, { accept: [404] }))
       if (res.status === 404) return tags
-      tags.push(...(((await res.json()) as { tags?: string[] | null }).tags ?? []))
+      const listed = fieldOf(await res.json(), 'tags')
+      if (Array.isArray(listed)) tags.push(...listed.filter((t): t is string => typeof t === 'string'))
       const link = /<([^>]+)>;\s*rel="next"/.exec(res.headers.get('link') ?? '')?.[1]
       next = link ? (link.startsWith('/') ? link : new URL(link).pathname + new URL(link).search) : undefined
     }
@@ -167,7 +168,7 @@ export class RegistryClient {
       })
     )
     if (!res.ok || !(res.headers.get('content-type') ?? '').includes('application/vnd.oci.image.index.v1+json')) return undefined
-    return ((await res.json()) as Manifest).manifests ?? []
+    return parseIndex(await res.text(), `the referrers of ${digest}`).manifests
   }
 
   private async call(pathOrUrl: string, call: Call): Promise<HttpResponse> {
@@ -212,10 +213,16 @@ export class RegistryClient {
     url.searchParams.set('scope', params.scope ?? `repository:${this.ref.repository}:pull`)
     const res = await http(url, { headers: basic ? { Authorization: basic } : {}, signal: this.retries.signal })
     if (!res.ok) throw new Error(`${this.ref.host}: token request answered ${res.status} ${res.statusText}`)
-    const body = (await res.json()) as { token?: string; access_token?: string }
-    this.authorization = `Bearer ${body.token ?? body.access_token}`
+    const body = await res.json()
+    const token = [fieldOf(body, 'token'), fieldOf(body, 'access_token')].find((t): t is string => typeof t === 'string' && t !== '')
+    if (!token) throw new Error(`${this.ref.host}: the token service answered without a token`)
+    this.authorization = `Bearer ${token}`
   }
 }
+
+/** One field of a JSON answer, whatever the answer is (an object or not). */
+const fieldOf = (json: unknown, key: string): unknown =>
+  typeof json === 'object' && json !== null ? (json as Record<string, unknown>)[key] : undefined
 
 /** A wait that ends early, and fails, when the signal aborts. */
 function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
