@@ -2,6 +2,66 @@ export const id = 126;
 export const ids = [126];
 export const modules = {
 
+/***/ 517:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   N3: () => (/* binding */ dockerfileLabelKeys),
+/* harmony export */   lM: () => (/* binding */ annotationArgs),
+/* harmony export */   nM: () => (/* binding */ indexAnnotations)
+/* harmony export */ });
+/* unused harmony export dockerfileLabels */
+// OCI annotations for the pushed image. Labels live in each platform's config; registries such
+// as GHCR describe a multi-platform image from its index's annotations, so the OCI basics go on
+// the index too (on the manifest when there is only one platform). Pure.
+const INDEX_KEYS = ['title', 'description', 'source', 'revision', 'version', 'created'].map(k => `org.opencontainers.image.${k}`);
+/** Literal values of OCI LABELs in a Dockerfile (values built from ARGs are left out: they are not known here). */
+function dockerfileLabels(dockerfile) {
+    const found = {};
+    for (const m of dockerfile.matchAll(/(org\.opencontainers\.image\.[a-z]+)=(?:"([^"$\\]*)"|([^\s"'$\\]+))/g))
+        found[m[1]] = m[2] ?? m[3];
+    return found;
+}
+/** Every OCI key a Dockerfile's LABELs set, with literal values or built from ARGs. */
+const dockerfileLabelKeys = (dockerfile) => new Set([...dockerfile.matchAll(/(org\.opencontainers\.image\.[a-z]+)=/g)].map(m => m[1]));
+/**
+ * buildx --annotation values: the user's (unprefixed ones on the index and on each manifest),
+ * then the OCI basics from the labels (or the Dockerfile's literal LABELs) where the user set none.
+ */
+function annotationArgs(user, labels, dockerfile, multiPlatform) {
+    const top = multiPlatform ? 'index' : 'manifest';
+    const out = [];
+    const userTopKeys = new Set();
+    for (const line of user) {
+        const prefixed = /^([a-z-]+(?:\[[^\]]*\])?):(.*)$/.exec(line);
+        if (prefixed && !prefixed[2].startsWith('//')) {
+            out.push(line);
+            if (prefixed[1].startsWith(top))
+                userTopKeys.add(prefixed[2].split('=')[0]);
+        }
+        else {
+            if (multiPlatform)
+                out.push(`index:${line}`);
+            out.push(`manifest:${line}`);
+            userTopKeys.add(line.split('=')[0]);
+        }
+    }
+    const fromLabels = Object.fromEntries(labels.map(l => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+    const known = { ...dockerfileLabels(dockerfile), ...fromLabels };
+    for (const key of INDEX_KEYS)
+        if (known[key] && !userTopKeys.has(key))
+            out.push(`${top}:${key}=${known[key]}`);
+    return out;
+}
+/** The index's own annotations among buildx's --annotation values (`index:key=value`), as the index carries them. */
+const indexAnnotations = (args) => Object.fromEntries(args
+    .filter(a => a.startsWith('index:'))
+    .map(a => a.slice('index:'.length))
+    .map(a => [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]));
+
+
+/***/ }),
+
 /***/ 5540:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -452,6 +512,222 @@ function planRun(f) {
         nodes,
         ...(split ? { split } : {})
     };
+}
+
+
+/***/ }),
+
+/***/ 2558:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  TT: () => (/* binding */ ociLabels),
+  SF: () => (/* binding */ releaseVersion),
+  nP: () => (/* binding */ tagNames)
+});
+
+// UNUSED EXPORTS: commitOf, formatDate, imageTags, tagSafe
+
+// EXTERNAL MODULE: ./src/core/reference.ts
+var reference = __webpack_require__(5378);
+;// CONCATENATED MODULE: ./src/core/semver.ts
+// Release tags from a git tag, the way images are released: v1.2.3 gives 1.2.3, 1.2 and 1, and
+// latest; a floating tag only moves forward (releasing 1.2.5 after 1.3.0 leaves 1 and latest on
+// 1.3.0); a pre-release gets its full version only. Pure.
+const SEMVER = /^v?(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?(?:\+[0-9A-Za-z.-]+)?$/;
+function parseVersion(text) {
+    const m = SEMVER.exec(text);
+    if (!m)
+        return undefined;
+    const [major, minor, patch] = [m[1], m[2], m[3]].map(Number);
+    const pre = m[4] ?? '';
+    return { major, minor, patch, pre, text: `${major}.${minor}.${patch}${pre ? `-${pre}` : ''}` };
+}
+/** Semver precedence: numbers first; a pre-release sorts before its release; identifiers compare numerically when both are numbers. */
+function compareVersions(a, b) {
+    for (const key of ['major', 'minor', 'patch'])
+        if (a[key] !== b[key])
+            return a[key] - b[key];
+    if (a.pre === b.pre)
+        return 0;
+    if (!a.pre)
+        return 1;
+    if (!b.pre)
+        return -1;
+    const [x, y] = [a.pre.split('.'), b.pre.split('.')];
+    for (let i = 0; i < Math.min(x.length, y.length); i++) {
+        if (x[i] === y[i])
+            continue;
+        const [nx, ny] = [/^\d+$/.test(x[i]), /^\d+$/.test(y[i])];
+        if (nx && ny)
+            return Number(x[i]) - Number(y[i]);
+        if (nx !== ny)
+            return nx ? -1 : 1;
+        return x[i] < y[i] ? -1 : 1;
+    }
+    return x.length - y.length;
+}
+/**
+ * The tags a release gets, given the versions already published (the repository's tags): the
+ * full version always; `X.Y`, `X` and `latest` for a stable release that is the highest of its
+ * minor series, major series and of all, respectively.
+ */
+function releaseTags(version, published) {
+    const tags = [version.text];
+    if (version.pre)
+        return tags;
+    const stable = published.map(parseVersion).filter((v) => !!v && !v.pre);
+    const highest = (series) => stable.filter(series).every(v => compareVersions(version, v) >= 0);
+    if (highest(v => v.major === version.major && v.minor === version.minor))
+        tags.push(`${version.major}.${version.minor}`);
+    if (highest(v => v.major === version.major))
+        tags.push(`${version.major}`);
+    if (highest(() => true))
+        tags.push('latest');
+    return tags;
+}
+
+// EXTERNAL MODULE: ./src/core/annotations.ts
+var annotations = __webpack_require__(517);
+// EXTERNAL MODULE: ./src/core/tag-policy.ts
+var tag_policy = __webpack_require__(7786);
+;// CONCATENATED MODULE: ./src/core/tags.ts
+
+
+
+
+/**
+ * A value as a tag: every run of characters a tag cannot hold becomes '-', a leading '.' or '-'
+ * is dropped, at most 128 characters (the distribution spec's limit).
+ */
+const tagSafe = (value) => value
+    .replace(/[^A-Za-z0-9_.-]+/g, '-')
+    .replace(/^[.-]+/, '')
+    .slice(0, 128);
+/** `YYYY`, `YY`, `MM`, `DD`, `HH`, `mm`, `ss` (moment's names, as metadata-action's patterns use) in a time zone. */
+function formatDate(date, format, timeZone = 'UTC') {
+    const parts = Object.fromEntries(new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit'
+    })
+        .formatToParts(date)
+        .map(p => [p.type, p.value]));
+    const tokens = {
+        YYYY: parts.year,
+        YY: parts.year.slice(-2),
+        MM: parts.month,
+        DD: parts.day,
+        HH: parts.hour,
+        mm: parts.minute,
+        ss: parts.second
+    };
+    return format.replace(/YYYY|YY|MM|DD|HH|mm|ss/g, t => tokens[t]);
+}
+/** The commit a run names: on pull requests, the head commit when a `sha:head` rule asks for it. */
+function commitOf(inputs, ctx) {
+    return inputs.tagPolicy.some(r => r.kind === 'sha' && r.head) && ctx.headSha ? ctx.headSha : ctx.sha;
+}
+const branchOf = (ref) => (ref.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : '');
+/** The release a `refs/tags/…` run builds, when `tag-policy` asks for semver; undefined on other events. */
+function releaseVersion(inputs, ctx) {
+    if (!inputs.tagPolicy.some(r => r.kind === 'semver') || !ctx.ref.startsWith('refs/tags/'))
+        return undefined;
+    const tag = ctx.ref.slice('refs/tags/'.length);
+    const version = parseVersion(tag);
+    if (!version)
+        throw new Error(`Input 'tag-policy': 'semver' needs a version tag such as v1.2.3 or 1.2.3-rc.1; this run's tag is '${tag}'.`);
+    return version;
+}
+// metadata-action's priorities (date and the explicit tags rank as its raw type): the highest gives the version.
+const PRIORITY = { schedule: 1000, semver: 900, edge: 700, ref: 600, date: 200, latest: 150, sha: 100 };
+/** The tag names (no repository) one rule gives on this run, unprefixed; none when the rule does not apply. */
+function namesOf(rule, ctx, commit, now, release) {
+    const branch = branchOf(ctx.ref);
+    switch (rule.kind) {
+        case 'sha':
+            return commit ? [`sha-${commit.slice(0, rule.length ?? 7)}`] : [];
+        case 'date':
+            return [formatDate(now, 'YYYYMMDD')];
+        case 'latest':
+            return ctx.defaultBranch && branch === ctx.defaultBranch ? ['latest'] : [];
+        case 'semver':
+            if (!release)
+                return [];
+            return release.published ? releaseTags(release.version, release.published) : [release.version.text];
+        case 'ref': {
+            const pr = /^refs\/pull\/(\d+)\//.exec(ctx.ref)?.[1] ?? (ctx.pullRequest ? String(ctx.pullRequest) : '');
+            if (ctx.ref.startsWith('refs/pull/') || (ctx.eventName.startsWith('pull_request') && pr))
+                return pr ? [`pr-${pr}`] : [];
+            if (branch)
+                return [tagSafe(branch)];
+            if (ctx.ref.startsWith('refs/tags/'))
+                return [tagSafe(ctx.ref.slice('refs/tags/'.length))];
+            return [];
+        }
+        case 'edge':
+            return branch && branch === (rule.branch ?? ctx.defaultBranch) ? ['edge'] : [];
+        case 'schedule':
+            if (ctx.eventName !== 'schedule')
+                return [];
+            return [
+                tagSafe((rule.pattern ?? 'nightly').replace(tag_policy/* EXPRESSION */.N3, (_, expr, format, tz) => expr === 'sha' ? commit.slice(0, 7) : expr === 'branch' ? branch : formatDate(now, format ?? '', tz || 'UTC')))
+            ].filter(Boolean);
+    }
+}
+/** The tags a run writes. `release.published`: the repository's tags, for which floating tags (X.Y, X, latest) may move. */
+function tagNames(inputs, ctx, now, release) {
+    const { image } = inputs;
+    const given = inputs.tags.map(t => ((0,reference/* isBareTag */.vA)(t) ? `${image}:${t}` : t));
+    const commit = commitOf(inputs, ctx);
+    // `latest` carries no prefix or suffix, as metadata-action's flavor (onlatest=false) leaves it.
+    const dress = (name) => (name === 'latest' ? name : tagSafe(`${inputs.tagPrefix}${name}${inputs.tagSuffix}`));
+    const ruled = image
+        ? inputs.tagPolicy.map(rule => ({ priority: PRIORITY[rule.kind], names: namesOf(rule, ctx, commit, now, release).map(dress) }))
+        : [];
+    // The explicit tags rank as metadata-action's raw ones; `latest` is never the version.
+    const candidates = [{ priority: PRIORITY.date, names: inputs.tags.filter(reference/* isBareTag */.vA) }, ...ruled]
+        .map(c => ({ ...c, names: c.names.filter(n => n !== 'latest') }))
+        .filter(c => c.names.length)
+        .sort((a, b) => b.priority - a.priority);
+    const tags = [...given, ...ruled.flatMap(r => r.names.map(n => `${image}:${n}`))];
+    return { tags: [...new Set(tags)], version: candidates[0]?.names[0] ?? '' };
+}
+/** Only the references: see tagNames. */
+const imageTags = (...args) => tagNames(...args).tags;
+/**
+ * The OCI labels the action adds; the user's own labels (KEY=VALUE) win over them, and the
+ * Dockerfile's own title, description and licenses stay (a --label would replace them).
+ */
+function ociLabels(inputs, ctx, now, dockerfile = '', version) {
+    const named = version || tagNames(inputs, ctx, now).version;
+    const fromDockerfile = (0,annotations/* dockerfileLabelKeys */.N3)(dockerfile);
+    const describing = {
+        'org.opencontainers.image.title': ctx.repository.split('/')[1],
+        'org.opencontainers.image.description': ctx.repositoryFacts?.description,
+        'org.opencontainers.image.url': ctx.repository ? `${ctx.serverUrl}/${ctx.repository}` : '',
+        'org.opencontainers.image.licenses': ctx.repositoryFacts?.license
+    };
+    const ours = {
+        ...Object.fromEntries(Object.entries(describing).filter(([k]) => !fromDockerfile.has(k))),
+        // As BuildKit writes the config's own time: whole seconds.
+        'org.opencontainers.image.created': now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+        'org.opencontainers.image.revision': commitOf(inputs, ctx),
+        'org.opencontainers.image.source': ctx.repository ? `${ctx.serverUrl}/${ctx.repository}` : '',
+        'org.opencontainers.image.version': named || ctx.ref.replace(/^refs\/(heads|tags)\//, '')
+    };
+    const userKeys = new Set(inputs.labels.map(l => l.slice(0, l.indexOf('='))));
+    const added = Object.entries(ours)
+        .filter(([k, v]) => v && !userKeys.has(k))
+        .map(([k, v]) => `${k}=${v}`);
+    return [...added, ...inputs.labels];
 }
 
 

@@ -7,7 +7,7 @@ import { splitCommand } from './verify.js'
 import { severalNodesProblems } from './builder.js'
 import { parseRegistryAuth, type Login } from './registry-auth.js'
 import { INPUT_DEFAULTS } from './action-inputs.js'
-import { parseTagRule, TAG_POLICY_FORMS, type TagRule } from './tags.js'
+import { parseTagRule, TAG_POLICY_FORMS, type TagRule } from './tag-policy.js'
 import type { AttestKind } from './attestations.js'
 import { parseVulnerabilityBudget, type VulnerabilityCounts } from './vulnerabilities.js'
 
