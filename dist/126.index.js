@@ -528,7 +528,7 @@ __webpack_require__.d(__webpack_exports__, {
   nP: () => (/* binding */ tagNames)
 });
 
-// UNUSED EXPORTS: commitOf, formatDate, imageTags, tagSafe
+// UNUSED EXPORTS: formatDate, imageTags, tagSafe
 
 // EXTERNAL MODULE: ./src/core/reference.ts
 var reference = __webpack_require__(5378);
@@ -746,7 +746,7 @@ __webpack_require__.d(__webpack_exports__, {
   nY: () => (/* binding */ useBuilder)
 });
 
-// UNUSED EXPORTS: buildxPlugin, createBuilder, existingBuilder, installBuildx, installedBuildx, toolCacheHit
+// UNUSED EXPORTS: buildxPlugin, installBuildx
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
@@ -1050,7 +1050,7 @@ async function useBuilder(rt, inputs, plan, { version, binary }, temp) {
     }
     // The builder's BuildKit from the GitHub cache when a run before pulled it: no Docker Hub pull.
     if (plan.create?.spec.driverOpts.includes(`image=${(0,core_image_cache/* pinnedLocalName */.Z)(inputs.buildkitImage)}`)) {
-        const { save, pullError } = await (0,image_cache/* readyImage */.Vo)(rt, 'buildkit', inputs.buildkitImage, temp, 'builder image');
+        const { save, pullError } = await (0,image_cache/* readyImage */.V)(rt, 'buildkit', inputs.buildkitImage, temp, 'builder image');
         if (pullError)
             throw new Error(`Pulling the builder image ${inputs.buildkitImage} failed: ${pullError}\nSet buildkit-image to a copy your runner can pull (a mirror, with its login), or use driver: docker.`);
         if (save)
@@ -1136,10 +1136,9 @@ async function keepImagePruneRest(dir, digest, now) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   ZG: () => (/* binding */ verifyImage),
-/* harmony export */   u4: () => (/* binding */ removeVerifyLeftovers)
+/* harmony export */   Z: () => (/* binding */ verifyImage),
+/* harmony export */   u: () => (/* binding */ removeVerifyLeftovers)
 /* harmony export */ });
-/* unused harmony export VERIFY_LABEL */
 /* harmony import */ var _core_verify_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7190);
 /* harmony import */ var _host_docker_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2897);
 
@@ -1316,10 +1315,9 @@ async function savePaths(paths, key) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   PQ: () => (/* binding */ saveCachedImage),
-/* harmony export */   Vo: () => (/* binding */ readyImage)
+/* harmony export */   P: () => (/* binding */ saveCachedImage),
+/* harmony export */   V: () => (/* binding */ readyImage)
 /* harmony export */ });
-/* unused harmony exports hasImage, loadCachedImage */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
@@ -2082,7 +2080,7 @@ async function setupQemu(rt, inputs, temp, dir = BINFMT_DIR) {
         return;
     }
     const image = inputs.qemuImage;
-    const { name, save } = await (0,image_cache/* readyImage */.Vo)(rt, 'binfmt', image, temp, 'binfmt image');
+    const { name, save } = await (0,image_cache/* readyImage */.V)(rt, 'binfmt', image, temp, 'binfmt image');
     if (save)
         rt.remember({ binfmtCache: save });
     const arches = [...new Set(toInstall.map(p => emulatorFor(p).arch))];
@@ -3423,7 +3421,7 @@ const BUILD_STAGES = [
                 user: p.user ?? ''
             }));
             try {
-                run.verification = await (0,builder_verify/* verifyImage */.ZG)(run.rt, run.inputs, targets, !localName, key);
+                run.verification = await (0,builder_verify/* verifyImage */.Z)(run.rt, run.inputs, targets, !localName, key);
             }
             finally {
                 if (localName)

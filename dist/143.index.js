@@ -1137,7 +1137,7 @@ const readFreshImage = (source, ref, order, warn) => (0,_registry_client_js__WEB
 /* harmony export */   gl: () => (/* binding */ RegistryError),
 /* harmony export */   m_: () => (/* binding */ NotFoundError)
 /* harmony export */ });
-/* unused harmony exports MANIFEST_TYPES, DEFAULT_RETRIES, RegistryClient */
+/* unused harmony exports MANIFEST_TYPES, RegistryClient */
 /* harmony import */ var _core_reference_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5378);
 /* harmony import */ var _host_docker_config_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5404);
 /* harmony import */ var _host_http_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1893);

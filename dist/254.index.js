@@ -285,7 +285,7 @@ function checkBudgets(platforms, budgets) {
 /* harmony export */   q: () => (/* binding */ buildxNeeded),
 /* harmony export */   xh: () => (/* binding */ builderSpec)
 /* harmony export */ });
-/* unused harmony exports MIN_BUILDX, DEFAULT_BUILDX, loopbackRegistries, buildkitdConfig, firstNodePlatforms, kubernetesNodeOpts, nodeFor, buildsNatively */
+/* unused harmony exports DEFAULT_BUILDX, loopbackRegistries, buildkitdConfig */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5378);
@@ -562,7 +562,7 @@ function severalNodesProblems(inputs, why) {
 /* harmony export */   oq: () => (/* binding */ cacheSpecAttrs),
 /* harmony export */   xP: () => (/* binding */ GHA_V2_BUILDX)
 /* harmony export */ });
-/* unused harmony exports cacheWrite, platformCacheRef, cacheNames, cacheHoldsBuild */
+/* unused harmony exports cacheWrite, cacheHoldsBuild */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3323);
@@ -822,7 +822,7 @@ function pinnedLocalName(image) {
 /* harmony export */   nw: () => (/* binding */ isIndex),
 /* harmony export */   sc: () => (/* binding */ sha256)
 /* harmony export */ });
-/* unused harmony exports platformName, isAttestation, instructionOf, layerBreakdown */
+/* unused harmony exports isAttestation, instructionOf, layerBreakdown */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 // An image as its manifests describe it: per-platform size, layer count and the instruction
@@ -967,7 +967,7 @@ __webpack_require__.d(__webpack_exports__, {
   rE: () => (/* binding */ secretLookingBuildArgs)
 });
 
-// UNUSED EXPORTS: CACHE_KINDS, CACHE_TYPES, DRIVERS, durationMs, splitLines, splitList
+// UNUSED EXPORTS: durationMs, splitList
 
 // EXTERNAL MODULE: ./src/core/budget.ts
 var budget = __webpack_require__(4782);
@@ -1810,7 +1810,6 @@ function signedPercent(percent) {
 /* harmony export */   G9: () => (/* binding */ parseTagRule),
 /* harmony export */   N3: () => (/* binding */ EXPRESSION)
 /* harmony export */ });
-/* unused harmony export TAG_KINDS */
 // The `tag-policy` input's entries: what each may be, and each parsed into a rule or told why it
 // is not one. Pure; what the rules name is src/core/tags.ts's.
 const TAG_KINDS = ['sha', 'date', 'latest', 'semver', 'ref', 'edge', 'schedule', 'none'];

@@ -6,10 +6,9 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   ZG: () => (/* binding */ verifyImage),
-/* harmony export */   u4: () => (/* binding */ removeVerifyLeftovers)
+/* harmony export */   Z: () => (/* binding */ verifyImage),
+/* harmony export */   u: () => (/* binding */ removeVerifyLeftovers)
 /* harmony export */ });
-/* unused harmony export VERIFY_LABEL */
 /* harmony import */ var _core_verify_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7190);
 /* harmony import */ var _host_docker_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2897);
 
@@ -186,10 +185,9 @@ async function savePaths(paths, key) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   PQ: () => (/* binding */ saveCachedImage),
-/* harmony export */   Vo: () => (/* binding */ readyImage)
+/* harmony export */   P: () => (/* binding */ saveCachedImage),
+/* harmony export */   V: () => (/* binding */ readyImage)
 /* harmony export */ });
-/* unused harmony exports hasImage, loadCachedImage */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
@@ -330,13 +328,13 @@ async function post(rt) {
     }
     const binfmt = state.binfmtCache;
     if (binfmt)
-        await cleanup('Save binfmt image', () => (0,_github_image_cache_js__WEBPACK_IMPORTED_MODULE_1__/* .saveCachedImage */ .PQ)(rt, binfmt, 'binfmt image'));
+        await cleanup('Save binfmt image', () => (0,_github_image_cache_js__WEBPACK_IMPORTED_MODULE_1__/* .saveCachedImage */ .P)(rt, binfmt, 'binfmt image'));
     const buildkit = state.buildkitCache;
     if (buildkit)
-        await cleanup('Save builder image', () => (0,_github_image_cache_js__WEBPACK_IMPORTED_MODULE_1__/* .saveCachedImage */ .PQ)(rt, buildkit, 'builder image'));
+        await cleanup('Save builder image', () => (0,_github_image_cache_js__WEBPACK_IMPORTED_MODULE_1__/* .saveCachedImage */ .P)(rt, buildkit, 'builder image'));
     const verifyKey = state.verifyKey;
     if (verifyKey)
-        await cleanup('Remove verify containers', () => (0,_builder_verify_js__WEBPACK_IMPORTED_MODULE_3__/* .removeVerifyLeftovers */ .u4)(rt, verifyKey, state.verifyImage));
+        await cleanup('Remove verify containers', () => (0,_builder_verify_js__WEBPACK_IMPORTED_MODULE_3__/* .removeVerifyLeftovers */ .u)(rt, verifyKey, state.verifyImage));
     const builder = state.builder;
     if (builder)
         await cleanup(`Remove builder ${builder}`, () => (0,_host_docker_js__WEBPACK_IMPORTED_MODULE_2__/* .mustRun */ .Pv)(rt.docker, (0,_core_args_js__WEBPACK_IMPORTED_MODULE_5__/* .removeBuilderArgs */ .tk)(builder), 'Removing the builder'));

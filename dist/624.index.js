@@ -204,13 +204,13 @@ async function post(rt) {
     }
     const binfmt = state.binfmtCache;
     if (binfmt)
-        await cleanup('Save binfmt image', () => (0,_github_image_cache_js__WEBPACK_IMPORTED_MODULE_1__/* .saveCachedImage */ .PQ)(rt, binfmt, 'binfmt image'));
+        await cleanup('Save binfmt image', () => (0,_github_image_cache_js__WEBPACK_IMPORTED_MODULE_1__/* .saveCachedImage */ .P)(rt, binfmt, 'binfmt image'));
     const buildkit = state.buildkitCache;
     if (buildkit)
-        await cleanup('Save builder image', () => (0,_github_image_cache_js__WEBPACK_IMPORTED_MODULE_1__/* .saveCachedImage */ .PQ)(rt, buildkit, 'builder image'));
+        await cleanup('Save builder image', () => (0,_github_image_cache_js__WEBPACK_IMPORTED_MODULE_1__/* .saveCachedImage */ .P)(rt, buildkit, 'builder image'));
     const verifyKey = state.verifyKey;
     if (verifyKey)
-        await cleanup('Remove verify containers', () => (0,_builder_verify_js__WEBPACK_IMPORTED_MODULE_3__/* .removeVerifyLeftovers */ .u4)(rt, verifyKey, state.verifyImage));
+        await cleanup('Remove verify containers', () => (0,_builder_verify_js__WEBPACK_IMPORTED_MODULE_3__/* .removeVerifyLeftovers */ .u)(rt, verifyKey, state.verifyImage));
     const builder = state.builder;
     if (builder)
         await cleanup(`Remove builder ${builder}`, () => (0,_host_docker_js__WEBPACK_IMPORTED_MODULE_2__/* .mustRun */ .Pv)(rt.docker, (0,_core_args_js__WEBPACK_IMPORTED_MODULE_5__/* .removeBuilderArgs */ .tk)(builder), 'Removing the builder'));

@@ -7,7 +7,7 @@ import { appendFileSync } from 'node:fs'
 import { EOL } from 'node:os'
 
 /** A command's data: the runner reads %, CR and LF as escapes. */
-export const escapeData = (text: string) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
+const escapeData = (text: string) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
 
 export function issue(command: string, message = ''): void {
   process.stdout.write(`::${command}::${escapeData(message)}${EOL}`)
@@ -39,7 +39,7 @@ export async function group<T>(name: string, fn: () => Promise<T>): Promise<T> {
  * `name<<delimiter` blocks, so that any value (several lines included) reads back whole. The
  * delimiter is random (no crypto module needed: a value holding it is refused, not cut short).
  */
-export function fileCommandBlock(
+function fileCommandBlock(
   name: string,
   value: string,
   delimiter = `ghadelimiter_${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`

@@ -4,7 +4,7 @@
 import { INPUT_DEFAULTS, type InputName, type RawInputs } from '../core/inputs.js'
 
 export const COMMANDS = ['build', 'inspect', 'compare', 'history'] as const
-export type Command = (typeof COMMANDS)[number]
+type Command = (typeof COMMANDS)[number]
 
 /** Flags of the command line itself, not inputs. */
 export const OWN_FLAGS = ['json', 'dry-run', 'help'] as const

@@ -23,7 +23,7 @@ export function paint(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): Pain
   return { ok: sgr(32), bad: sgr(31), dim: sgr(2), bold: sgr(1) }
 }
 
-export interface TerminalHost {
+interface TerminalHost {
   rt: Runtime
   outputs: Partial<Record<OutputName, string>>
   state: PostState

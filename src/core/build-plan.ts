@@ -30,7 +30,7 @@ export const wantsVerify = (inputs: Pick<Inputs, 'verify' | 'requireNonRoot'>) =
 export const verifyName = (inputs: Pick<Inputs, 'verify' | 'requireNonRoot' | 'push'>, verifyKey: string) =>
   wantsVerify(inputs) && !inputs.push ? `${verifyKey}:built` : ''
 
-export interface PlanFacts {
+interface PlanFacts {
   inputs: Inputs
   ctx: RunContext
   tags: string[]

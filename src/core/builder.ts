@@ -14,7 +14,7 @@ export interface EngineFacts {
 }
 
 /** Older buildx lacks what the action relies on (multi-platform docker driver, rawjson-era flags). */
-export const MIN_BUILDX = '0.13.0'
+const MIN_BUILDX = '0.13.0'
 /** Installed when the runner's buildx cannot do what the inputs ask and no version was asked for. */
 export const DEFAULT_BUILDX = 'v0.37.1'
 /**
@@ -26,7 +26,7 @@ export const DEFAULT_BUILDX_SHA256: Record<string, string> = {
   'buildx-v0.37.1.linux-amd64': '9447199cdb435f25880548343c128a4b6650e8891ee598905d8d29d39a8e359b'
 }
 
-export interface BuildxNeed {
+interface BuildxNeed {
   version: string
   why: string
 }
@@ -157,7 +157,7 @@ export function builderSpec(
  * platform with a native node is never emulated on the first. A lone node is left as buildx
  * makes it, but for kubernetes, whose pods are told their platforms.
  */
-export function firstNodePlatforms(inputs: Pick<Inputs, 'appendNodes' | 'platforms'>, driver: BuilderSpec['driver']): string[] {
+function firstNodePlatforms(inputs: Pick<Inputs, 'appendNodes' | 'platforms'>, driver: BuilderSpec['driver']): string[] {
   if (!inputs.appendNodes.length) return driver === 'kubernetes' ? inputs.platforms : []
   const appended = new Set(inputs.appendNodes.map(n => n.platform))
   return inputs.platforms.filter(p => !appended.has(p))
@@ -172,7 +172,7 @@ const kubernetesArch = (platform: string) => platform.split('/')[1] ?? ''
  * the user's labels or put in place of the one they give), so that each platform's pods run on
  * machines of that architecture.
  */
-export function kubernetesNodeOpts(driverOpts: string[], platforms: string[]): string[] {
+function kubernetesNodeOpts(driverOpts: string[], platforms: string[]): string[] {
   const arches = [...new Set(platforms.map(kubernetesArch))]
   if (arches.length !== 1) return driverOpts
   const arch = `kubernetes.io/arch=${arches[0]}`
@@ -237,7 +237,7 @@ export function createdNodes(create: Pick<ReturnType<typeof builderSpec>, 'spec'
 }
 
 /** The node buildx gives a platform: one that fixes it, else the first that lists it, else the first. */
-export function nodeFor(platform: string, nodes: BuilderNode[]): BuilderNode | undefined {
+function nodeFor(platform: string, nodes: BuilderNode[]): BuilderNode | undefined {
   return nodes.find(n => n.fixed.includes(platform)) ?? nodes.find(n => n.platforms.includes(platform)) ?? nodes[0]
 }
 
@@ -263,7 +263,7 @@ const family = (platform: string) => ({ '386': 'amd64', arm: 'arm64' })[platform
  * node fixes (a node appended or fixed for a platform is that platform's machine); else the
  * first its BuildKit lists, which is the machine's own (QEMU's come after).
  */
-export function buildsNatively(platform: string, node: BuilderNode, runnerPlatform?: string): boolean {
+function buildsNatively(platform: string, node: BuilderNode, runnerPlatform?: string): boolean {
   const own = runnerPlatform ?? node.fixed[0] ?? node.platforms[0]
   return own !== undefined && family(own) === family(platform)
 }

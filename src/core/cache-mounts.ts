@@ -60,7 +60,7 @@ const mountFlag = (mount: CacheMount, target: string) =>
   ].join(',')
 
 /** Where the helper builds run: an image with a shell and tar, and the SHELL the Dockerfile runs it with. */
-export interface Helper {
+interface Helper {
   image: string
   /** `SHELL [...]` of the stage it was taken from (a shell off /bin/sh, as distroless :debug images have). */
   shell?: string

@@ -88,7 +88,7 @@ export function withTagSuffix(ref: string, suffix: string, bareTag: string): str
 }
 
 /** A registry cache ref for one platform: its tag gains the suffix once (`r/x:buildcache` → `r/x:buildcache-linux-arm64`). */
-export function platformCacheRef(ref: string, platform: string): string {
+function platformCacheRef(ref: string, platform: string): string {
   const suffix = platformSuffix(platform)
   return ref.endsWith(suffix) ? ref : withTagSuffix(ref, suffix, `buildcache${suffix}`)
 }
@@ -101,7 +101,7 @@ export function platformCacheRef(ref: string, platform: string): string {
  * one place writes the shared one. Every build reads the shared one and each platform's own,
  * so that a build still hits after the platforms moved apart or together.
  */
-export function cacheNames(
+function cacheNames(
   base: string,
   inputs: Pick<Inputs, 'mode' | 'platforms'>,
   forPlatform: (base: string, platform: string) => string,

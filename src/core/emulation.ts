@@ -2,7 +2,7 @@
 // where the binfmt image is kept between runs. Pure.
 
 /** linux/<arch> names of the machine's own architecture (and what it runs natively). */
-export function nativePlatforms(arch = process.arch): string[] {
+function nativePlatforms(arch = process.arch): string[] {
   switch (arch) {
     case 'x64':
       return ['linux/amd64', 'linux/386']
@@ -30,7 +30,7 @@ export function emulatorFor(platform: string): { entry: string; arch: string } |
   return table[arch]
 }
 
-export interface EmulationNeed {
+interface EmulationNeed {
   /** Platforms that need an emulator. */
   emulated: string[]
   /** Of those, the ones without a registered emulator. */

@@ -20,7 +20,7 @@ export const HISTORY_KEYS = {
 } as const
 const REVISION = 'org.opencontainers.image.revision'
 
-export interface PlatformMetrics {
+interface PlatformMetrics {
   platform: string
   size: number
   layers: number

@@ -88,7 +88,7 @@ export function parseIndex(text: string | Uint8Array, what = 'the index'): Image
   return m
 }
 
-export interface HistoryEntry {
+interface HistoryEntry {
   created_by?: string
   empty_layer?: boolean
 }
@@ -99,7 +99,7 @@ export interface ImageConfig {
   history?: HistoryEntry[]
 }
 
-export interface Layer {
+interface Layer {
   digest: string
   size: number
   /** The Dockerfile instruction that made the layer, as the image history tells it. */
@@ -133,7 +133,7 @@ export interface ImageSource {
   config(manifestDigest: string, manifest: ImageManifest): Promise<ImageConfig>
 }
 
-export function platformName(p: Descriptor['platform']): string {
+function platformName(p: Descriptor['platform']): string {
   return p ? [p.os, p.architecture, p.variant].filter(Boolean).join('/') : 'unknown'
 }
 

@@ -17,11 +17,11 @@ export { INPUT_DEFAULTS }
 export type InputName = keyof typeof INPUT_DEFAULTS
 export type RawInputs = Record<InputName, string>
 
-export const CACHE_KINDS = ['gha', 'registry', 'inline', 'local', 'none'] as const
-export const DRIVERS = ['auto', 'docker', 'docker-container', 'remote', 'kubernetes'] as const
-export const CACHE_TYPES = ['registry', 'local', 'gha', 'inline', 's3', 'azblob'] as const
+const CACHE_KINDS = ['gha', 'registry', 'inline', 'local', 'none'] as const
+const DRIVERS = ['auto', 'docker', 'docker-container', 'remote', 'kubernetes'] as const
+const CACHE_TYPES = ['registry', 'local', 'gha', 'inline', 's3', 'azblob'] as const
 
-export type CacheKind = (typeof CACHE_KINDS)[number]
+type CacheKind = (typeof CACHE_KINDS)[number]
 export type Driver = (typeof DRIVERS)[number]
 
 export interface Secret {
@@ -169,7 +169,7 @@ export function splitList(value: string): string[] {
 }
 
 /** Newline-only list: for values that may contain commas (build args, labels, cache specs). */
-export function splitLines(value: string): string[] {
+function splitLines(value: string): string[] {
   return value
     .split('\n')
     .map(s => s.trim())

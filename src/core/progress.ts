@@ -4,7 +4,7 @@
 
 import type { ProgressWarning } from './build-checks.js'
 
-export interface Vertex {
+interface Vertex {
   digest: string
   name: string
   cached?: boolean

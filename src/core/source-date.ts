@@ -7,7 +7,7 @@ export interface SourceDate {
   from: 'SOURCE_DATE_EPOCH' | 'commit' | 'event' | 'build time'
 }
 
-export interface SourceDateFacts {
+interface SourceDateFacts {
   /** The step's own SOURCE_DATE_EPOCH, if it set one. */
   env?: string
   created: 'commit' | 'now'
@@ -21,7 +21,7 @@ export interface SourceDateFacts {
 const seconds = (date: Date) => Math.floor(date.getTime() / 1000)
 
 /** A step's SOURCE_DATE_EPOCH must be whole seconds; anything else is a mistake worth naming. */
-export function parseEpoch(text: string): number | undefined {
+function parseEpoch(text: string): number | undefined {
   return /^\d{1,12}$/.test(text.trim()) ? Number(text.trim()) : undefined
 }
 

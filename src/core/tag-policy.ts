@@ -1,6 +1,6 @@
 // The `tag-policy` input's entries: what each may be, and each parsed into a rule or told why it
 // is not one. Pure; what the rules name is src/core/tags.ts's.
-export const TAG_KINDS = ['sha', 'date', 'latest', 'semver', 'ref', 'edge', 'schedule', 'none'] as const
+const TAG_KINDS = ['sha', 'date', 'latest', 'semver', 'ref', 'edge', 'schedule', 'none'] as const
 export type TagKind = Exclude<(typeof TAG_KINDS)[number], 'none'>
 
 /** One entry of `tag-policy`: its kind and the options written after it (`sha:12:head`, `edge:main`, `schedule:nightly`). */

@@ -47,7 +47,7 @@ export function formatDate(date: Date, format: string, timeZone = 'UTC'): string
 }
 
 /** The commit a run names: on pull requests, the head commit when a `sha:head` rule asks for it. */
-export function commitOf(inputs: Pick<Inputs, 'tagPolicy'>, ctx: Pick<RunContext, 'sha' | 'headSha'>): string {
+function commitOf(inputs: Pick<Inputs, 'tagPolicy'>, ctx: Pick<RunContext, 'sha' | 'headSha'>): string {
   return inputs.tagPolicy.some(r => r.kind === 'sha' && r.head) && ctx.headSha ? ctx.headSha : ctx.sha
 }
 
@@ -106,7 +106,7 @@ function namesOf(
   }
 }
 
-export interface TagNames {
+interface TagNames {
   /** Full references, the explicit `tags` first, then the rules'. */
   tags: string[]
   /** metadata-action's `version`: the tag of the highest-priority rule that applied (a release's full version first). */
@@ -139,12 +139,6 @@ export function tagNames(
 
 /** Only the references: see tagNames. */
 export const imageTags = (...args: Parameters<typeof tagNames>): string[] => tagNames(...args).tags
-
-/** The event payload's repository, where it describes the image: metadata-action's title, description, url and licenses. */
-export interface RepositoryFacts {
-  description?: string
-  license?: string
-}
 
 /**
  * The OCI labels the action adds; the user's own labels (KEY=VALUE) win over them, and the

@@ -3,7 +3,7 @@
 // JSON and SARIF 2.1.0 (which both, and most other scanners, also write). Pure.
 
 export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'unknown'] as const
-export type Severity = (typeof SEVERITIES)[number]
+type Severity = (typeof SEVERITIES)[number]
 export type VulnerabilityCounts = Record<Severity, number>
 
 export interface ScanResult {

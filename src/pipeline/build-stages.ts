@@ -39,7 +39,7 @@ const imageOf = (run: Run) => needs(run.image, 'the image')
 const pushesItself = (run: Run) => planOf(run).build.pushTo.length > 0
 
 /** buildx readied and the builder chosen or created, with the run's plan. */
-export const SETUP_BUILDX_STAGE: Stage = {
+const SETUP_BUILDX_STAGE: Stage = {
   name: 'Set up buildx',
   run: async run => {
     const { rt, inputs } = run

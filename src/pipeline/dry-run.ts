@@ -14,7 +14,7 @@ import { askEngineIfAuto, existingBuilderFacts } from './builder/buildx.js'
 import { gatherFacts, readRunContext } from './run-facts.js'
 import type { Runtime } from './host/runtime.js'
 
-export interface DryRun {
+interface DryRun {
   /** Each command as argv, `docker` first. */
   commands: string[][]
   /** What a reader needs besides the commands (what goes through stdin, what is left out). */

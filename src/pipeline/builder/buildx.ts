@@ -43,7 +43,7 @@ export function buildxPlugin(env: Env, exists: (path: string) => boolean = exist
  * kept in the tool cache, keyed by the binary's path, size and time, so that a runner whose
  * buildx did not change does not start it again (about 100 ms of every run).
  */
-export async function installedBuildx(run: Docker, env: Env, binary = buildxPlugin(env)): Promise<string | undefined> {
+async function installedBuildx(run: Docker, env: Env, binary = buildxPlugin(env)): Promise<string | undefined> {
   const known = binary ? await versionsKnown(env) : {}
   const key = binary ? await binaryKey(binary) : undefined
   if (key && known[key]) return known[key]
@@ -119,13 +119,13 @@ export async function installBuildx(version: string, baseUrl: string, env: Env):
 }
 
 /** A tool the tool cache holds complete, as @actions/tool-cache lays it out (`<tool>/<version>/<arch>` and `<arch>.complete`). */
-export function toolCacheHit(env: Env, tool: string, version: string, exists: (path: string) => boolean = existsSync): string | undefined {
+function toolCacheHit(env: Env, tool: string, version: string, exists: (path: string) => boolean = existsSync): string | undefined {
   if (!env.RUNNER_TOOL_CACHE) return undefined
   const dir = join(env.RUNNER_TOOL_CACHE, tool, version, process.arch)
   return exists(`${dir}.complete`) ? dir : undefined
 }
 
-export async function createBuilder(run: Docker, create: BuilderToCreate): Promise<void> {
+async function createBuilder(run: Docker, create: BuilderToCreate): Promise<void> {
   const { spec, config, files, appends } = create
   if (spec.configFile) await writeFile(spec.configFile, config)
   for (const [path, pem] of Object.entries(files)) await writeFile(path, pem, { mode: 0o600 })
@@ -134,7 +134,7 @@ export async function createBuilder(run: Docker, create: BuilderToCreate): Promi
 }
 
 /** A builder the user keeps (a warm one on a self-hosted runner): started if it is not, never created or removed here. */
-export async function existingBuilder(run: Docker, name: string): Promise<{ driver: Driver; nodes: BuilderNode[] }> {
+async function existingBuilder(run: Docker, name: string): Promise<{ driver: Driver; nodes: BuilderNode[] }> {
   const inspected = await run(['buildx', 'inspect', '--bootstrap', name], { quiet: true })
   if (inspected.code !== 0) {
     throw new Error(

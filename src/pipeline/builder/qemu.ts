@@ -8,9 +8,9 @@ import type { Inputs } from '../../core/inputs.js'
 import type { Runtime } from '../host/runtime.js'
 import { binfmtArgs } from '../../core/args.js'
 
-export const BINFMT_DIR = '/proc/sys/fs/binfmt_misc'
+const BINFMT_DIR = '/proc/sys/fs/binfmt_misc'
 
-export function isRegistered(entry: string, dir = BINFMT_DIR): boolean {
+function isRegistered(entry: string, dir = BINFMT_DIR): boolean {
   const file = join(dir, entry)
   return existsSync(file) && readFileSync(file, 'utf8').startsWith('enabled')
 }

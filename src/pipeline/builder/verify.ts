@@ -7,9 +7,9 @@ import { lastLines, mustRun } from '../host/docker.js'
 import type { Runtime } from '../host/runtime.js'
 
 /** The label every verify container carries: post removes whatever main left behind. */
-export const VERIFY_LABEL = 'ci-base-action.verify'
+const VERIFY_LABEL = 'ci-base-action.verify'
 
-export interface VerifyTarget {
+interface VerifyTarget {
   platform: string
   /** `repo@sha256:…` of the platform's manifest (pulled), or the local name of a loaded build. */
   ref: string

@@ -4,7 +4,7 @@
 import { COMMENT_LIMIT, fitMarkdown } from '../../core/report.js'
 import { retryAfterMs } from '../../core/http-headers.js'
 
-export interface CommentTarget {
+interface CommentTarget {
   apiUrl: string
   repository: string
   issue: number

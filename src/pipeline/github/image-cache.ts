@@ -9,10 +9,10 @@ import type { Runtime } from '../host/runtime.js'
 import { githubCacheAvailable, restorePaths, savePaths } from './github-cache.js'
 
 /** Whether the engine has the image under this name. */
-export const hasImage = async (rt: Runtime, image: string) => (await rt.docker(['image', 'inspect', image], { quiet: true })).code === 0
+const hasImage = async (rt: Runtime, image: string) => (await rt.docker(['image', 'inspect', image], { quiet: true })).code === 0
 
 /** Load the image from the GitHub cache; false on a miss, and on a fault after a warning. */
-export async function loadCachedImage(rt: Runtime, cache: CachedImage, what: string): Promise<boolean> {
+async function loadCachedImage(rt: Runtime, cache: CachedImage, what: string): Promise<boolean> {
   try {
     if (!(await restorePaths([cache.path], cache.key))) return false
     await mustRun(rt.docker, ['load', '--input', cache.path], `Loading the cached ${what}`, { quiet: true })

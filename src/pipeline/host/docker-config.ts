@@ -9,7 +9,7 @@ import type { Env } from '../../core/env.js'
 import { type Docker, mustRun } from './docker.js'
 import type { EngineFacts } from '../../core/builder.js'
 
-export interface DockerConfig {
+interface DockerConfig {
   auths?: Record<string, { auth?: string }>
   credsStore?: string
   credHelpers?: Record<string, string>

@@ -14,7 +14,7 @@ export interface HttpResponse {
   bytes(): Promise<Uint8Array>
 }
 
-export interface HttpRequest {
+interface HttpRequest {
   method?: string
   headers?: Record<string, string>
   body?: Uint8Array | string

@@ -5,7 +5,7 @@ import type { PostState } from './post-state.js'
 import type { OutputName } from '../../core/outputs.js'
 import type { Env } from '../../core/env.js'
 
-export interface SourcePlace {
+interface SourcePlace {
   file: string
   line?: number
   endLine?: number

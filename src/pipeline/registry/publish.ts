@@ -12,7 +12,7 @@ import type { Runtime } from '../host/runtime.js'
 import { errorMessage } from '../../core/errors.js'
 import { pushDeniedHint } from '../../core/build-failures.js'
 
-export interface Uploads {
+interface Uploads {
   blobs: number
   manifests: number
 }
@@ -131,7 +131,7 @@ export async function pointTags(
   return result
 }
 
-export interface Publication extends Tagging {
+interface Publication extends Tagging {
   uploads?: Uploads
 }
 

@@ -37,7 +37,7 @@ export class RegistryError extends Error {
   }
 }
 
-export interface RetryPolicy {
+interface RetryPolicy {
   /** Tries in all, the first included. */
   attempts: number
   /** The first wait; each next one doubles. A Retry-After from the registry wins, up to maxWaitMs. */
@@ -50,7 +50,7 @@ export interface RetryPolicy {
   signal?: AbortSignal
 }
 
-export const DEFAULT_RETRIES: RetryPolicy = { attempts: 4, baseMs: 1000, maxWaitMs: 30_000 }
+const DEFAULT_RETRIES: RetryPolicy = { attempts: 4, baseMs: 1000, maxWaitMs: 30_000 }
 
 // 429 and 5xx are the registry's own word that it may answer later; a dropped or silent
 // connection likewise. A 4xx other than 429 is the request's fault and is not tried again.

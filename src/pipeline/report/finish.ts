@@ -18,7 +18,7 @@ import type { CheckFinding } from '../../core/build-checks.js'
 import type { Runtime } from '../host/runtime.js'
 import type { Placement } from '../../core/builder.js'
 
-export interface Finished {
+interface Finished {
   digest: string
   imageid: string
   tags: string[]

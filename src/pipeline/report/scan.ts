@@ -8,7 +8,7 @@ import type { Inputs } from '../../core/inputs.js'
 import type { Runtime } from '../host/runtime.js'
 
 /** What trivy scans: an image reference and the platform to pick from an index. */
-export interface ScanTarget {
+interface ScanTarget {
   ref: string
   platform: string
 }
