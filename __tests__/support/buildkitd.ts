@@ -76,6 +76,7 @@ export async function startDaemon(platforms: string[] = []): Promise<Daemon> {
       ].sort()
     },
     running: () => docker('inspect', '--format', '{{.State.Running}}', name).trim() === 'true',
-    stop: () => void execFileSync('docker', ['rm', '--force', name], { stdio: 'ignore' })
+    // With its anonymous volume (the image's /var/lib/buildkit): a daemon leaves nothing behind.
+    stop: () => void execFileSync('docker', ['rm', '--force', '--volumes', name], { stdio: 'ignore' })
   }
 }

@@ -52,7 +52,8 @@ export async function startFaultyProxy(
       res.writeHead(up.statusCode ?? 502, up.headers)
       up.pipe(res)
     })
-    upstream.on('error', () => res.writeHead(502).end())
+    // An upstream that fails mid-answer: the answer is cut off, as the registry's own would be.
+    upstream.on('error', () => (res.headersSent ? res.destroy() : res.writeHead(502).end()))
     req.pipe(upstream)
   })
   const url = await listenOnLoopback(server)
