@@ -1154,7 +1154,8 @@ async function passwdOf(rt, target) {
         return copied.code === 0 ? tarFileText(copied.stdout) : undefined;
     }
     finally {
-        await rt.docker(['rm', '--force', id], { quiet: true });
+        // With the anonymous volumes an image's VOLUME gives the container: a runner keeps nothing of it.
+        await rt.docker(['rm', '--force', '--volumes', id], { quiet: true });
     }
 }
 /** The one file of a tar stream `docker cp … -` writes: the size is in the header, the text follows. */

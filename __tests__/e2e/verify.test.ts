@@ -60,6 +60,20 @@ onEveryStack('verify', stack => {
     expect(JSON.parse(run.main.outputs.report).verify.users.map((u: { passed: boolean }) => u.passed)).toEqual([false, false])
   })
 
+  test("require-non-root with a named user: looked up in the image's /etc/passwd, read from a container that leaves no volume behind (the image declares one)", async () => {
+    const context = mkdtempSync(join(tmpdir(), 'named-'))
+    cpSync(multistage.context, context, { recursive: true })
+    appendFileSync(join(context, 'Dockerfile'), 'RUN addgroup -g 1001 app && adduser -D -u 1001 -G app app\nVOLUME /data\nUSER app\n')
+    const volumes = () => docker('volume', 'ls', '--quiet').split('\n').filter(Boolean)
+    const before = volumes()
+    const run = await stack.run({
+      inputs: { context, file: `${context}/Dockerfile`, cache: 'none', 'require-non-root': 'true', 'build-args': `NONCE=${nonce()}` }
+    })
+    expectGreen(run)
+    expect(JSON.parse(run.main.outputs.report).verify.users.map((u: { passed: boolean }) => u.passed)).toEqual([true, true])
+    expect(volumes().filter(v => !before.includes(v))).toStrictEqual([])
+  })
+
   test('a command that hangs is stopped at verify-timeout and its container removed', async () => {
     const run = await stack.run({
       inputs: { ...multistage, platforms: 'linux/amd64', cache: 'none', verify: 'sleep 60', 'verify-timeout': '3s' }

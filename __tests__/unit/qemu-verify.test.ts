@@ -92,7 +92,7 @@ describe('verifyImage', () => {
     expect(h.calls.filter(c => / (create|cp|rm) /.test(c))).toEqual([
       'docker create --platform linux/arm64 r/x@sha256:arm64',
       'docker cp c1:/etc/passwd -',
-      'docker rm --force c1'
+      'docker rm --force --volumes c1'
     ])
   })
 })

@@ -30,7 +30,8 @@ async function passwdOf(rt: Runtime, target: VerifyTarget): Promise<string | und
     const copied = await rt.docker(['cp', `${id}:/etc/passwd`, '-'], { quiet: true })
     return copied.code === 0 ? tarFileText(copied.stdout) : undefined
   } finally {
-    await rt.docker(['rm', '--force', id], { quiet: true })
+    // With the anonymous volumes an image's VOLUME gives the container: a runner keeps nothing of it.
+    await rt.docker(['rm', '--force', '--volumes', id], { quiet: true })
   }
 }
 
