@@ -918,7 +918,7 @@ async function installBuildx(version, baseUrl, env) {
     let dir = toolCacheHit(env, 'docker-buildx', version.slice(1));
     if (!dir) {
         // Loaded only on a miss: the module costs about 200 ms to load.
-        const tc = await Promise.all(/* import() */[__webpack_require__.e(942), __webpack_require__.e(507), __webpack_require__.e(805)]).then(__webpack_require__.bind(__webpack_require__, 9805));
+        const tc = await Promise.all(/* import() */[__webpack_require__.e(942), __webpack_require__.e(838), __webpack_require__.e(88), __webpack_require__.e(805)]).then(__webpack_require__.bind(__webpack_require__, 9805));
         const asset = (0,core_builder/* buildxAsset */.Ty)(version);
         const url = `${baseUrl}/${version}/${asset}`;
         const work = await (0,promises_.mkdtemp)((0,external_node_path_.join)(env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'buildx-download-'));
@@ -1252,7 +1252,7 @@ async function removeVerifyLeftovers(rt, key, image) {
 // The GitHub Actions cache service, through @actions/cache: the local build cache and the
 // binfmt image both travel through it.
 // @actions/cache is large; it is loaded only by runs that use the GitHub cache (start-up time).
-const actionsCache = () => Promise.all(/* import() */[__webpack_require__.e(942), __webpack_require__.e(507), __webpack_require__.e(691)]).then(__webpack_require__.bind(__webpack_require__, 1691));
+const actionsCache = () => Promise.all(/* import() */[__webpack_require__.e(942), __webpack_require__.e(838), __webpack_require__.e(88), __webpack_require__.e(691)]).then(__webpack_require__.bind(__webpack_require__, 1691));
 /**
  * @actions/cache reports its own failures on stdout (a 5xx as `::error::`, which shows as an
  * error annotation) and then returns as if the cache had missed. While it runs, its warning and
@@ -3853,7 +3853,10 @@ const isoSeconds = (epoch) => new Date(epoch * 1000).toISOString().replace(/\.00
 // Finding the commit's time for SOURCE_DATE_EPOCH: git in the checkout, else the event.
 
 
-/** The committer time of `sha` in `dir`, or undefined where there is no checkout (or no git). */
+/**
+ * The committer time of `sha` in `dir`, or undefined where there is no checkout (or no git).
+ * node's execFile rather than @actions/exec: it bounds the wait (a git held by a lock).
+ */
 function commitTime(dir, sha) {
     return new Promise(resolve => {
         (0,external_node_child_process_.execFile)('git', ['-C', dir, 'log', '-1', '--format=%ct', sha || 'HEAD', '--'], { timeout: 10_000 }, (error, stdout) => {

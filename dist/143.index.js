@@ -685,8 +685,7 @@ function fitMarkdown(markdown, fits, limit) {
 /* harmony export */   d8: () => (/* binding */ dockerCredentials),
 /* harmony export */   kG: () => (/* binding */ dockerConfigDir)
 /* harmony export */ });
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1955);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7067);
@@ -749,10 +748,13 @@ async function dockerCredentials(host, env) {
     const config = readDockerConfig(env);
     const helper = config.credHelpers?.[key] ?? config.credsStore;
     if (helper) {
-        const out = await new Promise(resolve => {
-            const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)(`docker-credential-${helper}`, ['get'], (error, stdout) => resolve(error ? '' : stdout));
-            child.stdin?.end(key);
-        });
+        const out = await (0,_actions_exec__WEBPACK_IMPORTED_MODULE_0__/* .getExecOutput */ .H)(`docker-credential-${helper}`, ['get'], {
+            input: Buffer.from(key),
+            silent: true,
+            ignoreReturnCode: true
+        })
+            .then(r => (r.exitCode === 0 ? r.stdout : ''))
+            .catch(() => '');
         if (out) {
             const { Username, Secret } = JSON.parse(out);
             return { username: Username, password: Secret };

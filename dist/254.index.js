@@ -2137,42 +2137,34 @@ function parseCountsAnnotation(text) {
 /* harmony export */   w$: () => (/* binding */ lastLines),
 /* harmony export */   xG: () => (/* binding */ withBuildx)
 /* harmony export */ });
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1955);
+/* harmony import */ var node_string_decoder__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6193);
+/* harmony import */ var node_string_decoder__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_string_decoder__WEBPACK_IMPORTED_MODULE_1__);
 // The one seam through which the action runs docker: argv in, exit code and output back.
-// A plain child process (no shell): the command line is echoed, then its output, unless quiet.
+// @actions/exec runs it (no shell): the command line is echoed, then its output, unless quiet.
+
 
 /** Docker whose echoed commands and output go to `stream` (stdout on the runner; a terminal keeps stdout for results). */
-const dockerTo = (stream = process.stdout) => (args, options = {}) => {
+const dockerTo = (stream = process.stdout) => async (args, options = {}) => {
     const command = options.command ?? 'docker';
-    const silent = options.quiet || !!options.onStderr;
-    if (!silent)
-        stream.write(`[command]${command} ${args.join(' ')}\n`);
-    return new Promise((resolve, reject) => {
-        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command, args, {
-            stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
-            env: options.env ? { ...process.env, ...options.env } : process.env
+    // Progress is handed on whole characters: a chunk may end inside a UTF-8 sequence.
+    const decoder = new node_string_decoder__WEBPACK_IMPORTED_MODULE_1__.StringDecoder('utf8');
+    const onStderr = options.onStderr;
+    try {
+        const { exitCode, stdout, stderr } = await (0,_actions_exec__WEBPACK_IMPORTED_MODULE_0__/* .getExecOutput */ .H)(command, args, {
+            silent: options.quiet || !!onStderr,
+            ignoreReturnCode: true,
+            outStream: stream,
+            errStream: stream,
+            ...(options.input === undefined ? {} : { input: Buffer.from(options.input) }),
+            ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
+            ...(onStderr ? { listeners: { stderr: (data) => onStderr(decoder.write(data)) } } : {})
         });
-        let stdout = '';
-        let stderr = '';
-        child.stdout.setEncoding('utf8').on('data', (chunk) => {
-            stdout += chunk;
-            if (!silent)
-                stream.write(chunk);
-        });
-        child.stderr.setEncoding('utf8').on('data', (chunk) => {
-            stderr += chunk;
-            if (options.onStderr)
-                options.onStderr(chunk);
-            else if (!silent)
-                stream.write(chunk);
-        });
-        child.on('error', e => reject(new Error(`${command} could not be started: ${e.message}`)));
-        child.on('close', code => resolve({ code: code ?? 1, stdout, stderr }));
-        // A command that exits without reading its stdin must not fail the write.
-        if (options.input !== undefined)
-            child.stdin.on('error', () => undefined).end(options.input);
-    });
+        return { code: exitCode, stdout, stderr };
+    }
+    catch (e) {
+        throw new Error(`${command} could not be started: ${e instanceof Error ? e.message : String(e)}`);
+    }
 };
 const docker = dockerTo();
 /**

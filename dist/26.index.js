@@ -122,7 +122,7 @@ async function removeVerifyLeftovers(rt, key, image) {
 // The GitHub Actions cache service, through @actions/cache: the local build cache and the
 // binfmt image both travel through it.
 // @actions/cache is large; it is loaded only by runs that use the GitHub cache (start-up time).
-const actionsCache = () => Promise.all(/* import() */[__webpack_require__.e(942), __webpack_require__.e(507), __webpack_require__.e(691)]).then(__webpack_require__.bind(__webpack_require__, 1691));
+const actionsCache = () => Promise.all(/* import() */[__webpack_require__.e(942), __webpack_require__.e(838), __webpack_require__.e(88), __webpack_require__.e(691)]).then(__webpack_require__.bind(__webpack_require__, 1691));
 /**
  * @actions/cache reports its own failures on stdout (a 5xx as `::error::`, which shows as an
  * error annotation) and then returns as if the cache had missed. While it runs, its warning and

@@ -31,6 +31,7 @@ const median = values => {
 const ms = started => performance.now() - started
 const round1 = n => Math.round(n * 10) / 10
 const ratio = (a, b) => Math.round((a / b) * 100) / 100
+const signed = n => `${n >= 0 ? '+' : '−'}${Math.abs(n).toFixed(0)}`
 const log = message => console.error(`[bench] ${message}`)
 
 /** One command as a whole process: start to exit. */
@@ -617,18 +618,28 @@ async function startup() {
         child.kill()
       })
     })
-  const times = await paired('start-up', {
-    action: () => firstLine([join(ROOT, 'dist', 'index.js')]),
-    node: () => firstLine(['-e', 'console.log(1)'])
-  })
-  const files = readdirSync(join(ROOT, 'dist')).filter(f => f.endsWith('.js'))
-  const bytes = files.reduce((sum, f) => sum + statSync(join(ROOT, 'dist', f)).size, 0)
-  return {
-    firstLineMs: times.action,
-    bareNodeMs: times.node,
-    target: 150,
-    distBytes: bytes,
-    entryBytes: statSync(join(ROOT, 'dist', 'index.js')).size
+  // BENCH_STARTUP_BEFORE=<commit>: that commit's dist/ runs as a third side, to show what a change to the entry cost.
+  const beforeCommit = process.env.BENCH_STARTUP_BEFORE
+  const before = beforeCommit ? mkdtempSync(join(tmpdir(), 'bench-dist-before-')) : ''
+  if (before) execFileSync('bash', ['-c', `git -C "${ROOT}" archive "${beforeCommit}" dist | tar -x -C "${before}"`])
+  try {
+    const times = await paired('start-up', {
+      action: () => firstLine([join(ROOT, 'dist', 'index.js')]),
+      node: () => firstLine(['-e', 'console.log(1)']),
+      ...(before ? { before: () => firstLine([join(before, 'dist', 'index.js')]) } : {})
+    })
+    const files = readdirSync(join(ROOT, 'dist')).filter(f => f.endsWith('.js'))
+    const bytes = files.reduce((sum, f) => sum + statSync(join(ROOT, 'dist', f)).size, 0)
+    return {
+      firstLineMs: times.action,
+      bareNodeMs: times.node,
+      ...(before ? { before: { commit: run('git', ['rev-parse', '--short=12', beforeCommit]).trim(), firstLineMs: times.before } } : {}),
+      target: 150,
+      distBytes: bytes,
+      entryBytes: statSync(join(ROOT, 'dist', 'index.js')).size
+    }
+  } finally {
+    if (before) rmSync(before, { recursive: true, force: true })
   }
 }
 
@@ -717,7 +728,12 @@ function markdown(r) {
     '| benchmark | the action | the other side | result | target |',
     '|---|---:|---:|---:|---|',
     `| \`ci-base-action inspect\` of that image (a whole process) vs \`docker buildx imagetools inspect --raw\` of the same index and platform manifests, summed with jq; the same sizes checked | ${r.inspect.cli.toFixed(0)} ms | ${r.inspect.imagetools.toFixed(0)} ms | ${r.inspect.speedup}× faster | ≥ ${r.inspect.target}×: ${verdict(r.inspect.speedup >= r.inspect.target)} |`,
-    `| start-up: \`node dist/index.js\` to its first log line vs a bare node | ${r.startup.firstLineMs.toFixed(0)} ms | ${r.startup.bareNodeMs.toFixed(0)} ms | dist ${kb(r.startup.distBytes)} (entry ${kb(r.startup.entryBytes)}) | ≤ ${r.startup.target} ms: ${verdict(r.startup.firstLineMs <= r.startup.target)} |`,
+    `| start-up: \`node dist/index.js\` to its first log line vs a bare node${r.startup.commit ? ` (measured ${r.startup.date} at \`${r.startup.commit}\`, medians of ${r.startup.rounds})` : ''} | ${r.startup.firstLineMs.toFixed(0)} ms | ${r.startup.bareNodeMs.toFixed(0)} ms | dist ${kb(r.startup.distBytes)} (entry ${kb(r.startup.entryBytes)}) | ≤ ${r.startup.target} ms: ${verdict(r.startup.firstLineMs <= r.startup.target)} |`,
+    ...(r.startup.before
+      ? [
+          `| start-up before and after: the same, \`dist/\` of \`${r.startup.before.commit}\` vs this commit's, side by side with the row above | ${r.startup.firstLineMs.toFixed(0)} ms | ${r.startup.before.firstLineMs.toFixed(0)} ms | ${signed(r.startup.firstLineMs - r.startup.before.firstLineMs)} ms | |`
+        ]
+      : []),
     ...(r.history
       ? [
           `| reading a ${r.history.builds}-build history (12 index manifests, no pull): inside a PR check's run, from its log line (measured ${r.history.date} at \`${r.history.commit}\`) | ${r.history.inActionMs.toFixed(0)} ms | | | ≤ ${r.history.target} ms: ${verdict(r.history.inActionMs <= r.history.target)} |`,
@@ -785,12 +801,12 @@ function mountsTable(r, kind) {
 if (!existsSync(join(ROOT, 'dist', 'index.js'))) throw new Error('dist/ is missing: npm run build first')
 if (BUILD_PUSH_ACTION && !existsSync(join(BUILD_PUSH_ACTION, 'action.yml')))
   throw new Error(`BUILD_PUSH_ACTION=${BUILD_PUSH_ACTION} holds no action.yml`)
-// BENCH_ONLY=mounts (or pnpm, history, nodes) measures the cache mounts (or the history read) alone and keeps the other figures, each with the commit it was measured at.
+// BENCH_ONLY=mounts (or pnpm, history, nodes, startup) measures the cache mounts (or the history read) alone and keeps the other figures, each with the commit it was measured at.
 const only = process.env.BENCH_ONLY
 const stamp = () => ({ date: new Date().toISOString().slice(0, 10), commit: commit(), rounds: ROUNDS })
 const results = only ? JSON.parse(readFileSync(join(ROOT, 'bench', 'results.json'), 'utf8')) : { ...stamp(), machine: machine() }
+if (!only || only === 'startup') results.startup = { ...stamp(), ...(await startup()) }
 if (!only) {
-  results.startup = await startup()
   results.engine = await engineRebuild()
   results.runner = await runnerRebuild()
   results.inspect = await inspectSpeed(`${REGISTRY}/bench/realistic-engine:weekly`)

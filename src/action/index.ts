@@ -1,6 +1,8 @@
 // The action's entry point for both steps, and the one module that knows its host: the
-// runner, through its workflow commands. Post is the step that finds main's post state.
-import * as core from './workflow-commands.js'
+// runner, spoken to through @actions/core (inputs, outputs, state, summary, masks, annotations,
+// groups), the library GitHub keeps in step with the runner's protocol. Post is the step that
+// finds main's post state.
+import * as core from '@actions/core'
 import { INPUT_DEFAULTS, type InputName, type RawInputs } from '../core/inputs.js'
 import { docker } from '../pipeline/host/docker.js'
 import type { Runtime } from '../pipeline/host/runtime.js'
@@ -23,13 +25,17 @@ function actionRuntime(postState: PostState): Runtime {
     env: process.env,
     docker,
     info: core.info,
-    warning: (message, where) => (where ? core.warningAt(message, where) : core.warning(message)),
+    warning: (message, where) =>
+      core.warning(message, where && { file: where.file, startLine: where.line, endLine: where.endLine, title: where.title }),
     group: core.group,
     setSecret: core.setSecret,
     setOutput: core.setOutput,
     remember: addition => recorder.remember(addition),
     postState: () => postState,
-    writeSummary: markdown => Promise.resolve(core.appendSummary(markdown)),
+    // The summary file is the runner's; run by hand (no GITHUB_STEP_SUMMARY) there is none to write.
+    writeSummary: async markdown => {
+      if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown).write()
+    },
     now: () => new Date()
   }
 }

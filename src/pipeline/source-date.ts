@@ -5,7 +5,10 @@ import type { RunContext } from '../core/github-context.js'
 import { chooseSourceDate, isoSeconds, type SourceDate } from '../core/source-date.js'
 import type { Runtime } from './host/runtime.js'
 
-/** The committer time of `sha` in `dir`, or undefined where there is no checkout (or no git). */
+/**
+ * The committer time of `sha` in `dir`, or undefined where there is no checkout (or no git).
+ * node's execFile rather than @actions/exec: it bounds the wait (a git held by a lock).
+ */
 export function commitTime(dir: string, sha: string): Promise<number | undefined> {
   return new Promise(resolve => {
     execFile('git', ['-C', dir, 'log', '-1', '--format=%ct', sha || 'HEAD', '--'], { timeout: 10_000 }, (error, stdout) => {

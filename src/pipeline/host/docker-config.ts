@@ -1,6 +1,6 @@
 // The docker CLI's configuration the action runs with: where it keeps its config, the
 // credentials `docker login` stored, and what the daemon can do.
-import { execFile } from 'node:child_process'
+import { getExecOutput } from '@actions/exec'
 import { existsSync, readFileSync } from 'node:fs'
 import { get as httpGet } from 'node:http'
 import { homedir } from 'node:os'
@@ -63,10 +63,13 @@ export async function dockerCredentials(host: string, env: Env): Promise<Credent
   const config = readDockerConfig(env)
   const helper = config.credHelpers?.[key] ?? config.credsStore
   if (helper) {
-    const out = await new Promise<string>(resolve => {
-      const child = execFile(`docker-credential-${helper}`, ['get'], (error, stdout) => resolve(error ? '' : stdout))
-      child.stdin?.end(key)
+    const out = await getExecOutput(`docker-credential-${helper}`, ['get'], {
+      input: Buffer.from(key),
+      silent: true,
+      ignoreReturnCode: true
     })
+      .then(r => (r.exitCode === 0 ? r.stdout : ''))
+      .catch(() => '')
     if (out) {
       const { Username, Secret } = JSON.parse(out) as { Username: string; Secret: string }
       return { username: Username, password: Secret }

@@ -1,6 +1,7 @@
 // The one seam through which the action runs docker: argv in, exit code and output back.
-// A plain child process (no shell): the command line is echoed, then its output, unless quiet.
-import { spawn } from 'node:child_process'
+// @actions/exec runs it (no shell): the command line is echoed, then its output, unless quiet.
+import { getExecOutput } from '@actions/exec'
+import { StringDecoder } from 'node:string_decoder'
 import type { Writable } from 'node:stream'
 
 export interface RunResult {
@@ -26,31 +27,25 @@ export type Docker = (args: string[], options?: RunOptions) => Promise<RunResult
 /** Docker whose echoed commands and output go to `stream` (stdout on the runner; a terminal keeps stdout for results). */
 export const dockerTo =
   (stream: Writable = process.stdout): Docker =>
-  (args, options = {}) => {
+  async (args, options = {}) => {
     const command = options.command ?? 'docker'
-    const silent = options.quiet || !!options.onStderr
-    if (!silent) stream.write(`[command]${command} ${args.join(' ')}\n`)
-    return new Promise((resolve, reject) => {
-      const child = spawn(command, args, {
-        stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
-        env: options.env ? { ...process.env, ...options.env } : process.env
+    // Progress is handed on whole characters: a chunk may end inside a UTF-8 sequence.
+    const decoder = new StringDecoder('utf8')
+    const onStderr = options.onStderr
+    try {
+      const { exitCode, stdout, stderr } = await getExecOutput(command, args, {
+        silent: options.quiet || !!onStderr,
+        ignoreReturnCode: true,
+        outStream: stream,
+        errStream: stream,
+        ...(options.input === undefined ? {} : { input: Buffer.from(options.input) }),
+        ...(options.env ? { env: { ...(process.env as Record<string, string>), ...options.env } } : {}),
+        ...(onStderr ? { listeners: { stderr: (data: Buffer) => onStderr(decoder.write(data)) } } : {})
       })
-      let stdout = ''
-      let stderr = ''
-      child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
-        stdout += chunk
-        if (!silent) stream.write(chunk)
-      })
-      child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
-        stderr += chunk
-        if (options.onStderr) options.onStderr(chunk)
-        else if (!silent) stream.write(chunk)
-      })
-      child.on('error', e => reject(new Error(`${command} could not be started: ${e.message}`)))
-      child.on('close', code => resolve({ code: code ?? 1, stdout, stderr }))
-      // A command that exits without reading its stdin must not fail the write.
-      if (options.input !== undefined) child.stdin!.on('error', () => undefined).end(options.input)
-    })
+      return { code: exitCode, stdout, stderr }
+    } catch (e) {
+      throw new Error(`${command} could not be started: ${e instanceof Error ? e.message : String(e)}`)
+    }
   }
 
 export const docker: Docker = dockerTo()

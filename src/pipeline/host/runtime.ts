@@ -1,5 +1,5 @@
 // What the pipeline needs from its host. The action's edge (index.ts) backs it with
-// the runner's workflow commands; a command line could back it with a terminal.
+// @actions/core; a command line could back it with a terminal.
 import type { Docker } from './docker.js'
 import type { PostState } from './post-state.js'
 import type { OutputName } from '../../core/outputs.js'
