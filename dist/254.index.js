@@ -293,8 +293,10 @@ function checkBudgets(platforms, budgets) {
 /* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1038);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3323);
 /* harmony import */ var _image_cache_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5273);
+/* harmony import */ var _emulation_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7871);
 // The builder a run uses, decided from the inputs and what the machine has: which buildx, which
 // driver, and the spec of a builder to create (its buildkitd config, TLS files, nodes). Pure.
+
 
 
 
@@ -504,8 +506,6 @@ function nodeGroups(platforms, nodes) {
     }
     return groups;
 }
-// A machine runs its own architecture and the 32-bit one it carries without QEMU.
-const family = (platform) => ({ '386': 'amd64', arm: 'arm64' })[platform.split('/')[1] ?? ''] ?? platform.split('/')[1] ?? '';
 /**
  * Whether a node builds a platform natively: the platform is of the node's own architecture
  * (or the 32-bit one it carries). A node's own is, in order: the runner's, for a node that runs
@@ -515,7 +515,7 @@ const family = (platform) => ({ '386': 'amd64', arm: 'arm64' })[platform.split('
  */
 function buildsNatively(platform, node, runnerPlatform) {
     const own = runnerPlatform ?? node.fixed[0] ?? node.platforms[0];
-    return own !== undefined && family(own) === family(platform);
+    return own !== undefined && (0,_emulation_js__WEBPACK_IMPORTED_MODULE_6__/* .machineOf */ .VT)(own) === (0,_emulation_js__WEBPACK_IMPORTED_MODULE_6__/* .machineOf */ .VT)(platform);
 }
 /** `onRunner`: the node that runs on the runner itself, and the runner's platform. */
 function placements(groups, nodes, onRunner) {
@@ -755,6 +755,71 @@ function cacheHoldsBuild(steps, imageLayers, cached) {
 function staleCaches(specs, steps, imageLayers, held) {
     const stale = specs.filter(spec => !cacheHoldsBuild(steps, imageLayers, held.get(spec)));
     return { stale, upToDate: specs.filter(spec => !stale.includes(spec)) };
+}
+
+
+/***/ }),
+
+/***/ 7871:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D6: () => (/* binding */ emulationNeed),
+/* harmony export */   GQ: () => (/* binding */ runnerPlatform),
+/* harmony export */   VT: () => (/* binding */ machineOf),
+/* harmony export */   jt: () => (/* binding */ emulatorFor),
+/* harmony export */   mw: () => (/* binding */ unavailableMessage)
+/* harmony export */ });
+/* unused harmony export nativePlatforms */
+// QEMU user emulation, decided: which platforms need an emulator, which of them lack one, and
+// where the binfmt image is kept between runs. Pure.
+/** linux/<arch> names of the machine's own architecture (and what it runs natively). */
+function nativePlatforms(arch = process.arch) {
+    switch (arch) {
+        case 'x64':
+            return ['linux/amd64', 'linux/386'];
+        case 'arm64':
+            return ['linux/arm64', 'linux/arm/v7', 'linux/arm/v6'];
+        default:
+            return [];
+    }
+}
+/** The runner's own platform, as BuildKit names it. */
+const runnerPlatform = () => nativePlatforms()[0] ?? `linux/${process.arch}`;
+/** The machine a platform runs on without QEMU: its architecture, the 32-bit one it carries folded in. */
+function machineOf(platform) {
+    const arch = platform.split('/')[1] ?? '';
+    return { '386': 'amd64', arm: 'arm64' }[arch] ?? arch;
+}
+/** binfmt_misc entry name for a platform, and tonistiigi/binfmt's name for it. */
+function emulatorFor(platform) {
+    const arch = platform.split('/')[1];
+    const table = {
+        amd64: { entry: 'qemu-x86_64', arch: 'amd64' },
+        arm64: { entry: 'qemu-aarch64', arch: 'arm64' },
+        arm: { entry: 'qemu-arm', arch: 'arm' },
+        '386': { entry: 'qemu-i386', arch: '386' },
+        riscv64: { entry: 'qemu-riscv64', arch: 'riscv64' },
+        ppc64le: { entry: 'qemu-ppc64le', arch: 'ppc64le' },
+        s390x: { entry: 'qemu-s390x', arch: 's390x' },
+        mips64le: { entry: 'qemu-mips64el', arch: 'mips64le' },
+        loong64: { entry: 'qemu-loongarch64', arch: 'loong64' }
+    };
+    return table[arch];
+}
+function emulationNeed(platforms, registered, native = nativePlatforms()) {
+    const emulated = platforms.filter(p => !native.includes(p));
+    const unknown = emulated.filter(p => !emulatorFor(p));
+    const missing = emulated.filter(p => {
+        const e = emulatorFor(p);
+        return e && !registered(e.entry);
+    });
+    return { emulated, missing, unknown };
+}
+function unavailableMessage(platforms, image, reason) {
+    return (`QEMU: cannot emulate ${platforms.join(', ')} on this ${runnerPlatform()} runner (${reason}). ` +
+        `Remedies: let the action register emulators (qemu: auto, needs docker with --privileged and the image ${image}), ` +
+        `set qemu-image to an image your runner can pull, build those platforms on native runners, or drop them from 'platforms'.`);
 }
 
 

@@ -7,6 +7,7 @@ import { GHA_V2_BUILDX } from './cache-plan.js'
 import { appendNodeArgs, type BuilderSpec } from './args.js'
 import { atLeast } from './version.js'
 import { pinnedLocalName } from './image-cache.js'
+import { machineOf } from './emulation.js'
 
 export interface EngineFacts {
   /** The daemon keeps images in containerd: multi-platform images and cache export work on its builder. */
@@ -253,9 +254,6 @@ export function nodeGroups(platforms: string[], nodes: BuilderNode[]): { node: s
   return groups
 }
 
-// A machine runs its own architecture and the 32-bit one it carries without QEMU.
-const family = (platform: string) => ({ '386': 'amd64', arm: 'arm64' })[platform.split('/')[1] ?? ''] ?? platform.split('/')[1] ?? ''
-
 /**
  * Whether a node builds a platform natively: the platform is of the node's own architecture
  * (or the 32-bit one it carries). A node's own is, in order: the runner's, for a node that runs
@@ -265,7 +263,7 @@ const family = (platform: string) => ({ '386': 'amd64', arm: 'arm64' })[platform
  */
 function buildsNatively(platform: string, node: BuilderNode, runnerPlatform?: string): boolean {
   const own = runnerPlatform ?? node.fixed[0] ?? node.platforms[0]
-  return own !== undefined && family(own) === family(platform)
+  return own !== undefined && machineOf(own) === machineOf(platform)
 }
 
 /** Where each platform was built: its node, and whether that node is of its architecture. */

@@ -2,7 +2,7 @@
 // where the binfmt image is kept between runs. Pure.
 
 /** linux/<arch> names of the machine's own architecture (and what it runs natively). */
-function nativePlatforms(arch = process.arch): string[] {
+export function nativePlatforms(arch = process.arch): string[] {
   switch (arch) {
     case 'x64':
       return ['linux/amd64', 'linux/386']
@@ -11,6 +11,15 @@ function nativePlatforms(arch = process.arch): string[] {
     default:
       return []
   }
+}
+
+/** The runner's own platform, as BuildKit names it. */
+export const runnerPlatform = () => nativePlatforms()[0] ?? `linux/${process.arch}`
+
+/** The machine a platform runs on without QEMU: its architecture, the 32-bit one it carries folded in. */
+export function machineOf(platform: string): string {
+  const arch = platform.split('/')[1] ?? ''
+  return ({ '386': 'amd64', arm: 'arm64' } as Record<string, string>)[arch] ?? arch
 }
 
 /** binfmt_misc entry name for a platform, and tonistiigi/binfmt's name for it. */
@@ -51,7 +60,7 @@ export function emulationNeed(platforms: string[], registered: (entry: string) =
 
 export function unavailableMessage(platforms: string[], image: string, reason: string): string {
   return (
-    `QEMU: cannot emulate ${platforms.join(', ')} on this ${nativePlatforms()[0] ?? process.arch} runner (${reason}). ` +
+    `QEMU: cannot emulate ${platforms.join(', ')} on this ${runnerPlatform()} runner (${reason}). ` +
     `Remedies: let the action register emulators (qemu: auto, needs docker with --privileged and the image ${image}), ` +
     `set qemu-image to an image your runner can pull, build those platforms on native runners, or drop them from 'platforms'.`
   )

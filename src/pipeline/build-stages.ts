@@ -11,9 +11,7 @@ import { existingBuilderFacts, nodesOf, readyBuildx, useBuilder } from './builde
 import { withBuildx } from './host/docker.js'
 import { runSplitBuild } from './builder/split-build.js'
 import { nodeGroups, placements, type Placement } from '../core/builder.js'
-
-/** The runner's own platform, as BuildKit names it. */
-const runnerPlatform = () => `linux/${({ x64: 'amd64', ia32: '386' } as Record<string, string>)[process.arch] ?? process.arch}`
+import { runnerPlatform } from '../core/emulation.js'
 import { setupQemu } from './builder/qemu.js'
 import { restoreLocalCache } from './github/local-cache.js'
 import { BuildError, runBuild, type BuildResult } from './builder/build.js'

@@ -1,5 +1,5 @@
-export const id = 126;
-export const ids = [126];
+export const id = 24;
+export const ids = [24];
 export const modules = {
 
 /***/ 517:
@@ -1418,7 +1418,7 @@ async function saveLocalCache(local) {
 
 /***/ }),
 
-/***/ 6126:
+/***/ 6024:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -2000,53 +2000,10 @@ async function runSplitBuild(rt, split, repositories, annotations) {
 
 // EXTERNAL MODULE: ./src/core/builder.ts
 var builder = __webpack_require__(3656);
+// EXTERNAL MODULE: ./src/core/emulation.ts
+var emulation = __webpack_require__(7871);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
-;// CONCATENATED MODULE: ./src/core/emulation.ts
-// QEMU user emulation, decided: which platforms need an emulator, which of them lack one, and
-// where the binfmt image is kept between runs. Pure.
-/** linux/<arch> names of the machine's own architecture (and what it runs natively). */
-function nativePlatforms(arch = process.arch) {
-    switch (arch) {
-        case 'x64':
-            return ['linux/amd64', 'linux/386'];
-        case 'arm64':
-            return ['linux/arm64', 'linux/arm/v7', 'linux/arm/v6'];
-        default:
-            return [];
-    }
-}
-/** binfmt_misc entry name for a platform, and tonistiigi/binfmt's name for it. */
-function emulatorFor(platform) {
-    const arch = platform.split('/')[1];
-    const table = {
-        amd64: { entry: 'qemu-x86_64', arch: 'amd64' },
-        arm64: { entry: 'qemu-aarch64', arch: 'arm64' },
-        arm: { entry: 'qemu-arm', arch: 'arm' },
-        '386': { entry: 'qemu-i386', arch: '386' },
-        riscv64: { entry: 'qemu-riscv64', arch: 'riscv64' },
-        ppc64le: { entry: 'qemu-ppc64le', arch: 'ppc64le' },
-        s390x: { entry: 'qemu-s390x', arch: 's390x' },
-        mips64le: { entry: 'qemu-mips64el', arch: 'mips64le' },
-        loong64: { entry: 'qemu-loongarch64', arch: 'loong64' }
-    };
-    return table[arch];
-}
-function emulationNeed(platforms, registered, native = nativePlatforms()) {
-    const emulated = platforms.filter(p => !native.includes(p));
-    const unknown = emulated.filter(p => !emulatorFor(p));
-    const missing = emulated.filter(p => {
-        const e = emulatorFor(p);
-        return e && !registered(e.entry);
-    });
-    return { emulated, missing, unknown };
-}
-function unavailableMessage(platforms, image, reason) {
-    return (`QEMU: cannot emulate ${platforms.join(', ')} on this ${nativePlatforms()[0] ?? process.arch} runner (${reason}). ` +
-        `Remedies: let the action register emulators (qemu: auto, needs docker with --privileged and the image ${image}), ` +
-        `set qemu-image to an image your runner can pull, build those platforms on native runners, or drop them from 'platforms'.`);
-}
-
 // EXTERNAL MODULE: ./src/pipeline/github/image-cache.ts
 var image_cache = __webpack_require__(2106);
 ;// CONCATENATED MODULE: ./src/pipeline/builder/qemu.ts
@@ -2067,13 +2024,13 @@ function isRegistered(entry, dir = BINFMT_DIR) {
  * image is kept in the GitHub cache so later runs do not pull it again.
  */
 async function setupQemu(rt, inputs, temp, dir = BINFMT_DIR) {
-    const need = emulationNeed(inputs.platforms, e => isRegistered(e, dir));
+    const need = (0,emulation/* emulationNeed */.D6)(inputs.platforms, e => isRegistered(e, dir));
     if (need.unknown.length)
         rt.warning(`QEMU: no emulator is known for ${need.unknown.join(', ')}; the build may fail there.`);
-    const toInstall = inputs.qemu === 'true' ? need.emulated.filter(p => emulatorFor(p)) : need.missing;
+    const toInstall = inputs.qemu === 'true' ? need.emulated.filter(p => (0,emulation/* emulatorFor */.jt)(p)) : need.missing;
     if (inputs.qemu === 'false' || toInstall.length === 0) {
         if (need.missing.length && inputs.qemu === 'false') {
-            rt.warning(unavailableMessage(need.missing, inputs.qemuImage, 'qemu is false and no emulator is registered'));
+            rt.warning((0,emulation/* unavailableMessage */.mw)(need.missing, inputs.qemuImage, 'qemu is false and no emulator is registered'));
         }
         else {
             rt.info(need.emulated.length ? `QEMU: emulators already registered for ${need.emulated.join(', ')}` : 'QEMU: every platform is native');
@@ -2084,13 +2041,13 @@ async function setupQemu(rt, inputs, temp, dir = BINFMT_DIR) {
     const { name, save } = await (0,image_cache/* readyImage */.V)(rt, 'binfmt', image, temp, 'binfmt image');
     if (save)
         rt.remember({ binfmtCache: save });
-    const arches = [...new Set(toInstall.map(p => emulatorFor(p).arch))];
+    const arches = [...new Set(toInstall.map(p => (0,emulation/* emulatorFor */.jt)(p).arch))];
     const result = await rt.docker((0,core_args/* binfmtArgs */.MF)(name, arches));
-    const still = emulationNeed(inputs.platforms, e => isRegistered(e, dir)).missing;
+    const still = (0,emulation/* emulationNeed */.D6)(inputs.platforms, e => isRegistered(e, dir)).missing;
     if (result.code !== 0 || still.length) {
         const said = result.stderr.split('\n').filter(l => l.trim() && !/^(Run 'docker|Unable to find image)/.test(l));
         const reason = result.code !== 0 ? `${image} exited ${result.code}: ${said.pop() ?? 'no output'}` : 'the emulators are still not registered';
-        throw new Error(unavailableMessage(still.length ? still : toInstall, image, reason));
+        throw new Error((0,emulation/* unavailableMessage */.mw)(still.length ? still : toInstall, image, reason));
     }
     rt.info(`QEMU: registered emulators for ${toInstall.join(', ')}`);
 }
@@ -3217,8 +3174,7 @@ const OLDEST_STAGE = {
 
 
 
-/** The runner's own platform, as BuildKit names it. */
-const runnerPlatform = () => `linux/${{ x64: 'amd64', ia32: '386' }[process.arch] ?? process.arch}`;
+
 
 
 
@@ -3471,7 +3427,7 @@ async function builtOnOf(run) {
         return undefined;
     const create = run.plan?.create;
     // The docker-container builder the action creates runs on the runner: its machine is the runner's.
-    const onRunner = create?.spec.driver === 'docker-container' ? { node: `${create.spec.name}0`, platform: runnerPlatform() } : undefined;
+    const onRunner = create?.spec.driver === 'docker-container' ? { node: `${create.spec.name}0`, platform: (0,emulation/* runnerPlatform */.GQ)() } : undefined;
     return (0,builder/* placements */.DD)(run.plan?.split ?? (0,builder/* nodeGroups */.f$)(run.inputs.platforms, nodes), nodes, onRunner);
 }
 /** What the run read from and wrote to each cache. */
