@@ -8,7 +8,7 @@ export const modules = {
 __webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
-/* harmony import */ var _core_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1139);
+/* harmony import */ var _core_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8207);
 /* harmony import */ var _pipeline_host_docker_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2897);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4296);
 /* harmony import */ var _pipeline_host_post_state_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9219);
@@ -24,9 +24,9 @@ __webpack_require__.r(__webpack_exports__);
 /** The runner fills in action.yml's defaults; outside it, an unset input takes the same default. */
 function readInputs() {
     const raw = {};
-    for (const name of Object.keys(_core_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .INPUT_DEFAULTS */ .WJ)) {
+    for (const name of Object.keys(_core_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .INPUT_DEFAULTS */ .WJ)) {
         const envName = `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
-        raw[name] = process.env[envName] === undefined ? _core_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .INPUT_DEFAULTS */ .WJ[name] : _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name);
+        raw[name] = process.env[envName] === undefined ? _core_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .INPUT_DEFAULTS */ .WJ[name] : _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name);
     }
     return raw;
 }
@@ -68,7 +68,7 @@ async function run() {
         if (isPost)
             await (await __webpack_require__.e(/* import() */ 26).then(__webpack_require__.bind(__webpack_require__, 7026))).post(runtime);
         else
-            await (await Promise.all(/* import() */[__webpack_require__.e(24), __webpack_require__.e(143)]).then(__webpack_require__.bind(__webpack_require__, 6024))).main(runtime, readInputs());
+            await (await Promise.all(/* import() */[__webpack_require__.e(745), __webpack_require__.e(726)]).then(__webpack_require__.bind(__webpack_require__, 3745))).main(runtime, readInputs());
     }
     catch (e) {
         // post never fails the job; main fails with the reason.

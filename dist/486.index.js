@@ -13,7 +13,7 @@ export const modules = {
 /* harmony export */   rx: () => (/* binding */ inFlags)
 /* harmony export */ });
 /* unused harmony export COMMANDS */
-/* harmony import */ var _core_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1139);
+/* harmony import */ var _core_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8207);
 // The command line's flags are the action's inputs (`--platforms`, `--max-size`, ...): their
 // names and defaults come from the one table the action reads, so each input has a flag and
 // each flag an input. Pure.
@@ -27,11 +27,11 @@ class UsageError extends Error {
         this.name = 'UsageError';
     }
 }
-const isInput = (name) => name in _core_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .INPUT_DEFAULTS */ .WJ;
+const isInput = (name) => name in _core_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .INPUT_DEFAULTS */ .WJ;
 /** Inputs that are true or false: `--push` alone means true. */
-const isSwitch = (name) => _core_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .INPUT_DEFAULTS */ .WJ[name] === 'true' || _core_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .INPUT_DEFAULTS */ .WJ[name] === 'false';
+const isSwitch = (name) => _core_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .INPUT_DEFAULTS */ .WJ[name] === 'true' || _core_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .INPUT_DEFAULTS */ .WJ[name] === 'false';
 function nearest(name) {
-    const names = [...Object.keys(_core_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .INPUT_DEFAULTS */ .WJ), ...OWN_FLAGS];
+    const names = [...Object.keys(_core_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .INPUT_DEFAULTS */ .WJ), ...OWN_FLAGS];
     const close = names.filter(n => n.includes(name) || name.includes(n) || n.split('-')[0] === name.split('-')[0]);
     return close.length
         ? ` (did you mean ${close
@@ -84,7 +84,7 @@ function parseArgs(argv) {
 }
 /** The raw inputs of a command line: its flags over the action's defaults. */
 function rawInputs(given) {
-    const raw = { ..._core_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .INPUT_DEFAULTS */ .WJ };
+    const raw = { ..._core_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .INPUT_DEFAULTS */ .WJ };
     for (const [name, value] of Object.entries(given))
         raw[name] = value;
     return raw;
@@ -106,14 +106,14 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _core_inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1139);
+/* harmony import */ var _core_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8207);
 /* harmony import */ var _pipeline_host_optional_reads_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3393);
 /* harmony import */ var _pipeline_registry_image_sources_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8942);
-/* harmony import */ var _core_image_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8906);
-/* harmony import */ var _core_reference_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(5378);
-/* harmony import */ var _core_compare_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(3164);
-/* harmony import */ var _core_budget_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4782);
-/* harmony import */ var _core_report_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8557);
+/* harmony import */ var _core_registry_image_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(594);
+/* harmony import */ var _core_registry_reference_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(7882);
+/* harmony import */ var _core_report_compare_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(969);
+/* harmony import */ var _core_report_budget_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6133);
+/* harmony import */ var _core_report_report_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4702);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(4296);
 /* harmony import */ var _flags_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(5377);
 /* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(1028);
@@ -175,22 +175,22 @@ async function help() {
     catch {
         // Installed without action.yml next to it: names and defaults still help.
     }
-    for (const name of Object.keys(_core_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .INPUT_DEFAULTS */ .WJ)) {
-        const def = _core_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .INPUT_DEFAULTS */ .WJ[name];
+    for (const name of Object.keys(_core_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .INPUT_DEFAULTS */ .WJ)) {
+        const def = _core_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .INPUT_DEFAULTS */ .WJ[name];
         lines.push(`  --${name}${def ? ` (default ${def})` : ''}`, ...(docs[name]?.description ? [`      ${docs[name].description.replace(/\s+/g, ' ').trim()}`] : []));
     }
     lines.push(..._flags_js__WEBPACK_IMPORTED_MODULE_9__/* .OWN_FLAGS */ .l1.map(f => `  --${f}`));
     return lines.join('\n');
 }
 function imageRef(ref, what) {
-    if (!(0,_core_reference_js__WEBPACK_IMPORTED_MODULE_12__/* .isImageRef */ .rK)(ref))
+    if (!(0,_core_registry_reference_js__WEBPACK_IMPORTED_MODULE_12__/* .isImageRef */ .rK)(ref))
         throw new _flags_js__WEBPACK_IMPORTED_MODULE_9__/* .UsageError */ .eb(`${what} '${ref}' is not an image reference; use e.g. ghcr.io/phialo/ci-base:latest`);
     return ref;
 }
 /** Docker's own credentials answer for the registry, as `docker pull` would use them. */
-const readRegistryImage = (ref) => (0,_core_image_js__WEBPACK_IMPORTED_MODULE_6__/* .readImage */ .AM)((0,_pipeline_registry_image_sources_js__WEBPACK_IMPORTED_MODULE_5__/* .registrySource */ .Bf)((0,_terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .terminalRuntime */ .j6)(errColors).rt.docker, (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_12__/* .repositoryOf */ ._M)(ref), process.env), ref);
+const readRegistryImage = (ref) => (0,_core_registry_image_js__WEBPACK_IMPORTED_MODULE_6__/* .readImage */ .AM)((0,_pipeline_registry_image_sources_js__WEBPACK_IMPORTED_MODULE_5__/* .registrySource */ .Bf)((0,_terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .terminalRuntime */ .j6)(errColors).rt.docker, (0,_core_registry_reference_js__WEBPACK_IMPORTED_MODULE_12__/* .repositoryOf */ ._M)(ref), process.env), ref);
 function reportOf(parts) {
-    return (0,_core_report_js__WEBPACK_IMPORTED_MODULE_8__/* .makeReport */ .dO)({
+    return (0,_core_report_report_js__WEBPACK_IMPORTED_MODULE_8__/* .makeReport */ .dO)({
         imageid: '',
         tags: [],
         pushed: true,
@@ -207,7 +207,7 @@ async function inspect(inv) {
         throw new _flags_js__WEBPACK_IMPORTED_MODULE_9__/* .UsageError */ .eb('inspect takes one IMAGE, e.g. ci-base-action inspect ghcr.io/phialo/ci-base:latest');
     const [ref] = inv.positional;
     const image = await readRegistryImage(imageRef(ref, 'IMAGE'));
-    const report = reportOf({ digest: image.digest, platforms: (0,_core_compare_js__WEBPACK_IMPORTED_MODULE_13__/* .compare */ .UD)(image.platforms), baseline: { ref: '', status: 'none' } });
+    const report = reportOf({ digest: image.digest, platforms: (0,_core_report_compare_js__WEBPACK_IMPORTED_MODULE_13__/* .compare */ .UD)(image.platforms), baseline: { ref: '', status: 'none' } });
     out(inv.json ? JSON.stringify(report) : (0,_terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .renderReport */ .B1)(report, colors));
     return 0;
 }
@@ -219,7 +219,7 @@ async function compareImages(inv) {
     if (stray.length)
         throw new _flags_js__WEBPACK_IMPORTED_MODULE_9__/* .UsageError */ .eb(`compare takes --max-size, --max-layers and --max-growth, not ${stray.map(n => `--${n}`).join(', ')}`);
     // Budgets are parsed as the action parses them: the same forms, the same messages.
-    const { budgets } = (0,_core_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .parseInputs */ .TL)((0,_flags_js__WEBPACK_IMPORTED_MODULE_9__/* .rawInputs */ .me)(inv.inputs));
+    const { budgets } = (0,_core_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .parseInputs */ .TL)((0,_flags_js__WEBPACK_IMPORTED_MODULE_9__/* .rawInputs */ .me)(inv.inputs));
     imageRef(ref, 'IMAGE');
     imageRef(baselineRef, 'BASELINE');
     const [image, base] = await Promise.all([
@@ -228,8 +228,8 @@ async function compareImages(inv) {
     ]);
     if (base.status === 'unavailable')
         throw new Error(`BASELINE ${baselineRef} could not be read: ${base.reason}`);
-    const platforms = (0,_core_compare_js__WEBPACK_IMPORTED_MODULE_13__/* .compare */ .UD)(image.platforms, base.image);
-    const breaches = (0,_core_budget_js__WEBPACK_IMPORTED_MODULE_7__/* .checkBudgets */ .N)(platforms, budgets);
+    const platforms = (0,_core_report_compare_js__WEBPACK_IMPORTED_MODULE_13__/* .compare */ .UD)(image.platforms, base.image);
+    const breaches = (0,_core_report_budget_js__WEBPACK_IMPORTED_MODULE_7__/* .checkBudgets */ .N)(platforms, budgets);
     const report = reportOf({
         digest: image.digest,
         platforms,
@@ -252,7 +252,7 @@ async function history(inv) {
     if (stray.length)
         throw new _flags_js__WEBPACK_IMPORTED_MODULE_9__/* .UsageError */ .eb(`history takes --history (how many builds), not ${stray.map(n => `--${n}`).join(', ')}`);
     const ref = imageRef(inv.positional[0], 'IMAGE');
-    const { history: count } = (0,_core_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .parseInputs */ .TL)((0,_flags_js__WEBPACK_IMPORTED_MODULE_9__/* .rawInputs */ .me)(inv.inputs));
+    const { history: count } = (0,_core_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .parseInputs */ .TL)((0,_flags_js__WEBPACK_IMPORTED_MODULE_9__/* .rawInputs */ .me)(inv.inputs));
     const reads = new _pipeline_host_optional_reads_js__WEBPACK_IMPORTED_MODULE_4__/* .OptionalReads */ .O(_pipeline_host_optional_reads_js__WEBPACK_IMPORTED_MODULE_4__/* .OPTIONAL_READS_BUDGET_MS */ .o, message => process.stderr.write(`${errColors.bad(message)}\n`));
     const found = await (0,_pipeline_registry_history_js__WEBPACK_IMPORTED_MODULE_11__/* .readHistory */ .Lu)(ref, Math.max(count, 1), process.env, reads);
     if (!found.records.length)
@@ -271,12 +271,12 @@ async function run(argv) {
             out(await help());
             return inv.command || inv.help ? 0 : 2;
         }
-        const build = async (i) => (await Promise.all(/* import() */[__webpack_require__.e(24), __webpack_require__.e(624)]).then(__webpack_require__.bind(__webpack_require__, 624))).build(i, out, colors, errColors);
+        const build = async (i) => (await Promise.all(/* import() */[__webpack_require__.e(745), __webpack_require__.e(624)]).then(__webpack_require__.bind(__webpack_require__, 624))).build(i, out, colors, errColors);
         const commands = { build, inspect, compare: compareImages, history };
         return await commands[inv.command](inv);
     }
     catch (e) {
-        const usage = e instanceof _flags_js__WEBPACK_IMPORTED_MODULE_9__/* .UsageError */ .eb || e instanceof _core_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz;
+        const usage = e instanceof _flags_js__WEBPACK_IMPORTED_MODULE_9__/* .UsageError */ .eb || e instanceof _core_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz;
         process.stderr.write(`${errColors.bad(`error: ${(0,_flags_js__WEBPACK_IMPORTED_MODULE_9__/* .inFlags */ .rx)((0,_core_errors_js__WEBPACK_IMPORTED_MODULE_14__/* .errorMessage */ .g)(e))}`)}\n`);
         return usage ? 2 : 1;
     }
@@ -298,10 +298,10 @@ __webpack_async_result__();
 /* harmony export */   zs: () => (/* binding */ renderHistory)
 /* harmony export */ });
 /* harmony import */ var _pipeline_host_docker_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2897);
-/* harmony import */ var _core_report_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8557);
-/* harmony import */ var _core_size_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3910);
-/* harmony import */ var _core_verify_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7190);
-/* harmony import */ var _core_history_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8863);
+/* harmony import */ var _core_report_report_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4702);
+/* harmony import */ var _core_report_size_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(329);
+/* harmony import */ var _core_builder_verify_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3626);
+/* harmony import */ var _core_registry_history_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8615);
 // The pipeline's host on a terminal: stages as progress lines with their times, warnings and
 // the report for people, colour only on a TTY and never with NO_COLOR. Progress goes to stderr,
 // the result to stdout, so `--json` pipes cleanly.
@@ -347,7 +347,7 @@ function terminalRuntime(colors, write = line => process.stderr.write(`${line}\n
     };
     return host;
 }
-const signedBytes = (n) => (n > 0 ? `+${(0,_core_size_js__WEBPACK_IMPORTED_MODULE_2__/* .humanSize */ .Xe)(n)}` : n === 0 ? '0 B' : `-${(0,_core_size_js__WEBPACK_IMPORTED_MODULE_2__/* .humanSize */ .Xe)(-n)}`);
+const signedBytes = (n) => (n > 0 ? `+${(0,_core_report_size_js__WEBPACK_IMPORTED_MODULE_2__/* .humanSize */ .Xe)(n)}` : n === 0 ? '0 B' : `-${(0,_core_report_size_js__WEBPACK_IMPORTED_MODULE_2__/* .humanSize */ .Xe)(-n)}`);
 function table(rows) {
     const widths = rows[0].map((_, c) => Math.max(...rows.map(r => r[c].replace(/\x1b\[\d+m/g, '').length)));
     return rows.map(r => r
@@ -363,8 +363,8 @@ function renderReport(report, colors) {
         const broken = report.breaches.filter(b => b.platform === p.platform).map(b => b.budget);
         rows.push([
             p.platform,
-            (0,_core_size_js__WEBPACK_IMPORTED_MODULE_2__/* .humanSize */ .Xe)(p.size),
-            p.sizeDelta === undefined ? 'new' : `${signedBytes(p.sizeDelta)} (${(0,_core_size_js__WEBPACK_IMPORTED_MODULE_2__/* .signedPercent */ .wu)(p.sizePercent ?? 0)})`,
+            (0,_core_report_size_js__WEBPACK_IMPORTED_MODULE_2__/* .humanSize */ .Xe)(p.size),
+            p.sizeDelta === undefined ? 'new' : `${signedBytes(p.sizeDelta)} (${(0,_core_report_size_js__WEBPACK_IMPORTED_MODULE_2__/* .signedPercent */ .wu)(p.sizePercent ?? 0)})`,
             String(p.layers),
             p.layerDelta === undefined ? 'new' : p.layerDelta > 0 ? `+${p.layerDelta}` : String(p.layerDelta),
             ...(budgets ? [broken.length ? colors.bad(`over: ${broken.join(', ')}`) : colors.ok('ok')] : [])
@@ -385,11 +385,11 @@ function renderReport(report, colors) {
     for (const breach of report.breaches)
         lines.push(colors.bad(breach.message));
     if (report.verify)
-        for (const failure of (0,_core_verify_js__WEBPACK_IMPORTED_MODULE_4__/* .verifyFailures */ .$)(report.verify))
+        for (const failure of (0,_core_builder_verify_js__WEBPACK_IMPORTED_MODULE_4__/* .verifyFailures */ .$)(report.verify))
             lines.push(colors.bad(failure));
     const first = report.platforms[0];
     if (first?.breakdown.length)
-        lines.push('', colors.bold(`Largest layers (${first.platform})`), ...(0,_core_report_js__WEBPACK_IMPORTED_MODULE_1__/* .layerChart */ .Ic)(first)
+        lines.push('', colors.bold(`Largest layers (${first.platform})`), ...(0,_core_report_report_js__WEBPACK_IMPORTED_MODULE_1__/* .layerChart */ .Ic)(first)
             .split('\n')
             .filter(l => !l.startsWith('```')));
     if (report.digest)
@@ -408,9 +408,9 @@ function renderHistory(history, colors) {
         currentPublished: true,
         currentLabel: newest.built.slice(5, 10)
     };
-    const [header, ...rows] = (0,_core_history_js__WEBPACK_IMPORTED_MODULE_3__/* .trendRows */ .Pz)(trend);
+    const [header, ...rows] = (0,_core_registry_history_js__WEBPACK_IMPORTED_MODULE_3__/* .trendRows */ .Pz)(trend);
     const platform = newest.platforms[0]?.platform ?? '';
-    const lines = [colors.bold(`${records.length} builds, ${platform} size`), (0,_core_history_js__WEBPACK_IMPORTED_MODULE_3__/* .trendText */ .td)(trend), '', colors.bold(table([header])[0])];
+    const lines = [colors.bold(`${records.length} builds, ${platform} size`), (0,_core_registry_history_js__WEBPACK_IMPORTED_MODULE_3__/* .trendText */ .td)(trend), '', colors.bold(table([header])[0])];
     lines.push(...table([header, ...rows]).slice(1));
     if (history.note)
         lines.push('', colors.dim(history.note));

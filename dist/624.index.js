@@ -20,27 +20,27 @@ var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/pipeline/main.ts + 25 modules
-var main = __webpack_require__(6024);
+var main = __webpack_require__(3745);
 // EXTERNAL MODULE: ./src/pipeline/post.ts
 var post = __webpack_require__(7026);
 // EXTERNAL MODULE: ./src/pipeline/builder/layout-store.ts
 var layout_store = __webpack_require__(1122);
 // EXTERNAL MODULE: ./src/pipeline/host/optional-reads.ts
 var optional_reads = __webpack_require__(3393);
-// EXTERNAL MODULE: ./src/core/inputs.ts + 1 modules
-var core_inputs = __webpack_require__(1139);
+// EXTERNAL MODULE: ./src/core/inputs/inputs.ts + 1 modules
+var inputs_inputs = __webpack_require__(8207);
 // EXTERNAL MODULE: ./src/core/run-plan.ts + 1 modules
 var run_plan = __webpack_require__(7877);
-// EXTERNAL MODULE: ./src/core/args.ts
-var args = __webpack_require__(1038);
-// EXTERNAL MODULE: ./src/core/reference.ts
-var reference = __webpack_require__(5378);
-// EXTERNAL MODULE: ./src/core/registry-auth.ts
-var registry_auth = __webpack_require__(9495);
+// EXTERNAL MODULE: ./src/core/builder/args.ts
+var args = __webpack_require__(9170);
+// EXTERNAL MODULE: ./src/core/registry/reference.ts
+var reference = __webpack_require__(7882);
+// EXTERNAL MODULE: ./src/core/inputs/registry-auth.ts
+var registry_auth = __webpack_require__(1729);
 // EXTERNAL MODULE: ./src/pipeline/builder/buildx.ts + 1 modules
 var buildx = __webpack_require__(9402);
 // EXTERNAL MODULE: ./src/pipeline/run-facts.ts + 2 modules
-var run_facts = __webpack_require__(958);
+var run_facts = __webpack_require__(199);
 ;// CONCATENATED MODULE: ./src/pipeline/dry-run.ts
 // What `build` would run, printed instead of run: the same facts gathered the same way
 // (gatherFacts), the same plan (planRun) main carries out. Only questions are asked: the engine's
@@ -57,7 +57,7 @@ var run_facts = __webpack_require__(958);
 
 
 async function dryRun(rt, raw) {
-    const inputs = (0,core_inputs/* parseInputs */.TL)(raw, rt.env);
+    const inputs = (0,inputs_inputs/* parseInputs */.TL)(raw, rt.env);
     const ctx = (0,run_facts/* readRunContext */.$)(rt.env);
     const facts = await (0,run_facts/* gatherFacts */.p)(rt, inputs, ctx, new optional_reads/* OptionalReads */.O(optional_reads/* OPTIONAL_READS_BUDGET_MS */.o, message => rt.warning(message)));
     const plan = (0,run_plan/* planRun */.n)({
@@ -172,7 +172,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _github_local_cache_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9780);
 /* harmony import */ var _github_image_cache_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2106);
-/* harmony import */ var _core_args_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1038);
+/* harmony import */ var _core_builder_args_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9170);
 /* harmony import */ var _host_docker_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2897);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4296);
 /* harmony import */ var _builder_verify_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1);
@@ -213,9 +213,9 @@ async function post(rt) {
         await cleanup('Remove verify containers', () => (0,_builder_verify_js__WEBPACK_IMPORTED_MODULE_3__/* .removeVerifyLeftovers */ .u)(rt, verifyKey, state.verifyImage));
     const builder = state.builder;
     if (builder)
-        await cleanup(`Remove builder ${builder}`, () => (0,_host_docker_js__WEBPACK_IMPORTED_MODULE_2__/* .mustRun */ .Pv)(rt.docker, (0,_core_args_js__WEBPACK_IMPORTED_MODULE_5__/* .removeBuilderArgs */ .tk)(builder), 'Removing the builder'));
+        await cleanup(`Remove builder ${builder}`, () => (0,_host_docker_js__WEBPACK_IMPORTED_MODULE_2__/* .mustRun */ .Pv)(rt.docker, (0,_core_builder_args_js__WEBPACK_IMPORTED_MODULE_5__/* .removeBuilderArgs */ .tk)(builder), 'Removing the builder'));
     for (const registry of state.logouts ?? [])
-        await cleanup(`Log out of ${registry}`, () => (0,_host_docker_js__WEBPACK_IMPORTED_MODULE_2__/* .mustRun */ .Pv)(rt.docker, (0,_core_args_js__WEBPACK_IMPORTED_MODULE_5__/* .logoutArgs */ .m9)(registry), 'Logging out'));
+        await cleanup(`Log out of ${registry}`, () => (0,_host_docker_js__WEBPACK_IMPORTED_MODULE_2__/* .mustRun */ .Pv)(rt.docker, (0,_core_builder_args_js__WEBPACK_IMPORTED_MODULE_5__/* .logoutArgs */ .m9)(registry), 'Logging out'));
 }
 
 

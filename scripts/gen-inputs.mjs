@@ -1,5 +1,5 @@
 // action.yml is the one place the inputs and outputs are written: their names, defaults and
-// descriptions. This writes what the code needs of them into src/core/action-inputs.ts (the
+// descriptions. This writes what the code needs of them into src/core/inputs/action-inputs.ts (the
 // runner fills defaults in; a terminal run and the parser need them too; the outputs' names
 // type what the action sets), the inputs and outputs reference (docs/reference.md) and the
 // README's table of the inputs people set most. The
@@ -106,7 +106,7 @@ function readmeTable(readme) {
 
 const readmePath = join(ROOT, 'README.md')
 const generated = [
-  [join(ROOT, 'src', 'core', 'action-inputs.ts'), await actionInputs(join(ROOT, 'src', 'core', 'action-inputs.ts'))],
+  [join(ROOT, 'src', 'core', 'inputs', 'action-inputs.ts'), await actionInputs(join(ROOT, 'src', 'core', 'inputs', 'action-inputs.ts'))],
   [join(ROOT, 'docs', 'reference.md'), reference()],
   [readmePath, readmeTable(readFileSync(readmePath, 'utf8'))]
 ]
@@ -121,7 +121,7 @@ if (process.argv.includes('--check')) {
   for (const [file] of stale)
     console.error(`${file.slice(ROOT.length + 1)} does not match action.yml: run \`npm run build\` and commit it.`)
   if (stale.length) process.exit(1)
-  console.log("src/core/action-inputs.ts, docs/reference.md and the README's inputs table match action.yml")
+  console.log("src/core/inputs/action-inputs.ts, docs/reference.md and the README's inputs table match action.yml")
 } else {
   for (const [file, text] of generated) writeFileSync(file, text)
 }

@@ -2,7 +2,7 @@
 import type { ActionRun } from '../support/runner'
 import { startCacheServer, type CacheServer } from '../support/cache-server'
 import { fixture, docker, nonce, onEveryStack, expectGreen, RUNNER_BUILDX, type Stack } from '../support/stack'
-import { DEFAULT_BUILDX } from '../../src/core/builder'
+import { DEFAULT_BUILDX } from '../../src/core/builder/builder'
 import { manifest, platformSizes, REGISTRY } from '../support/registry'
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'

@@ -7,7 +7,7 @@ import { HEAD_SHA, type ActionRun } from '../support/runner'
 import { cli } from '../support/cli'
 import { BASE_IMAGE, manifest, platformSizes, REGISTRY } from '../support/registry'
 import { errorLines, fixture, nonce, onEveryStack } from '../support/stack'
-import { splitCommand } from '../../src/core/verify'
+import { splitCommand } from '../../src/core/builder/verify'
 
 const multistage = fixture('multistage')
 

@@ -3,7 +3,7 @@
 import { appendFileSync, cpSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { VerifyResult } from '../../src/core/verify'
+import type { VerifyResult } from '../../src/core/builder/verify'
 import { REGISTRY } from '../support/registry'
 import { docker, errorLines, fixture, nonce, onEveryStack, expectGreen } from '../support/stack'
 

@@ -1,6 +1,6 @@
 // A build plan with nothing but its inputs: no builder, tags, labels, caches or push, for tests
 // that look at what one input turns into.
-import type { BuildInputs, BuildPlan } from '../../src/core/args'
+import type { BuildInputs, BuildPlan } from '../../src/core/builder/args'
 
 export const bareBuildPlan = (inputs: BuildInputs, extra: Partial<BuildPlan> = {}): BuildPlan => ({
   inputs,

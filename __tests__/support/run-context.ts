@@ -1,5 +1,5 @@
 // The run most unit tests plan for: the weekly rebuild on the default branch, run 77, attempt 2.
-import { runContext } from '../../src/core/github-context'
+import { runContext } from '../../src/core/inputs/github-context'
 
 export const weeklyRun = runContext(
   {

@@ -1,5 +1,5 @@
-import { binfmtArgs, buildArgs, buildEnv, createBuilderArgs, gitContextHost, loginArgs, type BuildPlan } from '../../src/core/args'
-import { INPUT_DEFAULTS, parseInputs, type RawInputs } from '../../src/core/inputs'
+import { binfmtArgs, buildArgs, buildEnv, createBuilderArgs, gitContextHost, loginArgs, type BuildPlan } from '../../src/core/builder/args'
+import { INPUT_DEFAULTS, parseInputs, type RawInputs } from '../../src/core/inputs/inputs'
 import { bareBuildPlan } from '../support/build-plan'
 
 const plan = (over: Partial<RawInputs>, extra: Partial<BuildPlan> = {}): BuildPlan =>

@@ -10,7 +10,7 @@ import {
   referrerManifest,
   referrersTag,
   withReferrer
-} from '../../src/core/attestations'
+} from '../../src/core/registry/attestations'
 
 const AMD = 'sha256:' + 'a'.repeat(64)
 const ARM = 'sha256:' + 'b'.repeat(64)

@@ -1,8 +1,8 @@
 import fc from 'fast-check'
-import { checkBudgets, parseGrowth } from '../../src/core/budget'
-import { humanSize, parseSize } from '../../src/core/size'
-import { compare, compareLayers, largestGrowth } from '../../src/core/compare'
-import type { PlatformImage } from '../../src/core/image'
+import { checkBudgets, parseGrowth } from '../../src/core/report/budget'
+import { humanSize, parseSize } from '../../src/core/report/size'
+import { compare, compareLayers, largestGrowth } from '../../src/core/report/compare'
+import type { PlatformImage } from '../../src/core/registry/image'
 
 describe('sizes as written', () => {
   test.each([

@@ -1,11 +1,11 @@
 // Build checks: BuildKit's warnings in the progress stream and `--call check,format=json`, in
 // the shapes BuildKit 0.26 sends them (base64 for Go's []byte), as annotations and a summary.
-import { checksMarkdown, dedupe, findingOfWarning, findingText, parseLintResults } from '../../src/core/build-checks'
-import { BuildProgress } from '../../src/core/progress'
-import { buildArgs, checkArgs } from '../../src/core/args'
-import { buildkitdConfig } from '../../src/core/builder'
+import { checksMarkdown, dedupe, findingOfWarning, findingText, parseLintResults } from '../../src/core/builder/build-checks'
+import { BuildProgress } from '../../src/core/builder/progress'
+import { buildArgs, checkArgs } from '../../src/core/builder/args'
+import { buildkitdConfig } from '../../src/core/builder/builder'
 import { bareBuildPlan } from '../support/build-plan'
-import { INPUT_DEFAULTS, parseInputs } from '../../src/core/inputs'
+import { INPUT_DEFAULTS, parseInputs } from '../../src/core/inputs/inputs'
 
 const b64 = (text: string) => Buffer.from(text).toString('base64')
 const URL = 'https://docs.docker.com/go/dockerfile/rule/from-as-casing/'

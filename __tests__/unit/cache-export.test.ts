@@ -2,8 +2,8 @@
 // in-process registry within the optional reads' budget; the cache pass as argv.
 import { readHeldBlobs, exportCaches } from '../../src/pipeline/builder/cache-export'
 import { OptionalReads } from '../../src/pipeline/host/optional-reads'
-import { INPUT_DEFAULTS, parseInputs } from '../../src/core/inputs'
-import type { BuildPlan } from '../../src/core/args'
+import { INPUT_DEFAULTS, parseInputs } from '../../src/core/inputs/inputs'
+import type { BuildPlan } from '../../src/core/builder/args'
 import { startTinyRegistry, type TinyRegistry } from '../support/tiny-registry'
 import { host } from '../support/scripted-host'
 

@@ -10,9 +10,9 @@ import {
   sumDockerfile,
   sumOfKey,
   helperFor
-} from '../../src/core/cache-mounts'
-import { stagesOf } from '../../src/core/dockerfile'
-import { INPUT_DEFAULTS, parseInputs, type RawInputs } from '../../src/core/inputs'
+} from '../../src/core/builder/cache-mounts'
+import { stagesOf } from '../../src/core/builder/dockerfile'
+import { INPUT_DEFAULTS, parseInputs, type RawInputs } from '../../src/core/inputs/inputs'
 import { weeklyRun } from '../support/run-context'
 import { host } from '../support/scripted-host'
 
@@ -149,7 +149,7 @@ describe('carrying them (no engine)', () => {
 
   test('a run that does not write saves nothing and says why in the row', async () => {
     const { saveMounts } = await import('../../src/pipeline/builder/cache-mounts')
-    const { mountRow } = await import('../../src/core/cache-use')
+    const { mountRow } = await import('../../src/core/report/cache-use')
     const h = host(() => ({ code: 1 }))
     const uses = await saveMounts(h.rt, plan, 'b', fresh)
     expect(h.calls).toStrictEqual([])
@@ -164,14 +164,14 @@ describe('carrying them (no engine)', () => {
 
 describe('kept in the registry', () => {
   test('next to the registry cache: a tag of its own', async () => {
-    const { mountsImage } = await import('../../src/core/cache-mounts')
+    const { mountsImage } = await import('../../src/core/builder/cache-mounts')
     expect(mountsImage('ghcr.io/o/ci:buildcache')).toBe('ghcr.io/o/ci:buildcache-mounts')
     expect(mountsImage('localhost:5000/o/ci')).toBe('localhost:5000/o/ci:mounts')
     expect(mountsImage(`r/x:c@sha256:${'a'.repeat(64)}`)).toBe('r/x:c-mounts')
   })
 
   test('the restore binds each archive from the saved image and hands back its sum and size', async () => {
-    const { restoreFromImageDockerfile } = await import('../../src/core/cache-mounts')
+    const { restoreFromImageDockerfile } = await import('../../src/core/builder/cache-mounts')
     const text = restoreFromImageDockerfile({ image: 'base:1' }, 'r/x:c-mounts', [{ mount: { id: 'apk' }, file: '0-apk' }])
     expect(text.split('\n')).toStrictEqual([
       'FROM r/x:c-mounts AS saved',

@@ -1,7 +1,7 @@
 // What a run did with each cache: BuildKit's cache steps, read from its progress stream, matched to the specs.
 import { readFileSync } from 'node:fs'
-import { BuildProgress, type CacheStep } from '../../src/core/progress'
-import { cacheLabel, cacheUses, type CacheUseFacts } from '../../src/core/cache-use'
+import { BuildProgress, type CacheStep } from '../../src/core/builder/progress'
+import { cacheLabel, cacheUses, type CacheUseFacts } from '../../src/core/report/cache-use'
 
 const writes = { write: true, why: 'the default branch writes the cache (cache-write: auto)' }
 const facts = (over: Partial<CacheUseFacts>): CacheUseFacts => ({

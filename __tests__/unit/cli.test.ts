@@ -1,6 +1,6 @@
 import { inFlags, OWN_FLAGS, parseArgs, rawInputs, UsageError } from '../../src/cli/flags'
 import { shellQuote } from '../../src/pipeline/dry-run'
-import { INPUT_DEFAULTS } from '../../src/core/inputs'
+import { INPUT_DEFAULTS } from '../../src/core/inputs/inputs'
 import { actionYml } from '../support/runner'
 
 test("every action input is a flag, and every flag that is not the command line's own is an input", () => {

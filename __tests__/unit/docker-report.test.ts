@@ -2,9 +2,9 @@
 import { Writable } from 'node:stream'
 import { dockerTo, mustRun, withBuildx, type Docker } from '../../src/pipeline/host/docker'
 import { publishReport } from '../../src/pipeline/report/publish-report'
-import { INPUT_DEFAULTS, parseInputs, type RawInputs } from '../../src/core/inputs'
-import { runContext } from '../../src/core/github-context'
-import { makeReport } from '../../src/core/report'
+import { INPUT_DEFAULTS, parseInputs, type RawInputs } from '../../src/core/inputs/inputs'
+import { runContext } from '../../src/core/inputs/github-context'
+import { makeReport } from '../../src/core/report/report'
 import { host } from '../support/scripted-host'
 
 describe('the exec seam', () => {

@@ -1,7 +1,7 @@
-import { annotationArgs, dockerfileLabels } from '../../src/core/annotations'
-import { parseRegistryAuth } from '../../src/core/registry-auth'
-import { buildArgs, type BuildPlan } from '../../src/core/args'
-import { INPUT_DEFAULTS, parseInputs, type RawInputs } from '../../src/core/inputs'
+import { annotationArgs, dockerfileLabels } from '../../src/core/registry/annotations'
+import { parseRegistryAuth } from '../../src/core/inputs/registry-auth'
+import { buildArgs, type BuildPlan } from '../../src/core/builder/args'
+import { INPUT_DEFAULTS, parseInputs, type RawInputs } from '../../src/core/inputs/inputs'
 import { bareBuildPlan } from '../support/build-plan'
 
 describe('annotations', () => {
@@ -100,7 +100,7 @@ const PUSHED = { push: 'true', image: 'localhost:5000/x' }
 describe('remote BuildKit: TLS material and a node per platform', () => {
   const pem = (kind: string) => `-----BEGIN ${kind}-----\nMIIBsecret\n-----END ${kind}-----`
   test("PEM inputs become 0600 files passed as the remote driver's options; appended nodes carry them too", async () => {
-    const { builderSpec } = await import('../../src/core/builder')
+    const { builderSpec } = await import('../../src/core/builder/builder')
     const inputs = parseInputs(
       {
         ...INPUT_DEFAULTS,
@@ -118,7 +118,7 @@ describe('remote BuildKit: TLS material and a node per platform', () => {
     expect(spec.driverOpts).toEqual(['cacert=/t/b1-cacert.pem', 'cert=/t/b1-cert.pem', 'key=/t/b1-key.pem'])
     // The first node is fixed to the platform no appended node names: arm64 is never emulated on it.
     expect(spec.platforms).toEqual(['linux/amd64'])
-    const { createBuilderArgs } = await import('../../src/core/args')
+    const { createBuilderArgs } = await import('../../src/core/builder/args')
     expect(createBuilderArgs(spec)).toEqual([
       'buildx',
       'create',
@@ -168,7 +168,7 @@ describe('remote BuildKit: TLS material and a node per platform', () => {
     expect(() => parseInputs({ ...INPUT_DEFAULTS, 'tls-ca': 'secret' }, {})).toThrow("Input 'tls-ca': not a PEM block")
   })
   test('kubernetes: the platforms go to the builder', async () => {
-    const { createBuilderArgs } = await import('../../src/core/args')
+    const { createBuilderArgs } = await import('../../src/core/builder/args')
     expect(
       createBuilderArgs({
         name: 'k',
@@ -198,7 +198,7 @@ describe('remote BuildKit: TLS material and a node per platform', () => {
 
 describe('each platform on its node', () => {
   const plan = async (platforms: string, appendNodes: string, driver: 'remote' | 'docker-container' | 'kubernetes' = 'remote') => {
-    const { builderSpec, placement } = await import('../../src/core/builder')
+    const { builderSpec, placement } = await import('../../src/core/builder/builder')
     const inputs = parseInputs(
       {
         ...INPUT_DEFAULTS,
@@ -242,8 +242,8 @@ describe('kubernetes: a node per architecture, placed by node selector', () => {
   const parse = (over: Partial<RawInputs>) => parseInputs({ ...INPUT_DEFAULTS, ...PUSHED, driver: 'kubernetes', ...over }, {})
 
   test('append-nodes takes the platform alone; each node is selected to its architecture, the user’s labels and options kept', async () => {
-    const { builderSpec } = await import('../../src/core/builder')
-    const { createBuilderArgs } = await import('../../src/core/args')
+    const { builderSpec } = await import('../../src/core/builder/builder')
+    const { createBuilderArgs } = await import('../../src/core/builder/args')
     const inputs = parse({
       platforms: 'linux/amd64,linux/arm64',
       'append-nodes': 'linux/arm64',

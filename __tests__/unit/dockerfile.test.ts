@@ -1,4 +1,4 @@
-import { baseImages } from '../../src/core/dockerfile'
+import { baseImages } from '../../src/core/builder/dockerfile'
 
 describe('the images a Dockerfile builds FROM', () => {
   test('global ARG defaults and build-args are substituted; stages and scratch are not images', () => {

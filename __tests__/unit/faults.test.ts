@@ -1,10 +1,10 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { RegistryClient } from '../../src/pipeline/registry/registry-client'
-import { retryAfterMs } from '../../src/core/http-headers'
+import { retryAfterMs } from '../../src/core/host/http-headers'
 import { upsertComment } from '../../src/pipeline/github/comment'
-import { fitMarkdown } from '../../src/core/report'
-import { secretLookingBuildArgs } from '../../src/core/inputs'
+import { fitMarkdown } from '../../src/core/report/report'
+import { secretLookingBuildArgs } from '../../src/core/inputs/inputs'
 import { closeServer } from '../support/close-server'
 
 /** A registry that answers each request with the next of `answers` (then 200). */

@@ -10,8 +10,8 @@ import {
   trendText,
   type BuildRecord,
   type Trend
-} from '../../src/core/history'
-import { SEVERITIES } from '../../src/core/vulnerabilities'
+} from '../../src/core/registry/history'
+import { SEVERITIES } from '../../src/core/report/vulnerabilities'
 
 const record = (day: number, size: number, extra: Partial<BuildRecord> = {}): BuildRecord => ({
   digest: `sha256:${String(day).padStart(2, '0')}${'0'.repeat(62)}`,

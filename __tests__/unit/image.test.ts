@@ -9,8 +9,8 @@ import {
   type ImageManifest,
   parseManifest,
   parseIndex
-} from '../../src/core/image'
-import { repositoryOf } from '../../src/core/reference'
+} from '../../src/core/registry/image'
+import { repositoryOf } from '../../src/core/registry/reference'
 
 const index: ImageIndex = {
   mediaType: 'application/vnd.oci.image.index.v1+json',

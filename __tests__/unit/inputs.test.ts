@@ -1,9 +1,9 @@
 import fc from 'fast-check'
-import { INPUT_DEFAULTS, InputError, parseInputs, splitList, type InputName, type RawInputs } from '../../src/core/inputs'
+import { INPUT_DEFAULTS, InputError, parseInputs, splitList, type InputName, type RawInputs } from '../../src/core/inputs/inputs'
 import { actionYml } from '../support/runner'
-import { OUTPUT_NAMES } from '../../src/core/action-inputs'
-import { outputs } from '../../src/core/outputs'
-import { makeReport } from '../../src/core/report'
+import { OUTPUT_NAMES } from '../../src/core/inputs/action-inputs'
+import { outputs } from '../../src/core/report/outputs'
+import { makeReport } from '../../src/core/report/report'
 import { bareBuildPlan } from '../support/build-plan'
 
 const raw = (over: Partial<RawInputs> = {}): RawInputs => ({ ...INPUT_DEFAULTS, ...over })
@@ -386,7 +386,7 @@ test('any value of any input parses, or fails with one InputError whose problems
 })
 
 test('property: no input value becomes a flag or a second argument of buildx build', async () => {
-  const { buildArgs } = await import('../../src/core/args')
+  const { buildArgs } = await import('../../src/core/builder/args')
   const flags = new Set<string>()
   let built = 0
   fc.assert(

@@ -5,7 +5,7 @@ import { indexOf } from '../../src/pipeline/merge'
 import { readBaseline } from '../../src/pipeline/registry/image-sources'
 import { OptionalReads } from '../../src/pipeline/host/optional-reads'
 import { RegistryClient } from '../../src/pipeline/registry/registry-client'
-import { parseRepository } from '../../src/core/reference'
+import { parseRepository } from '../../src/core/registry/reference'
 import { startTinyRegistry, type TinyRegistry } from '../support/tiny-registry'
 import { host } from '../support/scripted-host'
 

@@ -1,9 +1,9 @@
 // tag-policy against docker/metadata-action: event by event, the tags its README documents for
 // the same configuration (its `type=ref`, `type=edge`, `type=schedule`, `type=sha` and
 // `type=semver` tables, and its flavor's prefix and suffix), and its version, labels and json.
-import { INPUT_DEFAULTS, parseInputs, type RawInputs } from '../../src/core/inputs'
-import { runContext } from '../../src/core/github-context'
-import { formatDate, ociLabels, releaseVersion, tagNames, tagSafe } from '../../src/core/tags'
+import { INPUT_DEFAULTS, parseInputs, type RawInputs } from '../../src/core/inputs/inputs'
+import { runContext } from '../../src/core/inputs/github-context'
+import { formatDate, ociLabels, releaseVersion, tagNames, tagSafe } from '../../src/core/inputs/tags'
 
 const SHA = '860c1904a1ce19322e91ac35af1ab07466440c37'
 const HEAD = 'fedcba9876543210fedcba9876543210fedcba98'

@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { createHash } from 'node:crypto'
 import { main } from '../../src/pipeline/main'
 import { post } from '../../src/pipeline/post'
-import { INPUT_DEFAULTS, type RawInputs } from '../../src/core/inputs'
+import { INPUT_DEFAULTS, type RawInputs } from '../../src/core/inputs/inputs'
 import { host, type Answer, type Script } from '../support/scripted-host'
 
 const sha = (text: string) => createHash('sha256').update(text).digest('hex')

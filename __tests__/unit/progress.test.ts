@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import { BuildProgress, JsonStream, hitRate } from '../../src/core/progress'
+import { BuildProgress, JsonStream, hitRate } from '../../src/core/builder/progress'
 
 const v = (digest: string, name: string, extra: object = {}) => ({ digest, name, ...extra })
 const t0 = '2026-11-25T10:00:00.000Z'
@@ -129,12 +129,12 @@ describe('which failures are worth one more try', () => {
     ],
     ['[2/2] RUN make', 'process "/bin/sh -c make" did not complete successfully: exit code: 2', false]
   ])('%s: %s -> %s', async (name, cause, retry) => {
-    const { isTransientPushFailure } = await import('../../src/core/build-failures')
+    const { isTransientPushFailure } = await import('../../src/core/builder/build-failures')
     expect(isTransientPushFailure(failing(name, cause))).toBe(retry)
   })
 
   test('no step failed (buildx itself gave up): not a push to try again, whatever the words', async () => {
-    const { isTransientPushFailure } = await import('../../src/core/build-failures')
+    const { isTransientPushFailure } = await import('../../src/core/builder/build-failures')
     const progress = new BuildProgress()
     progress.push('ERROR: 429 Too Many Requests\n')
     progress.end()
@@ -148,7 +148,7 @@ test.each([
   ['ERROR: failed to solve: failed to compute cache key: failed to calculate checksum of ref x::y: "/missing.txt": not found', false],
   ['ERROR: failed to solve: process "/bin/sh -c make" did not complete successfully: exit code: 2', false]
 ])('a corrupt cache, not a user error, earns a build without it: %s', async (cause, retry) => {
-  const { isCacheImportFailure } = await import('../../src/core/build-failures')
+  const { isCacheImportFailure } = await import('../../src/core/builder/build-failures')
   expect(isCacheImportFailure(cause)).toBe(retry)
 })
 
@@ -182,7 +182,7 @@ describe('cache faults: reported while the build goes on', () => {
   })
 
   test('one warning for all of them, none without', async () => {
-    const { cacheFaultWarning } = await import('../../src/core/cache-plan')
+    const { cacheFaultWarning } = await import('../../src/core/builder/cache-plan')
     expect(cacheFaultWarning([])).toBeUndefined()
     expect(
       cacheFaultWarning([

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pointTags, pushLayout } from '../../src/pipeline/registry/publish'
 import { RegistryClient } from '../../src/pipeline/registry/registry-client'
-import { parseRepository } from '../../src/core/reference'
+import { parseRepository } from '../../src/core/registry/reference'
 import { startTinyRegistry, type TinyFault, type TinyRegistry } from '../support/tiny-registry'
 
 const sha = (bytes: Buffer | string) => `sha256:${createHash('sha256').update(bytes).digest('hex')}`

@@ -1,5 +1,5 @@
 // The hint on GHCR's refusal of a push: named permission, login and package access; nowhere else.
-import { pushDeniedHint } from '../../src/core/build-failures'
+import { pushDeniedHint } from '../../src/core/builder/build-failures'
 
 test.each([
   'ERROR: failed to push ghcr.io/phialo/ci-base:latest: unexpected status from POST request to https://ghcr.io/v2/phialo/ci-base/blobs/uploads/: 403 Forbidden',

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { setupQemu } from '../../src/pipeline/builder/qemu'
 import { verifyImage } from '../../src/pipeline/builder/verify'
-import { INPUT_DEFAULTS, parseInputs, type RawInputs } from '../../src/core/inputs'
+import { INPUT_DEFAULTS, parseInputs, type RawInputs } from '../../src/core/inputs/inputs'
 import { host } from '../support/scripted-host'
 
 const inputs = (over: Partial<RawInputs>) => parseInputs({ ...INPUT_DEFAULTS, ...over })

@@ -3,8 +3,8 @@
 // OCI-Subject), the tag schema (sha256-<hex>) otherwise, and an image attested once is not
 // attested again.
 import { createHash } from 'node:crypto'
-import { parseRepository } from '../../src/core/reference'
-import { IN_TOTO, OCI_INDEX, OCI_MANIFEST } from '../../src/core/attestations'
+import { parseRepository } from '../../src/core/registry/reference'
+import { IN_TOTO, OCI_INDEX, OCI_MANIFEST } from '../../src/core/registry/attestations'
 import { RegistryClient } from '../../src/pipeline/registry/registry-client'
 import { attachAttestations, listReferrers } from '../../src/pipeline/registry/referrers'
 import { startTinyRegistry, type TinyRegistry } from '../support/tiny-registry'

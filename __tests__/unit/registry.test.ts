@@ -4,9 +4,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { NotFoundError, RegistryClient } from '../../src/pipeline/registry/registry-client'
-import { parseChallenge } from '../../src/core/http-headers'
+import { parseChallenge } from '../../src/core/host/http-headers'
 import { dockerCredentials } from '../../src/pipeline/host/docker-config'
-import { parseRepository } from '../../src/core/reference'
+import { parseRepository } from '../../src/core/registry/reference'
 import { closeServer } from '../support/close-server'
 
 test.each([

@@ -1,9 +1,9 @@
-import { bar, layerChart, makeReport, summaryMarkdown } from '../../src/core/report'
-import { fittedOutputs, outputs, OUTPUTS_LIMIT } from '../../src/core/outputs'
-import { compare } from '../../src/core/compare'
-import { checkBudgets } from '../../src/core/budget'
-import { humanSize } from '../../src/core/size'
-import type { PlatformImage } from '../../src/core/image'
+import { bar, layerChart, makeReport, summaryMarkdown } from '../../src/core/report/report'
+import { fittedOutputs, outputs, OUTPUTS_LIMIT } from '../../src/core/report/outputs'
+import { compare } from '../../src/core/report/compare'
+import { checkBudgets } from '../../src/core/report/budget'
+import { humanSize } from '../../src/core/report/size'
+import type { PlatformImage } from '../../src/core/registry/image'
 
 const platform = (name: string, layers: [string, number][]): PlatformImage => ({
   platform: name,

@@ -1,9 +1,9 @@
 import { weeklyRun } from '../support/run-context'
-import { INPUT_DEFAULTS, parseInputs, type InputError, type RawInputs } from '../../src/core/inputs'
-import { builderNodes, nodeGroups, placements } from '../../src/core/builder'
+import { INPUT_DEFAULTS, parseInputs, type InputError, type RawInputs } from '../../src/core/inputs/inputs'
+import { builderNodes, nodeGroups, placements } from '../../src/core/builder/builder'
 import { planRun, type RunFacts } from '../../src/core/run-plan'
-import { buildArgs } from '../../src/core/args'
-import { parseVersion } from '../../src/core/semver'
+import { buildArgs } from '../../src/core/builder/args'
+import { parseVersion } from '../../src/core/registry/semver'
 
 const ctx = weeklyRun
 const facts = (over: Partial<RawInputs>, more: Partial<RunFacts> = {}): RunFacts => ({

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
-import { compareVersions, parseVersion, releaseTags, type Version } from '../../src/core/semver'
-import { imageTags, releaseVersion } from '../../src/core/tags'
-import { runContext } from '../../src/core/github-context'
+import { compareVersions, parseVersion, releaseTags, type Version } from '../../src/core/registry/semver'
+import { imageTags, releaseVersion } from '../../src/core/inputs/tags'
+import { runContext } from '../../src/core/inputs/github-context'
 
 const v = (text: string) => parseVersion(text)!
 

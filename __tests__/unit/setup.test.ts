@@ -8,10 +8,10 @@ import {
   buildxToInstall,
   chooseDriver,
   loopbackRegistries
-} from '../../src/core/builder'
-import { emulationNeed, emulatorFor } from '../../src/core/emulation'
-import { INPUT_DEFAULTS, parseInputs, type RawInputs } from '../../src/core/inputs'
-import { atLeast, parseVersion } from '../../src/core/version'
+} from '../../src/core/builder/builder'
+import { emulationNeed, emulatorFor } from '../../src/core/builder/emulation'
+import { INPUT_DEFAULTS, parseInputs, type RawInputs } from '../../src/core/inputs/inputs'
+import { atLeast, parseVersion } from '../../src/core/builder/version'
 
 const inputs = (over: Partial<RawInputs>) => parseInputs({ ...INPUT_DEFAULTS, ...over })
 
@@ -66,7 +66,7 @@ describe('buildx', () => {
   })
 
   test("network=host only for a docker-container builder, only with a loopback registry, never over the user's own network=", async () => {
-    const { builderSpec } = await import('../../src/core/builder')
+    const { builderSpec } = await import('../../src/core/builder/builder')
     const refs = ['localhost:5000/a/b:1']
     const opts = (over: Partial<RawInputs>, driver: 'docker-container' | 'remote', r = refs) =>
       builderSpec(inputs(over), driver, 'b', '/t', r).spec.driverOpts.filter(o => !o.startsWith('image='))
@@ -77,7 +77,7 @@ describe('buildx', () => {
   })
 
   test('a created docker-container builder runs the pinned BuildKit under its digest-carrying local name; image= in driver-opts wins', async () => {
-    const { builderSpec } = await import('../../src/core/builder')
+    const { builderSpec } = await import('../../src/core/builder/builder')
     const images = (over: Partial<RawInputs>, driver: 'docker-container' | 'remote') =>
       builderSpec(inputs(over), driver, 'b', '/t', []).spec.driverOpts.filter(o => o.startsWith('image='))
     const digest = 'a'.repeat(64)
@@ -95,7 +95,7 @@ describe('buildx', () => {
   })
 
   test('pinned local names', async () => {
-    const { pinnedLocalName } = await import('../../src/core/image-cache')
+    const { pinnedLocalName } = await import('../../src/core/github/image-cache')
     const d = 'b'.repeat(64)
     expect(pinnedLocalName(`r/x:1@sha256:${d}`)).toBe(`r/x:1-${d}`)
     expect(pinnedLocalName(`localhost:5000/r/x@sha256:${d}`)).toBe(`localhost:5000/r/x:sha256-${d}`)
@@ -104,7 +104,7 @@ describe('buildx', () => {
   })
 
   test("TLS material is written only for the remote driver's builder", async () => {
-    const { builderSpec } = await import('../../src/core/builder')
+    const { builderSpec } = await import('../../src/core/builder/builder')
     const pem = '-----BEGIN CERTIFICATE-----\nx\n-----END CERTIFICATE-----'
     const tls = inputs({ 'tls-ca': pem })
     expect(builderSpec(tls, 'docker-container', 'b', '/t', []).files).toEqual({})

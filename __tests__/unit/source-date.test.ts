@@ -1,6 +1,6 @@
 import { chooseSourceDate, isoSeconds } from '../../src/core/source-date'
-import { changedSince } from '../../src/core/compare'
-import type { ImageInfo } from '../../src/core/image'
+import { changedSince } from '../../src/core/report/compare'
+import type { ImageInfo } from '../../src/core/registry/image'
 import { commitTime } from '../../src/pipeline/source-date'
 import { execFileSync } from 'node:child_process'
 

@@ -1,8 +1,16 @@
-import { runContext } from '../../src/core/github-context'
+import { runContext } from '../../src/core/inputs/github-context'
 import { weeklyRun } from '../support/run-context'
-import { cacheBlobs, cacheHoldsBuild, cacheScope, cacheWrite, ghaVersionWarning, planCache, staleCaches } from '../../src/core/cache-plan'
-import { INPUT_DEFAULTS, parseInputs, type RawInputs } from '../../src/core/inputs'
-import { imageTags, ociLabels } from '../../src/core/tags'
+import {
+  cacheBlobs,
+  cacheHoldsBuild,
+  cacheScope,
+  cacheWrite,
+  ghaVersionWarning,
+  planCache,
+  staleCaches
+} from '../../src/core/builder/cache-plan'
+import { INPUT_DEFAULTS, parseInputs, type RawInputs } from '../../src/core/inputs/inputs'
+import { imageTags, ociLabels } from '../../src/core/inputs/tags'
 
 const ctx = weeklyRun
 const inputs = (over: Partial<RawInputs>) => parseInputs({ ...INPUT_DEFAULTS, ...over })

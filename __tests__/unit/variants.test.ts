@@ -1,7 +1,7 @@
 // What a variant is asked to do, from the main image's inputs and plan.
-import { INPUT_DEFAULTS, parseInputs, type RawInputs } from '../../src/core/inputs'
+import { INPUT_DEFAULTS, parseInputs, type RawInputs } from '../../src/core/inputs/inputs'
 import { checksThatApply, variantInputs, variantTag } from '../../src/core/variants'
-import type { Verification } from '../../src/core/verify'
+import type { Verification } from '../../src/core/builder/verify'
 
 const inputs = (over: Partial<RawInputs> = {}) =>
   parseInputs({ ...INPUT_DEFAULTS, image: 'ghcr.io/phialo/ci-base', push: 'true', variants: 'slim=slim', ...over } as RawInputs)

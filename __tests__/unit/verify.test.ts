@@ -1,6 +1,6 @@
 import fc from 'fast-check'
-import { resolveUid, splitCommand, userCheck, verifyFailures, verifyMarkdown, type Verification } from '../../src/core/verify'
-import { durationMs } from '../../src/core/inputs'
+import { resolveUid, splitCommand, userCheck, verifyFailures, verifyMarkdown, type Verification } from '../../src/core/builder/verify'
+import { durationMs } from '../../src/core/inputs/inputs'
 
 describe('a verify line into argv, without a shell', () => {
   test.each([

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { ROOT } from '../support/runner'
-import { countsText, countVulnerabilities, parseVulnerabilityBudget, vulnerabilityBreaches } from '../../src/core/vulnerabilities'
+import { countsText, countVulnerabilities, parseVulnerabilityBudget, vulnerabilityBreaches } from '../../src/core/report/vulnerabilities'
 
 // Written here to each format's documented shape: Trivy's JSON (schema version 2), grype's JSON, SARIF 2.1.0.
 const fixture = (name: string) => JSON.parse(readFileSync(join(ROOT, '__tests__', 'fixtures', 'scan', name), 'utf8'))

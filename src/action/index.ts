@@ -3,7 +3,7 @@
 // groups), the library GitHub keeps in step with the runner's protocol. Post is the step that
 // finds main's post state.
 import * as core from '@actions/core'
-import { INPUT_DEFAULTS, type InputName, type RawInputs } from '../core/inputs.js'
+import { INPUT_DEFAULTS, type InputName, type RawInputs } from '../core/inputs/inputs.js'
 import { docker } from '../pipeline/host/docker.js'
 import type { Runtime } from '../pipeline/host/runtime.js'
 import { errorMessage } from '../core/errors.js'

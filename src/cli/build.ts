@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { main } from '../pipeline/main.js'
 import { post } from '../pipeline/post.js'
 import { dryRun, shellQuote } from '../pipeline/dry-run.js'
-import type { Report } from '../core/report.js'
+import type { Report } from '../core/report/report.js'
 import { rawInputs, type Invocation } from './flags.js'
 import { renderReport, terminalRuntime, type Paint } from './terminal.js'
 

@@ -1,7 +1,7 @@
 // The command line's flags are the action's inputs (`--platforms`, `--max-size`, ...): their
 // names and defaults come from the one table the action reads, so each input has a flag and
 // each flag an input. Pure.
-import { INPUT_DEFAULTS, type InputName, type RawInputs } from '../core/inputs.js'
+import { INPUT_DEFAULTS, type InputName, type RawInputs } from '../core/inputs/inputs.js'
 
 export const COMMANDS = ['build', 'inspect', 'compare', 'history'] as const
 type Command = (typeof COMMANDS)[number]

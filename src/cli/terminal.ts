@@ -4,11 +4,11 @@
 import { dockerTo } from '../pipeline/host/docker.js'
 import type { Runtime } from '../pipeline/host/runtime.js'
 import type { PostState } from '../pipeline/host/post-state.js'
-import type { OutputName } from '../core/outputs.js'
-import { layerChart, type Report } from '../core/report.js'
-import { humanSize, signedPercent } from '../core/size.js'
-import { verifyFailures } from '../core/verify.js'
-import { trendRows, trendText, type History, type Trend } from '../core/history.js'
+import type { OutputName } from '../core/report/outputs.js'
+import { layerChart, type Report } from '../core/report/report.js'
+import { humanSize, signedPercent } from '../core/report/size.js'
+import { verifyFailures } from '../core/builder/verify.js'
+import { trendRows, trendText, type History, type Trend } from '../core/registry/history.js'
 
 export interface Paint {
   ok(text: string): string

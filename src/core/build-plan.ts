@@ -1,13 +1,13 @@
 // The `docker buildx build` a run will do, decided once from the inputs and what setup chose:
 // the action runs it, and `ci-base-action build --dry-run` prints it. Pure.
 import { join } from 'node:path'
-import type { BuildPlan } from './args.js'
-import type { CachePlan } from './cache-plan.js'
-import type { RunContext } from './github-context.js'
-import type { Inputs } from './inputs.js'
-import { annotationArgs } from './annotations.js'
-import { ociLabels } from './tags.js'
-import { repositoriesOf } from './reference.js'
+import type { BuildPlan } from './builder/args.js'
+import type { CachePlan } from './builder/cache-plan.js'
+import type { RunContext } from './inputs/github-context.js'
+import type { Inputs } from './inputs/inputs.js'
+import { annotationArgs } from './registry/annotations.js'
+import { ociLabels } from './inputs/tags.js'
+import { repositoriesOf } from './registry/reference.js'
 
 const safeName = (text: string) => text.replace(/[^A-Za-z0-9_-]/g, '-')
 

@@ -1,17 +1,17 @@
 // Everything a run does, decided once from what the run found out: its tags, where it pushes,
 // its caches, its names, its builder and its build. Pure. The action carries the plan out and
 // `ci-base-action build --dry-run` prints it: both come from here, so they cannot drift apart.
-import type { Inputs } from './inputs.js'
-import type { RunContext } from './github-context.js'
-import type { Env } from './env.js'
-import type { Version } from './semver.js'
-import type { BuildPlan } from './args.js'
-import { tagNames } from './tags.js'
-import { planCache, type CachePlan } from './cache-plan.js'
-import { baseImages } from './dockerfile.js'
+import type { Inputs } from './inputs/inputs.js'
+import type { RunContext } from './inputs/github-context.js'
+import type { Env } from './host/env.js'
+import type { Version } from './registry/semver.js'
+import type { BuildPlan } from './builder/args.js'
+import { tagNames } from './inputs/tags.js'
+import { planCache, type CachePlan } from './builder/cache-plan.js'
+import { baseImages } from './builder/dockerfile.js'
 import { makeBuildPlan, pushRepositories, runNames, runTags, verifyName, wantsVerify } from './build-plan.js'
-import { builderSpec, chooseDriver, createdNodes, nodeGroups, type BuilderNode, type EngineFacts } from './builder.js'
-import { planMounts, type MountsPlan } from './cache-mounts.js'
+import { builderSpec, chooseDriver, createdNodes, nodeGroups, type BuilderNode, type EngineFacts } from './builder/builder.js'
+import { planMounts, type MountsPlan } from './builder/cache-mounts.js'
 
 export type Driver = Exclude<Inputs['driver'], 'auto'>
 

@@ -1,8 +1,8 @@
 // Variants: more targets of the same Dockerfile, built in the same run. What a variant is asked
 // to do, derived from the main image's inputs and plan. Pure.
-import type { Inputs } from './inputs.js'
-import { repositoryOf, tagOf } from './reference.js'
-import type { Verification } from './verify.js'
+import type { Inputs } from './inputs/inputs.js'
+import { repositoryOf, tagOf } from './registry/reference.js'
+import type { Verification } from './builder/verify.js'
 
 /** `repo:tag` -> `repo:tag-name`: the variant's tag beside each of the main image's. */
 export const variantTag = (ref: string, name: string) => `${repositoryOf(ref)}:${tagOf(ref)}-${name}`

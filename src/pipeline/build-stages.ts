@@ -1,17 +1,24 @@
 // The stages of a build (mode: build) and of a per-platform build (mode: platform), in order:
 // buildx and QEMU, the cache, the build, the push and tags, the image read back, the registry
 // cache, verify, the hand-over to the merge job. `finishRun` ends every mode.
-import { readImage } from '../core/image.js'
-import { cacheFaultWarning, cacheSpecAttrs, cacheWriteLine, ghaVersionWarning, inputsWithoutGha, staleCaches } from '../core/cache-plan.js'
+import { readImage } from '../core/registry/image.js'
+import {
+  cacheFaultWarning,
+  cacheSpecAttrs,
+  cacheWriteLine,
+  ghaVersionWarning,
+  inputsWithoutGha,
+  staleCaches
+} from '../core/builder/cache-plan.js'
 import { planRun, type RunPlan } from '../core/run-plan.js'
-import { cacheUses, mountRow, type CacheUse } from '../core/cache-use.js'
-import { seconds } from '../core/report.js'
+import { cacheUses, mountRow, type CacheUse } from '../core/report/cache-use.js'
+import { seconds } from '../core/report/report.js'
 import { errorMessage } from '../core/errors.js'
 import { existingBuilderFacts, nodesOf, readyBuildx, useBuilder } from './builder/buildx.js'
 import { withBuildx } from './host/docker.js'
 import { runSplitBuild } from './builder/split-build.js'
-import { nodeGroups, placements, type Placement } from '../core/builder.js'
-import { runnerPlatform } from '../core/emulation.js'
+import { nodeGroups, placements, type Placement } from '../core/builder/builder.js'
+import { runnerPlatform } from '../core/builder/emulation.js'
 import { setupQemu } from './builder/qemu.js'
 import { restoreLocalCache } from './github/local-cache.js'
 import { BuildError, runBuild, type BuildResult } from './builder/build.js'
@@ -22,8 +29,8 @@ import { restoreMounts, saveMounts } from './builder/cache-mounts.js'
 import { keepImagePruneRest, layoutStoreDir } from './builder/layout-store.js'
 import { verifyImage } from './builder/verify.js'
 import { handOver } from './github/handover.js'
-import { attestationsOf } from '../core/attestations.js'
-import { parseManifest } from '../core/image.js'
+import { attestationsOf } from '../core/registry/attestations.js'
+import { parseManifest } from '../core/registry/image.js'
 import { clientFor } from './registry/registry-client.js'
 import { finish } from './report/finish.js'
 import { needs, type Run, type Stage } from './stages.js'

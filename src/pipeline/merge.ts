@@ -1,9 +1,9 @@
 // Merge mode: no build. The platforms the per-platform jobs pushed by digest become one index,
 // written by digest and then tagged all at once, and reported like any build (sizes, layers,
 // baseline, budgets, summary, comment).
-import { readImage } from '../core/image.js'
-import { annotationArgs, indexAnnotations } from '../core/annotations.js'
-import { ociLabels } from '../core/tags.js'
+import { readImage } from '../core/registry/image.js'
+import { annotationArgs, indexAnnotations } from '../core/registry/annotations.js'
+import { ociLabels } from '../core/inputs/tags.js'
 import { planRun } from '../core/run-plan.js'
 import { clientFor, type RegistryClient } from './registry/registry-client.js'
 import { makeIndex, platformEntry, putIndex, type Index } from './registry/image-index.js'

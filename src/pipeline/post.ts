@@ -2,7 +2,7 @@
 // its own try; a failure is a warning, never a failed job.
 import { saveLocalCache } from './github/local-cache.js'
 import { saveCachedImage } from './github/image-cache.js'
-import { logoutArgs, removeBuilderArgs } from '../core/args.js'
+import { logoutArgs, removeBuilderArgs } from '../core/builder/args.js'
 import { mustRun, withBuildx } from './host/docker.js'
 import type { Runtime } from './host/runtime.js'
 import { errorMessage } from '../core/errors.js'

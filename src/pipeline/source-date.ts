@@ -1,7 +1,7 @@
 // Finding the commit's time for SOURCE_DATE_EPOCH: git in the checkout, else the event.
 import { execFile } from 'node:child_process'
-import type { Inputs } from '../core/inputs.js'
-import type { RunContext } from '../core/github-context.js'
+import type { Inputs } from '../core/inputs/inputs.js'
+import type { RunContext } from '../core/inputs/github-context.js'
 import { chooseSourceDate, isoSeconds, type SourceDate } from '../core/source-date.js'
 import type { Runtime } from './host/runtime.js'
 

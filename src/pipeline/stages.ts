@@ -1,15 +1,15 @@
 // A run as a list of named stages, carried out in order by one runner that times them. Each mode
 // (build, platform, merge) is such a list; what a stage finds out, it leaves on the run for the
 // stages after it.
-import type { Inputs } from '../core/inputs.js'
-import type { RunContext } from '../core/github-context.js'
+import type { Inputs } from '../core/inputs/inputs.js'
+import type { RunContext } from '../core/inputs/github-context.js'
 import type { RunFacts, RunPlan } from '../core/run-plan.js'
-import type { BuilderNode, EngineFacts } from '../core/builder.js'
+import type { BuilderNode, EngineFacts } from '../core/builder/builder.js'
 import type { SourceDate } from '../core/source-date.js'
-import type { Baseline, ImageInfo } from '../core/image.js'
-import type { Verification } from '../core/verify.js'
-import type { CacheFault, CacheStep } from '../core/progress.js'
-import { stageSeconds, type StageTime } from '../core/report.js'
+import type { Baseline, ImageInfo } from '../core/registry/image.js'
+import type { Verification } from '../core/builder/verify.js'
+import type { CacheFault, CacheStep } from '../core/builder/progress.js'
+import { stageSeconds, type StageTime } from '../core/report/report.js'
 import type { OptionalReads } from './host/optional-reads.js'
 import type { CommonFacts } from './run-facts.js'
 import type { BuildxSetup } from './builder/buildx.js'
@@ -18,9 +18,9 @@ import type { HeldBlobs } from './builder/cache-export.js'
 import type { Runtime } from './host/runtime.js'
 import type { Handover } from './github/handover.js'
 import type { MountUse } from './builder/cache-mounts.js'
-import type { ScanResult } from '../core/vulnerabilities.js'
-import type { VariantReport } from '../core/report.js'
-import type { BuildRecord, History } from '../core/history.js'
+import type { ScanResult } from '../core/report/vulnerabilities.js'
+import type { VariantReport } from '../core/report/report.js'
+import type { BuildRecord, History } from '../core/registry/history.js'
 
 /** One run: what it was given, and what its stages found out so far. */
 export interface Run {

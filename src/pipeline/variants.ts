@@ -2,7 +2,7 @@
 // target is built on the same builder from the same cache, and carried through the same image
 // stages as a run of its own (push, inspect, verify, scan, record and tag), with its own
 // baseline and history. What it made is reported beside the main image.
-import { compare } from '../core/compare.js'
+import { compare } from '../core/report/compare.js'
 import { planRun } from '../core/run-plan.js'
 import { checksThatApply, variantInputs } from '../core/variants.js'
 import { needs, runStages, type Run, type Stage } from './stages.js'

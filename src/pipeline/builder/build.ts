@@ -2,11 +2,11 @@
 // import when the cache is what broke it.
 import { readFile, rm } from 'node:fs/promises'
 import type { Runtime } from '../host/runtime.js'
-import { buildArgs, buildEnv, type BuildPlan } from '../../core/args.js'
+import { buildArgs, buildEnv, type BuildPlan } from '../../core/builder/args.js'
 import { lastLines } from '../host/docker.js'
-import { BuildProgress, type CacheFault, type CacheStep, type StepStats } from '../../core/progress.js'
-import { dedupe, findingOfWarning, type CheckFinding } from '../../core/build-checks.js'
-import { isCacheImportFailure, isTransientPushFailure, pushDeniedHint } from '../../core/build-failures.js'
+import { BuildProgress, type CacheFault, type CacheStep, type StepStats } from '../../core/builder/progress.js'
+import { dedupe, findingOfWarning, type CheckFinding } from '../../core/builder/build-checks.js'
+import { isCacheImportFailure, isTransientPushFailure, pushDeniedHint } from '../../core/builder/build-failures.js'
 
 export interface BuildResult {
   /** What buildx says it built: the image (the index for several platforms) and, where the builder gives one, its config digest. */

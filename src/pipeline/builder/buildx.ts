@@ -4,13 +4,13 @@ import { existsSync } from 'node:fs'
 import { chmod, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import { InputError, type Inputs } from '../../core/inputs.js'
+import { InputError, type Inputs } from '../../core/inputs/inputs.js'
 import { type Docker, lastLines, mustRun, withBuildx } from '../host/docker.js'
 import { download } from '../host/download.js'
 import { readyImage } from '../github/image-cache.js'
-import { pinnedLocalName } from '../../core/image-cache.js'
-import { createBuilderArgs } from '../../core/args.js'
-import { atLeast, parseVersion } from '../../core/version.js'
+import { pinnedLocalName } from '../../core/github/image-cache.js'
+import { createBuilderArgs } from '../../core/builder/args.js'
+import { atLeast, parseVersion } from '../../core/builder/version.js'
 import { errorMessage } from '../../core/errors.js'
 import {
   builderNodes,
@@ -22,10 +22,10 @@ import {
   DEFAULT_BUILDX_SHA256,
   placement,
   type BuilderNode
-} from '../../core/builder.js'
+} from '../../core/builder/builder.js'
 import type { BuilderToCreate, Driver, RunPlan } from '../../core/run-plan.js'
 import type { Runtime } from '../host/runtime.js'
-import type { Env } from '../../core/env.js'
+import type { Env } from '../../core/host/env.js'
 import { dockerConfigDir, engineFacts, readDockerConfig } from '../host/docker-config.js'
 
 /** Where the docker CLI looks for its buildx plugin, in its order; undefined when it may look elsewhere. */

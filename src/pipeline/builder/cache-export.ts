@@ -4,11 +4,11 @@
 // for every blob again, about 0.6 s on a 250 MB image over loopback and more over the network.
 // What the ref holds is read while the build runs; a read that fails or runs out of time means
 // the cache is written, as before.
-import { cacheBlobs, cacheSpecAttrs } from '../../core/cache-plan.js'
-import type { CacheFault, CacheStep } from '../../core/progress.js'
-import type { Env } from '../../core/env.js'
-import { repositoryOf, tagOf } from '../../core/reference.js'
-import type { BuildPlan } from '../../core/args.js'
+import { cacheBlobs, cacheSpecAttrs } from '../../core/builder/cache-plan.js'
+import type { CacheFault, CacheStep } from '../../core/builder/progress.js'
+import type { Env } from '../../core/host/env.js'
+import { repositoryOf, tagOf } from '../../core/registry/reference.js'
+import type { BuildPlan } from '../../core/builder/args.js'
 import { clientFor, NotFoundError } from '../registry/registry-client.js'
 import type { OptionalReads } from '../host/optional-reads.js'
 import { buildOnce } from './build.js'

@@ -15,15 +15,15 @@ import {
   sumOfKey,
   type CacheMount,
   type MountsPlan
-} from '../../core/cache-mounts.js'
-import { repositoryOf } from '../../core/reference.js'
+} from '../../core/builder/cache-mounts.js'
+import { repositoryOf } from '../../core/registry/reference.js'
 import { publish } from '../registry/publish.js'
-import { helperBuildArgs } from '../../core/args.js'
+import { helperBuildArgs } from '../../core/builder/args.js'
 import { errorMessage } from '../../core/errors.js'
 import { lastLines } from '../host/docker.js'
 import { githubCacheAvailable, restorePaths, savePaths } from '../github/github-cache.js'
 import type { Runtime } from '../host/runtime.js'
-import { isIndex, layerTotals, parseIndex, parseManifest } from '../../core/image.js'
+import { isIndex, layerTotals, parseIndex, parseManifest } from '../../core/registry/image.js'
 
 /** What became of one mount: the sum it was restored with ('' for none), and the bytes moved each way. */
 export interface MountUse {

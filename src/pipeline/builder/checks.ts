@@ -1,7 +1,7 @@
 // The Dockerfile's build checks on the run's builder: a build's findings shown on their lines,
 // and `call: check`, which runs the checks alone and fails on any finding without building.
-import { checksMarkdown, findingMessage, findingText, parseLintResults, type CheckFinding } from '../../core/build-checks.js'
-import { buildEnv, checkArgs, type BuildPlan } from '../../core/args.js'
+import { checksMarkdown, findingMessage, findingText, parseLintResults, type CheckFinding } from '../../core/builder/build-checks.js'
+import { buildEnv, checkArgs, type BuildPlan } from '../../core/builder/args.js'
 import { lastLines } from '../host/docker.js'
 import type { Runtime } from '../host/runtime.js'
 

@@ -6,8 +6,8 @@
 import { readdir, readFile, stat, unlink, utimes } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
-import type { Env } from '../../core/env.js'
-import { isIndex, parseManifest } from '../../core/image.js'
+import type { Env } from '../../core/host/env.js'
+import { isIndex, parseManifest } from '../../core/registry/image.js'
 
 /** Blobs unused for this long go: a weekly rebuild still finds last week's layers. */
 export const KEEP_UNUSED_MS = 8 * 24 * 3600 * 1000

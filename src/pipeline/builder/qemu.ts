@@ -2,11 +2,11 @@
 // registered with binfmt_misc, and registering the missing ones.
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { emulationNeed, emulatorFor, unavailableMessage } from '../../core/emulation.js'
+import { emulationNeed, emulatorFor, unavailableMessage } from '../../core/builder/emulation.js'
 import { readyImage } from '../github/image-cache.js'
-import type { Inputs } from '../../core/inputs.js'
+import type { Inputs } from '../../core/inputs/inputs.js'
 import type { Runtime } from '../host/runtime.js'
-import { binfmtArgs } from '../../core/args.js'
+import { binfmtArgs } from '../../core/builder/args.js'
 
 const BINFMT_DIR = '/proc/sys/fs/binfmt_misc'
 

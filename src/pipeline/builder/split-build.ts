@@ -2,8 +2,8 @@
 // digest into every repository; then the action writes the index of their parts there, as a
 // merge job does. No tag moves here: the tags go on the index once it is measured and checked.
 import type { NodeBuild } from '../../core/run-plan.js'
-import { indexAnnotations } from '../../core/annotations.js'
-import { dedupe } from '../../core/build-checks.js'
+import { indexAnnotations } from '../../core/registry/annotations.js'
+import { dedupe } from '../../core/builder/build-checks.js'
 import { errorMessage } from '../../core/errors.js'
 import type { Runtime } from '../host/runtime.js'
 import { clientsFor } from '../registry/registry-client.js'

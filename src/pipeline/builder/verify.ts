@@ -1,8 +1,8 @@
 // Verify after building: each command runs in the image just built, on every platform (QEMU
 // emulates the ones the runner cannot run), by digest when the image was pushed, as a
 // downstream job would run it: the image's own user, entrypoint and environment.
-import type { Inputs } from '../../core/inputs.js'
-import { userCheck, type UserCheck, type Verification, type VerifyResult } from '../../core/verify.js'
+import type { Inputs } from '../../core/inputs/inputs.js'
+import { userCheck, type UserCheck, type Verification, type VerifyResult } from '../../core/builder/verify.js'
 import { lastLines, mustRun } from '../host/docker.js'
 import type { Runtime } from '../host/runtime.js'
 

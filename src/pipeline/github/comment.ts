@@ -1,8 +1,8 @@
 // One PR comment with the report, created once and updated on later pushes: found again by a
 // hidden marker. GitHub's REST API through fetch; the token never leaves the headers.
 
-import { COMMENT_LIMIT, fitMarkdown } from '../../core/report.js'
-import { retryAfterMs } from '../../core/http-headers.js'
+import { COMMENT_LIMIT, fitMarkdown } from '../../core/report/report.js'
+import { retryAfterMs } from '../../core/host/http-headers.js'
 
 interface CommentTarget {
   apiUrl: string

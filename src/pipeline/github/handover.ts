@@ -2,15 +2,15 @@
 // small entry per platform and run, which the merge job of the same run finds by key. A matrix
 // keeps only one job's outputs; the cache keeps each. A re-run's newer entry wins; a platform
 // handed over twice in one attempt is an error at the second job.
-import type { Attestation } from '../../core/attestations.js'
+import type { Attestation } from '../../core/registry/attestations.js'
 import { createHash } from 'node:crypto'
 import { mkdir, readFile, rm, rmdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { RunContext } from '../../core/github-context.js'
+import type { RunContext } from '../../core/inputs/github-context.js'
 import { restorePaths, savePaths } from './github-cache.js'
 import { errorMessage } from '../../core/errors.js'
-import type { StepStats } from '../../core/progress.js'
-import type { Placement } from '../../core/builder.js'
+import type { StepStats } from '../../core/builder/progress.js'
+import type { Placement } from '../../core/builder/builder.js'
 
 export interface Handover {
   platform: string

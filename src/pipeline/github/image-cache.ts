@@ -2,7 +2,7 @@
 // pull. Either failing is a warning: the image is pulled as it would have been without it.
 import { dirname } from 'node:path'
 import { mkdir } from 'node:fs/promises'
-import { cachedImageFor, pinnedLocalName, type CachedImage } from '../../core/image-cache.js'
+import { cachedImageFor, pinnedLocalName, type CachedImage } from '../../core/github/image-cache.js'
 import { errorMessage } from '../../core/errors.js'
 import { lastLines, mustRun } from '../host/docker.js'
 import type { Runtime } from '../host/runtime.js'

@@ -2,7 +2,7 @@
 // rotated and saved in post.
 import { existsSync } from 'node:fs'
 import { rename, rm } from 'node:fs/promises'
-import type { LocalCache } from '../../core/cache-plan.js'
+import type { LocalCache } from '../../core/builder/cache-plan.js'
 import { restorePaths, savePaths } from './github-cache.js'
 
 export const restoreLocalCache = (local: LocalCache) => restorePaths([local.dir], local.key, local.restoreKeys)

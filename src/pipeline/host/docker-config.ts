@@ -5,9 +5,9 @@ import { existsSync, readFileSync } from 'node:fs'
 import { get as httpGet } from 'node:http'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
-import type { Env } from '../../core/env.js'
+import type { Env } from '../../core/host/env.js'
 import { type Docker, mustRun } from './docker.js'
-import type { EngineFacts } from '../../core/builder.js'
+import type { EngineFacts } from '../../core/builder/builder.js'
 
 interface DockerConfig {
   auths?: Record<string, { auth?: string }>

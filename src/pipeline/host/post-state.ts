@@ -1,7 +1,7 @@
 // What main hands to post, as one typed record under one state key: saved whole each time a
 // stage adds to it, checked field by field when post reads it back.
-import type { LocalCache } from '../../core/cache-plan.js'
-import type { CachedImage } from '../../core/image-cache.js'
+import type { LocalCache } from '../../core/builder/cache-plan.js'
+import type { CachedImage } from '../../core/github/image-cache.js'
 
 export const POST_STATE_KEY = 'post-state'
 

@@ -2,8 +2,8 @@
 // @actions/core; a command line could back it with a terminal.
 import type { Docker } from './docker.js'
 import type { PostState } from './post-state.js'
-import type { OutputName } from '../../core/outputs.js'
-import type { Env } from '../../core/env.js'
+import type { OutputName } from '../../core/report/outputs.js'
+import type { Env } from '../../core/host/env.js'
 
 interface SourcePlace {
   file: string

@@ -1,15 +1,15 @@
 // The history kept on the published images (see core/history.ts): a build's metrics written
 // onto its index before its tags move, and the chain of earlier builds read back from the
 // registry, one index manifest per build.
-import { isIndex, parseManifest, sha256, type Descriptor } from '../../core/image.js'
-import { parseRecord, type BuildRecord, type History } from '../../core/history.js'
-import { repositoryOf, tagOf } from '../../core/reference.js'
-import type { Env } from '../../core/env.js'
+import { isIndex, parseManifest, sha256, type Descriptor } from '../../core/registry/image.js'
+import { parseRecord, type BuildRecord, type History } from '../../core/registry/history.js'
+import { repositoryOf, tagOf } from '../../core/registry/reference.js'
+import type { Env } from '../../core/host/env.js'
 import { errorMessage } from '../../core/errors.js'
 import { clientsFor, NotFoundError, readBack, type RegistryClient } from './registry-client.js'
 import type { OptionalReads } from '../host/optional-reads.js'
 
-import { isAttestation, OCI_INDEX } from '../../core/attestations.js'
+import { isAttestation, OCI_INDEX } from '../../core/registry/attestations.js'
 
 /**
  * Up to `count` builds, newest first as walked, starting at `ref` (the baseline tag) and

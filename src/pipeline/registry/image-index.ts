@@ -2,8 +2,8 @@
 // or the parts a builder of several nodes pushed. The same parts, in the same order, give the
 // same digest.
 import { createHash } from 'node:crypto'
-import { isIndex, parseImageConfig, parseManifest, type Descriptor } from '../../core/image.js'
-import { OCI_INDEX } from '../../core/attestations.js'
+import { isIndex, parseImageConfig, parseManifest, type Descriptor } from '../../core/registry/image.js'
+import { OCI_INDEX } from '../../core/registry/attestations.js'
 import { readBack, type RegistryClient } from './registry-client.js'
 
 export interface Index {

@@ -3,12 +3,12 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { type Docker, mustRun } from '../host/docker.js'
-import { inspectConfigArgs, inspectRawArgs } from '../../core/args.js'
-import { type Baseline, type ImageInfo, parseImageConfig, readImage, type ImageSource } from '../../core/image.js'
+import { inspectConfigArgs, inspectRawArgs } from '../../core/builder/args.js'
+import { type Baseline, type ImageInfo, parseImageConfig, readImage, type ImageSource } from '../../core/registry/image.js'
 import { clientFor, NotFoundError, readBack } from './registry-client.js'
 import { errorMessage } from '../../core/errors.js'
-import type { Env } from '../../core/env.js'
-import { repositoryOf, tagOf } from '../../core/reference.js'
+import type { Env } from '../../core/host/env.js'
+import { repositoryOf, tagOf } from '../../core/registry/reference.js'
 import type { OptionalReads } from '../host/optional-reads.js'
 
 /**

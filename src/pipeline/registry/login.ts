@@ -1,9 +1,9 @@
 // Logins before anything talks to a registry: the single-registry inputs and `registry-auth`,
 // each password through stdin; post logs out of every one that succeeded.
-import type { Inputs } from '../../core/inputs.js'
-import { loginArgs } from '../../core/args.js'
-import { registryOf } from '../../core/reference.js'
-import { loginsOf } from '../../core/registry-auth.js'
+import type { Inputs } from '../../core/inputs/inputs.js'
+import { loginArgs } from '../../core/builder/args.js'
+import { registryOf } from '../../core/registry/reference.js'
+import { loginsOf } from '../../core/inputs/registry-auth.js'
 import { mustRun } from '../host/docker.js'
 import type { Runtime } from '../host/runtime.js'
 

@@ -5,12 +5,12 @@
 import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { isIndex, parseManifest } from '../../core/image.js'
-import { repositoriesOf, repositoryOf, tagOf } from '../../core/reference.js'
+import { isIndex, parseManifest } from '../../core/registry/image.js'
+import { repositoriesOf, repositoryOf, tagOf } from '../../core/registry/reference.js'
 import { clientsFor, readBack, RegistryError, type RegistryClient } from './registry-client.js'
 import type { Runtime } from '../host/runtime.js'
 import { errorMessage } from '../../core/errors.js'
-import { pushDeniedHint } from '../../core/build-failures.js'
+import { pushDeniedHint } from '../../core/builder/build-failures.js'
 
 interface Uploads {
   blobs: number

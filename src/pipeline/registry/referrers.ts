@@ -12,8 +12,8 @@ import {
   referrersTag,
   withReferrer,
   type Attestation
-} from '../../core/attestations.js'
-import { isIndex, parseIndex, parseManifest, type Descriptor, type ImageIndex } from '../../core/image.js'
+} from '../../core/registry/attestations.js'
+import { isIndex, parseIndex, parseManifest, type Descriptor, type ImageIndex } from '../../core/registry/image.js'
 import { NotFoundError, type RegistryClient } from './registry-client.js'
 
 /** Every referrer of a manifest, from the API or from the tag schema. */

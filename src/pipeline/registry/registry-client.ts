@@ -2,12 +2,12 @@
 // helper) and the token dance registries ask for: manifest and config reads for the report
 // (milliseconds, where a `docker buildx imagetools` process costs ~100 ms), and the writes
 // that publish an image by digest and then point its tags at it.
-import { parseRepository, type Reference } from '../../core/reference.js'
-import type { Env } from '../../core/env.js'
+import { parseRepository, type Reference } from '../../core/registry/reference.js'
+import type { Env } from '../../core/host/env.js'
 import { dockerCredentials, type Credentials } from '../host/docker-config.js'
 import { http, type HttpResponse } from '../host/http.js'
-import { parseChallenge, retryAfterMs } from '../../core/http-headers.js'
-import { parseIndex, type Descriptor } from '../../core/image.js'
+import { parseChallenge, retryAfterMs } from '../../core/host/http-headers.js'
+import { parseIndex, type Descriptor } from '../../core/registry/image.js'
 
 export const MANIFEST_TYPES = [
   'application/vnd.oci.image.index.v1+json',

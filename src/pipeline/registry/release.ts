@@ -1,7 +1,7 @@
 // A release run's tags: the version a `refs/tags/v…` run builds and the versions already
 // published, read from the registry (floating tags only move forward).
-import type { Inputs } from '../../core/inputs.js'
-import type { Version } from '../../core/semver.js'
+import type { Inputs } from '../../core/inputs/inputs.js'
+import type { Version } from '../../core/registry/semver.js'
 import { clientFor } from './registry-client.js'
 import type { Runtime } from '../host/runtime.js'
 import { errorMessage } from '../../core/errors.js'

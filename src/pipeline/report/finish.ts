@@ -1,22 +1,22 @@
 // The end of every run that made an image (a build, a per-platform build, a merge): compare
 // with the baseline, check budgets, write outputs, summary and comment, and only then fail on a
 // budget or a verify check.
-import type { Inputs } from '../../core/inputs.js'
-import type { RunContext } from '../../core/github-context.js'
-import { createdOf, type Baseline, type ImageInfo } from '../../core/image.js'
-import { changedSince, compare, compareLayers } from '../../core/compare.js'
-import type { BuildRecord, History } from '../../core/history.js'
-import { vulnerabilityBreaches, type ScanResult } from '../../core/vulnerabilities.js'
-import { checkBudgets } from '../../core/budget.js'
-import { hitRate, type StepStats } from '../../core/progress.js'
-import { makeReport, seconds, type StageTime, type VariantReport } from '../../core/report.js'
-import { verifyFailures, type Verification } from '../../core/verify.js'
-import type { CacheUse } from '../../core/cache-use.js'
+import type { Inputs } from '../../core/inputs/inputs.js'
+import type { RunContext } from '../../core/inputs/github-context.js'
+import { createdOf, type Baseline, type ImageInfo } from '../../core/registry/image.js'
+import { changedSince, compare, compareLayers } from '../../core/report/compare.js'
+import type { BuildRecord, History } from '../../core/registry/history.js'
+import { vulnerabilityBreaches, type ScanResult } from '../../core/report/vulnerabilities.js'
+import { checkBudgets } from '../../core/report/budget.js'
+import { hitRate, type StepStats } from '../../core/builder/progress.js'
+import { makeReport, seconds, type StageTime, type VariantReport } from '../../core/report/report.js'
+import { verifyFailures, type Verification } from '../../core/builder/verify.js'
+import type { CacheUse } from '../../core/report/cache-use.js'
 import { publishReport, type ReportInputs } from './publish-report.js'
-import type { ImageMeta } from '../../core/outputs.js'
-import type { CheckFinding } from '../../core/build-checks.js'
+import type { ImageMeta } from '../../core/report/outputs.js'
+import type { CheckFinding } from '../../core/builder/build-checks.js'
 import type { Runtime } from '../host/runtime.js'
-import type { Placement } from '../../core/builder.js'
+import type { Placement } from '../../core/builder/builder.js'
 
 interface Finished {
   digest: string

@@ -1,9 +1,9 @@
 // Where the report goes: step outputs, the job summary, and on pull requests one comment.
-import type { Inputs } from '../../core/inputs.js'
-import type { RunContext } from '../../core/github-context.js'
+import type { Inputs } from '../../core/inputs/inputs.js'
+import type { RunContext } from '../../core/inputs/github-context.js'
 import { commentMarker, CommentPermissionError, upsertComment } from '../github/comment.js'
-import { fitMarkdown, SUMMARY_LIMIT, summaryMarkdown, type Report } from '../../core/report.js'
-import { fittedOutputs, type ImageMeta, type OutputName } from '../../core/outputs.js'
+import { fitMarkdown, SUMMARY_LIMIT, summaryMarkdown, type Report } from '../../core/report/report.js'
+import { fittedOutputs, type ImageMeta, type OutputName } from '../../core/report/outputs.js'
 import type { Runtime } from '../host/runtime.js'
 import { errorMessage } from '../../core/errors.js'
 

@@ -2,9 +2,9 @@
 // `trivy image` run here on the pushed (or loaded) image. Read, then counted by severity.
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { countVulnerabilities, countsText, type ScanResult } from '../../core/vulnerabilities.js'
+import { countVulnerabilities, countsText, type ScanResult } from '../../core/report/vulnerabilities.js'
 import { errorMessage } from '../../core/errors.js'
-import type { Inputs } from '../../core/inputs.js'
+import type { Inputs } from '../../core/inputs/inputs.js'
 import type { Runtime } from '../host/runtime.js'
 
 /** What trivy scans: an image reference and the platform to pick from an index. */

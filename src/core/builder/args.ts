@@ -1,6 +1,6 @@
 // argv for every docker command the action runs, as data: nothing goes through a shell.
-import type { Inputs } from './inputs.js'
-import type { AttestKind } from './attestations.js'
+import type { Inputs } from '../inputs/inputs.js'
+import type { AttestKind } from '../registry/attestations.js'
 
 /** The inputs that become build flags (and `load`, which asks for a second pass). */
 export type BuildInputs = Pick<

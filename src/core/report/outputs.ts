@@ -1,9 +1,9 @@
 // The action's outputs: their names as action.yml declares them (the one place they and their
 // descriptions are written), and their values from a report. Pure.
-import { OUTPUT_NAMES } from './action-inputs.js'
+import { OUTPUT_NAMES } from '../inputs/action-inputs.js'
 import { fitMarkdown, type Report } from './report.js'
 import { humanSize } from './size.js'
-import { verified } from './verify.js'
+import { verified } from '../builder/verify.js'
 
 export type OutputName = (typeof OUTPUT_NAMES)[number]
 

@@ -1,16 +1,16 @@
 // What the build produced, as outputs, job summary and PR comment. Pure: data in, text out.
-import type { StepStats } from './progress.js'
+import type { StepStats } from '../builder/progress.js'
 import type { Breach, Budgets } from './budget.js'
 import { largestGrowth, type PlatformReport } from './compare.js'
-import type { Baseline } from './image.js'
+import type { Baseline } from '../registry/image.js'
 import { humanSize, signedPercent } from './size.js'
 import type { CacheUse } from './cache-use.js'
-import { verifyMarkdown, verifyFailures, type Verification } from './verify.js'
-import { trendMarkdown, type Trend } from './history.js'
+import { verifyMarkdown, verifyFailures, type Verification } from '../builder/verify.js'
+import { trendMarkdown, type Trend } from '../registry/history.js'
 import { countsText, type ScanResult } from './vulnerabilities.js'
-import { checksMarkdown, type CheckFinding } from './build-checks.js'
+import { checksMarkdown, type CheckFinding } from '../builder/build-checks.js'
 import type { LayerReport } from './compare.js'
-import type { Placement } from './builder.js'
+import type { Placement } from '../builder/builder.js'
 
 export interface StageTime {
   stage: string

@@ -1,8 +1,8 @@
-export const id = 254;
-export const ids = [254];
+export const id = 964;
+export const ids = [964];
 export const modules = {
 
-/***/ 1038:
+/***/ 9170:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -215,60 +215,7 @@ const inspectConfigArgs = (ref) => ['buildx', 'imagetools', 'inspect', '--format
 
 /***/ }),
 
-/***/ 4782:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   L: () => (/* binding */ parseGrowth),
-/* harmony export */   N: () => (/* binding */ checkBudgets)
-/* harmony export */ });
-/* harmony import */ var _size_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3910);
-// Size budgets: parsing `10%` growth, and checking a build against the budgets. Pure.
-
-function parseGrowth(text) {
-    const percent = /^(\d+(?:\.\d+)?)\s*%$/.exec(text.trim());
-    if (percent)
-        return { percent: Number(percent[1]) };
-    const bytes = (0,_size_js__WEBPACK_IMPORTED_MODULE_0__/* .parseSize */ .DB)(text);
-    return bytes === undefined ? undefined : { bytes };
-}
-const growthText = (g) => ('percent' in g ? `${g.percent}%` : (0,_size_js__WEBPACK_IMPORTED_MODULE_0__/* .humanSize */ .Xe)(g.bytes));
-function checkBudgets(platforms, budgets) {
-    const breaches = [];
-    for (const p of platforms) {
-        if (budgets.maxSize !== undefined && p.size > budgets.maxSize) {
-            breaches.push({
-                platform: p.platform,
-                budget: 'max-size',
-                message: `${p.platform}: size ${(0,_size_js__WEBPACK_IMPORTED_MODULE_0__/* .humanSize */ .Xe)(p.size)} (${p.size} bytes) exceeds max-size ${(0,_size_js__WEBPACK_IMPORTED_MODULE_0__/* .humanSize */ .Xe)(budgets.maxSize)} (${budgets.maxSize} bytes)`
-            });
-        }
-        if (budgets.maxLayers !== undefined && p.layers > budgets.maxLayers) {
-            breaches.push({
-                platform: p.platform,
-                budget: 'max-layers',
-                message: `${p.platform}: ${p.layers} layers exceed max-layers ${budgets.maxLayers}`
-            });
-        }
-        const g = budgets.maxGrowth;
-        if (g && p.sizeDelta !== undefined) {
-            const over = 'percent' in g ? (p.sizePercent ?? 0) > g.percent : p.sizeDelta > g.bytes;
-            if (over) {
-                breaches.push({
-                    platform: p.platform,
-                    budget: 'max-growth',
-                    message: `${p.platform}: grew by ${(0,_size_js__WEBPACK_IMPORTED_MODULE_0__/* .humanSize */ .Xe)(p.sizeDelta)} (${(0,_size_js__WEBPACK_IMPORTED_MODULE_0__/* .signedPercent */ .wu)(p.sizePercent ?? 0)}) vs the baseline, more than max-growth ${growthText(g)}`
-                });
-            }
-        }
-    }
-    return breaches;
-}
-
-
-/***/ }),
-
-/***/ 3656:
+/***/ 8300:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -288,12 +235,12 @@ function checkBudgets(platforms, budgets) {
 /* unused harmony exports DEFAULT_BUILDX, loopbackRegistries, buildkitdConfig */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5378);
-/* harmony import */ var _cache_plan_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6925);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1038);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3323);
-/* harmony import */ var _image_cache_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5273);
-/* harmony import */ var _emulation_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7871);
+/* harmony import */ var _registry_reference_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7882);
+/* harmony import */ var _cache_plan_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9961);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9170);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9567);
+/* harmony import */ var _github_image_cache_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(145);
+/* harmony import */ var _emulation_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1499);
 // The builder a run uses, decided from the inputs and what the machine has: which buildx, which
 // driver, and the spec of a builder to create (its buildkitd config, TLS files, nodes). Pure.
 
@@ -351,7 +298,7 @@ function chooseDriver(inputs, facts, cacheTo) {
 }
 /** Registries on the runner's loopback (a `services:` registry) that a builder must reach over plain HTTP. */
 function loopbackRegistries(refs) {
-    return [...new Set(refs.map(_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .registryOf */ .Fv).filter(_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .isLoopbackHost */ .cW))];
+    return [...new Set(refs.map(_registry_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .registryOf */ .Fv).filter(_registry_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .isLoopbackHost */ .cW))];
 }
 function buildkitdConfig(userConfig, plainHttp, entitlements = []) {
     const extra = plainHttp
@@ -374,7 +321,7 @@ function builderSpec(inputs, driver, name, tempDir, refs) {
     const driverOpts = [...inputs.driverOpts];
     // The pinned BuildKit, under the local name the pipeline readies it as (from the GitHub cache, or pulled by digest).
     if (driver === 'docker-container' && !driverOpts.some(o => o.startsWith('image=')))
-        driverOpts.push(`image=${(0,_image_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .pinnedLocalName */ .Z)(inputs.buildkitImage)}`);
+        driverOpts.push(`image=${(0,_github_image_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .pinnedLocalName */ .Z)(inputs.buildkitImage)}`);
     if (driver === 'docker-container' && loopback.length && !driverOpts.some(o => o.startsWith('network='))) {
         driverOpts.push('network=host');
     }
@@ -546,7 +493,7 @@ function severalNodesProblems(inputs, why) {
 
 /***/ }),
 
-/***/ 6925:
+/***/ 9961:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -565,8 +512,8 @@ function severalNodesProblems(inputs, why) {
 /* unused harmony exports cacheWrite, cacheHoldsBuild */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3323);
-/* harmony import */ var _image_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8906);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9567);
+/* harmony import */ var _registry_image_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(594);
 // Which caches the build imports and exports, and what that asks of buildx and the runner. Pure.
 
 
@@ -736,8 +683,8 @@ function cacheFaultWarning(faults) {
 }
 /** The blobs a registry cache's manifest lists (an index of blobs, or an image manifest's layers): its cache config aside. */
 function cacheBlobs(manifestText) {
-    const manifest = (0,_image_js__WEBPACK_IMPORTED_MODULE_1__/* .parseManifest */ .Ng)(manifestText, 'the registry cache');
-    return ((0,_image_js__WEBPACK_IMPORTED_MODULE_1__/* .isIndex */ .nw)(manifest) ? manifest.manifests : manifest.layers).filter(d => !/cacheconfig/.test(d.mediaType ?? '')).map(d => d.digest);
+    const manifest = (0,_registry_image_js__WEBPACK_IMPORTED_MODULE_1__/* .parseManifest */ .Ng)(manifestText, 'the registry cache');
+    return ((0,_registry_image_js__WEBPACK_IMPORTED_MODULE_1__/* .isIndex */ .nw)(manifest) ? manifest.manifests : manifest.layers).filter(d => !/cacheconfig/.test(d.mediaType ?? '')).map(d => d.digest);
 }
 /**
  * Whether exporting the registry cache would rewrite what its ref already holds: every step of
@@ -760,7 +707,7 @@ function staleCaches(specs, steps, imageLayers, held) {
 
 /***/ }),
 
-/***/ 7871:
+/***/ 1499:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -825,6 +772,151 @@ function unavailableMessage(platforms, image, reason) {
 
 /***/ }),
 
+/***/ 3626:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ verifyFailures),
+/* harmony export */   GW: () => (/* binding */ splitCommand),
+/* harmony export */   vB: () => (/* binding */ verifyMarkdown),
+/* harmony export */   w4: () => (/* binding */ userCheck),
+/* harmony export */   zr: () => (/* binding */ verified)
+/* harmony export */ });
+/* unused harmony export resolveUid */
+// Checks after the build, as data: the commands a user asked for, split the way a shell would
+// split them but without one; what each run on each platform gave; whether the image's user is
+// root. Pure.
+/**
+ * One command line into argv: whitespace separates words; '…' keeps everything literally,
+ * "…" keeps spaces and honours \" \\ \$ \`; a backslash outside quotes escapes the next character.
+ * Nothing is expanded: `sh -c '…'` is how a user asks for a shell.
+ */
+function splitCommand(line) {
+    const words = [];
+    let word = '';
+    let inWord = false;
+    for (let i = 0; i < line.length; i++) {
+        const c = line[i];
+        if (c === "'") {
+            const end = line.indexOf("'", i + 1);
+            if (end < 0)
+                throw new Error(`unclosed ' in: ${line}`);
+            word += line.slice(i + 1, end);
+            i = end;
+            inWord = true;
+        }
+        else if (c === '"') {
+            i++;
+            for (; i < line.length && line[i] !== '"'; i++) {
+                if (line[i] === '\\' && '"\\$`'.includes(line[i + 1] ?? ''))
+                    i++;
+                word += line[i];
+            }
+            if (i >= line.length)
+                throw new Error(`unclosed " in: ${line}`);
+            inWord = true;
+        }
+        else if (c === '\\' && i + 1 < line.length) {
+            word += line[++i];
+            inWord = true;
+        }
+        else if (/\s/.test(c)) {
+            if (inWord)
+                words.push(word);
+            word = '';
+            inWord = false;
+        }
+        else {
+            word += c;
+            inWord = true;
+        }
+    }
+    if (inWord)
+        words.push(word);
+    return words;
+}
+/** The uid a config User names: numbers as they are, names through the image's /etc/passwd. */
+function resolveUid(user, passwd) {
+    const name = user.split(':')[0];
+    if (!name)
+        return 0; // unset: containers run as root
+    if (/^\d+$/.test(name))
+        return Number(name);
+    if (name === 'root')
+        return 0;
+    for (const line of (passwd ?? '').split('\n')) {
+        const [entry, , uid] = line.split(':');
+        if (entry === name && /^\d+$/.test(uid ?? ''))
+            return Number(uid);
+    }
+    return undefined;
+}
+function userCheck(platform, user, passwd) {
+    const uid = resolveUid(user, passwd);
+    return { platform, user, ...(uid === undefined ? {} : { uid }), passed: uid !== undefined && uid !== 0 };
+}
+const verified = (v) => (v ? v.results.every(r => r.passed) && v.users.every(u => u.passed) : undefined);
+/** One message per failure, naming platform, command (or user) and what it printed. */
+function verifyFailures(v) {
+    const users = v.users
+        .filter(u => !u.passed)
+        .map(u => u.user
+        ? `${u.platform}: require-non-root: the image runs as '${u.user}'${u.uid === undefined ? ', which is not in its /etc/passwd' : ` (uid ${u.uid})`}`
+        : `${u.platform}: require-non-root: the image sets no USER, so it runs as root`);
+    const commands = v.results
+        .filter(r => !r.passed)
+        .map(r => {
+        const how = r.timedOut ? `was stopped after ${r.seconds.toFixed(0)} s` : `exited ${r.exitCode}`;
+        return `${r.platform}: \`${r.command}\` ${how}${r.output ? `:\n${r.output}` : ''}`;
+    });
+    return [...users, ...commands];
+}
+/** The grid for the summary and the comment: a row per command, a column per platform. */
+function verifyMarkdown(v) {
+    const platforms = [...new Set([...v.users.map(u => u.platform), ...v.results.map(r => r.platform)])];
+    const cell = (r) => (!r ? '—' : r.passed ? '✓' : '✗');
+    const rows = [...new Set(v.results.map(r => r.command))].map(command => `| \`${command.replace(/`/g, "'").replace(/\|/g, '\\|')}\` | ${platforms.map(p => cell(v.results.find(r => r.platform === p && r.command === command))).join(' | ')} |`);
+    if (v.users.length)
+        rows.unshift(`| non-root user | ${platforms.map(p => cell(v.users.find(u => u.platform === p))).join(' | ')} |`);
+    const failures = verifyFailures(v);
+    return [
+        `**Verify** ${failures.length ? `— ${failures.length} failed` : '— all passed'}`,
+        '',
+        `| check | ${platforms.join(' | ')} |`,
+        `|---|${platforms.map(() => ':---:').join('|')}|`,
+        ...rows,
+        '',
+        ...(failures.length ? ['```text', ...failures, '```', ''] : [])
+    ];
+}
+
+
+/***/ }),
+
+/***/ 9567:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ atLeast),
+/* harmony export */   o: () => (/* binding */ parseVersion)
+/* harmony export */ });
+// Dotted version numbers as tools print them ("0.13.1+ds1", "v0.23.0").
+function parseVersion(text) {
+    return /\bv?(\d+\.\d+\.\d+)/.exec(text)?.[1];
+}
+function atLeast(version, minimum) {
+    const a = version.split('.').map(Number);
+    const b = minimum.split('.').map(Number);
+    for (let i = 0; i < 3; i++) {
+        if ((a[i] ?? 0) !== (b[i] ?? 0))
+            return (a[i] ?? 0) > (b[i] ?? 0);
+    }
+    return true;
+}
+
+
+/***/ }),
+
 /***/ 4296:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -837,7 +929,7 @@ const errorMessage = (e) => (e instanceof Error ? e.message : String(e));
 
 /***/ }),
 
-/***/ 5273:
+/***/ 145:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -874,153 +966,7 @@ function pinnedLocalName(image) {
 
 /***/ }),
 
-/***/ 8906:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   A1: () => (/* binding */ parseIndex),
-/* harmony export */   AM: () => (/* binding */ readImage),
-/* harmony export */   FB: () => (/* binding */ parseImageConfig),
-/* harmony export */   Lv: () => (/* binding */ layerTotals),
-/* harmony export */   Ng: () => (/* binding */ parseManifest),
-/* harmony export */   YC: () => (/* binding */ createdOf),
-/* harmony export */   nw: () => (/* binding */ isIndex),
-/* harmony export */   sc: () => (/* binding */ sha256)
-/* harmony export */ });
-/* unused harmony exports isAttestation, instructionOf, layerBreakdown */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-// An image as its manifests describe it: per-platform size, layer count and the instruction
-// behind each layer, measured without pulling from whatever source serves the manifests.
-
-const INDEX_TYPES = ['application/vnd.oci.image.index.v1+json', 'application/vnd.docker.distribution.manifest.list.v2+json'];
-const MANIFEST_TYPES = ['application/vnd.oci.image.manifest.v1+json', 'application/vnd.docker.distribution.manifest.v2+json'];
-// BuildKit's registry cache is an index of blobs (layers and its cache config) under the OCI index type.
-const isIndex = (m) => Array.isArray(m.manifests);
-const isDescriptor = (d) => typeof d === 'object' &&
-    d !== null &&
-    typeof d.digest === 'string' &&
-    ['number', 'undefined'].includes(typeof d.size);
-/**
- * Registry (or OCI layout) JSON read as what it says it is: an index when it lists manifests, a
- * manifest when it has a config and layers, and its media type, where it gives one, agreeing.
- * Anything else is an error naming `what`.
- */
-function parseManifest(text, what = 'the manifest') {
-    let json;
-    try {
-        json = JSON.parse(typeof text === 'string' ? text : Buffer.from(text).toString('utf8'));
-    }
-    catch (e) {
-        throw new Error(`${what} is not JSON: ${e.message}`);
-    }
-    const m = (typeof json === 'object' && json !== null ? json : {});
-    const type = m.mediaType;
-    if (Array.isArray(m.manifests) && m.manifests.every(isDescriptor) && (!type || INDEX_TYPES.includes(type)))
-        return m;
-    // A manifest without layers (an empty image) lists none.
-    const layers = m.layers ?? [];
-    if (isDescriptor(m.config) && Array.isArray(layers) && layers.every(isDescriptor) && (!type || MANIFEST_TYPES.includes(type)))
-        return { ...m, layers };
-    throw new Error(`${what} is neither an image index nor an image manifest${type ? ` (media type ${type})` : ''}`);
-}
-/** An image's config blob: an object, whatever fields it carries (each is optional). */
-function parseImageConfig(text, what = 'the image config') {
-    let json;
-    try {
-        json = JSON.parse(typeof text === 'string' ? text : Buffer.from(text).toString('utf8'));
-    }
-    catch (e) {
-        throw new Error(`${what} is not JSON: ${e.message}`);
-    }
-    if (typeof json !== 'object' || json === null || Array.isArray(json))
-        throw new Error(`${what} is not an image config`);
-    const config = json;
-    if (config.history !== undefined && !Array.isArray(config.history))
-        throw new Error(`${what} has a history that is not a list`);
-    return config;
-}
-/** The same, where only an index will do (a referrers list, a multi-platform image). */
-function parseIndex(text, what = 'the index') {
-    const m = parseManifest(text, what);
-    if (!isIndex(m))
-        throw new Error(`${what} is an image manifest, not an index`);
-    return m;
-}
-/** When an image was made, as its first platform's config says. */
-const createdOf = (image) => image?.platforms.find(p => p.created)?.created;
-function platformName(p) {
-    return p ? [p.os, p.architecture, p.variant].filter(Boolean).join('/') : 'unknown';
-}
-function isAttestation(d) {
-    return d.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest' || d.platform?.os === 'unknown';
-}
-function layerTotals(manifest) {
-    const layers = manifest.layers;
-    return { size: layers.reduce((sum, l) => sum + l.size, 0), layers: layers.length };
-}
-/** `RUN |2 A=1 B=2 /bin/sh -c make # buildkit` -> `RUN make`; legacy `#(nop)` forms likewise. */
-function instructionOf(createdBy = '') {
-    return createdBy
-        .replace(/\s*# buildkit$/, '')
-        .replace(/^\/bin\/sh -c #\(nop\)\s*/, '')
-        .replace(/^\/bin\/sh -c /, 'RUN ')
-        .replace(/^RUN \|\d+ (?:\S+=\S* )*/, 'RUN ')
-        .replace(/^RUN \/bin\/sh -c /, 'RUN ')
-        .replace(/\s+/g, ' ')
-        .trim();
-}
-/**
- * Each layer with the instruction that made it: history entries that made no layer are
- * skipped; when the history is shorter than the layer list (squashed or foreign base
- * images), the two are aligned from the top, where this Dockerfile's own layers are.
- */
-function layerBreakdown(layers, history = []) {
-    const made = history.filter(h => !h.empty_layer);
-    const offset = made.length - layers.length;
-    return layers.map((layer, i) => ({
-        digest: layer.digest,
-        size: layer.size,
-        instruction: i + offset >= 0 && made[i + offset] ? instructionOf(made[i + offset].created_by) : '(no history)'
-    }));
-}
-const sha256 = (text) => `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text).digest('hex')}`;
-/**
- * Walk an index (or a single manifest) and measure each platform, in the order the caller
- * asked for platforms; platforms it did not ask for follow.
- */
-async function readImage(source, ref, order = []) {
-    const raw = await source.manifest(ref);
-    const top = parseManifest(raw, ref);
-    const digest = ref.includes('@') ? ref.slice(ref.indexOf('@') + 1) : sha256(raw);
-    const measure = async (platform, manifestDigest, manifest) => {
-        const config = await source.config(manifestDigest, manifest);
-        return {
-            platform,
-            digest: manifestDigest,
-            ...(config.created ? { created: config.created } : {}),
-            user: config.config?.User ?? '',
-            ...layerTotals(manifest),
-            breakdown: layerBreakdown(manifest.layers, config.history)
-        };
-    };
-    if (!isIndex(top))
-        return { digest, platforms: [await measure(order[0] ?? 'unknown', digest, top)] };
-    const images = top.manifests.filter(d => !isAttestation(d));
-    const platforms = await Promise.all(images.map(async (d) => {
-        const manifest = parseManifest(await source.manifest(d.digest), `${platformName(d.platform)} ${d.digest}`);
-        if (isIndex(manifest))
-            throw new Error(`${platformName(d.platform)} ${d.digest} is an index inside an index`);
-        return measure(platformName(d.platform), d.digest, manifest);
-    }));
-    const rank = (p) => (order.includes(p.platform) ? order.indexOf(p.platform) : order.length);
-    return { digest, platforms: platforms.sort((a, b) => rank(a) - rank(b)) };
-}
-
-
-/***/ }),
-
-/***/ 1139:
+/***/ 8207:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1034,19 +980,19 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: durationMs, splitList
 
-// EXTERNAL MODULE: ./src/core/budget.ts
-var budget = __webpack_require__(4782);
-// EXTERNAL MODULE: ./src/core/size.ts
-var size = __webpack_require__(3910);
-// EXTERNAL MODULE: ./src/core/reference.ts
-var reference = __webpack_require__(5378);
-// EXTERNAL MODULE: ./src/core/verify.ts
-var verify = __webpack_require__(7190);
-// EXTERNAL MODULE: ./src/core/builder.ts
-var builder = __webpack_require__(3656);
-// EXTERNAL MODULE: ./src/core/registry-auth.ts
-var registry_auth = __webpack_require__(9495);
-;// CONCATENATED MODULE: ./src/core/action-inputs.ts
+// EXTERNAL MODULE: ./src/core/report/budget.ts
+var budget = __webpack_require__(6133);
+// EXTERNAL MODULE: ./src/core/report/size.ts
+var size = __webpack_require__(329);
+// EXTERNAL MODULE: ./src/core/registry/reference.ts
+var reference = __webpack_require__(7882);
+// EXTERNAL MODULE: ./src/core/builder/verify.ts
+var verify = __webpack_require__(3626);
+// EXTERNAL MODULE: ./src/core/builder/builder.ts
+var builder = __webpack_require__(8300);
+// EXTERNAL MODULE: ./src/core/inputs/registry-auth.ts
+var registry_auth = __webpack_require__(1729);
+;// CONCATENATED MODULE: ./src/core/inputs/action-inputs.ts
 // Generated from action.yml by scripts/gen-inputs.mjs (npm run build); do not edit. Every input
 // the action takes, with the default action.yml gives it, and the name of every output it sets.
 const INPUT_DEFAULTS = {
@@ -1150,11 +1096,11 @@ const OUTPUT_NAMES = (/* unused pure expression or super */ null && ([
     'variants'
 ]));
 
-// EXTERNAL MODULE: ./src/core/tag-policy.ts
-var tag_policy = __webpack_require__(7786);
-// EXTERNAL MODULE: ./src/core/vulnerabilities.ts
-var vulnerabilities = __webpack_require__(4793);
-;// CONCATENATED MODULE: ./src/core/inputs.ts
+// EXTERNAL MODULE: ./src/core/inputs/tag-policy.ts
+var tag_policy = __webpack_require__(7964);
+// EXTERNAL MODULE: ./src/core/report/vulnerabilities.ts
+var vulnerabilities = __webpack_require__(3088);
+;// CONCATENATED MODULE: ./src/core/inputs/inputs.ts
 // The action's inputs: names declared once, parsed and validated as pure data.
 // Nothing here reads the environment; the caller hands in the raw strings.
 
@@ -1691,71 +1637,7 @@ function cacheSpecs(name, value, allowBareRef, bad) {
 
 /***/ }),
 
-/***/ 5378:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Fv: () => (/* binding */ registryOf),
-/* harmony export */   SU: () => (/* binding */ parseRepository),
-/* harmony export */   Ub: () => (/* binding */ repositoriesOf),
-/* harmony export */   Z6: () => (/* binding */ isRepository),
-/* harmony export */   _M: () => (/* binding */ repositoryOf),
-/* harmony export */   cO: () => (/* binding */ tagOf),
-/* harmony export */   cW: () => (/* binding */ isLoopbackHost),
-/* harmony export */   rK: () => (/* binding */ isImageRef),
-/* harmony export */   vA: () => (/* binding */ isBareTag)
-/* harmony export */ });
-// Image references, one grammar for the whole action: what inputs accept, where a registry
-// lives and how docker talks to it, repository and tag of a reference. Pure.
-// host[:port]/path... or path...; host may be a bracketed IPv6 address ([::1]:5000); lowercase
-// path components, as the distribution spec wants.
-const REPOSITORY = /^(?:(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:]+\])(?::[0-9]+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
-const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-/** A repository without tag or digest: what `image` takes. */
-const isRepository = (ref) => REPOSITORY.test(ref);
-/** A full image reference: repository, optional :tag, optional @digest. */
-function isImageRef(ref) {
-    const m = /^(.*?)(?::([A-Za-z0-9_][A-Za-z0-9_.-]{0,127}))?(?:@sha256:[a-f0-9]{64})?$/.exec(ref);
-    return !!m && REPOSITORY.test(m[1]);
-}
-function isBareTag(tag) {
-    return TAG.test(tag) && !tag.includes('/');
-}
-/** Registries on this machine's loopback (`localhost`, `127.x.y.z`, `[::1]`, with or without a port): docker talks plain HTTP to them. */
-const isLoopbackHost = (host) => /^(localhost|127(\.\d{1,3}){3}|\[::1\])(:\d+)?$/.test(host);
-/** `ghcr.io/o/n`, `localhost:5000/a`, `busybox` -> host, API base and repository path. */
-function parseRepository(repository) {
-    const first = repository.split('/')[0];
-    const hasHost = repository.includes('/') && (/[.:[]/.test(first) || first === 'localhost');
-    const host = hasHost ? first : 'docker.io';
-    let path = hasHost ? repository.slice(first.length + 1) : repository;
-    if (host === 'docker.io' && !path.includes('/'))
-        path = `library/${path}`;
-    const apiHost = host === 'docker.io' ? 'registry-1.docker.io' : host;
-    return { host, base: `${isLoopbackHost(host) ? 'http' : 'https'}://${apiHost}`, repository: path };
-}
-/** A reference without tag or digest: where the digests of an index live. */
-function repositoryOf(ref) {
-    const noDigest = ref.split('@')[0];
-    const slash = noDigest.lastIndexOf('/');
-    const colon = noDigest.lastIndexOf(':');
-    return colon > slash ? noDigest.slice(0, colon) : noDigest;
-}
-/** The tag of a reference (`latest` when it names none), or the digest itself. */
-function tagOf(refOrDigest) {
-    if (refOrDigest.startsWith('sha256:'))
-        return refOrDigest;
-    return refOrDigest.slice(repositoryOf(refOrDigest).length).replace(/^[:@]/, '') || 'latest';
-}
-/** The registry host of a reference as docker names it (docker.io when it names none). */
-const registryOf = (ref) => parseRepository(repositoryOf(ref)).host;
-/** Distinct repositories of the tags, in order: where the image has to be before it is tagged. */
-const repositoriesOf = (tags) => [...new Set(tags.map(repositoryOf))];
-
-
-/***/ }),
-
-/***/ 9495:
+/***/ 1729:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1815,59 +1697,7 @@ function loginsOf(inputs, registryOf) {
 
 /***/ }),
 
-/***/ 3910:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   DB: () => (/* binding */ parseSize),
-/* harmony export */   Xe: () => (/* binding */ humanSize),
-/* harmony export */   qy: () => (/* binding */ SIZE_FORMS),
-/* harmony export */   wu: () => (/* binding */ signedPercent)
-/* harmony export */ });
-// Sizes as people write and read them. Pure.
-const UNITS = {
-    b: 1,
-    kb: 1e3,
-    mb: 1e6,
-    gb: 1e9,
-    tb: 1e12,
-    kib: 2 ** 10,
-    mib: 2 ** 20,
-    gib: 2 ** 30,
-    tib: 2 ** 40
-};
-const SIZE_FORMS = 'bytes (231000000) or a number with a unit: kB, MB, GB, TB (powers of 1000) or KiB, MiB, GiB, TiB (powers of 1024), e.g. 250MB or 1.2GiB';
-/** Bytes, or undefined when the text is not a size. Units are decimal or binary as written. */
-function parseSize(text) {
-    const m = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(text.trim());
-    if (!m)
-        return undefined;
-    const factor = UNITS[(m[2] || 'b').toLowerCase()];
-    if (factor === undefined)
-        return undefined;
-    const bytes = Math.round(Number(m[1]) * factor);
-    return bytes > 0 ? bytes : undefined;
-}
-/** Decimal units, one decimal: 231.4 MB. */
-function humanSize(bytes) {
-    const units = ['B', 'kB', 'MB', 'GB', 'TB'];
-    let value = Math.abs(bytes);
-    let unit = 0;
-    while (value >= 1000 && unit < units.length - 1) {
-        value /= 1000;
-        unit++;
-    }
-    const text = unit === 0 ? `${value} B` : `${value.toFixed(1)} ${units[unit]}`;
-    return bytes < 0 ? `-${text}` : text;
-}
-function signedPercent(percent) {
-    return `${percent > 0 ? '+' : ''}${percent.toFixed(1)}%`;
-}
-
-
-/***/ }),
-
-/***/ 7786:
+/***/ 7964:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1936,152 +1766,322 @@ function patternProblem(pattern) {
 
 /***/ }),
 
-/***/ 7190:
+/***/ 594:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $: () => (/* binding */ verifyFailures),
-/* harmony export */   GW: () => (/* binding */ splitCommand),
-/* harmony export */   vB: () => (/* binding */ verifyMarkdown),
-/* harmony export */   w4: () => (/* binding */ userCheck),
-/* harmony export */   zr: () => (/* binding */ verified)
+/* harmony export */   A1: () => (/* binding */ parseIndex),
+/* harmony export */   AM: () => (/* binding */ readImage),
+/* harmony export */   FB: () => (/* binding */ parseImageConfig),
+/* harmony export */   Lv: () => (/* binding */ layerTotals),
+/* harmony export */   Ng: () => (/* binding */ parseManifest),
+/* harmony export */   YC: () => (/* binding */ createdOf),
+/* harmony export */   nw: () => (/* binding */ isIndex),
+/* harmony export */   sc: () => (/* binding */ sha256)
 /* harmony export */ });
-/* unused harmony export resolveUid */
-// Checks after the build, as data: the commands a user asked for, split the way a shell would
-// split them but without one; what each run on each platform gave; whether the image's user is
-// root. Pure.
+/* unused harmony exports isAttestation, instructionOf, layerBreakdown */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+// An image as its manifests describe it: per-platform size, layer count and the instruction
+// behind each layer, measured without pulling from whatever source serves the manifests.
+
+const INDEX_TYPES = ['application/vnd.oci.image.index.v1+json', 'application/vnd.docker.distribution.manifest.list.v2+json'];
+const MANIFEST_TYPES = ['application/vnd.oci.image.manifest.v1+json', 'application/vnd.docker.distribution.manifest.v2+json'];
+// BuildKit's registry cache is an index of blobs (layers and its cache config) under the OCI index type.
+const isIndex = (m) => Array.isArray(m.manifests);
+const isDescriptor = (d) => typeof d === 'object' &&
+    d !== null &&
+    typeof d.digest === 'string' &&
+    ['number', 'undefined'].includes(typeof d.size);
 /**
- * One command line into argv: whitespace separates words; '…' keeps everything literally,
- * "…" keeps spaces and honours \" \\ \$ \`; a backslash outside quotes escapes the next character.
- * Nothing is expanded: `sh -c '…'` is how a user asks for a shell.
+ * Registry (or OCI layout) JSON read as what it says it is: an index when it lists manifests, a
+ * manifest when it has a config and layers, and its media type, where it gives one, agreeing.
+ * Anything else is an error naming `what`.
  */
-function splitCommand(line) {
-    const words = [];
-    let word = '';
-    let inWord = false;
-    for (let i = 0; i < line.length; i++) {
-        const c = line[i];
-        if (c === "'") {
-            const end = line.indexOf("'", i + 1);
-            if (end < 0)
-                throw new Error(`unclosed ' in: ${line}`);
-            word += line.slice(i + 1, end);
-            i = end;
-            inWord = true;
-        }
-        else if (c === '"') {
-            i++;
-            for (; i < line.length && line[i] !== '"'; i++) {
-                if (line[i] === '\\' && '"\\$`'.includes(line[i + 1] ?? ''))
-                    i++;
-                word += line[i];
-            }
-            if (i >= line.length)
-                throw new Error(`unclosed " in: ${line}`);
-            inWord = true;
-        }
-        else if (c === '\\' && i + 1 < line.length) {
-            word += line[++i];
-            inWord = true;
-        }
-        else if (/\s/.test(c)) {
-            if (inWord)
-                words.push(word);
-            word = '';
-            inWord = false;
-        }
-        else {
-            word += c;
-            inWord = true;
-        }
+function parseManifest(text, what = 'the manifest') {
+    let json;
+    try {
+        json = JSON.parse(typeof text === 'string' ? text : Buffer.from(text).toString('utf8'));
     }
-    if (inWord)
-        words.push(word);
-    return words;
-}
-/** The uid a config User names: numbers as they are, names through the image's /etc/passwd. */
-function resolveUid(user, passwd) {
-    const name = user.split(':')[0];
-    if (!name)
-        return 0; // unset: containers run as root
-    if (/^\d+$/.test(name))
-        return Number(name);
-    if (name === 'root')
-        return 0;
-    for (const line of (passwd ?? '').split('\n')) {
-        const [entry, , uid] = line.split(':');
-        if (entry === name && /^\d+$/.test(uid ?? ''))
-            return Number(uid);
+    catch (e) {
+        throw new Error(`${what} is not JSON: ${e.message}`);
     }
-    return undefined;
+    const m = (typeof json === 'object' && json !== null ? json : {});
+    const type = m.mediaType;
+    if (Array.isArray(m.manifests) && m.manifests.every(isDescriptor) && (!type || INDEX_TYPES.includes(type)))
+        return m;
+    // A manifest without layers (an empty image) lists none.
+    const layers = m.layers ?? [];
+    if (isDescriptor(m.config) && Array.isArray(layers) && layers.every(isDescriptor) && (!type || MANIFEST_TYPES.includes(type)))
+        return { ...m, layers };
+    throw new Error(`${what} is neither an image index nor an image manifest${type ? ` (media type ${type})` : ''}`);
 }
-function userCheck(platform, user, passwd) {
-    const uid = resolveUid(user, passwd);
-    return { platform, user, ...(uid === undefined ? {} : { uid }), passed: uid !== undefined && uid !== 0 };
+/** An image's config blob: an object, whatever fields it carries (each is optional). */
+function parseImageConfig(text, what = 'the image config') {
+    let json;
+    try {
+        json = JSON.parse(typeof text === 'string' ? text : Buffer.from(text).toString('utf8'));
+    }
+    catch (e) {
+        throw new Error(`${what} is not JSON: ${e.message}`);
+    }
+    if (typeof json !== 'object' || json === null || Array.isArray(json))
+        throw new Error(`${what} is not an image config`);
+    const config = json;
+    if (config.history !== undefined && !Array.isArray(config.history))
+        throw new Error(`${what} has a history that is not a list`);
+    return config;
 }
-const verified = (v) => (v ? v.results.every(r => r.passed) && v.users.every(u => u.passed) : undefined);
-/** One message per failure, naming platform, command (or user) and what it printed. */
-function verifyFailures(v) {
-    const users = v.users
-        .filter(u => !u.passed)
-        .map(u => u.user
-        ? `${u.platform}: require-non-root: the image runs as '${u.user}'${u.uid === undefined ? ', which is not in its /etc/passwd' : ` (uid ${u.uid})`}`
-        : `${u.platform}: require-non-root: the image sets no USER, so it runs as root`);
-    const commands = v.results
-        .filter(r => !r.passed)
-        .map(r => {
-        const how = r.timedOut ? `was stopped after ${r.seconds.toFixed(0)} s` : `exited ${r.exitCode}`;
-        return `${r.platform}: \`${r.command}\` ${how}${r.output ? `:\n${r.output}` : ''}`;
-    });
-    return [...users, ...commands];
+/** The same, where only an index will do (a referrers list, a multi-platform image). */
+function parseIndex(text, what = 'the index') {
+    const m = parseManifest(text, what);
+    if (!isIndex(m))
+        throw new Error(`${what} is an image manifest, not an index`);
+    return m;
 }
-/** The grid for the summary and the comment: a row per command, a column per platform. */
-function verifyMarkdown(v) {
-    const platforms = [...new Set([...v.users.map(u => u.platform), ...v.results.map(r => r.platform)])];
-    const cell = (r) => (!r ? '—' : r.passed ? '✓' : '✗');
-    const rows = [...new Set(v.results.map(r => r.command))].map(command => `| \`${command.replace(/`/g, "'").replace(/\|/g, '\\|')}\` | ${platforms.map(p => cell(v.results.find(r => r.platform === p && r.command === command))).join(' | ')} |`);
-    if (v.users.length)
-        rows.unshift(`| non-root user | ${platforms.map(p => cell(v.users.find(u => u.platform === p))).join(' | ')} |`);
-    const failures = verifyFailures(v);
-    return [
-        `**Verify** ${failures.length ? `— ${failures.length} failed` : '— all passed'}`,
-        '',
-        `| check | ${platforms.join(' | ')} |`,
-        `|---|${platforms.map(() => ':---:').join('|')}|`,
-        ...rows,
-        '',
-        ...(failures.length ? ['```text', ...failures, '```', ''] : [])
-    ];
+/** When an image was made, as its first platform's config says. */
+const createdOf = (image) => image?.platforms.find(p => p.created)?.created;
+function platformName(p) {
+    return p ? [p.os, p.architecture, p.variant].filter(Boolean).join('/') : 'unknown';
+}
+function isAttestation(d) {
+    return d.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest' || d.platform?.os === 'unknown';
+}
+function layerTotals(manifest) {
+    const layers = manifest.layers;
+    return { size: layers.reduce((sum, l) => sum + l.size, 0), layers: layers.length };
+}
+/** `RUN |2 A=1 B=2 /bin/sh -c make # buildkit` -> `RUN make`; legacy `#(nop)` forms likewise. */
+function instructionOf(createdBy = '') {
+    return createdBy
+        .replace(/\s*# buildkit$/, '')
+        .replace(/^\/bin\/sh -c #\(nop\)\s*/, '')
+        .replace(/^\/bin\/sh -c /, 'RUN ')
+        .replace(/^RUN \|\d+ (?:\S+=\S* )*/, 'RUN ')
+        .replace(/^RUN \/bin\/sh -c /, 'RUN ')
+        .replace(/\s+/g, ' ')
+        .trim();
+}
+/**
+ * Each layer with the instruction that made it: history entries that made no layer are
+ * skipped; when the history is shorter than the layer list (squashed or foreign base
+ * images), the two are aligned from the top, where this Dockerfile's own layers are.
+ */
+function layerBreakdown(layers, history = []) {
+    const made = history.filter(h => !h.empty_layer);
+    const offset = made.length - layers.length;
+    return layers.map((layer, i) => ({
+        digest: layer.digest,
+        size: layer.size,
+        instruction: i + offset >= 0 && made[i + offset] ? instructionOf(made[i + offset].created_by) : '(no history)'
+    }));
+}
+const sha256 = (text) => `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text).digest('hex')}`;
+/**
+ * Walk an index (or a single manifest) and measure each platform, in the order the caller
+ * asked for platforms; platforms it did not ask for follow.
+ */
+async function readImage(source, ref, order = []) {
+    const raw = await source.manifest(ref);
+    const top = parseManifest(raw, ref);
+    const digest = ref.includes('@') ? ref.slice(ref.indexOf('@') + 1) : sha256(raw);
+    const measure = async (platform, manifestDigest, manifest) => {
+        const config = await source.config(manifestDigest, manifest);
+        return {
+            platform,
+            digest: manifestDigest,
+            ...(config.created ? { created: config.created } : {}),
+            user: config.config?.User ?? '',
+            ...layerTotals(manifest),
+            breakdown: layerBreakdown(manifest.layers, config.history)
+        };
+    };
+    if (!isIndex(top))
+        return { digest, platforms: [await measure(order[0] ?? 'unknown', digest, top)] };
+    const images = top.manifests.filter(d => !isAttestation(d));
+    const platforms = await Promise.all(images.map(async (d) => {
+        const manifest = parseManifest(await source.manifest(d.digest), `${platformName(d.platform)} ${d.digest}`);
+        if (isIndex(manifest))
+            throw new Error(`${platformName(d.platform)} ${d.digest} is an index inside an index`);
+        return measure(platformName(d.platform), d.digest, manifest);
+    }));
+    const rank = (p) => (order.includes(p.platform) ? order.indexOf(p.platform) : order.length);
+    return { digest, platforms: platforms.sort((a, b) => rank(a) - rank(b)) };
 }
 
 
 /***/ }),
 
-/***/ 3323:
+/***/ 7882:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   j: () => (/* binding */ atLeast),
-/* harmony export */   o: () => (/* binding */ parseVersion)
+/* harmony export */   Fv: () => (/* binding */ registryOf),
+/* harmony export */   SU: () => (/* binding */ parseRepository),
+/* harmony export */   Ub: () => (/* binding */ repositoriesOf),
+/* harmony export */   Z6: () => (/* binding */ isRepository),
+/* harmony export */   _M: () => (/* binding */ repositoryOf),
+/* harmony export */   cO: () => (/* binding */ tagOf),
+/* harmony export */   cW: () => (/* binding */ isLoopbackHost),
+/* harmony export */   rK: () => (/* binding */ isImageRef),
+/* harmony export */   vA: () => (/* binding */ isBareTag)
 /* harmony export */ });
-// Dotted version numbers as tools print them ("0.13.1+ds1", "v0.23.0").
-function parseVersion(text) {
-    return /\bv?(\d+\.\d+\.\d+)/.exec(text)?.[1];
+// Image references, one grammar for the whole action: what inputs accept, where a registry
+// lives and how docker talks to it, repository and tag of a reference. Pure.
+// host[:port]/path... or path...; host may be a bracketed IPv6 address ([::1]:5000); lowercase
+// path components, as the distribution spec wants.
+const REPOSITORY = /^(?:(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:]+\])(?::[0-9]+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
+const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+/** A repository without tag or digest: what `image` takes. */
+const isRepository = (ref) => REPOSITORY.test(ref);
+/** A full image reference: repository, optional :tag, optional @digest. */
+function isImageRef(ref) {
+    const m = /^(.*?)(?::([A-Za-z0-9_][A-Za-z0-9_.-]{0,127}))?(?:@sha256:[a-f0-9]{64})?$/.exec(ref);
+    return !!m && REPOSITORY.test(m[1]);
 }
-function atLeast(version, minimum) {
-    const a = version.split('.').map(Number);
-    const b = minimum.split('.').map(Number);
-    for (let i = 0; i < 3; i++) {
-        if ((a[i] ?? 0) !== (b[i] ?? 0))
-            return (a[i] ?? 0) > (b[i] ?? 0);
+function isBareTag(tag) {
+    return TAG.test(tag) && !tag.includes('/');
+}
+/** Registries on this machine's loopback (`localhost`, `127.x.y.z`, `[::1]`, with or without a port): docker talks plain HTTP to them. */
+const isLoopbackHost = (host) => /^(localhost|127(\.\d{1,3}){3}|\[::1\])(:\d+)?$/.test(host);
+/** `ghcr.io/o/n`, `localhost:5000/a`, `busybox` -> host, API base and repository path. */
+function parseRepository(repository) {
+    const first = repository.split('/')[0];
+    const hasHost = repository.includes('/') && (/[.:[]/.test(first) || first === 'localhost');
+    const host = hasHost ? first : 'docker.io';
+    let path = hasHost ? repository.slice(first.length + 1) : repository;
+    if (host === 'docker.io' && !path.includes('/'))
+        path = `library/${path}`;
+    const apiHost = host === 'docker.io' ? 'registry-1.docker.io' : host;
+    return { host, base: `${isLoopbackHost(host) ? 'http' : 'https'}://${apiHost}`, repository: path };
+}
+/** A reference without tag or digest: where the digests of an index live. */
+function repositoryOf(ref) {
+    const noDigest = ref.split('@')[0];
+    const slash = noDigest.lastIndexOf('/');
+    const colon = noDigest.lastIndexOf(':');
+    return colon > slash ? noDigest.slice(0, colon) : noDigest;
+}
+/** The tag of a reference (`latest` when it names none), or the digest itself. */
+function tagOf(refOrDigest) {
+    if (refOrDigest.startsWith('sha256:'))
+        return refOrDigest;
+    return refOrDigest.slice(repositoryOf(refOrDigest).length).replace(/^[:@]/, '') || 'latest';
+}
+/** The registry host of a reference as docker names it (docker.io when it names none). */
+const registryOf = (ref) => parseRepository(repositoryOf(ref)).host;
+/** Distinct repositories of the tags, in order: where the image has to be before it is tagged. */
+const repositoriesOf = (tags) => [...new Set(tags.map(repositoryOf))];
+
+
+/***/ }),
+
+/***/ 6133:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ parseGrowth),
+/* harmony export */   N: () => (/* binding */ checkBudgets)
+/* harmony export */ });
+/* harmony import */ var _size_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(329);
+// Size budgets: parsing `10%` growth, and checking a build against the budgets. Pure.
+
+function parseGrowth(text) {
+    const percent = /^(\d+(?:\.\d+)?)\s*%$/.exec(text.trim());
+    if (percent)
+        return { percent: Number(percent[1]) };
+    const bytes = (0,_size_js__WEBPACK_IMPORTED_MODULE_0__/* .parseSize */ .DB)(text);
+    return bytes === undefined ? undefined : { bytes };
+}
+const growthText = (g) => ('percent' in g ? `${g.percent}%` : (0,_size_js__WEBPACK_IMPORTED_MODULE_0__/* .humanSize */ .Xe)(g.bytes));
+function checkBudgets(platforms, budgets) {
+    const breaches = [];
+    for (const p of platforms) {
+        if (budgets.maxSize !== undefined && p.size > budgets.maxSize) {
+            breaches.push({
+                platform: p.platform,
+                budget: 'max-size',
+                message: `${p.platform}: size ${(0,_size_js__WEBPACK_IMPORTED_MODULE_0__/* .humanSize */ .Xe)(p.size)} (${p.size} bytes) exceeds max-size ${(0,_size_js__WEBPACK_IMPORTED_MODULE_0__/* .humanSize */ .Xe)(budgets.maxSize)} (${budgets.maxSize} bytes)`
+            });
+        }
+        if (budgets.maxLayers !== undefined && p.layers > budgets.maxLayers) {
+            breaches.push({
+                platform: p.platform,
+                budget: 'max-layers',
+                message: `${p.platform}: ${p.layers} layers exceed max-layers ${budgets.maxLayers}`
+            });
+        }
+        const g = budgets.maxGrowth;
+        if (g && p.sizeDelta !== undefined) {
+            const over = 'percent' in g ? (p.sizePercent ?? 0) > g.percent : p.sizeDelta > g.bytes;
+            if (over) {
+                breaches.push({
+                    platform: p.platform,
+                    budget: 'max-growth',
+                    message: `${p.platform}: grew by ${(0,_size_js__WEBPACK_IMPORTED_MODULE_0__/* .humanSize */ .Xe)(p.sizeDelta)} (${(0,_size_js__WEBPACK_IMPORTED_MODULE_0__/* .signedPercent */ .wu)(p.sizePercent ?? 0)}) vs the baseline, more than max-growth ${growthText(g)}`
+                });
+            }
+        }
     }
-    return true;
+    return breaches;
 }
 
 
 /***/ }),
 
-/***/ 4793:
+/***/ 329:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DB: () => (/* binding */ parseSize),
+/* harmony export */   Xe: () => (/* binding */ humanSize),
+/* harmony export */   qy: () => (/* binding */ SIZE_FORMS),
+/* harmony export */   wu: () => (/* binding */ signedPercent)
+/* harmony export */ });
+// Sizes as people write and read them. Pure.
+const UNITS = {
+    b: 1,
+    kb: 1e3,
+    mb: 1e6,
+    gb: 1e9,
+    tb: 1e12,
+    kib: 2 ** 10,
+    mib: 2 ** 20,
+    gib: 2 ** 30,
+    tib: 2 ** 40
+};
+const SIZE_FORMS = 'bytes (231000000) or a number with a unit: kB, MB, GB, TB (powers of 1000) or KiB, MiB, GiB, TiB (powers of 1024), e.g. 250MB or 1.2GiB';
+/** Bytes, or undefined when the text is not a size. Units are decimal or binary as written. */
+function parseSize(text) {
+    const m = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(text.trim());
+    if (!m)
+        return undefined;
+    const factor = UNITS[(m[2] || 'b').toLowerCase()];
+    if (factor === undefined)
+        return undefined;
+    const bytes = Math.round(Number(m[1]) * factor);
+    return bytes > 0 ? bytes : undefined;
+}
+/** Decimal units, one decimal: 231.4 MB. */
+function humanSize(bytes) {
+    const units = ['B', 'kB', 'MB', 'GB', 'TB'];
+    let value = Math.abs(bytes);
+    let unit = 0;
+    while (value >= 1000 && unit < units.length - 1) {
+        value /= 1000;
+        unit++;
+    }
+    const text = unit === 0 ? `${value} B` : `${value.toFixed(1)} ${units[unit]}`;
+    return bytes < 0 ? `-${text}` : text;
+}
+function signedPercent(percent) {
+    return `${percent > 0 ? '+' : ''}${percent.toFixed(1)}%`;
+}
+
+
+/***/ }),
+
+/***/ 3088:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

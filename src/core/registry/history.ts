@@ -5,8 +5,8 @@
 // manifest reads, no pull, whatever tags exist. Tags were the other way (list the date or sha
 // tags and read each); it was not taken because listing needs a registry that allows it,
 // gives no order, and loses builds whose tags a retention policy pruned. Pure.
-import { countsAnnotation, parseCountsAnnotation, SEVERITIES, type VulnerabilityCounts } from './vulnerabilities.js'
-import { humanSize } from './size.js'
+import { countsAnnotation, parseCountsAnnotation, SEVERITIES, type VulnerabilityCounts } from '../report/vulnerabilities.js'
+import { humanSize } from '../report/size.js'
 
 const PREFIX = 'com.github.phialo.ci-base-action'
 export const HISTORY_KEYS = {

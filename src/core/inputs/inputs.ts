@@ -1,15 +1,15 @@
 // The action's inputs: names declared once, parsed and validated as pure data.
 // Nothing here reads the environment; the caller hands in the raw strings.
-import { parseGrowth, type Budgets } from './budget.js'
-import { parseSize, SIZE_FORMS } from './size.js'
-import { isBareTag, isImageRef, isRepository } from './reference.js'
-import { splitCommand } from './verify.js'
-import { severalNodesProblems } from './builder.js'
+import { parseGrowth, type Budgets } from '../report/budget.js'
+import { parseSize, SIZE_FORMS } from '../report/size.js'
+import { isBareTag, isImageRef, isRepository } from '../registry/reference.js'
+import { splitCommand } from '../builder/verify.js'
+import { severalNodesProblems } from '../builder/builder.js'
 import { parseRegistryAuth, type Login } from './registry-auth.js'
 import { INPUT_DEFAULTS } from './action-inputs.js'
 import { parseTagRule, TAG_POLICY_FORMS, type TagRule } from './tag-policy.js'
-import type { AttestKind } from './attestations.js'
-import { parseVulnerabilityBudget, type VulnerabilityCounts } from './vulnerabilities.js'
+import type { AttestKind } from '../registry/attestations.js'
+import { parseVulnerabilityBudget, type VulnerabilityCounts } from '../report/vulnerabilities.js'
 
 // action.yml names every input and its default; action-inputs.ts is written from it.
 export { INPUT_DEFAULTS }

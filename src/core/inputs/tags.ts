@@ -2,10 +2,10 @@
 // and labels follow docker/metadata-action's (ref, edge, schedule, sha, semver), so a workflow
 // that chained it gets the same names from `tag-policy`.
 import type { Inputs } from './inputs.js'
-import { isBareTag } from './reference.js'
+import { isBareTag } from '../registry/reference.js'
 import type { RunContext } from './github-context.js'
-import { parseVersion, releaseTags, type Version } from './semver.js'
-import { dockerfileLabelKeys } from './annotations.js'
+import { parseVersion, releaseTags, type Version } from '../registry/semver.js'
+import { dockerfileLabelKeys } from '../registry/annotations.js'
 import { EXPRESSION, type TagKind, type TagRule } from './tag-policy.js'
 
 /**

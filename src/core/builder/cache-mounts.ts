@@ -6,8 +6,8 @@
 import { join } from 'node:path'
 import { chainOf, rootImage, stagesOf, type Stage } from './dockerfile.js'
 import { cacheScope, withTagSuffix, type CachePlan } from './cache-plan.js'
-import { InputError, type Inputs } from './inputs.js'
-import type { RunContext } from './github-context.js'
+import { InputError, type Inputs } from '../inputs/inputs.js'
+import type { RunContext } from '../inputs/github-context.js'
 
 export interface CacheMount {
   /** BuildKit's key for the mount: its id, or its target when it has none. */

@@ -1,5 +1,5 @@
 // The build against its baseline (the published image): per platform and per layer. Pure.
-import type { ImageInfo, PlatformImage } from './image.js'
+import type { ImageInfo, PlatformImage } from '../registry/image.js'
 import type { Measured } from './budget.js'
 
 export interface LayerReport {

@@ -2,8 +2,8 @@
 // (layers written, up to date, not written by cache-write, failed), from BuildKit's own cache
 // steps. BuildKit names an import by its registry ref, or by `<type>:<hash>`; an export only by
 // its kind, so each is matched to the specs of that kind in the order they were given.
-import { cacheSpecAttrs, type CacheWrite } from './cache-plan.js'
-import type { CacheStep } from './progress.js'
+import { cacheSpecAttrs, type CacheWrite } from '../builder/cache-plan.js'
+import type { CacheStep } from '../builder/progress.js'
 
 export interface CacheUse {
   cache: string

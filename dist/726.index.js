@@ -1,8 +1,117 @@
-export const id = 143;
-export const ids = [143];
+export const id = 726;
+export const ids = [726];
 export const modules = {
 
-/***/ 3244:
+/***/ 149:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   NK: () => (/* binding */ findingText),
+/* harmony export */   Qq: () => (/* binding */ dedupe),
+/* harmony export */   d0: () => (/* binding */ parseLintResults),
+/* harmony export */   pG: () => (/* binding */ findingMessage),
+/* harmony export */   pW: () => (/* binding */ checksMarkdown),
+/* harmony export */   x6: () => (/* binding */ findingOfWarning)
+/* harmony export */ });
+// The Dockerfile's build checks (BuildKit's linter, Dockerfile 1.8 and later): what a build
+// reports of them as it runs, and what `--call check,format=json` prints. Each finding becomes
+// a file/line annotation and a row of the summary. Pure.
+const fromBase64 = (text = '') => Buffer.from(text, 'base64').toString('utf8');
+/**
+ * A build's own check warnings (`RuleName: message (line N)`, with a rule URL); other warnings of
+ * the stream are not checks. `file`: the Dockerfile as the workflow names it (BuildKit knows only
+ * its base name), so that the annotation lands on the repository's file.
+ */
+function findingOfWarning(w, file) {
+    const short = fromBase64(w.short);
+    const m = /^([A-Z][A-Za-z]+): ([\s\S]+?)(?: \(line (\d+)\))?$/.exec(short);
+    if (!m || !w.url)
+        return undefined;
+    const ranges = w.range?.length ? w.range : m[3] ? [{ start: { line: Number(m[3]) } }] : undefined;
+    return place({ rule: m[1], message: m[2].trim(), file, url: w.url }, ranges);
+}
+function place(finding, ranges) {
+    const line = ranges?.[0]?.start?.line;
+    const endLine = ranges?.[0]?.end?.line;
+    return { ...finding, ...(line ? { line } : {}), ...(endLine && line && endLine > line ? { endLine } : {}) };
+}
+/** Findings of `--call check,format=json`, and the build error it reports (a Dockerfile that does not parse). */
+function parseLintResults(text, file) {
+    const start = text.indexOf('{');
+    if (start < 0)
+        throw new Error(`the check printed no results: ${text.slice(0, 300)}`);
+    const results = JSON.parse(text.slice(start));
+    const findings = (results.warnings ?? []).map(w => place({
+        rule: w.ruleName ?? 'check',
+        message: w.detail || w.description || '',
+        file,
+        ...(w.url ? { url: w.url } : {})
+    }, w.location?.ranges));
+    return { findings: dedupe(findings), ...(results.buildError?.message ? { error: results.buildError.message } : {}) };
+}
+/** One finding per rule and place: a multi-platform build checks the Dockerfile once per platform. */
+function dedupe(findings) {
+    const seen = new Map();
+    for (const f of findings)
+        seen.set(`${f.file}:${f.line ?? ''}:${f.rule}:${f.message}`, f);
+    return [...seen.values()];
+}
+/** The annotation's text: the rule, what it found, where to read about it. */
+const findingText = (f) => `${f.rule}: ${findingMessage(f)}`;
+/** The same without the rule, for an annotation whose title is the rule. */
+const findingMessage = (f) => `${f.message}${f.url ? ` (${f.url})` : ''}`;
+const cell = (text) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/** The summary's section: a row per finding. */
+function checksMarkdown(findings, checkOnly) {
+    if (!findings.length)
+        return checkOnly ? '### Build checks\n\nNo findings.\n' : '';
+    const rows = findings.map(f => `| ${f.file}${f.line ? `:${f.line}` : ''} | ${f.url ? `[${f.rule}](${f.url})` : f.rule} | ${cell(f.message)} |`);
+    return [
+        '### Build checks',
+        '',
+        `${findings.length} finding${findings.length === 1 ? '' : 's'}:`,
+        '',
+        '| where | rule | finding |',
+        '|---|---|---|',
+        ...rows,
+        ''
+    ].join('\n');
+}
+
+
+/***/ }),
+
+/***/ 4723:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   V: () => (/* binding */ retryAfterMs),
+/* harmony export */   x: () => (/* binding */ parseChallenge)
+/* harmony export */ });
+// What an HTTP answer's headers ask of the client: how a registry wants to be signed in to
+// (WWW-Authenticate), and how long a server asks to be left alone (Retry-After). Pure.
+/** A WWW-Authenticate challenge: its scheme and parameters. */
+function parseChallenge(header) {
+    const scheme = header.split(' ')[0];
+    const params = {};
+    for (const m of header.slice(scheme.length).matchAll(/(\w+)="([^"]*)"/g))
+        params[m[1]] = m[2];
+    return { scheme: scheme.toLowerCase(), params };
+}
+/** Retry-After in seconds or as an HTTP date. */
+function retryAfterMs(header, now = Date.now()) {
+    if (!header)
+        return undefined;
+    if (/^\d+$/.test(header.trim()))
+        return Number(header.trim()) * 1000;
+    const at = Date.parse(header);
+    return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+
+/***/ }),
+
+/***/ 6836:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -94,86 +203,190 @@ const attestedImages = (referrers) => new Set(referrers.filter(r => r.artifactTy
 
 /***/ }),
 
-/***/ 961:
+/***/ 8615:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   NK: () => (/* binding */ findingText),
-/* harmony export */   Qq: () => (/* binding */ dedupe),
-/* harmony export */   d0: () => (/* binding */ parseLintResults),
-/* harmony export */   pG: () => (/* binding */ findingMessage),
-/* harmony export */   pW: () => (/* binding */ checksMarkdown),
-/* harmony export */   x6: () => (/* binding */ findingOfWarning)
+/* harmony export */   Hh: () => (/* binding */ parseRecord),
+/* harmony export */   P3: () => (/* binding */ trendMarkdown),
+/* harmony export */   Pz: () => (/* binding */ trendRows),
+/* harmony export */   _j: () => (/* binding */ recordAnnotations),
+/* harmony export */   td: () => (/* binding */ trendText)
 /* harmony export */ });
-// The Dockerfile's build checks (BuildKit's linter, Dockerfile 1.8 and later): what a build
-// reports of them as it runs, and what `--call check,format=json` prints. Each finding becomes
-// a file/line annotation and a row of the summary. Pure.
-const fromBase64 = (text = '') => Buffer.from(text, 'base64').toString('utf8');
-/**
- * A build's own check warnings (`RuleName: message (line N)`, with a rule URL); other warnings of
- * the stream are not checks. `file`: the Dockerfile as the workflow names it (BuildKit knows only
- * its base name), so that the annotation lands on the repository's file.
- */
-function findingOfWarning(w, file) {
-    const short = fromBase64(w.short);
-    const m = /^([A-Z][A-Za-z]+): ([\s\S]+?)(?: \(line (\d+)\))?$/.exec(short);
-    if (!m || !w.url)
+/* unused harmony exports HISTORY_KEYS, trendChart, trendTable */
+/* harmony import */ var _report_vulnerabilities_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3088);
+/* harmony import */ var _report_size_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(329);
+// A pushed build's metrics, kept as annotations on its own index, and the trend they draw.
+//
+// Each index also names the index it was compared with (its baseline, by digest), so the
+// published builds form a chain that the registry alone can walk: N builds back are N small
+// manifest reads, no pull, whatever tags exist. Tags were the other way (list the date or sha
+// tags and read each); it was not taken because listing needs a registry that allows it,
+// gives no order, and loses builds whose tags a retention policy pruned. Pure.
+
+
+const PREFIX = 'com.github.phialo.ci-base-action';
+const HISTORY_KEYS = {
+    previous: `${PREFIX}.previous`,
+    built: `${PREFIX}.built`,
+    platforms: `${PREFIX}.platforms`,
+    buildSeconds: `${PREFIX}.build-seconds`,
+    cacheHitRate: `${PREFIX}.cache-hit-rate`,
+    verify: `${PREFIX}.verify`,
+    vulnerabilities: `${PREFIX}.vulnerabilities`
+};
+const REVISION = 'org.opencontainers.image.revision';
+/** The annotations that record a build on its index. */
+function recordAnnotations(r) {
+    return {
+        [HISTORY_KEYS.built]: r.built,
+        // `platform=size/layers` pairs: short enough to read in `imagetools inspect --raw`.
+        [HISTORY_KEYS.platforms]: r.platforms.map(p => `${p.platform}=${p.size}/${p.layers}`).join(','),
+        [HISTORY_KEYS.buildSeconds]: r.buildSeconds.toFixed(1),
+        [HISTORY_KEYS.cacheHitRate]: String(r.cacheHitRate),
+        ...(r.previous ? { [HISTORY_KEYS.previous]: r.previous } : {}),
+        ...(r.verify ? { [HISTORY_KEYS.verify]: r.verify } : {}),
+        ...(r.vulnerabilities ? { [HISTORY_KEYS.vulnerabilities]: (0,_report_vulnerabilities_js__WEBPACK_IMPORTED_MODULE_1__/* .countsAnnotation */ .Yb)(r.vulnerabilities) } : {})
+    };
+}
+/** The record an index's annotations hold; undefined for an index this action did not record. */
+function parseRecord(digest, annotations = {}) {
+    const built = annotations[HISTORY_KEYS.built];
+    const platforms = (annotations[HISTORY_KEYS.platforms] ?? '')
+        .split(',')
+        .map(pair => /^(.+)=(\d+)\/(\d+)$/.exec(pair))
+        .filter(m => m !== null)
+        .map(m => ({ platform: m[1], size: Number(m[2]), layers: Number(m[3]) }));
+    if (!built || !platforms.length)
         return undefined;
-    const ranges = w.range?.length ? w.range : m[3] ? [{ start: { line: Number(m[3]) } }] : undefined;
-    return place({ rule: m[1], message: m[2].trim(), file, url: w.url }, ranges);
+    const verify = annotations[HISTORY_KEYS.verify];
+    const vulnerabilities = (0,_report_vulnerabilities_js__WEBPACK_IMPORTED_MODULE_1__/* .parseCountsAnnotation */ .tI)(annotations[HISTORY_KEYS.vulnerabilities]);
+    return {
+        digest,
+        built,
+        ...(annotations[REVISION] ? { revision: annotations[REVISION] } : {}),
+        ...(annotations[HISTORY_KEYS.previous] ? { previous: annotations[HISTORY_KEYS.previous] } : {}),
+        platforms,
+        buildSeconds: Number(annotations[HISTORY_KEYS.buildSeconds] ?? 0),
+        cacheHitRate: Number(annotations[HISTORY_KEYS.cacheHitRate] ?? 0),
+        ...(verify === 'passed' || verify === 'failed' ? { verify } : {}),
+        ...(vulnerabilities ? { vulnerabilities } : {})
+    };
 }
-function place(finding, ranges) {
-    const line = ranges?.[0]?.start?.line;
-    const endLine = ranges?.[0]?.end?.line;
-    return { ...finding, ...(line ? { line } : {}), ...(endLine && line && endLine > line ? { endLine } : {}) };
+const mb = (bytes) => Math.round(bytes / 1e5) / 10;
+const sizeOf = (r, platform) => r.platforms.find(p => p.platform === platform) ?? r.platforms[0];
+const day = (iso) => (Number.isNaN(Date.parse(iso)) ? '?' : new Date(iso).toISOString().slice(0, 10));
+const short = (digest) => (digest ? digest.replace(/^sha256:/, '').slice(0, 12) : '');
+/** The x-axis names: month-day, numbered when a day has several builds. */
+function labels(points, currentLabel) {
+    const days = points.map(p => day(p.built).slice(5));
+    const named = days.map((d, i) => (days.filter(x => x === d).length > 1 ? `${d} #${days.slice(0, i + 1).filter(x => x === d).length}` : d));
+    named[named.length - 1] = currentLabel;
+    return named;
 }
-/** Findings of `--call check,format=json`, and the build error it reports (a Dockerfile that does not parse). */
-function parseLintResults(text, file) {
-    const start = text.indexOf('{');
-    if (start < 0)
-        throw new Error(`the check printed no results: ${text.slice(0, 300)}`);
-    const results = JSON.parse(text.slice(start));
-    const findings = (results.warnings ?? []).map(w => place({
-        rule: w.ruleName ?? 'check',
-        message: w.detail || w.description || '',
-        file,
-        ...(w.url ? { url: w.url } : {})
-    }, w.location?.ranges));
-    return { findings: dedupe(findings), ...(results.buildError?.message ? { error: results.buildError.message } : {}) };
+/** The trend's points in order, and the first platform they are drawn for. */
+function points(trend) {
+    return { all: [...trend.records, trend.current], platform: trend.current.platforms[0]?.platform ?? '' };
 }
-/** One finding per rule and place: a multi-platform build checks the Dockerfile once per platform. */
-function dedupe(findings) {
-    const seen = new Map();
-    for (const f of findings)
-        seen.set(`${f.file}:${f.line ?? ''}:${f.rule}:${f.message}`, f);
-    return [...seen.values()];
-}
-/** The annotation's text: the rule, what it found, where to read about it. */
-const findingText = (f) => `${f.rule}: ${findingMessage(f)}`;
-/** The same without the rule, for an annotation whose title is the rule. */
-const findingMessage = (f) => `${f.message}${f.url ? ` (${f.url})` : ''}`;
-const cell = (text) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-/** The summary's section: a row per finding. */
-function checksMarkdown(findings, checkOnly) {
-    if (!findings.length)
-        return checkOnly ? '### Build checks\n\nNo findings.\n' : '';
-    const rows = findings.map(f => `| ${f.file}${f.line ? `:${f.line}` : ''} | ${f.url ? `[${f.rule}](${f.url})` : f.rule} | ${cell(f.message)} |`);
+const currentLabel = (trend, table = false) => trend.currentLabel ?? (trend.currentPublished ? 'this build' : table ? 'this run (not published)' : 'this run');
+/** A Mermaid xychart of the first platform's size, which GitHub renders in summaries and comments. */
+function trendChart(trend) {
+    const { all, platform } = points(trend);
+    const x = labels(all, currentLabel(trend));
     return [
-        '### Build checks',
-        '',
-        `${findings.length} finding${findings.length === 1 ? '' : 's'}:`,
-        '',
-        '| where | rule | finding |',
-        '|---|---|---|',
-        ...rows,
-        ''
+        '```mermaid',
+        'xychart-beta',
+        `  title "${platform} size (MB), last ${all.length} builds"`,
+        `  x-axis [${x.map(l => `"${l}"`).join(', ')}]`,
+        '  y-axis "MB"',
+        `  line [${all.map(r => mb(sizeOf(r, platform).size)).join(', ')}]`,
+        '```'
     ].join('\n');
+}
+/** The same line as text: one bar per build, from the smallest size in the window up. */
+function trendText(trend, width = 30) {
+    const { all, platform } = points(trend);
+    const sizes = all.map(r => sizeOf(r, platform).size);
+    const low = Math.min(...sizes);
+    const span = Math.max(...sizes) - low;
+    const x = labels(all, currentLabel(trend));
+    const labelWidth = Math.max(...x.map(l => l.length));
+    return all
+        .map((r, i) => {
+        // A bar of at least one block, so the smallest build still shows.
+        const blocks = span ? 1 + Math.round(((sizes[i] - low) / span) * (width - 1)) : width;
+        return `${x[i].padEnd(labelWidth)} ${(0,_report_size_js__WEBPACK_IMPORTED_MODULE_0__/* .humanSize */ .Xe)(sizes[i]).padStart(9)} ${'█'.repeat(blocks)}`;
+    })
+        .join('\n');
+}
+const vulnCell = (v) => v
+    ? _report_vulnerabilities_js__WEBPACK_IMPORTED_MODULE_1__/* .SEVERITIES */ .oC.filter(s => s !== 'unknown')
+        .map(s => `${v[s]}${s[0].toUpperCase()}`)
+        .join(' ')
+    : '—';
+const signedBytes = (n) => (n > 0 ? `+${(0,_report_size_js__WEBPACK_IMPORTED_MODULE_0__/* .humanSize */ .Xe)(n)}` : n === 0 ? '0 B' : (0,_report_size_js__WEBPACK_IMPORTED_MODULE_0__/* .humanSize */ .Xe)(n));
+/** One row of cells per build, after a header: when, which, size (and change from the row before), layers, time, hit rate, verify, vulnerabilities. */
+function trendRows(trend, mark = t => t) {
+    const { all, platform } = points(trend);
+    const rows = all.map((r, i) => {
+        const size = sizeOf(r, platform);
+        const change = i === 0 ? '' : ` (${signedBytes(size.size - sizeOf(all[i - 1], platform).size)})`;
+        const current = i === all.length - 1 && !trend.currentLabel;
+        return [
+            day(r.built),
+            current ? mark(currentLabel(trend, true)) : short(r.digest),
+            `${(0,_report_size_js__WEBPACK_IMPORTED_MODULE_0__/* .humanSize */ .Xe)(size.size)}${change}`,
+            String(size.layers),
+            `${r.buildSeconds.toFixed(1)} s`,
+            `${r.cacheHitRate}%`,
+            r.verify ?? '—',
+            vulnCell(r.vulnerabilities)
+        ];
+    });
+    return [['built', 'build', `size (${platform})`, 'layers', 'build time', 'cache hits', 'verify', 'vulnerabilities'], ...rows];
+}
+function trendTable(trend) {
+    const [header, ...rows] = trendRows(trend, t => `**${t}**`);
+    const cells = (row) => `| ${row.join(' | ')} |`;
+    const isCurrent = (i) => i === rows.length - 1 && !trend.currentLabel;
+    return [
+        cells(header),
+        '|---|---|---:|---:|---:|---:|---|---|',
+        ...rows.map((row, i) => cells(isCurrent(i) ? row : [row[0], `\`${row[1]}\``, ...row.slice(2)]))
+    ];
+}
+/** The trend section of the summary: chart, text fallback, table. */
+function trendMarkdown(trend) {
+    const { all } = points(trend);
+    if (all.length < 2)
+        return [];
+    const first = all[0];
+    const { platform } = points(trend);
+    const change = sizeOf(trend.current, platform).size - sizeOf(first, platform).size;
+    return [
+        `**Trend** (last ${all.length} builds, ${platform}): ${signedBytes(change)} since ${day(first.built)}` +
+            (trend.currentPublished ? '' : '; this run shows where the image would sit'),
+        '',
+        trendChart(trend),
+        '',
+        '<details><summary>Trend as text</summary>',
+        '',
+        '```text',
+        trendText(trend),
+        '```',
+        '',
+        '</details>',
+        '',
+        ...trendTable(trend),
+        '',
+        ...(trend.note ? [`_${trend.note}_`, ''] : [])
+    ];
 }
 
 
 /***/ }),
 
-/***/ 3164:
+/***/ 969:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -248,220 +461,7 @@ function changedSince(image, baseline) {
 
 /***/ }),
 
-/***/ 8863:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Hh: () => (/* binding */ parseRecord),
-/* harmony export */   P3: () => (/* binding */ trendMarkdown),
-/* harmony export */   Pz: () => (/* binding */ trendRows),
-/* harmony export */   _j: () => (/* binding */ recordAnnotations),
-/* harmony export */   td: () => (/* binding */ trendText)
-/* harmony export */ });
-/* unused harmony exports HISTORY_KEYS, trendChart, trendTable */
-/* harmony import */ var _vulnerabilities_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4793);
-/* harmony import */ var _size_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3910);
-// A pushed build's metrics, kept as annotations on its own index, and the trend they draw.
-//
-// Each index also names the index it was compared with (its baseline, by digest), so the
-// published builds form a chain that the registry alone can walk: N builds back are N small
-// manifest reads, no pull, whatever tags exist. Tags were the other way (list the date or sha
-// tags and read each); it was not taken because listing needs a registry that allows it,
-// gives no order, and loses builds whose tags a retention policy pruned. Pure.
-
-
-const PREFIX = 'com.github.phialo.ci-base-action';
-const HISTORY_KEYS = {
-    previous: `${PREFIX}.previous`,
-    built: `${PREFIX}.built`,
-    platforms: `${PREFIX}.platforms`,
-    buildSeconds: `${PREFIX}.build-seconds`,
-    cacheHitRate: `${PREFIX}.cache-hit-rate`,
-    verify: `${PREFIX}.verify`,
-    vulnerabilities: `${PREFIX}.vulnerabilities`
-};
-const REVISION = 'org.opencontainers.image.revision';
-/** The annotations that record a build on its index. */
-function recordAnnotations(r) {
-    return {
-        [HISTORY_KEYS.built]: r.built,
-        // `platform=size/layers` pairs: short enough to read in `imagetools inspect --raw`.
-        [HISTORY_KEYS.platforms]: r.platforms.map(p => `${p.platform}=${p.size}/${p.layers}`).join(','),
-        [HISTORY_KEYS.buildSeconds]: r.buildSeconds.toFixed(1),
-        [HISTORY_KEYS.cacheHitRate]: String(r.cacheHitRate),
-        ...(r.previous ? { [HISTORY_KEYS.previous]: r.previous } : {}),
-        ...(r.verify ? { [HISTORY_KEYS.verify]: r.verify } : {}),
-        ...(r.vulnerabilities ? { [HISTORY_KEYS.vulnerabilities]: (0,_vulnerabilities_js__WEBPACK_IMPORTED_MODULE_1__/* .countsAnnotation */ .Yb)(r.vulnerabilities) } : {})
-    };
-}
-/** The record an index's annotations hold; undefined for an index this action did not record. */
-function parseRecord(digest, annotations = {}) {
-    const built = annotations[HISTORY_KEYS.built];
-    const platforms = (annotations[HISTORY_KEYS.platforms] ?? '')
-        .split(',')
-        .map(pair => /^(.+)=(\d+)\/(\d+)$/.exec(pair))
-        .filter(m => m !== null)
-        .map(m => ({ platform: m[1], size: Number(m[2]), layers: Number(m[3]) }));
-    if (!built || !platforms.length)
-        return undefined;
-    const verify = annotations[HISTORY_KEYS.verify];
-    const vulnerabilities = (0,_vulnerabilities_js__WEBPACK_IMPORTED_MODULE_1__/* .parseCountsAnnotation */ .tI)(annotations[HISTORY_KEYS.vulnerabilities]);
-    return {
-        digest,
-        built,
-        ...(annotations[REVISION] ? { revision: annotations[REVISION] } : {}),
-        ...(annotations[HISTORY_KEYS.previous] ? { previous: annotations[HISTORY_KEYS.previous] } : {}),
-        platforms,
-        buildSeconds: Number(annotations[HISTORY_KEYS.buildSeconds] ?? 0),
-        cacheHitRate: Number(annotations[HISTORY_KEYS.cacheHitRate] ?? 0),
-        ...(verify === 'passed' || verify === 'failed' ? { verify } : {}),
-        ...(vulnerabilities ? { vulnerabilities } : {})
-    };
-}
-const mb = (bytes) => Math.round(bytes / 1e5) / 10;
-const sizeOf = (r, platform) => r.platforms.find(p => p.platform === platform) ?? r.platforms[0];
-const day = (iso) => (Number.isNaN(Date.parse(iso)) ? '?' : new Date(iso).toISOString().slice(0, 10));
-const short = (digest) => (digest ? digest.replace(/^sha256:/, '').slice(0, 12) : '');
-/** The x-axis names: month-day, numbered when a day has several builds. */
-function labels(points, currentLabel) {
-    const days = points.map(p => day(p.built).slice(5));
-    const named = days.map((d, i) => (days.filter(x => x === d).length > 1 ? `${d} #${days.slice(0, i + 1).filter(x => x === d).length}` : d));
-    named[named.length - 1] = currentLabel;
-    return named;
-}
-/** The trend's points in order, and the first platform they are drawn for. */
-function points(trend) {
-    return { all: [...trend.records, trend.current], platform: trend.current.platforms[0]?.platform ?? '' };
-}
-const currentLabel = (trend, table = false) => trend.currentLabel ?? (trend.currentPublished ? 'this build' : table ? 'this run (not published)' : 'this run');
-/** A Mermaid xychart of the first platform's size, which GitHub renders in summaries and comments. */
-function trendChart(trend) {
-    const { all, platform } = points(trend);
-    const x = labels(all, currentLabel(trend));
-    return [
-        '```mermaid',
-        'xychart-beta',
-        `  title "${platform} size (MB), last ${all.length} builds"`,
-        `  x-axis [${x.map(l => `"${l}"`).join(', ')}]`,
-        '  y-axis "MB"',
-        `  line [${all.map(r => mb(sizeOf(r, platform).size)).join(', ')}]`,
-        '```'
-    ].join('\n');
-}
-/** The same line as text: one bar per build, from the smallest size in the window up. */
-function trendText(trend, width = 30) {
-    const { all, platform } = points(trend);
-    const sizes = all.map(r => sizeOf(r, platform).size);
-    const low = Math.min(...sizes);
-    const span = Math.max(...sizes) - low;
-    const x = labels(all, currentLabel(trend));
-    const labelWidth = Math.max(...x.map(l => l.length));
-    return all
-        .map((r, i) => {
-        // A bar of at least one block, so the smallest build still shows.
-        const blocks = span ? 1 + Math.round(((sizes[i] - low) / span) * (width - 1)) : width;
-        return `${x[i].padEnd(labelWidth)} ${(0,_size_js__WEBPACK_IMPORTED_MODULE_0__/* .humanSize */ .Xe)(sizes[i]).padStart(9)} ${'█'.repeat(blocks)}`;
-    })
-        .join('\n');
-}
-const vulnCell = (v) => v
-    ? _vulnerabilities_js__WEBPACK_IMPORTED_MODULE_1__/* .SEVERITIES */ .oC.filter(s => s !== 'unknown')
-        .map(s => `${v[s]}${s[0].toUpperCase()}`)
-        .join(' ')
-    : '—';
-const signedBytes = (n) => (n > 0 ? `+${(0,_size_js__WEBPACK_IMPORTED_MODULE_0__/* .humanSize */ .Xe)(n)}` : n === 0 ? '0 B' : (0,_size_js__WEBPACK_IMPORTED_MODULE_0__/* .humanSize */ .Xe)(n));
-/** One row of cells per build, after a header: when, which, size (and change from the row before), layers, time, hit rate, verify, vulnerabilities. */
-function trendRows(trend, mark = t => t) {
-    const { all, platform } = points(trend);
-    const rows = all.map((r, i) => {
-        const size = sizeOf(r, platform);
-        const change = i === 0 ? '' : ` (${signedBytes(size.size - sizeOf(all[i - 1], platform).size)})`;
-        const current = i === all.length - 1 && !trend.currentLabel;
-        return [
-            day(r.built),
-            current ? mark(currentLabel(trend, true)) : short(r.digest),
-            `${(0,_size_js__WEBPACK_IMPORTED_MODULE_0__/* .humanSize */ .Xe)(size.size)}${change}`,
-            String(size.layers),
-            `${r.buildSeconds.toFixed(1)} s`,
-            `${r.cacheHitRate}%`,
-            r.verify ?? '—',
-            vulnCell(r.vulnerabilities)
-        ];
-    });
-    return [['built', 'build', `size (${platform})`, 'layers', 'build time', 'cache hits', 'verify', 'vulnerabilities'], ...rows];
-}
-function trendTable(trend) {
-    const [header, ...rows] = trendRows(trend, t => `**${t}**`);
-    const cells = (row) => `| ${row.join(' | ')} |`;
-    const isCurrent = (i) => i === rows.length - 1 && !trend.currentLabel;
-    return [
-        cells(header),
-        '|---|---|---:|---:|---:|---:|---|---|',
-        ...rows.map((row, i) => cells(isCurrent(i) ? row : [row[0], `\`${row[1]}\``, ...row.slice(2)]))
-    ];
-}
-/** The trend section of the summary: chart, text fallback, table. */
-function trendMarkdown(trend) {
-    const { all } = points(trend);
-    if (all.length < 2)
-        return [];
-    const first = all[0];
-    const { platform } = points(trend);
-    const change = sizeOf(trend.current, platform).size - sizeOf(first, platform).size;
-    return [
-        `**Trend** (last ${all.length} builds, ${platform}): ${signedBytes(change)} since ${day(first.built)}` +
-            (trend.currentPublished ? '' : '; this run shows where the image would sit'),
-        '',
-        trendChart(trend),
-        '',
-        '<details><summary>Trend as text</summary>',
-        '',
-        '```text',
-        trendText(trend),
-        '```',
-        '',
-        '</details>',
-        '',
-        ...trendTable(trend),
-        '',
-        ...(trend.note ? [`_${trend.note}_`, ''] : [])
-    ];
-}
-
-
-/***/ }),
-
-/***/ 7132:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   V: () => (/* binding */ retryAfterMs),
-/* harmony export */   x: () => (/* binding */ parseChallenge)
-/* harmony export */ });
-// What an HTTP answer's headers ask of the client: how a registry wants to be signed in to
-// (WWW-Authenticate), and how long a server asks to be left alone (Retry-After). Pure.
-/** A WWW-Authenticate challenge: its scheme and parameters. */
-function parseChallenge(header) {
-    const scheme = header.split(' ')[0];
-    const params = {};
-    for (const m of header.slice(scheme.length).matchAll(/(\w+)="([^"]*)"/g))
-        params[m[1]] = m[2];
-    return { scheme: scheme.toLowerCase(), params };
-}
-/** Retry-After in seconds or as an HTTP date. */
-function retryAfterMs(header, now = Date.now()) {
-    if (!header)
-        return undefined;
-    if (/^\d+$/.test(header.trim()))
-        return Number(header.trim()) * 1000;
-    const at = Date.parse(header);
-    return Number.isNaN(at) ? undefined : Math.max(0, at - now);
-}
-
-
-/***/ }),
-
-/***/ 8557:
+/***/ 4702:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -475,12 +475,12 @@ function retryAfterMs(header, now = Date.now()) {
 /* harmony export */   eR: () => (/* binding */ stageSeconds)
 /* harmony export */ });
 /* unused harmony export bar */
-/* harmony import */ var _compare_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3164);
-/* harmony import */ var _size_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3910);
-/* harmony import */ var _verify_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7190);
-/* harmony import */ var _history_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8863);
-/* harmony import */ var _vulnerabilities_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4793);
-/* harmony import */ var _build_checks_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(961);
+/* harmony import */ var _compare_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(969);
+/* harmony import */ var _size_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(329);
+/* harmony import */ var _builder_verify_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3626);
+/* harmony import */ var _registry_history_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8615);
+/* harmony import */ var _vulnerabilities_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3088);
+/* harmony import */ var _builder_build_checks_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(149);
 
 
 
@@ -543,7 +543,7 @@ function layerChart(platform, count = 8) {
 }
 function summaryMarkdown(report) {
     const over = report.breaches.length > 0;
-    const failedVerify = [report.verify, ...(report.variants ?? []).map(v => v.verify)].some(v => v && (0,_verify_js__WEBPACK_IMPORTED_MODULE_2__/* .verifyFailures */ .$)(v).length > 0);
+    const failedVerify = [report.verify, ...(report.variants ?? []).map(v => v.verify)].some(v => v && (0,_builder_verify_js__WEBPACK_IMPORTED_MODULE_2__/* .verifyFailures */ .$)(v).length > 0);
     const trouble = [over ? 'over budget' : '', failedVerify ? 'verify failed' : ''].filter(Boolean).join(', ');
     const lines = [
         `### CI base image ${report.pushed ? 'pushed' : 'built'}${trouble ? ` — ${trouble}` : report.changed === false ? ' — unchanged' : ''}`,
@@ -572,20 +572,20 @@ function summaryMarkdown(report) {
     if (report.vulnerabilities)
         lines.push(`**Vulnerabilities** (${report.vulnerabilities.format} report): ${(0,_vulnerabilities_js__WEBPACK_IMPORTED_MODULE_3__/* .countsText */ .WN)(report.vulnerabilities.counts)}`, '');
     if (report.checks?.length)
-        lines.push((0,_build_checks_js__WEBPACK_IMPORTED_MODULE_4__/* .checksMarkdown */ .pW)(report.checks, false));
+        lines.push((0,_builder_build_checks_js__WEBPACK_IMPORTED_MODULE_4__/* .checksMarkdown */ .pW)(report.checks, false));
     if (report.variants?.length)
         lines.push(...variantsMarkdown(report), '');
     const grew = (0,_compare_js__WEBPACK_IMPORTED_MODULE_5__/* .largestGrowth */ .A7)(report.platforms);
     if (grew)
         lines.push(`**Grew most:** ${code(grew.layer.instruction)} ${signedSize(grew.layer.delta)} on ${grew.platform}`, '');
     if (report.trend)
-        lines.push(...(0,_history_js__WEBPACK_IMPORTED_MODULE_1__/* .trendMarkdown */ .P3)(report.trend));
+        lines.push(...(0,_registry_history_js__WEBPACK_IMPORTED_MODULE_1__/* .trendMarkdown */ .P3)(report.trend));
     if (report.growth)
         lines.push(...growthMarkdown(report, report.growth));
     if (over)
         lines.push('**Budget exceeded**', '', ...report.breaches.map(b => `- ${b.message}`), '');
     if (report.verify)
-        lines.push(...(0,_verify_js__WEBPACK_IMPORTED_MODULE_2__/* .verifyMarkdown */ .vB)(report.verify));
+        lines.push(...(0,_builder_verify_js__WEBPACK_IMPORTED_MODULE_2__/* .verifyMarkdown */ .vB)(report.verify));
     const first = report.platforms[0];
     if (first?.breakdown.length)
         lines.push(`**Largest layers** (${first.platform})`, '', layerChart(first), '');
@@ -604,7 +604,7 @@ function summaryMarkdown(report) {
 function variantsMarkdown(report) {
     const main = report.platforms[0];
     const row = (name, target, p, vsMain, checks) => `| ${name} | ${target ? code(target) : '—'} | ${p ? (0,_size_js__WEBPACK_IMPORTED_MODULE_0__/* .humanSize */ .Xe)(p.size) : '—'} | ${vsMain} | ${p?.layers ?? '—'} | ${p?.sizeDelta === undefined ? 'new' : signedSize(p.sizeDelta)} | ${checks} |`;
-    const checks = (v) => (v ? ((0,_verify_js__WEBPACK_IMPORTED_MODULE_2__/* .verifyFailures */ .$)(v).length ? '❌' : '✅') : '—');
+    const checks = (v) => (v ? ((0,_builder_verify_js__WEBPACK_IMPORTED_MODULE_2__/* .verifyFailures */ .$)(v).length ? '❌' : '✅') : '—');
     return [
         `**Variants** (${main?.platform ?? ''})`,
         '',
@@ -935,12 +935,12 @@ class OutOfTime extends Error {
 /* harmony export */   ML: () => (/* binding */ writeRecordedIndex),
 /* harmony export */   UZ: () => (/* binding */ copyIndex)
 /* harmony export */ });
-/* harmony import */ var _core_image_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8906);
-/* harmony import */ var _core_history_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8863);
-/* harmony import */ var _core_reference_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5378);
+/* harmony import */ var _core_registry_image_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(594);
+/* harmony import */ var _core_registry_history_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8615);
+/* harmony import */ var _core_registry_reference_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7882);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4296);
 /* harmony import */ var _registry_client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7345);
-/* harmony import */ var _core_attestations_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3244);
+/* harmony import */ var _core_registry_attestations_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6836);
 // The history kept on the published images (see core/history.ts): a build's metrics written
 // onto its index before its tags move, and the chain of earlier builds read back from the
 // registry, one index manifest per build.
@@ -966,10 +966,10 @@ async function readHistory(ref, count, env, reads) {
         let next = ref;
         while (next && walked.length < count) {
             const at = next;
-            const repository = (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .repositoryOf */ ._M)(at);
+            const repository = (0,_core_registry_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .repositoryOf */ ._M)(at);
             let raw;
             try {
-                raw = await clientOf(repository).manifest((0,_core_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .tagOf */ .cO)(at));
+                raw = await clientOf(repository).manifest((0,_core_registry_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .tagOf */ .cO)(at));
             }
             catch (e) {
                 // The first read is the baseline's, which the report speaks of already: no history then.
@@ -977,8 +977,8 @@ async function readHistory(ref, count, env, reads) {
                     note = `The history stops at ${at}: ${e instanceof _registry_client_js__WEBPACK_IMPORTED_MODULE_2__/* .NotFoundError */ .m_ ? 'it is no longer in the registry' : (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorMessage */ .g)(e)}.`;
                 return;
             }
-            const digest = at.includes('@') ? at.slice(at.indexOf('@') + 1) : (0,_core_image_js__WEBPACK_IMPORTED_MODULE_0__/* .sha256 */ .sc)(raw);
-            const record = (0,_core_history_js__WEBPACK_IMPORTED_MODULE_1__/* .parseRecord */ .Hh)(digest, (0,_core_image_js__WEBPACK_IMPORTED_MODULE_0__/* .parseManifest */ .Ng)(raw, at).annotations);
+            const digest = at.includes('@') ? at.slice(at.indexOf('@') + 1) : (0,_core_registry_image_js__WEBPACK_IMPORTED_MODULE_0__/* .sha256 */ .sc)(raw);
+            const record = (0,_core_registry_history_js__WEBPACK_IMPORTED_MODULE_1__/* .parseRecord */ .Hh)(digest, (0,_core_registry_image_js__WEBPACK_IMPORTED_MODULE_0__/* .parseManifest */ .Ng)(raw, at).annotations);
             if (!record)
                 return;
             if (walked.some(r => r.digest === record.digest))
@@ -1003,10 +1003,10 @@ async function writeRecordedIndex(clientOf, repositories, built, annotations, pl
 withoutAttestations = false) {
     const source = clientOf(repositories[0]);
     const { bytes, mediaType } = await (0,_registry_client_js__WEBPACK_IMPORTED_MODULE_2__/* .readBack */ .e7)(`${repositories[0]}@${built}`, () => source.manifestBytes(built), warn);
-    const top = (0,_core_image_js__WEBPACK_IMPORTED_MODULE_0__/* .parseManifest */ .Ng)(bytes, `${repositories[0]}@${built}`);
+    const top = (0,_core_registry_image_js__WEBPACK_IMPORTED_MODULE_0__/* .parseManifest */ .Ng)(bytes, `${repositories[0]}@${built}`);
     const [os, architecture, variant] = platform.split('/');
-    const manifests = (0,_core_image_js__WEBPACK_IMPORTED_MODULE_0__/* .isIndex */ .nw)(top) ? top.manifests.filter(d => !withoutAttestations || !(0,_core_attestations_js__WEBPACK_IMPORTED_MODULE_3__/* .isAttestation */ .H3)(d)) : [];
-    if (!(0,_core_image_js__WEBPACK_IMPORTED_MODULE_0__/* .isIndex */ .nw)(top))
+    const manifests = (0,_core_registry_image_js__WEBPACK_IMPORTED_MODULE_0__/* .isIndex */ .nw)(top) ? top.manifests.filter(d => !withoutAttestations || !(0,_core_registry_attestations_js__WEBPACK_IMPORTED_MODULE_3__/* .isAttestation */ .H3)(d)) : [];
+    if (!(0,_core_registry_image_js__WEBPACK_IMPORTED_MODULE_0__/* .isIndex */ .nw)(top))
         manifests.push({
             mediaType: top.mediaType ?? mediaType,
             digest: built,
@@ -1015,16 +1015,16 @@ withoutAttestations = false) {
         });
     const index = {
         schemaVersion: 2,
-        mediaType: _core_attestations_js__WEBPACK_IMPORTED_MODULE_3__/* .OCI_INDEX */ .$p,
+        mediaType: _core_registry_attestations_js__WEBPACK_IMPORTED_MODULE_3__/* .OCI_INDEX */ .$p,
         manifests,
-        annotations: { ...((0,_core_image_js__WEBPACK_IMPORTED_MODULE_0__/* .isIndex */ .nw)(top) ? top.annotations : {}), ...annotations }
+        annotations: { ...((0,_core_registry_image_js__WEBPACK_IMPORTED_MODULE_0__/* .isIndex */ .nw)(top) ? top.annotations : {}), ...annotations }
     };
     const written = new TextEncoder().encode(JSON.stringify(index));
-    const digest = (0,_core_image_js__WEBPACK_IMPORTED_MODULE_0__/* .sha256 */ .sc)(Buffer.from(written).toString('utf8'));
+    const digest = (0,_core_registry_image_js__WEBPACK_IMPORTED_MODULE_0__/* .sha256 */ .sc)(Buffer.from(written).toString('utf8'));
     await Promise.all(repositories.map(async (repository) => {
         const client = clientOf(repository);
         if (!(await client.manifestDigest(digest)))
-            await client.putManifest(digest, written, _core_attestations_js__WEBPACK_IMPORTED_MODULE_3__/* .OCI_INDEX */ .$p);
+            await client.putManifest(digest, written, _core_registry_attestations_js__WEBPACK_IMPORTED_MODULE_3__/* .OCI_INDEX */ .$p);
     }));
     return digest;
 }
@@ -1034,7 +1034,7 @@ async function copyIndex(clientOf, from, repositories) {
     const missing = (await Promise.all(repositories.map(async (r) => ((await clientOf(r).manifestDigest(digest)) ? '' : r)))).filter(Boolean);
     if (!missing.length)
         return;
-    const { bytes, mediaType } = await clientOf((0,_core_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .repositoryOf */ ._M)(from)).manifestBytes(digest);
+    const { bytes, mediaType } = await clientOf((0,_core_registry_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .repositoryOf */ ._M)(from)).manifestBytes(digest);
     await Promise.all(missing.map(r => clientOf(r).putManifest(digest, bytes, mediaType)));
 }
 
@@ -1055,11 +1055,11 @@ async function copyIndex(clientOf, from, repositories) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _host_docker_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2897);
-/* harmony import */ var _core_args_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1038);
-/* harmony import */ var _core_image_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8906);
+/* harmony import */ var _core_builder_args_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9170);
+/* harmony import */ var _core_registry_image_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(594);
 /* harmony import */ var _registry_client_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7345);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4296);
-/* harmony import */ var _core_reference_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5378);
+/* harmony import */ var _core_registry_reference_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7882);
 // Where image manifests are read from: the registry after a push (or the published baseline),
 // or the OCI layout the build wrote.
 
@@ -1089,8 +1089,8 @@ function registrySource(run, repository, env, onRetry, signal) {
         }
     };
     return {
-        manifest: refOrDigest => either(() => http.manifest((0,_core_reference_js__WEBPACK_IMPORTED_MODULE_5__/* .tagOf */ .cO)(refOrDigest)), async () => (await (0,_host_docker_js__WEBPACK_IMPORTED_MODULE_2__/* .mustRun */ .Pv)(run, (0,_core_args_js__WEBPACK_IMPORTED_MODULE_6__/* .inspectRawArgs */ .qr)(at(refOrDigest)), `Reading manifest ${at(refOrDigest)}`, { quiet: true })).stdout),
-        config: (manifestDigest, manifest) => either(async () => (0,_core_image_js__WEBPACK_IMPORTED_MODULE_3__/* .parseImageConfig */ .FB)(await http.blob(manifest.config.digest)), async () => (0,_core_image_js__WEBPACK_IMPORTED_MODULE_3__/* .parseImageConfig */ .FB)((await (0,_host_docker_js__WEBPACK_IMPORTED_MODULE_2__/* .mustRun */ .Pv)(run, (0,_core_args_js__WEBPACK_IMPORTED_MODULE_6__/* .inspectConfigArgs */ .ey)(at(manifestDigest)), `Reading image config ${at(manifestDigest)}`, { quiet: true }))
+        manifest: refOrDigest => either(() => http.manifest((0,_core_registry_reference_js__WEBPACK_IMPORTED_MODULE_5__/* .tagOf */ .cO)(refOrDigest)), async () => (await (0,_host_docker_js__WEBPACK_IMPORTED_MODULE_2__/* .mustRun */ .Pv)(run, (0,_core_builder_args_js__WEBPACK_IMPORTED_MODULE_6__/* .inspectRawArgs */ .qr)(at(refOrDigest)), `Reading manifest ${at(refOrDigest)}`, { quiet: true })).stdout),
+        config: (manifestDigest, manifest) => either(async () => (0,_core_registry_image_js__WEBPACK_IMPORTED_MODULE_3__/* .parseImageConfig */ .FB)(await http.blob(manifest.config.digest)), async () => (0,_core_registry_image_js__WEBPACK_IMPORTED_MODULE_3__/* .parseImageConfig */ .FB)((await (0,_host_docker_js__WEBPACK_IMPORTED_MODULE_2__/* .mustRun */ .Pv)(run, (0,_core_builder_args_js__WEBPACK_IMPORTED_MODULE_6__/* .inspectConfigArgs */ .ey)(at(manifestDigest)), `Reading image config ${at(manifestDigest)}`, { quiet: true }))
             .stdout))
     };
 }
@@ -1103,7 +1103,7 @@ function ociLayoutSource(dir) {
                 throw new Error(`An OCI layout is read by digest, not by '${digest}'`);
             return blob(digest);
         },
-        config: async (_digest, manifest) => (0,_core_image_js__WEBPACK_IMPORTED_MODULE_3__/* .parseImageConfig */ .FB)(await blob(manifest.config.digest))
+        config: async (_digest, manifest) => (0,_core_registry_image_js__WEBPACK_IMPORTED_MODULE_3__/* .parseImageConfig */ .FB)(await blob(manifest.config.digest))
     };
 }
 /** The published image to compare with, an optional read. Not there yet is no error: the report says "new". */
@@ -1111,7 +1111,7 @@ async function readBaseline(run, ref, order, env, reads) {
     if (!ref)
         return { ref, status: 'none' };
     try {
-        const image = await reads.read(`the baseline ${ref}`, signal => (0,_core_image_js__WEBPACK_IMPORTED_MODULE_3__/* .readImage */ .AM)(registrySource(run, (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_5__/* .repositoryOf */ ._M)(ref), env, undefined, signal), ref, order));
+        const image = await reads.read(`the baseline ${ref}`, signal => (0,_core_registry_image_js__WEBPACK_IMPORTED_MODULE_3__/* .readImage */ .AM)(registrySource(run, (0,_core_registry_reference_js__WEBPACK_IMPORTED_MODULE_5__/* .repositoryOf */ ._M)(ref), env, undefined, signal), ref, order));
         return image
             ? { ref, status: 'found', image }
             : { ref, status: 'unavailable', reason: 'the registry did not answer in time', warned: true };
@@ -1124,7 +1124,7 @@ async function readBaseline(run, ref, order, env, reads) {
     }
 }
 /** An image just pushed, read back (see readBack: a registry's reads may lag its writes). */
-const readFreshImage = (source, ref, order, warn) => (0,_registry_client_js__WEBPACK_IMPORTED_MODULE_4__/* .readBack */ .e7)(ref, () => (0,_core_image_js__WEBPACK_IMPORTED_MODULE_3__/* .readImage */ .AM)(source, ref, order), warn);
+const readFreshImage = (source, ref, order, warn) => (0,_registry_client_js__WEBPACK_IMPORTED_MODULE_4__/* .readBack */ .e7)(ref, () => (0,_core_registry_image_js__WEBPACK_IMPORTED_MODULE_3__/* .readImage */ .AM)(source, ref, order), warn);
 
 
 /***/ }),
@@ -1140,11 +1140,11 @@ const readFreshImage = (source, ref, order, warn) => (0,_registry_client_js__WEB
 /* harmony export */   m_: () => (/* binding */ NotFoundError)
 /* harmony export */ });
 /* unused harmony exports MANIFEST_TYPES, RegistryClient */
-/* harmony import */ var _core_reference_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5378);
+/* harmony import */ var _core_registry_reference_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7882);
 /* harmony import */ var _host_docker_config_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5404);
 /* harmony import */ var _host_http_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1893);
-/* harmony import */ var _core_http_headers_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7132);
-/* harmony import */ var _core_image_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8906);
+/* harmony import */ var _core_host_http_headers_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4723);
+/* harmony import */ var _core_registry_image_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(594);
 // The distribution HTTP API, with docker's own credentials (config.json or a credential
 // helper) and the token dance registries ask for: manifest and config reads for the report
 // (milliseconds, where a `docker buildx imagetools` process costs ~100 ms), and the writes
@@ -1270,7 +1270,7 @@ class RegistryClient {
         }));
         if (!res.ok || !(res.headers.get('content-type') ?? '').includes('application/vnd.oci.image.index.v1+json'))
             return undefined;
-        return (0,_core_image_js__WEBPACK_IMPORTED_MODULE_2__/* .parseIndex */ .A1)(await res.text(), `the referrers of ${digest}`).manifests;
+        return (0,_core_registry_image_js__WEBPACK_IMPORTED_MODULE_2__/* .parseIndex */ .A1)(await res.text(), `the referrers of ${digest}`).manifests;
     }
     async call(pathOrUrl, call) {
         const url = pathOrUrl.startsWith('/') ? `${this.ref.base}${pathOrUrl}` : pathOrUrl;
@@ -1293,12 +1293,12 @@ class RegistryClient {
             const detail = await res.text().catch(() => '');
             if (res.status === 404)
                 throw new NotFoundError(`${this.ref.host}/${this.ref.repository}: ${url.split('?')[0].split('/').pop()} not found`);
-            throw new RegistryError(`${this.ref.host}: ${what} answered ${res.status} ${res.statusText}${detail ? `: ${detail.trim().slice(0, 300)}` : ''}`, res.status, (0,_core_http_headers_js__WEBPACK_IMPORTED_MODULE_3__/* .retryAfterMs */ .V)(res.headers.get('retry-after')));
+            throw new RegistryError(`${this.ref.host}: ${what} answered ${res.status} ${res.statusText}${detail ? `: ${detail.trim().slice(0, 300)}` : ''}`, res.status, (0,_core_host_http_headers_js__WEBPACK_IMPORTED_MODULE_3__/* .retryAfterMs */ .V)(res.headers.get('retry-after')));
         }
         throw new Error(`${this.ref.host}: not authorized for ${what} in ${this.ref.repository}`);
     }
     async authenticate(header) {
-        const { scheme, params } = (0,_core_http_headers_js__WEBPACK_IMPORTED_MODULE_3__/* .parseChallenge */ .x)(header);
+        const { scheme, params } = (0,_core_host_http_headers_js__WEBPACK_IMPORTED_MODULE_3__/* .parseChallenge */ .x)(header);
         const creds = await this.credentials();
         const basic = creds ? `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}` : undefined;
         if (scheme === 'basic') {
@@ -1335,7 +1335,7 @@ function abortableSleep(ms, signal) {
  * `onRetry` hears of each retry, and `signal` cuts every request off (optional reads).
  */
 function clientFor(repository, env, onRetry, signal) {
-    const ref = (0,_core_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .parseRepository */ .SU)(repository);
+    const ref = (0,_core_registry_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .parseRepository */ .SU)(repository);
     return new RegistryClient(ref, () => (0,_host_docker_config_js__WEBPACK_IMPORTED_MODULE_0__/* .dockerCredentials */ .d8)(ref.host, env), { ...DEFAULT_RETRIES, onRetry, signal });
 }
 /** One client per repository, made when first asked for: the requests to a repository share its token. */

@@ -1,6 +1,6 @@
 // What the run knows about itself, from the runner's environment and its event payload.
 import { tmpdir } from 'node:os'
-import type { Env } from './env.js'
+import type { Env } from '../host/env.js'
 
 export interface RunContext {
   sha: string

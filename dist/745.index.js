@@ -1,68 +1,8 @@
-export const id = 24;
-export const ids = [24];
+export const id = 745;
+export const ids = [745];
 export const modules = {
 
-/***/ 517:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   N3: () => (/* binding */ dockerfileLabelKeys),
-/* harmony export */   lM: () => (/* binding */ annotationArgs),
-/* harmony export */   nM: () => (/* binding */ indexAnnotations)
-/* harmony export */ });
-/* unused harmony export dockerfileLabels */
-// OCI annotations for the pushed image. Labels live in each platform's config; registries such
-// as GHCR describe a multi-platform image from its index's annotations, so the OCI basics go on
-// the index too (on the manifest when there is only one platform). Pure.
-const INDEX_KEYS = ['title', 'description', 'source', 'revision', 'version', 'created'].map(k => `org.opencontainers.image.${k}`);
-/** Literal values of OCI LABELs in a Dockerfile (values built from ARGs are left out: they are not known here). */
-function dockerfileLabels(dockerfile) {
-    const found = {};
-    for (const m of dockerfile.matchAll(/(org\.opencontainers\.image\.[a-z]+)=(?:"([^"$\\]*)"|([^\s"'$\\]+))/g))
-        found[m[1]] = m[2] ?? m[3];
-    return found;
-}
-/** Every OCI key a Dockerfile's LABELs set, with literal values or built from ARGs. */
-const dockerfileLabelKeys = (dockerfile) => new Set([...dockerfile.matchAll(/(org\.opencontainers\.image\.[a-z]+)=/g)].map(m => m[1]));
-/**
- * buildx --annotation values: the user's (unprefixed ones on the index and on each manifest),
- * then the OCI basics from the labels (or the Dockerfile's literal LABELs) where the user set none.
- */
-function annotationArgs(user, labels, dockerfile, multiPlatform) {
-    const top = multiPlatform ? 'index' : 'manifest';
-    const out = [];
-    const userTopKeys = new Set();
-    for (const line of user) {
-        const prefixed = /^([a-z-]+(?:\[[^\]]*\])?):(.*)$/.exec(line);
-        if (prefixed && !prefixed[2].startsWith('//')) {
-            out.push(line);
-            if (prefixed[1].startsWith(top))
-                userTopKeys.add(prefixed[2].split('=')[0]);
-        }
-        else {
-            if (multiPlatform)
-                out.push(`index:${line}`);
-            out.push(`manifest:${line}`);
-            userTopKeys.add(line.split('=')[0]);
-        }
-    }
-    const fromLabels = Object.fromEntries(labels.map(l => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
-    const known = { ...dockerfileLabels(dockerfile), ...fromLabels };
-    for (const key of INDEX_KEYS)
-        if (known[key] && !userTopKeys.has(key))
-            out.push(`${top}:${key}=${known[key]}`);
-    return out;
-}
-/** The index's own annotations among buildx's --annotation values (`index:key=value`), as the index carries them. */
-const indexAnnotations = (args) => Object.fromEntries(args
-    .filter(a => a.startsWith('index:'))
-    .map(a => a.slice('index:'.length))
-    .map(a => [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]));
-
-
-/***/ }),
-
-/***/ 5540:
+/***/ 443:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -78,9 +18,9 @@ const indexAnnotations = (args) => Object.fromEntries(args
 /* unused harmony exports cacheMountsOf, selectMounts, mountFile, mountsImage, helperFor */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _dockerfile_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1709);
-/* harmony import */ var _cache_plan_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6925);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1139);
+/* harmony import */ var _dockerfile_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5993);
+/* harmony import */ var _cache_plan_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9961);
+/* harmony import */ var _inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8207);
 // Cache mounts kept across runs. `RUN --mount=type=cache` stores (apk, apt, npm, pnpm) live in
 // the builder and start empty on every hosted runner: they are carried in and out by small
 // builds of their own on the same builder. A restore build unpacks each archive into its mount;
@@ -254,7 +194,7 @@ function helperFor(stages, mounts) {
     const chosen = own >= 0 && runsShell(own) ? own : stages.findIndex((_, i) => runsShell(i));
     if (chosen < 0) {
         const stage = stages[own >= 0 ? own : 0];
-        throw new _inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz([
+        throw new _inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz([
             `Input 'cache-mounts': the cache mount ${mounts[0].id} is used in stage ${stage.name} (FROM ${stage.from}), which runs ` +
                 'no shell, and no stage of the Dockerfile runs one (a RUN in shell form on an image) to carry the mounts in and out. ' +
                 'Add a stage FROM an image with a shell and tar (it is not built unless a target needs it), or leave cache-mounts empty.'
@@ -290,7 +230,7 @@ function planMounts(inputs, f, cache) {
 
 /***/ }),
 
-/***/ 1709:
+/***/ 5993:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -374,150 +314,7 @@ function baseImages(dockerfile, buildArgs) {
 
 /***/ }),
 
-/***/ 7877:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  n: () => (/* binding */ planRun)
-});
-
-// EXTERNAL MODULE: ./src/core/tags.ts + 1 modules
-var core_tags = __webpack_require__(2558);
-// EXTERNAL MODULE: ./src/core/cache-plan.ts
-var cache_plan = __webpack_require__(6925);
-// EXTERNAL MODULE: ./src/core/dockerfile.ts
-var dockerfile = __webpack_require__(1709);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/core/annotations.ts
-var annotations = __webpack_require__(517);
-// EXTERNAL MODULE: ./src/core/reference.ts
-var reference = __webpack_require__(5378);
-;// CONCATENATED MODULE: ./src/core/build-plan.ts
-// The `docker buildx build` a run will do, decided once from the inputs and what setup chose:
-// the action runs it, and `ci-base-action build --dry-run` prints it. Pure.
-
-
-
-
-const safeName = (text) => text.replace(/[^A-Za-z0-9_-]/g, '-');
-/** Names of this run's own things: its builder, and the verify containers' label. */
-const runNames = (ctx, pid) => ({
-    builder: safeName(`ci-base-${ctx.runId}-${ctx.runAttempt}-${pid}`),
-    verifyKey: safeName(`ci-base-verify-${ctx.runId}-${ctx.runAttempt}-${pid}`).toLowerCase()
-});
-/** The registry tags a run writes: none for a per-platform build (its tags are the merge job's). */
-const runTags = (inputs, tags) => (inputs.mode === 'platform' ? [] : tags());
-/** Where the image is pushed by digest: the tags' repositories, or the image's alone for a per-platform build. */
-const pushRepositories = (inputs, tags) => inputs.mode === 'platform' ? [inputs.image] : (0,reference/* repositoriesOf */.Ub)(tags);
-const wantsVerify = (inputs) => inputs.verify.length > 0 || inputs.requireNonRoot;
-/** The local name a build is loaded under to be verified: only when it is verified and not pushed (a pushed one is pulled by digest). */
-const verifyName = (inputs, verifyKey) => wantsVerify(inputs) && !inputs.push ? `${verifyKey}:built` : '';
-function makeBuildPlan(f) {
-    const { inputs } = f;
-    const labels = (0,core_tags/* ociLabels */.TT)(inputs, f.ctx, new Date(f.sourceDateEpoch * 1000), f.dockerfile, f.version);
-    return {
-        inputs,
-        builder: f.builder,
-        tags: f.tags,
-        labels,
-        annotations: (0,annotations/* annotationArgs */.lM)(inputs.annotations, labels, f.dockerfile, inputs.platforms.length > 1),
-        cacheFrom: f.cache.from,
-        cacheTo: f.cache.to.filter(c => !f.cache.toIfStale.includes(c)),
-        cacheToAfter: f.cache.toIfStale,
-        inlineCache: f.cache.inline,
-        metadataFile: (0,external_node_path_.join)(f.work, 'metadata.json'),
-        ociDir: f.layoutDir,
-        // Builders that can push by digest do; the docker driver cannot, so its layout is pushed by the action.
-        pushTo: inputs.push && f.driver !== 'docker' ? f.repositories : [],
-        sourceDateEpoch: f.sourceDateEpoch,
-        loadTags: [...(inputs.load ? f.tags : []), ...(f.verifyName ? [f.verifyName] : [])]
-    };
-}
-
-// EXTERNAL MODULE: ./src/core/builder.ts
-var builder = __webpack_require__(3656);
-// EXTERNAL MODULE: ./src/core/cache-mounts.ts
-var cache_mounts = __webpack_require__(5540);
-;// CONCATENATED MODULE: ./src/core/run-plan.ts
-
-
-
-
-
-
-function planRun(f) {
-    const { inputs, ctx } = f;
-    const named = (0,core_tags/* tagNames */.nP)(inputs, ctx, f.now, f.release);
-    const tags = runTags(inputs, () => named.tags);
-    const repositories = pushRepositories(inputs, tags);
-    const cache = (0,cache_plan/* planCache */._s)(inputs, tags, ctx, f.env);
-    const names = runNames(ctx, f.pid);
-    const driver = f.existingDriver ?? (0,builder/* chooseDriver */.kW)(inputs, f.engine ?? { containerdStore: false }, cache.to);
-    // A merge job builds nothing: no builder.
-    const create = inputs.mode === 'merge' || inputs.builder || driver === 'docker'
-        ? undefined
-        : (0,builder/* builderSpec */.xh)(inputs, driver, names.builder, f.work, [...tags, ...cache.registryRefs, ...(0,dockerfile/* baseImages */["if"])(f.dockerfile, inputs.buildArgs)]);
-    const localName = verifyName(inputs, names.verifyKey);
-    const buildFacts = {
-        inputs,
-        ctx,
-        tags,
-        cache,
-        builder: inputs.builder || (create ? names.builder : ''),
-        driver,
-        work: f.work,
-        layoutDir: f.layoutDir,
-        dockerfile: f.dockerfile,
-        sourceDateEpoch: f.sourceDateEpoch,
-        verifyName: localName,
-        repositories,
-        version: named.version
-    };
-    const nodes = create ? (0,builder/* createdNodes */.S6)(create) : (f.existingNodes ?? []);
-    const groups = (0,builder/* nodeGroups */.f$)(inputs.platforms, nodes);
-    const split = groups.length > 1 && inputs.mode === 'build'
-        ? groups.map(({ node, platforms }) => {
-            // Each node's build is a per-platform build of its platforms: its own cache, the others' read too.
-            const own = { ...inputs, platforms };
-            const nodeCache = (0,cache_plan/* planCache */._s)({ ...own, mode: 'platform' }, tags, ctx, f.env, inputs.platforms);
-            const build = makeBuildPlan({ ...buildFacts, inputs: own, cache: { ...nodeCache, toIfStale: [] } });
-            return { node, platforms, build: { ...build, metadataFile: build.metadataFile.replace(/\.json$/, `-${node}.json`) } };
-        })
-        : undefined;
-    const whole = makeBuildPlan(buildFacts);
-    // Split, the nodes' builds write the caches: the whole build's plan only names them, for the report.
-    const build = split
-        ? {
-            ...whole,
-            cacheFrom: [...new Set(split.flatMap(n => n.build.cacheFrom))],
-            cacheTo: split.flatMap(n => n.build.cacheTo),
-            cacheToAfter: []
-        }
-        : whole;
-    return {
-        mode: inputs.mode,
-        tags,
-        version: named.version,
-        repositories,
-        cache,
-        names,
-        driver,
-        create,
-        build,
-        verify: wantsVerify(inputs) ? { key: names.verifyKey, localName } : undefined,
-        ...(inputs.cacheMounts.length && inputs.mode !== 'merge' ? { mounts: (0,cache_mounts/* planMounts */.Ou)(inputs, f, cache) } : {}),
-        nodes,
-        ...(split ? { split } : {})
-    };
-}
-
-
-/***/ }),
-
-/***/ 2558:
+/***/ 1837:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -530,9 +327,9 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: formatDate, imageTags, tagSafe
 
-// EXTERNAL MODULE: ./src/core/reference.ts
-var reference = __webpack_require__(5378);
-;// CONCATENATED MODULE: ./src/core/semver.ts
+// EXTERNAL MODULE: ./src/core/registry/reference.ts
+var reference = __webpack_require__(7882);
+;// CONCATENATED MODULE: ./src/core/registry/semver.ts
 // Release tags from a git tag, the way images are released: v1.2.3 gives 1.2.3, 1.2 and 1, and
 // latest; a floating tag only moves forward (releasing 1.2.5 after 1.3.0 leaves 1 and latest on
 // 1.3.0); a pre-release gets its full version only. Pure.
@@ -589,11 +386,11 @@ function releaseTags(version, published) {
     return tags;
 }
 
-// EXTERNAL MODULE: ./src/core/annotations.ts
-var annotations = __webpack_require__(517);
-// EXTERNAL MODULE: ./src/core/tag-policy.ts
-var tag_policy = __webpack_require__(7786);
-;// CONCATENATED MODULE: ./src/core/tags.ts
+// EXTERNAL MODULE: ./src/core/registry/annotations.ts
+var annotations = __webpack_require__(9709);
+// EXTERNAL MODULE: ./src/core/inputs/tag-policy.ts
+var tag_policy = __webpack_require__(7964);
+;// CONCATENATED MODULE: ./src/core/inputs/tags.ts
 
 
 
@@ -733,6 +530,209 @@ function ociLabels(inputs, ctx, now, dockerfile = '', version) {
 
 /***/ }),
 
+/***/ 9709:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   N3: () => (/* binding */ dockerfileLabelKeys),
+/* harmony export */   lM: () => (/* binding */ annotationArgs),
+/* harmony export */   nM: () => (/* binding */ indexAnnotations)
+/* harmony export */ });
+/* unused harmony export dockerfileLabels */
+// OCI annotations for the pushed image. Labels live in each platform's config; registries such
+// as GHCR describe a multi-platform image from its index's annotations, so the OCI basics go on
+// the index too (on the manifest when there is only one platform). Pure.
+const INDEX_KEYS = ['title', 'description', 'source', 'revision', 'version', 'created'].map(k => `org.opencontainers.image.${k}`);
+/** Literal values of OCI LABELs in a Dockerfile (values built from ARGs are left out: they are not known here). */
+function dockerfileLabels(dockerfile) {
+    const found = {};
+    for (const m of dockerfile.matchAll(/(org\.opencontainers\.image\.[a-z]+)=(?:"([^"$\\]*)"|([^\s"'$\\]+))/g))
+        found[m[1]] = m[2] ?? m[3];
+    return found;
+}
+/** Every OCI key a Dockerfile's LABELs set, with literal values or built from ARGs. */
+const dockerfileLabelKeys = (dockerfile) => new Set([...dockerfile.matchAll(/(org\.opencontainers\.image\.[a-z]+)=/g)].map(m => m[1]));
+/**
+ * buildx --annotation values: the user's (unprefixed ones on the index and on each manifest),
+ * then the OCI basics from the labels (or the Dockerfile's literal LABELs) where the user set none.
+ */
+function annotationArgs(user, labels, dockerfile, multiPlatform) {
+    const top = multiPlatform ? 'index' : 'manifest';
+    const out = [];
+    const userTopKeys = new Set();
+    for (const line of user) {
+        const prefixed = /^([a-z-]+(?:\[[^\]]*\])?):(.*)$/.exec(line);
+        if (prefixed && !prefixed[2].startsWith('//')) {
+            out.push(line);
+            if (prefixed[1].startsWith(top))
+                userTopKeys.add(prefixed[2].split('=')[0]);
+        }
+        else {
+            if (multiPlatform)
+                out.push(`index:${line}`);
+            out.push(`manifest:${line}`);
+            userTopKeys.add(line.split('=')[0]);
+        }
+    }
+    const fromLabels = Object.fromEntries(labels.map(l => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+    const known = { ...dockerfileLabels(dockerfile), ...fromLabels };
+    for (const key of INDEX_KEYS)
+        if (known[key] && !userTopKeys.has(key))
+            out.push(`${top}:${key}=${known[key]}`);
+    return out;
+}
+/** The index's own annotations among buildx's --annotation values (`index:key=value`), as the index carries them. */
+const indexAnnotations = (args) => Object.fromEntries(args
+    .filter(a => a.startsWith('index:'))
+    .map(a => a.slice('index:'.length))
+    .map(a => [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]));
+
+
+/***/ }),
+
+/***/ 7877:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  n: () => (/* binding */ planRun)
+});
+
+// EXTERNAL MODULE: ./src/core/inputs/tags.ts + 1 modules
+var inputs_tags = __webpack_require__(1837);
+// EXTERNAL MODULE: ./src/core/builder/cache-plan.ts
+var cache_plan = __webpack_require__(9961);
+// EXTERNAL MODULE: ./src/core/builder/dockerfile.ts
+var dockerfile = __webpack_require__(5993);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/core/registry/annotations.ts
+var annotations = __webpack_require__(9709);
+// EXTERNAL MODULE: ./src/core/registry/reference.ts
+var reference = __webpack_require__(7882);
+;// CONCATENATED MODULE: ./src/core/build-plan.ts
+// The `docker buildx build` a run will do, decided once from the inputs and what setup chose:
+// the action runs it, and `ci-base-action build --dry-run` prints it. Pure.
+
+
+
+
+const safeName = (text) => text.replace(/[^A-Za-z0-9_-]/g, '-');
+/** Names of this run's own things: its builder, and the verify containers' label. */
+const runNames = (ctx, pid) => ({
+    builder: safeName(`ci-base-${ctx.runId}-${ctx.runAttempt}-${pid}`),
+    verifyKey: safeName(`ci-base-verify-${ctx.runId}-${ctx.runAttempt}-${pid}`).toLowerCase()
+});
+/** The registry tags a run writes: none for a per-platform build (its tags are the merge job's). */
+const runTags = (inputs, tags) => (inputs.mode === 'platform' ? [] : tags());
+/** Where the image is pushed by digest: the tags' repositories, or the image's alone for a per-platform build. */
+const pushRepositories = (inputs, tags) => inputs.mode === 'platform' ? [inputs.image] : (0,reference/* repositoriesOf */.Ub)(tags);
+const wantsVerify = (inputs) => inputs.verify.length > 0 || inputs.requireNonRoot;
+/** The local name a build is loaded under to be verified: only when it is verified and not pushed (a pushed one is pulled by digest). */
+const verifyName = (inputs, verifyKey) => wantsVerify(inputs) && !inputs.push ? `${verifyKey}:built` : '';
+function makeBuildPlan(f) {
+    const { inputs } = f;
+    const labels = (0,inputs_tags/* ociLabels */.TT)(inputs, f.ctx, new Date(f.sourceDateEpoch * 1000), f.dockerfile, f.version);
+    return {
+        inputs,
+        builder: f.builder,
+        tags: f.tags,
+        labels,
+        annotations: (0,annotations/* annotationArgs */.lM)(inputs.annotations, labels, f.dockerfile, inputs.platforms.length > 1),
+        cacheFrom: f.cache.from,
+        cacheTo: f.cache.to.filter(c => !f.cache.toIfStale.includes(c)),
+        cacheToAfter: f.cache.toIfStale,
+        inlineCache: f.cache.inline,
+        metadataFile: (0,external_node_path_.join)(f.work, 'metadata.json'),
+        ociDir: f.layoutDir,
+        // Builders that can push by digest do; the docker driver cannot, so its layout is pushed by the action.
+        pushTo: inputs.push && f.driver !== 'docker' ? f.repositories : [],
+        sourceDateEpoch: f.sourceDateEpoch,
+        loadTags: [...(inputs.load ? f.tags : []), ...(f.verifyName ? [f.verifyName] : [])]
+    };
+}
+
+// EXTERNAL MODULE: ./src/core/builder/builder.ts
+var builder = __webpack_require__(8300);
+// EXTERNAL MODULE: ./src/core/builder/cache-mounts.ts
+var cache_mounts = __webpack_require__(443);
+;// CONCATENATED MODULE: ./src/core/run-plan.ts
+
+
+
+
+
+
+function planRun(f) {
+    const { inputs, ctx } = f;
+    const named = (0,inputs_tags/* tagNames */.nP)(inputs, ctx, f.now, f.release);
+    const tags = runTags(inputs, () => named.tags);
+    const repositories = pushRepositories(inputs, tags);
+    const cache = (0,cache_plan/* planCache */._s)(inputs, tags, ctx, f.env);
+    const names = runNames(ctx, f.pid);
+    const driver = f.existingDriver ?? (0,builder/* chooseDriver */.kW)(inputs, f.engine ?? { containerdStore: false }, cache.to);
+    // A merge job builds nothing: no builder.
+    const create = inputs.mode === 'merge' || inputs.builder || driver === 'docker'
+        ? undefined
+        : (0,builder/* builderSpec */.xh)(inputs, driver, names.builder, f.work, [...tags, ...cache.registryRefs, ...(0,dockerfile/* baseImages */["if"])(f.dockerfile, inputs.buildArgs)]);
+    const localName = verifyName(inputs, names.verifyKey);
+    const buildFacts = {
+        inputs,
+        ctx,
+        tags,
+        cache,
+        builder: inputs.builder || (create ? names.builder : ''),
+        driver,
+        work: f.work,
+        layoutDir: f.layoutDir,
+        dockerfile: f.dockerfile,
+        sourceDateEpoch: f.sourceDateEpoch,
+        verifyName: localName,
+        repositories,
+        version: named.version
+    };
+    const nodes = create ? (0,builder/* createdNodes */.S6)(create) : (f.existingNodes ?? []);
+    const groups = (0,builder/* nodeGroups */.f$)(inputs.platforms, nodes);
+    const split = groups.length > 1 && inputs.mode === 'build'
+        ? groups.map(({ node, platforms }) => {
+            // Each node's build is a per-platform build of its platforms: its own cache, the others' read too.
+            const own = { ...inputs, platforms };
+            const nodeCache = (0,cache_plan/* planCache */._s)({ ...own, mode: 'platform' }, tags, ctx, f.env, inputs.platforms);
+            const build = makeBuildPlan({ ...buildFacts, inputs: own, cache: { ...nodeCache, toIfStale: [] } });
+            return { node, platforms, build: { ...build, metadataFile: build.metadataFile.replace(/\.json$/, `-${node}.json`) } };
+        })
+        : undefined;
+    const whole = makeBuildPlan(buildFacts);
+    // Split, the nodes' builds write the caches: the whole build's plan only names them, for the report.
+    const build = split
+        ? {
+            ...whole,
+            cacheFrom: [...new Set(split.flatMap(n => n.build.cacheFrom))],
+            cacheTo: split.flatMap(n => n.build.cacheTo),
+            cacheToAfter: []
+        }
+        : whole;
+    return {
+        mode: inputs.mode,
+        tags,
+        version: named.version,
+        repositories,
+        cache,
+        names,
+        driver,
+        create,
+        build,
+        verify: wantsVerify(inputs) ? { key: names.verifyKey, localName } : undefined,
+        ...(inputs.cacheMounts.length && inputs.mode !== 'merge' ? { mounts: (0,cache_mounts/* planMounts */.Ou)(inputs, f, cache) } : {}),
+        nodes,
+        ...(split ? { split } : {})
+    };
+}
+
+
+/***/ }),
+
 /***/ 9402:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -758,8 +758,8 @@ var promises_ = __webpack_require__(1455);
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/core/inputs.ts + 1 modules
-var core_inputs = __webpack_require__(1139);
+// EXTERNAL MODULE: ./src/core/inputs/inputs.ts + 1 modules
+var inputs_inputs = __webpack_require__(8207);
 // EXTERNAL MODULE: ./src/pipeline/host/docker.ts
 var docker = __webpack_require__(2897);
 // EXTERNAL MODULE: external "node:stream/promises"
@@ -828,16 +828,16 @@ async function download(url, dest, timeoutMs = 30_000, pauseMs = 2_000) {
 
 // EXTERNAL MODULE: ./src/pipeline/github/image-cache.ts
 var image_cache = __webpack_require__(2106);
-// EXTERNAL MODULE: ./src/core/image-cache.ts
-var core_image_cache = __webpack_require__(5273);
-// EXTERNAL MODULE: ./src/core/args.ts
-var args = __webpack_require__(1038);
-// EXTERNAL MODULE: ./src/core/version.ts
-var core_version = __webpack_require__(3323);
+// EXTERNAL MODULE: ./src/core/github/image-cache.ts
+var github_image_cache = __webpack_require__(145);
+// EXTERNAL MODULE: ./src/core/builder/args.ts
+var args = __webpack_require__(9170);
+// EXTERNAL MODULE: ./src/core/builder/version.ts
+var builder_version = __webpack_require__(9567);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
-// EXTERNAL MODULE: ./src/core/builder.ts
-var core_builder = __webpack_require__(3656);
+// EXTERNAL MODULE: ./src/core/builder/builder.ts
+var builder_builder = __webpack_require__(8300);
 // EXTERNAL MODULE: ./src/pipeline/host/docker-config.ts
 var docker_config = __webpack_require__(5404);
 ;// CONCATENATED MODULE: ./src/pipeline/builder/buildx.ts
@@ -878,7 +878,7 @@ async function installedBuildx(run, env, binary = buildxPlugin(env)) {
     if (key && known[key])
         return known[key];
     const result = binary ? await run(['version'], { quiet: true, command: binary }) : await run(['buildx', 'version'], { quiet: true });
-    const version = result.code === 0 ? (0,core_version/* parseVersion */.o)(result.stdout) : undefined;
+    const version = result.code === 0 ? (0,builder_version/* parseVersion */.o)(result.stdout) : undefined;
     if (key && version)
         await rememberVersion(env, { ...known, [key]: version });
     return version;
@@ -919,7 +919,7 @@ async function installBuildx(version, baseUrl, env) {
     if (!dir) {
         // Loaded only on a miss: the module costs about 200 ms to load.
         const tc = await Promise.all(/* import() */[__webpack_require__.e(942), __webpack_require__.e(838), __webpack_require__.e(88), __webpack_require__.e(805)]).then(__webpack_require__.bind(__webpack_require__, 9805));
-        const asset = (0,core_builder/* buildxAsset */.Ty)(version);
+        const asset = (0,builder_builder/* buildxAsset */.Ty)(version);
         const url = `${baseUrl}/${version}/${asset}`;
         const work = await (0,promises_.mkdtemp)((0,external_node_path_.join)(env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'buildx-download-'));
         const file = (0,external_node_path_.join)(work, asset);
@@ -937,7 +937,7 @@ async function installBuildx(version, baseUrl, env) {
             throw new Error(`buildx ${version}: ${asset} is not listed in checksums.txt at ${baseUrl}/${version}`);
         if (expected !== actual)
             throw new Error(`buildx ${version}: checksum mismatch for ${url} (expected ${expected}, got ${actual})`);
-        const pinned = core_builder/* DEFAULT_BUILDX_SHA256 */.l5[asset];
+        const pinned = builder_builder/* DEFAULT_BUILDX_SHA256 */.l5[asset];
         if (pinned && pinned !== actual)
             throw new Error(`buildx ${version}: ${url} is not the release this action pins (sha256 ${pinned}, got ${actual})`);
         dir = await tc.cacheFile(file, 'docker-buildx', 'docker-buildx', version.slice(1));
@@ -973,7 +973,7 @@ async function existingBuilder(run, name) {
     const driver = /^Driver:\s*(\S+)/m.exec(inspected.stdout)?.[1] ?? '';
     return {
         driver: ['docker', 'docker-container', 'remote', 'kubernetes'].find(d => d === driver) ?? 'docker-container',
-        nodes: (0,core_builder/* builderNodes */.$R)(inspected.stdout)
+        nodes: (0,builder_builder/* builderNodes */.$R)(inspected.stdout)
     };
 }
 /**
@@ -982,18 +982,18 @@ async function existingBuilder(run, name) {
  */
 async function existingBuilderFacts(run, inputs) {
     const { driver, nodes } = await existingBuilder(run, inputs.builder);
-    const groups = (0,core_builder/* nodeGroups */.f$)(inputs.platforms, nodes);
+    const groups = (0,builder_builder/* nodeGroups */.f$)(inputs.platforms, nodes);
     if (groups.length > 1 && inputs.mode === 'build') {
-        const problems = (0,core_builder/* severalNodesProblems */.Co)(inputs, `the builder '${inputs.builder}' builds the platforms on ${groups.length} nodes`);
+        const problems = (0,builder_builder/* severalNodesProblems */.Co)(inputs, `the builder '${inputs.builder}' builds the platforms on ${groups.length} nodes`);
         if (problems.length)
-            throw new core_inputs/* InputError */.dz(problems);
+            throw new inputs_inputs/* InputError */.dz(problems);
     }
     return { existingDriver: driver, existingNodes: nodes };
 }
 /** The nodes of the builder a build runs on, asked after setup for the report ('' is the current builder). */
 async function nodesOf(run, builder) {
     const inspected = await run(['buildx', 'inspect', ...(builder ? [builder] : [])], { quiet: true });
-    return inspected.code === 0 ? (0,core_builder/* builderNodes */.$R)(inspected.stdout) : [];
+    return inspected.code === 0 ? (0,builder_builder/* builderNodes */.$R)(inspected.stdout) : [];
 }
 /**
  * The engine is asked only when `auto` has to choose. The answer (the engine's /info, tens of
@@ -1013,8 +1013,8 @@ function askEngineIfAuto(rt, inputs) {
 async function readyBuildx(rt, inputs, plan) {
     // An explicit version is installed whatever the runner has: no need to ask the runner's.
     const installed = inputs.buildxVersion === 'installed' ? await installedBuildx(rt.docker, rt.env) : undefined;
-    const need = (0,core_builder/* buildxNeeded */.q)(plan.cache.types);
-    const wanted = (0,core_builder/* buildxToInstall */.Jj)(inputs.buildxVersion, installed, need);
+    const need = (0,builder_builder/* buildxNeeded */.q)(plan.cache.types);
+    const wanted = (0,builder_builder/* buildxToInstall */.Jj)(inputs.buildxVersion, installed, need);
     let binary;
     let withoutGha;
     if (wanted) {
@@ -1025,7 +1025,7 @@ async function readyBuildx(rt, inputs, plan) {
         }
         catch (e) {
             // Only gha's need can be given up: the build itself runs on what the runner has.
-            if (!installed || !(0,core_version/* atLeast */.j)(installed, (0,core_builder/* buildxNeeded */.q)([]).version) || !plan.cache.types.includes('gha'))
+            if (!installed || !(0,builder_version/* atLeast */.j)(installed, (0,builder_builder/* buildxNeeded */.q)([]).version) || !plan.cache.types.includes('gha'))
                 throw e;
             withoutGha =
                 `buildx ${wanted.version}, which ${need.why} needs, could not be downloaded from ${inputs.buildxDownloadUrl} (${(0,errors/* errorMessage */.g)(e)}); ` +
@@ -1049,7 +1049,7 @@ async function useBuilder(rt, inputs, plan, { version, binary }, temp) {
         rt.info(`buildx ${version}, ${plan.driver} driver`);
     }
     // The builder's BuildKit from the GitHub cache when a run before pulled it: no Docker Hub pull.
-    if (plan.create?.spec.driverOpts.includes(`image=${(0,core_image_cache/* pinnedLocalName */.Z)(inputs.buildkitImage)}`)) {
+    if (plan.create?.spec.driverOpts.includes(`image=${(0,github_image_cache/* pinnedLocalName */.Z)(inputs.buildkitImage)}`)) {
         const { save, pullError } = await (0,image_cache/* readyImage */.V)(rt, 'buildkit', inputs.buildkitImage, temp, 'builder image');
         if (pullError)
             throw new Error(`Pulling the builder image ${inputs.buildkitImage} failed: ${pullError}\nSet buildkit-image to a copy your runner can pull (a mirror, with its login), or use driver: docker.`);
@@ -1060,7 +1060,7 @@ async function useBuilder(rt, inputs, plan, { version, binary }, temp) {
         rt.remember({ builder: plan.create.spec.name });
         await createBuilder((0,docker/* withBuildx */.xG)(rt.docker, binary), plan.create);
         if (plan.create.appends.length)
-            for (const line of (0,core_builder/* placement */.ot)(inputs, plan.create.spec))
+            for (const line of (0,builder_builder/* placement */.ot)(inputs, plan.create.spec))
                 rt.info(`Where it builds: ${line}`);
     }
 }
@@ -1082,7 +1082,7 @@ async function useBuilder(rt, inputs, plan, { version, binary }, temp) {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _core_image_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8906);
+/* harmony import */ var _core_registry_image_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(594);
 // The OCI layout the docker driver's builds are exported to, kept from run to run on the same
 // machine. BuildKit writes into it only the blobs it does not hold yet, so an unchanged rebuild
 // of a 250 MB image exports in well under a second where a fresh layout costs the whole image
@@ -1102,8 +1102,8 @@ function layoutStoreDir(env) {
 const blobPath = (dir, digest) => (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'blobs', 'sha256', digest.slice('sha256:'.length));
 /** Every blob an image is made of, the image's own manifest included. */
 async function imageBlobs(dir, digest) {
-    const manifest = (0,_core_image_js__WEBPACK_IMPORTED_MODULE_3__/* .parseManifest */ .Ng)(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(blobPath(dir, digest)), `${digest} in the OCI layout`);
-    if ((0,_core_image_js__WEBPACK_IMPORTED_MODULE_3__/* .isIndex */ .nw)(manifest))
+    const manifest = (0,_core_registry_image_js__WEBPACK_IMPORTED_MODULE_3__/* .parseManifest */ .Ng)(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(blobPath(dir, digest)), `${digest} in the OCI layout`);
+    if ((0,_core_registry_image_js__WEBPACK_IMPORTED_MODULE_3__/* .isIndex */ .nw)(manifest))
         return [digest, ...(await Promise.all(manifest.manifests.map(m => imageBlobs(dir, m.digest)))).flat()];
     return [digest, manifest.config.digest, ...manifest.layers.map(l => l.digest)];
 }
@@ -1139,7 +1139,7 @@ async function keepImagePruneRest(dir, digest, now) {
 /* harmony export */   Z: () => (/* binding */ verifyImage),
 /* harmony export */   u: () => (/* binding */ removeVerifyLeftovers)
 /* harmony export */ });
-/* harmony import */ var _core_verify_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7190);
+/* harmony import */ var _core_builder_verify_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3626);
 /* harmony import */ var _host_docker_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2897);
 
 
@@ -1205,7 +1205,7 @@ async function verifyImage(rt, inputs, targets, pulled, key) {
         if (!inputs.requireNonRoot)
             continue;
         const named = target.user && !/^\d+(:\d*)?$/.test(target.user) && target.user.split(':')[0] !== 'root';
-        const check = (0,_core_verify_js__WEBPACK_IMPORTED_MODULE_1__/* .userCheck */ .w4)(target.platform, target.user, named ? await passwdOf(rt, target) : undefined);
+        const check = (0,_core_builder_verify_js__WEBPACK_IMPORTED_MODULE_1__/* .userCheck */ .w4)(target.platform, target.user, named ? await passwdOf(rt, target) : undefined);
         users.push(check);
         rt.info(`${target.platform}: user '${target.user || '(unset: root)'}'${check.uid === undefined ? '' : `, uid ${check.uid}`}: ${check.passed ? 'not root' : 'FAILED'}`);
     }
@@ -1323,7 +1323,7 @@ async function savePaths(paths, key) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _core_image_cache_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5273);
+/* harmony import */ var _core_github_image_cache_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(145);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4296);
 /* harmony import */ var _host_docker_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2897);
 /* harmony import */ var _github_cache_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2874);
@@ -1358,11 +1358,11 @@ async function loadCachedImage(rt, cache, what) {
  * so that its own error is the one the run reports.
  */
 async function readyImage(rt, kind, image, temp, what) {
-    const name = (0,_core_image_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .pinnedLocalName */ .Z)(image);
+    const name = (0,_core_github_image_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .pinnedLocalName */ .Z)(image);
     if (await hasImage(rt, name))
         return { name };
     // Without the cache service (a terminal) there is nothing to load, and post keeps nothing.
-    const cache = (await (0,_github_cache_js__WEBPACK_IMPORTED_MODULE_4__/* .githubCacheAvailable */ .Fl)()) ? (0,_core_image_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .cachedImageFor */ .H)(kind, name, temp) : undefined;
+    const cache = (await (0,_github_cache_js__WEBPACK_IMPORTED_MODULE_4__/* .githubCacheAvailable */ .Fl)()) ? (0,_core_github_image_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .cachedImageFor */ .H)(kind, name, temp) : undefined;
     if (cache && (await loadCachedImage(rt, cache, what)) && (await hasImage(rt, name))) {
         rt.info(`The ${what} ${image} was loaded from the GitHub cache (${cache.key}): nothing pulled`);
         return { name };
@@ -1418,7 +1418,7 @@ async function saveLocalCache(local) {
 
 /***/ }),
 
-/***/ 6024:
+/***/ 3745:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1433,24 +1433,24 @@ __webpack_require__.d(__webpack_exports__, {
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/core/inputs.ts + 1 modules
-var core_inputs = __webpack_require__(1139);
-// EXTERNAL MODULE: ./src/core/tags.ts + 1 modules
-var tags = __webpack_require__(2558);
-// EXTERNAL MODULE: ./src/core/reference.ts
-var reference = __webpack_require__(5378);
-// EXTERNAL MODULE: ./src/core/registry-auth.ts
-var registry_auth = __webpack_require__(9495);
+// EXTERNAL MODULE: ./src/core/inputs/inputs.ts + 1 modules
+var inputs_inputs = __webpack_require__(8207);
+// EXTERNAL MODULE: ./src/core/inputs/tags.ts + 1 modules
+var tags = __webpack_require__(1837);
+// EXTERNAL MODULE: ./src/core/registry/reference.ts
+var reference = __webpack_require__(7882);
+// EXTERNAL MODULE: ./src/core/inputs/registry-auth.ts
+var registry_auth = __webpack_require__(1729);
 // EXTERNAL MODULE: ./src/pipeline/builder/buildx.ts + 1 modules
 var builder_buildx = __webpack_require__(9402);
 // EXTERNAL MODULE: ./src/pipeline/run-facts.ts + 2 modules
-var run_facts = __webpack_require__(958);
+var run_facts = __webpack_require__(199);
 // EXTERNAL MODULE: ./src/pipeline/host/docker.ts
 var docker = __webpack_require__(2897);
 // EXTERNAL MODULE: ./src/pipeline/source-date.ts + 1 modules
 var source_date = __webpack_require__(9533);
-// EXTERNAL MODULE: ./src/core/args.ts
-var core_args = __webpack_require__(1038);
+// EXTERNAL MODULE: ./src/core/builder/args.ts
+var builder_args = __webpack_require__(9170);
 ;// CONCATENATED MODULE: ./src/pipeline/registry/login.ts
 
 
@@ -1459,7 +1459,7 @@ var core_args = __webpack_require__(1038);
 async function logIn(rt, inputs) {
     const loggedIn = [];
     for (const login of (0,registry_auth/* loginsOf */.Q)(inputs, reference/* registryOf */.Fv)) {
-        await (0,docker/* mustRun */.Pv)(rt.docker, (0,core_args/* loginArgs */.be)(login.registry, login.username), `Logging in to ${login.registry}`, { input: login.password });
+        await (0,docker/* mustRun */.Pv)(rt.docker, (0,builder_args/* loginArgs */.be)(login.registry, login.username), `Logging in to ${login.registry}`, { input: login.password });
         loggedIn.push(login.registry);
         rt.remember({ logouts: loggedIn });
     }
@@ -1469,8 +1469,8 @@ async function logIn(rt, inputs) {
 var http = __webpack_require__(1893);
 // EXTERNAL MODULE: ./src/pipeline/host/optional-reads.ts
 var optional_reads = __webpack_require__(3393);
-// EXTERNAL MODULE: ./src/core/report.ts
-var core_report = __webpack_require__(8557);
+// EXTERNAL MODULE: ./src/core/report/report.ts
+var report_report = __webpack_require__(4702);
 ;// CONCATENATED MODULE: ./src/pipeline/stages.ts
 
 /** What an earlier stage left on the run: there by the order of the list, said plainly if not. */
@@ -1494,18 +1494,18 @@ async function runStages(run, stages, label = '') {
             await run.rt.group(name, async () => stage.run(run));
         }
         finally {
-            run.stages.push({ stage: name, seconds: (0,core_report/* stageSeconds */.eR)(run.rt.now().getTime() - started) });
+            run.stages.push({ stage: name, seconds: (0,report_report/* stageSeconds */.eR)(run.rt.now().getTime() - started) });
         }
     }
 }
 
-// EXTERNAL MODULE: ./src/core/image.ts
-var core_image = __webpack_require__(8906);
-// EXTERNAL MODULE: ./src/core/cache-plan.ts
-var cache_plan = __webpack_require__(6925);
+// EXTERNAL MODULE: ./src/core/registry/image.ts
+var registry_image = __webpack_require__(594);
+// EXTERNAL MODULE: ./src/core/builder/cache-plan.ts
+var cache_plan = __webpack_require__(9961);
 // EXTERNAL MODULE: ./src/core/run-plan.ts + 1 modules
 var run_plan = __webpack_require__(7877);
-;// CONCATENATED MODULE: ./src/core/cache-use.ts
+;// CONCATENATED MODULE: ./src/core/report/cache-use.ts
 // What a run did with each cache, for the report: read (imported, none yet, failed) and written
 // (layers written, up to date, not written by cache-write, failed), from BuildKit's own cache
 // steps. BuildKit names an import by its registry ref, or by `<type>:<hash>`; an export only by
@@ -1593,16 +1593,16 @@ function mountRow(use) {
 
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
-// EXTERNAL MODULE: ./src/core/annotations.ts
-var core_annotations = __webpack_require__(517);
-// EXTERNAL MODULE: ./src/core/build-checks.ts
-var build_checks = __webpack_require__(961);
+// EXTERNAL MODULE: ./src/core/registry/annotations.ts
+var registry_annotations = __webpack_require__(9709);
+// EXTERNAL MODULE: ./src/core/builder/build-checks.ts
+var build_checks = __webpack_require__(149);
 // EXTERNAL MODULE: ./src/pipeline/registry/registry-client.ts
 var registry_client = __webpack_require__(7345);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./src/core/attestations.ts
-var core_attestations = __webpack_require__(3244);
+// EXTERNAL MODULE: ./src/core/registry/attestations.ts
+var registry_attestations = __webpack_require__(6836);
 ;// CONCATENATED MODULE: ./src/pipeline/registry/image-index.ts
 // An index made by the action from images already in the registry: a merge job's platforms,
 // or the parts a builder of several nodes pushed. The same parts, in the same order, give the
@@ -1614,14 +1614,14 @@ var core_attestations = __webpack_require__(3244);
 /** Reads a pushed part, read again (with a warning) while the registry does not serve it yet. */
 async function readPart(client, digest, what, warn) {
     const { bytes, mediaType } = await (0,registry_client/* readBack */.e7)(`${what} ${digest}`, () => client.manifestBytes(digest), warn);
-    return { bytes, mediaType, manifest: (0,core_image/* parseManifest */.Ng)(bytes, `${what} ${digest}`) };
+    return { bytes, mediaType, manifest: (0,registry_image/* parseManifest */.Ng)(bytes, `${what} ${digest}`) };
 }
 /** One platform's image manifest as an index entry, its platform checked against its config's. */
 async function platformEntry(client, platform, digest, warn) {
     const { bytes, mediaType, manifest } = await readPart(client, digest, platform, warn);
-    if ((0,core_image/* isIndex */.nw)(manifest))
+    if ((0,registry_image/* isIndex */.nw)(manifest))
         throw new Error(`${platform}: ${digest} is an index; a per-platform job must push one platform's manifest (provenance off)`);
-    const config = (0,core_image/* parseImageConfig */.FB)(await client.blob(manifest.config.digest), `${platform} ${digest}'s config`);
+    const config = (0,registry_image/* parseImageConfig */.FB)(await client.blob(manifest.config.digest), `${platform} ${digest}'s config`);
     const [os, architecture, variant] = platform.split('/');
     if (config.os !== os || config.architecture !== architecture)
         throw new Error(`${platform}: ${digest} is an image for ${config.os}/${config.architecture}`);
@@ -1638,7 +1638,7 @@ async function platformEntry(client, platform, digest, warn) {
  */
 async function nodeEntries(client, platforms, digest, warn) {
     const { manifest } = await readPart(client, digest, platforms.join(', '), warn);
-    if (!(0,core_image/* isIndex */.nw)(manifest))
+    if (!(0,registry_image/* isIndex */.nw)(manifest))
         return [await platformEntry(client, platforms[0], digest, warn)];
     const made = manifest.manifests
         .filter(m => m.platform?.os !== 'unknown')
@@ -1649,17 +1649,17 @@ async function nodeEntries(client, platforms, digest, warn) {
     return manifest.manifests;
 }
 function makeIndex(manifests, annotations) {
-    const index = { schemaVersion: 2, mediaType: core_attestations/* OCI_INDEX */.$p, manifests, ...(Object.keys(annotations).length ? { annotations } : {}) };
+    const index = { schemaVersion: 2, mediaType: registry_attestations/* OCI_INDEX */.$p, manifests, ...(Object.keys(annotations).length ? { annotations } : {}) };
     const bytes = new TextEncoder().encode(JSON.stringify(index));
     return { digest: `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`, bytes };
 }
 /** Writes the index by digest where the registry lacks it: its parts are there already. */
 async function putIndex(client, index) {
     if (!(await client.manifestDigest(index.digest)))
-        await client.putManifest(index.digest, index.bytes, core_attestations/* OCI_INDEX */.$p);
+        await client.putManifest(index.digest, index.bytes, registry_attestations/* OCI_INDEX */.$p);
 }
 
-;// CONCATENATED MODULE: ./src/core/progress.ts
+;// CONCATENATED MODULE: ./src/core/builder/progress.ts
 // BuildKit's progress stream (`--progress rawjson`): a readable log for people, and the cache
 // hit rate. The JSON stream is authoritative where the plain text is not: a step served from a
 // remote cache whose layers must be fetched shows no CACHED line in plain output.
@@ -1859,7 +1859,7 @@ function hitRate({ steps, cached }) {
     return steps === 0 ? 0 : Math.round((cached / steps) * 1000) / 10;
 }
 
-;// CONCATENATED MODULE: ./src/core/build-failures.ts
+;// CONCATENATED MODULE: ./src/core/builder/build-failures.ts
 // BuildKit's words when an imported cache cannot be read: a broken index, or blobs that are
 // truncated or missing (a corrupt local or remote cache). Not "failed to compute cache key"
 // alone: a COPY of a missing file says that too, and is the user's to fix.
@@ -1908,10 +1908,10 @@ class BuildError extends Error {
     }
 }
 async function buildOnce(rt, plan) {
-    const args = (0,core_args/* buildArgs */.CH)(plan);
+    const args = (0,builder_args/* buildArgs */.CH)(plan);
     rt.info(`docker ${args.join(' ')}`);
     const progress = new BuildProgress(message => rt.info(message));
-    const { code } = await rt.docker(args, { env: (0,core_args/* buildEnv */.WB)(plan.inputs, rt.env), onStderr: chunk => progress.push(chunk) });
+    const { code } = await rt.docker(args, { env: (0,builder_args/* buildEnv */.WB)(plan.inputs, rt.env), onStderr: chunk => progress.push(chunk) });
     progress.end();
     return { code, progress };
 }
@@ -1980,7 +1980,7 @@ async function runSplitBuild(rt, split, repositories, annotations) {
     const warn = (message) => rt.warning(message);
     // The parts are read from the first repository: every repository got the same ones.
     const entries = await Promise.all(results.map((r, i) => nodeEntries(clientOf(repositories[0]), split[i].platforms, r.digest, warn)));
-    const index = makeIndex(entries.flat(), (0,core_annotations/* indexAnnotations */.nM)(annotations));
+    const index = makeIndex(entries.flat(), (0,registry_annotations/* indexAnnotations */.nM)(annotations));
     await Promise.all(repositories.map(repository => putIndex(clientOf(repository), index))).catch(e => {
         throw new BuildError(`Writing the index ${index.digest} failed: ${(0,errors/* errorMessage */.g)(e)}; no tag was moved.`, milliseconds());
     });
@@ -1998,10 +1998,10 @@ async function runSplitBuild(rt, split, repositories, annotations) {
     };
 }
 
-// EXTERNAL MODULE: ./src/core/builder.ts
-var builder = __webpack_require__(3656);
-// EXTERNAL MODULE: ./src/core/emulation.ts
-var emulation = __webpack_require__(7871);
+// EXTERNAL MODULE: ./src/core/builder/builder.ts
+var builder = __webpack_require__(8300);
+// EXTERNAL MODULE: ./src/core/builder/emulation.ts
+var emulation = __webpack_require__(1499);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./src/pipeline/github/image-cache.ts
@@ -2042,7 +2042,7 @@ async function setupQemu(rt, inputs, temp, dir = BINFMT_DIR) {
     if (save)
         rt.remember({ binfmtCache: save });
     const arches = [...new Set(toInstall.map(p => (0,emulation/* emulatorFor */.jt)(p).arch))];
-    const result = await rt.docker((0,core_args/* binfmtArgs */.MF)(name, arches));
+    const result = await rt.docker((0,builder_args/* binfmtArgs */.MF)(name, arches));
     const still = (0,emulation/* emulationNeed */.D6)(inputs.platforms, e => isRegistered(e, dir)).missing;
     if (result.code !== 0 || still.length) {
         const said = result.stderr.split('\n').filter(l => l.trim() && !/^(Run 'docker|Unable to find image)/.test(l));
@@ -2123,9 +2123,9 @@ async function pushLayout(client, dir, digest, waitMs = 250) {
         if (await client.manifestDigest(digest))
             return;
         const bytes = await read(digest);
-        const manifest = (0,core_image/* parseManifest */.Ng)(bytes, `${digest} in the OCI layout`);
-        const blobs = (0,core_image/* isIndex */.nw)(manifest) ? [] : [manifest.config.digest, ...manifest.layers.map(l => l.digest)];
-        if ((0,core_image/* isIndex */.nw)(manifest))
+        const manifest = (0,registry_image/* parseManifest */.Ng)(bytes, `${digest} in the OCI layout`);
+        const blobs = (0,registry_image/* isIndex */.nw)(manifest) ? [] : [manifest.config.digest, ...manifest.layers.map(l => l.digest)];
+        if ((0,registry_image/* isIndex */.nw)(manifest))
             await Promise.all(manifest.manifests.map(m => pushManifest(m.digest, m.mediaType)));
         else
             await eachLimited(blobs, PARALLEL_UPLOADS, pushBlob);
@@ -2241,8 +2241,8 @@ async function exportCaches(rt, plan, specs) {
     return { faults, steps: progress.cacheSteps() };
 }
 
-// EXTERNAL MODULE: ./src/core/cache-mounts.ts
-var cache_mounts = __webpack_require__(5540);
+// EXTERNAL MODULE: ./src/core/builder/cache-mounts.ts
+var cache_mounts = __webpack_require__(443);
 // EXTERNAL MODULE: ./src/pipeline/github/github-cache.ts
 var github_cache = __webpack_require__(2874);
 ;// CONCATENATED MODULE: ./src/pipeline/builder/cache-mounts.ts
@@ -2282,7 +2282,7 @@ async function helperBuild(rt, builder, plan, dockerfile, output, options = {}) 
     const empty = (0,external_node_path_.join)(plan.dir, 'empty');
     await (0,promises_.mkdir)(empty, { recursive: true });
     const buildArgs = [`NONCE=${Date.now()}`, ...(options.buildArgs ?? [])];
-    const args = (0,core_args/* helperBuildArgs */.iB)(builder, file, options.context ?? empty, output, buildArgs, options.metadataFile);
+    const args = (0,builder_args/* helperBuildArgs */.iB)(builder, file, options.context ?? empty, output, buildArgs, options.metadataFile);
     const { code, stderr } = await rt.docker(args, { quiet: true });
     await (0,promises_.rm)(file, { force: true });
     // With step debug logging on (RUNNER_DEBUG), the helper build's own progress, to see where it spends its time.
@@ -2370,10 +2370,10 @@ async function saveToImage(rt, plan, builder, uses) {
     const digest = JSON.parse(await (0,promises_.readFile)(metadataFile, 'utf8'))['containerimage.digest'];
     await publish(rt, digest, [(0,reference/* repositoryOf */._M)(plan.image)], [plan.image], layout);
     // One image holds every mount: its layer's size is what was saved, for all of them together.
-    const index = (0,core_image/* parseIndex */.A1)(await (0,promises_.readFile)((0,external_node_path_.join)(layout, 'index.json')), 'the mounts image layout');
+    const index = (0,registry_image/* parseIndex */.A1)(await (0,promises_.readFile)((0,external_node_path_.join)(layout, 'index.json')), 'the mounts image layout');
     const blob = (digest) => (0,external_node_path_.join)(layout, 'blobs', 'sha256', digest.slice('sha256:'.length));
-    const manifest = (0,core_image/* parseManifest */.Ng)(await (0,promises_.readFile)(blob(index.manifests[0].digest)), 'the mounts image');
-    const bytes = (0,core_image/* isIndex */.nw)(manifest) ? 0 : (0,core_image/* layerTotals */.Lv)(manifest).size;
+    const manifest = (0,registry_image/* parseManifest */.Ng)(await (0,promises_.readFile)(blob(index.manifests[0].digest)), 'the mounts image');
+    const bytes = (0,registry_image/* isIndex */.nw)(manifest) ? 0 : (0,registry_image/* layerTotals */.Lv)(manifest).size;
     return uses.map(u => ({ ...u, note: `saved to ${plan.image}: ${bytes} bytes (compressed), every mount in one image` }));
 }
 /**
@@ -2503,16 +2503,16 @@ async function collectHandovers(repository, platforms, ctx) {
     return found;
 }
 
-// EXTERNAL MODULE: ./src/core/compare.ts
-var compare = __webpack_require__(3164);
-// EXTERNAL MODULE: ./src/core/vulnerabilities.ts
-var vulnerabilities = __webpack_require__(4793);
-// EXTERNAL MODULE: ./src/core/budget.ts
-var budget = __webpack_require__(4782);
-// EXTERNAL MODULE: ./src/core/verify.ts
-var verify = __webpack_require__(7190);
-// EXTERNAL MODULE: ./src/core/http-headers.ts
-var http_headers = __webpack_require__(7132);
+// EXTERNAL MODULE: ./src/core/report/compare.ts
+var compare = __webpack_require__(969);
+// EXTERNAL MODULE: ./src/core/report/vulnerabilities.ts
+var vulnerabilities = __webpack_require__(3088);
+// EXTERNAL MODULE: ./src/core/report/budget.ts
+var budget = __webpack_require__(6133);
+// EXTERNAL MODULE: ./src/core/builder/verify.ts
+var verify = __webpack_require__(3626);
+// EXTERNAL MODULE: ./src/core/host/http-headers.ts
+var http_headers = __webpack_require__(4723);
 ;// CONCATENATED MODULE: ./src/pipeline/github/comment.ts
 // One PR comment with the report, created once and updated on later pushes: found again by a
 // hidden marker. GitHub's REST API through fetch; the token never leaves the headers.
@@ -2553,7 +2553,7 @@ async function upsertComment(target, marker, markdown, request = fetch, sleep = 
             throw new Error(`${method} ${path}: ${res.status} ${res.statusText} ${await res.text()}`);
         return res.json();
     };
-    const body = (0,core_report/* fitMarkdown */.DJ)(`${marker}\n${markdown}`, text => text.length <= core_report/* COMMENT_LIMIT */.W$, "GitHub's 65,536-character comment limit");
+    const body = (0,report_report/* fitMarkdown */.DJ)(`${marker}\n${markdown}`, text => text.length <= report_report/* COMMENT_LIMIT */.W$, "GitHub's 65,536-character comment limit");
     const issuePath = `/repos/${target.repository}/issues/${target.issue}/comments`;
     for (let page = 1;; page++) {
         const comments = (await call('GET', `${issuePath}?per_page=100&page=${page}`));
@@ -2571,9 +2571,9 @@ async function upsertComment(target, marker, markdown, request = fetch, sleep = 
     return { action: 'created', url: created.html_url };
 }
 
-// EXTERNAL MODULE: ./src/core/size.ts
-var core_size = __webpack_require__(3910);
-;// CONCATENATED MODULE: ./src/core/outputs.ts
+// EXTERNAL MODULE: ./src/core/report/size.ts
+var report_size = __webpack_require__(329);
+;// CONCATENATED MODULE: ./src/core/report/outputs.ts
 
 
 
@@ -2591,7 +2591,7 @@ function outputs(report, metadata, markdown, meta) {
         metadata,
         tags: report.tags.join('\n'),
         size: first ? String(first.size) : '',
-        'size-human': first ? (0,core_size/* humanSize */.Xe)(first.size) : '',
+        'size-human': first ? (0,report_size/* humanSize */.Xe)(first.size) : '',
         layers: first ? String(first.layers) : '',
         'size-delta': first?.sizeDelta === undefined ? '' : String(first.sizeDelta),
         changed: report.changed === undefined ? '' : String(report.changed),
@@ -2644,7 +2644,7 @@ function fittedOutputs(report, metadata, markdown, meta, limit = OUTPUTS_LIMIT) 
         const room = limit - (bytes(values) - Buffer.byteLength(values.markdown));
         values = {
             ...values,
-            markdown: (0,core_report/* fitMarkdown */.DJ)(values.markdown, text => Buffer.byteLength(text) <= room - 200, "GitHub's 1 MB job output limit")
+            markdown: (0,report_report/* fitMarkdown */.DJ)(values.markdown, text => Buffer.byteLength(text) <= room - 200, "GitHub's 1 MB job output limit")
         };
         cut.push('markdown');
     }
@@ -2657,7 +2657,7 @@ function fittedOutputs(report, metadata, markdown, meta, limit = OUTPUTS_LIMIT) 
 
 
 async function publishReport(rt, inputs, ctx, report, metadata, meta) {
-    const markdown = (0,core_report/* summaryMarkdown */.eH)(report);
+    const markdown = (0,report_report/* summaryMarkdown */.eH)(report);
     const { values, cut } = fittedOutputs(report, metadata, markdown, meta);
     for (const [name, value] of Object.entries(values))
         rt.setOutput(name, value);
@@ -2669,7 +2669,7 @@ async function publishReport(rt, inputs, ctx, report, metadata, meta) {
     }
     rt.info(`cache hit rate ${report.cacheHitRate}%, build ${report.buildTime.toFixed(1)} s`);
     if (inputs.summary)
-        await rt.writeSummary((0,core_report/* fitMarkdown */.DJ)(markdown, text => Buffer.byteLength(text) <= core_report/* SUMMARY_LIMIT */.Jt - 1024, "GitHub's 1 MiB job summary limit"));
+        await rt.writeSummary((0,report_report/* fitMarkdown */.DJ)(markdown, text => Buffer.byteLength(text) <= report_report/* SUMMARY_LIMIT */.Jt - 1024, "GitHub's 1 MiB job summary limit"));
     if (inputs.comment)
         await comment(rt, inputs, ctx, markdown);
 }
@@ -2720,17 +2720,17 @@ async function finish(rt, inputs, ctx, f) {
         ? { records: history.records, current: record, currentPublished: !!f.published, ...(history.note ? { note: history.note } : {}) }
         : undefined;
     const oldestFirst = oldest?.platforms.find(p => p.platform === image.platforms[0]?.platform);
-    const report = (0,core_report/* makeReport */.dO)({
+    const report = (0,report_report/* makeReport */.dO)({
         digest: f.digest,
         imageid: f.imageid,
         tags: f.tags,
         pushed: inputs.push,
         platforms,
-        baseline: { ref: base.ref, status: base.status, reason: base.reason, created: (0,core_image/* createdOf */.YC)(base.image) },
+        baseline: { ref: base.ref, status: base.status, reason: base.reason, created: (0,registry_image/* createdOf */.YC)(base.image) },
         changed: (0,compare/* changedSince */.$A)(image, base.image),
         budgets: inputs.budgets,
         breaches,
-        buildTime: (0,core_report/* seconds */.YA)(f.buildMs),
+        buildTime: (0,report_report/* seconds */.YA)(f.buildMs),
         cacheHitRate: hitRate(f.steps),
         steps: f.steps,
         stages: f.stages,
@@ -2864,9 +2864,9 @@ function annotateChecks(rt, findings) {
 // A frontend from before the checks (Dockerfile 1.7, BuildKit 0.13) does not know the request.
 const NO_CHECKS = /unsupported request|not supported|unknown request|frontend\.lint|requestid/i;
 async function runChecks(rt, plan) {
-    const args = (0,core_args/* checkArgs */.ar)(plan);
+    const args = (0,builder_args/* checkArgs */.ar)(plan);
     rt.info(`docker ${args.join(' ')}`);
-    const { code, stdout, stderr } = await rt.docker(args, { quiet: true, env: (0,core_args/* buildEnv */.WB)(plan.inputs, rt.env) });
+    const { code, stdout, stderr } = await rt.docker(args, { quiet: true, env: (0,builder_args/* buildEnv */.WB)(plan.inputs, rt.env) });
     let parsed;
     try {
         parsed = (0,build_checks/* parseLintResults */.d0)(stdout, plan.inputs.file);
@@ -2889,10 +2889,10 @@ async function runChecks(rt, plan) {
     rt.info(`Build checks: no findings in ${plan.inputs.file}`);
 }
 
-// EXTERNAL MODULE: ./src/core/history.ts
-var core_history = __webpack_require__(8863);
+// EXTERNAL MODULE: ./src/core/registry/history.ts
+var registry_history = __webpack_require__(8615);
 // EXTERNAL MODULE: ./src/pipeline/registry/history.ts
-var registry_history = __webpack_require__(952);
+var pipeline_registry_history = __webpack_require__(952);
 ;// CONCATENATED MODULE: ./src/pipeline/registry/referrers.ts
 // Attestations attached to the published index as OCI 1.1 referrers: through the registry's
 // referrers API where it has one (it answers the manifest's PUT with OCI-Subject), else through
@@ -2910,14 +2910,14 @@ async function listReferrers(client, digest) {
 }
 /** An attestation manifest: one image manifest (its layers are the statements). */
 function statementsManifest(text, digest) {
-    const manifest = (0,core_image/* parseManifest */.Ng)(text, `the attestation manifest ${digest}`);
-    if ((0,core_image/* isIndex */.nw)(manifest))
+    const manifest = (0,registry_image/* parseManifest */.Ng)(text, `the attestation manifest ${digest}`);
+    if ((0,registry_image/* isIndex */.nw)(manifest))
         throw new Error(`the attestation manifest ${digest} is an index`);
     return manifest;
 }
 async function tagIndex(client, digest) {
     try {
-        return (0,core_image/* parseIndex */.A1)(await client.manifest((0,core_attestations/* referrersTag */.LN)(digest)), `the referrers tag of ${digest}`);
+        return (0,registry_image/* parseIndex */.A1)(await client.manifest((0,registry_attestations/* referrersTag */.LN)(digest)), `the referrers tag of ${digest}`);
     }
     catch (e) {
         if (e instanceof registry_client/* NotFoundError */.m_)
@@ -2937,11 +2937,11 @@ async function attachAttestations(clientOf, source, repositories, subject, attes
     let kept = 0;
     for (const repository of repositories) {
         const client = clientOf(repository);
-        const attested = (0,core_attestations/* attestedImages */.Tk)(await listReferrers(client, subject.digest));
+        const attested = (0,registry_attestations/* attestedImages */.Tk)(await listReferrers(client, subject.digest));
         const todo = attestations.filter(a => !attested.has(a.image));
         kept = attestations.length - todo.length;
-        if (todo.length && !(await client.hasBlob(core_attestations/* EMPTY_CONFIG */.$v.digest)))
-            await client.uploadBlob(core_attestations/* EMPTY_CONFIG */.$v.digest, core_attestations/* EMPTY_CONFIG_BYTES */.pA);
+        if (todo.length && !(await client.hasBlob(registry_attestations/* EMPTY_CONFIG */.$v.digest)))
+            await client.uploadBlob(registry_attestations/* EMPTY_CONFIG */.$v.digest, registry_attestations/* EMPTY_CONFIG_BYTES */.pA);
         for (const attestation of todo) {
             const statements = statementsOf.get(attestation.manifest);
             // The statements' blobs, where the builder pushed them to another repository.
@@ -2949,12 +2949,12 @@ async function attachAttestations(clientOf, source, repositories, subject, attes
                 for (const layer of statements.layers ?? [])
                     if (!(await client.hasBlob(layer.digest)))
                         await client.uploadBlob(layer.digest, Buffer.from(await from.blob(layer.digest), 'utf8'));
-            const referrer = (0,core_attestations/* referrerManifest */.Dq)(attestation, statements, subject, created);
-            const taken = await client.putManifest(referrer.digest, referrer.bytes, core_attestations/* OCI_MANIFEST */.EG);
+            const referrer = (0,registry_attestations/* referrerManifest */.Dq)(attestation, statements, subject, created);
+            const taken = await client.putManifest(referrer.digest, referrer.bytes, registry_attestations/* OCI_MANIFEST */.EG);
             if (taken !== subject.digest) {
-                const next = (0,core_attestations/* withReferrer */.Me)(await tagIndex(client, subject.digest), referrer.descriptor);
+                const next = (0,registry_attestations/* withReferrer */.Me)(await tagIndex(client, subject.digest), referrer.descriptor);
                 if (next.changed)
-                    await client.putManifest((0,core_attestations/* referrersTag */.LN)(subject.digest), next.bytes, core_attestations/* OCI_INDEX */.$p);
+                    await client.putManifest((0,registry_attestations/* referrersTag */.LN)(subject.digest), next.bytes, registry_attestations/* OCI_INDEX */.$p);
             }
             written.push(`${repository}@${referrer.digest}`);
         }
@@ -3031,7 +3031,7 @@ function startBaselineReads(run) {
     run.baseline = (0,image_sources/* readBaseline */.mF)(rt.docker, inputs.baseline, inputs.platforms, rt.env, run.reads);
     if (inputs.history > 0) {
         const started = performance.now();
-        run.history = (0,registry_history/* readHistory */.Lu)(inputs.baseline, inputs.history, rt.env, run.reads).then(h => {
+        run.history = (0,pipeline_registry_history/* readHistory */.Lu)(inputs.baseline, inputs.history, rt.env, run.reads).then(h => {
             if (h.records.length)
                 rt.info(`History: ${h.records.length} builds read in ${Math.round(performance.now() - started)} ms`);
             return h;
@@ -3060,7 +3060,7 @@ function recordOf(run) {
         built: run.rt.now().toISOString(),
         ...(base?.image ? { previous: `${(0,reference/* repositoryOf */._M)(base.ref)}@${base.image.digest}` } : {}),
         platforms: imageOf(run).platforms.map(p => ({ platform: p.platform, size: p.size, layers: p.layers })),
-        buildSeconds: (0,core_report/* seconds */.YA)(buildMs),
+        buildSeconds: (0,report_report/* seconds */.YA)(buildMs),
         cacheHitRate: hitRate(steps),
         ...(run.verification ? { verify: (0,verify/* verified */.zr)(run.verification) ? 'passed' : 'failed' } : {}),
         ...(run.scan ? { vulnerabilities: run.scan.counts } : {})
@@ -3101,18 +3101,18 @@ const TAG_STAGE = {
             if (base.image && (0,compare/* changedSince */.$A)(imageOf(run), base.image) === false) {
                 // An unchanged rebuild keeps the published digest: it is no new build in the history.
                 target = base.image.digest;
-                await (0,registry_history/* copyIndex */.UZ)(clientOf, `${(0,reference/* repositoryOf */._M)(base.ref)}@${target}`, repositories);
+                await (0,pipeline_registry_history/* copyIndex */.UZ)(clientOf, `${(0,reference/* repositoryOf */._M)(base.ref)}@${target}`, repositories);
                 rt.info(`Unchanged since ${base.ref}: the tags stay on its index ${target}; the history gains no entry`);
             }
             else {
                 const record = recordOf(run);
-                target = await (0,registry_history/* writeRecordedIndex */.ML)(clientOf, repositories, built, (0,core_history/* recordAnnotations */._j)(record), platform, m => rt.warning(m), attest);
+                target = await (0,pipeline_registry_history/* writeRecordedIndex */.ML)(clientOf, repositories, built, (0,registry_history/* recordAnnotations */._j)(record), platform, m => rt.warning(m), attest);
                 rt.info(`Recorded this build's metrics on index ${target} (the build's own is ${built})`);
                 run.recorded = { ...record, digest: target };
             }
         }
         else if (attest)
-            target = await (0,registry_history/* writeRecordedIndex */.ML)(clientOf, repositories, built, {}, platform, m => rt.warning(m), true);
+            target = await (0,pipeline_registry_history/* writeRecordedIndex */.ML)(clientOf, repositories, built, {}, platform, m => rt.warning(m), true);
         // Attached before any tag moves: a tag never points at an index whose attestations failed.
         if (attest)
             await attachRunAttestations(run, clientOf, target);
@@ -3127,14 +3127,14 @@ async function attachRunAttestations(run, clientOf, target) {
     const source = inputs.mode === 'merge' ? inputs.image : repositories[0];
     const attestations = run.handovers
         ? run.handovers.flatMap(h => h.attestations ?? [])
-        : (0,core_attestations/* attestationsOf */.xz)((0,core_image/* parseManifest */.Ng)(await clientOf(source).manifest(needs(run.digest, 'the digest'))));
+        : (0,registry_attestations/* attestationsOf */.xz)((0,registry_image/* parseManifest */.Ng)(await clientOf(source).manifest(needs(run.digest, 'the digest'))));
     if (!attestations.length) {
         rt.warning(`attest: the builder made no attestation for ${target}; nothing attached (does it support ${inputs.attest.join(' and ')}?)`);
         return;
     }
     const { bytes } = await clientOf(repositories[0]).manifestBytes(target);
     const created = new Date(needs(run.facts, 'the facts').sourceDateEpoch * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
-    const { written, kept } = await attachAttestations(clientOf, source, repositories, { mediaType: core_attestations/* OCI_INDEX */.$p, digest: target, size: bytes.length }, attestations, created);
+    const { written, kept } = await attachAttestations(clientOf, source, repositories, { mediaType: registry_attestations/* OCI_INDEX */.$p, digest: target, size: bytes.length }, attestations, created);
     if (written.length)
         rt.info(`Attested ${target}: ${written.length} referrer${written.length === 1 ? '' : 's'} (${written.join(', ')})`);
     if (kept)
@@ -3150,7 +3150,7 @@ const OLDEST_STAGE = {
             return;
         const { rt, inputs, reads } = run;
         try {
-            const image = await reads.read(`the oldest build ${oldest}`, signal => (0,core_image/* readImage */.AM)((0,image_sources/* registrySource */.Bf)(rt.docker, (0,reference/* repositoryOf */._M)(oldest), rt.env, undefined, signal), oldest, inputs.platforms));
+            const image = await reads.read(`the oldest build ${oldest}`, signal => (0,registry_image/* readImage */.AM)((0,image_sources/* registrySource */.Bf)(rt.docker, (0,reference/* repositoryOf */._M)(oldest), rt.env, undefined, signal), oldest, inputs.platforms));
             if (image)
                 run.oldest = image;
         }
@@ -3293,13 +3293,13 @@ const BUILD_STAGES = [
             const building = split ? runSplitBuild(run.rt, split, repositories, build.annotations) : runBuild(run.rt, build);
             const built = await building.catch(e => {
                 if (e instanceof BuildError)
-                    run.rt.setOutput('build-time', (0,core_report/* seconds */.YA)(e.milliseconds).toFixed(1));
+                    run.rt.setOutput('build-time', (0,report_report/* seconds */.YA)(e.milliseconds).toFixed(1));
                 throw e;
             });
             run.built = built;
             run.digest = built.digest;
             // Said now: a push that fails next still tells how long the build took.
-            run.rt.setOutput('build-time', (0,core_report/* seconds */.YA)(built.milliseconds).toFixed(1));
+            run.rt.setOutput('build-time', (0,report_report/* seconds */.YA)(built.milliseconds).toFixed(1));
         }
     },
     {
@@ -3323,7 +3323,7 @@ const BUILD_STAGES = [
             const [image, base] = await Promise.all([
                 pushesItself(run)
                     ? (0,image_sources/* readFreshImage */.MP)((0,image_sources/* registrySource */.Bf)(rt.docker, repositories[0], rt.env, warn), `${repositories[0]}@${digest}`, inputs.platforms, warn)
-                    : (0,core_image/* readImage */.AM)((0,image_sources/* ociLayoutSource */.pM)(build.ociDir), digest, inputs.platforms),
+                    : (0,registry_image/* readImage */.AM)((0,image_sources/* ociLayoutSource */.pM)(build.ociDir), digest, inputs.platforms),
                 needs(run.baseline, 'the baseline read')
             ]);
             run.image = image;
@@ -3398,7 +3398,7 @@ const BUILD_STAGES = [
             const { milliseconds: buildMs, steps } = builtOf(run);
             // The pushed index holds the platforms' attestations; the merge attaches them to its own.
             const attestations = run.inputs.attest.length
-                ? (0,core_attestations/* attestationsOf */.xz)((0,core_image/* parseManifest */.Ng)(await (0,registry_client/* clientFor */.$V)(run.inputs.image, run.rt.env).manifest(needs(run.digest, 'the digest'))))
+                ? (0,registry_attestations/* attestationsOf */.xz)((0,registry_image/* parseManifest */.Ng)(await (0,registry_client/* clientFor */.$V)(run.inputs.image, run.rt.env).manifest(needs(run.digest, 'the digest'))))
                 : [];
             const placed = await builtOnOf(run);
             for (const p of platforms) {
@@ -3526,7 +3526,7 @@ const MERGE_STAGES = [
             const { rt, inputs, ctx } = run;
             const facts = needs(run.facts, 'the facts');
             const labels = (0,tags/* ociLabels */.TT)(inputs, ctx, new Date(facts.sourceDateEpoch * 1000), facts.dockerfile, merge_planOf(run).version);
-            const annotations = (0,core_annotations/* indexAnnotations */.nM)((0,core_annotations/* annotationArgs */.lM)(inputs.annotations, labels, '', true));
+            const annotations = (0,registry_annotations/* indexAnnotations */.nM)((0,registry_annotations/* annotationArgs */.lM)(inputs.annotations, labels, '', true));
             const client = (0,registry_client/* clientFor */.$V)(inputs.image, rt.env, message => rt.warning(message));
             const handovers = needs(run.handovers, 'the hand-overs');
             const index = await indexOf(client, handovers, annotations, message => rt.warning(message));
@@ -3541,7 +3541,7 @@ const MERGE_STAGES = [
             const { rt, inputs } = run;
             const source = (0,image_sources/* registrySource */.Bf)(rt.docker, inputs.image, rt.env);
             [run.image, run.base] = await Promise.all([
-                (0,core_image/* readImage */.AM)(source, `${inputs.image}@${needs(run.digest, 'the digest')}`, inputs.platforms),
+                (0,registry_image/* readImage */.AM)(source, `${inputs.image}@${needs(run.digest, 'the digest')}`, inputs.platforms),
                 needs(run.baseline, 'the baseline read')
             ]);
         }
@@ -3583,7 +3583,7 @@ async function main(host, raw) {
     for (const secret of [raw.password, raw['github-token'], raw['tls-key'], raw['tls-cert']])
         if (secret && !secret.startsWith('${{'))
             maskLines(host, secret);
-    const inputs = (0,core_inputs/* parseInputs */.TL)(raw, host.env);
+    const inputs = (0,inputs_inputs/* parseInputs */.TL)(raw, host.env);
     for (const login of inputs.logins)
         maskLines(host, login.password);
     // Build secrets travel as environment variables; their values must never show in a log.
@@ -3593,17 +3593,17 @@ async function main(host, raw) {
     // A file secret's path must be there: buildx would only say "failed to stat".
     for (const file of inputs.secretFiles) {
         await (0,promises_.access)(file.path).catch(() => {
-            throw new core_inputs/* InputError */.dz([`Input 'secret-files': the file for secret '${file.id}' (${file.path}) does not exist or cannot be read.`]);
+            throw new inputs_inputs/* InputError */.dz([`Input 'secret-files': the file for secret '${file.id}' (${file.path}) does not exist or cannot be read.`]);
         });
     }
     // A scanner's report comes from a step before this one: not there now, it never will be.
     if (inputs.scanReport && inputs.scanReport !== 'trivy')
         await (0,promises_.access)(inputs.scanReport).catch(() => {
-            throw new core_inputs/* InputError */.dz([
+            throw new inputs_inputs/* InputError */.dz([
                 `Input 'scan-report': ${inputs.scanReport} does not exist or cannot be read; run the scanner in an earlier step (or give trivy to run it here).`
             ]);
         });
-    for (const name of (0,core_inputs/* secretLookingBuildArgs */.rE)(inputs.buildArgs)) {
+    for (const name of (0,inputs_inputs/* secretLookingBuildArgs */.rE)(inputs.buildArgs)) {
         host.warning(`Build arg ${name} looks like a secret: a build arg's value stays in the image's history and metadata. Pass it with secrets (${name.toLowerCase()}=${name}) and read it in RUN --mount=type=secret,id=${name.toLowerCase()} instead.`);
     }
     (0,http/* setRequestTimeout */.T)(inputs.registryTimeoutMs);
@@ -3644,7 +3644,7 @@ const FIRST_STAGES = [
 
 /***/ }),
 
-/***/ 958:
+/***/ 199:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -3660,7 +3660,7 @@ var external_node_fs_ = __webpack_require__(3024);
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
-;// CONCATENATED MODULE: ./src/core/github-context.ts
+;// CONCATENATED MODULE: ./src/core/inputs/github-context.ts
 // What the run knows about itself, from the runner's environment and its event payload.
 
 /** `readEvent` reads the event payload's file (the caller's I/O: core reads nothing itself). */
@@ -3712,8 +3712,8 @@ function runContext(env, readEvent) {
     };
 }
 
-// EXTERNAL MODULE: ./src/core/tags.ts + 1 modules
-var tags = __webpack_require__(2558);
+// EXTERNAL MODULE: ./src/core/inputs/tags.ts + 1 modules
+var tags = __webpack_require__(1837);
 // EXTERNAL MODULE: ./src/pipeline/registry/registry-client.ts
 var registry_client = __webpack_require__(7345);
 // EXTERNAL MODULE: ./src/core/errors.ts

@@ -1,10 +1,10 @@
 // Which caches the build imports and exports, and what that asks of buildx and the runner. Pure.
 import { join } from 'node:path'
-import type { Inputs } from './inputs.js'
-import type { RunContext } from './github-context.js'
+import type { Inputs } from '../inputs/inputs.js'
+import type { RunContext } from '../inputs/github-context.js'
 import { atLeast } from './version.js'
 import type { CacheFault } from './progress.js'
-import { isIndex, parseManifest } from './image.js'
+import { isIndex, parseManifest } from '../registry/image.js'
 
 export interface CachePlan {
   from: string[]

@@ -1,12 +1,12 @@
 // The builder a run uses, decided from the inputs and what the machine has: which buildx, which
 // driver, and the spec of a builder to create (its buildkitd config, TLS files, nodes). Pure.
 import { join } from 'node:path'
-import type { Inputs } from './inputs.js'
-import { isLoopbackHost, registryOf } from './reference.js'
+import type { Inputs } from '../inputs/inputs.js'
+import { isLoopbackHost, registryOf } from '../registry/reference.js'
 import { GHA_V2_BUILDX } from './cache-plan.js'
 import { appendNodeArgs, type BuilderSpec } from './args.js'
 import { atLeast } from './version.js'
-import { pinnedLocalName } from './image-cache.js'
+import { pinnedLocalName } from '../github/image-cache.js'
 import { machineOf } from './emulation.js'
 
 export interface EngineFacts {
