@@ -62,7 +62,7 @@ const killed = file =>
 
 const files = process.argv.slice(2).length
   ? process.argv.slice(2)
-  : readdirSync(join(ROOT, 'src', 'core'))
+  : readdirSync(join(ROOT, 'src', 'core'), { recursive: true, encoding: 'utf8' })
       .filter(f => f.endsWith('.ts'))
       .map(f => join('src', 'core', f))
 let total = 0
