@@ -83,11 +83,11 @@ onEveryStack('build checks', stack => {
       )
       expect(checkOnly.main.stdout).toMatch(
         new RegExp(
-          `^::warning file=${CHECKS_FILE},line=2,title=FromAsCasing::'as' and 'FROM' keywords' casing do not match \\(https://docs.docker.com/go/dockerfile/rule/from-as-casing/\\)$`,
+          `^::warning title=FromAsCasing,file=${CHECKS_FILE},line=2::'as' and 'FROM' keywords' casing do not match \\(https://docs.docker.com/go/dockerfile/rule/from-as-casing/\\)$`,
           'm'
         )
       )
-      expect(checkOnly.main.stdout).toMatch(new RegExp(`^::warning file=${CHECKS_FILE},line=3,title=LegacyKeyValueFormat::`, 'm'))
+      expect(checkOnly.main.stdout).toMatch(new RegExp(`^::warning title=LegacyKeyValueFormat,file=${CHECKS_FILE},line=3::`, 'm'))
       expect(checkOnly.main.summary).toContain('### Build checks\n\n2 findings:')
       expect(checkOnly.main.summary).toContain(
         `| ${CHECKS_FILE}:2 | [FromAsCasing](https://docs.docker.com/go/dockerfile/rule/from-as-casing/) |`
@@ -105,9 +105,9 @@ onEveryStack('build checks', stack => {
 
     test('a build shows the same findings as annotations and in the summary, and goes on', async () => {
       expectGreen(built)
-      expect(built.main.stdout).toMatch(new RegExp(`^::warning file=${CHECKS_FILE},line=2,title=FromAsCasing::`, 'm'))
-      expect(built.main.stdout).toMatch(new RegExp(`^::warning file=${CHECKS_FILE},line=3,title=LegacyKeyValueFormat::`, 'm'))
-      expect(built.main.stdout.match(/^::warning file=.*title=FromAsCasing::/gm)).toHaveLength(1)
+      expect(built.main.stdout).toMatch(new RegExp(`^::warning title=FromAsCasing,file=${CHECKS_FILE},line=2::`, 'm'))
+      expect(built.main.stdout).toMatch(new RegExp(`^::warning title=LegacyKeyValueFormat,file=${CHECKS_FILE},line=3::`, 'm'))
+      expect(built.main.stdout.match(/^::warning title=FromAsCasing,file=.*::/gm)).toHaveLength(1)
       expect(built.main.summary).toContain('### Build checks\n\n2 findings:')
       expect(await manifest(repo, 'built')).toBeDefined()
     })
