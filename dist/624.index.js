@@ -19,8 +19,8 @@ var external_node_fs_ = __webpack_require__(3024);
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/pipeline/main.ts + 25 modules
-var main = __webpack_require__(3745);
+// EXTERNAL MODULE: ./src/pipeline/main.ts + 26 modules
+var main = __webpack_require__(10);
 // EXTERNAL MODULE: ./src/pipeline/post.ts
 var post = __webpack_require__(7026);
 // EXTERNAL MODULE: ./src/pipeline/builder/layout-store.ts

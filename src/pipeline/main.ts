@@ -1,5 +1,5 @@
-// The main step: the inputs checked and their secrets masked, then the mode's stages in order
-// (build-stages.ts for build and platform, merge.ts for merge), after logins and the run's facts.
+// The main step: the inputs checked and their secrets masked, the logins and the run's facts,
+// then the mode's phases (build-phases.ts for build, platform and check; merge.ts for merge).
 import { access, mkdtemp } from 'node:fs/promises'
 import { join } from 'node:path'
 import { InputError, type RawInputs, parseInputs, secretLookingBuildArgs } from '../core/inputs/inputs.js'
@@ -8,15 +8,14 @@ import { registryOf } from '../core/registry/reference.js'
 import { loginsOf } from '../core/inputs/registry-auth.js'
 import { askEngineIfAuto } from './builder/buildx.js'
 import { gatherFacts, readRunContext } from './run-facts.js'
-import { withBuildx } from './host/docker.js'
 import type { Runtime } from './host/runtime.js'
 import { sourceDate } from './source-date.js'
 import { logIn } from './registry/login.js'
 import { setRequestTimeout } from './host/http.js'
 import { OPTIONAL_READS_BUDGET_MS, OptionalReads } from './host/optional-reads.js'
-import { runStages, type Run, type Stage } from './stages.js'
-import { BUILD_STAGES, CHECK_STAGES } from './build-stages.js'
-import { MERGE_STAGES } from './merge.js'
+import { phase, type Given, type Started } from './phases.js'
+import { build, check } from './build-phases.js'
+import { merge } from './merge.js'
 
 /** The runner masks line by line: a multi-line secret (a PEM key) is masked whole and per line. */
 function maskLines(rt: Runtime, secret: string): void {
@@ -53,35 +52,21 @@ export async function main(host: Runtime, raw: RawInputs): Promise<void> {
   setRequestTimeout(inputs.registryTimeoutMs)
   const ctx = readRunContext(host.env)
   releaseVersion(inputs, ctx) // a tag that is not a version is the user's to fix, said before anything runs
-  const run: Run = {
-    // buildx is the runner's until setup chose one (the runner's plugin, or a binary it installed).
-    rt: { ...host, docker: (args, options) => withBuildx(host.docker, run.buildx?.binary)(args, options) },
+  const given: Given = {
+    rt: host,
     inputs,
     ctx,
     reads: new OptionalReads(OPTIONAL_READS_BUDGET_MS, message => host.warning(message)),
-    stages: [],
-    // Asked now, answered while the run logs in and reads its facts; a merge job builds nothing.
-    engine: inputs.mode === 'merge' ? undefined : askEngineIfAuto(host, inputs),
-    // The commit's time is looked up (git) meanwhile too.
-    created: sourceDate(host, inputs, ctx)
+    stages: []
   }
-  await runStages(run, [
-    ...FIRST_STAGES,
-    ...(inputs.mode === 'merge' ? MERGE_STAGES : inputs.call === 'check' ? CHECK_STAGES : BUILD_STAGES)
-  ])
+  // Asked now, answered while the run logs in and reads its facts; a merge job builds nothing.
+  const engine = inputs.mode === 'merge' ? undefined : askEngineIfAuto(host, inputs)
+  // The commit's time is looked up (git) meanwhile too.
+  const created = sourceDate(host, inputs, ctx)
+  if (loginsOf(inputs, registryOf).length > 0) await phase(given, 'Log in', () => logIn(host, inputs))
+  const facts = await gatherFacts(host, inputs, ctx, given.reads, created)
+  // The run's own work directory (buildx's metadata file, the builder's config).
+  const work = await mkdtemp(join(ctx.temp, 'ci-base-action-'))
+  const run: Started = { ...given, facts: { ...facts, work }, ...(engine ? { engine } : {}) }
+  await (inputs.mode === 'merge' ? merge(run) : inputs.call === 'check' ? check(run) : build(run))
 }
-
-/** Every mode starts here: logins, then what the run finds out before it plans. */
-const FIRST_STAGES: Stage[] = [
-  {
-    name: 'Log in',
-    when: run => loginsOf(run.inputs, registryOf).length > 0,
-    run: run => logIn(run.rt, run.inputs)
-  },
-  {
-    run: async run => {
-      const facts = await gatherFacts(run.rt, run.inputs, run.ctx, run.reads, run.created)
-      run.facts = { ...facts, work: await mkdtemp(join(run.ctx.temp, 'ci-base-action-')) }
-    }
-  }
-]

@@ -9,9 +9,8 @@ import { clientFor, type RegistryClient } from './registry/registry-client.js'
 import { makeIndex, platformEntry, putIndex, type Index } from './registry/image-index.js'
 import { collectHandovers, type Handover } from './github/handover.js'
 import { registrySource } from './registry/image-sources.js'
-import { OLDEST_STAGE, SCAN_STAGE, startBaselineReads, TAG_STAGE } from './record-stages.js'
-import { finishRun } from './build-stages.js'
-import { needs, type Run, type Stage } from './stages.js'
+import { publishImage, report, startBaselineReads, type Measured } from './publish-phases.js'
+import { phase, type Started } from './phases.js'
 
 /** The index of the handed-over platforms, in the order `platforms` names them: the same inputs give the same digest. */
 export async function indexOf(
@@ -23,57 +22,41 @@ export async function indexOf(
   return makeIndex(await Promise.all(handovers.map(h => platformEntry(client, h.platform, h.digest, warn))), annotations)
 }
 
-const planOf = (run: Run) => needs(run.plan, 'the plan')
-
-export const MERGE_STAGES: Stage[] = [
-  {
-    run: run => {
-      const { rt } = run
-      // A merge job builds nothing: its plan is its tags.
-      run.plan = planRun({ ...needs(run.facts, 'the facts'), layoutDir: '', pid: process.pid })
-      rt.setOutput('tags', run.plan.tags.join('\n'))
-      startBaselineReads(run)
-    }
-  },
-  {
-    name: 'Collect platforms',
-    run: async run => {
-      run.handovers = await collectHandovers(run.inputs.image, run.inputs.platforms, run.ctx)
-    }
-  },
-  {
-    // A tag that replaces the baseline waits for it to be read first.
-    when: run => planOf(run).tags.includes(run.inputs.baseline),
-    run: async run => void (await run.baseline)
-  },
-  {
-    name: 'Create index',
-    run: async run => {
-      const { rt, inputs, ctx } = run
-      const facts = needs(run.facts, 'the facts')
-      const labels = ociLabels(inputs, ctx, new Date(facts.sourceDateEpoch * 1000), facts.dockerfile, planOf(run).version)
-      const annotations = indexAnnotations(annotationArgs(inputs.annotations, labels, '', true))
-      const client = clientFor(inputs.image, rt.env, message => rt.warning(message))
-      const handovers = needs(run.handovers, 'the hand-overs')
-      const index = await indexOf(client, handovers, annotations, message => rt.warning(message))
-      await putIndex(client, index)
-      rt.info(`Index ${index.digest}: ${handovers.map(h => `${h.platform} ${h.digest}`).join(', ')}`)
-      run.digest = index.digest
-    }
-  },
-  {
-    name: 'Inspect',
-    run: async run => {
-      const { rt, inputs } = run
-      const source = registrySource(rt.docker, inputs.image, rt.env)
-      ;[run.image, run.base] = await Promise.all([
-        readImage(source, `${inputs.image}@${needs(run.digest, 'the digest')}`, inputs.platforms),
-        needs(run.baseline, 'the baseline read')
-      ])
-    }
-  },
-  SCAN_STAGE,
-  TAG_STAGE,
-  OLDEST_STAGE,
-  { run: run => finishRun(run) }
-]
+export async function merge(run: Started): Promise<void> {
+  const { rt, inputs, ctx, facts } = run
+  // A merge job builds nothing: its plan is its tags.
+  const plan = planRun({ ...facts, layoutDir: '', pid: process.pid })
+  rt.setOutput('tags', plan.tags.join('\n'))
+  const reads = startBaselineReads(run)
+  const handovers = await phase(run, 'Collect platforms', () => collectHandovers(inputs.image, inputs.platforms, ctx))
+  // A tag that replaces the baseline waits for it to be read first.
+  if (plan.tags.includes(inputs.baseline)) await reads.baseline
+  const digest = await phase(run, 'Create index', async () => {
+    const labels = ociLabels(inputs, ctx, new Date(facts.sourceDateEpoch * 1000), facts.dockerfile, plan.version)
+    const annotations = indexAnnotations(annotationArgs(inputs.annotations, labels, '', true))
+    const client = clientFor(inputs.image, rt.env, message => rt.warning(message))
+    const index = await indexOf(client, handovers, annotations, message => rt.warning(message))
+    await putIndex(client, index)
+    rt.info(`Index ${index.digest}: ${handovers.map(h => `${h.platform} ${h.digest}`).join(', ')}`)
+    return index.digest
+  })
+  const [image, base] = await phase(run, 'Inspect', () =>
+    Promise.all([readImage(registrySource(rt.docker, inputs.image, rt.env), `${inputs.image}@${digest}`, inputs.platforms), reads.baseline])
+  )
+  const measured: Measured = {
+    digest,
+    image,
+    base,
+    // The platform jobs' builds: the slowest one's time, and all their steps.
+    buildMs: Math.max(0, ...handovers.map(h => h.buildMs ?? 0)),
+    steps: handovers.reduce((sum, h) => ({ steps: sum.steps + (h.steps?.steps ?? 0), cached: sum.cached + (h.steps?.cached ?? 0) }), {
+      steps: 0,
+      cached: 0
+    }),
+    handedOver: handovers.flatMap(h => h.attestations ?? [])
+  }
+  const published = await publishImage(run, plan, reads, measured)
+  // The platforms were built where their jobs said.
+  const builtOn = handovers.flatMap(h => (h.builtOn ? [h.builtOn] : []))
+  await report(run, plan, reads, measured, published, builtOn.length ? { builtOn } : {})
+}

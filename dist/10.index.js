@@ -1,5 +1,5 @@
-export const id = 745;
-export const ids = [745];
+export const id = 10;
+export const ids = [10];
 export const modules = {
 
 /***/ 443:
@@ -1418,7 +1418,7 @@ async function saveLocalCache(local) {
 
 /***/ }),
 
-/***/ 3745:
+/***/ 10:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1445,12 +1445,12 @@ var registry_auth = __webpack_require__(1729);
 var builder_buildx = __webpack_require__(9402);
 // EXTERNAL MODULE: ./src/pipeline/run-facts.ts + 2 modules
 var run_facts = __webpack_require__(199);
-// EXTERNAL MODULE: ./src/pipeline/host/docker.ts
-var docker = __webpack_require__(2897);
 // EXTERNAL MODULE: ./src/pipeline/source-date.ts + 1 modules
 var source_date = __webpack_require__(9533);
 // EXTERNAL MODULE: ./src/core/builder/args.ts
 var builder_args = __webpack_require__(9170);
+// EXTERNAL MODULE: ./src/pipeline/host/docker.ts
+var docker = __webpack_require__(2897);
 ;// CONCATENATED MODULE: ./src/pipeline/registry/login.ts
 
 
@@ -1471,36 +1471,20 @@ var http = __webpack_require__(1893);
 var optional_reads = __webpack_require__(3393);
 // EXTERNAL MODULE: ./src/core/report/report.ts
 var report_report = __webpack_require__(4702);
-;// CONCATENATED MODULE: ./src/pipeline/stages.ts
+;// CONCATENATED MODULE: ./src/pipeline/phases.ts
 
-/** What an earlier stage left on the run: there by the order of the list, said plainly if not. */
-function needs(value, what) {
-    if (value === undefined)
-        throw new Error(`internal: ${what} is not known yet at this stage`);
-    return value;
-}
-async function runStages(run, stages, label = '') {
-    for (const stage of stages) {
-        if (stage.when && !stage.when(run))
-            continue;
-        const named = typeof stage.name === 'function' ? stage.name(run) : stage.name;
-        const name = named && label ? `${named} (${label})` : named;
-        if (!name) {
-            await stage.run(run);
-            continue;
-        }
-        const started = run.rt.now().getTime();
-        try {
-            await run.rt.group(name, async () => stage.run(run));
-        }
-        finally {
-            run.stages.push({ stage: name, seconds: (0,report_report/* stageSeconds */.eR)(run.rt.now().getTime() - started) });
-        }
+/** A phase in a log group of its own, timed for the report; `label` names the variant it runs for. */
+async function phase(run, name, body, label = '') {
+    const titled = label ? `${name} (${label})` : name;
+    const started = run.rt.now().getTime();
+    try {
+        return await run.rt.group(titled, async () => body());
+    }
+    finally {
+        run.stages.push({ stage: titled, seconds: (0,report_report/* stageSeconds */.eR)(run.rt.now().getTime() - started) });
     }
 }
 
-// EXTERNAL MODULE: ./src/core/registry/image.ts
-var registry_image = __webpack_require__(594);
 // EXTERNAL MODULE: ./src/core/builder/cache-plan.ts
 var cache_plan = __webpack_require__(9961);
 // EXTERNAL MODULE: ./src/core/run-plan.ts + 1 modules
@@ -1593,72 +1577,68 @@ function mountRow(use) {
 
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
-// EXTERNAL MODULE: ./src/core/registry/annotations.ts
-var registry_annotations = __webpack_require__(9709);
-// EXTERNAL MODULE: ./src/core/builder/build-checks.ts
-var build_checks = __webpack_require__(149);
-// EXTERNAL MODULE: ./src/pipeline/registry/registry-client.ts
-var registry_client = __webpack_require__(7345);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/core/builder/builder.ts
+var builder = __webpack_require__(8300);
+// EXTERNAL MODULE: ./src/core/builder/emulation.ts
+var emulation = __webpack_require__(1499);
 // EXTERNAL MODULE: ./src/core/registry/attestations.ts
 var registry_attestations = __webpack_require__(6836);
-;// CONCATENATED MODULE: ./src/pipeline/registry/image-index.ts
-// An index made by the action from images already in the registry: a merge job's platforms,
-// or the parts a builder of several nodes pushed. The same parts, in the same order, give the
-// same digest.
+// EXTERNAL MODULE: ./src/core/registry/image.ts
+var registry_image = __webpack_require__(594);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./src/pipeline/github/image-cache.ts
+var image_cache = __webpack_require__(2106);
+;// CONCATENATED MODULE: ./src/pipeline/builder/qemu.ts
+// QEMU user emulation: which requested platforms need an emulator, which are already
+// registered with binfmt_misc, and registering the missing ones.
 
 
 
 
-/** Reads a pushed part, read again (with a warning) while the registry does not serve it yet. */
-async function readPart(client, digest, what, warn) {
-    const { bytes, mediaType } = await (0,registry_client/* readBack */.e7)(`${what} ${digest}`, () => client.manifestBytes(digest), warn);
-    return { bytes, mediaType, manifest: (0,registry_image/* parseManifest */.Ng)(bytes, `${what} ${digest}`) };
-}
-/** One platform's image manifest as an index entry, its platform checked against its config's. */
-async function platformEntry(client, platform, digest, warn) {
-    const { bytes, mediaType, manifest } = await readPart(client, digest, platform, warn);
-    if ((0,registry_image/* isIndex */.nw)(manifest))
-        throw new Error(`${platform}: ${digest} is an index; a per-platform job must push one platform's manifest (provenance off)`);
-    const config = (0,registry_image/* parseImageConfig */.FB)(await client.blob(manifest.config.digest), `${platform} ${digest}'s config`);
-    const [os, architecture, variant] = platform.split('/');
-    if (config.os !== os || config.architecture !== architecture)
-        throw new Error(`${platform}: ${digest} is an image for ${config.os}/${config.architecture}`);
-    return {
-        mediaType: manifest.mediaType ?? mediaType,
-        digest,
-        size: bytes.length,
-        platform: { os, architecture, ...(variant ? { variant } : {}) }
-    };
+
+const BINFMT_DIR = '/proc/sys/fs/binfmt_misc';
+function isRegistered(entry, dir = BINFMT_DIR) {
+    const file = (0,external_node_path_.join)(dir, entry);
+    return (0,external_node_fs_.existsSync)(file) && (0,external_node_fs_.readFileSync)(file, 'utf8').startsWith('enabled');
 }
 /**
- * The entries a node's build adds to the image's index: the entries of the index it pushed
- * (its platforms' manifests and their attestations), or its one manifest.
+ * Register the emulators the build needs. Already-registered ones cost nothing; the binfmt
+ * image is kept in the GitHub cache so later runs do not pull it again.
  */
-async function nodeEntries(client, platforms, digest, warn) {
-    const { manifest } = await readPart(client, digest, platforms.join(', '), warn);
-    if (!(0,registry_image/* isIndex */.nw)(manifest))
-        return [await platformEntry(client, platforms[0], digest, warn)];
-    const made = manifest.manifests
-        .filter(m => m.platform?.os !== 'unknown')
-        .map(m => [m.platform?.os, m.platform?.architecture, m.platform?.variant].filter(Boolean).join('/'));
-    const stray = made.filter(p => !platforms.includes(p));
-    if (stray.length)
-        throw new Error(`the build of ${platforms.join(', ')} made ${stray.join(', ')} too (${digest})`);
-    return manifest.manifests;
-}
-function makeIndex(manifests, annotations) {
-    const index = { schemaVersion: 2, mediaType: registry_attestations/* OCI_INDEX */.$p, manifests, ...(Object.keys(annotations).length ? { annotations } : {}) };
-    const bytes = new TextEncoder().encode(JSON.stringify(index));
-    return { digest: `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`, bytes };
-}
-/** Writes the index by digest where the registry lacks it: its parts are there already. */
-async function putIndex(client, index) {
-    if (!(await client.manifestDigest(index.digest)))
-        await client.putManifest(index.digest, index.bytes, registry_attestations/* OCI_INDEX */.$p);
+async function setupQemu(rt, inputs, temp, dir = BINFMT_DIR) {
+    const need = (0,emulation/* emulationNeed */.D6)(inputs.platforms, e => isRegistered(e, dir));
+    if (need.unknown.length)
+        rt.warning(`QEMU: no emulator is known for ${need.unknown.join(', ')}; the build may fail there.`);
+    const toInstall = inputs.qemu === 'true' ? need.emulated.filter(p => (0,emulation/* emulatorFor */.jt)(p)) : need.missing;
+    if (inputs.qemu === 'false' || toInstall.length === 0) {
+        if (need.missing.length && inputs.qemu === 'false') {
+            rt.warning((0,emulation/* unavailableMessage */.mw)(need.missing, inputs.qemuImage, 'qemu is false and no emulator is registered'));
+        }
+        else {
+            rt.info(need.emulated.length ? `QEMU: emulators already registered for ${need.emulated.join(', ')}` : 'QEMU: every platform is native');
+        }
+        return;
+    }
+    const image = inputs.qemuImage;
+    const { name, save } = await (0,image_cache/* readyImage */.V)(rt, 'binfmt', image, temp, 'binfmt image');
+    if (save)
+        rt.remember({ binfmtCache: save });
+    const arches = [...new Set(toInstall.map(p => (0,emulation/* emulatorFor */.jt)(p).arch))];
+    const result = await rt.docker((0,builder_args/* binfmtArgs */.MF)(name, arches));
+    const still = (0,emulation/* emulationNeed */.D6)(inputs.platforms, e => isRegistered(e, dir)).missing;
+    if (result.code !== 0 || still.length) {
+        const said = result.stderr.split('\n').filter(l => l.trim() && !/^(Run 'docker|Unable to find image)/.test(l));
+        const reason = result.code !== 0 ? `${image} exited ${result.code}: ${said.pop() ?? 'no output'}` : 'the emulators are still not registered';
+        throw new Error((0,emulation/* unavailableMessage */.mw)(still.length ? still : toInstall, image, reason));
+    }
+    rt.info(`QEMU: registered emulators for ${toInstall.join(', ')}`);
 }
 
+// EXTERNAL MODULE: ./src/pipeline/github/local-cache.ts
+var local_cache = __webpack_require__(9780);
+// EXTERNAL MODULE: ./src/pipeline/registry/registry-client.ts
+var registry_client = __webpack_require__(7345);
 ;// CONCATENATED MODULE: ./src/core/builder/progress.ts
 // BuildKit's progress stream (`--progress rawjson`): a readable log for people, and the cache
 // hit rate. The JSON stream is authoritative where the plain text is not: a step served from a
@@ -1859,6 +1839,8 @@ function hitRate({ steps, cached }) {
     return steps === 0 ? 0 : Math.round((cached / steps) * 1000) / 10;
 }
 
+// EXTERNAL MODULE: ./src/core/builder/build-checks.ts
+var build_checks = __webpack_require__(149);
 ;// CONCATENATED MODULE: ./src/core/builder/build-failures.ts
 // BuildKit's words when an imported cache cannot be read: a broken index, or blobs that are
 // truncated or missing (a corrupt local or remote cache). Not "failed to compute cache key"
@@ -1954,106 +1936,44 @@ async function runBuild(rt, plan) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/builder/split-build.ts
+;// CONCATENATED MODULE: ./src/pipeline/builder/cache-export.ts
+// The registry cache the action derives is written after the build, and only when its ref does
+// not hold this build already. A no-change rebuild (the weekly rebuild, most PR checks) would
+// otherwise export the same cache every run: BuildKit walks every record and asks the registry
+// for every blob again, about 0.6 s on a 250 MB image over loopback and more over the network.
+// What the ref holds is read while the build runs; a read that fails or runs out of time means
+// the cache is written, as before.
 
 
 
 
 
-
-/** The log of one node's build, its lines marked with its platforms: two builds write at once. */
-const markedFor = (rt, node) => ({
-    ...rt,
-    info: message => rt.info(`[${node.platforms.join(',')}] ${message}`),
-    warning: (message, where) => rt.warning(`[${node.platforms.join(',')}] ${message}`, where)
-});
-async function runSplitBuild(rt, split, repositories, annotations) {
-    const started = rt.now().getTime();
-    rt.info(`One build per node, side by side: ${split.map(n => `${n.platforms.join(', ')} on ${n.node}`).join('; ')}`);
-    const settled = await Promise.allSettled(split.map(node => runBuild(markedFor(rt, node), node.build)));
-    const failed = settled.flatMap((s, i) => s.status === 'rejected' ? [`${split[i].platforms.join(', ')} on ${split[i].node}: ${(0,errors/* errorMessage */.g)(s.reason)}`] : []);
-    const milliseconds = () => rt.now().getTime() - started;
-    if (failed.length)
-        throw new BuildError(`${failed.join('\n')}\nNo tag was moved.`, milliseconds());
-    const results = settled.map(s => s.value);
-    const clientOf = (0,registry_client/* clientsFor */.US)(rt.env, message => rt.warning(message));
-    const warn = (message) => rt.warning(message);
-    // The parts are read from the first repository: every repository got the same ones.
-    const entries = await Promise.all(results.map((r, i) => nodeEntries(clientOf(repositories[0]), split[i].platforms, r.digest, warn)));
-    const index = makeIndex(entries.flat(), (0,registry_annotations/* indexAnnotations */.nM)(annotations));
-    await Promise.all(repositories.map(repository => putIndex(clientOf(repository), index))).catch(e => {
-        throw new BuildError(`Writing the index ${index.digest} failed: ${(0,errors/* errorMessage */.g)(e)}; no tag was moved.`, milliseconds());
-    });
-    rt.info(`Index ${index.digest}: ${split.map((n, i) => `${n.platforms.join(', ')} ${results[i].digest}`).join(', ')}`);
-    const nodes = Object.fromEntries(split.map((n, i) => [n.node, JSON.parse(results[i].metadataText)]));
-    return {
-        digest: index.digest,
-        imageId: '',
-        metadataText: JSON.stringify({ 'containerimage.digest': index.digest, 'ci-base-action.nodes': nodes }, null, 2),
-        steps: results.reduce((sum, r) => ({ steps: sum.steps + r.steps.steps, cached: sum.cached + r.steps.cached }), { steps: 0, cached: 0 }),
-        cacheFaults: results.flatMap(r => r.cacheFaults),
-        cacheSteps: results.flatMap(r => r.cacheSteps),
-        checks: (0,build_checks/* dedupe */.Qq)(results.flatMap(r => r.checks)),
-        milliseconds: milliseconds()
-    };
-}
-
-// EXTERNAL MODULE: ./src/core/builder/builder.ts
-var builder = __webpack_require__(8300);
-// EXTERNAL MODULE: ./src/core/builder/emulation.ts
-var emulation = __webpack_require__(1499);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: ./src/pipeline/github/image-cache.ts
-var image_cache = __webpack_require__(2106);
-;// CONCATENATED MODULE: ./src/pipeline/builder/qemu.ts
-// QEMU user emulation: which requested platforms need an emulator, which are already
-// registered with binfmt_misc, and registering the missing ones.
-
-
-
-
-
-const BINFMT_DIR = '/proc/sys/fs/binfmt_misc';
-function isRegistered(entry, dir = BINFMT_DIR) {
-    const file = (0,external_node_path_.join)(dir, entry);
-    return (0,external_node_fs_.existsSync)(file) && (0,external_node_fs_.readFileSync)(file, 'utf8').startsWith('enabled');
-}
-/**
- * Register the emulators the build needs. Already-registered ones cost nothing; the binfmt
- * image is kept in the GitHub cache so later runs do not pull it again.
- */
-async function setupQemu(rt, inputs, temp, dir = BINFMT_DIR) {
-    const need = (0,emulation/* emulationNeed */.D6)(inputs.platforms, e => isRegistered(e, dir));
-    if (need.unknown.length)
-        rt.warning(`QEMU: no emulator is known for ${need.unknown.join(', ')}; the build may fail there.`);
-    const toInstall = inputs.qemu === 'true' ? need.emulated.filter(p => (0,emulation/* emulatorFor */.jt)(p)) : need.missing;
-    if (inputs.qemu === 'false' || toInstall.length === 0) {
-        if (need.missing.length && inputs.qemu === 'false') {
-            rt.warning((0,emulation/* unavailableMessage */.mw)(need.missing, inputs.qemuImage, 'qemu is false and no emulator is registered'));
+async function readHeldBlobs(specs, env, reads) {
+    const entries = await Promise.all(specs.map(async (spec) => {
+        const ref = (0,cache_plan/* cacheSpecAttrs */.oq)(spec).ref;
+        try {
+            const text = await reads.read(`the registry cache ${ref}`, signal => (0,registry_client/* clientFor */.$V)((0,reference/* repositoryOf */._M)(ref), env, undefined, signal).manifest((0,reference/* tagOf */.cO)(ref)));
+            return [spec, text === undefined ? undefined : (0,cache_plan/* cacheBlobs */.Jf)(text)];
         }
-        else {
-            rt.info(need.emulated.length ? `QEMU: emulators already registered for ${need.emulated.join(', ')}` : 'QEMU: every platform is native');
+        catch (e) {
+            return [spec, e instanceof registry_client/* NotFoundError */.m_ ? [] : undefined];
         }
-        return;
-    }
-    const image = inputs.qemuImage;
-    const { name, save } = await (0,image_cache/* readyImage */.V)(rt, 'binfmt', image, temp, 'binfmt image');
-    if (save)
-        rt.remember({ binfmtCache: save });
-    const arches = [...new Set(toInstall.map(p => (0,emulation/* emulatorFor */.jt)(p).arch))];
-    const result = await rt.docker((0,builder_args/* binfmtArgs */.MF)(name, arches));
-    const still = (0,emulation/* emulationNeed */.D6)(inputs.platforms, e => isRegistered(e, dir)).missing;
-    if (result.code !== 0 || still.length) {
-        const said = result.stderr.split('\n').filter(l => l.trim() && !/^(Run 'docker|Unable to find image)/.test(l));
-        const reason = result.code !== 0 ? `${image} exited ${result.code}: ${said.pop() ?? 'no output'}` : 'the emulators are still not registered';
-        throw new Error((0,emulation/* unavailableMessage */.mw)(still.length ? still : toInstall, image, reason));
-    }
-    rt.info(`QEMU: registered emulators for ${toInstall.join(', ')}`);
+    }));
+    return new Map(entries);
+}
+/** Export the given caches in one fully cached pass: its faults are the run's warnings, never the step's failure. */
+async function exportCaches(rt, plan, specs) {
+    const { code, progress } = await buildOnce(rt, { ...plan, cacheOnly: true, cacheToAfter: specs });
+    const faults = progress.cacheFaults();
+    if (code !== 0 && !faults.length)
+        faults.push({ step: 'exporting cache', error: (0,docker/* lastLines */.w$)(progress.errorText(), 5) });
+    return { faults, steps: progress.cacheSteps() };
 }
 
-// EXTERNAL MODULE: ./src/pipeline/github/local-cache.ts
-var local_cache = __webpack_require__(9780);
+// EXTERNAL MODULE: ./src/core/builder/cache-mounts.ts
+var cache_mounts = __webpack_require__(443);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/pipeline/registry/publish.ts
 // Publishing in two moves: the whole image goes to the registry by digest (blobs, each
 // platform's manifest, the index), and only then is every tag pointed at that digest. A push
@@ -2205,44 +2125,6 @@ async function publish(rt, digest, repositories, tags, layout) {
     return { ...tagging, uploads };
 }
 
-// EXTERNAL MODULE: ./src/pipeline/registry/image-sources.ts
-var image_sources = __webpack_require__(8942);
-;// CONCATENATED MODULE: ./src/pipeline/builder/cache-export.ts
-// The registry cache the action derives is written after the build, and only when its ref does
-// not hold this build already. A no-change rebuild (the weekly rebuild, most PR checks) would
-// otherwise export the same cache every run: BuildKit walks every record and asks the registry
-// for every blob again, about 0.6 s on a 250 MB image over loopback and more over the network.
-// What the ref holds is read while the build runs; a read that fails or runs out of time means
-// the cache is written, as before.
-
-
-
-
-
-async function readHeldBlobs(specs, env, reads) {
-    const entries = await Promise.all(specs.map(async (spec) => {
-        const ref = (0,cache_plan/* cacheSpecAttrs */.oq)(spec).ref;
-        try {
-            const text = await reads.read(`the registry cache ${ref}`, signal => (0,registry_client/* clientFor */.$V)((0,reference/* repositoryOf */._M)(ref), env, undefined, signal).manifest((0,reference/* tagOf */.cO)(ref)));
-            return [spec, text === undefined ? undefined : (0,cache_plan/* cacheBlobs */.Jf)(text)];
-        }
-        catch (e) {
-            return [spec, e instanceof registry_client/* NotFoundError */.m_ ? [] : undefined];
-        }
-    }));
-    return new Map(entries);
-}
-/** Export the given caches in one fully cached pass: its faults are the run's warnings, never the step's failure. */
-async function exportCaches(rt, plan, specs) {
-    const { code, progress } = await buildOnce(rt, { ...plan, cacheOnly: true, cacheToAfter: specs });
-    const faults = progress.cacheFaults();
-    if (code !== 0 && !faults.length)
-        faults.push({ step: 'exporting cache', error: (0,docker/* lastLines */.w$)(progress.errorText(), 5) });
-    return { faults, steps: progress.cacheSteps() };
-}
-
-// EXTERNAL MODULE: ./src/core/builder/cache-mounts.ts
-var cache_mounts = __webpack_require__(443);
 // EXTERNAL MODULE: ./src/pipeline/github/github-cache.ts
 var github_cache = __webpack_require__(2874);
 ;// CONCATENATED MODULE: ./src/pipeline/builder/cache-mounts.ts
@@ -2438,8 +2320,6 @@ async function saveMounts(rt, plan, builder, uses) {
 
 // EXTERNAL MODULE: ./src/pipeline/builder/layout-store.ts
 var layout_store = __webpack_require__(1122);
-// EXTERNAL MODULE: ./src/pipeline/builder/verify.ts
-var builder_verify = __webpack_require__(1);
 ;// CONCATENATED MODULE: ./src/pipeline/github/handover.ts
 
 
@@ -2503,14 +2383,377 @@ async function collectHandovers(repository, platforms, ctx) {
     return found;
 }
 
+;// CONCATENATED MODULE: ./src/pipeline/builder/checks.ts
+// The Dockerfile's build checks on the run's builder: a build's findings shown on their lines,
+// and `call: check`, which runs the checks alone and fails on any finding without building.
+
+
+
+/** Each finding as a warning on its file and line. */
+function annotateChecks(rt, findings) {
+    for (const f of findings)
+        rt.warning((0,build_checks/* findingMessage */.pG)(f), {
+            file: f.file,
+            ...(f.line ? { line: f.line } : {}),
+            ...(f.endLine ? { endLine: f.endLine } : {}),
+            title: f.rule
+        });
+}
+// A frontend from before the checks (Dockerfile 1.7, BuildKit 0.13) does not know the request.
+const NO_CHECKS = /unsupported request|not supported|unknown request|frontend\.lint|requestid/i;
+async function runChecks(rt, plan) {
+    const args = (0,builder_args/* checkArgs */.ar)(plan);
+    rt.info(`docker ${args.join(' ')}`);
+    const { code, stdout, stderr } = await rt.docker(args, { quiet: true, env: (0,builder_args/* buildEnv */.WB)(plan.inputs, rt.env) });
+    let parsed;
+    try {
+        parsed = (0,build_checks/* parseLintResults */.d0)(stdout, plan.inputs.file);
+    }
+    catch {
+        const why = (0,docker/* lastLines */.w$)(stderr || stdout, 8);
+        if (/unknown flag: --call/.test(why))
+            throw new Error(`Input 'call': check needs buildx 0.15 or later, and this one has no --call; set buildx-version (e.g. v0.30.0) to install one.`);
+        if (NO_CHECKS.test(why))
+            throw new Error(`Input 'call': check needs a builder whose Dockerfile frontend runs build checks (BuildKit 0.14 / Dockerfile 1.8 or later); this one does not:\n${why}`);
+        throw new Error(`docker buildx build --call check failed (exit ${code}):\n${why}`);
+    }
+    annotateChecks(rt, parsed.findings);
+    await rt.writeSummary((0,build_checks/* checksMarkdown */.pW)(parsed.findings, true));
+    if (parsed.error)
+        throw new Error(`The Dockerfile does not build: ${parsed.error}`);
+    if (parsed.findings.length)
+        throw new Error(`Build checks: ${parsed.findings.length} finding${parsed.findings.length === 1 ? '' : 's'} in ${plan.inputs.file}; nothing was built:\n` +
+            parsed.findings.map(f => `${f.file}${f.line ? `:${f.line}` : ''} ${(0,build_checks/* findingText */.NK)(f)}`).join('\n'));
+    rt.info(`Build checks: no findings in ${plan.inputs.file}`);
+}
+
+// EXTERNAL MODULE: ./src/core/registry/annotations.ts
+var registry_annotations = __webpack_require__(9709);
+;// CONCATENATED MODULE: ./src/pipeline/registry/image-index.ts
+// An index made by the action from images already in the registry: a merge job's platforms,
+// or the parts a builder of several nodes pushed. The same parts, in the same order, give the
+// same digest.
+
+
+
+
+/** Reads a pushed part, read again (with a warning) while the registry does not serve it yet. */
+async function readPart(client, digest, what, warn) {
+    const { bytes, mediaType } = await (0,registry_client/* readBack */.e7)(`${what} ${digest}`, () => client.manifestBytes(digest), warn);
+    return { bytes, mediaType, manifest: (0,registry_image/* parseManifest */.Ng)(bytes, `${what} ${digest}`) };
+}
+/** One platform's image manifest as an index entry, its platform checked against its config's. */
+async function platformEntry(client, platform, digest, warn) {
+    const { bytes, mediaType, manifest } = await readPart(client, digest, platform, warn);
+    if ((0,registry_image/* isIndex */.nw)(manifest))
+        throw new Error(`${platform}: ${digest} is an index; a per-platform job must push one platform's manifest (provenance off)`);
+    const config = (0,registry_image/* parseImageConfig */.FB)(await client.blob(manifest.config.digest), `${platform} ${digest}'s config`);
+    const [os, architecture, variant] = platform.split('/');
+    if (config.os !== os || config.architecture !== architecture)
+        throw new Error(`${platform}: ${digest} is an image for ${config.os}/${config.architecture}`);
+    return {
+        mediaType: manifest.mediaType ?? mediaType,
+        digest,
+        size: bytes.length,
+        platform: { os, architecture, ...(variant ? { variant } : {}) }
+    };
+}
+/**
+ * The entries a node's build adds to the image's index: the entries of the index it pushed
+ * (its platforms' manifests and their attestations), or its one manifest.
+ */
+async function nodeEntries(client, platforms, digest, warn) {
+    const { manifest } = await readPart(client, digest, platforms.join(', '), warn);
+    if (!(0,registry_image/* isIndex */.nw)(manifest))
+        return [await platformEntry(client, platforms[0], digest, warn)];
+    const made = manifest.manifests
+        .filter(m => m.platform?.os !== 'unknown')
+        .map(m => [m.platform?.os, m.platform?.architecture, m.platform?.variant].filter(Boolean).join('/'));
+    const stray = made.filter(p => !platforms.includes(p));
+    if (stray.length)
+        throw new Error(`the build of ${platforms.join(', ')} made ${stray.join(', ')} too (${digest})`);
+    return manifest.manifests;
+}
+function makeIndex(manifests, annotations) {
+    const index = { schemaVersion: 2, mediaType: registry_attestations/* OCI_INDEX */.$p, manifests, ...(Object.keys(annotations).length ? { annotations } : {}) };
+    const bytes = new TextEncoder().encode(JSON.stringify(index));
+    return { digest: `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`, bytes };
+}
+/** Writes the index by digest where the registry lacks it: its parts are there already. */
+async function putIndex(client, index) {
+    if (!(await client.manifestDigest(index.digest)))
+        await client.putManifest(index.digest, index.bytes, registry_attestations/* OCI_INDEX */.$p);
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/builder/split-build.ts
+
+
+
+
+
+
+/** The log of one node's build, its lines marked with its platforms: two builds write at once. */
+const markedFor = (rt, node) => ({
+    ...rt,
+    info: message => rt.info(`[${node.platforms.join(',')}] ${message}`),
+    warning: (message, where) => rt.warning(`[${node.platforms.join(',')}] ${message}`, where)
+});
+async function runSplitBuild(rt, split, repositories, annotations) {
+    const started = rt.now().getTime();
+    rt.info(`One build per node, side by side: ${split.map(n => `${n.platforms.join(', ')} on ${n.node}`).join('; ')}`);
+    const settled = await Promise.allSettled(split.map(node => runBuild(markedFor(rt, node), node.build)));
+    const failed = settled.flatMap((s, i) => s.status === 'rejected' ? [`${split[i].platforms.join(', ')} on ${split[i].node}: ${(0,errors/* errorMessage */.g)(s.reason)}`] : []);
+    const milliseconds = () => rt.now().getTime() - started;
+    if (failed.length)
+        throw new BuildError(`${failed.join('\n')}\nNo tag was moved.`, milliseconds());
+    const results = settled.map(s => s.value);
+    const clientOf = (0,registry_client/* clientsFor */.US)(rt.env, message => rt.warning(message));
+    const warn = (message) => rt.warning(message);
+    // The parts are read from the first repository: every repository got the same ones.
+    const entries = await Promise.all(results.map((r, i) => nodeEntries(clientOf(repositories[0]), split[i].platforms, r.digest, warn)));
+    const index = makeIndex(entries.flat(), (0,registry_annotations/* indexAnnotations */.nM)(annotations));
+    await Promise.all(repositories.map(repository => putIndex(clientOf(repository), index))).catch(e => {
+        throw new BuildError(`Writing the index ${index.digest} failed: ${(0,errors/* errorMessage */.g)(e)}; no tag was moved.`, milliseconds());
+    });
+    rt.info(`Index ${index.digest}: ${split.map((n, i) => `${n.platforms.join(', ')} ${results[i].digest}`).join(', ')}`);
+    const nodes = Object.fromEntries(split.map((n, i) => [n.node, JSON.parse(results[i].metadataText)]));
+    return {
+        digest: index.digest,
+        imageId: '',
+        metadataText: JSON.stringify({ 'containerimage.digest': index.digest, 'ci-base-action.nodes': nodes }, null, 2),
+        steps: results.reduce((sum, r) => ({ steps: sum.steps + r.steps.steps, cached: sum.cached + r.steps.cached }), { steps: 0, cached: 0 }),
+        cacheFaults: results.flatMap(r => r.cacheFaults),
+        cacheSteps: results.flatMap(r => r.cacheSteps),
+        checks: (0,build_checks/* dedupe */.Qq)(results.flatMap(r => r.checks)),
+        milliseconds: milliseconds()
+    };
+}
+
+// EXTERNAL MODULE: ./src/pipeline/registry/image-sources.ts
+var image_sources = __webpack_require__(8942);
+// EXTERNAL MODULE: ./src/pipeline/builder/verify.ts
+var verify = __webpack_require__(1);
+;// CONCATENATED MODULE: ./src/pipeline/image-phases.ts
+// The phases every built image goes through, the main image and each variant alike, each on its
+// own plan: the build (and push by digest), the image read back, the layout tidied, verify.
+
+
+
+
+
+
+
+
+
+
+
+
+/** buildx pushes the image itself (a split build, or one that pushes by digest): no separate push. */
+const pushesItself = (plan) => plan.build.pushTo.length > 0;
+/** The build, and the push by digest where buildx did not push: the tags move only once the image is measured and checked. */
+async function buildImage(run, plan, reads, label = '') {
+    const { rt, inputs } = run;
+    const { verify, build, tags, split, repositories } = plan;
+    // Verify runs what was built: pulled by digest after a push, else loaded under a name of this run's.
+    if (verify)
+        rt.remember({ verifyKey: verify.key, ...(verify.localName ? { verifyImage: verify.localName } : {}) });
+    // A push that replaces the baseline waits for it to be read first.
+    if (inputs.push && tags.includes(inputs.baseline))
+        await reads.baseline;
+    const held = readHeldBlobs(build.cacheToAfter, rt.env, run.reads);
+    const result = await phase(run, pushesItself(plan) ? 'Build and push' : 'Build', async () => {
+        const building = split ? runSplitBuild(rt, split, repositories, build.annotations) : runBuild(rt, build);
+        const built = await building.catch(e => {
+            if (e instanceof BuildError)
+                rt.setOutput('build-time', (0,report_report/* seconds */.YA)(e.milliseconds).toFixed(1));
+            throw e;
+        });
+        // Said now: a push that fails next still tells how long the build took.
+        rt.setOutput('build-time', (0,report_report/* seconds */.YA)(built.milliseconds).toFixed(1));
+        return built;
+    }, label);
+    if (inputs.push && !pushesItself(plan))
+        await phase(run, 'Push', () => publish(rt, result.digest, repositories, [], build.ociDir), label);
+    return { result, digest: result.digest, held };
+}
+function inspect(run, plan, built, reads, label = '') {
+    return phase(run, 'Inspect', async () => {
+        const { rt, inputs } = run;
+        const { repositories, build } = plan;
+        const warn = (message) => rt.warning(message);
+        const [image, base] = await Promise.all([
+            pushesItself(plan)
+                ? (0,image_sources/* readFreshImage */.MP)((0,image_sources/* registrySource */.Bf)(rt.docker, repositories[0], rt.env, warn), `${repositories[0]}@${built.digest}`, inputs.platforms, warn)
+                : (0,registry_image/* readImage */.AM)((0,image_sources/* ociLayoutSource */.pM)(build.ociDir), built.digest, inputs.platforms),
+            reads.baseline
+        ]);
+        const layers = image.platforms.flatMap(p => p.breakdown.map(l => l.digest));
+        const { stale, upToDate } = (0,cache_plan/* staleCaches */.fB)(build.cacheToAfter, built.result.steps, layers, await built.held);
+        for (const spec of upToDate)
+            rt.info(`${(0,cache_plan/* cacheSpecAttrs */.oq)(spec).ref} already holds this build (every step came from cache, every layer is in it): not written again`);
+        return { image, base, stale, upToDate };
+    }, label);
+}
+/** The cache faults said once; the OCI layout kept for the next run with this image's blobs (long-unused ones go). */
+async function tidy(run, plan, built, exportFaults) {
+    const faults = (0,cache_plan/* cacheFaultWarning */.h2)([...built.result.cacheFaults, ...exportFaults]);
+    if (faults)
+        run.rt.warning(faults);
+    const { ociDir } = plan.build;
+    if (!pushesItself(plan))
+        await (0,layout_store/* keepImagePruneRest */.nn)(ociDir, built.digest, run.rt.now()).catch(e => run.rt.warning(`Could not prune the OCI layout ${ociDir}: ${(0,errors/* errorMessage */.g)(e)}`));
+}
+/** Verify's commands and require-non-root in the built image, when asked for. */
+async function image_phases_verify(run, plan, image, label = '') {
+    if (!plan.verify)
+        return undefined;
+    const { key, localName } = plan.verify;
+    return phase(run, 'Verify', async () => {
+        const targets = image.platforms.map(p => ({
+            platform: p.platform,
+            ref: localName || `${plan.repositories[0]}@${p.digest}`,
+            user: p.user ?? ''
+        }));
+        try {
+            return await (0,verify/* verifyImage */.Z)(run.rt, run.inputs, targets, !localName, key);
+        }
+        finally {
+            if (localName)
+                await run.rt.docker(['image', 'rm', '--force', localName], { quiet: true });
+        }
+    }, label);
+}
+/** A built image as publishing takes it. */
+const measuredOf = (built, inspected, verification) => ({
+    digest: built.digest,
+    image: inspected.image,
+    base: inspected.base,
+    buildMs: built.result.milliseconds,
+    steps: built.result.steps,
+    ...(verification ? { verification } : {})
+});
+
 // EXTERNAL MODULE: ./src/core/report/compare.ts
 var compare = __webpack_require__(969);
+// EXTERNAL MODULE: ./src/core/registry/history.ts
+var registry_history = __webpack_require__(8615);
+// EXTERNAL MODULE: ./src/core/builder/verify.ts
+var builder_verify = __webpack_require__(3626);
+// EXTERNAL MODULE: ./src/pipeline/registry/history.ts
+var pipeline_registry_history = __webpack_require__(952);
+;// CONCATENATED MODULE: ./src/pipeline/registry/referrers.ts
+// Attestations attached to the published index as OCI 1.1 referrers: through the registry's
+// referrers API where it has one (it answers the manifest's PUT with OCI-Subject), else through
+// the referrers tag schema (an index of referrers under the tag sha256-<hex>), as the OCI
+// distribution spec says a client does for registries from before it (distribution 2.8, ...).
+
+
+
+/** Every referrer of a manifest, from the API or from the tag schema. */
+async function listReferrers(client, digest) {
+    const viaApi = await client.referrers(digest);
+    if (viaApi?.length)
+        return viaApi;
+    return (await tagIndex(client, digest))?.manifests ?? viaApi ?? [];
+}
+/** An attestation manifest: one image manifest (its layers are the statements). */
+function statementsManifest(text, digest) {
+    const manifest = (0,registry_image/* parseManifest */.Ng)(text, `the attestation manifest ${digest}`);
+    if ((0,registry_image/* isIndex */.nw)(manifest))
+        throw new Error(`the attestation manifest ${digest} is an index`);
+    return manifest;
+}
+async function tagIndex(client, digest) {
+    try {
+        return (0,registry_image/* parseIndex */.A1)(await client.manifest((0,registry_attestations/* referrersTag */.LN)(digest)), `the referrers tag of ${digest}`);
+    }
+    catch (e) {
+        if (e instanceof registry_client/* NotFoundError */.m_)
+            return undefined;
+        throw e;
+    }
+}
+/**
+ * Attaches each attestation to `subject` in every repository; an image the subject's referrers
+ * already attest (an unchanged rebuild's) gets no second one. Returns the referrers written.
+ */
+async function attachAttestations(clientOf, source, repositories, subject, attestations, created) {
+    const from = clientOf(source);
+    // Each statement manifest read once, whatever the number of repositories.
+    const statementsOf = new Map(await Promise.all(attestations.map(async (a) => [a.manifest, statementsManifest(await from.manifest(a.manifest), a.manifest)])));
+    const written = [];
+    let kept = 0;
+    for (const repository of repositories) {
+        const client = clientOf(repository);
+        const attested = (0,registry_attestations/* attestedImages */.Tk)(await listReferrers(client, subject.digest));
+        const todo = attestations.filter(a => !attested.has(a.image));
+        kept = attestations.length - todo.length;
+        if (todo.length && !(await client.hasBlob(registry_attestations/* EMPTY_CONFIG */.$v.digest)))
+            await client.uploadBlob(registry_attestations/* EMPTY_CONFIG */.$v.digest, registry_attestations/* EMPTY_CONFIG_BYTES */.pA);
+        for (const attestation of todo) {
+            const statements = statementsOf.get(attestation.manifest);
+            // The statements' blobs, where the builder pushed them to another repository.
+            if (repository !== source)
+                for (const layer of statements.layers ?? [])
+                    if (!(await client.hasBlob(layer.digest)))
+                        await client.uploadBlob(layer.digest, Buffer.from(await from.blob(layer.digest), 'utf8'));
+            const referrer = (0,registry_attestations/* referrerManifest */.Dq)(attestation, statements, subject, created);
+            const taken = await client.putManifest(referrer.digest, referrer.bytes, registry_attestations/* OCI_MANIFEST */.EG);
+            if (taken !== subject.digest) {
+                const next = (0,registry_attestations/* withReferrer */.Me)(await tagIndex(client, subject.digest), referrer.descriptor);
+                if (next.changed)
+                    await client.putManifest((0,registry_attestations/* referrersTag */.LN)(subject.digest), next.bytes, registry_attestations/* OCI_INDEX */.$p);
+            }
+            written.push(`${repository}@${referrer.digest}`);
+        }
+    }
+    return { written, kept };
+}
+
 // EXTERNAL MODULE: ./src/core/report/vulnerabilities.ts
 var vulnerabilities = __webpack_require__(3088);
+;// CONCATENATED MODULE: ./src/pipeline/report/scan.ts
+// The vulnerability scan of the built image: a scanner's report file the workflow made, or
+// `trivy image` run here on the pushed (or loaded) image. Read, then counted by severity.
+
+
+
+
+/** `target` is asked only when trivy runs here: a report file needs no image. */
+async function scanImage(rt, inputs, target, temp) {
+    const path = inputs.scanReport === 'trivy' ? await runTrivy(rt, target(), temp) : inputs.scanReport;
+    let text;
+    try {
+        text = await (0,promises_.readFile)(path, 'utf8');
+    }
+    catch (e) {
+        throw new Error(`Input 'scan-report': ${path} could not be read (${(0,errors/* errorMessage */.g)(e)}); run the scanner on the image before this step and give its JSON or SARIF report.`);
+    }
+    let scan;
+    try {
+        scan = (0,vulnerabilities/* countVulnerabilities */.Sf)(text);
+    }
+    catch (e) {
+        throw new Error(`Input 'scan-report': ${path} is ${(0,errors/* errorMessage */.g)(e)}.`);
+    }
+    rt.info(`Vulnerabilities (${scan.format} report): ${(0,vulnerabilities/* countsText */.WN)(scan.counts)}`);
+    return scan;
+}
+async function runTrivy(rt, target, temp) {
+    const output = (0,external_node_path_.join)(temp, 'trivy-report.json');
+    const args = ['image', '--format', 'json', '--output', output, '--quiet', '--platform', target.platform, target.ref];
+    const result = await rt.docker(args, { command: 'trivy' }).catch(e => {
+        throw new Error(/ENOENT/.test((0,errors/* errorMessage */.g)(e))
+            ? "Input 'scan-report': trivy is not on PATH; install it in an earlier step (aquasecurity/setup-trivy), or give your scanner's report file."
+            : `trivy could not start: ${(0,errors/* errorMessage */.g)(e)}`);
+    });
+    if (result.code !== 0)
+        throw new Error(`trivy image ${target.ref} failed (exit ${result.code}): ${result.stderr.trim().split('\n').pop()}`);
+    return output;
+}
+
 // EXTERNAL MODULE: ./src/core/report/budget.ts
 var budget = __webpack_require__(6133);
-// EXTERNAL MODULE: ./src/core/builder/verify.ts
-var verify = __webpack_require__(3626);
 // EXTERNAL MODULE: ./src/core/host/http-headers.ts
 var http_headers = __webpack_require__(4723);
 ;// CONCATENATED MODULE: ./src/pipeline/github/comment.ts
@@ -2599,7 +2842,7 @@ function outputs(report, metadata, markdown, meta) {
         markdown,
         'build-time': report.buildTime.toFixed(1),
         'cache-hit-rate': String(report.cacheHitRate),
-        verified: report.verify ? String((0,verify/* verified */.zr)(report.verify)) : '',
+        verified: report.verify ? String((0,builder_verify/* verified */.zr)(report.verify)) : '',
         vulnerabilities: report.vulnerabilities ? JSON.stringify(report.vulnerabilities.counts) : '',
         variants: report.variants
             ? JSON.stringify(report.variants.map(v => ({
@@ -2749,11 +2992,177 @@ async function finish(rt, inputs, ctx, f) {
     // Budgets and verify fail the step only after outputs, summary and comment are written.
     const failures = [
         ...(breaches.length ? [`Image over budget:\n${breaches.map(b => b.message).join('\n')}`] : []),
-        ...(verification && (0,verify/* verifyFailures */.$)(verification).length ? [`Verify failed:\n${(0,verify/* verifyFailures */.$)(verification).join('\n')}`] : []),
-        ...(f.variants ?? []).flatMap(v => v.verify && (0,verify/* verifyFailures */.$)(v.verify).length ? [`Verify failed on variant ${v.name}:\n${(0,verify/* verifyFailures */.$)(v.verify).join('\n')}`] : [])
+        ...(verification && (0,builder_verify/* verifyFailures */.$)(verification).length ? [`Verify failed:\n${(0,builder_verify/* verifyFailures */.$)(verification).join('\n')}`] : []),
+        ...(f.variants ?? []).flatMap(v => v.verify && (0,builder_verify/* verifyFailures */.$)(v.verify).length ? [`Verify failed on variant ${v.name}:\n${(0,builder_verify/* verifyFailures */.$)(v.verify).join('\n')}`] : [])
     ];
     if (failures.length)
         throw new Error(failures.join('\n'));
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/publish-phases.ts
+// The phases that publish what a run measured, shared by a build, each variant and a merge: the
+// reads of the baseline and its history, the vulnerability scan, the tags (which go to an index
+// that records this build's metrics and names its baseline), and the oldest build of the trend.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+function startBaselineReads(run) {
+    const { rt, inputs } = run;
+    const baseline = (0,image_sources/* readBaseline */.mF)(rt.docker, inputs.baseline, inputs.platforms, rt.env, run.reads);
+    if (inputs.history <= 0)
+        return { baseline };
+    const started = performance.now();
+    const history = (0,pipeline_registry_history/* readHistory */.Lu)(inputs.baseline, inputs.history, rt.env, run.reads).then(h => {
+        if (h.records.length)
+            rt.info(`History: ${h.records.length} builds read in ${Math.round(performance.now() - started)} ms`);
+        return h;
+    });
+    return { baseline, history };
+}
+/** This build as the history records it. */
+function recordOf(run, m, scan, published = '') {
+    const { base } = m;
+    return {
+        digest: published,
+        built: run.rt.now().toISOString(),
+        ...(base.image ? { previous: `${(0,reference/* repositoryOf */._M)(base.ref)}@${base.image.digest}` } : {}),
+        platforms: m.image.platforms.map(p => ({ platform: p.platform, size: p.size, layers: p.layers })),
+        buildSeconds: (0,report_report/* seconds */.YA)(m.buildMs),
+        cacheHitRate: hitRate(m.steps),
+        ...(m.verification ? { verify: (0,builder_verify/* verified */.zr)(m.verification) ? 'passed' : 'failed' } : {}),
+        ...(scan ? { vulnerabilities: scan.counts } : {})
+    };
+}
+/** Scan, then tag: the tail every image shares. `label` names the variant it publishes. */
+async function publishImage(run, plan, reads, m, label = '') {
+    const scan = run.inputs.scanReport !== '' ? await phase(run, 'Scan', () => scanOf(run, plan, m), label) : undefined;
+    if (!run.inputs.push || run.inputs.mode === 'platform')
+        return scan ? { scan } : {};
+    return { ...(scan ? { scan } : {}), ...(await phase(run, 'Tag', () => tag(run, plan, reads, m, scan), label)) };
+}
+function scanOf(run, plan, m) {
+    const { repositories, tags } = plan;
+    // What trivy scans: the pushed image by digest, or the loaded one by its tag.
+    const target = () => {
+        const ref = run.inputs.push ? `${repositories[0]}@${m.digest}` : tags[0];
+        if (!ref)
+            throw new Error("Input 'scan-report': trivy finds a loaded image by its tag; give 'tags' or 'image'.");
+        return { ref, platform: m.image.platforms[0].platform };
+    };
+    return scanImage(run.rt, run.inputs, target, run.ctx.temp);
+}
+async function tag(run, plan, reads, m, scan) {
+    const { rt, inputs } = run;
+    const { repositories, tags } = plan;
+    // A tag that replaces the baseline moves only once the history behind it is read.
+    await reads.history;
+    const clientOf = (0,registry_client/* clientsFor */.US)(rt.env, message => rt.warning(message));
+    let target = m.digest;
+    let recorded;
+    const attest = inputs.attest.length > 0;
+    const platform = m.image.platforms[0].platform;
+    if (inputs.history > 0) {
+        const { base } = m;
+        if (base.image && (0,compare/* changedSince */.$A)(m.image, base.image) === false) {
+            // An unchanged rebuild keeps the published digest: it is no new build in the history.
+            target = base.image.digest;
+            await (0,pipeline_registry_history/* copyIndex */.UZ)(clientOf, `${(0,reference/* repositoryOf */._M)(base.ref)}@${target}`, repositories);
+            rt.info(`Unchanged since ${base.ref}: the tags stay on its index ${target}; the history gains no entry`);
+        }
+        else {
+            const record = recordOf(run, m, scan);
+            target = await (0,pipeline_registry_history/* writeRecordedIndex */.ML)(clientOf, repositories, m.digest, (0,registry_history/* recordAnnotations */._j)(record), platform, w => rt.warning(w), attest);
+            rt.info(`Recorded this build's metrics on index ${target} (the build's own is ${m.digest})`);
+            recorded = { ...record, digest: target };
+        }
+    }
+    else if (attest)
+        target = await (0,pipeline_registry_history/* writeRecordedIndex */.ML)(clientOf, repositories, m.digest, {}, platform, w => rt.warning(w), true);
+    // Attached before any tag moves: a tag never points at an index whose attestations failed.
+    if (attest)
+        await attachRunAttestations(run, plan, m, clientOf, target);
+    await publish(rt, target, repositories, tags);
+    return { published: target, ...(recorded ? { recorded } : {}) };
+}
+/** The build's attestations (a merge's: its platform jobs'), attached to the index the tags will point at. */
+async function attachRunAttestations(run, plan, m, clientOf, target) {
+    const { rt, inputs } = run;
+    const { repositories } = plan;
+    const source = inputs.mode === 'merge' ? inputs.image : repositories[0];
+    const attestations = m.handedOver ?? (0,registry_attestations/* attestationsOf */.xz)((0,registry_image/* parseManifest */.Ng)(await clientOf(source).manifest(m.digest)));
+    if (!attestations.length) {
+        rt.warning(`attest: the builder made no attestation for ${target}; nothing attached (does it support ${inputs.attest.join(' and ')}?)`);
+        return;
+    }
+    const { bytes } = await clientOf(repositories[0]).manifestBytes(target);
+    const created = new Date(run.facts.sourceDateEpoch * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const { written, kept } = await attachAttestations(clientOf, source, repositories, { mediaType: registry_attestations/* OCI_INDEX */.$p, digest: target, size: bytes.length }, attestations, created);
+    if (written.length)
+        rt.info(`Attested ${target}: ${written.length} referrer${written.length === 1 ? '' : 's'} (${written.join(', ')})`);
+    if (kept)
+        rt.info(`Attested ${target} already: ${kept} platform image${kept === 1 ? '' : 's'} keep${kept === 1 ? 's' : ''} the attestation attached before`);
+}
+/** The oldest build of the trend, read for which step grew over the window (an optional read). */
+async function readOldest(run, reads) {
+    if (!reads.history)
+        return undefined;
+    const { oldest } = await reads.history;
+    if (!oldest)
+        return undefined;
+    const { rt, inputs } = run;
+    try {
+        return await run.reads.read(`the oldest build ${oldest}`, signal => (0,registry_image/* readImage */.AM)((0,image_sources/* registrySource */.Bf)(rt.docker, (0,reference/* repositoryOf */._M)(oldest), rt.env, undefined, signal), oldest, inputs.platforms));
+    }
+    catch (e) {
+        rt.warning(`The oldest build of the trend, ${oldest}, could not be read: ${(0,errors/* errorMessage */.g)(e)}; no growth since then`);
+        return undefined;
+    }
+}
+/** The end of every run: the oldest build read, then compare, budgets, outputs, summary and comment; then fail on a budget or verify. */
+async function report(run, plan, reads, m, p, b) {
+    const { rt, inputs, ctx } = run;
+    const oldest = await readOldest(run, reads);
+    // Here, once: a variant builds the same Dockerfile and finds the same.
+    annotateChecks(rt, b.built?.checks ?? []);
+    return finish(rt, inputs, ctx, {
+        digest: p.published || m.digest,
+        imageid: b.built?.imageId ?? '',
+        tags: plan.tags,
+        image: m.image,
+        base: m.base,
+        buildMs: m.buildMs,
+        steps: m.steps,
+        // The record as written on the index, when one was; else this run's, made now.
+        record: p.recorded ?? recordOf(run, m, p.scan, p.published),
+        published: p.published !== undefined,
+        ...(reads.history ? { history: await reads.history } : {}),
+        ...(oldest ? { oldest } : {}),
+        ...(p.scan ? { scan: p.scan } : {}),
+        ...(b.variants ? { variants: b.variants } : {}),
+        stages: run.stages,
+        ...(b.builtOn ? { builtOn: b.builtOn } : {}),
+        verification: m.verification,
+        caches: b.caches ?? [],
+        metadataText: b.built?.metadataText ?? '{}',
+        ...(b.built?.checks.length ? { checks: b.built.checks } : {}),
+        meta: { version: plan.version, labels: plan.build.labels, annotations: plan.build.annotations }
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/core/variants.ts
@@ -2795,688 +3204,199 @@ function checksThatApply(v) {
 
 ;// CONCATENATED MODULE: ./src/pipeline/variants.ts
 // The variants of a build (`variants: slim=runtime`): after the main image, each variant's
-// target is built on the same builder from the same cache, and carried through the same image
-// stages as a run of its own (push, inspect, verify, scan, record and tag), with its own
-// baseline and history. What it made is reported beside the main image.
-
-
-
-
-/** The stage that builds the variants, running `imageStages` (asked when it runs) for each. */
-function variantsStage(imageStages) {
-    return {
-        when: run => run.inputs.variants.length > 0,
-        run: async (run) => {
-            const plan = needs(run.plan, 'the plan');
-            const main = needs(run.image, 'the image').platforms[0];
-            run.variants = [];
-            for (const variant of run.inputs.variants) {
-                const inputs = variantInputs(run.inputs, variant, plan.tags, plan.build.builder);
-                const facts = { ...needs(run.planFacts, 'the plan facts'), inputs, existingDriver: plan.driver, existingNodes: plan.nodes };
-                const sub = {
-                    rt: run.rt,
-                    inputs,
-                    ctx: run.ctx,
-                    reads: run.reads,
-                    stages: run.stages,
-                    engine: run.engine,
-                    created: run.created,
-                    facts: run.facts,
-                    planFacts: facts,
-                    plan: (0,run_plan/* planRun */.n)(facts),
-                    buildx: run.buildx
-                };
-                run.rt.info(`Variant ${variant.name}: target ${variant.target}, tags ${sub.plan.tags.join(', ') || '(none)'}`);
-                await runStages(sub, imageStages(), variant.name);
-                const image = needs(sub.image, `variant ${variant.name}'s image`);
-                const platforms = (0,compare/* compare */.UD)(image.platforms, sub.base?.image);
-                const verify = sub.verification ? checksThatApply(sub.verification) : undefined;
-                run.variants.push({
-                    name: variant.name,
-                    target: variant.target,
-                    digest: sub.published ?? sub.digest ?? image.digest,
-                    tags: sub.plan.tags,
-                    platforms,
-                    sizeVsMain: (platforms[0]?.size ?? 0) - (main?.size ?? 0),
-                    ...(verify ? { verify } : {})
-                });
-            }
-        }
-    };
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/builder/checks.ts
-// The Dockerfile's build checks on the run's builder: a build's findings shown on their lines,
-// and `call: check`, which runs the checks alone and fails on any finding without building.
-
-
-
-/** Each finding as a warning on its file and line. */
-function annotateChecks(rt, findings) {
-    for (const f of findings)
-        rt.warning((0,build_checks/* findingMessage */.pG)(f), {
-            file: f.file,
-            ...(f.line ? { line: f.line } : {}),
-            ...(f.endLine ? { endLine: f.endLine } : {}),
-            title: f.rule
-        });
-}
-// A frontend from before the checks (Dockerfile 1.7, BuildKit 0.13) does not know the request.
-const NO_CHECKS = /unsupported request|not supported|unknown request|frontend\.lint|requestid/i;
-async function runChecks(rt, plan) {
-    const args = (0,builder_args/* checkArgs */.ar)(plan);
-    rt.info(`docker ${args.join(' ')}`);
-    const { code, stdout, stderr } = await rt.docker(args, { quiet: true, env: (0,builder_args/* buildEnv */.WB)(plan.inputs, rt.env) });
-    let parsed;
-    try {
-        parsed = (0,build_checks/* parseLintResults */.d0)(stdout, plan.inputs.file);
-    }
-    catch {
-        const why = (0,docker/* lastLines */.w$)(stderr || stdout, 8);
-        if (/unknown flag: --call/.test(why))
-            throw new Error(`Input 'call': check needs buildx 0.15 or later, and this one has no --call; set buildx-version (e.g. v0.30.0) to install one.`);
-        if (NO_CHECKS.test(why))
-            throw new Error(`Input 'call': check needs a builder whose Dockerfile frontend runs build checks (BuildKit 0.14 / Dockerfile 1.8 or later); this one does not:\n${why}`);
-        throw new Error(`docker buildx build --call check failed (exit ${code}):\n${why}`);
-    }
-    annotateChecks(rt, parsed.findings);
-    await rt.writeSummary((0,build_checks/* checksMarkdown */.pW)(parsed.findings, true));
-    if (parsed.error)
-        throw new Error(`The Dockerfile does not build: ${parsed.error}`);
-    if (parsed.findings.length)
-        throw new Error(`Build checks: ${parsed.findings.length} finding${parsed.findings.length === 1 ? '' : 's'} in ${plan.inputs.file}; nothing was built:\n` +
-            parsed.findings.map(f => `${f.file}${f.line ? `:${f.line}` : ''} ${(0,build_checks/* findingText */.NK)(f)}`).join('\n'));
-    rt.info(`Build checks: no findings in ${plan.inputs.file}`);
-}
-
-// EXTERNAL MODULE: ./src/core/registry/history.ts
-var registry_history = __webpack_require__(8615);
-// EXTERNAL MODULE: ./src/pipeline/registry/history.ts
-var pipeline_registry_history = __webpack_require__(952);
-;// CONCATENATED MODULE: ./src/pipeline/registry/referrers.ts
-// Attestations attached to the published index as OCI 1.1 referrers: through the registry's
-// referrers API where it has one (it answers the manifest's PUT with OCI-Subject), else through
-// the referrers tag schema (an index of referrers under the tag sha256-<hex>), as the OCI
-// distribution spec says a client does for registries from before it (distribution 2.8, ...).
-
-
-
-/** Every referrer of a manifest, from the API or from the tag schema. */
-async function listReferrers(client, digest) {
-    const viaApi = await client.referrers(digest);
-    if (viaApi?.length)
-        return viaApi;
-    return (await tagIndex(client, digest))?.manifests ?? viaApi ?? [];
-}
-/** An attestation manifest: one image manifest (its layers are the statements). */
-function statementsManifest(text, digest) {
-    const manifest = (0,registry_image/* parseManifest */.Ng)(text, `the attestation manifest ${digest}`);
-    if ((0,registry_image/* isIndex */.nw)(manifest))
-        throw new Error(`the attestation manifest ${digest} is an index`);
-    return manifest;
-}
-async function tagIndex(client, digest) {
-    try {
-        return (0,registry_image/* parseIndex */.A1)(await client.manifest((0,registry_attestations/* referrersTag */.LN)(digest)), `the referrers tag of ${digest}`);
-    }
-    catch (e) {
-        if (e instanceof registry_client/* NotFoundError */.m_)
-            return undefined;
-        throw e;
-    }
-}
-/**
- * Attaches each attestation to `subject` in every repository; an image the subject's referrers
- * already attest (an unchanged rebuild's) gets no second one. Returns the referrers written.
- */
-async function attachAttestations(clientOf, source, repositories, subject, attestations, created) {
-    const from = clientOf(source);
-    // Each statement manifest read once, whatever the number of repositories.
-    const statementsOf = new Map(await Promise.all(attestations.map(async (a) => [a.manifest, statementsManifest(await from.manifest(a.manifest), a.manifest)])));
-    const written = [];
-    let kept = 0;
-    for (const repository of repositories) {
-        const client = clientOf(repository);
-        const attested = (0,registry_attestations/* attestedImages */.Tk)(await listReferrers(client, subject.digest));
-        const todo = attestations.filter(a => !attested.has(a.image));
-        kept = attestations.length - todo.length;
-        if (todo.length && !(await client.hasBlob(registry_attestations/* EMPTY_CONFIG */.$v.digest)))
-            await client.uploadBlob(registry_attestations/* EMPTY_CONFIG */.$v.digest, registry_attestations/* EMPTY_CONFIG_BYTES */.pA);
-        for (const attestation of todo) {
-            const statements = statementsOf.get(attestation.manifest);
-            // The statements' blobs, where the builder pushed them to another repository.
-            if (repository !== source)
-                for (const layer of statements.layers ?? [])
-                    if (!(await client.hasBlob(layer.digest)))
-                        await client.uploadBlob(layer.digest, Buffer.from(await from.blob(layer.digest), 'utf8'));
-            const referrer = (0,registry_attestations/* referrerManifest */.Dq)(attestation, statements, subject, created);
-            const taken = await client.putManifest(referrer.digest, referrer.bytes, registry_attestations/* OCI_MANIFEST */.EG);
-            if (taken !== subject.digest) {
-                const next = (0,registry_attestations/* withReferrer */.Me)(await tagIndex(client, subject.digest), referrer.descriptor);
-                if (next.changed)
-                    await client.putManifest((0,registry_attestations/* referrersTag */.LN)(subject.digest), next.bytes, registry_attestations/* OCI_INDEX */.$p);
-            }
-            written.push(`${repository}@${referrer.digest}`);
-        }
-    }
-    return { written, kept };
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/report/scan.ts
-// The vulnerability scan of the built image: a scanner's report file the workflow made, or
-// `trivy image` run here on the pushed (or loaded) image. Read, then counted by severity.
-
-
-
-
-/** `target` is asked only when trivy runs here: a report file needs no image. */
-async function scanImage(rt, inputs, target, temp) {
-    const path = inputs.scanReport === 'trivy' ? await runTrivy(rt, target(), temp) : inputs.scanReport;
-    let text;
-    try {
-        text = await (0,promises_.readFile)(path, 'utf8');
-    }
-    catch (e) {
-        throw new Error(`Input 'scan-report': ${path} could not be read (${(0,errors/* errorMessage */.g)(e)}); run the scanner on the image before this step and give its JSON or SARIF report.`);
-    }
-    let scan;
-    try {
-        scan = (0,vulnerabilities/* countVulnerabilities */.Sf)(text);
-    }
-    catch (e) {
-        throw new Error(`Input 'scan-report': ${path} is ${(0,errors/* errorMessage */.g)(e)}.`);
-    }
-    rt.info(`Vulnerabilities (${scan.format} report): ${(0,vulnerabilities/* countsText */.WN)(scan.counts)}`);
-    return scan;
-}
-async function runTrivy(rt, target, temp) {
-    const output = (0,external_node_path_.join)(temp, 'trivy-report.json');
-    const args = ['image', '--format', 'json', '--output', output, '--quiet', '--platform', target.platform, target.ref];
-    const result = await rt.docker(args, { command: 'trivy' }).catch(e => {
-        throw new Error(/ENOENT/.test((0,errors/* errorMessage */.g)(e))
-            ? "Input 'scan-report': trivy is not on PATH; install it in an earlier step (aquasecurity/setup-trivy), or give your scanner's report file."
-            : `trivy could not start: ${(0,errors/* errorMessage */.g)(e)}`);
-    });
-    if (result.code !== 0)
-        throw new Error(`trivy image ${target.ref} failed (exit ${result.code}): ${result.stderr.trim().split('\n').pop()}`);
-    return output;
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/record-stages.ts
-// The stages that publish what a build measured, shared by a build and a merge: the reads of the
-// baseline and its history, the vulnerability scan, the tags (which go to an index that records
-// this build's metrics and names its baseline), and the oldest build of the trend.
+// target is built on the same builder from the same cache, and goes through the same phases as
+// the main image on a plan of its own (build and push, inspect, verify, scan, record and tag),
+// with its own baseline and history. What it made is reported beside the main image.
 
 
 
 
 
-
-
-
-
-
-
-
-
-
-
-
-
-const planOf = (run) => needs(run.plan, 'the plan');
-const imageOf = (run) => needs(run.image, 'the image');
-/** The published image and the builds behind it: optional reads, started early, awaited late. */
-function startBaselineReads(run) {
-    const { rt, inputs } = run;
-    run.baseline = (0,image_sources/* readBaseline */.mF)(rt.docker, inputs.baseline, inputs.platforms, rt.env, run.reads);
-    if (inputs.history > 0) {
-        const started = performance.now();
-        run.history = (0,pipeline_registry_history/* readHistory */.Lu)(inputs.baseline, inputs.history, rt.env, run.reads).then(h => {
-            if (h.records.length)
-                rt.info(`History: ${h.records.length} builds read in ${Math.round(performance.now() - started)} ms`);
-            return h;
+/** Each variant in turn, on the main image's builder and plan facts; `main` is the main image's first platform. */
+async function buildVariants(run, setup, main) {
+    const made = [];
+    for (const variant of run.inputs.variants) {
+        const { plan: mainPlan } = setup;
+        const inputs = variantInputs(run.inputs, variant, mainPlan.tags, mainPlan.build.builder);
+        const plan = (0,run_plan/* planRun */.n)({ ...setup.planFacts, inputs, existingDriver: mainPlan.driver, existingNodes: mainPlan.nodes });
+        const sub = { ...run, inputs };
+        run.rt.info(`Variant ${variant.name}: target ${variant.target}, tags ${plan.tags.join(', ') || '(none)'}`);
+        const reads = startBaselineReads(sub);
+        const built = await buildImage(sub, plan, reads, variant.name);
+        const inspected = await inspect(sub, plan, built, reads, variant.name);
+        await tidy(sub, plan, built, []);
+        const verification = await image_phases_verify(sub, plan, inspected.image, variant.name);
+        const { published } = await publishImage(sub, plan, reads, measuredOf(built, inspected, verification), variant.name);
+        const platforms = (0,compare/* compare */.UD)(inspected.image.platforms, inspected.base.image);
+        const checks = verification ? checksThatApply(verification) : undefined;
+        made.push({
+            name: variant.name,
+            target: variant.target,
+            digest: published ?? built.digest,
+            tags: plan.tags,
+            platforms,
+            sizeVsMain: (platforms[0]?.size ?? 0) - (main?.size ?? 0),
+            ...(checks ? { verify: checks } : {})
         });
     }
+    return made;
 }
-/** How long the build took and its steps: this job's, or for a merge its platform jobs' (the slowest, all steps). */
-function buildMetrics(run) {
-    if (run.built)
-        return { buildMs: run.built.milliseconds, steps: run.built.steps };
-    const handed = run.handovers ?? [];
-    return {
-        buildMs: Math.max(0, ...handed.map(h => h.buildMs ?? 0)),
-        steps: handed.reduce((sum, h) => ({ steps: sum.steps + (h.steps?.steps ?? 0), cached: sum.cached + (h.steps?.cached ?? 0) }), {
-            steps: 0,
-            cached: 0
-        })
-    };
-}
-/** This build as the history records it. */
-function recordOf(run) {
-    const { buildMs, steps } = buildMetrics(run);
-    const base = run.base;
-    return {
-        digest: run.published ?? '',
-        built: run.rt.now().toISOString(),
-        ...(base?.image ? { previous: `${(0,reference/* repositoryOf */._M)(base.ref)}@${base.image.digest}` } : {}),
-        platforms: imageOf(run).platforms.map(p => ({ platform: p.platform, size: p.size, layers: p.layers })),
-        buildSeconds: (0,report_report/* seconds */.YA)(buildMs),
-        cacheHitRate: hitRate(steps),
-        ...(run.verification ? { verify: (0,verify/* verified */.zr)(run.verification) ? 'passed' : 'failed' } : {}),
-        ...(run.scan ? { vulnerabilities: run.scan.counts } : {})
-    };
-}
-const SCAN_STAGE = {
-    name: 'Scan',
-    perImage: true,
-    when: run => run.inputs.scanReport !== '',
-    run: async (run) => {
-        const { repositories, tags } = planOf(run);
-        // What trivy scans: the pushed image by digest, or the loaded one by its tag.
-        const target = () => {
-            const ref = run.inputs.push ? `${repositories[0]}@${needs(run.digest, 'the digest')}` : tags[0];
-            if (!ref)
-                throw new Error("Input 'scan-report': trivy finds a loaded image by its tag; give 'tags' or 'image'.");
-            return { ref, platform: imageOf(run).platforms[0].platform };
-        };
-        run.scan = await scanImage(run.rt, run.inputs, target, run.ctx.temp);
-    }
-};
-const TAG_STAGE = {
-    name: 'Tag',
-    perImage: true,
-    when: run => run.inputs.push && run.inputs.mode !== 'platform',
-    run: async (run) => {
-        const { rt, inputs } = run;
-        const { repositories, tags } = planOf(run);
-        const built = needs(run.digest, 'the digest');
-        // A tag that replaces the baseline moves only once the history behind it is read.
-        await run.history;
-        const clientOf = (0,registry_client/* clientsFor */.US)(rt.env, message => rt.warning(message));
-        let target = built;
-        const attest = inputs.attest.length > 0;
-        const platform = imageOf(run).platforms[0].platform;
-        if (inputs.history > 0) {
-            const base = needs(run.base, 'the baseline');
-            if (base.image && (0,compare/* changedSince */.$A)(imageOf(run), base.image) === false) {
-                // An unchanged rebuild keeps the published digest: it is no new build in the history.
-                target = base.image.digest;
-                await (0,pipeline_registry_history/* copyIndex */.UZ)(clientOf, `${(0,reference/* repositoryOf */._M)(base.ref)}@${target}`, repositories);
-                rt.info(`Unchanged since ${base.ref}: the tags stay on its index ${target}; the history gains no entry`);
-            }
-            else {
-                const record = recordOf(run);
-                target = await (0,pipeline_registry_history/* writeRecordedIndex */.ML)(clientOf, repositories, built, (0,registry_history/* recordAnnotations */._j)(record), platform, m => rt.warning(m), attest);
-                rt.info(`Recorded this build's metrics on index ${target} (the build's own is ${built})`);
-                run.recorded = { ...record, digest: target };
-            }
-        }
-        else if (attest)
-            target = await (0,pipeline_registry_history/* writeRecordedIndex */.ML)(clientOf, repositories, built, {}, platform, m => rt.warning(m), true);
-        // Attached before any tag moves: a tag never points at an index whose attestations failed.
-        if (attest)
-            await attachRunAttestations(run, clientOf, target);
-        await publish(rt, target, repositories, tags);
-        run.published = target;
-    }
-};
-/** The build's attestations (a merge's: its platform jobs'), attached to the index the tags will point at. */
-async function attachRunAttestations(run, clientOf, target) {
+
+;// CONCATENATED MODULE: ./src/pipeline/build-phases.ts
+// A build (mode: build) and a per-platform build (mode: platform), phase by phase: buildx and
+// QEMU, the caches restored, the image built, pushed by digest, read back and verified, the
+// registry cache and the cache mounts written, the variants, then the image published (scan,
+// record and tags) and reported; a per-platform build hands its image over to the merge job.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function setUpBuildx(run) {
     const { rt, inputs } = run;
-    const { repositories } = planOf(run);
-    const source = inputs.mode === 'merge' ? inputs.image : repositories[0];
-    const attestations = run.handovers
-        ? run.handovers.flatMap(h => h.attestations ?? [])
-        : (0,registry_attestations/* attestationsOf */.xz)((0,registry_image/* parseManifest */.Ng)(await clientOf(source).manifest(needs(run.digest, 'the digest'))));
-    if (!attestations.length) {
-        rt.warning(`attest: the builder made no attestation for ${target}; nothing attached (does it support ${inputs.attest.join(' and ')}?)`);
-        return;
-    }
-    const { bytes } = await clientOf(repositories[0]).manifestBytes(target);
-    const created = new Date(needs(run.facts, 'the facts').sourceDateEpoch * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
-    const { written, kept } = await attachAttestations(clientOf, source, repositories, { mediaType: registry_attestations/* OCI_INDEX */.$p, digest: target, size: bytes.length }, attestations, created);
-    if (written.length)
-        rt.info(`Attested ${target}: ${written.length} referrer${written.length === 1 ? '' : 's'} (${written.join(', ')})`);
-    if (kept)
-        rt.info(`Attested ${target} already: ${kept} platform image${kept === 1 ? '' : 's'} keep${kept === 1 ? 's' : ''} the attestation attached before`);
-    run.attestations = written;
+    const existing = inputs.builder ? await (0,builder_buildx/* existingBuilderFacts */.Cx)(rt.docker, inputs) : {};
+    const facts = { ...run.facts, engine: await run.engine, ...existing, layoutDir: (0,layout_store/* layoutStoreDir */.zE)(rt.env), pid: process.pid };
+    const { withoutGha, ...buildx } = await (0,builder_buildx/* readyBuildx */.yo)(rt, inputs, (0,run_plan/* planRun */.n)(facts));
+    // A buildx too old for the GitHub cache plans again without it.
+    const planFacts = withoutGha ? { ...facts, inputs: (0,cache_plan/* inputsWithoutGha */.KL)(inputs) } : facts;
+    if (withoutGha)
+        rt.warning(withoutGha);
+    const plan = withoutGha ? (0,run_plan/* planRun */.n)(planFacts) : (0,run_plan/* planRun */.n)(facts);
+    await (0,builder_buildx/* useBuilder */.nY)(rt, inputs, plan, buildx, run.ctx.temp);
+    const nodes = (0,builder_buildx/* nodesOf */.Nh)((0,docker/* withBuildx */.xG)(rt.docker, buildx.binary), plan.build.builder).catch(() => []);
+    return { planFacts, plan, buildx, nodes };
 }
-/** The oldest build of the trend, read for which step grew over the window (an optional read). */
-const OLDEST_STAGE = {
-    when: run => run.history !== undefined,
-    run: async (run) => {
-        const { oldest } = await needs(run.history, 'the history');
-        if (!oldest)
-            return;
-        const { rt, inputs, reads } = run;
-        try {
-            const image = await reads.read(`the oldest build ${oldest}`, signal => (0,registry_image/* readImage */.AM)((0,image_sources/* registrySource */.Bf)(rt.docker, (0,reference/* repositoryOf */._M)(oldest), rt.env, undefined, signal), oldest, inputs.platforms));
-            if (image)
-                run.oldest = image;
-        }
-        catch (e) {
-            rt.warning(`The oldest build of the trend, ${oldest}, could not be read: ${(0,errors/* errorMessage */.g)(e)}; no growth since then`);
-        }
-    }
-};
-
-;// CONCATENATED MODULE: ./src/pipeline/build-stages.ts
-// The stages of a build (mode: build) and of a per-platform build (mode: platform), in order:
-// buildx and QEMU, the cache, the build, the push and tags, the image read back, the registry
-// cache, verify, the hand-over to the merge job. `finishRun` ends every mode.
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-const build_stages_planOf = (run) => needs(run.plan, 'the plan');
-const builtOf = (run) => needs(run.built, 'the build');
-const build_stages_imageOf = (run) => needs(run.image, 'the image');
-const pushesItself = (run) => build_stages_planOf(run).build.pushTo.length > 0;
-/** buildx readied and the builder chosen or created, with the run's plan. */
-const SETUP_BUILDX_STAGE = {
-    name: 'Set up buildx',
-    run: async (run) => {
-        const { rt, inputs } = run;
-        const existing = inputs.builder ? await (0,builder_buildx/* existingBuilderFacts */.Cx)(rt.docker, inputs) : {};
-        const facts = {
-            ...needs(run.facts, 'the facts'),
-            engine: await run.engine,
-            ...existing,
-            layoutDir: (0,layout_store/* layoutStoreDir */.zE)(rt.env),
-            pid: process.pid
-        };
-        run.planFacts = facts;
-        run.plan = (0,run_plan/* planRun */.n)(facts);
-        const { withoutGha, ...buildx } = await (0,builder_buildx/* readyBuildx */.yo)(rt, inputs, run.plan);
-        if (withoutGha) {
-            rt.warning(withoutGha);
-            run.planFacts = { ...facts, inputs: (0,cache_plan/* inputsWithoutGha */.KL)(inputs) };
-            run.plan = (0,run_plan/* planRun */.n)(run.planFacts);
-        }
-        await (0,builder_buildx/* useBuilder */.nY)(rt, inputs, run.plan, buildx, run.ctx.temp);
-        run.buildx = buildx;
-        // Asked while the build runs, for the report: where each platform was built.
-        run.nodes = (0,builder_buildx/* nodesOf */.Nh)((0,docker/* withBuildx */.xG)(rt.docker, buildx.binary), run.plan.build.builder).catch(() => []);
-    }
-};
-/** `call: check`: the Dockerfile's build checks alone, on the builder a build would use. */
-const CHECK_STAGES = [SETUP_BUILDX_STAGE, { name: 'Build checks', run: run => runChecks(run.rt, build_stages_planOf(run).build) }];
-const BUILD_STAGES = [
-    {
-        // The published image, and the builds behind it, are read while the builder is set up and the build runs.
-        perImage: true,
-        run: run => startBaselineReads(run)
-    },
-    SETUP_BUILDX_STAGE,
-    {
-        run: run => {
-            const { cache, tags } = build_stages_planOf(run);
-            // A per-platform build is pushed untagged: its tags are the merge job's.
-            run.rt.setOutput('tags', tags.join('\n'));
-            for (const warning of [...cache.warnings, (0,cache_plan/* ghaVersionWarning */.XP)(cache, needs(run.buildx, 'buildx').version)])
-                if (warning)
-                    run.rt.warning(warning);
-            if (cache.from.length || cache.local)
-                run.rt.info((0,cache_plan/* cacheWriteLine */.QW)(cache));
-            for (const warning of build_stages_planOf(run).mounts?.warnings ?? [])
-                run.rt.warning(warning);
-        }
-    },
-    { name: 'Set up QEMU', run: run => setupQemu(run.rt, run.inputs, run.ctx.temp) },
-    {
-        name: 'Restore cache',
-        when: run => build_stages_planOf(run).cache.local !== undefined,
-        run: async (run) => {
-            const local = build_stages_planOf(run).cache.local;
-            run.rt.remember({ localCache: local });
+/** The run after setup: its docker runs the buildx setup chose (the runner's plugin, or one it installed). */
+const onBuilder = (run, setup) => ({
+    ...run,
+    rt: { ...run.rt, docker: (0,docker/* withBuildx */.xG)(run.rt.docker, setup.buildx.binary) }
+});
+/** Setup, and the caches restored: what every build starts from. */
+async function setUp(started) {
+    const setup = await phase(started, 'Set up buildx', () => setUpBuildx(started));
+    const run = onBuilder(started, setup);
+    const { rt } = run;
+    const { cache, tags, mounts, build } = setup.plan;
+    // A per-platform build is pushed untagged: its tags are the merge job's.
+    rt.setOutput('tags', tags.join('\n'));
+    for (const warning of [...cache.warnings, (0,cache_plan/* ghaVersionWarning */.XP)(cache, setup.buildx.version)])
+        if (warning)
+            rt.warning(warning);
+    if (cache.from.length || cache.local)
+        rt.info((0,cache_plan/* cacheWriteLine */.QW)(cache));
+    for (const warning of mounts?.warnings ?? [])
+        rt.warning(warning);
+    await phase(run, 'Set up QEMU', () => setupQemu(rt, run.inputs, run.ctx.temp));
+    const local = cache.local;
+    if (local)
+        await phase(run, 'Restore cache', async () => {
+            rt.remember({ localCache: local });
             try {
                 const hit = await (0,local_cache/* restoreLocalCache */.k)(local);
-                run.rt.info(hit ? `Cache restored from ${hit}` : 'No cache found; this build starts cold');
+                rt.info(hit ? `Cache restored from ${hit}` : 'No cache found; this build starts cold');
             }
             catch (e) {
-                run.rt.warning(`Cache restore failed; building without it: ${(0,errors/* errorMessage */.g)(e)}`);
+                rt.warning(`Cache restore failed; building without it: ${(0,errors/* errorMessage */.g)(e)}`);
             }
-        }
-    },
-    {
-        name: 'Restore cache mounts',
-        when: run => (build_stages_planOf(run).mounts?.mounts.length ?? 0) > 0,
-        run: async (run) => {
-            const { mounts, build } = build_stages_planOf(run);
-            run.mountUses = await restoreMounts(run.rt, mounts, build.builder);
-        }
-    },
-    {
-        perImage: true,
-        run: async (run) => {
-            const { verify, build, tags } = build_stages_planOf(run);
-            // Verify runs what was built: pulled by digest after a push, else loaded under a name of this run's.
-            if (verify)
-                run.rt.remember({ verifyKey: verify.key, ...(verify.localName ? { verifyImage: verify.localName } : {}) });
-            // A push that replaces the baseline waits for it to be read first.
-            if (run.inputs.push && tags.includes(run.inputs.baseline))
-                await run.baseline;
-            // What the registry cache holds is read while the build runs: it decides whether it is written again.
-            run.held = readHeldBlobs(build.cacheToAfter, run.rt.env, run.reads);
-        }
-    },
-    {
-        name: run => (pushesItself(run) ? 'Build and push' : 'Build'),
-        perImage: true,
-        run: async (run) => {
-            const { split, repositories, build } = build_stages_planOf(run);
-            const building = split ? runSplitBuild(run.rt, split, repositories, build.annotations) : runBuild(run.rt, build);
-            const built = await building.catch(e => {
-                if (e instanceof BuildError)
-                    run.rt.setOutput('build-time', (0,report_report/* seconds */.YA)(e.milliseconds).toFixed(1));
-                throw e;
-            });
-            run.built = built;
-            run.digest = built.digest;
-            // Said now: a push that fails next still tells how long the build took.
-            run.rt.setOutput('build-time', (0,report_report/* seconds */.YA)(built.milliseconds).toFixed(1));
-        }
-    },
-    {
-        // The whole image goes to the registry by digest now; its tags move only once it is measured and checked.
-        name: 'Push',
-        perImage: true,
-        when: run => run.inputs.push && !pushesItself(run),
-        run: async (run) => {
-            const { repositories, build } = build_stages_planOf(run);
-            await publish(run.rt, needs(run.digest, 'the digest'), repositories, [], build.ociDir);
-        }
-    },
-    {
-        name: 'Inspect',
-        perImage: true,
-        run: async (run) => {
-            const { rt, inputs } = run;
-            const { repositories, build } = build_stages_planOf(run);
-            const digest = needs(run.digest, 'the digest');
-            const warn = (message) => rt.warning(message);
-            const [image, base] = await Promise.all([
-                pushesItself(run)
-                    ? (0,image_sources/* readFreshImage */.MP)((0,image_sources/* registrySource */.Bf)(rt.docker, repositories[0], rt.env, warn), `${repositories[0]}@${digest}`, inputs.platforms, warn)
-                    : (0,registry_image/* readImage */.AM)((0,image_sources/* ociLayoutSource */.pM)(build.ociDir), digest, inputs.platforms),
-                needs(run.baseline, 'the baseline read')
-            ]);
-            run.image = image;
-            run.base = base;
-            const layers = image.platforms.flatMap(p => p.breakdown.map(l => l.digest));
-            const { stale, upToDate } = (0,cache_plan/* staleCaches */.fB)(build.cacheToAfter, builtOf(run).steps, layers, await needs(run.held, 'the cache read'));
-            for (const spec of upToDate)
-                rt.info(`${(0,cache_plan/* cacheSpecAttrs */.oq)(spec).ref} already holds this build (every step came from cache, every layer is in it): not written again`);
-            run.staleCaches = stale;
-            run.upToDateCaches = upToDate;
-        }
-    },
-    {
-        name: 'Export cache',
-        when: run => (run.staleCaches ?? []).length > 0,
-        run: async (run) => {
-            const exported = await exportCaches(run.rt, build_stages_planOf(run).build, needs(run.staleCaches, 'the stale caches'));
-            run.exportFaults = exported.faults;
-            run.exportSteps = exported.steps;
-        }
-    },
-    {
-        name: 'Save cache mounts',
-        when: run => run.mountUses !== undefined,
-        run: async (run) => {
-            const { mounts, build } = build_stages_planOf(run);
-            run.mountUses = await saveMounts(run.rt, mounts, build.builder, needs(run.mountUses, 'the restored mounts'));
-        }
-    },
-    {
-        perImage: true,
-        run: async (run) => {
-            const faults = (0,cache_plan/* cacheFaultWarning */.h2)([...builtOf(run).cacheFaults, ...(run.exportFaults ?? [])]);
-            if (faults)
-                run.rt.warning(faults);
-            const { ociDir } = build_stages_planOf(run).build;
-            // The layout is kept for the next run: this image's blobs stay, long-unused ones go.
-            if (!pushesItself(run))
-                await (0,layout_store/* keepImagePruneRest */.nn)(ociDir, needs(run.digest, 'the digest'), run.rt.now()).catch(e => run.rt.warning(`Could not prune the OCI layout ${ociDir}: ${(0,errors/* errorMessage */.g)(e)}`));
-        }
-    },
-    {
-        name: 'Verify',
-        perImage: true,
-        when: run => build_stages_planOf(run).verify !== undefined,
-        run: async (run) => {
-            const { verify, repositories } = build_stages_planOf(run);
-            const { key, localName } = verify;
-            const targets = build_stages_imageOf(run).platforms.map(p => ({
-                platform: p.platform,
-                ref: localName || `${repositories[0]}@${p.digest}`,
-                user: p.user ?? ''
-            }));
-            try {
-                run.verification = await (0,builder_verify/* verifyImage */.Z)(run.rt, run.inputs, targets, !localName, key);
-            }
-            finally {
-                if (localName)
-                    await run.rt.docker(['image', 'rm', '--force', localName], { quiet: true });
-            }
-        }
-    },
+        });
+    if (!mounts?.mounts.length)
+        return { run, setup };
+    const mountUses = await phase(run, 'Restore cache mounts', () => restoreMounts(rt, mounts, build.builder));
+    return { run, setup, mountUses };
+}
+/** `call: check`: the Dockerfile's build checks alone, on the builder a build would use. */
+async function check(started) {
+    const setup = await phase(started, 'Set up buildx', () => setUpBuildx(started));
+    const run = onBuilder(started, setup);
+    await phase(run, 'Build checks', () => runChecks(run.rt, setup.plan.build));
+}
+async function build(started) {
+    // The published image, and the builds behind it, are read while the builder is set up and the build runs.
+    const reads = startBaselineReads(started);
+    const { run, setup, mountUses: restored } = await setUp(started);
+    const { plan } = setup;
+    const { rt } = run;
+    const built = await buildImage(run, plan, reads);
+    const inspected = await inspect(run, plan, built, reads);
+    const exported = inspected.stale.length
+        ? await phase(run, 'Export cache', () => exportCaches(rt, plan.build, inspected.stale))
+        : undefined;
+    const mountUses = restored && (await phase(run, 'Save cache mounts', () => saveMounts(rt, plan.mounts, plan.build.builder, restored)));
+    await tidy(run, plan, built, exported?.faults ?? []);
+    const measured = measuredOf(built, inspected, await image_phases_verify(run, plan, inspected.image));
     // Before the main image's tags move: a variant that fails leaves every tag where it was.
-    variantsStage(() => BUILD_STAGES.filter(s => s.perImage)),
-    SCAN_STAGE,
-    TAG_STAGE,
-    {
-        name: 'Hand over',
-        when: run => run.inputs.mode === 'platform',
-        run: async (run) => {
-            const { platforms } = build_stages_imageOf(run);
-            const { milliseconds: buildMs, steps } = builtOf(run);
-            // The pushed index holds the platforms' attestations; the merge attaches them to its own.
-            const attestations = run.inputs.attest.length
-                ? (0,registry_attestations/* attestationsOf */.xz)((0,registry_image/* parseManifest */.Ng)(await (0,registry_client/* clientFor */.$V)(run.inputs.image, run.rt.env).manifest(needs(run.digest, 'the digest'))))
-                : [];
-            const placed = await builtOnOf(run);
-            for (const p of platforms) {
-                const own = attestations.filter(a => a.image === p.digest);
-                const builtOn = placed?.find(b => b.platform === p.platform);
-                await handOver({
-                    platform: p.platform,
-                    repository: run.inputs.image,
-                    digest: p.digest,
-                    buildMs,
-                    steps,
-                    ...(own.length ? { attestations: own } : {}),
-                    ...(builtOn ? { builtOn } : {})
-                }, run.ctx);
-            }
-            run.rt.info(`Handed over to the merge job: ${platforms.map(p => `${p.platform} ${p.digest}`).join(', ')}`);
-        }
-    },
-    OLDEST_STAGE,
-    { run: run => finishRun(run) }
-];
+    const variants = run.inputs.variants.length ? await buildVariants(run, setup, inspected.image.platforms[0]) : undefined;
+    const published = await publishImage(run, plan, reads, measured);
+    const builtOn = await builtOnOf(run, setup);
+    if (run.inputs.mode === 'platform')
+        await phase(run, 'Hand over', () => handOverPlatforms(run, measured, built, builtOn));
+    const caches = cachesOf(plan, built, inspected, exported?.steps ?? [], mountUses ?? []);
+    await report(run, plan, reads, measured, published, { built: built.result, caches, ...(builtOn ? { builtOn } : {}), variants });
+}
+/** Each platform handed over to the merge job: its digest, its build's figures, its attestations and where it was built. */
+async function handOverPlatforms(run, m, built, placed) {
+    const { platforms } = m.image;
+    const { milliseconds: buildMs, steps } = built.result;
+    // The pushed index holds the platforms' attestations; the merge attaches them to its own.
+    const attestations = run.inputs.attest.length
+        ? (0,registry_attestations/* attestationsOf */.xz)((0,registry_image/* parseManifest */.Ng)(await (0,registry_client/* clientFor */.$V)(run.inputs.image, run.rt.env).manifest(m.digest)))
+        : [];
+    for (const p of platforms) {
+        const own = attestations.filter(a => a.image === p.digest);
+        const builtOn = placed?.find(b => b.platform === p.platform);
+        await handOver({
+            platform: p.platform,
+            repository: run.inputs.image,
+            digest: p.digest,
+            buildMs,
+            steps,
+            ...(own.length ? { attestations: own } : {}),
+            ...(builtOn ? { builtOn } : {})
+        }, run.ctx);
+    }
+    run.rt.info(`Handed over to the merge job: ${platforms.map(p => `${p.platform} ${p.digest}`).join(', ')}`);
+}
 /** Where each platform of this run's build was built, from its builder's nodes (asked after setup). */
-async function builtOnOf(run) {
-    const nodes = run.nodes ? await run.nodes : [];
+async function builtOnOf(run, setup) {
+    const nodes = await setup.nodes;
     if (!nodes.length)
         return undefined;
-    const create = run.plan?.create;
+    const { create, split } = setup.plan;
     // The docker-container builder the action creates runs on the runner: its machine is the runner's.
     const onRunner = create?.spec.driver === 'docker-container' ? { node: `${create.spec.name}0`, platform: (0,emulation/* runnerPlatform */.GQ)() } : undefined;
-    return (0,builder/* placements */.DD)(run.plan?.split ?? (0,builder/* nodeGroups */.f$)(run.inputs.platforms, nodes), nodes, onRunner);
+    return (0,builder/* placements */.DD)(split ?? (0,builder/* nodeGroups */.f$)(run.inputs.platforms, nodes), nodes, onRunner);
 }
 /** What the run read from and wrote to each cache. */
-function cachesOf(run, plan, built) {
+function cachesOf(plan, built, inspected, exportSteps, mountUses) {
     const { cache, build } = plan;
     return cacheUses({
         from: build.cacheFrom,
         to: build.cacheTo,
         toAfter: build.cacheToAfter,
-        upToDate: run.upToDateCaches ?? [],
+        upToDate: inspected.upToDate,
         unwritten: cache.unwritten,
         write: cache.write,
-        steps: built.cacheSteps,
-        afterSteps: run.exportSteps ?? [],
+        steps: built.result.cacheSteps,
+        afterSteps: exportSteps,
         ...(cache.local ? { sameAs: { [cache.local.dir]: 'GitHub cache', [cache.local.nextDir]: 'GitHub cache' } } : {})
-    }).concat((run.mountUses ?? []).map(mountRow));
-}
-/** Compare, check budgets, write outputs, summary and comment; then fail on a budget or verify. */
-async function finishRun(run) {
-    const image = build_stages_imageOf(run);
-    // Here, once: a variant builds the same Dockerfile and finds the same.
-    annotateChecks(run.rt, run.built?.checks ?? []);
-    const { buildMs, steps } = buildMetrics(run);
-    // A merge job's platforms were built where their jobs said.
-    const handedOver = run.handovers?.flatMap(h => (h.builtOn ? [h.builtOn] : []));
-    const builtOn = handedOver?.length ? handedOver : await builtOnOf(run);
-    return finish(run.rt, run.inputs, run.ctx, {
-        digest: run.published || run.digest || image.digest,
-        imageid: run.built?.imageId ?? '',
-        tags: build_stages_planOf(run).tags,
-        image,
-        base: needs(run.base, 'the baseline'),
-        buildMs,
-        steps,
-        // The record as written on the index, when one was; else this run's, made now.
-        record: run.recorded ?? { ...recordOf(run), digest: run.published ?? '' },
-        published: run.published !== undefined,
-        ...(run.history ? { history: await run.history } : {}),
-        ...(run.oldest ? { oldest: run.oldest } : {}),
-        ...(run.scan ? { scan: run.scan } : {}),
-        ...(run.variants ? { variants: run.variants } : {}),
-        stages: run.stages,
-        ...(builtOn ? { builtOn } : {}),
-        verification: run.verification,
-        caches: run.built && run.plan ? cachesOf(run, run.plan, run.built) : [],
-        metadataText: run.built?.metadataText ?? '{}',
-        ...(run.built?.checks.length ? { checks: run.built.checks } : {}),
-        meta: { version: build_stages_planOf(run).version, labels: build_stages_planOf(run).build.labels, annotations: build_stages_planOf(run).build.annotations }
-    });
+    }).concat(mountUses.map(mountRow));
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/merge.ts
@@ -3493,69 +3413,51 @@ async function finishRun(run) {
 
 
 
-
 /** The index of the handed-over platforms, in the order `platforms` names them: the same inputs give the same digest. */
 async function indexOf(client, handovers, annotations, warn) {
     return makeIndex(await Promise.all(handovers.map(h => platformEntry(client, h.platform, h.digest, warn))), annotations);
 }
-const merge_planOf = (run) => needs(run.plan, 'the plan');
-const MERGE_STAGES = [
-    {
-        run: run => {
-            const { rt } = run;
-            // A merge job builds nothing: its plan is its tags.
-            run.plan = (0,run_plan/* planRun */.n)({ ...needs(run.facts, 'the facts'), layoutDir: '', pid: process.pid });
-            rt.setOutput('tags', run.plan.tags.join('\n'));
-            startBaselineReads(run);
-        }
-    },
-    {
-        name: 'Collect platforms',
-        run: async (run) => {
-            run.handovers = await collectHandovers(run.inputs.image, run.inputs.platforms, run.ctx);
-        }
-    },
-    {
-        // A tag that replaces the baseline waits for it to be read first.
-        when: run => merge_planOf(run).tags.includes(run.inputs.baseline),
-        run: async (run) => void (await run.baseline)
-    },
-    {
-        name: 'Create index',
-        run: async (run) => {
-            const { rt, inputs, ctx } = run;
-            const facts = needs(run.facts, 'the facts');
-            const labels = (0,tags/* ociLabels */.TT)(inputs, ctx, new Date(facts.sourceDateEpoch * 1000), facts.dockerfile, merge_planOf(run).version);
-            const annotations = (0,registry_annotations/* indexAnnotations */.nM)((0,registry_annotations/* annotationArgs */.lM)(inputs.annotations, labels, '', true));
-            const client = (0,registry_client/* clientFor */.$V)(inputs.image, rt.env, message => rt.warning(message));
-            const handovers = needs(run.handovers, 'the hand-overs');
-            const index = await indexOf(client, handovers, annotations, message => rt.warning(message));
-            await putIndex(client, index);
-            rt.info(`Index ${index.digest}: ${handovers.map(h => `${h.platform} ${h.digest}`).join(', ')}`);
-            run.digest = index.digest;
-        }
-    },
-    {
-        name: 'Inspect',
-        run: async (run) => {
-            const { rt, inputs } = run;
-            const source = (0,image_sources/* registrySource */.Bf)(rt.docker, inputs.image, rt.env);
-            [run.image, run.base] = await Promise.all([
-                (0,registry_image/* readImage */.AM)(source, `${inputs.image}@${needs(run.digest, 'the digest')}`, inputs.platforms),
-                needs(run.baseline, 'the baseline read')
-            ]);
-        }
-    },
-    SCAN_STAGE,
-    TAG_STAGE,
-    OLDEST_STAGE,
-    { run: run => finishRun(run) }
-];
+async function merge(run) {
+    const { rt, inputs, ctx, facts } = run;
+    // A merge job builds nothing: its plan is its tags.
+    const plan = (0,run_plan/* planRun */.n)({ ...facts, layoutDir: '', pid: process.pid });
+    rt.setOutput('tags', plan.tags.join('\n'));
+    const reads = startBaselineReads(run);
+    const handovers = await phase(run, 'Collect platforms', () => collectHandovers(inputs.image, inputs.platforms, ctx));
+    // A tag that replaces the baseline waits for it to be read first.
+    if (plan.tags.includes(inputs.baseline))
+        await reads.baseline;
+    const digest = await phase(run, 'Create index', async () => {
+        const labels = (0,tags/* ociLabels */.TT)(inputs, ctx, new Date(facts.sourceDateEpoch * 1000), facts.dockerfile, plan.version);
+        const annotations = (0,registry_annotations/* indexAnnotations */.nM)((0,registry_annotations/* annotationArgs */.lM)(inputs.annotations, labels, '', true));
+        const client = (0,registry_client/* clientFor */.$V)(inputs.image, rt.env, message => rt.warning(message));
+        const index = await indexOf(client, handovers, annotations, message => rt.warning(message));
+        await putIndex(client, index);
+        rt.info(`Index ${index.digest}: ${handovers.map(h => `${h.platform} ${h.digest}`).join(', ')}`);
+        return index.digest;
+    });
+    const [image, base] = await phase(run, 'Inspect', () => Promise.all([(0,registry_image/* readImage */.AM)((0,image_sources/* registrySource */.Bf)(rt.docker, inputs.image, rt.env), `${inputs.image}@${digest}`, inputs.platforms), reads.baseline]));
+    const measured = {
+        digest,
+        image,
+        base,
+        // The platform jobs' builds: the slowest one's time, and all their steps.
+        buildMs: Math.max(0, ...handovers.map(h => h.buildMs ?? 0)),
+        steps: handovers.reduce((sum, h) => ({ steps: sum.steps + (h.steps?.steps ?? 0), cached: sum.cached + (h.steps?.cached ?? 0) }), {
+            steps: 0,
+            cached: 0
+        }),
+        handedOver: handovers.flatMap(h => h.attestations ?? [])
+    };
+    const published = await publishImage(run, plan, reads, measured);
+    // The platforms were built where their jobs said.
+    const builtOn = handovers.flatMap(h => (h.builtOn ? [h.builtOn] : []));
+    await report(run, plan, reads, measured, published, builtOn.length ? { builtOn } : {});
+}
 
 ;// CONCATENATED MODULE: ./src/pipeline/main.ts
-// The main step: the inputs checked and their secrets masked, then the mode's stages in order
-// (build-stages.ts for build and platform, merge.ts for merge), after logins and the run's facts.
-
+// The main step: the inputs checked and their secrets masked, the logins and the run's facts,
+// then the mode's phases (build-phases.ts for build, platform and check; merge.ts for merge).
 
 
 
@@ -3609,37 +3511,25 @@ async function main(host, raw) {
     (0,http/* setRequestTimeout */.T)(inputs.registryTimeoutMs);
     const ctx = (0,run_facts/* readRunContext */.$)(host.env);
     (0,tags/* releaseVersion */.SF)(inputs, ctx); // a tag that is not a version is the user's to fix, said before anything runs
-    const run = {
-        // buildx is the runner's until setup chose one (the runner's plugin, or a binary it installed).
-        rt: { ...host, docker: (args, options) => (0,docker/* withBuildx */.xG)(host.docker, run.buildx?.binary)(args, options) },
+    const given = {
+        rt: host,
         inputs,
         ctx,
         reads: new optional_reads/* OptionalReads */.O(optional_reads/* OPTIONAL_READS_BUDGET_MS */.o, message => host.warning(message)),
-        stages: [],
-        // Asked now, answered while the run logs in and reads its facts; a merge job builds nothing.
-        engine: inputs.mode === 'merge' ? undefined : (0,builder_buildx/* askEngineIfAuto */.ct)(host, inputs),
-        // The commit's time is looked up (git) meanwhile too.
-        created: (0,source_date/* sourceDate */.e)(host, inputs, ctx)
+        stages: []
     };
-    await runStages(run, [
-        ...FIRST_STAGES,
-        ...(inputs.mode === 'merge' ? MERGE_STAGES : inputs.call === 'check' ? CHECK_STAGES : BUILD_STAGES)
-    ]);
+    // Asked now, answered while the run logs in and reads its facts; a merge job builds nothing.
+    const engine = inputs.mode === 'merge' ? undefined : (0,builder_buildx/* askEngineIfAuto */.ct)(host, inputs);
+    // The commit's time is looked up (git) meanwhile too.
+    const created = (0,source_date/* sourceDate */.e)(host, inputs, ctx);
+    if ((0,registry_auth/* loginsOf */.Q)(inputs, reference/* registryOf */.Fv).length > 0)
+        await phase(given, 'Log in', () => logIn(host, inputs));
+    const facts = await (0,run_facts/* gatherFacts */.p)(host, inputs, ctx, given.reads, created);
+    // The run's own work directory (buildx's metadata file, the builder's config).
+    const work = await (0,promises_.mkdtemp)((0,external_node_path_.join)(ctx.temp, 'ci-base-action-'));
+    const run = { ...given, facts: { ...facts, work }, ...(engine ? { engine } : {}) };
+    await (inputs.mode === 'merge' ? merge(run) : inputs.call === 'check' ? check(run) : build(run));
 }
-/** Every mode starts here: logins, then what the run finds out before it plans. */
-const FIRST_STAGES = [
-    {
-        name: 'Log in',
-        when: run => (0,registry_auth/* loginsOf */.Q)(run.inputs, reference/* registryOf */.Fv).length > 0,
-        run: run => logIn(run.rt, run.inputs)
-    },
-    {
-        run: async (run) => {
-            const facts = await (0,run_facts/* gatherFacts */.p)(run.rt, run.inputs, run.ctx, run.reads, run.created);
-            run.facts = { ...facts, work: await (0,promises_.mkdtemp)((0,external_node_path_.join)(run.ctx.temp, 'ci-base-action-')) };
-        }
-    }
-];
 
 
 /***/ }),
