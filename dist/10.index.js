@@ -230,90 +230,6 @@ function planMounts(inputs, f, cache) {
 
 /***/ }),
 
-/***/ 5993:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   ZL: () => (/* binding */ stagesOf),
-/* harmony export */   dR: () => (/* binding */ chainOf),
-/* harmony export */   gK: () => (/* binding */ rootImage),
-/* harmony export */   "if": () => (/* binding */ baseImages)
-/* harmony export */ });
-// What can be read from a Dockerfile before it is built: the images its stages start FROM, and
-// what each stage runs. A builder the action creates runs in its own network namespace, so
-// loopback registries among the images must be known before the builder is created; the cache
-// mounts' helper builds need a stage that runs a shell.
-const NAME = '[A-Za-z_][A-Za-z0-9_]*';
-/** Continuation lines joined and trimmed: one instruction a line. */
-const instructions = (dockerfile) => dockerfile
-    .replace(/\\[ \t]*\r?\n/g, ' ')
-    .split(/\r?\n/)
-    .map(l => l.trim());
-/** RUN in exec form (`RUN [--flag...] ["cmd", ...]`) needs no shell; every other RUN does. */
-const isShellForm = (run) => !/^RUN\s+(?:--\S+\s+)*\[/i.test(run);
-/** The stages of a Dockerfile, global ARG defaults and build-args substituted in FROM. */
-function stagesOf(dockerfile, buildArgs) {
-    const given = new Map(buildArgs.map(a => [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]));
-    const globals = new Map();
-    const expand = (text) => text.replace(new RegExp(`\\$\\{(${NAME})(?::?-([^}]*))?\\}|\\$(${NAME})`, 'g'), (_, braced, fallback, bare) => globals.get(braced ?? bare ?? '') || fallback || '');
-    const stages = [];
-    for (const line of instructions(dockerfile)) {
-        const arg = new RegExp(`^ARG\\s+(${NAME})(?:=(?:"([^"]*)"|'([^']*)'|(\\S*)))?`, 'i').exec(line);
-        // Only ARGs before the first FROM are in scope for FROM lines.
-        if (arg && !stages.length)
-            globals.set(arg[1], given.get(arg[1]) ?? arg[2] ?? arg[3] ?? arg[4] ?? '');
-        const from = /^FROM\s+(?:--\S+\s+)*(\S+)(?:\s+AS\s+(\S+))?/i.exec(line);
-        if (from) {
-            const image = expand(from[1]);
-            const parent = stages.findIndex(s => s.name === image.toLowerCase());
-            stages.push({
-                name: from[2]?.toLowerCase() ?? String(stages.length),
-                from: image,
-                ...(parent >= 0 ? { parent } : {}),
-                runsShell: false,
-                runs: []
-            });
-            continue;
-        }
-        const stage = stages[stages.length - 1];
-        if (!stage)
-            continue;
-        if (/^RUN\s/i.test(line)) {
-            stage.runs.push(line);
-            stage.runsShell ||= isShellForm(line);
-        }
-        const shell = /^SHELL\s+(\[.*\])\s*$/i.exec(line);
-        if (shell)
-            stage.shell = shell[1];
-    }
-    return stages;
-}
-/** The image a stage's chain starts from ('scratch' included). */
-function rootImage(stages, i) {
-    let stage = stages[i];
-    while (stage.parent !== undefined)
-        stage = stages[stage.parent];
-    return stage.from;
-}
-/** The stage and its ancestors, nearest first. */
-function chainOf(stages, i) {
-    const chain = [stages[i]];
-    while (chain[chain.length - 1].parent !== undefined)
-        chain.push(stages[chain[chain.length - 1].parent]);
-    return chain;
-}
-/** The images named by FROM lines, with global ARG defaults and build-args substituted; stages and scratch left out. */
-function baseImages(dockerfile, buildArgs) {
-    const images = stagesOf(dockerfile, buildArgs)
-        .filter(s => s.parent === undefined)
-        .map(s => s.from)
-        .filter(image => image && image !== 'scratch');
-    return [...new Set(images)];
-}
-
-
-/***/ }),
-
 /***/ 1837:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1062,6 +978,229 @@ async function useBuilder(rt, inputs, plan, { version, binary }, temp) {
         if (plan.create.appends.length)
             for (const line of (0,builder_builder/* placement */.ot)(inputs, plan.create.spec))
                 rt.info(`Where it builds: ${line}`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 7965:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  m: () => (/* binding */ takeFingerprint)
+});
+
+// UNUSED EXPORTS: contextDigest
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/core/builder/fingerprint.ts
+var builder_fingerprint = __webpack_require__(9691);
+;// CONCATENATED MODULE: ./src/core/builder/dockerignore.ts
+// .dockerignore as the builder reads it: one pattern a line (Go's filepath.Match, plus `**` for
+// any number of directories), `!` to bring back what an earlier line left out, the last line that
+// matches a path deciding; a pattern that matches a directory leaves out what is under it. Pure.
+/** A pattern as a regular expression over a path relative to the context, or undefined where it cannot be read. */
+function patternRegex(pattern) {
+    let out = '';
+    for (let i = 0; i < pattern.length; i++) {
+        const c = pattern[i];
+        if (c === '*' && pattern[i + 1] === '*') {
+            // `**/` is any number of directories, `**` at the end anything at all.
+            if (pattern[i + 2] === '/') {
+                out += '(?:.*/)?';
+                i += 2;
+            }
+            else {
+                out += '.*';
+                i += 1;
+            }
+        }
+        else if (c === '*')
+            out += '[^/]*';
+        else if (c === '?')
+            out += '[^/]';
+        else if (c === '[') {
+            const end = pattern.indexOf(']', i + 1);
+            if (end < 0)
+                return undefined;
+            const body = pattern.slice(i + 1, end);
+            out += `[${body.startsWith('^') || body.startsWith('!') ? `^${body.slice(1)}` : body}]`;
+            i = end;
+        }
+        else if (c === '\\') {
+            if (i + 1 >= pattern.length)
+                return undefined;
+            out += pattern[++i].replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+        }
+        else
+            out += c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    }
+    try {
+        return new RegExp(`^${out}$`);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Whether a path is left out of the context; a .dockerignore that cannot be read leaves nothing out (more is taken in, never less). */
+function ignoreMatcher(dockerignore) {
+    const rules = [];
+    for (const raw of dockerignore.split(/\r?\n/)) {
+        const line = raw.trim();
+        if (!line || line.startsWith('#'))
+            continue;
+        const exclude = !line.startsWith('!');
+        const cleaned = (exclude ? line : line.slice(1).trim()).replace(/^(?:\.?\/)+/, '').replace(/\/+$/, '');
+        if (!cleaned || cleaned === '.')
+            continue;
+        const regex = patternRegex(cleaned);
+        if (!regex)
+            return () => false;
+        rules.push({ regex, exclude });
+    }
+    return path => {
+        // A path matches a rule when it or one of its parent directories does; the last rule that matches decides.
+        const parts = path.split('/');
+        const prefixes = parts.map((_, i) => parts.slice(0, i + 1).join('/'));
+        let excluded = false;
+        for (const rule of rules)
+            if (prefixes.some(p => rule.regex.test(p)))
+                excluded = rule.exclude;
+        return excluded;
+    };
+}
+
+// EXTERNAL MODULE: ./src/core/registry/reference.ts
+var reference = __webpack_require__(7882);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(4296);
+// EXTERNAL MODULE: ./src/pipeline/registry/registry-client.ts
+var registry_client = __webpack_require__(7345);
+;// CONCATENATED MODULE: ./src/pipeline/builder/fingerprint.ts
+// The run's fingerprint (core/builder/fingerprint.ts), taken before any builder is set up: the
+// context files the Dockerfile reads are hashed here (path, mode, content; after .dockerignore),
+// and each base image is resolved to its digest with a HEAD at its registry, one optional read
+// each. What cannot be known this way (an ADD of a URL, a base the registry did not answer for)
+// is said, and the fingerprint is then left out: it never claims inputs it could not see.
+
+
+
+
+
+
+
+
+/**
+ * Every file under `path` (a file or a directory) of the context, with its mode and content's
+ * sum; ignored ones left out. Read synchronously: one file at a time is the fastest way through
+ * thousands of small files, and nothing else waits on this process meanwhile but the reads it started.
+ */
+function sumsUnder(root, path, ignored, into) {
+    const full = (0,external_node_path_.resolve)(root, path);
+    const rel = (0,external_node_path_.relative)(root, full).split(external_node_path_.sep).join('/') || '.';
+    if (rel.startsWith('..'))
+        throw new Error(`${path} is outside the context`);
+    let stat;
+    try {
+        stat = (0,external_node_fs_.lstatSync)(full);
+    }
+    catch {
+        // A source that is not there fails the build itself; here it reads as nothing.
+        return;
+    }
+    if (stat.isDirectory()) {
+        // An ignored directory is still walked: an exception (`!dir/keep`) may bring a file of it back.
+        for (const entry of (0,external_node_fs_.readdirSync)(full))
+            sumsUnder(root, rel === '.' ? entry : `${rel}/${entry}`, ignored, into);
+        return;
+    }
+    if (ignored(rel) || into.has(rel))
+        return;
+    const mode = (stat.mode & 0o7777).toString(8);
+    const content = stat.isSymbolicLink() ? `link:${(0,external_node_fs_.readlinkSync)(full)}` : (0,builder_fingerprint/* sha256 */.sc)((0,external_node_fs_.readFileSync)(full));
+    into.set(rel, { path: rel, line: `${rel}\0${mode}\0${content}` });
+}
+/** The context files the build reads, hashed: one digest, how many, and each one's sum where there are few. */
+function contextDigest(context, paths, dockerignore) {
+    const ignored = ignoreMatcher(dockerignore);
+    const sums = new Map();
+    for (const path of paths)
+        sumsUnder(context, path, ignored, sums);
+    const files = [...sums.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    return {
+        digest: (0,builder_fingerprint/* sha256 */.sc)(files.map(f => f.line).join('\n')),
+        files: files.length,
+        ...(files.length <= builder_fingerprint/* FILES_NAMED */.CT ? { sums: Object.fromEntries(files.map(f => [f.path, (0,builder_fingerprint/* sha256 */.sc)(f.line).slice(7, 19)])) } : {})
+    };
+}
+/** A base image's digest: the one it is pinned to, else its tag's at the registry (a HEAD, an optional read). */
+async function resolveBase(rt, reads, ref) {
+    if (ref.includes('@'))
+        return ref.slice(ref.indexOf('@') + 1);
+    const client = (0,registry_client/* clientFor */.$V)((0,reference/* repositoryOf */._M)(ref), rt.env);
+    return (await reads.read(`the digest of ${ref}`, () => client.manifestDigest((0,reference/* tagOf */.cO)(ref)))) || undefined;
+}
+/** The .dockerignore the build uses: the Dockerfile's own (`<file>.dockerignore`) first, else the context's. */
+async function dockerignoreOf(inputs) {
+    const own = await (0,promises_.readFile)(`${inputs.file}.dockerignore`, 'utf8').catch(() => undefined);
+    return own ?? (await (0,promises_.readFile)((0,external_node_path_.join)(inputs.context, '.dockerignore'), 'utf8').catch(() => ''));
+}
+/** `builder`: what the build runs on (the BuildKit image, or the engine's version); `action`: this action's major.minor. */
+async function takeFingerprint(rt, reads, inputs, dockerfile, builder, action) {
+    const started = performance.now();
+    const ms = () => Math.round(performance.now() - started);
+    const named = new Map(inputs.buildContexts.map(c => [c.slice(0, c.indexOf('=')), c.slice(c.indexOf('=') + 1)]));
+    const read = (0,builder_fingerprint/* contextReads */.TT)(dockerfile, inputs.buildArgs, inputs.target, [...named.keys()]);
+    const unknowable = [...read.unknowable];
+    try {
+        const context = contextDigest(inputs.context, read.paths, await dockerignoreOf(inputs));
+        const images = [...read.images];
+        const syntax = (0,builder_fingerprint/* syntaxOf */.rS)(dockerfile);
+        if (syntax)
+            images.push(syntax);
+        // A named context is a directory (hashed whole), an image (a base like any other), or something only a fetch can tell.
+        const contexts = [];
+        for (const name of read.namedContexts) {
+            const value = named.get(name) ?? '';
+            if (value.startsWith('docker-image://'))
+                images.push(value.slice('docker-image://'.length));
+            else if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value))
+                unknowable.push(`build context ${name}=${value}: what it holds is known only by fetching it`);
+            else
+                contexts.push(`${name}=${contextDigest(value, ['.'], '').digest}`);
+        }
+        const bases = {};
+        await Promise.all([...new Set(images)].map(async (ref) => {
+            const digest = await resolveBase(rt, reads, ref).catch((e) => {
+                unknowable.push(`base ${ref} could not be resolved: ${(0,errors/* errorMessage */.g)(e)}`);
+                return '';
+            });
+            if (digest)
+                bases[ref] = digest;
+            else if (digest === undefined)
+                unknowable.push(`base ${ref} could not be resolved in time`);
+        }));
+        if (unknowable.length)
+            return { unknowable, ms: ms() };
+        const fingerprint = (0,builder_fingerprint/* fingerprintOf */.ax)({
+            dockerfile: (0,builder_fingerprint/* sha256 */.sc)(dockerfile),
+            context: contexts.length ? { ...context, digest: (0,builder_fingerprint/* sha256 */.sc)([context.digest, ...contexts].join('\n')) } : context,
+            bases,
+            args: (0,builder_fingerprint/* argsOf */.PL)(inputs.buildArgs),
+            settings: (0,builder_fingerprint/* settingsOf */.f5)(inputs, builder, action)
+        });
+        return { fingerprint, ms: ms() };
+    }
+    catch (e) {
+        return { unknowable: [...unknowable, `the context could not be read: ${(0,errors/* errorMessage */.g)(e)}`], ms: ms() };
     }
 }
 
@@ -2639,6 +2778,8 @@ var compare = __webpack_require__(969);
 var registry_history = __webpack_require__(8615);
 // EXTERNAL MODULE: ./src/core/builder/verify.ts
 var builder_verify = __webpack_require__(3626);
+// EXTERNAL MODULE: ./src/core/builder/fingerprint.ts
+var fingerprint = __webpack_require__(9691);
 // EXTERNAL MODULE: ./src/pipeline/registry/history.ts
 var pipeline_registry_history = __webpack_require__(952);
 ;// CONCATENATED MODULE: ./src/pipeline/registry/referrers.ts
@@ -2838,6 +2979,7 @@ function outputs(report, metadata, markdown, meta) {
         layers: first ? String(first.layers) : '',
         'size-delta': first?.sizeDelta === undefined ? '' : String(first.sizeDelta),
         changed: report.changed === undefined ? '' : String(report.changed),
+        'rebuild-reason': report.rebuildReasons?.join('\n') ?? '',
         report: JSON.stringify(report),
         markdown,
         'build-time': report.buildTime.toFixed(1),
@@ -2971,6 +3113,7 @@ async function finish(rt, inputs, ctx, f) {
         platforms,
         baseline: { ref: base.ref, status: base.status, reason: base.reason, created: (0,registry_image/* createdOf */.YC)(base.image) },
         changed: (0,compare/* changedSince */.$A)(image, base.image),
+        ...(f.rebuildReasons ? { rebuildReasons: f.rebuildReasons } : {}),
         budgets: inputs.budgets,
         breaches,
         buildTime: (0,report_report/* seconds */.YA)(f.buildMs),
@@ -3003,6 +3146,7 @@ async function finish(rt, inputs, ctx, f) {
 // The phases that publish what a run measured, shared by a build, each variant and a merge: the
 // reads of the baseline and its history, the vulnerability scan, the tags (which go to an index
 // that records this build's metrics and names its baseline), and the oldest build of the trend.
+
 
 
 
@@ -3087,7 +3231,8 @@ async function tag(run, plan, reads, m, scan) {
         }
         else {
             const record = recordOf(run, m, scan);
-            target = await (0,pipeline_registry_history/* writeRecordedIndex */.ML)(clientOf, repositories, m.digest, (0,registry_history/* recordAnnotations */._j)(record), platform, w => rt.warning(w), attest);
+            const annotations = { ...(0,registry_history/* recordAnnotations */._j)(record), ...(m.fingerprint ? (0,fingerprint/* fingerprintAnnotations */.Jn)(m.fingerprint) : {}) };
+            target = await (0,pipeline_registry_history/* writeRecordedIndex */.ML)(clientOf, repositories, m.digest, annotations, platform, w => rt.warning(w), attest);
             rt.info(`Recorded this build's metrics on index ${target} (the build's own is ${m.digest})`);
             recorded = { ...record, digest: target };
         }
@@ -3155,6 +3300,7 @@ async function report(run, plan, reads, m, p, b) {
         ...(oldest ? { oldest } : {}),
         ...(p.scan ? { scan: p.scan } : {}),
         ...(b.variants ? { variants: b.variants } : {}),
+        ...(b.rebuildReasons ? { rebuildReasons: b.rebuildReasons } : {}),
         stages: run.stages,
         ...(b.builtOn ? { builtOn: b.builtOn } : {}),
         verification: m.verification,
@@ -3242,11 +3388,15 @@ async function buildVariants(run, setup, main) {
     return made;
 }
 
+// EXTERNAL MODULE: ./src/pipeline/builder/fingerprint.ts + 1 modules
+var builder_fingerprint = __webpack_require__(7965);
 ;// CONCATENATED MODULE: ./src/pipeline/build-phases.ts
 // A build (mode: build) and a per-platform build (mode: platform), phase by phase: buildx and
 // QEMU, the caches restored, the image built, pushed by digest, read back and verified, the
 // registry cache and the cache mounts written, the variants, then the image published (scan,
 // record and tags) and reported; a per-platform build hands its image over to the merge job.
+
+
 
 
 
@@ -3330,17 +3480,21 @@ async function check(started) {
 async function build(started) {
     // The published image, and the builds behind it, are read while the builder is set up and the build runs.
     const reads = startBaselineReads(started);
+    const taken = await build_phases_fingerprint(started);
     const { run, setup, mountUses: restored } = await setUp(started);
     const { plan } = setup;
     const { rt } = run;
     const built = await buildImage(run, plan, reads);
     const inspected = await inspect(run, plan, built, reads);
+    const rebuildReasons = (0,fingerprint/* whyBuild */.T8)(run.inputs, taken, { ...inspected.base, annotations: inspected.base.image?.annotations });
+    rt.info(rebuildReasons.length ? `Built because: ${rebuildReasons.join('; ')}` : `The same inputs as ${inspected.base.ref}`);
     const exported = inspected.stale.length
         ? await phase(run, 'Export cache', () => exportCaches(rt, plan.build, inspected.stale))
         : undefined;
     const mountUses = restored && (await phase(run, 'Save cache mounts', () => saveMounts(rt, plan.mounts, plan.build.builder, restored)));
     await tidy(run, plan, built, exported?.faults ?? []);
-    const measured = measuredOf(built, inspected, await image_phases_verify(run, plan, inspected.image));
+    const verification = await image_phases_verify(run, plan, inspected.image);
+    const measured = { ...measuredOf(built, inspected, verification), ...('fingerprint' in taken ? { fingerprint: taken.fingerprint } : {}) };
     // Before the main image's tags move: a variant that fails leaves every tag where it was.
     const variants = run.inputs.variants.length ? await buildVariants(run, setup, inspected.image.platforms[0]) : undefined;
     const published = await publishImage(run, plan, reads, measured);
@@ -3348,7 +3502,26 @@ async function build(started) {
     if (run.inputs.mode === 'platform')
         await phase(run, 'Hand over', () => handOverPlatforms(run, measured, built, builtOn));
     const caches = cachesOf(plan, built, inspected, exported?.steps ?? [], mountUses ?? []);
-    await report(run, plan, reads, measured, published, { built: built.result, caches, ...(builtOn ? { builtOn } : {}), variants });
+    await report(run, plan, reads, measured, published, {
+        built: built.result,
+        caches,
+        ...(builtOn ? { builtOn } : {}),
+        variants,
+        rebuildReasons
+    });
+}
+/** What the image is built from, before any builder is set up: the fingerprint, or why there is none. */
+async function build_phases_fingerprint(run) {
+    const { rt, inputs } = run;
+    const taken = await (0,builder_fingerprint/* takeFingerprint */.m)(rt, run.reads, inputs, run.facts.dockerfile, (0,fingerprint/* builderIdentity */.aX)(inputs), fingerprint/* ACTION_MAJOR_MINOR */.Tm);
+    if ('fingerprint' in taken) {
+        const { context, bases } = taken.fingerprint;
+        const named = Object.entries(bases).map(([ref, digest]) => `${ref} ${digest.slice(0, 19)}…`);
+        rt.info(`Fingerprint: ${context.files} context files read (${context.digest.slice(0, 19)}…); bases: ${named.join(', ') || 'none'} (${taken.ms} ms)`);
+    }
+    else
+        rt.info(`No fingerprint this run: ${taken.unknowable.join('; ')}`);
+    return taken;
 }
 /** Each platform handed over to the merge job: its digest, its build's figures, its attestations and where it was built. */
 async function handOverPlatforms(run, m, built, placed) {

@@ -110,17 +110,19 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _pipeline_host_optional_reads_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3393);
 /* harmony import */ var _pipeline_registry_image_sources_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8942);
 /* harmony import */ var _core_registry_image_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(594);
-/* harmony import */ var _core_registry_reference_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(7882);
-/* harmony import */ var _core_report_compare_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(969);
+/* harmony import */ var _core_registry_reference_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(7882);
+/* harmony import */ var _core_report_compare_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(969);
 /* harmony import */ var _core_report_budget_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6133);
 /* harmony import */ var _core_report_report_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4702);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(4296);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(4296);
 /* harmony import */ var _flags_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(5377);
 /* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(1028);
-/* harmony import */ var _pipeline_registry_history_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(952);
+/* harmony import */ var _core_builder_fingerprint_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(9691);
+/* harmony import */ var _pipeline_registry_history_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(952);
 // ci-base-action from a terminal: `build` runs the action's whole pipeline here, `inspect` and
 // `compare` read images from their registry without pulling. Exit codes: 0 ok, 1 the work
 // failed (a build, a budget, a verify check), 2 the command line is wrong.
+
 
 
 
@@ -183,12 +185,12 @@ async function help() {
     return lines.join('\n');
 }
 function imageRef(ref, what) {
-    if (!(0,_core_registry_reference_js__WEBPACK_IMPORTED_MODULE_12__/* .isImageRef */ .rK)(ref))
+    if (!(0,_core_registry_reference_js__WEBPACK_IMPORTED_MODULE_13__/* .isImageRef */ .rK)(ref))
         throw new _flags_js__WEBPACK_IMPORTED_MODULE_9__/* .UsageError */ .eb(`${what} '${ref}' is not an image reference; use e.g. ghcr.io/phialo/ci-base:latest`);
     return ref;
 }
 /** Docker's own credentials answer for the registry, as `docker pull` would use them. */
-const readRegistryImage = (ref) => (0,_core_registry_image_js__WEBPACK_IMPORTED_MODULE_6__/* .readImage */ .AM)((0,_pipeline_registry_image_sources_js__WEBPACK_IMPORTED_MODULE_5__/* .registrySource */ .Bf)((0,_terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .terminalRuntime */ .j6)(errColors).rt.docker, (0,_core_registry_reference_js__WEBPACK_IMPORTED_MODULE_12__/* .repositoryOf */ ._M)(ref), process.env), ref);
+const readRegistryImage = (ref) => (0,_core_registry_image_js__WEBPACK_IMPORTED_MODULE_6__/* .readImage */ .AM)((0,_pipeline_registry_image_sources_js__WEBPACK_IMPORTED_MODULE_5__/* .registrySource */ .Bf)((0,_terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .terminalRuntime */ .j6)(errColors).rt.docker, (0,_core_registry_reference_js__WEBPACK_IMPORTED_MODULE_13__/* .repositoryOf */ ._M)(ref), process.env), ref);
 function reportOf(parts) {
     return (0,_core_report_report_js__WEBPACK_IMPORTED_MODULE_8__/* .makeReport */ .dO)({
         imageid: '',
@@ -207,8 +209,13 @@ async function inspect(inv) {
         throw new _flags_js__WEBPACK_IMPORTED_MODULE_9__/* .UsageError */ .eb('inspect takes one IMAGE, e.g. ci-base-action inspect ghcr.io/phialo/ci-base:latest');
     const [ref] = inv.positional;
     const image = await readRegistryImage(imageRef(ref, 'IMAGE'));
-    const report = reportOf({ digest: image.digest, platforms: (0,_core_report_compare_js__WEBPACK_IMPORTED_MODULE_13__/* .compare */ .UD)(image.platforms), baseline: { ref: '', status: 'none' } });
-    out(inv.json ? JSON.stringify(report) : (0,_terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .renderReport */ .B1)(report, colors));
+    const report = reportOf({ digest: image.digest, platforms: (0,_core_report_compare_js__WEBPACK_IMPORTED_MODULE_14__/* .compare */ .UD)(image.platforms), baseline: { ref: '', status: 'none' } });
+    // What the image was built from, as the build recorded it on the index.
+    const fingerprint = (0,_core_builder_fingerprint_js__WEBPACK_IMPORTED_MODULE_11__/* .parseFingerprint */ .sr)(image.annotations);
+    if (inv.json)
+        out(JSON.stringify({ ...report, ...(fingerprint ? { fingerprint } : {}) }));
+    else
+        out([(0,_terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .renderReport */ .B1)(report, colors), ...(fingerprint ? ['', (0,_terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .renderFingerprint */ .xt)(fingerprint)] : [])].join('\n'));
     return 0;
 }
 async function compareImages(inv) {
@@ -228,7 +235,7 @@ async function compareImages(inv) {
     ]);
     if (base.status === 'unavailable')
         throw new Error(`BASELINE ${baselineRef} could not be read: ${base.reason}`);
-    const platforms = (0,_core_report_compare_js__WEBPACK_IMPORTED_MODULE_13__/* .compare */ .UD)(image.platforms, base.image);
+    const platforms = (0,_core_report_compare_js__WEBPACK_IMPORTED_MODULE_14__/* .compare */ .UD)(image.platforms, base.image);
     const breaches = (0,_core_report_budget_js__WEBPACK_IMPORTED_MODULE_7__/* .checkBudgets */ .N)(platforms, budgets);
     const report = reportOf({
         digest: image.digest,
@@ -254,7 +261,7 @@ async function history(inv) {
     const ref = imageRef(inv.positional[0], 'IMAGE');
     const { history: count } = (0,_core_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .parseInputs */ .TL)((0,_flags_js__WEBPACK_IMPORTED_MODULE_9__/* .rawInputs */ .me)(inv.inputs));
     const reads = new _pipeline_host_optional_reads_js__WEBPACK_IMPORTED_MODULE_4__/* .OptionalReads */ .O(_pipeline_host_optional_reads_js__WEBPACK_IMPORTED_MODULE_4__/* .OPTIONAL_READS_BUDGET_MS */ .o, message => process.stderr.write(`${errColors.bad(message)}\n`));
-    const found = await (0,_pipeline_registry_history_js__WEBPACK_IMPORTED_MODULE_11__/* .readHistory */ .Lu)(ref, Math.max(count, 1), process.env, reads);
+    const found = await (0,_pipeline_registry_history_js__WEBPACK_IMPORTED_MODULE_12__/* .readHistory */ .Lu)(ref, Math.max(count, 1), process.env, reads);
     if (!found.records.length)
         throw new Error(`${ref} has no recorded builds: it is not in the registry, or was not pushed by this action with history on`);
     if (inv.json) {
@@ -277,7 +284,7 @@ async function run(argv) {
     }
     catch (e) {
         const usage = e instanceof _flags_js__WEBPACK_IMPORTED_MODULE_9__/* .UsageError */ .eb || e instanceof _core_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz;
-        process.stderr.write(`${errColors.bad(`error: ${(0,_flags_js__WEBPACK_IMPORTED_MODULE_9__/* .inFlags */ .rx)((0,_core_errors_js__WEBPACK_IMPORTED_MODULE_14__/* .errorMessage */ .g)(e))}`)}\n`);
+        process.stderr.write(`${errColors.bad(`error: ${(0,_flags_js__WEBPACK_IMPORTED_MODULE_9__/* .inFlags */ .rx)((0,_core_errors_js__WEBPACK_IMPORTED_MODULE_15__/* .errorMessage */ .g)(e))}`)}\n`);
         return usage ? 2 : 1;
     }
 }
@@ -295,6 +302,7 @@ __webpack_async_result__();
 /* harmony export */   B1: () => (/* binding */ renderReport),
 /* harmony export */   j6: () => (/* binding */ terminalRuntime),
 /* harmony export */   nI: () => (/* binding */ paint),
+/* harmony export */   xt: () => (/* binding */ renderFingerprint),
 /* harmony export */   zs: () => (/* binding */ renderHistory)
 /* harmony export */ });
 /* harmony import */ var _pipeline_host_docker_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2897);
@@ -415,6 +423,17 @@ function renderHistory(history, colors) {
     if (history.note)
         lines.push('', colors.dim(history.note));
     return lines.join('\n');
+}
+/** What an image was built from: its bases by digest, the context files read, the Dockerfile, and one digest of the rest. */
+function renderFingerprint(f) {
+    return [
+        'Built from:',
+        ...Object.entries(f.bases).map(([ref, digest]) => `  base ${ref} ${digest}`),
+        `  context ${f.context.digest} (${f.context.files} file${f.context.files === 1 ? '' : 's'} read)`,
+        `  Dockerfile ${f.dockerfile}`,
+        ...Object.entries(f.args).map(([name, value]) => `  build arg ${name}=${value}`),
+        `  the rest (${Object.keys(f.parts).join(', ')}) ${f.rest}`
+    ].join('\n');
 }
 
 

@@ -41,6 +41,12 @@ var registry_auth = __webpack_require__(1729);
 var buildx = __webpack_require__(9402);
 // EXTERNAL MODULE: ./src/pipeline/run-facts.ts + 2 modules
 var run_facts = __webpack_require__(199);
+// EXTERNAL MODULE: ./src/pipeline/registry/image-sources.ts
+var image_sources = __webpack_require__(8942);
+// EXTERNAL MODULE: ./src/pipeline/builder/fingerprint.ts + 1 modules
+var fingerprint = __webpack_require__(7965);
+// EXTERNAL MODULE: ./src/core/builder/fingerprint.ts
+var builder_fingerprint = __webpack_require__(9691);
 ;// CONCATENATED MODULE: ./src/pipeline/dry-run.ts
 // What `build` would run, printed instead of run: the same facts gathered the same way
 // (gatherFacts), the same plan (planRun) main carries out. Only questions are asked: the engine's
@@ -56,10 +62,14 @@ var run_facts = __webpack_require__(199);
 
 
 
+
+
+
 async function dryRun(rt, raw) {
     const inputs = (0,inputs_inputs/* parseInputs */.TL)(raw, rt.env);
     const ctx = (0,run_facts/* readRunContext */.$)(rt.env);
-    const facts = await (0,run_facts/* gatherFacts */.p)(rt, inputs, ctx, new optional_reads/* OptionalReads */.O(optional_reads/* OPTIONAL_READS_BUDGET_MS */.o, message => rt.warning(message)));
+    const reads = new optional_reads/* OptionalReads */.O(optional_reads/* OPTIONAL_READS_BUDGET_MS */.o, message => rt.warning(message));
+    const facts = await (0,run_facts/* gatherFacts */.p)(rt, inputs, ctx, reads);
     const plan = (0,run_plan/* planRun */.n)({
         ...facts,
         engine: await (0,buildx/* askEngineIfAuto */.ct)(rt, inputs),
@@ -70,6 +80,16 @@ async function dryRun(rt, raw) {
     });
     const commands = [];
     const notes = [];
+    // Whether it would build and why: the fingerprint against the one on the image it would replace.
+    const [taken, base] = await Promise.all([
+        (0,fingerprint/* takeFingerprint */.m)(rt, reads, inputs, facts.dockerfile, (0,builder_fingerprint/* builderIdentity */.aX)(inputs), builder_fingerprint/* ACTION_MAJOR_MINOR */.Tm),
+        (0,image_sources/* readBaseline */.mF)(rt.docker, inputs.baseline, inputs.platforms, rt.env, reads)
+    ]);
+    const why = (0,builder_fingerprint/* whyBuild */.T8)(inputs, taken, { ...base, annotations: base.image?.annotations });
+    const files = 'fingerprint' in taken ? `${taken.fingerprint.context.files} context files read, ` : '';
+    notes.push(why.length
+        ? `builds because: ${why.join('; ')} (fingerprint: ${files}${taken.ms} ms)`
+        : `the same inputs as ${base.ref}: nothing the image is built from has changed (fingerprint: ${files}${taken.ms} ms)`);
     const logins = (0,registry_auth/* loginsOf */.Q)(inputs, reference/* registryOf */.Fv);
     for (const login of logins)
         commands.push(['docker', ...(0,args/* loginArgs */.be)(login.registry, login.username)]);

@@ -1083,6 +1083,7 @@ const OUTPUT_NAMES = (/* unused pure expression or super */ null && ([
     'layers',
     'size-delta',
     'changed',
+    'rebuild-reason',
     'report',
     'markdown',
     'build-time',
@@ -1896,8 +1897,9 @@ async function readImage(source, ref, order = []) {
             breakdown: layerBreakdown(manifest.layers, config.history)
         };
     };
+    const annotations = top.annotations && Object.keys(top.annotations).length ? { annotations: top.annotations } : {};
     if (!isIndex(top))
-        return { digest, platforms: [await measure(order[0] ?? 'unknown', digest, top)] };
+        return { digest, platforms: [await measure(order[0] ?? 'unknown', digest, top)], ...annotations };
     const images = top.manifests.filter(d => !isAttestation(d));
     const platforms = await Promise.all(images.map(async (d) => {
         const manifest = parseManifest(await source.manifest(d.digest), `${platformName(d.platform)} ${d.digest}`);
@@ -1906,7 +1908,7 @@ async function readImage(source, ref, order = []) {
         return measure(platformName(d.platform), d.digest, manifest);
     }));
     const rank = (p) => (order.includes(p.platform) ? order.indexOf(p.platform) : order.length);
-    return { digest, platforms: platforms.sort((a, b) => rank(a) - rank(b)) };
+    return { digest, platforms: platforms.sort((a, b) => rank(a) - rank(b)), ...annotations };
 }
 
 

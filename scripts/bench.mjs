@@ -604,6 +604,54 @@ async function historyRead() {
   return { builds: HISTORY, inActionMs: round1(median(inAction)), target: 300, ...times, trend }
 }
 
+// 6. The fingerprint of a large context: 20,000 small files that a `COPY . /app` reads, hashed
+//    (path, mode, content) before anything is set up, as its log line times it inside a dry run;
+//    and the dry run whole beside the same dry run of an empty context.
+const FINGERPRINT_FILES = 20_000
+async function fingerprintSpeed() {
+  const make = files => {
+    const dir = mkdtempSync(join(tmpdir(), 'bench-fingerprint-'))
+    writeFileSync(join(dir, 'Dockerfile'), 'FROM scratch\nCOPY . /app\n')
+    for (let i = 0; i < files; i++) {
+      const sub = join(dir, 'node_modules', `pkg${Math.floor(i / 100)}`)
+      if (i % 100 === 0) mkdirSync(sub, { recursive: true })
+      writeFileSync(join(sub, `file${i % 100}.js`), `module.exports = ${i}\n`.repeat(1 + (i % 40)))
+    }
+    return dir
+  }
+  const [big, empty] = [make(FINGERPRINT_FILES), make(0)]
+  const cli = join(ROOT, 'dist', 'cli', 'index.js')
+  const dry = dir => [
+    'build',
+    '--dry-run',
+    `--context=${dir}`,
+    `--file=${join(dir, 'Dockerfile')}`,
+    '--push=false',
+    '--baseline=',
+    '--platforms=linux/amd64',
+    '--cache=none'
+  ]
+  const inside = []
+  try {
+    const times = await paired('fingerprint', {
+      large: async () => {
+        const started = performance.now()
+        const out = execFileSync(actionNode(), [cli, ...dry(big)], { encoding: 'utf8' })
+        const m = /fingerprint: (\d+) context files read, (\d+) ms/.exec(out)
+        if (!m || Number(m[1]) !== FINGERPRINT_FILES + 1)
+          throw new Error(`the dry run read ${m?.[1]} files, not ${FINGERPRINT_FILES + 1}:\n${out}`)
+        inside.push(Number(m[2]))
+        return { ms: ms(started) }
+      },
+      empty: async () => ({ ms: timed(actionNode(), [cli, ...dry(empty)]) })
+    })
+    return { files: FINGERPRINT_FILES, insideMs: round1(median(inside)), target: 300, ...times }
+  } finally {
+    rmSync(big, { recursive: true, force: true })
+    rmSync(empty, { recursive: true, force: true })
+  }
+}
+
 // 4. Start-up: `node dist/index.js` to its first log line, against a bare node; and dist's size.
 async function startup() {
   const env = { PATH: process.env.PATH, GITHUB_STATE: join(tmpdir(), 'bench-state'), GITHUB_OUTPUT: join(tmpdir(), 'bench-output') }
@@ -734,6 +782,11 @@ function markdown(r) {
           `| start-up before and after: the same, \`dist/\` of \`${r.startup.before.commit}\` vs this commit's, side by side with the row above | ${r.startup.firstLineMs.toFixed(0)} ms | ${r.startup.before.firstLineMs.toFixed(0)} ms | ${signed(r.startup.firstLineMs - r.startup.before.firstLineMs)} ms | |`
         ]
       : []),
+    ...(r.fingerprint
+      ? [
+          `| the fingerprint of a ${r.fingerprint.files.toLocaleString('en')}-file context (\`COPY . /app\`: path, mode and content of each file hashed before anything is set up), from its log line inside \`build --dry-run\` (measured ${r.fingerprint.date} at \`${r.fingerprint.commit}\`, medians of ${r.fingerprint.rounds}); the dry run whole vs the same of an empty context | ${r.fingerprint.insideMs.toFixed(0)} ms (whole: ${r.fingerprint.large.toFixed(0)} ms) | ${r.fingerprint.empty.toFixed(0)} ms | | ≤ ${r.fingerprint.target} ms: ${verdict(r.fingerprint.insideMs <= r.fingerprint.target)} |`
+        ]
+      : []),
     ...(r.history
       ? [
           `| reading a ${r.history.builds}-build history (12 index manifests, no pull): inside a PR check's run, from its log line (measured ${r.history.date} at \`${r.history.commit}\`) | ${r.history.inActionMs.toFixed(0)} ms | | | ≤ ${r.history.target} ms: ${verdict(r.history.inActionMs <= r.history.target)} |`,
@@ -801,11 +854,12 @@ function mountsTable(r, kind) {
 if (!existsSync(join(ROOT, 'dist', 'index.js'))) throw new Error('dist/ is missing: npm run build first')
 if (BUILD_PUSH_ACTION && !existsSync(join(BUILD_PUSH_ACTION, 'action.yml')))
   throw new Error(`BUILD_PUSH_ACTION=${BUILD_PUSH_ACTION} holds no action.yml`)
-// BENCH_ONLY=mounts (or pnpm, history, nodes, startup) measures the cache mounts (or the history read) alone and keeps the other figures, each with the commit it was measured at.
+// BENCH_ONLY=mounts (or pnpm, history, nodes, startup, fingerprint) measures the cache mounts (or the history read) alone and keeps the other figures, each with the commit it was measured at.
 const only = process.env.BENCH_ONLY
 const stamp = () => ({ date: new Date().toISOString().slice(0, 10), commit: commit(), rounds: ROUNDS })
 const results = only ? JSON.parse(readFileSync(join(ROOT, 'bench', 'results.json'), 'utf8')) : { ...stamp(), machine: machine() }
 if (!only || only === 'startup') results.startup = { ...stamp(), ...(await startup()) }
+if (!only || only === 'fingerprint') results.fingerprint = { ...stamp(), ...(await fingerprintSpeed()) }
 if (!only) {
   results.engine = await engineRebuild()
   results.runner = await runnerRebuild()

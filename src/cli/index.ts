@@ -14,7 +14,8 @@ import { checkBudgets } from '../core/report/budget.js'
 import { makeReport, type Report } from '../core/report/report.js'
 import { errorMessage } from '../core/errors.js'
 import { COMMANDS, inFlags, OWN_FLAGS, parseArgs, rawInputs, UsageError, type Invocation } from './flags.js'
-import { paint, renderHistory, renderReport, terminalRuntime } from './terminal.js'
+import { paint, renderFingerprint, renderHistory, renderReport, terminalRuntime } from './terminal.js'
+import { parseFingerprint } from '../core/builder/fingerprint.js'
 import { readHistory } from '../pipeline/registry/history.js'
 
 // stdout is for results (a table, --json). Libraries the pipeline uses (the runner's toolkit)
@@ -96,7 +97,10 @@ async function inspect(inv: Invocation): Promise<number> {
   const [ref] = inv.positional
   const image = await readRegistryImage(imageRef(ref, 'IMAGE'))
   const report = reportOf({ digest: image.digest, platforms: compare(image.platforms), baseline: { ref: '', status: 'none' } })
-  out(inv.json ? JSON.stringify(report) : renderReport(report, colors))
+  // What the image was built from, as the build recorded it on the index.
+  const fingerprint = parseFingerprint(image.annotations)
+  if (inv.json) out(JSON.stringify({ ...report, ...(fingerprint ? { fingerprint } : {}) }))
+  else out([renderReport(report, colors), ...(fingerprint ? ['', renderFingerprint(fingerprint)] : [])].join('\n'))
   return 0
 }
 

@@ -5,6 +5,7 @@ import { dockerTo } from '../pipeline/host/docker.js'
 import type { Runtime } from '../pipeline/host/runtime.js'
 import type { PostState } from '../pipeline/host/post-state.js'
 import type { OutputName } from '../core/report/outputs.js'
+import type { Fingerprint } from '../core/builder/fingerprint.js'
 import { layerChart, type Report } from '../core/report/report.js'
 import { humanSize, signedPercent } from '../core/report/size.js'
 import { verifyFailures } from '../core/builder/verify.js'
@@ -135,4 +136,16 @@ export function renderHistory(history: History, colors: Paint): string {
   lines.push(...table([header, ...rows]).slice(1))
   if (history.note) lines.push('', colors.dim(history.note))
   return lines.join('\n')
+}
+
+/** What an image was built from: its bases by digest, the context files read, the Dockerfile, and one digest of the rest. */
+export function renderFingerprint(f: Fingerprint): string {
+  return [
+    'Built from:',
+    ...Object.entries(f.bases).map(([ref, digest]) => `  base ${ref} ${digest}`),
+    `  context ${f.context.digest} (${f.context.files} file${f.context.files === 1 ? '' : 's'} read)`,
+    `  Dockerfile ${f.dockerfile}`,
+    ...Object.entries(f.args).map(([name, value]) => `  build arg ${name}=${value}`),
+    `  the rest (${Object.keys(f.parts).join(', ')}) ${f.rest}`
+  ].join('\n')
 }

@@ -24,6 +24,8 @@ import { runChecks } from './builder/checks.js'
 import { buildImage, inspect, measuredOf, tidy, verify, type Built, type Inspected } from './image-phases.js'
 import { publishImage, report, startBaselineReads, type Measured } from './publish-phases.js'
 import { buildVariants } from './variants.js'
+import { takeFingerprint, type TakenFingerprint } from './builder/fingerprint.js'
+import { ACTION_MAJOR_MINOR, builderIdentity, whyBuild } from '../core/builder/fingerprint.js'
 import { phase, type Started } from './phases.js'
 
 /** buildx readied and the builder chosen or created, with the run's plan. */
@@ -94,24 +96,48 @@ export async function check(started: Started): Promise<void> {
 export async function build(started: Started): Promise<void> {
   // The published image, and the builds behind it, are read while the builder is set up and the build runs.
   const reads = startBaselineReads(started)
+  const taken = await fingerprint(started)
   const { run, setup, mountUses: restored } = await setUp(started)
   const { plan } = setup
   const { rt } = run
   const built = await buildImage(run, plan, reads)
   const inspected = await inspect(run, plan, built, reads)
+  const rebuildReasons = whyBuild(run.inputs, taken, { ...inspected.base, annotations: inspected.base.image?.annotations })
+  rt.info(rebuildReasons.length ? `Built because: ${rebuildReasons.join('; ')}` : `The same inputs as ${inspected.base.ref}`)
   const exported = inspected.stale.length
     ? await phase(run, 'Export cache', () => exportCaches(rt, plan.build, inspected.stale))
     : undefined
   const mountUses = restored && (await phase(run, 'Save cache mounts', () => saveMounts(rt, plan.mounts!, plan.build.builder, restored)))
   await tidy(run, plan, built, exported?.faults ?? [])
-  const measured = measuredOf(built, inspected, await verify(run, plan, inspected.image))
+  const verification = await verify(run, plan, inspected.image)
+  const measured = { ...measuredOf(built, inspected, verification), ...('fingerprint' in taken ? { fingerprint: taken.fingerprint } : {}) }
   // Before the main image's tags move: a variant that fails leaves every tag where it was.
   const variants = run.inputs.variants.length ? await buildVariants(run, setup, inspected.image.platforms[0]) : undefined
   const published = await publishImage(run, plan, reads, measured)
   const builtOn = await builtOnOf(run, setup)
   if (run.inputs.mode === 'platform') await phase(run, 'Hand over', () => handOverPlatforms(run, measured, built, builtOn))
   const caches = cachesOf(plan, built, inspected, exported?.steps ?? [], mountUses ?? [])
-  await report(run, plan, reads, measured, published, { built: built.result, caches, ...(builtOn ? { builtOn } : {}), variants })
+  await report(run, plan, reads, measured, published, {
+    built: built.result,
+    caches,
+    ...(builtOn ? { builtOn } : {}),
+    variants,
+    rebuildReasons
+  })
+}
+
+/** What the image is built from, before any builder is set up: the fingerprint, or why there is none. */
+async function fingerprint(run: Started): Promise<TakenFingerprint> {
+  const { rt, inputs } = run
+  const taken = await takeFingerprint(rt, run.reads, inputs, run.facts.dockerfile, builderIdentity(inputs), ACTION_MAJOR_MINOR)
+  if ('fingerprint' in taken) {
+    const { context, bases } = taken.fingerprint
+    const named = Object.entries(bases).map(([ref, digest]) => `${ref} ${digest.slice(0, 19)}…`)
+    rt.info(
+      `Fingerprint: ${context.files} context files read (${context.digest.slice(0, 19)}…); bases: ${named.join(', ') || 'none'} (${taken.ms} ms)`
+    )
+  } else rt.info(`No fingerprint this run: ${taken.unknowable.join('; ')}`)
+  return taken
 }
 
 /** Each platform handed over to the merge job: its digest, its build's figures, its attestations and where it was built. */

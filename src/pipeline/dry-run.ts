@@ -13,6 +13,9 @@ import { loginsOf } from '../core/inputs/registry-auth.js'
 import { askEngineIfAuto, existingBuilderFacts } from './builder/buildx.js'
 import { gatherFacts, readRunContext } from './run-facts.js'
 import type { Runtime } from './host/runtime.js'
+import { readBaseline } from './registry/image-sources.js'
+import { takeFingerprint } from './builder/fingerprint.js'
+import { ACTION_MAJOR_MINOR, builderIdentity, whyBuild } from '../core/builder/fingerprint.js'
 
 interface DryRun {
   /** Each command as argv, `docker` first. */
@@ -24,7 +27,8 @@ interface DryRun {
 export async function dryRun(rt: Runtime, raw: RawInputs): Promise<DryRun> {
   const inputs = parseInputs(raw, rt.env)
   const ctx = readRunContext(rt.env)
-  const facts = await gatherFacts(rt, inputs, ctx, new OptionalReads(OPTIONAL_READS_BUDGET_MS, message => rt.warning(message)))
+  const reads = new OptionalReads(OPTIONAL_READS_BUDGET_MS, message => rt.warning(message))
+  const facts = await gatherFacts(rt, inputs, ctx, reads)
   const plan = planRun({
     ...facts,
     engine: await askEngineIfAuto(rt, inputs),
@@ -35,6 +39,18 @@ export async function dryRun(rt: Runtime, raw: RawInputs): Promise<DryRun> {
   })
   const commands: string[][] = []
   const notes: string[] = []
+  // Whether it would build and why: the fingerprint against the one on the image it would replace.
+  const [taken, base] = await Promise.all([
+    takeFingerprint(rt, reads, inputs, facts.dockerfile, builderIdentity(inputs), ACTION_MAJOR_MINOR),
+    readBaseline(rt.docker, inputs.baseline, inputs.platforms, rt.env, reads)
+  ])
+  const why = whyBuild(inputs, taken, { ...base, annotations: base.image?.annotations })
+  const files = 'fingerprint' in taken ? `${taken.fingerprint.context.files} context files read, ` : ''
+  notes.push(
+    why.length
+      ? `builds because: ${why.join('; ')} (fingerprint: ${files}${taken.ms} ms)`
+      : `the same inputs as ${base.ref}: nothing the image is built from has changed (fingerprint: ${files}${taken.ms} ms)`
+  )
   const logins = loginsOf(inputs, registryOf)
   for (const login of logins) commands.push(['docker', ...loginArgs(login.registry, login.username)])
   if (logins.length) notes.push('each password goes to `docker login` on stdin')

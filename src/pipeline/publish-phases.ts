@@ -10,6 +10,7 @@ import { verified, type Verification } from '../core/builder/verify.js'
 import { repositoryOf } from '../core/registry/reference.js'
 import { errorMessage } from '../core/errors.js'
 import type { RunPlan } from '../core/run-plan.js'
+import { fingerprintAnnotations, type Fingerprint } from '../core/builder/fingerprint.js'
 import type { ScanResult } from '../core/report/vulnerabilities.js'
 import { attestationsOf, OCI_INDEX, type Attestation } from '../core/registry/attestations.js'
 import { parseManifest } from '../core/registry/image.js'
@@ -57,6 +58,8 @@ export interface Measured {
   readonly verification?: Verification
   /** A merge's attestations, as its platform jobs handed them over; a build's are read from its index. */
   readonly handedOver?: Attestation[]
+  /** What the image was built from, recorded on its index beside the history record (none for a merge). */
+  readonly fingerprint?: Fingerprint
 }
 
 /** What publishing did: the scan, and the index the tags point at with the record written on it. */
@@ -126,7 +129,8 @@ async function tag(
       rt.info(`Unchanged since ${base.ref}: the tags stay on its index ${target}; the history gains no entry`)
     } else {
       const record = recordOf(run, m, scan)
-      target = await writeRecordedIndex(clientOf, repositories, m.digest, recordAnnotations(record), platform, w => rt.warning(w), attest)
+      const annotations = { ...recordAnnotations(record), ...(m.fingerprint ? fingerprintAnnotations(m.fingerprint) : {}) }
+      target = await writeRecordedIndex(clientOf, repositories, m.digest, annotations, platform, w => rt.warning(w), attest)
       rt.info(`Recorded this build's metrics on index ${target} (the build's own is ${m.digest})`)
       recorded = { ...record, digest: target }
     }
@@ -192,6 +196,8 @@ export interface BuildFacts {
   readonly caches?: CacheUse[]
   readonly builtOn?: Placement[]
   readonly variants?: VariantReport[]
+  /** Why it built, against the baseline's fingerprint. */
+  readonly rebuildReasons?: string[]
 }
 
 /** The end of every run: the oldest build read, then compare, budgets, outputs, summary and comment; then fail on a budget or verify. */
@@ -215,6 +221,7 @@ export async function report(run: Started, plan: RunPlan, reads: BaselineReads, 
     ...(oldest ? { oldest } : {}),
     ...(p.scan ? { scan: p.scan } : {}),
     ...(b.variants ? { variants: b.variants } : {}),
+    ...(b.rebuildReasons ? { rebuildReasons: b.rebuildReasons } : {}),
     stages: run.stages,
     ...(b.builtOn ? { builtOn: b.builtOn } : {}),
     verification: m.verification,

@@ -19,6 +19,8 @@ export interface Stage {
   shell?: string
   /** The RUN lines (continuation lines joined), in order. */
   runs: string[]
+  /** Every instruction after FROM (continuation lines joined), in order. */
+  lines: string[]
 }
 
 /** Continuation lines joined and trimmed: one instruction a line. */
@@ -55,12 +57,14 @@ export function stagesOf(dockerfile: string, buildArgs: string[]): Stage[] {
         from: image,
         ...(parent >= 0 ? { parent } : {}),
         runsShell: false,
-        runs: []
+        runs: [],
+        lines: []
       })
       continue
     }
     const stage = stages[stages.length - 1]
     if (!stage) continue
+    if (line && !line.startsWith('#')) stage.lines.push(line)
     if (/^RUN\s/i.test(line)) {
       stage.runs.push(line)
       stage.runsShell ||= isShellForm(line)

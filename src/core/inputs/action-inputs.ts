@@ -89,6 +89,7 @@ export const OUTPUT_NAMES = [
   'layers',
   'size-delta',
   'changed',
+  'rebuild-reason',
   'report',
   'markdown',
   'build-time',

@@ -121,6 +121,8 @@ export interface PlatformImage {
 export interface ImageInfo {
   digest: string
   platforms: PlatformImage[]
+  /** The index's annotations (the one manifest's, for an image of one platform): the history record and fingerprint live there. */
+  annotations?: Record<string, string>
 }
 
 /** When an image was made, as its first platform's config says. */
@@ -194,7 +196,8 @@ export async function readImage(source: ImageSource, ref: string, order: string[
       breakdown: layerBreakdown(manifest.layers, config.history)
     }
   }
-  if (!isIndex(top)) return { digest, platforms: [await measure(order[0] ?? 'unknown', digest, top)] }
+  const annotations = top.annotations && Object.keys(top.annotations).length ? { annotations: top.annotations } : {}
+  if (!isIndex(top)) return { digest, platforms: [await measure(order[0] ?? 'unknown', digest, top)], ...annotations }
   const images = top.manifests.filter(d => !isAttestation(d))
   const platforms = await Promise.all(
     images.map(async d => {
@@ -204,7 +207,7 @@ export async function readImage(source: ImageSource, ref: string, order: string[
     })
   )
   const rank = (p: PlatformImage) => (order.includes(p.platform) ? order.indexOf(p.platform) : order.length)
-  return { digest, platforms: platforms.sort((a, b) => rank(a) - rank(b)) }
+  return { digest, platforms: platforms.sort((a, b) => rank(a) - rank(b)), ...annotations }
 }
 
 export interface Baseline {

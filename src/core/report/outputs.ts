@@ -33,6 +33,7 @@ export function outputs(report: Report, metadata: string, markdown: string, meta
     layers: first ? String(first.layers) : '',
     'size-delta': first?.sizeDelta === undefined ? '' : String(first.sizeDelta),
     changed: report.changed === undefined ? '' : String(report.changed),
+    'rebuild-reason': report.rebuildReasons?.join('\n') ?? '',
     report: JSON.stringify(report),
     markdown,
     'build-time': report.buildTime.toFixed(1),

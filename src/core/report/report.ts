@@ -27,6 +27,8 @@ export interface Report {
   baseline: Omit<Baseline, 'image'>
   /** Whether the image differs from the baseline; absent when there is no baseline. */
   changed?: boolean
+  /** Why the run built, against the fingerprint on the baseline (empty: the same inputs); absent where no fingerprint was taken (a merge). */
+  rebuildReasons?: string[]
   /** What `verify` and `require-non-root` found; absent when nothing was asked. */
   verify?: Verification
   budgets: Budgets
@@ -149,6 +151,9 @@ export function summaryMarkdown(report: Report): string {
     '',
     baselineLine(report.baseline, report.changed),
     '',
+    ...(report.baseline.status === 'found' && report.rebuildReasons?.length
+      ? [`**Why it built** ${report.rebuildReasons.join('; ')}`, '']
+      : []),
     `**Build time** ${report.buildTime.toFixed(1)} s · **cache hit rate** ${report.cacheHitRate}% ` +
       `(${report.steps.cached} of ${report.steps.steps} steps cached)`,
     ''

@@ -43,6 +43,7 @@ interface Finished {
   scan?: ScanResult
   variants?: VariantReport[]
   checks?: CheckFinding[]
+  rebuildReasons?: string[]
 }
 
 export async function finish(
@@ -72,6 +73,7 @@ export async function finish(
     platforms,
     baseline: { ref: base.ref, status: base.status, reason: base.reason, created: createdOf(base.image) },
     changed: changedSince(image, base.image),
+    ...(f.rebuildReasons ? { rebuildReasons: f.rebuildReasons } : {}),
     budgets: inputs.budgets,
     breaches,
     buildTime: seconds(f.buildMs),

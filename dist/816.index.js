@@ -1,5 +1,5 @@
-export const id = 726;
-export const ids = [726];
+export const id = 816;
+export const ids = [816];
 export const modules = {
 
 /***/ 149:
@@ -76,6 +76,480 @@ function checksMarkdown(findings, checkOnly) {
         ...rows,
         ''
     ].join('\n');
+}
+
+
+/***/ }),
+
+/***/ 5993:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ZL: () => (/* binding */ stagesOf),
+/* harmony export */   dR: () => (/* binding */ chainOf),
+/* harmony export */   gK: () => (/* binding */ rootImage),
+/* harmony export */   "if": () => (/* binding */ baseImages)
+/* harmony export */ });
+// What can be read from a Dockerfile before it is built: the images its stages start FROM, and
+// what each stage runs. A builder the action creates runs in its own network namespace, so
+// loopback registries among the images must be known before the builder is created; the cache
+// mounts' helper builds need a stage that runs a shell.
+const NAME = '[A-Za-z_][A-Za-z0-9_]*';
+/** Continuation lines joined and trimmed: one instruction a line. */
+const instructions = (dockerfile) => dockerfile
+    .replace(/\\[ \t]*\r?\n/g, ' ')
+    .split(/\r?\n/)
+    .map(l => l.trim());
+/** RUN in exec form (`RUN [--flag...] ["cmd", ...]`) needs no shell; every other RUN does. */
+const isShellForm = (run) => !/^RUN\s+(?:--\S+\s+)*\[/i.test(run);
+/** The stages of a Dockerfile, global ARG defaults and build-args substituted in FROM. */
+function stagesOf(dockerfile, buildArgs) {
+    const given = new Map(buildArgs.map(a => [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]));
+    const globals = new Map();
+    const expand = (text) => text.replace(new RegExp(`\\$\\{(${NAME})(?::?-([^}]*))?\\}|\\$(${NAME})`, 'g'), (_, braced, fallback, bare) => globals.get(braced ?? bare ?? '') || fallback || '');
+    const stages = [];
+    for (const line of instructions(dockerfile)) {
+        const arg = new RegExp(`^ARG\\s+(${NAME})(?:=(?:"([^"]*)"|'([^']*)'|(\\S*)))?`, 'i').exec(line);
+        // Only ARGs before the first FROM are in scope for FROM lines.
+        if (arg && !stages.length)
+            globals.set(arg[1], given.get(arg[1]) ?? arg[2] ?? arg[3] ?? arg[4] ?? '');
+        const from = /^FROM\s+(?:--\S+\s+)*(\S+)(?:\s+AS\s+(\S+))?/i.exec(line);
+        if (from) {
+            const image = expand(from[1]);
+            const parent = stages.findIndex(s => s.name === image.toLowerCase());
+            stages.push({
+                name: from[2]?.toLowerCase() ?? String(stages.length),
+                from: image,
+                ...(parent >= 0 ? { parent } : {}),
+                runsShell: false,
+                runs: [],
+                lines: []
+            });
+            continue;
+        }
+        const stage = stages[stages.length - 1];
+        if (!stage)
+            continue;
+        if (line && !line.startsWith('#'))
+            stage.lines.push(line);
+        if (/^RUN\s/i.test(line)) {
+            stage.runs.push(line);
+            stage.runsShell ||= isShellForm(line);
+        }
+        const shell = /^SHELL\s+(\[.*\])\s*$/i.exec(line);
+        if (shell)
+            stage.shell = shell[1];
+    }
+    return stages;
+}
+/** The image a stage's chain starts from ('scratch' included). */
+function rootImage(stages, i) {
+    let stage = stages[i];
+    while (stage.parent !== undefined)
+        stage = stages[stage.parent];
+    return stage.from;
+}
+/** The stage and its ancestors, nearest first. */
+function chainOf(stages, i) {
+    const chain = [stages[i]];
+    while (chain[chain.length - 1].parent !== undefined)
+        chain.push(stages[chain[chain.length - 1].parent]);
+    return chain;
+}
+/** The images named by FROM lines, with global ARG defaults and build-args substituted; stages and scratch left out. */
+function baseImages(dockerfile, buildArgs) {
+    const images = stagesOf(dockerfile, buildArgs)
+        .filter(s => s.parent === undefined)
+        .map(s => s.from)
+        .filter(image => image && image !== 'scratch');
+    return [...new Set(images)];
+}
+
+
+/***/ }),
+
+/***/ 9691:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CT: () => (/* binding */ FILES_NAMED),
+/* harmony export */   Jn: () => (/* binding */ fingerprintAnnotations),
+/* harmony export */   PL: () => (/* binding */ argsOf),
+/* harmony export */   T8: () => (/* binding */ whyBuild),
+/* harmony export */   TT: () => (/* binding */ contextReads),
+/* harmony export */   Tm: () => (/* binding */ ACTION_MAJOR_MINOR),
+/* harmony export */   aX: () => (/* binding */ builderIdentity),
+/* harmony export */   ax: () => (/* binding */ fingerprintOf),
+/* harmony export */   f5: () => (/* binding */ settingsOf),
+/* harmony export */   rS: () => (/* binding */ syntaxOf),
+/* harmony export */   sc: () => (/* binding */ sha256),
+/* harmony export */   sr: () => (/* binding */ parseFingerprint)
+/* harmony export */ });
+/* unused harmony exports FINGERPRINT_KEYS, sameInputs, rebuildReasons */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _dockerfile_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5993);
+/* harmony import */ var _inputs_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8207);
+// What decides the image, known before any builder is set up: the run's fingerprint. It covers
+// what BuildKit's own cache keys on and nothing it does not: the Dockerfile's bytes, the
+// context files its instructions read, every base image by digest, the build args and the
+// settings that change what is built, the builder and this action's version. Tags, and the
+// labels that only name the commit (revision, created), are left out: a rebuild for a new
+// commit that changes none of the rest builds the same image. A build records it on its index
+// beside the history record; the next run compares its own with it. Where the Dockerfile
+// cannot be read precisely, more is taken in (the whole context): a fingerprint may change
+// when the image would not, never the other way round. Pure.
+
+
+
+const PREFIX = 'com.github.phialo.ci-base-action.fingerprint';
+const FINGERPRINT_KEYS = {
+    dockerfile: `${PREFIX}.dockerfile`,
+    context: `${PREFIX}.context`,
+    bases: `${PREFIX}.bases`,
+    args: `${PREFIX}.args`,
+    parts: `${PREFIX}.parts`,
+    files: `${PREFIX}.files`,
+    rest: `${PREFIX}.rest`
+};
+/** Files past this many are fingerprinted as a whole only: which of them changed is not named. */
+const FILES_NAMED = 200;
+const sha256 = (data) => `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(data).digest('hex')}`;
+const short = (data) => (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(data).digest('hex').slice(0, 12);
+/** The labels and annotations that only name the commit: a new commit alone does not change the image's inputs. */
+const COMMIT_NAMING = /^(?:(?:index|manifest|manifest-descriptor|index-descriptor)(?:\[[^\]]*\])?:)?org\.opencontainers\.image\.(?:revision|created)=/;
+/** The parts of a run's inputs that change what is built, each as canonical text. */
+function settingsOf(inputs, builder, action) {
+    const userGiven = (list) => list.filter(l => !COMMIT_NAMING.test(l)).join('\n');
+    return {
+        target: inputs.target,
+        platforms: inputs.platforms.join(','),
+        labels: userGiven(inputs.labels),
+        annotations: userGiven(inputs.annotations),
+        // BuildKit keys a RUN on a secret's id, not its value: so does the fingerprint.
+        secrets: [...inputs.secrets.map(s => s.id), ...inputs.secretFiles.map(s => s.id)].sort().join(','),
+        ssh: inputs.ssh.map(s => s.split('=')[0]).join(','),
+        network: inputs.network,
+        'shm-size': inputs.shmSize,
+        ulimit: inputs.ulimits.join('\n'),
+        'add-hosts': inputs.addHosts.join('\n'),
+        allow: inputs.allow.join(','),
+        attest: inputs.attest.join(','),
+        provenance: inputs.provenance,
+        sbom: inputs.sbom,
+        'rewrite-timestamp': String(inputs.rewriteTimestamp),
+        verify: inputs.verify.map(v => v.line).join('\n'),
+        'require-non-root': String(inputs.requireNonRoot),
+        variants: inputs.variants.map(v => `${v.name}=${v.target}`).join(','),
+        'build-contexts': inputs.buildContexts.join('\n'),
+        builder,
+        action
+    };
+}
+/** Build args as the fingerprint keeps them: in the clear, but a secret-looking one's value only as a sum. */
+function argsOf(buildArgs) {
+    const secretLooking = new Set((0,_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .secretLookingBuildArgs */ .rE)(buildArgs));
+    const args = {};
+    for (const arg of buildArgs) {
+        const name = arg.slice(0, arg.indexOf('='));
+        const value = arg.slice(arg.indexOf('=') + 1);
+        args[name] = secretLooking.has(name) ? `sum:${short(value)}` : value;
+    }
+    return args;
+}
+function fingerprintOf(parts) {
+    const partSums = Object.fromEntries(Object.entries(parts.settings).map(([k, v]) => [k, short(v)]));
+    const rest = sha256(JSON.stringify({ args: sortedEntries(parts.args), parts: sortedEntries(partSums) }));
+    return { dockerfile: parts.dockerfile, context: parts.context, bases: parts.bases, args: parts.args, parts: partSums, rest };
+}
+const sortedEntries = (record) => Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+const pairs = (record) => sortedEntries(record)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',');
+/** The annotations that record a fingerprint on an index: readable, each part on its own. */
+function fingerprintAnnotations(f) {
+    return {
+        [FINGERPRINT_KEYS.dockerfile]: f.dockerfile,
+        [FINGERPRINT_KEYS.context]: `${f.context.digest};files=${f.context.files}`,
+        [FINGERPRINT_KEYS.bases]: pairs(f.bases),
+        [FINGERPRINT_KEYS.args]: JSON.stringify(f.args),
+        [FINGERPRINT_KEYS.parts]: pairs(f.parts),
+        ...(f.context.sums ? { [FINGERPRINT_KEYS.files]: JSON.stringify(f.context.sums) } : {}),
+        [FINGERPRINT_KEYS.rest]: f.rest
+    };
+}
+const parsePairs = (text) => Object.fromEntries(text
+    .split(',')
+    .filter(p => p.includes('='))
+    .map(p => [p.slice(0, p.lastIndexOf('=')), p.slice(p.lastIndexOf('=') + 1)]));
+function parseJson(text) {
+    try {
+        const value = text === undefined ? undefined : JSON.parse(text);
+        if (!value || typeof value !== 'object' || Array.isArray(value))
+            return undefined;
+        return Object.fromEntries(Object.entries(value).filter((e) => typeof e[1] === 'string'));
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The fingerprint an index's annotations hold; undefined where one is missing or unreadable. */
+function parseFingerprint(annotations = {}) {
+    const context = /^(sha256:[0-9a-f]{64});files=(\d+)$/.exec(annotations[FINGERPRINT_KEYS.context] ?? '');
+    const dockerfile = annotations[FINGERPRINT_KEYS.dockerfile];
+    const rest = annotations[FINGERPRINT_KEYS.rest];
+    const args = parseJson(annotations[FINGERPRINT_KEYS.args]);
+    if (!context || !dockerfile?.startsWith('sha256:') || !rest?.startsWith('sha256:') || !args)
+        return undefined;
+    const sums = parseJson(annotations[FINGERPRINT_KEYS.files]);
+    return {
+        dockerfile,
+        context: { digest: context[1], files: Number(context[2]), ...(sums ? { sums } : {}) },
+        bases: parsePairs(annotations[FINGERPRINT_KEYS.bases] ?? ''),
+        args,
+        parts: parsePairs(annotations[FINGERPRINT_KEYS.parts] ?? ''),
+        rest
+    };
+}
+/** Whether two fingerprints say the same image: the Dockerfile, the files read, every base and the rest. */
+function sameInputs(a, b) {
+    return a.dockerfile === b.dockerfile && a.context.digest === b.context.digest && pairs(a.bases) === pairs(b.bases) && a.rest === b.rest;
+}
+const shortDigest = (digest) => (digest.startsWith('sha256:') ? `${digest.slice(0, 19)}…` : digest || '(none)');
+const names = (list, most = 3) => `${list
+    .slice(0, most)
+    .map(n => `\`${n}\``)
+    .join(', ')}${list.length > most ? ', …' : ''}`;
+/** Why a run builds, first difference first: bases, build args, context files, the Dockerfile, then the rest by name. */
+function rebuildReasons(before, now) {
+    const reasons = [];
+    for (const name of new Set([...Object.keys(before.bases), ...Object.keys(now.bases)])) {
+        const [was, is] = [before.bases[name], now.bases[name]];
+        if (was === is)
+            continue;
+        if (!was)
+            reasons.push(`base \`${name}\` added`);
+        else if (!is)
+            reasons.push(`base \`${name}\` no longer used`);
+        else
+            reasons.push(`base \`${name}\` moved \`${shortDigest(was)}\` → \`${shortDigest(is)}\``);
+    }
+    for (const name of new Set([...Object.keys(before.args), ...Object.keys(now.args)])) {
+        const [was, is] = [before.args[name], now.args[name]];
+        if (was === is)
+            continue;
+        const shown = (value) => (value === undefined ? '(unset)' : value.startsWith('sum:') ? '(a new value)' : value);
+        reasons.push(`build arg \`${name}\` ${shown(was)} → ${shown(is)}`);
+    }
+    if (before.context.digest !== now.context.digest)
+        reasons.push(contextReason(before.context, now.context));
+    if (before.dockerfile !== now.dockerfile)
+        reasons.push('Dockerfile changed');
+    const moved = [...new Set([...Object.keys(before.parts), ...Object.keys(now.parts)])].filter(k => before.parts[k] !== now.parts[k]);
+    if (moved.length)
+        reasons.push(`${moved.map(k => `\`${k}\``).join(', ')} changed`);
+    return reasons.length ? reasons : ['the inputs changed'];
+}
+function contextReason(before, now) {
+    if (!before.sums || !now.sums)
+        return `context: the files read changed (${now.files} files now, ${before.files} before)`;
+    const changed = [...new Set([...Object.keys(before.sums), ...Object.keys(now.sums)])]
+        .filter(path => before.sums[path] !== now.sums[path])
+        .sort();
+    return `context: ${changed.length} file${changed.length === 1 ? '' : 's'} changed (${names(changed)})`;
+}
+const NAME = '[A-Za-z_][A-Za-z0-9_]*';
+/** The words of an instruction after its keyword: its --flags, then its arguments in JSON form or split on spaces. */
+function wordsOf(rest) {
+    const flags = [];
+    let text = rest.trim();
+    for (let flag = /^(--\S+)\s*/.exec(text); flag; flag = /^(--\S+)\s*/.exec(text)) {
+        flags.push(flag[1]);
+        text = text.slice(flag[0].length);
+    }
+    if (text.startsWith('[')) {
+        try {
+            const parsed = JSON.parse(text);
+            if (Array.isArray(parsed) && parsed.every(w => typeof w === 'string'))
+                return [...flags, ...parsed];
+        }
+        catch {
+            // not JSON: shell form
+        }
+    }
+    return [...flags, ...text.split(/\s+/).filter(Boolean)];
+}
+const flagValue = (flags, name) => flags.find(f => f.startsWith(`--${name}=`))?.slice(name.length + 3) ?? (flags.includes(`--${name}`) ? '' : undefined);
+/**
+ * What the build reads, for the target stage (the last when none is given) and the stages it
+ * needs. A source whose variables cannot be resolved here takes in the whole context.
+ */
+function contextReads(dockerfile, buildArgs, target, contextNames = []) {
+    const stages = (0,_dockerfile_js__WEBPACK_IMPORTED_MODULE_2__/* .stagesOf */ .ZL)(dockerfile, buildArgs);
+    const given = new Map(buildArgs.map(a => [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]));
+    const byName = (name) => stages.findIndex(s => s.name === name.toLowerCase());
+    const reads = { paths: [], images: [], namedContexts: [], unknowable: [] };
+    const start = target ? byName(target) : stages.length - 1;
+    if (start < 0)
+        return { ...reads, paths: ['.'] };
+    const needed = new Set();
+    const visit = (i) => {
+        if (needed.has(i))
+            return;
+        needed.add(i);
+        const stage = stages[i];
+        if (stage.parent !== undefined)
+            visit(stage.parent);
+        // A stage's own base: an image, or a named build context that stands in for one.
+        else if (contextNames.includes(stage.from))
+            reads.namedContexts.push(stage.from);
+        else if (stage.from && stage.from !== 'scratch')
+            reads.images.push(stage.from);
+        for (const from of fromsOf(stage)) {
+            const j = byName(from);
+            if (j >= 0 && j !== i)
+                visit(j);
+            else if (contextNames.includes(from))
+                reads.namedContexts.push(from);
+            else if (!/^\d+$/.test(from))
+                reads.images.push(from);
+            else if (Number(from) < stages.length)
+                visit(Number(from));
+        }
+    };
+    visit(start);
+    for (const i of [...needed].sort((a, b) => a - b))
+        readsOf(stages[i], given, reads);
+    return {
+        paths: [...new Set(reads.paths)].sort(),
+        images: [...new Set(reads.images)],
+        namedContexts: [...new Set(reads.namedContexts)],
+        unknowable: reads.unknowable
+    };
+}
+/** The stages, contexts or images a stage copies or mounts from. */
+function fromsOf(stage) {
+    const froms = [];
+    for (const line of stage.lines) {
+        const copy = /^(?:COPY|ADD)\s+(.*)$/i.exec(line);
+        if (copy) {
+            const from = flagValue(wordsOf(copy[1]).filter(w => w.startsWith('--')), 'from');
+            if (from)
+                froms.push(from);
+        }
+        if (/^RUN\s/i.test(line))
+            for (const m of line.matchAll(/--mount=(\S+)/g)) {
+                const from = /(?:^|,)from=([^,]+)/.exec(m[1])?.[1];
+                if (from)
+                    froms.push(from);
+            }
+    }
+    return froms;
+}
+function readsOf(stage, given, reads) {
+    const scope = new Map();
+    const expand = (text) => text.replace(new RegExp(`\\$\\{(${NAME})(?::?-([^}]*))?\\}|\\$(${NAME})`, 'g'), (whole, braced, fallback, bare) => {
+        const name = braced ?? bare ?? '';
+        return scope.get(name) ?? fallback ?? whole;
+    });
+    const add = (source) => {
+        const path = expand(source);
+        // A variable this reading cannot resolve (an ENV, say): the whole context is taken in.
+        if (path.includes('$'))
+            reads.paths.push('.');
+        else
+            reads.paths.push(globRoot(path));
+    };
+    for (const line of stage.lines) {
+        const arg = new RegExp(`^ARG\\s+(${NAME})(?:=(?:"([^"]*)"|'([^']*)'|(\\S*)))?`, 'i').exec(line);
+        if (arg)
+            scope.set(arg[1], given.get(arg[1]) ?? arg[2] ?? arg[3] ?? arg[4] ?? '');
+        const copy = /^(COPY|ADD)\s+(.*)$/i.exec(line);
+        if (copy) {
+            const words = wordsOf(copy[2]);
+            const flags = words.filter(w => w.startsWith('--'));
+            const sources = words.filter(w => !w.startsWith('--')).slice(0, -1);
+            if (flagValue(flags, 'from') !== undefined)
+                continue;
+            for (const source of sources) {
+                if (source.startsWith('<<'))
+                    continue; // a heredoc: its text is in the Dockerfile
+                if (/^(?:https?|git|ssh):\/\/|^git@|\.git(?:#|$)/.test(source)) {
+                    const pinned = copy[1].toUpperCase() === 'ADD' && flagValue(flags, 'checksum') && !/^git|\.git(#|$)/.test(source);
+                    if (!pinned)
+                        reads.unknowable.push(`${copy[1].toUpperCase()} ${source} without --checksum: what it fetches is known only by fetching it`);
+                    continue;
+                }
+                add(source);
+            }
+        }
+        if (/^RUN\s/i.test(line))
+            for (const m of line.matchAll(/--mount=(\S+)/g)) {
+                const attrs = m[1].split(',');
+                const type = attrs.find(a => a.startsWith('type='))?.slice(5) ?? 'bind';
+                if (type !== 'bind' || attrs.some(a => a.startsWith('from=')))
+                    continue;
+                add(attrs.find(a => /^(?:source|src)=/.test(a))?.replace(/^(?:source|src)=/, '') ?? '.');
+            }
+    }
+}
+/** A source path's part before its first wildcard: the directory a glob reads from (all of it is taken in). */
+function globRoot(path) {
+    const clean = path.replace(/^\.?\/+/, '').replace(/\/+$/, '') || '.';
+    const wild = clean.search(/[*?[]/);
+    if (wild < 0)
+        return clean;
+    const dir = clean
+        .slice(0, wild)
+        .replace(/[^/]*$/, '')
+        .replace(/\/+$/, '');
+    return dir || '.';
+}
+/** The `# syntax=` frontend a Dockerfile names, if any (a parser directive: only before the first instruction). */
+function syntaxOf(dockerfile) {
+    for (const line of dockerfile.split(/\r?\n/)) {
+        const directive = /^#\s*syntax\s*=\s*(\S+)/i.exec(line);
+        if (directive)
+            return directive[1];
+        if (!/^\s*(#.*)?$/.test(line))
+            return undefined;
+    }
+    return undefined;
+}
+/** This action's major.minor, part of every fingerprint: a new minor may build differently. Checked against package.json by a test. */
+const ACTION_MAJOR_MINOR = '1.0';
+/** What a build runs on, as far as it is known before any builder is set up. */
+function builderIdentity(inputs) {
+    if (inputs.builder)
+        return `builder ${inputs.builder}`;
+    return [
+        `driver ${inputs.driver}`,
+        ...(inputs.driver === 'docker' ? [] : [`buildkit ${inputs.buildkitImage}`]),
+        ...(inputs.endpoint ? [`endpoint ${inputs.endpoint}`] : []),
+        ...inputs.appendNodes.map(n => `node ${n.platform}=${n.endpoint}`)
+    ].join(', ');
+}
+/**
+ * Why this run builds, first difference first, against the fingerprint on the image it would
+ * replace (the baseline); empty when that image was made from the same inputs.
+ */
+function whyBuild(inputs, taken, baseline) {
+    if (inputs.noCache)
+        return ['no-cache is set: everything is built again'];
+    if (inputs.noCacheFilters.length)
+        return [`no-cache-filters is set (${inputs.noCacheFilters.join(', ')})`];
+    if ('unknowable' in taken)
+        return taken.unknowable;
+    if (baseline.status === 'none')
+        return ['there is no published image to compare with (baseline is empty)'];
+    if (baseline.status === 'missing')
+        return [`there is no published image at ${baseline.ref} yet`];
+    if (baseline.status === 'unavailable')
+        return [`the published image ${baseline.ref} could not be read`];
+    const before = parseFingerprint(baseline.annotations);
+    if (!before)
+        return [`${baseline.ref} carries no fingerprint (made before fingerprints were recorded, or with history: 0)`];
+    return sameInputs(before, taken.fingerprint) ? [] : rebuildReasons(before, taken.fingerprint);
 }
 
 
@@ -563,6 +1037,9 @@ function summaryMarkdown(report) {
         '',
         baselineLine(report.baseline, report.changed),
         '',
+        ...(report.baseline.status === 'found' && report.rebuildReasons?.length
+            ? [`**Why it built** ${report.rebuildReasons.join('; ')}`, '']
+            : []),
         `**Build time** ${report.buildTime.toFixed(1)} s · **cache hit rate** ${report.cacheHitRate}% ` +
             `(${report.steps.cached} of ${report.steps.steps} steps cached)`,
         ''
