@@ -2979,12 +2979,17 @@ function outputs(report, metadata, markdown, meta) {
         layers: first ? String(first.layers) : '',
         'size-delta': first?.sizeDelta === undefined ? '' : String(first.sizeDelta),
         changed: report.changed === undefined ? '' : String(report.changed),
+        built: String(!report.nothingToBuild),
         'rebuild-reason': report.rebuildReasons?.join('\n') ?? '',
         report: JSON.stringify(report),
         markdown,
         'build-time': report.buildTime.toFixed(1),
         'cache-hit-rate': String(report.cacheHitRate),
-        verified: report.verify ? String((0,builder_verify/* verified */.zr)(report.verify)) : '',
+        verified: report.verify
+            ? String((0,builder_verify/* verified */.zr)(report.verify))
+            : report.nothingToBuild?.verify
+                ? String(report.nothingToBuild.verify === 'passed')
+                : '',
         vulnerabilities: report.vulnerabilities ? JSON.stringify(report.vulnerabilities.counts) : '',
         variants: report.variants
             ? JSON.stringify(report.variants.map(v => ({
@@ -3114,6 +3119,7 @@ async function finish(rt, inputs, ctx, f) {
         baseline: { ref: base.ref, status: base.status, reason: base.reason, created: (0,registry_image/* createdOf */.YC)(base.image) },
         changed: (0,compare/* changedSince */.$A)(image, base.image),
         ...(f.rebuildReasons ? { rebuildReasons: f.rebuildReasons } : {}),
+        ...(f.nothingToBuild ? { nothingToBuild: f.nothingToBuild } : {}),
         budgets: inputs.budgets,
         breaches,
         buildTime: (0,report_report/* seconds */.YA)(f.buildMs),
@@ -3301,6 +3307,7 @@ async function report(run, plan, reads, m, p, b) {
         ...(p.scan ? { scan: p.scan } : {}),
         ...(b.variants ? { variants: b.variants } : {}),
         ...(b.rebuildReasons ? { rebuildReasons: b.rebuildReasons } : {}),
+        ...(b.nothingToBuild ? { nothingToBuild: b.nothingToBuild } : {}),
         stages: run.stages,
         ...(b.builtOn ? { builtOn: b.builtOn } : {}),
         verification: m.verification,
@@ -3419,6 +3426,8 @@ var builder_fingerprint = __webpack_require__(7965);
 
 
 
+
+
 async function setUpBuildx(run) {
     const { rt, inputs } = run;
     const existing = inputs.builder ? await (0,builder_buildx/* existingBuilderFacts */.Cx)(rt.docker, inputs) : {};
@@ -3481,6 +3490,15 @@ async function build(started) {
     // The published image, and the builds behind it, are read while the builder is set up and the build runs.
     const reads = startBaselineReads(started);
     const taken = await build_phases_fingerprint(started);
+    // Nothing to build: decided before any builder or QEMU, on the image the tags point at now.
+    if (started.inputs.skipUnchanged && 'fingerprint' in taken) {
+        const base = await reads.baseline;
+        const decision = (0,fingerprint/* skipDecision */.q0)(started.inputs, taken, base);
+        if (decision.skip && base.image && (await nothingToBuild(started, reads, { ...base, image: base.image }, decision.record)))
+            return;
+        if (!decision.skip && decision.note)
+            started.rt.info(decision.note);
+    }
     const { run, setup, mountUses: restored } = await setUp(started);
     const { plan } = setup;
     const { rt } = run;
@@ -3509,6 +3527,40 @@ async function build(started) {
         variants,
         rebuildReasons
     });
+}
+/**
+ * The image the tags point at was built from the same inputs: the tags move to it (every
+ * repository must hold it already), and the run reports from its record. False, and nothing
+ * done, when a repository lacks it: the run builds.
+ */
+async function nothingToBuild(run, reads, base, record) {
+    const { rt, inputs } = run;
+    const plan = (0,run_plan/* planRun */.n)({
+        ...run.facts,
+        engine: await run.engine,
+        ...(inputs.builder ? await (0,builder_buildx/* existingBuilderFacts */.Cx)(rt.docker, inputs) : {}),
+        layoutDir: (0,layout_store/* layoutStoreDir */.zE)(rt.env),
+        pid: process.pid
+    });
+    const { digest } = base.image;
+    const clientOf = (0,registry_client/* clientsFor */.US)(rt.env, message => rt.warning(message));
+    const lacking = (await Promise.all(plan.repositories.map(async (r) => ((await clientOf(r).manifestDigest(digest)) ? '' : r)))).filter(Boolean);
+    if (lacking.length) {
+        rt.info(`skip-unchanged: ${lacking.join(', ')} does not hold ${digest} yet; building`);
+        return false;
+    }
+    rt.setOutput('tags', plan.tags.join('\n'));
+    rt.info(`Nothing to build: the same inputs as ${base.ref} (${digest}, built ${record.built})`);
+    await phase(run, 'Tag', () => publish(rt, digest, plan.repositories, plan.tags));
+    const measured = { digest, image: base.image, base, buildMs: record.buildSeconds * 1000, steps: { steps: 0, cached: 0 } };
+    const nothing = {
+        digest,
+        built: record.built,
+        ...(record.revision ? { revision: record.revision } : {}),
+        ...(record.verify ? { verify: record.verify } : {})
+    };
+    await report(run, plan, reads, measured, { published: digest, recorded: record }, { rebuildReasons: [], nothingToBuild: nothing });
+    return true;
 }
 /** What the image is built from, before any builder is set up: the fingerprint, or why there is none. */
 async function build_phases_fingerprint(run) {

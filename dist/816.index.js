@@ -181,6 +181,7 @@ function baseImages(dockerfile, buildArgs) {
 /* harmony export */   aX: () => (/* binding */ builderIdentity),
 /* harmony export */   ax: () => (/* binding */ fingerprintOf),
 /* harmony export */   f5: () => (/* binding */ settingsOf),
+/* harmony export */   q0: () => (/* binding */ skipDecision),
 /* harmony export */   rS: () => (/* binding */ syntaxOf),
 /* harmony export */   sc: () => (/* binding */ sha256),
 /* harmony export */   sr: () => (/* binding */ parseFingerprint)
@@ -188,8 +189,9 @@ function baseImages(dockerfile, buildArgs) {
 /* unused harmony exports FINGERPRINT_KEYS, sameInputs, rebuildReasons */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _dockerfile_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5993);
+/* harmony import */ var _dockerfile_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5993);
 /* harmony import */ var _inputs_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8207);
+/* harmony import */ var _registry_history_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8615);
 // What decides the image, known before any builder is set up: the run's fingerprint. It covers
 // what BuildKit's own cache keys on and nothing it does not: the Dockerfile's bytes, the
 // context files its instructions read, every base image by digest, the build args and the
@@ -199,6 +201,7 @@ function baseImages(dockerfile, buildArgs) {
 // beside the history record; the next run compares its own with it. Where the Dockerfile
 // cannot be read precisely, more is taken in (the whole context): a fingerprint may change
 // when the image would not, never the other way round. Pure.
+
 
 
 
@@ -385,7 +388,7 @@ const flagValue = (flags, name) => flags.find(f => f.startsWith(`--${name}=`))?.
  * needs. A source whose variables cannot be resolved here takes in the whole context.
  */
 function contextReads(dockerfile, buildArgs, target, contextNames = []) {
-    const stages = (0,_dockerfile_js__WEBPACK_IMPORTED_MODULE_2__/* .stagesOf */ .ZL)(dockerfile, buildArgs);
+    const stages = (0,_dockerfile_js__WEBPACK_IMPORTED_MODULE_3__/* .stagesOf */ .ZL)(dockerfile, buildArgs);
     const given = new Map(buildArgs.map(a => [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]));
     const byName = (name) => stages.findIndex(s => s.name === name.toLowerCase());
     const reads = { paths: [], images: [], namedContexts: [], unknowable: [] };
@@ -550,6 +553,29 @@ function whyBuild(inputs, taken, baseline) {
     if (!before)
         return [`${baseline.ref} carries no fingerprint (made before fingerprints were recorded, or with history: 0)`];
     return sameInputs(before, taken.fingerprint) ? [] : rebuildReasons(before, taken.fingerprint);
+}
+function skipDecision(inputs, taken, baseline) {
+    if (!inputs.skipUnchanged)
+        return { skip: false };
+    const cannot = (why) => ({ skip: false, note: `skip-unchanged: ${why}; building` });
+    if (inputs.mode !== 'build')
+        return cannot(`a ${inputs.mode} job builds every run`);
+    if (!inputs.push)
+        return cannot('nothing is pushed, so no tag would move to the published image');
+    if (inputs.load)
+        return cannot('load needs the image in the engine');
+    if (inputs.variants.length)
+        return cannot('variants are built every run');
+    if (inputs.scanReport)
+        return cannot('scan-report scans a new build');
+    if (whyBuild(inputs, taken, { ...baseline, annotations: baseline.image?.annotations }).length || !baseline.image)
+        return { skip: false };
+    const record = (0,_registry_history_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRecord */ .Hh)(baseline.image.digest, baseline.image.annotations);
+    if (!record)
+        return cannot(`${baseline.ref} carries no build record`);
+    if ((inputs.verify.length || inputs.requireNonRoot) && record.verify !== 'passed')
+        return cannot(`verify ${record.verify === 'failed' ? 'failed' : 'was not recorded'} on ${baseline.ref}`);
+    return { skip: true, record };
 }
 
 
@@ -981,6 +1007,10 @@ function verdict(platform, report) {
     return broken.length ? `❌ ${broken.join(', ')}` : '✅';
 }
 const day = (iso) => (iso && !Number.isNaN(Date.parse(iso)) ? ` (made ${new Date(iso).toISOString().slice(0, 10)})` : '');
+function nothingToBuildLine(n) {
+    const from = n.revision ? ` from ${code(n.revision.slice(0, 12))}` : '';
+    return `**Nothing to build**: the same inputs as ${code(n.digest)}${day(n.built).replace('made', 'built')}${from}; the tags point at it.`;
+}
 function baselineLine(b, changed) {
     switch (b.status) {
         case 'found':
@@ -1020,7 +1050,9 @@ function summaryMarkdown(report) {
     const failedVerify = [report.verify, ...(report.variants ?? []).map(v => v.verify)].some(v => v && (0,_builder_verify_js__WEBPACK_IMPORTED_MODULE_2__/* .verifyFailures */ .$)(v).length > 0);
     const trouble = [over ? 'over budget' : '', failedVerify ? 'verify failed' : ''].filter(Boolean).join(', ');
     const lines = [
-        `### CI base image ${report.pushed ? 'pushed' : 'built'}${trouble ? ` — ${trouble}` : report.changed === false ? ' — unchanged' : ''}`,
+        report.nothingToBuild
+            ? `### CI base image — nothing to build${trouble ? ` — ${trouble}` : ''}`
+            : `### CI base image ${report.pushed ? 'pushed' : 'built'}${trouble ? ` — ${trouble}` : report.changed === false ? ' — unchanged' : ''}`,
         '',
         '| platform | size | Δ size | layers | Δ layers | budget |',
         '|---|---:|---:|---:|---:|---|',
@@ -1035,7 +1067,7 @@ function summaryMarkdown(report) {
             .join(' | ')
             .replace(/^/, '| ') + ' |'),
         '',
-        baselineLine(report.baseline, report.changed),
+        report.nothingToBuild ? nothingToBuildLine(report.nothingToBuild) : baselineLine(report.baseline, report.changed),
         '',
         ...(report.baseline.status === 'found' && report.rebuildReasons?.length
             ? [`**Why it built** ${report.rebuildReasons.join('; ')}`, '']

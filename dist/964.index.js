@@ -1028,6 +1028,7 @@ const INPUT_DEFAULTS = {
     'cache-from': '',
     'cache-to': '',
     'no-cache': 'false',
+    'skip-unchanged': 'true',
     pull: 'false',
     'build-contexts': '',
     'no-cache-filters': '',
@@ -1083,6 +1084,7 @@ const OUTPUT_NAMES = (/* unused pure expression or super */ null && ([
     'layers',
     'size-delta',
     'changed',
+    'built',
     'rebuild-reason',
     'report',
     'markdown',
@@ -1368,6 +1370,7 @@ const FIELDS = {
     cacheFrom: f => cacheSpecs('cache-from', f.raw['cache-from'], true, f.bad),
     cacheTo: f => cacheSpecs('cache-to', f.raw['cache-to'], false, f.bad),
     noCache: f => f.bool('no-cache'),
+    skipUnchanged: f => f.bool('skip-unchanged'),
     buildContexts: f => {
         const contexts = f.lines('build-contexts');
         for (const line of contexts) {

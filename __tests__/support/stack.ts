@@ -25,7 +25,8 @@ export interface Stack {
 
 function stack(name: Stack['name'], title: string, inputs: Record<string, string>, emptyBuilder: () => void): Stack {
   // The stand-ins scripts/stack.sh provides for GitHub's buildx releases and Docker Hub's BuildKit.
-  const all = { 'buildx-download-url': BUILDX_RELEASES, 'buildkit-image': BUILDKIT_IMAGE, ...inputs }
+  // Tests of what a build does build every run: only the tests of skip-unchanged turn it on.
+  const all = { 'buildx-download-url': BUILDX_RELEASES, 'buildkit-image': BUILDKIT_IMAGE, 'skip-unchanged': 'false', ...inputs }
   const run = (options: RunOptions = {}) => {
     const given: Record<string, string> = { ...all, ...options.inputs }
     // The fixtures build FROM the stack's base image, on whichever registry the suite uses.

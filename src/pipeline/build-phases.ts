@@ -22,10 +22,14 @@ import { handOver } from './github/handover.js'
 import { clientFor } from './registry/registry-client.js'
 import { runChecks } from './builder/checks.js'
 import { buildImage, inspect, measuredOf, tidy, verify, type Built, type Inspected } from './image-phases.js'
-import { publishImage, report, startBaselineReads, type Measured } from './publish-phases.js'
+import { publishImage, report, startBaselineReads, type BaselineReads, type Measured } from './publish-phases.js'
 import { buildVariants } from './variants.js'
 import { takeFingerprint, type TakenFingerprint } from './builder/fingerprint.js'
-import { ACTION_MAJOR_MINOR, builderIdentity, whyBuild } from '../core/builder/fingerprint.js'
+import { ACTION_MAJOR_MINOR, builderIdentity, skipDecision, whyBuild } from '../core/builder/fingerprint.js'
+import type { Baseline, ImageInfo } from '../core/registry/image.js'
+import type { BuildRecord } from '../core/registry/history.js'
+import { clientsFor } from './registry/registry-client.js'
+import { publish } from './registry/publish.js'
 import { phase, type Started } from './phases.js'
 
 /** buildx readied and the builder chosen or created, with the run's plan. */
@@ -97,6 +101,13 @@ export async function build(started: Started): Promise<void> {
   // The published image, and the builds behind it, are read while the builder is set up and the build runs.
   const reads = startBaselineReads(started)
   const taken = await fingerprint(started)
+  // Nothing to build: decided before any builder or QEMU, on the image the tags point at now.
+  if (started.inputs.skipUnchanged && 'fingerprint' in taken) {
+    const base = await reads.baseline
+    const decision = skipDecision(started.inputs, taken, base)
+    if (decision.skip && base.image && (await nothingToBuild(started, reads, { ...base, image: base.image }, decision.record))) return
+    if (!decision.skip && decision.note) started.rt.info(decision.note)
+  }
   const { run, setup, mountUses: restored } = await setUp(started)
   const { plan } = setup
   const { rt } = run
@@ -124,6 +135,48 @@ export async function build(started: Started): Promise<void> {
     variants,
     rebuildReasons
   })
+}
+
+/**
+ * The image the tags point at was built from the same inputs: the tags move to it (every
+ * repository must hold it already), and the run reports from its record. False, and nothing
+ * done, when a repository lacks it: the run builds.
+ */
+async function nothingToBuild(
+  run: Started,
+  reads: BaselineReads,
+  base: Baseline & { image: ImageInfo },
+  record: BuildRecord
+): Promise<boolean> {
+  const { rt, inputs } = run
+  const plan = planRun({
+    ...run.facts,
+    engine: await run.engine,
+    ...(inputs.builder ? await existingBuilderFacts(rt.docker, inputs) : {}),
+    layoutDir: layoutStoreDir(rt.env),
+    pid: process.pid
+  })
+  const { digest } = base.image
+  const clientOf = clientsFor(rt.env, message => rt.warning(message))
+  const lacking = (await Promise.all(plan.repositories.map(async r => ((await clientOf(r).manifestDigest(digest)) ? '' : r)))).filter(
+    Boolean
+  )
+  if (lacking.length) {
+    rt.info(`skip-unchanged: ${lacking.join(', ')} does not hold ${digest} yet; building`)
+    return false
+  }
+  rt.setOutput('tags', plan.tags.join('\n'))
+  rt.info(`Nothing to build: the same inputs as ${base.ref} (${digest}, built ${record.built})`)
+  await phase(run, 'Tag', () => publish(rt, digest, plan.repositories, plan.tags))
+  const measured = { digest, image: base.image, base, buildMs: record.buildSeconds * 1000, steps: { steps: 0, cached: 0 } }
+  const nothing = {
+    digest,
+    built: record.built,
+    ...(record.revision ? { revision: record.revision } : {}),
+    ...(record.verify ? { verify: record.verify } : {})
+  }
+  await report(run, plan, reads, measured, { published: digest, recorded: record }, { rebuildReasons: [], nothingToBuild: nothing })
+  return true
 }
 
 /** What the image is built from, before any builder is set up: the fingerprint, or why there is none. */

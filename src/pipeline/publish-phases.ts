@@ -25,7 +25,7 @@ import { annotateChecks } from './builder/checks.js'
 import type { BuildResult } from './builder/build.js'
 import type { CacheUse } from '../core/report/cache-use.js'
 import type { Placement } from '../core/builder/builder.js'
-import type { VariantReport } from '../core/report/report.js'
+import type { Report, VariantReport } from '../core/report/report.js'
 import { phase, type Given, type Started } from './phases.js'
 
 /** The published image and the builds behind it: optional reads, started early, awaited late. */
@@ -198,6 +198,8 @@ export interface BuildFacts {
   readonly variants?: VariantReport[]
   /** Why it built, against the baseline's fingerprint. */
   readonly rebuildReasons?: string[]
+  /** Nothing was built: the record of the image the tags point at. */
+  readonly nothingToBuild?: Report['nothingToBuild']
 }
 
 /** The end of every run: the oldest build read, then compare, budgets, outputs, summary and comment; then fail on a budget or verify. */
@@ -222,6 +224,7 @@ export async function report(run: Started, plan: RunPlan, reads: BaselineReads, 
     ...(p.scan ? { scan: p.scan } : {}),
     ...(b.variants ? { variants: b.variants } : {}),
     ...(b.rebuildReasons ? { rebuildReasons: b.rebuildReasons } : {}),
+    ...(b.nothingToBuild ? { nothingToBuild: b.nothingToBuild } : {}),
     stages: run.stages,
     ...(b.builtOn ? { builtOn: b.builtOn } : {}),
     verification: m.verification,

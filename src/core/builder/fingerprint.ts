@@ -10,6 +10,8 @@
 import { createHash } from 'node:crypto'
 import { stagesOf, type Stage } from './dockerfile.js'
 import { secretLookingBuildArgs, type Inputs } from '../inputs/inputs.js'
+import { parseRecord, type BuildRecord } from '../registry/history.js'
+import type { Baseline } from '../registry/image.js'
 
 const PREFIX = 'com.github.phialo.ci-base-action.fingerprint'
 export const FINGERPRINT_KEYS = {
@@ -413,4 +415,30 @@ export function whyBuild(
   const before = parseFingerprint(baseline.annotations)
   if (!before) return [`${baseline.ref} carries no fingerprint (made before fingerprints were recorded, or with history: 0)`]
   return sameInputs(before, taken.fingerprint) ? [] : rebuildReasons(before, taken.fingerprint)
+}
+
+/** Whether a run may build nothing (skip-unchanged), with the record it reports from; else why it builds (when there is more to say than its reasons). */
+export type SkipDecision = { skip: true; record: BuildRecord } | { skip: false; note?: string }
+
+export function skipDecision(
+  inputs: Pick<
+    Inputs,
+    'skipUnchanged' | 'mode' | 'push' | 'load' | 'variants' | 'scanReport' | 'verify' | 'requireNonRoot' | 'noCache' | 'noCacheFilters'
+  >,
+  taken: { fingerprint: Fingerprint } | { unknowable: string[] },
+  baseline: Pick<Baseline, 'ref' | 'status' | 'image'>
+): SkipDecision {
+  if (!inputs.skipUnchanged) return { skip: false }
+  const cannot = (why: string) => ({ skip: false as const, note: `skip-unchanged: ${why}; building` })
+  if (inputs.mode !== 'build') return cannot(`a ${inputs.mode} job builds every run`)
+  if (!inputs.push) return cannot('nothing is pushed, so no tag would move to the published image')
+  if (inputs.load) return cannot('load needs the image in the engine')
+  if (inputs.variants.length) return cannot('variants are built every run')
+  if (inputs.scanReport) return cannot('scan-report scans a new build')
+  if (whyBuild(inputs, taken, { ...baseline, annotations: baseline.image?.annotations }).length || !baseline.image) return { skip: false }
+  const record = parseRecord(baseline.image.digest, baseline.image.annotations)
+  if (!record) return cannot(`${baseline.ref} carries no build record`)
+  if ((inputs.verify.length || inputs.requireNonRoot) && record.verify !== 'passed')
+    return cannot(`verify ${record.verify === 'failed' ? 'failed' : 'was not recorded'} on ${baseline.ref}`)
+  return { skip: true, record }
 }

@@ -75,6 +75,8 @@ export interface Inputs {
   cacheFrom: string[]
   cacheTo: string[]
   noCache: boolean
+  /** Build nothing when the baseline was built from the same fingerprint (see core/builder/fingerprint.ts). */
+  skipUnchanged: boolean
   /** Extra named build contexts, name=value. */
   buildContexts: string[]
   /** Stages built without cache. */
@@ -392,6 +394,7 @@ const FIELDS: { [K in keyof Inputs]: (f: Field) => Inputs[K] } = {
   cacheFrom: f => cacheSpecs('cache-from', f.raw['cache-from'], true, f.bad),
   cacheTo: f => cacheSpecs('cache-to', f.raw['cache-to'], false, f.bad),
   noCache: f => f.bool('no-cache'),
+  skipUnchanged: f => f.bool('skip-unchanged'),
   buildContexts: f => {
     const contexts = f.lines('build-contexts')
     for (const line of contexts) {

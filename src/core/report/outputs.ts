@@ -33,12 +33,17 @@ export function outputs(report: Report, metadata: string, markdown: string, meta
     layers: first ? String(first.layers) : '',
     'size-delta': first?.sizeDelta === undefined ? '' : String(first.sizeDelta),
     changed: report.changed === undefined ? '' : String(report.changed),
+    built: String(!report.nothingToBuild),
     'rebuild-reason': report.rebuildReasons?.join('\n') ?? '',
     report: JSON.stringify(report),
     markdown,
     'build-time': report.buildTime.toFixed(1),
     'cache-hit-rate': String(report.cacheHitRate),
-    verified: report.verify ? String(verified(report.verify)) : '',
+    verified: report.verify
+      ? String(verified(report.verify))
+      : report.nothingToBuild?.verify
+        ? String(report.nothingToBuild.verify === 'passed')
+        : '',
     vulnerabilities: report.vulnerabilities ? JSON.stringify(report.vulnerabilities.counts) : '',
     variants: report.variants
       ? JSON.stringify(

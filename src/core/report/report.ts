@@ -27,6 +27,8 @@ export interface Report {
   baseline: Omit<Baseline, 'image'>
   /** Whether the image differs from the baseline; absent when there is no baseline. */
   changed?: boolean
+  /** Nothing was built (skip-unchanged): the image the tags point at was built from the same inputs, as its record says. */
+  nothingToBuild?: { digest: string; built: string; revision?: string; verify?: 'passed' | 'failed' }
   /** Why the run built, against the fingerprint on the baseline (empty: the same inputs); absent where no fingerprint was taken (a merge). */
   rebuildReasons?: string[]
   /** What `verify` and `require-non-root` found; absent when nothing was asked. */
@@ -88,6 +90,11 @@ function verdict(platform: string, report: Report): string {
 
 const day = (iso?: string) => (iso && !Number.isNaN(Date.parse(iso)) ? ` (made ${new Date(iso).toISOString().slice(0, 10)})` : '')
 
+function nothingToBuildLine(n: NonNullable<Report['nothingToBuild']>): string {
+  const from = n.revision ? ` from ${code(n.revision.slice(0, 12))}` : ''
+  return `**Nothing to build**: the same inputs as ${code(n.digest)}${day(n.built).replace('made', 'built')}${from}; the tags point at it.`
+}
+
 function baselineLine(b: Report['baseline'], changed?: boolean): string {
   switch (b.status) {
     case 'found':
@@ -131,7 +138,9 @@ export function summaryMarkdown(report: Report): string {
   const failedVerify = [report.verify, ...(report.variants ?? []).map(v => v.verify)].some(v => v && verifyFailures(v).length > 0)
   const trouble = [over ? 'over budget' : '', failedVerify ? 'verify failed' : ''].filter(Boolean).join(', ')
   const lines = [
-    `### CI base image ${report.pushed ? 'pushed' : 'built'}${trouble ? ` — ${trouble}` : report.changed === false ? ' — unchanged' : ''}`,
+    report.nothingToBuild
+      ? `### CI base image — nothing to build${trouble ? ` — ${trouble}` : ''}`
+      : `### CI base image ${report.pushed ? 'pushed' : 'built'}${trouble ? ` — ${trouble}` : report.changed === false ? ' — unchanged' : ''}`,
     '',
     '| platform | size | Δ size | layers | Δ layers | budget |',
     '|---|---:|---:|---:|---:|---|',
@@ -149,7 +158,7 @@ export function summaryMarkdown(report: Report): string {
           .replace(/^/, '| ') + ' |'
     ),
     '',
-    baselineLine(report.baseline, report.changed),
+    report.nothingToBuild ? nothingToBuildLine(report.nothingToBuild) : baselineLine(report.baseline, report.changed),
     '',
     ...(report.baseline.status === 'found' && report.rebuildReasons?.length
       ? [`**Why it built** ${report.rebuildReasons.join('; ')}`, '']

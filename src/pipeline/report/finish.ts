@@ -9,7 +9,7 @@ import type { BuildRecord, History } from '../../core/registry/history.js'
 import { vulnerabilityBreaches, type ScanResult } from '../../core/report/vulnerabilities.js'
 import { checkBudgets } from '../../core/report/budget.js'
 import { hitRate, type StepStats } from '../../core/builder/progress.js'
-import { makeReport, seconds, type StageTime, type VariantReport } from '../../core/report/report.js'
+import { makeReport, seconds, type Report, type StageTime, type VariantReport } from '../../core/report/report.js'
 import { verifyFailures, type Verification } from '../../core/builder/verify.js'
 import type { CacheUse } from '../../core/report/cache-use.js'
 import { publishReport, type ReportInputs } from './publish-report.js'
@@ -44,6 +44,7 @@ interface Finished {
   variants?: VariantReport[]
   checks?: CheckFinding[]
   rebuildReasons?: string[]
+  nothingToBuild?: Report['nothingToBuild']
 }
 
 export async function finish(
@@ -74,6 +75,7 @@ export async function finish(
     baseline: { ref: base.ref, status: base.status, reason: base.reason, created: createdOf(base.image) },
     changed: changedSince(image, base.image),
     ...(f.rebuildReasons ? { rebuildReasons: f.rebuildReasons } : {}),
+    ...(f.nothingToBuild ? { nothingToBuild: f.nothingToBuild } : {}),
     budgets: inputs.budgets,
     breaches,
     buildTime: seconds(f.buildMs),

@@ -12,6 +12,7 @@ import {
   sameInputs,
   settingsOf,
   sha256,
+  skipDecision,
   syntaxOf,
   whyBuild,
   type Fingerprint
@@ -224,4 +225,45 @@ describe('why a run builds', () => {
 test("the action's major.minor in the fingerprint is package.json's", () => {
   const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }
   expect(ACTION_MAJOR_MINOR).toBe(version.split('.').slice(0, 2).join('.'))
+})
+
+describe('skip-unchanged: nothing to build only when nothing the image is built from changed, and the image can stand in', () => {
+  const record = {
+    'com.github.phialo.ci-base-action.built': '2026-11-30T04:00:00Z',
+    'com.github.phialo.ci-base-action.platforms': 'linux/amd64=1000/3',
+    'com.github.phialo.ci-base-action.build-seconds': '12.0',
+    'com.github.phialo.ci-base-action.cache-hit-rate': '100'
+  }
+  const weekly = { ...inputs, push: true, skipUnchanged: true }
+  const published = (annotations: Record<string, string>) => ({
+    ref: 'r/x:latest',
+    status: 'found' as const,
+    image: { digest: `sha256:${'d'.repeat(64)}`, platforms: [], annotations }
+  })
+  const same = published({ ...record, ...fingerprintAnnotations(base()) })
+  const taken = { fingerprint: base() }
+
+  test('the same fingerprint on a recorded image: nothing to build, reported from its record', () => {
+    expect(skipDecision(weekly, taken, same)).toMatchObject({ skip: true, record: { built: '2026-11-30T04:00:00Z', buildSeconds: 12 } })
+  })
+  test.each<[string, Parameters<typeof skipDecision>]>([
+    ['skip-unchanged: false', [{ ...weekly, skipUnchanged: false }, taken, same]],
+    ['a per-platform job', [{ ...weekly, mode: 'platform' }, taken, same]],
+    ['no push', [{ ...weekly, push: false }, taken, same]],
+    ['load', [{ ...weekly, load: true }, taken, same]],
+    ['variants', [{ ...weekly, variants: [{ name: 'slim', target: 'slim' }] }, taken, same]],
+    ['a scan', [{ ...weekly, scanReport: 'trivy' }, taken, same]],
+    ['no-cache', [{ ...weekly, noCache: true }, taken, same]],
+    ['no-cache-filters', [{ ...weekly, noCacheFilters: ['deps'] }, taken, same]],
+    ['an unknowable fingerprint', [weekly, { unknowable: ['ADD of a URL'] }, same]],
+    ['a base moved', [weekly, { fingerprint: { ...base(), bases: { 'node:20-alpine': `sha256:${'e'.repeat(64)}` } } }, same]],
+    ['no published image', [weekly, taken, { ref: 'r/x:latest', status: 'missing' }]],
+    ['an image without a record', [weekly, taken, published(fingerprintAnnotations(base()))]],
+    ['an image without a fingerprint', [weekly, taken, published(record)]],
+    ['verify asked and not recorded as passed', [{ ...weekly, requireNonRoot: true }, taken, same]]
+  ])('builds: %s', (_, args) => expect(skipDecision(...args).skip).toBe(false))
+  test('verify asked and recorded as passed: nothing to build', () => {
+    const passed = published({ ...record, 'com.github.phialo.ci-base-action.verify': 'passed', ...fingerprintAnnotations(base()) })
+    expect(skipDecision({ ...weekly, requireNonRoot: true }, taken, passed).skip).toBe(true)
+  })
 })

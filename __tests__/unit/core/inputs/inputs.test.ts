@@ -253,6 +253,7 @@ const WORDS: Record<InputName, string[]> = {
   'cache-from': ['type=gha', 'type=registry,ref=r/x:c', 'r/x:c', 'inline', 'type=nope', ''],
   'cache-to': ['type=gha,mode=max', 'type=inline', 'inline', 'r/x:c', ''],
   'no-cache': ['true', 'false', 'maybe', ''],
+  'skip-unchanged': ['true', 'false', 'maybe', ''],
   pull: ['true', 'false', 'y', ''],
   driver: ['auto', 'docker', 'docker-container', 'remote', 'kubernetes', 'podman', ''],
   endpoint: ['tcp://127.0.0.1:1234', ''],

@@ -1,0 +1,170 @@
+// skip-unchanged: a run whose inputs are those of the image its tags point at builds nothing
+// (no builder, no container, no build) and moves its tags to that image, reported from its
+// record; every change to what the image is built from builds, and says why. Checked in the
+// registry itself and in the engine's own events.
+import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { manifest, REGISTRY, BASE_IMAGE } from '../support/registry'
+import { docker, expectGreen, nonce, onEveryStack } from '../support/stack'
+import type { ActionRun } from '../support/runner'
+
+const built = (r: ActionRun) => r.main.outputs.built
+const why = (r: ActionRun) => r.main.outputs['rebuild-reason']
+const engineNow = () => docker('version', '--format', '{{.Server.Os}}') && new Date().toISOString()
+
+onEveryStack('skip-unchanged: nothing to build when nothing changed', stack => {
+  const run = nonce()
+  const repo = `e2e/skip-${stack.name}-${run}`
+  const image = `${REGISTRY}/${repo}`
+  const baseRef = `${REGISTRY}/e2e/skip-base-${stack.name}-${run}:latest`
+  const context = mkdtempSync(join(tmpdir(), 'skip-ctx-'))
+  const baseContext = mkdtempSync(join(tmpdir(), 'skip-base-'))
+  const runs: Record<string, ActionRun> = {}
+  const created: Record<string, string[]> = {}
+  /** Where `latest` pointed right after each run. */
+  const latest: Record<string, string | undefined> = {}
+  let platforms = 'linux/amd64'
+  const pushBase = (version: string) => {
+    writeFileSync(join(baseContext, 'Dockerfile'), `FROM ${BASE_IMAGE}\nRUN echo ${version} > /base-version\n`)
+    docker(
+      'buildx',
+      'build',
+      '--quiet',
+      '--provenance=false',
+      '--platform',
+      'linux/amd64,linux/arm64',
+      '--output',
+      `type=image,name=${baseRef},push=true`,
+      baseContext
+    )
+  }
+  const build = async (name: string, over: Record<string, string> = {}) => {
+    const since = engineNow()
+    runs[name] = await stack.run({
+      inputs: {
+        context,
+        file: join(context, 'Dockerfile'),
+        image,
+        platforms,
+        'tag-policy': 'none',
+        tags: 'latest',
+        push: 'true',
+        cache: 'none',
+        'skip-unchanged': 'true',
+        'build-args': `BASE=${baseRef}\nMONTH=2026-11`,
+        ...over
+      }
+    })
+    latest[name] = (await manifest(repo, 'latest'))?.digest
+    // The containers the engine created meanwhile: a docker-container builder is one.
+    created[name] = docker(
+      'events',
+      '--since',
+      since,
+      '--until',
+      new Date().toISOString(),
+      '--filter',
+      'type=container',
+      '--filter',
+      'event=create',
+      '--format',
+      '{{.Actor.Attributes.name}}'
+    )
+      .split('\n')
+      .filter(Boolean)
+  }
+
+  beforeAll(async () => {
+    pushBase('v1')
+    writeFileSync(join(context, 'Dockerfile'), `ARG BASE\nFROM \${BASE}\nARG MONTH\nCOPY app/ /app/\nRUN echo "$MONTH ${run}" > /month\n`)
+    writeFileSync(join(context, 'README.md'), 'read by no instruction\n')
+    mkdirSync(join(context, 'app'))
+    writeFileSync(join(context, 'app', 'main.sh'), 'echo one\n')
+    await build('first')
+    await build('same')
+    await build('tags', { tags: 'latest\nweekly' })
+    writeFileSync(join(context, 'README.md'), 'still read by no instruction\n')
+    await build('readme')
+    writeFileSync(join(context, 'app', 'main.sh'), 'echo two\n')
+    await build('file')
+    chmodSync(join(context, 'app', 'main.sh'), 0o755)
+    await build('mode')
+    writeFileSync(join(context, 'app', 'extra.sh'), 'echo three\n')
+    await build('added')
+    await build('arg', { 'build-args': `BASE=${baseRef}\nMONTH=2026-12` })
+    writeFileSync(join(context, 'Dockerfile'), `ARG BASE\nFROM \${BASE}\nARG MONTH\nCOPY app/ /app/\nRUN echo "$MONTH ${run}" > /month2\n`)
+    await build('dockerfile', { 'build-args': `BASE=${baseRef}\nMONTH=2026-12` })
+    pushBase('v2')
+    await build('base', { 'build-args': `BASE=${baseRef}\nMONTH=2026-12` })
+    platforms = 'linux/amd64,linux/arm64'
+    await build('platform', { 'build-args': `BASE=${baseRef}\nMONTH=2026-12` })
+    await build('platformSame', { 'build-args': `BASE=${baseRef}\nMONTH=2026-12` })
+  }, 900_000)
+
+  test('every run is green', () => {
+    for (const r of Object.values(runs)) expectGreen(r)
+  })
+
+  test.each(['same', 'tags', 'readme', 'platformSame'])(
+    '%s: nothing built, no builder or container made, the tags on the recorded digest in the registry',
+    name => {
+      const r = runs[name]
+      const before = name === 'platformSame' ? runs.platform : runs.first
+      expect({ built: built(r), changed: r.main.outputs.changed, why: why(r) }).toStrictEqual({ built: 'false', changed: 'false', why: '' })
+      expect(r.main.stdout).not.toMatch(/^docker buildx build /m)
+      expect(r.main.stdout).not.toContain(' create --name ')
+      expect(created[name]).toStrictEqual([])
+      expect(r.main.outputs.digest).toBe(before.main.outputs.digest)
+      expect(latest[name]).toBe(before.main.outputs.digest)
+      // The outputs are the image's, as the build that made it measured it.
+      expect({ size: r.main.outputs.size, layers: r.main.outputs.layers }).toStrictEqual({
+        size: before.main.outputs.size,
+        layers: before.main.outputs.layers
+      })
+      expect(r.main.outputs.markdown).toMatch(/^### CI base image — nothing to build/)
+      expect(r.main.outputs.markdown).toContain(`**Nothing to build**: the same inputs as \`${before.main.outputs.digest}\``)
+    }
+  )
+
+  test('a changed tag list moves every tag to the same image', async () => {
+    expect((await manifest(repo, 'weekly'))?.digest).toBe(runs.first.main.outputs.digest)
+  })
+
+  test.each<[string, RegExp]>([
+    ['first', /^there is no published image at .*:latest yet$/],
+    ['file', /^context: 1 file changed \(`app\/main\.sh`\)$/],
+    ['mode', /^context: 1 file changed \(`app\/main\.sh`\)$/],
+    ['added', /^context: 1 file changed \(`app\/extra\.sh`\)$/],
+    ['arg', /^build arg `MONTH` 2026-11 → 2026-12$/],
+    ['dockerfile', /^Dockerfile changed$/],
+    ['base', /^base `.*skip-base-.*:latest` moved `sha256:\w{12}…` → `sha256:\w{12}…`$/],
+    ['platform', /^`platforms` changed$/]
+  ])('%s builds, and says why', (name, reason) => {
+    const r = runs[name]
+    expect(built(r)).toBe('true')
+    expect(r.main.stdout).toMatch(/^docker buildx build /m)
+    expect(why(r)).toMatch(reason)
+  })
+
+  test('a run that builds anyway says why skip-unchanged could not apply', async () => {
+    const r = await stack.run({
+      inputs: {
+        context,
+        file: join(context, 'Dockerfile'),
+        image,
+        platforms,
+        'tag-policy': 'none',
+        tags: 'latest',
+        push: 'true',
+        cache: 'none',
+        'skip-unchanged': 'true',
+        'no-cache': 'true',
+        'build-args': `BASE=${baseRef}\nMONTH=2026-12`
+      }
+    })
+    expectGreen(r)
+    expect(built(r)).toBe('true')
+    expect(why(r)).toBe('no-cache is set: everything is built again')
+  })
+})
