@@ -990,7 +990,8 @@ async function useBuilder(rt, inputs, plan, { version, binary }, temp) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  m: () => (/* binding */ takeFingerprint)
+  zp: () => (/* binding */ builderOf),
+  mP: () => (/* binding */ takeFingerprint)
 });
 
 // UNUSED EXPORTS: contextDigest
@@ -1080,6 +1081,8 @@ function ignoreMatcher(dockerignore) {
 
 // EXTERNAL MODULE: ./src/core/registry/reference.ts
 var reference = __webpack_require__(7882);
+// EXTERNAL MODULE: ./src/pipeline/host/docker-config.ts
+var docker_config = __webpack_require__(5404);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
 // EXTERNAL MODULE: ./src/pipeline/registry/registry-client.ts
@@ -1090,6 +1093,8 @@ var registry_client = __webpack_require__(7345);
 // and each base image is resolved to its digest with a HEAD at its registry, one optional read
 // each. What cannot be known this way (an ADD of a URL, a base the registry did not answer for)
 // is said, and the fingerprint is then left out: it never claims inputs it could not see.
+
+
 
 
 
@@ -1148,6 +1153,35 @@ async function resolveBase(rt, reads, ref) {
     const client = (0,registry_client/* clientFor */.$V)((0,reference/* repositoryOf */._M)(ref), rt.env);
     return (await reads.read(`the digest of ${ref}`, () => client.manifestDigest((0,reference/* tagOf */.cO)(ref)))) || undefined;
 }
+/**
+ * What the build runs on: the engine's version, and the BuildKit image by digest (pinned in its
+ * name, the local image's id, or its tag's digest at the registry); or why it cannot be known.
+ */
+async function builderOf(rt, reads, inputs, engine) {
+    const needs = (0,builder_fingerprint/* builderNeeds */.V4)(inputs);
+    if ('unknowable' in needs)
+        return needs;
+    const resolved = {};
+    if (needs.engine) {
+        const facts = await (engine ?? (0,docker_config/* engineFacts */.Ig)(rt.docker, rt.env)).catch(() => undefined);
+        if (!facts?.version)
+            return { unknowable: "the engine's version could not be read" };
+        resolved.engine = facts.version;
+    }
+    if (needs.buildkit) {
+        const image = inputs.driverOpts.find(o => o.startsWith('image='))?.slice('image='.length) ?? inputs.buildkitImage;
+        if (image.includes('@sha256:'))
+            resolved.buildkit = image;
+        else {
+            const local = await rt.docker(['image', 'inspect', '--format', '{{.Id}}', image], { quiet: true });
+            const digest = local.code === 0 ? local.stdout.trim() : await resolveBase(rt, reads, image).catch(() => undefined);
+            if (!digest)
+                return { unknowable: `the BuildKit image ${image} could not be resolved to a digest` };
+            resolved.buildkit = `${image}@${digest}`;
+        }
+    }
+    return { identity: (0,builder_fingerprint/* builderIdentity */.aX)(inputs, resolved) };
+}
 /** The .dockerignore the build uses: the Dockerfile's own (`<file>.dockerignore`) first, else the context's. */
 async function dockerignoreOf(inputs) {
     const own = await (0,promises_.readFile)(`${inputs.file}.dockerignore`, 'utf8').catch(() => undefined);
@@ -1159,7 +1193,7 @@ async function takeFingerprint(rt, reads, inputs, dockerfile, builder, action) {
     const ms = () => Math.round(performance.now() - started);
     const named = new Map(inputs.buildContexts.map(c => [c.slice(0, c.indexOf('=')), c.slice(c.indexOf('=') + 1)]));
     const read = (0,builder_fingerprint/* contextReads */.TT)(dockerfile, inputs.buildArgs, inputs.target, [...named.keys()]);
-    const unknowable = [...read.unknowable];
+    const unknowable = [...read.unknowable, ...('unknowable' in builder ? [builder.unknowable] : [])];
     try {
         const context = contextDigest(inputs.context, read.paths, await dockerignoreOf(inputs));
         const images = [...read.images];
@@ -1195,7 +1229,7 @@ async function takeFingerprint(rt, reads, inputs, dockerfile, builder, action) {
             context: contexts.length ? { ...context, digest: (0,builder_fingerprint/* sha256 */.sc)([context.digest, ...contexts].join('\n')) } : context,
             bases,
             args: (0,builder_fingerprint/* argsOf */.PL)(inputs.buildArgs),
-            settings: (0,builder_fingerprint/* settingsOf */.f5)(inputs, builder, action)
+            settings: (0,builder_fingerprint/* settingsOf */.f5)(inputs, 'identity' in builder ? builder.identity : '', action)
         });
         return { fingerprint, ms: ms() };
     }
@@ -3565,7 +3599,8 @@ async function nothingToBuild(run, reads, base, record) {
 /** What the image is built from, before any builder is set up: the fingerprint, or why there is none. */
 async function build_phases_fingerprint(run) {
     const { rt, inputs } = run;
-    const taken = await (0,builder_fingerprint/* takeFingerprint */.m)(rt, run.reads, inputs, run.facts.dockerfile, (0,fingerprint/* builderIdentity */.aX)(inputs), fingerprint/* ACTION_MAJOR_MINOR */.Tm);
+    const builder = await (0,builder_fingerprint/* builderOf */.zp)(rt, run.reads, inputs, run.engine);
+    const taken = await (0,builder_fingerprint/* takeFingerprint */.mP)(rt, run.reads, inputs, run.facts.dockerfile, builder, fingerprint/* ACTION_MAJOR_MINOR */.Tm);
     if ('fingerprint' in taken) {
         const { context, bases } = taken.fingerprint;
         const named = Object.entries(bases).map(([ref, digest]) => `${ref} ${digest.slice(0, 19)}…`);

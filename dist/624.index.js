@@ -81,8 +81,9 @@ async function dryRun(rt, raw) {
     const commands = [];
     const notes = [];
     // Whether it would build and why: the fingerprint against the one on the image it would replace.
+    const builder = await (0,fingerprint/* builderOf */.zp)(rt, reads, inputs, undefined);
     const [taken, base] = await Promise.all([
-        (0,fingerprint/* takeFingerprint */.m)(rt, reads, inputs, facts.dockerfile, (0,builder_fingerprint/* builderIdentity */.aX)(inputs), builder_fingerprint/* ACTION_MAJOR_MINOR */.Tm),
+        (0,fingerprint/* takeFingerprint */.mP)(rt, reads, inputs, facts.dockerfile, builder, builder_fingerprint/* ACTION_MAJOR_MINOR */.Tm),
         (0,image_sources/* readBaseline */.mF)(rt.docker, inputs.baseline, inputs.platforms, rt.env, reads)
     ]);
     const why = (0,builder_fingerprint/* whyBuild */.T8)(inputs, taken, { ...base, annotations: base.image?.annotations });

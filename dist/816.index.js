@@ -178,6 +178,7 @@ function baseImages(dockerfile, buildArgs) {
 /* harmony export */   T8: () => (/* binding */ whyBuild),
 /* harmony export */   TT: () => (/* binding */ contextReads),
 /* harmony export */   Tm: () => (/* binding */ ACTION_MAJOR_MINOR),
+/* harmony export */   V4: () => (/* binding */ builderNeeds),
 /* harmony export */   aX: () => (/* binding */ builderIdentity),
 /* harmony export */   ax: () => (/* binding */ fingerprintOf),
 /* harmony export */   f5: () => (/* binding */ settingsOf),
@@ -521,16 +522,30 @@ function syntaxOf(dockerfile) {
 }
 /** This action's major.minor, part of every fingerprint: a new minor may build differently. Checked against package.json by a test. */
 const ACTION_MAJOR_MINOR = '1.0';
-/** What a build runs on, as far as it is known before any builder is set up. */
-function builderIdentity(inputs) {
-    if (inputs.builder)
-        return `builder ${inputs.builder}`;
+/**
+ * What a build runs on, as far as it is known before any builder is set up: the engine's version
+ * (its BuildKit builds for the docker driver, and `auto` may choose it) and the BuildKit image of
+ * a builder the action creates, by digest. `resolved` holds what was asked of the engine and the
+ * registry; a user's own builder cannot be asked before it builds.
+ */
+function builderIdentity(inputs, resolved) {
     return [
         `driver ${inputs.driver}`,
-        ...(inputs.driver === 'docker' ? [] : [`buildkit ${inputs.buildkitImage}`]),
+        ...(resolved.engine ? [`engine ${resolved.engine}`] : []),
+        ...(resolved.buildkit ? [`buildkit ${resolved.buildkit}`] : []),
         ...(inputs.endpoint ? [`endpoint ${inputs.endpoint}`] : []),
         ...inputs.appendNodes.map(n => `node ${n.platform}=${n.endpoint}`)
     ].join(', ');
+}
+/** Which parts of the builder must be resolved for a fingerprint: the engine, the BuildKit image; or why it cannot be known. */
+function builderNeeds(inputs) {
+    if (inputs.builder)
+        return { unknowable: `the builder ${inputs.builder} is your own: its BuildKit is known only once it builds` };
+    if (inputs.driver === 'remote' || inputs.driver === 'kubernetes')
+        return { unknowable: `a ${inputs.driver} builder's BuildKit is known only once it builds` };
+    if (inputs.appendNodes.length)
+        return { unknowable: "the appended nodes' BuildKit is known only once they build" };
+    return { engine: inputs.driver === 'docker' || inputs.driver === 'auto', buildkit: inputs.driver !== 'docker' };
 }
 /**
  * Why this run builds, first difference first, against the fingerprint on the image it would
@@ -1236,11 +1251,14 @@ async function engineFacts(run, env) {
             req.on('timeout', () => req.destroy());
         });
         if (info)
-            return { containerdStore: info.includes('io.containerd.snapshotter') };
+            return { containerdStore: info.includes('io.containerd.snapshotter'), ...versionOf(/"ServerVersion":"([^"]*)"/.exec(info)?.[1]) };
     }
-    const info = await (0,_docker_js__WEBPACK_IMPORTED_MODULE_5__/* .mustRun */ .Pv)(run, ['info', '--format', '{{json .DriverStatus}}'], 'Reading docker info', { quiet: true });
-    return { containerdStore: info.stdout.includes('io.containerd.snapshotter') };
+    const info = await (0,_docker_js__WEBPACK_IMPORTED_MODULE_5__/* .mustRun */ .Pv)(run, ['info', '--format', '{{json .DriverStatus}} {{.ServerVersion}}'], 'Reading docker info', {
+        quiet: true
+    });
+    return { containerdStore: info.stdout.includes('io.containerd.snapshotter'), ...versionOf(info.stdout.trim().split(' ').pop()) };
 }
+const versionOf = (version) => (version ? { version } : {});
 function localDockerSocket(env) {
     if (env.DOCKER_CONTEXT)
         return undefined;

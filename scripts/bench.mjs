@@ -780,7 +780,7 @@ function markdown(r) {
   return [
     `Measured ${r.date} at commit \`${r.commit}\` on ${m.cores} cores (${m.cpu}), ${m.memory}, node ${m.node}, docker ${m.docker}, buildx ${m.buildx}, ${m.registry}; medians of ${r.rounds} rounds, the order of the sides alternating, each side timed as whole processes.`,
     '',
-    `No-change rebuild of the realistic image (${size}, two platforms, pushed with a registry cache), the same work on every side (the same build arguments, caches and \`SOURCE_DATE_EPOCH\`; every side's tag checked to be the action's digest, and the registry cache to hold every layer of it, each round; the action writes that cache only when it lacks the build, the other sides rewrite it every run):`,
+    `No-change rebuild of the realistic image (${size}, two platforms, pushed with a registry cache)${r.engine.commit ? ` (measured ${r.engine.date} at \`${r.engine.commit}\`, medians of ${r.engine.rounds})` : ''}, the same work on every side (the same build arguments, caches and \`SOURCE_DATE_EPOCH\`; every side's tag checked to be the action's digest, and the registry cache to hold every layer of it, each round; the action writes that cache only when it lacks the build, the other sides rewrite it every run):`,
     '',
     '| setup | the action (main + post) | raw buildx | docker/build-push-action v7 (with setup-buildx-action v4 where a builder is made) | action ÷ raw | vs build-push-action |',
     '|---|---:|---:|---:|---:|---|',
@@ -874,15 +874,17 @@ function mountsTable(r, kind) {
 if (!existsSync(join(ROOT, 'dist', 'index.js'))) throw new Error('dist/ is missing: npm run build first')
 if (BUILD_PUSH_ACTION && !existsSync(join(BUILD_PUSH_ACTION, 'action.yml')))
   throw new Error(`BUILD_PUSH_ACTION=${BUILD_PUSH_ACTION} holds no action.yml`)
-// BENCH_ONLY=mounts (or pnpm, history, nodes, startup, fingerprint) measures the cache mounts (or the history read) alone and keeps the other figures, each with the commit it was measured at.
+// BENCH_ONLY=mounts (or pnpm, history, nodes, startup, fingerprint, rebuild) measures the cache mounts (or the history read) alone and keeps the other figures, each with the commit it was measured at.
 const only = process.env.BENCH_ONLY
 const stamp = () => ({ date: new Date().toISOString().slice(0, 10), commit: commit(), rounds: ROUNDS })
 const results = only ? JSON.parse(readFileSync(join(ROOT, 'bench', 'results.json'), 'utf8')) : { ...stamp(), machine: machine() }
 if (!only || only === 'startup') results.startup = { ...stamp(), ...(await startup()) }
 if (!only || only === 'fingerprint') results.fingerprint = { ...stamp(), ...(await fingerprintSpeed()) }
+if (!only || only === 'rebuild') {
+  results.engine = { ...stamp(), ...(await engineRebuild()) }
+  results.runner = { ...stamp(), ...(await runnerRebuild()) }
+}
 if (!only) {
-  results.engine = await engineRebuild()
-  results.runner = await runnerRebuild()
   results.inspect = await inspectSpeed(`${REGISTRY}/bench/realistic-engine:weekly`)
 }
 if (!only || only === 'mounts') results.mounts = { ...stamp(), ...(await aptMounts()) }

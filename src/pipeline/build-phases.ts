@@ -24,8 +24,8 @@ import { runChecks } from './builder/checks.js'
 import { buildImage, inspect, measuredOf, tidy, verify, type Built, type Inspected } from './image-phases.js'
 import { publishImage, report, startBaselineReads, type BaselineReads, type Measured } from './publish-phases.js'
 import { buildVariants } from './variants.js'
-import { takeFingerprint, type TakenFingerprint } from './builder/fingerprint.js'
-import { ACTION_MAJOR_MINOR, builderIdentity, skipDecision, whyBuild } from '../core/builder/fingerprint.js'
+import { builderOf, takeFingerprint, type TakenFingerprint } from './builder/fingerprint.js'
+import { ACTION_MAJOR_MINOR, skipDecision, whyBuild } from '../core/builder/fingerprint.js'
 import type { Baseline, ImageInfo } from '../core/registry/image.js'
 import type { BuildRecord } from '../core/registry/history.js'
 import { clientsFor } from './registry/registry-client.js'
@@ -182,7 +182,8 @@ async function nothingToBuild(
 /** What the image is built from, before any builder is set up: the fingerprint, or why there is none. */
 async function fingerprint(run: Started): Promise<TakenFingerprint> {
   const { rt, inputs } = run
-  const taken = await takeFingerprint(rt, run.reads, inputs, run.facts.dockerfile, builderIdentity(inputs), ACTION_MAJOR_MINOR)
+  const builder = await builderOf(rt, run.reads, inputs, run.engine)
+  const taken = await takeFingerprint(rt, run.reads, inputs, run.facts.dockerfile, builder, ACTION_MAJOR_MINOR)
   if ('fingerprint' in taken) {
     const { context, bases } = taken.fingerprint
     const named = Object.entries(bases).map(([ref, digest]) => `${ref} ${digest.slice(0, 19)}…`)

@@ -14,8 +14,8 @@ import { askEngineIfAuto, existingBuilderFacts } from './builder/buildx.js'
 import { gatherFacts, readRunContext } from './run-facts.js'
 import type { Runtime } from './host/runtime.js'
 import { readBaseline } from './registry/image-sources.js'
-import { takeFingerprint } from './builder/fingerprint.js'
-import { ACTION_MAJOR_MINOR, builderIdentity, whyBuild } from '../core/builder/fingerprint.js'
+import { builderOf, takeFingerprint } from './builder/fingerprint.js'
+import { ACTION_MAJOR_MINOR, whyBuild } from '../core/builder/fingerprint.js'
 
 interface DryRun {
   /** Each command as argv, `docker` first. */
@@ -40,8 +40,9 @@ export async function dryRun(rt: Runtime, raw: RawInputs): Promise<DryRun> {
   const commands: string[][] = []
   const notes: string[] = []
   // Whether it would build and why: the fingerprint against the one on the image it would replace.
+  const builder = await builderOf(rt, reads, inputs, undefined)
   const [taken, base] = await Promise.all([
-    takeFingerprint(rt, reads, inputs, facts.dockerfile, builderIdentity(inputs), ACTION_MAJOR_MINOR),
+    takeFingerprint(rt, reads, inputs, facts.dockerfile, builder, ACTION_MAJOR_MINOR),
     readBaseline(rt.docker, inputs.baseline, inputs.platforms, rt.env, reads)
   ])
   const why = whyBuild(inputs, taken, { ...base, annotations: base.image?.annotations })

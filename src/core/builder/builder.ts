@@ -12,6 +12,8 @@ import { machineOf } from './emulation.js'
 export interface EngineFacts {
   /** The daemon keeps images in containerd: multi-platform images and cache export work on its builder. */
   containerdStore: boolean
+  /** The engine's version: its BuildKit is what the docker driver builds with. */
+  version?: string
 }
 
 /** Older buildx lacks what the action relies on (multi-platform docker driver, rawjson-era flags). */

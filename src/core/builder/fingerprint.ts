@@ -386,15 +386,34 @@ export function syntaxOf(dockerfile: string): string | undefined {
 /** This action's major.minor, part of every fingerprint: a new minor may build differently. Checked against package.json by a test. */
 export const ACTION_MAJOR_MINOR = '1.0'
 
-/** What a build runs on, as far as it is known before any builder is set up. */
-export function builderIdentity(inputs: Pick<Inputs, 'driver' | 'builder' | 'buildkitImage' | 'endpoint' | 'appendNodes'>): string {
-  if (inputs.builder) return `builder ${inputs.builder}`
+/**
+ * What a build runs on, as far as it is known before any builder is set up: the engine's version
+ * (its BuildKit builds for the docker driver, and `auto` may choose it) and the BuildKit image of
+ * a builder the action creates, by digest. `resolved` holds what was asked of the engine and the
+ * registry; a user's own builder cannot be asked before it builds.
+ */
+export function builderIdentity(
+  inputs: Pick<Inputs, 'driver' | 'builder' | 'endpoint' | 'appendNodes'>,
+  resolved: { engine?: string; buildkit?: string }
+): string {
   return [
     `driver ${inputs.driver}`,
-    ...(inputs.driver === 'docker' ? [] : [`buildkit ${inputs.buildkitImage}`]),
+    ...(resolved.engine ? [`engine ${resolved.engine}`] : []),
+    ...(resolved.buildkit ? [`buildkit ${resolved.buildkit}`] : []),
     ...(inputs.endpoint ? [`endpoint ${inputs.endpoint}`] : []),
     ...inputs.appendNodes.map(n => `node ${n.platform}=${n.endpoint}`)
   ].join(', ')
+}
+
+/** Which parts of the builder must be resolved for a fingerprint: the engine, the BuildKit image; or why it cannot be known. */
+export function builderNeeds(
+  inputs: Pick<Inputs, 'driver' | 'builder' | 'appendNodes'>
+): { engine: boolean; buildkit: boolean } | { unknowable: string } {
+  if (inputs.builder) return { unknowable: `the builder ${inputs.builder} is your own: its BuildKit is known only once it builds` }
+  if (inputs.driver === 'remote' || inputs.driver === 'kubernetes')
+    return { unknowable: `a ${inputs.driver} builder's BuildKit is known only once it builds` }
+  if (inputs.appendNodes.length) return { unknowable: "the appended nodes' BuildKit is known only once they build" }
+  return { engine: inputs.driver === 'docker' || inputs.driver === 'auto', buildkit: inputs.driver !== 'docker' }
 }
 
 /**

@@ -19,6 +19,9 @@ import {
 import { ignoreMatcher } from '../../core/builder/dockerignore.js'
 import { repositoryOf, tagOf } from '../../core/registry/reference.js'
 import type { Inputs } from '../../core/inputs/inputs.js'
+import { builderIdentity, builderNeeds } from '../../core/builder/fingerprint.js'
+import type { EngineFacts } from '../../core/builder/builder.js'
+import { engineFacts } from '../host/docker-config.js'
 import { errorMessage } from '../../core/errors.js'
 import { clientFor } from '../registry/registry-client.js'
 import type { OptionalReads } from '../host/optional-reads.js'
@@ -79,6 +82,37 @@ async function resolveBase(rt: Runtime, reads: OptionalReads, ref: string): Prom
   return (await reads.read(`the digest of ${ref}`, () => client.manifestDigest(tagOf(ref)))) || undefined
 }
 
+/**
+ * What the build runs on: the engine's version, and the BuildKit image by digest (pinned in its
+ * name, the local image's id, or its tag's digest at the registry); or why it cannot be known.
+ */
+export async function builderOf(
+  rt: Runtime,
+  reads: OptionalReads,
+  inputs: Inputs,
+  engine: Promise<EngineFacts> | undefined
+): Promise<{ identity: string } | { unknowable: string }> {
+  const needs = builderNeeds(inputs)
+  if ('unknowable' in needs) return needs
+  const resolved: { engine?: string; buildkit?: string } = {}
+  if (needs.engine) {
+    const facts = await (engine ?? engineFacts(rt.docker, rt.env)).catch(() => undefined)
+    if (!facts?.version) return { unknowable: "the engine's version could not be read" }
+    resolved.engine = facts.version
+  }
+  if (needs.buildkit) {
+    const image = inputs.driverOpts.find(o => o.startsWith('image='))?.slice('image='.length) ?? inputs.buildkitImage
+    if (image.includes('@sha256:')) resolved.buildkit = image
+    else {
+      const local = await rt.docker(['image', 'inspect', '--format', '{{.Id}}', image], { quiet: true })
+      const digest = local.code === 0 ? local.stdout.trim() : await resolveBase(rt, reads, image).catch(() => undefined)
+      if (!digest) return { unknowable: `the BuildKit image ${image} could not be resolved to a digest` }
+      resolved.buildkit = `${image}@${digest}`
+    }
+  }
+  return { identity: builderIdentity(inputs, resolved) }
+}
+
 /** The .dockerignore the build uses: the Dockerfile's own (`<file>.dockerignore`) first, else the context's. */
 async function dockerignoreOf(inputs: Pick<Inputs, 'context' | 'file'>): Promise<string> {
   const own = await readFile(`${inputs.file}.dockerignore`, 'utf8').catch(() => undefined)
@@ -91,14 +125,14 @@ export async function takeFingerprint(
   reads: OptionalReads,
   inputs: Inputs,
   dockerfile: string,
-  builder: string,
+  builder: { identity: string } | { unknowable: string },
   action: string
 ): Promise<TakenFingerprint> {
   const started = performance.now()
   const ms = () => Math.round(performance.now() - started)
   const named = new Map(inputs.buildContexts.map(c => [c.slice(0, c.indexOf('=')), c.slice(c.indexOf('=') + 1)]))
   const read = contextReads(dockerfile, inputs.buildArgs, inputs.target, [...named.keys()])
-  const unknowable = [...read.unknowable]
+  const unknowable = [...read.unknowable, ...('unknowable' in builder ? [builder.unknowable] : [])]
   try {
     const context = contextDigest(inputs.context, read.paths, await dockerignoreOf(inputs))
     const images = [...read.images]
@@ -130,7 +164,7 @@ export async function takeFingerprint(
       context: contexts.length ? { ...context, digest: sha256([context.digest, ...contexts].join('\n')) } : context,
       bases,
       args: argsOf(inputs.buildArgs),
-      settings: settingsOf(inputs, builder, action)
+      settings: settingsOf(inputs, 'identity' in builder ? builder.identity : '', action)
     })
     return { fingerprint, ms: ms() }
   } catch (e) {

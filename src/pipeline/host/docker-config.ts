@@ -41,11 +41,16 @@ export async function engineFacts(run: Docker, env: Env): Promise<EngineFacts> {
       req.on('error', () => resolve(undefined))
       req.on('timeout', () => req.destroy())
     })
-    if (info) return { containerdStore: info.includes('io.containerd.snapshotter') }
+    if (info)
+      return { containerdStore: info.includes('io.containerd.snapshotter'), ...versionOf(/"ServerVersion":"([^"]*)"/.exec(info)?.[1]) }
   }
-  const info = await mustRun(run, ['info', '--format', '{{json .DriverStatus}}'], 'Reading docker info', { quiet: true })
-  return { containerdStore: info.stdout.includes('io.containerd.snapshotter') }
+  const info = await mustRun(run, ['info', '--format', '{{json .DriverStatus}} {{.ServerVersion}}'], 'Reading docker info', {
+    quiet: true
+  })
+  return { containerdStore: info.stdout.includes('io.containerd.snapshotter'), ...versionOf(info.stdout.trim().split(' ').pop()) }
 }
+
+const versionOf = (version: string | undefined) => (version ? { version } : {})
 
 function localDockerSocket(env: Env): string | undefined {
   if (env.DOCKER_CONTEXT) return undefined

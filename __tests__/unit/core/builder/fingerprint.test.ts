@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs'
 import {
   ACTION_MAJOR_MINOR,
   argsOf,
+  builderIdentity,
+  builderNeeds,
   contextReads,
   fingerprintAnnotations,
   fingerprintOf,
@@ -265,5 +267,23 @@ describe('skip-unchanged: nothing to build only when nothing the image is built 
   test('verify asked and recorded as passed: nothing to build', () => {
     const passed = published({ ...record, 'com.github.phialo.ci-base-action.verify': 'passed', ...fingerprintAnnotations(base()) })
     expect(skipDecision({ ...weekly, requireNonRoot: true }, taken, passed).skip).toBe(true)
+  })
+})
+
+describe('the builder in the fingerprint', () => {
+  test("the engine's version for the docker driver (and auto), the BuildKit image for a builder the action creates", () => {
+    expect(builderNeeds({ driver: 'docker', builder: '', appendNodes: [] })).toStrictEqual({ engine: true, buildkit: false })
+    expect(builderNeeds({ driver: 'auto', builder: '', appendNodes: [] })).toStrictEqual({ engine: true, buildkit: true })
+    expect(builderNeeds({ driver: 'docker-container', builder: '', appendNodes: [] })).toStrictEqual({ engine: false, buildkit: true })
+  })
+  test.each<[string, Parameters<typeof builderNeeds>[0]]>([
+    ['a builder of your own', { driver: 'auto', builder: 'mine', appendNodes: [] }],
+    ['a remote BuildKit', { driver: 'remote', builder: '', appendNodes: [] }],
+    ['appended nodes', { driver: 'docker-container', builder: '', appendNodes: [{ platform: 'linux/arm64', endpoint: 'tcp://a:1' }] }]
+  ])('%s cannot be known before it builds: no fingerprint', (_, given) => expect(builderNeeds(given)).toHaveProperty('unknowable'))
+  test('what was resolved is part of it', () => {
+    const given = { driver: 'auto' as const, builder: '', endpoint: '', appendNodes: [] }
+    expect(builderIdentity(given, { engine: '26.1.5' })).not.toBe(builderIdentity(given, { engine: '27.0.1' }))
+    expect(builderIdentity(given, { buildkit: 'b@sha256:1' })).not.toBe(builderIdentity(given, { buildkit: 'b@sha256:2' }))
   })
 })
