@@ -1081,6 +1081,8 @@ function ignoreMatcher(dockerignore) {
 
 // EXTERNAL MODULE: ./src/core/registry/reference.ts
 var reference = __webpack_require__(7882);
+// EXTERNAL MODULE: ./src/core/registry/image.ts
+var registry_image = __webpack_require__(594);
 // EXTERNAL MODULE: ./src/pipeline/host/docker-config.ts
 var docker_config = __webpack_require__(5404);
 // EXTERNAL MODULE: ./src/core/errors.ts
@@ -1103,19 +1105,22 @@ var registry_client = __webpack_require__(7345);
 
 
 
+
 /**
  * Every file under `path` (a file or a directory) of the context, with its mode and content's
  * sum; ignored ones left out. Read synchronously: one file at a time is the fastest way through
  * thousands of small files, and nothing else waits on this process meanwhile but the reads it started.
  */
-function sumsUnder(root, path, ignored, into) {
+function sumsUnder(root, path, ignored, into, named = false) {
     const full = (0,external_node_path_.resolve)(root, path);
     const rel = (0,external_node_path_.relative)(root, full).split(external_node_path_.sep).join('/') || '.';
     if (rel.startsWith('..'))
         throw new Error(`${path} is outside the context`);
     let stat;
     try {
-        stat = (0,external_node_fs_.lstatSync)(full);
+        // The path an instruction names is followed when it is a link (the build copies what it points
+        // at); links inside a copied directory are copied as links.
+        stat = named ? (0,external_node_fs_.statSync)(full) : (0,external_node_fs_.lstatSync)(full);
     }
     catch {
         // A source that is not there fails the build itself; here it reads as nothing.
@@ -1138,7 +1143,7 @@ function contextDigest(context, paths, dockerignore) {
     const ignored = ignoreMatcher(dockerignore);
     const sums = new Map();
     for (const path of paths)
-        sumsUnder(context, path, ignored, sums);
+        sumsUnder(context, path, ignored, sums, true);
     const files = [...sums.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     return {
         digest: (0,builder_fingerprint/* sha256 */.sc)(files.map(f => f.line).join('\n')),
@@ -1182,6 +1187,26 @@ async function builderOf(rt, reads, inputs, engine) {
     }
     return { identity: (0,builder_fingerprint/* builderIdentity */.aX)(inputs, resolved) };
 }
+/** Whether a base image's config has ONBUILD triggers (its first platform's; an unreadable one counts as having them). */
+async function hasOnbuild(rt, reads, ref, digest) {
+    const client = (0,registry_client/* clientFor */.$V)((0,reference/* repositoryOf */._M)(ref), rt.env);
+    const found = await reads
+        .read(`the config of ${ref}`, async () => {
+        let manifest = (0,registry_image/* parseManifest */.Ng)(await client.manifest(digest), ref);
+        if ((0,registry_image/* isIndex */.nw)(manifest)) {
+            const first = manifest.manifests.find(d => !(0,registry_image/* isAttestation */.H3)(d));
+            if (!first)
+                return true;
+            manifest = (0,registry_image/* parseManifest */.Ng)(await client.manifest(first.digest), ref);
+        }
+        if ((0,registry_image/* isIndex */.nw)(manifest))
+            return true;
+        const config = (0,registry_image/* parseImageConfig */.FB)(await client.blob(manifest.config.digest), ref);
+        return (config.config?.OnBuild ?? []).length > 0;
+    })
+        .catch(() => true);
+    return found ?? true;
+}
 /** The .dockerignore the build uses: the Dockerfile's own (`<file>.dockerignore`) first, else the context's. */
 async function dockerignoreOf(inputs) {
     const own = await (0,promises_.readFile)(`${inputs.file}.dockerignore`, 'utf8').catch(() => undefined);
@@ -1194,6 +1219,8 @@ async function takeFingerprint(rt, reads, inputs, dockerfile, builder, action) {
     const named = new Map(inputs.buildContexts.map(c => [c.slice(0, c.indexOf('=')), c.slice(c.indexOf('=') + 1)]));
     const read = (0,builder_fingerprint/* contextReads */.TT)(dockerfile, inputs.buildArgs, inputs.target, [...named.keys()]);
     const unknowable = [...read.unknowable, ...('unknowable' in builder ? [builder.unknowable] : [])];
+    if (/^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(inputs.context))
+        unknowable.push(`the context ${inputs.context} is known only by fetching it`);
     try {
         const context = contextDigest(inputs.context, read.paths, await dockerignoreOf(inputs));
         const images = [...read.images];
@@ -1222,6 +1249,10 @@ async function takeFingerprint(rt, reads, inputs, dockerfile, builder, action) {
             else if (digest === undefined)
                 unknowable.push(`base ${ref} could not be resolved in time`);
         }));
+        // A base with ONBUILD triggers runs them in this build: a COPY among them reads the context, which is then taken in whole.
+        const triggered = await Promise.all(read.bases.filter(ref => bases[ref]).map(ref => hasOnbuild(rt, reads, ref, bases[ref])));
+        if (triggered.some(Boolean))
+            Object.assign(context, contextDigest(inputs.context, ['.'], await dockerignoreOf(inputs)));
         if (unknowable.length)
             return { unknowable, ms: ms() };
         const fingerprint = (0,builder_fingerprint/* fingerprintOf */.ax)({

@@ -187,7 +187,7 @@ function baseImages(dockerfile, buildArgs) {
 /* harmony export */   sc: () => (/* binding */ sha256),
 /* harmony export */   sr: () => (/* binding */ parseFingerprint)
 /* harmony export */ });
-/* unused harmony exports FINGERPRINT_KEYS, sameInputs, rebuildReasons */
+/* unused harmony exports sameInputs, rebuildReasons */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _dockerfile_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5993);
@@ -392,7 +392,7 @@ function contextReads(dockerfile, buildArgs, target, contextNames = []) {
     const stages = (0,_dockerfile_js__WEBPACK_IMPORTED_MODULE_3__/* .stagesOf */ .ZL)(dockerfile, buildArgs);
     const given = new Map(buildArgs.map(a => [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]));
     const byName = (name) => stages.findIndex(s => s.name === name.toLowerCase());
-    const reads = { paths: [], images: [], namedContexts: [], unknowable: [] };
+    const reads = { paths: [], images: [], bases: [], namedContexts: [], unknowable: [] };
     const start = target ? byName(target) : stages.length - 1;
     if (start < 0)
         return { ...reads, paths: ['.'] };
@@ -407,8 +407,10 @@ function contextReads(dockerfile, buildArgs, target, contextNames = []) {
         // A stage's own base: an image, or a named build context that stands in for one.
         else if (contextNames.includes(stage.from))
             reads.namedContexts.push(stage.from);
-        else if (stage.from && stage.from !== 'scratch')
+        else if (stage.from && stage.from !== 'scratch') {
             reads.images.push(stage.from);
+            reads.bases.push(stage.from);
+        }
         for (const from of fromsOf(stage)) {
             const j = byName(from);
             if (j >= 0 && j !== i)
@@ -427,6 +429,7 @@ function contextReads(dockerfile, buildArgs, target, contextNames = []) {
     return {
         paths: [...new Set(reads.paths)].sort(),
         images: [...new Set(reads.images)],
+        bases: [...new Set(reads.bases)],
         namedContexts: [...new Set(reads.namedContexts)],
         unknowable: reads.unknowable
     };

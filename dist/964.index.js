@@ -717,7 +717,6 @@ function staleCaches(specs, steps, imageLayers, held) {
 /* harmony export */   jt: () => (/* binding */ emulatorFor),
 /* harmony export */   mw: () => (/* binding */ unavailableMessage)
 /* harmony export */ });
-/* unused harmony export nativePlatforms */
 // QEMU user emulation, decided: which platforms need an emulator, which of them lack one, and
 // where the binfmt image is kept between runs. Pure.
 /** linux/<arch> names of the machine's own architecture (and what it runs natively). */
@@ -1777,13 +1776,14 @@ function patternProblem(pattern) {
 /* harmony export */   A1: () => (/* binding */ parseIndex),
 /* harmony export */   AM: () => (/* binding */ readImage),
 /* harmony export */   FB: () => (/* binding */ parseImageConfig),
+/* harmony export */   H3: () => (/* binding */ isAttestation),
 /* harmony export */   Lv: () => (/* binding */ layerTotals),
 /* harmony export */   Ng: () => (/* binding */ parseManifest),
 /* harmony export */   YC: () => (/* binding */ createdOf),
 /* harmony export */   nw: () => (/* binding */ isIndex),
 /* harmony export */   sc: () => (/* binding */ sha256)
 /* harmony export */ });
-/* unused harmony exports isAttestation, instructionOf, layerBreakdown */
+/* unused harmony exports instructionOf, layerBreakdown */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 // An image as its manifests describe it: per-platform size, layer count and the instruction

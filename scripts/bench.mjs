@@ -237,9 +237,19 @@ async function registryJson(repository, reference) {
  * only when it lacks the build, the other sides rewrite it on every run.
  */
 function sameImage(repository, expected) {
+  // The platform manifests, not the index: the action's index carries its build record (a time),
+  // which no other side writes.
+  const platformsOf = async digest =>
+    ((await registryJson(repository, digest)).manifests ?? [])
+      .filter(m => m.platform?.os !== 'unknown' && m.annotations?.['vnd.docker.reference.type'] !== 'attestation-manifest')
+      .map(m => `${m.platform.os}/${m.platform.architecture} ${m.digest}`)
+      .sort()
+      .join(', ')
   return async round => {
+    const built = await platformsOf(expected)
     for (const [side, r] of Object.entries(round)) {
-      if (r.digest !== expected) throw new Error(`${side} left ${r.digest}, the action built ${expected}: not the same work`)
+      const left = await platformsOf(r.digest)
+      if (left !== built) throw new Error(`${side} left ${left}, the action built ${built}: not the same work`)
     }
     const cache = await registryJson(repository, 'buildcache')
     const held = new Set([...(cache.manifests ?? []), ...(cache.layers ?? [])].map(d => d.digest))

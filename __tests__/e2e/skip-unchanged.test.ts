@@ -167,4 +167,37 @@ onEveryStack('skip-unchanged: nothing to build when nothing changed', stack => {
     expect(built(r)).toBe('true')
     expect(why(r)).toBe('no-cache is set: everything is built again')
   })
+
+  test('a base with ONBUILD triggers reads the context through them: a file only they copy makes a build', async () => {
+    const onbuildRef = `${REGISTRY}/e2e/skip-onbuild-${stack.name}-${run}:latest`
+    const onbuildContext = mkdtempSync(join(tmpdir(), 'skip-onbuild-base-'))
+    writeFileSync(join(onbuildContext, 'Dockerfile'), `FROM ${BASE_IMAGE}\nONBUILD COPY . /src/\n`)
+    docker('buildx', 'build', '--quiet', '--provenance=false', '--output', `type=image,name=${onbuildRef},push=true`, onbuildContext)
+    const app = mkdtempSync(join(tmpdir(), 'skip-onbuild-app-'))
+    writeFileSync(join(app, 'Dockerfile'), 'ARG BASE\nFROM ${BASE}\n')
+    writeFileSync(join(app, 'notes.txt'), 'one\n')
+    const onbuildImage = `${REGISTRY}/e2e/skip-onbuild-app-${stack.name}-${run}`
+    const go = () =>
+      stack.run({
+        inputs: {
+          context: app,
+          file: join(app, 'Dockerfile'),
+          image: onbuildImage,
+          platforms: 'linux/amd64',
+          'tag-policy': 'none',
+          tags: 'latest',
+          push: 'true',
+          cache: 'none',
+          'skip-unchanged': 'true',
+          'build-args': `BASE=${onbuildRef}`
+        }
+      })
+    const first = await go()
+    const same = await go()
+    writeFileSync(join(app, 'notes.txt'), 'two\n')
+    const changed = await go()
+    for (const r of [first, same, changed]) expectGreen(r)
+    expect([built(first), built(same), built(changed)]).toStrictEqual(['true', 'false', 'true'])
+    expect(why(changed)).toMatch(/^context: 1 file changed \(`notes\.txt`\)$/)
+  })
 })

@@ -18,7 +18,7 @@ import type { BaselineReads, Measured } from './publish-phases.js'
 import { phase, type Given } from './phases.js'
 
 /** buildx pushes the image itself (a split build, or one that pushes by digest): no separate push. */
-export const pushesItself = (plan: RunPlan) => plan.build.pushTo.length > 0
+const pushesItself = (plan: RunPlan) => plan.build.pushTo.length > 0
 
 /** What a build made. */
 export interface Built {

@@ -72,7 +72,7 @@ export interface Published {
 }
 
 /** This build as the history records it. */
-export function recordOf(run: Given, m: Measured, scan: ScanResult | undefined, published = ''): BuildRecord {
+function recordOf(run: Given, m: Measured, scan: ScanResult | undefined, published = ''): BuildRecord {
   const { base } = m
   return {
     digest: published,
@@ -175,7 +175,7 @@ async function attachRunAttestations(
 }
 
 /** The oldest build of the trend, read for which step grew over the window (an optional read). */
-export async function readOldest(run: Given, reads: BaselineReads): Promise<ImageInfo | undefined> {
+async function readOldest(run: Given, reads: BaselineReads): Promise<ImageInfo | undefined> {
   if (!reads.history) return undefined
   const { oldest } = await reads.history
   if (!oldest) return undefined
@@ -191,7 +191,7 @@ export async function readOldest(run: Given, reads: BaselineReads): Promise<Imag
 }
 
 /** What the report takes from the build itself; a merge has none of it but where its platforms were built. */
-export interface BuildFacts {
+interface BuildFacts {
   readonly built?: BuildResult
   readonly caches?: CacheUse[]
   readonly builtOn?: Placement[]

@@ -2,7 +2,7 @@
 // where the binfmt image is kept between runs. Pure.
 
 /** linux/<arch> names of the machine's own architecture (and what it runs natively). */
-export function nativePlatforms(arch = process.arch): string[] {
+function nativePlatforms(arch = process.arch): string[] {
   switch (arch) {
     case 'x64':
       return ['linux/amd64', 'linux/386']

@@ -14,7 +14,7 @@ import { parseRecord, type BuildRecord } from '../registry/history.js'
 import type { Baseline } from '../registry/image.js'
 
 const PREFIX = 'com.github.phialo.ci-base-action.fingerprint'
-export const FINGERPRINT_KEYS = {
+const FINGERPRINT_KEYS = {
   dockerfile: `${PREFIX}.dockerfile`,
   context: `${PREFIX}.context`,
   bases: `${PREFIX}.bases`,
@@ -221,11 +221,13 @@ function contextReason(before: Fingerprint['context'], now: Fingerprint['context
 }
 
 /** What the build reads from its context, found in the stages the target needs. */
-export interface ContextReads {
+interface ContextReads {
   /** Paths in the context (files or directories) that COPY, ADD and RUN --mount=type=bind read; ['.'] for all of it. */
   paths: string[]
-  /** Images read besides the stages' bases: COPY --from and --mount from an image. */
+  /** Every image read: the stages' bases, and COPY --from or --mount from an image. */
   images: string[]
+  /** The images stages start FROM: their ONBUILD triggers run in this build. */
+  bases: string[]
   /** Named build contexts read. */
   namedContexts: string[]
   /** What makes a fingerprint say nothing (an ADD of a URL without --checksum): the run always builds, for this reason. */
@@ -264,7 +266,7 @@ export function contextReads(dockerfile: string, buildArgs: string[], target: st
   const stages = stagesOf(dockerfile, buildArgs)
   const given = new Map(buildArgs.map(a => [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]))
   const byName = (name: string) => stages.findIndex(s => s.name === name.toLowerCase())
-  const reads: ContextReads = { paths: [], images: [], namedContexts: [], unknowable: [] }
+  const reads: ContextReads = { paths: [], images: [], bases: [], namedContexts: [], unknowable: [] }
   const start = target ? byName(target) : stages.length - 1
   if (start < 0) return { ...reads, paths: ['.'] }
   const needed = new Set<number>()
@@ -275,7 +277,10 @@ export function contextReads(dockerfile: string, buildArgs: string[], target: st
     if (stage.parent !== undefined) visit(stage.parent)
     // A stage's own base: an image, or a named build context that stands in for one.
     else if (contextNames.includes(stage.from)) reads.namedContexts.push(stage.from)
-    else if (stage.from && stage.from !== 'scratch') reads.images.push(stage.from)
+    else if (stage.from && stage.from !== 'scratch') {
+      reads.images.push(stage.from)
+      reads.bases.push(stage.from)
+    }
     for (const from of fromsOf(stage)) {
       const j = byName(from)
       if (j >= 0 && j !== i) visit(j)
@@ -289,6 +294,7 @@ export function contextReads(dockerfile: string, buildArgs: string[], target: st
   return {
     paths: [...new Set(reads.paths)].sort(),
     images: [...new Set(reads.images)],
+    bases: [...new Set(reads.bases)],
     namedContexts: [...new Set(reads.namedContexts)],
     unknowable: reads.unknowable
   }
@@ -437,7 +443,7 @@ export function whyBuild(
 }
 
 /** Whether a run may build nothing (skip-unchanged), with the record it reports from; else why it builds (when there is more to say than its reasons). */
-export type SkipDecision = { skip: true; record: BuildRecord } | { skip: false; note?: string }
+type SkipDecision = { skip: true; record: BuildRecord } | { skip: false; note?: string }
 
 export function skipDecision(
   inputs: Pick<

@@ -95,7 +95,8 @@ interface HistoryEntry {
 
 export interface ImageConfig {
   created?: string
-  config?: { User?: string }
+  /** `OnBuild`: the triggers a build FROM this image runs first. */
+  config?: { User?: string; OnBuild?: string[] | null }
   history?: HistoryEntry[]
 }
 

@@ -3,7 +3,7 @@
 // and each base image is resolved to its digest with a HEAD at its registry, one optional read
 // each. What cannot be known this way (an ADD of a URL, a base the registry did not answer for)
 // is said, and the fingerprint is then left out: it never claims inputs it could not see.
-import { lstatSync, readFileSync, readdirSync, readlinkSync, type Stats } from 'node:fs'
+import { lstatSync, readFileSync, readdirSync, readlinkSync, statSync, type Stats } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join, relative, resolve, sep } from 'node:path'
 import {
@@ -18,6 +18,7 @@ import {
 } from '../../core/builder/fingerprint.js'
 import { ignoreMatcher } from '../../core/builder/dockerignore.js'
 import { repositoryOf, tagOf } from '../../core/registry/reference.js'
+import { isAttestation, isIndex, parseImageConfig, parseManifest } from '../../core/registry/image.js'
 import type { Inputs } from '../../core/inputs/inputs.js'
 import { builderIdentity, builderNeeds } from '../../core/builder/fingerprint.js'
 import type { EngineFacts } from '../../core/builder/builder.js'
@@ -40,13 +41,15 @@ interface FileSum {
  * sum; ignored ones left out. Read synchronously: one file at a time is the fastest way through
  * thousands of small files, and nothing else waits on this process meanwhile but the reads it started.
  */
-function sumsUnder(root: string, path: string, ignored: (path: string) => boolean, into: Map<string, FileSum>): void {
+function sumsUnder(root: string, path: string, ignored: (path: string) => boolean, into: Map<string, FileSum>, named = false): void {
   const full = resolve(root, path)
   const rel = relative(root, full).split(sep).join('/') || '.'
   if (rel.startsWith('..')) throw new Error(`${path} is outside the context`)
   let stat: Stats
   try {
-    stat = lstatSync(full)
+    // The path an instruction names is followed when it is a link (the build copies what it points
+    // at); links inside a copied directory are copied as links.
+    stat = named ? statSync(full) : lstatSync(full)
   } catch {
     // A source that is not there fails the build itself; here it reads as nothing.
     return
@@ -66,7 +69,7 @@ function sumsUnder(root: string, path: string, ignored: (path: string) => boolea
 export function contextDigest(context: string, paths: string[], dockerignore: string): Fingerprint['context'] {
   const ignored = ignoreMatcher(dockerignore)
   const sums = new Map<string, FileSum>()
-  for (const path of paths) sumsUnder(context, path, ignored, sums)
+  for (const path of paths) sumsUnder(context, path, ignored, sums, true)
   const files = [...sums.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
   return {
     digest: sha256(files.map(f => f.line).join('\n')),
@@ -113,6 +116,25 @@ export async function builderOf(
   return { identity: builderIdentity(inputs, resolved) }
 }
 
+/** Whether a base image's config has ONBUILD triggers (its first platform's; an unreadable one counts as having them). */
+async function hasOnbuild(rt: Runtime, reads: OptionalReads, ref: string, digest: string): Promise<boolean> {
+  const client = clientFor(repositoryOf(ref), rt.env)
+  const found = await reads
+    .read(`the config of ${ref}`, async () => {
+      let manifest = parseManifest(await client.manifest(digest), ref)
+      if (isIndex(manifest)) {
+        const first = manifest.manifests.find(d => !isAttestation(d))
+        if (!first) return true
+        manifest = parseManifest(await client.manifest(first.digest), ref)
+      }
+      if (isIndex(manifest)) return true
+      const config = parseImageConfig(await client.blob(manifest.config.digest), ref)
+      return (config.config?.OnBuild ?? []).length > 0
+    })
+    .catch(() => true)
+  return found ?? true
+}
+
 /** The .dockerignore the build uses: the Dockerfile's own (`<file>.dockerignore`) first, else the context's. */
 async function dockerignoreOf(inputs: Pick<Inputs, 'context' | 'file'>): Promise<string> {
   const own = await readFile(`${inputs.file}.dockerignore`, 'utf8').catch(() => undefined)
@@ -133,6 +155,7 @@ export async function takeFingerprint(
   const named = new Map(inputs.buildContexts.map(c => [c.slice(0, c.indexOf('=')), c.slice(c.indexOf('=') + 1)]))
   const read = contextReads(dockerfile, inputs.buildArgs, inputs.target, [...named.keys()])
   const unknowable = [...read.unknowable, ...('unknowable' in builder ? [builder.unknowable] : [])]
+  if (/^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(inputs.context)) unknowable.push(`the context ${inputs.context} is known only by fetching it`)
   try {
     const context = contextDigest(inputs.context, read.paths, await dockerignoreOf(inputs))
     const images = [...read.images]
@@ -158,6 +181,9 @@ export async function takeFingerprint(
         else if (digest === undefined) unknowable.push(`base ${ref} could not be resolved in time`)
       })
     )
+    // A base with ONBUILD triggers runs them in this build: a COPY among them reads the context, which is then taken in whole.
+    const triggered = await Promise.all(read.bases.filter(ref => bases[ref]).map(ref => hasOnbuild(rt, reads, ref, bases[ref])))
+    if (triggered.some(Boolean)) Object.assign(context, contextDigest(inputs.context, ['.'], await dockerignoreOf(inputs)))
     if (unknowable.length) return { unknowable, ms: ms() }
     const fingerprint = fingerprintOf({
       dockerfile: sha256(dockerfile),

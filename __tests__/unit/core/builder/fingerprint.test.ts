@@ -49,6 +49,7 @@ describe('which context files a Dockerfile reads', () => {
     expect(contextReads(dockerfile, [], 'app')).toStrictEqual({
       paths: ['config/app.json', 'package.json', 'pnpm-lock.yaml', 'scripts', 'src'],
       images: ['node:20-alpine'],
+      bases: ['node:20-alpine'],
       namedContexts: [],
       unknowable: []
     })
@@ -66,6 +67,8 @@ describe('which context files a Dockerfile reads', () => {
     const reads = contextReads(dockerfile, [], '')
     expect(reads.paths).toStrictEqual(['.'])
     expect(reads.images).toStrictEqual(['busybox:1'])
+    // ONBUILD triggers run only for a stage's own base, not for an image copied from.
+    expect(reads.bases).toStrictEqual([])
   })
 
   test('an ADD of a URL without --checksum, or of a git repository, makes the fingerprint unknowable', () => {

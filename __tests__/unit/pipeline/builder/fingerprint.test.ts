@@ -48,3 +48,12 @@ test('a file no instruction reads changes nothing; nor does an ignored one', () 
 test('a source outside the context is refused', () => {
   expect(() => digestOf(['../x'])).toThrow(/outside the context/)
 })
+
+test('a source named through a link is read where the link points: a change there changes the digest', () => {
+  mkdirSync(join(dir, 'real'))
+  writeFileSync(join(dir, 'real', 'x.ts'), 'x')
+  symlinkSync('real', join(dir, 'linked'))
+  const before = digestOf(['linked']).digest
+  writeFileSync(join(dir, 'real', 'x.ts'), 'y')
+  expect(digestOf(['linked']).digest).not.toBe(before)
+})
