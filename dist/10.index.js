@@ -3554,21 +3554,26 @@ async function check(started) {
 async function build(started) {
     // The published image, and the builds behind it, are read while the builder is set up and the build runs.
     const reads = startBaselineReads(started);
-    const taken = await build_phases_fingerprint(started);
-    // Nothing to build: decided before any builder or QEMU, on the image the tags point at now.
-    if (started.inputs.skipUnchanged && 'fingerprint' in taken) {
-        const base = await reads.baseline;
-        const decision = (0,fingerprint/* skipDecision */.q0)(started.inputs, taken, base);
-        if (decision.skip && base.image && (await nothingToBuild(started, reads, { ...base, image: base.image }, decision.record)))
-            return;
-        if (!decision.skip && decision.note)
-            started.rt.info(decision.note);
+    // Taken while the builder is set up, unless skip-unchanged waits for it: only then is it on the way to the build.
+    const fingerprinting = build_phases_fingerprint(started).catch((e) => ({ unknowable: [(0,errors/* errorMessage */.g)(e)], ms: 0 }));
+    if (started.inputs.skipUnchanged) {
+        const taken = said(started, await fingerprinting);
+        // Nothing to build: decided before any builder or QEMU, on the image the tags point at now.
+        if ('fingerprint' in taken) {
+            const base = await reads.baseline;
+            const decision = (0,fingerprint/* skipDecision */.q0)(started.inputs, taken, base);
+            if (decision.skip && base.image && (await nothingToBuild(started, reads, { ...base, image: base.image }, decision.record)))
+                return;
+            if (!decision.skip && decision.note)
+                started.rt.info(decision.note);
+        }
     }
     const { run, setup, mountUses: restored } = await setUp(started);
     const { plan } = setup;
     const { rt } = run;
     const built = await buildImage(run, plan, reads);
     const inspected = await inspect(run, plan, built, reads);
+    const taken = started.inputs.skipUnchanged ? await fingerprinting : said(run, await fingerprinting);
     const rebuildReasons = (0,fingerprint/* whyBuild */.T8)(run.inputs, taken, { ...inspected.base, annotations: inspected.base.image?.annotations });
     rt.info(rebuildReasons.length ? `Built because: ${rebuildReasons.join('; ')}` : `The same inputs as ${inspected.base.ref}`);
     const exported = inspected.stale.length
@@ -3631,14 +3636,17 @@ async function nothingToBuild(run, reads, base, record) {
 async function build_phases_fingerprint(run) {
     const { rt, inputs } = run;
     const builder = await (0,builder_fingerprint/* builderOf */.zp)(rt, run.reads, inputs, run.engine);
-    const taken = await (0,builder_fingerprint/* takeFingerprint */.mP)(rt, run.reads, inputs, run.facts.dockerfile, builder, fingerprint/* ACTION_MAJOR_MINOR */.Tm);
+    return (0,builder_fingerprint/* takeFingerprint */.mP)(rt, run.reads, inputs, run.facts.dockerfile, builder, fingerprint/* ACTION_MAJOR_MINOR */.Tm);
+}
+/** The fingerprint said in the log, once it is awaited (not in the middle of another phase's group). */
+function said(run, taken) {
     if ('fingerprint' in taken) {
         const { context, bases } = taken.fingerprint;
         const named = Object.entries(bases).map(([ref, digest]) => `${ref} ${digest.slice(0, 19)}…`);
-        rt.info(`Fingerprint: ${context.files} context files read (${context.digest.slice(0, 19)}…); bases: ${named.join(', ') || 'none'} (${taken.ms} ms)`);
+        run.rt.info(`Fingerprint: ${context.files} context files read (${context.digest.slice(0, 19)}…); bases: ${named.join(', ') || 'none'} (${taken.ms} ms)`);
     }
     else
-        rt.info(`No fingerprint this run: ${taken.unknowable.join('; ')}`);
+        run.rt.info(`No fingerprint this run: ${taken.unknowable.join('; ')}`);
     return taken;
 }
 /** Each platform handed over to the merge job: its digest, its build's figures, its attestations and where it was built. */

@@ -100,19 +100,24 @@ export async function check(started: Started): Promise<void> {
 export async function build(started: Started): Promise<void> {
   // The published image, and the builds behind it, are read while the builder is set up and the build runs.
   const reads = startBaselineReads(started)
-  const taken = await fingerprint(started)
-  // Nothing to build: decided before any builder or QEMU, on the image the tags point at now.
-  if (started.inputs.skipUnchanged && 'fingerprint' in taken) {
-    const base = await reads.baseline
-    const decision = skipDecision(started.inputs, taken, base)
-    if (decision.skip && base.image && (await nothingToBuild(started, reads, { ...base, image: base.image }, decision.record))) return
-    if (!decision.skip && decision.note) started.rt.info(decision.note)
+  // Taken while the builder is set up, unless skip-unchanged waits for it: only then is it on the way to the build.
+  const fingerprinting = fingerprint(started).catch((e: unknown) => ({ unknowable: [errorMessage(e)], ms: 0 }))
+  if (started.inputs.skipUnchanged) {
+    const taken = said(started, await fingerprinting)
+    // Nothing to build: decided before any builder or QEMU, on the image the tags point at now.
+    if ('fingerprint' in taken) {
+      const base = await reads.baseline
+      const decision = skipDecision(started.inputs, taken, base)
+      if (decision.skip && base.image && (await nothingToBuild(started, reads, { ...base, image: base.image }, decision.record))) return
+      if (!decision.skip && decision.note) started.rt.info(decision.note)
+    }
   }
   const { run, setup, mountUses: restored } = await setUp(started)
   const { plan } = setup
   const { rt } = run
   const built = await buildImage(run, plan, reads)
   const inspected = await inspect(run, plan, built, reads)
+  const taken = started.inputs.skipUnchanged ? await fingerprinting : said(run, await fingerprinting)
   const rebuildReasons = whyBuild(run.inputs, taken, { ...inspected.base, annotations: inspected.base.image?.annotations })
   rt.info(rebuildReasons.length ? `Built because: ${rebuildReasons.join('; ')}` : `The same inputs as ${inspected.base.ref}`)
   const exported = inspected.stale.length
@@ -183,14 +188,18 @@ async function nothingToBuild(
 async function fingerprint(run: Started): Promise<TakenFingerprint> {
   const { rt, inputs } = run
   const builder = await builderOf(rt, run.reads, inputs, run.engine)
-  const taken = await takeFingerprint(rt, run.reads, inputs, run.facts.dockerfile, builder, ACTION_MAJOR_MINOR)
+  return takeFingerprint(rt, run.reads, inputs, run.facts.dockerfile, builder, ACTION_MAJOR_MINOR)
+}
+
+/** The fingerprint said in the log, once it is awaited (not in the middle of another phase's group). */
+function said(run: Started, taken: TakenFingerprint): TakenFingerprint {
   if ('fingerprint' in taken) {
     const { context, bases } = taken.fingerprint
     const named = Object.entries(bases).map(([ref, digest]) => `${ref} ${digest.slice(0, 19)}…`)
-    rt.info(
+    run.rt.info(
       `Fingerprint: ${context.files} context files read (${context.digest.slice(0, 19)}…); bases: ${named.join(', ') || 'none'} (${taken.ms} ms)`
     )
-  } else rt.info(`No fingerprint this run: ${taken.unknowable.join('; ')}`)
+  } else run.rt.info(`No fingerprint this run: ${taken.unknowable.join('; ')}`)
   return taken
 }
 
