@@ -27,10 +27,23 @@ onEveryStack("what docker's action users expect", stack => {
     })
     expectGreen(run)
     const index = (await manifest(repo, '1'))!.body
-    // Besides the history the action records on every pushed index (history.test.ts).
+    // Besides the history and the fingerprint the action records on every pushed index
+    // (history.test.ts, fingerprint.test.ts).
     const history = Object.keys(index.annotations ?? {}).filter(k => k.startsWith('com.github.phialo.ci-base-action.'))
     expect(history.sort()).toStrictEqual(
-      ['build-seconds', 'built', 'cache-hit-rate', 'platforms'].map(k => `com.github.phialo.ci-base-action.${k}`)
+      [
+        'build-seconds',
+        'built',
+        'cache-hit-rate',
+        'fingerprint.args',
+        'fingerprint.bases',
+        'fingerprint.context',
+        'fingerprint.dockerfile',
+        'fingerprint.files',
+        'fingerprint.parts',
+        'fingerprint.rest',
+        'platforms'
+      ].map(k => `com.github.phialo.ci-base-action.${k}`)
     )
     for (const key of history) delete index.annotations![key]
     expect(index.annotations).toEqual({
