@@ -1158,10 +1158,6 @@ async function resolveBase(rt, reads, ref) {
     const client = (0,registry_client/* clientFor */.$V)((0,reference/* repositoryOf */._M)(ref), rt.env);
     return (await reads.read(`the digest of ${ref}`, () => client.manifestDigest((0,reference/* tagOf */.cO)(ref)))) || undefined;
 }
-/**
- * What the build runs on: the engine's version, and the BuildKit image by digest (pinned in its
- * name, the local image's id, or its tag's digest at the registry); or why it cannot be known.
- */
 async function builderOf(rt, reads, inputs, engine) {
     const needs = (0,builder_fingerprint/* builderNeeds */.V4)(inputs);
     if ('unknowable' in needs)
@@ -3420,6 +3416,8 @@ function checksThatApply(v) {
     };
 }
 
+// EXTERNAL MODULE: ./src/pipeline/builder/fingerprint.ts + 1 modules
+var builder_fingerprint = __webpack_require__(7965);
 ;// CONCATENATED MODULE: ./src/pipeline/variants.ts
 // The variants of a build (`variants: slim=runtime`): after the main image, each variant's
 // target is built on the same builder from the same cache, and goes through the same phases as
@@ -3430,8 +3428,13 @@ function checksThatApply(v) {
 
 
 
-/** Each variant in turn, on the main image's builder and plan facts; `main` is the main image's first platform. */
-async function buildVariants(run, setup, main) {
+
+
+/**
+ * Each variant in turn, on the main image's builder and plan facts; `main` is the main image's
+ * first platform; `builder` what the main image's fingerprint took the builder to be.
+ */
+async function buildVariants(run, setup, main, builder) {
     const made = [];
     for (const variant of run.inputs.variants) {
         const { plan: mainPlan } = setup;
@@ -3444,9 +3447,12 @@ async function buildVariants(run, setup, main) {
         const inspected = await inspect(sub, plan, built, reads, variant.name);
         await tidy(sub, plan, built, []);
         const verification = await image_phases_verify(sub, plan, inspected.image, variant.name);
-        const { published } = await publishImage(sub, plan, reads, measuredOf(built, inspected, verification), variant.name);
-        const platforms = (0,compare/* compare */.UD)(inspected.image.platforms, inspected.base.image);
         const checks = verification ? checksThatApply(verification) : undefined;
+        // Its own fingerprint (its target reads its own stages), recorded as the main image's is: a later run may find it unchanged.
+        const taken = await (0,builder_fingerprint/* takeFingerprint */.mP)(run.rt, run.reads, inputs, run.facts.dockerfile, await builder, fingerprint/* ACTION_MAJOR_MINOR */.Tm);
+        const measured = { ...measuredOf(built, inspected, checks), ...('fingerprint' in taken ? { fingerprint: taken.fingerprint } : {}) };
+        const { published } = await publishImage(sub, plan, reads, measured, variant.name);
+        const platforms = (0,compare/* compare */.UD)(inspected.image.platforms, inspected.base.image);
         made.push({
             name: variant.name,
             target: variant.target,
@@ -3459,14 +3465,36 @@ async function buildVariants(run, setup, main) {
     }
     return made;
 }
+/**
+ * Whether every variant, too, was built from the inputs it has now (each its own fingerprint
+ * against its own baseline): they all are, or the run builds, and says why.
+ */
+async function unchangedVariants(run, mainPlan, planFacts, builder) {
+    const found = [];
+    for (const variant of run.inputs.variants) {
+        const inputs = variantInputs(run.inputs, variant, mainPlan.tags, mainPlan.build.builder);
+        const plan = (0,run_plan/* planRun */.n)({ ...planFacts, inputs, existingDriver: mainPlan.driver, existingNodes: mainPlan.nodes });
+        const [taken, base] = await Promise.all([
+            (0,builder_fingerprint/* takeFingerprint */.mP)(run.rt, run.reads, inputs, run.facts.dockerfile, builder, fingerprint/* ACTION_MAJOR_MINOR */.Tm),
+            startBaselineReads({ ...run, inputs }).baseline
+        ]);
+        const decision = (0,fingerprint/* skipDecision */.q0)(inputs, taken, base);
+        const reasons = 'fingerprint' in taken ? (0,fingerprint/* whyBuild */.T8)(inputs, taken, { ...base, annotations: base.image?.annotations }) : taken.unknowable;
+        if (!decision.skip || !base.image) {
+            run.rt.info(`skip-unchanged: variant ${variant.name} ${decision.skip ? 'has no image' : `builds (${(decision.note ? [decision.note] : reasons).join('; ')})`}; building`);
+            return undefined;
+        }
+        found.push({ name: variant.name, target: variant.target, plan, base: { ...base, image: base.image }, record: decision.record });
+    }
+    return found;
+}
 
-// EXTERNAL MODULE: ./src/pipeline/builder/fingerprint.ts + 1 modules
-var builder_fingerprint = __webpack_require__(7965);
 ;// CONCATENATED MODULE: ./src/pipeline/build-phases.ts
 // A build (mode: build) and a per-platform build (mode: platform), phase by phase: buildx and
 // QEMU, the caches restored, the image built, pushed by digest, read back and verified, the
 // registry cache and the cache mounts written, the variants, then the image published (scan,
 // record and tags) and reported; a per-platform build hands its image over to the merge job.
+
 
 
 
@@ -3555,14 +3583,19 @@ async function build(started) {
     // The published image, and the builds behind it, are read while the builder is set up and the build runs.
     const reads = startBaselineReads(started);
     // Taken while the builder is set up, unless skip-unchanged waits for it: only then is it on the way to the build.
-    const fingerprinting = build_phases_fingerprint(started).catch((e) => ({ unknowable: [(0,errors/* errorMessage */.g)(e)], ms: 0 }));
+    const builder = (0,builder_fingerprint/* builderOf */.zp)(started.rt, started.reads, started.inputs, started.engine).catch((e) => ({
+        unknowable: (0,errors/* errorMessage */.g)(e)
+    }));
+    const fingerprinting = build_phases_fingerprint(started, builder).catch((e) => ({ unknowable: [(0,errors/* errorMessage */.g)(e)], ms: 0 }));
     if (started.inputs.skipUnchanged) {
         const taken = said(started, await fingerprinting);
         // Nothing to build: decided before any builder or QEMU, on the image the tags point at now.
         if ('fingerprint' in taken) {
             const base = await reads.baseline;
             const decision = (0,fingerprint/* skipDecision */.q0)(started.inputs, taken, base);
-            if (decision.skip && base.image && (await nothingToBuild(started, reads, { ...base, image: base.image }, decision.record)))
+            if (decision.skip &&
+                base.image &&
+                (await nothingToBuild(started, reads, { ...base, image: base.image }, decision.record, await builder)))
                 return;
             if (!decision.skip && decision.note)
                 started.rt.info(decision.note);
@@ -3584,7 +3617,7 @@ async function build(started) {
     const verification = await image_phases_verify(run, plan, inspected.image);
     const measured = { ...measuredOf(built, inspected, verification), ...('fingerprint' in taken ? { fingerprint: taken.fingerprint } : {}) };
     // Before the main image's tags move: a variant that fails leaves every tag where it was.
-    const variants = run.inputs.variants.length ? await buildVariants(run, setup, inspected.image.platforms[0]) : undefined;
+    const variants = run.inputs.variants.length ? await buildVariants(run, setup, inspected.image.platforms[0], builder) : undefined;
     const published = await publishImage(run, plan, reads, measured);
     const builtOn = await builtOnOf(run, setup);
     if (run.inputs.mode === 'platform')
@@ -3603,25 +3636,36 @@ async function build(started) {
  * repository must hold it already), and the run reports from its record. False, and nothing
  * done, when a repository lacks it: the run builds.
  */
-async function nothingToBuild(run, reads, base, record) {
+async function nothingToBuild(run, reads, base, record, builder) {
     const { rt, inputs } = run;
-    const plan = (0,run_plan/* planRun */.n)({
+    const planFacts = {
         ...run.facts,
         engine: await run.engine,
         ...(inputs.builder ? await (0,builder_buildx/* existingBuilderFacts */.Cx)(rt.docker, inputs) : {}),
         layoutDir: (0,layout_store/* layoutStoreDir */.zE)(rt.env),
         pid: process.pid
-    });
-    const { digest } = base.image;
-    const clientOf = (0,registry_client/* clientsFor */.US)(rt.env, message => rt.warning(message));
-    const lacking = (await Promise.all(plan.repositories.map(async (r) => ((await clientOf(r).manifestDigest(digest)) ? '' : r)))).filter(Boolean);
-    if (lacking.length) {
-        rt.info(`skip-unchanged: ${lacking.join(', ')} does not hold ${digest} yet; building`);
+    };
+    const plan = (0,run_plan/* planRun */.n)(planFacts);
+    // Every variant must be unchanged too: the run builds them all, or none.
+    const variants = inputs.variants.length ? await unchangedVariants(run, plan, planFacts, builder) : [];
+    if (!variants)
         return false;
+    const images = [{ plan, digest: base.image.digest }, ...variants.map(v => ({ plan: v.plan, digest: v.base.image.digest }))];
+    const clientOf = (0,registry_client/* clientsFor */.US)(rt.env, message => rt.warning(message));
+    for (const { plan: p, digest } of images) {
+        const lacking = (await Promise.all(p.repositories.map(async (r) => ((await clientOf(r).manifestDigest(digest)) ? '' : r)))).filter(Boolean);
+        if (lacking.length) {
+            rt.info(`skip-unchanged: ${lacking.join(', ')} does not hold ${digest} yet; building`);
+            return false;
+        }
     }
+    const { digest } = base.image;
     rt.setOutput('tags', plan.tags.join('\n'));
     rt.info(`Nothing to build: the same inputs as ${base.ref} (${digest}, built ${record.built})`);
-    await phase(run, 'Tag', () => publish(rt, digest, plan.repositories, plan.tags));
+    await phase(run, 'Tag', async () => {
+        for (const { plan: p, digest: d } of images)
+            await publish(rt, d, p.repositories, p.tags);
+    });
     const measured = { digest, image: base.image, base, buildMs: record.buildSeconds * 1000, steps: { steps: 0, cached: 0 } };
     const nothing = {
         digest,
@@ -3629,14 +3673,24 @@ async function nothingToBuild(run, reads, base, record) {
         ...(record.revision ? { revision: record.revision } : {}),
         ...(record.verify ? { verify: record.verify } : {})
     };
-    await report(run, plan, reads, measured, { published: digest, recorded: record }, { rebuildReasons: [], nothingToBuild: nothing });
+    const main = base.image.platforms[0];
+    const variantReports = variants.map(v => {
+        const platforms = (0,compare/* compare */.UD)(v.base.image.platforms, v.base.image);
+        return {
+            name: v.name,
+            target: v.target,
+            digest: v.base.image.digest,
+            tags: v.plan.tags,
+            platforms,
+            sizeVsMain: (platforms[0]?.size ?? 0) - (main?.size ?? 0)
+        };
+    });
+    await report(run, plan, reads, measured, { published: digest, recorded: record }, { rebuildReasons: [], nothingToBuild: nothing, ...(inputs.variants.length ? { variants: variantReports } : {}) });
     return true;
 }
 /** What the image is built from, before any builder is set up: the fingerprint, or why there is none. */
-async function build_phases_fingerprint(run) {
-    const { rt, inputs } = run;
-    const builder = await (0,builder_fingerprint/* builderOf */.zp)(rt, run.reads, inputs, run.engine);
-    return (0,builder_fingerprint/* takeFingerprint */.mP)(rt, run.reads, inputs, run.facts.dockerfile, builder, fingerprint/* ACTION_MAJOR_MINOR */.Tm);
+async function build_phases_fingerprint(run, builder) {
+    return (0,builder_fingerprint/* takeFingerprint */.mP)(run.rt, run.reads, run.inputs, run.facts.dockerfile, await builder, fingerprint/* ACTION_MAJOR_MINOR */.Tm);
 }
 /** The fingerprint said in the log, once it is awaited (not in the middle of another phase's group). */
 function said(run, taken) {

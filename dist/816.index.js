@@ -582,8 +582,6 @@ function skipDecision(inputs, taken, baseline) {
         return cannot('nothing is pushed, so no tag would move to the published image');
     if (inputs.load)
         return cannot('load needs the image in the engine');
-    if (inputs.variants.length)
-        return cannot('variants are built every run');
     if (inputs.scanReport)
         return cannot('scan-report scans a new build');
     if (whyBuild(inputs, taken, { ...baseline, annotations: baseline.image?.annotations }).length || !baseline.image)

@@ -200,4 +200,43 @@ onEveryStack('skip-unchanged: nothing to build when nothing changed', stack => {
     expect([built(first), built(same), built(changed)]).toStrictEqual(['true', 'false', 'true'])
     expect(why(changed)).toMatch(/^context: 1 file changed \(`notes\.txt`\)$/)
   })
+
+  test('with variants: nothing to build only when every variant is unchanged too; their tags move with the main image', async () => {
+    const app = mkdtempSync(join(tmpdir(), 'skip-variants-'))
+    writeFileSync(
+      join(app, 'Dockerfile'),
+      `ARG BASE\nFROM \${BASE} AS full\nCOPY full.txt /full.txt\nRUN echo ${run} > /kind\nFROM \${BASE} AS slim\nCOPY slim.txt /slim.txt\n`
+    )
+    writeFileSync(join(app, 'full.txt'), 'full\n')
+    writeFileSync(join(app, 'slim.txt'), 'slim\n')
+    const variantImage = `${REGISTRY}/e2e/skip-variants-${stack.name}-${run}`
+    const go = (tags = 'latest') =>
+      stack.run({
+        inputs: {
+          context: app,
+          file: join(app, 'Dockerfile'),
+          image: variantImage,
+          target: 'full',
+          variants: 'slim=slim',
+          platforms: 'linux/amd64',
+          'tag-policy': 'none',
+          tags,
+          push: 'true',
+          cache: 'none',
+          'skip-unchanged': 'true',
+          'build-args': `BASE=${BASE_IMAGE}`
+        }
+      })
+    const first = await go()
+    const same = await go('latest\nweekly')
+    writeFileSync(join(app, 'slim.txt'), 'slimmer\n')
+    const slimChanged = await go()
+    for (const r of [first, same, slimChanged]) expectGreen(r)
+    expect([built(first), built(same), built(slimChanged)]).toStrictEqual(['true', 'false', 'true'])
+    const slimOf = (r: ActionRun) => (JSON.parse(r.main.outputs.variants) as { digest: string }[])[0].digest
+    expect(slimOf(same)).toBe(slimOf(first))
+    expect((await manifest(`e2e/skip-variants-${stack.name}-${run}`, 'weekly-slim'))?.digest).toBe(slimOf(first))
+    expect(slimChanged.main.stdout).toMatch(/skip-unchanged: variant slim builds \(context: 1 file changed \(`slim\.txt`\)\); building/)
+    expect(slimOf(slimChanged)).not.toBe(slimOf(first))
+  })
 })

@@ -23,8 +23,9 @@ import { clientFor } from './registry/registry-client.js'
 import { runChecks } from './builder/checks.js'
 import { buildImage, inspect, measuredOf, tidy, verify, type Built, type Inspected } from './image-phases.js'
 import { publishImage, report, startBaselineReads, type BaselineReads, type Measured } from './publish-phases.js'
-import { buildVariants } from './variants.js'
-import { builderOf, takeFingerprint, type TakenFingerprint } from './builder/fingerprint.js'
+import { buildVariants, unchangedVariants } from './variants.js'
+import { compare } from '../core/report/compare.js'
+import { builderOf, takeFingerprint, type BuilderResult, type TakenFingerprint } from './builder/fingerprint.js'
 import { ACTION_MAJOR_MINOR, skipDecision, whyBuild } from '../core/builder/fingerprint.js'
 import type { Baseline, ImageInfo } from '../core/registry/image.js'
 import type { BuildRecord } from '../core/registry/history.js'
@@ -101,14 +102,22 @@ export async function build(started: Started): Promise<void> {
   // The published image, and the builds behind it, are read while the builder is set up and the build runs.
   const reads = startBaselineReads(started)
   // Taken while the builder is set up, unless skip-unchanged waits for it: only then is it on the way to the build.
-  const fingerprinting = fingerprint(started).catch((e: unknown) => ({ unknowable: [errorMessage(e)], ms: 0 }))
+  const builder = builderOf(started.rt, started.reads, started.inputs, started.engine).catch((e: unknown) => ({
+    unknowable: errorMessage(e)
+  }))
+  const fingerprinting = fingerprint(started, builder).catch((e: unknown) => ({ unknowable: [errorMessage(e)], ms: 0 }))
   if (started.inputs.skipUnchanged) {
     const taken = said(started, await fingerprinting)
     // Nothing to build: decided before any builder or QEMU, on the image the tags point at now.
     if ('fingerprint' in taken) {
       const base = await reads.baseline
       const decision = skipDecision(started.inputs, taken, base)
-      if (decision.skip && base.image && (await nothingToBuild(started, reads, { ...base, image: base.image }, decision.record))) return
+      if (
+        decision.skip &&
+        base.image &&
+        (await nothingToBuild(started, reads, { ...base, image: base.image }, decision.record, await builder))
+      )
+        return
       if (!decision.skip && decision.note) started.rt.info(decision.note)
     }
   }
@@ -128,7 +137,7 @@ export async function build(started: Started): Promise<void> {
   const verification = await verify(run, plan, inspected.image)
   const measured = { ...measuredOf(built, inspected, verification), ...('fingerprint' in taken ? { fingerprint: taken.fingerprint } : {}) }
   // Before the main image's tags move: a variant that fails leaves every tag where it was.
-  const variants = run.inputs.variants.length ? await buildVariants(run, setup, inspected.image.platforms[0]) : undefined
+  const variants = run.inputs.variants.length ? await buildVariants(run, setup, inspected.image.platforms[0], builder) : undefined
   const published = await publishImage(run, plan, reads, measured)
   const builtOn = await builtOnOf(run, setup)
   if (run.inputs.mode === 'platform') await phase(run, 'Hand over', () => handOverPlatforms(run, measured, built, builtOn))
@@ -151,28 +160,38 @@ async function nothingToBuild(
   run: Started,
   reads: BaselineReads,
   base: Baseline & { image: ImageInfo },
-  record: BuildRecord
+  record: BuildRecord,
+  builder: BuilderResult
 ): Promise<boolean> {
   const { rt, inputs } = run
-  const plan = planRun({
+  const planFacts: RunFacts = {
     ...run.facts,
     engine: await run.engine,
     ...(inputs.builder ? await existingBuilderFacts(rt.docker, inputs) : {}),
     layoutDir: layoutStoreDir(rt.env),
     pid: process.pid
-  })
-  const { digest } = base.image
-  const clientOf = clientsFor(rt.env, message => rt.warning(message))
-  const lacking = (await Promise.all(plan.repositories.map(async r => ((await clientOf(r).manifestDigest(digest)) ? '' : r)))).filter(
-    Boolean
-  )
-  if (lacking.length) {
-    rt.info(`skip-unchanged: ${lacking.join(', ')} does not hold ${digest} yet; building`)
-    return false
   }
+  const plan = planRun(planFacts)
+  // Every variant must be unchanged too: the run builds them all, or none.
+  const variants = inputs.variants.length ? await unchangedVariants(run, plan, planFacts, builder) : []
+  if (!variants) return false
+  const images = [{ plan, digest: base.image.digest }, ...variants.map(v => ({ plan: v.plan, digest: v.base.image.digest }))]
+  const clientOf = clientsFor(rt.env, message => rt.warning(message))
+  for (const { plan: p, digest } of images) {
+    const lacking = (await Promise.all(p.repositories.map(async r => ((await clientOf(r).manifestDigest(digest)) ? '' : r)))).filter(
+      Boolean
+    )
+    if (lacking.length) {
+      rt.info(`skip-unchanged: ${lacking.join(', ')} does not hold ${digest} yet; building`)
+      return false
+    }
+  }
+  const { digest } = base.image
   rt.setOutput('tags', plan.tags.join('\n'))
   rt.info(`Nothing to build: the same inputs as ${base.ref} (${digest}, built ${record.built})`)
-  await phase(run, 'Tag', () => publish(rt, digest, plan.repositories, plan.tags))
+  await phase(run, 'Tag', async () => {
+    for (const { plan: p, digest: d } of images) await publish(rt, d, p.repositories, p.tags)
+  })
   const measured = { digest, image: base.image, base, buildMs: record.buildSeconds * 1000, steps: { steps: 0, cached: 0 } }
   const nothing = {
     digest,
@@ -180,15 +199,32 @@ async function nothingToBuild(
     ...(record.revision ? { revision: record.revision } : {}),
     ...(record.verify ? { verify: record.verify } : {})
   }
-  await report(run, plan, reads, measured, { published: digest, recorded: record }, { rebuildReasons: [], nothingToBuild: nothing })
+  const main = base.image.platforms[0]
+  const variantReports = variants.map(v => {
+    const platforms = compare(v.base.image.platforms, v.base.image)
+    return {
+      name: v.name,
+      target: v.target,
+      digest: v.base.image.digest,
+      tags: v.plan.tags,
+      platforms,
+      sizeVsMain: (platforms[0]?.size ?? 0) - (main?.size ?? 0)
+    }
+  })
+  await report(
+    run,
+    plan,
+    reads,
+    measured,
+    { published: digest, recorded: record },
+    { rebuildReasons: [], nothingToBuild: nothing, ...(inputs.variants.length ? { variants: variantReports } : {}) }
+  )
   return true
 }
 
 /** What the image is built from, before any builder is set up: the fingerprint, or why there is none. */
-async function fingerprint(run: Started): Promise<TakenFingerprint> {
-  const { rt, inputs } = run
-  const builder = await builderOf(rt, run.reads, inputs, run.engine)
-  return takeFingerprint(rt, run.reads, inputs, run.facts.dockerfile, builder, ACTION_MAJOR_MINOR)
+async function fingerprint(run: Started, builder: Promise<BuilderResult>): Promise<TakenFingerprint> {
+  return takeFingerprint(run.rt, run.reads, run.inputs, run.facts.dockerfile, await builder, ACTION_MAJOR_MINOR)
 }
 
 /** The fingerprint said in the log, once it is awaited (not in the middle of another phase's group). */

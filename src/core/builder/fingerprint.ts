@@ -448,7 +448,7 @@ type SkipDecision = { skip: true; record: BuildRecord } | { skip: false; note?: 
 export function skipDecision(
   inputs: Pick<
     Inputs,
-    'skipUnchanged' | 'mode' | 'push' | 'load' | 'variants' | 'scanReport' | 'verify' | 'requireNonRoot' | 'noCache' | 'noCacheFilters'
+    'skipUnchanged' | 'mode' | 'push' | 'load' | 'scanReport' | 'verify' | 'requireNonRoot' | 'noCache' | 'noCacheFilters'
   >,
   taken: { fingerprint: Fingerprint } | { unknowable: string[] },
   baseline: Pick<Baseline, 'ref' | 'status' | 'image'>
@@ -458,7 +458,6 @@ export function skipDecision(
   if (inputs.mode !== 'build') return cannot(`a ${inputs.mode} job builds every run`)
   if (!inputs.push) return cannot('nothing is pushed, so no tag would move to the published image')
   if (inputs.load) return cannot('load needs the image in the engine')
-  if (inputs.variants.length) return cannot('variants are built every run')
   if (inputs.scanReport) return cannot('scan-report scans a new build')
   if (whyBuild(inputs, taken, { ...baseline, annotations: baseline.image?.annotations }).length || !baseline.image) return { skip: false }
   const record = parseRecord(baseline.image.digest, baseline.image.annotations)

@@ -89,12 +89,15 @@ async function resolveBase(rt: Runtime, reads: OptionalReads, ref: string): Prom
  * What the build runs on: the engine's version, and the BuildKit image by digest (pinned in its
  * name, the local image's id, or its tag's digest at the registry); or why it cannot be known.
  */
+/** What a build runs on, as the fingerprint takes it; or why that cannot be known before it builds. */
+export type BuilderResult = { identity: string } | { unknowable: string }
+
 export async function builderOf(
   rt: Runtime,
   reads: OptionalReads,
   inputs: Inputs,
   engine: Promise<EngineFacts> | undefined
-): Promise<{ identity: string } | { unknowable: string }> {
+): Promise<BuilderResult> {
   const needs = builderNeeds(inputs)
   if ('unknowable' in needs) return needs
   const resolved: { engine?: string; buildkit?: string } = {}
@@ -147,7 +150,7 @@ export async function takeFingerprint(
   reads: OptionalReads,
   inputs: Inputs,
   dockerfile: string,
-  builder: { identity: string } | { unknowable: string },
+  builder: BuilderResult,
   action: string
 ): Promise<TakenFingerprint> {
   const started = performance.now()

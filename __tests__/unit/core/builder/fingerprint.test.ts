@@ -256,7 +256,6 @@ describe('skip-unchanged: nothing to build only when nothing the image is built 
     ['a per-platform job', [{ ...weekly, mode: 'platform' }, taken, same]],
     ['no push', [{ ...weekly, push: false }, taken, same]],
     ['load', [{ ...weekly, load: true }, taken, same]],
-    ['variants', [{ ...weekly, variants: [{ name: 'slim', target: 'slim' }] }, taken, same]],
     ['a scan', [{ ...weekly, scanReport: 'trivy' }, taken, same]],
     ['no-cache', [{ ...weekly, noCache: true }, taken, same]],
     ['no-cache-filters', [{ ...weekly, noCacheFilters: ['deps'] }, taken, same]],
