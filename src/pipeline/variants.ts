@@ -58,7 +58,7 @@ export async function buildVariants(
 }
 
 /** A variant found unchanged: its plan, the image its tags point at and that image's record. */
-export interface UnchangedVariant {
+interface UnchangedVariant {
   name: string
   target: string
   plan: RunPlan
