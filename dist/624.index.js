@@ -19,12 +19,10 @@ var external_node_fs_ = __webpack_require__(3024);
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/pipeline/main.ts + 26 modules
-var main = __webpack_require__(10);
+// EXTERNAL MODULE: ./src/pipeline/main.ts + 27 modules
+var main = __webpack_require__(8924);
 // EXTERNAL MODULE: ./src/pipeline/post.ts
 var post = __webpack_require__(7026);
-// EXTERNAL MODULE: ./src/pipeline/builder/layout-store.ts
-var layout_store = __webpack_require__(1122);
 // EXTERNAL MODULE: ./src/pipeline/host/optional-reads.ts
 var optional_reads = __webpack_require__(3393);
 // EXTERNAL MODULE: ./src/core/inputs/inputs.ts + 1 modules
@@ -64,20 +62,12 @@ var builder_fingerprint = __webpack_require__(9691);
 
 
 
-
 async function dryRun(rt, raw) {
     const inputs = (0,inputs_inputs/* parseInputs */.TL)(raw, rt.env);
-    const ctx = (0,run_facts/* readRunContext */.$)(rt.env);
+    const ctx = (0,run_facts/* readRunContext */.$p)(rt.env);
     const reads = new optional_reads/* OptionalReads */.O(optional_reads/* OPTIONAL_READS_BUDGET_MS */.o, message => rt.warning(message));
-    const facts = await (0,run_facts/* gatherFacts */.p)(rt, inputs, ctx, reads);
-    const plan = (0,run_plan/* planRun */.n)({
-        ...facts,
-        engine: await (0,buildx/* askEngineIfAuto */.ct)(rt, inputs),
-        ...(inputs.builder ? await (0,buildx/* existingBuilderFacts */.Cx)(rt.docker, inputs) : {}),
-        work: (0,external_node_path_.join)(ctx.temp, 'ci-base-action-XXXXXX'),
-        layoutDir: (0,layout_store/* layoutStoreDir */.zE)(rt.env),
-        pid: process.pid
-    });
+    const facts = await (0,run_facts/* gatherFacts */.pc)(rt, inputs, ctx, reads);
+    const plan = (0,run_plan/* planRun */.n)(await (0,run_facts/* planFacts */.pE)(rt, { ...facts, work: (0,external_node_path_.join)(ctx.temp, 'ci-base-action-XXXXXX') }, (0,buildx/* askEngineIfAuto */.ct)(rt, inputs)));
     const commands = [];
     const notes = [];
     // Whether it would build and why: the fingerprint against the one on the image it would replace.
@@ -86,7 +76,7 @@ async function dryRun(rt, raw) {
         (0,fingerprint/* takeFingerprint */.mP)(rt, reads, inputs, facts.dockerfile, builder, builder_fingerprint/* ACTION_MAJOR_MINOR */.Tm),
         (0,image_sources/* readBaseline */.mF)(rt.docker, inputs.baseline, inputs.platforms, rt.env, reads)
     ]);
-    const why = (0,builder_fingerprint/* whyBuild */.T8)(inputs, taken, { ...base, annotations: base.image?.annotations });
+    const why = (0,builder_fingerprint/* whyBuild */.T8)(inputs, taken, base);
     const files = 'fingerprint' in taken ? `${taken.fingerprint.context.files} context files read, ` : '';
     notes.push(why.length
         ? `builds because: ${why.join('; ')} (fingerprint: ${files}${taken.ms} ms)`

@@ -175,6 +175,7 @@ function baseImages(dockerfile, buildArgs) {
 /* harmony export */   CT: () => (/* binding */ FILES_NAMED),
 /* harmony export */   Jn: () => (/* binding */ fingerprintAnnotations),
 /* harmony export */   PL: () => (/* binding */ argsOf),
+/* harmony export */   QH: () => (/* binding */ platformEntryAnnotations),
 /* harmony export */   T8: () => (/* binding */ whyBuild),
 /* harmony export */   TT: () => (/* binding */ contextReads),
 /* harmony export */   Tm: () => (/* binding */ ACTION_MAJOR_MINOR),
@@ -187,7 +188,7 @@ function baseImages(dockerfile, buildArgs) {
 /* harmony export */   sc: () => (/* binding */ sha256),
 /* harmony export */   sr: () => (/* binding */ parseFingerprint)
 /* harmony export */ });
-/* unused harmony exports sameInputs, rebuildReasons */
+/* unused harmony exports sameInputs, rebuildReasons, recordedFor */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _dockerfile_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5993);
@@ -551,6 +552,20 @@ function builderNeeds(inputs) {
     return { engine: inputs.driver === 'docker' || inputs.driver === 'auto', buildkit: inputs.driver !== 'docker' };
 }
 /**
+ * Where the fingerprint a run compares with is recorded on the image it would replace: the
+ * index's annotations, or, for a per-platform job, its platform's entry in the index (a merge
+ * records there what each platform's job built it from).
+ */
+function recordedFor(inputs, image) {
+    if (inputs.mode !== 'platform')
+        return image?.annotations;
+    return image?.platforms.find(p => p.platform === inputs.platforms[0])?.annotations;
+}
+/** The annotations a merge gives a platform's entry in its index: what its job built it from, and whether its verify passed. */
+function platformEntryAnnotations(h) {
+    return { ...(h.fingerprint ? fingerprintAnnotations(h.fingerprint) : {}), ...(h.verify ? { [_registry_history_js__WEBPACK_IMPORTED_MODULE_2__/* .HISTORY_KEYS */ .sp.verify]: h.verify } : {}) };
+}
+/**
  * Why this run builds, first difference first, against the fingerprint on the image it would
  * replace (the baseline); empty when that image was made from the same inputs.
  */
@@ -567,30 +582,38 @@ function whyBuild(inputs, taken, baseline) {
         return [`there is no published image at ${baseline.ref} yet`];
     if (baseline.status === 'unavailable')
         return [`the published image ${baseline.ref} could not be read`];
-    const before = parseFingerprint(baseline.annotations);
+    const before = parseFingerprint(recordedFor(inputs, baseline.image));
     if (!before)
-        return [`${baseline.ref} carries no fingerprint (made before fingerprints were recorded, or with history: 0)`];
+        return inputs.mode === 'platform'
+            ? [`${baseline.ref} records no fingerprint for ${inputs.platforms[0]} (not merged from per-platform jobs of this version)`]
+            : [`${baseline.ref} carries no fingerprint (made before fingerprints were recorded, or with history: 0)`];
     return sameInputs(before, taken.fingerprint) ? [] : rebuildReasons(before, taken.fingerprint);
 }
 function skipDecision(inputs, taken, baseline) {
     if (!inputs.skipUnchanged)
         return { skip: false };
     const cannot = (why) => ({ skip: false, note: `skip-unchanged: ${why}; building` });
-    if (inputs.mode !== 'build')
-        return cannot(`a ${inputs.mode} job builds every run`);
+    if (inputs.mode === 'merge')
+        return cannot('a merge job builds nothing; it merges what the platform jobs handed over');
     if (!inputs.push)
         return cannot('nothing is pushed, so no tag would move to the published image');
     if (inputs.load)
         return cannot('load needs the image in the engine');
     if (inputs.scanReport)
         return cannot('scan-report scans a new build');
-    if (whyBuild(inputs, taken, { ...baseline, annotations: baseline.image?.annotations }).length || !baseline.image)
+    if (inputs.mode === 'platform' && inputs.platforms.length > 1)
+        return cannot('a per-platform job of several platforms builds every run (give each platform its own job)');
+    if (inputs.mode === 'platform' && inputs.attest.length)
+        return cannot("attest: a per-platform job hands over its build's own attestations");
+    if (whyBuild(inputs, taken, baseline).length || !baseline.image)
         return { skip: false };
     const record = (0,_registry_history_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRecord */ .Hh)(baseline.image.digest, baseline.image.annotations);
     if (!record)
         return cannot(`${baseline.ref} carries no build record`);
-    if ((inputs.verify.length || inputs.requireNonRoot) && record.verify !== 'passed')
-        return cannot(`verify ${record.verify === 'failed' ? 'failed' : 'was not recorded'} on ${baseline.ref}`);
+    // A per-platform job's verify is recorded on its platform's entry; a build's in its record.
+    const verified = inputs.mode === 'platform' ? recordedFor(inputs, baseline.image)?.[_registry_history_js__WEBPACK_IMPORTED_MODULE_2__/* .HISTORY_KEYS */ .sp.verify] : record.verify;
+    if ((inputs.verify.length || inputs.requireNonRoot) && verified !== 'passed')
+        return cannot(`verify ${verified === 'failed' ? 'failed' : 'was not recorded'} on ${baseline.ref}`);
     return { skip: true, record };
 }
 
@@ -727,9 +750,10 @@ const attestedImages = (referrers) => new Set(referrers.filter(r => r.artifactTy
 /* harmony export */   P3: () => (/* binding */ trendMarkdown),
 /* harmony export */   Pz: () => (/* binding */ trendRows),
 /* harmony export */   _j: () => (/* binding */ recordAnnotations),
+/* harmony export */   sp: () => (/* binding */ HISTORY_KEYS),
 /* harmony export */   td: () => (/* binding */ trendText)
 /* harmony export */ });
-/* unused harmony exports HISTORY_KEYS, trendChart, trendTable */
+/* unused harmony exports trendChart, trendTable */
 /* harmony import */ var _report_vulnerabilities_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3088);
 /* harmony import */ var _report_size_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(329);
 // A pushed build's metrics, kept as annotations on its own index, and the trend they draw.
@@ -986,6 +1010,7 @@ function changedSince(image, baseline) {
 /* harmony export */   Jt: () => (/* binding */ SUMMARY_LIMIT),
 /* harmony export */   W$: () => (/* binding */ COMMENT_LIMIT),
 /* harmony export */   YA: () => (/* binding */ seconds),
+/* harmony export */   Yb: () => (/* binding */ nothingToBuildOf),
 /* harmony export */   dO: () => (/* binding */ makeReport),
 /* harmony export */   eH: () => (/* binding */ summaryMarkdown),
 /* harmony export */   eR: () => (/* binding */ stageSeconds)
@@ -1023,6 +1048,10 @@ function verdict(platform, report) {
     return broken.length ? `❌ ${broken.join(', ')}` : '✅';
 }
 const day = (iso) => (iso && !Number.isNaN(Date.parse(iso)) ? ` (made ${new Date(iso).toISOString().slice(0, 10)})` : '');
+/** What a run that built nothing reports: the image it kept (a platform's, or the record's index) and when and from what that was built. */
+function nothingToBuildOf(record, digest = record.digest, verify = record.verify) {
+    return { digest, built: record.built, ...(record.revision ? { revision: record.revision } : {}), ...(verify ? { verify } : {}) };
+}
 function nothingToBuildLine(n) {
     const from = n.revision ? ` from ${code(n.revision.slice(0, 12))}` : '';
     return `**Nothing to build**: the same inputs as ${code(n.digest)}${day(n.built).replace('made', 'built')}${from}; the tags point at it.`;
@@ -1461,7 +1490,8 @@ class OutOfTime extends Error {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Lu: () => (/* binding */ readHistory),
 /* harmony export */   ML: () => (/* binding */ writeRecordedIndex),
-/* harmony export */   UZ: () => (/* binding */ copyIndex)
+/* harmony export */   UZ: () => (/* binding */ copyIndex),
+/* harmony export */   gP: () => (/* binding */ lacking)
 /* harmony export */ });
 /* harmony import */ var _core_registry_image_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(594);
 /* harmony import */ var _core_registry_history_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8615);
@@ -1556,10 +1586,15 @@ withoutAttestations = false) {
     }));
     return digest;
 }
+/** The repositories that do not hold a manifest by this digest. */
+async function lacking(clientOf, repositories, digest) {
+    const held = await Promise.all(repositories.map(r => clientOf(r).manifestDigest(digest)));
+    return repositories.filter((_, i) => !held[i]);
+}
 /** An index already in the registry (the baseline's), copied by digest to each repository that lacks it. */
 async function copyIndex(clientOf, from, repositories) {
     const digest = from.slice(from.indexOf('@') + 1);
-    const missing = (await Promise.all(repositories.map(async (r) => ((await clientOf(r).manifestDigest(digest)) ? '' : r)))).filter(Boolean);
+    const missing = await lacking(clientOf, repositories, digest);
     if (!missing.length)
         return;
     const { bytes, mediaType } = await clientOf((0,_core_registry_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .repositoryOf */ ._M)(from)).manifestBytes(digest);

@@ -1889,7 +1889,7 @@ async function readImage(source, ref, order = []) {
     const raw = await source.manifest(ref);
     const top = parseManifest(raw, ref);
     const digest = ref.includes('@') ? ref.slice(ref.indexOf('@') + 1) : sha256(raw);
-    const measure = async (platform, manifestDigest, manifest) => {
+    const measure = async (platform, manifestDigest, manifest, entry) => {
         const config = await source.config(manifestDigest, manifest);
         return {
             platform,
@@ -1897,7 +1897,8 @@ async function readImage(source, ref, order = []) {
             ...(config.created ? { created: config.created } : {}),
             user: config.config?.User ?? '',
             ...layerTotals(manifest),
-            breakdown: layerBreakdown(manifest.layers, config.history)
+            breakdown: layerBreakdown(manifest.layers, config.history),
+            ...(entry && Object.keys(entry).length ? { annotations: entry } : {})
         };
     };
     const annotations = top.annotations && Object.keys(top.annotations).length ? { annotations: top.annotations } : {};
@@ -1908,7 +1909,7 @@ async function readImage(source, ref, order = []) {
         const manifest = parseManifest(await source.manifest(d.digest), `${platformName(d.platform)} ${d.digest}`);
         if (isIndex(manifest))
             throw new Error(`${platformName(d.platform)} ${d.digest} is an index inside an index`);
-        return measure(platformName(d.platform), d.digest, manifest);
+        return measure(platformName(d.platform), d.digest, manifest, d.annotations);
     }));
     const rank = (p) => (order.includes(p.platform) ? order.indexOf(p.platform) : order.length);
     return { digest, platforms: platforms.sort((a, b) => rank(a) - rank(b)), ...annotations };

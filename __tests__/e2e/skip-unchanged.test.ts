@@ -8,11 +8,10 @@ import { join } from 'node:path'
 import { manifest, REGISTRY, BASE_IMAGE } from '../support/registry'
 import { docker, expectGreen, nonce, onEveryStack } from '../support/stack'
 import type { ActionRun } from '../support/runner'
+import { containersCreatedSince, engineNow } from '../support/engine-events'
 
 const built = (r: ActionRun) => r.main.outputs.built
 const why = (r: ActionRun) => r.main.outputs['rebuild-reason']
-const engineNow = () => docker('version', '--format', '{{.Server.Os}}') && new Date().toISOString()
-
 onEveryStack('skip-unchanged: nothing to build when nothing changed', stack => {
   const run = nonce()
   const repo = `e2e/skip-${stack.name}-${run}`
@@ -57,22 +56,7 @@ onEveryStack('skip-unchanged: nothing to build when nothing changed', stack => {
       }
     })
     latest[name] = (await manifest(repo, 'latest'))?.digest
-    // The containers the engine created meanwhile: a docker-container builder is one.
-    created[name] = docker(
-      'events',
-      '--since',
-      since,
-      '--until',
-      new Date().toISOString(),
-      '--filter',
-      'type=container',
-      '--filter',
-      'event=create',
-      '--format',
-      '{{.Actor.Attributes.name}}'
-    )
-      .split('\n')
-      .filter(Boolean)
+    created[name] = containersCreatedSince(since)
   }
 
   beforeAll(async () => {

@@ -11,26 +11,23 @@ import { runnerPlatform } from '../core/builder/emulation.js'
 import { attestationsOf } from '../core/registry/attestations.js'
 import { parseManifest } from '../core/registry/image.js'
 import type { CacheStep } from '../core/builder/progress.js'
-import { existingBuilderFacts, nodesOf, readyBuildx, useBuilder, type BuildxSetup } from './builder/buildx.js'
+import { verified } from '../core/builder/verify.js'
+import { nodesOf, readyBuildx, useBuilder, type BuildxSetup } from './builder/buildx.js'
 import { withBuildx } from './host/docker.js'
 import { setupQemu } from './builder/qemu.js'
 import { restoreLocalCache } from './github/local-cache.js'
 import { exportCaches } from './builder/cache-export.js'
 import { restoreMounts, saveMounts, type MountUse } from './builder/cache-mounts.js'
-import { layoutStoreDir } from './builder/layout-store.js'
 import { handOver } from './github/handover.js'
 import { clientFor } from './registry/registry-client.js'
 import { runChecks } from './builder/checks.js'
 import { buildImage, inspect, measuredOf, tidy, verify, type Built, type Inspected } from './image-phases.js'
-import { publishImage, report, startBaselineReads, type BaselineReads, type Measured } from './publish-phases.js'
-import { buildVariants, unchangedVariants } from './variants.js'
-import { compare } from '../core/report/compare.js'
+import { publishImage, report, startBaselineReads, type Measured } from './publish-phases.js'
+import { buildVariants } from './variants.js'
 import { builderOf, takeFingerprint, type BuilderResult, type TakenFingerprint } from './builder/fingerprint.js'
 import { ACTION_MAJOR_MINOR, skipDecision, whyBuild } from '../core/builder/fingerprint.js'
-import type { Baseline, ImageInfo } from '../core/registry/image.js'
-import type { BuildRecord } from '../core/registry/history.js'
-import { clientsFor } from './registry/registry-client.js'
-import { publish } from './registry/publish.js'
+import { handOverUnchanged, nothingToBuild } from './nothing-to-build.js'
+import { planFacts } from './run-facts.js'
 import { phase, type Started } from './phases.js'
 
 /** buildx readied and the builder chosen or created, with the run's plan. */
@@ -45,16 +42,15 @@ export interface Setup {
 
 async function setUpBuildx(run: Started): Promise<Setup> {
   const { rt, inputs } = run
-  const existing = inputs.builder ? await existingBuilderFacts(rt.docker, inputs) : {}
-  const facts: RunFacts = { ...run.facts, engine: await run.engine, ...existing, layoutDir: layoutStoreDir(rt.env), pid: process.pid }
+  const facts = await planFacts(rt, run.facts, run.engine)
   const { withoutGha, ...buildx } = await readyBuildx(rt, inputs, planRun(facts))
   // A buildx too old for the GitHub cache plans again without it.
-  const planFacts = withoutGha ? { ...facts, inputs: inputsWithoutGha(inputs) } : facts
+  const plannedFrom = withoutGha ? { ...facts, inputs: inputsWithoutGha(inputs) } : facts
   if (withoutGha) rt.warning(withoutGha)
-  const plan = withoutGha ? planRun(planFacts) : planRun(facts)
+  const plan = withoutGha ? planRun(plannedFrom) : planRun(facts)
   await useBuilder(rt, inputs, plan, buildx, run.ctx.temp)
   const nodes = nodesOf(withBuildx(rt.docker, buildx.binary), plan.build.builder).catch(() => [])
-  return { planFacts, plan, buildx, nodes }
+  return { planFacts: plannedFrom, plan, buildx, nodes }
 }
 
 /** The run after setup: its docker runs the buildx setup chose (the runner's plugin, or one it installed). */
@@ -112,10 +108,13 @@ export async function build(started: Started): Promise<void> {
     if ('fingerprint' in taken) {
       const base = await reads.baseline
       const decision = skipDecision(started.inputs, taken, base)
+      const unchanged = decision.skip && base.image ? { ...base, image: base.image } : undefined
       if (
         decision.skip &&
-        base.image &&
-        (await nothingToBuild(started, reads, { ...base, image: base.image }, decision.record, await builder))
+        unchanged &&
+        (started.inputs.mode === 'platform'
+          ? await handOverUnchanged(started, reads, unchanged, decision.record, taken.fingerprint)
+          : await nothingToBuild(started, reads, unchanged, decision.record, await builder))
       )
         return
       if (!decision.skip && decision.note) started.rt.info(decision.note)
@@ -127,7 +126,7 @@ export async function build(started: Started): Promise<void> {
   const built = await buildImage(run, plan, reads)
   const inspected = await inspect(run, plan, built, reads)
   const taken = started.inputs.skipUnchanged ? await fingerprinting : said(run, await fingerprinting)
-  const rebuildReasons = whyBuild(run.inputs, taken, { ...inspected.base, annotations: inspected.base.image?.annotations })
+  const rebuildReasons = whyBuild(run.inputs, taken, inspected.base)
   rt.info(rebuildReasons.length ? `Built because: ${rebuildReasons.join('; ')}` : `The same inputs as ${inspected.base.ref}`)
   const exported = inspected.stale.length
     ? await phase(run, 'Export cache', () => exportCaches(rt, plan.build, inspected.stale))
@@ -151,77 +150,6 @@ export async function build(started: Started): Promise<void> {
   })
 }
 
-/**
- * The image the tags point at was built from the same inputs: the tags move to it (every
- * repository must hold it already), and the run reports from its record. False, and nothing
- * done, when a repository lacks it: the run builds.
- */
-async function nothingToBuild(
-  run: Started,
-  reads: BaselineReads,
-  base: Baseline & { image: ImageInfo },
-  record: BuildRecord,
-  builder: BuilderResult
-): Promise<boolean> {
-  const { rt, inputs } = run
-  const planFacts: RunFacts = {
-    ...run.facts,
-    engine: await run.engine,
-    ...(inputs.builder ? await existingBuilderFacts(rt.docker, inputs) : {}),
-    layoutDir: layoutStoreDir(rt.env),
-    pid: process.pid
-  }
-  const plan = planRun(planFacts)
-  // Every variant must be unchanged too: the run builds them all, or none.
-  const variants = inputs.variants.length ? await unchangedVariants(run, plan, planFacts, builder) : []
-  if (!variants) return false
-  const images = [{ plan, digest: base.image.digest }, ...variants.map(v => ({ plan: v.plan, digest: v.base.image.digest }))]
-  const clientOf = clientsFor(rt.env, message => rt.warning(message))
-  for (const { plan: p, digest } of images) {
-    const lacking = (await Promise.all(p.repositories.map(async r => ((await clientOf(r).manifestDigest(digest)) ? '' : r)))).filter(
-      Boolean
-    )
-    if (lacking.length) {
-      rt.info(`skip-unchanged: ${lacking.join(', ')} does not hold ${digest} yet; building`)
-      return false
-    }
-  }
-  const { digest } = base.image
-  rt.setOutput('tags', plan.tags.join('\n'))
-  rt.info(`Nothing to build: the same inputs as ${base.ref} (${digest}, built ${record.built})`)
-  await phase(run, 'Tag', async () => {
-    for (const { plan: p, digest: d } of images) await publish(rt, d, p.repositories, p.tags)
-  })
-  const measured = { digest, image: base.image, base, buildMs: record.buildSeconds * 1000, steps: { steps: 0, cached: 0 } }
-  const nothing = {
-    digest,
-    built: record.built,
-    ...(record.revision ? { revision: record.revision } : {}),
-    ...(record.verify ? { verify: record.verify } : {})
-  }
-  const main = base.image.platforms[0]
-  const variantReports = variants.map(v => {
-    const platforms = compare(v.base.image.platforms, v.base.image)
-    return {
-      name: v.name,
-      target: v.target,
-      digest: v.base.image.digest,
-      tags: v.plan.tags,
-      platforms,
-      sizeVsMain: (platforms[0]?.size ?? 0) - (main?.size ?? 0)
-    }
-  })
-  await report(
-    run,
-    plan,
-    reads,
-    measured,
-    { published: digest, recorded: record },
-    { rebuildReasons: [], nothingToBuild: nothing, ...(inputs.variants.length ? { variants: variantReports } : {}) }
-  )
-  return true
-}
-
 /** What the image is built from, before any builder is set up: the fingerprint, or why there is none. */
 async function fingerprint(run: Started, builder: Promise<BuilderResult>): Promise<TakenFingerprint> {
   return takeFingerprint(run.rt, run.reads, run.inputs, run.facts.dockerfile, await builder, ACTION_MAJOR_MINOR)
@@ -239,7 +167,7 @@ function said(run: Started, taken: TakenFingerprint): TakenFingerprint {
   return taken
 }
 
-/** Each platform handed over to the merge job: its digest, its build's figures, its attestations and where it was built. */
+/** Each platform handed over to the merge job: its digest, its build's figures, its attestations, where it was built, and what from. */
 async function handOverPlatforms(run: Started, m: Measured, built: Built, placed: Placement[] | undefined): Promise<void> {
   const { platforms } = m.image
   const { milliseconds: buildMs, steps } = built.result
@@ -258,7 +186,9 @@ async function handOverPlatforms(run: Started, m: Measured, built: Built, placed
         buildMs,
         steps,
         ...(own.length ? { attestations: own } : {}),
-        ...(builtOn ? { builtOn } : {})
+        ...(builtOn ? { builtOn } : {}),
+        ...(m.fingerprint ? { fingerprint: m.fingerprint } : {}),
+        ...(m.verification ? { verify: verified(m.verification) ? ('passed' as const) : ('failed' as const) } : {})
       },
       run.ctx
     )

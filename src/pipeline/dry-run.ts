@@ -3,15 +3,14 @@
 // facts for the driver, git for the commit's time, the registry's tags for a release; nothing is
 // installed, created or pushed.
 import { join } from 'node:path'
-import { layoutStoreDir } from './builder/layout-store.js'
 import { OPTIONAL_READS_BUDGET_MS, OptionalReads } from './host/optional-reads.js'
 import { parseInputs, type RawInputs } from '../core/inputs/inputs.js'
 import { planRun } from '../core/run-plan.js'
 import { buildArgs, createBuilderArgs, loginArgs } from '../core/builder/args.js'
 import { registryOf } from '../core/registry/reference.js'
 import { loginsOf } from '../core/inputs/registry-auth.js'
-import { askEngineIfAuto, existingBuilderFacts } from './builder/buildx.js'
-import { gatherFacts, readRunContext } from './run-facts.js'
+import { askEngineIfAuto } from './builder/buildx.js'
+import { gatherFacts, planFacts, readRunContext } from './run-facts.js'
 import type { Runtime } from './host/runtime.js'
 import { readBaseline } from './registry/image-sources.js'
 import { builderOf, takeFingerprint } from './builder/fingerprint.js'
@@ -29,14 +28,7 @@ export async function dryRun(rt: Runtime, raw: RawInputs): Promise<DryRun> {
   const ctx = readRunContext(rt.env)
   const reads = new OptionalReads(OPTIONAL_READS_BUDGET_MS, message => rt.warning(message))
   const facts = await gatherFacts(rt, inputs, ctx, reads)
-  const plan = planRun({
-    ...facts,
-    engine: await askEngineIfAuto(rt, inputs),
-    ...(inputs.builder ? await existingBuilderFacts(rt.docker, inputs) : {}),
-    work: join(ctx.temp, 'ci-base-action-XXXXXX'),
-    layoutDir: layoutStoreDir(rt.env),
-    pid: process.pid
-  })
+  const plan = planRun(await planFacts(rt, { ...facts, work: join(ctx.temp, 'ci-base-action-XXXXXX') }, askEngineIfAuto(rt, inputs)))
   const commands: string[][] = []
   const notes: string[] = []
   // Whether it would build and why: the fingerprint against the one on the image it would replace.
@@ -45,7 +37,7 @@ export async function dryRun(rt: Runtime, raw: RawInputs): Promise<DryRun> {
     takeFingerprint(rt, reads, inputs, facts.dockerfile, builder, ACTION_MAJOR_MINOR),
     readBaseline(rt.docker, inputs.baseline, inputs.platforms, rt.env, reads)
   ])
-  const why = whyBuild(inputs, taken, { ...base, annotations: base.image?.annotations })
+  const why = whyBuild(inputs, taken, base)
   const files = 'fingerprint' in taken ? `${taken.fingerprint.context.files} context files read, ` : ''
   notes.push(
     why.length

@@ -5,6 +5,9 @@ import { readImage } from '../core/registry/image.js'
 import { annotationArgs, indexAnnotations } from '../core/registry/annotations.js'
 import { ociLabels } from '../core/inputs/tags.js'
 import { planRun } from '../core/run-plan.js'
+import { platformEntryAnnotations } from '../core/builder/fingerprint.js'
+import { parseRecord } from '../core/registry/history.js'
+import { nothingToBuildOf } from '../core/report/report.js'
 import { clientFor, type RegistryClient } from './registry/registry-client.js'
 import { makeIndex, platformEntry, putIndex, type Index } from './registry/image-index.js'
 import { collectHandovers, type Handover } from './github/handover.js'
@@ -19,7 +22,14 @@ export async function indexOf(
   annotations: Record<string, string>,
   warn: (message: string) => void
 ): Promise<Index> {
-  return makeIndex(await Promise.all(handovers.map(h => platformEntry(client, h.platform, h.digest, warn))), annotations)
+  const entries = await Promise.all(
+    handovers.map(async h => {
+      const entry = await platformEntry(client, h.platform, h.digest, warn)
+      const recorded = platformEntryAnnotations(h)
+      return Object.keys(recorded).length ? { ...entry, annotations: recorded } : entry
+    })
+  )
+  return makeIndex(entries, annotations)
 }
 
 export async function merge(run: Started): Promise<void> {
@@ -58,5 +68,11 @@ export async function merge(run: Started): Promise<void> {
   const published = await publishImage(run, plan, reads, measured)
   // The platforms were built where their jobs said.
   const builtOn = handovers.flatMap(h => (h.builtOn ? [h.builtOn] : []))
-  await report(run, plan, reads, measured, published, builtOn.length ? { builtOn } : {})
+  // No platform was built, and the tags stayed on the published index: the same image, reported from its record.
+  const kept = base.image && published.published === base.image.digest ? parseRecord(base.image.digest, base.image.annotations) : undefined
+  const record = kept && handovers.every(h => h.unchanged) ? kept : undefined
+  await report(run, plan, reads, measured, record ? { ...published, recorded: record } : published, {
+    ...(builtOn.length ? { builtOn } : {}),
+    ...(record ? { nothingToBuild: nothingToBuildOf(record) } : {})
+  })
 }

@@ -6,12 +6,15 @@ import type { Inputs } from '../core/inputs/inputs.js'
 import { runContext, type RunContext } from '../core/inputs/github-context.js'
 import type { Env } from '../core/host/env.js'
 import type { RunFacts } from '../core/run-plan.js'
+import type { EngineFacts } from '../core/builder/builder.js'
 import type { SourceDate } from '../core/source-date.js'
 import { releaseVersion } from '../core/inputs/tags.js'
 import type { OptionalReads } from './host/optional-reads.js'
 import { releaseOf } from './registry/release.js'
 import type { Runtime } from './host/runtime.js'
 import { sourceDate } from './source-date.js'
+import { existingBuilderFacts } from './builder/buildx.js'
+import { layoutStoreDir } from './builder/layout-store.js'
 
 /** The run's GitHub context: the runner's environment and the event payload it names. */
 export const readRunContext = (env: Env): RunContext => runContext(env, path => readFileSync(path, 'utf8'))
@@ -33,4 +36,20 @@ export async function gatherFacts(
     readFile(inputs.file, 'utf8').catch(() => '')
   ])
   return { inputs, ctx, env: rt.env, now: rt.now(), release, sourceDateEpoch: date.epoch, dockerfile }
+}
+
+/** The facts a build plans from: the common ones and its work directory, the engine's, a named builder's driver and nodes, and this machine's layout. */
+export async function planFacts(
+  rt: Runtime,
+  common: CommonFacts & { work: string },
+  engine: Promise<EngineFacts | undefined> | undefined
+): Promise<RunFacts> {
+  const { inputs } = common
+  return {
+    ...common,
+    engine: await engine,
+    ...(inputs.builder ? await existingBuilderFacts(rt.docker, inputs) : {}),
+    layoutDir: layoutStoreDir(rt.env),
+    pid: process.pid
+  }
 }

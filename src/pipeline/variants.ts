@@ -7,6 +7,7 @@ import { planRun } from '../core/run-plan.js'
 import { checksThatApply, variantInputs } from '../core/variants.js'
 import { ACTION_MAJOR_MINOR, skipDecision, whyBuild } from '../core/builder/fingerprint.js'
 import type { RunFacts, RunPlan } from '../core/run-plan.js'
+import type { Inputs } from '../core/inputs/inputs.js'
 import type { BuildRecord } from '../core/registry/history.js'
 import { takeFingerprint, type BuilderResult } from './builder/fingerprint.js'
 import type { Baseline, ImageInfo, PlatformImage } from '../core/registry/image.js'
@@ -15,6 +16,17 @@ import { buildImage, inspect, measuredOf, tidy, verify } from './image-phases.js
 import { publishImage, startBaselineReads } from './publish-phases.js'
 import type { Setup } from './build-phases.js'
 import type { Started } from './phases.js'
+
+/** A variant's inputs and plan: the main image's, with its target and tags, on the main image's builder. */
+function variantPlan(
+  run: Started,
+  variant: Inputs['variants'][number],
+  mainPlan: RunPlan,
+  planFacts: RunFacts
+): { inputs: Inputs; plan: RunPlan } {
+  const inputs = variantInputs(run.inputs, variant, mainPlan.tags, mainPlan.build.builder)
+  return { inputs, plan: planRun({ ...planFacts, inputs, existingDriver: mainPlan.driver, existingNodes: mainPlan.nodes }) }
+}
 
 /**
  * Each variant in turn, on the main image's builder and plan facts; `main` is the main image's
@@ -28,9 +40,7 @@ export async function buildVariants(
 ): Promise<VariantReport[]> {
   const made: VariantReport[] = []
   for (const variant of run.inputs.variants) {
-    const { plan: mainPlan } = setup
-    const inputs = variantInputs(run.inputs, variant, mainPlan.tags, mainPlan.build.builder)
-    const plan = planRun({ ...setup.planFacts, inputs, existingDriver: mainPlan.driver, existingNodes: mainPlan.nodes })
+    const { inputs, plan } = variantPlan(run, variant, setup.plan, setup.planFacts)
     const sub: Started = { ...run, inputs }
     run.rt.info(`Variant ${variant.name}: target ${variant.target}, tags ${plan.tags.join(', ') || '(none)'}`)
     const reads = startBaselineReads(sub)
@@ -78,14 +88,13 @@ export async function unchangedVariants(
 ): Promise<UnchangedVariant[] | undefined> {
   const found: UnchangedVariant[] = []
   for (const variant of run.inputs.variants) {
-    const inputs = variantInputs(run.inputs, variant, mainPlan.tags, mainPlan.build.builder)
-    const plan = planRun({ ...planFacts, inputs, existingDriver: mainPlan.driver, existingNodes: mainPlan.nodes })
+    const { inputs, plan } = variantPlan(run, variant, mainPlan, planFacts)
     const [taken, base] = await Promise.all([
       takeFingerprint(run.rt, run.reads, inputs, run.facts.dockerfile, builder, ACTION_MAJOR_MINOR),
       startBaselineReads({ ...run, inputs }).baseline
     ])
     const decision = skipDecision(inputs, taken, base)
-    const reasons = 'fingerprint' in taken ? whyBuild(inputs, taken, { ...base, annotations: base.image?.annotations }) : taken.unknowable
+    const reasons = 'fingerprint' in taken ? whyBuild(inputs, taken, base) : taken.unknowable
     if (!decision.skip || !base.image) {
       run.rt.info(
         `skip-unchanged: variant ${variant.name} ${decision.skip ? 'has no image' : `builds (${(decision.note ? [decision.note] : reasons).join('; ')})`}; building`

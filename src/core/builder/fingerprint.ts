@@ -10,8 +10,8 @@
 import { createHash } from 'node:crypto'
 import { stagesOf, type Stage } from './dockerfile.js'
 import { secretLookingBuildArgs, type Inputs } from '../inputs/inputs.js'
-import { parseRecord, type BuildRecord } from '../registry/history.js'
-import type { Baseline } from '../registry/image.js'
+import { HISTORY_KEYS, parseRecord, type BuildRecord } from '../registry/history.js'
+import type { Baseline, ImageInfo } from '../registry/image.js'
 
 const PREFIX = 'com.github.phialo.ci-base-action.fingerprint'
 const FINGERPRINT_KEYS = {
@@ -423,13 +423,28 @@ export function builderNeeds(
 }
 
 /**
+ * Where the fingerprint a run compares with is recorded on the image it would replace: the
+ * index's annotations, or, for a per-platform job, its platform's entry in the index (a merge
+ * records there what each platform's job built it from).
+ */
+export function recordedFor(inputs: Pick<Inputs, 'mode' | 'platforms'>, image: ImageInfo | undefined): Record<string, string> | undefined {
+  if (inputs.mode !== 'platform') return image?.annotations
+  return image?.platforms.find(p => p.platform === inputs.platforms[0])?.annotations
+}
+
+/** The annotations a merge gives a platform's entry in its index: what its job built it from, and whether its verify passed. */
+export function platformEntryAnnotations(h: { fingerprint?: Fingerprint; verify?: 'passed' | 'failed' }): Record<string, string> {
+  return { ...(h.fingerprint ? fingerprintAnnotations(h.fingerprint) : {}), ...(h.verify ? { [HISTORY_KEYS.verify]: h.verify } : {}) }
+}
+
+/**
  * Why this run builds, first difference first, against the fingerprint on the image it would
  * replace (the baseline); empty when that image was made from the same inputs.
  */
 export function whyBuild(
-  inputs: Pick<Inputs, 'noCache' | 'noCacheFilters'>,
+  inputs: Pick<Inputs, 'noCache' | 'noCacheFilters' | 'mode' | 'platforms'>,
   taken: { fingerprint: Fingerprint } | { unknowable: string[] },
-  baseline: { ref: string; status: 'found' | 'missing' | 'unavailable' | 'none'; annotations?: Record<string, string> }
+  baseline: Pick<Baseline, 'ref' | 'status' | 'image'>
 ): string[] {
   if (inputs.noCache) return ['no-cache is set: everything is built again']
   if (inputs.noCacheFilters.length) return [`no-cache-filters is set (${inputs.noCacheFilters.join(', ')})`]
@@ -437,8 +452,11 @@ export function whyBuild(
   if (baseline.status === 'none') return ['there is no published image to compare with (baseline is empty)']
   if (baseline.status === 'missing') return [`there is no published image at ${baseline.ref} yet`]
   if (baseline.status === 'unavailable') return [`the published image ${baseline.ref} could not be read`]
-  const before = parseFingerprint(baseline.annotations)
-  if (!before) return [`${baseline.ref} carries no fingerprint (made before fingerprints were recorded, or with history: 0)`]
+  const before = parseFingerprint(recordedFor(inputs, baseline.image))
+  if (!before)
+    return inputs.mode === 'platform'
+      ? [`${baseline.ref} records no fingerprint for ${inputs.platforms[0]} (not merged from per-platform jobs of this version)`]
+      : [`${baseline.ref} carries no fingerprint (made before fingerprints were recorded, or with history: 0)`]
   return sameInputs(before, taken.fingerprint) ? [] : rebuildReasons(before, taken.fingerprint)
 }
 
@@ -448,21 +466,37 @@ type SkipDecision = { skip: true; record: BuildRecord } | { skip: false; note?: 
 export function skipDecision(
   inputs: Pick<
     Inputs,
-    'skipUnchanged' | 'mode' | 'push' | 'load' | 'scanReport' | 'verify' | 'requireNonRoot' | 'noCache' | 'noCacheFilters'
+    | 'skipUnchanged'
+    | 'mode'
+    | 'platforms'
+    | 'push'
+    | 'load'
+    | 'scanReport'
+    | 'verify'
+    | 'requireNonRoot'
+    | 'noCache'
+    | 'noCacheFilters'
+    | 'attest'
   >,
   taken: { fingerprint: Fingerprint } | { unknowable: string[] },
   baseline: Pick<Baseline, 'ref' | 'status' | 'image'>
 ): SkipDecision {
   if (!inputs.skipUnchanged) return { skip: false }
   const cannot = (why: string) => ({ skip: false as const, note: `skip-unchanged: ${why}; building` })
-  if (inputs.mode !== 'build') return cannot(`a ${inputs.mode} job builds every run`)
+  if (inputs.mode === 'merge') return cannot('a merge job builds nothing; it merges what the platform jobs handed over')
   if (!inputs.push) return cannot('nothing is pushed, so no tag would move to the published image')
   if (inputs.load) return cannot('load needs the image in the engine')
   if (inputs.scanReport) return cannot('scan-report scans a new build')
-  if (whyBuild(inputs, taken, { ...baseline, annotations: baseline.image?.annotations }).length || !baseline.image) return { skip: false }
+  if (inputs.mode === 'platform' && inputs.platforms.length > 1)
+    return cannot('a per-platform job of several platforms builds every run (give each platform its own job)')
+  if (inputs.mode === 'platform' && inputs.attest.length)
+    return cannot("attest: a per-platform job hands over its build's own attestations")
+  if (whyBuild(inputs, taken, baseline).length || !baseline.image) return { skip: false }
   const record = parseRecord(baseline.image.digest, baseline.image.annotations)
   if (!record) return cannot(`${baseline.ref} carries no build record`)
-  if ((inputs.verify.length || inputs.requireNonRoot) && record.verify !== 'passed')
-    return cannot(`verify ${record.verify === 'failed' ? 'failed' : 'was not recorded'} on ${baseline.ref}`)
+  // A per-platform job's verify is recorded on its platform's entry; a build's in its record.
+  const verified = inputs.mode === 'platform' ? recordedFor(inputs, baseline.image)?.[HISTORY_KEYS.verify] : record.verify
+  if ((inputs.verify.length || inputs.requireNonRoot) && verified !== 'passed')
+    return cannot(`verify ${verified === 'failed' ? 'failed' : 'was not recorded'} on ${baseline.ref}`)
   return { skip: true, record }
 }

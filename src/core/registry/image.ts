@@ -117,6 +117,8 @@ export interface PlatformImage {
   size: number
   layers: number
   breakdown: Layer[]
+  /** Its entry's annotations in the index: a merge records there what each platform was built from. */
+  annotations?: Record<string, string>
 }
 
 export interface ImageInfo {
@@ -186,7 +188,12 @@ export async function readImage(source: ImageSource, ref: string, order: string[
   const raw = await source.manifest(ref)
   const top = parseManifest(raw, ref)
   const digest = ref.includes('@') ? ref.slice(ref.indexOf('@') + 1) : sha256(raw)
-  const measure = async (platform: string, manifestDigest: string, manifest: ImageManifest): Promise<PlatformImage> => {
+  const measure = async (
+    platform: string,
+    manifestDigest: string,
+    manifest: ImageManifest,
+    entry?: Descriptor['annotations']
+  ): Promise<PlatformImage> => {
     const config = await source.config(manifestDigest, manifest)
     return {
       platform,
@@ -194,7 +201,8 @@ export async function readImage(source: ImageSource, ref: string, order: string[
       ...(config.created ? { created: config.created } : {}),
       user: config.config?.User ?? '',
       ...layerTotals(manifest),
-      breakdown: layerBreakdown(manifest.layers, config.history)
+      breakdown: layerBreakdown(manifest.layers, config.history),
+      ...(entry && Object.keys(entry).length ? { annotations: entry } : {})
     }
   }
   const annotations = top.annotations && Object.keys(top.annotations).length ? { annotations: top.annotations } : {}
@@ -204,7 +212,7 @@ export async function readImage(source: ImageSource, ref: string, order: string[
     images.map(async d => {
       const manifest = parseManifest(await source.manifest(d.digest), `${platformName(d.platform)} ${d.digest}`)
       if (isIndex(manifest)) throw new Error(`${platformName(d.platform)} ${d.digest} is an index inside an index`)
-      return measure(platformName(d.platform), d.digest, manifest)
+      return measure(platformName(d.platform), d.digest, manifest, d.annotations)
     })
   )
   const rank = (p: PlatformImage) => (order.includes(p.platform) ? order.indexOf(p.platform) : order.length)

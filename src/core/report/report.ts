@@ -6,7 +6,7 @@ import type { Baseline } from '../registry/image.js'
 import { humanSize, signedPercent } from './size.js'
 import type { CacheUse } from './cache-use.js'
 import { verifyMarkdown, verifyFailures, type Verification } from '../builder/verify.js'
-import { trendMarkdown, type Trend } from '../registry/history.js'
+import { trendMarkdown, type BuildRecord, type Trend } from '../registry/history.js'
 import { countsText, type ScanResult } from './vulnerabilities.js'
 import { checksMarkdown, type CheckFinding } from '../builder/build-checks.js'
 import type { LayerReport } from './compare.js'
@@ -28,7 +28,7 @@ export interface Report {
   /** Whether the image differs from the baseline; absent when there is no baseline. */
   changed?: boolean
   /** Nothing was built (skip-unchanged): the image the tags point at was built from the same inputs, as its record says. */
-  nothingToBuild?: { digest: string; built: string; revision?: string; verify?: 'passed' | 'failed' }
+  nothingToBuild?: NothingToBuild
   /** Why the run built, against the fingerprint on the baseline (empty: the same inputs); absent where no fingerprint was taken (a merge). */
   rebuildReasons?: string[]
   /** What `verify` and `require-non-root` found; absent when nothing was asked. */
@@ -89,6 +89,13 @@ function verdict(platform: string, report: Report): string {
 }
 
 const day = (iso?: string) => (iso && !Number.isNaN(Date.parse(iso)) ? ` (made ${new Date(iso).toISOString().slice(0, 10)})` : '')
+
+type NothingToBuild = { digest: string; built: string; revision?: string; verify?: 'passed' | 'failed' }
+
+/** What a run that built nothing reports: the image it kept (a platform's, or the record's index) and when and from what that was built. */
+export function nothingToBuildOf(record: BuildRecord, digest = record.digest, verify = record.verify): NothingToBuild {
+  return { digest, built: record.built, ...(record.revision ? { revision: record.revision } : {}), ...(verify ? { verify } : {}) }
+}
 
 function nothingToBuildLine(n: NonNullable<Report['nothingToBuild']>): string {
   const from = n.revision ? ` from ${code(n.revision.slice(0, 12))}` : ''

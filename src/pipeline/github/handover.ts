@@ -11,6 +11,7 @@ import { restorePaths, savePaths } from './github-cache.js'
 import { errorMessage } from '../../core/errors.js'
 import type { StepStats } from '../../core/builder/progress.js'
 import type { Placement } from '../../core/builder/builder.js'
+import type { Fingerprint } from '../../core/builder/fingerprint.js'
 
 export interface Handover {
   platform: string
@@ -24,6 +25,11 @@ export interface Handover {
   attestations?: Attestation[]
   /** Where the platform was built, for the merged report. */
   builtOn?: Placement
+  /** What its job built it from, and its verify: the merge records both on the platform's entry in the index. */
+  fingerprint?: Fingerprint
+  verify?: 'passed' | 'failed'
+  /** Not built: the platform's image in the published index, its inputs unchanged (skip-unchanged). */
+  unchanged?: true
 }
 
 const safe = (platform: string) => platform.replace(/[^A-Za-z0-9]/g, '-')

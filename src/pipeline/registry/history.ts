@@ -94,10 +94,16 @@ export async function writeRecordedIndex(
   return digest
 }
 
+/** The repositories that do not hold a manifest by this digest. */
+export async function lacking(clientOf: (repository: string) => RegistryClient, repositories: string[], digest: string): Promise<string[]> {
+  const held = await Promise.all(repositories.map(r => clientOf(r).manifestDigest(digest)))
+  return repositories.filter((_, i) => !held[i])
+}
+
 /** An index already in the registry (the baseline's), copied by digest to each repository that lacks it. */
 export async function copyIndex(clientOf: (repository: string) => RegistryClient, from: string, repositories: string[]): Promise<void> {
   const digest = from.slice(from.indexOf('@') + 1)
-  const missing = (await Promise.all(repositories.map(async r => ((await clientOf(r).manifestDigest(digest)) ? '' : r)))).filter(Boolean)
+  const missing = await lacking(clientOf, repositories, digest)
   if (!missing.length) return
   const { bytes, mediaType } = await clientOf(repositoryOf(from)).manifestBytes(digest)
   await Promise.all(missing.map(r => clientOf(r).putManifest(digest, bytes, mediaType)))

@@ -10,6 +10,7 @@ import {
   fingerprintAnnotations,
   fingerprintOf,
   parseFingerprint,
+  platformEntryAnnotations,
   rebuildReasons,
   sameInputs,
   settingsOf,
@@ -202,7 +203,7 @@ describe('why a run builds', () => {
   const found = (annotations?: Record<string, string>) => ({
     ref: 'r/x:latest',
     status: 'found' as const,
-    ...(annotations ? { annotations } : {})
+    image: { digest: `sha256:${'d'.repeat(64)}`, platforms: [], ...(annotations ? { annotations } : {}) }
   })
   const taken = { fingerprint: base() }
   test.each<[string, Parameters<typeof whyBuild>, RegExp | null]>([
@@ -224,6 +225,35 @@ describe('why a run builds', () => {
     const reasons = whyBuild(...args)
     if (reason) expect(reasons.join('\n')).toMatch(reason)
     else expect(reasons).toStrictEqual([])
+  })
+
+  test("a per-platform job compares with its platform's entry in the merged index, not the index's own", () => {
+    const arm = { ...inputs, mode: 'platform' as const, platforms: ['linux/arm64'] }
+    const armTaken = { fingerprint: { ...base(), rest: sha256('arm64 job') } }
+    const entry = (platform: string, f: Fingerprint) => ({
+      platform,
+      digest: `sha256:${platform.endsWith('arm64') ? 'b' : 'a'}`.padEnd(71, '0'),
+      size: 1,
+      layers: 1,
+      breakdown: [],
+      annotations: fingerprintAnnotations(f)
+    })
+    const merged = (amd: Fingerprint, armf: Fingerprint) => ({
+      ref: 'r/x:latest',
+      status: 'found' as const,
+      // The index's own annotations name the amd64 job's fingerprint: a per-platform job must not read them.
+      image: {
+        digest: `sha256:${'d'.repeat(64)}`,
+        platforms: [entry('linux/amd64', amd), entry('linux/arm64', armf)],
+        annotations: fingerprintAnnotations(amd)
+      }
+    })
+    expect(whyBuild(arm, armTaken, merged(base(), armTaken.fingerprint))).toStrictEqual([])
+    expect(whyBuild(arm, armTaken, merged(armTaken.fingerprint, base()))).toStrictEqual(['the inputs changed'])
+    const noEntry = { ...merged(base(), base()), image: { ...merged(base(), base()).image, platforms: [] } }
+    expect(whyBuild(arm, armTaken, noEntry).join('\n')).toMatch(/records no fingerprint for linux\/arm64/)
+    // A whole-image build reads the index's own, whatever its entries say.
+    expect(whyBuild(inputs, { fingerprint: base() }, merged(base(), armTaken.fingerprint))).toStrictEqual([])
   })
 })
 
@@ -253,7 +283,8 @@ describe('skip-unchanged: nothing to build only when nothing the image is built 
   })
   test.each<[string, Parameters<typeof skipDecision>]>([
     ['skip-unchanged: false', [{ ...weekly, skipUnchanged: false }, taken, same]],
-    ['a per-platform job', [{ ...weekly, mode: 'platform' }, taken, same]],
+    ['a per-platform job whose platform has no recorded entry', [{ ...weekly, mode: 'platform', platforms: ['linux/amd64'] }, taken, same]],
+    ['a merge job', [{ ...weekly, mode: 'merge' }, taken, same]],
     ['no push', [{ ...weekly, push: false }, taken, same]],
     ['load', [{ ...weekly, load: true }, taken, same]],
     ['a scan', [{ ...weekly, scanReport: 'trivy' }, taken, same]],
@@ -266,6 +297,36 @@ describe('skip-unchanged: nothing to build only when nothing the image is built 
     ['an image without a fingerprint', [weekly, taken, published(record)]],
     ['verify asked and not recorded as passed', [{ ...weekly, requireNonRoot: true }, taken, same]]
   ])('builds: %s', (_, args) => expect(skipDecision(...args).skip).toBe(false))
+  describe('a per-platform job: its platform in the merged index', () => {
+    const job = { ...weekly, mode: 'platform' as const, platforms: ['linux/arm64'] }
+    const merged = (entry: Record<string, string>) => ({
+      ...same,
+      image: {
+        ...same.image,
+        platforms: [{ platform: 'linux/arm64', digest: `sha256:${'b'.repeat(64)}`, size: 1, layers: 1, breakdown: [], annotations: entry }]
+      }
+    })
+    const entry = platformEntryAnnotations({ fingerprint: base() })
+    test('the same fingerprint on its entry: nothing to build', () => expect(skipDecision(job, taken, merged(entry)).skip).toBe(true))
+    test.each<[string, Parameters<typeof skipDecision>]>([
+      ['several platforms in one job', [{ ...job, platforms: ['linux/arm64', 'linux/amd64'] }, taken, merged(entry)]],
+      ["attest (its attestations are a new build's)", [{ ...job, attest: ['provenance'] }, taken, merged(entry)]],
+      ['verify asked, not recorded on its entry', [{ ...job, requireNonRoot: true }, taken, merged(entry)]],
+      [
+        'verify asked, failed on its entry',
+        [{ ...job, requireNonRoot: true }, taken, merged(platformEntryAnnotations({ fingerprint: base(), verify: 'failed' }))]
+      ],
+      [
+        'another fingerprint on its entry',
+        [job, taken, merged(platformEntryAnnotations({ fingerprint: { ...base(), dockerfile: sha256('x') } }))]
+      ]
+    ])('builds: %s', (_, args) => expect(skipDecision(...args).skip).toBe(false))
+    test('verify asked and passed on its entry: nothing to build', () =>
+      expect(
+        skipDecision({ ...job, requireNonRoot: true }, taken, merged(platformEntryAnnotations({ fingerprint: base(), verify: 'passed' })))
+          .skip
+      ).toBe(true))
+  })
   test('verify asked and recorded as passed: nothing to build', () => {
     const passed = published({ ...record, 'com.github.phialo.ci-base-action.verify': 'passed', ...fingerprintAnnotations(base()) })
     expect(skipDecision({ ...weekly, requireNonRoot: true }, taken, passed).skip).toBe(true)

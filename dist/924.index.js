@@ -1,5 +1,5 @@
-export const id = 10;
-export const ids = [10];
+export const id = 924;
+export const ids = [924];
 export const modules = {
 
 /***/ 443:
@@ -1618,7 +1618,7 @@ async function saveLocalCache(local) {
 
 /***/ }),
 
-/***/ 10:
+/***/ 8924:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1785,6 +1785,8 @@ var emulation = __webpack_require__(1499);
 var registry_attestations = __webpack_require__(6836);
 // EXTERNAL MODULE: ./src/core/registry/image.ts
 var registry_image = __webpack_require__(594);
+// EXTERNAL MODULE: ./src/core/builder/verify.ts
+var verify = __webpack_require__(3626);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./src/pipeline/github/image-cache.ts
@@ -2518,8 +2520,6 @@ async function saveMounts(rt, plan, builder, uses) {
     return uses;
 }
 
-// EXTERNAL MODULE: ./src/pipeline/builder/layout-store.ts
-var layout_store = __webpack_require__(1122);
 ;// CONCATENATED MODULE: ./src/pipeline/github/handover.ts
 
 
@@ -2731,8 +2731,10 @@ async function runSplitBuild(rt, split, repositories, annotations) {
 
 // EXTERNAL MODULE: ./src/pipeline/registry/image-sources.ts
 var image_sources = __webpack_require__(8942);
+// EXTERNAL MODULE: ./src/pipeline/builder/layout-store.ts
+var layout_store = __webpack_require__(1122);
 // EXTERNAL MODULE: ./src/pipeline/builder/verify.ts
-var verify = __webpack_require__(1);
+var builder_verify = __webpack_require__(1);
 ;// CONCATENATED MODULE: ./src/pipeline/image-phases.ts
 // The phases every built image goes through, the main image and each variant alike, each on its
 // own plan: the build (and push by digest), the image read back, the layout tidied, verify.
@@ -2815,7 +2817,7 @@ async function image_phases_verify(run, plan, image, label = '') {
             user: p.user ?? ''
         }));
         try {
-            return await (0,verify/* verifyImage */.Z)(run.rt, run.inputs, targets, !localName, key);
+            return await (0,builder_verify/* verifyImage */.Z)(run.rt, run.inputs, targets, !localName, key);
         }
         finally {
             if (localName)
@@ -2837,8 +2839,6 @@ const measuredOf = (built, inspected, verification) => ({
 var compare = __webpack_require__(969);
 // EXTERNAL MODULE: ./src/core/registry/history.ts
 var registry_history = __webpack_require__(8615);
-// EXTERNAL MODULE: ./src/core/builder/verify.ts
-var builder_verify = __webpack_require__(3626);
 // EXTERNAL MODULE: ./src/core/builder/fingerprint.ts
 var fingerprint = __webpack_require__(9691);
 // EXTERNAL MODULE: ./src/pipeline/registry/history.ts
@@ -3047,7 +3047,7 @@ function outputs(report, metadata, markdown, meta) {
         'build-time': report.buildTime.toFixed(1),
         'cache-hit-rate': String(report.cacheHitRate),
         verified: report.verify
-            ? String((0,builder_verify/* verified */.zr)(report.verify))
+            ? String((0,verify/* verified */.zr)(report.verify))
             : report.nothingToBuild?.verify
                 ? String(report.nothingToBuild.verify === 'passed')
                 : '',
@@ -3202,8 +3202,8 @@ async function finish(rt, inputs, ctx, f) {
     // Budgets and verify fail the step only after outputs, summary and comment are written.
     const failures = [
         ...(breaches.length ? [`Image over budget:\n${breaches.map(b => b.message).join('\n')}`] : []),
-        ...(verification && (0,builder_verify/* verifyFailures */.$)(verification).length ? [`Verify failed:\n${(0,builder_verify/* verifyFailures */.$)(verification).join('\n')}`] : []),
-        ...(f.variants ?? []).flatMap(v => v.verify && (0,builder_verify/* verifyFailures */.$)(v.verify).length ? [`Verify failed on variant ${v.name}:\n${(0,builder_verify/* verifyFailures */.$)(v.verify).join('\n')}`] : [])
+        ...(verification && (0,verify/* verifyFailures */.$)(verification).length ? [`Verify failed:\n${(0,verify/* verifyFailures */.$)(verification).join('\n')}`] : []),
+        ...(f.variants ?? []).flatMap(v => v.verify && (0,verify/* verifyFailures */.$)(v.verify).length ? [`Verify failed on variant ${v.name}:\n${(0,verify/* verifyFailures */.$)(v.verify).join('\n')}`] : [])
     ];
     if (failures.length)
         throw new Error(failures.join('\n'));
@@ -3256,7 +3256,7 @@ function recordOf(run, m, scan, published = '') {
         platforms: m.image.platforms.map(p => ({ platform: p.platform, size: p.size, layers: p.layers })),
         buildSeconds: (0,report_report/* seconds */.YA)(m.buildMs),
         cacheHitRate: hitRate(m.steps),
-        ...(m.verification ? { verify: (0,builder_verify/* verified */.zr)(m.verification) ? 'passed' : 'failed' } : {}),
+        ...(m.verification ? { verify: (0,verify/* verified */.zr)(m.verification) ? 'passed' : 'failed' } : {}),
         ...(scan ? { vulnerabilities: scan.counts } : {})
     };
 }
@@ -3430,6 +3430,11 @@ var builder_fingerprint = __webpack_require__(7965);
 
 
 
+/** A variant's inputs and plan: the main image's, with its target and tags, on the main image's builder. */
+function variantPlan(run, variant, mainPlan, planFacts) {
+    const inputs = variantInputs(run.inputs, variant, mainPlan.tags, mainPlan.build.builder);
+    return { inputs, plan: (0,run_plan/* planRun */.n)({ ...planFacts, inputs, existingDriver: mainPlan.driver, existingNodes: mainPlan.nodes }) };
+}
 /**
  * Each variant in turn, on the main image's builder and plan facts; `main` is the main image's
  * first platform; `builder` what the main image's fingerprint took the builder to be.
@@ -3437,9 +3442,7 @@ var builder_fingerprint = __webpack_require__(7965);
 async function buildVariants(run, setup, main, builder) {
     const made = [];
     for (const variant of run.inputs.variants) {
-        const { plan: mainPlan } = setup;
-        const inputs = variantInputs(run.inputs, variant, mainPlan.tags, mainPlan.build.builder);
-        const plan = (0,run_plan/* planRun */.n)({ ...setup.planFacts, inputs, existingDriver: mainPlan.driver, existingNodes: mainPlan.nodes });
+        const { inputs, plan } = variantPlan(run, variant, setup.plan, setup.planFacts);
         const sub = { ...run, inputs };
         run.rt.info(`Variant ${variant.name}: target ${variant.target}, tags ${plan.tags.join(', ') || '(none)'}`);
         const reads = startBaselineReads(sub);
@@ -3472,14 +3475,13 @@ async function buildVariants(run, setup, main, builder) {
 async function unchangedVariants(run, mainPlan, planFacts, builder) {
     const found = [];
     for (const variant of run.inputs.variants) {
-        const inputs = variantInputs(run.inputs, variant, mainPlan.tags, mainPlan.build.builder);
-        const plan = (0,run_plan/* planRun */.n)({ ...planFacts, inputs, existingDriver: mainPlan.driver, existingNodes: mainPlan.nodes });
+        const { inputs, plan } = variantPlan(run, variant, mainPlan, planFacts);
         const [taken, base] = await Promise.all([
             (0,builder_fingerprint/* takeFingerprint */.mP)(run.rt, run.reads, inputs, run.facts.dockerfile, builder, fingerprint/* ACTION_MAJOR_MINOR */.Tm),
             startBaselineReads({ ...run, inputs }).baseline
         ]);
         const decision = (0,fingerprint/* skipDecision */.q0)(inputs, taken, base);
-        const reasons = 'fingerprint' in taken ? (0,fingerprint/* whyBuild */.T8)(inputs, taken, { ...base, annotations: base.image?.annotations }) : taken.unknowable;
+        const reasons = 'fingerprint' in taken ? (0,fingerprint/* whyBuild */.T8)(inputs, taken, base) : taken.unknowable;
         if (!decision.skip || !base.image) {
             run.rt.info(`skip-unchanged: variant ${variant.name} ${decision.skip ? 'has no image' : `builds (${(decision.note ? [decision.note] : reasons).join('; ')})`}; building`);
             return undefined;
@@ -3487,6 +3489,107 @@ async function unchangedVariants(run, mainPlan, planFacts, builder) {
         found.push({ name: variant.name, target: variant.target, plan, base: { ...base, image: base.image }, record: decision.record });
     }
     return found;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/nothing-to-build.ts
+// Nothing to build (skip-unchanged): the image the tags point at was built from the same
+// inputs as this run's, so nothing is built. A build moves its tags to that image and reports
+// from its record; a per-platform job hands the recorded platform over to the merge job.
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * The image the tags point at was built from the same inputs: the tags move to it (every
+ * repository must hold it already), and the run reports from its record. False, and nothing
+ * done, when a repository lacks it: the run builds.
+ */
+async function nothingToBuild(run, reads, base, record, builder) {
+    const { rt, inputs } = run;
+    const facts = await (0,run_facts/* planFacts */.pE)(rt, run.facts, run.engine);
+    const plan = (0,run_plan/* planRun */.n)(facts);
+    // Every variant must be unchanged too: the run builds them all, or none.
+    const variants = inputs.variants.length ? await unchangedVariants(run, plan, facts, builder) : [];
+    if (!variants)
+        return false;
+    const images = [{ plan, digest: base.image.digest }, ...variants.map(v => ({ plan: v.plan, digest: v.base.image.digest }))];
+    const clientOf = (0,registry_client/* clientsFor */.US)(rt.env, message => rt.warning(message));
+    for (const { plan: p, digest } of images) {
+        const without = await (0,pipeline_registry_history/* lacking */.gP)(clientOf, p.repositories, digest);
+        if (without.length) {
+            rt.info(`skip-unchanged: ${without.join(', ')} does not hold ${digest} yet; building`);
+            return false;
+        }
+    }
+    const { digest } = base.image;
+    rt.setOutput('tags', plan.tags.join('\n'));
+    rt.info(`Nothing to build: the same inputs as ${base.ref} (${digest}, built ${record.built})`);
+    await phase(run, 'Tag', async () => {
+        for (const { plan: p, digest: d } of images)
+            await publish(rt, d, p.repositories, p.tags);
+    });
+    const measured = { digest, image: base.image, base, buildMs: record.buildSeconds * 1000, steps: { steps: 0, cached: 0 } };
+    const nothing = (0,report_report/* nothingToBuildOf */.Yb)(record, digest);
+    const main = base.image.platforms[0];
+    const variantReports = variants.map(v => {
+        const platforms = (0,compare/* compare */.UD)(v.base.image.platforms, v.base.image);
+        return {
+            name: v.name,
+            target: v.target,
+            digest: v.base.image.digest,
+            tags: v.plan.tags,
+            platforms,
+            sizeVsMain: (platforms[0]?.size ?? 0) - (main?.size ?? 0)
+        };
+    });
+    await report(run, plan, reads, measured, { published: digest, recorded: record }, { rebuildReasons: [], nothingToBuild: nothing, ...(inputs.variants.length ? { variants: variantReports } : {}) });
+    return true;
+}
+/**
+ * A per-platform job whose platform was built from the same inputs: the platform's image in the
+ * published index (its entry records the fingerprint its job had) is handed over to the merge
+ * job instead of a build. False, and nothing done, when the job's repository lacks it.
+ */
+async function handOverUnchanged(run, reads, base, record, fingerprint) {
+    const { rt, inputs } = run;
+    const platform = inputs.platforms[0];
+    const recorded = base.image.platforms.find(p => p.platform === platform);
+    if (!recorded)
+        return false;
+    const clientOf = (0,registry_client/* clientsFor */.US)(rt.env, message => rt.warning(message));
+    if ((await (0,pipeline_registry_history/* lacking */.gP)(clientOf, [inputs.image], recorded.digest)).length) {
+        rt.info(`skip-unchanged: ${inputs.image} does not hold ${platform} ${recorded.digest}; building`);
+        return false;
+    }
+    rt.setOutput('tags', '');
+    rt.info(`Nothing to build: ${platform} has the same inputs as in ${base.ref} (${recorded.digest}, built ${record.built})`);
+    const verify = recorded.annotations?.[registry_history/* HISTORY_KEYS */.sp.verify] === 'passed' ? 'passed' : undefined;
+    const buildMs = record.buildSeconds * 1000;
+    const steps = { steps: 0, cached: 0 };
+    await phase(run, 'Hand over', () => handOver({
+        platform,
+        repository: inputs.image,
+        digest: recorded.digest,
+        buildMs,
+        steps,
+        fingerprint,
+        ...(verify ? { verify } : {}),
+        unchanged: true
+    }, run.ctx));
+    rt.info(`Handed over to the merge job: ${platform} ${recorded.digest} (unchanged)`);
+    const plan = (0,run_plan/* planRun */.n)(await (0,run_facts/* planFacts */.pE)(rt, run.facts, run.engine));
+    const image = { digest: recorded.digest, platforms: [recorded] };
+    const nothingToBuild = (0,report_report/* nothingToBuildOf */.Yb)(record, recorded.digest, verify);
+    await report(run, plan, reads, { digest: recorded.digest, image, base, buildMs, steps }, {}, { rebuildReasons: [], nothingToBuild });
+    return true;
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/build-phases.ts
@@ -3520,20 +3623,18 @@ async function unchangedVariants(run, mainPlan, planFacts, builder) {
 
 
 
-
 async function setUpBuildx(run) {
     const { rt, inputs } = run;
-    const existing = inputs.builder ? await (0,builder_buildx/* existingBuilderFacts */.Cx)(rt.docker, inputs) : {};
-    const facts = { ...run.facts, engine: await run.engine, ...existing, layoutDir: (0,layout_store/* layoutStoreDir */.zE)(rt.env), pid: process.pid };
+    const facts = await (0,run_facts/* planFacts */.pE)(rt, run.facts, run.engine);
     const { withoutGha, ...buildx } = await (0,builder_buildx/* readyBuildx */.yo)(rt, inputs, (0,run_plan/* planRun */.n)(facts));
     // A buildx too old for the GitHub cache plans again without it.
-    const planFacts = withoutGha ? { ...facts, inputs: (0,cache_plan/* inputsWithoutGha */.KL)(inputs) } : facts;
+    const plannedFrom = withoutGha ? { ...facts, inputs: (0,cache_plan/* inputsWithoutGha */.KL)(inputs) } : facts;
     if (withoutGha)
         rt.warning(withoutGha);
-    const plan = withoutGha ? (0,run_plan/* planRun */.n)(planFacts) : (0,run_plan/* planRun */.n)(facts);
+    const plan = withoutGha ? (0,run_plan/* planRun */.n)(plannedFrom) : (0,run_plan/* planRun */.n)(facts);
     await (0,builder_buildx/* useBuilder */.nY)(rt, inputs, plan, buildx, run.ctx.temp);
     const nodes = (0,builder_buildx/* nodesOf */.Nh)((0,docker/* withBuildx */.xG)(rt.docker, buildx.binary), plan.build.builder).catch(() => []);
-    return { planFacts, plan, buildx, nodes };
+    return { planFacts: plannedFrom, plan, buildx, nodes };
 }
 /** The run after setup: its docker runs the buildx setup chose (the runner's plugin, or one it installed). */
 const onBuilder = (run, setup) => ({
@@ -3593,9 +3694,12 @@ async function build(started) {
         if ('fingerprint' in taken) {
             const base = await reads.baseline;
             const decision = (0,fingerprint/* skipDecision */.q0)(started.inputs, taken, base);
+            const unchanged = decision.skip && base.image ? { ...base, image: base.image } : undefined;
             if (decision.skip &&
-                base.image &&
-                (await nothingToBuild(started, reads, { ...base, image: base.image }, decision.record, await builder)))
+                unchanged &&
+                (started.inputs.mode === 'platform'
+                    ? await handOverUnchanged(started, reads, unchanged, decision.record, taken.fingerprint)
+                    : await nothingToBuild(started, reads, unchanged, decision.record, await builder)))
                 return;
             if (!decision.skip && decision.note)
                 started.rt.info(decision.note);
@@ -3607,7 +3711,7 @@ async function build(started) {
     const built = await buildImage(run, plan, reads);
     const inspected = await inspect(run, plan, built, reads);
     const taken = started.inputs.skipUnchanged ? await fingerprinting : said(run, await fingerprinting);
-    const rebuildReasons = (0,fingerprint/* whyBuild */.T8)(run.inputs, taken, { ...inspected.base, annotations: inspected.base.image?.annotations });
+    const rebuildReasons = (0,fingerprint/* whyBuild */.T8)(run.inputs, taken, inspected.base);
     rt.info(rebuildReasons.length ? `Built because: ${rebuildReasons.join('; ')}` : `The same inputs as ${inspected.base.ref}`);
     const exported = inspected.stale.length
         ? await phase(run, 'Export cache', () => exportCaches(rt, plan.build, inspected.stale))
@@ -3631,63 +3735,6 @@ async function build(started) {
         rebuildReasons
     });
 }
-/**
- * The image the tags point at was built from the same inputs: the tags move to it (every
- * repository must hold it already), and the run reports from its record. False, and nothing
- * done, when a repository lacks it: the run builds.
- */
-async function nothingToBuild(run, reads, base, record, builder) {
-    const { rt, inputs } = run;
-    const planFacts = {
-        ...run.facts,
-        engine: await run.engine,
-        ...(inputs.builder ? await (0,builder_buildx/* existingBuilderFacts */.Cx)(rt.docker, inputs) : {}),
-        layoutDir: (0,layout_store/* layoutStoreDir */.zE)(rt.env),
-        pid: process.pid
-    };
-    const plan = (0,run_plan/* planRun */.n)(planFacts);
-    // Every variant must be unchanged too: the run builds them all, or none.
-    const variants = inputs.variants.length ? await unchangedVariants(run, plan, planFacts, builder) : [];
-    if (!variants)
-        return false;
-    const images = [{ plan, digest: base.image.digest }, ...variants.map(v => ({ plan: v.plan, digest: v.base.image.digest }))];
-    const clientOf = (0,registry_client/* clientsFor */.US)(rt.env, message => rt.warning(message));
-    for (const { plan: p, digest } of images) {
-        const lacking = (await Promise.all(p.repositories.map(async (r) => ((await clientOf(r).manifestDigest(digest)) ? '' : r)))).filter(Boolean);
-        if (lacking.length) {
-            rt.info(`skip-unchanged: ${lacking.join(', ')} does not hold ${digest} yet; building`);
-            return false;
-        }
-    }
-    const { digest } = base.image;
-    rt.setOutput('tags', plan.tags.join('\n'));
-    rt.info(`Nothing to build: the same inputs as ${base.ref} (${digest}, built ${record.built})`);
-    await phase(run, 'Tag', async () => {
-        for (const { plan: p, digest: d } of images)
-            await publish(rt, d, p.repositories, p.tags);
-    });
-    const measured = { digest, image: base.image, base, buildMs: record.buildSeconds * 1000, steps: { steps: 0, cached: 0 } };
-    const nothing = {
-        digest,
-        built: record.built,
-        ...(record.revision ? { revision: record.revision } : {}),
-        ...(record.verify ? { verify: record.verify } : {})
-    };
-    const main = base.image.platforms[0];
-    const variantReports = variants.map(v => {
-        const platforms = (0,compare/* compare */.UD)(v.base.image.platforms, v.base.image);
-        return {
-            name: v.name,
-            target: v.target,
-            digest: v.base.image.digest,
-            tags: v.plan.tags,
-            platforms,
-            sizeVsMain: (platforms[0]?.size ?? 0) - (main?.size ?? 0)
-        };
-    });
-    await report(run, plan, reads, measured, { published: digest, recorded: record }, { rebuildReasons: [], nothingToBuild: nothing, ...(inputs.variants.length ? { variants: variantReports } : {}) });
-    return true;
-}
 /** What the image is built from, before any builder is set up: the fingerprint, or why there is none. */
 async function build_phases_fingerprint(run, builder) {
     return (0,builder_fingerprint/* takeFingerprint */.mP)(run.rt, run.reads, run.inputs, run.facts.dockerfile, await builder, fingerprint/* ACTION_MAJOR_MINOR */.Tm);
@@ -3703,7 +3750,7 @@ function said(run, taken) {
         run.rt.info(`No fingerprint this run: ${taken.unknowable.join('; ')}`);
     return taken;
 }
-/** Each platform handed over to the merge job: its digest, its build's figures, its attestations and where it was built. */
+/** Each platform handed over to the merge job: its digest, its build's figures, its attestations, where it was built, and what from. */
 async function handOverPlatforms(run, m, built, placed) {
     const { platforms } = m.image;
     const { milliseconds: buildMs, steps } = built.result;
@@ -3721,7 +3768,9 @@ async function handOverPlatforms(run, m, built, placed) {
             buildMs,
             steps,
             ...(own.length ? { attestations: own } : {}),
-            ...(builtOn ? { builtOn } : {})
+            ...(builtOn ? { builtOn } : {}),
+            ...(m.fingerprint ? { fingerprint: m.fingerprint } : {}),
+            ...(m.verification ? { verify: (0,verify/* verified */.zr)(m.verification) ? 'passed' : 'failed' } : {})
         }, run.ctx);
     }
     run.rt.info(`Handed over to the merge job: ${platforms.map(p => `${p.platform} ${p.digest}`).join(', ')}`);
@@ -3766,9 +3815,17 @@ function cachesOf(plan, built, inspected, exportSteps, mountUses) {
 
 
 
+
+
+
 /** The index of the handed-over platforms, in the order `platforms` names them: the same inputs give the same digest. */
 async function indexOf(client, handovers, annotations, warn) {
-    return makeIndex(await Promise.all(handovers.map(h => platformEntry(client, h.platform, h.digest, warn))), annotations);
+    const entries = await Promise.all(handovers.map(async (h) => {
+        const entry = await platformEntry(client, h.platform, h.digest, warn);
+        const recorded = (0,fingerprint/* platformEntryAnnotations */.QH)(h);
+        return Object.keys(recorded).length ? { ...entry, annotations: recorded } : entry;
+    }));
+    return makeIndex(entries, annotations);
 }
 async function merge(run) {
     const { rt, inputs, ctx, facts } = run;
@@ -3805,7 +3862,13 @@ async function merge(run) {
     const published = await publishImage(run, plan, reads, measured);
     // The platforms were built where their jobs said.
     const builtOn = handovers.flatMap(h => (h.builtOn ? [h.builtOn] : []));
-    await report(run, plan, reads, measured, published, builtOn.length ? { builtOn } : {});
+    // No platform was built, and the tags stayed on the published index: the same image, reported from its record.
+    const kept = base.image && published.published === base.image.digest ? (0,registry_history/* parseRecord */.Hh)(base.image.digest, base.image.annotations) : undefined;
+    const record = kept && handovers.every(h => h.unchanged) ? kept : undefined;
+    await report(run, plan, reads, measured, record ? { ...published, recorded: record } : published, {
+        ...(builtOn.length ? { builtOn } : {}),
+        ...(record ? { nothingToBuild: (0,report_report/* nothingToBuildOf */.Yb)(record) } : {})
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/main.ts
@@ -3862,7 +3925,7 @@ async function main(host, raw) {
         host.warning(`Build arg ${name} looks like a secret: a build arg's value stays in the image's history and metadata. Pass it with secrets (${name.toLowerCase()}=${name}) and read it in RUN --mount=type=secret,id=${name.toLowerCase()} instead.`);
     }
     (0,http/* setRequestTimeout */.T)(inputs.registryTimeoutMs);
-    const ctx = (0,run_facts/* readRunContext */.$)(host.env);
+    const ctx = (0,run_facts/* readRunContext */.$p)(host.env);
     (0,tags/* releaseVersion */.SF)(inputs, ctx); // a tag that is not a version is the user's to fix, said before anything runs
     const given = {
         rt: host,
@@ -3877,7 +3940,7 @@ async function main(host, raw) {
     const created = (0,source_date/* sourceDate */.e)(host, inputs, ctx);
     if ((0,registry_auth/* loginsOf */.Q)(inputs, reference/* registryOf */.Fv).length > 0)
         await phase(given, 'Log in', () => logIn(host, inputs));
-    const facts = await (0,run_facts/* gatherFacts */.p)(host, inputs, ctx, given.reads, created);
+    const facts = await (0,run_facts/* gatherFacts */.pc)(host, inputs, ctx, given.reads, created);
     // The run's own work directory (buildx's metadata file, the builder's config).
     const work = await (0,promises_.mkdtemp)((0,external_node_path_.join)(ctx.temp, 'ci-base-action-'));
     const run = { ...given, facts: { ...facts, work }, ...(engine ? { engine } : {}) };
@@ -3893,8 +3956,9 @@ async function main(host, raw) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  p: () => (/* binding */ gatherFacts),
-  $: () => (/* binding */ readRunContext)
+  pc: () => (/* binding */ gatherFacts),
+  pE: () => (/* binding */ planFacts),
+  $p: () => (/* binding */ readRunContext)
 });
 
 // EXTERNAL MODULE: external "node:fs"
@@ -3985,9 +4049,15 @@ async function releaseOf(rt, inputs, reads, version) {
 
 // EXTERNAL MODULE: ./src/pipeline/source-date.ts + 1 modules
 var source_date = __webpack_require__(9533);
+// EXTERNAL MODULE: ./src/pipeline/builder/buildx.ts + 1 modules
+var buildx = __webpack_require__(9402);
+// EXTERNAL MODULE: ./src/pipeline/builder/layout-store.ts
+var layout_store = __webpack_require__(1122);
 ;// CONCATENATED MODULE: ./src/pipeline/run-facts.ts
 // What a run finds out before it plans, gathered the same way by the action and by the dry run:
 // the commit's time (git), the versions already published (the registry's tags), the Dockerfile.
+
+
 
 
 
@@ -4004,6 +4074,17 @@ async function gatherFacts(rt, inputs, ctx, reads, created = (0,source_date/* so
         (0,promises_.readFile)(inputs.file, 'utf8').catch(() => '')
     ]);
     return { inputs, ctx, env: rt.env, now: rt.now(), release, sourceDateEpoch: date.epoch, dockerfile };
+}
+/** The facts a build plans from: the common ones and its work directory, the engine's, a named builder's driver and nodes, and this machine's layout. */
+async function planFacts(rt, common, engine) {
+    const { inputs } = common;
+    return {
+        ...common,
+        engine: await engine,
+        ...(inputs.builder ? await (0,buildx/* existingBuilderFacts */.Cx)(rt.docker, inputs) : {}),
+        layoutDir: (0,layout_store/* layoutStoreDir */.zE)(rt.env),
+        pid: process.pid
+    };
 }
 
 
