@@ -68,7 +68,7 @@ async function run() {
         if (isPost)
             await (await __webpack_require__.e(/* import() */ 26).then(__webpack_require__.bind(__webpack_require__, 7026))).post(runtime);
         else
-            await (await Promise.all(/* import() */[__webpack_require__.e(924), __webpack_require__.e(816)]).then(__webpack_require__.bind(__webpack_require__, 8924))).main(runtime, readInputs());
+            await (await Promise.all(/* import() */[__webpack_require__.e(469), __webpack_require__.e(816)]).then(__webpack_require__.bind(__webpack_require__, 5469))).main(runtime, readInputs());
     }
     catch (e) {
         // post never fails the job; main fails with the reason.

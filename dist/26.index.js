@@ -297,10 +297,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _github_local_cache_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9780);
 /* harmony import */ var _github_image_cache_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2106);
-/* harmony import */ var _core_builder_args_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9170);
-/* harmony import */ var _host_docker_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2897);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4296);
-/* harmony import */ var _builder_verify_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1);
+/* harmony import */ var _core_builder_args_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9170);
+/* harmony import */ var _host_docker_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2897);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4296);
+/* harmony import */ var _builder_verify_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1);
 // The post step: save cache, remove the builder main created, log out. Every cleanup is
 // its own try; a failure is a warning, never a failed job.
 
@@ -312,13 +312,13 @@ __webpack_require__.r(__webpack_exports__);
 async function post(rt) {
     const state = rt.postState();
     // The builder is removed with the buildx that created it.
-    rt = { ...rt, docker: (0,_host_docker_js__WEBPACK_IMPORTED_MODULE_2__/* .withBuildx */ .xG)(rt.docker, state.buildx) };
+    rt = { ...rt, docker: (0,_host_docker_js__WEBPACK_IMPORTED_MODULE_3__/* .withBuildx */ .xG)(rt.docker, state.buildx) };
     const cleanup = async (what, fn) => {
         try {
             await rt.group(what, fn);
         }
         catch (e) {
-            rt.warning(`${what} failed: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .g)(e)}`);
+            rt.warning(`${what} failed: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorMessage */ .g)(e)}`);
         }
     };
     const local = state.localCache;
@@ -335,12 +335,12 @@ async function post(rt) {
         await cleanup('Save builder image', () => (0,_github_image_cache_js__WEBPACK_IMPORTED_MODULE_1__/* .saveCachedImage */ .P)(rt, buildkit, 'builder image'));
     const verifyKey = state.verifyKey;
     if (verifyKey)
-        await cleanup('Remove verify containers', () => (0,_builder_verify_js__WEBPACK_IMPORTED_MODULE_3__/* .removeVerifyLeftovers */ .u)(rt, verifyKey, state.verifyImage));
+        await cleanup('Remove verify containers', () => (0,_builder_verify_js__WEBPACK_IMPORTED_MODULE_4__/* .removeVerifyLeftovers */ .u)(rt, verifyKey, state.verifyImage));
     const builder = state.builder;
     if (builder)
-        await cleanup(`Remove builder ${builder}`, () => (0,_host_docker_js__WEBPACK_IMPORTED_MODULE_2__/* .mustRun */ .Pv)(rt.docker, (0,_core_builder_args_js__WEBPACK_IMPORTED_MODULE_5__/* .removeBuilderArgs */ .tk)(builder), 'Removing the builder'));
+        await cleanup(`Remove builder ${builder}`, () => (0,_host_docker_js__WEBPACK_IMPORTED_MODULE_3__/* .mustRun */ .Pv)(rt.docker, (0,_core_builder_args_js__WEBPACK_IMPORTED_MODULE_2__/* .removeBuilderArgs */ .tk)(builder), 'Removing the builder'));
     for (const registry of state.logouts ?? [])
-        await cleanup(`Log out of ${registry}`, () => (0,_host_docker_js__WEBPACK_IMPORTED_MODULE_2__/* .mustRun */ .Pv)(rt.docker, (0,_core_builder_args_js__WEBPACK_IMPORTED_MODULE_5__/* .logoutArgs */ .m9)(registry), 'Logging out'));
+        await cleanup(`Log out of ${registry}`, () => (0,_host_docker_js__WEBPACK_IMPORTED_MODULE_3__/* .mustRun */ .Pv)(rt.docker, (0,_core_builder_args_js__WEBPACK_IMPORTED_MODULE_2__/* .logoutArgs */ .m9)(registry), 'Logging out'));
 }
 
 

@@ -278,7 +278,7 @@ async function run(argv) {
             out(await help());
             return inv.command || inv.help ? 0 : 2;
         }
-        const build = async (i) => (await Promise.all(/* import() */[__webpack_require__.e(924), __webpack_require__.e(624)]).then(__webpack_require__.bind(__webpack_require__, 624))).build(i, out, colors, errColors);
+        const build = async (i) => (await Promise.all(/* import() */[__webpack_require__.e(469), __webpack_require__.e(624)]).then(__webpack_require__.bind(__webpack_require__, 624))).build(i, out, colors, errColors);
         const commands = { build, inspect, compare: compareImages, history };
         return await commands[inv.command](inv);
     }

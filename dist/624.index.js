@@ -19,8 +19,8 @@ var external_node_fs_ = __webpack_require__(3024);
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/pipeline/main.ts + 27 modules
-var main = __webpack_require__(8924);
+// EXTERNAL MODULE: ./src/pipeline/main.ts + 28 modules
+var main = __webpack_require__(5469);
 // EXTERNAL MODULE: ./src/pipeline/post.ts
 var post = __webpack_require__(7026);
 // EXTERNAL MODULE: ./src/pipeline/host/optional-reads.ts
@@ -67,7 +67,7 @@ async function dryRun(rt, raw) {
     const ctx = (0,run_facts/* readRunContext */.$p)(rt.env);
     const reads = new optional_reads/* OptionalReads */.O(optional_reads/* OPTIONAL_READS_BUDGET_MS */.o, message => rt.warning(message));
     const facts = await (0,run_facts/* gatherFacts */.pc)(rt, inputs, ctx, reads);
-    const plan = (0,run_plan/* planRun */.n)(await (0,run_facts/* planFacts */.pE)(rt, { ...facts, work: (0,external_node_path_.join)(ctx.temp, 'ci-base-action-XXXXXX') }, (0,buildx/* askEngineIfAuto */.ct)(rt, inputs)));
+    const plan = (0,run_plan/* planRun */.n)(await (0,run_facts/* planFacts */.pE)(rt, { ...facts, work: (0,external_node_path_.join)(ctx.temp, 'ci-base-action-XXXXXX') }, (0,buildx/* askEngine */.sb)(rt, inputs)));
     const commands = [];
     const notes = [];
     // Whether it would build and why: the fingerprint against the one on the image it would replace.
@@ -102,7 +102,9 @@ async function dryRun(rt, raw) {
     }
     else
         commands.push(['docker', ...(0,args/* buildArgs */.CH)(build)]);
-    if (inputs.push && !build.pushTo.length)
+    if (build.frontTo.length)
+        notes.push("the docker driver cannot push by digest, and this machine kept no OCI layout: the engine pushes to the action's own registry on 127.0.0.1 (PORT is chosen when it listens), which keeps only what the registry lacks; the action pushes that by digest, then points the tags at it");
+    else if (inputs.push && !build.pushTo.length)
         notes.push('the docker driver cannot push by digest: the action pushes the OCI layout itself, then points the tags at its digest');
     if (build.pushTo.length)
         notes.push(`then every tag is pointed at the pushed digest: ${plan.tags.join(', ')}`);
@@ -183,10 +185,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _github_local_cache_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9780);
 /* harmony import */ var _github_image_cache_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2106);
-/* harmony import */ var _core_builder_args_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9170);
-/* harmony import */ var _host_docker_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2897);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4296);
-/* harmony import */ var _builder_verify_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1);
+/* harmony import */ var _core_builder_args_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9170);
+/* harmony import */ var _host_docker_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2897);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4296);
+/* harmony import */ var _builder_verify_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1);
 // The post step: save cache, remove the builder main created, log out. Every cleanup is
 // its own try; a failure is a warning, never a failed job.
 
@@ -198,13 +200,13 @@ __webpack_require__.r(__webpack_exports__);
 async function post(rt) {
     const state = rt.postState();
     // The builder is removed with the buildx that created it.
-    rt = { ...rt, docker: (0,_host_docker_js__WEBPACK_IMPORTED_MODULE_2__/* .withBuildx */ .xG)(rt.docker, state.buildx) };
+    rt = { ...rt, docker: (0,_host_docker_js__WEBPACK_IMPORTED_MODULE_3__/* .withBuildx */ .xG)(rt.docker, state.buildx) };
     const cleanup = async (what, fn) => {
         try {
             await rt.group(what, fn);
         }
         catch (e) {
-            rt.warning(`${what} failed: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .g)(e)}`);
+            rt.warning(`${what} failed: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorMessage */ .g)(e)}`);
         }
     };
     const local = state.localCache;
@@ -221,12 +223,12 @@ async function post(rt) {
         await cleanup('Save builder image', () => (0,_github_image_cache_js__WEBPACK_IMPORTED_MODULE_1__/* .saveCachedImage */ .P)(rt, buildkit, 'builder image'));
     const verifyKey = state.verifyKey;
     if (verifyKey)
-        await cleanup('Remove verify containers', () => (0,_builder_verify_js__WEBPACK_IMPORTED_MODULE_3__/* .removeVerifyLeftovers */ .u)(rt, verifyKey, state.verifyImage));
+        await cleanup('Remove verify containers', () => (0,_builder_verify_js__WEBPACK_IMPORTED_MODULE_4__/* .removeVerifyLeftovers */ .u)(rt, verifyKey, state.verifyImage));
     const builder = state.builder;
     if (builder)
-        await cleanup(`Remove builder ${builder}`, () => (0,_host_docker_js__WEBPACK_IMPORTED_MODULE_2__/* .mustRun */ .Pv)(rt.docker, (0,_core_builder_args_js__WEBPACK_IMPORTED_MODULE_5__/* .removeBuilderArgs */ .tk)(builder), 'Removing the builder'));
+        await cleanup(`Remove builder ${builder}`, () => (0,_host_docker_js__WEBPACK_IMPORTED_MODULE_3__/* .mustRun */ .Pv)(rt.docker, (0,_core_builder_args_js__WEBPACK_IMPORTED_MODULE_2__/* .removeBuilderArgs */ .tk)(builder), 'Removing the builder'));
     for (const registry of state.logouts ?? [])
-        await cleanup(`Log out of ${registry}`, () => (0,_host_docker_js__WEBPACK_IMPORTED_MODULE_2__/* .mustRun */ .Pv)(rt.docker, (0,_core_builder_args_js__WEBPACK_IMPORTED_MODULE_5__/* .logoutArgs */ .m9)(registry), 'Logging out'));
+        await cleanup(`Log out of ${registry}`, () => (0,_host_docker_js__WEBPACK_IMPORTED_MODULE_3__/* .mustRun */ .Pv)(rt.docker, (0,_core_builder_args_js__WEBPACK_IMPORTED_MODULE_2__/* .logoutArgs */ .m9)(registry), 'Logging out'));
 }
 
 

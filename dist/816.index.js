@@ -1280,15 +1280,38 @@ async function engineFacts(run, env) {
             req.on('error', () => resolve(undefined));
             req.on('timeout', () => req.destroy());
         });
-        if (info)
-            return { containerdStore: info.includes('io.containerd.snapshotter'), ...versionOf(/"ServerVersion":"([^"]*)"/.exec(info)?.[1]) };
+        if (info) {
+            // Read as JSON: "Name" is also a plugin's and a runtime's key inside it.
+            const top = parsedOrEmpty(info);
+            const text = (value) => (typeof value === 'string' ? value : undefined);
+            return {
+                containerdStore: info.includes('io.containerd.snapshotter'),
+                ...named('version', text(top.ServerVersion)),
+                ...named('name', text(top.Name))
+            };
+        }
     }
-    const info = await (0,_docker_js__WEBPACK_IMPORTED_MODULE_5__/* .mustRun */ .Pv)(run, ['info', '--format', '{{json .DriverStatus}} {{.ServerVersion}}'], 'Reading docker info', {
+    const info = await (0,_docker_js__WEBPACK_IMPORTED_MODULE_5__/* .mustRun */ .Pv)(run, ['info', '--format', '{{json .DriverStatus}} {{.Name}} {{.ServerVersion}}'], 'Reading docker info', {
         quiet: true
     });
-    return { containerdStore: info.stdout.includes('io.containerd.snapshotter'), ...versionOf(info.stdout.trim().split(' ').pop()) };
+    const words = info.stdout.trim().split(' ');
+    return {
+        containerdStore: info.stdout.includes('io.containerd.snapshotter'),
+        ...named('version', words.at(-1)),
+        ...named('name', words.at(-2))
+    };
 }
-const versionOf = (version) => (version ? { version } : {});
+/** The engine's /info answer as an object; an unreadable one gives no name or version. */
+function parsedOrEmpty(info) {
+    try {
+        const value = JSON.parse(info);
+        return typeof value === 'object' && value !== null ? value : {};
+    }
+    catch {
+        return {};
+    }
+}
+const named = (key, value) => (value ? { [key]: value } : {});
 function localDockerSocket(env) {
     if (env.DOCKER_CONTEXT)
         return undefined;
@@ -1618,11 +1641,11 @@ async function copyIndex(clientOf, from, repositories) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _host_docker_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2897);
-/* harmony import */ var _core_builder_args_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9170);
-/* harmony import */ var _core_registry_image_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(594);
-/* harmony import */ var _registry_client_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7345);
+/* harmony import */ var _core_builder_args_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9170);
+/* harmony import */ var _core_registry_image_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(594);
+/* harmony import */ var _registry_client_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7345);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4296);
-/* harmony import */ var _core_registry_reference_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7882);
+/* harmony import */ var _core_registry_reference_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7882);
 // Where image manifests are read from: the registry after a push (or the published baseline),
 // or the OCI layout the build wrote.
 
@@ -1638,7 +1661,7 @@ async function copyIndex(clientOf, from, repositories) {
  * imagetools (which knows every registry setup docker does) when that cannot answer.
  */
 function registrySource(run, repository, env, onRetry, signal) {
-    const http = (0,_registry_client_js__WEBPACK_IMPORTED_MODULE_4__/* .clientFor */ .$V)(repository, env, onRetry, signal);
+    const http = (0,_registry_client_js__WEBPACK_IMPORTED_MODULE_5__/* .clientFor */ .$V)(repository, env, onRetry, signal);
     const at = (refOrDigest) => (refOrDigest.startsWith('sha256:') ? `${repository}@${refOrDigest}` : refOrDigest);
     const either = async (fast, slow) => {
         try {
@@ -1646,14 +1669,14 @@ function registrySource(run, repository, env, onRetry, signal) {
         }
         catch (e) {
             // A read whose time ran out is over: imagetools would wait on the same silent registry.
-            if (e instanceof _registry_client_js__WEBPACK_IMPORTED_MODULE_4__/* .NotFoundError */ .m_ || signal?.aborted)
+            if (e instanceof _registry_client_js__WEBPACK_IMPORTED_MODULE_5__/* .NotFoundError */ .m_ || signal?.aborted)
                 throw e;
             return slow();
         }
     };
     return {
-        manifest: refOrDigest => either(() => http.manifest((0,_core_registry_reference_js__WEBPACK_IMPORTED_MODULE_5__/* .tagOf */ .cO)(refOrDigest)), async () => (await (0,_host_docker_js__WEBPACK_IMPORTED_MODULE_2__/* .mustRun */ .Pv)(run, (0,_core_builder_args_js__WEBPACK_IMPORTED_MODULE_6__/* .inspectRawArgs */ .qr)(at(refOrDigest)), `Reading manifest ${at(refOrDigest)}`, { quiet: true })).stdout),
-        config: (manifestDigest, manifest) => either(async () => (0,_core_registry_image_js__WEBPACK_IMPORTED_MODULE_3__/* .parseImageConfig */ .FB)(await http.blob(manifest.config.digest)), async () => (0,_core_registry_image_js__WEBPACK_IMPORTED_MODULE_3__/* .parseImageConfig */ .FB)((await (0,_host_docker_js__WEBPACK_IMPORTED_MODULE_2__/* .mustRun */ .Pv)(run, (0,_core_builder_args_js__WEBPACK_IMPORTED_MODULE_6__/* .inspectConfigArgs */ .ey)(at(manifestDigest)), `Reading image config ${at(manifestDigest)}`, { quiet: true }))
+        manifest: refOrDigest => either(() => http.manifest((0,_core_registry_reference_js__WEBPACK_IMPORTED_MODULE_6__/* .tagOf */ .cO)(refOrDigest)), async () => (await (0,_host_docker_js__WEBPACK_IMPORTED_MODULE_2__/* .mustRun */ .Pv)(run, (0,_core_builder_args_js__WEBPACK_IMPORTED_MODULE_3__/* .inspectRawArgs */ .qr)(at(refOrDigest)), `Reading manifest ${at(refOrDigest)}`, { quiet: true })).stdout),
+        config: (manifestDigest, manifest) => either(async () => (0,_core_registry_image_js__WEBPACK_IMPORTED_MODULE_4__/* .parseImageConfig */ .FB)(await http.blob(manifest.config.digest)), async () => (0,_core_registry_image_js__WEBPACK_IMPORTED_MODULE_4__/* .parseImageConfig */ .FB)((await (0,_host_docker_js__WEBPACK_IMPORTED_MODULE_2__/* .mustRun */ .Pv)(run, (0,_core_builder_args_js__WEBPACK_IMPORTED_MODULE_3__/* .inspectConfigArgs */ .ey)(at(manifestDigest)), `Reading image config ${at(manifestDigest)}`, { quiet: true }))
             .stdout))
     };
 }
@@ -1666,7 +1689,7 @@ function ociLayoutSource(dir) {
                 throw new Error(`An OCI layout is read by digest, not by '${digest}'`);
             return blob(digest);
         },
-        config: async (_digest, manifest) => (0,_core_registry_image_js__WEBPACK_IMPORTED_MODULE_3__/* .parseImageConfig */ .FB)(await blob(manifest.config.digest))
+        config: async (_digest, manifest) => (0,_core_registry_image_js__WEBPACK_IMPORTED_MODULE_4__/* .parseImageConfig */ .FB)(await blob(manifest.config.digest))
     };
 }
 /** The published image to compare with, an optional read. Not there yet is no error: the report says "new". */
@@ -1674,20 +1697,20 @@ async function readBaseline(run, ref, order, env, reads) {
     if (!ref)
         return { ref, status: 'none' };
     try {
-        const image = await reads.read(`the baseline ${ref}`, signal => (0,_core_registry_image_js__WEBPACK_IMPORTED_MODULE_3__/* .readImage */ .AM)(registrySource(run, (0,_core_registry_reference_js__WEBPACK_IMPORTED_MODULE_5__/* .repositoryOf */ ._M)(ref), env, undefined, signal), ref, order));
+        const image = await reads.read(`the baseline ${ref}`, signal => (0,_core_registry_image_js__WEBPACK_IMPORTED_MODULE_4__/* .readImage */ .AM)(registrySource(run, (0,_core_registry_reference_js__WEBPACK_IMPORTED_MODULE_6__/* .repositoryOf */ ._M)(ref), env, undefined, signal), ref, order));
         return image
             ? { ref, status: 'found', image }
             : { ref, status: 'unavailable', reason: 'the registry did not answer in time', warned: true };
     }
     catch (e) {
         const reason = (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .errorMessage */ .g)(e);
-        if (e instanceof _registry_client_js__WEBPACK_IMPORTED_MODULE_4__/* .NotFoundError */ .m_ || /not found|manifest unknown|404/i.test(reason))
+        if (e instanceof _registry_client_js__WEBPACK_IMPORTED_MODULE_5__/* .NotFoundError */ .m_ || /not found|manifest unknown|404/i.test(reason))
             return { ref, status: 'missing' };
         return { ref, status: 'unavailable', reason: reason.split('\n').filter(Boolean).pop() };
     }
 }
 /** An image just pushed, read back (see readBack: a registry's reads may lag its writes). */
-const readFreshImage = (source, ref, order, warn) => (0,_registry_client_js__WEBPACK_IMPORTED_MODULE_4__/* .readBack */ .e7)(ref, () => (0,_core_registry_image_js__WEBPACK_IMPORTED_MODULE_3__/* .readImage */ .AM)(source, ref, order), warn);
+const readFreshImage = (source, ref, order, warn) => (0,_registry_client_js__WEBPACK_IMPORTED_MODULE_5__/* .readBack */ .e7)(ref, () => (0,_core_registry_image_js__WEBPACK_IMPORTED_MODULE_4__/* .readImage */ .AM)(source, ref, order), warn);
 
 
 /***/ }),
@@ -1807,8 +1830,12 @@ class RegistryClient {
         return res.status === 404 ? '' : (res.headers.get('docker-content-digest') ?? '');
     }
     async hasBlob(digest) {
+        return (await this.blobSize(digest)) !== undefined;
+    }
+    /** A blob's size as the registry has it; undefined when it has no such blob. */
+    async blobSize(digest) {
         const res = await this.retrying(`HEAD blob ${digest}`, () => this.call(`/v2/${this.ref.repository}/blobs/${digest}`, { method: 'HEAD', accept: [404] }));
-        return res.status !== 404;
+        return res.status === 404 ? undefined : Number(res.headers.get('content-length') ?? 0);
     }
     /** A monolithic upload: one POST for a session, one PUT with the bytes and their digest. */
     async uploadBlob(digest, bytes) {

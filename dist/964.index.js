@@ -9,6 +9,7 @@ export const modules = {
 /* harmony export */   C6: () => (/* binding */ appendNodeArgs),
 /* harmony export */   CH: () => (/* binding */ buildArgs),
 /* harmony export */   MF: () => (/* binding */ binfmtArgs),
+/* harmony export */   QQ: () => (/* binding */ keptName),
 /* harmony export */   R2: () => (/* binding */ createBuilderArgs),
 /* harmony export */   WB: () => (/* binding */ buildEnv),
 /* harmony export */   ar: () => (/* binding */ checkArgs),
@@ -17,9 +18,14 @@ export const modules = {
 /* harmony export */   iB: () => (/* binding */ helperBuildArgs),
 /* harmony export */   m9: () => (/* binding */ logoutArgs),
 /* harmony export */   qr: () => (/* binding */ inspectRawArgs),
-/* harmony export */   tk: () => (/* binding */ removeBuilderArgs)
+/* harmony export */   tk: () => (/* binding */ removeBuilderArgs),
+/* harmony export */   xx: () => (/* binding */ frontName)
 /* harmony export */ });
 /* unused harmony export gitContextHost */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+// argv for every docker command the action runs, as data: nothing goes through a shell.
+
 function buildArgs(plan) {
     const { inputs } = plan;
     const args = ['buildx', 'build'];
@@ -89,6 +95,8 @@ function buildArgs(plan) {
         args.push('--output', 'type=cacheonly');
     else if (plan.pushTo.length)
         args.push('--output', imageOutput(plan.pushTo, inputs.rewriteTimestamp));
+    else if (plan.frontTo.length)
+        args.push('--output', frontOutput(plan.front ?? '127.0.0.1:PORT', inputs.rewriteTimestamp));
     else
         args.push('--output', `type=oci,dest=${plan.ociDir},tar=false${rewrite(inputs.rewriteTimestamp)}`);
     args.push('--metadata-file', plan.metadataFile);
@@ -164,6 +172,13 @@ const gitTokenSecret = (inputs) => {
 // served from cache is byte-identical anyway.
 const rewrite = (on) => (on ? ',rewrite-timestamp=true' : '');
 /** buildx's CSV: a value holding commas (several names) is quoted. */
+/** The name the engine pushes to on the front: the front's own, so no tag of any registry moves. */
+const frontName = (front) => `${front}/ci-base-action/push:build`;
+/** The engine's name for the last image it pushed through a front to a repository: one per repository, moved each run. */
+const keptName = (repository) => `ci-base-action/pushed:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(repository).digest('hex').slice(0, 12)}`;
+function frontOutput(front, rewriteTimestamp) {
+    return `type=image,name=${frontName(front)},push=true,oci-mediatypes=true${rewrite(rewriteTimestamp)}`;
+}
 function imageOutput(repositories, rewriteTimestamp) {
     const names = repositories.length > 1 ? `"name=${repositories.join(',')}"` : `name=${repositories[0]}`;
     return `type=image,${names},push-by-digest=true,name-canonical=true,push=true${rewrite(rewriteTimestamp)}`;
@@ -235,11 +250,11 @@ const inspectConfigArgs = (ref) => ['buildx', 'imagetools', 'inspect', '--format
 /* unused harmony exports DEFAULT_BUILDX, loopbackRegistries, buildkitdConfig */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _registry_reference_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7882);
+/* harmony import */ var _registry_reference_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7882);
 /* harmony import */ var _cache_plan_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9961);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9170);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9567);
-/* harmony import */ var _github_image_cache_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(145);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9170);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9567);
+/* harmony import */ var _github_image_cache_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(145);
 /* harmony import */ var _emulation_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1499);
 // The builder a run uses, decided from the inputs and what the machine has: which buildx, which
 // driver, and the spec of a builder to create (its buildkitd config, TLS files, nodes). Pure.
@@ -274,7 +289,7 @@ function buildxToInstall(wanted, installed, need = buildxNeeded([])) {
         return { version: wanted.startsWith('v') ? wanted : `v${wanted}`, why: 'as buildx-version asks' };
     if (!installed)
         return { version: DEFAULT_BUILDX, why: 'the runner has none' };
-    if ((0,_version_js__WEBPACK_IMPORTED_MODULE_3__/* .atLeast */ .j)(installed, need.version))
+    if ((0,_version_js__WEBPACK_IMPORTED_MODULE_4__/* .atLeast */ .j)(installed, need.version))
         return undefined;
     return { version: DEFAULT_BUILDX, why: `the runner's ${installed} is older than ${need.version}, which ${need.why} needs` };
 }
@@ -298,7 +313,7 @@ function chooseDriver(inputs, facts, cacheTo) {
 }
 /** Registries on the runner's loopback (a `services:` registry) that a builder must reach over plain HTTP. */
 function loopbackRegistries(refs) {
-    return [...new Set(refs.map(_registry_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .registryOf */ .Fv).filter(_registry_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .isLoopbackHost */ .cW))];
+    return [...new Set(refs.map(_registry_reference_js__WEBPACK_IMPORTED_MODULE_5__/* .registryOf */ .Fv).filter(_registry_reference_js__WEBPACK_IMPORTED_MODULE_5__/* .isLoopbackHost */ .cW))];
 }
 function buildkitdConfig(userConfig, plainHttp, entitlements = []) {
     const extra = plainHttp
@@ -321,7 +336,7 @@ function builderSpec(inputs, driver, name, tempDir, refs) {
     const driverOpts = [...inputs.driverOpts];
     // The pinned BuildKit, under the local name the pipeline readies it as (from the GitHub cache, or pulled by digest).
     if (driver === 'docker-container' && !driverOpts.some(o => o.startsWith('image=')))
-        driverOpts.push(`image=${(0,_github_image_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .pinnedLocalName */ .Z)(inputs.buildkitImage)}`);
+        driverOpts.push(`image=${(0,_github_image_cache_js__WEBPACK_IMPORTED_MODULE_3__/* .pinnedLocalName */ .Z)(inputs.buildkitImage)}`);
     if (driver === 'docker-container' && loopback.length && !driverOpts.some(o => o.startsWith('network='))) {
         driverOpts.push('network=host');
     }
@@ -342,7 +357,7 @@ function builderSpec(inputs, driver, name, tempDir, refs) {
     const config = buildkitdConfig(inputs.buildkitdConfig, loopback, inputs.allow);
     const configFile = config.trim() ? (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(tempDir, `${name}-buildkitd.toml`) : '';
     const first = firstNodePlatforms(inputs, driver);
-    const appends = inputs.appendNodes.map(node => (0,_args_js__WEBPACK_IMPORTED_MODULE_5__/* .appendNodeArgs */ .C6)(name, driver, node, driver === 'remote' ? tlsOpts : driver === 'kubernetes' ? kubernetesNodeOpts(driverOpts, [node.platform]) : []));
+    const appends = inputs.appendNodes.map(node => (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .appendNodeArgs */ .C6)(name, driver, node, driver === 'remote' ? tlsOpts : driver === 'kubernetes' ? kubernetesNodeOpts(driverOpts, [node.platform]) : []));
     return {
         spec: {
             name,

@@ -15,6 +15,7 @@ export const bareBuildPlan = (inputs: BuildInputs, extra: Partial<BuildPlan> = {
   metadataFile: '/tmp/m.json',
   ociDir: '/tmp/oci',
   pushTo: [],
+  frontTo: [],
   loadTags: [],
   sourceDateEpoch: 1732000000,
   ...extra

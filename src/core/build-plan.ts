@@ -42,6 +42,8 @@ interface PlanFacts {
   work: string
   /** The machine's OCI layout, kept across runs, that a build the builder cannot push is exported to. */
   layoutDir: string
+  layoutKept?: boolean
+  engineHere?: boolean
   dockerfile: string
   sourceDateEpoch: number
   /** The local name a build is loaded under to be verified ('' when none). */
@@ -55,6 +57,10 @@ interface PlanFacts {
 export function makeBuildPlan(f: PlanFacts): BuildPlan {
   const { inputs } = f
   const labels = ociLabels(inputs, f.ctx, new Date(f.sourceDateEpoch * 1000), f.dockerfile, f.version)
+  // Exporting to a layout this machine did not keep writes every layer again: where the engine
+  // runs here, it pushes to the action's front instead, which keeps only what the registry lacks.
+  // Not with rewrite-timestamp: the engine's image export unpacks, and BuildKit refuses both.
+  const front = inputs.push && f.driver === 'docker' && f.layoutKept === false && f.engineHere === true && !inputs.rewriteTimestamp
   return {
     inputs,
     builder: f.builder,
@@ -66,9 +72,10 @@ export function makeBuildPlan(f: PlanFacts): BuildPlan {
     cacheToAfter: f.cache.toIfStale,
     inlineCache: f.cache.inline,
     metadataFile: join(f.work, 'metadata.json'),
-    ociDir: f.layoutDir,
+    ociDir: front ? join(f.work, 'engine-push') : f.layoutDir,
     // Builders that can push by digest do; the docker driver cannot, so its layout is pushed by the action.
     pushTo: inputs.push && f.driver !== 'docker' ? f.repositories : [],
+    frontTo: front ? f.repositories : [],
     sourceDateEpoch: f.sourceDateEpoch,
     loadTags: [...(inputs.load ? f.tags : []), ...(f.verifyName ? [f.verifyName] : [])]
   }

@@ -26,7 +26,7 @@ export interface RunFacts {
   sourceDateEpoch: number
   /** The Dockerfile's text ('' when it cannot be read: buildx says why). */
   dockerfile: string
-  /** The engine, asked only when `driver: auto` has to choose. */
+  /** The engine, asked when it may build: `auto` chooses by it, and the docker driver pushes by whether it runs here. */
   engine?: EngineFacts
   /** The driver of the builder the `builder` input names, and its nodes. */
   existingDriver?: Driver
@@ -34,6 +34,10 @@ export interface RunFacts {
   /** The run's own work directory, and the machine's OCI layout kept across runs. */
   work: string
   layoutDir: string
+  /** Whether that layout holds an image already (a runner whose files are kept); unknown counts as kept. */
+  layoutKept?: boolean
+  /** Whether the engine runs on this machine (its name is this host's): it can reach a port of 127.0.0.1 here. */
+  engineHere?: boolean
   /** Part of this run's own names (its builder, its verify containers). */
   pid: number
 }
@@ -100,6 +104,8 @@ export function planRun(f: RunFacts): RunPlan {
     driver,
     work: f.work,
     layoutDir: f.layoutDir,
+    ...(f.layoutKept !== undefined ? { layoutKept: f.layoutKept } : {}),
+    ...(f.engineHere !== undefined ? { engineHere: f.engineHere } : {}),
     dockerfile: f.dockerfile,
     sourceDateEpoch: f.sourceDateEpoch,
     verifyName: localName,

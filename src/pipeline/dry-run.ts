@@ -9,7 +9,7 @@ import { planRun } from '../core/run-plan.js'
 import { buildArgs, createBuilderArgs, loginArgs } from '../core/builder/args.js'
 import { registryOf } from '../core/registry/reference.js'
 import { loginsOf } from '../core/inputs/registry-auth.js'
-import { askEngineIfAuto } from './builder/buildx.js'
+import { askEngine } from './builder/buildx.js'
 import { gatherFacts, planFacts, readRunContext } from './run-facts.js'
 import type { Runtime } from './host/runtime.js'
 import { readBaseline } from './registry/image-sources.js'
@@ -28,7 +28,7 @@ export async function dryRun(rt: Runtime, raw: RawInputs): Promise<DryRun> {
   const ctx = readRunContext(rt.env)
   const reads = new OptionalReads(OPTIONAL_READS_BUDGET_MS, message => rt.warning(message))
   const facts = await gatherFacts(rt, inputs, ctx, reads)
-  const plan = planRun(await planFacts(rt, { ...facts, work: join(ctx.temp, 'ci-base-action-XXXXXX') }, askEngineIfAuto(rt, inputs)))
+  const plan = planRun(await planFacts(rt, { ...facts, work: join(ctx.temp, 'ci-base-action-XXXXXX') }, askEngine(rt, inputs)))
   const commands: string[][] = []
   const notes: string[] = []
   // Whether it would build and why: the fingerprint against the one on the image it would replace.
@@ -60,7 +60,11 @@ export async function dryRun(rt: Runtime, raw: RawInputs): Promise<DryRun> {
       `one build per node (${plan.split.map(n => `${n.platforms.join(', ')} on ${n.node}`).join('; ')}), side by side; then the action writes their index`
     )
   } else commands.push(['docker', ...buildArgs(build)])
-  if (inputs.push && !build.pushTo.length)
+  if (build.frontTo.length)
+    notes.push(
+      "the docker driver cannot push by digest, and this machine kept no OCI layout: the engine pushes to the action's own registry on 127.0.0.1 (PORT is chosen when it listens), which keeps only what the registry lacks; the action pushes that by digest, then points the tags at it"
+    )
+  else if (inputs.push && !build.pushTo.length)
     notes.push('the docker driver cannot push by digest: the action pushes the OCI layout itself, then points the tags at its digest')
   if (build.pushTo.length) notes.push(`then every tag is pointed at the pushed digest: ${plan.tags.join(', ')}`)
   if (build.loadTags.length) commands.push(['docker', ...buildArgs({ ...build, loadOnly: true })])

@@ -1,5 +1,6 @@
 // The phases every built image goes through, the main image and each variant alike, each on its
 // own plan: the build (and push by digest), the image read back, the layout tidied, verify.
+import { rm } from 'node:fs/promises'
 import { readImage, type Baseline, type ImageInfo } from '../core/registry/image.js'
 import { cacheFaultWarning, cacheSpecAttrs, staleCaches } from '../core/builder/cache-plan.js'
 import type { RunPlan } from '../core/run-plan.js'
@@ -19,6 +20,8 @@ import { phase, type Given } from './phases.js'
 
 /** buildx pushes the image itself (a split build, or one that pushes by digest): no separate push. */
 const pushesItself = (plan: RunPlan) => plan.build.pushTo.length > 0
+/** The image is read back from the registry: the builder pushed it, or the engine front kept only what the registry lacked. */
+const readFromRegistry = (plan: RunPlan) => pushesItself(plan) || plan.build.frontTo.length > 0
 
 /** What a build made. */
 export interface Built {
@@ -73,7 +76,7 @@ export function inspect(run: Given, plan: RunPlan, built: Built, reads: Baseline
       const { repositories, build } = plan
       const warn = (message: string) => rt.warning(message)
       const [image, base] = await Promise.all([
-        pushesItself(plan)
+        readFromRegistry(plan)
           ? readFreshImage(
               registrySource(rt.docker, repositories[0], rt.env, warn),
               `${repositories[0]}@${built.digest}`,
@@ -99,8 +102,10 @@ export function inspect(run: Given, plan: RunPlan, built: Built, reads: Baseline
 export async function tidy(run: Given, plan: RunPlan, built: Built, exportFaults: CacheFault[]): Promise<void> {
   const faults = cacheFaultWarning([...built.result.cacheFaults, ...exportFaults])
   if (faults) run.rt.warning(faults)
-  const { ociDir } = plan.build
-  if (!pushesItself(plan))
+  const { ociDir, frontTo } = plan.build
+  // The front's layout is this run's alone; the machine's is kept for the next run.
+  if (frontTo.length) await rm(ociDir, { recursive: true, force: true })
+  else if (!pushesItself(plan))
     await keepImagePruneRest(ociDir, built.digest, run.rt.now()).catch(e =>
       run.rt.warning(`Could not prune the OCI layout ${ociDir}: ${errorMessage(e)}`)
     )

@@ -6,7 +6,7 @@ import { InputError, type RawInputs, parseInputs, secretLookingBuildArgs } from 
 import { releaseVersion } from '../core/inputs/tags.js'
 import { registryOf } from '../core/registry/reference.js'
 import { loginsOf } from '../core/inputs/registry-auth.js'
-import { askEngineIfAuto } from './builder/buildx.js'
+import { askEngine } from './builder/buildx.js'
 import { gatherFacts, readRunContext } from './run-facts.js'
 import type { Runtime } from './host/runtime.js'
 import { sourceDate } from './source-date.js'
@@ -60,7 +60,7 @@ export async function main(host: Runtime, raw: RawInputs): Promise<void> {
     stages: []
   }
   // Asked now, answered while the run logs in and reads its facts; a merge job builds nothing.
-  const engine = inputs.mode === 'merge' ? undefined : askEngineIfAuto(host, inputs)
+  const engine = inputs.mode === 'merge' ? undefined : askEngine(host, inputs)
   // The commit's time is looked up (git) meanwhile too.
   const created = sourceDate(host, inputs, ctx)
   if (loginsOf(inputs, registryOf).length > 0) await phase(given, 'Log in', () => logIn(host, inputs))

@@ -1,6 +1,8 @@
 // What a run finds out before it plans, gathered the same way by the action and by the dry run:
 // the commit's time (git), the versions already published (the registry's tags), the Dockerfile.
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
+import { hostname } from 'node:os'
+import { join } from 'node:path'
 import { readFile } from 'node:fs/promises'
 import type { Inputs } from '../core/inputs/inputs.js'
 import { runContext, type RunContext } from '../core/inputs/github-context.js'
@@ -45,11 +47,15 @@ export async function planFacts(
   engine: Promise<EngineFacts | undefined> | undefined
 ): Promise<RunFacts> {
   const { inputs } = common
+  const layoutDir = layoutStoreDir(rt.env)
+  const facts = await engine
   return {
     ...common,
-    engine: await engine,
+    engine: facts,
     ...(inputs.builder ? await existingBuilderFacts(rt.docker, inputs) : {}),
-    layoutDir: layoutStoreDir(rt.env),
+    layoutDir,
+    layoutKept: existsSync(join(layoutDir, 'index.json')),
+    engineHere: facts?.name !== undefined && facts.name === hostname(),
     pid: process.pid
   }
 }

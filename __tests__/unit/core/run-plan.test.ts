@@ -28,6 +28,26 @@ describe('one plan for a run', () => {
     expect(plan.build.cacheToAfter).toEqual(['type=registry,ref=ghcr.io/p/x:buildcache,mode=max,ignore-error=true'])
   })
 
+  test("the engine's builder where this machine kept no layout and the engine runs here: the engine pushes to the action's front, whose layout is the run's own", () => {
+    const fresh = { engine: { containerdStore: true }, engineHere: true, layoutKept: false }
+    const plan = planRun(facts({}, fresh))
+    expect(plan.build).toMatchObject({ pushTo: [], frontTo: ['ghcr.io/p/x'], ociDir: '/rt/work/engine-push' })
+    expect(buildArgs({ ...plan.build, front: '127.0.0.1:4000' })).toContain(
+      'type=image,name=127.0.0.1:4000/ci-base-action/push:build,push=true,oci-mediatypes=true'
+    )
+    // A kept layout, an engine elsewhere, or nothing to push: the layout, as before.
+    for (const more of [{ layoutKept: true }, { engineHere: false }, { layoutKept: undefined, engineHere: undefined }])
+      expect(planRun(facts({}, { ...fresh, ...more })).build).toMatchObject({ frontTo: [], ociDir: '/tools/layout' })
+    expect(planRun(facts({ push: 'false' }, fresh)).build).toMatchObject({ frontTo: [], ociDir: '/tools/layout' })
+    // The engine's image export unpacks, which BuildKit refuses with rewrite-timestamp.
+    expect(planRun(facts({ 'rewrite-timestamp': 'true' }, fresh)).build).toMatchObject({ frontTo: [], ociDir: '/tools/layout' })
+    // A builder that pushes by digest itself never uses the front.
+    expect(planRun(facts({}, { ...fresh, engine: { containerdStore: false } })).build).toMatchObject({
+      frontTo: [],
+      pushTo: ['ghcr.io/p/x']
+    })
+  })
+
   test('a new docker-container builder otherwise, named by the run, reaching loopback registries over plain HTTP; it pushes by digest', () => {
     const plan = planRun(facts({}, { engine: { containerdStore: false } }))
     expect(plan.driver).toBe('docker-container')

@@ -1,4 +1,5 @@
 // argv for every docker command the action runs, as data: nothing goes through a shell.
+import { createHash } from 'node:crypto'
 import type { Inputs } from '../inputs/inputs.js'
 import type { AttestKind } from '../registry/attestations.js'
 
@@ -46,10 +47,18 @@ export interface BuildPlan {
   /** Embed cache metadata in the image (BUILDKIT_INLINE_CACHE=1). */
   inlineCache: boolean
   metadataFile: string
-  /** The OCI layout (kept across runs) the image is exported to when the builder does not push it itself. */
+  /** The OCI layout the image is exported to when the builder does not push it itself: the machine's, kept across runs, or the engine front's. */
   ociDir: string
   /** The builder pushes by digest, untagged, to these repositories; tags follow once the image is complete. */
   pushTo: string[]
+  /**
+   * The docker driver's push where the machine kept no layout: the engine pushes to the action's
+   * front on this machine (pipeline/registry/engine-front.ts), which keeps in ociDir only what
+   * these repositories lack; the action then pushes that by digest.
+   */
+  frontTo: string[]
+  /** The front's address once it listens (`127.0.0.1:<port>`). */
+  front?: string
   /** SOURCE_DATE_EPOCH: every timestamp in the image, file times included. */
   sourceDateEpoch: number
   /** The second, fully cached pass that only loads the image into the local store. */
@@ -101,6 +110,7 @@ export function buildArgs(plan: BuildPlan): string[] {
   if (plan.loadOnly) args.push('--load')
   else if (plan.cacheOnly) args.push('--output', 'type=cacheonly')
   else if (plan.pushTo.length) args.push('--output', imageOutput(plan.pushTo, inputs.rewriteTimestamp))
+  else if (plan.frontTo.length) args.push('--output', frontOutput(plan.front ?? '127.0.0.1:PORT', inputs.rewriteTimestamp))
   else args.push('--output', `type=oci,dest=${plan.ociDir},tar=false${rewrite(inputs.rewriteTimestamp)}`)
   args.push('--metadata-file', plan.metadataFile)
   args.push('--progress', 'rawjson')
@@ -190,6 +200,17 @@ const gitTokenSecret = (inputs: Pick<Inputs, 'context' | 'githubToken'>): string
 const rewrite = (on: boolean) => (on ? ',rewrite-timestamp=true' : '')
 
 /** buildx's CSV: a value holding commas (several names) is quoted. */
+/** The name the engine pushes to on the front: the front's own, so no tag of any registry moves. */
+export const frontName = (front: string) => `${front}/ci-base-action/push:build`
+
+/** The engine's name for the last image it pushed through a front to a repository: one per repository, moved each run. */
+export const keptName = (repository: string) =>
+  `ci-base-action/pushed:${createHash('sha256').update(repository).digest('hex').slice(0, 12)}`
+
+function frontOutput(front: string, rewriteTimestamp: boolean): string {
+  return `type=image,name=${frontName(front)},push=true,oci-mediatypes=true${rewrite(rewriteTimestamp)}`
+}
+
 function imageOutput(repositories: string[], rewriteTimestamp: boolean): string {
   const names = repositories.length > 1 ? `"name=${repositories.join(',')}"` : `name=${repositories[0]}`
   return `type=image,${names},push-by-digest=true,name-canonical=true,push=true${rewrite(rewriteTimestamp)}`

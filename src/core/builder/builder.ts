@@ -14,6 +14,8 @@ export interface EngineFacts {
   containerdStore: boolean
   /** The engine's version: its BuildKit is what the docker driver builds with. */
   version?: string
+  /** The engine's host name (docker info's Name): this machine's when the engine runs here. */
+  name?: string
 }
 
 /** Older buildx lacks what the action relies on (multi-platform docker driver, rawjson-era flags). */

@@ -2,7 +2,9 @@
 // import when the cache is what broke it.
 import { readFile, rm } from 'node:fs/promises'
 import type { Runtime } from '../host/runtime.js'
-import { buildArgs, buildEnv, type BuildPlan } from '../../core/builder/args.js'
+import { buildArgs, buildEnv, frontName, keptName, type BuildPlan } from '../../core/builder/args.js'
+import { heldByAll, startEngineFront } from '../registry/engine-front.js'
+import { clientsFor } from '../registry/registry-client.js'
 import { lastLines } from '../host/docker.js'
 import { BuildProgress, type CacheFault, type CacheStep, type StepStats } from '../../core/builder/progress.js'
 import { dedupe, findingOfWarning, type CheckFinding } from '../../core/builder/build-checks.js'
@@ -43,7 +45,25 @@ export async function buildOnce(rt: Runtime, plan: BuildPlan): Promise<{ code: n
   return { code, progress }
 }
 
+/** The build, with the engine front listening while it runs where the engine pushes to one. */
 export async function runBuild(rt: Runtime, plan: BuildPlan): Promise<BuildResult> {
+  if (!plan.frontTo.length) return buildAndLoad(rt, plan)
+  const clientOf = clientsFor(rt.env, message => rt.warning(message))
+  const front = await startEngineFront(plan.ociDir, heldByAll(clientOf, plan.frontTo))
+  try {
+    return await buildAndLoad(rt, { ...plan, front: front.address })
+  } finally {
+    await front.close()
+    // The engine keeps what it pushed under the front's name, a new one each run. It is kept
+    // under one name per repository instead, as a push by tag keeps its tag: removing an image's
+    // last name makes the engine collect its content (a second on a 250 MB image), renaming it does not.
+    const pushed = frontName(front.address)
+    if ((await rt.docker(['tag', pushed, keptName(plan.frontTo[0])], { quiet: true })).code === 0)
+      await rt.docker(['image', 'rm', pushed], { quiet: true })
+  }
+}
+
+async function buildAndLoad(rt: Runtime, plan: BuildPlan): Promise<BuildResult> {
   const started = rt.now().getTime()
   let { code, progress } = await buildOnce(rt, plan)
   if (code !== 0 && plan.cacheFrom.length && isCacheImportFailure(progress.cause())) {

@@ -178,12 +178,12 @@ export interface BuildxSetup {
 }
 
 /**
- * The engine is asked only when `auto` has to choose. The answer (the engine's /info, tens of
- * milliseconds) is awaited when the driver is chosen; a caller may ask early, while it reads
- * other things.
+ * The engine is asked only when it may build: `auto` chooses by it, and the docker driver's push
+ * depends on whether it runs here. The answer (the engine's /info, tens of milliseconds) is
+ * awaited when the plan is made; a caller may ask early, while it reads other things.
  */
-export function askEngineIfAuto(rt: Pick<Runtime, 'docker' | 'env'>, inputs: Pick<Inputs, 'driver' | 'builder'>) {
-  const facts = inputs.driver === 'auto' && !inputs.builder ? engineFacts(rt.docker, rt.env) : undefined
+export function askEngine(rt: Pick<Runtime, 'docker' | 'env'>, inputs: Pick<Inputs, 'driver' | 'builder'>) {
+  const facts = (inputs.driver === 'auto' || inputs.driver === 'docker') && !inputs.builder ? engineFacts(rt.docker, rt.env) : undefined
   facts?.catch(() => undefined) // awaited later; an early rejection is not unhandled
   return facts
 }

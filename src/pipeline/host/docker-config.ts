@@ -41,16 +41,39 @@ export async function engineFacts(run: Docker, env: Env): Promise<EngineFacts> {
       req.on('error', () => resolve(undefined))
       req.on('timeout', () => req.destroy())
     })
-    if (info)
-      return { containerdStore: info.includes('io.containerd.snapshotter'), ...versionOf(/"ServerVersion":"([^"]*)"/.exec(info)?.[1]) }
+    if (info) {
+      // Read as JSON: "Name" is also a plugin's and a runtime's key inside it.
+      const top = parsedOrEmpty(info)
+      const text = (value: unknown) => (typeof value === 'string' ? value : undefined)
+      return {
+        containerdStore: info.includes('io.containerd.snapshotter'),
+        ...named('version', text(top.ServerVersion)),
+        ...named('name', text(top.Name))
+      }
+    }
   }
-  const info = await mustRun(run, ['info', '--format', '{{json .DriverStatus}} {{.ServerVersion}}'], 'Reading docker info', {
+  const info = await mustRun(run, ['info', '--format', '{{json .DriverStatus}} {{.Name}} {{.ServerVersion}}'], 'Reading docker info', {
     quiet: true
   })
-  return { containerdStore: info.stdout.includes('io.containerd.snapshotter'), ...versionOf(info.stdout.trim().split(' ').pop()) }
+  const words = info.stdout.trim().split(' ')
+  return {
+    containerdStore: info.stdout.includes('io.containerd.snapshotter'),
+    ...named('version', words.at(-1)),
+    ...named('name', words.at(-2))
+  }
 }
 
-const versionOf = (version: string | undefined) => (version ? { version } : {})
+/** The engine's /info answer as an object; an unreadable one gives no name or version. */
+function parsedOrEmpty(info: string): { ServerVersion?: unknown; Name?: unknown } {
+  try {
+    const value: unknown = JSON.parse(info)
+    return typeof value === 'object' && value !== null ? value : {}
+  } catch {
+    return {}
+  }
+}
+
+const named = <K extends 'version' | 'name'>(key: K, value: string | undefined) => (value ? ({ [key]: value } as Record<K, string>) : {})
 
 function localDockerSocket(env: Env): string | undefined {
   if (env.DOCKER_CONTEXT) return undefined

@@ -134,10 +134,15 @@ export class RegistryClient {
   }
 
   async hasBlob(digest: string): Promise<boolean> {
+    return (await this.blobSize(digest)) !== undefined
+  }
+
+  /** A blob's size as the registry has it; undefined when it has no such blob. */
+  async blobSize(digest: string): Promise<number | undefined> {
     const res = await this.retrying(`HEAD blob ${digest}`, () =>
       this.call(`/v2/${this.ref.repository}/blobs/${digest}`, { method: 'HEAD', accept: [404] })
     )
-    return res.status !== 404
+    return res.status === 404 ? undefined : Number(res.headers.get('content-length') ?? 0)
   }
 
   /** A monolithic upload: one POST for a session, one PUT with the bytes and their digest. */

@@ -56,6 +56,7 @@ describe('the cache pass', () => {
     metadataFile: '/tmp/m.json',
     ociDir: '/tmp/oci',
     pushTo: ['r/x'],
+    frontTo: [],
     sourceDateEpoch: 1,
     loadTags: []
   }

@@ -1,5 +1,5 @@
-export const id = 924;
-export const ids = [924];
+export const id = 469;
+export const ids = [469];
 export const modules = {
 
 /***/ 443:
@@ -550,6 +550,10 @@ const verifyName = (inputs, verifyKey) => wantsVerify(inputs) && !inputs.push ? 
 function makeBuildPlan(f) {
     const { inputs } = f;
     const labels = (0,inputs_tags/* ociLabels */.TT)(inputs, f.ctx, new Date(f.sourceDateEpoch * 1000), f.dockerfile, f.version);
+    // Exporting to a layout this machine did not keep writes every layer again: where the engine
+    // runs here, it pushes to the action's front instead, which keeps only what the registry lacks.
+    // Not with rewrite-timestamp: the engine's image export unpacks, and BuildKit refuses both.
+    const front = inputs.push && f.driver === 'docker' && f.layoutKept === false && f.engineHere === true && !inputs.rewriteTimestamp;
     return {
         inputs,
         builder: f.builder,
@@ -561,9 +565,10 @@ function makeBuildPlan(f) {
         cacheToAfter: f.cache.toIfStale,
         inlineCache: f.cache.inline,
         metadataFile: (0,external_node_path_.join)(f.work, 'metadata.json'),
-        ociDir: f.layoutDir,
+        ociDir: front ? (0,external_node_path_.join)(f.work, 'engine-push') : f.layoutDir,
         // Builders that can push by digest do; the docker driver cannot, so its layout is pushed by the action.
         pushTo: inputs.push && f.driver !== 'docker' ? f.repositories : [],
+        frontTo: front ? f.repositories : [],
         sourceDateEpoch: f.sourceDateEpoch,
         loadTags: [...(inputs.load ? f.tags : []), ...(f.verifyName ? [f.verifyName] : [])]
     };
@@ -602,6 +607,8 @@ function planRun(f) {
         driver,
         work: f.work,
         layoutDir: f.layoutDir,
+        ...(f.layoutKept !== undefined ? { layoutKept: f.layoutKept } : {}),
+        ...(f.engineHere !== undefined ? { engineHere: f.engineHere } : {}),
         dockerfile: f.dockerfile,
         sourceDateEpoch: f.sourceDateEpoch,
         verifyName: localName,
@@ -655,7 +662,7 @@ function planRun(f) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  ct: () => (/* binding */ askEngineIfAuto),
+  sb: () => (/* binding */ askEngine),
   Cx: () => (/* binding */ existingBuilderFacts),
   Nh: () => (/* binding */ nodesOf),
   yo: () => (/* binding */ readyBuildx),
@@ -912,12 +919,12 @@ async function nodesOf(run, builder) {
     return inspected.code === 0 ? (0,builder_builder/* builderNodes */.$R)(inspected.stdout) : [];
 }
 /**
- * The engine is asked only when `auto` has to choose. The answer (the engine's /info, tens of
- * milliseconds) is awaited when the driver is chosen; a caller may ask early, while it reads
- * other things.
+ * The engine is asked only when it may build: `auto` chooses by it, and the docker driver's push
+ * depends on whether it runs here. The answer (the engine's /info, tens of milliseconds) is
+ * awaited when the plan is made; a caller may ask early, while it reads other things.
  */
-function askEngineIfAuto(rt, inputs) {
-    const facts = inputs.driver === 'auto' && !inputs.builder ? (0,docker_config/* engineFacts */.Ig)(rt.docker, rt.env) : undefined;
+function askEngine(rt, inputs) {
+    const facts = (inputs.driver === 'auto' || inputs.driver === 'docker') && !inputs.builder ? (0,docker_config/* engineFacts */.Ig)(rt.docker, rt.env) : undefined;
     facts?.catch(() => undefined); // awaited later; an early rejection is not unhandled
     return facts;
 }
@@ -1618,7 +1625,7 @@ async function saveLocalCache(local) {
 
 /***/ }),
 
-/***/ 8924:
+/***/ 5469:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1841,6 +1848,159 @@ async function setupQemu(rt, inputs, temp, dir = BINFMT_DIR) {
 var local_cache = __webpack_require__(9780);
 // EXTERNAL MODULE: ./src/pipeline/registry/registry-client.ts
 var registry_client = __webpack_require__(7345);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(7067);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:stream/promises"
+var external_node_stream_promises_ = __webpack_require__(6466);
+;// CONCATENATED MODULE: ./src/pipeline/registry/engine-front.ts
+// The docker driver cannot push by digest (buildx refuses push-by-digest there), and exporting
+// its image to an OCI layout the runner did not keep writes every layer again (5 s on a 250 MB
+// image of two platforms). So the engine pushes to this front instead: a registry on 127.0.0.1
+// that this run serves for the length of the build. It tells the engine it has every blob that
+// the run's repositories hold already, so the engine sends only what they lack, and keeps what
+// it is sent as an OCI layout (blobs by digest). The action then pushes that layout by digest
+// as it pushes any layout, and moves the tags itself. The front writes nothing to a registry,
+// and the name the engine pushes to is the front's alone.
+
+
+
+
+
+
+/** A blob every one of these repositories holds, by its size there. */
+const heldByAll = (clientOf, repositories) => async (digest) => {
+    const sizes = await Promise.all(repositories.map(r => clientOf(r).blobSize(digest)));
+    return sizes.every(size => size !== undefined) ? sizes[0] : undefined;
+};
+const DIGEST = /^sha256:[0-9a-f]{64}$/;
+const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
+/** Starts the front on a free port of 127.0.0.1, keeping what it is sent in `dir` (blobs/sha256/<hex>). */
+async function startEngineFront(dir, held) {
+    const blobs = (0,external_node_path_.join)(dir, 'blobs', 'sha256');
+    const partial = (0,external_node_path_.join)(dir, 'uploads');
+    await (0,promises_.mkdir)(blobs, { recursive: true });
+    await (0,promises_.mkdir)(partial, { recursive: true });
+    const blobPath = (digest) => (0,external_node_path_.join)(blobs, digest.slice('sha256:'.length));
+    const uploads = new Map();
+    // What the engine pushed by tag (the name is the front's own): it reads the index back by it.
+    const tagged = new Map();
+    const mediaTypes = new Map();
+    const kept = async (digest) => (DIGEST.test(digest) ? (await (0,promises_.stat)(blobPath(digest)).catch(() => undefined))?.size : undefined);
+    async function serveBlob(req, res, digest) {
+        const size = (await kept(digest)) ?? (req.method === 'HEAD' ? await held(digest).catch(() => undefined) : undefined);
+        if (size === undefined)
+            return void res.writeHead(404).end();
+        const headers = { 'Content-Length': String(size), 'Docker-Content-Digest': digest, 'Content-Type': 'application/octet-stream' };
+        if (req.method === 'HEAD')
+            return void res.writeHead(200, headers).end();
+        res.writeHead(200, headers).end(await (0,promises_.readFile)(blobPath(digest)));
+    }
+    /** A chunk of an upload, appended to its file and to its running digest. */
+    async function receive(req, upload) {
+        await (0,external_node_stream_promises_.pipeline)(req, async function* (source) {
+            for await (const chunk of source) {
+                upload.hash.update(chunk);
+                upload.size += chunk.length;
+                yield chunk;
+            }
+        }, (0,external_node_fs_.createWriteStream)(upload.path, { flags: 'a' }));
+    }
+    async function serveUpload(req, res, name, id, url) {
+        const upload = uploads.get(id);
+        if (!upload)
+            return void res.writeHead(404).end();
+        await receive(req, upload);
+        const location = `/v2/${name}/blobs/uploads/${id}`;
+        if (req.method === 'PATCH')
+            return void res.writeHead(202, { Location: location, Range: `0-${Math.max(upload.size - 1, 0)}`, 'Docker-Upload-UUID': id }).end();
+        uploads.delete(id);
+        const digest = url.searchParams.get('digest') ?? '';
+        const got = `sha256:${upload.hash.digest('hex')}`;
+        if (!DIGEST.test(digest) || got !== digest) {
+            await (0,promises_.rm)(upload.path, { force: true });
+            return void res.writeHead(400, { 'Content-Type': 'application/json' }).end(errorBody('DIGEST_INVALID', `${got} is not ${digest}`));
+        }
+        await (0,promises_.rename)(upload.path, blobPath(digest));
+        res.writeHead(201, { Location: `/v2/${name}/blobs/${digest}`, 'Docker-Content-Digest': digest }).end();
+    }
+    async function serveManifest(req, res, name, reference) {
+        if (req.method === 'PUT') {
+            const chunks = [];
+            for await (const chunk of req)
+                chunks.push(chunk);
+            const bytes = Buffer.concat(chunks);
+            const digest = `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
+            if (DIGEST.test(reference) && reference !== digest)
+                return void res
+                    .writeHead(400, { 'Content-Type': 'application/json' })
+                    .end(errorBody('DIGEST_INVALID', `${digest} is not ${reference}`));
+            await writeWhole(blobPath(digest), bytes);
+            mediaTypes.set(digest, req.headers['content-type'] ?? OCI_MANIFEST);
+            if (!DIGEST.test(reference))
+                tagged.set(reference, digest);
+            return void res.writeHead(201, { Location: `/v2/${name}/manifests/${digest}`, 'Docker-Content-Digest': digest }).end();
+        }
+        // Manifests are the engine's to send: the front holds only the ones it was sent, so each is written here.
+        const digest = DIGEST.test(reference) ? reference : tagged.get(reference);
+        const size = digest && (await kept(digest));
+        if (!digest || size === undefined)
+            return void res.writeHead(404).end();
+        const headers = {
+            'Content-Length': String(size),
+            'Docker-Content-Digest': digest,
+            'Content-Type': mediaTypes.get(digest) ?? OCI_MANIFEST
+        };
+        if (req.method === 'HEAD')
+            return void res.writeHead(200, headers).end();
+        res.writeHead(200, headers).end(await (0,promises_.readFile)(blobPath(digest)));
+    }
+    async function serve(req, res) {
+        const url = new URL(req.url ?? '/', 'http://front');
+        const path = url.pathname;
+        if (path === '/v2/' || path === '/v2')
+            return void res.writeHead(200, { 'Content-Type': 'application/json' }).end('{}');
+        let m;
+        if ((m = /^\/v2\/(.+)\/blobs\/uploads\/?$/.exec(path)) && req.method === 'POST') {
+            // A cross-repository mount is answered as a new upload: the front has no other repository.
+            const id = (0,external_node_crypto_.randomUUID)();
+            uploads.set(id, { path: (0,external_node_path_.join)(partial, id), hash: (0,external_node_crypto_.createHash)('sha256'), size: 0 });
+            const location = `/v2/${m[1]}/blobs/uploads/${id}`;
+            return void res.writeHead(202, { Location: location, Range: '0-0', 'Docker-Upload-UUID': id, 'Content-Length': '0' }).end();
+        }
+        if ((m = /^\/v2\/(.+)\/blobs\/uploads\/([0-9a-f-]+)$/.exec(path)) && (req.method === 'PATCH' || req.method === 'PUT'))
+            return serveUpload(req, res, m[1], m[2], url);
+        if ((m = /^\/v2\/(.+)\/blobs\/(sha256:[0-9a-f]{64})$/.exec(path)) && (req.method === 'HEAD' || req.method === 'GET'))
+            return serveBlob(req, res, m[2]);
+        if ((m = /^\/v2\/(.+)\/manifests\/([^/]+)$/.exec(path)) && ['HEAD', 'GET', 'PUT'].includes(req.method ?? ''))
+            return serveManifest(req, res, m[1], m[2]);
+        res.writeHead(405, { 'Content-Type': 'application/json' }).end(errorBody('UNSUPPORTED', `${req.method} ${path}`));
+    }
+    const server = (0,external_node_http_.createServer)((req, res) => {
+        serve(req, res).catch((e) => {
+            if (!res.headersSent)
+                res.writeHead(500, { 'Content-Type': 'application/json' });
+            res.end(errorBody('UNKNOWN', e instanceof Error ? e.message : String(e)));
+        });
+    });
+    await new Promise((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve));
+    const { port } = server.address();
+    return {
+        address: `127.0.0.1:${port}`,
+        close: async () => {
+            server.closeAllConnections();
+            await new Promise(resolve => server.close(() => resolve()));
+            await (0,promises_.rm)(partial, { recursive: true, force: true });
+        }
+    };
+}
+const errorBody = (code, message) => JSON.stringify({ errors: [{ code, message }] });
+async function writeWhole(path, bytes) {
+    await (0,promises_.writeFile)(`${path}.part`, bytes);
+    await (0,promises_.rename)(`${path}.part`, path);
+}
+
 ;// CONCATENATED MODULE: ./src/core/builder/progress.ts
 // BuildKit's progress stream (`--progress rawjson`): a readable log for people, and the cache
 // hit rate. The JSON stream is authoritative where the plain text is not: a step served from a
@@ -2083,6 +2243,8 @@ function pushDeniedHint(error, repositories) {
 
 
 
+
+
 class BuildError extends Error {
     milliseconds;
     constructor(message, milliseconds) {
@@ -2099,7 +2261,26 @@ async function buildOnce(rt, plan) {
     progress.end();
     return { code, progress };
 }
+/** The build, with the engine front listening while it runs where the engine pushes to one. */
 async function runBuild(rt, plan) {
+    if (!plan.frontTo.length)
+        return buildAndLoad(rt, plan);
+    const clientOf = (0,registry_client/* clientsFor */.US)(rt.env, message => rt.warning(message));
+    const front = await startEngineFront(plan.ociDir, heldByAll(clientOf, plan.frontTo));
+    try {
+        return await buildAndLoad(rt, { ...plan, front: front.address });
+    }
+    finally {
+        await front.close();
+        // The engine keeps what it pushed under the front's name, a new one each run. It is kept
+        // under one name per repository instead, as a push by tag keeps its tag: removing an image's
+        // last name makes the engine collect its content (a second on a 250 MB image), renaming it does not.
+        const pushed = (0,builder_args/* frontName */.xx)(front.address);
+        if ((await rt.docker(['tag', pushed, (0,builder_args/* keptName */.QQ)(plan.frontTo[0])], { quiet: true })).code === 0)
+            await rt.docker(['image', 'rm', pushed], { quiet: true });
+    }
+}
+async function buildAndLoad(rt, plan) {
     const started = rt.now().getTime();
     let { code, progress } = await buildOnce(rt, plan);
     if (code !== 0 && plan.cacheFrom.length && isCacheImportFailure(progress.cause())) {
@@ -2174,8 +2355,6 @@ async function exportCaches(rt, plan, specs) {
 
 // EXTERNAL MODULE: ./src/core/builder/cache-mounts.ts
 var cache_mounts = __webpack_require__(443);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/pipeline/registry/publish.ts
 // Publishing in two moves: the whole image goes to the registry by digest (blobs, each
 // platform's manifest, the index), and only then is every tag pointed at that digest. A push
@@ -2750,8 +2929,11 @@ var builder_verify = __webpack_require__(1);
 
 
 
+
 /** buildx pushes the image itself (a split build, or one that pushes by digest): no separate push. */
 const pushesItself = (plan) => plan.build.pushTo.length > 0;
+/** The image is read back from the registry: the builder pushed it, or the engine front kept only what the registry lacked. */
+const readFromRegistry = (plan) => pushesItself(plan) || plan.build.frontTo.length > 0;
 /** The build, and the push by digest where buildx did not push: the tags move only once the image is measured and checked. */
 async function buildImage(run, plan, reads, label = '') {
     const { rt, inputs } = run;
@@ -2784,7 +2966,7 @@ function inspect(run, plan, built, reads, label = '') {
         const { repositories, build } = plan;
         const warn = (message) => rt.warning(message);
         const [image, base] = await Promise.all([
-            pushesItself(plan)
+            readFromRegistry(plan)
                 ? (0,image_sources/* readFreshImage */.MP)((0,image_sources/* registrySource */.Bf)(rt.docker, repositories[0], rt.env, warn), `${repositories[0]}@${built.digest}`, inputs.platforms, warn)
                 : (0,registry_image/* readImage */.AM)((0,image_sources/* ociLayoutSource */.pM)(build.ociDir), built.digest, inputs.platforms),
             reads.baseline
@@ -2801,8 +2983,11 @@ async function tidy(run, plan, built, exportFaults) {
     const faults = (0,cache_plan/* cacheFaultWarning */.h2)([...built.result.cacheFaults, ...exportFaults]);
     if (faults)
         run.rt.warning(faults);
-    const { ociDir } = plan.build;
-    if (!pushesItself(plan))
+    const { ociDir, frontTo } = plan.build;
+    // The front's layout is this run's alone; the machine's is kept for the next run.
+    if (frontTo.length)
+        await (0,promises_.rm)(ociDir, { recursive: true, force: true });
+    else if (!pushesItself(plan))
         await (0,layout_store/* keepImagePruneRest */.nn)(ociDir, built.digest, run.rt.now()).catch(e => run.rt.warning(`Could not prune the OCI layout ${ociDir}: ${(0,errors/* errorMessage */.g)(e)}`));
 }
 /** Verify's commands and require-non-root in the built image, when asked for. */
@@ -3935,7 +4120,7 @@ async function main(host, raw) {
         stages: []
     };
     // Asked now, answered while the run logs in and reads its facts; a merge job builds nothing.
-    const engine = inputs.mode === 'merge' ? undefined : (0,builder_buildx/* askEngineIfAuto */.ct)(host, inputs);
+    const engine = inputs.mode === 'merge' ? undefined : (0,builder_buildx/* askEngine */.sb)(host, inputs);
     // The commit's time is looked up (git) meanwhile too.
     const created = (0,source_date/* sourceDate */.e)(host, inputs, ctx);
     if ((0,registry_auth/* loginsOf */.Q)(inputs, reference/* registryOf */.Fv).length > 0)
@@ -3963,10 +4148,12 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
 ;// CONCATENATED MODULE: ./src/core/inputs/github-context.ts
 // What the run knows about itself, from the runner's environment and its event payload.
 
@@ -4064,6 +4251,8 @@ var layout_store = __webpack_require__(1122);
 
 
 
+
+
 /** The run's GitHub context: the runner's environment and the event payload it names. */
 const readRunContext = (env) => runContext(env, path => (0,external_node_fs_.readFileSync)(path, 'utf8'));
 /** `created`: the commit-time lookup, when the caller started it earlier (it runs while the action logs in). */
@@ -4078,11 +4267,15 @@ async function gatherFacts(rt, inputs, ctx, reads, created = (0,source_date/* so
 /** The facts a build plans from: the common ones and its work directory, the engine's, a named builder's driver and nodes, and this machine's layout. */
 async function planFacts(rt, common, engine) {
     const { inputs } = common;
+    const layoutDir = (0,layout_store/* layoutStoreDir */.zE)(rt.env);
+    const facts = await engine;
     return {
         ...common,
-        engine: await engine,
+        engine: facts,
         ...(inputs.builder ? await (0,buildx/* existingBuilderFacts */.Cx)(rt.docker, inputs) : {}),
-        layoutDir: (0,layout_store/* layoutStoreDir */.zE)(rt.env),
+        layoutDir,
+        layoutKept: (0,external_node_fs_.existsSync)((0,external_node_path_.join)(layoutDir, 'index.json')),
+        engineHere: facts?.name !== undefined && facts.name === (0,external_node_os_.hostname)(),
         pid: process.pid
     };
 }
