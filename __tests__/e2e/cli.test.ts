@@ -89,8 +89,15 @@ onEveryStack('the command line', stack => {
       .split('\n')
       .find(l => l.startsWith('docker buildx build '))!
       .split(' ')
-    // Only this run's own names differ: its builder and its temporary directory.
-    const normal = (argv: string[]) => argv.map(a => a.replace(/\/[^,]*ci-base-action-\w+/g, 'WORK').replace(/ci-base-[\w-]+/g, 'BUILDER'))
+    // Only this run's own names differ: its builder, its temporary directory and the port of the
+    // engine front (chosen when it listens: the dry run prints PORT).
+    const normal = (argv: string[]) =>
+      argv.map(a =>
+        a
+          .replace(/\/[^,]*ci-base-action-\w+/g, 'WORK')
+          .replace(/ci-base-[\w-]+/g, 'BUILDER')
+          .replace(/127\.0\.0\.1:\d+\//g, '127.0.0.1:PORT/')
+      )
     expect(normal(printedBuild)).toEqual(normal(ranBuild))
     expect(commands.some(c => c[2] === 'create')).toBe(stack.name === 'runner')
     expect(errorLines(dry.stdout)).toEqual([])
