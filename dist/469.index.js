@@ -1877,7 +1877,14 @@ const heldByAll = (clientOf, repositories) => async (digest) => {
 const DIGEST = /^sha256:[0-9a-f]{64}$/;
 const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
 /** Starts the front on a free port of 127.0.0.1, keeping what it is sent in `dir` (blobs/sha256/<hex>). */
-async function startEngineFront(dir, held) {
+async function startEngineFront(dir, heldInRegistry) {
+    // The engine asks about each blob more than once (its exporter, then its push): the registry is asked once.
+    const asked = new Map();
+    const held = digest => {
+        if (!asked.has(digest))
+            asked.set(digest, heldInRegistry(digest).catch(() => undefined));
+        return asked.get(digest);
+    };
     const blobs = (0,external_node_path_.join)(dir, 'blobs', 'sha256');
     const partial = (0,external_node_path_.join)(dir, 'uploads');
     await (0,promises_.mkdir)(blobs, { recursive: true });
@@ -1889,7 +1896,7 @@ async function startEngineFront(dir, held) {
     const mediaTypes = new Map();
     const kept = async (digest) => (DIGEST.test(digest) ? (await (0,promises_.stat)(blobPath(digest)).catch(() => undefined))?.size : undefined);
     async function serveBlob(req, res, digest) {
-        const size = (await kept(digest)) ?? (req.method === 'HEAD' ? await held(digest).catch(() => undefined) : undefined);
+        const size = (await kept(digest)) ?? (req.method === 'HEAD' ? await held(digest) : undefined);
         if (size === undefined)
             return void res.writeHead(404).end();
         const headers = { 'Content-Length': String(size), 'Docker-Content-Digest': digest, 'Content-Type': 'application/octet-stream' };
@@ -2001,6 +2008,8 @@ async function writeWhole(path, bytes) {
     await (0,promises_.rename)(`${path}.part`, path);
 }
 
+// EXTERNAL MODULE: ./src/pipeline/host/docker-config.ts
+var docker_config = __webpack_require__(5404);
 ;// CONCATENATED MODULE: ./src/core/builder/progress.ts
 // BuildKit's progress stream (`--progress rawjson`): a readable log for people, and the cache
 // hit rate. The JSON stream is authoritative where the plain text is not: a step served from a
@@ -2245,6 +2254,7 @@ function pushDeniedHint(error, repositories) {
 
 
 
+
 class BuildError extends Error {
     milliseconds;
     constructor(message, milliseconds) {
@@ -2275,10 +2285,19 @@ async function runBuild(rt, plan) {
         // The engine keeps what it pushed under the front's name, a new one each run. It is kept
         // under one name per repository instead, as a push by tag keeps its tag: removing an image's
         // last name makes the engine collect its content (a second on a 250 MB image), renaming it does not.
-        const pushed = (0,builder_args/* frontName */.xx)(front.address);
-        if ((await rt.docker(['tag', pushed, (0,builder_args/* keptName */.QQ)(plan.frontTo[0])], { quiet: true })).code === 0)
-            await rt.docker(['image', 'rm', pushed], { quiet: true });
+        await keepPushed(rt, (0,builder_args/* frontName */.xx)(front.address), (0,builder_args/* keptName */.QQ)(plan.frontTo[0]));
     }
+}
+/** The engine's image renamed from the front's name to the kept one: over its socket where it is here (milliseconds), else with the CLI. */
+async function keepPushed(rt, pushed, kept) {
+    const [repo, tag] = [kept.slice(0, kept.lastIndexOf(':')), kept.slice(kept.lastIndexOf(':') + 1)];
+    const tagged = await (0,docker_config/* engineCall */.L6)(rt.env, 'POST', `/images/${pushed}/tag?repo=${encodeURIComponent(repo)}&tag=${tag}`);
+    if (tagged?.status === 201) {
+        await (0,docker_config/* engineCall */.L6)(rt.env, 'DELETE', `/images/${pushed}?noprune=1`);
+        return;
+    }
+    if ((await rt.docker(['tag', pushed, kept], { quiet: true })).code === 0)
+        await rt.docker(['image', 'rm', pushed], { quiet: true });
 }
 async function buildAndLoad(rt, plan) {
     const started = rt.now().getTime();

@@ -1235,6 +1235,7 @@ function fitMarkdown(markdown, fits, limit) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Ig: () => (/* binding */ engineFacts),
+/* harmony export */   L6: () => (/* binding */ engineCall),
 /* harmony export */   TO: () => (/* binding */ readDockerConfig),
 /* harmony export */   d8: () => (/* binding */ dockerCredentials),
 /* harmony export */   kG: () => (/* binding */ dockerConfigDir)
@@ -1267,29 +1268,38 @@ function readDockerConfig(env) {
         return {};
     }
 }
+/**
+ * One request to the engine's API over its local socket: the answer's status and body, or
+ * undefined when docker talks to an engine elsewhere (or the socket does not answer in 5 s).
+ */
+function engineCall(env, method, path) {
+    const socket = localDockerSocket(env);
+    if (!socket)
+        return Promise.resolve(undefined);
+    return new Promise(resolve => {
+        const req = (0,node_http__WEBPACK_IMPORTED_MODULE_2__.request)({ socketPath: socket, method, path, timeout: 5000 }, res => {
+            let body = '';
+            res.on('data', chunk => (body += chunk));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        });
+        req.on('error', () => resolve(undefined));
+        req.on('timeout', () => req.destroy());
+        req.end();
+    });
+}
 /** The daemon's /info over its local socket (milliseconds), or through the CLI when docker talks elsewhere. */
 async function engineFacts(run, env) {
-    const socket = localDockerSocket(env);
-    if (socket) {
-        const info = await new Promise(resolve => {
-            const req = (0,node_http__WEBPACK_IMPORTED_MODULE_2__.get)({ socketPath: socket, path: '/info', timeout: 5000 }, res => {
-                let body = '';
-                res.on('data', chunk => (body += chunk));
-                res.on('end', () => resolve(res.statusCode === 200 ? body : undefined));
-            });
-            req.on('error', () => resolve(undefined));
-            req.on('timeout', () => req.destroy());
-        });
-        if (info) {
-            // Read as JSON: "Name" is also a plugin's and a runtime's key inside it.
-            const top = parsedOrEmpty(info);
-            const text = (value) => (typeof value === 'string' ? value : undefined);
-            return {
-                containerdStore: info.includes('io.containerd.snapshotter'),
-                ...named('version', text(top.ServerVersion)),
-                ...named('name', text(top.Name))
-            };
-        }
+    const answer = await engineCall(env, 'GET', '/info');
+    if (answer?.status === 200) {
+        const info = answer.body;
+        // Read as JSON: "Name" is also a plugin's and a runtime's key inside it.
+        const top = parsedOrEmpty(info);
+        const text = (value) => (typeof value === 'string' ? value : undefined);
+        return {
+            containerdStore: info.includes('io.containerd.snapshotter'),
+            ...named('version', text(top.ServerVersion)),
+            ...named('name', text(top.Name))
+        };
     }
     const info = await (0,_docker_js__WEBPACK_IMPORTED_MODULE_5__/* .mustRun */ .Pv)(run, ['info', '--format', '{{json .DriverStatus}} {{.Name}} {{.ServerVersion}}'], 'Reading docker info', {
         quiet: true

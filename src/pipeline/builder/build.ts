@@ -5,6 +5,7 @@ import type { Runtime } from '../host/runtime.js'
 import { buildArgs, buildEnv, frontName, keptName, type BuildPlan } from '../../core/builder/args.js'
 import { heldByAll, startEngineFront } from '../registry/engine-front.js'
 import { clientsFor } from '../registry/registry-client.js'
+import { engineCall } from '../host/docker-config.js'
 import { lastLines } from '../host/docker.js'
 import { BuildProgress, type CacheFault, type CacheStep, type StepStats } from '../../core/builder/progress.js'
 import { dedupe, findingOfWarning, type CheckFinding } from '../../core/builder/build-checks.js'
@@ -57,10 +58,19 @@ export async function runBuild(rt: Runtime, plan: BuildPlan): Promise<BuildResul
     // The engine keeps what it pushed under the front's name, a new one each run. It is kept
     // under one name per repository instead, as a push by tag keeps its tag: removing an image's
     // last name makes the engine collect its content (a second on a 250 MB image), renaming it does not.
-    const pushed = frontName(front.address)
-    if ((await rt.docker(['tag', pushed, keptName(plan.frontTo[0])], { quiet: true })).code === 0)
-      await rt.docker(['image', 'rm', pushed], { quiet: true })
+    await keepPushed(rt, frontName(front.address), keptName(plan.frontTo[0]))
   }
+}
+
+/** The engine's image renamed from the front's name to the kept one: over its socket where it is here (milliseconds), else with the CLI. */
+async function keepPushed(rt: Runtime, pushed: string, kept: string): Promise<void> {
+  const [repo, tag] = [kept.slice(0, kept.lastIndexOf(':')), kept.slice(kept.lastIndexOf(':') + 1)]
+  const tagged = await engineCall(rt.env, 'POST', `/images/${pushed}/tag?repo=${encodeURIComponent(repo)}&tag=${tag}`)
+  if (tagged?.status === 201) {
+    await engineCall(rt.env, 'DELETE', `/images/${pushed}?noprune=1`)
+    return
+  }
+  if ((await rt.docker(['tag', pushed, kept], { quiet: true })).code === 0) await rt.docker(['image', 'rm', pushed], { quiet: true })
 }
 
 async function buildAndLoad(rt: Runtime, plan: BuildPlan): Promise<BuildResult> {

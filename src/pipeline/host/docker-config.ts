@@ -2,7 +2,7 @@
 // credentials `docker login` stored, and what the daemon can do.
 import { getExecOutput } from '@actions/exec'
 import { existsSync, readFileSync } from 'node:fs'
-import { get as httpGet } from 'node:http'
+import { request as httpRequest } from 'node:http'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import type { Env } from '../../core/host/env.js'
@@ -28,28 +28,37 @@ export function readDockerConfig(env: Env): DockerConfig {
   }
 }
 
+/**
+ * One request to the engine's API over its local socket: the answer's status and body, or
+ * undefined when docker talks to an engine elsewhere (or the socket does not answer in 5 s).
+ */
+export function engineCall(env: Env, method: string, path: string): Promise<{ status: number; body: string } | undefined> {
+  const socket = localDockerSocket(env)
+  if (!socket) return Promise.resolve(undefined)
+  return new Promise(resolve => {
+    const req = httpRequest({ socketPath: socket, method, path, timeout: 5000 }, res => {
+      let body = ''
+      res.on('data', chunk => (body += chunk))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
+    })
+    req.on('error', () => resolve(undefined))
+    req.on('timeout', () => req.destroy())
+    req.end()
+  })
+}
+
 /** The daemon's /info over its local socket (milliseconds), or through the CLI when docker talks elsewhere. */
 export async function engineFacts(run: Docker, env: Env): Promise<EngineFacts> {
-  const socket = localDockerSocket(env)
-  if (socket) {
-    const info = await new Promise<string | undefined>(resolve => {
-      const req = httpGet({ socketPath: socket, path: '/info', timeout: 5000 }, res => {
-        let body = ''
-        res.on('data', chunk => (body += chunk))
-        res.on('end', () => resolve(res.statusCode === 200 ? body : undefined))
-      })
-      req.on('error', () => resolve(undefined))
-      req.on('timeout', () => req.destroy())
-    })
-    if (info) {
-      // Read as JSON: "Name" is also a plugin's and a runtime's key inside it.
-      const top = parsedOrEmpty(info)
-      const text = (value: unknown) => (typeof value === 'string' ? value : undefined)
-      return {
-        containerdStore: info.includes('io.containerd.snapshotter'),
-        ...named('version', text(top.ServerVersion)),
-        ...named('name', text(top.Name))
-      }
+  const answer = await engineCall(env, 'GET', '/info')
+  if (answer?.status === 200) {
+    const info = answer.body
+    // Read as JSON: "Name" is also a plugin's and a runtime's key inside it.
+    const top = parsedOrEmpty(info)
+    const text = (value: unknown) => (typeof value === 'string' ? value : undefined)
+    return {
+      containerdStore: info.includes('io.containerd.snapshotter'),
+      ...named('version', text(top.ServerVersion)),
+      ...named('name', text(top.Name))
     }
   }
   const info = await mustRun(run, ['info', '--format', '{{json .DriverStatus}} {{.Name}} {{.ServerVersion}}'], 'Reading docker info', {

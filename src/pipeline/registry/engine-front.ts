@@ -42,7 +42,17 @@ interface Upload {
 }
 
 /** Starts the front on a free port of 127.0.0.1, keeping what it is sent in `dir` (blobs/sha256/<hex>). */
-export async function startEngineFront(dir: string, held: HeldBlob): Promise<EngineFront> {
+export async function startEngineFront(dir: string, heldInRegistry: HeldBlob): Promise<EngineFront> {
+  // The engine asks about each blob more than once (its exporter, then its push): the registry is asked once.
+  const asked = new Map<string, Promise<number | undefined>>()
+  const held: HeldBlob = digest => {
+    if (!asked.has(digest))
+      asked.set(
+        digest,
+        heldInRegistry(digest).catch(() => undefined)
+      )
+    return asked.get(digest)!
+  }
   const blobs = join(dir, 'blobs', 'sha256')
   const partial = join(dir, 'uploads')
   await mkdir(blobs, { recursive: true })
@@ -56,7 +66,7 @@ export async function startEngineFront(dir: string, held: HeldBlob): Promise<Eng
   const kept = async (digest: string) => (DIGEST.test(digest) ? (await stat(blobPath(digest)).catch(() => undefined))?.size : undefined)
 
   async function serveBlob(req: IncomingMessage, res: ServerResponse, digest: string): Promise<void> {
-    const size = (await kept(digest)) ?? (req.method === 'HEAD' ? await held(digest).catch(() => undefined) : undefined)
+    const size = (await kept(digest)) ?? (req.method === 'HEAD' ? await held(digest) : undefined)
     if (size === undefined) return void res.writeHead(404).end()
     const headers = { 'Content-Length': String(size), 'Docker-Content-Digest': digest, 'Content-Type': 'application/octet-stream' }
     if (req.method === 'HEAD') return void res.writeHead(200, headers).end()
