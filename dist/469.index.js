@@ -1891,6 +1891,7 @@ async function startEngineFront(dir, heldInRegistry) {
     await (0,promises_.mkdir)(partial, { recursive: true });
     const blobPath = (digest) => (0,external_node_path_.join)(blobs, digest.slice('sha256:'.length));
     const uploads = new Map();
+    const received = { blobs: 0, bytes: 0 };
     // What the engine pushed by tag (the name is the front's own): it reads the index back by it.
     const tagged = new Map();
     const mediaTypes = new Map();
@@ -1930,6 +1931,8 @@ async function startEngineFront(dir, heldInRegistry) {
             return void res.writeHead(400, { 'Content-Type': 'application/json' }).end(errorBody('DIGEST_INVALID', `${got} is not ${digest}`));
         }
         await (0,promises_.rename)(upload.path, blobPath(digest));
+        received.blobs++;
+        received.bytes += upload.size;
         res.writeHead(201, { Location: `/v2/${name}/blobs/${digest}`, 'Docker-Content-Digest': digest }).end();
     }
     async function serveManifest(req, res, name, reference) {
@@ -1995,6 +1998,7 @@ async function startEngineFront(dir, heldInRegistry) {
     const { port } = server.address();
     return {
         address: `127.0.0.1:${port}`,
+        received: () => ({ ...received }),
         close: async () => {
             server.closeAllConnections();
             await new Promise(resolve => server.close(() => resolve()));
@@ -2282,6 +2286,8 @@ async function runBuild(rt, plan) {
     }
     finally {
         await front.close();
+        const { blobs, bytes } = front.received();
+        rt.info(`The engine sent ${blobs} blob${blobs === 1 ? '' : 's'} (${bytes} bytes) the registry lacked to this run's front`);
         // The engine keeps what it pushed under the front's name, a new one each run. It is kept
         // under one name per repository instead, as a push by tag keeps its tag: removing an image's
         // last name makes the engine collect its content (a second on a 250 MB image), renaming it does not.
@@ -3044,7 +3050,7 @@ var compare = __webpack_require__(969);
 // EXTERNAL MODULE: ./src/core/registry/history.ts
 var registry_history = __webpack_require__(8615);
 // EXTERNAL MODULE: ./src/core/builder/fingerprint.ts
-var fingerprint = __webpack_require__(9691);
+var builder_fingerprint = __webpack_require__(9691);
 // EXTERNAL MODULE: ./src/pipeline/registry/history.ts
 var pipeline_registry_history = __webpack_require__(952);
 ;// CONCATENATED MODULE: ./src/pipeline/registry/referrers.ts
@@ -3502,7 +3508,7 @@ async function tag(run, plan, reads, m, scan) {
         }
         else {
             const record = recordOf(run, m, scan);
-            const annotations = { ...(0,registry_history/* recordAnnotations */._j)(record), ...(m.fingerprint ? (0,fingerprint/* fingerprintAnnotations */.Jn)(m.fingerprint) : {}) };
+            const annotations = { ...(0,registry_history/* recordAnnotations */._j)(record), ...(m.fingerprint ? (0,builder_fingerprint/* fingerprintAnnotations */.Jn)(m.fingerprint) : {}) };
             target = await (0,pipeline_registry_history/* writeRecordedIndex */.ML)(clientOf, repositories, m.digest, annotations, platform, w => rt.warning(w), attest);
             rt.info(`Recorded this build's metrics on index ${target} (the build's own is ${m.digest})`);
             recorded = { ...record, digest: target };
@@ -3621,7 +3627,7 @@ function checksThatApply(v) {
 }
 
 // EXTERNAL MODULE: ./src/pipeline/builder/fingerprint.ts + 1 modules
-var builder_fingerprint = __webpack_require__(7965);
+var fingerprint = __webpack_require__(7965);
 ;// CONCATENATED MODULE: ./src/pipeline/variants.ts
 // The variants of a build (`variants: slim=runtime`): after the main image, each variant's
 // target is built on the same builder from the same cache, and goes through the same phases as
@@ -3656,7 +3662,7 @@ async function buildVariants(run, setup, main, builder) {
         const verification = await image_phases_verify(sub, plan, inspected.image, variant.name);
         const checks = verification ? checksThatApply(verification) : undefined;
         // Its own fingerprint (its target reads its own stages), recorded as the main image's is: a later run may find it unchanged.
-        const taken = await (0,builder_fingerprint/* takeFingerprint */.mP)(run.rt, run.reads, inputs, run.facts.dockerfile, await builder, fingerprint/* ACTION_MAJOR_MINOR */.Tm);
+        const taken = await (0,fingerprint/* takeFingerprint */.mP)(run.rt, run.reads, inputs, run.facts.dockerfile, await builder, builder_fingerprint/* ACTION_MAJOR_MINOR */.Tm);
         const measured = { ...measuredOf(built, inspected, checks), ...('fingerprint' in taken ? { fingerprint: taken.fingerprint } : {}) };
         const { published } = await publishImage(sub, plan, reads, measured, variant.name);
         const platforms = (0,compare/* compare */.UD)(inspected.image.platforms, inspected.base.image);
@@ -3681,11 +3687,11 @@ async function unchangedVariants(run, mainPlan, planFacts, builder) {
     for (const variant of run.inputs.variants) {
         const { inputs, plan } = variantPlan(run, variant, mainPlan, planFacts);
         const [taken, base] = await Promise.all([
-            (0,builder_fingerprint/* takeFingerprint */.mP)(run.rt, run.reads, inputs, run.facts.dockerfile, builder, fingerprint/* ACTION_MAJOR_MINOR */.Tm),
+            (0,fingerprint/* takeFingerprint */.mP)(run.rt, run.reads, inputs, run.facts.dockerfile, builder, builder_fingerprint/* ACTION_MAJOR_MINOR */.Tm),
             startBaselineReads({ ...run, inputs }).baseline
         ]);
-        const decision = (0,fingerprint/* skipDecision */.q0)(inputs, taken, base);
-        const reasons = 'fingerprint' in taken ? (0,fingerprint/* whyBuild */.T8)(inputs, taken, base) : taken.unknowable;
+        const decision = (0,builder_fingerprint/* skipDecision */.q0)(inputs, taken, base);
+        const reasons = 'fingerprint' in taken ? (0,builder_fingerprint/* whyBuild */.T8)(inputs, taken, base) : taken.unknowable;
         if (!decision.skip || !base.image) {
             run.rt.info(`skip-unchanged: variant ${variant.name} ${decision.skip ? 'has no image' : `builds (${(decision.note ? [decision.note] : reasons).join('; ')})`}; building`);
             return undefined;
@@ -3775,7 +3781,7 @@ async function handOverUnchanged(run, reads, base, record, fingerprint) {
     }
     rt.setOutput('tags', '');
     rt.info(`Nothing to build: ${platform} has the same inputs as in ${base.ref} (${recorded.digest}, built ${record.built})`);
-    const verify = recorded.annotations?.[registry_history/* HISTORY_KEYS */.sp.verify] === 'passed' ? 'passed' : undefined;
+    const verify = (0,builder_fingerprint/* recordedVerify */.Gg)(inputs, base.image, record) === 'passed' ? 'passed' : undefined;
     const buildMs = record.buildSeconds * 1000;
     const steps = { steps: 0, cached: 0 };
     await phase(run, 'Hand over', () => handOver({
@@ -3888,7 +3894,7 @@ async function build(started) {
     // The published image, and the builds behind it, are read while the builder is set up and the build runs.
     const reads = startBaselineReads(started);
     // Taken while the builder is set up, unless skip-unchanged waits for it: only then is it on the way to the build.
-    const builder = (0,builder_fingerprint/* builderOf */.zp)(started.rt, started.reads, started.inputs, started.engine).catch((e) => ({
+    const builder = (0,fingerprint/* builderOf */.zp)(started.rt, started.reads, started.inputs, started.engine).catch((e) => ({
         unknowable: (0,errors/* errorMessage */.g)(e)
     }));
     const fingerprinting = build_phases_fingerprint(started, builder).catch((e) => ({ unknowable: [(0,errors/* errorMessage */.g)(e)], ms: 0 }));
@@ -3897,7 +3903,7 @@ async function build(started) {
         // Nothing to build: decided before any builder or QEMU, on the image the tags point at now.
         if ('fingerprint' in taken) {
             const base = await reads.baseline;
-            const decision = (0,fingerprint/* skipDecision */.q0)(started.inputs, taken, base);
+            const decision = (0,builder_fingerprint/* skipDecision */.q0)(started.inputs, taken, base);
             const unchanged = decision.skip && base.image ? { ...base, image: base.image } : undefined;
             if (decision.skip &&
                 unchanged &&
@@ -3915,7 +3921,7 @@ async function build(started) {
     const built = await buildImage(run, plan, reads);
     const inspected = await inspect(run, plan, built, reads);
     const taken = started.inputs.skipUnchanged ? await fingerprinting : said(run, await fingerprinting);
-    const rebuildReasons = (0,fingerprint/* whyBuild */.T8)(run.inputs, taken, inspected.base);
+    const rebuildReasons = (0,builder_fingerprint/* whyBuild */.T8)(run.inputs, taken, inspected.base);
     rt.info(rebuildReasons.length ? `Built because: ${rebuildReasons.join('; ')}` : `The same inputs as ${inspected.base.ref}`);
     const exported = inspected.stale.length
         ? await phase(run, 'Export cache', () => exportCaches(rt, plan.build, inspected.stale))
@@ -3941,7 +3947,7 @@ async function build(started) {
 }
 /** What the image is built from, before any builder is set up: the fingerprint, or why there is none. */
 async function build_phases_fingerprint(run, builder) {
-    return (0,builder_fingerprint/* takeFingerprint */.mP)(run.rt, run.reads, run.inputs, run.facts.dockerfile, await builder, fingerprint/* ACTION_MAJOR_MINOR */.Tm);
+    return (0,fingerprint/* takeFingerprint */.mP)(run.rt, run.reads, run.inputs, run.facts.dockerfile, await builder, builder_fingerprint/* ACTION_MAJOR_MINOR */.Tm);
 }
 /** The fingerprint said in the log, once it is awaited (not in the middle of another phase's group). */
 function said(run, taken) {
@@ -4026,7 +4032,7 @@ function cachesOf(plan, built, inspected, exportSteps, mountUses) {
 async function indexOf(client, handovers, annotations, warn) {
     const entries = await Promise.all(handovers.map(async (h) => {
         const entry = await platformEntry(client, h.platform, h.digest, warn);
-        const recorded = (0,fingerprint/* platformEntryAnnotations */.QH)(h);
+        const recorded = (0,builder_fingerprint/* platformEntryAnnotations */.QH)(h);
         return Object.keys(recorded).length ? { ...entry, annotations: recorded } : entry;
     }));
     return makeIndex(entries, annotations);

@@ -173,6 +173,7 @@ function baseImages(dockerfile, buildArgs) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   CT: () => (/* binding */ FILES_NAMED),
+/* harmony export */   Gg: () => (/* binding */ recordedVerify),
 /* harmony export */   Jn: () => (/* binding */ fingerprintAnnotations),
 /* harmony export */   PL: () => (/* binding */ argsOf),
 /* harmony export */   QH: () => (/* binding */ platformEntryAnnotations),
@@ -561,6 +562,16 @@ function recordedFor(inputs, image) {
         return image?.annotations;
     return image?.platforms.find(p => p.platform === inputs.platforms[0])?.annotations;
 }
+/**
+ * What the image a run would leave in place records of its verify: a per-platform job reads its
+ * platform's entry in the index (the merge writes it there), a build its own record.
+ */
+function recordedVerify(inputs, image, record) {
+    if (inputs.mode !== 'platform')
+        return record.verify;
+    const entry = recordedFor(inputs, image)?.[_registry_history_js__WEBPACK_IMPORTED_MODULE_2__/* .HISTORY_KEYS */ .sp.verify];
+    return entry === 'passed' || entry === 'failed' ? entry : undefined;
+}
 /** The annotations a merge gives a platform's entry in its index: what its job built it from, and whether its verify passed. */
 function platformEntryAnnotations(h) {
     return { ...(h.fingerprint ? fingerprintAnnotations(h.fingerprint) : {}), ...(h.verify ? { [_registry_history_js__WEBPACK_IMPORTED_MODULE_2__/* .HISTORY_KEYS */ .sp.verify]: h.verify } : {}) };
@@ -610,8 +621,7 @@ function skipDecision(inputs, taken, baseline) {
     const record = (0,_registry_history_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRecord */ .Hh)(baseline.image.digest, baseline.image.annotations);
     if (!record)
         return cannot(`${baseline.ref} carries no build record`);
-    // A per-platform job's verify is recorded on its platform's entry; a build's in its record.
-    const verified = inputs.mode === 'platform' ? recordedFor(inputs, baseline.image)?.[_registry_history_js__WEBPACK_IMPORTED_MODULE_2__/* .HISTORY_KEYS */ .sp.verify] : record.verify;
+    const verified = recordedVerify(inputs, baseline.image, record);
     if ((inputs.verify.length || inputs.requireNonRoot) && verified !== 'passed')
         return cannot(`verify ${verified === 'failed' ? 'failed' : 'was not recorded'} on ${baseline.ref}`);
     return { skip: true, record };

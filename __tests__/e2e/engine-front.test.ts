@@ -69,6 +69,9 @@ onTheStack('the docker driver where no layout is kept: the engine pushes to the 
   })
 
   test('the same image again sends nothing the registry has: every blob came from the registry, the index is the same', () => {
+    // What the engine sent the front (the front answered "held" for the rest), then what the action uploaded.
+    expect(runs.first.main.stdout).toMatch(/^The engine sent [1-9]\d* blobs \([1-9]\d* bytes\) the registry lacked to this run's front$/m)
+    expect(runs.again.main.stdout).toMatch(/^The engine sent 0 blobs \(0 bytes\) the registry lacked to this run's front$/m)
     expect(runs.again.main.stdout).toMatch(/Pushed sha256:[0-9a-f]{64}: 0 blobs and \d+ manifests uploaded; the registry had the rest/)
     expect(runs.again.main.outputs.changed).toBe('false')
   })

@@ -4,8 +4,8 @@
 import { planRun } from '../core/run-plan.js'
 import { compare } from '../core/report/compare.js'
 import { nothingToBuildOf } from '../core/report/report.js'
-import { HISTORY_KEYS, type BuildRecord } from '../core/registry/history.js'
-import type { Fingerprint } from '../core/builder/fingerprint.js'
+import type { BuildRecord } from '../core/registry/history.js'
+import { recordedVerify, type Fingerprint } from '../core/builder/fingerprint.js'
 import type { Baseline, ImageInfo } from '../core/registry/image.js'
 import type { BuilderResult } from './builder/fingerprint.js'
 import { handOver } from './github/handover.js'
@@ -100,7 +100,7 @@ export async function handOverUnchanged(
   }
   rt.setOutput('tags', '')
   rt.info(`Nothing to build: ${platform} has the same inputs as in ${base.ref} (${recorded.digest}, built ${record.built})`)
-  const verify = recorded.annotations?.[HISTORY_KEYS.verify] === 'passed' ? ('passed' as const) : undefined
+  const verify = recordedVerify(inputs, base.image, record) === 'passed' ? ('passed' as const) : undefined
   const buildMs = record.buildSeconds * 1000
   const steps = { steps: 0, cached: 0 }
   await phase(run, 'Hand over', () =>

@@ -432,6 +432,20 @@ export function recordedFor(inputs: Pick<Inputs, 'mode' | 'platforms'>, image: I
   return image?.platforms.find(p => p.platform === inputs.platforms[0])?.annotations
 }
 
+/**
+ * What the image a run would leave in place records of its verify: a per-platform job reads its
+ * platform's entry in the index (the merge writes it there), a build its own record.
+ */
+export function recordedVerify(
+  inputs: Pick<Inputs, 'mode' | 'platforms'>,
+  image: ImageInfo | undefined,
+  record: Pick<BuildRecord, 'verify'>
+): 'passed' | 'failed' | undefined {
+  if (inputs.mode !== 'platform') return record.verify
+  const entry = recordedFor(inputs, image)?.[HISTORY_KEYS.verify]
+  return entry === 'passed' || entry === 'failed' ? entry : undefined
+}
+
 /** The annotations a merge gives a platform's entry in its index: what its job built it from, and whether its verify passed. */
 export function platformEntryAnnotations(h: { fingerprint?: Fingerprint; verify?: 'passed' | 'failed' }): Record<string, string> {
   return { ...(h.fingerprint ? fingerprintAnnotations(h.fingerprint) : {}), ...(h.verify ? { [HISTORY_KEYS.verify]: h.verify } : {}) }
@@ -494,8 +508,7 @@ export function skipDecision(
   if (whyBuild(inputs, taken, baseline).length || !baseline.image) return { skip: false }
   const record = parseRecord(baseline.image.digest, baseline.image.annotations)
   if (!record) return cannot(`${baseline.ref} carries no build record`)
-  // A per-platform job's verify is recorded on its platform's entry; a build's in its record.
-  const verified = inputs.mode === 'platform' ? recordedFor(inputs, baseline.image)?.[HISTORY_KEYS.verify] : record.verify
+  const verified = recordedVerify(inputs, baseline.image, record)
   if ((inputs.verify.length || inputs.requireNonRoot) && verified !== 'passed')
     return cannot(`verify ${verified === 'failed' ? 'failed' : 'was not recorded'} on ${baseline.ref}`)
   return { skip: true, record }

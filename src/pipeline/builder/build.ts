@@ -55,6 +55,8 @@ export async function runBuild(rt: Runtime, plan: BuildPlan): Promise<BuildResul
     return await buildAndLoad(rt, { ...plan, front: front.address })
   } finally {
     await front.close()
+    const { blobs, bytes } = front.received()
+    rt.info(`The engine sent ${blobs} blob${blobs === 1 ? '' : 's'} (${bytes} bytes) the registry lacked to this run's front`)
     // The engine keeps what it pushed under the front's name, a new one each run. It is kept
     // under one name per repository instead, as a push by tag keeps its tag: removing an image's
     // last name makes the engine collect its content (a second on a 250 MB image), renaming it does not.

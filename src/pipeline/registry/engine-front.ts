@@ -18,6 +18,8 @@ import type { RegistryClient } from './registry-client.js'
 export interface EngineFront {
   /** `127.0.0.1:<port>`: the registry host the engine pushes to. */
   readonly address: string
+  /** The blobs the engine sent (what the registry lacked, as the front answered): how many, and their bytes. */
+  received(): { blobs: number; bytes: number }
   close(): Promise<void>
 }
 
@@ -59,6 +61,7 @@ export async function startEngineFront(dir: string, heldInRegistry: HeldBlob): P
   await mkdir(partial, { recursive: true })
   const blobPath = (digest: string) => join(blobs, digest.slice('sha256:'.length))
   const uploads = new Map<string, Upload>()
+  const received = { blobs: 0, bytes: 0 }
   // What the engine pushed by tag (the name is the front's own): it reads the index back by it.
   const tagged = new Map<string, string>()
   const mediaTypes = new Map<string, string>()
@@ -103,6 +106,8 @@ export async function startEngineFront(dir: string, heldInRegistry: HeldBlob): P
       return void res.writeHead(400, { 'Content-Type': 'application/json' }).end(errorBody('DIGEST_INVALID', `${got} is not ${digest}`))
     }
     await rename(upload.path, blobPath(digest))
+    received.blobs++
+    received.bytes += upload.size
     res.writeHead(201, { Location: `/v2/${name}/blobs/${digest}`, 'Docker-Content-Digest': digest }).end()
   }
 
@@ -165,6 +170,7 @@ export async function startEngineFront(dir: string, heldInRegistry: HeldBlob): P
   const { port } = server.address() as AddressInfo
   return {
     address: `127.0.0.1:${port}`,
+    received: () => ({ ...received }),
     close: async () => {
       server.closeAllConnections()
       await new Promise<void>(resolve => server.close(() => resolve()))

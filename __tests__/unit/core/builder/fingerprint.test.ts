@@ -16,6 +16,7 @@ import {
   settingsOf,
   sha256,
   skipDecision,
+  recordedVerify,
   syntaxOf,
   whyBuild,
   type Fingerprint
@@ -326,6 +327,13 @@ describe('skip-unchanged: nothing to build only when nothing the image is built 
         skipDecision({ ...job, requireNonRoot: true }, taken, merged(platformEntryAnnotations({ fingerprint: base(), verify: 'passed' })))
           .skip
       ).toBe(true))
+    test("recordedVerify: a per-platform job reads its entry, never the index's record; a build reads its record", () => {
+      const failedEntry = merged(platformEntryAnnotations({ fingerprint: base(), verify: 'failed' })).image
+      expect(recordedVerify(job, failedEntry, { verify: 'passed' })).toBe('failed')
+      expect(recordedVerify(job, merged(entry).image, { verify: 'passed' })).toBeUndefined()
+      expect(recordedVerify(job, merged({ 'com.github.phialo.ci-base-action.verify': 'maybe' }).image, {})).toBeUndefined()
+      expect(recordedVerify(weekly, failedEntry, { verify: 'passed' })).toBe('passed')
+    })
   })
   test('verify asked and recorded as passed: nothing to build', () => {
     const passed = published({ ...record, 'com.github.phialo.ci-base-action.verify': 'passed', ...fingerprintAnnotations(base()) })

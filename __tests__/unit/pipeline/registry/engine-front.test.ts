@@ -100,6 +100,8 @@ test('the engine sends only what the registry lacks; the layout the front keeps,
   const { sent } = await enginePush(front.address, img)
   expect(sent).not.toContain(img.base)
   expect(sent).toHaveLength(img.blobs.size - 1)
+  const sentBytes = sent.reduce((sum, digest) => sum + img.blobs.get(digest)!.length, 0)
+  expect(front.received()).toEqual({ blobs: img.blobs.size - 1, bytes: sentBytes })
   expect(existsSync(join(dir, 'blobs', 'sha256', img.base.slice(7)))).toBe(false)
   // Nothing reached the registry from the front itself: the engine's push stops here.
   expect(registry.requests.filter(r => !r.startsWith('HEAD '))).toEqual([])
@@ -132,6 +134,8 @@ test('a blob one of the repositories lacks is taken in; one whose bytes are not 
   expect(put.status).toBe(400)
   expect(await put.text()).toContain('DIGEST_INVALID')
   expect((await fetch(`${root}/blobs/${wrong}`, { method: 'HEAD' })).status).toBe(404)
+  // A refused upload is not counted as taken in.
+  expect(front.received().blobs).toBe(sent.length)
 })
 
 test('a registry that fails to answer makes the blob count as lacking: the engine sends it, the push goes on', async () => {
