@@ -79,6 +79,10 @@ async function run() {
     }
 }
 await run();
+// The step ends when its own work is done: a GitHub cache call given up on (cache-timeout) may
+// still be retrying inside @actions/cache, which cannot be stopped, and would hold the step
+// until its retries run out. stdout is written synchronously on Linux, so nothing said is lost.
+process.exit();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);

@@ -223,6 +223,7 @@ function planMounts(inputs, f, cache) {
         write: cache.write,
         store,
         image: cacheRef ? mountsImage(cacheRef) : '',
+        timeoutMs: (0,_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .durationMs */ .pc)(inputs.cacheTimeout),
         warnings
     };
 }
@@ -973,7 +974,7 @@ async function useBuilder(rt, inputs, plan, { version, binary }, temp) {
     }
     // The builder's BuildKit from the GitHub cache when a run before pulled it: no Docker Hub pull.
     if (plan.create?.spec.driverOpts.includes(`image=${(0,github_image_cache/* pinnedLocalName */.Z)(inputs.buildkitImage)}`)) {
-        const { save, pullError } = await (0,image_cache/* readyImage */.V)(rt, 'buildkit', inputs.buildkitImage, temp, 'builder image');
+        const { save, pullError } = await (0,image_cache/* readyImage */.V)(rt, 'buildkit', inputs.buildkitImage, temp, 'builder image', (0,inputs_inputs/* durationMs */.pc)(inputs.cacheTimeout));
         if (pullError)
             throw new Error(`Pulling the builder image ${inputs.buildkitImage} failed: ${pullError}\nSet buildkit-image to a copy your runner can pull (a mirror, with its login), or use driver: docker.`);
         if (save)
@@ -1456,61 +1457,101 @@ async function removeVerifyLeftovers(rt, key, image) {
 /* harmony export */   Fl: () => (/* binding */ githubCacheAvailable),
 /* harmony export */   YV: () => (/* binding */ savePaths)
 /* harmony export */ });
+/* harmony import */ var node_async_hooks__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6698);
+/* harmony import */ var node_async_hooks__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_async_hooks__WEBPACK_IMPORTED_MODULE_0__);
 // The GitHub Actions cache service, through @actions/cache: the local build cache and the
 // binfmt image both travel through it.
+
 // @actions/cache is large; it is loaded only by runs that use the GitHub cache (start-up time).
 const actionsCache = () => Promise.all(/* import() */[__webpack_require__.e(942), __webpack_require__.e(838), __webpack_require__.e(88), __webpack_require__.e(691)]).then(__webpack_require__.bind(__webpack_require__, 1691));
+const callOf = new node_async_hooks__WEBPACK_IMPORTED_MODULE_0__.AsyncLocalStorage();
+let calls = 0;
+// The stream's own method, put back when no call is in flight (called with the stream as `this`).
+// eslint-disable-next-line @typescript-eslint/unbound-method
+let write = process.stdout.write;
+/**
+ * stdout while a call is in flight: lines written from inside a call (its async context) are the
+ * library's, everything else passes as it is. Calls may run side by side (one per cache mount).
+ */
+function divertedWrite(chunk, ...rest) {
+    const call = callOf.getStore();
+    const text = String(chunk);
+    if (call?.abandoned)
+        return true;
+    const command = call && /^::(?:error|warning)(?: [^:]*)?::(.*)/.exec(text);
+    // Debug lines are shown as they are, and kept: some failures are told only there.
+    if (call && text.startsWith('::debug::'))
+        call.debug.push(text.slice('::debug::'.length).trim());
+    const retry = call && /^Attempt \d+ of \d+ failed with error: (.*?)\.? Retrying/.exec(text);
+    if (retry)
+        call.retrying = retry[1];
+    if (!command)
+        return write.call(process.stdout, chunk, ...rest);
+    call.said.push(command[1].trim().replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%'));
+    return true;
+}
+const diverted = divertedWrite;
 /**
  * @actions/cache reports its own failures on stdout (a 5xx as `::error::`, which shows as an
  * error annotation) and then returns as if the cache had missed. While it runs, its warning and
  * error lines are taken aside; a failure becomes an exception, which the caller turns into the
- * action's one warning, so a fault never looks like a miss nor like a failed step.
+ * action's one warning, so a fault never looks like a miss nor like a failed step. With a bound
+ * (cache-timeout), a call still retrying then is given up on: it throws, and says nothing more
+ * (the library retries a 5xx for about 25 s, and has no way to be stopped).
  */
-async function reportingFaults(call, debugSaid = []) {
-    // The stream's own method, put back as it was afterwards (called with the stream as `this`).
-    // eslint-disable-next-line @typescript-eslint/unbound-method
-    const write = process.stdout.write;
-    const said = [];
-    process.stdout.write = (chunk, ...rest) => {
-        const command = /^::(?:error|warning)(?: [^:]*)?::(.*)/.exec(String(chunk));
-        // Debug lines are shown as they are, and kept: some failures are told only there.
-        if (String(chunk).startsWith('::debug::'))
-            debugSaid.push(String(chunk).slice('::debug::'.length).trim());
-        if (!command)
-            return write.call(process.stdout, chunk, ...rest);
-        said.push(command[1].trim().replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%'));
-        return true;
-    };
+async function reportingFaults(call, timeoutMs, debugSaid = []) {
+    const told = { said: [], debug: debugSaid, abandoned: false };
+    calls++;
+    // Installed unless it is in place already (whoever replaced stdout since is written through).
+    if (process.stdout.write !== diverted) {
+        // eslint-disable-next-line @typescript-eslint/unbound-method
+        write = process.stdout.write;
+        process.stdout.write = diverted;
+    }
+    const done = callOf.run(told, call).finally(() => {
+        if (--calls === 0 && process.stdout.write === diverted)
+            process.stdout.write = write;
+    });
+    let timer;
+    const gaveUp = new Promise((_, reject) => {
+        if (timeoutMs)
+            timer = setTimeout(() => {
+                told.abandoned = true;
+                const why = told.retrying ? `; its last attempt failed: ${told.retrying}` : '';
+                reject(new Error(`the GitHub cache service did not finish in ${timeoutMs / 1000} s (cache-timeout)${why}`));
+            }, timeoutMs);
+    });
     let result;
     try {
-        result = await call();
+        result = await Promise.race([done, gaveUp]);
     }
     finally {
-        process.stdout.write = write;
+        clearTimeout(timer);
     }
-    if (said.length)
-        throw new Error(said.join('; '));
+    if (told.said.length)
+        throw new Error(told.said.join('; '));
     return result;
 }
 /** Restore paths from the GitHub cache service. Returns the key restored from, or undefined on a miss; throws on a fault. */
-async function restorePaths(paths, key, restoreKeys = []) {
+async function restorePaths(paths, key, restoreKeys = [], timeoutMs) {
     const cache = await actionsCache();
     if (!cache.isFeatureAvailable())
         throw new Error('the GitHub cache service is not available to this run');
-    return reportingFaults(() => cache.restoreCache(paths, key, restoreKeys));
+    return reportingFaults(() => cache.restoreCache(paths, key, restoreKeys), timeoutMs);
 }
 /** Whether this run has the GitHub cache service (a runner's job does; a terminal does not). */
 async function githubCacheAvailable() {
     return (await actionsCache()).isFeatureAvailable();
 }
-async function savePaths(paths, key) {
+/** Save paths to the GitHub cache service under key; throws on a fault, or when timeoutMs passes first. */
+async function savePaths(paths, key, timeoutMs) {
     const cache = await actionsCache();
     if (!cache.isFeatureAvailable())
         throw new Error('the GitHub cache service is not available to this run');
     // saveCache reports most failures by returning -1 rather than throwing, and says why (an entry
     // of that key already there, say) only in a debug line.
     const debug = [];
-    if ((await reportingFaults(() => cache.saveCache(paths, key), debug)) === -1) {
+    if ((await reportingFaults(() => cache.saveCache(paths, key), timeoutMs, debug)) === -1) {
         const why = debug.find(line => /^Failed to (reserve|save)/i.test(line));
         throw new Error(`the cache service did not store ${key}${why ? ` (${why})` : ''}`);
     }
@@ -1547,7 +1588,7 @@ const hasImage = async (rt, image) => (await rt.docker(['image', 'inspect', imag
 /** Load the image from the GitHub cache; false on a miss, and on a fault after a warning. */
 async function loadCachedImage(rt, cache, what) {
     try {
-        if (!(await (0,_github_cache_js__WEBPACK_IMPORTED_MODULE_4__/* .restorePaths */ .Bb)([cache.path], cache.key)))
+        if (!(await (0,_github_cache_js__WEBPACK_IMPORTED_MODULE_4__/* .restorePaths */ .Bb)([cache.path], cache.key, [], cache.timeoutMs)))
             return false;
         await (0,_host_docker_js__WEBPACK_IMPORTED_MODULE_3__/* .mustRun */ .Pv)(rt.docker, ['load', '--input', cache.path], `Loading the cached ${what}`, { quiet: true });
         return true;
@@ -1564,12 +1605,12 @@ async function loadCachedImage(rt, cache, what) {
  * is left to whatever runs it to pull, as before. A pull that fails here is left to that too,
  * so that its own error is the one the run reports.
  */
-async function readyImage(rt, kind, image, temp, what) {
+async function readyImage(rt, kind, image, temp, what, timeoutMs) {
     const name = (0,_core_github_image_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .pinnedLocalName */ .Z)(image);
     if (await hasImage(rt, name))
         return { name };
     // Without the cache service (a terminal) there is nothing to load, and post keeps nothing.
-    const cache = (await (0,_github_cache_js__WEBPACK_IMPORTED_MODULE_4__/* .githubCacheAvailable */ .Fl)()) ? (0,_core_github_image_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .cachedImageFor */ .H)(kind, name, temp) : undefined;
+    const cache = (await (0,_github_cache_js__WEBPACK_IMPORTED_MODULE_4__/* .githubCacheAvailable */ .Fl)()) ? (0,_core_github_image_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .cachedImageFor */ .H)(kind, name, temp, timeoutMs) : undefined;
     if (cache && (await loadCachedImage(rt, cache, what)) && (await hasImage(rt, name))) {
         rt.info(`The ${what} ${image} was loaded from the GitHub cache (${cache.key}): nothing pulled`);
         return { name };
@@ -1587,7 +1628,7 @@ async function readyImage(rt, kind, image, temp, what) {
 async function saveCachedImage(rt, cache, what) {
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_0__.dirname)(cache.path), { recursive: true });
     await (0,_host_docker_js__WEBPACK_IMPORTED_MODULE_3__/* .mustRun */ .Pv)(rt.docker, ['save', '--output', cache.path, cache.image], `Saving the ${what}`, { quiet: true });
-    await (0,_github_cache_js__WEBPACK_IMPORTED_MODULE_4__/* .savePaths */ .YV)([cache.path], cache.key);
+    await (0,_github_cache_js__WEBPACK_IMPORTED_MODULE_4__/* .savePaths */ .YV)([cache.path], cache.key, cache.timeoutMs);
     rt.info(`The ${what} ${cache.image} is kept in the GitHub cache as ${cache.key}`);
 }
 
@@ -1611,14 +1652,14 @@ async function saveCachedImage(rt, cache, what) {
 
 
 
-const restoreLocalCache = (local) => (0,_github_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .restorePaths */ .Bb)([local.dir], local.key, local.restoreKeys);
+const restoreLocalCache = (local) => (0,_github_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .restorePaths */ .Bb)([local.dir], local.key, local.restoreKeys, local.timeoutMs);
 /** Swap in what this build exported, then save it under the run's key. */
 async function saveLocalCache(local) {
     if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(local.nextDir))
         return false;
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(local.dir, { recursive: true, force: true });
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(local.nextDir, local.dir);
-    await (0,_github_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .savePaths */ .YV)([local.dir], local.key);
+    await (0,_github_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .savePaths */ .YV)([local.dir], local.key, local.timeoutMs);
     return true;
 }
 
@@ -1806,6 +1847,7 @@ var image_cache = __webpack_require__(2106);
 
 
 
+
 const BINFMT_DIR = '/proc/sys/fs/binfmt_misc';
 function isRegistered(entry, dir = BINFMT_DIR) {
     const file = (0,external_node_path_.join)(dir, entry);
@@ -1830,7 +1872,7 @@ async function setupQemu(rt, inputs, temp, dir = BINFMT_DIR) {
         return;
     }
     const image = inputs.qemuImage;
-    const { name, save } = await (0,image_cache/* readyImage */.V)(rt, 'binfmt', image, temp, 'binfmt image');
+    const { name, save } = await (0,image_cache/* readyImage */.V)(rt, 'binfmt', image, temp, 'binfmt image', (0,inputs_inputs/* durationMs */.pc)(inputs.cacheTimeout));
     if (save)
         rt.remember({ binfmtCache: save });
     const arches = [...new Set(toInstall.map(p => (0,emulation/* emulatorFor */.jt)(p).arch))];
@@ -2599,7 +2641,7 @@ async function restoreMounts(rt, plan, builder) {
         const started = Date.now();
         const keys = await Promise.all(plan.mounts.map(entry => {
             const prefix = (0,cache_mounts/* mountKeyPrefix */.fp)(plan.scope, entry.file);
-            return (0,github_cache/* restorePaths */.Bb)([(0,external_node_path_.join)(dir, (0,cache_mounts/* archiveName */.uv)(entry.file))], prefix, [prefix]);
+            return (0,github_cache/* restorePaths */.Bb)([(0,external_node_path_.join)(dir, (0,cache_mounts/* archiveName */.uv)(entry.file))], prefix, [prefix], plan.timeoutMs);
         }));
         const restored = [];
         for (const [i, entry] of plan.mounts.entries()) {
@@ -2707,7 +2749,7 @@ async function saveMounts(rt, plan, builder, uses) {
             await (0,promises_.rm)(archive, { force: true });
             await (0,promises_.rename)((0,external_node_path_.join)(packed, (0,cache_mounts/* archiveName */.uv)(entry.file)), archive);
             try {
-                await (0,github_cache/* savePaths */.YV)([archive], (0,cache_mounts/* mountKey */.NY)(plan.scope, entry.file, sum));
+                await (0,github_cache/* savePaths */.YV)([archive], (0,cache_mounts/* mountKey */.NY)(plan.scope, entry.file, sum), plan.timeoutMs);
                 uses[i] = { ...uses[i], savedBytes: await size(archive) };
                 rt.info(`cache mount ${entry.mount.id}: saved ${uses[i].savedBytes} bytes`);
             }
@@ -4141,7 +4183,7 @@ async function main(host, raw) {
         rt: host,
         inputs,
         ctx,
-        reads: new optional_reads/* OptionalReads */.O(optional_reads/* OPTIONAL_READS_BUDGET_MS */.o, message => host.warning(message)),
+        reads: new optional_reads/* OptionalReads */.Ot((0,optional_reads/* optionalReadsBudgetMs */.JZ)(inputs.registryTimeoutMs), message => host.warning(message)),
         stages: []
     };
     // Asked now, answered while the run logs in and reads its facts; a merge job builds nothing.

@@ -231,7 +231,7 @@ async function compareImages(inv) {
     imageRef(baselineRef, 'BASELINE');
     const [image, base] = await Promise.all([
         readRegistryImage(ref),
-        (0,_pipeline_registry_image_sources_js__WEBPACK_IMPORTED_MODULE_5__/* .readBaseline */ .mF)((0,_terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .terminalRuntime */ .j6)(errColors).rt.docker, baselineRef, [], process.env, new _pipeline_host_optional_reads_js__WEBPACK_IMPORTED_MODULE_4__/* .OptionalReads */ .O(_pipeline_host_optional_reads_js__WEBPACK_IMPORTED_MODULE_4__/* .OPTIONAL_READS_BUDGET_MS */ .o, () => undefined))
+        (0,_pipeline_registry_image_sources_js__WEBPACK_IMPORTED_MODULE_5__/* .readBaseline */ .mF)((0,_terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .terminalRuntime */ .j6)(errColors).rt.docker, baselineRef, [], process.env, new _pipeline_host_optional_reads_js__WEBPACK_IMPORTED_MODULE_4__/* .OptionalReads */ .Ot(_pipeline_host_optional_reads_js__WEBPACK_IMPORTED_MODULE_4__/* .OPTIONAL_READS_BUDGET_MS */ .oc, () => undefined))
     ]);
     if (base.status === 'unavailable')
         throw new Error(`BASELINE ${baselineRef} could not be read: ${base.reason}`);
@@ -259,8 +259,8 @@ async function history(inv) {
     if (stray.length)
         throw new _flags_js__WEBPACK_IMPORTED_MODULE_9__/* .UsageError */ .eb(`history takes --history (how many builds), not ${stray.map(n => `--${n}`).join(', ')}`);
     const ref = imageRef(inv.positional[0], 'IMAGE');
-    const { history: count } = (0,_core_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .parseInputs */ .TL)((0,_flags_js__WEBPACK_IMPORTED_MODULE_9__/* .rawInputs */ .me)(inv.inputs));
-    const reads = new _pipeline_host_optional_reads_js__WEBPACK_IMPORTED_MODULE_4__/* .OptionalReads */ .O(_pipeline_host_optional_reads_js__WEBPACK_IMPORTED_MODULE_4__/* .OPTIONAL_READS_BUDGET_MS */ .o, message => process.stderr.write(`${errColors.bad(message)}\n`));
+    const { history: count, registryTimeoutMs } = (0,_core_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .parseInputs */ .TL)((0,_flags_js__WEBPACK_IMPORTED_MODULE_9__/* .rawInputs */ .me)(inv.inputs));
+    const reads = new _pipeline_host_optional_reads_js__WEBPACK_IMPORTED_MODULE_4__/* .OptionalReads */ .Ot((0,_pipeline_host_optional_reads_js__WEBPACK_IMPORTED_MODULE_4__/* .optionalReadsBudgetMs */ .JZ)(registryTimeoutMs), message => process.stderr.write(`${errColors.bad(message)}\n`));
     const found = await (0,_pipeline_registry_history_js__WEBPACK_IMPORTED_MODULE_12__/* .readHistory */ .Lu)(ref, Math.max(count, 1), process.env, reads);
     if (!found.records.length)
         throw new Error(`${ref} has no recorded builds: it is not in the registry, or was not pushed by this action with history on`);

@@ -65,7 +65,7 @@ var builder_fingerprint = __webpack_require__(9691);
 async function dryRun(rt, raw) {
     const inputs = (0,inputs_inputs/* parseInputs */.TL)(raw, rt.env);
     const ctx = (0,run_facts/* readRunContext */.$p)(rt.env);
-    const reads = new optional_reads/* OptionalReads */.O(optional_reads/* OPTIONAL_READS_BUDGET_MS */.o, message => rt.warning(message));
+    const reads = new optional_reads/* OptionalReads */.Ot((0,optional_reads/* optionalReadsBudgetMs */.JZ)(inputs.registryTimeoutMs), message => rt.warning(message));
     const facts = await (0,run_facts/* gatherFacts */.pc)(rt, inputs, ctx, reads);
     const plan = (0,run_plan/* planRun */.n)(await (0,run_facts/* planFacts */.pE)(rt, { ...facts, work: (0,external_node_path_.join)(ctx.temp, 'ci-base-action-XXXXXX') }, (0,buildx/* askEngine */.sb)(rt, inputs)));
     const commands = [];

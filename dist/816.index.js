@@ -1456,8 +1456,9 @@ async function http(address, req = {}) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   O: () => (/* binding */ OptionalReads),
-/* harmony export */   o: () => (/* binding */ OPTIONAL_READS_BUDGET_MS)
+/* harmony export */   JZ: () => (/* binding */ optionalReadsBudgetMs),
+/* harmony export */   Ot: () => (/* binding */ OptionalReads),
+/* harmony export */   oc: () => (/* binding */ OPTIONAL_READS_BUDGET_MS)
 /* harmony export */ });
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
 // Reads a run can do without (the baseline, the published release tags, the history) share one
@@ -1468,6 +1469,8 @@ async function http(address, req = {}) {
 
 /** What all optional reads of a run may cost together. */
 const OPTIONAL_READS_BUDGET_MS = 30_000;
+/** A run's budget: 30 s, or registry-timeout where that is shorter (no optional read outlasts what one request may take). */
+const optionalReadsBudgetMs = (registryTimeoutMs) => Math.min(OPTIONAL_READS_BUDGET_MS, registryTimeoutMs || Infinity);
 class OptionalReads {
     budgetMs;
     warn;

@@ -105,7 +105,7 @@ onEveryStack('the BuildKit image of a created builder, kept in the GitHub cache'
     const local = `${forward.host}/${path}:pinned-${digest.slice('sha256:'.length)}`
     const key = `ci-base-action-buildkit-${local.replace(/[^A-Za-z0-9._-]+/g, '-')}`
     const runnerTemp = join(tmpdir(), `runner-buildkit-${stack.name}-${process.pid}`)
-    const job = () => {
+    const job = (inputs: Record<string, string> = {}) => {
       // A new runner: none of the image's names are on it.
       spawnSync('docker', ['image', 'rm', '--force', local, pinned])
       return stack.run({
@@ -115,7 +115,8 @@ onEveryStack('the BuildKit image of a created builder, kept in the GitHub cache'
           cache: 'none',
           platforms: 'linux/amd64',
           'buildkit-image': pinned,
-          'build-args': `NONCE=${Date.now()}`
+          'build-args': `NONCE=${Date.now()}`,
+          ...inputs
         },
         env: server.env,
         runnerTemp
@@ -124,8 +125,10 @@ onEveryStack('the BuildKit image of a created builder, kept in the GitHub cache'
     const warnings = (text: string) => text.match(/^::warning::.*$/gm) ?? []
     try {
       server.failWith = 503
-      const faulty = await job()
+      // The restore and the save each give up at cache-timeout, where the library alone retries for about 25 s.
+      const faulty = await job({ 'cache-timeout': '3s' })
       expect(faulty.main.code).toBe(0)
+      expect(faulty.main.stdout).toContain('did not finish in 3 s (cache-timeout); its last attempt failed:')
       expect(warnings(faulty.main.stdout)).toStrictEqual([
         expect.stringMatching(
           new RegExp(

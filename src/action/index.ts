@@ -64,3 +64,7 @@ async function run(): Promise<void> {
 }
 
 await run()
+// The step ends when its own work is done: a GitHub cache call given up on (cache-timeout) may
+// still be retrying inside @actions/cache, which cannot be stopped, and would hold the step
+// until its retries run out. stdout is written synchronously on Linux, so nothing said is lost.
+process.exit()

@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { InputError, INPUT_DEFAULTS, parseInputs, type InputName } from '../core/inputs/inputs.js'
-import { OPTIONAL_READS_BUDGET_MS, OptionalReads } from '../pipeline/host/optional-reads.js'
+import { OPTIONAL_READS_BUDGET_MS, optionalReadsBudgetMs, OptionalReads } from '../pipeline/host/optional-reads.js'
 import { readBaseline, registrySource } from '../pipeline/registry/image-sources.js'
 import { readImage } from '../core/registry/image.js'
 import { isImageRef, repositoryOf } from '../core/registry/reference.js'
@@ -150,8 +150,8 @@ async function history(inv: Invocation): Promise<number> {
   const stray = Object.keys(inv.inputs).filter(n => n !== 'history')
   if (stray.length) throw new UsageError(`history takes --history (how many builds), not ${stray.map(n => `--${n}`).join(', ')}`)
   const ref = imageRef(inv.positional[0], 'IMAGE')
-  const { history: count } = parseInputs(rawInputs(inv.inputs))
-  const reads = new OptionalReads(OPTIONAL_READS_BUDGET_MS, message => process.stderr.write(`${errColors.bad(message)}\n`))
+  const { history: count, registryTimeoutMs } = parseInputs(rawInputs(inv.inputs))
+  const reads = new OptionalReads(optionalReadsBudgetMs(registryTimeoutMs), message => process.stderr.write(`${errColors.bad(message)}\n`))
   const found = await readHistory(ref, Math.max(count, 1), process.env, reads)
   if (!found.records.length)
     throw new Error(`${ref} has no recorded builds: it is not in the registry, or was not pushed by this action with history on`)

@@ -3,7 +3,7 @@
 // facts for the driver, git for the commit's time, the registry's tags for a release; nothing is
 // installed, created or pushed.
 import { join } from 'node:path'
-import { OPTIONAL_READS_BUDGET_MS, OptionalReads } from './host/optional-reads.js'
+import { optionalReadsBudgetMs, OptionalReads } from './host/optional-reads.js'
 import { parseInputs, type RawInputs } from '../core/inputs/inputs.js'
 import { planRun } from '../core/run-plan.js'
 import { buildArgs, createBuilderArgs, loginArgs } from '../core/builder/args.js'
@@ -26,7 +26,7 @@ interface DryRun {
 export async function dryRun(rt: Runtime, raw: RawInputs): Promise<DryRun> {
   const inputs = parseInputs(raw, rt.env)
   const ctx = readRunContext(rt.env)
-  const reads = new OptionalReads(OPTIONAL_READS_BUDGET_MS, message => rt.warning(message))
+  const reads = new OptionalReads(optionalReadsBudgetMs(inputs.registryTimeoutMs), message => rt.warning(message))
   const facts = await gatherFacts(rt, inputs, ctx, reads)
   const plan = planRun(await planFacts(rt, { ...facts, work: join(ctx.temp, 'ci-base-action-XXXXXX') }, askEngine(rt, inputs)))
   const commands: string[][] = []

@@ -12,7 +12,7 @@ import type { Runtime } from './host/runtime.js'
 import { sourceDate } from './source-date.js'
 import { logIn } from './registry/login.js'
 import { setRequestTimeout } from './host/http.js'
-import { OPTIONAL_READS_BUDGET_MS, OptionalReads } from './host/optional-reads.js'
+import { optionalReadsBudgetMs, OptionalReads } from './host/optional-reads.js'
 import { phase, type Given, type Started } from './phases.js'
 import { build, check } from './build-phases.js'
 import { merge } from './merge.js'
@@ -56,7 +56,7 @@ export async function main(host: Runtime, raw: RawInputs): Promise<void> {
     rt: host,
     inputs,
     ctx,
-    reads: new OptionalReads(OPTIONAL_READS_BUDGET_MS, message => host.warning(message)),
+    reads: new OptionalReads(optionalReadsBudgetMs(inputs.registryTimeoutMs), message => host.warning(message)),
     stages: []
   }
   // Asked now, answered while the run logs in and reads its facts; a merge job builds nothing.

@@ -6,7 +6,7 @@
 import { join } from 'node:path'
 import { chainOf, rootImage, stagesOf, type Stage } from './dockerfile.js'
 import { cacheScope, withTagSuffix, type CachePlan } from './cache-plan.js'
-import { InputError, type Inputs } from '../inputs/inputs.js'
+import { InputError, durationMs, type Inputs } from '../inputs/inputs.js'
 import type { RunContext } from '../inputs/github-context.js'
 
 export interface CacheMount {
@@ -210,6 +210,8 @@ export interface MountsPlan {
   /** Where the archives are kept: the GitHub cache, or an image in the registry (`image`). */
   store: 'gha' | 'registry'
   image: string
+  /** How long each restore and save through the GitHub cache may take (cache-timeout) before the run goes on without it. */
+  timeoutMs?: number
   /** Which named mounts the Dockerfile does not use, or why nothing is carried. */
   warnings: string[]
 }
@@ -242,7 +244,7 @@ export function helperFor(stages: Stage[], mounts: CacheMount[]): Helper {
 }
 
 export function planMounts(
-  inputs: Pick<Inputs, 'cacheMounts' | 'cacheMountsStore' | 'cacheRef' | 'image' | 'cacheScope' | 'buildArgs'>,
+  inputs: Pick<Inputs, 'cacheMounts' | 'cacheMountsStore' | 'cacheRef' | 'image' | 'cacheScope' | 'buildArgs' | 'cacheTimeout'>,
   f: { dockerfile: string; ctx: RunContext },
   cache: Pick<CachePlan, 'write'>
 ): MountsPlan {
@@ -265,6 +267,7 @@ export function planMounts(
     write: cache.write,
     store,
     image: cacheRef ? mountsImage(cacheRef) : '',
+    timeoutMs: durationMs(inputs.cacheTimeout),
     warnings
   }
 }

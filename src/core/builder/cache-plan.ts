@@ -1,6 +1,6 @@
 // Which caches the build imports and exports, and what that asks of buildx and the runner. Pure.
 import { join } from 'node:path'
-import type { Inputs } from '../inputs/inputs.js'
+import { durationMs, type Inputs } from '../inputs/inputs.js'
 import type { RunContext } from '../inputs/github-context.js'
 import { atLeast } from './version.js'
 import type { CacheFault } from './progress.js'
@@ -66,6 +66,8 @@ export interface LocalCache {
   noSave?: string
   key: string
   restoreKeys: string[]
+  /** How long its restore, and its save, may each take (cache-timeout) before the run goes on without it. */
+  timeoutMs?: number
 }
 
 export const GHA_V2_BUILDX = '0.21.0'
@@ -183,6 +185,7 @@ export function planCache(
           nextDir: `${dir}-next`,
           key: `ci-base-action-${scope}-${ctx.runId}-${ctx.runAttempt}`,
           restoreKeys: [`ci-base-action-${scope}-`],
+          timeoutMs: durationMs(inputs.cacheTimeout),
           ...(write.write ? {} : { noSave: write.why })
         }
         from.push(`type=local,src=${dir}`)

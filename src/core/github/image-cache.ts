@@ -8,11 +8,18 @@ export interface CachedImage {
   image: string
   path: string
   key: string
+  /** How long its restore, and its save, may each take (cache-timeout) before the run pulls it instead, or keeps nothing. */
+  timeoutMs?: number
 }
 
-export function cachedImageFor(kind: 'binfmt' | 'buildkit', image: string, temp: string): CachedImage {
+export function cachedImageFor(kind: 'binfmt' | 'buildkit', image: string, temp: string, timeoutMs?: number): CachedImage {
   const name = image.replace(/[^A-Za-z0-9._-]+/g, '-')
-  return { image, path: join(temp, `ci-base-action-${kind}`, `${name}.tar`), key: `ci-base-action-${kind}-${name}` }
+  return {
+    image,
+    path: join(temp, `ci-base-action-${kind}`, `${name}.tar`),
+    key: `ci-base-action-${kind}-${name}`,
+    ...(timeoutMs ? { timeoutMs } : {})
+  }
 }
 
 /**

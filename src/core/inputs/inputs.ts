@@ -68,7 +68,7 @@ export interface Inputs {
   /** When the build writes its caches: `auto` on the default branch, tags and schedules only. */
   cacheWrite: 'auto' | 'always' | 'never'
   cacheMode: 'max' | 'min'
-  /** How long a gha cache import or export may take before the build goes on without it (a Go duration). */
+  /** How long a cache import or export (gha in BuildKit; local and the mounts through the GitHub cache) may take before the build goes on without it (a Go duration). */
   cacheTimeout: string
   /** How long one of the action's own registry requests may go unanswered before it is cut off (and tried again). */
   registryTimeoutMs: number

@@ -94,7 +94,7 @@ export async function restoreMounts(rt: Runtime, plan: MountsPlan, builder: stri
     const keys = await Promise.all(
       plan.mounts.map(entry => {
         const prefix = mountKeyPrefix(plan.scope, entry.file)
-        return restorePaths([join(dir, archiveName(entry.file))], prefix, [prefix])
+        return restorePaths([join(dir, archiveName(entry.file))], prefix, [prefix], plan.timeoutMs)
       })
     )
     const restored: { mount: CacheMount; file: string; gzip: boolean }[] = []
@@ -198,7 +198,7 @@ export async function saveMounts(rt: Runtime, plan: MountsPlan, builder: string,
       await rm(archive, { force: true })
       await rename(join(packed, archiveName(entry.file)), archive)
       try {
-        await savePaths([archive], mountKey(plan.scope, entry.file, sum))
+        await savePaths([archive], mountKey(plan.scope, entry.file, sum), plan.timeoutMs)
         uses[i] = { ...uses[i], savedBytes: await size(archive) }
         rt.info(`cache mount ${entry.mount.id}: saved ${uses[i].savedBytes} bytes`)
       } catch (e) {

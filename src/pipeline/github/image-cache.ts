@@ -14,7 +14,7 @@ const hasImage = async (rt: Runtime, image: string) => (await rt.docker(['image'
 /** Load the image from the GitHub cache; false on a miss, and on a fault after a warning. */
 async function loadCachedImage(rt: Runtime, cache: CachedImage, what: string): Promise<boolean> {
   try {
-    if (!(await restorePaths([cache.path], cache.key))) return false
+    if (!(await restorePaths([cache.path], cache.key, [], cache.timeoutMs))) return false
     await mustRun(rt.docker, ['load', '--input', cache.path], `Loading the cached ${what}`, { quiet: true })
     return true
   } catch (e) {
@@ -35,12 +35,13 @@ export async function readyImage(
   kind: 'binfmt' | 'buildkit',
   image: string,
   temp: string,
-  what: string
+  what: string,
+  timeoutMs?: number
 ): Promise<{ name: string; save?: CachedImage; pullError?: string }> {
   const name = pinnedLocalName(image)
   if (await hasImage(rt, name)) return { name }
   // Without the cache service (a terminal) there is nothing to load, and post keeps nothing.
-  const cache = (await githubCacheAvailable()) ? cachedImageFor(kind, name, temp) : undefined
+  const cache = (await githubCacheAvailable()) ? cachedImageFor(kind, name, temp, timeoutMs) : undefined
   if (cache && (await loadCachedImage(rt, cache, what)) && (await hasImage(rt, name))) {
     rt.info(`The ${what} ${image} was loaded from the GitHub cache (${cache.key}): nothing pulled`)
     return { name }
@@ -57,6 +58,6 @@ export async function readyImage(
 export async function saveCachedImage(rt: Runtime, cache: CachedImage, what: string): Promise<void> {
   await mkdir(dirname(cache.path), { recursive: true })
   await mustRun(rt.docker, ['save', '--output', cache.path, cache.image], `Saving the ${what}`, { quiet: true })
-  await savePaths([cache.path], cache.key)
+  await savePaths([cache.path], cache.key, cache.timeoutMs)
   rt.info(`The ${what} ${cache.image} is kept in the GitHub cache as ${cache.key}`)
 }

@@ -8,6 +8,9 @@ import { errorMessage } from '../../core/errors.js'
 /** What all optional reads of a run may cost together. */
 export const OPTIONAL_READS_BUDGET_MS = 30_000
 
+/** A run's budget: 30 s, or registry-timeout where that is shorter (no optional read outlasts what one request may take). */
+export const optionalReadsBudgetMs = (registryTimeoutMs: number) => Math.min(OPTIONAL_READS_BUDGET_MS, registryTimeoutMs || Infinity)
+
 export class OptionalReads {
   private spentMs = 0
   private exhausted = false

@@ -44,6 +44,11 @@ test('the plan: a helper from the stage that uses the first mount, file names ke
   expect(plan.mounts.map(m => m.file)).toStrictEqual(['0-apk', '1-pnpm-store'])
   expect(plan.dir).toBe('/rt/ci-base-action-mounts/Weekly-rebuild')
   expect(plan.warnings).toStrictEqual([])
+  // Each restore and save through the GitHub cache is bounded by cache-timeout (2m by default).
+  expect(plan.timeoutMs).toBe(120_000)
+  expect(
+    planMounts(inputs({ 'cache-mounts': 'auto', 'cache-timeout': '4s' }), { dockerfile: DOCKERFILE, ctx: weeklyRun }, { write }).timeoutMs
+  ).toBe(4000)
   const named = planMounts(inputs({ 'cache-mounts': 'npm' }), { dockerfile: DOCKERFILE, ctx: weeklyRun }, { write })
   expect(named.warnings).toStrictEqual(['cache-mounts: the Dockerfile has no RUN --mount=type=cache with id or target npm'])
 })

@@ -187,8 +187,11 @@ describe('cache plan', () => {
       dir: '/rt/ci-base-action-cache/Weekly-rebuild',
       nextDir: '/rt/ci-base-action-cache/Weekly-rebuild-next',
       key: 'ci-base-action-Weekly-rebuild-77-2',
-      restoreKeys: ['ci-base-action-Weekly-rebuild-']
+      restoreKeys: ['ci-base-action-Weekly-rebuild-'],
+      // cache-timeout's default bounds its restore and its save through the GitHub cache.
+      timeoutMs: 120_000
     })
+    expect(planCache(inputs({ cache: 'local', 'cache-timeout': '4s' }), [], ctx, {}).local?.timeoutMs).toBe(4000)
     expect(plan.to).toEqual(['type=local,dest=/rt/ci-base-action-cache/Weekly-rebuild-next,mode=max,ignore-error=true'])
   })
   test('raw cache-from/cache-to replace what cache derives; no-cache drops imports', () => {

@@ -2,7 +2,7 @@
 // answers (a real socket: the request has to be cut off, not merely forgotten).
 import { createServer, type Server, type Socket } from 'node:net'
 import type { AddressInfo } from 'node:net'
-import { OptionalReads } from '../../../../src/pipeline/host/optional-reads'
+import { OptionalReads, optionalReadsBudgetMs } from '../../../../src/pipeline/host/optional-reads'
 import { clientFor } from '../../../../src/pipeline/registry/registry-client'
 
 let silent: Server
@@ -56,4 +56,10 @@ test("a read's own failure is its own, not the budget's", async () => {
   const reads = new OptionalReads(1000, () => undefined)
   await expect(reads.read('x', async () => Promise.reject(new Error('manifest unknown')))).rejects.toThrow('manifest unknown')
   expect(reads.spent).toBe(false)
+})
+
+test("a run's budget is 30 s, or registry-timeout where that is shorter", () => {
+  expect(optionalReadsBudgetMs(120_000)).toBe(30_000)
+  expect(optionalReadsBudgetMs(3_000)).toBe(3_000)
+  expect(optionalReadsBudgetMs(30_000)).toBe(30_000)
 })

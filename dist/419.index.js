@@ -1,5 +1,5 @@
-export const id = 964;
-export const ids = [964];
+export const id = 419;
+export const ids = [419];
 export const modules = {
 
 /***/ 9170:
@@ -527,9 +527,11 @@ function severalNodesProblems(inputs, why) {
 /* unused harmony exports cacheWrite, cacheHoldsBuild */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9567);
-/* harmony import */ var _registry_image_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(594);
+/* harmony import */ var _inputs_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8207);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9567);
+/* harmony import */ var _registry_image_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(594);
 // Which caches the build imports and exports, and what that asks of buildx and the runner. Pure.
+
 
 
 
@@ -640,6 +642,7 @@ allPlatforms = inputs.platforms) {
                     nextDir: `${dir}-next`,
                     key: `ci-base-action-${scope}-${ctx.runId}-${ctx.runAttempt}`,
                     restoreKeys: [`ci-base-action-${scope}-`],
+                    timeoutMs: (0,_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .durationMs */ .pc)(inputs.cacheTimeout),
                     ...(write.write ? {} : { noSave: write.why })
                 };
                 from.push(`type=local,src=${dir}`);
@@ -683,7 +686,7 @@ function inputsWithoutGha(inputs) {
 const cacheWriteLine = (plan) => plan.write.write ? `The build writes its caches: ${plan.write.why}` : `The build reads its caches and writes none: ${plan.write.why}`;
 /** GitHub's cache service (API v2) needs a newer buildx than many runners' distributions ship. */
 function ghaVersionWarning(plan, buildxVersion) {
-    if (!plan.types.includes('gha') || (0,_version_js__WEBPACK_IMPORTED_MODULE_2__/* .atLeast */ .j)(buildxVersion, GHA_V2_BUILDX))
+    if (!plan.types.includes('gha') || (0,_version_js__WEBPACK_IMPORTED_MODULE_3__/* .atLeast */ .j)(buildxVersion, GHA_V2_BUILDX))
         return undefined;
     return `cache: gha with buildx ${buildxVersion}: GitHub's cache service (API v2) needs buildx >= ${GHA_V2_BUILDX}; set buildx-version, or use cache: registry.`;
 }
@@ -698,8 +701,8 @@ function cacheFaultWarning(faults) {
 }
 /** The blobs a registry cache's manifest lists (an index of blobs, or an image manifest's layers): its cache config aside. */
 function cacheBlobs(manifestText) {
-    const manifest = (0,_registry_image_js__WEBPACK_IMPORTED_MODULE_1__/* .parseManifest */ .Ng)(manifestText, 'the registry cache');
-    return ((0,_registry_image_js__WEBPACK_IMPORTED_MODULE_1__/* .isIndex */ .nw)(manifest) ? manifest.manifests : manifest.layers).filter(d => !/cacheconfig/.test(d.mediaType ?? '')).map(d => d.digest);
+    const manifest = (0,_registry_image_js__WEBPACK_IMPORTED_MODULE_2__/* .parseManifest */ .Ng)(manifestText, 'the registry cache');
+    return ((0,_registry_image_js__WEBPACK_IMPORTED_MODULE_2__/* .isIndex */ .nw)(manifest) ? manifest.manifests : manifest.layers).filter(d => !/cacheconfig/.test(d.mediaType ?? '')).map(d => d.digest);
 }
 /**
  * Whether exporting the registry cache would rewrite what its ref already holds: every step of
@@ -956,9 +959,14 @@ const errorMessage = (e) => (e instanceof Error ? e.message : String(e));
 // registers QEMU, and the BuildKit image of a builder it creates. A runner starts without them,
 // and each pull from Docker Hub counts against its anonymous rate limit. Pure.
 
-function cachedImageFor(kind, image, temp) {
+function cachedImageFor(kind, image, temp, timeoutMs) {
     const name = image.replace(/[^A-Za-z0-9._-]+/g, '-');
-    return { image, path: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(temp, `ci-base-action-${kind}`, `${name}.tar`), key: `ci-base-action-${kind}-${name}` };
+    return {
+        image,
+        path: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(temp, `ci-base-action-${kind}`, `${name}.tar`),
+        key: `ci-base-action-${kind}-${name}`,
+        ...(timeoutMs ? { timeoutMs } : {})
+    };
 }
 /**
  * The local name of an image pinned by digest. A digest cannot be a local tag, and an image
@@ -988,11 +996,12 @@ function pinnedLocalName(image) {
 __webpack_require__.d(__webpack_exports__, {
   WJ: () => (/* reexport */ INPUT_DEFAULTS),
   dz: () => (/* binding */ InputError),
+  pc: () => (/* binding */ durationMs),
   TL: () => (/* binding */ parseInputs),
   rE: () => (/* binding */ secretLookingBuildArgs)
 });
 
-// UNUSED EXPORTS: durationMs, splitList
+// UNUSED EXPORTS: splitList
 
 // EXTERNAL MODULE: ./src/core/report/budget.ts
 var budget = __webpack_require__(6133);
