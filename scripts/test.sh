@@ -13,6 +13,25 @@ npm run --silent check-dist
 # --forceExit: a guard. Test servers close the engine's keep-alive connections themselves
 # (__tests__/support/close-server.ts); should anything else linger, CI must not wait for it.
 # An incomplete stack fails the end-to-end files naming what is missing, CI set or not.
-E2E_REQUIRE_STACK=1 npm test -- --ci --runInBand --forceExit
+npm test -- --ci --forceExit __tests__/unit
+# The end-to-end files: one process per stack, side by side. Much of a run is waiting (a builder
+# starting, a registry, a fault's bound), and the stacks share nothing a test changes: each
+# runner-stack run creates and removes its own builder, and only the engine's process (which also
+# runs the tests on the machine's stack as it is) empties the engine's builder. Lines are
+# prefixed with the stack; the step fails when either process does.
+e2e() {
+  local stack=$1
+  shift
+  E2E_REQUIRE_STACK=1 E2E_STACK=$stack npm test --silent -- --ci --runInBand --forceExit "$@" 2>&1 | sed -u "s/^/[$stack] /"
+}
+e2e engine __tests__/e2e &
+engine=$!
+# shellcheck disable=SC2046 # one argument per file
+e2e runner $(grep -l 'onEveryStack(' __tests__/e2e/*.test.ts) &
+runner=$!
+failed=0
+wait "$engine" || failed=1
+wait "$runner" || failed=1
+[ "$failed" = 0 ]
 # Then, alone, what changes the whole machine (the QEMU registration): nothing else builds meanwhile.
 E2E_REQUIRE_STACK=1 npm run --silent test:machine-wide -- --ci --runInBand --forceExit

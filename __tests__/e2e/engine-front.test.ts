@@ -7,11 +7,11 @@ import { existsSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { manifest, platformSizes, readImageFile, REGISTRY } from '../support/registry'
-import { docker, expectGreen, fixture, nonce, onTheStack, STACKS } from '../support/stack'
+import { docker, expectGreen, fixture, nonce, onTheStack, stackNamed } from '../support/stack'
 import type { ActionRun } from '../support/runner'
 import { keptName } from '../../src/core/builder/args'
 
-const engine = STACKS.find(s => s.name === 'engine')!
+const engine = stackNamed('engine')
 const multistage = fixture('multistage')
 const layoutIn = (toolCache: string) => join(toolCache, 'ci-base-action', 'oci-layout')
 /** The name a run's engine pushed to, from the build command it logged. */

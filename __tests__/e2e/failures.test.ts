@@ -23,19 +23,21 @@ onTheStack('bad input', () => {
 })
 
 onEveryStack('failures', stack => {
-  test('a builder main created is removed by post even when main failed', async () => {
-    // The builder's image does not exist: main fails starting it, after buildx has registered the builder.
-    const run = await stack.run({
-      inputs: { ...multistage, driver: 'docker-container', 'driver-opts': `image=${REGISTRY}/test/no-such-buildkit:1`, cache: 'none' }
+  // It asks for a docker-container builder whatever the stack: run once, on the stack that makes them.
+  if (stack.name === 'runner')
+    test('a builder main created is removed by post even when main failed', async () => {
+      // The builder's image does not exist: main fails starting it, after buildx has registered the builder.
+      const run = await stack.run({
+        inputs: { ...multistage, driver: 'docker-container', 'driver-opts': `image=${REGISTRY}/test/no-such-buildkit:1`, cache: 'none' }
+      })
+      expect(run.main.code).toBe(1)
+      expect(errors(run.main.stdout)[0]).toMatch(/^::error::Creating the docker-container builder failed \(exit 1\):.*no-such-buildkit/)
+      const builder = JSON.parse(run.main.state['post-state']).builder
+      expect(builder).toMatch(/^ci-base-/)
+      expect(run.post.code).toBe(0)
+      expect(run.post.stdout).toContain(`Remove builder ${builder}`)
+      expect(() => docker('buildx', 'inspect', builder)).toThrow()
     })
-    expect(run.main.code).toBe(1)
-    expect(errors(run.main.stdout)[0]).toMatch(/^::error::Creating the docker-container builder failed \(exit 1\):.*no-such-buildkit/)
-    const builder = JSON.parse(run.main.state['post-state']).builder
-    expect(builder).toMatch(/^ci-base-/)
-    expect(run.post.code).toBe(0)
-    expect(run.post.stdout).toContain(`Remove builder ${builder}`)
-    expect(() => docker('buildx', 'inspect', builder)).toThrow()
-  })
 
   test("a push that fails midway fails the step with the registry's error and leaves the tag where it was", async () => {
     const repo = `e2e/broken-${stack.name}-${nonce()}`

@@ -2,12 +2,12 @@
 // stand-ins for an amd64 and an arm64 machine), joined as one builder through the action's
 // inputs. Where each platform was built is asked of each daemon's own records.
 import { startDaemon, type Daemon } from '../support/buildkitd'
-import { docker, errorLines, expectGreen, fixture, nonce, onTheStack, STACKS } from '../support/stack'
+import { docker, errorLines, expectGreen, fixture, nonce, onTheStack, stackNamed } from '../support/stack'
 import { manifest, platformSizes, REGISTRY, tagsOf } from '../support/registry'
 
 /** The multistage fixture, tagged `one`, on a builder of the two daemons joined through the action's inputs. */
 const buildOn = (first: Daemon, arm: Daemon, repo: string, cache: string) =>
-  STACKS.find(s => s.name === 'runner')!.run({
+  stackNamed('runner').run({
     inputs: {
       ...fixture('multistage'),
       driver: 'remote',
@@ -92,7 +92,7 @@ onTheStack('a builder of native nodes (the remote driver, one node per platform)
     docker('buildx', 'create', '--append', '--name', name, '--platform', 'linux/arm64', '--node', `${name}-arm64`, arm64.endpoint)
     const repo = `e2e/nodes-user-${nonce()}`
     const build = (push: string) =>
-      STACKS.find(s => s.name === 'runner')!.run({
+      stackNamed('runner').run({
         inputs: {
           ...fixture('multistage'),
           builder: name,

@@ -51,7 +51,7 @@ onEveryStack('skip-unchanged with a job per platform', stack => {
     for (const platform of PLATFORMS) {
       const since = engineNow()
       jobs[platform] = await stack.run({ inputs: { ...common, mode: 'platform', platforms: platform, ...over[platform] }, env })
-      created[platform] = containersCreatedSince(since)
+      created[platform] = containersCreatedSince(since, jobs[platform].runId)
     }
     const merge = await stack.run({ inputs: { ...common, mode: 'merge', platforms: PLATFORMS.join(',') }, env })
     const index = (await manifest(repo, 'latest'))!

@@ -4,7 +4,7 @@ import { api, manifest, platformSizes, REGISTRY, REGISTRY_PORT } from '../suppor
 import { startDaemon, type Daemon } from '../support/buildkitd'
 import { manifestPuts, startFaultyProxy } from '../support/faulty-proxy'
 import { startCacheServer, type CacheServer } from '../support/cache-server'
-import { errorLines, fixture, nonce, onEveryStack, STACKS, expectGreen, onTheStack, RUNNER_BUILDX } from '../support/stack'
+import { errorLines, fixture, nonce, onEveryStack, stackNamed, expectGreen, onTheStack, RUNNER_BUILDX } from '../support/stack'
 
 const multistage = fixture('multistage')
 
@@ -134,7 +134,7 @@ onTheStack('a remote BuildKit (the remote driver)', () => {
 
   test('builds and pushes both platforms through tcp://, and post removes only the builder entry', async () => {
     const repo = `e2e/remote-${nonce()}`
-    const run = await STACKS[0].run({
+    const run = await stackNamed('engine').run({
       inputs: {
         ...multistage,
         driver: 'remote',

@@ -43,7 +43,7 @@ function stack(name: Stack['name'], title: string, inputs: Record<string, string
  * buildx plugin. runner: what GitHub's hosted runners use: a docker-container builder the action
  * creates from moby/buildkit, buildx installed by the action through the tool cache.
  */
-export const STACKS: Stack[] = [
+const ALL_STACKS: Stack[] = [
   stack('engine', "engine's BuildKit, docker driver", {}, () => pruneBuilder()),
   // Every run creates its own builder, and post removes it with its state: each starts empty.
   stack(
@@ -53,6 +53,19 @@ export const STACKS: Stack[] = [
     () => undefined
   )
 ]
+
+/**
+ * The stacks this process runs: E2E_STACK names one (scripts/test.sh runs one process per stack,
+ * side by side), unset is both. The engine's process also runs the tests on the machine's stack
+ * as it is (onTheStack), and is the only one that empties the engine's builder.
+ */
+const only = process.env.E2E_STACK
+if (only && !ALL_STACKS.some(s => s.name === only))
+  throw new Error(`E2E_STACK is ${only}: use engine or runner, or leave it unset for both`)
+export const STACKS: Stack[] = ALL_STACKS.filter(s => !only || s.name === only)
+
+/** One stack's settings, whichever this process runs (a test on the machine's stack may drive either). */
+export const stackNamed = (name: Stack['name']): Stack => ALL_STACKS.find(s => s.name === name)!
 
 function missingParts(): string[] {
   const missing: string[] = []
@@ -98,6 +111,7 @@ export function onEveryStack(title: string, body: (stack: Stack) => void): void 
 
 /** A describe block on the machine's stack as it is (not per stack), or skipped like onEveryStack's. */
 export function onTheStack(title: string, body: () => void): void {
+  if (only === 'runner') return
   ;(ready ? describe : describe.skip)(title, body)
 }
 

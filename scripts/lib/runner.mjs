@@ -82,7 +82,7 @@ function runNode(script, env, cwd, echo) {
 /**
  * @typedef {{ code: number, stdout: string, stderr: string, ms: number, outputs: Record<string, string>,
  *   state: Record<string, string>, summary: string, env: Record<string, string> }} StepResult
- * @typedef {{ main: StepResult, post: StepResult }} ActionRun
+ * @typedef {{ main: StepResult, post: StepResult, runId: string }} ActionRun
  * @typedef {{ inputs?: Record<string, string>, env?: Record<string, string>, workspace?: string,
  *   skipPost?: boolean, runnerTemp?: string, toolCache?: string, echo?: boolean, actionDir?: string,
  *   betweenSteps?: (main: StepResult) => Promise<void> }} RunOptions
@@ -163,5 +163,6 @@ export async function runAction(options = {}) {
   // A job's temp directory (its tool cache, OCI layouts, caches) goes with the job, as on a
   // hosted runner; a fixed one passed in stands for one runner's and is kept for the next run.
   if (!options.runnerTemp) rmSync(runnerTemp, { recursive: true, force: true })
-  return { main, post: { ...postRun, outputs: {}, state: {}, summary: '', env: {} } }
+  // The run's id names what it makes on the engine (its builder, its verify containers' label).
+  return { main, post: { ...postRun, outputs: {}, state: {}, summary: '', env: {} }, runId: base.GITHUB_RUN_ID }
 }
