@@ -22,12 +22,14 @@ npm test -- --ci --forceExit __tests__/unit
 e2e() {
   local stack=$1
   shift
-  E2E_REQUIRE_STACK=1 E2E_STACK=$stack npm test --silent -- --ci --runInBand --forceExit "$@" 2>&1 | sed -u "s/^/[$stack] /"
+  E2E_REQUIRE_STACK=1 E2E_STACK=$stack npm test --silent -- --ci --forceExit "$@" 2>&1 | sed -u "s/^/[$stack] /"
 }
-e2e engine __tests__/e2e &
+# The engine's files one after the other (they share its builder); the runner stack's two at a
+# time (each run has a builder of its own).
+e2e engine --runInBand __tests__/e2e &
 engine=$!
 # shellcheck disable=SC2046 # one argument per file
-e2e runner $(grep -l 'onEveryStack(' __tests__/e2e/*.test.ts) &
+e2e runner --maxWorkers=2 $(grep -l 'onEveryStack(' __tests__/e2e/*.test.ts) &
 runner=$!
 failed=0
 wait "$engine" || failed=1

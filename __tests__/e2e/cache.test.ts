@@ -305,6 +305,8 @@ onEveryStack('a cache that fails is a warning, never a failed build', stack => {
       inputs: {
         ...multistage,
         image: `${REGISTRY}/${repo}`,
+        // One platform: the faults are in the caches, not in emulation.
+        platforms: 'linux/amd64',
         push: 'true',
         'tag-policy': 'none',
         tags: name,
