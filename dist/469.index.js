@@ -2773,12 +2773,16 @@ async function saveMounts(rt, plan, builder, uses) {
 
 
 const safe = (platform) => platform.replace(/[^A-Za-z0-9]/g, '-');
-const keyPrefix = (repository, ctx, platform) => `ci-base-action-handover-${(0,external_node_crypto_.createHash)('sha256').update(repository).digest('hex').slice(0, 12)}-${ctx.runId}-${safe(platform)}-`;
+/** The image, run and platform a hand-over is for: its key's stem, and its directory's name. */
+const handoverName = (repository, ctx, platform) => `${(0,external_node_crypto_.createHash)('sha256').update(repository).digest('hex').slice(0, 12)}-${ctx.runId}-${safe(platform)}`;
+const keyPrefix = (repository, ctx, platform) => `ci-base-action-handover-${handoverName(repository, ctx, platform)}-`;
 // Relative to the workspace: the cache's version hashes the path as written, and runners of
-// different kinds (amd64, arm64) agree on it only when it is relative.
-const dirFor = (platform) => (0,external_node_path_.join)('.ci-base-action-handover', safe(platform));
+// different kinds (amd64, arm64) agree on it only when it is relative. Named after the image and
+// the run as well as the platform: jobs of other runs or images sharing a workspace (self-hosted
+// runners) hand over the same platform at the same time.
+const dirFor = (repository, ctx, platform) => (0,external_node_path_.join)('.ci-base-action-handover', handoverName(repository, ctx, platform));
 async function handOver(h, ctx) {
-    const dir = dirFor(h.platform);
+    const dir = dirFor(h.repository, ctx, h.platform);
     await (0,promises_.mkdir)((0,external_node_path_.join)(ctx.workspace, dir), { recursive: true });
     await (0,promises_.writeFile)((0,external_node_path_.join)(ctx.workspace, dir, 'handover.json'), JSON.stringify(h));
     try {
@@ -2805,7 +2809,7 @@ async function collectHandovers(repository, platforms, ctx) {
     const missing = [];
     try {
         for (const platform of platforms) {
-            const dir = dirFor(platform);
+            const dir = dirFor(repository, ctx, platform);
             const prefix = keyPrefix(repository, ctx, platform);
             const hit = await (0,github_cache/* restorePaths */.Bb)([dir], `${prefix}${ctx.runAttempt}`, [prefix]);
             if (!hit) {
@@ -2821,7 +2825,7 @@ async function collectHandovers(repository, platforms, ctx) {
     }
     finally {
         for (const platform of platforms)
-            await cleanUp(ctx.workspace, dirFor(platform));
+            await cleanUp(ctx.workspace, dirFor(repository, ctx, platform));
     }
     if (missing.length) {
         throw new Error(`merge: no per-platform job of run ${ctx.runId} handed over ${missing.join(', ')}; each platform in 'platforms' needs a job with mode: platform for it, which must succeed before the merge.`);

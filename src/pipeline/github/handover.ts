@@ -33,14 +33,20 @@ export interface Handover {
 }
 
 const safe = (platform: string) => platform.replace(/[^A-Za-z0-9]/g, '-')
+/** The image, run and platform a hand-over is for: its key's stem, and its directory's name. */
+const handoverName = (repository: string, ctx: Pick<RunContext, 'runId'>, platform: string) =>
+  `${createHash('sha256').update(repository).digest('hex').slice(0, 12)}-${ctx.runId}-${safe(platform)}`
 const keyPrefix = (repository: string, ctx: Pick<RunContext, 'runId'>, platform: string) =>
-  `ci-base-action-handover-${createHash('sha256').update(repository).digest('hex').slice(0, 12)}-${ctx.runId}-${safe(platform)}-`
+  `ci-base-action-handover-${handoverName(repository, ctx, platform)}-`
 // Relative to the workspace: the cache's version hashes the path as written, and runners of
-// different kinds (amd64, arm64) agree on it only when it is relative.
-const dirFor = (platform: string) => join('.ci-base-action-handover', safe(platform))
+// different kinds (amd64, arm64) agree on it only when it is relative. Named after the image and
+// the run as well as the platform: jobs of other runs or images sharing a workspace (self-hosted
+// runners) hand over the same platform at the same time.
+const dirFor = (repository: string, ctx: Pick<RunContext, 'runId'>, platform: string) =>
+  join('.ci-base-action-handover', handoverName(repository, ctx, platform))
 
 export async function handOver(h: Handover, ctx: Pick<RunContext, 'runId' | 'runAttempt' | 'workspace'>): Promise<void> {
-  const dir = dirFor(h.platform)
+  const dir = dirFor(h.repository, ctx, h.platform)
   await mkdir(join(ctx.workspace, dir), { recursive: true })
   await writeFile(join(ctx.workspace, dir, 'handover.json'), JSON.stringify(h))
   try {
@@ -71,7 +77,7 @@ export async function collectHandovers(
   const missing: string[] = []
   try {
     for (const platform of platforms) {
-      const dir = dirFor(platform)
+      const dir = dirFor(repository, ctx, platform)
       const prefix = keyPrefix(repository, ctx, platform)
       const hit = await restorePaths([dir], `${prefix}${ctx.runAttempt}`, [prefix])
       if (!hit) {
@@ -85,7 +91,7 @@ export async function collectHandovers(
       found.push(h)
     }
   } finally {
-    for (const platform of platforms) await cleanUp(ctx.workspace, dirFor(platform))
+    for (const platform of platforms) await cleanUp(ctx.workspace, dirFor(repository, ctx, platform))
   }
   if (missing.length) {
     throw new Error(

@@ -65,3 +65,21 @@ test("a re-run's newer hand-over wins over the first attempt's", async () => {
   const [h] = await collectHandovers(repository, ['linux/amd64'], job(run, '2'))
   expect(h.digest).toBe('sha256:new')
 })
+
+test('two runs (or two images) sharing a workspace hand over the same platform at the same time: each merge finds its own', async () => {
+  const workspace = mkdtempSync(join(tmpdir(), 'handover-shared-'))
+  process.chdir(workspace)
+  const [one, two] = [`${Date.now()}5`, `${Date.now()}6`].map(runId => ({ runId, runAttempt: '1', workspace }))
+  await Promise.all([
+    handOver({ platform: 'linux/arm64', repository, digest: 'sha256:one' }, one),
+    handOver({ platform: 'linux/arm64', repository, digest: 'sha256:two' }, two),
+    handOver({ platform: 'linux/arm64', repository: 'ghcr.io/p/other', digest: 'sha256:other' }, one)
+  ])
+  const [a, b, c] = await Promise.all([
+    collectHandovers(repository, ['linux/arm64'], one),
+    collectHandovers(repository, ['linux/arm64'], two),
+    collectHandovers('ghcr.io/p/other', ['linux/arm64'], one)
+  ])
+  expect([a, b, c].map(found => found.map(h => h.digest))).toEqual([['sha256:one'], ['sha256:two'], ['sha256:other']])
+  expect(readdirSync(workspace)).toEqual([])
+})
