@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { HEAD_COMMIT_TIME, type ActionRun } from '../support/runner'
 import { platformSizes, REGISTRY } from '../support/registry'
 import { startGitHubApi, type FakeGitHub } from '../support/github-api'
-import { errorLines, fixture, nonce, onEveryStack, type Stack } from '../support/stack'
+import { errorLines, fixture, nonce, onEveryStack, onTheStack, stackNamed, type Stack } from '../support/stack'
 
 const growing = fixture('growing')
 const token = 'ghs_test_token_value'
@@ -95,8 +95,9 @@ onEveryStack('the size report against a published baseline', stack => {
   })
 })
 
-onEveryStack('the PR comment', stack => {
-  const { build } = builder(stack)
+// The comment is written after the build, the same whichever builder built: one stack.
+onTheStack('the PR comment', () => {
+  const { build } = builder(stackNamed('engine'))
   let github: FakeGitHub
   beforeAll(async () => (github = await startGitHubApi('phialo/ci-base-action', 7, token)))
   afterAll(() => github.close())

@@ -93,70 +93,72 @@ onTheStack('buildx through the tool cache', () => {
 })
 
 onEveryStack('the BuildKit image of a created builder, kept in the GitHub cache', stack => {
-  test('pinned by digest: pulled once and saved; a faulty cache service is two warnings; the next job loads it and pulls nothing', async () => {
-    const server = await startCacheServer()
-    // The image's registry, reached through a forwarder that is closed before the last job.
-    const forward = await forwardTo(REGISTRY_PORT, '127.0.0.1')
-    const path = `test/buildkit-${Date.now()}`
-    docker('tag', BUILDKIT_IMAGE, `${REGISTRY}/${path}:pinned`)
-    docker('push', '--quiet', `${REGISTRY}/${path}:pinned`)
-    const { digest } = (await manifest(path, 'pinned'))!
-    const pinned = `${forward.host}/${path}:pinned@${digest}`
-    const local = `${forward.host}/${path}:pinned-${digest.slice('sha256:'.length)}`
-    const key = `ci-base-action-buildkit-${local.replace(/[^A-Za-z0-9._-]+/g, '-')}`
-    const runnerTemp = join(tmpdir(), `runner-buildkit-${stack.name}-${process.pid}`)
-    const job = (inputs: Record<string, string> = {}) => {
-      // A new runner: none of the image's names are on it.
-      spawnSync('docker', ['image', 'rm', '--force', local, pinned])
-      return stack.run({
-        inputs: {
-          ...multistage,
-          driver: 'docker-container',
-          cache: 'none',
-          platforms: 'linux/amd64',
-          'buildkit-image': pinned,
-          'build-args': `NONCE=${Date.now()}`,
-          ...inputs
-        },
-        env: server.env,
-        runnerTemp
-      })
-    }
-    const warnings = (text: string) => text.match(/^::warning::.*$/gm) ?? []
-    try {
-      server.failWith = 503
-      // The restore and the save each give up at cache-timeout, where the library alone retries for about 25 s.
-      const faulty = await job({ 'cache-timeout': '3s' })
-      expect(faulty.main.code).toBe(0)
-      expect(faulty.main.stdout).toContain('did not finish in 3 s (cache-timeout); its last attempt failed:')
-      expect(warnings(faulty.main.stdout)).toStrictEqual([
-        expect.stringMatching(
-          new RegExp(
-            `^::warning::Could not restore the builder image ${local.replace(/[.[\]]/g, '\\$&')} from the GitHub cache; pulling it: .*503`
+  // It asks for a docker-container builder whatever the stack: run once, on the stack that makes them.
+  if (stack.name === 'runner')
+    test('pinned by digest: pulled once and saved; a faulty cache service is two warnings; the next job loads it and pulls nothing', async () => {
+      const server = await startCacheServer()
+      // The image's registry, reached through a forwarder that is closed before the last job.
+      const forward = await forwardTo(REGISTRY_PORT, '127.0.0.1')
+      const path = `test/buildkit-${Date.now()}`
+      docker('tag', BUILDKIT_IMAGE, `${REGISTRY}/${path}:pinned`)
+      docker('push', '--quiet', `${REGISTRY}/${path}:pinned`)
+      const { digest } = (await manifest(path, 'pinned'))!
+      const pinned = `${forward.host}/${path}:pinned@${digest}`
+      const local = `${forward.host}/${path}:pinned-${digest.slice('sha256:'.length)}`
+      const key = `ci-base-action-buildkit-${local.replace(/[^A-Za-z0-9._-]+/g, '-')}`
+      const runnerTemp = join(tmpdir(), `runner-buildkit-${stack.name}-${process.pid}`)
+      const job = (inputs: Record<string, string> = {}) => {
+        // A new runner: none of the image's names are on it.
+        spawnSync('docker', ['image', 'rm', '--force', local, pinned])
+        return stack.run({
+          inputs: {
+            ...multistage,
+            driver: 'docker-container',
+            cache: 'none',
+            platforms: 'linux/amd64',
+            'buildkit-image': pinned,
+            'build-args': `NONCE=${Date.now()}`,
+            ...inputs
+          },
+          env: server.env,
+          runnerTemp
+        })
+      }
+      const warnings = (text: string) => text.match(/^::warning::.*$/gm) ?? []
+      try {
+        server.failWith = 503
+        // The restore and the save each give up at cache-timeout, where the library alone retries for about 25 s.
+        const faulty = await job({ 'cache-timeout': '3s' })
+        expect(faulty.main.code).toBe(0)
+        expect(faulty.main.stdout).toContain('did not finish in 3 s (cache-timeout); its last attempt failed:')
+        expect(warnings(faulty.main.stdout)).toStrictEqual([
+          expect.stringMatching(
+            new RegExp(
+              `^::warning::Could not restore the builder image ${local.replace(/[.[\]]/g, '\\$&')} from the GitHub cache; pulling it: .*503`
+            )
           )
-        )
-      ])
-      expect(warnings(faulty.post.stdout)).toStrictEqual([expect.stringMatching(/^::warning::Save builder image failed: .*503/)])
-      server.failWith = undefined
+        ])
+        expect(warnings(faulty.post.stdout)).toStrictEqual([expect.stringMatching(/^::warning::Save builder image failed: .*503/)])
+        server.failWith = undefined
 
-      const first = await job()
-      expect(first.main.code).toBe(0)
-      expect(first.main.stdout).toContain(`--driver-opt image=${local}`)
-      expect(first.main.stdout).not.toContain('loaded from the GitHub cache')
-      expect(first.post.stdout).toContain(`The builder image ${local} is kept in the GitHub cache as ${key}`)
-      expect(server.entries().find(e => e.key === key)).toMatchObject({ committed: true })
+        const first = await job()
+        expect(first.main.code).toBe(0)
+        expect(first.main.stdout).toContain(`--driver-opt image=${local}`)
+        expect(first.main.stdout).not.toContain('loaded from the GitHub cache')
+        expect(first.post.stdout).toContain(`The builder image ${local} is kept in the GitHub cache as ${key}`)
+        expect(server.entries().find(e => e.key === key)).toMatchObject({ committed: true })
 
-      await forward.close()
-      const second = await job()
-      expect(second.main.code).toBe(0)
-      expect(second.main.stdout).toContain(`The builder image ${pinned} was loaded from the GitHub cache (${key}): nothing pulled`)
-      expect(server.stats.hits).toContain(key)
-      expect(second.post.stdout).not.toContain('Save builder image')
-      expect(warnings(second.main.stdout + second.post.stdout)).toStrictEqual([])
-    } finally {
-      await forward.close().catch(() => undefined)
-      await server.close()
-      spawnSync('docker', ['image', 'rm', '--force', local, pinned])
-    }
-  })
+        await forward.close()
+        const second = await job()
+        expect(second.main.code).toBe(0)
+        expect(second.main.stdout).toContain(`The builder image ${pinned} was loaded from the GitHub cache (${key}): nothing pulled`)
+        expect(server.stats.hits).toContain(key)
+        expect(second.post.stdout).not.toContain('Save builder image')
+        expect(warnings(second.main.stdout + second.post.stdout)).toStrictEqual([])
+      } finally {
+        await forward.close().catch(() => undefined)
+        await server.close()
+        spawnSync('docker', ['image', 'rm', '--force', local, pinned])
+      }
+    })
 })
