@@ -223,7 +223,7 @@ function planMounts(inputs, f, cache) {
         write: cache.write,
         store,
         image: cacheRef ? mountsImage(cacheRef) : '',
-        timeoutMs: (0,_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .durationMs */ .pc)(inputs.cacheTimeout),
+        timeoutMs: inputs.cacheTimeoutMs,
         warnings
     };
 }
@@ -974,7 +974,7 @@ async function useBuilder(rt, inputs, plan, { version, binary }, temp) {
     }
     // The builder's BuildKit from the GitHub cache when a run before pulled it: no Docker Hub pull.
     if (plan.create?.spec.driverOpts.includes(`image=${(0,github_image_cache/* pinnedLocalName */.Z)(inputs.buildkitImage)}`)) {
-        const { save, pullError } = await (0,image_cache/* readyImage */.V)(rt, 'buildkit', inputs.buildkitImage, temp, 'builder image', (0,inputs_inputs/* durationMs */.pc)(inputs.cacheTimeout));
+        const { save, pullError } = await (0,image_cache/* readyImage */.V)(rt, 'buildkit', inputs.buildkitImage, temp, 'builder image', inputs.cacheTimeoutMs);
         if (pullError)
             throw new Error(`Pulling the builder image ${inputs.buildkitImage} failed: ${pullError}\nSet buildkit-image to a copy your runner can pull (a mirror, with its login), or use driver: docker.`);
         if (save)
@@ -1847,7 +1847,6 @@ var image_cache = __webpack_require__(2106);
 
 
 
-
 const BINFMT_DIR = '/proc/sys/fs/binfmt_misc';
 function isRegistered(entry, dir = BINFMT_DIR) {
     const file = (0,external_node_path_.join)(dir, entry);
@@ -1872,7 +1871,7 @@ async function setupQemu(rt, inputs, temp, dir = BINFMT_DIR) {
         return;
     }
     const image = inputs.qemuImage;
-    const { name, save } = await (0,image_cache/* readyImage */.V)(rt, 'binfmt', image, temp, 'binfmt image', (0,inputs_inputs/* durationMs */.pc)(inputs.cacheTimeout));
+    const { name, save } = await (0,image_cache/* readyImage */.V)(rt, 'binfmt', image, temp, 'binfmt image', inputs.cacheTimeoutMs);
     if (save)
         rt.remember({ binfmtCache: save });
     const arches = [...new Set(toInstall.map(p => (0,emulation/* emulatorFor */.jt)(p).arch))];

@@ -6,7 +6,7 @@
 import { join } from 'node:path'
 import { chainOf, rootImage, stagesOf, type Stage } from './dockerfile.js'
 import { cacheScope, withTagSuffix, type CachePlan } from './cache-plan.js'
-import { InputError, durationMs, type Inputs } from '../inputs/inputs.js'
+import { InputError, type Inputs } from '../inputs/inputs.js'
 import type { RunContext } from '../inputs/github-context.js'
 
 export interface CacheMount {
@@ -244,7 +244,7 @@ export function helperFor(stages: Stage[], mounts: CacheMount[]): Helper {
 }
 
 export function planMounts(
-  inputs: Pick<Inputs, 'cacheMounts' | 'cacheMountsStore' | 'cacheRef' | 'image' | 'cacheScope' | 'buildArgs' | 'cacheTimeout'>,
+  inputs: Pick<Inputs, 'cacheMounts' | 'cacheMountsStore' | 'cacheRef' | 'image' | 'cacheScope' | 'buildArgs' | 'cacheTimeoutMs'>,
   f: { dockerfile: string; ctx: RunContext },
   cache: Pick<CachePlan, 'write'>
 ): MountsPlan {
@@ -267,7 +267,7 @@ export function planMounts(
     write: cache.write,
     store,
     image: cacheRef ? mountsImage(cacheRef) : '',
-    timeoutMs: durationMs(inputs.cacheTimeout),
+    timeoutMs: inputs.cacheTimeoutMs,
     warnings
   }
 }

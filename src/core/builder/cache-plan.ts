@@ -1,6 +1,6 @@
 // Which caches the build imports and exports, and what that asks of buildx and the runner. Pure.
 import { join } from 'node:path'
-import { durationMs, type Inputs } from '../inputs/inputs.js'
+import { type Inputs } from '../inputs/inputs.js'
 import type { RunContext } from '../inputs/github-context.js'
 import { atLeast } from './version.js'
 import type { CacheFault } from './progress.js'
@@ -129,6 +129,7 @@ export function planCache(
     | 'cacheRef'
     | 'cacheScope'
     | 'cacheTimeout'
+    | 'cacheTimeoutMs'
     | 'cacheWrite'
     | 'cacheMode'
     | 'image'
@@ -185,7 +186,7 @@ export function planCache(
           nextDir: `${dir}-next`,
           key: `ci-base-action-${scope}-${ctx.runId}-${ctx.runAttempt}`,
           restoreKeys: [`ci-base-action-${scope}-`],
-          timeoutMs: durationMs(inputs.cacheTimeout),
+          timeoutMs: inputs.cacheTimeoutMs,
           ...(write.write ? {} : { noSave: write.why })
         }
         from.push(`type=local,src=${dir}`)

@@ -70,6 +70,8 @@ export interface Inputs {
   cacheMode: 'max' | 'min'
   /** How long a cache import or export (gha in BuildKit; local and the mounts through the GitHub cache) may take before the build goes on without it (a Go duration). */
   cacheTimeout: string
+  /** cache-timeout in milliseconds, parsed once: the bound on the action's own GitHub cache calls. */
+  cacheTimeoutMs: number
   /** How long one of the action's own registry requests may go unanswered before it is cut off (and tried again). */
   registryTimeoutMs: number
   cacheFrom: string[]
@@ -386,10 +388,9 @@ const FIELDS: { [K in keyof Inputs]: (f: Field) => Inputs[K] } = {
   cacheMountsStore: f => f.oneOf('cache-mounts-store', ['gha', 'registry'] as const),
   cacheWrite: f => f.oneOf('cache-write', ['auto', 'always', 'never'] as const),
   cacheMode: f => f.oneOf('cache-mode', ['max', 'min'] as const),
-  cacheTimeout: f => {
-    f.duration('cache-timeout')
-    return f.text('cache-timeout') || INPUT_DEFAULTS['cache-timeout']
-  },
+  // Kept as written for BuildKit's gha timeout=; validated (once) by cacheTimeoutMs below.
+  cacheTimeout: f => f.text('cache-timeout') || INPUT_DEFAULTS['cache-timeout'],
+  cacheTimeoutMs: f => f.duration('cache-timeout'),
   registryTimeoutMs: f => f.duration('registry-timeout'),
   cacheFrom: f => cacheSpecs('cache-from', f.raw['cache-from'], true, f.bad),
   cacheTo: f => cacheSpecs('cache-to', f.raw['cache-to'], false, f.bad),

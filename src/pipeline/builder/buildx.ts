@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs'
 import { chmod, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import { InputError, durationMs, type Inputs } from '../../core/inputs/inputs.js'
+import { InputError, type Inputs } from '../../core/inputs/inputs.js'
 import { type Docker, lastLines, mustRun, withBuildx } from '../host/docker.js'
 import { download } from '../host/download.js'
 import { readyImage } from '../github/image-cache.js'
@@ -228,7 +228,7 @@ export async function readyBuildx(
 /** Use the builder the plan names: the user's, the runner's, or one created now (post removes it). */
 export async function useBuilder(
   rt: Runtime,
-  inputs: Pick<Inputs, 'builder' | 'buildkitImage' | 'platforms' | 'appendNodes' | 'cacheTimeout'>,
+  inputs: Pick<Inputs, 'builder' | 'buildkitImage' | 'platforms' | 'appendNodes' | 'cacheTimeoutMs'>,
   plan: Pick<RunPlan, 'driver' | 'create'>,
   { version, binary }: BuildxSetup,
   temp: string
@@ -240,14 +240,7 @@ export async function useBuilder(
   }
   // The builder's BuildKit from the GitHub cache when a run before pulled it: no Docker Hub pull.
   if (plan.create?.spec.driverOpts.includes(`image=${pinnedLocalName(inputs.buildkitImage)}`)) {
-    const { save, pullError } = await readyImage(
-      rt,
-      'buildkit',
-      inputs.buildkitImage,
-      temp,
-      'builder image',
-      durationMs(inputs.cacheTimeout)
-    )
+    const { save, pullError } = await readyImage(rt, 'buildkit', inputs.buildkitImage, temp, 'builder image', inputs.cacheTimeoutMs)
     if (pullError)
       throw new Error(
         `Pulling the builder image ${inputs.buildkitImage} failed: ${pullError}\nSet buildkit-image to a copy your runner can pull (a mirror, with its login), or use driver: docker.`

@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { emulationNeed, emulatorFor, unavailableMessage } from '../../core/builder/emulation.js'
 import { readyImage } from '../github/image-cache.js'
-import { durationMs, type Inputs } from '../../core/inputs/inputs.js'
+import { type Inputs } from '../../core/inputs/inputs.js'
 import type { Runtime } from '../host/runtime.js'
 import { binfmtArgs } from '../../core/builder/args.js'
 
@@ -21,7 +21,7 @@ function isRegistered(entry: string, dir = BINFMT_DIR): boolean {
  */
 export async function setupQemu(
   rt: Runtime,
-  inputs: Pick<Inputs, 'platforms' | 'qemu' | 'qemuImage' | 'cacheTimeout'>,
+  inputs: Pick<Inputs, 'platforms' | 'qemu' | 'qemuImage' | 'cacheTimeoutMs'>,
   temp: string,
   dir = BINFMT_DIR
 ): Promise<void> {
@@ -39,7 +39,7 @@ export async function setupQemu(
     return
   }
   const image = inputs.qemuImage
-  const { name, save } = await readyImage(rt, 'binfmt', image, temp, 'binfmt image', durationMs(inputs.cacheTimeout))
+  const { name, save } = await readyImage(rt, 'binfmt', image, temp, 'binfmt image', inputs.cacheTimeoutMs)
   if (save) rt.remember({ binfmtCache: save })
   const arches = [...new Set(toInstall.map(p => emulatorFor(p)!.arch))]
   const result = await rt.docker(binfmtArgs(name, arches))

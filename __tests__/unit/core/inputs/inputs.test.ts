@@ -1,5 +1,13 @@
 import fc from 'fast-check'
-import { INPUT_DEFAULTS, InputError, parseInputs, splitList, type InputName, type RawInputs } from '../../../../src/core/inputs/inputs'
+import {
+  INPUT_DEFAULTS,
+  InputError,
+  durationMs,
+  parseInputs,
+  splitList,
+  type InputName,
+  type RawInputs
+} from '../../../../src/core/inputs/inputs'
 import { actionYml } from '../../../support/runner'
 import { OUTPUT_NAMES } from '../../../../src/core/inputs/action-inputs'
 import { outputs } from '../../../../src/core/report/outputs'
@@ -439,6 +447,8 @@ describe('boundaries', () => {
   test('blank inputs with defaults take them: cache-timeout and verify-timeout', () => {
     const parsed = parseInputs({ ...INPUT_DEFAULTS, 'cache-timeout': ' ', 'verify-timeout': ' ' })
     expect(parsed.cacheTimeout).toBe(INPUT_DEFAULTS['cache-timeout'])
+    expect(parsed.cacheTimeoutMs).toBe(durationMs(INPUT_DEFAULTS['cache-timeout']))
+    expect(parsed.cacheTimeoutMs).toBeGreaterThan(0)
     expect(parsed.verifyTimeoutMs).toBeGreaterThan(0)
     // A per-platform build needs both an image and push: either missing is an error.
     expect(() => parseInputs({ ...INPUT_DEFAULTS, mode: 'platform', image: 'r/x', push: 'false' })).toThrow(/mode/)

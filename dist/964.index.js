@@ -1,5 +1,5 @@
-export const id = 419;
-export const ids = [419];
+export const id = 964;
+export const ids = [964];
 export const modules = {
 
 /***/ 9170:
@@ -527,11 +527,9 @@ function severalNodesProblems(inputs, why) {
 /* unused harmony exports cacheWrite, cacheHoldsBuild */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _inputs_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8207);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9567);
-/* harmony import */ var _registry_image_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(594);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9567);
+/* harmony import */ var _registry_image_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(594);
 // Which caches the build imports and exports, and what that asks of buildx and the runner. Pure.
-
 
 
 
@@ -642,7 +640,7 @@ allPlatforms = inputs.platforms) {
                     nextDir: `${dir}-next`,
                     key: `ci-base-action-${scope}-${ctx.runId}-${ctx.runAttempt}`,
                     restoreKeys: [`ci-base-action-${scope}-`],
-                    timeoutMs: (0,_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .durationMs */ .pc)(inputs.cacheTimeout),
+                    timeoutMs: inputs.cacheTimeoutMs,
                     ...(write.write ? {} : { noSave: write.why })
                 };
                 from.push(`type=local,src=${dir}`);
@@ -686,7 +684,7 @@ function inputsWithoutGha(inputs) {
 const cacheWriteLine = (plan) => plan.write.write ? `The build writes its caches: ${plan.write.why}` : `The build reads its caches and writes none: ${plan.write.why}`;
 /** GitHub's cache service (API v2) needs a newer buildx than many runners' distributions ship. */
 function ghaVersionWarning(plan, buildxVersion) {
-    if (!plan.types.includes('gha') || (0,_version_js__WEBPACK_IMPORTED_MODULE_3__/* .atLeast */ .j)(buildxVersion, GHA_V2_BUILDX))
+    if (!plan.types.includes('gha') || (0,_version_js__WEBPACK_IMPORTED_MODULE_2__/* .atLeast */ .j)(buildxVersion, GHA_V2_BUILDX))
         return undefined;
     return `cache: gha with buildx ${buildxVersion}: GitHub's cache service (API v2) needs buildx >= ${GHA_V2_BUILDX}; set buildx-version, or use cache: registry.`;
 }
@@ -701,8 +699,8 @@ function cacheFaultWarning(faults) {
 }
 /** The blobs a registry cache's manifest lists (an index of blobs, or an image manifest's layers): its cache config aside. */
 function cacheBlobs(manifestText) {
-    const manifest = (0,_registry_image_js__WEBPACK_IMPORTED_MODULE_2__/* .parseManifest */ .Ng)(manifestText, 'the registry cache');
-    return ((0,_registry_image_js__WEBPACK_IMPORTED_MODULE_2__/* .isIndex */ .nw)(manifest) ? manifest.manifests : manifest.layers).filter(d => !/cacheconfig/.test(d.mediaType ?? '')).map(d => d.digest);
+    const manifest = (0,_registry_image_js__WEBPACK_IMPORTED_MODULE_1__/* .parseManifest */ .Ng)(manifestText, 'the registry cache');
+    return ((0,_registry_image_js__WEBPACK_IMPORTED_MODULE_1__/* .isIndex */ .nw)(manifest) ? manifest.manifests : manifest.layers).filter(d => !/cacheconfig/.test(d.mediaType ?? '')).map(d => d.digest);
 }
 /**
  * Whether exporting the registry cache would rewrite what its ref already holds: every step of
@@ -996,12 +994,11 @@ function pinnedLocalName(image) {
 __webpack_require__.d(__webpack_exports__, {
   WJ: () => (/* reexport */ INPUT_DEFAULTS),
   dz: () => (/* binding */ InputError),
-  pc: () => (/* binding */ durationMs),
   TL: () => (/* binding */ parseInputs),
   rE: () => (/* binding */ secretLookingBuildArgs)
 });
 
-// UNUSED EXPORTS: splitList
+// UNUSED EXPORTS: durationMs, splitList
 
 // EXTERNAL MODULE: ./src/core/report/budget.ts
 var budget = __webpack_require__(6133);
@@ -1385,10 +1382,9 @@ const FIELDS = {
     cacheMountsStore: f => f.oneOf('cache-mounts-store', ['gha', 'registry']),
     cacheWrite: f => f.oneOf('cache-write', ['auto', 'always', 'never']),
     cacheMode: f => f.oneOf('cache-mode', ['max', 'min']),
-    cacheTimeout: f => {
-        f.duration('cache-timeout');
-        return f.text('cache-timeout') || INPUT_DEFAULTS['cache-timeout'];
-    },
+    // Kept as written for BuildKit's gha timeout=; validated (once) by cacheTimeoutMs below.
+    cacheTimeout: f => f.text('cache-timeout') || INPUT_DEFAULTS['cache-timeout'],
+    cacheTimeoutMs: f => f.duration('cache-timeout'),
     registryTimeoutMs: f => f.duration('registry-timeout'),
     cacheFrom: f => cacheSpecs('cache-from', f.raw['cache-from'], true, f.bad),
     cacheTo: f => cacheSpecs('cache-to', f.raw['cache-to'], false, f.bad),
