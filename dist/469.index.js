@@ -2335,14 +2335,22 @@ async function runBuild(rt, plan) {
         await keepPushed(rt, (0,builder_args/* frontName */.xx)(front.address), (0,builder_args/* keptName */.QQ)(plan.frontTo[0]));
     }
 }
-/** The engine's image renamed from the front's name to the kept one: over its socket where it is here (milliseconds), else with the CLI. */
+/**
+ * The engine's image renamed from the front's name to the kept one: over its socket where it is
+ * here (milliseconds), else with the CLI. The previous kept image goes first: a name moved to
+ * another image leaves the old one dangling with every layer the new one dropped, and an engine
+ * that stays between runs (a self-hosted runner) would keep one such image a run. The pushed
+ * image holds all the new one needs meanwhile.
+ */
 async function keepPushed(rt, pushed, kept) {
     const [repo, tag] = [kept.slice(0, kept.lastIndexOf(':')), kept.slice(kept.lastIndexOf(':') + 1)];
-    const tagged = await (0,docker_config/* engineCall */.L6)(rt.env, 'POST', `/images/${pushed}/tag?repo=${encodeURIComponent(repo)}&tag=${tag}`);
+    const dropped = await (0,docker_config/* engineCall */.L6)(rt.env, 'DELETE', `/images/${kept}`);
+    const tagged = dropped && (await (0,docker_config/* engineCall */.L6)(rt.env, 'POST', `/images/${pushed}/tag?repo=${encodeURIComponent(repo)}&tag=${tag}`));
     if (tagged?.status === 201) {
         await (0,docker_config/* engineCall */.L6)(rt.env, 'DELETE', `/images/${pushed}?noprune=1`);
         return;
     }
+    await rt.docker(['image', 'rm', kept], { quiet: true });
     if ((await rt.docker(['tag', pushed, kept], { quiet: true })).code === 0)
         await rt.docker(['image', 'rm', pushed], { quiet: true });
 }

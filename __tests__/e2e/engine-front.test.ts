@@ -23,6 +23,9 @@ onTheStack('the docker driver where no layout is kept: the engine pushes to the 
   const repo = `e2e/front-${run}`
   const runs: Record<string, ActionRun> = {}
   const toolCaches: Record<string, string> = {}
+  const kept = keptName(`${REGISTRY}/${repo}`)
+  const keptId = () => docker('image', 'inspect', '--format', '{{.Id}}', kept).trim()
+  let firstKeptId = ''
   const build = async (name: string, inputs: Record<string, string> = {}, toolCache = mkdtempSync(join(tmpdir(), 'front-tools-'))) => {
     toolCaches[name] = toolCache
     runs[name] = await engine.run({
@@ -44,10 +47,13 @@ onTheStack('the docker driver where no layout is kept: the engine pushes to the 
     await build('first')
     // A new tool cache again, the engine's cache warm: the same image, nothing new to send.
     await build('again')
+    firstKeptId = keptId()
+    // Another image to the same repository: the kept name moves.
+    await build('changed', { 'build-args': `NONCE=${run}-changed` })
     // A PR check (push: false) on a runner that keeps its tool cache fills its layout; the push after it exports there.
-    const kept = mkdtempSync(join(tmpdir(), 'front-kept-'))
-    await build('check', { push: 'false', tags: '' }, kept)
-    await build('kept', {}, kept)
+    const keptToolCache = mkdtempSync(join(tmpdir(), 'front-kept-'))
+    await build('check', { push: 'false', tags: '' }, keptToolCache)
+    await build('kept', {}, keptToolCache)
   }, 600_000)
 
   test('every run is green', () => {
@@ -81,7 +87,16 @@ onTheStack('the docker driver where no layout is kept: the engine pushes to the 
     expect(pushedTo).toEqual([expect.stringMatching(/^127\.0\.0\.1:\d+\//), expect.stringMatching(/^127\.0\.0\.1:\d+\//)])
     const names = engineNames()
     for (const name of pushedTo) expect(names).not.toContain(name)
-    expect(names).toContain(keptName(`${REGISTRY}/${repo}`))
+    expect(names).toContain(kept)
+  })
+
+  test('the kept name moved to another image takes the old image with it: an engine that stays does not grow by an image a run', () => {
+    expect(firstKeptId).toMatch(/^sha256:[0-9a-f]{64}$/)
+    const movedTo = frontNameOf(runs.changed) && keptId()
+    expect(movedTo).toMatch(/^sha256:[0-9a-f]{64}$/)
+    expect(movedTo).not.toBe(firstKeptId)
+    // Neither named nor dangling: the image is gone from the engine's store.
+    expect(() => docker('image', 'inspect', firstKeptId)).toThrow(/No such image/)
   })
 
   test('a runner that keeps its tool cache exports to its layout, as before', async () => {
