@@ -106,7 +106,8 @@ const SHAPE = {
     buildkitCache: { image: 'string', path: 'string', key: 'string' },
     logouts: 'string[]',
     verifyKey: 'string',
-    verifyImage: 'string'
+    verifyImage: 'string',
+    verifyPulled: 'string[]'
 };
 function check(value, shape, path) {
     const ok = shape === 'string'

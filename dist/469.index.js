@@ -1400,15 +1400,31 @@ async function runCommand(rt, target, argv, line, name, key, timeoutMs) {
 /** Verify commands run at once: enough to overlap containers' start-up, few enough for a 2-core runner. */
 const PARALLEL_CHECKS = 4;
 async function verifyImage(rt, inputs, targets, pulled, key) {
-    const users = [];
     // Each platform's image is pulled, and the user checked, first; then the commands run a few
     // at a time (a container's start is mostly the engine's waiting), reported in their order.
-    await Promise.all(targets.map(async (target) => {
-        if (pulled)
-            await (0,_host_docker_js__WEBPACK_IMPORTED_MODULE_0__/* .mustRun */ .Pv)(rt.docker, ['pull', '--quiet', '--platform', target.platform, target.ref], `Pulling ${target.ref} to verify it`, {
-                quiet: true
-            });
-    }));
+    // What this run pulled is removed afterwards (post removes it if main is cut short): an engine
+    // that stays between runs would otherwise keep every image it verified. One already here stays.
+    const toPull = pulled ? await notHere(rt, targets) : [];
+    if (toPull.length)
+        rt.remember({ verifyPulled: toPull.map(t => t.ref) });
+    try {
+        await Promise.all(toPull.map(target => (0,_host_docker_js__WEBPACK_IMPORTED_MODULE_0__/* .mustRun */ .Pv)(rt.docker, ['pull', '--quiet', '--platform', target.platform, target.ref], `Pulling ${target.ref} to verify it`, {
+            quiet: true
+        })));
+        return await runChecks(rt, inputs, targets, key);
+    }
+    finally {
+        for (const target of toPull)
+            await rt.docker(['image', 'rm', target.ref], { quiet: true });
+    }
+}
+/** The targets the engine does not hold yet. */
+async function notHere(rt, targets) {
+    const held = await Promise.all(targets.map(async (t) => (await rt.docker(['image', 'inspect', '--format', '{{.Id}}', t.ref], { quiet: true })).code === 0));
+    return targets.filter((_, i) => !held[i]);
+}
+async function runChecks(rt, inputs, targets, key) {
+    const users = [];
     for (const target of targets) {
         if (!inputs.requireNonRoot)
             continue;
@@ -1433,7 +1449,7 @@ async function verifyImage(rt, inputs, targets, pulled, key) {
     return { results, users };
 }
 /** Containers of this run's verification that are still there (a cancelled or crashed main). */
-async function removeVerifyLeftovers(rt, key, image) {
+async function removeVerifyLeftovers(rt, key, images) {
     const listed = await (0,_host_docker_js__WEBPACK_IMPORTED_MODULE_0__/* .mustRun */ .Pv)(rt.docker, ['ps', '--all', '--quiet', '--filter', `label=${VERIFY_LABEL}=${key}`], 'Listing verify containers', { quiet: true });
     const ids = listed.stdout
         .split('\n')
@@ -1441,9 +1457,11 @@ async function removeVerifyLeftovers(rt, key, image) {
         .filter(Boolean);
     if (ids.length)
         await (0,_host_docker_js__WEBPACK_IMPORTED_MODULE_0__/* .mustRun */ .Pv)(rt.docker, ['rm', '--force', ...ids], 'Removing verify containers', { quiet: true });
-    if (image)
-        await rt.docker(['image', 'rm', '--force', image], { quiet: true });
-    rt.info(`Removed ${ids.length} verify container(s)${image ? ` and ${image}` : ''}`);
+    const removed = [];
+    for (const image of images)
+        if ((await rt.docker(['image', 'rm', '--force', image], { quiet: true })).code === 0)
+            removed.push(image);
+    rt.info(`Removed ${ids.length} verify container(s)${removed.length ? ` and ${removed.join(', ')}` : ''}`);
 }
 
 

@@ -223,7 +223,7 @@ async function post(rt) {
         await cleanup('Save builder image', () => (0,_github_image_cache_js__WEBPACK_IMPORTED_MODULE_1__/* .saveCachedImage */ .P)(rt, buildkit, 'builder image'));
     const verifyKey = state.verifyKey;
     if (verifyKey)
-        await cleanup('Remove verify containers', () => (0,_builder_verify_js__WEBPACK_IMPORTED_MODULE_4__/* .removeVerifyLeftovers */ .u)(rt, verifyKey, state.verifyImage));
+        await cleanup('Remove verify containers', () => (0,_builder_verify_js__WEBPACK_IMPORTED_MODULE_4__/* .removeVerifyLeftovers */ .u)(rt, verifyKey, [...(state.verifyImage ? [state.verifyImage] : []), ...(state.verifyPulled ?? [])]));
     const builder = state.builder;
     if (builder)
         await cleanup(`Remove builder ${builder}`, () => (0,_host_docker_js__WEBPACK_IMPORTED_MODULE_3__/* .mustRun */ .Pv)(rt.docker, (0,_core_builder_args_js__WEBPACK_IMPORTED_MODULE_2__/* .removeBuilderArgs */ .tk)(builder), 'Removing the builder'));

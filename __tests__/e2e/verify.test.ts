@@ -47,6 +47,10 @@ onEveryStack('verify', stack => {
     expect(run.main.summary).toContain('— verify failed')
     expect(run.main.summary).toContain(`| \`${command}\` | ✓ | ✗ |`)
     expect(run.post.code).toBe(0)
+    // The platform images it pulled to verify are gone from the engine again.
+    const pulled = JSON.parse(run.main.state['post-state']).verifyPulled as string[]
+    expect(pulled).toEqual([expect.stringMatching(/@sha256:/), expect.stringMatching(/@sha256:/)])
+    for (const ref of pulled) expect(() => docker('image', 'inspect', ref)).toThrow(/No such image/)
   })
 
   test('require-non-root: an image whose user is root fails, naming each platform and the user', async () => {

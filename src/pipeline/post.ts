@@ -32,7 +32,10 @@ export async function post(rt: Runtime): Promise<void> {
   const buildkit = state.buildkitCache
   if (buildkit) await cleanup('Save builder image', () => saveCachedImage(rt, buildkit, 'builder image'))
   const verifyKey = state.verifyKey
-  if (verifyKey) await cleanup('Remove verify containers', () => removeVerifyLeftovers(rt, verifyKey, state.verifyImage))
+  if (verifyKey)
+    await cleanup('Remove verify containers', () =>
+      removeVerifyLeftovers(rt, verifyKey, [...(state.verifyImage ? [state.verifyImage] : []), ...(state.verifyPulled ?? [])])
+    )
   const builder = state.builder
   if (builder) await cleanup(`Remove builder ${builder}`, () => mustRun(rt.docker, removeBuilderArgs(builder), 'Removing the builder'))
   for (const registry of state.logouts ?? [])

@@ -179,6 +179,20 @@ describe('post', () => {
     expect(h.warnings).toEqual([])
   })
 
+  test('the images a cut-short verify pulled by digest are removed; one already gone is not reported', async () => {
+    const h = host(argv => (argv[1] === 'image' && argv.includes('r/x@sha256:b') ? { code: 1, stderr: 'No such image' } : {}), {
+      verifyKey: 'k',
+      verifyPulled: ['r/x@sha256:a', 'r/x@sha256:b']
+    })
+    await post(h.rt)
+    expect(h.calls).toEqual([
+      'docker ps --all --quiet --filter label=ci-base-action.verify=k',
+      'docker image rm --force r/x@sha256:a',
+      'docker image rm --force r/x@sha256:b'
+    ])
+    expect(h.infos.filter(l => l.startsWith('Removed'))).toEqual(['Removed 0 verify container(s) and r/x@sha256:a'])
+  })
+
   test('nothing handed over: nothing to do', async () => {
     const h = host(() => ({}))
     await post(h.rt)

@@ -88,17 +88,41 @@ export async function verifyImage(
   pulled: boolean,
   key: string
 ): Promise<Verification> {
-  const users: UserCheck[] = []
   // Each platform's image is pulled, and the user checked, first; then the commands run a few
   // at a time (a container's start is mostly the engine's waiting), reported in their order.
-  await Promise.all(
-    targets.map(async target => {
-      if (pulled)
-        await mustRun(rt.docker, ['pull', '--quiet', '--platform', target.platform, target.ref], `Pulling ${target.ref} to verify it`, {
+  // What this run pulled is removed afterwards (post removes it if main is cut short): an engine
+  // that stays between runs would otherwise keep every image it verified. One already here stays.
+  const toPull = pulled ? await notHere(rt, targets) : []
+  if (toPull.length) rt.remember({ verifyPulled: toPull.map(t => t.ref) })
+  try {
+    await Promise.all(
+      toPull.map(target =>
+        mustRun(rt.docker, ['pull', '--quiet', '--platform', target.platform, target.ref], `Pulling ${target.ref} to verify it`, {
           quiet: true
         })
-    })
+      )
+    )
+    return await runChecks(rt, inputs, targets, key)
+  } finally {
+    for (const target of toPull) await rt.docker(['image', 'rm', target.ref], { quiet: true })
+  }
+}
+
+/** The targets the engine does not hold yet. */
+async function notHere(rt: Runtime, targets: VerifyTarget[]): Promise<VerifyTarget[]> {
+  const held = await Promise.all(
+    targets.map(async t => (await rt.docker(['image', 'inspect', '--format', '{{.Id}}', t.ref], { quiet: true })).code === 0)
   )
+  return targets.filter((_, i) => !held[i])
+}
+
+async function runChecks(
+  rt: Runtime,
+  inputs: Pick<Inputs, 'verify' | 'requireNonRoot' | 'verifyTimeoutMs'>,
+  targets: VerifyTarget[],
+  key: string
+): Promise<Verification> {
+  const users: UserCheck[] = []
   for (const target of targets) {
     if (!inputs.requireNonRoot) continue
     const named = target.user && !/^\d+(:\d*)?$/.test(target.user) && target.user.split(':')[0] !== 'root'
@@ -127,7 +151,7 @@ export async function verifyImage(
 }
 
 /** Containers of this run's verification that are still there (a cancelled or crashed main). */
-export async function removeVerifyLeftovers(rt: Runtime, key: string, image?: string): Promise<void> {
+export async function removeVerifyLeftovers(rt: Runtime, key: string, images: string[]): Promise<void> {
   const listed = await mustRun(
     rt.docker,
     ['ps', '--all', '--quiet', '--filter', `label=${VERIFY_LABEL}=${key}`],
@@ -139,6 +163,7 @@ export async function removeVerifyLeftovers(rt: Runtime, key: string, image?: st
     .map(s => s.trim())
     .filter(Boolean)
   if (ids.length) await mustRun(rt.docker, ['rm', '--force', ...ids], 'Removing verify containers', { quiet: true })
-  if (image) await rt.docker(['image', 'rm', '--force', image], { quiet: true })
-  rt.info(`Removed ${ids.length} verify container(s)${image ? ` and ${image}` : ''}`)
+  const removed: string[] = []
+  for (const image of images) if ((await rt.docker(['image', 'rm', '--force', image], { quiet: true })).code === 0) removed.push(image)
+  rt.info(`Removed ${ids.length} verify container(s)${removed.length ? ` and ${removed.join(', ')}` : ''}`)
 }

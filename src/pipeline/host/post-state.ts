@@ -22,6 +22,8 @@ export interface PostState {
   verifyKey?: string
   /** The local name a build was loaded under to be verified, removed in post. */
   verifyImage?: string
+  /** The images verify pulled by digest, removed in post where main did not get to it. */
+  verifyPulled?: string[]
 }
 
 type Shape = 'string' | 'string[]' | { [field: string]: Shape }
@@ -34,7 +36,8 @@ const SHAPE: { [K in keyof Required<PostState>]: Shape } = {
   buildkitCache: { image: 'string', path: 'string', key: 'string' },
   logouts: 'string[]',
   verifyKey: 'string',
-  verifyImage: 'string'
+  verifyImage: 'string',
+  verifyPulled: 'string[]'
 }
 
 function check(value: unknown, shape: Shape, path: string): void {

@@ -52,7 +52,13 @@ describe('verifyImage', () => {
   const target = (platform: string, user = '') => ({ platform, ref: `r/x@sha256:${platform.slice(-5)}`, user })
 
   test('every command on every platform, by digest after pulling it, labelled with the run; exit codes decide', async () => {
-    const h = host(argv => (argv[1] === 'run' && argv.includes('linux/arm64') ? { code: 3, stdout: 'aarch64' } : { code: 0, stdout: 'ok' }))
+    const h = host(argv =>
+      argv[1] === 'image' && argv[2] === 'inspect'
+        ? { code: 1 }
+        : argv[1] === 'run' && argv.includes('linux/arm64')
+          ? { code: 3, stdout: 'aarch64' }
+          : { code: 0, stdout: 'ok' }
+    )
     const v = await verifyImage(
       h.rt,
       inputs({ verify: 'uname -m', platforms: 'linux/amd64,linux/arm64' }),
@@ -70,6 +76,19 @@ describe('verifyImage', () => {
     expect(v.results.map(r => [r.platform, r.passed, r.exitCode, r.output])).toEqual([
       ['linux/amd64', true, 0, 'ok'],
       ['linux/arm64', false, 3, 'aarch64']
+    ])
+    // What it pulled it removes, after the last command.
+    expect(h.calls.slice(-2)).toEqual(['docker image rm r/x@sha256:amd64', 'docker image rm r/x@sha256:arm64'])
+  })
+
+  test('an image the engine already holds is neither pulled nor removed; the one it pulled is', async () => {
+    const h = host(argv =>
+      argv[1] === 'image' && argv[2] === 'inspect' ? { code: argv.includes('r/x@sha256:amd64') ? 0 : 1 } : { code: 0 }
+    )
+    await verifyImage(h.rt, inputs({ verify: 'true' }), [target('linux/amd64'), target('linux/arm64')], true, 'k')
+    expect(h.calls.filter(c => /^docker (pull|image rm)/.test(c))).toEqual([
+      'docker pull --quiet --platform linux/arm64 r/x@sha256:arm64',
+      'docker image rm r/x@sha256:arm64'
     ])
   })
 
