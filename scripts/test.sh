@@ -14,11 +14,14 @@ npm run --silent check-dist
 # (__tests__/support/close-server.ts); should anything else linger, CI must not wait for it.
 # An incomplete stack fails the end-to-end files naming what is missing, CI set or not.
 npm test -- --ci --forceExit __tests__/unit
+# What the engine holds before the end-to-end files: each file removes the images it made.
+images() { docker image ls --format '{{.Repository}}:{{.Tag}} {{.ID}}' | sort; }
+before=$(images)
 # The end-to-end files: one process per stack, side by side. Much of a run is waiting (a builder
 # starting, a registry, a fault's bound), and the stacks share nothing a test changes: each
-# runner-stack run creates and removes its own builder, and only the engine's process (which also
-# runs the tests on the machine's stack as it is) empties the engine's builder. Lines are
-# prefixed with the stack; the step fails when either process does.
+# runner-stack run creates and removes its own builder, and a cold build on the engine removes only
+# the cache records its own file used. Lines are prefixed with the stack; the step fails when
+# either process does.
 e2e() {
   local stack=$1
   shift
@@ -37,5 +40,11 @@ failed=0
 wait "$engine" || failed=1
 wait "$runner" || failed=1
 [ "$failed" = 0 ]
+left=$(comm -13 <(echo "$before") <(images))
+if [ -n "$left" ]; then
+  echo "The end-to-end files left $(echo "$left" | wc -l) image(s) on the engine:" >&2
+  echo "$left" >&2
+  exit 1
+fi
 # Then, alone, what changes the whole machine (the QEMU registration): nothing else builds meanwhile.
 E2E_REQUIRE_STACK=1 npm run --silent test:machine-wide -- --ci --runInBand --forceExit

@@ -64,7 +64,7 @@ onEveryStack('cache mounts on any base image', stack => {
   test('a base that runs as user 1001 with mounts owned by 1001: saved, then restored with their owner on an emptied builder', async () => {
     const scope = nonce()
     // The engine's builder outlives runs: its mount may hold an earlier test's files.
-    stack.emptyBuilder()
+    await stack.emptyBuilder()
     const first = await job(fixture('cache-mounts-nonroot'), `${scope}-one`, [`BASE=${base}`])
     expectGreen(first)
     expect(warnings(first)).toStrictEqual([])
@@ -73,7 +73,7 @@ onEveryStack('cache mounts on any base image', stack => {
       { cache: 'mount user-store', read: 'none yet', written: expect.stringMatching(/^[1-9]\d* bytes saved$/) }
     ])
 
-    stack.emptyBuilder()
+    await stack.emptyBuilder()
     const second = await job(fixture('cache-mounts-nonroot'), `${scope}-two`, [`BASE=${base}`])
     expectGreen(second)
     expect(warnings(second)).toStrictEqual([])
@@ -91,14 +91,14 @@ onEveryStack('cache mounts on any base image', stack => {
   test('a mount used in a stage whose image has no shell (RUN in exec form), the first image of the Dockerfile, is carried by the stage that has one', async () => {
     const scope = nonce()
     // The engine's builder outlives runs: its mount may hold an earlier test's files.
-    stack.emptyBuilder()
+    await stack.emptyBuilder()
     const first = await job(fixture('cache-mounts-shell-less'), `${scope}-one`, [`BARE=${bare}`])
     expectGreen(first)
     expect(warnings(first)).toStrictEqual([])
     expect(seen(first)?.found).toBe('')
     expect(row(first)[0]).toMatchObject({ read: 'none yet', written: expect.stringMatching(/^[1-9]\d* bytes saved$/) })
 
-    stack.emptyBuilder()
+    await stack.emptyBuilder()
     const second = await job(fixture('cache-mounts-shell-less'), `${scope}-two`, [`BARE=${bare}`])
     expectGreen(second)
     expect(warnings(second)).toStrictEqual([])

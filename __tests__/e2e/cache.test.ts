@@ -40,7 +40,7 @@ onEveryStack('cache on an empty builder', stack => {
     const first = await build(tag, inputs)
     expectGreen(first)
     expect(first.main.outputs['cache-hit-rate']).toBe('0')
-    stack.emptyBuilder()
+    await stack.emptyBuilder()
     const second = await build(tag, inputs)
     expectGreen(second)
     expect(second.main.outputs['cache-hit-rate']).toBe('100')
@@ -58,7 +58,7 @@ onEveryStack('cache on an empty builder', stack => {
     expect(saved[0]).toMatchObject({ committed: true })
     expect(saved[0].size).toBeGreaterThan(100_000)
 
-    stack.emptyBuilder()
+    await stack.emptyBuilder()
     const downloadedBefore = server.stats.downloaded
     const second = await build(tag, inputs, server.env)
     expectGreen(second)
@@ -80,7 +80,7 @@ onEveryStack('cache on an empty builder', stack => {
     const exported = server.entries().filter(e => e.committed && e.size > 0)
     expect(exported.some(e => e.key.startsWith(`index-gha-${tag}`))).toBe(true)
 
-    stack.emptyBuilder()
+    await stack.emptyBuilder()
     const downloadedBefore = server.stats.downloaded
     const second = await build(tag, inputs, server.env)
     expectGreen(second)
@@ -103,7 +103,7 @@ onEveryStack('cache on an empty builder', stack => {
       const head = readFileSync(file).subarray(0, 2)
       if (statSync(file).size < 1000 && head[0] === 0x1f && head[1] === 0x8b) writeFileSync(file, 'garbage')
     }
-    stack.emptyBuilder()
+    await stack.emptyBuilder()
     const run = await build(tag, { cache: 'none', 'cache-from': `type=local,src=${dir}` })
     expectGreen(run)
     expect(run.main.stdout).toMatch(
@@ -135,7 +135,7 @@ onEveryStack('cache on an empty builder', stack => {
     expect(new Set(written.map(e => e.scope))).toStrictEqual(new Set(['refs/heads/main']))
     expect(cacheRows(onMain).find(r => r.cache === `gha scope=${scope}`)?.written).toMatch(/^[1-9]\d* layers? new$/)
 
-    stack.emptyBuilder()
+    await stack.emptyBuilder()
     const pr = await build(tag, inputs, {
       ...server.envFor('refs/pull/7/merge'),
       GITHUB_REF: 'refs/pull/7/merge',
@@ -187,14 +187,14 @@ onEveryStack('cache on an empty builder', stack => {
     const saved = () => server.entries().filter(e => e.key.startsWith(`ci-base-action-mount-${scope}-0-store-`) && e.committed)
 
     // The engine's builder outlives runs: its mount may hold an earlier test's files.
-    stack.emptyBuilder()
+    await stack.emptyBuilder()
     const first = await job(mounts, 'one')
     expectGreen(first)
     expect(found(first)).toStrictEqual([])
     expect(row(first)).toMatchObject({ read: 'none yet', written: expect.stringMatching(/^[1-9]\d* bytes saved$/) })
     expect(saved()).toHaveLength(1)
 
-    stack.emptyBuilder()
+    await stack.emptyBuilder()
     const second = await job(mounts, 'two')
     expectGreen(second)
     expect(found(second)).toStrictEqual(['run-one.txt'])
@@ -204,7 +204,7 @@ onEveryStack('cache on an empty builder', stack => {
     })
     expect(saved()).toHaveLength(2)
 
-    stack.emptyBuilder()
+    await stack.emptyBuilder()
     const third = await job({ context: mounts.context, file: join(changed, 'Dockerfile') }, 'two')
     expectGreen(third)
     expect(third.main.stdout).toContain('changed step found:[run-one.txt run-two.txt ]')
@@ -233,7 +233,7 @@ onEveryStack('cache on an empty builder', stack => {
           'build-args': `NONCE=${arg}`
         }
       })
-    stack.emptyBuilder()
+    await stack.emptyBuilder()
     const first = await job('one')
     expectGreen(first)
     expect(found(first)).toStrictEqual([])
@@ -241,7 +241,7 @@ onEveryStack('cache on an empty builder', stack => {
     expect(row(first)?.written).toMatch(new RegExp(`^saved to ${REGISTRY}/${repo}:buildcache-mounts: [1-9]\\d* bytes`))
     expect(await manifest(repo, 'buildcache-mounts')).toBeDefined()
 
-    stack.emptyBuilder()
+    await stack.emptyBuilder()
     const second = await job('two')
     expectGreen(second)
     expect(found(second)).toStrictEqual(['run-one.txt'])
@@ -258,13 +258,13 @@ onEveryStack('cache on an empty builder', stack => {
         .filter(e => e.key.startsWith(`index-branches-${tag}`))
         .map(e => e.scope)
     ).toEqual(['refs/heads/feature-a'])
-    stack.emptyBuilder()
+    await stack.emptyBuilder()
     const other = await build(tag, inputs, server.envFor('refs/heads/feature-b'))
     expectGreen(other)
     expect(other.main.outputs['cache-hit-rate']).toBe('0')
-    stack.emptyBuilder()
+    await stack.emptyBuilder()
     expectGreen(await build(tag, inputs, server.env))
-    stack.emptyBuilder()
+    await stack.emptyBuilder()
     const fromMain = await build(tag, inputs, server.envFor('refs/heads/feature-c'))
     expectGreen(fromMain)
     expect(fromMain.main.outputs['cache-hit-rate']).toBe('100')

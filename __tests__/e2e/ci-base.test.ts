@@ -126,7 +126,7 @@ onEveryStack('the CI base image stand-in, built as the weekly rebuild builds it'
   })
 
   test('within a month a rebuild on an empty builder is fully cached; a new month rebuilds from the packages layer on', async () => {
-    stack.emptyBuilder()
+    await stack.emptyBuilder()
     const same = await weekly(`2026-11-${run}`)
     expect(same.main.code).toBe(0)
     expect(same.main.outputs['cache-hit-rate']).toBe('100')

@@ -45,7 +45,7 @@ onEveryStack('publishing a weekly job can trust', stack => {
     expect([image.config.Labels?.['org.opencontainers.image.created'], image.created]).toEqual([HEAD_COMMIT_TIME, HEAD_COMMIT_TIME])
 
     // The rebuild runs on a builder that starts empty, and its registry traffic is counted.
-    stack.emptyBuilder()
+    await stack.emptyBuilder()
     const proxy = await startFaultyProxy(REGISTRY_PORT)
     let again: ActionRun
     try {

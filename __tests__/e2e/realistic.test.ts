@@ -61,7 +61,7 @@ onEveryStack('a realistic CI image (250 MB a platform)', stack => {
 
   test('the same commit on an emptied builder: the same digest, unchanged, no blob uploaded, no manifest written', async () => {
     expect(first?.main.outputs.digest).toMatch(/^sha256:/)
-    stack.emptyBuilder()
+    await stack.emptyBuilder()
     const proxy = await startFaultyProxy(REGISTRY_PORT)
     let again: ActionRun
     try {

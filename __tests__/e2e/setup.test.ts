@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { runAction } from '../support/runner'
 import { REGISTRY, REGISTRY_PORT, manifest } from '../support/registry'
 import { forwardTo } from '../support/tcp-forward'
-import { fixture, BUILDKIT_IMAGE, BUILDX_RELEASES, RUNNER_BUILDX, docker, onEveryStack, onTheStack } from '../support/stack'
+import { fixture, BUILDKIT_IMAGE, BUILDX_RELEASES, RUNNER_BUILDX, docker, onEveryStack, onTheStack, nonce } from '../support/stack'
 import { startCacheServer } from '../support/cache-server'
 import { spawnSync } from 'node:child_process'
 import { closeServer, listenOnLoopback } from '../support/close-server'
@@ -99,7 +99,7 @@ onEveryStack('the BuildKit image of a created builder, kept in the GitHub cache'
       const server = await startCacheServer()
       // The image's registry, reached through a forwarder that is closed before the last job.
       const forward = await forwardTo(REGISTRY_PORT, '127.0.0.1')
-      const path = `test/buildkit-${Date.now()}`
+      const path = `test/buildkit-${nonce()}`
       docker('tag', BUILDKIT_IMAGE, `${REGISTRY}/${path}:pinned`)
       docker('push', '--quiet', `${REGISTRY}/${path}:pinned`)
       const { digest } = (await manifest(path, 'pinned'))!

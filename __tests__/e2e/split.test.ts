@@ -102,7 +102,7 @@ onEveryStack('a platform per job, merged by digest', stack => {
       `${scope}-linux-amd64`,
       `${scope}-linux-arm64`
     ])
-    stack.emptyBuilder()
+    await stack.emptyBuilder()
     const again = await Promise.all(['linux/amd64', 'linux/arm64'].map(job))
     for (const run of again) expectGreen(run)
     expect(again.map(run => run.main.outputs['cache-hit-rate'])).toEqual(['100', '100'])

@@ -5,6 +5,10 @@ import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { BASE_IMAGE, REGISTRY, registryUp } from './registry'
 import { actionNode, runAction, type ActionRun, type RunOptions } from './runner'
+import { pushedTo, removeLeftovers } from './leftovers'
+import { pruneOwnRecords } from './engine-cache'
+
+export { nonce } from './leftovers'
 
 /** buildx release files (`<version>/<asset>`, checksums.txt) served on loopback by scripts/stack.sh. */
 export const BUILDX_RELEASES = `http://127.0.0.1:${process.env.RELEASES_PORT ?? 5080}`
@@ -19,16 +23,17 @@ export interface Stack {
   inputs: Record<string, string>
   /** Run the bundled action on this stack. */
   run(options?: RunOptions): ReturnType<typeof runAction>
-  /** Make the next build start with an empty BuildKit cache. */
-  emptyBuilder(): void
+  /** Make the next build start without the BuildKit cache of this file's earlier builds. */
+  emptyBuilder(): Promise<unknown>
 }
 
-function stack(name: Stack['name'], title: string, inputs: Record<string, string>, emptyBuilder: () => void): Stack {
+function stack(name: Stack['name'], title: string, inputs: Record<string, string>, emptyBuilder: () => Promise<unknown>): Stack {
   // The stand-ins scripts/stack.sh provides for GitHub's buildx releases and Docker Hub's BuildKit.
   // Tests of what a build does build every run: only the tests of skip-unchanged turn it on.
   const all = { 'buildx-download-url': BUILDX_RELEASES, 'buildkit-image': BUILDKIT_IMAGE, 'skip-unchanged': 'false', ...inputs }
   const run = (options: RunOptions = {}) => {
     const given: Record<string, string> = { ...all, ...options.inputs }
+    pushedTo(given.image)
     // The fixtures build FROM the stack's base image, on whichever registry the suite uses.
     const buildArgs = /^BASE=/m.test(given['build-args'] ?? '')
       ? given['build-args']
@@ -44,20 +49,21 @@ function stack(name: Stack['name'], title: string, inputs: Record<string, string
  * creates from moby/buildkit, buildx installed by the action through the tool cache.
  */
 const ALL_STACKS: Stack[] = [
-  stack('engine', "engine's BuildKit, docker driver", {}, () => pruneBuilder()),
+  stack('engine', "engine's BuildKit, docker driver", {}, () => pruneOwnRecords()),
   // Every run creates its own builder, and post removes it with its state: each starts empty.
   stack(
     'runner',
     'docker-container builder, buildx ' + RUNNER_BUILDX,
     { driver: 'docker-container', 'buildx-version': RUNNER_BUILDX },
-    () => undefined
+    () => Promise.resolve()
   )
 ]
 
 /**
  * The stacks this process runs: E2E_STACK names one (scripts/test.sh runs one process per stack,
  * side by side), unset is both. The engine's process also runs the tests on the machine's stack
- * as it is (onTheStack), and is the only one that empties the engine's builder.
+ * as it is (onTheStack). Neither prunes the engine's builder: a cold build on the engine stack
+ * removes the cache records its own file used (support/engine-cache.ts).
  */
 const only = process.env.E2E_STACK
 if (only && !ALL_STACKS.some(s => s.name === only))
@@ -103,6 +109,8 @@ export async function stackReady(): Promise<boolean> {
 
 /** Whether the stack is there, asked once per test file: every e2e block below runs on it, or is skipped with the reason (under CI, a missing part is an error). */
 const ready = await stackReady()
+// Every file that drives the stack takes its images off the engine when it is done.
+if (ready) afterAll(removeLeftovers)
 
 /** A describe block per stack, or skipped (with stackReady's reason) when the stack is not there. */
 export function onEveryStack(title: string, body: (stack: Stack) => void): void {
@@ -117,9 +125,6 @@ export function onTheStack(title: string, body: () => void): void {
 
 export const docker = (...args: string[]) => execFileSync('docker', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
 
-/** An empty engine builder: no BuildKit cache left from earlier builds. */
-export const pruneBuilder = () => docker('buildx', 'prune', '-af')
-
 /** The context and Dockerfile of a fixture under __tests__/fixtures. */
 export const fixture = (name: string) => ({ context: `__tests__/fixtures/${name}`, file: `__tests__/fixtures/${name}/Dockerfile` })
 
@@ -129,5 +134,3 @@ export const errorLines = (stdout: string) => stdout.match(/^::error::.*$/gm) ??
 /** A run that went through: main and post exit 0 and main printed no error (on failure, the errors show in the diff). */
 export const expectGreen = (run: ActionRun) =>
   expect({ main: run.main.code, post: run.post.code, errors: errorLines(run.main.stdout) }).toEqual({ main: 0, post: 0, errors: [] })
-
-export const nonce = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
