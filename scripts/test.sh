@@ -6,14 +6,18 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/stack.sh
 npm ci --no-audit --no-fund --loglevel=error
-npm run --silent typecheck
-npm run --silent lint
-npm run --silent format:check
-npm run --silent check-dist
+# The static checks beside the unit tests: each alone leaves a core idle (jest runs one worker on
+# two cores), together they take the time of the longer.
+static_checks() {
+  npm run --silent typecheck && npm run --silent lint && npm run --silent format:check && npm run --silent check-dist
+}
+static_checks &
+checks=$!
 # --forceExit: a guard. Test servers close the engine's keep-alive connections themselves
 # (__tests__/support/close-server.ts); should anything else linger, CI must not wait for it.
 # An incomplete stack fails the end-to-end files naming what is missing, CI set or not.
 npm test -- --ci --forceExit __tests__/unit
+wait "$checks"
 # What the engine holds before the end-to-end files: each file removes the images it made.
 images() { docker image ls --format '{{.Repository}}:{{.Tag}} {{.ID}}' | sort; }
 before=$(images)
