@@ -23,9 +23,9 @@ images() { docker image ls --format '{{.Repository}}:{{.Tag}} {{.ID}}' | sort; }
 before=$(images)
 # The end-to-end files: one process per stack, side by side. Much of a run is waiting (a builder
 # starting, a registry, a fault's bound), and the stacks share nothing a test changes: each
-# runner-stack run creates and removes its own builder, and a cold build on the engine removes only
-# the cache records its own file used. Lines are prefixed with the stack; the step fails when
-# either process does.
+# runner-stack run creates and removes its own builder, and only the engine's process (which also
+# runs the tests on the machine's stack as it is) empties the engine's builder. Lines are
+# prefixed with the stack; the step fails when either process does.
 e2e() {
   local stack=$1
   shift

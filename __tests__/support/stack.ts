@@ -6,7 +6,6 @@ import { existsSync } from 'node:fs'
 import { BASE_IMAGE, REGISTRY, registryUp } from './registry'
 import { actionNode, runAction, type ActionRun, type RunOptions } from './runner'
 import { pushedTo, removeLeftovers } from './leftovers'
-import { pruneOwnRecords } from './engine-cache'
 
 export { nonce } from './leftovers'
 
@@ -49,7 +48,10 @@ function stack(name: Stack['name'], title: string, inputs: Record<string, string
  * creates from moby/buildkit, buildx installed by the action through the tool cache.
  */
 const ALL_STACKS: Stack[] = [
-  stack('engine', "engine's BuildKit, docker driver", {}, () => pruneOwnRecords()),
+  // The docker driver has one builder, the engine's: emptied whole. (Removing only the records a
+  // file's builds touched is not enough: records left that hold the same layers still take part
+  // in the next build, whose image config then differs in its inline cache graph.)
+  stack('engine', "engine's BuildKit, docker driver", {}, async () => pruneBuilder()),
   // Every run creates its own builder, and post removes it with its state: each starts empty.
   stack(
     'runner',
@@ -62,8 +64,7 @@ const ALL_STACKS: Stack[] = [
 /**
  * The stacks this process runs: E2E_STACK names one (scripts/test.sh runs one process per stack,
  * side by side), unset is both. The engine's process also runs the tests on the machine's stack
- * as it is (onTheStack). Neither prunes the engine's builder: a cold build on the engine stack
- * removes the cache records its own file used (support/engine-cache.ts).
+ * as it is (onTheStack), and is the only one that empties the engine's builder.
  */
 const only = process.env.E2E_STACK
 if (only && !ALL_STACKS.some(s => s.name === only))
@@ -124,6 +125,9 @@ export function onTheStack(title: string, body: () => void): void {
 }
 
 export const docker = (...args: string[]) => execFileSync('docker', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+
+/** An empty engine builder: no BuildKit cache left from earlier builds. */
+export const pruneBuilder = () => docker('buildx', 'prune', '-af')
 
 /** The context and Dockerfile of a fixture under __tests__/fixtures. */
 export const fixture = (name: string) => ({ context: `__tests__/fixtures/${name}`, file: `__tests__/fixtures/${name}/Dockerfile` })
