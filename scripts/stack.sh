@@ -64,6 +64,11 @@ install_packages() {
   fi
   # shellcheck disable=SC2086
   [ -z "$others" ] || apt-get install -y -qq $others >/dev/null
+  # Where the package starts its own registry service (a host with systemd), it is stopped: the
+  # stack's registry listens on loopback only, with deletes allowed.
+  if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet docker-registry 2>/dev/null; then
+    systemctl disable --now docker-registry >/dev/null 2>&1
+  fi
 }
 
 start_dockerd() {
@@ -105,9 +110,21 @@ YML
   tail -n 30 "$STATE_DIR/registry.log" >&2; exit 1
 }
 
-# arm64 .debs are downloaded (never installed) for the test images.
-arm64_packages() {
-  dpkg --print-foreign-architectures | grep -qx arm64 || { dpkg --add-architecture arm64; apt-get update -qq; }
+# The test images are made of Debian bookworm's .debs for amd64 and arm64, downloaded (never
+# installed). On bookworm itself, with this machine's apt (arm64 added as a foreign architecture);
+# on any other host (GitHub's Ubuntu runners, whose archive has no arm64 and other package
+# names), in a debian:bookworm container with its own sources.
+on_bookworm() ( . /etc/os-release && [ "$ID" = debian ] && [ "${VERSION_CODENAME:-}" = bookworm ] )
+download_debs() { # dir package...
+  local dir=$1
+  shift
+  if on_bookworm; then
+    dpkg --print-foreign-architectures | grep -qx arm64 || { dpkg --add-architecture arm64; apt-get update -qq; }
+    (cd "$dir" && apt-get download -qq "$@")
+  else
+    docker run --rm -v "$dir:/out" -w /out debian:bookworm sh -c \
+      'dpkg --add-architecture arm64 && apt-get update -qq && apt-get download -qq "$@"' sh "$@"
+  fi
 }
 
 # A FROM-scratch busybox for amd64 and arm64, pushed as one index: the tests' stand-in for
@@ -118,9 +135,8 @@ build_base_image() {
   if [ -z "${STACK_REBUILD_BASE:-}" ] && docker buildx imagetools inspect "$BASE_IMAGE" >/dev/null 2>&1; then return; fi
   local dir="$STATE_DIR/base"
   rm -rf "$dir"; mkdir -p "$dir"
-  arm64_packages
   for arch in amd64 arm64; do
-    (cd "$dir" && apt-get download -qq "busybox-static:$arch")
+    download_debs "$dir" "busybox-static:$arch"
     mkdir -p "$dir/$arch"
     dpkg-deb -x "$dir"/busybox-static_*_"$arch".deb "$dir/$arch/root"
     cp "$dir/$arch/root/bin/busybox" "$dir/busybox-$arch"
@@ -169,16 +185,15 @@ build_packages_image() {
   if [ -z "${STACK_REBUILD_PACKAGES:-}" ] && docker buildx imagetools inspect "$PACKAGES_IMAGE" >/dev/null 2>&1; then return; fi
   local dir="$STATE_DIR/packages" arch pkg deb
   rm -rf "$dir"; mkdir -p "$dir"
-  arm64_packages
   log "downloading and unpacking the packages of $PACKAGES_IMAGE"
   for arch in amd64 arm64 all; do
     mkdir -p "$dir/deb/$arch" "$dir/context/$arch"
     if [ "$arch" = all ]; then
       # shellcheck disable=SC2086
-      (cd "$dir/deb/$arch" && apt-get download -qq $ALL_PACKAGES)
+      download_debs "$dir/deb/$arch" $ALL_PACKAGES
     else
       # shellcheck disable=SC2046
-      (cd "$dir/deb/$arch" && apt-get download -qq $(printf "%s:$arch " $ARCH_PACKAGES))
+      download_debs "$dir/deb/$arch" $(printf "%s:$arch " $ARCH_PACKAGES)
     fi
     for deb in "$dir/deb/$arch"/*.deb; do dpkg-deb -x "$deb" "$dir/context/$arch"; done
   done

@@ -143,6 +143,18 @@ test('release moves the major tag; dependabot watches docker, npm and actions we
   for (const u of dependabot.updates) expect(u.schedule.interval).toBe('weekly')
 })
 
+test("CI runs the runner stack's end-to-end suite on GitHub's runner, and a release moves @v1 only after it passed on the release's commit", () => {
+  const ci = workflow('ci.yml')
+  expect(Object.keys(ci.on)).toEqual(expect.arrayContaining(['push', 'pull_request', 'workflow_call']))
+  const suite = ci.jobs['e2e-suite']
+  expect(suite['runs-on']).toBe('ubuntu-latest')
+  const runs = suite.steps.map((s: { run?: string }) => s.run ?? '').join('\n')
+  expect(runs).toMatch(/CI=true E2E_STACKS=runner bash scripts\/test\.sh/)
+  const release = workflow('release.yml')
+  expect(release.jobs.ci.uses).toBe('./.github/workflows/ci.yml')
+  expect(release.jobs['move-major-tag'].needs).toBe('ci')
+})
+
 test("the reference documents every input and output, the README is read in five minutes and links every page, and .ci/run runs the README's test command", () => {
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8')
   const reference = readFileSync(join(ROOT, 'docs', 'reference.md'), 'utf8')
