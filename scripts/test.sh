@@ -6,21 +6,32 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/stack.sh
 npm ci --no-audit --no-fund --loglevel=error
-# The static checks beside the unit tests: each alone leaves a core idle (jest runs one worker on
-# two cores), together they take the time of the longer.
+# E2E_STACKS picks the stacks (both by default): GitHub's workflow runs the runner stack alone,
+# on its own runner's Docker. With one picked, the machine-wide file runs on that one alone.
+stacks=${E2E_STACKS:-engine runner}
+for stack in $stacks; do
+  case $stack in engine | runner) ;; *) echo "E2E_STACKS: unknown stack '$stack' (use engine, runner or both)" >&2; exit 1 ;; esac
+done
+only=$([ "$(echo $stacks | wc -w)" = 1 ] && echo "$stacks" || true)
+# What the engine holds before any end-to-end file: each file removes the images it made.
+images() { docker image ls --format '{{.Repository}}:{{.Tag}} {{.ID}}' | sort; }
+before=$(images)
+# Three things side by side, each of which alone leaves a core idle (jest runs one worker on two
+# cores): the static checks, the unit tests, and the file that changes the whole machine (the QEMU
+# registration, which must run where nothing else builds: neither of the other two builds).
 static_checks() {
   npm run --silent typecheck && npm run --silent lint && npm run --silent format:check && npm run --silent check-dist
 }
 static_checks &
 checks=$!
+E2E_REQUIRE_STACK=1 E2E_STACK=$only npm run --silent test:machine-wide -- --ci --runInBand --forceExit 2>&1 | sed -u 's/^/[machine-wide] /' &
+machine_wide=$!
 # --forceExit: a guard. Test servers close the engine's keep-alive connections themselves
 # (__tests__/support/close-server.ts); should anything else linger, CI must not wait for it.
 # An incomplete stack fails the end-to-end files naming what is missing, CI set or not.
 npm test -- --ci --forceExit __tests__/unit
 wait "$checks"
-# What the engine holds before the end-to-end files: each file removes the images it made.
-images() { docker image ls --format '{{.Repository}}:{{.Tag}} {{.ID}}' | sort; }
-before=$(images)
+wait "$machine_wide"
 # The end-to-end files: one process per stack, side by side. Much of a run is waiting (a builder
 # starting, a registry, a fault's bound), and the stacks share nothing a test changes: each
 # runner-stack run creates and removes its own builder, and only the engine's process (which also
@@ -35,16 +46,12 @@ e2e() {
 # busy. (The runner stack's files also pass two at a time, each run having a builder of its own,
 # but the whole run then took longer: 16 min 30 s against 15 min 22 s, the engine's process
 # being the longer one and getting less of the machine.)
-# E2E_STACKS picks the stacks (both by default): GitHub's workflow runs the runner stack alone,
-# on its own runner's Docker.
-stacks=${E2E_STACKS:-engine runner}
 pids=()
 for stack in $stacks; do
   case $stack in
     engine) e2e engine --runInBand __tests__/e2e & ;;
     # shellcheck disable=SC2046 # one argument per file
     runner) e2e runner --runInBand $(grep -l 'onEveryStack(' __tests__/e2e/*.test.ts) & ;;
-    *) echo "E2E_STACKS: unknown stack '$stack' (use engine, runner or both)" >&2; exit 1 ;;
   esac
   pids+=($!)
 done
@@ -57,7 +64,3 @@ if [ -n "$left" ]; then
   echo "$left" >&2
   exit 1
 fi
-# Then, alone, what changes the whole machine (the QEMU registration): nothing else builds meanwhile.
-# One stack picked: that one's alone.
-only=$([ "$(echo $stacks | wc -w)" = 1 ] && echo "$stacks" || true)
-E2E_REQUIRE_STACK=1 E2E_STACK=$only npm run --silent test:machine-wide -- --ci --runInBand --forceExit

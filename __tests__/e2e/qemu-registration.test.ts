@@ -1,8 +1,9 @@
 // QEMU registration, for real: the machine's arm64 emulator is unregistered and registered
 // again by the action. That changes the whole machine (every arm64 build on it needs the
-// emulator), so this file runs alone, after every other: jest leaves it out unless
-// E2E_MACHINE_WIDE is set, and scripts/test.sh runs it on its own (`npm run test:machine-wide`).
-// Each test puts back what it removed.
+// emulator), so this file runs where nothing else builds: jest leaves it out unless
+// E2E_MACHINE_WIDE is set, and scripts/test.sh runs it beside the unit tests, before every other
+// end-to-end file (`npm run test:machine-wide`). Each test puts back what it removed, and the
+// file removes the images it made.
 import { existsSync, mkdtempSync, readFileSync, writeFileSync, chmodSync, copyFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -17,6 +18,7 @@ onEveryStack('QEMU registration', stack => {
   const entry = '/proc/sys/fs/binfmt_misc/qemu-aarch64'
   let conf = ''
   const image = 'ci-base-test/binfmt:local'
+  const pushed = `${REGISTRY}/test/binfmt:cached`
   const unregister = () => existsSync(entry) && writeFileSync(entry, '-1')
   const reregister = () => existsSync(entry) || writeFileSync('/proc/sys/fs/binfmt_misc/register', conf)
 
@@ -53,6 +55,7 @@ onEveryStack('QEMU registration', stack => {
     docker('buildx', 'build', '--platform', 'linux/amd64', '--load', '--tag', image, dir)
   })
   afterEach(reregister)
+  afterAll(() => spawnSync('docker', ['image', 'rm', '--force', image, pushed]))
 
   test('auto registers the missing emulator with qemu-image, then the arm64 build works', async () => {
     unregister()
@@ -69,7 +72,6 @@ onEveryStack('QEMU registration', stack => {
 
   test('the binfmt image is kept in the GitHub cache: the next run loads it instead of pulling', async () => {
     const server = await startCacheServer()
-    const pushed = `${REGISTRY}/test/binfmt:cached`
     const binfmtKey = `ci-base-action-binfmt-${pushed.replace(/[^A-Za-z0-9._-]+/g, '-')}`
     docker('tag', image, pushed)
     docker('push', '--quiet', pushed)
