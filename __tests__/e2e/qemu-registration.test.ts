@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { spawnSync } from 'node:child_process'
 import { BASE_IMAGE, REGISTRY } from '../support/registry'
-import { errorLines, fixture, docker, onEveryStack } from '../support/stack'
+import { errorLines, fixture, docker, nonce, onEveryStack } from '../support/stack'
 import { startCacheServer } from '../support/cache-server'
 
 const multistage = fixture('multistage')
@@ -17,8 +17,11 @@ const multistage = fixture('multistage')
 onEveryStack('QEMU registration', stack => {
   const entry = '/proc/sys/fs/binfmt_misc/qemu-aarch64'
   let conf = ''
-  const image = 'ci-base-test/binfmt:local'
-  const pushed = `${REGISTRY}/test/binfmt:cached`
+  // Names of this run's own (removed with the file's other leftovers): a fixed name would move
+  // between runs and leave the image it named before dangling.
+  const run = nonce()
+  const image = `ci-base-test/binfmt-${run}:local`
+  const pushed = `${REGISTRY}/test/binfmt-${run}:cached`
   const unregister = () => existsSync(entry) && writeFileSync(entry, '-1')
   const reregister = () => existsSync(entry) || writeFileSync('/proc/sys/fs/binfmt_misc/register', conf)
 
