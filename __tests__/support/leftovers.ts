@@ -21,28 +21,27 @@ export function pushedTo(image: string | undefined): void {
 }
 
 /** The engine's names this file made: `repo:tag`, or `repo@digest` for a name pulled by digest alone. */
-export function leftoverNames(listing: string, made = { nonces, repositories }): string[] {
-  const kept = new Set([...made.repositories].map(keptName))
+function leftoverNames(listing: string): string[] {
+  const kept = new Set([...repositories].map(keptName))
   const names = new Set<string>()
   for (const line of listing.split('\n').filter(Boolean)) {
     const [repo, tag, digest] = line.split(' ')
     const name = tag !== '<none>' ? `${repo}:${tag}` : digest !== '<none>' ? `${repo}@${digest}` : ''
     if (!name) continue
-    if (kept.has(name) || [...made.nonces].some(n => repo.includes(n) || tag.includes(n))) names.add(name)
+    if (kept.has(name) || [...nonces].some(n => repo.includes(n) || tag.includes(n))) names.add(name)
   }
   return [...names]
 }
 
-/** Removes this file's leftovers; returns what it removed. */
-export function removeLeftovers(): string[] {
+/** Removes this file's leftovers. */
+export function removeLeftovers(): void {
   let listing = ''
   try {
     listing = execFileSync('docker', ['image', 'ls', '--digests', '--format', '{{.Repository}} {{.Tag}} {{.Digest}}'], { encoding: 'utf8' })
   } catch {
-    return [] // no engine: nothing was left on it
+    return // no engine: nothing was left on it
   }
   const names = leftoverNames(listing)
   // One already gone (a test removed it) is no failure.
   if (names.length) spawnSync('docker', ['image', 'rm', '--force', ...names], { stdio: 'ignore' })
-  return names
 }

@@ -22,7 +22,7 @@ export interface Stack {
   inputs: Record<string, string>
   /** Run the bundled action on this stack. */
   run(options?: RunOptions): ReturnType<typeof runAction>
-  /** Make the next build start without the BuildKit cache of this file's earlier builds. */
+  /** Make the next build start with an empty BuildKit cache. */
   emptyBuilder(): Promise<unknown>
 }
 
