@@ -36,11 +36,11 @@ wait "$machine_wide"
 # starting, a registry, a fault's bound), and the stacks share nothing a test changes: each
 # runner-stack run creates and removes its own builder, and only the engine's process (which also
 # runs the tests on the machine's stack as it is) empties the engine's builder. Lines are
-# prefixed with the stack; the step fails when either process does.
+# prefixed with the stack, each test with its time (--verbose); the step fails when either process does.
 e2e() {
   local stack=$1
   shift
-  E2E_REQUIRE_STACK=1 E2E_STACK=$stack npm test --silent -- --ci --forceExit "$@" 2>&1 | sed -u "s/^/[$stack] /"
+  E2E_REQUIRE_STACK=1 E2E_STACK=$stack npm test --silent -- --ci --forceExit --verbose "$@" 2>&1 | sed -u "s/^/[$stack] /"
 }
 # Each process runs its files one after the other: the two processes already keep both cores
 # busy. (The runner stack's files also pass two at a time, each run having a builder of its own,
