@@ -21,7 +21,8 @@ onEveryStack('the CI base image stand-in, built as the weekly rebuild builds it'
   const run = nonce()
   const repo = `e2e/ci-base-${stack.name}-${run}`
   let event = ''
-  const weekly = (month: string) =>
+  // The rebuilds below are about the cache: the weekly checks (48 containers a run) ran on the first.
+  const weekly = (month: string, checks = true) =>
     stack.run({
       inputs: {
         context,
@@ -32,7 +33,7 @@ onEveryStack('the CI base image stand-in, built as the weekly rebuild builds it'
         cache: 'registry,inline',
         pull: 'true',
         'build-args': `PACKAGES_MONTH=${month}\nPNPM_VERSION=9.15.2\nVERSION=${run}`,
-        verify: weeklyStep.with.verify,
+        verify: checks ? weeklyStep.with.verify : '',
         'require-non-root': String(weeklyStep.with['require-non-root']),
         variants: weeklyStep.with.variants
       },
@@ -127,7 +128,7 @@ onEveryStack('the CI base image stand-in, built as the weekly rebuild builds it'
 
   test('within a month a rebuild on an empty builder is fully cached; a new month rebuilds from the packages layer on', async () => {
     await stack.emptyBuilder()
-    const same = await weekly(`2026-11-${run}`)
+    const same = await weekly(`2026-11-${run}`, false)
     expect(same.main.code).toBe(0)
     expect(same.main.outputs['cache-hit-rate']).toBe('100')
     // The same commit on the same base: the same image, reported as unchanged; no tag had to move.
@@ -136,7 +137,7 @@ onEveryStack('the CI base image stand-in, built as the weekly rebuild builds it'
     expect(same.main.summary).toContain(
       `**Unchanged** since \`${REGISTRY}/${repo}:latest\` (made ${new Date(headTime * 1000).toISOString().slice(0, 10)})`
     )
-    const next = await weekly(`2026-12-${run}`)
+    const next = await weekly(`2026-12-${run}`, false)
     expect(next.main.code).toBe(0)
     expect(next.main.outputs.changed).toBe('true')
     // The packages step is the last: only it is rebuilt, once per platform; pnpm, the environment
