@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs'
 import { BASE_IMAGE, REGISTRY, registryUp } from './registry'
 import { actionNode, runAction, type ActionRun, type RunOptions } from './runner'
 import { pushedTo, removeLeftovers } from './leftovers'
+import { ownEngine, releaseEngine, shareEngine } from './engine-lock'
 
 export { nonce } from './leftovers'
 
@@ -30,7 +31,9 @@ function stack(name: Stack['name'], title: string, inputs: Record<string, string
   // The stand-ins scripts/stack.sh provides for GitHub's buildx releases and Docker Hub's BuildKit.
   // Tests of what a build does build every run: only the tests of skip-unchanged turn it on.
   const all = { 'buildx-download-url': BUILDX_RELEASES, 'buildkit-image': BUILDKIT_IMAGE, 'skip-unchanged': 'false', ...inputs }
-  const run = (options: RunOptions = {}) => {
+  const run = async (options: RunOptions = {}) => {
+    // The engine's builder is every engine-stack file's: no other file empties it under this test.
+    if (name === 'engine') await shareEngine()
     const given: Record<string, string> = { ...all, ...options.inputs }
     pushedTo(given.image)
     // The fixtures build FROM the stack's base image, on whichever registry the suite uses.
@@ -48,10 +51,14 @@ function stack(name: Stack['name'], title: string, inputs: Record<string, string
  * creates from moby/buildkit, buildx installed by the action through the tool cache.
  */
 const ALL_STACKS: Stack[] = [
-  // The docker driver has one builder, the engine's: emptied whole. (Removing only the records a
-  // file's builds touched is not enough: records left that hold the same layers still take part
-  // in the next build, whose image config then differs in its inline cache graph.)
-  stack('engine', "engine's BuildKit, docker driver", {}, async () => pruneBuilder()),
+  // The docker driver has one builder, the engine's: emptied whole, while this test holds it
+  // alone (support/engine-lock.ts) until it ends. (Removing only the records a file's builds
+  // touched is not enough: records left that hold the same layers still take part in the next
+  // build, whose image config then differs in its inline cache graph.)
+  stack('engine', "engine's BuildKit, docker driver", {}, async () => {
+    await ownEngine()
+    pruneBuilder()
+  }),
   // Every run creates its own builder, and post removes it with its state: each starts empty.
   stack(
     'runner',
@@ -110,8 +117,12 @@ export async function stackReady(): Promise<boolean> {
 
 /** Whether the stack is there, asked once per test file: every e2e block below runs on it, or is skipped with the reason (under CI, a missing part is an error). */
 const ready = await stackReady()
-// Every file that drives the stack takes its images off the engine when it is done.
-if (ready) afterAll(removeLeftovers)
+// Every file that drives the stack takes its images off the engine when it is done, and each
+// test lets go of the engine's builder when it ends.
+if (ready) {
+  afterEach(releaseEngine)
+  afterAll(removeLeftovers)
+}
 
 /** A describe block per stack, or skipped (with stackReady's reason) when the stack is not there. */
 export function onEveryStack(title: string, body: (stack: Stack) => void): void {
