@@ -42,16 +42,17 @@ e2e() {
   shift
   E2E_REQUIRE_STACK=1 E2E_STACK=$stack npm test --silent -- --ci --forceExit --verbose "$@" 2>&1 | sed -u "s/^/[$stack] /"
 }
-# Each process runs its files one after the other: the two processes already keep both cores
-# busy. (The runner stack's files also pass two at a time, each run having a builder of its own,
-# but the whole run then took longer: 16 min 30 s against 15 min 22 s, the engine's process
-# being the longer one and getting less of the machine.)
+# Each process runs two files at a time (jest's workers), four in all on two cores: much of a file
+# is waiting (a builder starting, a fault's bound), and the other files fill it. The runner
+# stack's files share nothing (each run has a builder of its own); the engine's share its one
+# builder through a lock (__tests__/support/engine-lock.ts). At `d19dd9a`, one file at a time in
+# each process took 13 min 13 s; two at a time, 12 min 02 s, the machine 94 % busy.
 pids=()
 for stack in $stacks; do
   case $stack in
-    engine) e2e engine --runInBand __tests__/e2e & ;;
+    engine) e2e engine --maxWorkers=2 __tests__/e2e & ;;
     # shellcheck disable=SC2046 # one argument per file
-    runner) e2e runner --runInBand $(grep -l 'onEveryStack(' __tests__/e2e/*.test.ts) & ;;
+    runner) e2e runner --maxWorkers=2 $(grep -l 'onEveryStack(' __tests__/e2e/*.test.ts) & ;;
   esac
   pids+=($!)
 done
