@@ -9,5 +9,6 @@ export default {
   // scripts/test.sh runs them with E2E_MACHINE_WIDE set (npm run test:machine-wide), before every
   // other end-to-end file, beside the unit tests.
   testPathIgnorePatterns: ['/node_modules/', ...(process.env.E2E_MACHINE_WIDE ? [] : ['/__tests__/e2e/qemu-registration\\.test\\.ts$'])],
-  testTimeout: 300000
+  testTimeout: 300000,
+  testSequencer: '<rootDir>/__tests__/support/sequencer.js'
 }
