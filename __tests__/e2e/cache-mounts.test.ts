@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { ActionRun } from '../support/runner'
 import { startCacheServer, type CacheServer } from '../support/cache-server'
-import { docker, errorLines, expectGreen, fixture, nonce, onEveryStack, onTheStack, stackNamed } from '../support/stack'
+import { docker, engineBuild, errorLines, expectGreen, fixture, nonce, onEveryStack, onTheStack, stackNamed } from '../support/stack'
 import { BASE_IMAGE, REGISTRY } from '../support/registry'
 import { containersCreatedSince, engineNow } from '../support/engine-events'
 
@@ -21,11 +21,11 @@ const seen = (run: ActionRun) => {
 }
 
 /** An image of the test base's, pushed once for the file. */
-function pushImage(name: string, dockerfile: string): string {
+async function pushImage(name: string, dockerfile: string): Promise<string> {
   const image = `${REGISTRY}/e2e/${name}:${nonce()}`
   const dir = mkdtempSync(join(tmpdir(), `${name}-`))
   writeFileSync(join(dir, 'Dockerfile'), dockerfile)
-  docker('buildx', 'build', '--provenance=false', '--platform', 'linux/amd64', '--output', `type=image,name=${image},push=true`, dir)
+  await engineBuild('--provenance=false', '--platform', 'linux/amd64', '--output', `type=image,name=${image},push=true`, dir)
   return image
 }
 /** A base image that runs as nodejs (1001), as the CI base image does. */
@@ -40,8 +40,8 @@ onEveryStack('cache mounts on any base image', stack => {
   let bare = ''
   beforeAll(async () => {
     server = await startCacheServer()
-    base = nonRootBase()
-    bare = bareBase()
+    base = await nonRootBase()
+    bare = await bareBase()
   })
   afterAll(() => server?.close())
   // One runner: its temp directory has a fixed path (the GitHub cache files entries under it) and is emptied between jobs.

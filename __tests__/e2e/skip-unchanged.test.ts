@@ -6,7 +6,7 @@ import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { manifest, REGISTRY, BASE_IMAGE } from '../support/registry'
-import { docker, expectGreen, nonce, onEveryStack } from '../support/stack'
+import { docker, engineBuild, expectGreen, nonce, onEveryStack } from '../support/stack'
 import type { ActionRun } from '../support/runner'
 import { containersCreatedSince, engineNow } from '../support/engine-events'
 
@@ -24,11 +24,9 @@ onEveryStack('skip-unchanged: nothing to build when nothing changed', stack => {
   /** Where `latest` pointed right after each run. */
   const latest: Record<string, string | undefined> = {}
   let platforms = 'linux/amd64'
-  const pushBase = (version: string) => {
+  const pushBase = async (version: string) => {
     writeFileSync(join(baseContext, 'Dockerfile'), `FROM ${BASE_IMAGE}\nRUN echo ${version} > /base-version\n`)
-    docker(
-      'buildx',
-      'build',
+    await engineBuild(
       '--quiet',
       '--provenance=false',
       '--platform',
@@ -60,7 +58,7 @@ onEveryStack('skip-unchanged: nothing to build when nothing changed', stack => {
   }
 
   beforeAll(async () => {
-    pushBase('v1')
+    await pushBase('v1')
     writeFileSync(join(context, 'Dockerfile'), `ARG BASE\nFROM \${BASE}\nARG MONTH\nCOPY app/ /app/\nRUN echo "$MONTH ${run}" > /month\n`)
     writeFileSync(join(context, 'README.md'), 'read by no instruction\n')
     mkdirSync(join(context, 'app'))
@@ -79,7 +77,7 @@ onEveryStack('skip-unchanged: nothing to build when nothing changed', stack => {
     await build('arg', { 'build-args': `BASE=${baseRef}\nMONTH=2026-12` })
     writeFileSync(join(context, 'Dockerfile'), `ARG BASE\nFROM \${BASE}\nARG MONTH\nCOPY app/ /app/\nRUN echo "$MONTH ${run}" > /month2\n`)
     await build('dockerfile', { 'build-args': `BASE=${baseRef}\nMONTH=2026-12` })
-    pushBase('v2')
+    await pushBase('v2')
     await build('base', { 'build-args': `BASE=${baseRef}\nMONTH=2026-12` })
     platforms = 'linux/amd64,linux/arm64'
     await build('platform', { 'build-args': `BASE=${baseRef}\nMONTH=2026-12` })
@@ -158,7 +156,7 @@ onEveryStack('skip-unchanged: nothing to build when nothing changed', stack => {
     const onbuildRef = `${REGISTRY}/e2e/skip-onbuild-${stack.name}-${run}:latest`
     const onbuildContext = mkdtempSync(join(tmpdir(), 'skip-onbuild-base-'))
     writeFileSync(join(onbuildContext, 'Dockerfile'), `FROM ${BASE_IMAGE}\nONBUILD COPY . /src/\n`)
-    docker('buildx', 'build', '--quiet', '--provenance=false', '--output', `type=image,name=${onbuildRef},push=true`, onbuildContext)
+    await engineBuild('--quiet', '--provenance=false', '--output', `type=image,name=${onbuildRef},push=true`, onbuildContext)
     const app = mkdtempSync(join(tmpdir(), 'skip-onbuild-app-'))
     writeFileSync(join(app, 'Dockerfile'), 'ARG BASE\nFROM ${BASE}\n')
     writeFileSync(join(app, 'notes.txt'), 'one\n')

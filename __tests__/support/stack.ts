@@ -137,6 +137,15 @@ export function onTheStack(title: string, body: () => void): void {
 
 export const docker = (...args: string[]) => execFileSync('docker', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
 
+/**
+ * A fixture image built on the engine's own builder (the default, docker driver), which holds
+ * the engine as a run does: another process emptying that builder mid-build fails the build.
+ */
+export async function engineBuild(...args: string[]): Promise<string> {
+  await shareEngine()
+  return docker('buildx', 'build', ...args)
+}
+
 /** An empty engine builder: no BuildKit cache left from earlier builds. */
 export const pruneBuilder = () => docker('buildx', 'prune', '-af')
 
