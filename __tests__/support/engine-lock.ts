@@ -50,26 +50,6 @@ export async function shareEngine(): Promise<void> {
   await holding
 }
 
-/**
- * One step on the engine that leaves nothing a later step counts on (a fixture image built and
- * pushed): held shared while it runs only, unless the test holds the engine already. A test on
- * the runner stack that builds one does not keep the engine's process waiting to its end.
- */
-export async function shareEngineWhile<T>(step: () => T | Promise<T>): Promise<T> {
-  if (holding) {
-    await holding
-    return step()
-  }
-  const { holder } = await take('shared')
-  try {
-    return await step()
-  } finally {
-    const exited = once(holder, 'exit')
-    holder.stdin!.end()
-    await exited
-  }
-}
-
 /** Before emptying the engine's builder: this test alone on the engine until it ends. */
 export async function ownEngine(): Promise<void> {
   if (holding && (await holding).mode === 'exclusive') return

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs'
 import { BASE_IMAGE, REGISTRY, registryUp } from './registry'
 import { actionNode, runAction, type ActionRun, type RunOptions } from './runner'
 import { pushedTo, removeLeftovers } from './leftovers'
-import { ownEngine, releaseEngine, shareEngine, shareEngineWhile } from './engine-lock'
+import { ownEngine, releaseEngine, shareEngine } from './engine-lock'
 
 export { nonce } from './leftovers'
 
@@ -138,10 +138,13 @@ export function onTheStack(title: string, body: () => void): void {
 export const docker = (...args: string[]) => execFileSync('docker', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
 
 /**
- * A fixture image built on the engine's own builder (the default, docker driver), holding the
- * engine while it builds: another process emptying that builder mid-build fails the build.
+ * A fixture image built on the engine's own builder (the default, docker driver), which holds
+ * the engine as a run does: another process emptying that builder mid-build fails the build.
  */
-export const engineBuild = (...args: string[]): Promise<string> => shareEngineWhile(() => docker('buildx', 'build', ...args))
+export async function engineBuild(...args: string[]): Promise<string> {
+  await shareEngine()
+  return docker('buildx', 'build', ...args)
+}
 
 /** An empty engine builder: no BuildKit cache left from earlier builds. */
 export const pruneBuilder = () => docker('buildx', 'prune', '-af')

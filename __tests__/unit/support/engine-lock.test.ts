@@ -9,7 +9,7 @@ import { join } from 'node:path'
 
 const LOCK = join(mkdtempSync(join(tmpdir(), 'engine-lock-')), 'engine.lock')
 process.env.E2E_ENGINE_LOCK = LOCK
-const { ownEngine, releaseEngine, shareEngine, shareEngineWhile } = await import('../../support/engine-lock')
+const { ownEngine, releaseEngine, shareEngine } = await import('../../support/engine-lock')
 
 /** Another worker's hold: resolves once flock has it. */
 async function otherWorker(mode: '--shared' | '--exclusive'): Promise<ChildProcess> {
@@ -71,10 +71,4 @@ test('runs started at once in one test share one hold, and the test lets go of i
   await releaseEngine()
   const other = spawn('flock', ['--exclusive', '--nonblock', LOCK, 'true'])
   expect((await once(other, 'exit'))[0]).toBe(0)
-})
-
-test('a fixture build holds the engine while it runs only', async () => {
-  const exclusiveNow = async () => (await once(spawn('flock', ['--exclusive', '--nonblock', LOCK, 'true']), 'exit'))[0]
-  const during = await shareEngineWhile(exclusiveNow)
-  expect([during, await exclusiveNow()]).toStrictEqual([1, 0])
 })
