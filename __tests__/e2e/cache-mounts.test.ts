@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { ActionRun } from '../support/runner'
 import { startCacheServer, type CacheServer } from '../support/cache-server'
-import { docker, engineBuild, errorLines, expectGreen, fixture, nonce, onEveryStack, onTheStack, stackNamed } from '../support/stack'
+import { engineBuild, errorLines, expectGreen, fixture, nonce, onEveryStack, onTheStack, stackNamed } from '../support/stack'
 import { BASE_IMAGE, REGISTRY } from '../support/registry'
 import { containersCreatedSince, engineNow } from '../support/engine-events'
 

@@ -6,7 +6,7 @@ import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { manifest, REGISTRY, BASE_IMAGE } from '../support/registry'
-import { docker, engineBuild, expectGreen, nonce, onEveryStack } from '../support/stack'
+import { engineBuild, expectGreen, nonce, onEveryStack } from '../support/stack'
 import type { ActionRun } from '../support/runner'
 import { containersCreatedSince, engineNow } from '../support/engine-events'
 

@@ -13,6 +13,7 @@ export { nonce } from './leftovers'
 /** buildx release files (`<version>/<asset>`, checksums.txt) served on loopback by scripts/stack.sh. */
 export const BUILDX_RELEASES = `http://127.0.0.1:${process.env.RELEASES_PORT ?? 5080}`
 export const RUNNER_BUILDX = 'v0.30.0'
+export const BUILDKIT_IMAGE = 'moby/buildkit:buildx-stable-1'
 
 /**
  * `cache: gha` needs buildx 0.21 or later: on the engine stack (Debian's buildx 0.13) the action
@@ -20,7 +21,6 @@ export const RUNNER_BUILDX = 'v0.30.0'
  */
 export const ghaBuildx = (stack: Stack, inputs: Record<string, string>): Record<string, string> =>
   stack.name === 'engine' && /gha/.test(inputs.cache ?? '') && !inputs['buildx-version'] ? { 'buildx-version': RUNNER_BUILDX } : {}
-export const BUILDKIT_IMAGE = 'moby/buildkit:buildx-stable-1'
 
 export interface Stack {
   name: 'engine' | 'runner'
