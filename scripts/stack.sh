@@ -47,8 +47,8 @@ install_packages() {
   need_command curl curl
   need_command dpkg-deb dpkg
   need_command apt-get apt
-  # The end-to-end files on the engine share its one builder through a lock (flock(1)).
-  need_command flock util-linux
+  # An engine-stack test that needs an empty builder starts an engine of its own on a bridge of its own.
+  need_command ip iproute2
   [ -z "$MISSING" ] && return
   log "installing:$MISSING"
   export DEBIAN_FRONTEND=noninteractive

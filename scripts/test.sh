@@ -34,8 +34,8 @@ wait "$checks"
 wait "$machine_wide"
 # The end-to-end files: one process per stack, side by side. Much of a run is waiting (a builder
 # starting, a registry, a fault's bound), and the stacks share nothing a test changes: each
-# runner-stack run creates and removes its own builder, and only the engine's process (which also
-# runs the tests on the machine's stack as it is) empties the engine's builder. Lines are
+# runner-stack run creates and removes its own builder, and an engine-stack test that needs an
+# empty builder starts an engine of its own (__tests__/support/own-engine.ts). Lines are
 # prefixed with the stack, each test with its time (--verbose); the step fails when either process does.
 e2e() {
   local stack=$1
@@ -44,8 +44,8 @@ e2e() {
 }
 # Each process runs two files at a time (jest's workers), four in all on two cores: much of a file
 # is waiting (a builder starting, a fault's bound), and the other files fill it. The runner
-# stack's files share nothing (each run has a builder of its own); the engine's share its one
-# builder through a lock (__tests__/support/engine-lock.ts). At `d19dd9a`, one file at a time in
+# stack's files share nothing (each run has a builder of its own), nor do the engine's (none
+# empties the machine's engine). At `d19dd9a`, one file at a time in
 # each process took 13 min 13 s; two at a time, 12 min 02 s, the machine 94 % busy.
 pids=()
 for stack in $stacks; do
@@ -63,5 +63,11 @@ left=$(comm -13 <(echo "$before") <(images))
 if [ -n "$left" ]; then
   echo "The end-to-end files left $(echo "$left" | wc -l) image(s) on the engine:" >&2
   echo "$left" >&2
+  exit 1
+fi
+# An engine of a test's own (__tests__/support/own-engine.ts) goes with its bridge when the test ends.
+bridges=$(ip -o link show type bridge | awk -F': ' '$2 ~ /^e2e/ {print $2}')
+if [ -n "$bridges" ]; then
+  echo "The end-to-end files left engines of their own running, on bridges: $bridges" >&2
   exit 1
 fi

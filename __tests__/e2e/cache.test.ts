@@ -25,7 +25,7 @@ onEveryStack('cache on an empty builder', stack => {
   beforeAll(async () => (server = await startCacheServer()))
   afterAll(() => server?.close())
 
-  test('registry cache: a rebuild after `docker buildx prune -af` is 100% cached', async () => {
+  test('registry cache: a rebuild on an empty builder is 100% cached', async () => {
     const tag = nonce()
     const inputs = { image: `${REGISTRY}/e2e/cache-${tag}`, push: 'true', cache: 'registry' }
     const first = await build(tag, inputs)

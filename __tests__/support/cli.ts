@@ -3,11 +3,8 @@ import { spawn } from 'node:child_process'
 import { join } from 'node:path'
 import { ROOT, actionNode } from './runner'
 import { pushedTo } from './leftovers'
-import { shareEngine } from './engine-lock'
 
 export async function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  // It builds on the engine's builder: no other file empties it under this test.
-  await shareEngine()
   // What it pushes to, so that the file's end removes what the engine keeps of it.
   for (const arg of args) if (arg.startsWith('--image=')) pushedTo(arg.slice('--image='.length))
   return new Promise((done, fail) => {

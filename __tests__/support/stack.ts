@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs'
 import { BASE_IMAGE, REGISTRY, registryUp } from './registry'
 import { actionNode, runAction, type ActionRun, type RunOptions } from './runner'
 import { pushedTo, removeLeftovers } from './leftovers'
-import { ownEngine, releaseEngine, shareEngine } from './engine-lock'
+import { startOwnEngine, type OwnEngine } from './own-engine'
 
 export { nonce } from './leftovers'
 
@@ -30,8 +30,16 @@ export interface Stack {
   inputs: Record<string, string>
   /** Run the bundled action on this stack. */
   run(options?: RunOptions): ReturnType<typeof runAction>
-  /** Make the next build start with an empty BuildKit cache. */
+  /** Make the next build start with an empty BuildKit cache (and, on the engine stack, an empty image store). */
   emptyBuilder(): Promise<unknown>
+}
+
+// The engine of the test's own that the engine stack's runs use after emptyBuilder, until the test ends.
+let ownEngine: OwnEngine | undefined
+async function dropOwnEngine(): Promise<void> {
+  const engine = ownEngine
+  ownEngine = undefined
+  await engine?.stop()
 }
 
 function stack(name: Stack['name'], title: string, inputs: Record<string, string>, emptyBuilder: () => Promise<unknown>): Stack {
@@ -39,15 +47,14 @@ function stack(name: Stack['name'], title: string, inputs: Record<string, string
   // Tests of what a build does build every run: only the tests of skip-unchanged turn it on.
   const all = { 'buildx-download-url': BUILDX_RELEASES, 'buildkit-image': BUILDKIT_IMAGE, 'skip-unchanged': 'false', ...inputs }
   const run = async (options: RunOptions = {}) => {
-    // The engine's builder is every engine-stack file's: no other file empties it under this test.
-    if (name === 'engine') await shareEngine()
     const given: Record<string, string> = { ...all, ...options.inputs }
     pushedTo(given.image)
     // The fixtures build FROM the stack's base image, on whichever registry the suite uses.
     const buildArgs = /^BASE=/m.test(given['build-args'] ?? '')
       ? given['build-args']
       : [`BASE=${BASE_IMAGE}`, given['build-args']].filter(Boolean).join('\n')
-    return runAction({ ...options, inputs: { ...given, 'build-args': buildArgs } })
+    const env = name === 'engine' && ownEngine ? { DOCKER_HOST: ownEngine.host, ...options.env } : options.env
+    return runAction({ ...options, env, inputs: { ...given, 'build-args': buildArgs } })
   }
   return { name, title, inputs: all, emptyBuilder, run }
 }
@@ -58,13 +65,14 @@ function stack(name: Stack['name'], title: string, inputs: Record<string, string
  * creates from moby/buildkit, buildx installed by the action through the tool cache.
  */
 const ALL_STACKS: Stack[] = [
-  // The docker driver has one builder, the engine's: emptied whole, while this test holds it
-  // alone (support/engine-lock.ts) until it ends. (Removing only the records a file's builds
-  // touched is not enough: records left that hold the same layers still take part in the next
-  // build, whose image config then differs in its inline cache graph.)
+  // The docker driver has one builder, the engine's, and the machine's engine is never emptied:
+  // an empty builder is a new engine of the test's own (support/own-engine.ts), as a new runner
+  // has. (Removing only the records a test's builds touched is not enough: records of other
+  // tests that hold the same layers still take part in the next build, whose image config then
+  // differs in its inline cache graph.)
   stack('engine', "engine's BuildKit, docker driver", {}, async () => {
-    await ownEngine()
-    pruneBuilder()
+    await dropOwnEngine()
+    ownEngine = await startOwnEngine()
   }),
   // Every run creates its own builder, and post removes it with its state: each starts empty.
   stack(
@@ -125,9 +133,9 @@ export async function stackReady(): Promise<boolean> {
 /** Whether the stack is there, asked once per test file: every e2e block below runs on it, or is skipped with the reason (under CI, a missing part is an error). */
 const ready = await stackReady()
 // Every file that drives the stack takes its images off the engine when it is done, and each
-// test lets go of the engine's builder when it ends.
+// test's own engine goes when the test ends.
 if (ready) {
-  afterEach(releaseEngine)
+  afterEach(dropOwnEngine)
   afterAll(removeLeftovers)
 }
 
@@ -144,17 +152,8 @@ export function onTheStack(title: string, body: () => void): void {
 
 export const docker = (...args: string[]) => execFileSync('docker', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
 
-/**
- * A fixture image built on the engine's own builder (the default, docker driver), which holds
- * the engine as a run does: another process emptying that builder mid-build fails the build.
- */
-export async function engineBuild(...args: string[]): Promise<string> {
-  await shareEngine()
-  return docker('buildx', 'build', ...args)
-}
-
-/** An empty engine builder: no BuildKit cache left from earlier builds. */
-export const pruneBuilder = () => docker('buildx', 'prune', '-af')
+/** A fixture image built on the machine's engine (the default builder, docker driver). */
+export const engineBuild = (...args: string[]) => docker('buildx', 'build', ...args)
 
 /** The context and Dockerfile of a fixture under __tests__/fixtures. */
 export const fixture = (name: string) => ({ context: `__tests__/fixtures/${name}`, file: `__tests__/fixtures/${name}/Dockerfile` })
