@@ -7,6 +7,7 @@ import { BASE_IMAGE, REGISTRY, registryUp } from './registry'
 import { actionNode, runAction, type ActionRun, type RunOptions } from './runner'
 import { pushedTo, removeLeftovers } from './leftovers'
 import { startOwnEngine, type OwnEngine } from './own-engine'
+import { toolCacheWithBuildx } from './tool-cache'
 
 export { nonce } from './leftovers'
 
@@ -54,7 +55,10 @@ function stack(name: Stack['name'], title: string, inputs: Record<string, string
       ? given['build-args']
       : [`BASE=${BASE_IMAGE}`, given['build-args']].filter(Boolean).join('\n')
     const env = name === 'engine' && ownEngine ? { DOCKER_HOST: ownEngine.host, ...options.env } : options.env
-    return runAction({ ...options, env, inputs: { ...given, 'build-args': buildArgs } })
+    // A run that installs the stack's buildx finds it in its tool cache, unless it brings its own.
+    const installs = given['buildx-download-url'] === BUILDX_RELEASES && given['buildx-version'] === RUNNER_BUILDX
+    const toolCache = options.toolCache ?? (installs ? await toolCacheWithBuildx(BUILDX_RELEASES, RUNNER_BUILDX) : undefined)
+    return runAction({ ...options, env, toolCache, inputs: { ...given, 'build-args': buildArgs } })
   }
   return { name, title, inputs: all, emptyBuilder, run }
 }
@@ -62,7 +66,7 @@ function stack(name: Stack['name'], title: string, inputs: Record<string, string
 /**
  * engine: the docker driver on the engine's own BuildKit (containerd image store), the machine's
  * buildx plugin. runner: what GitHub's hosted runners use: a docker-container builder the action
- * creates from moby/buildkit, buildx installed by the action through the tool cache.
+ * creates from moby/buildkit, with buildx through the tool cache (support/tool-cache.ts).
  */
 const ALL_STACKS: Stack[] = [
   // The docker driver has one builder, the engine's, and the machine's engine is never emptied:
