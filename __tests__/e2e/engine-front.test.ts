@@ -10,13 +10,14 @@ import { manifest, platformSizes, readImageFile, REGISTRY } from '../support/reg
 import { docker, expectGreen, fixture, nonce, onTheStack, stackNamed } from '../support/stack'
 import type { ActionRun } from '../support/runner'
 import { keptName } from '../../src/core/builder/args'
+import { engineImages } from '../support/leftovers'
 
 const engine = stackNamed('engine')
 const multistage = fixture('multistage')
 const layoutIn = (toolCache: string) => join(toolCache, 'ci-base-action', 'oci-layout')
 /** The name a run's engine pushed to, from the build command it logged. */
 const frontNameOf = (r: ActionRun) => /--output type=image,name=(127\.0\.0\.1:\d+\/ci-base-action\/push:build),/.exec(r.main.stdout)?.[1]
-const engineNames = () => docker('image', 'ls', '--format', '{{.Repository}}:{{.Tag}}').split('\n').filter(Boolean)
+const engineNames = async () => ((await engineImages('{{.Repository}}:{{.Tag}}')) ?? '').split('\n').filter(Boolean)
 
 onTheStack('the docker driver where no layout is kept: the engine pushes to the action front', () => {
   const run = nonce()
@@ -82,10 +83,10 @@ onTheStack('the docker driver where no layout is kept: the engine pushes to the 
     expect(runs.again.main.outputs.changed).toBe('false')
   })
 
-  test('the engine keeps what it pushed under one name per repository, as a push by tag keeps its tag; the front names are gone', () => {
+  test('the engine keeps what it pushed under one name per repository, as a push by tag keeps its tag; the front names are gone', async () => {
     const pushedTo = ['first', 'again'].map(name => frontNameOf(runs[name]))
     expect(pushedTo).toEqual([expect.stringMatching(/^127\.0\.0\.1:\d+\//), expect.stringMatching(/^127\.0\.0\.1:\d+\//)])
-    const names = engineNames()
+    const names = await engineNames()
     for (const name of pushedTo) expect(names).not.toContain(name)
     expect(names).toContain(kept)
   })

@@ -1,7 +1,7 @@
 // What a test file leaves on the engine, removed when the file is done: the images named after
 // its nonces (fixtures it built, builds it loaded) and the one the action keeps per repository
 // its runs pushed to. Only names this file made: the other stack's process runs beside it.
-import { execFileSync, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { keptName } from '../../src/core/builder/args'
 
 const nonces = new Set<string>()
@@ -33,15 +33,29 @@ function leftoverNames(listing: string): string[] {
   return [...names]
 }
 
-/** Removes this file's leftovers. */
-export function removeLeftovers(): void {
-  let listing = ''
-  try {
-    listing = execFileSync('docker', ['image', 'ls', '--digests', '--format', '{{.Repository}} {{.Tag}} {{.Digest}}'], { encoding: 'utf8' })
-  } catch {
-    return // no engine: nothing was left on it
+const ATTEMPTS = 5
+
+/** The engine's images, a line each in `format` (docker image ls --digests); undefined when there is no engine. */
+export async function engineImages(format = '{{.Repository}} {{.Tag}} {{.Digest}}'): Promise<string | undefined> {
+  for (let attempt = 1; ; attempt++) {
+    const ls = spawnSync('docker', ['image', 'ls', '--digests', '--format', format], { encoding: 'utf8' })
+    if (ls.status === 0) return ls.stdout
+    if (spawnSync('docker', ['info'], { stdio: 'ignore' }).status !== 0) return undefined // no engine: nothing was left on it
+    // A busy containerd image store can fail a listing for a moment (an image's content going
+    // while the list is read): try again, then say so rather than leave the images silently.
+    if (attempt === ATTEMPTS) throw new Error(`Listing the engine's images failed ${ATTEMPTS} times: ${ls.stderr}`)
+    await new Promise(r => setTimeout(r, 1000))
   }
-  const names = leftoverNames(listing)
-  // One already gone (a test removed it) is no failure.
-  if (names.length) spawnSync('docker', ['image', 'rm', '--force', ...names], { stdio: 'ignore' })
+}
+
+/** Removes this file's leftovers, and fails naming any the engine still holds after a second try. */
+export async function removeLeftovers(): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const list = await engineImages()
+    const names = list === undefined ? [] : leftoverNames(list)
+    if (!names.length) return
+    if (attempt === 3) throw new Error(`The engine still holds this file's images after removing them twice: ${names.join(' ')}`)
+    // One already gone (a test removed it) is no failure: the listing after says what is left.
+    spawnSync('docker', ['image', 'rm', '--force', ...names], { stdio: 'ignore' })
+  }
 }
