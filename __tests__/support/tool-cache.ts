@@ -7,13 +7,14 @@
 import { linkSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { buildxAsset } from '../../src/core/builder/builder'
 
 let binary: Promise<string> | undefined
 
 /** The stack's buildx release, downloaded once per process from the stack's release server. */
 function buildxOnce(releases: string, version: string): Promise<string> {
   binary ??= (async () => {
-    const url = `${releases}/${version}/buildx-${version}.linux-${process.arch === 'x64' ? 'amd64' : process.arch}`
+    const url = `${releases}/${version}/${buildxAsset(version)}`
     const answer = await fetch(url)
     if (!answer.ok) throw new Error(`${url}: ${answer.status}`)
     const file = join(mkdtempSync(join(tmpdir(), 'buildx-release-')), 'docker-buildx')
