@@ -73,14 +73,28 @@ install_packages() {
   fi
 }
 
+# dockerd 26 gives its BuildKit 10 s to start and exits with "context deadline exceeded" when a
+# busy machine takes longer (moby/moby#48569, fixed in 27): a fresh CI machine did, right after
+# installing the engine. So a dockerd that exits while starting is started again, twice at most.
 start_dockerd() {
   if docker info >/dev/null 2>&1; then return; fi
   mkdir -p /etc/docker
   echo '{"features":{"containerd-snapshotter":true}}' > /etc/docker/daemon.json
   mkdir -p "$STATE_DIR"
-  log "starting dockerd"
-  nohup dockerd >"$STATE_DIR/dockerd.log" 2>&1 &
-  for _ in $(seq 60); do docker info >/dev/null 2>&1 && return; sleep 1; done
+  : >"$STATE_DIR/dockerd.log"
+  local attempt pid
+  for attempt in 1 2 3; do
+    log "starting dockerd"
+    nohup dockerd >>"$STATE_DIR/dockerd.log" 2>&1 &
+    pid=$!
+    for _ in $(seq 60); do
+      docker info >/dev/null 2>&1 && return
+      kill -0 "$pid" 2>/dev/null || break
+      sleep 1
+    done
+    kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true
+    log "dockerd did not start (try $attempt of 3): $(tail -n 1 "$STATE_DIR/dockerd.log")"
+  done
   tail -n 30 "$STATE_DIR/dockerd.log" >&2; exit 1
 }
 

@@ -2,7 +2,9 @@
 // empty as a new runner's, the action builds and pushes on it, and it leaves nothing on the
 // machine when it stops, whose own engine and bridge it never touches.
 import { execFileSync, spawnSync } from 'node:child_process'
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { keptName } from '../../src/core/builder/args'
 import { engineCall } from '../../src/pipeline/host/docker-config'
 import { startOwnEngine } from '../support/own-engine'
@@ -69,5 +71,33 @@ onTheStack("an engine of the test's own (the engine stack's empty builder)", () 
     expect(execFileSync('ip', ['-o', 'link'], { encoding: 'utf8' })).not.toContain(` ${own.bridge}:`)
     // dockerd removes docker0 when started with --bridge=none: the machine's bridge is still there.
     expect(spawnSync('ip', ['link', 'show', 'docker0']).status).toBe(0)
+  })
+
+  test('an engine that exits while starting (dockerd 26 gives BuildKit 10 s) is started again, on new files and a new bridge', async () => {
+    // A dockerd that exits as dockerd 26 does when BuildKit is slow, the first time only.
+    const bin = mkdtempSync(join(tmpdir(), 'e2e-dockerd-'))
+    const real = execFileSync('sh', ['-c', 'command -v dockerd'], { encoding: 'utf8' }).trim()
+    writeFileSync(
+      join(bin, 'dockerd'),
+      `#!/bin/sh\necho "$*" >> ${bin}/calls\n[ -e ${bin}/failed ] && exec ${real} "$@"\n: > ${bin}/failed\necho 'context deadline exceeded' >&2\nexit 1\n`
+    )
+    chmodSync(join(bin, 'dockerd'), 0o755)
+    try {
+      const own = await startOwnEngine(join(bin, 'dockerd'))
+      try {
+        expect((await engineCall({ DOCKER_HOST: own.host }, 'GET', '/_ping'))?.status).toBe(200)
+      } finally {
+        await own.stop()
+      }
+      const calls = readFileSync(join(bin, 'calls'), 'utf8').trim().split('\n')
+      expect(calls).toHaveLength(2)
+      const [first, second] = calls.map(c => ({ root: /--data-root (\S+)/.exec(c)![1], bridge: /--bridge (\S+)/.exec(c)![1] }))
+      expect(second.root).not.toBe(first.root)
+      expect(second.bridge).not.toBe(first.bridge)
+      expect(existsSync(first.root)).toBe(false)
+      expect(execFileSync('ip', ['-o', 'link'], { encoding: 'utf8' })).not.toContain(` ${first.bridge}:`)
+    } finally {
+      rmSync(bin, { recursive: true, force: true })
+    }
   })
 })
